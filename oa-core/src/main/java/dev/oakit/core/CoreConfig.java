@@ -1,0 +1,106 @@
+package dev.oakit.core;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.apiguardian.api.API;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Configuration of the kernel, read from the {@code core} namespace of the host's configuration
+ * (or given in Java with {@code builder.config("core", new CoreConfig(..))}). Every component may
+ * be null for its default.
+ *
+ * @param jobs durable job workers
+ * @param webhooks outbound webhook relays for domain events
+ * @since 0.1
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record CoreConfig(Jobs jobs, List<Webhook> webhooks) {
+    /** Fills defaults. */
+    public CoreConfig {
+        jobs = jobs == null ? Jobs.defaults() : jobs;
+        webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
+    }
+
+    /** @return the defaults */
+    public static CoreConfig defaults() {
+        return new CoreConfig(null, null);
+    }
+
+    /**
+     * Durable job workers.
+     *
+     * @param enabled whether this node runs workers (default true); a node without workers still schedules jobs
+     * @param threads jobs run at once on this node (default 4)
+     * @param pollInterval how often to look for due jobs (default 500 ms)
+     * @param lease how long a claim lasts before another node may take the job over (default 60 s; renewed while running)
+     * @param maxAttempts default attempts before a job is parked as dead (default 10)
+     * @param backoffBase first retry delay, doubled per attempt with ±25% jitter (default 2 s)
+     * @param backoffMax cap of the retry delay (default 1 h)
+     * @param shutdownTimeout how long {@code close()} waits for running jobs (default 30 s)
+     */
+    public record Jobs(Boolean enabled, Integer threads, Duration pollInterval, Duration lease, Integer maxAttempts,
+                       Duration backoffBase, Duration backoffMax, Duration shutdownTimeout) {
+        /** Fills defaults. */
+        public Jobs {
+            enabled = enabled == null ? Boolean.TRUE : enabled;
+            threads = threads == null ? 4 : threads;
+            pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
+            lease = lease == null ? Duration.ofSeconds(60) : lease;
+            maxAttempts = maxAttempts == null ? 10 : maxAttempts;
+            backoffBase = backoffBase == null ? Duration.ofSeconds(2) : backoffBase;
+            backoffMax = backoffMax == null ? Duration.ofHours(1) : backoffMax;
+            shutdownTimeout = shutdownTimeout == null ? Duration.ofSeconds(30) : shutdownTimeout;
+        }
+
+        /** @return the defaults */
+        public static Jobs defaults() {
+            return new Jobs(null, null, null, null, null, null, null, null);
+        }
+
+        /** @return problems with these values, each naming its field */
+        public List<String> problems() {
+            List<String> p = new java.util.ArrayList<>();
+            if (threads < 1 || threads > 256) {
+                p.add("core.jobs.threads must be between 1 and 256, was " + threads);
+            }
+            if (pollInterval.isNegative() || pollInterval.isZero()) {
+                p.add("core.jobs.pollInterval must be positive, was " + pollInterval);
+            }
+            if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
+                p.add("core.jobs.lease must be at least 1 second, was " + lease);
+            }
+            if (maxAttempts < 1 || maxAttempts > 1000) {
+                p.add("core.jobs.maxAttempts must be between 1 and 1000, was " + maxAttempts);
+            }
+            if (backoffBase.isNegative() || backoffMax.compareTo(backoffBase) < 0) {
+                p.add("core.jobs.backoffBase must be >= 0 and <= core.jobs.backoffMax");
+            }
+            return p;
+        }
+    }
+
+    /**
+     * An outbound webhook for domain events: HTTP POST of a JSON body, signed with HMAC-SHA256.
+     *
+     * @param id relay id, unique; part of every delivery id
+     * @param url http or https URL
+     * @param secret shared secret for the signature (never logged)
+     * @param events event types to deliver; empty or null for all; a trailing {@code *} matches a prefix
+     * @param timeout request timeout (default 10 s)
+     */
+    public record Webhook(String id, String url, String secret, List<String> events, Duration timeout) {
+        /** Fills defaults. */
+        public Webhook {
+            events = events == null ? List.of() : List.copyOf(events);
+            timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+        }
+
+        @Override
+        public String toString() {
+            return "Webhook[id=" + id + ", url=" + url + ", secret=***, events=" + events + "]";
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.oakit.core;
+
+import org.apiguardian.api.API;
+
+import java.sql.Connection;
+import java.util.function.Supplier;
+
+/**
+ * A running OAKit: the entry point for plain Java hosts. Build one with {@link #builder()} (or
+ * get it from a Guice injector configured with {@link OaKitModule}), call {@link #start()} once
+ * (migrations, then job workers), use its services, and {@link #close()} it on shutdown.
+ *
+ * <pre>{@code
+ * try (OaKit oa = OaKit.builder().dataSource(ds).plugin(new MyPlugin()).build().start()) {
+ *     Directory directory = oa.service(Directory.class);
+ * }
+ * }</pre>
+ *
+ * Thread-safe.
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public interface OaKit extends AutoCloseable {
+    /** @return a builder for plain Java hosts */
+    static OaKitBuilder builder() {
+        return new OaKitBuilder();
+    }
+
+    /**
+     * Runs the migrations of core and every plugin (in dependency order, each with its own history
+     * table) and starts the job workers. Idempotent.
+     *
+     * @return this
+     * @throws ConfigurationException if the database cannot be opened or migrated
+     */
+    OaKit start();
+
+    /** @return true between {@link #start()} and {@link #close()} */
+    boolean isRunning();
+
+    /**
+     * @return a public service of core or of an installed plugin, e.g. {@code Directory.class}
+     * @throws NotFoundException naming the exposed services when {@code type} is not one
+     */
+    <T> T service(Class<T> type);
+
+    /**
+     * Runs OAKit commands inside the host's own JDBC transaction: OAKit uses {@code connection}
+     * (which must come from the same database and have auto-commit off) and neither commits, rolls
+     * back nor closes it, so the host's rows and OAKit's changes commit or roll back together.
+     * Listeners of events written this way run through the job workers once the host committed.
+     *
+     * @return what {@code work} returns
+     */
+    <T> T inHostTransaction(Connection connection, Supplier<T> work);
+
+    /** Stops the job workers, waiting for running jobs, and closes the pool OAKit created (if any). */
+    @Override
+    void close();
+}

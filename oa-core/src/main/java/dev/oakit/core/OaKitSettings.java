@@ -1,0 +1,141 @@
+package dev.oakit.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.oakit.core.internal.boot.BootSettings;
+import dev.oakit.core.spi.OaPlugin;
+import org.apiguardian.api.API;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The settings both doors share: data source, clock, plugins and configuration. Not thread-safe.
+ *
+ * @param <B> the concrete builder
+ * @since 0.1
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public abstract sealed class OaKitSettings<B extends OaKitSettings<B>> permits OaKitBuilder, OaKitModule.Builder {
+    private static final ObjectMapper CONFIG_MAPPER = new ObjectMapper(new YAMLFactory()).registerModule(new JavaTimeModule());
+
+    private DataSource dataSource;
+    private Path dataDirectory = Path.of("oakit-data");
+    private Clock clock = Clock.systemUTC();
+    private final List<OaPlugin> plugins = new ArrayList<>();
+    private boolean discoverPlugins;
+    private final Map<String, JsonNode> config = new LinkedHashMap<>();
+    private final List<String> problems = new ArrayList<>();
+
+    OaKitSettings() {
+    }
+
+    abstract B self();
+
+    /**
+     * The host's data source (H2, PostgreSQL, MySQL or MariaDB). Without one, OAKit creates an
+     * embedded H2 file database under {@link #dataDirectory}. OAKit never closes a host's data source.
+     */
+    public B dataSource(DataSource dataSource) {
+        if (dataSource == null) {
+            problems.add("dataSource must not be null; omit the call to use the embedded H2 database");
+        }
+        this.dataSource = dataSource;
+        return self();
+    }
+
+    /** Directory of the embedded H2 database when no data source is given; default {@code ./oakit-data}. */
+    public B dataDirectory(Path directory) {
+        if (directory == null) {
+            problems.add("dataDirectory must not be null");
+        } else {
+            this.dataDirectory = directory;
+        }
+        return self();
+    }
+
+    /** The clock every deadline, job and audit entry uses; default {@link Clock#systemUTC()}. */
+    public B clock(Clock clock) {
+        if (clock == null) {
+            problems.add("clock must not be null");
+        } else {
+            this.clock = clock;
+        }
+        return self();
+    }
+
+    /** Registers a plugin. Registering the same plugin (same id and class) again is a no-op. */
+    public B plugin(OaPlugin plugin) {
+        if (plugin == null) {
+            problems.add("plugin must not be null");
+        } else {
+            plugins.add(plugin);
+        }
+        return self();
+    }
+
+    /** Also installs every {@link OaPlugin} found with {@link java.util.ServiceLoader}; off by default. */
+    public B discoverPlugins(boolean discover) {
+        this.discoverPlugins = discover;
+        return self();
+    }
+
+    /**
+     * Configuration for one namespace ({@code core} or a plugin id): a map, a JSON/YAML tree or a
+     * config record. Later calls for the same namespace replace earlier ones.
+     */
+    public B config(String namespace, Object value) {
+        if (namespace == null || namespace.isBlank()) {
+            problems.add("config namespace must not be blank");
+            return self();
+        }
+        if (value == null) {
+            problems.add("config '" + namespace + "' must not be null");
+            return self();
+        }
+        try {
+            config.put(namespace, CONFIG_MAPPER.valueToTree(value));
+        } catch (IllegalArgumentException e) {
+            problems.add("config '" + namespace + "' cannot be read: " + e.getMessage());
+        }
+        return self();
+    }
+
+    /** Reads a YAML or JSON file whose top-level keys are namespaces ({@code core}, plugin ids). */
+    public B configFile(Path file) {
+        if (file == null) {
+            problems.add("configFile must not be null");
+            return self();
+        }
+        try {
+            JsonNode root = CONFIG_MAPPER.readTree(Files.readString(file));
+            if (!(root instanceof ObjectNode obj)) {
+                problems.add("config file " + file + " must contain an object whose keys are namespaces");
+                return self();
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                config.put(e.getKey(), e.getValue());
+            }
+        } catch (IOException e) {
+            problems.add("config file " + file + " cannot be read: " + e.getMessage());
+        }
+        return self();
+    }
+
+    BootSettings settings() {
+        return new BootSettings(dataSource, dataDirectory, clock, List.copyOf(plugins), discoverPlugins,
+                Map.copyOf(config), List.copyOf(problems));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.oakit.core.audit;
+
+import org.apiguardian.api.API;
+
+import java.time.Instant;
+
+/**
+ * One entry of the append-only, hash-chained audit log.
+ *
+ * @param seq position in the tenant's chain, from 1
+ * @param tenantId tenant
+ * @param actorId who acted
+ * @param onBehalfOf whom the actor acted for (proxy, delegate), or null
+ * @param action stable action name, e.g. {@code core.user.deactivate}
+ * @param targetType kind of object, or null
+ * @param targetId object id, or null
+ * @param occurredAt when
+ * @param requestId the command's request id, or null
+ * @param summary short description, or null
+ * @param prevHash hash of the previous entry ({@code 64 zeros} for the first)
+ * @param hash SHA-256 over this entry's fields and {@code prevHash}
+ * @since 0.1
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public record AuditRecord(long seq, String tenantId, String actorId, String onBehalfOf, String action,
+                          String targetType, String targetId, Instant occurredAt, String requestId, String summary,
+                          String prevHash, String hash) {
+}

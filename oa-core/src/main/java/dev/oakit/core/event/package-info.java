@@ -1,0 +1,2 @@
+/** Domain events, the transactional outbox and the webhook relay. */
+package dev.oakit.core.event;

@@ -1,0 +1,191 @@
+package dev.oakit.core.internal.audit;
+
+import dev.oakit.core.Actor;
+import dev.oakit.core.ForbiddenException;
+import dev.oakit.core.ValidationException;
+import dev.oakit.core.audit.AuditLog;
+import dev.oakit.core.audit.AuditRecord;
+import dev.oakit.core.audit.AuditVerification;
+import dev.oakit.core.internal.db.InstantAsUtc;
+import dev.oakit.core.spi.Commands;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Appends to and verifies the per-tenant hash chain. */
+@Singleton
+public final class AuditStore implements AuditLog {
+    static final String GENESIS = "0".repeat(64);
+
+    private static final RowMapper<AuditRecord> MAPPER = (rs, ctx) -> new AuditRecord(
+            rs.getLong("seq"), rs.getString("tenant_id"), rs.getString("actor_id"), rs.getString("on_behalf_of"),
+            rs.getString("action"), rs.getString("target_type"), rs.getString("target_id"),
+            ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, "occurred_at", ctx),
+            rs.getString("request_id"), rs.getString("summary"), rs.getString("prev_hash"), rs.getString("hash"));
+
+    private final Commands commands;
+
+    @Inject
+    public AuditStore(Commands commands) {
+        this.commands = commands;
+    }
+
+    /** Appends one entry inside the caller's transaction; locks the tenant's chain head until commit. */
+    public static AuditRecord append(Handle h, String tenantId, String actorId, String onBehalfOf, String action,
+                                     String targetType, String targetId, Instant at, String requestId, String summary) {
+        Optional<Head> head = h.createQuery("SELECT last_seq, last_hash FROM oa_core_audit_head WHERE tenant_id = :t FOR UPDATE")
+                .bind("t", tenantId)
+                .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2)))
+                .findOne();
+        long seq;
+        String prev;
+        if (head.isEmpty()) {
+            // normally created by ensureHead before the transaction; this covers a head removed by hand
+            h.createUpdate("INSERT INTO oa_core_audit_head (tenant_id, last_seq, last_hash) VALUES (:t, 0, :g)")
+                    .bind("t", tenantId).bind("g", GENESIS).execute();
+            seq = 1;
+            prev = GENESIS;
+        } else {
+            seq = head.get().seq() + 1;
+            prev = head.get().hash();
+        }
+        String shortSummary = summary == null ? null : summary.length() > 1000 ? summary.substring(0, 997) + "..." : summary;
+        // the chain uses millisecond precision, which every supported database stores exactly
+        Instant when = Instant.ofEpochMilli(at.toEpochMilli());
+        AuditRecord r = new AuditRecord(seq, tenantId, actorId, onBehalfOf, action, targetType, targetId, when,
+                requestId, shortSummary, prev, null);
+        String hash = hash(r);
+        h.createUpdate("""
+                INSERT INTO oa_core_audit (tenant_id, seq, actor_id, on_behalf_of, action, target_type, target_id,
+                    occurred_at, request_id, summary, prev_hash, hash)
+                VALUES (:tenant, :seq, :actor, :behalf, :action, :ttype, :tid, :at, :rid, :summary, :prev, :hash)""")
+                .bind("tenant", tenantId).bind("seq", seq).bind("actor", actorId).bind("behalf", onBehalfOf)
+                .bind("action", action).bind("ttype", targetType).bind("tid", targetId)
+                .bind("at", InstantAsUtc.toDb(when)).bind("rid", requestId).bind("summary", shortSummary)
+                .bind("prev", prev).bind("hash", hash).execute();
+        h.createUpdate("UPDATE oa_core_audit_head SET last_seq = :seq, last_hash = :hash WHERE tenant_id = :t")
+                .bind("seq", seq).bind("hash", hash).bind("t", tenantId).execute();
+        return new AuditRecord(seq, tenantId, actorId, onBehalfOf, action, targetType, targetId, when, requestId,
+                shortSummary, prev, hash);
+    }
+
+    /**
+     * Creates the tenant's chain head in its own short transaction, so that concurrent first
+     * commands of a tenant only ever contend on the row lock, never on its insertion.
+     */
+    public static void ensureHead(org.jdbi.v3.core.Jdbi jdbi, String tenantId) {
+        try {
+            jdbi.useHandle(h -> {
+                boolean exists = h.createQuery("SELECT COUNT(*) FROM oa_core_audit_head WHERE tenant_id = :t")
+                        .bind("t", tenantId).mapTo(Integer.class).one() > 0;
+                if (!exists) {
+                    h.createUpdate("INSERT INTO oa_core_audit_head (tenant_id, last_seq, last_hash) VALUES (:t, 0, :g)")
+                            .bind("t", tenantId).bind("g", GENESIS).execute();
+                }
+            });
+        } catch (org.jdbi.v3.core.JdbiException e) {
+            if (!(e.getCause() instanceof java.sql.SQLException s && dev.oakit.core.internal.db.Dialect.isDuplicateKey(s))) {
+                throw e;
+            }
+        }
+    }
+
+    static String hash(AuditRecord r) {
+        String canonical = String.join("\u001f", r.prevHash(), Long.toString(r.seq()), r.tenantId(), r.actorId(),
+                nz(r.onBehalfOf()), r.action(), nz(r.targetType()), nz(r.targetId()),
+                Long.toString(r.occurredAt().toEpochMilli()), nz(r.requestId()), nz(r.summary()));
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(d.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JVM", e);
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "\u0000" : s;
+    }
+
+    @Override
+    public List<AuditRecord> forTarget(Actor actor, String targetType, String targetId) {
+        dev.oakit.core.Checks.notNull("actor", actor);
+        dev.oakit.core.Checks.id("targetType", targetType);
+        dev.oakit.core.Checks.text("targetId", targetId, 128);
+        return commands.query(h -> h.createQuery("SELECT * FROM oa_core_audit WHERE tenant_id = :t AND target_type = :tt AND target_id = :ti ORDER BY seq")
+                .bind("t", actor.tenantId()).bind("tt", targetType).bind("ti", targetId).map(MAPPER).list());
+    }
+
+    @Override
+    public List<AuditRecord> recent(Actor actor, int limit) {
+        requireAdmin(actor, "read the audit log");
+        if (limit < 1 || limit > 1000) {
+            throw ValidationException.of("limit", "must be between 1 and 1000, was " + limit);
+        }
+        return commands.query(h -> h.createQuery("SELECT * FROM oa_core_audit WHERE tenant_id = :t ORDER BY seq DESC")
+                .bind("t", actor.tenantId()).setMaxRows(limit).map(MAPPER).list());
+    }
+
+    @Override
+    public AuditVerification verify(Actor actor) {
+        requireAdmin(actor, "verify the audit log");
+        return commands.query(h -> {
+            Optional<Head> head = h.createQuery("SELECT last_seq, last_hash FROM oa_core_audit_head WHERE tenant_id = :t")
+                    .bind("t", actor.tenantId()).map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2))).findOne();
+            long checked = 0;
+            String prev = GENESIS;
+            long expectedSeq = 1;
+            try (Stream<AuditRecord> rows = h.createQuery("SELECT * FROM oa_core_audit WHERE tenant_id = :t ORDER BY seq")
+                    .bind("t", actor.tenantId()).setFetchSize(500).map(MAPPER).stream()) {
+                for (Iterator<AuditRecord> it = rows.iterator(); it.hasNext(); ) {
+                    AuditRecord r = it.next();
+                    checked++;
+                    if (r.seq() != expectedSeq) {
+                        return new AuditVerification(false, checked, expectedSeq, "entry " + expectedSeq
+                                + " is missing (next entry found is " + r.seq() + ")");
+                    }
+                    if (!r.prevHash().equals(prev)) {
+                        return new AuditVerification(false, checked, r.seq(), "entry " + r.seq()
+                                + " does not link to the previous entry (an entry was replaced or removed)");
+                    }
+                    if (!hash(r).equals(r.hash())) {
+                        return new AuditVerification(false, checked, r.seq(), "entry " + r.seq()
+                                + " was changed after it was written (its hash does not match its content)");
+                    }
+                    prev = r.hash();
+                    expectedSeq++;
+                }
+            }
+            long lastSeq = expectedSeq - 1;
+            if (head.isPresent() && (head.get().seq() != lastSeq || !head.get().hash().equals(prev))) {
+                return new AuditVerification(false, checked, lastSeq + 1, "entries after " + lastSeq
+                        + " were removed (the chain head records " + head.get().seq() + ")");
+            }
+            if (head.isEmpty() && checked > 0) {
+                return new AuditVerification(false, checked, 1L, "the chain head is missing");
+            }
+            return new AuditVerification(true, checked, null, null);
+        });
+    }
+
+    static void requireAdmin(Actor actor, String what) {
+        dev.oakit.core.Checks.notNull("actor", actor);
+        if (!actor.isAdmin()) {
+            throw new ForbiddenException("OA-CORE/FORBIDDEN", "user '" + actor.userId() + "' may not " + what
+                    + "; only administrators (role " + Actor.ADMIN_ROLE + ") may");
+        }
+    }
+
+    private record Head(long seq, String hash) {
+    }
+}

@@ -1,0 +1,192 @@
+package dev.oakit.core.internal.boot;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.OptionalBinder;
+import dev.oakit.core.ConfigurationException;
+import dev.oakit.core.CoreConfig;
+import dev.oakit.core.OaKit;
+import dev.oakit.core.audit.AuditLog;
+import dev.oakit.core.internal.audit.AuditStore;
+import dev.oakit.core.internal.command.CommandRunner;
+import dev.oakit.core.internal.db.Database;
+import dev.oakit.core.internal.db.Transactions;
+import dev.oakit.core.internal.event.EventJobs;
+import dev.oakit.core.internal.event.Outbox;
+import dev.oakit.core.internal.event.WebhookRelay;
+import dev.oakit.core.internal.job.JobStore;
+import dev.oakit.core.internal.job.JobWorker;
+import dev.oakit.core.internal.job.JobsService;
+import dev.oakit.core.job.Jobs;
+import dev.oakit.core.spi.Commands;
+import dev.oakit.core.spi.EventListener;
+import dev.oakit.core.spi.EventRelay;
+import dev.oakit.core.spi.JobHandler;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Core bindings plus every plugin's contributions, installed inside OAKit's private module.
+ * Does no I/O: the database opens in {@code start()}.
+ */
+public final class CoreModule extends AbstractModule {
+    /** Public services of core, exposed to hosts. Later core features add theirs here. */
+    public static final List<Class<?>> CORE_SERVICES = List.of(AuditLog.class, Jobs.class);
+
+    private final BootPlan plan;
+
+    public CoreModule(BootPlan plan) {
+        this.plan = plan;
+    }
+
+    @Override
+    protected void configure() {
+        bind(BootPlan.class).toInstance(plan);
+        bind(ObjectMapper.class).toInstance(plan.json);
+        bind(CoreConfig.class).toInstance(plan.coreConfig);
+        OptionalBinder.newOptionalBinder(binder(), Clock.class).setDefault().toInstance(plan.settings.clock());
+        bind(Database.class).toInstance(new Database(plan.settings.dataSource(), plan.settings.dataDirectory()));
+
+        Multibinder<JobHandler> handlers = Multibinder.newSetBinder(binder(), JobHandler.class);
+        Multibinder<EventListener> listeners = Multibinder.newSetBinder(binder(), EventListener.class);
+        Multibinder<EventRelay> relays = Multibinder.newSetBinder(binder(), EventRelay.class);
+
+        bind(AuditLog.class).to(AuditStore.class);
+        bind(Jobs.class).to(JobsService.class);
+        bind(OaKit.class).to(OaKitImpl.class);
+        bind(OaKitImpl.class).asEagerSingleton();
+
+        for (PluginContextImpl ctx : plan.contexts) {
+            for (com.google.inject.Module m : ctx.modules) {
+                install(m);
+            }
+            for (Map.Entry<Class<?>, Object> e : ctx.configs.entrySet()) {
+                bindInstance(e.getKey(), e.getValue());
+            }
+            for (Object h : ctx.jobHandlers) {
+                if (h instanceof JobHandler jh) {
+                    handlers.addBinding().toInstance(jh);
+                } else {
+                    handlers.addBinding().to(cast(h));
+                }
+            }
+            for (Object l : ctx.listeners) {
+                if (l instanceof EventListener el) {
+                    listeners.addBinding().toInstance(el);
+                } else {
+                    listeners.addBinding().to(cast(l));
+                }
+            }
+            for (EventRelay r : ctx.relays) {
+                relays.addBinding().toInstance(r);
+            }
+            for (PluginContextImpl.Extension e : ctx.extensions) {
+                addExtension(e);
+            }
+            for (PluginContextImpl.Extension e : ctx.replacements) {
+                replace(e);
+            }
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <T> Class<T> cast(Object c) {
+        return (Class) c;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void bindInstance(Class<?> type, Object value) {
+        if (value != null) {
+            bind((Class) type).toInstance(value);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void addExtension(PluginContextImpl.Extension e) {
+        Multibinder mb = Multibinder.newSetBinder(binder(), (Class) e.point());
+        if (e.instance() != null) {
+            mb.addBinding().toInstance(e.instance());
+        } else {
+            mb.addBinding().to((Class) e.implementation());
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void replace(PluginContextImpl.Extension e) {
+        OptionalBinder ob = OptionalBinder.newOptionalBinder(binder(), (Class) e.point());
+        if (e.instance() != null) {
+            ob.setBinding().toInstance(e.instance());
+        } else {
+            ob.setBinding().to((Class) e.implementation());
+        }
+    }
+
+    @Provides
+    @Singleton
+    Transactions transactions(Database db) {
+        return new Transactions(db);
+    }
+
+    @Provides
+    @Singleton
+    JobStore jobStore(Database db, ObjectMapper json) {
+        return new JobStore(db, json);
+    }
+
+    @Provides
+    @Singleton
+    Outbox outbox(ObjectMapper json, JobStore jobs, Set<EventListener> listeners, Set<EventRelay> relays,
+                  CoreConfig config, Clock clock) {
+        Set<EventRelay> all = new java.util.LinkedHashSet<>(relays);
+        for (CoreConfig.Webhook w : config.webhooks()) {
+            all.add(new WebhookRelay(w, json, clock));
+        }
+        Set<String> ids = new java.util.HashSet<>();
+        for (EventRelay r : all) {
+            if (!ids.add(r.id())) {
+                throw new ConfigurationException(List.of("two event relays have the id '" + r.id() + "'; relay ids must be unique"));
+            }
+        }
+        return new Outbox(json, jobs, listeners, all, config.jobs().maxAttempts());
+    }
+
+    @Provides
+    @Singleton
+    JobWorker jobWorker(JobStore store, Set<JobHandler> handlers, Outbox outbox, Transactions tx, Clock clock,
+                        CoreConfig config, ObjectMapper json) {
+        Map<String, JobHandler> byType = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        List<JobHandler> all = new ArrayList<>(handlers);
+        all.add(EventJobs.listeners(outbox));
+        all.add(EventJobs.relay(outbox));
+        for (JobHandler h : all) {
+            String type = h.type();
+            if (type == null || type.isBlank()) {
+                problems.add("job handler " + h.getClass().getName() + " has no type");
+            } else if (byType.putIfAbsent(type, h) != null) {
+                problems.add("job type '" + type + "' has two handlers: " + byType.get(type).getClass().getName()
+                        + " and " + h.getClass().getName());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+        return new JobWorker(store, byType, tx, clock, config.jobs(), json);
+    }
+
+    @Provides
+    @Singleton
+    Commands commands(Database db, Transactions tx, Clock clock, ObjectMapper json, JobStore jobs,
+                      com.google.inject.Provider<Outbox> outbox, com.google.inject.Provider<JobWorker> worker,
+                      CoreConfig config) {
+        return new CommandRunner(db, tx, clock, json, jobs, outbox::get, worker::get, config.jobs());
+    }
+}

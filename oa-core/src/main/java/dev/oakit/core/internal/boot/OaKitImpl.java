@@ -1,0 +1,134 @@
+package dev.oakit.core.internal.boot;
+
+import com.google.inject.Inject;
+import com.google.inject.Injector;
+import dev.oakit.core.Checks;
+import dev.oakit.core.ConfigurationException;
+import dev.oakit.core.NotFoundException;
+import dev.oakit.core.OaKit;
+import dev.oakit.core.internal.db.Database;
+import dev.oakit.core.internal.db.Dialect;
+import dev.oakit.core.internal.db.HostAwareConnectionFactory;
+import dev.oakit.core.internal.job.JobWorker;
+import dev.oakit.core.spi.OaPlugin;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** The one implementation behind both doors. */
+public final class OaKitImpl implements OaKit {
+    private static final Logger LOG = LoggerFactory.getLogger(OaKitImpl.class);
+
+    private final BootPlan plan;
+    private final Database database;
+    private final JobWorker worker;
+    private final Injector injector;
+    private final Set<Class<?>> services;
+    private volatile boolean running;
+
+    @Inject
+    OaKitImpl(BootPlan plan, Database database, JobWorker worker, Injector injector) {
+        this.plan = plan;
+        this.database = database;
+        this.worker = worker;
+        this.injector = injector;
+        this.services = exposedServices(plan);
+    }
+
+    /** @return every type hosts may ask for: core services and what plugins exposed */
+    static Set<Class<?>> exposedServices(BootPlan plan) {
+        Set<Class<?>> s = new LinkedHashSet<>(CoreModule.CORE_SERVICES);
+        for (PluginContextImpl c : plan.contexts) {
+            s.addAll(c.exposed);
+        }
+        return s;
+    }
+
+    @Override
+    public synchronized OaKit start() {
+        if (running) {
+            return this;
+        }
+        database.open();
+        migrate();
+        worker.start();
+        running = true;
+        LOG.info("OAKit started on {} with plugins {}", database.dialect(), plan.ordered().stream().map(OaPlugin::id).toList());
+        return this;
+    }
+
+    private void migrate() {
+        Dialect dialect = database.dialect();
+        List<String> problems = new ArrayList<>();
+        migrate("core", List.of("classpath:dev/oakit/core/db/migration"), dialect, problems);
+        for (PluginContextImpl c : plan.contexts) {
+            if (!c.migrations.isEmpty() && problems.isEmpty()) {
+                migrate(c.pluginId, c.migrations, dialect, problems);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+    }
+
+    private void migrate(String id, List<String> locations, Dialect dialect, List<String> problems) {
+        try {
+            Flyway.configure(getClass().getClassLoader())
+                    .dataSource(database.dataSource())
+                    .locations(locations.toArray(String[]::new))
+                    .table("oa_" + id.replace('-', '_') + "_schema_history")
+                    // several modules share one schema, each with its own history table
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .placeholders(dialect.placeholders())
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            problems.add("migrations of '" + id + "' (" + locations + ") failed: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public <T> T service(Class<T> type) {
+        Checks.notNull("type", type);
+        if (!services.contains(type)) {
+            throw new NotFoundException("OA-CORE/NO_SUCH_SERVICE", type.getName() + " is not an OAKit service; available: "
+                    + services.stream().map(Class::getSimpleName).toList() + " (install the plugin that exposes it)");
+        }
+        return injector.getInstance(type);
+    }
+
+    @Override
+    public <T> T inHostTransaction(Connection connection, Supplier<T> work) {
+        Checks.notNull("connection", connection);
+        Checks.notNull("work", work);
+        HostAwareConnectionFactory f = database.connections();
+        Connection previous = f.bind(connection);
+        try {
+            return work.get();
+        } finally {
+            f.bind(previous);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        worker.close();
+        database.close();
+        running = false;
+    }
+}

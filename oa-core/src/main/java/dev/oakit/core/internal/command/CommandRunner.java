@@ -1,0 +1,235 @@
+package dev.oakit.core.internal.command;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oakit.core.Actor;
+import dev.oakit.core.Checks;
+import dev.oakit.core.ConflictException;
+import dev.oakit.core.CoreConfig;
+import dev.oakit.core.internal.audit.AuditStore;
+import dev.oakit.core.internal.db.Database;
+import dev.oakit.core.internal.db.InstantAsUtc;
+import dev.oakit.core.internal.db.Transactions;
+import dev.oakit.core.internal.event.Outbox;
+import dev.oakit.core.internal.job.JobStore;
+import dev.oakit.core.internal.job.JobWorker;
+import dev.oakit.core.job.JobRequest;
+import dev.oakit.core.spi.CommandContext;
+import dev.oakit.core.spi.CommandSpec;
+import dev.oakit.core.spi.Commands;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The command chain: log → retry on transient conflict → transaction → idempotency → run →
+ * audit. Everything a command writes, including its audit entry, outbox events and jobs,
+ * commits together.
+ */
+public final class CommandRunner implements Commands {
+    private static final Logger LOG = LoggerFactory.getLogger(CommandRunner.class);
+
+    private final Database db;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final JobStore jobs;
+    private final Supplier<Outbox> outbox;
+    private final Supplier<JobWorker> worker;
+    private final CoreConfig.Jobs jobConfig;
+    private final Set<String> tenantsWithHead = ConcurrentHashMap.newKeySet();
+
+    public CommandRunner(Database db, Transactions transactions, Clock clock, ObjectMapper json, JobStore jobs,
+                         Supplier<Outbox> outbox, Supplier<JobWorker> worker, CoreConfig.Jobs jobConfig) {
+        this.db = db;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.json = json;
+        this.jobs = jobs;
+        this.outbox = outbox;
+        this.worker = worker;
+        this.jobConfig = jobConfig;
+    }
+
+    @Override
+    public <T> T execute(CommandSpec spec, Class<T> resultType, Function<CommandContext, T> body) {
+        Checks.notNull("spec", spec);
+        Checks.notNull("resultType", resultType);
+        Checks.notNull("body", body);
+        String tenant = spec.actor().tenantId();
+        if (tenantsWithHead.add(tenant)) {
+            AuditStore.ensureHead(db.poolJdbi(), tenant);
+        }
+        LOG.debug("command {} by {}/{} on {}:{}", spec.action(), tenant, spec.actor().userId(), spec.targetType(), spec.targetId());
+        boolean outermost = transactions.current() == null;
+        try {
+            return transactions.inTransaction(tx -> run(tx, spec, resultType, body));
+        } catch (ConflictException e) {
+            // a concurrent command with the same request id committed first: answer with its result
+            if (outermost && spec.requestId() != null && "OA-CORE/DUPLICATE".equals(e.code())) {
+                return transactions.inTransaction(tx -> run(tx, spec, resultType, body));
+            }
+            throw e;
+        }
+    }
+
+    private <T> T run(Transactions.Tx tx, CommandSpec spec, Class<T> resultType, Function<CommandContext, T> body) {
+        Handle h = tx.handle();
+        Actor actor = spec.actor();
+        Instant now = clock.instant();
+        if (spec.requestId() != null) {
+            Optional<Prior> prior = h.createQuery("SELECT action, result FROM oa_core_request WHERE tenant_id = :t AND request_id = :r")
+                    .bind("t", actor.tenantId()).bind("r", spec.requestId())
+                    .map((rs, ctx) -> new Prior(rs.getString(1), rs.getString(2))).findOne();
+            if (prior.isPresent()) {
+                if (!prior.get().action().equals(spec.action())) {
+                    throw new ConflictException("OA-CORE/REQUEST_ID_REUSED", "request id '" + spec.requestId()
+                            + "' was already used for " + prior.get().action() + "; use a new request id for " + spec.action());
+                }
+                return readResult(prior.get().result(), resultType);
+            }
+            h.createUpdate("INSERT INTO oa_core_request (tenant_id, request_id, action, created_at) VALUES (:t, :r, :a, :now)")
+                    .bind("t", actor.tenantId()).bind("r", spec.requestId()).bind("a", spec.action())
+                    .bind("now", InstantAsUtc.toDb(now)).execute();
+        }
+        Ctx ctx = new Ctx(tx, spec, now);
+        T result = body.apply(ctx);
+        AuditStore.append(h, actor.tenantId(), actor.userId(), ctx.onBehalfOf, spec.action(), ctx.targetType,
+                ctx.targetId, now, spec.requestId(), ctx.summary);
+        if (spec.requestId() != null) {
+            h.createUpdate("UPDATE oa_core_request SET result = :res WHERE tenant_id = :t AND request_id = :r")
+                    .bind("res", writeResult(result)).bind("t", actor.tenantId()).bind("r", spec.requestId()).execute();
+        }
+        if (!ctx.inlineJobs.isEmpty() || ctx.scheduled) {
+            List<Long> inline = List.copyOf(ctx.inlineJobs);
+            tx.afterCommit(() -> {
+                JobWorker w = worker.get();
+                for (Long id : inline) {
+                    w.runInline(id);
+                }
+                w.wakeUp();
+            });
+        }
+        return result;
+    }
+
+    private String writeResult(Object result) {
+        try {
+            return json.writeValueAsString(result);
+        } catch (Exception e) {
+            throw new IllegalStateException("command result cannot be stored as JSON for idempotency: " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T readResult(String stored, Class<T> type) {
+        if (stored == null || type == Void.class) {
+            return null;
+        }
+        try {
+            return json.readValue(stored, type);
+        } catch (Exception e) {
+            throw new IllegalStateException("stored result of a repeated request cannot be read as " + type.getSimpleName(), e);
+        }
+    }
+
+    @Override
+    public <T> T query(Function<Handle, T> query) {
+        Checks.notNull("query", query);
+        return transactions.inTransaction(tx -> query.apply(tx.handle()));
+    }
+
+    private record Prior(String action, String result) {
+    }
+
+    private final class Ctx implements CommandContext {
+        private final Transactions.Tx tx;
+        private final CommandSpec spec;
+        private final Instant now;
+        private String targetType;
+        private String targetId;
+        private String summary;
+        private String onBehalfOf;
+        private final List<Long> inlineJobs = new ArrayList<>();
+        private boolean scheduled;
+
+        Ctx(Transactions.Tx tx, CommandSpec spec, Instant now) {
+            this.tx = tx;
+            this.spec = spec;
+            this.now = now;
+            this.targetType = spec.targetType();
+            this.targetId = spec.targetId();
+        }
+
+        @Override
+        public Handle handle() {
+            return tx.handle();
+        }
+
+        @Override
+        public Actor actor() {
+            return spec.actor();
+        }
+
+        @Override
+        public Instant now() {
+            return now;
+        }
+
+        @Override
+        public ObjectMapper json() {
+            return json;
+        }
+
+        @Override
+        public void target(String type, String id) {
+            this.targetType = Checks.optionalText("targetType", type, 64);
+            this.targetId = Checks.optionalText("targetId", id, 128);
+        }
+
+        @Override
+        public void summary(String summary) {
+            this.summary = summary;
+        }
+
+        @Override
+        public void onBehalfOf(String userId) {
+            this.onBehalfOf = userId == null ? null : Checks.id("onBehalfOf", userId);
+        }
+
+        @Override
+        public String publish(String eventType, String aggregateType, String aggregateId, Object payload) {
+            Outbox.Published p = outbox.get().publish(tx.handle(), tenantId(), actor().userId(), now, eventType,
+                    aggregateType, aggregateId, payload);
+            inlineJobs.addAll(p.listenerJobs());
+            scheduled = true;
+            return p.eventId();
+        }
+
+        @Override
+        public long schedule(JobRequest request) {
+            Checks.notNull("request", request);
+            scheduled = true;
+            return jobs.insert(tx.handle(), tenantId(), request, now, jobConfig.maxAttempts());
+        }
+
+        @Override
+        public int cancelJobs(String dedupeKey) {
+            Checks.text("dedupeKey", dedupeKey, 200);
+            return jobs.cancel(tx.handle(), tenantId(), dedupeKey, now);
+        }
+
+        @Override
+        public void afterCommit(Runnable action) {
+            tx.afterCommit(Checks.notNull("action", action));
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package dev.oakit.core.internal.db;
+
+import dev.oakit.core.ConflictException;
+import dev.oakit.core.IntegrationException;
+import dev.oakit.core.OaException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One transaction per outermost unit of work. Nested units join the running one; while a host
+ * has bound its own connection, the unit runs in the host's transaction and neither commits nor
+ * rolls back (the host does).
+ */
+public final class Transactions {
+    private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
+    private static final int MAX_TRANSIENT_RETRIES = 5;
+
+    private final Database database;
+    private final ThreadLocal<Tx> current = new ThreadLocal<>();
+
+    public Transactions(Database database) {
+        this.database = database;
+    }
+
+    /** A running transaction. */
+    public static final class Tx {
+        private final Handle handle;
+        private final boolean hostOwned;
+        private final List<Runnable> afterCommit = new ArrayList<>();
+
+        Tx(Handle handle, boolean hostOwned) {
+            this.handle = handle;
+            this.hostOwned = hostOwned;
+        }
+
+        public Handle handle() {
+            return handle;
+        }
+
+        /** @return true when the host's own transaction carries this unit */
+        public boolean hostOwned() {
+            return hostOwned;
+        }
+
+        /** Runs after an OAKit-owned commit; dropped for host transactions (durable jobs cover those). */
+        public void afterCommit(Runnable r) {
+            afterCommit.add(r);
+        }
+    }
+
+    /** @return the transaction running on this thread, or null */
+    public Tx current() {
+        return current.get();
+    }
+
+    /** Runs {@code work} in a transaction, retrying transient lock conflicts when OAKit owns it. */
+    public <T> T inTransaction(Function<Tx, T> work) {
+        Tx existing = current.get();
+        if (existing != null) {
+            return work.apply(existing);
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return runOnce(work);
+            } catch (TransientFailure e) {
+                if (attempt >= MAX_TRANSIENT_RETRIES) {
+                    throw new ConflictException("OA-CORE/CONFLICT", "the command kept colliding with concurrent commands ("
+                            + e.getCause().getMessage() + "); nothing was changed, try again");
+                }
+                LOG.debug("retrying after transient database conflict (attempt {})", attempt, e.getCause());
+                sleepQuietly(attempt * 10L + (long) (Math.random() * 20));
+            }
+        }
+    }
+
+    private <T> T runOnce(Function<Tx, T> work) {
+        Connection host = database.connections().hostConnection();
+        Handle handle = database.jdbi().open();
+        boolean hostOwned;
+        try {
+            hostOwned = host != null && !host.getAutoCommit();
+        } catch (SQLException e) {
+            handle.close();
+            throw translate(e);
+        }
+        Tx tx = new Tx(handle, hostOwned);
+        current.set(tx);
+        T result;
+        try {
+            if (!hostOwned) {
+                handle.begin();
+            }
+            result = work.apply(tx);
+            if (!hostOwned) {
+                handle.commit();
+            }
+        } catch (RuntimeException | Error e) {
+            if (!hostOwned) {
+                try {
+                    handle.rollback();
+                } catch (RuntimeException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+            }
+            current.remove();
+            handle.close();
+            if (!hostOwned && e instanceof JdbiException je && isTransient(je)) {
+                throw new TransientFailure(je);
+            }
+            if (e instanceof Error err) {
+                throw err;
+            }
+            throw translate((RuntimeException) e);
+        }
+        current.remove();
+        handle.close();
+        for (Runnable r : tx.afterCommit) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.warn("after-commit action failed; durable jobs will retry it", e);
+            }
+        }
+        return result;
+    }
+
+    private static boolean isTransient(JdbiException e) {
+        return e.getCause() instanceof SQLException s && Dialect.isTransient(s);
+    }
+
+    /** Turns raw database failures into OAKit exceptions; OAKit exceptions pass through. */
+    public static RuntimeException translate(Exception e) {
+        if (e instanceof OaException oa) {
+            return oa;
+        }
+        if (!(e instanceof JdbiException) && !(e instanceof SQLException)) {
+            return e instanceof RuntimeException re ? re : new IllegalStateException(e);
+        }
+        SQLException sql = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                sql = s;
+                break;
+            }
+        }
+        if (sql != null && Dialect.isDuplicateKey(sql)) {
+            return new ConflictException("OA-CORE/DUPLICATE", "a record with the same key already exists ("
+                    + sql.getMessage().lines().findFirst().orElse("") + "); use another key or update the existing record");
+        }
+        if (sql != null) {
+            return new IntegrationException("OA-CORE/DATABASE", "database operation failed: "
+                    + sql.getMessage().lines().findFirst().orElse("") + " (SQL state " + sql.getSQLState()
+                    + "); check the database is reachable and migrated", Dialect.isTransient(sql), e);
+        }
+        return e instanceof RuntimeException re ? re : new IllegalStateException(e);
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final class TransientFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TransientFailure(Throwable cause) {
+            super(cause);
+        }
+    }
+}

@@ -1,0 +1,343 @@
+package dev.oakit.core.internal.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oakit.core.CoreConfig;
+import dev.oakit.core.ForbiddenException;
+import dev.oakit.core.IntegrationException;
+import dev.oakit.core.NotFoundException;
+import dev.oakit.core.ValidationException;
+import dev.oakit.core.internal.db.Transactions;
+import dev.oakit.core.spi.JobContext;
+import dev.oakit.core.spi.JobHandler;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Claims due jobs and runs them: a poller thread, a pool of job threads, lease renewal, and
+ * recovery of jobs whose node died. Every node runs one; they coordinate only through the table.
+ */
+public final class JobWorker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
+
+    private final JobStore store;
+    private final Map<String, JobHandler> handlers;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final CoreConfig.Jobs config;
+    private final ObjectMapper json;
+    private final String nodeId;
+    private final Map<Long, JobStore.Claimed> running = new ConcurrentHashMap<>();
+    private final AtomicInteger pollCount = new AtomicInteger();
+    private volatile Semaphore slots;
+    private volatile ScheduledExecutorService poller;
+    private volatile ExecutorService pool;
+
+    public JobWorker(JobStore store, Map<String, JobHandler> handlers, Transactions transactions, Clock clock,
+                     CoreConfig.Jobs config, ObjectMapper json) {
+        this.store = store;
+        this.handlers = Map.copyOf(handlers);
+        this.transactions = transactions;
+        this.clock = clock;
+        this.config = config;
+        this.json = json;
+        this.nodeId = "node-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** @return this node's lease-owner name */
+    public String nodeId() {
+        return nodeId;
+    }
+
+    /** Starts polling. */
+    public synchronized void start() {
+        if (poller != null || !config.enabled()) {
+            return;
+        }
+        slots = new Semaphore(config.threads());
+        AtomicInteger n = new AtomicInteger();
+        pool = Executors.newFixedThreadPool(config.threads(), r -> {
+            Thread t = new Thread(r, "oakit-job-" + nodeId + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "oakit-job-poller-" + nodeId);
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(10, config.pollInterval().toMillis());
+        poller.scheduleWithFixedDelay(this::pollSafely, 0, every, TimeUnit.MILLISECONDS);
+        long renew = Math.max(200, config.lease().toMillis() / 3);
+        poller.scheduleWithFixedDelay(this::renewSafely, renew, renew, TimeUnit.MILLISECONDS);
+    }
+
+    /** Asks the poller to look for due jobs now (after a commit that scheduled some). */
+    public void wakeUp() {
+        ScheduledExecutorService p = poller;
+        if (p != null && !p.isShutdown()) {
+            try {
+                p.execute(this::pollSafely);
+            } catch (java.util.concurrent.RejectedExecutionException ignored) {
+                // shutting down
+            }
+        }
+    }
+
+    private void pollSafely() {
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            LOG.warn("job poll failed; trying again in {}", config.pollInterval(), e);
+        }
+    }
+
+    private void renewSafely() {
+        try {
+            Instant now = clock.instant();
+            store.extendLeases(nodeId, new ArrayList<>(running.values()), now.plus(config.lease()), now);
+        } catch (RuntimeException e) {
+            LOG.warn("job lease renewal failed", e);
+        }
+    }
+
+    private void poll() {
+        Instant now = clock.instant();
+        if (pollCount.incrementAndGet() % 10 == 1) {
+            int recovered = store.recoverExpired(now);
+            if (recovered > 0) {
+                LOG.info("recovered {} job(s) whose lease expired", recovered);
+            }
+        }
+        while (true) {
+            int free = slots.availablePermits();
+            if (free == 0 || pool.isShutdown()) {
+                return;
+            }
+            List<JobStore.Claimed> claimed = store.claim(nodeId, free, clock.instant(), config.lease());
+            if (claimed.isEmpty()) {
+                return;
+            }
+            for (JobStore.Claimed c : claimed) {
+                slots.acquireUninterruptibly();
+                running.put(c.id(), c);
+                try {
+                    pool.execute(() -> {
+                        try {
+                            runClaimed(c);
+                        } finally {
+                            running.remove(c.id());
+                            slots.release();
+                        }
+                    });
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    running.remove(c.id());
+                    slots.release();
+                    return; // lease will expire and another node takes it
+                }
+            }
+        }
+    }
+
+    /** Runs a job right now on the calling thread if it is still READY and due (after the command that scheduled it). */
+    public void runInline(long jobId) {
+        store.claimOne(jobId, nodeId, clock.instant(), config.lease()).ifPresent(c -> {
+            running.put(c.id(), c);
+            try {
+                runClaimed(c);
+            } finally {
+                running.remove(c.id());
+            }
+        });
+    }
+
+    /** Runs one claimed attempt and records its outcome. Package-visible for tests that simulate crashes. */
+    public void runClaimed(JobStore.Claimed c) {
+        JobHandler handler = handlers.get(c.type());
+        if (handler == null) {
+            recordFailure(c, new IllegalStateException("no handler for job type '" + c.type()
+                    + "' on this node; install the plugin that contributes it"), true);
+            return;
+        }
+        try {
+            transactions.inTransaction(tx -> {
+                Instant now = clock.instant();
+                try {
+                    handler.handle(new Ctx(c, tx.handle(), now));
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new HandlerFailure(e);
+                }
+                if (!store.complete(tx.handle(), c, nodeId, clock.instant())) {
+                    throw new StaleFence();
+                }
+                return null;
+            });
+        } catch (StaleFence e) {
+            LOG.warn("job {} ({}) finished after this node lost its lease (fence {}); its work was rolled back", c.id(), c.type(), c.fence());
+        } catch (HandlerFailure e) {
+            recordFailure(c, e.getCause(), isRetryable(e.getCause()));
+        } catch (RuntimeException e) {
+            recordFailure(c, e, isRetryable(e));
+        }
+    }
+
+    static boolean isRetryable(Throwable e) {
+        if (e instanceof IntegrationException ie) {
+            return ie.retryable();
+        }
+        return !(e instanceof ValidationException || e instanceof NotFoundException || e instanceof ForbiddenException);
+    }
+
+    private void recordFailure(JobStore.Claimed c, Throwable e, boolean retryable) {
+        Instant now = clock.instant();
+        boolean exhausted = c.attempts() >= c.maxAttempts();
+        Instant retryAt = retryable && !exhausted ? now.plus(backoff(c.attempts())) : null;
+        String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        if (retryAt == null) {
+            LOG.warn("job {} ({}) is dead after attempt {}: {}", c.id(), c.type(), c.attempts(), error);
+        } else {
+            LOG.info("job {} ({}) attempt {} failed, retry at {}: {}", c.id(), c.type(), c.attempts(), retryAt, error);
+        }
+        try {
+            if (!store.fail(c, nodeId, error, retryAt, now)) {
+                LOG.warn("job {} failure not recorded: this node lost its lease (fence {})", c.id(), c.fence());
+            }
+        } catch (RuntimeException ex) {
+            LOG.warn("could not record failure of job {}; its lease will expire and it will run again", c.id(), ex);
+        }
+    }
+
+    /** Exponential backoff with ±25% jitter, capped. */
+    Duration backoff(int attempt) {
+        long base = config.backoffBase().toMillis();
+        long cap = config.backoffMax().toMillis();
+        double raw = base * Math.pow(2, Math.min(30, Math.max(0, attempt - 1)));
+        double jittered = raw * (0.75 + ThreadLocalRandom.current().nextDouble() * 0.5);
+        return Duration.ofMillis((long) Math.min(cap, jittered));
+    }
+
+    @Override
+    public synchronized void close() {
+        if (poller == null) {
+            return;
+        }
+        poller.shutdownNow();
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("{} job(s) still running after {}; their leases will expire and other nodes take them over",
+                        running.size(), config.shutdownTimeout());
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pool.shutdownNow();
+        }
+        poller = null;
+        pool = null;
+    }
+
+    private final class Ctx implements JobContext {
+        private final JobStore.Claimed c;
+        private final Handle handle;
+        private final Instant now;
+        private JsonNode payload;
+
+        Ctx(JobStore.Claimed c, Handle handle, Instant now) {
+            this.c = c;
+            this.handle = handle;
+            this.now = now;
+        }
+
+        @Override
+        public long jobId() {
+            return c.id();
+        }
+
+        @Override
+        public String tenantId() {
+            return c.tenantId();
+        }
+
+        @Override
+        public String type() {
+            return c.type();
+        }
+
+        @Override
+        public int attempt() {
+            return c.attempts();
+        }
+
+        @Override
+        public long fence() {
+            return c.fence();
+        }
+
+        @Override
+        public JsonNode payload() {
+            if (payload == null) {
+                try {
+                    payload = json.readTree(c.payload());
+                } catch (Exception e) {
+                    throw ValidationException.of("payload", "job " + c.id() + " has a payload that is not JSON: " + e.getMessage());
+                }
+            }
+            return payload;
+        }
+
+        @Override
+        public <T> T payload(Class<T> type) {
+            try {
+                return json.treeToValue(payload(), type);
+            } catch (Exception e) {
+                throw ValidationException.of("payload", "job " + c.id() + " payload does not fit " + type.getSimpleName() + ": " + e.getMessage());
+            }
+        }
+
+        @Override
+        public Handle handle() {
+            return handle;
+        }
+
+        @Override
+        public Instant now() {
+            return now;
+        }
+    }
+
+    private static final class StaleFence extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StaleFence() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final class HandlerFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        HandlerFailure(Throwable cause) {
+            super(cause);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.oakit.core.job;
+
+import dev.oakit.core.Actor;
+import org.apiguardian.api.API;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Durable jobs: schedule, inspect, and replay dead ones. Workers start with {@code OaKit.start()}
+ * on every node; each job runs to completion exactly once per successful attempt (see
+ * {@link dev.oakit.core.spi.JobHandler}). Thread-safe.
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public interface Jobs {
+    /** Schedules a job for the actor's tenant (audited); returns its id. */
+    long schedule(Actor actor, JobRequest request);
+
+    /** @return the job; NotFoundException if it does not exist in the actor's tenant */
+    JobInfo get(Actor actor, long jobId);
+
+    /** @return dead jobs of the actor's tenant, newest first, at most {@code limit} (1..1000); admins only */
+    List<JobInfo> dead(Actor actor, int limit);
+
+    /** Puts a dead job back to READY with fresh attempts (admins only, audited). */
+    JobInfo replay(Actor actor, long jobId);
+
+    /** @return number of jobs per status in the actor's tenant */
+    Map<JobStatus, Long> counts(Actor actor);
+}

@@ -1,0 +1,62 @@
+package dev.oakit.core.spi;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oakit.core.Actor;
+import dev.oakit.core.job.JobRequest;
+import org.apiguardian.api.API;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Instant;
+
+/**
+ * The running command's transaction and what it may record with it. Everything written here
+ * commits or rolls back together: the state change, the audit record, the outbox events and the
+ * scheduled jobs. Valid only during the command; not thread-safe.
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public interface CommandContext {
+    /** @return the handle of the command's transaction */
+    Handle handle();
+
+    /** @return who issues the command */
+    Actor actor();
+
+    /** @return the actor's tenant */
+    default String tenantId() {
+        return actor().tenantId();
+    }
+
+    /** @return the command's time, read once from OAKit's clock */
+    Instant now();
+
+    /** @return OAKit's shared JSON mapper */
+    ObjectMapper json();
+
+    /** Sets or changes the audited target, e.g. once a new object has its id. */
+    void target(String type, String id);
+
+    /** Sets the audit summary, a short sentence (at most 1,000 characters). */
+    void summary(String summary);
+
+    /** Records that the command acts on behalf of another user (a proxy or delegate), for the audit log. */
+    void onBehalfOf(String userId);
+
+    /**
+     * Writes a domain event to the outbox; listeners and relays get it after commit.
+     *
+     * @param payload any Jackson-serialisable object, converted to a JSON object
+     * @return the event id
+     */
+    String publish(String eventType, String aggregateType, String aggregateId, Object payload);
+
+    /** Schedules a durable job in this transaction; returns its id (or the existing one for a repeated dedupe key). */
+    long schedule(JobRequest request);
+
+    /** Cancels not-yet-running jobs with the dedupe key; returns how many. */
+    int cancelJobs(String dedupeKey);
+
+    /** Runs after a successful commit of an OAKit-owned transaction (not for a host transaction). */
+    void afterCommit(Runnable action);
+}

@@ -1,0 +1,81 @@
+package dev.oakit.core.spi;
+
+import com.google.inject.Module;
+import org.apiguardian.api.API;
+
+/**
+ * What a plugin may register while OAKit is being built. Valid only during
+ * {@link OaPlugin#configure}; not thread-safe.
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public interface OaPluginContext {
+    /** @return the id of the plugin being configured */
+    String pluginId();
+
+    /**
+     * Installs a Guice module into OAKit's private injector. Its bindings are invisible to the
+     * host unless exposed with {@link #exposeService}.
+     */
+    void install(Module module);
+
+    /**
+     * Makes a bound service reachable by hosts: through {@code OaKit.service(type)} and, for Guice
+     * hosts, as a binding in their injector. The type must be bound by an installed module.
+     */
+    void exposeService(Class<?> type);
+
+    /**
+     * Names a Flyway migration location (e.g. {@code classpath:dev/oakit/workflow/db/migration})
+     * migrated by {@code start()} with the plugin's own history table
+     * {@code oa_<id>_schema_history}, after the migrations of every plugin it requires.
+     * Migrations may use the placeholders {@code ${ts}} (UTC timestamp column type),
+     * {@code ${text}} (unbounded text), {@code ${id}} (auto-increment bigint primary key column
+     * type) and {@code ${bool}}.
+     */
+    void migrations(String location);
+
+    /**
+     * Binds the plugin's typed configuration: the config namespace named after the plugin id is
+     * read into {@code type} with Jackson (unknown properties are configuration errors), or an
+     * empty object when the host gave none. The instance is also bound in Guice.
+     *
+     * @return the bound configuration, for use during configure
+     */
+    <C> C config(Class<C> type);
+
+    /** Contributes a durable job handler; its {@link JobHandler#type()} must be unique. */
+    void jobHandler(JobHandler handler);
+
+    /** Contributes a job handler created by Guice (so it can be injected). */
+    void jobHandler(Class<? extends JobHandler> handlerType);
+
+    /** Contributes an in-process listener for domain events, run after commit. */
+    void eventListener(EventListener listener);
+
+    /** Contributes an in-process listener created by Guice. */
+    void eventListener(Class<? extends EventListener> listenerType);
+
+    /** Contributes a relay that delivers domain events out of the process (at least once). */
+    void eventRelay(EventRelay relay);
+
+    /**
+     * Contributes an extension to a named extension point; later modules define their own points
+     * (approver resolvers, assignment strategies, notification channels, ...) and read them as a
+     * Guice {@code Set<T>} multibinding.
+     */
+    <T> void extension(Class<T> point, T extension);
+
+    /** Contributes an extension created by Guice. */
+    <T> void extension(Class<T> point, Class<? extends T> implementation);
+
+    /**
+     * Replaces a default implementation that core or another plugin registered with
+     * {@code OptionalBinder.setDefault} (for example the organisation directory).
+     */
+    <T> void replace(Class<T> type, Class<? extends T> implementation);
+
+    /** Replaces a default implementation with an instance. */
+    <T> void replace(Class<T> type, T implementation);
+}

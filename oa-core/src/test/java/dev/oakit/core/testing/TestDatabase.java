@@ -1,0 +1,155 @@
+package dev.oakit.core.testing;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.oakit.core.OaKit;
+import dev.oakit.core.OaKitBuilder;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * One fresh, empty schema on one database of the matrix, with helpers to build OAKit on it.
+ * Everything created through it is closed and dropped after the test.
+ */
+public final class TestDatabase implements AutoCloseable {
+    /** The databases of the matrix. */
+    public enum Kind {
+        H2, POSTGRESQL, MARIADB;
+
+        /** @return lower-case name used in display names */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final Kind kind;
+    private final String schema;
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private final HikariDataSource dataSource;
+
+    TestDatabase(Kind kind) throws SQLException {
+        this.kind = kind;
+        this.schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String url = switch (kind) {
+            case H2 -> "jdbc:h2:mem:" + schema + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
+            case POSTGRESQL -> {
+                exec(Servers.pgUrl(), Servers.pgUser(), Servers.pgPassword(), "CREATE SCHEMA " + schema);
+                yield Servers.pgUrl() + (Servers.pgUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            }
+            case MARIADB -> {
+                exec(Servers.mariaUrl(), Servers.mariaUser(), Servers.mariaPassword(), "CREATE DATABASE " + schema);
+                yield Servers.mariaUrl().replaceFirst("/[^/?]*(\\?|$)", "/" + schema + "$1");
+            }
+        };
+        this.dataSource = pool(url, 10);
+    }
+
+    private HikariDataSource pool(String url, int size) {
+        HikariConfig c = new HikariConfig();
+        c.setJdbcUrl(url);
+        switch (kind) {
+            case H2 -> c.setUsername("sa");
+            case POSTGRESQL -> {
+                c.setUsername(Servers.pgUser());
+                c.setPassword(Servers.pgPassword());
+            }
+            case MARIADB -> {
+                c.setUsername(Servers.mariaUser());
+                c.setPassword(Servers.mariaPassword());
+            }
+        }
+        c.setMaximumPoolSize(size);
+        c.setPoolName("test-" + kind.label() + "-" + schema);
+        return new HikariDataSource(c);
+    }
+
+    private static void exec(String url, String user, String password, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** @return which database this is */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** @return the shared pool on the fresh schema */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** @return a new, separate pool on the same schema (as another node of a cluster would have) */
+    public DataSource newPool(int size) {
+        HikariDataSource ds = pool(dataSource.getJdbcUrl(), size);
+        toClose.add(ds);
+        return ds;
+    }
+
+    /** @return a builder on this database with a fast job poll, for tests to finish configuring */
+    public OaKitBuilder builder() {
+        return OaKit.builder().dataSource(dataSource)
+                .config("core", java.util.Map.of("jobs", java.util.Map.of("pollInterval", "PT0.05S",
+                        "backoffBase", "PT0.05S", "backoffMax", "PT0.5S")));
+    }
+
+    /** Builds and starts OAKit on this database; closed after the test. */
+    public OaKit start(Consumer<OaKitBuilder> customize) {
+        OaKitBuilder b = builder();
+        customize.accept(b);
+        OaKit oa = b.build();
+        toClose.add(oa);
+        return oa.start();
+    }
+
+    /** Builds and starts OAKit with core only. */
+    public OaKit start() {
+        return start(b -> { });
+    }
+
+    /** Registers something to close after the test. */
+    public <T extends AutoCloseable> T closeLater(T c) {
+        toClose.add(c);
+        return c;
+    }
+
+    @Override
+    public String toString() {
+        return kind.label();
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            try {
+                toClose.get(i).close();
+            } catch (Exception ignored) {
+                // best effort
+            }
+        }
+        try {
+            switch (kind) {
+                case H2 -> {
+                    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                        s.execute("SHUTDOWN");
+                    } catch (SQLException closedByShutdown) {
+                        // the connection's own close fails once the database is gone
+                    }
+                }
+                case POSTGRESQL -> exec(Servers.pgUrl(), Servers.pgUser(), Servers.pgPassword(), "DROP SCHEMA " + schema + " CASCADE");
+                case MARIADB -> exec(Servers.mariaUrl(), Servers.mariaUser(), Servers.mariaPassword(), "DROP DATABASE " + schema);
+            }
+        } finally {
+            dataSource.close();
+        }
+    }
+}
