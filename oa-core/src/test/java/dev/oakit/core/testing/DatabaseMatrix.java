@@ -44,7 +44,7 @@ public final class DatabaseMatrix implements TestTemplateInvocationContextProvid
     private record Invocation(TestDatabase.Kind kind, String testName) implements TestTemplateInvocationContext {
         @Override
         public String getDisplayName(int invocationIndex) {
-            return testName + " [" + kind.label() + "]";
+            return "[" + kind.label() + "]";
         }
 
         @Override
