@@ -852,7 +852,7 @@ public final class BusinessCalendar {
                     source = "takes the windows of " + m.like() + ", which has none";
                 } else if (defaultWindows != null) {
                     ws = defaultWindows;
-                    source = "takes the default workdayWindows, which are empty";
+                    source = null; // empty or unreadable workdayWindows are reported at workdayWindows
                 } else {
                     ws = weekWindows.get(workdayLike);
                     source = "takes the windows of " + workdayLike + " (workdayWindows), which has none";
