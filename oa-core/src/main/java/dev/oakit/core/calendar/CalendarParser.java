@@ -139,8 +139,7 @@ enum CalendarParser {
             if (!week.isObject()) {
                 p.add("week", "must map weekday names (MONDAY ... SUNDAY) to lists of windows such as [\"09:00-12:00\"]");
             } else {
-                for (Iterator<Map.Entry<String, JsonNode>> it = week.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : week.properties()) {
                     String path = "week." + e.getKey();
                     DayOfWeek day = weekday(e.getKey());
                     if (day == null) {
