@@ -47,9 +47,35 @@ public record FormField(String key, String label, FieldType type, boolean requir
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(type, "type");
         label = label == null ? key : label;
+        min = canonicalBound(type, scale, min);
+        max = canonicalBound(type, scale, max);
         options = options == null ? List.of() : List.copyOf(options);
         fields = fields == null ? List.of() : List.copyOf(fields);
         defaultValue = defaultValue == null || defaultValue.isNull() || defaultValue.isMissingNode() ? null : defaultValue.deepCopy();
+    }
+
+    /**
+     * Decimal limits are kept in one spelling so that {@code 5000}, {@code 5000.0} and {@code "5000.00"}
+     * define the same field whatever the source format: written with the field's scale (money: 2 by
+     * default) when they fit it, else without trailing zeros. Text that is not a number is kept for the
+     * schema check to report.
+     */
+    private static String canonicalBound(FieldType type, Integer scale, String bound) {
+        if (bound == null || type != FieldType.NUMBER && type != FieldType.MONEY) {
+            return bound;
+        }
+        try {
+            BigDecimal value = new BigDecimal(bound.trim()).stripTrailingZeros();
+            Integer places = type == FieldType.MONEY && scale == null ? Integer.valueOf(2) : scale;
+            if (places != null && places >= 0 && value.scale() <= places) {
+                value = value.setScale(places);
+            } else if (value.scale() < 0) {
+                value = value.setScale(0);
+            }
+            return value.toPlainString();
+        } catch (NumberFormatException e) {
+            return bound;
+        }
     }
 
     /** @return the default value, a deep copy since JSON nodes are mutable; may be null */

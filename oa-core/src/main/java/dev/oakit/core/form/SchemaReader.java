@@ -77,16 +77,16 @@ final class SchemaReader {
         int before = problems.size();
         unknownProps(node, p + ".", Set.copyOf(FIELD_PROPS), "a field property");
         String key = text(node, "key", p + ".");
-        if (key == null) {
+        if (key == null && !node.hasNonNull("key")) {
             problems.add(new Problem(p + ".key", "is required"));
         }
         String typeName = text(node, "type", p + ".");
         FieldType type = null;
-        if (typeName == null) {
+        if (typeName == null && !node.hasNonNull("type")) {
             problems.add(new Problem(p + ".type", "is required; use one of " + TYPES));
         } else {
-            type = FieldType.fromJsonName(typeName).orElse(null);
-            if (type == null) {
+            type = typeName == null ? null : FieldType.fromJsonName(typeName).orElse(null);
+            if (type == null && typeName != null) {
                 problems.add(new Problem(p + ".type", "unknown type '" + typeName + "'; use one of " + TYPES));
             }
         }
