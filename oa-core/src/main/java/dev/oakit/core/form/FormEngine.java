@@ -446,6 +446,11 @@ final class FormEngine {
 
     // ---------------------------------------------------------------- defaults and normalized data
 
+    /** One spelling per value ({@code 10} and {@code 10.00} normalize alike): the field's scale, when given. */
+    private static BigDecimal withScale(BigDecimal value, Integer scale) {
+        return scale == null ? value : value.setScale(scale, java.math.RoundingMode.UNNECESSARY);
+    }
+
     static JsonNode withDefaults(List<FormField> fields, JsonNode data) {
         ObjectNode copy = ((ObjectNode) data).deepCopy();
         fill(fields, copy);
@@ -486,8 +491,9 @@ final class FormEngine {
     private static Object typed(FormField f, JsonNode v) {
         return switch (f.type()) {
             case TEXT, TEXTAREA, SELECT, USER, DEPARTMENT -> v.textValue();
-            case NUMBER -> Integer.valueOf(0).equals(f.scale()) ? (Object) v.decimalValue().longValueExact() : v.decimalValue();
-            case MONEY -> new Money(amount(v.get("amount")), v.get("currency").textValue());
+            case NUMBER -> Integer.valueOf(0).equals(f.scale()) ? (Object) v.decimalValue().longValueExact()
+                    : withScale(v.decimalValue(), f.scale());
+            case MONEY -> new Money(withScale(amount(v.get("amount")), f.scale() == null ? 2 : f.scale()), v.get("currency").textValue());
             case DATE -> LocalDate.parse(v.textValue());
             case DATETIME -> LocalDateTime.parse(v.textValue());
             case DATE_RANGE -> new DateRange(LocalDate.parse(v.get("start").textValue()), LocalDate.parse(v.get("end").textValue()));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
@@ -12,12 +13,14 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 final class Json {
     static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             // exact decimals: money and limits must not pass through double
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
     static final ObjectMapper YAML = YAMLMapper.builder()
             .addModule(new JavaTimeModule())
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             // exact decimals: money and limits must not pass through double
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
