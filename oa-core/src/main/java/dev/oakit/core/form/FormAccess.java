@@ -121,7 +121,7 @@ public final class FormAccess {
             JsonNode value = e.getValue();
             FieldAccess a = schema.field(key) == null ? FieldAccess.EDITABLE : accessOf(key);
             if (a == FieldAccess.HIDDEN || a == FieldAccess.READ_ONLY) {
-                if (!same(current.get(key), value)) {
+                if (!same(schema.field(key), current.get(key), value)) {
                     problems.put(key, new Problem(key, a == FieldAccess.HIDDEN
                             ? "is hidden at this step and cannot be changed; leave it out"
                             : "is read-only at this step; leave it out or send its current value"));
@@ -142,11 +142,16 @@ public final class FormAccess {
         return merged;
     }
 
-    private static boolean same(JsonNode a, JsonNode b) {
+    /** Same value, not same spelling: {@code "1200.5"} and {@code 1200.50} are the same amount. */
+    private static boolean same(FormField field, JsonNode a, JsonNode b) {
         boolean aEmpty = a == null || a.isNull();
         boolean bEmpty = b == null || b.isNull();
         if (aEmpty || bEmpty) {
             return aEmpty == bEmpty;
+        }
+        Object typedA = FormEngine.typedOrNull(field, a);
+        if (typedA != null && typedA.equals(FormEngine.typedOrNull(field, b))) {
+            return true;
         }
         return a.equals(SAME_VALUE, b);
     }

@@ -488,6 +488,15 @@ final class FormEngine {
         return Collections.unmodifiableMap(out);
     }
 
+    /** @return the typed value, or null when the value does not fit the field */
+    static Object typedOrNull(FormField f, JsonNode v) {
+        try {
+            return typed(f, v);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     private static Object typed(FormField f, JsonNode v) {
         return switch (f.type()) {
             case TEXT, TEXTAREA, SELECT, USER, DEPARTMENT -> v.textValue();
