@@ -207,7 +207,6 @@ final class SchemaRules {
     }
 
     static int compareInts(int[] a, int[] b) {
-        int c = Arrays.compare(a, b);
-        return c;
+        return Arrays.compare(a, b);
     }
 }
