@@ -80,9 +80,9 @@ public final class DatabaseMatrix implements TestTemplateInvocationContextProvid
         }
     }
 
-    private record Resource(TestDatabase db) implements ExtensionContext.Store.CloseableResource {
+    private record Resource(TestDatabase db) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
-        public void close() throws Throwable {
+        public void close() throws Exception {
             db.close();
         }
     }

@@ -96,6 +96,10 @@ public final class Transactions {
         T result;
         try {
             if (!hostOwned) {
+                if (database.dialect() == Dialect.MARIADB) {
+                    // InnoDB's default REPEATABLE READ takes gap locks that make concurrent inserts wait
+                    handle.setTransactionIsolationLevel(org.jdbi.v3.core.transaction.TransactionIsolationLevel.READ_COMMITTED);
+                }
                 handle.begin();
             }
             result = work.apply(tx);
@@ -122,6 +126,9 @@ public final class Transactions {
         }
         current.remove();
         handle.close();
+        if (hostOwned) {
+            return result; // the host commits later; workers pick up what this unit scheduled
+        }
         for (Runnable r : tx.afterCommit) {
             try {
                 r.run();

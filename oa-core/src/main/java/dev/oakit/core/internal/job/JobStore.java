@@ -99,7 +99,7 @@ public final class JobStore {
             return List.of();
         }
         if (db.dialect().supportsSkipLocked()) {
-            return db.poolJdbi().inTransaction(h -> {
+            return db.poolJdbi().inTransaction(org.jdbi.v3.core.transaction.TransactionIsolationLevel.READ_COMMITTED, h -> {
                 List<Long> ids = h.createQuery("""
                         SELECT id FROM oa_core_job WHERE status = 'READY' AND due_at <= :now
                         ORDER BY due_at LIMIT :max FOR UPDATE SKIP LOCKED""")
@@ -137,7 +137,7 @@ public final class JobStore {
     }
 
     private Optional<Claimed> claimOneLocked(long id, String owner, Instant now, Duration lease) {
-        return db.poolJdbi().inTransaction(h -> {
+        return db.poolJdbi().inTransaction(org.jdbi.v3.core.transaction.TransactionIsolationLevel.READ_COMMITTED, h -> {
             int n = h.createUpdate("""
                     UPDATE oa_core_job SET status = 'RUNNING', lease_owner = :owner, lease_expires_at = :exp,
                         fence = fence + 1, attempts = attempts + 1, updated_at = :now

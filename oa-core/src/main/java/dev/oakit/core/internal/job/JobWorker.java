@@ -126,6 +126,11 @@ public final class JobWorker implements AutoCloseable {
                 LOG.info("recovered {} job(s) whose lease expired", recovered);
             }
         }
+        ExecutorService pool = this.pool;
+        Semaphore slots = this.slots;
+        if (pool == null || slots == null) {
+            return;
+        }
         while (true) {
             int free = slots.availablePermits();
             if (free == 0 || pool.isShutdown()) {

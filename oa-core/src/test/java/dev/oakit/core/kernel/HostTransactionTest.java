@@ -1,0 +1,83 @@
+package dev.oakit.core.kernel;
+
+import dev.oakit.core.Actor;
+import dev.oakit.core.OaKit;
+import dev.oakit.core.testing.DbTest;
+import dev.oakit.core.testing.TestDatabase;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class HostTransactionTest {
+    private final Actor alice = Actor.of("acme", "alice");
+
+    private static void hostTable(TestDatabase db) throws Exception {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE host_order (id INT PRIMARY KEY, note VARCHAR(100))");
+        }
+    }
+
+    private static int count(TestDatabase db, String sql) throws Exception {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    @DbTest
+    void hostRowAndOakitChangeRollBackTogether(TestDatabase db) throws Exception {
+        hostTable(db);
+        OaKit oa = db.start(b -> b.plugin(new SamplePlugin()));
+        SamplePlugin.Notes notes = oa.service(SamplePlugin.Notes.class);
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO host_order (id, note) VALUES (1, 'rolled back')");
+            }
+            oa.inHostTransaction(c, () -> notes.add(alice, "inside host tx"));
+            c.rollback();
+        }
+        assertThat(count(db, "SELECT COUNT(*) FROM host_order")).isZero();
+        assertThat(count(db, "SELECT COUNT(*) FROM oa_sample_note")).isZero();
+        assertThat(count(db, "SELECT COUNT(*) FROM oa_core_audit")).isZero();
+        assertThat(count(db, "SELECT COUNT(*) FROM oa_core_outbox")).isZero();
+        assertThat(count(db, "SELECT COUNT(*) FROM oa_core_job")).isZero();
+    }
+
+    @DbTest
+    void hostRowAndOakitChangeCommitTogetherAndListenersRunAfterTheHostCommits(TestDatabase db) throws Exception {
+        hostTable(db);
+        OaKit oa = db.start(b -> b.plugin(new SamplePlugin()));
+        SamplePlugin.Notes notes = oa.service(SamplePlugin.Notes.class);
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO host_order (id, note) VALUES (1, 'kept')");
+            }
+            oa.inHostTransaction(c, () -> notes.add(alice, "inside host tx"));
+            assertThat(notes.listenerEvents()).as("no listener before the host commits").isEmpty();
+            c.commit();
+        }
+        assertThat(count(db, "SELECT COUNT(*) FROM host_order")).isOne();
+        assertThat(notes.texts(alice)).containsExactly("hello inside host tx");
+        assertThat(count(db, "SELECT COUNT(*) FROM oa_core_audit")).isOne();
+        await().atMost(Duration.ofSeconds(20)).until(() -> notes.listenerEvents().size() == 1);
+    }
+
+    @DbTest
+    void aFailingCommandLeavesNothingBehind(TestDatabase db) throws Exception {
+        OaKit oa = db.start(b -> b.plugin(new SamplePlugin()));
+        SamplePlugin.Notes notes = oa.service(SamplePlugin.Notes.class);
+        String tooLong = "x".repeat(300);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> notes.add(alice, tooLong))
+                .isInstanceOf(dev.oakit.core.ValidationException.class)
+                .hasMessageContaining("text");
+        assertThat(count(db, "SELECT COUNT(*) FROM oa_sample_note")).isZero();
+        assertThat(count(db, "SELECT COUNT(*) FROM oa_core_audit")).isZero();
+    }
+}
