@@ -97,6 +97,11 @@ public final class OaKitImpl implements OaKit {
         }
     }
 
+    /** @return OAKit's private injector (for internal tools and tests) */
+    public Injector injector() {
+        return injector;
+    }
+
     @Override
     public boolean isRunning() {
         return running;

@@ -1,0 +1,27 @@
+package dev.oakit.core.internal.boot;
+
+import dev.oakit.core.OaKit;
+import dev.oakit.core.internal.db.Database;
+import dev.oakit.core.internal.job.JobStore;
+import dev.oakit.core.internal.job.JobWorker;
+
+import java.time.Instant;
+
+/** Reaches into OAKit's injector from tests that simulate crashed nodes. */
+public final class OaKitTestAccess {
+    private OaKitTestAccess() {
+    }
+
+    public static JobStore jobStore(OaKit oa) {
+        return ((OaKitImpl) oa).injector().getInstance(JobStore.class);
+    }
+
+    public static JobWorker worker(OaKit oa) {
+        return ((OaKitImpl) oa).injector().getInstance(JobWorker.class);
+    }
+
+    public static boolean complete(OaKit oa, JobStore.Claimed c, String owner) {
+        Database db = ((OaKitImpl) oa).injector().getInstance(Database.class);
+        return db.poolJdbi().inTransaction(h -> jobStore(oa).complete(h, c, owner, Instant.now()));
+    }
+}

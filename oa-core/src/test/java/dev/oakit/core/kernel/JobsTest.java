@@ -1,0 +1,170 @@
+package dev.oakit.core.kernel;
+
+import dev.oakit.core.Actor;
+import dev.oakit.core.IntegrationException;
+import dev.oakit.core.OaKit;
+import dev.oakit.core.ConflictException;
+import dev.oakit.core.ForbiddenException;
+import dev.oakit.core.internal.boot.OaKitTestAccess;
+import dev.oakit.core.internal.job.JobStore;
+import dev.oakit.core.internal.job.JobWorker;
+import dev.oakit.core.job.JobInfo;
+import dev.oakit.core.job.JobRequest;
+import dev.oakit.core.job.JobStatus;
+import dev.oakit.core.job.Jobs;
+import dev.oakit.core.spi.JobContext;
+import dev.oakit.core.spi.JobHandler;
+import dev.oakit.core.spi.OaPlugin;
+import dev.oakit.core.spi.OaPluginContext;
+import dev.oakit.core.testing.DbTest;
+import dev.oakit.core.testing.TestDatabase;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+class JobsTest {
+    private final Actor admin = Actor.admin("acme", "root");
+
+    /** Fails a configurable number of times, permanently or not. */
+    static final class Flaky implements JobHandler, OaPlugin {
+        final Map<Long, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+        @Override
+        public String id() {
+            return "flaky";
+        }
+
+        @Override
+        public void configure(OaPluginContext context) {
+            context.jobHandler(this);
+        }
+
+        @Override
+        public String type() {
+            return "test.flaky";
+        }
+
+        @Override
+        public void handle(JobContext ctx) {
+            int n = calls.computeIfAbsent(ctx.jobId(), k -> new AtomicInteger()).incrementAndGet();
+            int failTimes = ctx.payload().path("failTimes").asInt();
+            if (ctx.payload().path("permanent").asBoolean()) {
+                throw new IntegrationException("TEST/PERMANENT", "rejected", false, null);
+            }
+            if (n <= failTimes) {
+                throw new IllegalStateException("temporary failure " + n);
+            }
+        }
+    }
+
+    private JobInfo awaitStatus(Jobs jobs, long id, JobStatus status) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobs.get(admin, id).status() == status);
+        return jobs.get(admin, id);
+    }
+
+    @DbTest
+    void retriesWithBackoffThenSucceeds(TestDatabase db) {
+        Flaky flaky = new Flaky();
+        OaKit oa = db.start(b -> b.plugin(flaky));
+        Jobs jobs = oa.service(Jobs.class);
+        long id = jobs.schedule(admin, JobRequest.of("test.flaky", Map.of("failTimes", 2)));
+        JobInfo done = awaitStatus(jobs, id, JobStatus.DONE);
+        assertThat(done.attempts()).isEqualTo(3);
+        assertThat(flaky.calls.get(id)).hasValue(3);
+        assertThat(done.lastError()).isNull();
+    }
+
+    @DbTest
+    void exhaustedJobsAreDeadListableAndReplayable(TestDatabase db) {
+        Flaky flaky = new Flaky();
+        OaKit oa = db.start(b -> b.plugin(flaky));
+        Jobs jobs = oa.service(Jobs.class);
+        long id = jobs.schedule(admin, JobRequest.of("test.flaky", Map.of("failTimes", 3)).maxAttempts(2));
+        JobInfo dead = awaitStatus(jobs, id, JobStatus.DEAD);
+        assertThat(dead.attempts()).isEqualTo(2);
+        assertThat(dead.lastError()).contains("temporary failure 2");
+        assertThat(jobs.dead(admin, 10)).extracting(JobInfo::id).containsExactly(id);
+        assertThat(jobs.counts(admin)).containsEntry(JobStatus.DEAD, 1L);
+
+        jobs.replay(admin, id); // third call fails, fourth succeeds
+        JobInfo done = awaitStatus(jobs, id, JobStatus.DONE);
+        assertThat(flaky.calls.get(id)).hasValue(4);
+        assertThat(done.attempts()).isEqualTo(2);
+        assertThatThrownBy(() -> jobs.replay(admin, id)).isInstanceOf(ConflictException.class).hasMessageContaining("only dead jobs");
+        assertThatThrownBy(() -> jobs.replay(Actor.of("acme", "bob"), id)).isInstanceOf(ForbiddenException.class);
+    }
+
+    @DbTest
+    void permanentFailuresAreDeadAtOnce(TestDatabase db) {
+        Flaky flaky = new Flaky();
+        OaKit oa = db.start(b -> b.plugin(flaky));
+        Jobs jobs = oa.service(Jobs.class);
+        long id = jobs.schedule(admin, JobRequest.of("test.flaky", Map.of("permanent", true)));
+        JobInfo dead = awaitStatus(jobs, id, JobStatus.DEAD);
+        assertThat(dead.attempts()).isEqualTo(1);
+        assertThat(dead.lastError()).contains("rejected");
+    }
+
+    @DbTest
+    void jobsOfAnotherTenantAreInvisible(TestDatabase db) {
+        OaKit oa = db.start(b -> b.plugin(new Flaky()));
+        Jobs jobs = oa.service(Jobs.class);
+        long id = jobs.schedule(admin, JobRequest.of("test.flaky", Map.of()).at(Instant.now().plusSeconds(3600)));
+        assertThatThrownBy(() -> jobs.get(Actor.admin("other", "root"), id))
+                .isInstanceOf(dev.oakit.core.NotFoundException.class).hasMessageContaining("does not exist in tenant 'other'");
+    }
+
+    @DbTest
+    void aCrashedWorkersJobRunsElsewhereAndItsLateCompletionIsRefused(TestDatabase db) {
+        Flaky flaky = new Flaky();
+        // a node with workers switched off: we drive its store by hand to play a crashed node
+        OaKit crashed = db.start(b -> b.plugin(new Flaky()).config("core", Map.of("jobs", Map.of("enabled", false))));
+        JobStore store = OaKitTestAccess.jobStore(crashed);
+        Jobs jobs = crashed.service(Jobs.class);
+        long id = jobs.schedule(admin, JobRequest.of("test.flaky", Map.of()));
+
+        // the crashed node claims the job with a short lease and then "dies" (never completes)
+        var claimed = store.claim("dead-node", 10, Instant.now(), Duration.ofSeconds(1));
+        assertThat(claimed).extracting(JobStore.Claimed::id).containsExactly(id);
+        assertThat(jobs.get(admin, id).status()).isEqualTo(JobStatus.RUNNING);
+
+        // a healthy node recovers the expired lease and runs the job
+        OaKit healthy = db.start(b -> b.plugin(flaky).config("core", Map.of("jobs", Map.of("pollInterval", "PT0.05S", "lease", "PT5S"))));
+        JobInfo done = awaitStatus(healthy.service(Jobs.class), id, JobStatus.DONE);
+        assertThat(flaky.calls.get(id)).hasValue(1);
+        assertThat(done.fence()).isGreaterThan(claimed.get(0).fence());
+
+        // the dead node wakes up and tries to complete with its stale fence: refused
+        boolean accepted = OaKitTestAccess.complete(crashed, claimed.get(0), "dead-node");
+        assertThat(accepted).isFalse();
+        assertThat(jobs.get(admin, id).status()).isEqualTo(JobStatus.DONE);
+    }
+
+    @DbTest
+    void aStaleWorkersHandlerWorkIsRolledBack(TestDatabase db) {
+        OaKit oa = db.start(b -> b.plugin(new SamplePlugin()).config("core", Map.of("jobs", Map.of("enabled", false))));
+        JobStore store = OaKitTestAccess.jobStore(oa);
+        SamplePlugin.Notes notes = oa.service(SamplePlugin.Notes.class);
+        Actor alice = Actor.of("acme", "alice");
+        notes.add(alice, "x"); // schedules one sample.echo job (and a listener job run inline)
+        var first = store.claim("node-a", 10, Instant.now(), Duration.ofSeconds(1));
+        assertThat(first).extracting(JobStore.Claimed::type).contains("sample.echo");
+        JobStore.Claimed stale = first.stream().filter(c -> c.type().equals("sample.echo")).findFirst().orElseThrow();
+        // lease expires and node-b takes over (fence + 1)
+        await().atMost(Duration.ofSeconds(10)).until(() -> store.recoverExpired(Instant.now()) >= 0
+                && oa.service(Jobs.class).get(Actor.admin("acme", "root"), stale.id()).status() == JobStatus.READY);
+        var second = store.claim("node-b", 10, Instant.now(), Duration.ofSeconds(60));
+        assertThat(second).extracting(JobStore.Claimed::id).contains(stale.id());
+        // node-a finally runs its handler: the job's insert is rolled back because its fence is stale
+        JobWorker workerA = OaKitTestAccess.worker(oa);
+        workerA.runClaimed(stale);
+        assertThat(notes.seen(alice)).isEmpty();
+    }
+}
