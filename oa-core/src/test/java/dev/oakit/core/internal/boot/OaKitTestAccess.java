@@ -20,6 +20,10 @@ public final class OaKitTestAccess {
         return ((OaKitImpl) oa).injector().getInstance(JobWorker.class);
     }
 
+    public static dev.oakit.core.spi.Commands commands(OaKit oa) {
+        return ((OaKitImpl) oa).injector().getInstance(dev.oakit.core.spi.Commands.class);
+    }
+
     public static boolean complete(OaKit oa, JobStore.Claimed c, String owner) {
         Database db = ((OaKitImpl) oa).injector().getInstance(Database.class);
         return db.poolJdbi().inTransaction(h -> jobStore(oa).complete(h, c, owner, Instant.now()));
