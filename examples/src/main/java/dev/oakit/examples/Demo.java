@@ -1,0 +1,125 @@
+package dev.oakit.examples;
+
+import dev.oakit.core.Actor;
+import dev.oakit.core.ConflictException;
+import dev.oakit.core.OaKit;
+import dev.oakit.core.ValidationException;
+import dev.oakit.core.audit.AuditLog;
+import dev.oakit.core.audit.AuditVerification;
+import dev.oakit.core.calendar.BusinessCalendar;
+import dev.oakit.core.form.FormSchema;
+import dev.oakit.examples.rooms.Rooms;
+import dev.oakit.examples.rooms.RoomsPlugin;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The main job: boots OAKit on an embedded H2 database (no server needed) and walks through
+ * what the kernel offers. Run with {@code mvn -B -q -pl examples -am -DskipTests package exec:java}.
+ */
+public final class Demo {
+    private Demo() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path data = Path.of(args.length > 0 ? args[0] : "oakit-data/demo");
+        int problems = run(data, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+        if (problems > 0) {
+            System.exit(1);
+        }
+    }
+
+    /** Runs the demo; returns the number of checks that failed. */
+    public static int run(Path data, PrintStream out) throws IOException, InterruptedException {
+        wipe(data);
+        int failed = 0;
+        out.println("OAKit demo — embedded H2 under " + data.toAbsolutePath());
+        Actor alice = Actor.of("acme", "alice");
+        Actor admin = Actor.admin("acme", "it-admin");
+
+        try (OaKit oa = OaKit.builder().dataDirectory(data).plugin(new RoomsPlugin()).build().start()) {
+            out.println("\n== 1. Business calendar (工作日历): 09:00-12:00 and 13:00-18:00, National Day holidays, make-up Sunday");
+            BusinessCalendar cn = BusinessCalendar.builder("cn-default").zone("Asia/Shanghai")
+                    .week(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY, "09:00-12:00", "13:00-18:00")
+                    .holidays(java.time.LocalDate.of(2026, 10, 1), java.time.LocalDate.of(2026, 10, 7))
+                    .workday(java.time.LocalDate.of(2026, 9, 27))
+                    .build();
+            ZoneId sh = ZoneId.of("Asia/Shanghai");
+            Instant submitted = ZonedDateTime.of(2026, 9, 30, 16, 0, 0, 0, sh).toInstant();
+            Instant due = cn.add(submitted, Duration.ofHours(4));
+            out.println("   submitted Wed 30 Sep 16:00 + 4 working hours -> due " + due.atZone(sh).toLocalDateTime()
+                    + " (the Golden Week is skipped)");
+            failed += check(out, due.equals(ZonedDateTime.of(2026, 10, 8, 11, 0, 0, 0, sh).toInstant()), "deadline skips the holidays");
+            out.println("   make-up Sunday 27 Sep is working time: " + cn.isWorkingTime(ZonedDateTime.of(2026, 9, 27, 10, 0, 0, 0, sh).toInstant()));
+
+            out.println("\n== 2. Forms (表单): an expense claim with every problem reported at once");
+            FormSchema expense = FormSchema.builder("expense")
+                    .text("reason", f -> f.required().maxLength(100))
+                    .table("items", t -> t.min(1).max(20)
+                            .date("day", f -> f.required())
+                            .money("amount", f -> f.required().currency("CNY").max("5000.00")))
+                    .build();
+            try {
+                expense.validate(Map.of("items", java.util.List.of(
+                        Map.of("day", "2026-11-02", "amount", Map.of("amount", "120.00", "currency", "CNY")),
+                        Map.of("day", "2026-11-31", "amount", Map.of("amount", "9000.00", "currency", "CNY")))));
+                failed += check(out, false, "invalid claim is refused");
+            } catch (ValidationException e) {
+                e.problems().forEach(p -> out.println("   " + p));
+                failed += check(out, e.paths().contains("reason") && e.paths().contains("items[1].amount"), "every problem has its path");
+            }
+
+            out.println("\n== 3. A vendor plugin through the SPI alone: meeting-room booking");
+            Rooms rooms = oa.service(Rooms.class);
+            Instant start = Instant.now().plus(Duration.ofMinutes(5));
+            Rooms.Booking booking = rooms.book(alice, "Lotus", start, start.plus(Duration.ofHours(1)));
+            out.println("   booked: " + booking);
+            try {
+                rooms.book(Actor.of("acme", "bob"), "Lotus", start.plus(Duration.ofMinutes(30)), start.plus(Duration.ofHours(2)));
+                failed += check(out, false, "double booking is refused");
+            } catch (ConflictException e) {
+                out.println("   bob is refused: " + e.getMessage());
+            }
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (!rooms.bookings(alice).get(0).reminded() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+            failed += check(out, rooms.bookings(alice).get(0).reminded(), "the durable reminder job ran after commit");
+
+            out.println("\n== 4. Audit log (审计日志): hash-chained, verifiable");
+            AuditLog audit = oa.service(AuditLog.class);
+            audit.recent(admin, 10).forEach(r -> out.println("   #" + r.seq() + " " + r.actorId() + " " + r.action() + " " + r.summary()));
+            AuditVerification v = audit.verify(admin);
+            out.println("   verify: " + v);
+            failed += check(out, v.intact(), "the audit chain is intact");
+        }
+        out.println(failed == 0 ? "\nDemo finished: all checks passed." : "\nDemo finished: " + failed + " check(s) FAILED.");
+        return failed;
+    }
+
+    private static int check(PrintStream out, boolean ok, String what) {
+        out.println("   [" + (ok ? "ok" : "FAILED") + "] " + what);
+        return ok ? 0 : 1;
+    }
+
+    private static void wipe(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
