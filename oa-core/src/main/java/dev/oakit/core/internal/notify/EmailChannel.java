@@ -36,8 +36,11 @@ final class EmailChannel implements NotificationChannel {
     EmailChannel(NotificationsConfig.Email config) {
         this.config = config;
         try {
-            this.from = new InternetAddress(config.from(), true);
-        } catch (AddressException e) {
+            InternetAddress parsed = new InternetAddress(config.from(), true);
+            // re-create so a Chinese display name is RFC 2047-encoded rather than sent as raw 8-bit
+            this.from = parsed.getPersonal() == null ? parsed
+                    : new InternetAddress(parsed.getAddress(), parsed.getPersonal(), StandardCharsets.UTF_8.name());
+        } catch (AddressException | java.io.UnsupportedEncodingException e) {
             throw new ConfigurationException(List.of("core.notifications.email.from is not an email address: " + e.getMessage()));
         }
         String p = config.ssl() ? "mail.smtps." : "mail.smtp.";

@@ -23,7 +23,8 @@ import java.util.Set;
 
 /**
  * Templates by key and locale, from plugins and from the configured files, with locale fallback:
- * the exact tag (zh-CN), its language (zh), then the configured fallback locale (en) and its language.
+ * the exact tag (zh-CN), its language (zh), another region of the language (zh-TW for zh-CN), then the
+ * same steps for the configured fallback locale (en).
  */
 @Singleton
 public final class TemplateRegistry {
@@ -91,6 +92,11 @@ public final class TemplateRegistry {
             NotificationTemplate t = locales.get(l.toLanguageTag());
             if (t == null) {
                 t = locales.get(l.getLanguage());
+            }
+            if (t == null) {
+                // same language, other region (zh-TW asked, zh-CN known) reads better than another language
+                t = locales.values().stream().filter(x -> x.locale().getLanguage().equals(l.getLanguage()))
+                        .findFirst().orElse(null);
             }
             if (t != null) {
                 return t;
