@@ -1,7 +1,6 @@
 package dev.oakit.core.notify;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.oakit.core.notify.RenderedMessage;
 import dev.oakit.core.spi.AddressKind;
 import dev.oakit.core.spi.NotificationChannel;
 import dev.oakit.core.spi.OaPlugin;
