@@ -13,20 +13,27 @@ import java.util.List;
  *
  * @param jobs durable job workers
  * @param webhooks outbound webhook relays for domain events
+ * @param notifications notification channels, templates and defaults ({@link NotificationsConfig})
  * @since 0.1
  */
 @API(status = API.Status.STABLE, since = "0.1")
 @JsonIgnoreProperties(ignoreUnknown = false)
-public record CoreConfig(Jobs jobs, List<Webhook> webhooks) {
+public record CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig notifications) {
     /** Fills defaults. */
     public CoreConfig {
         jobs = jobs == null ? Jobs.defaults() : jobs;
         webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
+        notifications = notifications == null ? NotificationsConfig.defaults() : notifications;
+    }
+
+    /** Jobs and webhooks with default notifications (the constructor of 0.1 before notifications). */
+    public CoreConfig(Jobs jobs, List<Webhook> webhooks) {
+        this(jobs, webhooks, null);
     }
 
     /** @return the defaults */
     public static CoreConfig defaults() {
-        return new CoreConfig(null, null);
+        return new CoreConfig(null, null, null);
     }
 
     /**

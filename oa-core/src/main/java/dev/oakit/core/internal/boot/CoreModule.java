@@ -20,11 +20,18 @@ import dev.oakit.core.internal.event.WebhookRelay;
 import dev.oakit.core.internal.job.JobStore;
 import dev.oakit.core.internal.job.JobWorker;
 import dev.oakit.core.internal.job.JobsService;
+import dev.oakit.core.internal.notify.DeliveryJob;
+import dev.oakit.core.internal.notify.DirectoryRecipientResolver;
+import dev.oakit.core.internal.notify.NotificationsService;
 import dev.oakit.core.job.Jobs;
+import dev.oakit.core.notify.NotificationTemplate;
+import dev.oakit.core.notify.Notifications;
 import dev.oakit.core.spi.Commands;
 import dev.oakit.core.spi.EventListener;
 import dev.oakit.core.spi.EventRelay;
 import dev.oakit.core.spi.JobHandler;
+import dev.oakit.core.spi.NotificationChannel;
+import dev.oakit.core.spi.RecipientResolver;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -39,7 +46,7 @@ import java.util.Set;
  */
 public final class CoreModule extends AbstractModule {
     /** Public services of core, exposed to hosts. Later core features add theirs here. */
-    public static final List<Class<?>> CORE_SERVICES = List.of(AuditLog.class, Jobs.class);
+    public static final List<Class<?>> CORE_SERVICES = List.of(AuditLog.class, Jobs.class, Notifications.class);
 
     private final BootPlan plan;
 
@@ -58,6 +65,13 @@ public final class CoreModule extends AbstractModule {
         Multibinder<JobHandler> handlers = Multibinder.newSetBinder(binder(), JobHandler.class);
         Multibinder<EventListener> listeners = Multibinder.newSetBinder(binder(), EventListener.class);
         Multibinder<EventRelay> relays = Multibinder.newSetBinder(binder(), EventRelay.class);
+
+        // notifications: channels and templates are extension points; the resolver is a replaceable default
+        Multibinder.newSetBinder(binder(), NotificationChannel.class);
+        Multibinder.newSetBinder(binder(), NotificationTemplate.class);
+        OptionalBinder.newOptionalBinder(binder(), RecipientResolver.class).setDefault().to(DirectoryRecipientResolver.class);
+        bind(Notifications.class).to(NotificationsService.class);
+        handlers.addBinding().to(DeliveryJob.class);
 
         bind(AuditLog.class).to(AuditStore.class);
         bind(Jobs.class).to(JobsService.class);

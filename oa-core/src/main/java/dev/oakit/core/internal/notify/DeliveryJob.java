@@ -1,0 +1,92 @@
+package dev.oakit.core.internal.notify;
+
+import dev.oakit.core.NotFoundException;
+import dev.oakit.core.internal.db.InstantAsUtc;
+import dev.oakit.core.notify.RenderedMessage;
+import dev.oakit.core.spi.JobContext;
+import dev.oakit.core.spi.JobHandler;
+import dev.oakit.core.spi.NotificationChannel;
+import dev.oakit.core.spi.Recipient;
+import dev.oakit.core.spi.RecipientResolver;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Delivers one notification delivery: resolves the address, calls the channel, marks it SENT in
+ * the job's transaction. Failures are left to the job worker (retry with backoff, or dead); the
+ * delivery's FAILED / DEAD status is read from its job.
+ */
+@Singleton
+public final class DeliveryJob implements JobHandler {
+    /** The job type. */
+    public static final String TYPE = "core.notification.deliver";
+
+    private final ChannelRegistry channels;
+    private final RecipientResolver resolver;
+
+    @Inject
+    public DeliveryJob(ChannelRegistry channels, RecipientResolver resolver) {
+        this.channels = channels;
+        this.resolver = resolver;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public void handle(JobContext ctx) {
+        long id = ctx.payload().path("deliveryId").asLong();
+        Map<String, Object> row = ctx.handle().createQuery("""
+                SELECT d.recipient_id, d.channel, d.status, n.template_key, n.locale, n.subject, n.body, n.html
+                FROM oa_core_notify_delivery d
+                JOIN oa_core_notification n ON n.id = d.notification_id AND n.tenant_id = d.tenant_id
+                WHERE d.id = :id AND d.tenant_id = :t""")
+                .bind("id", id).bind("t", ctx.tenantId())
+                .map((rs, c) -> {
+                    Map<String, Object> m = new java.util.HashMap<>();
+                    for (String col : new String[] {"recipient_id", "channel", "status", "template_key", "locale", "subject", "body", "html"}) {
+                        m.put(col, rs.getString(col));
+                    }
+                    return m;
+                }).findOne()
+                .orElseThrow(() -> new NotFoundException("OA-CORE/NO_SUCH_DELIVERY", "notification delivery " + id
+                        + " does not exist in tenant '" + ctx.tenantId() + "' (job " + ctx.jobId() + ")"));
+        if ("SENT".equals(row.get("status"))) {
+            return;
+        }
+        String channelId = (String) row.get("channel");
+        String userId = (String) row.get("recipient_id");
+        NotificationChannel channel = channels.find(channelId).orElseThrow(() -> new NotFoundException(
+                "OA-CORE/NO_SUCH_CHANNEL", "notification delivery " + id + " is for channel '" + channelId
+                + "', which is not registered (channels: " + channels.ids() + "); register it, then replay job " + ctx.jobId()));
+        String address = switch (channel.addressKind()) {
+            case USER_ID -> userId;
+            case GROUP -> null;
+            case EMAIL, MOBILE -> resolve(ctx, id, userId, channel);
+        };
+        RenderedMessage message = new RenderedMessage((String) row.get("template_key"),
+                Locale.forLanguageTag((String) row.get("locale")), (String) row.get("subject"), (String) row.get("body"),
+                (String) row.get("html"));
+        channel.send(new Recipient(ctx.tenantId(), userId, address, "oakit-notify-" + id), message);
+        ctx.handle().createUpdate("UPDATE oa_core_notify_delivery SET status = 'SENT', address = :a, sent_at = :now WHERE id = :id")
+                .bind("a", address).bind("now", InstantAsUtc.toDb(ctx.now())).bind("id", id).execute();
+    }
+
+    private String resolve(JobContext ctx, long id, String userId, NotificationChannel channel) {
+        if (userId == null) {
+            throw new NotFoundException("OA-CORE/NO_ADDRESS", "notification delivery " + id + " on channel '"
+                    + channel.id() + "' has no recipient to resolve an address for");
+        }
+        Optional<String> address = resolver.address(ctx.tenantId(), userId, channel.addressKind());
+        return address.orElseThrow(() -> new NotFoundException("OA-CORE/NO_ADDRESS", "user '" + userId + "' of tenant '"
+                + ctx.tenantId() + "' has no " + channel.addressKind().name().toLowerCase(Locale.ROOT)
+                + " address for channel '" + channel.id() + "' (delivery " + id + "); add it to the directory, then replay job "
+                + ctx.jobId()));
+    }
+}
