@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +92,8 @@ public abstract sealed class OaKitSettings<B extends OaKitSettings<B>> permits O
 
     /**
      * Configuration for one namespace ({@code core} or a plugin id): a map, a JSON/YAML tree or a
-     * config record. Later calls for the same namespace replace earlier ones.
+     * config record. Later calls for the same namespace are merged into earlier ones, object by
+     * object; a later value wins for the same key (arrays are replaced, not merged).
      */
     public B config(String namespace, Object value) {
         if (namespace == null || namespace.isBlank()) {
@@ -105,7 +105,7 @@ public abstract sealed class OaKitSettings<B extends OaKitSettings<B>> permits O
             return self();
         }
         try {
-            config.put(namespace, CONFIG_MAPPER.valueToTree(value));
+            config.merge(namespace, CONFIG_MAPPER.valueToTree(value), OaKitSettings::merge);
         } catch (IllegalArgumentException e) {
             problems.add("config '" + namespace + "' cannot be read: " + e.getMessage());
         }
@@ -124,14 +124,25 @@ public abstract sealed class OaKitSettings<B extends OaKitSettings<B>> permits O
                 problems.add("config file " + file + " must contain an object whose keys are namespaces");
                 return self();
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                config.put(e.getKey(), e.getValue());
+            for (Map.Entry<String, JsonNode> e : obj.properties()) {
+                config.merge(e.getKey(), e.getValue(), OaKitSettings::merge);
             }
         } catch (IOException e) {
             problems.add("config file " + file + " cannot be read: " + e.getMessage());
         }
         return self();
+    }
+
+    /** Deep merge of two config trees: objects merge key by key, anything else is replaced. */
+    private static JsonNode merge(JsonNode earlier, JsonNode later) {
+        if (earlier instanceof ObjectNode a && later instanceof ObjectNode b) {
+            ObjectNode merged = a.deepCopy();
+            for (Map.Entry<String, JsonNode> e : b.properties()) {
+                merged.set(e.getKey(), merge(merged.get(e.getKey()), e.getValue()));
+            }
+            return merged;
+        }
+        return later;
     }
 
     BootSettings settings() {

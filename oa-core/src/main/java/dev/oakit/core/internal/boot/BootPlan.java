@@ -174,6 +174,9 @@ public final class BootPlan {
             }
         }
         problems.addAll(config.jobs().problems());
+        if (config.notifications() != null) {
+            problems.addAll(config.notifications().problems());
+        }
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < config.webhooks().size(); i++) {
             CoreConfig.Webhook w = config.webhooks().get(i);

@@ -66,8 +66,10 @@ public final class CommandRunner implements Commands {
         Checks.notNull("resultType", resultType);
         Checks.notNull("body", body);
         String tenant = spec.actor().tenantId();
-        if (tenantsWithHead.add(tenant)) {
+        if (!tenantsWithHead.contains(tenant)) {
+            // committed before any command of the tenant runs, so commands only contend on its row lock
             AuditStore.ensureHead(db.poolJdbi(), tenant);
+            tenantsWithHead.add(tenant);
         }
         LOG.debug("command {} by {}/{} on {}:{}", spec.action(), tenant, spec.actor().userId(), spec.targetType(), spec.targetId());
         boolean outermost = transactions.current() == null;

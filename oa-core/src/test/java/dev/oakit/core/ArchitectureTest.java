@@ -1,0 +1,60 @@
+package dev.oakit.core;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** The package rules of DESIGN.md, as tests. */
+class ArchitectureTest {
+    private static JavaClasses core;
+
+    @BeforeAll
+    static void load() {
+        core = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.oakit.core");
+    }
+
+    @Test
+    void apiAndSpiNeverImportInternalExceptTheTwoDoors() {
+        // OaKitBuilder, OaKitSettings and OaKitModule hand the host's settings to the internal bootstrap;
+        // no internal type appears in any public signature.
+        ArchRule rule = noClasses().that().resideOutsideOfPackage("..internal..")
+                .and().doNotHaveSimpleName("OaKitBuilder").and().doNotHaveSimpleName("OaKitSettings")
+                .and().doNotHaveSimpleName("OaKitModule").and().doNotHaveSimpleName("OaKitModule$Builder")
+                .should().dependOnClassesThat().resideInAPackage("..internal..");
+        rule.check(core);
+    }
+
+    @Test
+    void coreDependsOnNoFeatureModule() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.oakit.workflow..", "dev.oakit.ticket..",
+                "dev.oakit.erp..", "dev.oakit.crm..").check(core);
+    }
+
+    @Test
+    void noPackageCyclesBetweenFeaturePackagesOfTheApi() {
+        slices().matching("dev.oakit.core.(*)..").should().beFreeOfCycles()
+                .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
+                        com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("dev.oakit.core"))
+                .check(core);
+    }
+
+    @Test
+    void noSystemOutOrErrInMainCode() {
+        noClasses().should().accessField(System.class, "out").orShould().accessField(System.class, "err").check(core);
+    }
+
+    @Test
+    void everyPublicApiAndSpiTypeDeclaresItsStability() {
+        classes().that().resideOutsideOfPackage("..internal..").and().arePublic().and().areTopLevelClasses()
+                .and().doNotHaveSimpleName("package-info")
+                .should().beAnnotatedWith(API.class).check(core);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.oakit.core.kernel;
+
+import dev.oakit.core.Actor;
+import dev.oakit.core.ConflictException;
+import dev.oakit.core.OaKit;
+import dev.oakit.core.ValidationException;
+import dev.oakit.core.audit.AuditLog;
+import dev.oakit.core.internal.boot.OaKitTestAccess;
+import dev.oakit.core.internal.db.InstantAsUtc;
+import dev.oakit.core.spi.CommandSpec;
+import dev.oakit.core.spi.Commands;
+import dev.oakit.core.testing.DbTest;
+import dev.oakit.core.testing.TestDatabase;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CommandsTest {
+    private final Actor alice = Actor.of("acme", "alice");
+
+    private static long addNote(Commands commands, Actor actor, String requestId, String text) {
+        return commands.execute(CommandSpec.of(actor, "sample.note.add").withRequestId(requestId), Long.class, ctx -> {
+            long id = ctx.handle().createUpdate("INSERT INTO oa_sample_note (tenant_id, text, created_at) VALUES (:t, :x, :now)")
+                    .bind("t", actor.tenantId()).bind("x", text).bind("now", InstantAsUtc.toDb(ctx.now()))
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            ctx.target("note", Long.toString(id));
+            return id;
+        });
+    }
+
+    private static int notes(Commands commands) {
+        return commands.query(h -> h.createQuery("SELECT COUNT(*) FROM oa_sample_note").mapTo(Integer.class).one());
+    }
+
+    @DbTest
+    void repeatingARequestIdReturnsTheFirstResultAndChangesNothing(TestDatabase db) {
+        OaKit oa = db.start(b -> b.plugin(new SamplePlugin()));
+        Commands commands = OaKitTestAccess.commands(oa);
+        long first = addNote(commands, alice, "req-1", "once");
+        long again = addNote(commands, alice, "req-1", "once");
+        assertThat(again).isEqualTo(first);
+        assertThat(notes(commands)).isOne();
+        assertThat(oa.service(AuditLog.class).recent(Actor.admin("acme", "root"), 10)).hasSize(1);
+        // the same request id in another tenant is another request
+        addNote(commands, Actor.of("other", "bob"), "req-1", "other tenant");
+        assertThat(notes(commands)).isEqualTo(2);
+        assertThatThrownBy(() -> commands.execute(CommandSpec.of(alice, "sample.other").withRequestId("req-1"), Void.class, ctx -> null))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("request id 'req-1' was already used for sample.note.add");
+    }
+
+    @DbTest
+    void concurrentRepeatsOfOneRequestApplyOnce(TestDatabase db) throws Exception {
+        OaKit oa = db.start(b -> b.plugin(new SamplePlugin()));
+        Commands commands = OaKitTestAccess.commands(oa);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Long>> results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Callable<Long> c = () -> {
+                go.await();
+                return addNote(commands, alice, "same-request", "raced");
+            };
+            results.add(pool.submit(c));
+        }
+        go.countDown();
+        List<Long> ids = new ArrayList<>();
+        for (Future<Long> f : results) {
+            ids.add(f.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertThat(ids).containsOnly(ids.get(0));
+        assertThat(notes(commands)).isOne();
+    }
+
+    @DbTest
+    void rawDatabaseErrorsNeverReachTheHost(TestDatabase db) {
+        OaKit oa = db.start(b -> b.plugin(new SamplePlugin()));
+        Commands commands = OaKitTestAccess.commands(oa);
+        assertThatThrownBy(() -> commands.execute(CommandSpec.of(alice, "sample.bad"), Void.class, ctx -> {
+            ctx.handle().execute("INSERT INTO oa_core_audit_head (tenant_id, last_seq, last_hash) VALUES ('acme', 0, 'x')");
+            return null;
+        })).isInstanceOf(ConflictException.class).hasMessageContaining("OA-CORE/DUPLICATE");
+        assertThatThrownBy(() -> commands.query(h -> h.createQuery("SELECT nope FROM oa_sample_note").mapToMap().list()))
+                .isInstanceOf(dev.oakit.core.IntegrationException.class).hasMessageContaining("OA-CORE/DATABASE");
+    }
+
+    @DbTest(only = TestDatabase.Kind.H2)
+    void badInputIsRefusedWithTheFieldNamed(TestDatabase db) {
+        OaKit oa = db.start();
+        Commands commands = OaKitTestAccess.commands(oa);
+        assertThatThrownBy(() -> Actor.of(" ", "alice")).isInstanceOf(ValidationException.class).hasMessageContaining("tenantId");
+        assertThatThrownBy(() -> Actor.of("acme", "x".repeat(65))).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("userId: must be at most 64 characters");
+        assertThatThrownBy(() -> CommandSpec.of(null, "x")).isInstanceOf(ValidationException.class).hasMessageContaining("actor");
+        assertThatThrownBy(() -> CommandSpec.of(alice, "x").withRequestId("r".repeat(129))).hasMessageContaining("requestId");
+        assertThatThrownBy(() -> commands.execute(CommandSpec.of(alice, "x"), Void.class, null)).hasMessageContaining("body");
+        assertThatThrownBy(() -> oa.service(null)).isInstanceOf(ValidationException.class).hasMessageContaining("type");
+    }
+}
