@@ -14,13 +14,18 @@ import java.util.List;
  * @param jobs durable job workers
  * @param webhooks outbound webhook relays for domain events
  * @param notifications notification channels, templates and defaults ({@link NotificationsConfig})
+ * @param calendars business calendars in the JSON format of {@link dev.oakit.core.calendar.BusinessCalendar#fromJson(String)},
+ *     served by the {@link dev.oakit.core.calendar.BusinessCalendars} service together with those
+ *     given in Java and by plugins
  * @since 0.1
  */
 @API(status = API.Status.STABLE, since = "0.1")
 @JsonIgnoreProperties(ignoreUnknown = false)
-public record CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig notifications) {
+public record CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig notifications,
+                         List<com.fasterxml.jackson.databind.JsonNode> calendars) {
     /** Fills defaults. */
     public CoreConfig {
+        calendars = calendars == null ? List.of() : List.copyOf(calendars);
         jobs = jobs == null ? Jobs.defaults() : jobs;
         webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
         notifications = notifications == null ? NotificationsConfig.defaults() : notifications;
@@ -28,12 +33,17 @@ public record CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig 
 
     /** Jobs and webhooks with default notifications (the constructor of 0.1 before notifications). */
     public CoreConfig(Jobs jobs, List<Webhook> webhooks) {
-        this(jobs, webhooks, null);
+        this(jobs, webhooks, null, null);
+    }
+
+    /** Without calendars in config. */
+    public CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig notifications) {
+        this(jobs, webhooks, notifications, null);
     }
 
     /** @return the defaults */
     public static CoreConfig defaults() {
-        return new CoreConfig(null, null, null);
+        return new CoreConfig(null, null, null, null);
     }
 
     /**

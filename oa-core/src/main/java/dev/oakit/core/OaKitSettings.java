@@ -36,6 +36,7 @@ public abstract sealed class OaKitSettings<B extends OaKitSettings<B>> permits O
     private boolean discoverPlugins;
     private final Map<String, JsonNode> config = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
+    private final List<dev.oakit.core.calendar.BusinessCalendar> calendars = new ArrayList<>();
 
     OaKitSettings() {
     }
@@ -80,6 +81,19 @@ public abstract sealed class OaKitSettings<B extends OaKitSettings<B>> permits O
             problems.add("plugin must not be null");
         } else {
             plugins.add(plugin);
+        }
+        return self();
+    }
+
+    /**
+     * Adds a named business calendar, served by the {@link dev.oakit.core.calendar.BusinessCalendars}
+     * service (with those from {@code core.calendars} config and from plugins, and the built-in {@code 24x7}).
+     */
+    public B calendar(dev.oakit.core.calendar.BusinessCalendar calendar) {
+        if (calendar == null) {
+            problems.add("calendar must not be null");
+        } else {
+            calendars.add(calendar);
         }
         return self();
     }
@@ -147,6 +161,6 @@ public abstract sealed class OaKitSettings<B extends OaKitSettings<B>> permits O
 
     BootSettings settings() {
         return new BootSettings(dataSource, dataDirectory, clock, List.copyOf(plugins), discoverPlugins,
-                Map.copyOf(config), List.copyOf(problems));
+                Map.copyOf(config), List.copyOf(problems), List.copyOf(calendars));
     }
 }

@@ -165,6 +165,22 @@ class BootstrapTest {
     }
 
     @Test
+    void configCallsForOneNamespaceMerge(@TempDir Path dir) {
+        // the second call adds a key; the first call's bad value is still there and reported
+        assertThatThrownBy(() -> OaKit.builder().dataDirectory(dir)
+                .config("core", Map.of("jobs", Map.of("threads", 0)))
+                .config("core", Map.of("jobs", Map.of("maxAttempts", 3)))
+                .build())
+                .hasMessageContaining("core.jobs.threads must be between 1 and 256, was 0");
+        try (OaKit oa = OaKit.builder().dataDirectory(dir)
+                .config("core", Map.of("jobs", Map.of("threads", 0)))
+                .config("core", Map.of("jobs", Map.of("threads", 2)))
+                .build()) {
+            assertThat(oa).isNotNull();
+        }
+    }
+
+    @Test
     void serviceLoaderDiscoveryIsOptIn(@TempDir Path dir) {
         // META-INF/services in test resources lists SamplePlugin
         try (OaKit oa = OaKit.builder().dataDirectory(dir).build()) {

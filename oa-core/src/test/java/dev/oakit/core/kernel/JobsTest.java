@@ -112,6 +112,43 @@ class JobsTest {
         assertThat(dead.lastError()).contains("rejected");
     }
 
+    /** Takes a while, to show that close() waits for running jobs. */
+    static final class Slow implements JobHandler, OaPlugin {
+        final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+
+        @Override
+        public String id() {
+            return "slow";
+        }
+
+        @Override
+        public void configure(OaPluginContext context) {
+            context.jobHandler(this);
+        }
+
+        @Override
+        public String type() {
+            return "test.slow";
+        }
+
+        @Override
+        public void handle(JobContext ctx) throws Exception {
+            started.countDown();
+            Thread.sleep(700);
+        }
+    }
+
+    @DbTest(only = {TestDatabase.Kind.H2, TestDatabase.Kind.POSTGRESQL})
+    void closeWaitsForRunningJobs(TestDatabase db) throws Exception {
+        Slow slow = new Slow();
+        OaKit oa = db.start(b -> b.plugin(slow));
+        long id = oa.service(Jobs.class).schedule(admin, JobRequest.of("test.slow", Map.of()));
+        assertThat(slow.started.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        oa.close();
+        OaKit reader = db.start(b -> b.plugin(new Slow()).config("core", Map.of("jobs", Map.of("enabled", false))));
+        assertThat(reader.service(Jobs.class).get(admin, id).status()).isEqualTo(JobStatus.DONE);
+    }
+
     @DbTest
     void jobsOfAnotherTenantAreInvisible(TestDatabase db) {
         OaKit oa = db.start(b -> b.plugin(new Flaky()));

@@ -177,6 +177,15 @@ public final class BootPlan {
         if (config.notifications() != null) {
             problems.addAll(config.notifications().problems());
         }
+        for (int i = 0; i < config.calendars().size(); i++) {
+            try {
+                dev.oakit.core.calendar.BusinessCalendar.fromJson(config.calendars().get(i).toString());
+            } catch (dev.oakit.core.ValidationException e) {
+                for (dev.oakit.core.ValidationException.Problem p : e.problems()) {
+                    problems.add("core.calendars[" + i + "]" + (p.path().isEmpty() ? "" : "." + p.path()) + ": " + p.message());
+                }
+            }
+        }
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < config.webhooks().size(); i++) {
             CoreConfig.Webhook w = config.webhooks().get(i);

@@ -11,5 +11,6 @@ import java.util.Map;
 
 /** What a host configured through either door. */
 public record BootSettings(DataSource dataSource, Path dataDirectory, Clock clock, List<OaPlugin> plugins,
-                           boolean discoverPlugins, Map<String, JsonNode> config, List<String> problems) {
+                           boolean discoverPlugins, Map<String, JsonNode> config, List<String> problems,
+                           List<dev.oakit.core.calendar.BusinessCalendar> calendars) {
 }

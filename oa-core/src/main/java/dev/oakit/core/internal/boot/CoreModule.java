@@ -46,7 +46,8 @@ import java.util.Set;
  */
 public final class CoreModule extends AbstractModule {
     /** Public services of core, exposed to hosts. Later core features add theirs here. */
-    public static final List<Class<?>> CORE_SERVICES = List.of(AuditLog.class, Jobs.class, Notifications.class);
+    public static final List<Class<?>> CORE_SERVICES = List.of(AuditLog.class, Jobs.class, Notifications.class,
+            dev.oakit.core.calendar.BusinessCalendars.class);
 
     private final BootPlan plan;
 
@@ -65,6 +66,11 @@ public final class CoreModule extends AbstractModule {
         Multibinder<JobHandler> handlers = Multibinder.newSetBinder(binder(), JobHandler.class);
         Multibinder<EventListener> listeners = Multibinder.newSetBinder(binder(), EventListener.class);
         Multibinder<EventRelay> relays = Multibinder.newSetBinder(binder(), EventRelay.class);
+        Multibinder<dev.oakit.core.calendar.BusinessCalendar> calendars =
+                Multibinder.newSetBinder(binder(), dev.oakit.core.calendar.BusinessCalendar.class);
+        for (dev.oakit.core.calendar.BusinessCalendar c : plan.settings.calendars()) {
+            calendars.addBinding().toInstance(c);
+        }
 
         // notifications: channels and templates are extension points; the resolver is a replaceable default
         Multibinder.newSetBinder(binder(), NotificationChannel.class);
@@ -141,6 +147,30 @@ public final class CoreModule extends AbstractModule {
         } else {
             ob.setBinding().to((Class) e.implementation());
         }
+    }
+
+    @Provides
+    @Singleton
+    dev.oakit.core.calendar.BusinessCalendars calendars(Set<dev.oakit.core.calendar.BusinessCalendar> contributed, CoreConfig config) {
+        java.util.Map<String, dev.oakit.core.calendar.BusinessCalendar> byName = new java.util.LinkedHashMap<>();
+        byName.put("24x7", dev.oakit.core.calendar.BusinessCalendar.alwaysOpen());
+        List<String> problems = new ArrayList<>();
+        List<dev.oakit.core.calendar.BusinessCalendar> all = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode node : config.calendars()) {
+            all.add(dev.oakit.core.calendar.BusinessCalendar.fromJson(node.toString()));
+        }
+        all.addAll(contributed);
+        Set<String> seen = new java.util.HashSet<>();
+        for (dev.oakit.core.calendar.BusinessCalendar c : all) {
+            if (!seen.add(c.name())) {
+                problems.add("two business calendars are named '" + c.name() + "'; calendar names must be unique");
+            }
+            byName.put(c.name(), c);
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+        return dev.oakit.core.calendar.BusinessCalendars.of(byName.values());
     }
 
     @Provides
