@@ -83,7 +83,7 @@ public interface Directory {
     /**
      * @param activeOnly true to leave out inactive users (for assignment and approver resolution)
      * @return the users holding the role, by id
-     * @throws dev.oakit.core.NotFoundException if the role is unknown
+     * @throws dev.oakit.core.NotFoundException if the role is unknown (checked with the default provider only)
      */
     List<User> usersWithRole(Actor actor, String roleCode, boolean activeOnly);
 

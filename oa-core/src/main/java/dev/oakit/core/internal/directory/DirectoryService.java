@@ -124,7 +124,9 @@ public final class DirectoryService implements Directory {
     public List<User> usersWithRole(Actor actor, String roleCode, boolean activeOnly) {
         Checks.notNull("actor", actor);
         Checks.id("roleCode", roleCode);
-        if (!commands.query(h -> exists(h, "oa_core_role", "code", actor.tenantId(), roleCode))) {
+        // a replaced provider knows roles OAKit's tables do not: only the default can tell an unknown role
+        if (provider instanceof DbDirectoryProvider
+                && !commands.query(h -> exists(h, "oa_core_role", "code", actor.tenantId(), roleCode))) {
             throw roleNotFound(actor.tenantId(), roleCode);
         }
         return provider.usersWithRole(actor.tenantId(), roleCode, activeOnly);
@@ -631,7 +633,7 @@ public final class DirectoryService implements Directory {
                     }
                 }
             }
-            if (changed) {
+            if (changed && old.isPresent()) {
                 ctx.publish(DirectoryEvents.USER_UPDATED, "user", next.id(), Map.of("userId", next.id()));
             }
             ctx.summary((old.isEmpty() ? "imported new user " : "imported user ") + next.id() + " (row " + row.number() + ")");
