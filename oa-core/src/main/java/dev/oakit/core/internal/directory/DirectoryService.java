@@ -103,7 +103,7 @@ public final class DirectoryService implements Directory {
     @Override
     public Set<String> rolesOf(Actor actor, String userId) {
         user(actor, userId);
-        return Set.copyOf(new java.util.TreeSet<>(provider.rolesOf(actor.tenantId(), userId)));
+        return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(provider.rolesOf(actor.tenantId(), userId)));
     }
 
     @Override

@@ -14,7 +14,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -251,8 +250,7 @@ final class UserImport {
         if (id == null || id.isEmpty()) {
             b.error("id", "is required: the user id to create or update");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> f = it.next();
+        for (Map.Entry<String, JsonNode> f : node.properties()) {
             String key = f.getKey();
             JsonNode v = f.getValue();
             switch (key) {
@@ -278,7 +276,7 @@ final class UserImport {
                     if (!v.isObject()) {
                         b.error(key, "must be an object of text values");
                     } else {
-                        v.fields().forEachRemaining(e -> {
+                        v.properties().forEach(e -> {
                             if (e.getValue().isNull()) {
                                 target.put(e.getKey(), null);
                             } else if (e.getValue().isValueNode()) {
