@@ -10,9 +10,12 @@ import dev.oakit.core.ConfigurationException;
 import dev.oakit.core.CoreConfig;
 import dev.oakit.core.OaKit;
 import dev.oakit.core.audit.AuditLog;
+import dev.oakit.core.directory.Directory;
 import dev.oakit.core.internal.audit.AuditStore;
 import dev.oakit.core.internal.command.CommandRunner;
 import dev.oakit.core.internal.db.Database;
+import dev.oakit.core.internal.directory.DbDirectoryProvider;
+import dev.oakit.core.internal.directory.DirectoryService;
 import dev.oakit.core.internal.db.Transactions;
 import dev.oakit.core.internal.event.EventJobs;
 import dev.oakit.core.internal.event.Outbox;
@@ -27,6 +30,7 @@ import dev.oakit.core.job.Jobs;
 import dev.oakit.core.notify.NotificationTemplate;
 import dev.oakit.core.notify.Notifications;
 import dev.oakit.core.spi.Commands;
+import dev.oakit.core.spi.DirectoryProvider;
 import dev.oakit.core.spi.EventListener;
 import dev.oakit.core.spi.EventRelay;
 import dev.oakit.core.spi.JobHandler;
@@ -47,7 +51,7 @@ import java.util.Set;
 public final class CoreModule extends AbstractModule {
     /** Public services of core, exposed to hosts. Later core features add theirs here. */
     public static final List<Class<?>> CORE_SERVICES = List.of(AuditLog.class, Jobs.class, Notifications.class,
-            dev.oakit.core.calendar.BusinessCalendars.class);
+            dev.oakit.core.calendar.BusinessCalendars.class, Directory.class);
 
     private final BootPlan plan;
 
@@ -81,6 +85,9 @@ public final class CoreModule extends AbstractModule {
 
         bind(AuditLog.class).to(AuditStore.class);
         bind(Jobs.class).to(JobsService.class);
+        bind(Directory.class).to(DirectoryService.class);
+        // the read side of the directory is replaceable: context.replace(DirectoryProvider.class, ...)
+        OptionalBinder.newOptionalBinder(binder(), DirectoryProvider.class).setDefault().to(DbDirectoryProvider.class);
         bind(OaKit.class).to(OaKitImpl.class);
         bind(OaKitImpl.class).asEagerSingleton();
 

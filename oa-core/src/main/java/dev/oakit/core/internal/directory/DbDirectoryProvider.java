@@ -1,0 +1,207 @@
+package dev.oakit.core.internal.directory;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oakit.core.directory.Department;
+import dev.oakit.core.directory.Membership;
+import dev.oakit.core.directory.User;
+import dev.oakit.core.spi.Commands;
+import dev.oakit.core.spi.DirectoryProvider;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** The default directory: OAKit's own tables. Also used by the commands to read what they change. */
+@Singleton
+public final class DbDirectoryProvider implements DirectoryProvider {
+    private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {
+    };
+    static final RowMapper<Department> DEPARTMENT = (rs, ctx) -> new Department(rs.getString("id"),
+            rs.getString("parent_id"), rs.getString("name"), rs.getString("head_user_id"), rs.getInt("sort_order"));
+    static final RowMapper<Membership> MEMBERSHIP = (rs, ctx) -> new Membership(rs.getString("user_id"),
+            rs.getString("department_id"), rs.getString("position_code"), rs.getBoolean("is_primary"));
+
+    private final Commands commands;
+    private final ObjectMapper json;
+
+    @Inject
+    public DbDirectoryProvider(Commands commands, ObjectMapper json) {
+        this.commands = commands;
+        this.json = json;
+    }
+
+    private record UserRow(String id, String name, String email, String mobile, String managerId, boolean active,
+                           String attributes) {
+    }
+
+    private static final RowMapper<UserRow> USER_ROW = (rs, ctx) -> new UserRow(rs.getString("id"), rs.getString("name"),
+            rs.getString("email"), rs.getString("mobile"), rs.getString("manager_id"), rs.getBoolean("active"),
+            rs.getString("attributes"));
+
+    /** Loads users selected by {@code where} (on table alias {@code u}), with their external ids, by id. */
+    List<User> users(Handle h, String tenantId, String where, Map<String, Object> binds) {
+        var q = h.createQuery("SELECT u.* FROM oa_core_user u WHERE u.tenant_id = :t AND (" + where + ") ORDER BY u.id")
+                .bind("t", tenantId);
+        binds.forEach((k, v) -> {
+            if (v instanceof List<?> l) {
+                q.bindList(k, l);
+            } else {
+                q.bind(k, v);
+            }
+        });
+        List<UserRow> rows = q.map(USER_ROW).list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Map<String, String>> ext = new HashMap<>();
+        List<String> ids = rows.stream().map(UserRow::id).toList();
+        for (int i = 0; i < ids.size(); i += 500) {
+            h.createQuery("SELECT user_id, ext_system, external_id FROM oa_core_user_external_id WHERE tenant_id = :t AND user_id IN (<ids>)")
+                    .bind("t", tenantId).bindList("ids", ids.subList(i, Math.min(ids.size(), i + 500)))
+                    .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                    .forEach(r -> ext.computeIfAbsent(r[0], k -> new TreeMap<>()).put(r[1], r[2]));
+        }
+        List<User> users = new ArrayList<>(rows.size());
+        for (UserRow r : rows) {
+            users.add(new User(r.id(), r.name(), r.email(), r.mobile(), r.managerId(), r.active(), attributes(r.attributes()),
+                    ext.getOrDefault(r.id(), Map.of())));
+        }
+        return users;
+    }
+
+    private Map<String, String> attributes(String text) {
+        try {
+            return text == null || text.isBlank() ? Map.of() : json.readValue(text, MAP);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException("stored user attributes are not a JSON object of strings", e);
+        }
+    }
+
+    Optional<User> findUser(Handle h, String tenantId, String userId) {
+        return users(h, tenantId, "u.id = :id", Map.of("id", userId)).stream().findFirst();
+    }
+
+    Optional<Department> findDepartment(Handle h, String tenantId, String departmentId) {
+        return h.createQuery("SELECT * FROM oa_core_department WHERE tenant_id = :t AND id = :id")
+                .bind("t", tenantId).bind("id", departmentId).map(DEPARTMENT).findOne();
+    }
+
+    List<Membership> memberships(Handle h, String tenantId, String userId) {
+        return h.createQuery("SELECT * FROM oa_core_membership WHERE tenant_id = :t AND user_id = :u ORDER BY is_primary DESC, department_id")
+                .bind("t", tenantId).bind("u", userId).map(MEMBERSHIP).list();
+    }
+
+    /** @return parent id by department id, for every department of the tenant */
+    Map<String, String> parents(Handle h, String tenantId) {
+        Map<String, String> parents = new HashMap<>();
+        h.createQuery("SELECT id, parent_id FROM oa_core_department WHERE tenant_id = :t").bind("t", tenantId)
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).forEach(r -> parents.put(r[0], r[1]));
+        return parents;
+    }
+
+    @Override
+    public Optional<User> findUser(String tenantId, String userId) {
+        return commands.query(h -> findUser(h, tenantId, userId));
+    }
+
+    @Override
+    public Optional<User> findUserByExternalId(String tenantId, String system, String externalId) {
+        return commands.query(h -> users(h, tenantId,
+                "u.id IN (SELECT x.user_id FROM oa_core_user_external_id x WHERE x.tenant_id = :t AND x.ext_system = :s AND x.external_id = :e)",
+                Map.of("s", system, "e", externalId)).stream().findFirst());
+    }
+
+    @Override
+    public Optional<Department> findDepartment(String tenantId, String departmentId) {
+        return commands.query(h -> findDepartment(h, tenantId, departmentId));
+    }
+
+    @Override
+    public List<Department> childDepartments(String tenantId, String parentId) {
+        return commands.query(h -> {
+            var q = h.createQuery("SELECT * FROM oa_core_department WHERE tenant_id = :t AND "
+                    + (parentId == null ? "parent_id IS NULL" : "parent_id = :p") + " ORDER BY sort_order, id").bind("t", tenantId);
+            if (parentId != null) {
+                q.bind("p", parentId);
+            }
+            return q.map(DEPARTMENT).list();
+        });
+    }
+
+    @Override
+    public List<Membership> memberships(String tenantId, String userId) {
+        return commands.query(h -> memberships(h, tenantId, userId));
+    }
+
+    @Override
+    public Set<String> rolesOf(String tenantId, String userId) {
+        return commands.query(h -> new TreeSet<>(h.createQuery("SELECT role_code FROM oa_core_user_role WHERE tenant_id = :t AND user_id = :u")
+                .bind("t", tenantId).bind("u", userId).mapTo(String.class).list()));
+    }
+
+    @Override
+    public List<User> usersWithRole(String tenantId, String roleCode, boolean activeOnly) {
+        return commands.query(h -> users(h, tenantId,
+                "u.id IN (SELECT r.user_id FROM oa_core_user_role r WHERE r.tenant_id = :t AND r.role_code = :r)"
+                        + (activeOnly ? " AND u.active = :yes" : ""),
+                activeOnly ? Map.of("r", roleCode, "yes", true) : Map.of("r", roleCode)));
+    }
+
+    @Override
+    public List<User> members(String tenantId, String departmentId, boolean includeSubDepartments, boolean activeOnly) {
+        return commands.query(h -> {
+            List<String> departments = new ArrayList<>();
+            departments.add(departmentId);
+            if (includeSubDepartments) {
+                Map<String, List<String>> children = new HashMap<>();
+                parents(h, tenantId).forEach((child, parent) -> {
+                    if (parent != null) {
+                        children.computeIfAbsent(parent, k -> new ArrayList<>()).add(child);
+                    }
+                });
+                Set<String> seen = new LinkedHashSet<>(departments);
+                Deque<String> todo = new ArrayDeque<>(departments);
+                while (!todo.isEmpty()) {
+                    for (String c : children.getOrDefault(todo.pop(), List.of())) {
+                        if (seen.add(c)) {
+                            todo.push(c);
+                        }
+                    }
+                }
+                departments = new ArrayList<>(seen);
+            }
+            List<User> all = new ArrayList<>();
+            for (int i = 0; i < departments.size(); i += 500) {
+                List<String> chunk = departments.subList(i, Math.min(departments.size(), i + 500));
+                Map<String, Object> binds = new HashMap<>();
+                binds.put("ds", chunk);
+                if (activeOnly) {
+                    binds.put("yes", true);
+                }
+                all.addAll(users(h, tenantId,
+                        "u.id IN (SELECT m.user_id FROM oa_core_membership m WHERE m.tenant_id = :t AND m.department_id IN (<ds>))"
+                                + (activeOnly ? " AND u.active = :yes" : ""), binds));
+            }
+            if (departments.size() > 500) {
+                Map<String, User> distinct = new TreeMap<>();
+                all.forEach(u -> distinct.put(u.id(), u));
+                return List.copyOf(distinct.values());
+            }
+            return all;
+        });
+    }
+}
