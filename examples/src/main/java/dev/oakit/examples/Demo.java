@@ -7,12 +7,21 @@ import dev.oakit.core.ValidationException;
 import dev.oakit.core.audit.AuditLog;
 import dev.oakit.core.audit.AuditVerification;
 import dev.oakit.core.calendar.BusinessCalendar;
+import dev.oakit.core.directory.Department;
+import dev.oakit.core.directory.Directory;
+import dev.oakit.core.directory.ImportFormat;
+import dev.oakit.core.directory.ImportReport;
+import dev.oakit.core.directory.Role;
+import dev.oakit.core.notify.DeliveryQuery;
+import dev.oakit.core.notify.DeliveryStatus;
+import dev.oakit.core.notify.Notifications;
 import dev.oakit.core.form.FormSchema;
 import dev.oakit.examples.rooms.Rooms;
 import dev.oakit.examples.rooms.RoomsPlugin;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +89,36 @@ public final class Demo {
                 failed += check(out, e.paths().contains("reason") && e.paths().contains("items[1].amount"), "every problem has its path");
             }
 
-            out.println("\n== 3. A vendor plugin through the SPI alone: meeting-room booking");
+            out.println("\n== 3. Organisation directory (通讯录): departments, CSV import with per-row errors, manager chain");
+            Directory directory = oa.service(Directory.class);
+            directory.createDepartment(admin, Department.root("hq", "总部"));
+            directory.createDepartment(admin, Department.of("fin", "hq", "财务部"));
+            directory.createDepartment(admin, Department.of("ap", "fin", "应付组"));
+            directory.saveRole(admin, new Role("finance", "财务"));
+            String csv = """
+                    id,name,email,manager,departments,roles,active
+                    zhao,赵总,zhao@acme.cn,,hq,,true
+                    qian,钱经理,qian@acme.cn,,fin,finance,true
+                    sun,孙会计,sun@acme.cn,,ap,,true
+                    li,李出纳,li@acme.cn,,nowhere,,true
+                    alice,Alice,alice@acme.cn,sun,ap,,true
+                    """;
+            ImportReport report = directory.importUsers(admin, ImportFormat.CSV, new StringReader(csv));
+            out.println("   imported " + report.rowsImported() + " rows, " + report.rowsFailed() + " failed:");
+            report.failures().forEach(f -> out.println("     row " + f.row() + " (" + f.userId() + ") " + f.field() + ": " + f.message()));
+            directory.updateDepartment(admin, directory.department(admin, "hq").withHead("zhao"));
+            directory.updateDepartment(admin, directory.department(admin, "fin").withHead("qian"));
+            out.println("   alice's manager chain: " + directory.managerChain(admin, "alice", 5, true).stream()
+                    .map(u -> u.name() + " (" + u.id() + ")").toList());
+            failed += check(out, report.rowsImported() == 4 && report.rowsFailed() == 1, "valid rows imported, the bad row reported");
+            failed += check(out, directory.managerOf(admin, "alice", 2).map(u -> u.id().equals("qian")).orElse(false),
+                    "manager two levels up is the finance head");
+            directory.deactivateUser(admin, "sun");
+            failed += check(out, directory.managerOf(admin, "alice", 1).map(u -> u.id().equals("qian")).orElse(false)
+                            && directory.user(admin, "sun").email() != null,
+                    "a deactivated manager is skipped and keeps all data");
+
+            out.println("\n== 4. A vendor plugin through the SPI alone: meeting-room booking");
             Rooms rooms = oa.service(Rooms.class);
             Instant start = Instant.now().plus(Duration.ofMinutes(5));
             Rooms.Booking booking = rooms.book(alice, "Lotus", start, start.plus(Duration.ofHours(1)));
@@ -96,10 +134,19 @@ public final class Demo {
                 Thread.sleep(100);
             }
             failed += check(out, rooms.bookings(alice).get(0).reminded(), "the durable reminder job ran after commit");
+            Notifications notifications = oa.service(Notifications.class);
+            while (notifications.deliveries(alice, DeliveryQuery.all()).stream().anyMatch(d -> d.status() != DeliveryStatus.SENT)
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+            notifications.deliveries(alice, DeliveryQuery.all()).forEach(d ->
+                    out.println("   notice " + d.templateKey() + " to " + d.recipientId() + " via " + d.channel() + ": " + d.status()));
+            failed += check(out, notifications.deliveries(alice, DeliveryQuery.all()).stream().allMatch(d -> d.status() == DeliveryStatus.SENT)
+                    && !notifications.deliveries(alice, DeliveryQuery.all()).isEmpty(), "the booking notice was delivered after commit");
 
-            out.println("\n== 4. Audit log (审计日志): hash-chained, verifiable");
+            out.println("\n== 5. Audit log (审计日志): hash-chained, verifiable");
             AuditLog audit = oa.service(AuditLog.class);
-            audit.recent(admin, 10).forEach(r -> out.println("   #" + r.seq() + " " + r.actorId() + " " + r.action() + " " + r.summary()));
+            audit.recent(admin, 6).forEach(r -> out.println("   #" + r.seq() + " " + r.actorId() + " " + r.action() + " " + r.summary()));
             AuditVerification v = audit.verify(admin);
             out.println("   verify: " + v);
             failed += check(out, v.intact(), "the audit chain is intact");

@@ -5,6 +5,8 @@ import dev.oakit.core.Checks;
 import dev.oakit.core.ConflictException;
 import dev.oakit.core.ValidationException;
 import dev.oakit.core.job.JobRequest;
+import dev.oakit.core.notify.NotificationRequest;
+import dev.oakit.core.notify.Notifications;
 import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
 import jakarta.inject.Inject;
@@ -23,11 +25,13 @@ public final class Rooms {
 
     private final Commands commands;
     private final RoomsConfig config;
+    private final Notifications notifications;
 
     @Inject
-    Rooms(Commands commands, RoomsConfig config) {
+    Rooms(Commands commands, RoomsConfig config, Notifications notifications) {
         this.commands = commands;
         this.config = config;
+        this.notifications = notifications;
     }
 
     private static LocalDateTime utc(Instant i) {
@@ -71,6 +75,9 @@ public final class Rooms {
             Instant remindAt = start.minus(config.remindBefore());
             ctx.schedule(JobRequest.of(ReminderJob.TYPE, Map.of("bookingId", id))
                     .at(remindAt.isBefore(ctx.now()) ? ctx.now() : remindAt).dedupe("rooms-remind-" + id));
+            // a nested command: joins this transaction, so the notice exists only if the booking does
+            notifications.send(actor, NotificationRequest.of("rooms.booked", List.of(actor.userId()),
+                    Map.of("user", actor.userId(), "room", room, "start", start.toString())));
             return new Booking(id, room, actor.userId(), start, end, false);
         });
     }

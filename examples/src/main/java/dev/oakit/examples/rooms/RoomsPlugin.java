@@ -1,6 +1,7 @@
 package dev.oakit.examples.rooms;
 
 import com.google.inject.AbstractModule;
+import dev.oakit.core.notify.NotificationTemplate;
 import dev.oakit.core.spi.OaPlugin;
 import dev.oakit.core.spi.OaPluginContext;
 
@@ -27,5 +28,9 @@ public final class RoomsPlugin implements OaPlugin {
         context.exposeService(Rooms.class);
         context.jobHandler(ReminderJob.class);
         context.eventListener(new BookingLog());
+        context.extension(NotificationTemplate.class, NotificationTemplate.of("rooms.booked", "zh-CN",
+                "会议室预订成功：{{room}}", "{{user}}，您已预订会议室 {{room}}，开始时间 {{start}}。"));
+        context.extension(NotificationTemplate.class, NotificationTemplate.of("rooms.booked", "en",
+                "Room booked: {{room}}", "{{user}}, you booked {{room}} starting {{start}}."));
     }
 }

@@ -70,6 +70,32 @@ class HostTransactionTest {
     }
 
     @DbTest
+    void aCommandFailingInTheDatabaseLeavesTheHostTransactionUsable(TestDatabase db) throws Exception {
+        hostTable(db);
+        OaKit oa = db.start(b -> b.plugin(new SamplePlugin()));
+        dev.oakit.core.spi.Commands commands = dev.oakit.core.internal.boot.OaKitTestAccess.commands(oa);
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO host_order (id, note) VALUES (1, 'before')");
+            }
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> oa.inHostTransaction(c, () ->
+                    commands.execute(dev.oakit.core.spi.CommandSpec.of(alice, "test.fails"), Void.class, ctx -> {
+                        ctx.handle().execute("INSERT INTO oa_sample_note (tenant_id, text, created_at) VALUES ('acme', 'undone', "
+                                + "CURRENT_TIMESTAMP)");
+                        ctx.handle().execute("INSERT INTO host_order (id, note) VALUES (1, 'duplicate key')");
+                        return null;
+                    }))).isInstanceOf(dev.oakit.core.ConflictException.class);
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO host_order (id, note) VALUES (2, 'after')"); // PostgreSQL refuses this without a savepoint
+            }
+            c.commit();
+        }
+        assertThat(count(db, "SELECT COUNT(*) FROM host_order")).isEqualTo(2);
+        assertThat(count(db, "SELECT COUNT(*) FROM oa_sample_note")).isZero();
+    }
+
+    @DbTest
     void aFailingCommandLeavesNothingBehind(TestDatabase db) throws Exception {
         OaKit oa = db.start(b -> b.plugin(new SamplePlugin()));
         SamplePlugin.Notes notes = oa.service(SamplePlugin.Notes.class);

@@ -72,15 +72,56 @@ public final class CommandRunner implements Commands {
             tenantsWithHead.add(tenant);
         }
         LOG.debug("command {} by {}/{} on {}:{}", spec.action(), tenant, spec.actor().userId(), spec.targetType(), spec.targetId());
-        boolean outermost = transactions.current() == null;
+        Transactions.Tx outer = transactions.current();
+        boolean outermost = outer == null;
+        if (!outermost || db.connections().hostConnection() != null) {
+            return nested(spec, resultType, body);
+        }
         try {
-            return transactions.inTransaction(tx -> run(tx, spec, resultType, body));
+            return transactions.inTransaction(tx -> runCounting(tx, spec, resultType, body));
         } catch (ConflictException e) {
             // a concurrent command with the same request id committed first: answer with its result
             if (outermost && spec.requestId() != null && "OA-CORE/DUPLICATE".equals(e.code())) {
-                return transactions.inTransaction(tx -> run(tx, spec, resultType, body));
+                return transactions.inTransaction(tx -> runCounting(tx, spec, resultType, body));
             }
             throw e;
+        }
+    }
+
+    /**
+     * A command inside another unit of work (an outer command, or the host's transaction) runs
+     * behind a savepoint: when it fails, its own writes are undone and the outer transaction stays
+     * usable (PostgreSQL would otherwise refuse every further statement).
+     */
+    private <T> T nested(CommandSpec spec, Class<T> resultType, Function<CommandContext, T> body) {
+        return transactions.inTransaction(tx -> {
+            if (!tx.hostOwned() && transactions.current() == tx && tx.depth() == 0) {
+                // the host bound a connection in auto-commit mode: OAKit owns this transaction
+                return runCounting(tx, spec, resultType, body);
+            }
+            String savepoint = "oa_cmd_" + tx.nextSavepoint();
+            tx.handle().savepoint(savepoint);
+            try {
+                T result = runCounting(tx, spec, resultType, body);
+                tx.handle().releaseSavepoint(savepoint);
+                return result;
+            } catch (RuntimeException e) {
+                try {
+                    tx.handle().rollbackToSavepoint(savepoint);
+                } catch (RuntimeException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                throw e;
+            }
+        });
+    }
+
+    private <T> T runCounting(Transactions.Tx tx, CommandSpec spec, Class<T> resultType, Function<CommandContext, T> body) {
+        tx.enter();
+        try {
+            return run(tx, spec, resultType, body);
+        } finally {
+            tx.exit();
         }
     }
 

@@ -35,6 +35,8 @@ public final class Transactions {
         private final Handle handle;
         private final boolean hostOwned;
         private final List<Runnable> afterCommit = new ArrayList<>();
+        private int depth;
+        private int savepoints;
 
         Tx(Handle handle, boolean hostOwned) {
             this.handle = handle;
@@ -43,6 +45,24 @@ public final class Transactions {
 
         public Handle handle() {
             return handle;
+        }
+
+        /** @return how many commands are running in this transaction right now */
+        public int depth() {
+            return depth;
+        }
+
+        public void enter() {
+            depth++;
+        }
+
+        public void exit() {
+            depth--;
+        }
+
+        /** @return a number for a new savepoint name, unique within the transaction */
+        public int nextSavepoint() {
+            return ++savepoints;
         }
 
         /** @return true when the host's own transaction carries this unit */
