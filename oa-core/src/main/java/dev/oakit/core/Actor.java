@@ -50,6 +50,19 @@ public record Actor(String tenantId, String userId, Set<String> roles) {
         return roles.contains(ADMIN_ROLE);
     }
 
+    /**
+     * Checks that the actor is an administrator of its tenant.
+     *
+     * @param what what the actor asked to do, e.g. {@code "replay jobs"}; used in the message
+     * @throws ForbiddenException naming the user, the action and who may do it
+     */
+    public void requireAdmin(String what) {
+        if (!isAdmin()) {
+            throw new ForbiddenException("OA-CORE/FORBIDDEN", "user '" + userId + "' of tenant '" + tenantId
+                    + "' may not " + what + "; only administrators (role " + ADMIN_ROLE + ") may");
+        }
+    }
+
     /** @return true if the actor holds the role */
     public boolean hasRole(String role) {
         return roles.contains(role);

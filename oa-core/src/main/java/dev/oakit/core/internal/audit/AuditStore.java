@@ -128,7 +128,7 @@ public final class AuditStore implements AuditLog {
 
     @Override
     public List<AuditRecord> recent(Actor actor, int limit) {
-        requireAdmin(actor, "read the audit log");
+        dev.oakit.core.Checks.notNull("actor", actor).requireAdmin("read the audit log");
         if (limit < 1 || limit > 1000) {
             throw ValidationException.of("limit", "must be between 1 and 1000, was " + limit);
         }
@@ -138,7 +138,7 @@ public final class AuditStore implements AuditLog {
 
     @Override
     public AuditVerification verify(Actor actor) {
-        requireAdmin(actor, "verify the audit log");
+        dev.oakit.core.Checks.notNull("actor", actor).requireAdmin("verify the audit log");
         return commands.query(h -> {
             Optional<Head> head = h.createQuery("SELECT last_seq, last_hash FROM oa_core_audit_head WHERE tenant_id = :t")
                     .bind("t", actor.tenantId()).map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2))).findOne();
@@ -178,13 +178,6 @@ public final class AuditStore implements AuditLog {
         });
     }
 
-    static void requireAdmin(Actor actor, String what) {
-        dev.oakit.core.Checks.notNull("actor", actor);
-        if (!actor.isAdmin()) {
-            throw new ForbiddenException("OA-CORE/FORBIDDEN", "user '" + actor.userId() + "' may not " + what
-                    + "; only administrators (role " + Actor.ADMIN_ROLE + ") may");
-        }
-    }
 
     private record Head(long seq, String hash) {
     }

@@ -182,7 +182,7 @@ public final class DirectoryService implements Directory {
 
     @Override
     public User createUser(Actor actor, User user) {
-        requireAdmin(actor, "create users");
+        Checks.notNull("actor", actor).requireAdmin("create users in the directory");
         Checks.notNull("user", user);
         return commands.execute(CommandSpec.of(actor, "core.user.create").withTarget("user", user.id()), User.class, ctx -> {
             Handle h = ctx.handle();
@@ -202,7 +202,7 @@ public final class DirectoryService implements Directory {
 
     @Override
     public User updateUser(Actor actor, User user) {
-        requireAdmin(actor, "update users");
+        Checks.notNull("actor", actor).requireAdmin("update users in the directory");
         Checks.notNull("user", user);
         return commands.execute(CommandSpec.of(actor, "core.user.update").withTarget("user", user.id()), User.class, ctx -> {
             Handle h = ctx.handle();
@@ -231,7 +231,7 @@ public final class DirectoryService implements Directory {
     }
 
     private User setActive(Actor actor, String userId, boolean active) {
-        requireAdmin(actor, active ? "reactivate users" : "deactivate users");
+        Checks.notNull("actor", actor).requireAdmin((active ? "reactivate" : "deactivate") + " users in the directory");
         Checks.id("userId", userId);
         String action = active ? "core.user.reactivate" : "core.user.deactivate";
         return commands.execute(CommandSpec.of(actor, action).withTarget("user", userId), User.class, ctx -> {
@@ -256,7 +256,7 @@ public final class DirectoryService implements Directory {
 
     @Override
     public Department createDepartment(Actor actor, Department department) {
-        requireAdmin(actor, "create departments");
+        Checks.notNull("actor", actor).requireAdmin("create departments in the directory");
         Checks.notNull("department", department);
         return commands.execute(CommandSpec.of(actor, "core.department.create").withTarget("department", department.id()),
                 Department.class, ctx -> {
@@ -288,7 +288,7 @@ public final class DirectoryService implements Directory {
 
     @Override
     public Department updateDepartment(Actor actor, Department department) {
-        requireAdmin(actor, "update departments");
+        Checks.notNull("actor", actor).requireAdmin("update departments in the directory");
         Checks.notNull("department", department);
         return commands.execute(CommandSpec.of(actor, "core.department.update").withTarget("department", department.id()),
                 Department.class, ctx -> {
@@ -313,7 +313,7 @@ public final class DirectoryService implements Directory {
 
     @Override
     public Department moveDepartment(Actor actor, String departmentId, String newParentId) {
-        requireAdmin(actor, "move departments");
+        Checks.notNull("actor", actor).requireAdmin("move departments in the directory");
         Checks.id("departmentId", departmentId);
         if (newParentId != null) {
             Checks.id("newParentId", newParentId);
@@ -376,7 +376,7 @@ public final class DirectoryService implements Directory {
 
     @Override
     public Role saveRole(Actor actor, Role role) {
-        requireAdmin(actor, "save roles");
+        Checks.notNull("actor", actor).requireAdmin("save roles in the directory");
         Checks.notNull("role", role);
         return commands.execute(CommandSpec.of(actor, "core.role.save").withTarget("role", role.code()), Role.class, ctx -> {
             Handle h = ctx.handle();
@@ -409,7 +409,7 @@ public final class DirectoryService implements Directory {
     }
 
     private void changeRole(Actor actor, String userId, String roleCode, boolean assign) {
-        requireAdmin(actor, assign ? "assign roles" : "revoke roles");
+        Checks.notNull("actor", actor).requireAdmin((assign ? "assign" : "revoke") + " roles in the directory");
         Checks.id("userId", userId);
         Checks.id("roleCode", roleCode);
         commands.execute(CommandSpec.of(actor, assign ? "core.role.assign" : "core.role.revoke").withTarget("user", userId),
@@ -444,7 +444,7 @@ public final class DirectoryService implements Directory {
 
     @Override
     public Position savePosition(Actor actor, Position position) {
-        requireAdmin(actor, "save positions");
+        Checks.notNull("actor", actor).requireAdmin("save positions in the directory");
         Checks.notNull("position", position);
         return commands.execute(CommandSpec.of(actor, "core.position.save").withTarget("position", position.code()),
                 Position.class, ctx -> {
@@ -470,7 +470,7 @@ public final class DirectoryService implements Directory {
 
     @Override
     public Membership saveMembership(Actor actor, Membership membership) {
-        requireAdmin(actor, "change memberships");
+        Checks.notNull("actor", actor).requireAdmin("change memberships in the directory");
         Checks.notNull("membership", membership);
         return commands.execute(CommandSpec.of(actor, "core.membership.save").withTarget("user", membership.userId()),
                 Membership.class, ctx -> {
@@ -523,7 +523,7 @@ public final class DirectoryService implements Directory {
 
     @Override
     public void removeMembership(Actor actor, String userId, String departmentId) {
-        requireAdmin(actor, "change memberships");
+        Checks.notNull("actor", actor).requireAdmin("change memberships in the directory");
         Checks.id("userId", userId);
         Checks.id("departmentId", departmentId);
         commands.execute(CommandSpec.of(actor, "core.membership.remove").withTarget("user", userId), Void.class, ctx -> {
@@ -555,7 +555,7 @@ public final class DirectoryService implements Directory {
 
     @Override
     public ImportReport importUsers(Actor actor, ImportFormat format, Reader input) {
-        requireAdmin(actor, "import users");
+        Checks.notNull("actor", actor).requireAdmin("import users in the directory");
         Checks.notNull("format", format);
         Checks.notNull("input", input);
         List<UserImport.Row> rows = format == ImportFormat.JSON ? UserImport.parseJson(json, input) : UserImport.parseCsv(input);
@@ -749,12 +749,4 @@ public final class DirectoryService implements Directory {
                 + "'; create it with saveRole first");
     }
 
-    private static void requireAdmin(Actor actor, String what) {
-        Checks.notNull("actor", actor);
-        if (!actor.isAdmin()) {
-            throw new ForbiddenException("OA-CORE/FORBIDDEN", "user '" + actor.userId() + "' may not " + what
-                    + " in the directory of tenant '" + actor.tenantId() + "'; only administrators (role "
-                    + Actor.ADMIN_ROLE + ") may");
-        }
-    }
 }

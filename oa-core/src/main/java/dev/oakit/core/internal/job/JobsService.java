@@ -57,7 +57,7 @@ public final class JobsService implements Jobs {
 
     @Override
     public List<JobInfo> dead(Actor actor, int limit) {
-        requireAdmin(actor, "list dead jobs");
+        dev.oakit.core.Checks.notNull("actor", actor).requireAdmin("list dead jobs");
         if (limit < 1 || limit > 1000) {
             throw ValidationException.of("limit", "must be between 1 and 1000, was " + limit);
         }
@@ -67,7 +67,7 @@ public final class JobsService implements Jobs {
 
     @Override
     public JobInfo replay(Actor actor, long jobId) {
-        requireAdmin(actor, "replay jobs");
+        dev.oakit.core.Checks.notNull("actor", actor).requireAdmin("replay jobs");
         commands.execute(CommandSpec.of(actor, "core.job.replay").withTarget("job", Long.toString(jobId)), Void.class, ctx -> {
             JobInfo job = get(actor, jobId);
             if (job.status() != JobStatus.DEAD) {
@@ -98,11 +98,4 @@ public final class JobsService implements Jobs {
         return counts;
     }
 
-    private static void requireAdmin(Actor actor, String what) {
-        Checks.notNull("actor", actor);
-        if (!actor.isAdmin()) {
-            throw new ForbiddenException("OA-CORE/FORBIDDEN", "user '" + actor.userId() + "' may not " + what
-                    + "; only administrators (role " + Actor.ADMIN_ROLE + ") may");
-        }
-    }
 }
