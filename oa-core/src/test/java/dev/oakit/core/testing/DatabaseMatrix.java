@@ -80,7 +80,7 @@ public final class DatabaseMatrix implements TestTemplateInvocationContextProvid
         }
     }
 
-    private record Resource(TestDatabase db) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    private record Resource(TestDatabase db) implements AutoCloseable {
         @Override
         public void close() throws Exception {
             db.close();
