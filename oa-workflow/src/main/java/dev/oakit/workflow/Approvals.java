@@ -1,0 +1,73 @@
+package dev.oakit.workflow;
+
+import dev.oakit.core.Actor;
+import org.apiguardian.api.API;
+
+import java.util.List;
+
+/**
+ * The approval commands. Each runs in one transaction with its history entry, audit record and
+ * events; the engine checks that the actor may act (others get a
+ * {@link dev.oakit.core.ForbiddenException} naming who may) and that the instance is in a state
+ * that allows it ({@link dev.oakit.core.ConflictException} otherwise). Commands on one instance are
+ * serialised. See docs/approval-semantics.md for every rule. Thread-safe.
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public interface Approvals {
+    /** Starts an instance of the latest version of a process (发起). */
+    ProcessInstance start(Actor initiator, StartRequest request);
+
+    /** Approves a task (同意). */
+    void approve(Actor actor, long taskId, Decision decision);
+
+    /** Rejects a task (驳回): the instance ends rejected (in a VOTE node: a vote against). */
+    void reject(Actor actor, long taskId, Decision decision);
+
+    /**
+     * Returns the instance (退回) to an earlier node: {@code null} for the previous approval node,
+     * a visited node id, or the start node id for the initiator.
+     */
+    void returnTo(Actor actor, long taskId, String targetNodeId, Decision decision);
+
+    /** The initiator submits a returned or withdrawn instance again, optionally with form changes. */
+    void resubmit(Actor initiator, long instanceId, Decision decision);
+
+    /**
+     * Withdraws (撤回): the initiator, while nobody acted on the current node, takes the instance
+     * back to edit and resubmit; the previous approver, while the next node is untouched, takes
+     * their approval back and gets their task again.
+     */
+    void withdraw(Actor actor, long instanceId, Decision decision);
+
+    /** Cancels (撤销) a running or returned instance: the initiator or an administrator. */
+    void cancel(Actor actor, long instanceId, Decision decision);
+
+    /** Transfers (转办) the actor's task to another user, who decides in the actor's place. */
+    void transfer(Actor actor, long taskId, String toUserId, Decision decision);
+
+    /** Delegates (委派) the actor's task: the delegate works on it, then it returns to the actor to decide. */
+    void delegate(Actor actor, long taskId, String toUserId, Decision decision);
+
+    /** The delegate hands a delegated task back to its owner. */
+    void resolve(Actor delegate, long taskId, Decision decision);
+
+    /** Adds signers (加签) to the actor's node, before, after or in parallel. */
+    void addSigner(Actor actor, long taskId, SignerPosition position, List<String> userIds, Decision decision);
+
+    /** Removes a pending signer (减签) from the node of the actor's task; the last approver cannot be removed. */
+    void removeSigner(Actor actor, long taskId, String userId, Decision decision);
+
+    /** Adds a comment (with attachments) to an instance the actor takes part in. */
+    void comment(Actor actor, long instanceId, Decision decision);
+
+    /** Administrators: moves a running instance to any node (跳转), closing the open tasks. */
+    void jump(Actor admin, long instanceId, String targetNodeId, Decision decision);
+
+    /** Administrators: suspends a running instance. */
+    void suspend(Actor admin, long instanceId, Decision decision);
+
+    /** Administrators: resumes a suspended instance. */
+    void resume(Actor admin, long instanceId, Decision decision);
+}

@@ -1,0 +1,29 @@
+package dev.oakit.workflow;
+
+import org.apiguardian.api.API;
+
+import java.time.Instant;
+
+/**
+ * A task (审批任务) of one approver at one node.
+ *
+ * @param id task id
+ * @param instanceId instance
+ * @param nodeId node
+ * @param nodeName node display name
+ * @param assigneeId who must act now
+ * @param ownerId for a delegated task (委派), the owner it returns to; else null
+ * @param status where it stands
+ * @param outcome what happened (APPROVED, REJECTED, RETURNED, TRANSFERRED, DELEGATED, RESOLVED, AUTO_APPROVED, ...), or null while open
+ * @param processKey process key
+ * @param title instance title
+ * @param initiatorId instance initiator
+ * @param createdAt when it was created
+ * @param completedAt when it was done or cancelled, or null
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public record Task(long id, long instanceId, String nodeId, String nodeName, String assigneeId, String ownerId,
+                   TaskStatus status, String outcome, String processKey, String title, String initiatorId,
+                   Instant createdAt, Instant completedAt) {
+}

@@ -1,0 +1,132 @@
+package dev.oakit.workflow.internal;
+
+import dev.oakit.core.Actor;
+import dev.oakit.core.Checks;
+import dev.oakit.core.NotFoundException;
+import dev.oakit.core.spi.CommandSpec;
+import dev.oakit.core.spi.Commands;
+import dev.oakit.workflow.Deployment;
+import dev.oakit.workflow.ProcessDefinition;
+import dev.oakit.workflow.ProcessDefinitions;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.jdbi.v3.core.Handle;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Stores definitions by key and version; parsed definitions are cached by id (they never change). */
+@Singleton
+public final class DefinitionStore implements ProcessDefinitions {
+    /** A stored definition. */
+    public record Stored(long id, String tenantId, String key, int version, ProcessDefinition definition) {
+    }
+
+    private final Commands commands;
+    private final DefinitionChecks checks;
+    private final Map<Long, Stored> byId = new ConcurrentHashMap<>();
+
+    @Inject
+    public DefinitionStore(Commands commands, DefinitionChecks checks) {
+        this.commands = commands;
+        this.checks = checks;
+    }
+
+    @Override
+    public Deployment deploy(Actor actor, ProcessDefinition definition) {
+        Checks.notNull("actor", actor).requireAdmin("deploy process definitions");
+        Checks.notNull("definition", definition);
+        checks.validate(definition);
+        String content = definition.toJson();
+        String hash = sha256(content);
+        return commands.execute(CommandSpec.of(actor, "wf.definition.deploy").withTarget("process", definition.key()),
+                Deployment.class, ctx -> {
+                    Handle h = ctx.handle();
+                    Optional<Deployment> latest = h.createQuery("""
+                            SELECT id, def_key, version, name, deployed_at, content_hash FROM oa_wf_definition
+                            WHERE tenant_id = :t AND def_key = :k ORDER BY version DESC""")
+                            .bind("t", actor.tenantId()).bind("k", definition.key()).setMaxRows(1)
+                            .map((rs, c) -> rs.getString("content_hash").equals(hash)
+                                    ? new Deployment(rs.getLong("id"), rs.getString("def_key"), rs.getInt("version"), rs.getString("name"),
+                                    rs.getObject("deployed_at", LocalDateTime.class).toInstant(ZoneOffset.UTC), false)
+                                    : new Deployment(-1, rs.getString("def_key"), rs.getInt("version"), null, null, true))
+                            .findOne();
+                    if (latest.isPresent() && !latest.get().created()) {
+                        ctx.summary("deployed process '" + definition.key() + "': unchanged, still version " + latest.get().version());
+                        return latest.get();
+                    }
+                    int version = latest.map(d -> d.version() + 1).orElse(1);
+                    long id = h.createUpdate("""
+                            INSERT INTO oa_wf_definition (tenant_id, def_key, version, name, content, content_hash, deployed_at, deployed_by)
+                            VALUES (:t, :k, :v, :n, :c, :h, :now, :by)""")
+                            .bind("t", actor.tenantId()).bind("k", definition.key()).bind("v", version).bind("n", definition.name())
+                            .bind("c", content).bind("h", hash).bind("now", LocalDateTime.ofInstant(ctx.now(), ZoneOffset.UTC))
+                            .bind("by", actor.userId()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                    ctx.summary("deployed process '" + definition.key() + "' version " + version);
+                    ctx.publish("wf.definition.deployed", "process", definition.key(), Map.of("version", version, "id", id));
+                    return new Deployment(id, definition.key(), version, definition.name(), ctx.now(), true);
+                });
+    }
+
+    @Override
+    public void validate(ProcessDefinition definition) {
+        checks.validate(Checks.notNull("definition", definition));
+    }
+
+    @Override
+    public ProcessDefinition latest(Actor actor, String key) {
+        Checks.notNull("actor", actor);
+        Checks.id("key", key);
+        return commands.query(h -> latest(h, actor.tenantId(), key)).definition();
+    }
+
+    /** @return the latest version of a key in a tenant */
+    public Stored latest(Handle h, String tenantId, String key) {
+        Long id = h.createQuery("SELECT id FROM oa_wf_definition WHERE tenant_id = :t AND def_key = :k ORDER BY version DESC")
+                .bind("t", tenantId).bind("k", key).setMaxRows(1).mapTo(Long.class).findOne()
+                .orElseThrow(() -> new NotFoundException("OA-WF/PROCESS_NOT_FOUND", "process '" + key
+                        + "' is not deployed in tenant '" + tenantId + "'; deploy it first"));
+        return byId(h, id);
+    }
+
+    /** @return a definition by id (cached) */
+    public Stored byId(Handle h, long id) {
+        Stored s = byId.get(id);
+        if (s != null) {
+            return s;
+        }
+        Stored loaded = h.createQuery("SELECT id, tenant_id, def_key, version, content FROM oa_wf_definition WHERE id = :id")
+                .bind("id", id)
+                .map((rs, c) -> new Stored(rs.getLong("id"), rs.getString("tenant_id"), rs.getString("def_key"),
+                        rs.getInt("version"), ProcessDefinition.fromJson(rs.getString("content"))))
+                .findOne().orElseThrow(() -> new NotFoundException("OA-WF/DEFINITION_NOT_FOUND", "process definition " + id + " does not exist"));
+        byId.put(id, loaded);
+        return loaded;
+    }
+
+    @Override
+    public List<Deployment> deployments(Actor actor) {
+        Checks.notNull("actor", actor);
+        return commands.query(h -> h.createQuery("""
+                SELECT id, def_key, version, name, deployed_at FROM oa_wf_definition WHERE tenant_id = :t ORDER BY def_key, version""")
+                .bind("t", actor.tenantId())
+                .map((rs, c) -> new Deployment(rs.getLong("id"), rs.getString("def_key"), rs.getInt("version"), rs.getString("name"),
+                        rs.getObject("deployed_at", LocalDateTime.class).toInstant(ZoneOffset.UTC), true))
+                .list());
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

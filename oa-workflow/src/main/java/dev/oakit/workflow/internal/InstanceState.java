@@ -1,0 +1,43 @@
+package dev.oakit.workflow.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The execution state of one instance, stored as JSON in its row and loaded with it: which
+ * nodes wait for work, the joins' counters, the approval path so far, and per approval node the
+ * state of its current run. Mutable; used by one command at a time (the instance row is locked).
+ */
+public final class InstanceState {
+    /** Nodes waiting for work, in activation order. */
+    public List<String> active = new ArrayList<>();
+    /** Per join node: branches expected and arrived. */
+    public Map<String, int[]> joins = new LinkedHashMap<>();
+    /** Approval nodes completed, in order (return targets, dedupe, withdraw). */
+    public List<String> visited = new ArrayList<>();
+    /** Per approval node: who approved it last time (separation of duties, dedupe). */
+    public Map<String, List<String>> approvedBy = new LinkedHashMap<>();
+    /** Per approval node: its current run. */
+    public Map<String, NodeRun> runs = new LinkedHashMap<>();
+    /** Users the initiator chose, per node. */
+    public Map<String, List<String>> chosen = new LinkedHashMap<>();
+    /** The node that returned the instance to the initiator, or null. */
+    public String returnedFrom;
+    /** The approval node completed last and the instant branch state after it (for withdraw by the previous approver). */
+    public String lastCompleted;
+
+    /** The current run of one approval node. */
+    public static final class NodeRun {
+        /** Activation count of the node (1 for the first time). */
+        public int round;
+        /** SEQUENTIAL: approvers still to come, in order. */
+        public List<String> queue = new ArrayList<>();
+        /** ANY: an approval has happened. */
+        public boolean anyApproved;
+        /** VOTE: approvals and rejections so far. */
+        public int approvals;
+        public int rejections;
+    }
+}

@@ -1,0 +1,1161 @@
+package dev.oakit.workflow.internal;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oakit.core.Actor;
+import dev.oakit.core.Checks;
+import dev.oakit.core.ConflictException;
+import dev.oakit.core.ForbiddenException;
+import dev.oakit.core.NotFoundException;
+import dev.oakit.core.ValidationException;
+import dev.oakit.core.form.FieldAccess;
+import dev.oakit.core.form.FormAccess;
+import dev.oakit.core.form.FormSchema;
+import dev.oakit.core.job.JobRequest;
+import dev.oakit.core.spi.CommandContext;
+import dev.oakit.core.spi.CommandSpec;
+import dev.oakit.core.spi.Commands;
+import dev.oakit.workflow.ApprovalMode;
+import dev.oakit.workflow.Approvals;
+import dev.oakit.workflow.Decision;
+import dev.oakit.workflow.InstanceStatus;
+import dev.oakit.workflow.Node;
+import dev.oakit.workflow.ProcessDefinition;
+import dev.oakit.workflow.ProcessInstance;
+import dev.oakit.workflow.Route;
+import dev.oakit.workflow.SignerPosition;
+import dev.oakit.workflow.StartRequest;
+import dev.oakit.workflow.TaskStatus;
+import dev.oakit.workflow.internal.Rows.InstanceRow;
+import dev.oakit.workflow.internal.Rows.TaskRow;
+import dev.oakit.workflow.internal.expr.Conditions;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.jdbi.v3.core.Handle;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The approval engine: every command loads the instance (row-locked) with its open tasks, checks
+ * who may act and what the state allows, moves the instance along its routes, and writes tasks,
+ * history and state back in the command's transaction. See docs/approval-semantics.md.
+ */
+@Singleton
+public final class WorkflowEngine implements Approvals {
+    static final String KIND_APPROVER = "APPROVER";
+    static final String KIND_PARALLEL = "PARALLEL";
+    static final String KIND_BEFORE = "BEFORE";
+    static final String KIND_AFTER = "AFTER";
+    static final String SERVICE_JOB = "wf.service";
+    private static final int MAX_STEPS = 1000;
+
+    private final Commands commands;
+    private final DefinitionStore definitions;
+    private final ApproverResolution resolution;
+    private final Conditions conditions;
+    private final ObjectMapper json;
+
+    @Inject
+    public WorkflowEngine(Commands commands, DefinitionStore definitions, ApproverResolution resolution, Conditions conditions,
+                          ObjectMapper json) {
+        this.commands = commands;
+        this.definitions = definitions;
+        this.resolution = resolution;
+        this.conditions = conditions;
+        this.json = json;
+    }
+
+    /** The state of one command on one instance. */
+    final class Run {
+        final CommandContext ctx;
+        final Handle h;
+        final Actor actor;
+        final Instant now;
+        InstanceRow row;
+        DefinitionStore.Stored def;
+        InstanceState st;
+        ObjectNode form;
+        InstanceStatus status;
+        final List<TaskRow> open = new ArrayList<>();
+        int steps;
+
+        Run(CommandContext ctx) {
+            this.ctx = ctx;
+            this.h = ctx.handle();
+            this.actor = ctx.actor();
+            this.now = ctx.now();
+        }
+
+        ProcessDefinition d() {
+            return def.definition();
+        }
+
+        String tenant() {
+            return actor.tenantId();
+        }
+
+        Node node(String id) {
+            return d().node(id).orElseThrow(() -> new IllegalStateException("node '" + id + "' missing from process '"
+                    + row.key() + "' v" + row.version()));
+        }
+
+        String nodeName(String id) {
+            Node n = node(id);
+            return n.name() == null ? n.id() : n.name();
+        }
+
+        Map<String, Object> formMap() {
+            return json.convertValue(form, new TypeReference<LinkedHashMap<String, Object>>() { });
+        }
+    }
+
+    // ------------------------------------------------------------------ start
+
+    @Override
+    public ProcessInstance start(Actor initiator, StartRequest request) {
+        Checks.notNull("initiator", initiator);
+        Checks.notNull("request", request);
+        long id = commands.execute(CommandSpec.of(initiator, "wf.instance.start").withRequestId(request.requestId()), Long.class,
+                ctx -> startIn(ctx, request, null, null));
+        return commands.query(h -> view(h, initiator, id));
+    }
+
+    long startIn(CommandContext ctx, StartRequest request, Long parentId, String parentNode) {
+        Run r = new Run(ctx);
+        r.def = definitions.latest(r.h, r.tenant(), request.processKey());
+        ProcessDefinition d = r.d();
+        Node.Start start = d.nodes().stream().filter(Node.Start.class::isInstance).map(Node.Start.class::cast).findFirst()
+                .orElseThrow();
+        ObjectNode empty = json.createObjectNode();
+        ObjectNode submitted = json.valueToTree(request.form());
+        r.form = d.form() == null ? submitted : FormAccess.of(d.form(), start.fields(), FieldAccess.EDITABLE).write(empty, submitted);
+        r.st = new InstanceState();
+        r.st.chosen.putAll(request.chosenApprovers());
+        r.status = InstanceStatus.RUNNING;
+        String title = request.title() != null ? request.title()
+                : (d.name() == null ? d.key() : d.name()) + " - " + r.actor.userId();
+        long id = r.h.createUpdate("""
+                INSERT INTO oa_wf_instance (tenant_id, definition_id, def_key, def_version, title, business_key, initiator_id,
+                    status, priority, form, state, parent_id, parent_node, row_version, started_at, updated_at)
+                VALUES (:t, :def, :k, :v, :title, :bk, :init, 'RUNNING', :prio, :form, '{}', :parent, :pnode, 0, :now, :now)""")
+                .bind("t", r.tenant()).bind("def", r.def.id()).bind("k", r.def.key()).bind("v", r.def.version())
+                .bind("title", title).bind("bk", request.businessKey()).bind("init", r.actor.userId())
+                .bind("prio", request.priority()).bind("form", r.form.toString()).bind("parent", parentId).bind("pnode", parentNode)
+                .bind("now", Rows.db(r.now)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        r.row = new InstanceRow(id, r.tenant(), r.def.id(), r.def.key(), r.def.version(), title, request.businessKey(),
+                r.actor.userId(), InstanceStatus.RUNNING, request.priority(), r.form.toString(), "{}", parentId, parentNode, r.now, null);
+        ctx.target("process-instance", Long.toString(id));
+        ctx.summary("started '" + title + "' (" + r.def.key() + " v" + r.def.version() + ")");
+        history(r, "started", null, start.id(), null, null);
+        checkChosen(r, request);
+        leave(r, start.id());
+        save(r);
+        ctx.publish("wf.instance.started", "process-instance", Long.toString(id),
+                Map.of("processKey", r.def.key(), "initiatorId", r.actor.userId(), "title", title));
+        return id;
+    }
+
+    private void checkChosen(Run r, StartRequest request) {
+        for (Map.Entry<String, List<String>> e : request.chosenApprovers().entrySet()) {
+            Node n = r.d().node(e.getKey()).orElseThrow(() -> ValidationException.of("chosenApprovers." + e.getKey(),
+                    "process '" + r.def.key() + "' has no node '" + e.getKey() + "'"));
+            if (!(n instanceof Node.Approval a) || a.approvers().stream().noneMatch(dev.oakit.workflow.ApproverRule.InitiatorChooses.class::isInstance)) {
+                throw ValidationException.of("chosenApprovers." + e.getKey(), "node '" + e.getKey()
+                        + "' does not let the initiator choose approvers");
+            }
+            dev.oakit.workflow.ApproverRule.InitiatorChooses rule = a.approvers().stream()
+                    .filter(dev.oakit.workflow.ApproverRule.InitiatorChooses.class::isInstance)
+                    .map(dev.oakit.workflow.ApproverRule.InitiatorChooses.class::cast).findFirst().orElseThrow();
+            int count = new LinkedHashSet<>(e.getValue()).size();
+            if (count < rule.min() || count > rule.max()) {
+                throw ValidationException.of("chosenApprovers." + e.getKey(), "choose between " + rule.min() + " and "
+                        + rule.max() + " approvers for node '" + e.getKey() + "', got " + count);
+            }
+            for (String u : e.getValue()) {
+                if (!resolution.isActive(r.tenant(), u)) {
+                    throw ValidationException.of("chosenApprovers." + e.getKey(), "user '" + u + "' is unknown or inactive");
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ routing
+
+    /** Leaves a node along its routes. */
+    void leave(Run r, String nodeId) {
+        Node n = r.node(nodeId);
+        List<Route> out = r.d().routesFrom(nodeId);
+        if (n instanceof Node.Exclusive) {
+            enter(r, pick(r, nodeId, out, false).get(0).to());
+        } else if (n instanceof Node.Inclusive) {
+            List<Route> taken = pick(r, nodeId, out, true);
+            joinFor(r, nodeId).ifPresent(j -> r.st.joins.put(j, new int[]{taken.size(), 0}));
+            for (Route route : taken) {
+                enter(r, route.to());
+            }
+        } else if (n instanceof Node.Parallel) {
+            joinFor(r, nodeId).ifPresent(j -> r.st.joins.put(j, new int[]{out.size(), 0}));
+            for (Route route : out) {
+                enter(r, route.to());
+            }
+        } else {
+            for (Route route : out) {
+                enter(r, route.to());
+            }
+        }
+    }
+
+    private java.util.Optional<String> joinFor(Run r, String splitId) {
+        return r.d().nodes().stream().filter(x -> x instanceof Node.Join j && splitId.equals(j.split())).map(Node::id).findFirst();
+    }
+
+    private List<Route> pick(Run r, String nodeId, List<Route> out, boolean all) {
+        Map<String, Object> vars = Map.of("form", r.formMap(),
+                "initiator", resolution.initiatorVariables(r.tenant(), r.row.initiatorId()),
+                "instance", Map.of("priority", r.row.priority(), "businessKey", r.row.businessKey() == null ? "" : r.row.businessKey()));
+        List<Route> taken = new ArrayList<>();
+        Route fallback = null;
+        for (Route route : out) {
+            if (route.isDefault()) {
+                fallback = route;
+            } else if (route.condition() == null || conditions.compile(route.condition()).evaluate(vars)) {
+                taken.add(route);
+                if (!all) {
+                    break;
+                }
+            }
+        }
+        if (taken.isEmpty() && fallback != null) {
+            taken.add(fallback);
+        }
+        if (taken.isEmpty()) {
+            throw new ConflictException("OA-WF/NO_ROUTE", "branch '" + nodeId + "' of process '" + r.row.key() + "' v"
+                    + r.row.version() + " has no route whose condition holds for instance " + r.row.id()
+                    + " and no default route; add a default route or check the form data");
+        }
+        return taken;
+    }
+
+    /** Enters a node. */
+    void enter(Run r, String nodeId) {
+        if (++r.steps > MAX_STEPS) {
+            throw new ConflictException("OA-WF/LOOP", "instance " + r.row.id() + " passed " + MAX_STEPS
+                    + " nodes in one command; the process loops without waiting for anyone");
+        }
+        Node n = r.node(nodeId);
+        if (n instanceof Node.Approval a) {
+            activate(r, a);
+        } else if (n instanceof Node.Cc c) {
+            cc(r, c);
+            leave(r, nodeId);
+        } else if (n instanceof Node.Join) {
+            int[] counter = r.st.joins.get(nodeId);
+            if (counter == null) {
+                leave(r, nodeId); // reached without its split (after a jump): pass through
+                return;
+            }
+            counter[1]++;
+            if (counter[1] >= counter[0]) {
+                r.st.joins.remove(nodeId);
+                leave(r, nodeId);
+            }
+        } else if (n instanceof Node.Service s) {
+            r.st.active.add(nodeId);
+            r.ctx.schedule(JobRequest.of(SERVICE_JOB, Map.of("instanceId", r.row.id(), "node", nodeId))
+                    .maxAttempts(s.maxAttempts()).dedupe("wf-service-" + r.row.id() + "-" + nodeId));
+            history(r, "service-scheduled", null, nodeId, null, "handler " + s.handler());
+        } else if (n instanceof Node.SubProcess sp) {
+            r.st.active.add(nodeId);
+            long child = startIn(r.ctx, new StartRequest(sp.process(), null, r.row.businessKey(), r.formMap(), null,
+                    r.row.priority(), null), r.row.id(), nodeId);
+            // startIn targeted the child; restore the parent's audit target
+            r.ctx.target("process-instance", Long.toString(r.row.id()));
+            history(r, "subprocess-started", null, nodeId, null, "instance " + child);
+        } else if (n instanceof Node.End e) {
+            end(r, e.outcome() == Node.Outcome.APPROVED ? InstanceStatus.APPROVED : InstanceStatus.REJECTED, nodeId);
+        } else {
+            leave(r, nodeId); // exclusive, parallel, inclusive, start
+        }
+    }
+
+    private void cc(Run r, Node.Cc c) {
+        List<ApproverResolution.Resolved> to = resolution.resolve(r.tenant(), r.row.initiatorId(), r.formMap(), r.st.chosen,
+                c.id(), c.recipients());
+        for (ApproverResolution.Resolved who : to) {
+            r.h.createUpdate("INSERT INTO oa_wf_cc (tenant_id, instance_id, node_id, user_id, created_at) VALUES (:t, :i, :n, :u, :now)")
+                    .bind("t", r.tenant()).bind("i", r.row.id()).bind("n", c.id()).bind("u", who.userId()).bind("now", Rows.db(r.now)).execute();
+        }
+        history(r, "cc", null, c.id(), null, "cc to " + to.stream().map(ApproverResolution.Resolved::userId).toList());
+    }
+
+    /** Activates an approval node: resolves approvers and opens their tasks (or passes the node). */
+    void activate(Run r, Node.Approval a) {
+        InstanceState.NodeRun run = new InstanceState.NodeRun();
+        InstanceState.NodeRun previous = r.st.runs.get(a.id());
+        run.round = previous == null ? 1 : previous.round + 1;
+        r.st.runs.put(a.id(), run);
+        List<ApproverResolution.Resolved> resolved = resolution.resolve(r.tenant(), r.row.initiatorId(), r.formMap(),
+                r.st.chosen, a.id(), a.approvers());
+        List<String> users = new ArrayList<>(resolved.stream().map(ApproverResolution.Resolved::userId).toList());
+        List<String> auto = new ArrayList<>();
+        String initiator = r.row.initiatorId();
+        if (users.contains(initiator)) {
+            switch (a.whenInitiator()) {
+                case SKIP -> auto.add(initiator);
+                case MANAGER -> {
+                    int at = users.indexOf(initiator);
+                    users.remove(at);
+                    resolution.manager(r.tenant(), initiator).filter(m -> !users.contains(m)).ifPresent(m -> users.add(at, m));
+                    history(r, "approver-replaced", null, a.id(), null, "the initiator is replaced by their manager");
+                }
+                case KEEP -> { }
+            }
+        }
+        for (String other : a.separateFrom()) {
+            List<String> excluded = r.st.approvedBy.getOrDefault(other, List.of());
+            if (users.removeAll(excluded)) {
+                history(r, "approver-excluded", null, a.id(), null, "separation of duties with node '" + other + "': "
+                        + excluded.stream().filter(resolvedIds(resolved)::contains).toList());
+            }
+        }
+        if (a.dedupe() && r.st.lastCompleted != null) {
+            for (String u : r.st.approvedBy.getOrDefault(r.st.lastCompleted, List.of())) {
+                if (users.contains(u) && !auto.contains(u)) {
+                    auto.add(u);
+                }
+            }
+        }
+        if (users.isEmpty()) {
+            switch (a.onEmpty()) {
+                case SKIP -> {
+                    history(r, "skipped", null, a.id(), null, "no approver resolved; the node is skipped");
+                    complete(r, a);
+                    return;
+                }
+                case ADMIN -> users.addAll(resolution.admins(r.tenant()));
+                case USER -> {
+                    if (a.emptyUser() != null && resolution.isActive(r.tenant(), a.emptyUser())) {
+                        users.add(a.emptyUser());
+                    }
+                }
+                case REFUSE -> { }
+            }
+            if (users.isEmpty()) {
+                throw new ConflictException("OA-WF/NO_APPROVER", "node '" + a.id() + "' of process '" + r.row.key() + "' v"
+                        + r.row.version() + " resolved no approver for instance " + r.row.id()
+                        + "; configure onEmpty (SKIP, ADMIN or USER) or fix the organisation (e.g. give the department a head)");
+            }
+            history(r, "approver-fallback", null, a.id(), null, "no approver resolved; " + a.onEmpty() + " -> " + users);
+        }
+        r.st.active.add(a.id());
+        int seq = 0;
+        for (String u : users) {
+            if (auto.contains(u)) {
+                TaskRow t = insertTask(r, a.id(), run.round, seq++, KIND_APPROVER, null, u, null, TaskStatus.DONE);
+                String why = u.equals(initiator) && a.whenInitiator() == Node.InitiatorApprover.SKIP
+                        ? "the initiator approves their own step automatically"
+                        : "approved at the preceding node '" + r.st.lastCompleted + "'";
+                closeTask(r, t, TaskStatus.DONE, "AUTO_APPROVED", dev.oakit.core.Actor.SYSTEM_USER, null);
+                history(r, "auto-approved", t.id(), a.id(), null, u + ": " + why);
+                run.approvals++;
+                if (a.mode() == ApprovalMode.ANY) {
+                    run.anyApproved = true;
+                }
+            }
+        }
+        List<String> manual = users.stream().filter(u -> !auto.contains(u)).toList();
+        if (a.mode() == ApprovalMode.SEQUENTIAL) {
+            if (!manual.isEmpty()) {
+                insertTask(r, a.id(), run.round, seq, KIND_APPROVER, null, manual.get(0), null, TaskStatus.OPEN);
+                run.queue.addAll(manual.subList(1, manual.size()));
+            }
+        } else if (!(a.mode() == ApprovalMode.ANY && run.anyApproved)) {
+            for (String u : manual) {
+                insertTask(r, a.id(), run.round, seq++, KIND_APPROVER, null, u, null, TaskStatus.OPEN);
+            }
+        }
+        evaluate(r, a);
+    }
+
+    private static Set<String> resolvedIds(List<ApproverResolution.Resolved> resolved) {
+        Set<String> s = new LinkedHashSet<>();
+        resolved.forEach(x -> s.add(x.userId()));
+        return s;
+    }
+
+    /** Checks whether an approval node is complete, passed or failed, and moves on. */
+    void evaluate(Run r, Node.Approval a) {
+        if (r.status != InstanceStatus.RUNNING || !r.st.active.contains(a.id())) {
+            return;
+        }
+        InstanceState.NodeRun run = r.st.runs.get(a.id());
+        List<TaskRow> nodeOpen = r.open.stream().filter(t -> t.nodeId().equals(a.id()) && t.round() == run.round).toList();
+        boolean afterOpen = nodeOpen.stream().anyMatch(t -> t.kind().equals(KIND_AFTER));
+        switch (a.mode()) {
+            case SEQUENTIAL, ALL -> {
+                if (nodeOpen.isEmpty() && run.queue.isEmpty()) {
+                    complete(r, a);
+                }
+            }
+            case ANY -> {
+                if (run.anyApproved) {
+                    for (TaskRow t : List.copyOf(nodeOpen)) {
+                        if (!t.kind().equals(KIND_AFTER)) {
+                            closeTask(r, t, TaskStatus.CANCELLED, "CLOSED_BY_ANY", null, null);
+                        }
+                    }
+                    if (!afterOpen) {
+                        complete(r, a);
+                    }
+                }
+            }
+            case VOTE -> {
+                int voters = run.approvals + run.rejections
+                        + (int) nodeOpen.stream().filter(t -> !t.kind().equals(KIND_AFTER) && !t.kind().equals(KIND_BEFORE)).count();
+                BigDecimal ratio = a.passRatio();
+                boolean passed = voters > 0 && BigDecimal.valueOf(run.approvals).compareTo(ratio.multiply(BigDecimal.valueOf(voters))) >= 0;
+                int stillOpen = voters - run.approvals - run.rejections;
+                boolean failed = voters == 0 || (a.veto() && run.rejections > 0)
+                        || BigDecimal.valueOf(run.approvals + stillOpen).compareTo(ratio.multiply(BigDecimal.valueOf(voters))) < 0;
+                if (passed) {
+                    for (TaskRow t : List.copyOf(nodeOpen)) {
+                        if (!t.kind().equals(KIND_AFTER)) {
+                            closeTask(r, t, TaskStatus.CANCELLED, "VOTE_DECIDED", null, null);
+                        }
+                    }
+                    history(r, "vote-passed", null, a.id(), null, run.approvals + " of " + voters + " approved (pass ratio "
+                            + ratio.setScale(2, RoundingMode.HALF_UP) + ")");
+                    if (!afterOpen) {
+                        complete(r, a);
+                    }
+                } else if (failed) {
+                    history(r, "vote-failed", null, a.id(), null, run.approvals + " of " + voters + " approved, "
+                            + run.rejections + " rejected (pass ratio " + ratio.setScale(2, RoundingMode.HALF_UP) + ")");
+                    end(r, InstanceStatus.REJECTED, a.id());
+                }
+            }
+        }
+    }
+
+    /** An approval node is done: record who approved, and move on. */
+    private void complete(Run r, Node.Approval a) {
+        r.st.active.remove(a.id());
+        InstanceState.NodeRun run = r.st.runs.get(a.id());
+        List<String> approvers = r.h.createQuery("""
+                SELECT assignee_id FROM oa_wf_task WHERE instance_id = :i AND node_id = :n AND round = :r
+                AND outcome IN ('APPROVED', 'AUTO_APPROVED') ORDER BY id""")
+                .bind("i", r.row.id()).bind("n", a.id()).bind("r", run.round).mapTo(String.class).list();
+        r.st.approvedBy.put(a.id(), approvers);
+        r.st.visited.remove(a.id());
+        r.st.visited.add(a.id());
+        r.st.lastCompleted = a.id();
+        leave(r, a.id());
+    }
+
+    /** Ends the instance. */
+    void end(Run r, InstanceStatus outcome, String nodeId) {
+        r.status = outcome;
+        for (TaskRow t : List.copyOf(r.open)) {
+            closeTask(r, t, TaskStatus.CANCELLED, "INSTANCE_ENDED", null, null);
+        }
+        r.st.active.clear();
+        r.st.joins.clear();
+        r.h.createUpdate("UPDATE oa_core_job SET status = 'CANCELLED', dedupe_key = NULL WHERE tenant_id = :t AND dedupe_key LIKE :k AND status = 'READY'")
+                .bind("t", r.tenant()).bind("k", "wf-service-" + r.row.id() + "-%").execute();
+        history(r, "ended", null, nodeId, null, outcome.name());
+        r.ctx.publish("wf.instance.ended", "process-instance", Long.toString(r.row.id()),
+                Map.of("processKey", r.row.key(), "outcome", outcome.name(), "initiatorId", r.row.initiatorId()));
+        if (r.row.parentId() != null) {
+            r.ctx.afterCommit(() -> { });
+            continueParent(r, outcome);
+        }
+    }
+
+    private void continueParent(Run child, InstanceStatus outcome) {
+        Run p = new Run(child.ctx);
+        load(p, child.row.parentId());
+        String node = child.row.parentNode();
+        if (p.status != InstanceStatus.RUNNING || !p.st.active.contains(node)) {
+            return;
+        }
+        p.st.active.remove(node);
+        Node.SubProcess sp = (Node.SubProcess) p.node(node);
+        history(p, "subprocess-ended", null, node, null, "instance " + child.row.id() + " ended " + outcome);
+        if (outcome == InstanceStatus.APPROVED || !sp.rejectWhenRejected()) {
+            leave(p, node);
+        } else {
+            end(p, InstanceStatus.REJECTED, node);
+        }
+        save(p);
+    }
+
+    // ------------------------------------------------------------------ actions on tasks
+
+    @Override
+    public void approve(Actor actor, long taskId, Decision decision) {
+        onTask(actor, taskId, decision, "wf.task.approve", (r, t, a) -> {
+            requireAssignee(r, t);
+            if (t.ownerId() != null) {
+                throw new ForbiddenException("OA-WF/DELEGATED", "task " + t.id() + " is delegated to '" + t.assigneeId()
+                        + "' by its owner '" + t.ownerId() + "'; the delegate resolves it and the owner decides");
+            }
+            applyForm(r, a, decision);
+            closeTask(r, t, TaskStatus.DONE, "APPROVED", r.actor.userId(), decision.comment());
+            history(r, "approved", t.id(), t.nodeId(), decision.comment(), attachments(decision));
+            afterApproval(r, a, t);
+            r.ctx.summary("approved task " + t.id() + " at '" + t.nodeId() + "'");
+        });
+    }
+
+    private void afterApproval(Run r, Node.Approval a, TaskRow t) {
+        InstanceState.NodeRun run = r.st.runs.get(a.id());
+        if (t.kind().equals(KIND_BEFORE)) {
+            reopenIfSignersDone(r, t.waitingFor());
+            return;
+        }
+        if (!t.kind().equals(KIND_AFTER)) {
+            run.approvals++;
+            if (a.mode() == ApprovalMode.ANY) {
+                run.anyApproved = true;
+            }
+        }
+        if (a.mode() == ApprovalMode.SEQUENTIAL && t.kind().equals(KIND_APPROVER) && !run.queue.isEmpty()) {
+            String next = run.queue.remove(0);
+            insertTask(r, a.id(), run.round, t.seq() + 1, KIND_APPROVER, null, next, null, TaskStatus.OPEN);
+        }
+        evaluate(r, a);
+    }
+
+    private void reopenIfSignersDone(Run r, Long waitingTaskId) {
+        if (waitingTaskId == null) {
+            return;
+        }
+        boolean signersLeft = r.open.stream().anyMatch(x -> waitingTaskId.equals(x.waitingFor()));
+        if (!signersLeft) {
+            r.open.stream().filter(x -> x.id() == waitingTaskId && x.status() == TaskStatus.WAITING).findFirst().ifPresent(w -> {
+                setTask(r, w, w.assigneeId(), w.ownerId(), TaskStatus.OPEN, null, null, null);
+                history(r, "reopened", w.id(), w.nodeId(), null, "the signers added before approved");
+            });
+        }
+    }
+
+    @Override
+    public void reject(Actor actor, long taskId, Decision decision) {
+        onTask(actor, taskId, decision, "wf.task.reject", (r, t, a) -> {
+            requireAssignee(r, t);
+            if (t.ownerId() != null) {
+                throw new ForbiddenException("OA-WF/DELEGATED", "task " + t.id() + " is delegated by '" + t.ownerId()
+                        + "'; the delegate resolves it and the owner decides");
+            }
+            closeTask(r, t, TaskStatus.DONE, "REJECTED", r.actor.userId(), decision.comment());
+            history(r, "rejected", t.id(), t.nodeId(), decision.comment(), attachments(decision));
+            r.ctx.summary("rejected task " + t.id() + " at '" + t.nodeId() + "'");
+            if (a.mode() == ApprovalMode.VOTE && (t.kind().equals(KIND_APPROVER) || t.kind().equals(KIND_PARALLEL))) {
+                r.st.runs.get(a.id()).rejections++;
+                evaluate(r, a);
+            } else {
+                end(r, InstanceStatus.REJECTED, t.nodeId());
+            }
+        });
+    }
+
+    @Override
+    public void returnTo(Actor actor, long taskId, String targetNodeId, Decision decision) {
+        onTask(actor, taskId, decision, "wf.task.return", (r, t, a) -> {
+            requireAssignee(r, t);
+            String startId = startId(r);
+            String target = targetNodeId;
+            if (target == null) {
+                List<String> before = new ArrayList<>(r.st.visited);
+                before.remove(t.nodeId());
+                target = before.isEmpty() ? startId : before.get(before.size() - 1);
+            }
+            if (!target.equals(startId) && !r.st.visited.contains(target)) {
+                throw new ConflictException("OA-WF/RETURN_TARGET", "instance " + r.row.id() + " can be returned to the initiator ('"
+                        + startId + "') or to a visited approval node " + r.st.visited + ", not to '" + target + "'");
+            }
+            closeTask(r, t, TaskStatus.DONE, "RETURNED", r.actor.userId(), decision.comment());
+            history(r, "returned", t.id(), t.nodeId(), decision.comment(), "to " + target);
+            reset(r);
+            r.st.returnedFrom = t.nodeId();
+            if (target.equals(startId)) {
+                r.status = InstanceStatus.RETURNED;
+                r.st.visited.clear();
+            } else {
+                int at = r.st.visited.indexOf(target);
+                r.st.visited.subList(at, r.st.visited.size()).clear();
+                enter(r, target);
+            }
+            r.ctx.summary("returned instance " + r.row.id() + " to '" + target + "'");
+            r.ctx.publish("wf.instance.returned", "process-instance", Long.toString(r.row.id()),
+                    Map.of("to", target, "by", r.actor.userId(), "initiatorId", r.row.initiatorId()));
+        });
+    }
+
+    /** Closes every open task and forgets branches in flight. */
+    private void reset(Run r) {
+        for (TaskRow o : List.copyOf(r.open)) {
+            closeTask(r, o, TaskStatus.CANCELLED, "RESET", null, null);
+        }
+        r.st.active.clear();
+        r.st.joins.clear();
+    }
+
+    private String startId(Run r) {
+        return r.d().nodes().stream().filter(Node.Start.class::isInstance).findFirst().orElseThrow().id();
+    }
+
+    @Override
+    public void resubmit(Actor initiator, long instanceId, Decision decision) {
+        onInstance(initiator, instanceId, decision, "wf.instance.resubmit", r -> {
+            requireInitiator(r, "resubmit");
+            if (r.status != InstanceStatus.RETURNED) {
+                throw new ConflictException("OA-WF/NOT_RETURNED", "instance " + r.row.id() + " is " + r.status
+                        + "; only a returned or withdrawn instance can be resubmitted");
+            }
+            Node.Start start = (Node.Start) r.node(startId(r));
+            if (r.d().form() != null && !decision.form().isEmpty()) {
+                r.form = FormAccess.of(r.d().form(), start.fields(), FieldAccess.EDITABLE).write(r.form, json.valueToTree(decision.form()));
+            }
+            r.status = InstanceStatus.RUNNING;
+            history(r, "resubmitted", null, start.id(), decision.comment(), null);
+            String from = r.st.returnedFrom;
+            r.st.returnedFrom = null;
+            if (from != null && r.node(from) instanceof Node.Approval a && a.resubmit() == Node.Resubmit.BACK_TO_RETURNER) {
+                enter(r, from);
+            } else {
+                r.st.visited.clear();
+                leave(r, start.id());
+            }
+            r.ctx.summary("resubmitted instance " + r.row.id());
+        });
+    }
+
+    @Override
+    public void withdraw(Actor actor, long instanceId, Decision decision) {
+        onInstance(actor, instanceId, decision, "wf.instance.withdraw", r -> {
+            requireRunning(r);
+            if (r.actor.userId().equals(r.row.initiatorId())) {
+                boolean touched = r.h.createQuery("""
+                        SELECT COUNT(*) FROM oa_wf_task t WHERE t.instance_id = :i AND t.status = 'DONE'
+                        AND t.outcome NOT IN ('AUTO_APPROVED') AND t.node_id IN (<nodes>)""")
+                        .bind("i", r.row.id()).bindList("nodes", r.st.active.isEmpty() ? List.of("-") : r.st.active)
+                        .mapTo(Integer.class).one() > currentRoundExclusions(r);
+                if (touched) {
+                    throw new ConflictException("OA-WF/ALREADY_ACTED", "instance " + r.row.id()
+                            + " cannot be withdrawn: an approver already acted on the current node " + r.st.active);
+                }
+                reset(r);
+                r.status = InstanceStatus.RETURNED;
+                r.st.returnedFrom = null;
+                history(r, "withdrawn", null, startId(r), decision.comment(), "by the initiator");
+                r.ctx.summary("initiator withdrew instance " + r.row.id());
+                return;
+            }
+            String last = r.st.lastCompleted;
+            List<String> lastApprovers = last == null ? List.of() : r.st.approvedBy.getOrDefault(last, List.of());
+            if (last == null || !lastApprovers.contains(r.actor.userId())) {
+                throw new ForbiddenException("OA-WF/WITHDRAW", "user '" + r.actor.userId() + "' may not withdraw instance "
+                        + r.row.id() + "; the initiator '" + r.row.initiatorId() + "' may, and the approvers of the last completed node "
+                        + (last == null ? "(none yet)" : "'" + last + "' " + lastApprovers) + " may while the next node is untouched");
+            }
+            if (!r.st.joins.isEmpty()) {
+                throw new ConflictException("OA-WF/WITHDRAW_IN_BRANCH", "instance " + r.row.id()
+                        + " is inside parallel branches; approvals there cannot be withdrawn, ask an administrator to jump");
+            }
+            boolean nextTouched = r.open.stream().anyMatch(t -> t.status() != TaskStatus.OPEN)
+                    || r.h.createQuery("SELECT COUNT(*) FROM oa_wf_task WHERE instance_id = :i AND status = 'DONE' AND completed_at > "
+                            + "(SELECT MAX(completed_at) FROM oa_wf_task WHERE instance_id = :i AND node_id = :n AND assignee_id = :u AND outcome = 'APPROVED')"
+                            + " AND outcome NOT IN ('AUTO_APPROVED')")
+                    .bind("i", r.row.id()).bind("n", last).bind("u", r.actor.userId()).mapTo(Integer.class).one() > 0;
+            if (nextTouched || r.status != InstanceStatus.RUNNING) {
+                throw new ConflictException("OA-WF/ALREADY_ACTED", "instance " + r.row.id()
+                        + " cannot be withdrawn by '" + r.actor.userId() + "': the next node was already acted on");
+            }
+            reset(r);
+            r.st.visited.remove(last);
+            r.st.lastCompleted = null;
+            InstanceState.NodeRun run = r.st.runs.get(last);
+            run.queue.clear();
+            run.anyApproved = false;
+            run.approvals = Math.max(0, run.approvals - 1);
+            r.st.active.add(last);
+            insertTask(r, last, run.round, 99, KIND_APPROVER, null, r.actor.userId(), null, TaskStatus.OPEN);
+            history(r, "withdrawn", null, last, decision.comment(), "by approver " + r.actor.userId());
+            r.ctx.summary("approver " + r.actor.userId() + " withdrew their approval of instance " + r.row.id());
+        });
+    }
+
+    private int currentRoundExclusions(Run r) {
+        // tasks of earlier rounds of the same nodes (before a return) do not count as acting on the current node
+        int earlier = 0;
+        for (String n : r.st.active) {
+            InstanceState.NodeRun run = r.st.runs.get(n);
+            if (run != null) {
+                earlier += r.h.createQuery("SELECT COUNT(*) FROM oa_wf_task WHERE instance_id = :i AND node_id = :n AND round < :r"
+                                + " AND status = 'DONE' AND outcome NOT IN ('AUTO_APPROVED')")
+                        .bind("i", r.row.id()).bind("n", n).bind("r", run.round).mapTo(Integer.class).one();
+            }
+        }
+        return earlier;
+    }
+
+    @Override
+    public void cancel(Actor actor, long instanceId, Decision decision) {
+        onInstance(actor, instanceId, decision, "wf.instance.cancel", r -> {
+            if (!r.actor.isAdmin() && !r.actor.userId().equals(r.row.initiatorId())) {
+                throw new ForbiddenException("OA-WF/CANCEL", "user '" + r.actor.userId() + "' may not cancel instance " + r.row.id()
+                        + "; the initiator '" + r.row.initiatorId() + "' and administrators may");
+            }
+            if (r.status.ended()) {
+                throw new ConflictException("OA-WF/ENDED", "instance " + r.row.id() + " already ended " + r.status);
+            }
+            end(r, InstanceStatus.CANCELLED, null);
+            r.ctx.summary("cancelled instance " + r.row.id());
+        });
+    }
+
+    @Override
+    public void transfer(Actor actor, long taskId, String toUserId, Decision decision) {
+        Checks.id("toUserId", toUserId);
+        onTask(actor, taskId, decision, "wf.task.transfer", (r, t, a) -> {
+            requireAssignee(r, t);
+            requireNewAssignee(r, t, toUserId);
+            setTask(r, t, toUserId, t.ownerId(), t.status(), null, null, null);
+            history(r, "transferred", t.id(), t.nodeId(), decision.comment(), "to " + toUserId);
+            r.ctx.summary("transferred task " + t.id() + " to " + toUserId);
+            r.ctx.publish("wf.task.assigned", "task", Long.toString(t.id()),
+                    Map.of("instanceId", r.row.id(), "assigneeId", toUserId, "nodeId", t.nodeId(), "title", r.row.title()));
+        });
+    }
+
+    @Override
+    public void delegate(Actor actor, long taskId, String toUserId, Decision decision) {
+        Checks.id("toUserId", toUserId);
+        onTask(actor, taskId, decision, "wf.task.delegate", (r, t, a) -> {
+            requireAssignee(r, t);
+            if (t.ownerId() != null) {
+                throw new ConflictException("OA-WF/DELEGATED", "task " + t.id() + " is already delegated; resolve it first");
+            }
+            requireNewAssignee(r, t, toUserId);
+            setTask(r, t, toUserId, r.actor.userId(), TaskStatus.OPEN, null, null, null);
+            history(r, "delegated", t.id(), t.nodeId(), decision.comment(), "to " + toUserId);
+            r.ctx.summary("delegated task " + t.id() + " to " + toUserId);
+        });
+    }
+
+    @Override
+    public void resolve(Actor delegate, long taskId, Decision decision) {
+        onTask(delegate, taskId, decision, "wf.task.resolve", (r, t, a) -> {
+            requireAssignee(r, t);
+            if (t.ownerId() == null) {
+                throw new ConflictException("OA-WF/NOT_DELEGATED", "task " + t.id() + " is not delegated; approve or reject it");
+            }
+            applyForm(r, a, decision);
+            String owner = t.ownerId();
+            setTask(r, t, owner, null, TaskStatus.OPEN, null, null, null);
+            history(r, "resolved", t.id(), t.nodeId(), decision.comment(), "back to " + owner);
+            r.ctx.onBehalfOf(owner);
+            r.ctx.summary("resolved delegated task " + t.id() + " back to " + owner);
+        });
+    }
+
+    @Override
+    public void addSigner(Actor actor, long taskId, SignerPosition position, List<String> userIds, Decision decision) {
+        Checks.notNull("position", position);
+        Checks.elements("userIds", userIds);
+        if (userIds.isEmpty()) {
+            throw ValidationException.of("userIds", "name at least one signer");
+        }
+        onTask(actor, taskId, decision, "wf.task.add-signer", (r, t, a) -> {
+            requireAssignee(r, t);
+            if (t.ownerId() != null) {
+                throw new ForbiddenException("OA-WF/DELEGATED", "a delegate may not add signers; the owner '" + t.ownerId() + "' may");
+            }
+            for (String u : new LinkedHashSet<>(userIds)) {
+                requireNewAssignee(r, t, u);
+            }
+            InstanceState.NodeRun run = r.st.runs.get(a.id());
+            int seq = 100;
+            switch (position) {
+                case PARALLEL -> {
+                    for (String u : new LinkedHashSet<>(userIds)) {
+                        insertTask(r, a.id(), run.round, seq++, KIND_PARALLEL, null, u, null, TaskStatus.OPEN);
+                    }
+                }
+                case BEFORE -> {
+                    setTask(r, t, t.assigneeId(), null, TaskStatus.WAITING, null, null, null);
+                    for (String u : new LinkedHashSet<>(userIds)) {
+                        insertTask(r, a.id(), run.round, seq++, KIND_BEFORE, t.id(), u, null, TaskStatus.OPEN);
+                    }
+                }
+                case AFTER -> {
+                    applyForm(r, a, decision);
+                    closeTask(r, t, TaskStatus.DONE, "APPROVED", r.actor.userId(), decision.comment());
+                    for (String u : new LinkedHashSet<>(userIds)) {
+                        insertTask(r, a.id(), run.round, seq++, KIND_AFTER, null, u, null, TaskStatus.OPEN);
+                    }
+                }
+            }
+            history(r, "signer-added", t.id(), a.id(), decision.comment(), position + " " + userIds);
+            if (position == SignerPosition.AFTER) {
+                history(r, "approved", t.id(), t.nodeId(), decision.comment(), "with signers after");
+                afterApproval(r, a, t);
+            }
+            r.ctx.summary("added signers " + userIds + " (" + position + ") at '" + a.id() + "'");
+        });
+    }
+
+    @Override
+    public void removeSigner(Actor actor, long taskId, String userId, Decision decision) {
+        Checks.id("userId", userId);
+        onTask(actor, taskId, decision, "wf.task.remove-signer", (r, t, a) -> {
+            if (!r.actor.isAdmin()) {
+                requireAssignee(r, t);
+            }
+            InstanceState.NodeRun run = r.st.runs.get(a.id());
+            if (run.queue.remove(userId)) {
+                history(r, "signer-removed", t.id(), a.id(), decision.comment(), userId + " (not yet due)");
+            } else {
+                TaskRow target = r.open.stream().filter(x -> x.nodeId().equals(a.id()) && x.round() == run.round
+                                && x.assigneeId().equals(userId) && x.id() != t.id()).findFirst()
+                        .orElseThrow(() -> new ConflictException("OA-WF/NOT_A_SIGNER", "user '" + userId
+                                + "' has no pending task at node '" + a.id() + "' of instance " + r.row.id()));
+                long remaining = r.open.stream().filter(x -> x.nodeId().equals(a.id()) && x.round() == run.round
+                        && x.id() != target.id() && !x.kind().equals(KIND_AFTER)).count();
+                if (remaining == 0) {
+                    throw new ConflictException("OA-WF/LAST_APPROVER", "user '" + userId + "' is the last approver of node '"
+                            + a.id() + "'; the last approver cannot be removed");
+                }
+                closeTask(r, target, TaskStatus.CANCELLED, "REMOVED", r.actor.userId(), decision.comment());
+                history(r, "signer-removed", target.id(), a.id(), decision.comment(), userId);
+                if (target.kind().equals(KIND_BEFORE)) {
+                    reopenIfSignersDone(r, target.waitingFor());
+                }
+            }
+            evaluate(r, a);
+            r.ctx.summary("removed signer " + userId + " at '" + a.id() + "'");
+        });
+    }
+
+    @Override
+    public void comment(Actor actor, long instanceId, Decision decision) {
+        if (decision == null || (decision.comment() == null && decision.attachments().isEmpty())) {
+            throw ValidationException.of("decision.comment", "write a comment or attach something");
+        }
+        onInstance(actor, instanceId, decision, "wf.instance.comment", r -> {
+            if (!r.actor.isAdmin() && !participates(r.h, r.tenant(), r.row.id(), r.row.initiatorId(), r.actor.userId())) {
+                throw new ForbiddenException("OA-WF/NOT_PARTICIPANT", "user '" + r.actor.userId()
+                        + "' does not take part in instance " + r.row.id() + "; participants, cc'd users and administrators may comment");
+            }
+            history(r, "commented", null, null, decision.comment(), attachments(decision));
+            r.ctx.summary("commented on instance " + r.row.id());
+        });
+    }
+
+    @Override
+    public void jump(Actor admin, long instanceId, String targetNodeId, Decision decision) {
+        Checks.id("targetNodeId", targetNodeId);
+        onInstance(admin, instanceId, decision, "wf.instance.jump", r -> {
+            r.actor.requireAdmin("jump process instances");
+            requireRunning(r);
+            Node target = r.d().node(targetNodeId).orElseThrow(() -> ValidationException.of("targetNodeId",
+                    "process '" + r.row.key() + "' v" + r.row.version() + " has no node '" + targetNodeId + "'"));
+            if (target instanceof Node.Start) {
+                throw ValidationException.of("targetNodeId", "jump to the initiator with returnTo or withdraw, not to the start node");
+            }
+            reset(r);
+            history(r, "jumped", null, targetNodeId, decision.comment(), "by administrator " + r.actor.userId());
+            enter(r, targetNodeId);
+            r.ctx.summary("jumped instance " + r.row.id() + " to '" + targetNodeId + "'");
+        });
+    }
+
+    @Override
+    public void suspend(Actor admin, long instanceId, Decision decision) {
+        onInstance(admin, instanceId, decision, "wf.instance.suspend", r -> {
+            r.actor.requireAdmin("suspend process instances");
+            requireRunning(r);
+            r.status = InstanceStatus.SUSPENDED;
+            history(r, "suspended", null, null, decision.comment(), null);
+            r.ctx.summary("suspended instance " + r.row.id());
+        });
+    }
+
+    @Override
+    public void resume(Actor admin, long instanceId, Decision decision) {
+        onInstance(admin, instanceId, decision, "wf.instance.resume", r -> {
+            r.actor.requireAdmin("resume process instances");
+            if (r.status != InstanceStatus.SUSPENDED) {
+                throw new ConflictException("OA-WF/NOT_SUSPENDED", "instance " + r.row.id() + " is " + r.status + ", not suspended");
+            }
+            r.status = InstanceStatus.RUNNING;
+            history(r, "resumed", null, null, decision.comment(), null);
+            r.ctx.summary("resumed instance " + r.row.id());
+        });
+    }
+
+    /** Completes a service node after its handler ran (called by the service job). */
+    void serviceDone(CommandContext ctx, long instanceId, String nodeId, Map<String, Object> output) {
+        Run r = new Run(ctx);
+        load(r, instanceId);
+        if (r.status != InstanceStatus.RUNNING || !r.st.active.contains(nodeId)) {
+            return; // the instance moved on (cancelled, jumped): nothing to do
+        }
+        if (!output.isEmpty()) {
+            ObjectNode merged = r.form.deepCopy();
+            merged.setAll((ObjectNode) json.valueToTree(output));
+            r.form = merged;
+        }
+        r.st.active.remove(nodeId);
+        history(r, "service-done", null, nodeId, null, output.isEmpty() ? null : "output " + output.keySet());
+        leave(r, nodeId);
+        save(r);
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    @FunctionalInterface
+    interface TaskAction {
+        void run(Run r, TaskRow task, Node.Approval node);
+    }
+
+    private void onTask(Actor actor, long taskId, Decision decision, String action, TaskAction body) {
+        Checks.notNull("actor", actor);
+        Decision d = decision == null ? Decision.none() : decision;
+        commands.execute(CommandSpec.of(actor, action).withTarget("task", Long.toString(taskId)).withRequestId(d.requestId()),
+                Void.class, ctx -> {
+                    Run r = new Run(ctx);
+                    Long instanceId = r.h.createQuery("SELECT instance_id FROM oa_wf_task WHERE id = :id AND tenant_id = :t")
+                            .bind("id", taskId).bind("t", actor.tenantId()).mapTo(Long.class).findOne()
+                            .orElseThrow(() -> new NotFoundException("OA-WF/TASK_NOT_FOUND", "task " + taskId
+                                    + " does not exist in tenant '" + actor.tenantId() + "'"));
+                    load(r, instanceId);
+                    requireRunning(r);
+                    TaskRow t = r.open.stream().filter(x -> x.id() == taskId).findFirst()
+                            .orElseThrow(() -> new ConflictException("OA-WF/TASK_CLOSED", "task " + taskId
+                                    + " is no longer open (someone acted on it, or the instance moved on); reload the todo list"));
+                    if (t.status() == TaskStatus.WAITING) {
+                        throw new ConflictException("OA-WF/TASK_WAITING", "task " + taskId
+                                + " waits for the signers added before it; it reopens when they approved");
+                    }
+                    body.run(r, t, (Node.Approval) r.node(t.nodeId()));
+                    save(r);
+                    return null;
+                });
+    }
+
+    private void onInstance(Actor actor, long instanceId, Decision decision, String action, java.util.function.Consumer<Run> body) {
+        Checks.notNull("actor", actor);
+        Decision d = decision == null ? Decision.none() : decision;
+        commands.execute(CommandSpec.of(actor, action).withTarget("process-instance", Long.toString(instanceId))
+                .withRequestId(d.requestId()), Void.class, ctx -> {
+            Run r = new Run(ctx);
+            load(r, instanceId);
+            body.accept(r);
+            save(r);
+            return null;
+        });
+    }
+
+    /** Loads and locks an instance with its open tasks. */
+    private void load(Run r, long instanceId) {
+        r.row = r.h.createQuery("SELECT * FROM oa_wf_instance WHERE id = :id AND tenant_id = :t FOR UPDATE")
+                .bind("id", instanceId).bind("t", r.tenant()).map(Rows.INSTANCE).findOne()
+                .orElseThrow(() -> new NotFoundException("OA-WF/INSTANCE_NOT_FOUND", "process instance " + instanceId
+                        + " does not exist in tenant '" + r.tenant() + "'"));
+        r.def = definitions.byId(r.h, r.row.definitionId());
+        r.status = r.row.status();
+        try {
+            r.st = json.readValue(r.row.state(), InstanceState.class);
+            r.form = (ObjectNode) json.readTree(r.row.form());
+        } catch (Exception e) {
+            throw new IllegalStateException("instance " + instanceId + " has unreadable state", e);
+        }
+        r.open.addAll(r.h.createQuery("SELECT " + Rows.TASK_COLUMNS + " FROM oa_wf_task WHERE instance_id = :i AND status IN ('OPEN', 'WAITING') ORDER BY id")
+                .bind("i", instanceId).map(Rows.TASK).list());
+    }
+
+    private void save(Run r) {
+        String state;
+        try {
+            state = json.writeValueAsString(r.st);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        r.h.createUpdate("""
+                UPDATE oa_wf_instance SET status = :s, form = :f, state = :st, row_version = row_version + 1, updated_at = :now,
+                    ended_at = :ended WHERE id = :id""")
+                .bind("s", r.status.name()).bind("f", r.form.toString()).bind("st", state).bind("now", Rows.db(r.now))
+                .bind("ended", r.status.ended() ? Rows.db(r.now) : null).bind("id", r.row.id()).execute();
+    }
+
+    private TaskRow insertTask(Run r, String nodeId, int round, int seq, String kind, Long waitingFor, String assignee,
+                               String owner, TaskStatus status) {
+        String nodeName = r.nodeName(nodeId);
+        long id = r.h.createUpdate("""
+                INSERT INTO oa_wf_task (tenant_id, instance_id, node_id, node_name, round, seq, kind, waiting_for, assignee_id,
+                    owner_id, status, def_key, title, initiator_id, created_at)
+                VALUES (:t, :i, :n, :nn, :r, :seq, :kind, :wf, :a, :o, :s, :k, :title, :init, :now)""")
+                .bind("t", r.tenant()).bind("i", r.row.id()).bind("n", nodeId).bind("nn", nodeName).bind("r", round)
+                .bind("seq", seq).bind("kind", kind).bind("wf", waitingFor).bind("a", assignee).bind("o", owner)
+                .bind("s", status.name()).bind("k", r.row.key()).bind("title", r.row.title()).bind("init", r.row.initiatorId())
+                .bind("now", Rows.db(r.now)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        TaskRow t = new TaskRow(id, r.row.id(), nodeId, nodeName, round, seq, kind, waitingFor, assignee, owner, status, null,
+                r.row.key(), r.row.title(), r.row.initiatorId(), null, r.now, null);
+        if (status == TaskStatus.OPEN || status == TaskStatus.WAITING) {
+            r.open.add(t);
+            if (status == TaskStatus.OPEN) {
+                r.ctx.publish("wf.task.assigned", "task", Long.toString(id),
+                        Map.of("instanceId", r.row.id(), "assigneeId", assignee, "nodeId", nodeId, "title", r.row.title()));
+            }
+        }
+        return t;
+    }
+
+    private void closeTask(Run r, TaskRow t, TaskStatus status, String outcome, String actedBy, String comment) {
+        r.h.createUpdate("UPDATE oa_wf_task SET status = :s, outcome = :o, acted_by = :by, comment = :c, completed_at = :now WHERE id = :id")
+                .bind("s", status.name()).bind("o", outcome).bind("by", actedBy).bind("c", comment).bind("now", Rows.db(r.now))
+                .bind("id", t.id()).execute();
+        r.open.removeIf(x -> x.id() == t.id());
+    }
+
+    private void setTask(Run r, TaskRow t, String assignee, String owner, TaskStatus status, String outcome, String by, Instant done) {
+        r.h.createUpdate("UPDATE oa_wf_task SET assignee_id = :a, owner_id = :o, status = :s WHERE id = :id")
+                .bind("a", assignee).bind("o", owner).bind("s", status.name()).bind("id", t.id()).execute();
+        r.open.replaceAll(x -> x.id() == t.id() ? x.with(assignee, owner, status, outcome, by, done) : x);
+    }
+
+    private void history(Run r, String action, Long taskId, String nodeId, String comment, String detail) {
+        r.h.createUpdate("""
+                INSERT INTO oa_wf_history (tenant_id, instance_id, task_id, node_id, action, actor_id, on_behalf_of, comment, detail, at)
+                VALUES (:t, :i, :task, :n, :a, :actor, :behalf, :c, :d, :now)""")
+                .bind("t", r.tenant()).bind("i", r.row.id()).bind("task", taskId).bind("n", nodeId).bind("a", action)
+                .bind("actor", automatic(action) ? dev.oakit.core.Actor.SYSTEM_USER : r.actor.userId()).bind("behalf", (String) null)
+                .bind("c", comment).bind("d", detail == null ? null : detail.length() > 2000 ? detail.substring(0, 1997) + "..." : detail)
+                .bind("now", Rows.db(r.now)).execute();
+    }
+
+    private static boolean automatic(String action) {
+        return switch (action) {
+            case "auto-approved", "skipped", "approver-fallback", "approver-replaced", "approver-excluded", "vote-passed",
+                 "vote-failed", "ended", "cc", "service-scheduled", "service-done", "subprocess-started", "subprocess-ended",
+                 "reopened" -> true;
+            default -> false;
+        };
+    }
+
+    private static String attachments(Decision d) {
+        return d.attachments().isEmpty() ? null : "attachments " + d.attachments();
+    }
+
+    private void applyForm(Run r, Node.Approval a, Decision decision) {
+        if (decision.form().isEmpty()) {
+            return;
+        }
+        FormSchema schema = r.d().form();
+        if (schema == null) {
+            throw ValidationException.of("decision.form", "process '" + r.row.key() + "' has no form");
+        }
+        r.form = FormAccess.of(schema, a.fields(), FieldAccess.READ_ONLY).write(r.form, json.valueToTree(decision.form()));
+    }
+
+    private void requireRunning(Run r) {
+        if (r.status != InstanceStatus.RUNNING) {
+            throw new ConflictException("OA-WF/NOT_RUNNING", "instance " + r.row.id() + " is " + r.status
+                    + (r.status == InstanceStatus.SUSPENDED ? "; an administrator must resume it first" : "; nothing can be done on it now"));
+        }
+    }
+
+    private static void requireAssignee(Run r, TaskRow t) {
+        if (!t.assigneeId().equals(r.actor.userId())) {
+            throw new ForbiddenException("OA-WF/NOT_ASSIGNEE", "user '" + r.actor.userId() + "' may not act on task " + t.id()
+                    + "; only its assignee '" + t.assigneeId() + "' may");
+        }
+    }
+
+    private void requireInitiator(Run r, String what) {
+        if (!r.actor.userId().equals(r.row.initiatorId())) {
+            throw new ForbiddenException("OA-WF/NOT_INITIATOR", "user '" + r.actor.userId() + "' may not " + what + " instance "
+                    + r.row.id() + "; only its initiator '" + r.row.initiatorId() + "' may");
+        }
+    }
+
+    private void requireNewAssignee(Run r, TaskRow t, String userId) {
+        if (userId.equals(r.actor.userId())) {
+            throw ValidationException.of("toUserId", "name someone other than yourself");
+        }
+        if (!resolution.isActive(r.tenant(), userId)) {
+            throw ValidationException.of("toUserId", "user '" + userId + "' is unknown or inactive in tenant '" + r.tenant() + "'");
+        }
+        if (r.open.stream().anyMatch(x -> x.nodeId().equals(t.nodeId()) && x.assigneeId().equals(userId))) {
+            throw new ConflictException("OA-WF/ALREADY_ASSIGNED", "user '" + userId + "' already has a task at node '"
+                    + t.nodeId() + "' of instance " + r.row.id());
+        }
+    }
+
+    /** @return true when the user started, acted on, was assigned or was cc'd on the instance */
+    static boolean participates(Handle h, String tenant, long instanceId, String initiator, String userId) {
+        if (userId.equals(initiator)) {
+            return true;
+        }
+        return h.createQuery("""
+                SELECT (SELECT COUNT(*) FROM oa_wf_task WHERE instance_id = :i AND (assignee_id = :u OR owner_id = :u OR acted_by = :u))
+                     + (SELECT COUNT(*) FROM oa_wf_cc WHERE instance_id = :i AND user_id = :u AND tenant_id = :t)""")
+                .bind("i", instanceId).bind("u", userId).bind("t", tenant).mapTo(Long.class).one() > 0;
+    }
+
+    /** Builds the instance view for an actor (form filtered by the actor's field access). */
+    ProcessInstance view(Handle h, Actor actor, long id) {
+        InstanceRow row = h.createQuery("SELECT * FROM oa_wf_instance WHERE id = :id AND tenant_id = :t")
+                .bind("id", id).bind("t", actor.tenantId()).map(Rows.INSTANCE).findOne()
+                .orElseThrow(() -> new NotFoundException("OA-WF/INSTANCE_NOT_FOUND", "process instance " + id
+                        + " does not exist in tenant '" + actor.tenantId() + "'"));
+        return view(h, actor, row);
+    }
+
+    ProcessInstance view(Handle h, Actor actor, InstanceRow row) {
+        ProcessDefinition d = definitions.byId(h, row.definitionId()).definition();
+        InstanceState st;
+        JsonNode form;
+        try {
+            st = json.readValue(row.state(), InstanceState.class);
+            form = json.readTree(row.form());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        if (d.form() != null) {
+            form = FormAccess.of(d.form(), accessFor(h, d, row, actor), FieldAccess.READ_ONLY).read(form);
+        }
+        return new ProcessInstance(row.id(), row.key(), row.version(), row.title(), row.businessKey(), row.initiatorId(),
+                row.status(), row.priority(), json.convertValue(form, new TypeReference<LinkedHashMap<String, Object>>() { }),
+                List.copyOf(st.active), row.startedAt(), row.endedAt());
+    }
+
+    /**
+     * Field access of an actor: the initiator sees what the start node allows; an approver with an open
+     * task what that node allows; others (cc'd, past approvers, admins) every field the most
+     * restrictive… no: the start node's view, read-only.
+     */
+    private Map<String, FieldAccess> accessFor(Handle h, ProcessDefinition d, InstanceRow row, Actor actor) {
+        List<String> openNodes = h.createQuery("SELECT node_id FROM oa_wf_task WHERE instance_id = :i AND assignee_id = :u AND status = 'OPEN'")
+                .bind("i", row.id()).bind("u", actor.userId()).mapTo(String.class).list();
+        for (String n : openNodes) {
+            if (d.node(n).orElse(null) instanceof Node.Approval a) {
+                return a.fields();
+            }
+        }
+        Node.Start start = (Node.Start) d.nodes().stream().filter(Node.Start.class::isInstance).findFirst().orElseThrow();
+        return start.fields();
+    }
+}
