@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class Condition {
     private static final int SHOWN_LENGTH = 120;
+    private static final Pattern MISSING_KEY = Pattern.compile("key '([^']*)' is not present");
     private static final Pattern CEL_POSITION = Pattern.compile("(?s)evaluation error at <input>:(\\d+): (.*)");
 
     private final String expression;
@@ -89,7 +90,14 @@ public final class Condition {
         }
         CelErrorCode code = e.getErrorCode();
         if (code == CelErrorCode.ATTRIBUTE_NOT_FOUND) {
-            message += " Test an optional field first, for example has(form.x) && form.x > 3";
+            Matcher key = MISSING_KEY.matcher(message);
+            String field = key.find() ? key.group(1) : "x";
+            message += " If the field is optional, test it first, for example has(form." + field + ") && ...";
+        } else if (code == CelErrorCode.DIVIDE_BY_ZERO) {
+            message = "division by zero";
+        } else if (code == CelErrorCode.OVERLOAD_NOT_FOUND) {
+            message = "a value has the wrong type for this operator or function (" + message
+                    + "); for arithmetic mixing int and double fields, convert with double(...)";
         } else if (code == CelErrorCode.ITERATION_BUDGET_EXCEEDED) {
             message = "the condition looped more than " + Conditions.MAX_ITERATIONS + " times; simplify it";
         }
