@@ -1,0 +1,69 @@
+package dev.oakit.workflow.internal;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oakit.core.Actor;
+import dev.oakit.core.spi.CommandSpec;
+import dev.oakit.core.spi.Commands;
+import dev.oakit.core.spi.JobContext;
+import dev.oakit.core.spi.JobHandler;
+import dev.oakit.workflow.Node;
+import dev.oakit.workflow.spi.ServiceTaskHandler;
+import jakarta.inject.Inject;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a service node's handler through a durable job; the job's retries and dead state are the
+ * node's retries and incident. On success the instance moves on in the job's transaction.
+ */
+public final class ServiceJob implements JobHandler {
+    private final Commands commands;
+    private final WorkflowEngine engine;
+    private final DefinitionStore definitions;
+    private final Map<String, ServiceTaskHandler> handlers;
+    private final ObjectMapper json;
+
+    @Inject
+    public ServiceJob(Commands commands, WorkflowEngine engine, DefinitionStore definitions, Set<ServiceTaskHandler> handlers,
+                      ObjectMapper json) {
+        this.commands = commands;
+        this.engine = engine;
+        this.definitions = definitions;
+        this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(ServiceTaskHandler::id, Function.identity()));
+        this.json = json;
+    }
+
+    @Override
+    public String type() {
+        return WorkflowEngine.SERVICE_JOB;
+    }
+
+    @Override
+    public void handle(JobContext job) throws Exception {
+        long instanceId = job.payload().get("instanceId").asLong();
+        String nodeId = job.payload().get("node").asText();
+        var row = job.handle().createQuery("SELECT * FROM oa_wf_instance WHERE id = :id").bind("id", instanceId)
+                .map(Rows.INSTANCE).findOne().orElse(null);
+        if (row == null) {
+            return;
+        }
+        Node.Service node = (Node.Service) definitions.byId(job.handle(), row.definitionId()).definition().node(nodeId).orElseThrow();
+        ServiceTaskHandler handler = handlers.get(node.handler());
+        if (handler == null) {
+            throw new IllegalStateException("no service task handler '" + node.handler() + "' is installed; install the plugin that contributes it");
+        }
+        Map<String, Object> form = json.readValue(row.form(), new TypeReference<LinkedHashMap<String, Object>>() { });
+        Map<String, Object> output = handler.execute(row.tenantId(), instanceId, form, node.params());
+        commands.execute(CommandSpec.of(Actor.system(row.tenantId()), "wf.service.complete")
+                        .withTarget("process-instance", Long.toString(instanceId)), Void.class, ctx -> {
+                    engine.serviceDone(ctx, instanceId, nodeId, output == null ? Map.of() : output);
+                    ctx.summary("service node '" + nodeId + "' (" + node.handler() + ") completed");
+                    return null;
+                });
+    }
+}

@@ -1,0 +1,113 @@
+package dev.oakit.workflow;
+
+import dev.oakit.core.Actor;
+import dev.oakit.core.OaKit;
+import dev.oakit.core.directory.Department;
+import dev.oakit.core.directory.Directory;
+import dev.oakit.core.directory.Membership;
+import dev.oakit.core.directory.Role;
+import dev.oakit.core.directory.User;
+import dev.oakit.core.form.FormSchema;
+import dev.oakit.core.testing.TestDatabase;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A small organisation and the services, for engine tests:
+ * hq (head zhao) → eng (head bob) with alice, dave, erin; director role: carol; finance role: fay, gus, hal.
+ */
+public final class WorkflowFixture {
+    public static final String T = "acme";
+    public final OaKit oa;
+    public final Approvals approvals;
+    public final ApprovalQueries queries;
+    public final ProcessDefinitions definitions;
+    public final Directory directory;
+    public final Actor admin = Actor.admin(T, "root");
+
+    public WorkflowFixture(TestDatabase db) {
+        this(db.start(b -> b.plugin(new WorkflowPlugin())));
+    }
+
+    public WorkflowFixture(OaKit oa) {
+        this.oa = oa;
+        approvals = oa.service(Approvals.class);
+        queries = oa.service(ApprovalQueries.class);
+        definitions = oa.service(ProcessDefinitions.class);
+        directory = oa.service(Directory.class);
+        directory.createDepartment(admin, Department.root("hq", "总部"));
+        directory.createDepartment(admin, Department.of("eng", "hq", "研发部"));
+        for (String u : List.of("zhao", "bob", "carol", "alice", "dave", "erin", "fay", "gus", "hal", "root")) {
+            directory.createUser(admin, User.of(u, u.toUpperCase()));
+        }
+        directory.saveMembership(admin, Membership.primary("zhao", "hq"));
+        directory.saveMembership(admin, Membership.primary("carol", "hq"));
+        for (String u : List.of("bob", "alice", "dave", "erin", "fay", "gus", "hal")) {
+            directory.saveMembership(admin, Membership.primary(u, "eng"));
+        }
+        directory.updateDepartment(admin, directory.department(admin, "hq").withHead("zhao"));
+        directory.updateDepartment(admin, directory.department(admin, "eng").withHead("bob"));
+        directory.saveRole(admin, new Role("director", "总监"));
+        directory.saveRole(admin, new Role("finance", "财务"));
+        directory.saveRole(admin, new Role(Actor.ADMIN_ROLE, "管理员"));
+        directory.assignRole(admin, "carol", "director");
+        for (String u : List.of("fay", "gus", "hal")) {
+            directory.assignRole(admin, u, "finance");
+        }
+        directory.assignRole(admin, "root", Actor.ADMIN_ROLE);
+    }
+
+    public static Actor user(String id) {
+        return Actor.of(T, id);
+    }
+
+    public static FormSchema leaveForm() {
+        return FormSchema.builder("leave")
+                .select("type", f -> f.required().options("annual", "sick"))
+                .number("days", f -> f.required().min(0.5).max(30))
+                .text("reason", f -> f.maxLength(200))
+                .text("hrNote", f -> f.maxLength(200))
+                .build();
+    }
+
+    /** start → manager → (days > 3 ? director) → end. */
+    public static ProcessDefinition leave() {
+        return ProcessDefinition.builder("leave").name("请假").form(leaveForm())
+                .start("start", Map.of("hrNote", dev.oakit.core.form.FieldAccess.HIDDEN))
+                .approval("manager", a -> a.name("直属上级").approver(ApproverRule.manager(1)))
+                .exclusive("long")
+                .approval("director", a -> a.name("总监").approver(ApproverRule.role("director")))
+                .end("approved")
+                .chain("start", "manager", "long")
+                .when("long", "director", "form.days > 3").otherwise("long", "approved")
+                .route("director", "approved")
+                .build();
+    }
+
+    /** start → one approval node → end. */
+    public static ProcessDefinition single(String key, java.util.function.Consumer<ProcessDefinitionBuilder.ApprovalBuilder> node) {
+        return ProcessDefinition.builder(key).form(leaveForm()).start("start").approval("a", node).end("end").chain("start", "a", "end").build();
+    }
+
+    public ProcessInstance start(String user, String key, Map<String, Object> form) {
+        return approvals.start(user(user), StartRequest.of(key, form));
+    }
+
+    public Task todoOf(String user, long instanceId) {
+        return queries.todo(user(user), TodoQuery.firstPage()).stream().filter(t -> t.instanceId() == instanceId).findFirst()
+                .orElseThrow(() -> new AssertionError(user + " has no open task for instance " + instanceId));
+    }
+
+    public List<Task> todos(String user) {
+        return queries.todo(user(user), TodoQuery.firstPage());
+    }
+
+    public InstanceStatus status(long instanceId) {
+        return queries.detail(admin, instanceId).instance().status();
+    }
+
+    public static Map<String, Object> days(double d) {
+        return Map.of("type", "annual", "days", d, "reason", "rest");
+    }
+}
