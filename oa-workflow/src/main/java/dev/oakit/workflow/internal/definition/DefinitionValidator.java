@@ -610,7 +610,8 @@ public final class DefinitionValidator {
                 if (fromStart != null && !fromStart.contains(i)) {
                     problem("nodes[" + i + "]", "cannot be reached from the start node");
                 }
-                if (toEnd != null && !toEnd.contains(i)) {
+                // a node without outgoing routes is already reported as such
+                if (toEnd != null && !toEnd.contains(i) && !outgoing(i).isEmpty()) {
                     problem("nodes[" + i + "]", "has no path to an end node");
                 }
             }
