@@ -65,7 +65,7 @@ public final class WorkflowFixture {
     public static FormSchema leaveForm() {
         return FormSchema.builder("leave")
                 .select("type", f -> f.required().options("annual", "sick"))
-                .number("days", f -> f.required().min(0.5).max(30))
+                .number("days", f -> f.required().min("0.5").max(30))
                 .text("reason", f -> f.maxLength(200))
                 .text("hrNote", f -> f.maxLength(200))
                 .build();
