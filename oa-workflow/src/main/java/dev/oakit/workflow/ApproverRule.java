@@ -15,6 +15,7 @@ import java.util.List;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 @JsonSubTypes({
         @JsonSubTypes.Type(value = ApproverRule.Users.class, name = "users"),
         @JsonSubTypes.Type(value = ApproverRule.Role.class, name = "role"),

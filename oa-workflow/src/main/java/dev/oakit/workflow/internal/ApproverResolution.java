@@ -42,9 +42,13 @@ public final class ApproverResolution {
                                   String nodeId, List<ApproverRule> rules) {
         Map<String, Resolved> out = new java.util.LinkedHashMap<>();
         for (ApproverRule rule : rules) {
+            // role, department-head and manager rules read active users from the directory already;
+            // ids from the definition, the form, the initiator or a plugin are checked one by one
+            boolean checked = rule instanceof ApproverRule.Role || rule instanceof ApproverRule.DepartmentHead
+                    || rule instanceof ApproverRule.Manager || rule instanceof ApproverRule.ManagerChain;
             for (Resolved r : resolveOne(tenantId, initiatorId, form, chosen, nodeId, rule)) {
-                if (isActive(tenantId, r.userId())) {
-                    out.putIfAbsent(r.userId(), r);
+                if (!out.containsKey(r.userId()) && (checked || isActive(tenantId, r.userId()))) {
+                    out.put(r.userId(), r);
                 }
             }
         }
@@ -80,16 +84,18 @@ public final class ApproverResolution {
                 return List.of();
             }
             String reason = why;
-            return directory.departmentHead(tenantId, dept).map(x -> List.of(new Resolved(x.id(), reason))).orElse(List.of());
+            return directory.departmentHead(tenantId, dept).filter(User::active)
+                    .map(x -> List.of(new Resolved(x.id(), reason))).orElse(List.of());
         }
         if (rule instanceof ApproverRule.Manager m) {
-            return directory.managerOf(tenantId, initiatorId, m.level())
+            return directory.managerOf(tenantId, initiatorId, m.level()).filter(User::active)
                     .map(x -> List.of(new Resolved(x.id(), "the initiator's manager, level " + m.level()))).orElse(List.of());
         }
         if (rule instanceof ApproverRule.ManagerChain c) {
             List<User> chain = c.upToRole() != null
                     ? directory.managerChainUpToRole(tenantId, initiatorId, c.upToRole(), 20)
                     : directory.managerChain(tenantId, initiatorId, c.upToLevel(), true);
+            chain = chain.stream().filter(User::active).toList();
             List<Resolved> out = new ArrayList<>();
             for (int i = 0; i < chain.size(); i++) {
                 out.add(new Resolved(chain.get(i).id(), "the initiator's manager chain, level " + (i + 1)));

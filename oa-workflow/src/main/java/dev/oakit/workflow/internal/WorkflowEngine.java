@@ -220,8 +220,10 @@ public final class WorkflowEngine implements Approvals {
     }
 
     private List<Route> pick(Run r, String nodeId, List<Route> out, boolean all) {
+        // the initiator's attributes cost directory reads: only when a condition asks for them
+        boolean needsInitiator = out.stream().anyMatch(x -> x.condition() != null && x.condition().contains("initiator"));
         Map<String, Object> vars = Map.of("form", r.formMap(),
-                "initiator", resolution.initiatorVariables(r.tenant(), r.row.initiatorId()),
+                "initiator", needsInitiator ? resolution.initiatorVariables(r.tenant(), r.row.initiatorId()) : Map.of(),
                 "instance", Map.of("priority", r.row.priority(), "businessKey", r.row.businessKey() == null ? "" : r.row.businessKey()));
         List<Route> taken = new ArrayList<>();
         Route fallback = null;

@@ -1,0 +1,44 @@
+package dev.oakit.workflow;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The package rules of DESIGN.md for oa-workflow. */
+class WorkflowArchitectureTest {
+    private static JavaClasses workflow;
+
+    @BeforeAll
+    static void load() {
+        workflow = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.oakit.workflow");
+    }
+
+    @Test
+    void apiAndSpiNeverImportInternalExceptThePluginThatWiresIt() {
+        noClasses().that().resideOutsideOfPackage("..internal..").and().doNotHaveSimpleName("WorkflowPlugin")
+                .should().dependOnClassesThat().resideInAPackage("..internal..").check(workflow);
+    }
+
+    @Test
+    void workflowUsesNoInternalOfCoreAndNoOtherFeatureModule() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.oakit.core.internal..", "dev.oakit.ticket..",
+                "dev.oakit.erp..", "dev.oakit.crm..").check(workflow);
+    }
+
+    @Test
+    void noSystemOut() {
+        noClasses().should().accessField(System.class, "out").orShould().accessField(System.class, "err").check(workflow);
+    }
+
+    @Test
+    void everyPublicApiAndSpiTypeDeclaresItsStability() {
+        classes().that().resideOutsideOfPackage("..internal..").and().arePublic().and().areTopLevelClasses()
+                .should().beAnnotatedWith(API.class).check(workflow);
+    }
+}
