@@ -8,13 +8,13 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.oakit.workflow.ProcessDefinition;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 
@@ -25,16 +25,18 @@ class DefinitionSchemaTest {
     static final String RESOURCE = "/dev/oakit/workflow/process-definition.schema.json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    private static JsonNode schemaTree;
-    private static JsonSchema schema;
+    private static final JsonNode schemaTree = load();
+    private static final JsonSchema schema = FACTORY.getSchema(schemaTree);
 
-    @BeforeAll
-    static void load() throws IOException {
+    private static JsonNode load() {
         try (InputStream in = DefinitionSchemaTest.class.getResourceAsStream(RESOURCE)) {
-            assertThat(in).as(RESOURCE).isNotNull();
-            schemaTree = JSON.readTree(in);
+            if (in == null) {
+                throw new IllegalStateException("missing " + RESOURCE);
+            }
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        schema = FACTORY.getSchema(schemaTree);
     }
 
     static Set<ValidationMessage> validate(JsonNode definition) {
