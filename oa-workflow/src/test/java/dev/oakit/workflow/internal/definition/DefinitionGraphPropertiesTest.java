@@ -8,6 +8,7 @@ import dev.oakit.workflow.ProcessDefinitionBuilder;
 import dev.oakit.workflow.Route;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
@@ -27,6 +28,11 @@ class DefinitionGraphPropertiesTest {
     @Property(tries = 300)
     void wellFormedGraphsValidate(@ForAll @Size(max = 80) List<@IntRange(min = 0, max = 999) Integer> choices) {
         ProcessDefinition d = new Shape(choices).build();
+        Statistics.label("has a nested split").collect(nestedSplit(d));
+        Statistics.label("has a split").collect(d.nodes().stream().anyMatch(Node.Join.class::isInstance)
+                || d.nodes().stream().anyMatch(Node.Exclusive.class::isInstance));
+        Statistics.label("has a split").coverage(c -> c.check(true).percentage(p -> p > 30));
+        Statistics.label("has a nested split").coverage(c -> c.check(true).percentage(p -> p > 10));
         assertThat(Definitions.problems(d)).isEmpty();
         assertThat(ProcessDefinition.fromJson(d.toJson())).isEqualTo(d);
     }
@@ -51,6 +57,17 @@ class DefinitionGraphPropertiesTest {
                 : new Problem("nodes[" + d.nodes().indexOf(from) + "]",
                 "has no outgoing route; " + article(from) + " node needs exactly one");
         assertThat(Definitions.problems(broken)).contains(expected);
+    }
+
+    /** A split whose branch holds another split: exercises branch and join checks across levels. */
+    private static boolean nestedSplit(ProcessDefinition d) {
+        return d.routes().stream().anyMatch(r -> {
+            Node from = d.node(r.from()).orElseThrow();
+            Node to = d.node(r.to()).orElseThrow();
+            boolean fromSplit = from instanceof Node.Exclusive || from instanceof Node.Parallel || from instanceof Node.Inclusive;
+            boolean toSplit = to instanceof Node.Exclusive || to instanceof Node.Parallel || to instanceof Node.Inclusive;
+            return fromSplit && toSplit;
+        });
     }
 
     private static String article(Node n) {
