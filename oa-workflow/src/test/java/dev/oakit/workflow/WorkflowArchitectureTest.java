@@ -21,7 +21,7 @@ class WorkflowArchitectureTest {
 
     @Test
     void apiAndSpiNeverImportInternalExceptThePluginThatWiresIt() {
-        noClasses().that().resideOutsideOfPackage("..internal..").and().doNotHaveNameMatching("dev\\.oakit\\.workflow\\.WorkflowPlugin.*")
+        noClasses().that().resideOutsideOfPackage("..internal..").and().haveNameNotMatching("dev\\.oakit\\.workflow\\.WorkflowPlugin.*")
                 .should().dependOnClassesThat().resideInAPackage("..internal..").check(workflow);
     }
 
