@@ -17,6 +17,18 @@ import dev.oakit.core.notify.DeliveryStatus;
 import dev.oakit.core.notify.Notifications;
 import dev.oakit.core.form.FormSchema;
 import dev.oakit.examples.rooms.Rooms;
+import dev.oakit.workflow.ApprovalQueries;
+import dev.oakit.workflow.Approvals;
+import dev.oakit.workflow.ApproverRule;
+import dev.oakit.workflow.Decision;
+import dev.oakit.workflow.InstanceDetail;
+import dev.oakit.workflow.InstanceStatus;
+import dev.oakit.workflow.ProcessDefinition;
+import dev.oakit.workflow.ProcessDefinitions;
+import dev.oakit.workflow.ProcessInstance;
+import dev.oakit.workflow.StartRequest;
+import dev.oakit.workflow.TodoQuery;
+import dev.oakit.workflow.WorkflowPlugin;
 import dev.oakit.examples.rooms.RoomsPlugin;
 
 import java.io.IOException;
@@ -57,7 +69,7 @@ public final class Demo {
         Actor alice = Actor.of("acme", "alice");
         Actor admin = Actor.admin("acme", "it-admin");
 
-        try (OaKit oa = OaKit.builder().dataDirectory(data).plugin(new RoomsPlugin()).build().start()) {
+        try (OaKit oa = OaKit.builder().dataDirectory(data).plugin(new RoomsPlugin()).plugin(new WorkflowPlugin()).build().start()) {
             out.println("\n== 1. Business calendar (工作日历): 09:00-12:00 and 13:00-18:00, National Day holidays, make-up Sunday");
             BusinessCalendar cn = BusinessCalendar.builder("cn-default").zone("Asia/Shanghai")
                     .week(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY, "09:00-12:00", "13:00-18:00")
@@ -118,7 +130,47 @@ public final class Demo {
                             && directory.user(admin, "sun").email() != null,
                     "a deactivated manager is skipped and keeps all data");
 
-            out.println("\n== 4. A vendor plugin through the SPI alone: meeting-room booking");
+            out.println("\n== 4. Approvals (审批): a leave request through the manager and, for long leave, the director");
+            directory.saveRole(admin, new Role("director", "总监"));
+            directory.assignRole(admin, "zhao", "director");
+            ProcessDefinitions processes = oa.service(ProcessDefinitions.class);
+            Approvals approvals = oa.service(Approvals.class);
+            ApprovalQueries queries = oa.service(ApprovalQueries.class);
+            ProcessDefinition leave = ProcessDefinition.builder("leave").name("请假")
+                    .form(FormSchema.builder("leave")
+                            .select("type", f -> f.required().options("annual", "sick"))
+                            .number("days", f -> f.required().min("0.5").max(30))
+                            .text("reason", f -> f.maxLength(200))
+                            .build())
+                    .start("start")
+                    .approval("manager", a -> a.name("直属上级").approver(ApproverRule.manager(1)))
+                    .exclusive("long")
+                    .approval("director", a -> a.name("总监").approver(ApproverRule.role("director")))
+                    .end("approved")
+                    .chain("start", "manager", "long")
+                    .when("long", "director", "form.days > 3").otherwise("long", "approved")
+                    .route("director", "approved")
+                    .build();
+            out.println("   deployed: " + processes.deploy(admin, leave));
+            Actor qian = Actor.of("acme", "qian");
+            ProcessInstance request = approvals.start(alice, StartRequest.of("leave", Map.of("type", "annual", "days", 5, "reason", "探亲")));
+            out.println("   alice asks for 5 days: instance " + request.id() + " waits at " + request.activeNodes());
+            for (String approver : java.util.List.of("qian", "zhao")) {
+                Actor who = Actor.of("acme", approver);
+                dev.oakit.workflow.Task task = queries.todo(who, TodoQuery.firstPage()).get(0);
+                out.println("   " + approver + "'s todo: " + task.title() + " at " + task.nodeName());
+                approvals.approve(who, task.id(), Decision.comment("同意"));
+            }
+            InstanceDetail detail = queries.detail(alice, request.id());
+            detail.timeline().forEach(h -> out.println("     " + h.action() + " by " + h.actorId()
+                    + (h.comment() == null ? "" : " — " + h.comment())));
+            failed += check(out, detail.instance().status() == InstanceStatus.APPROVED, "five days need the manager and the director");
+            ProcessInstance shortLeave = approvals.start(alice, StartRequest.of("leave", Map.of("type", "sick", "days", 1)));
+            approvals.approve(qian, queries.todo(qian, TodoQuery.firstPage()).get(0).id(), Decision.none());
+            failed += check(out, queries.detail(alice, shortLeave.id()).instance().status() == InstanceStatus.APPROVED
+                    && queries.todo(Actor.of("acme", "zhao"), TodoQuery.firstPage()).isEmpty(), "one day needs the manager only");
+
+            out.println("\n== 5. A vendor plugin through the SPI alone: meeting-room booking");
             Rooms rooms = oa.service(Rooms.class);
             Instant start = Instant.now().plus(Duration.ofMinutes(5));
             Rooms.Booking booking = rooms.book(alice, "Lotus", start, start.plus(Duration.ofHours(1)));
@@ -144,7 +196,7 @@ public final class Demo {
             failed += check(out, notifications.deliveries(alice, DeliveryQuery.all()).stream().allMatch(d -> d.status() == DeliveryStatus.SENT)
                     && !notifications.deliveries(alice, DeliveryQuery.all()).isEmpty(), "the booking notice was delivered after commit");
 
-            out.println("\n== 5. Audit log (审计日志): hash-chained, verifiable");
+            out.println("\n== 6. Audit log (审计日志): hash-chained, verifiable");
             AuditLog audit = oa.service(AuditLog.class);
             audit.recent(admin, 6).forEach(r -> out.println("   #" + r.seq() + " " + r.actorId() + " " + r.action() + " " + r.summary()));
             AuditVerification v = audit.verify(admin);
