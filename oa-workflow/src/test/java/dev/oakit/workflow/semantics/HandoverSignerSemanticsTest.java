@@ -68,6 +68,21 @@ class HandoverSignerSemanticsTest {
     }
 
     @DbTest(only = H2)
+    @DisplayName("X4 a task cannot be handed to someone who already decided at the node in this round (no double vote)")
+    void x4NoDoubleVote(TestDatabase db) {
+        Sem s = new Sem(db);
+        long id = s.run(Sem.single(a -> a.vote("0.6", false).approver(dev.oakit.workflow.ApproverRule.users("bob", "carol", "dave", "erin"))));
+        s.approve("erin", id);
+        long dave = s.task("dave", id).id();
+        assertThatThrownBy(() -> s.f.approvals.transfer(u("dave"), dave, "erin", Decision.none()))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("ALREADY_ASSIGNED");
+        assertThatThrownBy(() -> s.f.approvals.delegate(u("dave"), dave, "erin", Decision.none())).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> s.f.approvals.addSigner(u("dave"), dave, SignerPosition.PARALLEL, List.of("erin"), Decision.none()))
+                .isInstanceOf(ConflictException.class);
+        assertThat(s.open(id)).containsExactlyInAnyOrder("bob", "carol", "dave");
+    }
+
+    @DbTest(only = H2)
     @DisplayName("D1 delegate + resolve: the delegate works on the task, it comes back to the owner who decides")
     void d1Delegate(TestDatabase db) {
         Sem s = new Sem(db);
