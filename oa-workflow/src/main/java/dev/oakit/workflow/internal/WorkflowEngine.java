@@ -531,11 +531,30 @@ public final class WorkflowEngine implements Approvals {
                 run.anyApproved = true;
             }
         }
-        if (a.mode() == ApprovalMode.SEQUENTIAL && t.kind().equals(KIND_APPROVER) && !run.queue.isEmpty()) {
-            String next = run.queue.remove(0);
-            insertTask(r, a.id(), run.round, t.seq() + 1, KIND_APPROVER, null, next, null, TaskStatus.OPEN);
+        if (t.kind().equals(KIND_APPROVER) || t.kind().equals(KIND_AFTER)) {
+            advanceSequential(r, a, run);
         }
         evaluate(r, a);
+    }
+
+    /**
+     * SEQUENTIAL: opens the next queued approver once nobody of the current step (the approver or the
+     * signers they added after themselves) is still open; users deactivated since the node started are
+     * skipped, so no task goes to an inactive user.
+     */
+    private void advanceSequential(Run r, Node.Approval a, InstanceState.NodeRun run) {
+        if (a.mode() != ApprovalMode.SEQUENTIAL || r.open.stream().anyMatch(x -> x.nodeId().equals(a.id()) && x.round() == run.round
+                && (x.kind().equals(KIND_APPROVER) || x.kind().equals(KIND_AFTER)))) {
+            return;
+        }
+        while (!run.queue.isEmpty()) {
+            String next = run.queue.remove(0);
+            if (resolution.isActive(r.tenant(), next)) {
+                insertTask(r, a.id(), run.round, run.approvals + 1, KIND_APPROVER, null, next, null, TaskStatus.OPEN);
+                return;
+            }
+            history(r, "approver-skipped", null, a.id(), null, next + " is no longer active");
+        }
     }
 
     private void reopenIfSignersDone(Run r, Long waitingTaskId) {
@@ -575,6 +594,7 @@ public final class WorkflowEngine implements Approvals {
     public void returnTo(Actor actor, long taskId, String targetNodeId, Decision decision) {
         onTask(actor, taskId, decision, "wf.task.return", (r, t, a) -> {
             requireAssignee(r, t);
+            requireNotDelegated(t, "return the instance");
             String startId = startId(r);
             String target = targetNodeId;
             if (target == null) {
@@ -591,8 +611,9 @@ public final class WorkflowEngine implements Approvals {
             reset(r);
             r.st.returnedFrom = t.nodeId();
             if (target.equals(startId)) {
+                // visited stays: BACK_TO_RETURNER resumes at the returner, whose earlier nodes remain return
+                // targets; RERUN clears it on resubmit
                 r.status = InstanceStatus.RETURNED;
-                r.st.visited.clear();
             } else {
                 int at = r.st.visited.indexOf(target);
                 r.st.visited.subList(at, r.st.visited.size()).clear();
@@ -611,6 +632,8 @@ public final class WorkflowEngine implements Approvals {
         }
         r.st.active.clear();
         r.st.joins.clear();
+        // after a reset no node was "just completed": nobody may withdraw an approval from an earlier round
+        r.st.lastCompleted = null;
     }
 
     private String startId(Run r) {
@@ -732,6 +755,7 @@ public final class WorkflowEngine implements Approvals {
         Checks.id("toUserId", toUserId);
         onTask(actor, taskId, decision, "wf.task.transfer", (r, t, a) -> {
             requireAssignee(r, t);
+            requireNotDelegated(t, "transfer it");
             requireNewAssignee(r, t, toUserId);
             setTask(r, t, toUserId, t.ownerId(), t.status(), null, null, null);
             history(r, "transferred", t.id(), t.nodeId(), decision.comment(), "to " + toUserId);
@@ -843,6 +867,9 @@ public final class WorkflowEngine implements Approvals {
                 history(r, "signer-removed", target.id(), a.id(), decision.comment(), userId);
                 if (target.kind().equals(KIND_BEFORE)) {
                     reopenIfSignersDone(r, target.waitingFor());
+                }
+                if (target.kind().equals(KIND_APPROVER)) {
+                    advanceSequential(r, a, run); // the current step of a SEQUENTIAL node was removed: the next is due
                 }
             }
             evaluate(r, a);
@@ -1052,7 +1079,7 @@ public final class WorkflowEngine implements Approvals {
         return switch (action) {
             case "auto-approved", "skipped", "approver-fallback", "approver-replaced", "approver-excluded", "vote-passed",
                  "vote-failed", "ended", "cc", "service-scheduled", "service-done", "subprocess-started", "subprocess-ended",
-                 "reopened" -> true;
+                 "reopened", "approver-skipped" -> true;
             default -> false;
         };
     }
@@ -1086,6 +1113,14 @@ public final class WorkflowEngine implements Approvals {
         }
     }
 
+    private static void requireNotDelegated(TaskRow t, String what) {
+        if (t.ownerId() != null) {
+            throw new ForbiddenException("OA-WF/DELEGATED", "task " + t.id() + " is delegated to '" + t.assigneeId()
+                    + "' by its owner '" + t.ownerId() + "'; a delegate may not " + what
+                    + ": the delegate resolves it and the owner decides");
+        }
+    }
+
     private void requireInitiator(Run r, String what) {
         if (!r.actor.userId().equals(r.row.initiatorId())) {
             throw new ForbiddenException("OA-WF/NOT_INITIATOR", "user '" + r.actor.userId() + "' may not " + what + " instance "
@@ -1100,8 +1135,12 @@ public final class WorkflowEngine implements Approvals {
         if (!resolution.isActive(r.tenant(), userId)) {
             throw ValidationException.of("toUserId", "user '" + userId + "' is unknown or inactive in tenant '" + r.tenant() + "'");
         }
-        if (r.open.stream().anyMatch(x -> x.nodeId().equals(t.nodeId()) && x.assigneeId().equals(userId))) {
-            throw new ConflictException("OA-WF/ALREADY_ASSIGNED", "user '" + userId + "' already has a task at node '"
+        // someone who already decided at this node in this round would vote (or approve) twice
+        boolean decided = r.h.createQuery("SELECT COUNT(*) FROM oa_wf_task WHERE instance_id = :i AND node_id = :n AND round = :r"
+                        + " AND status = 'DONE' AND (assignee_id = :u OR acted_by = :u)")
+                .bind("i", r.row.id()).bind("n", t.nodeId()).bind("r", t.round()).bind("u", userId).mapTo(Integer.class).one() > 0;
+        if (decided || r.open.stream().anyMatch(x -> x.nodeId().equals(t.nodeId()) && x.assigneeId().equals(userId))) {
+            throw new ConflictException("OA-WF/ALREADY_ASSIGNED", "user '" + userId + "' already has or had a task at node '"
                     + t.nodeId() + "' of instance " + r.row.id());
         }
     }
