@@ -59,6 +59,7 @@ class AuditTest {
         for (int i = 0; i < 6; i++) {
             notes.add(alice, "n" + i);
         }
+        assertThat(oa.service(AuditLog.class).verify(admin).intact()).isTrue(); // entries are sealed before they are read
         sql(db, "UPDATE oa_core_audit SET actor_id = 'mallory' WHERE tenant_id = 'acme' AND seq = 3");
         AuditVerification v = oa.service(AuditLog.class).verify(admin);
         assertThat(v.intact()).isFalse();
@@ -73,6 +74,7 @@ class AuditTest {
         for (int i = 0; i < 4; i++) {
             notes.add(alice, "n" + i);
         }
+        assertThat(oa.service(AuditLog.class).verify(admin).checked()).isEqualTo(4);
         sql(db, "DELETE FROM oa_core_audit WHERE seq = 4");
         assertThat(oa.service(AuditLog.class).verify(admin).firstBadSeq()).isEqualTo(4L);
         sql(db, "DELETE FROM oa_core_audit WHERE seq = 2");
@@ -98,6 +100,19 @@ class AuditTest {
         AuditVerification v = oa.service(AuditLog.class).verify(admin);
         assertThat(v.intact()).as(v.toString()).isTrue();
         assertThat(v.checked()).isEqualTo(40);
+    }
+
+    @DbTest
+    void theBackgroundSealerChainsEntriesWithoutAnyRead(TestDatabase db) throws Exception {
+        OaKit oa = db.start(b -> b.plugin(new SamplePlugin()));
+        oa.service(SamplePlugin.Notes.class).add(alice, "sealed in the background");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+            try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM oa_core_audit WHERE seq IS NOT NULL AND hash IS NOT NULL")) {
+                rs.next();
+                return rs.getInt(1) == 1;
+            }
+        });
     }
 
     @DbTest(only = TestDatabase.Kind.H2)

@@ -87,7 +87,10 @@ class CommandsTest {
         OaKit oa = db.start(b -> b.plugin(new SamplePlugin()));
         Commands commands = OaKitTestAccess.commands(oa);
         assertThatThrownBy(() -> commands.execute(CommandSpec.of(alice, "sample.bad"), Void.class, ctx -> {
-            ctx.handle().execute("INSERT INTO oa_core_audit_head (tenant_id, last_seq, last_hash) VALUES ('acme', 0, 'x')");
+            for (int i = 0; i < 2; i++) {
+                ctx.handle().execute("INSERT INTO oa_core_request (tenant_id, request_id, action, created_at) "
+                        + "VALUES ('acme', 'dup', 'x', CURRENT_TIMESTAMP)");
+            }
             return null;
         })).isInstanceOf(ConflictException.class).hasMessageContaining("OA-CORE/DUPLICATE");
         assertThatThrownBy(() -> commands.query(h -> h.createQuery("SELECT nope FROM oa_sample_note").mapToMap().list()))

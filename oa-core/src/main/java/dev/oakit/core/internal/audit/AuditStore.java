@@ -35,49 +35,31 @@ public final class AuditStore implements AuditLog {
             rs.getString("request_id"), rs.getString("summary"), rs.getString("prev_hash"), rs.getString("hash"));
 
     private final Commands commands;
+    private final AuditSealer sealer;
 
     @Inject
-    public AuditStore(Commands commands) {
+    public AuditStore(Commands commands, AuditSealer sealer) {
         this.commands = commands;
+        this.sealer = sealer;
     }
 
-    /** Appends one entry inside the caller's transaction; locks the tenant's chain head until commit. */
-    public static AuditRecord append(Handle h, String tenantId, String actorId, String onBehalfOf, String action,
-                                     String targetType, String targetId, Instant at, String requestId, String summary) {
-        Optional<Head> head = h.createQuery("SELECT last_seq, last_hash FROM oa_core_audit_head WHERE tenant_id = :t FOR UPDATE")
-                .bind("t", tenantId)
-                .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2)))
-                .findOne();
-        long seq;
-        String prev;
-        if (head.isEmpty()) {
-            // normally created by ensureHead before the transaction; this covers a head removed by hand
-            h.createUpdate("INSERT INTO oa_core_audit_head (tenant_id, last_seq, last_hash) VALUES (:t, 0, :g)")
-                    .bind("t", tenantId).bind("g", GENESIS).execute();
-            seq = 1;
-            prev = GENESIS;
-        } else {
-            seq = head.get().seq() + 1;
-            prev = head.get().hash();
-        }
+    /**
+     * Appends one entry inside the caller's transaction: a single insert, without sequence number
+     * or hash. {@link AuditSealer} chains committed entries shortly after (and before every read),
+     * so that concurrent commands of one tenant never wait for each other here.
+     */
+    public static void append(Handle h, String tenantId, String actorId, String onBehalfOf, String action,
+                              String targetType, String targetId, Instant at, String requestId, String summary) {
         String shortSummary = summary == null ? null : summary.length() > 1000 ? summary.substring(0, 997) + "..." : summary;
         // the chain uses millisecond precision, which every supported database stores exactly
         Instant when = Instant.ofEpochMilli(at.toEpochMilli());
-        AuditRecord r = new AuditRecord(seq, tenantId, actorId, onBehalfOf, action, targetType, targetId, when,
-                requestId, shortSummary, prev, null);
-        String hash = hash(r);
         h.createUpdate("""
-                INSERT INTO oa_core_audit (tenant_id, seq, actor_id, on_behalf_of, action, target_type, target_id,
-                    occurred_at, request_id, summary, prev_hash, hash)
-                VALUES (:tenant, :seq, :actor, :behalf, :action, :ttype, :tid, :at, :rid, :summary, :prev, :hash)""")
-                .bind("tenant", tenantId).bind("seq", seq).bind("actor", actorId).bind("behalf", onBehalfOf)
+                INSERT INTO oa_core_audit (tenant_id, actor_id, on_behalf_of, action, target_type, target_id,
+                    occurred_at, request_id, summary)
+                VALUES (:tenant, :actor, :behalf, :action, :ttype, :tid, :at, :rid, :summary)""")
+                .bind("tenant", tenantId).bind("actor", actorId).bind("behalf", onBehalfOf)
                 .bind("action", action).bind("ttype", targetType).bind("tid", targetId)
-                .bind("at", InstantAsUtc.toDb(when)).bind("rid", requestId).bind("summary", shortSummary)
-                .bind("prev", prev).bind("hash", hash).execute();
-        h.createUpdate("UPDATE oa_core_audit_head SET last_seq = :seq, last_hash = :hash WHERE tenant_id = :t")
-                .bind("seq", seq).bind("hash", hash).bind("t", tenantId).execute();
-        return new AuditRecord(seq, tenantId, actorId, onBehalfOf, action, targetType, targetId, when, requestId,
-                shortSummary, prev, hash);
+                .bind("at", InstantAsUtc.toDb(when)).bind("rid", requestId).bind("summary", shortSummary).execute();
     }
 
     /**
@@ -122,7 +104,8 @@ public final class AuditStore implements AuditLog {
         dev.oakit.core.Checks.notNull("actor", actor);
         dev.oakit.core.Checks.id("targetType", targetType);
         dev.oakit.core.Checks.text("targetId", targetId, 128);
-        return commands.query(h -> h.createQuery("SELECT * FROM oa_core_audit WHERE tenant_id = :t AND target_type = :tt AND target_id = :ti ORDER BY seq")
+        sealer.seal(actor.tenantId());
+        return commands.query(h -> h.createQuery("SELECT * FROM oa_core_audit WHERE tenant_id = :t AND target_type = :tt AND target_id = :ti AND seq IS NOT NULL ORDER BY seq")
                 .bind("t", actor.tenantId()).bind("tt", targetType).bind("ti", targetId).map(MAPPER).list());
     }
 
@@ -132,20 +115,22 @@ public final class AuditStore implements AuditLog {
         if (limit < 1 || limit > 1000) {
             throw ValidationException.of("limit", "must be between 1 and 1000, was " + limit);
         }
-        return commands.query(h -> h.createQuery("SELECT * FROM oa_core_audit WHERE tenant_id = :t ORDER BY seq DESC")
+        sealer.seal(actor.tenantId());
+        return commands.query(h -> h.createQuery("SELECT * FROM oa_core_audit WHERE tenant_id = :t AND seq IS NOT NULL ORDER BY seq DESC")
                 .bind("t", actor.tenantId()).setMaxRows(limit).map(MAPPER).list());
     }
 
     @Override
     public AuditVerification verify(Actor actor) {
         dev.oakit.core.Checks.notNull("actor", actor).requireAdmin("verify the audit log");
+        sealer.seal(actor.tenantId());
         return commands.query(h -> {
             Optional<Head> head = h.createQuery("SELECT last_seq, last_hash FROM oa_core_audit_head WHERE tenant_id = :t")
                     .bind("t", actor.tenantId()).map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2))).findOne();
             long checked = 0;
             String prev = GENESIS;
             long expectedSeq = 1;
-            try (Stream<AuditRecord> rows = h.createQuery("SELECT * FROM oa_core_audit WHERE tenant_id = :t ORDER BY seq")
+            try (Stream<AuditRecord> rows = h.createQuery("SELECT * FROM oa_core_audit WHERE tenant_id = :t AND seq IS NOT NULL ORDER BY seq")
                     .bind("t", actor.tenantId()).setFetchSize(500).map(MAPPER).stream()) {
                 for (Iterator<AuditRecord> it = rows.iterator(); it.hasNext(); ) {
                     AuditRecord r = it.next();

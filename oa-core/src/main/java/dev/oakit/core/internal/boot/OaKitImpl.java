@@ -30,6 +30,7 @@ public final class OaKitImpl implements OaKit {
     private final BootPlan plan;
     private final Database database;
     private final JobWorker worker;
+    private final SealerSchedule sealer;
     private final Injector injector;
     private final Set<Class<?>> services;
     private volatile boolean running;
@@ -41,6 +42,8 @@ public final class OaKitImpl implements OaKit {
         this.plan = plan;
         this.database = database;
         this.worker = worker;
+        this.sealer = new SealerSchedule(injector.getInstance(dev.oakit.core.internal.audit.AuditSealer.class),
+                plan.coreConfig.jobs().enabled());
         this.injector = injector;
         this.services = exposedServices(plan);
     }
@@ -62,6 +65,7 @@ public final class OaKitImpl implements OaKit {
         database.open();
         migrate();
         worker.start();
+        sealer.start();
         running = true;
         LOG.info("OAKit started on {} with plugins {}", database.dialect(), plan.ordered().stream().map(OaPlugin::id).toList());
         return this;
@@ -70,7 +74,9 @@ public final class OaKitImpl implements OaKit {
     private void migrate() {
         Dialect dialect = database.dialect();
         List<String> problems = new ArrayList<>();
-        migrate("core", List.of("classpath:dev/oakit/core/db/migration"), dialect, problems);
+        // the few statements that must differ per database live in a vendor folder (see V4)
+        migrate("core", List.of("classpath:dev/oakit/core/db/migration",
+                "classpath:dev/oakit/core/db/vendor/" + dialect.name().toLowerCase(java.util.Locale.ROOT)), dialect, problems);
         for (PluginContextImpl c : plan.contexts) {
             if (!c.migrations.isEmpty() && problems.isEmpty()) {
                 migrate(c.pluginId, c.migrations, dialect, problems);
@@ -134,6 +140,7 @@ public final class OaKitImpl implements OaKit {
 
     @Override
     public synchronized void close() {
+        sealer.close();
         worker.close();
         database.close();
         running = false;

@@ -25,8 +25,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -46,7 +44,6 @@ public final class CommandRunner implements Commands {
     private final Supplier<Outbox> outbox;
     private final Supplier<JobWorker> worker;
     private final CoreConfig.Jobs jobConfig;
-    private final Set<String> tenantsWithHead = ConcurrentHashMap.newKeySet();
 
     public CommandRunner(Database db, Transactions transactions, Clock clock, ObjectMapper json, JobStore jobs,
                          Supplier<Outbox> outbox, Supplier<JobWorker> worker, CoreConfig.Jobs jobConfig) {
@@ -66,11 +63,6 @@ public final class CommandRunner implements Commands {
         Checks.notNull("resultType", resultType);
         Checks.notNull("body", body);
         String tenant = spec.actor().tenantId();
-        if (!tenantsWithHead.contains(tenant)) {
-            // committed before any command of the tenant runs, so commands only contend on its row lock
-            AuditStore.ensureHead(db.poolJdbi(), tenant);
-            tenantsWithHead.add(tenant);
-        }
         LOG.debug("command {} by {}/{} on {}:{}", spec.action(), tenant, spec.actor().userId(), spec.targetType(), spec.targetId());
         Transactions.Tx outer = transactions.current();
         boolean outermost = outer == null;
