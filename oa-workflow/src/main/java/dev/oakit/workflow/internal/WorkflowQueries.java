@@ -175,8 +175,8 @@ public final class WorkflowQueries implements ApprovalQueries {
         return commands.query(h -> h.createQuery("""
                         SELECT c.id, c.instance_id, i.title, i.def_key, c.node_id, i.initiator_id, c.created_at, c.read_at
                         FROM oa_wf_cc c JOIN oa_wf_instance i ON i.id = c.instance_id AND i.tenant_id = c.tenant_id
-                        WHERE c.tenant_id = :t AND c.user_id = :u""" + read + """
-                         ORDER BY c.created_at DESC, c.id DESC LIMIT :limit OFFSET :offset""")
+                        WHERE c.tenant_id = :t AND c.user_id = :u""" + read
+                        + " ORDER BY c.created_at DESC, c.id DESC LIMIT :limit OFFSET :offset")
                 .bind("t", actor.tenantId()).bind("u", actor.userId()).bind("limit", q.size()).bind("offset", q.page() * q.size())
                 .map((rs, c) -> new CcItem(rs.getLong("id"), rs.getLong("instance_id"), rs.getString("title"), rs.getString("def_key"),
                         rs.getString("node_id"), rs.getString("initiator_id"), Rows.instant(rs, "created_at"), Rows.instant(rs, "read_at")))
