@@ -59,6 +59,14 @@ public interface Approvals {
     /** Removes a pending signer (减签) from the node of the actor's task; the last approver cannot be removed. */
     void removeSigner(Actor actor, long taskId, String userId, Decision decision);
 
+    /**
+     * Urges (催办) the current approvers of a running instance: the initiator or an administrator,
+     * at most once per {@link WorkflowConfig#urgeInterval()} per instance (a {@link dev.oakit.core.ConflictException}
+     * says when the next urge is allowed). Each approver with an open task is notified with the
+     * template {@value WorkflowPlugin#URGED_TEMPLATE}.
+     */
+    void urge(Actor actor, long instanceId, Decision decision);
+
     /** Adds a comment (with attachments) to an instance the actor takes part in. */
     void comment(Actor actor, long instanceId, Decision decision);
 

@@ -2,6 +2,7 @@ package dev.oakit.workflow;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
+import dev.oakit.core.notify.NotificationTemplate;
 import dev.oakit.core.spi.OaPlugin;
 import dev.oakit.core.spi.OaPluginContext;
 import dev.oakit.workflow.internal.DefinitionStore;
@@ -22,6 +23,9 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class WorkflowPlugin implements OaPlugin {
+    /** Notification template sent to the current approvers when an instance is urged. */
+    public static final String URGED_TEMPLATE = "wf.urged";
+
     @Override
     public String id() {
         return "workflow";
@@ -29,7 +33,12 @@ public final class WorkflowPlugin implements OaPlugin {
 
     @Override
     public void configure(OaPluginContext context) {
+        context.config(WorkflowConfig.class);
         context.migrations("classpath:dev/oakit/workflow/db/migration");
+        context.extension(NotificationTemplate.class, NotificationTemplate.of(URGED_TEMPLATE, "zh-CN",
+                "催办：{{title}}", "{{by}} 催促您尽快处理「{{title}}」（{{node}}）。{{comment}}"));
+        context.extension(NotificationTemplate.class, NotificationTemplate.of(URGED_TEMPLATE, "en",
+                "Reminder: {{title}}", "{{by}} asks you to act on \"{{title}}\" ({{node}}) soon. {{comment}}"));
         context.install(new AbstractModule() {
             @Override
             protected void configure() {

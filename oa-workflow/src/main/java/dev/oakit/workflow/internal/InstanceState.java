@@ -25,6 +25,8 @@ public final class InstanceState {
     public Map<String, List<String>> chosen = new LinkedHashMap<>();
     /** The node that returned the instance to the initiator, or null. */
     public String returnedFrom;
+    /** When the instance was last urged (epoch milliseconds), or null. */
+    public Long lastUrgedAt;
     /** The approval node completed last and the instant branch state after it (for withdraw by the previous approver). */
     public String lastCompleted;
 

@@ -64,10 +64,14 @@ public final class WorkflowEngine implements Approvals {
     private final ApproverResolution resolution;
     private final Conditions conditions;
     private final ObjectMapper json;
+    private final dev.oakit.core.notify.Notifications notifications;
+    private final dev.oakit.workflow.WorkflowConfig config;
 
     @Inject
     public WorkflowEngine(Commands commands, DefinitionStore definitions, ApproverResolution resolution, Conditions conditions,
-                          ObjectMapper json) {
+                          ObjectMapper json, dev.oakit.core.notify.Notifications notifications, dev.oakit.workflow.WorkflowConfig config) {
+        this.notifications = notifications;
+        this.config = config;
         this.commands = commands;
         this.definitions = definitions;
         this.resolution = resolution;
@@ -874,6 +878,44 @@ public final class WorkflowEngine implements Approvals {
             }
             evaluate(r, a);
             r.ctx.summary("removed signer " + userId + " at '" + a.id() + "'");
+        });
+    }
+
+    @Override
+    public void urge(Actor actor, long instanceId, Decision decision) {
+        onInstance(actor, instanceId, decision, "wf.instance.urge", r -> {
+            if (!r.actor.isAdmin() && !r.actor.userId().equals(r.row.initiatorId())) {
+                throw new ForbiddenException("OA-WF/URGE", "user '" + r.actor.userId() + "' may not urge instance " + r.row.id()
+                        + "; its initiator '" + r.row.initiatorId() + "' and administrators may");
+            }
+            requireRunning(r);
+            java.time.Duration every = config.urgeInterval();
+            if (r.st.lastUrgedAt != null) {
+                Instant next = Instant.ofEpochMilli(r.st.lastUrgedAt).plus(every);
+                if (r.now.isBefore(next)) {
+                    throw new ConflictException("OA-WF/URGE_TOO_SOON", "instance " + r.row.id() + " was urged at "
+                            + Instant.ofEpochMilli(r.st.lastUrgedAt) + "; it can be urged again from " + next
+                            + " (at most once every " + every + ")");
+                }
+            }
+            List<TaskRow> waiting = r.open.stream().filter(t -> t.status() == TaskStatus.OPEN).toList();
+            if (waiting.isEmpty()) {
+                throw new ConflictException("OA-WF/NOBODY_TO_URGE", "instance " + r.row.id()
+                        + " has no open task right now (it waits for a service task or a sub-process)");
+            }
+            r.st.lastUrgedAt = r.now.toEpochMilli();
+            List<String> to = waiting.stream().map(TaskRow::assigneeId).distinct().toList();
+            for (String userId : to) {
+                String node = waiting.stream().filter(t -> t.assigneeId().equals(userId)).map(TaskRow::nodeName).findFirst().orElse("");
+                notifications.send(r.actor, dev.oakit.core.notify.NotificationRequest.of(dev.oakit.workflow.WorkflowPlugin.URGED_TEMPLATE,
+                        List.of(userId), Map.of("title", r.row.title(), "by", r.actor.userId(), "node", node,
+                                "comment", decision.comment() == null ? "" : decision.comment())));
+            }
+            history(r, "urged", null, null, decision.comment(), "notified " + to);
+            r.ctx.publish("wf.instance.urged", "process-instance", Long.toString(r.row.id()),
+                    Map.of("by", r.actor.userId(), "approvers", to));
+            r.ctx.target("process-instance", Long.toString(r.row.id()));
+            r.ctx.summary("urged " + to + " on instance " + r.row.id());
         });
     }
 
