@@ -19,6 +19,9 @@ public interface ApprovalQueries {
     /** @return the actor's open tasks (one indexed query) */
     List<Task> todo(Actor actor, TodoQuery query);
 
+    /** @return open tasks offered to the actor in a pool and not claimed yet (待领取) */
+    List<Task> pool(Actor actor, TodoQuery query);
+
     /** @return number of the actor's open tasks */
     long todoCount(Actor actor);
 

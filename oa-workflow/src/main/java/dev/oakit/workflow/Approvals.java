@@ -60,6 +60,15 @@ public interface Approvals {
     void removeSigner(Actor actor, long taskId, String userId, Decision decision);
 
     /**
+     * Claims (领取) a task that a pool node offered to the actor among its candidates; the first
+     * claim wins, others get a {@link dev.oakit.core.ConflictException} naming who claimed it.
+     */
+    void claim(Actor actor, long taskId, Decision decision);
+
+    /** Releases a claimed pool task back to the pool (its assignee only). */
+    void release(Actor actor, long taskId, Decision decision);
+
+    /**
      * Urges (催办) the current approvers of a running instance: the initiator or an administrator,
      * at most once per {@link WorkflowConfig#urgeInterval()} per instance (a {@link dev.oakit.core.ConflictException}
      * says when the next urge is allowed). Each approver with an open task is notified with the

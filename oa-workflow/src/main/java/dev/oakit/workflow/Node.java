@@ -71,10 +71,12 @@ public sealed interface Node {
      * @param separateFrom ids of nodes whose approvers may not approve here (separation of duties)
      * @param resubmit after a return to the initiator or an earlier node: {@link Resubmit#RERUN} the route, or go {@link Resubmit#BACK_TO_RETURNER}
      * @param fields the approvers' access to each form field (default: read-only)
+     * @param pool when true (mode ANY only), one task is offered to every resolved approver as a pool
+     *     (e.g. a role); one of them claims it and decides, or releases it back to the pool
      */
     record Approval(String id, String name, ApprovalMode mode, List<ApproverRule> approvers, BigDecimal passRatio,
                     Boolean veto, NoApprover onEmpty, String emptyUser, InitiatorApprover whenInitiator, Boolean dedupe,
-                    List<String> separateFrom, Resubmit resubmit, Map<String, FieldAccess> fields) implements Node {
+                    List<String> separateFrom, Resubmit resubmit, Map<String, FieldAccess> fields, Boolean pool) implements Node {
         /** Fills defaults and copies collections. */
         public Approval {
             mode = mode == null ? ApprovalMode.ALL : mode;
@@ -87,6 +89,15 @@ public sealed interface Node {
             separateFrom = separateFrom == null ? List.of() : List.copyOf(separateFrom);
             resubmit = resubmit == null ? Resubmit.RERUN : resubmit;
             fields = fields == null ? Map.of() : Map.copyOf(fields);
+            pool = pool != null && pool;
+        }
+
+        /** An approval node that is not a pool. */
+        public Approval(String id, String name, ApprovalMode mode, List<ApproverRule> approvers, BigDecimal passRatio,
+                        Boolean veto, NoApprover onEmpty, String emptyUser, InitiatorApprover whenInitiator, Boolean dedupe,
+                        List<String> separateFrom, Resubmit resubmit, Map<String, FieldAccess> fields) {
+            this(id, name, mode, approvers, passRatio, veto, onEmpty, emptyUser, whenInitiator, dedupe, separateFrom, resubmit,
+                    fields, false);
         }
     }
 

@@ -182,6 +182,7 @@ public final class ProcessDefinitionBuilder {
         private final List<String> separateFrom = new ArrayList<>();
         private Node.Resubmit resubmit;
         private final Map<String, FieldAccess> fields = new LinkedHashMap<>();
+        private Boolean pool;
 
         ApprovalBuilder(String id) {
             this.id = id;
@@ -250,6 +251,13 @@ public final class ProcessDefinitionBuilder {
             return this;
         }
 
+        /** Offers one task to the resolved approvers as a pool (claim / release); sets mode ANY. */
+        public ApprovalBuilder pool() {
+            this.pool = true;
+            this.mode = ApprovalMode.ANY;
+            return this;
+        }
+
         /** Sets the approvers' access to a form field. */
         public ApprovalBuilder field(String key, FieldAccess access) {
             fields.put(key, access);
@@ -258,7 +266,7 @@ public final class ProcessDefinitionBuilder {
 
         Node.Approval build() {
             return new Node.Approval(id, name, mode, approvers, passRatio, veto, onEmpty, emptyUser, whenInitiator,
-                    dedupe, separateFrom, resubmit, fields);
+                    dedupe, separateFrom, resubmit, fields, pool);
         }
     }
 }

@@ -57,6 +57,8 @@ public final class WorkflowEngine implements Approvals {
     static final String KIND_BEFORE = "BEFORE";
     static final String KIND_AFTER = "AFTER";
     static final String SERVICE_JOB = "wf.service";
+    /** The assignee of a pooled task nobody claimed yet. */
+    static final String UNASSIGNED = "";
     private static final int MAX_STEPS = 1000;
 
     private final Commands commands;
@@ -380,7 +382,18 @@ public final class WorkflowEngine implements Approvals {
             }
         }
         List<String> manual = users.stream().filter(u -> !auto.contains(u)).toList();
-        if (a.mode() == ApprovalMode.SEQUENTIAL) {
+        if (a.pool() && !run.anyApproved && !manual.isEmpty()) {
+            // one task offered to every candidate; the first to claim it decides
+            TaskRow t = insertTask(r, a.id(), run.round, seq, KIND_APPROVER, null, UNASSIGNED, null, TaskStatus.OPEN);
+            var batch = r.h.prepareBatch("INSERT INTO oa_wf_candidate (tenant_id, task_id, user_id) VALUES (:t, :task, :u)");
+            for (String u : manual) {
+                batch.bind("t", r.tenant()).bind("task", t.id()).bind("u", u).add();
+            }
+            batch.execute();
+            history(r, "offered", t.id(), a.id(), null, "to the pool " + manual);
+            r.ctx.publish("wf.task.offered", "task", Long.toString(t.id()),
+                    Map.of("instanceId", r.row.id(), "candidates", manual, "nodeId", a.id(), "title", r.row.title()));
+        } else if (a.mode() == ApprovalMode.SEQUENTIAL) {
             if (!manual.isEmpty()) {
                 insertTask(r, a.id(), run.round, seq, KIND_APPROVER, null, manual.get(0), null, TaskStatus.OPEN);
                 run.queue.addAll(manual.subList(1, manual.size()));
@@ -882,6 +895,43 @@ public final class WorkflowEngine implements Approvals {
     }
 
     @Override
+    public void claim(Actor actor, long taskId, Decision decision) {
+        onTask(actor, taskId, decision, "wf.task.claim", (r, t, a) -> {
+            if (!UNASSIGNED.equals(t.assigneeId())) {
+                throw new ConflictException("OA-WF/ALREADY_CLAIMED", "task " + t.id() + " was claimed by '" + t.assigneeId()
+                        + "'" + (t.assigneeId().equals(r.actor.userId()) ? " (you)" : "; it returns to the pool only if they release it"));
+            }
+            requireCandidate(r, t);
+            setTask(r, t, r.actor.userId(), null, TaskStatus.OPEN, null, null, null);
+            history(r, "claimed", t.id(), t.nodeId(), decision.comment(), null);
+            r.ctx.summary("claimed task " + t.id());
+        });
+    }
+
+    @Override
+    public void release(Actor actor, long taskId, Decision decision) {
+        onTask(actor, taskId, decision, "wf.task.release", (r, t, a) -> {
+            requireAssignee(r, t);
+            if (!a.pool()) {
+                throw new ConflictException("OA-WF/NOT_A_POOL", "task " + t.id() + " was not offered to a pool; transfer it instead");
+            }
+            requireNotDelegated(t, "release it");
+            setTask(r, t, UNASSIGNED, null, TaskStatus.OPEN, null, null, null);
+            history(r, "released", t.id(), t.nodeId(), decision.comment(), null);
+            r.ctx.summary("released task " + t.id() + " to the pool");
+        });
+    }
+
+    private static void requireCandidate(Run r, TaskRow t) {
+        List<String> candidates = r.h.createQuery("SELECT user_id FROM oa_wf_candidate WHERE task_id = :task ORDER BY id")
+                .bind("task", t.id()).mapTo(String.class).list();
+        if (!candidates.contains(r.actor.userId())) {
+            throw new ForbiddenException("OA-WF/NOT_A_CANDIDATE", "user '" + r.actor.userId() + "' may not claim task " + t.id()
+                    + "; its candidates " + candidates + " may");
+        }
+    }
+
+    @Override
     public void urge(Actor actor, long instanceId, Decision decision) {
         onInstance(actor, instanceId, decision, "wf.instance.urge", r -> {
             if (!r.actor.isAdmin() && !r.actor.userId().equals(r.row.initiatorId())) {
@@ -1149,6 +1199,10 @@ public final class WorkflowEngine implements Approvals {
     }
 
     private static void requireAssignee(Run r, TaskRow t) {
+        if (UNASSIGNED.equals(t.assigneeId())) {
+            throw new ConflictException("OA-WF/NOT_CLAIMED", "task " + t.id() + " is offered to a pool and nobody claimed it yet; "
+                    + "a candidate claims it first (Approvals.claim)");
+        }
         if (!t.assigneeId().equals(r.actor.userId())) {
             throw new ForbiddenException("OA-WF/NOT_ASSIGNEE", "user '" + r.actor.userId() + "' may not act on task " + t.id()
                     + "; only its assignee '" + t.assigneeId() + "' may");
@@ -1194,7 +1248,9 @@ public final class WorkflowEngine implements Approvals {
         }
         return h.createQuery("""
                 SELECT (SELECT COUNT(*) FROM oa_wf_task WHERE instance_id = :i AND (assignee_id = :u OR owner_id = :u OR acted_by = :u))
-                     + (SELECT COUNT(*) FROM oa_wf_cc WHERE instance_id = :i AND user_id = :u AND tenant_id = :t)""")
+                     + (SELECT COUNT(*) FROM oa_wf_cc WHERE instance_id = :i AND user_id = :u AND tenant_id = :t)
+                     + (SELECT COUNT(*) FROM oa_wf_candidate c JOIN oa_wf_task k ON k.id = c.task_id
+                        WHERE k.instance_id = :i AND c.user_id = :u AND c.tenant_id = :t)""")
                 .bind("i", instanceId).bind("u", userId).bind("t", tenant).mapTo(Long.class).one() > 0;
     }
 

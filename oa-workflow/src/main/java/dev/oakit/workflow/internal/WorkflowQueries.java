@@ -69,6 +69,33 @@ public final class WorkflowQueries implements ApprovalQueries {
     }
 
     @Override
+    public List<Task> pool(Actor actor, TodoQuery query) {
+        Checks.notNull("actor", actor);
+        TodoQuery q = query == null ? TodoQuery.firstPage() : query;
+        return commands.query(h -> {
+            StringBuilder sql = new StringBuilder("SELECT " + Rows.TASK_COLUMNS.replaceAll("(^|, )(\\w)", "$1t.$2")
+                    + " FROM oa_wf_candidate c JOIN oa_wf_task t ON t.id = c.task_id"
+                    + " WHERE c.tenant_id = :t AND c.user_id = :u AND t.status = 'OPEN' AND t.assignee_id = ''");
+            if (q.processKey() != null) {
+                sql.append(" AND t.def_key = :key");
+            }
+            if (q.initiatorId() != null) {
+                sql.append(" AND t.initiator_id = :init");
+            }
+            if (q.from() != null) {
+                sql.append(" AND t.created_at >= :from");
+            }
+            if (q.to() != null) {
+                sql.append(" AND t.created_at < :to");
+            }
+            sql.append(" ORDER BY t.created_at ").append(q.newestFirst() ? "DESC" : "ASC").append(", t.id LIMIT :limit OFFSET :offset");
+            Query query1 = h.createQuery(sql.toString()).bind("t", actor.tenantId()).bind("u", actor.userId());
+            bind(query1, q);
+            return query1.map(Rows.TASK).map(WorkflowQueries::task).list();
+        });
+    }
+
+    @Override
     public long todoCount(Actor actor) {
         Checks.notNull("actor", actor);
         return commands.query(h -> h.createQuery("SELECT COUNT(*) FROM oa_wf_task WHERE tenant_id = :t AND assignee_id = :u AND status = 'OPEN'")

@@ -308,6 +308,10 @@ public final class DefinitionValidator {
                     problem(path + ".veto", "is only used with mode VOTE (the mode is " + a.mode() + "); remove it");
                 }
             }
+            if (a.pool() && a.mode() != ApprovalMode.ANY) {
+                problem(path + ".pool", "offers one task that the claimer decides alone, so it needs mode ANY (the mode is "
+                        + a.mode() + ")");
+            }
             if (a.onEmpty() == Node.NoApprover.USER) {
                 if (a.emptyUser() == null || a.emptyUser().isBlank()) {
                     problem(path + ".emptyUser", "is required when onEmpty is USER: the user who gets the task");
