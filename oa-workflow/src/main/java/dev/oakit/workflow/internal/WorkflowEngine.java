@@ -1231,9 +1231,10 @@ public final class WorkflowEngine implements Approvals {
         if (!resolution.isActive(r.tenant(), userId)) {
             throw ValidationException.of("toUserId", "user '" + userId + "' is unknown or inactive in tenant '" + r.tenant() + "'");
         }
-        // someone who already decided at this node in this round would vote (or approve) twice
+        // someone who already decided at this node in this round would vote (or approve) twice, and a
+        // signer removed from it (减签) must not come back through a transfer, delegation or new signer
         boolean decided = r.h.createQuery("SELECT COUNT(*) FROM oa_wf_task WHERE instance_id = :i AND node_id = :n AND round = :r"
-                        + " AND status = 'DONE' AND (assignee_id = :u OR acted_by = :u)")
+                        + " AND status IN ('DONE', 'CANCELLED') AND (assignee_id = :u OR acted_by = :u)")
                 .bind("i", r.row.id()).bind("n", t.nodeId()).bind("r", t.round()).bind("u", userId).mapTo(Integer.class).one() > 0;
         if (decided || r.open.stream().anyMatch(x -> x.nodeId().equals(t.nodeId()) && x.assigneeId().equals(userId))) {
             throw new ConflictException("OA-WF/ALREADY_ASSIGNED", "user '" + userId + "' already has or had a task at node '"
