@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Rows C1–C3, K1, J1, P1 and N1–N14 of docs/approval-semantics.md. */
 class AdminNodeRulesSemanticsTest {
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("C1 the initiator cancels a running instance: CANCELLED, every open task cancelled")
     void c1Cancel(TestDatabase db) {
         Sem s = new Sem(db);
@@ -37,7 +37,7 @@ class AdminNodeRulesSemanticsTest {
         assertThat(s.timeline(id)).extracting(e -> e.action() + ":" + e.actorId()).endsWith("ended:system");
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("C2 an administrator cancels a suspended or a returned instance")
     void c2AdminCancel(TestDatabase db) {
         Sem s = new Sem(db);
@@ -51,7 +51,7 @@ class AdminNodeRulesSemanticsTest {
         assertThat(s.status(id2)).isEqualTo(InstanceStatus.CANCELLED);
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("C3 others may not cancel (the message names who may); an ended instance cannot be cancelled")
     void c3CancelGuards(TestDatabase db) {
         Sem s = new Sem(db);
@@ -63,7 +63,7 @@ class AdminNodeRulesSemanticsTest {
                 .hasMessageContaining("already ended APPROVED");
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("K1 comment: participants, cc'd users and admins, also after the end; outsiders may not; empty is invalid")
     void k1Comment(TestDatabase db) {
         Sem s = new Sem(db);
@@ -79,7 +79,7 @@ class AdminNodeRulesSemanticsTest {
                 .containsExactly("bob", "alice", "root");
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("J1 jump (admin): open tasks reset, the target node entered; others forbidden; not to the start node")
     void j1Jump(TestDatabase db) {
         Sem s = new Sem(db);
@@ -93,7 +93,7 @@ class AdminNodeRulesSemanticsTest {
         assertThat(s.status(id)).isEqualTo(InstanceStatus.APPROVED);
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("P1 suspend/resume (admin): suspended keeps its tasks but blocks them; only admins; resume only a suspended one")
     void p1Suspend(TestDatabase db) {
         Sem s = new Sem(db);
@@ -113,7 +113,7 @@ class AdminNodeRulesSemanticsTest {
         assertThat(s.status(id)).isEqualTo(InstanceStatus.APPROVED);
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("N1 onEmpty SKIP: a node that resolves nobody is skipped")
     void n1Skip(TestDatabase db) {
         Sem s = new Sem(db);
@@ -122,7 +122,7 @@ class AdminNodeRulesSemanticsTest {
         assertThat(s.actions(id)).containsExactly("started", "skipped", "ended");
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("N2 onEmpty ADMIN: the administrators get the task")
     void n2Admin(TestDatabase db) {
         Sem s = new Sem(db);
@@ -131,7 +131,7 @@ class AdminNodeRulesSemanticsTest {
         assertThat(s.actions(id)).contains("approver-fallback");
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("N3 onEmpty USER: the named user gets the task")
     void n3User(TestDatabase db) {
         Sem s = new Sem(db);
@@ -139,7 +139,7 @@ class AdminNodeRulesSemanticsTest {
         assertThat(s.open(id)).containsExactly("gus");
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("N4 onEmpty REFUSE: the start fails with NO_APPROVER and nothing is written")
     void n4Refuse(TestDatabase db) {
         Sem s = new Sem(db);
@@ -149,7 +149,7 @@ class AdminNodeRulesSemanticsTest {
         assertThat(s.f.queries.startedBy(u("alice"), null)).isEmpty();
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("N5 whenInitiator KEEP: the initiator approves their own step")
     void n5Keep(TestDatabase db) {
         Sem s = new Sem(db);
@@ -157,7 +157,7 @@ class AdminNodeRulesSemanticsTest {
         assertThat(s.open(id)).containsExactlyInAnyOrder("bob", "carol");
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("N6 whenInitiator SKIP: the initiator's step is approved automatically")
     void n6Skip(TestDatabase db) {
         Sem s = new Sem(db);
@@ -168,7 +168,7 @@ class AdminNodeRulesSemanticsTest {
         assertThat(s.status(id)).isEqualTo(InstanceStatus.APPROVED);
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("N7 whenInitiator MANAGER: the initiator is replaced by their manager")
     void n7Manager(TestDatabase db) {
         Sem s = new Sem(db);
@@ -177,7 +177,7 @@ class AdminNodeRulesSemanticsTest {
         assertThat(s.actions(id)).contains("approver-replaced");
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("N8 dedupe: who approved the preceding node is approved automatically at this one")
     void n8Dedupe(TestDatabase db) {
         Sem s = new Sem(db);
@@ -191,7 +191,7 @@ class AdminNodeRulesSemanticsTest {
         assertThat(s.actions(id)).contains("auto-approved");
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("N9 separateFrom: who approved the named node is excluded here (then onEmpty applies)")
     void n9Separate(TestDatabase db) {
         Sem s = new Sem(db);
@@ -205,7 +205,7 @@ class AdminNodeRulesSemanticsTest {
         assertThat(s.actions(id)).contains("approver-excluded");
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("N10 CC node: recipients are cc'd (no task), may read the detail; the instance moves on")
     void n10Cc(TestDatabase db) {
         Sem s = new Sem(db);
@@ -221,7 +221,7 @@ class AdminNodeRulesSemanticsTest {
         assertThatThrownBy(() -> s.f.queries.detail(u("zhao"), id)).isInstanceOf(NotFoundException.class);
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("N11 exclusive: the first route whose condition holds wins; otherwise the default route")
     void n11Exclusive(TestDatabase db) {
         Sem s = new Sem(db);
@@ -234,7 +234,7 @@ class AdminNodeRulesSemanticsTest {
         assertThat(s.status(shortOne)).isEqualTo(InstanceStatus.APPROVED);
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("N12 inclusive: every matching branch runs and the join waits for exactly those")
     void n12Inclusive(TestDatabase db) {
         Sem s = new Sem(db);
@@ -257,7 +257,7 @@ class AdminNodeRulesSemanticsTest {
         assertThat(s.open(id)).containsExactly("zhao");
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("N13 VOTE counts auto-approvals and added parallel signers as voters")
     void n13VoteVoters(TestDatabase db) {
         Sem s = new Sem(db);
@@ -271,7 +271,7 @@ class AdminNodeRulesSemanticsTest {
         assertThat(s.status(id)).isEqualTo(InstanceStatus.APPROVED); // 3 of 5 = 0.6 exactly
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("N14 no task goes to an inactive user: not resolved, and skipped in a SEQUENTIAL queue when deactivated later")
     void n14Inactive(TestDatabase db) {
         Sem s = new Sem(db);

@@ -38,7 +38,7 @@ class ApproveRejectSemanticsTest {
                 .containsExactly("started:alice", "approved:bob", "approved:carol", "approved:dave", "ended:system");
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("A2 ALL: every approver has a task at once; the node completes only when all approved")
     void a2All(TestDatabase db) {
         Sem s = new Sem(db);
@@ -52,7 +52,7 @@ class ApproveRejectSemanticsTest {
         assertThat(s.status(id)).isEqualTo(InstanceStatus.APPROVED);
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("A3 ANY: the first approval completes the node and closes the other tasks")
     void a3Any(TestDatabase db) {
         Sem s = new Sem(db);
@@ -65,7 +65,7 @@ class ApproveRejectSemanticsTest {
         assertThat(s.f.todos("bob")).isEmpty();
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("A4 VOTE: passes exactly at the threshold (2 of 4 at 0.5) and closes the other votes")
     void a4VoteThreshold(TestDatabase db) {
         Sem s = new Sem(db);
@@ -79,7 +79,7 @@ class ApproveRejectSemanticsTest {
         assertThat(s.last(id, "vote-passed").detail()).startsWith("2 of 4 approved");
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("A5 VOTE: fails as soon as the threshold cannot be reached any more")
     void a5VoteFails(TestDatabase db) {
         Sem s = new Sem(db);
@@ -92,7 +92,7 @@ class ApproveRejectSemanticsTest {
         assertThat(s.open(id)).isEmpty();
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("A6 VOTE with veto: one vote against rejects the instance")
     void a6Veto(TestDatabase db) {
         Sem s = new Sem(db);
@@ -102,7 +102,7 @@ class ApproveRejectSemanticsTest {
         assertThat(s.open(id)).isEmpty();
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("A7 approving someone else's task is forbidden and names the assignee")
     void a7NotAssignee(TestDatabase db) {
         Sem s = new Sem(db);
@@ -116,7 +116,7 @@ class ApproveRejectSemanticsTest {
         assertThat(s.actions(id)).hasSize(before);
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("A8 approving a closed task or a task of an ended instance is a conflict")
     void a8Closed(TestDatabase db) {
         Sem s = new Sem(db);
@@ -132,7 +132,7 @@ class ApproveRejectSemanticsTest {
                 .isInstanceOf(ConflictException.class);
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("A9 nothing can be decided on a suspended instance until an administrator resumes it")
     void a9Suspended(TestDatabase db) {
         Sem s = new Sem(db);
@@ -147,7 +147,7 @@ class ApproveRejectSemanticsTest {
         assertThat(s.status(id)).isEqualTo(InstanceStatus.APPROVED);
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("A10 parallel branches: each branch approves on its own; the join waits for every branch")
     void a10Parallel(TestDatabase db) {
         Sem s = new Sem(db);
@@ -185,7 +185,7 @@ class ApproveRejectSemanticsTest {
         }
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("R2 reject in a VOTE node without veto is a vote against; the instance goes on")
     void r2VoteAgainst(TestDatabase db) {
         Sem s = new Sem(db);
@@ -199,7 +199,7 @@ class ApproveRejectSemanticsTest {
         assertThat(s.status(id)).isEqualTo(InstanceStatus.APPROVED);
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("R3 rejecting someone else's task is forbidden and names the assignee")
     void r3NotAssignee(TestDatabase db) {
         Sem s = new Sem(db);

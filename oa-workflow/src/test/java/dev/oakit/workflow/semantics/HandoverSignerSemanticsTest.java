@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Rows X1–X3, D1–D2, G1–G5, M1–M4 of docs/approval-semantics.md. */
 class HandoverSignerSemanticsTest {
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("X1 transfer: the task moves to the new assignee, who decides in the actor's place")
     void x1Transfer(TestDatabase db) {
         Sem s = new Sem(db);
@@ -38,7 +38,7 @@ class HandoverSignerSemanticsTest {
                 .containsSubsequence("transferred:bob", "approved:erin");
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("X2 transfer to oneself, to an inactive user or to someone already at the node is refused")
     void x2TransferTargets(TestDatabase db) {
         Sem s = new Sem(db);
@@ -53,7 +53,7 @@ class HandoverSignerSemanticsTest {
         assertThat(s.open(id)).containsExactlyInAnyOrder("bob", "carol");
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("X3 only the assignee transfers; a delegate may not transfer the owner's task")
     void x3TransferWho(TestDatabase db) {
         Sem s = new Sem(db);
@@ -67,7 +67,7 @@ class HandoverSignerSemanticsTest {
         assertThat(s.open(id)).containsExactly("dave");
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("X4 a task cannot be handed to someone who already decided at the node in this round (no double vote)")
     void x4NoDoubleVote(TestDatabase db) {
         Sem s = new Sem(db);
@@ -82,7 +82,7 @@ class HandoverSignerSemanticsTest {
         assertThat(s.open(id)).containsExactlyInAnyOrder("bob", "carol", "dave");
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("D1 delegate + resolve: the delegate works on the task, it comes back to the owner who decides")
     void d1Delegate(TestDatabase db) {
         Sem s = new Sem(db);
@@ -105,7 +105,7 @@ class HandoverSignerSemanticsTest {
                 .containsExactly("started:alice", "delegated:bob", "resolved:dave", "approved:bob", "ended:system");
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("D2 a delegated task cannot be delegated again; a task that is not delegated cannot be resolved")
     void d2DelegateGuards(TestDatabase db) {
         Sem s = new Sem(db);
@@ -120,7 +120,7 @@ class HandoverSignerSemanticsTest {
                 .hasMessageContaining("only its assignee 'dave' may");
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("G1 addSigner BEFORE: the actor's task waits until the added signers approved, then reopens")
     void g1Before(TestDatabase db) {
         Sem s = new Sem(db);
@@ -140,7 +140,7 @@ class HandoverSignerSemanticsTest {
         assertThat(s.status(id)).isEqualTo(InstanceStatus.APPROVED);
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("G2 addSigner AFTER: the actor approves now; the node completes only after the added signer approved")
     void g2After(TestDatabase db) {
         Sem s = new Sem(db);
@@ -154,7 +154,7 @@ class HandoverSignerSemanticsTest {
                 .containsSubsequence("signer-added:bob", "approved:bob", "approved:zhao");
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("G3 addSigner PARALLEL: the signer decides alongside; an ALL node needs them too")
     void g3Parallel(TestDatabase db) {
         Sem s = new Sem(db);
@@ -167,7 +167,7 @@ class HandoverSignerSemanticsTest {
         assertThat(s.status(id)).isEqualTo(InstanceStatus.APPROVED);
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("G4 addSigner AFTER in a SEQUENTIAL node: the next approver waits for the added signer")
     void g4AfterInSequential(TestDatabase db) {
         Sem s = new Sem(db);
@@ -180,7 +180,7 @@ class HandoverSignerSemanticsTest {
         assertThat(s.status(id)).isEqualTo(InstanceStatus.APPROVED);
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("G5 signers: not oneself, not someone already at the node, only the assignee adds")
     void g5SignerGuards(TestDatabase db) {
         Sem s = new Sem(db);
@@ -195,7 +195,7 @@ class HandoverSignerSemanticsTest {
         assertThat(s.open(id)).containsExactlyInAnyOrder("bob", "carol");
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("M1 removeSigner: a pending approver of an ALL node is removed; the node needs only the rest")
     void m1Remove(TestDatabase db) {
         Sem s = new Sem(db);
@@ -208,7 +208,7 @@ class HandoverSignerSemanticsTest {
         assertThat(s.status(id)).isEqualTo(InstanceStatus.APPROVED);
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("M2 removeSigner: a SEQUENTIAL approver not yet due is taken off the queue")
     void m2RemoveQueued(TestDatabase db) {
         Sem s = new Sem(db);
@@ -220,7 +220,7 @@ class HandoverSignerSemanticsTest {
         assertThat(s.status(id)).isEqualTo(InstanceStatus.APPROVED);
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("M3 removeSigner: the last approver of the node cannot be removed, nor someone without a task there")
     void m3Last(TestDatabase db) {
         Sem s = new Sem(db);
@@ -241,7 +241,7 @@ class HandoverSignerSemanticsTest {
                 .isInstanceOf(ConflictException.class);
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("M4 removeSigner: only an assignee of the node or an administrator")
     void m4Who(TestDatabase db) {
         Sem s = new Sem(db);

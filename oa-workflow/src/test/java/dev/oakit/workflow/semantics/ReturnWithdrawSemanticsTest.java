@@ -30,7 +30,7 @@ class ReturnWithdrawSemanticsTest {
                 .end("end").chain("start", "a", "b", "c", "end").build();
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("T1 returnTo(null) goes to the previous approval node: a new round, every other open task reset")
     void t1Previous(TestDatabase db) {
         Sem s = new Sem(db);
@@ -66,7 +66,7 @@ class ReturnWithdrawSemanticsTest {
         assertThat(s.open(id)).containsExactly("bob");
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("T3 returnTo a node not visited yet is a conflict naming the allowed targets")
     void t3NotVisited(TestDatabase db) {
         Sem s = new Sem(db);
@@ -79,7 +79,7 @@ class ReturnWithdrawSemanticsTest {
                 .isInstanceOf(ForbiddenException.class).hasMessageContaining("only its assignee 'carol' may");
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("T4 returnTo(null) at the first approval node returns to the initiator")
     void t4FirstNode(TestDatabase db) {
         Sem s = new Sem(db);
@@ -88,7 +88,7 @@ class ReturnWithdrawSemanticsTest {
         assertThat(s.status(id)).isEqualTo(InstanceStatus.RETURNED);
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("T5 a return from inside parallel branches resets every branch; returning before the split runs it again")
     void t5Branches(TestDatabase db) {
         Sem s = new Sem(db);
@@ -106,7 +106,7 @@ class ReturnWithdrawSemanticsTest {
         assertThat(s.status(id)).isEqualTo(InstanceStatus.APPROVED);
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("T6 a delegate may not return the task: the owner decides")
     void t6DelegateMayNotReturn(TestDatabase db) {
         Sem s = new Sem(db);
@@ -118,7 +118,7 @@ class ReturnWithdrawSemanticsTest {
         assertThat(s.status(id)).isEqualTo(InstanceStatus.RUNNING);
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("S1 resubmit with RERUN starts again at the first approval node")
     void s1Rerun(TestDatabase db) {
         Sem s = new Sem(db);
@@ -133,7 +133,7 @@ class ReturnWithdrawSemanticsTest {
         assertThat(s.last(id, "resubmitted").actorId()).isEqualTo("alice");
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("S2 resubmit with BACK_TO_RETURNER goes straight to the node that returned; earlier nodes stay return targets")
     void s2BackToReturner(TestDatabase db) {
         Sem s = new Sem(db);
@@ -149,7 +149,7 @@ class ReturnWithdrawSemanticsTest {
         assertThat(s.open(id)).containsExactlyInAnyOrder("carol", "dave");
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("S3 only the initiator resubmits, and only a returned instance")
     void s3Guards(TestDatabase db) {
         Sem s = new Sem(db);
@@ -175,7 +175,7 @@ class ReturnWithdrawSemanticsTest {
         assertThat(s.open(id)).containsExactly("bob");
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("W2 the initiator cannot withdraw once an approver acted on the current node")
     void w2InitiatorTooLate(TestDatabase db) {
         Sem s = new Sem(db);
@@ -187,7 +187,7 @@ class ReturnWithdrawSemanticsTest {
         assertThat(s.open(id)).containsExactly("dave");
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("W3 the previous approver withdraws while the next node is untouched: their task comes back")
     void w3ApproverWithdraws(TestDatabase db) {
         Sem s = new Sem(db);
@@ -201,7 +201,7 @@ class ReturnWithdrawSemanticsTest {
         assertThat(s.open(id)).containsExactlyInAnyOrder("carol", "dave");
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("W4 the previous approver cannot withdraw once the next node was acted on")
     void w4ApproverTooLate(TestDatabase db) {
         Sem s = new Sem(db);
@@ -212,7 +212,7 @@ class ReturnWithdrawSemanticsTest {
                 .isInstanceOf(ConflictException.class).hasMessageContaining("ALREADY_ACTED");
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("W5 anyone else may not withdraw; the message names the initiator and the previous approvers")
     void w5Others(TestDatabase db) {
         Sem s = new Sem(db);
@@ -223,7 +223,7 @@ class ReturnWithdrawSemanticsTest {
                 .hasMessageContaining("'a' [bob]");
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("W6 an approval inside parallel branches cannot be withdrawn")
     void w6InBranches(TestDatabase db) {
         Sem s = new Sem(db);
@@ -235,7 +235,7 @@ class ReturnWithdrawSemanticsTest {
         assertThat(s.open(id)).containsExactly("carol");
     }
 
-    @DbTest(only = H2)
+    @DbTest
     @DisplayName("W7 after a return or a withdrawal the earlier approver has nothing left to withdraw")
     void w7StaleApprover(TestDatabase db) {
         Sem s = new Sem(db);
