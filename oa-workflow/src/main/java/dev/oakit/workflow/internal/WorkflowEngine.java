@@ -1057,11 +1057,14 @@ public final class WorkflowEngine implements Approvals {
         commands.execute(CommandSpec.of(actor, action).withTarget("task", Long.toString(taskId)).withRequestId(d.requestId()),
                 Void.class, ctx -> {
                     Run r = new Run(ctx);
-                    Long instanceId = r.h.createQuery("SELECT instance_id FROM oa_wf_task WHERE id = :id AND tenant_id = :t")
-                            .bind("id", taskId).bind("t", actor.tenantId()).mapTo(Long.class).findOne()
+                    // one round trip finds and locks the task's instance
+                    InstanceRow row = r.h.createQuery("""
+                                    SELECT * FROM oa_wf_instance WHERE tenant_id = :t
+                                    AND id = (SELECT instance_id FROM oa_wf_task WHERE id = :id AND tenant_id = :t) FOR UPDATE""")
+                            .bind("id", taskId).bind("t", actor.tenantId()).map(Rows.INSTANCE).findOne()
                             .orElseThrow(() -> new NotFoundException("OA-WF/TASK_NOT_FOUND", "task " + taskId
                                     + " does not exist in tenant '" + actor.tenantId() + "'"));
-                    load(r, instanceId);
+                    loaded(r, row);
                     requireRunning(r);
                     TaskRow t = r.open.stream().filter(x -> x.id() == taskId).findFirst()
                             .orElseThrow(() -> new ConflictException("OA-WF/TASK_CLOSED", "task " + taskId
@@ -1091,10 +1094,16 @@ public final class WorkflowEngine implements Approvals {
 
     /** Loads and locks an instance with its open tasks. */
     private void load(Run r, long instanceId) {
-        r.row = r.h.createQuery("SELECT * FROM oa_wf_instance WHERE id = :id AND tenant_id = :t FOR UPDATE")
+        loaded(r, r.h.createQuery("SELECT * FROM oa_wf_instance WHERE id = :id AND tenant_id = :t FOR UPDATE")
                 .bind("id", instanceId).bind("t", r.tenant()).map(Rows.INSTANCE).findOne()
                 .orElseThrow(() -> new NotFoundException("OA-WF/INSTANCE_NOT_FOUND", "process instance " + instanceId
-                        + " does not exist in tenant '" + r.tenant() + "'"));
+                        + " does not exist in tenant '" + r.tenant() + "'")));
+    }
+
+    /** Reads the state and open tasks of a locked instance row. */
+    private void loaded(Run r, InstanceRow row) {
+        long instanceId = row.id();
+        r.row = row;
         r.def = definitions.byId(r.h, r.row.definitionId());
         r.status = r.row.status();
         try {
