@@ -170,65 +170,127 @@ public final class LeaveBenchmark {
         return results;
     }
 
-    private static DbResult runDb(String label, BenchDatabase.Server server, Settings s, PrintStream out) throws Exception {
-        EngineResult oakit = runEngine(label, server, "oakit", s, out);
-        EngineResult flowable = runEngine(label, server, "flowable", s, out);
-        return new DbResult(label, oakit, flowable);
-    }
+    /** One engine on its own fresh database, with its figures as they are measured. */
+    private static final class Run implements AutoCloseable {
+        final String engine;
+        final BenchDatabase db;
+        final LeaveEngine e;
+        final AtomicLong failures = new AtomicLong();
+        long bootMs;
+        int tables;
+        boolean completed;
 
-    private static EngineResult runEngine(String label, BenchDatabase.Server server, String engineName, Settings s, PrintStream out)
-            throws Exception {
-        int pool = Math.max(8, s.threads() * 2);
-        try (BenchDatabase db = server == null ? BenchDatabase.h2(engineName, pool) : BenchDatabase.postgresql(label, server, engineName, pool);
-             LeaveEngine e = engineName.equals("oakit") ? new OakitLeaveEngine(db.dataSource())
-                     : new FlowableLeaveEngine(db.dataSource(), db.schema())) {
-            String p = label + " " + engineName + ": ";
-            long t0 = System.nanoTime();
-            e.boot();
-            long bootMs = (System.nanoTime() - t0) / 1_000_000;
-            int tables = db.tableCount();
-            out.printf(Locale.ROOT, "%sboot %d ms, %d tables%n", p, bootMs, tables);
-            e.prepare(s.threads(), s.assignees());
-            boolean completed = e.endedApproved(e.cycle(0));
-            AtomicLong failures = new AtomicLong();
+        Run(String label, BenchDatabase.Server server, String engine, int pool) throws Exception {
+            this.engine = engine;
+            this.db = server == null ? BenchDatabase.h2(engine, pool) : BenchDatabase.postgresql(label, server, engine, pool);
+            this.e = engine.equals("oakit") ? new OakitLeaveEngine(db.dataSource()) : new FlowableLeaveEngine(db.dataSource(), db.schema());
+        }
 
-            throughput(e, 1, s.warmupSeconds(), failures);
-            double t1 = throughput(e, 1, s.measureSeconds(), failures);
-            throughput(e, s.threads(), s.rewarmSeconds(), failures);
-            double tn = throughput(e, s.threads(), s.measureSeconds(), failures);
-            out.printf(Locale.ROOT, "%sthroughput %.1f/s (1 thread) %.1f/s (%d threads)%n", p, t1, tn, s.threads());
-
-            CountingDataSource counting = db.dataSource();
-            counting.reset();
-            String last = null;
-            for (int i = 0; i < s.sqlCycles(); i++) {
-                last = e.cycle(0);
+        @Override
+        public void close() throws Exception {
+            try {
+                e.close();
+            } finally {
+                db.close();
             }
-            double sql = (double) counting.reset() / s.sqlCycles();
-            completed &= e.endedApproved(last);
-            out.printf(Locale.ROOT, "%s%.1f statements per life cycle%n", p, sql);
-
-            double loadSeconds = load(e, s);
-            out.printf(Locale.ROOT, "%s%d open tasks over %d assignees created in %.1f s%n", p, s.openTasks(), s.assignees(), loadSeconds);
-            double[] todo = todoLatency(e, s);
-            out.printf(Locale.ROOT, "%stodo query median %.3f ms, p99 %.3f ms%n", p, todo[0], todo[1]);
-
-            throughput(e, 1, s.rewarmSeconds(), failures);
-            double l1 = throughput(e, 1, s.measureSeconds(), failures);
-            throughput(e, s.threads(), s.rewarmSeconds(), failures);
-            double ln = throughput(e, s.threads(), s.measureSeconds(), failures);
-            out.printf(Locale.ROOT, "%sloaded throughput %.1f/s (1 thread) %.1f/s (%d threads)%n", p, l1, ln, s.threads());
-            completed &= failures.get() == 0;
-            out.flush();
-            return new EngineResult(engineName, label, completed, bootMs, tables, t1, tn, s.threads(), sql, s.openTasks(),
-                    s.assignees(), loadSeconds, todo[0], todo[1], l1, ln, failures.get());
         }
     }
 
-    /** Runs life cycles in {@code threads} threads for {@code seconds}; returns completed cycles per second. */
-    private static double throughput(LeaveEngine e, int threads, double seconds, AtomicLong failures) throws Exception {
+    /**
+     * Both engines on one database. The machine may be shared, so the engines take turns: each
+     * measurement is split into rounds that alternate between them, and background load falls on
+     * both alike.
+     */
+    private static DbResult runDb(String label, BenchDatabase.Server server, Settings s, PrintStream out) throws Exception {
+        int pool = Math.max(8, s.threads() * 2);
+        try (Run oakit = new Run(label, server, "oakit", pool); Run flowable = new Run(label, server, "flowable", pool)) {
+            List<Run> runs = List.of(oakit, flowable);
+            for (Run r : runs) {
+                long t0 = System.nanoTime();
+                r.e.boot();
+                r.bootMs = (System.nanoTime() - t0) / 1_000_000;
+                r.tables = r.db.tableCount();
+                r.e.prepare(s.threads(), s.assignees());
+                r.completed = r.e.endedApproved(r.e.cycle(0));
+                out.printf(Locale.ROOT, "%s %s: boot %d ms (schema creation and deployment included), %d tables%n",
+                        label, r.engine, r.bootMs, r.tables);
+            }
+            alternate(runs, 1, s.warmupSeconds(), s);
+            double[] t1 = alternate(runs, 1, s.measureSeconds(), s);
+            alternate(runs, s.threads(), s.rewarmSeconds(), s);
+            double[] tn = alternate(runs, s.threads(), s.measureSeconds(), s);
+            print(out, label, runs, "throughput/s (1 thread)", t1);
+            print(out, label, runs, "throughput/s (" + s.threads() + " threads)", tn);
+
+            double[] sql = new double[2];
+            for (int i = 0; i < 2; i++) {
+                Run r = runs.get(i);
+                r.db.dataSource().reset();
+                String last = null;
+                for (int c = 0; c < s.sqlCycles(); c++) {
+                    last = r.e.cycle(0);
+                }
+                sql[i] = (double) r.db.dataSource().reset() / s.sqlCycles();
+                r.completed &= r.e.endedApproved(last);
+            }
+            print(out, label, runs, "statements per life cycle", sql);
+
+            double[] loadSeconds = new double[2];
+            for (int i = 0; i < 2; i++) {
+                loadSeconds[i] = load(runs.get(i).e, s);
+            }
+            print(out, label, runs, "seconds to create " + s.openTasks() + " open tasks over " + s.assignees() + " assignees", loadSeconds);
+            double[][] todo = todoLatency(runs, s);
+            print(out, label, runs, "todo query median ms", new double[]{todo[0][0], todo[1][0]});
+            print(out, label, runs, "todo query p99 ms", new double[]{todo[0][1], todo[1][1]});
+
+            alternate(runs, 1, s.rewarmSeconds(), s);
+            double[] l1 = alternate(runs, 1, s.measureSeconds(), s);
+            alternate(runs, s.threads(), s.rewarmSeconds(), s);
+            double[] ln = alternate(runs, s.threads(), s.measureSeconds(), s);
+            print(out, label, runs, "loaded throughput/s (1 thread)", l1);
+            print(out, label, runs, "loaded throughput/s (" + s.threads() + " threads)", ln);
+
+            EngineResult[] res = new EngineResult[2];
+            for (int i = 0; i < 2; i++) {
+                Run r = runs.get(i);
+                res[i] = new EngineResult(r.engine, label, r.completed && r.failures.get() == 0, r.bootMs, r.tables, t1[i], tn[i],
+                        s.threads(), sql[i], s.openTasks(), s.assignees(), loadSeconds[i], todo[i][0], todo[i][1], l1[i], ln[i],
+                        r.failures.get());
+            }
+            out.flush();
+            return new DbResult(label, res[0], res[1]);
+        }
+    }
+
+    private static void print(PrintStream out, String label, List<Run> runs, String what, double[] v) {
+        out.printf(Locale.ROOT, "%s %s: oakit=%.3f flowable=%.3f%n", label, what, v[0], v[1]);
+        out.flush();
+    }
+
+    /** Measures each engine for {@code seconds} in all, in alternating rounds; returns life cycles per second of each. */
+    private static double[] alternate(List<Run> runs, int threads, double seconds, Settings s) throws Exception {
+        int rounds = Math.max(1, (int) Math.min(4, Math.floor(seconds / 2)));
+        double[] cycles = new double[runs.size()];
+        double[] elapsed = new double[runs.size()];
+        for (int round = 0; round < rounds; round++) {
+            for (int i = 0; i < runs.size(); i++) {
+                double[] ce = throughput(runs.get(i).e, threads, seconds / rounds, runs.get(i).failures);
+                cycles[i] += ce[0];
+                elapsed[i] += ce[1];
+            }
+        }
+        double[] rate = new double[runs.size()];
+        for (int i = 0; i < rate.length; i++) {
+            rate[i] = elapsed[i] == 0 ? 0 : cycles[i] / elapsed[i];
+        }
+        return rate;
+    }
+
+    /** Runs life cycles in {@code threads} threads for {@code seconds}; returns {completed cycles, elapsed seconds}. */
+    private static double[] throughput(LeaveEngine e, int threads, double seconds, AtomicLong failures) throws Exception {
         if (seconds <= 0) {
-            return 0;
+            return new double[]{0, 0};
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -261,7 +323,7 @@ public final class LeaveBenchmark {
             if (first.get() != null) {
                 System.err.println("failed life cycle: " + first.get());
             }
-            return cycles.get() / elapsed;
+            return new double[]{cycles.get(), elapsed};
         } finally {
             pool.shutdownNow();
         }
@@ -291,27 +353,41 @@ public final class LeaveBenchmark {
         }
     }
 
-    /** Todo queries of random load assignees, one thread; returns {median, p99} in milliseconds. */
-    private static double[] todoLatency(LeaveEngine e, Settings s) {
-        Random random = new Random(42);
+    /**
+     * Todo queries of random load assignees, one thread, alternating between the engines in blocks;
+     * returns {median, p99} in milliseconds per engine.
+     */
+    private static double[][] todoLatency(List<Run> runs, Settings s) {
         int expected = Math.min(20, s.openTasks() / s.assignees());
-        for (int i = 0; i < Math.max(10, s.samples() / 10); i++) {
-            e.todo(random.nextInt(s.assignees()));
-        }
-        long[] nanos = new long[s.samples()];
-        for (int i = 0; i < nanos.length; i++) {
-            int a = random.nextInt(s.assignees());
-            long t0 = System.nanoTime();
-            int rows = e.todo(a);
-            nanos[i] = System.nanoTime() - t0;
-            if (rows < expected) {
-                throw new IllegalStateException("todo of load assignee " + a + " has " + rows + " rows, expected " + expected);
+        Random random = new Random(42);
+        for (Run r : runs) {
+            for (int i = 0; i < Math.max(10, s.samples() / 10); i++) {
+                r.e.todo(random.nextInt(s.assignees()));
             }
         }
-        Arrays.sort(nanos);
-        double median = nanos[nanos.length / 2] / 1e6;
-        double p99 = nanos[Math.max(0, (int) Math.ceil(nanos.length * 0.99) - 1)] / 1e6;
-        return new double[]{median, p99};
+        int block = Math.max(1, s.samples() / 10);
+        long[][] nanos = new long[runs.size()][s.samples()];
+        for (int from = 0; from < s.samples(); from += block) {
+            for (int k = 0; k < runs.size(); k++) {
+                LeaveEngine e = runs.get(k).e;
+                for (int i = from; i < Math.min(s.samples(), from + block); i++) {
+                    int a = random.nextInt(s.assignees());
+                    long t0 = System.nanoTime();
+                    int rows = e.todo(a);
+                    nanos[k][i] = System.nanoTime() - t0;
+                    if (rows < expected) {
+                        throw new IllegalStateException(runs.get(k).engine + ": todo of load assignee " + a + " has " + rows
+                                + " rows, expected " + expected);
+                    }
+                }
+            }
+        }
+        double[][] result = new double[runs.size()][];
+        for (int k = 0; k < runs.size(); k++) {
+            Arrays.sort(nanos[k]);
+            result[k] = new double[]{nanos[k][nanos[k].length / 2] / 1e6,
+                    nanos[k][Math.max(0, (int) Math.ceil(nanos[k].length * 0.99) - 1)] / 1e6};
+        }
+        return result;
     }
-
 }
