@@ -1,0 +1,126 @@
+package dev.oakit.benchmarks;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * One fresh, empty database for one engine: a distinct in-memory H2 database, or a new schema on a
+ * PostgreSQL server (dropped on close). Gives a pooled data source wrapped in a statement counter.
+ */
+final class BenchDatabase implements AutoCloseable {
+    /** Where a PostgreSQL server is: JDBC URL of an existing database, user, password. */
+    record Server(String url, String user, String password) {
+    }
+
+    private final String label;
+    private final String schema;
+    private final Server server;
+    private final HikariDataSource pool;
+    private final CountingDataSource counting;
+
+    private BenchDatabase(String label, String schema, Server server, String url, String user, String password, int poolSize) {
+        this.label = label;
+        this.schema = schema;
+        this.server = server;
+        HikariConfig c = new HikariConfig();
+        c.setJdbcUrl(url);
+        c.setUsername(user);
+        c.setPassword(password);
+        c.setMaximumPoolSize(poolSize);
+        c.setMinimumIdle(poolSize);
+        c.setPoolName("bench-" + label + "-" + schema);
+        this.pool = new HikariDataSource(c);
+        this.counting = new CountingDataSource(pool);
+    }
+
+    /** A distinct in-memory H2 database. */
+    static BenchDatabase h2(String engine, int poolSize) {
+        String name = engine + "_" + suffix();
+        return new BenchDatabase("h2", name, null, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", "", poolSize);
+    }
+
+    /** A new schema on a PostgreSQL server, made the connections' current schema. */
+    static BenchDatabase postgresql(String label, Server server, String engine, int poolSize) throws SQLException {
+        String schema = "bench_" + engine + "_" + suffix();
+        exec(server, "CREATE SCHEMA " + schema);
+        String url = server.url() + (server.url().contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        return new BenchDatabase(label, schema, server, url, server.user(), server.password(), poolSize);
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+    private static void exec(Server s, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(s.url(), s.user(), s.password()); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    /** @return the pooled data source, through the statement counter */
+    CountingDataSource dataSource() {
+        return counting;
+    }
+
+    /** @return the raw pool, without counting */
+    DataSource rawDataSource() {
+        return pool;
+    }
+
+    /** @return the schema name on PostgreSQL (null on H2) */
+    String schema() {
+        return server == null ? null : schema;
+    }
+
+    boolean isPostgresql() {
+        return server != null;
+    }
+
+    /** @return number of tables in this database (H2: schema PUBLIC) or schema (PostgreSQL) */
+    int tableCount() throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            DatabaseMetaData md = c.getMetaData();
+            String pattern = server == null ? "PUBLIC" : schema.toLowerCase(Locale.ROOT);
+            int n = 0;
+            try (ResultSet rs = md.getTables(null, pattern, "%", new String[]{"TABLE"})) {
+                while (rs.next()) {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            if (server == null) {
+                try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                    s.execute("SHUTDOWN");
+                } catch (SQLException closedByShutdown) {
+                    // the connection's own close fails once the database is gone
+                }
+            }
+        } finally {
+            pool.close();
+        }
+        if (server != null) {
+            exec(server, "DROP SCHEMA " + schema + " CASCADE");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return label + (server == null ? "" : "/" + schema);
+    }
+}

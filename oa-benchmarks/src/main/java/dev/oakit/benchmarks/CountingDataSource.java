@@ -1,0 +1,136 @@
+package dev.oakit.benchmarks;
+
+import javax.sql.DataSource;
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+
+/**
+ * A JDBC proxy that counts the statements executed through it (each {@code execute*} call on a
+ * statement, a batch counting once), so the benchmark can report statements per life cycle. A copy of the idea of the core
+ * test-jar's proxy: benchmarks are main code here and test-jar classes stay off a main classpath.
+ */
+public final class CountingDataSource implements DataSource {
+    private static final Set<String> EXECUTE = Set.of("execute", "executeQuery", "executeUpdate", "executeBatch",
+            "executeLargeUpdate", "executeLargeBatch");
+
+    private final DataSource target;
+    private final AtomicLong count = new AtomicLong();
+    private final List<String> log = new CopyOnWriteArrayList<>();
+    private volatile boolean logging;
+
+    public CountingDataSource(DataSource target) {
+        this.target = target;
+    }
+
+    /** @return statements executed since the last reset */
+    public long count() {
+        return count.get();
+    }
+
+    /** Resets the counter (and the log); returns the previous count. */
+    public long reset() {
+        log.clear();
+        return count.getAndSet(0);
+    }
+
+    /** Keeps the SQL of counted statements, for a test's failure message. */
+    public void logging(boolean on) {
+        logging = on;
+    }
+
+    /** @return SQL of statements counted since the last reset (when logging) */
+    public List<String> log() {
+        return List.copyOf(log);
+    }
+
+    private Connection wrap(Connection c) {
+        InvocationHandler h = (proxy, m, args) -> {
+            Object r = invoke(c, m, args);
+            if (r instanceof Statement s) {
+                String sql = args != null && args.length > 0 && args[0] instanceof String str ? str : null;
+                return wrap(s, sql);
+            }
+            return r;
+        };
+        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class}, h);
+    }
+
+    private Object wrap(Statement s, String preparedSql) {
+        Class<?>[] ifaces = s instanceof java.sql.CallableStatement ? new Class<?>[]{java.sql.CallableStatement.class}
+                : s instanceof java.sql.PreparedStatement ? new Class<?>[]{java.sql.PreparedStatement.class}
+                : new Class<?>[]{Statement.class};
+        return Proxy.newProxyInstance(getClass().getClassLoader(), ifaces, (proxy, m, args) -> {
+            if (EXECUTE.contains(m.getName())) {
+                count.incrementAndGet();
+                if (logging) {
+                    log.add(args != null && args.length > 0 && args[0] instanceof String str ? str : String.valueOf(preparedSql));
+                }
+            }
+            return invoke(s, m, args);
+        });
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method m, Object[] args) throws Throwable {
+        try {
+            return m.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return wrap(target.getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return wrap(target.getConnection(username, password));
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+        return target.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+        target.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+        target.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+        return target.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return target.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        return target.unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return target.isWrapperFor(iface);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.oakit.benchmarks;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Quick mode on H2 only, a few dozen life cycles, no 100k load: both engines complete and the summary has its shape. */
+class LeaveBenchmarkSmokeTest {
+    static final String NUM = "\\d+(\\.\\d+)?";
+    static final String SUMMARY = "leave-lifecycle h2: throughput oakit/flowable=" + NUM + " \\(1 thread\\) " + NUM + " \\(2 threads\\); "
+            + "loaded/empty oakit=" + NUM + "; sql per cycle oakit=" + NUM + " flowable=" + NUM + "; todo p99 ms oakit=" + NUM
+            + " flowable=" + NUM;
+
+    @Test
+    void leaveLifeCycleCompletesOnBothEnginesAndTheSummaryHasItsShape() throws Exception {
+        LeaveBenchmark.Settings s = new LeaveBenchmark.Settings(List.of("h2"), 0.3, 0.3, 0.1, 2, 100, 10, 30, 3,
+                new BenchDatabase.Server("jdbc:postgresql://127.0.0.1:5432/test", "postgres", ""));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        List<LeaveBenchmark.DbResult> results;
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            results = LeaveBenchmark.run(s, out);
+        }
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        System.out.println(printed);
+
+        assertThat(results).hasSize(1);
+        LeaveBenchmark.DbResult r = results.get(0);
+        for (LeaveBenchmark.EngineResult e : List.of(r.oakit(), r.flowable())) {
+            assertThat(e.completed()).as("%s completed every life cycle", e.engine()).isTrue();
+            assertThat(e.failures()).isZero();
+            assertThat(e.throughput1()).isPositive();
+            assertThat(e.throughputN()).isPositive();
+            assertThat(e.sqlPerCycle()).isPositive();
+            assertThat(e.tables()).isPositive();
+        }
+        assertThat(r.summary()).matches(SUMMARY);
+        assertThat(printed.lines().reduce((a, b) -> b).orElseThrow()).isEqualTo(r.summary());
+    }
+}
