@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * lower them as the engine gets leaner (the benchmark's target is 15 for a whole leave life cycle).
  */
 class StatementBudgetTest {
-    static final int START_BUDGET = 16;
-    static final int APPROVE_BUDGET = 11;
+    static final int START_BUDGET = 12;
+    static final int APPROVE_BUDGET = 9;
     static final int TODO_BUDGET = 1;
 
     @DbTest(only = TestDatabase.Kind.H2)

@@ -24,13 +24,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DirectoryCommandsTest {
     private static Directory start(TestDatabase db) {
-        OaKit oa = db.start();
+        OaKit oa = db.start(b -> b.plugin(new dev.oakit.core.testing.EventRecorder()));
         return oa.service(Directory.class);
     }
 
     @DbTest
     void createsReadsAndUpdatesUsers(TestDatabase db) throws Exception {
-        OaKit oa = db.start();
+        OaKit oa = db.start(b -> b.plugin(new dev.oakit.core.testing.EventRecorder()));
         Directory dir = oa.service(Directory.class);
         User u = new User("u1", "张三", "zhang@acme.cn", "13800000000", null, true,
                 Map.of("level", "P7", "costCenter", "CC-100"), Map.of("sso", "zhang.san", "erp", "E-0001"));

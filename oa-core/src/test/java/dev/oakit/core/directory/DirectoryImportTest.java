@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 class DirectoryImportTest {
     private static Directory prepared(TestDatabase db) {
-        Directory dir = db.start().service(Directory.class);
+        Directory dir = db.start(b -> b.plugin(new dev.oakit.core.testing.EventRecorder())).service(Directory.class);
         dir.createDepartment(ADMIN, Department.root("hq", "总部"));
         dir.createDepartment(ADMIN, Department.of("fin", "hq", "财务部"));
         dir.savePosition(ADMIN, Position.of("mgr", "经理", 5));

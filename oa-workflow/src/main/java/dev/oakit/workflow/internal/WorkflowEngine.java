@@ -93,6 +93,8 @@ public final class WorkflowEngine implements Approvals {
         ObjectNode form;
         InstanceStatus status;
         final List<TaskRow> open = new ArrayList<>();
+        /** History entries written in one batch when the command saves the instance. */
+        final List<Object[]> history = new ArrayList<>();
         int steps;
 
         Run(CommandContext ctx) {
@@ -1117,6 +1119,7 @@ public final class WorkflowEngine implements Approvals {
     }
 
     private void save(Run r) {
+        flushHistory(r);
         String state;
         try {
             state = json.writeValueAsString(r.st);
@@ -1167,13 +1170,26 @@ public final class WorkflowEngine implements Approvals {
     }
 
     private void history(Run r, String action, Long taskId, String nodeId, String comment, String detail) {
-        r.h.createUpdate("""
+        r.history.add(new Object[]{action, taskId, nodeId,
+                automatic(action) ? dev.oakit.core.Actor.SYSTEM_USER : r.actor.userId(), comment,
+                detail == null ? null : detail.length() > 2000 ? detail.substring(0, 1997) + "..." : detail});
+    }
+
+    /** Writes the buffered history entries in one batch, in order. */
+    private void flushHistory(Run r) {
+        if (r.history.isEmpty()) {
+            return;
+        }
+        var batch = r.h.prepareBatch("""
                 INSERT INTO oa_wf_history (tenant_id, instance_id, task_id, node_id, action, actor_id, on_behalf_of, comment, detail, at)
-                VALUES (:t, :i, :task, :n, :a, :actor, :behalf, :c, :d, :now)""")
-                .bind("t", r.tenant()).bind("i", r.row.id()).bind("task", taskId).bind("n", nodeId).bind("a", action)
-                .bind("actor", automatic(action) ? dev.oakit.core.Actor.SYSTEM_USER : r.actor.userId()).bind("behalf", (String) null)
-                .bind("c", comment).bind("d", detail == null ? null : detail.length() > 2000 ? detail.substring(0, 1997) + "..." : detail)
-                .bind("now", Rows.db(r.now)).execute();
+                VALUES (:t, :i, :task, :n, :a, :actor, :behalf, :c, :d, :now)""");
+        for (Object[] e : r.history) {
+            batch.bind("t", r.tenant()).bind("i", r.row.id()).bind("task", (Long) e[1]).bind("n", (String) e[2])
+                    .bind("a", (String) e[0]).bind("actor", (String) e[3]).bind("behalf", (String) null)
+                    .bind("c", (String) e[4]).bind("d", (String) e[5]).bind("now", Rows.db(r.now)).add();
+        }
+        batch.execute();
+        r.history.clear();
     }
 
     private static boolean automatic(String action) {

@@ -52,9 +52,14 @@ public final class DbDirectoryProvider implements DirectoryProvider {
             rs.getString("email"), rs.getString("mobile"), rs.getString("manager_id"), rs.getBoolean("active"),
             rs.getString("attributes"));
 
-    /** Loads users selected by {@code where} (on table alias {@code u}), with their external ids, by id. */
+    /**
+     * Loads users selected by {@code where} (on table alias {@code u}) with their external ids, by
+     * id, in one statement (an outer join: one row per external id).
+     */
     List<User> users(Handle h, String tenantId, String where, Map<String, Object> binds) {
-        var q = h.createQuery("SELECT u.* FROM oa_core_user u WHERE u.tenant_id = :t AND (" + where + ") ORDER BY u.id")
+        var q = h.createQuery("SELECT u.*, x.ext_system AS x_system, x.external_id AS x_id FROM oa_core_user u"
+                        + " LEFT JOIN oa_core_user_external_id x ON x.tenant_id = u.tenant_id AND x.user_id = u.id"
+                        + " WHERE u.tenant_id = :t AND (" + where + ") ORDER BY u.id")
                 .bind("t", tenantId);
         binds.forEach((k, v) -> {
             if (v instanceof List<?> l) {
@@ -63,20 +68,18 @@ public final class DbDirectoryProvider implements DirectoryProvider {
                 q.bind(k, v);
             }
         });
-        List<UserRow> rows = q.map(USER_ROW).list();
-        if (rows.isEmpty()) {
-            return List.of();
-        }
+        Map<String, UserRow> rows = new java.util.LinkedHashMap<>();
         Map<String, Map<String, String>> ext = new HashMap<>();
-        List<String> ids = rows.stream().map(UserRow::id).toList();
-        for (int i = 0; i < ids.size(); i += 500) {
-            h.createQuery("SELECT user_id, ext_system, external_id FROM oa_core_user_external_id WHERE tenant_id = :t AND user_id IN (<ids>)")
-                    .bind("t", tenantId).bindList("ids", ids.subList(i, Math.min(ids.size(), i + 500)))
-                    .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
-                    .forEach(r -> ext.computeIfAbsent(r[0], k -> new TreeMap<>()).put(r[1], r[2]));
-        }
+        q.map((rs, ctx) -> {
+            UserRow row = USER_ROW.map(rs, ctx);
+            String system = rs.getString("x_system");
+            if (system != null) {
+                ext.computeIfAbsent(row.id(), k -> new TreeMap<>()).put(system, rs.getString("x_id"));
+            }
+            return row;
+        }).forEach(r -> rows.putIfAbsent(r.id(), r));
         List<User> users = new ArrayList<>(rows.size());
-        for (UserRow r : rows) {
+        for (UserRow r : rows.values()) {
             users.add(new User(r.id(), r.name(), r.email(), r.mobile(), r.managerId(), r.active(), attributes(r.attributes()),
                     ext.getOrDefault(r.id(), Map.of())));
         }

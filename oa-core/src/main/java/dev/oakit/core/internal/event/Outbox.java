@@ -53,19 +53,23 @@ public final class Outbox {
             throw ValidationException.of("payload", "an event payload must be a JSON object, was " + node.getNodeType());
         }
         String eventId = UUID.randomUUID().toString();
+        boolean listened = listeners.stream().anyMatch(l -> l.accepts(type));
+        List<EventRelay> accepting = relays.stream().filter(r -> r.accepts(type)).toList();
+        if (!listened && accepting.isEmpty()) {
+            // nobody consumes this event type on this installation: nothing to store or deliver
+            return new Published(eventId, List.of());
+        }
         h.createUpdate("""
                 INSERT INTO oa_core_outbox (event_id, tenant_id, event_type, aggregate_type, aggregate_id, actor_id, occurred_at, payload)
                 VALUES (:e, :t, :type, :at, :aid, :actor, :now, :payload)""")
                 .bind("e", eventId).bind("t", tenantId).bind("type", type).bind("at", aggregateType).bind("aid", aggregateId)
                 .bind("actor", actorId).bind("now", InstantAsUtc.toDb(now)).bind("payload", node.toString()).execute();
         List<Long> inline = new ArrayList<>();
-        if (listeners.stream().anyMatch(l -> l.accepts(type))) {
+        if (listened) {
             inline.add(jobs.insert(h, tenantId, JobRequest.of(LISTENERS_JOB, new EventRef(eventId, null)), now, maxAttempts));
         }
-        for (EventRelay relay : relays) {
-            if (relay.accepts(type)) {
-                jobs.insert(h, tenantId, JobRequest.of(RELAY_JOB, new EventRef(eventId, relay.id())), now, maxAttempts);
-            }
+        for (EventRelay relay : accepting) {
+            jobs.insert(h, tenantId, JobRequest.of(RELAY_JOB, new EventRef(eventId, relay.id())), now, maxAttempts);
         }
         return new Published(eventId, inline);
     }
