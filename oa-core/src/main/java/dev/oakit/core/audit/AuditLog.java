@@ -14,7 +14,7 @@ import java.util.List;
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public interface AuditLog {
-    /** @return entries about one object, oldest first (admins, or anyone for their own tenant's objects they may see) */
+    /** @return entries about one object, oldest first; administrators only (modules show their own timelines to users) */
     List<AuditRecord> forTarget(Actor actor, String targetType, String targetId);
 
     /** @return the newest entries of the actor's tenant, newest first, at most {@code limit} (1..1000); admins only */

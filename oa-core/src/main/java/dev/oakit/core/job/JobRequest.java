@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param payload any Jackson-serialisable object (becomes a JSON object); null for an empty payload
  * @param dueAt earliest time to run; null for now
  * @param maxAttempts attempts before the job is parked as dead; 0 for the configured default
- * @param dedupeKey optional key, unique per tenant among pending jobs: scheduling the same key again returns the existing job
+ * @param dedupeKey optional key, unique per tenant among jobs that have not started: scheduling the same key again returns the waiting job; the key is released when the job starts, so a running job may schedule its successor under the same key
  * @since 0.1
  */
 @API(status = API.Status.STABLE, since = "0.1")

@@ -15,7 +15,11 @@ import java.util.Map;
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public interface Jobs {
-    /** Schedules a job for the actor's tenant (audited); returns its id. */
+    /**
+     * Schedules a job for the actor's tenant (administrators only, audited); returns its id. OAKit's
+     * own job types ({@code core.*}, {@code wf.*}, {@code tk.*}) are refused: they are scheduled by
+     * the commands that own them.
+     */
     long schedule(Actor actor, JobRequest request);
 
     /** @return the job; NotFoundException if it does not exist in the actor's tenant */

@@ -59,6 +59,43 @@ class CommandsTest {
     }
 
     @DbTest
+    void aRequestIdIsTheSameRequestOnlyForTheSameActorAndTarget(TestDatabase db) {
+        OaKit oa = db.start(b -> b.plugin(new SamplePlugin()));
+        Commands commands = OaKitTestAccess.commands(oa);
+        commands.execute(CommandSpec.of(alice, "sample.touch").withTarget("note", "1").withRequestId("r-9"), Void.class, ctx -> null);
+        commands.execute(CommandSpec.of(alice, "sample.touch").withTarget("note", "1").withRequestId("r-9"), Void.class, ctx -> null);
+        assertThatThrownBy(() -> commands.execute(CommandSpec.of(Actor.of("acme", "bob"), "sample.touch").withTarget("note", "1")
+                .withRequestId("r-9"), Void.class, ctx -> null))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("REQUEST_ID_REUSED");
+        assertThatThrownBy(() -> commands.execute(CommandSpec.of(alice, "sample.touch").withTarget("note", "2")
+                .withRequestId("r-9"), Void.class, ctx -> null))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("another target");
+    }
+
+    @DbTest
+    void aFailedCommandInsideAnotherUnitOfWorkUndoesOnlyItsOwnWrites(TestDatabase db) {
+        OaKit oa = db.start(b -> b.plugin(new SamplePlugin()));
+        Commands commands = OaKitTestAccess.commands(oa);
+        // a query's transaction plays the job handler that runs commands and carries on after one fails
+        commands.query(h -> {
+            assertThatThrownBy(() -> commands.execute(CommandSpec.of(alice, "sample.fails"), Void.class, ctx -> {
+                ctx.handle().execute("INSERT INTO oa_sample_note (tenant_id, text, created_at) VALUES ('acme', 'undone', CURRENT_TIMESTAMP)");
+                for (int i = 0; i < 2; i++) {
+                    ctx.handle().execute("INSERT INTO oa_core_request (tenant_id, request_id, action, created_at) "
+                            + "VALUES ('acme', 'dup', 'x', CURRENT_TIMESTAMP)");
+                }
+                return null;
+            })).isInstanceOf(ConflictException.class);
+            // PostgreSQL refuses this statement unless the failed command was rolled back to its savepoint
+            h.execute("INSERT INTO oa_sample_seen (tenant_id, what) VALUES ('acme', 'after the failure')");
+            return null;
+        });
+        assertThat(notes(commands)).isZero();
+        int seen = commands.query(h -> h.createQuery("SELECT COUNT(*) FROM oa_sample_seen").mapTo(Integer.class).one());
+        assertThat(seen).isOne();
+    }
+
+    @DbTest
     void concurrentRepeatsOfOneRequestApplyOnce(TestDatabase db) throws Exception {
         OaKit oa = db.start(b -> b.plugin(new SamplePlugin()));
         Commands commands = OaKitTestAccess.commands(oa);

@@ -149,6 +149,18 @@ class JobsTest {
         assertThat(reader.service(Jobs.class).get(admin, id).status()).isEqualTo(JobStatus.DONE);
     }
 
+    @DbTest(only = TestDatabase.Kind.H2)
+    void onlyAdminsScheduleAndNeverOakitsOwnJobTypes(TestDatabase db) {
+        OaKit oa = db.start(b -> b.plugin(new Flaky()));
+        Jobs jobs = oa.service(Jobs.class);
+        assertThatThrownBy(() -> jobs.schedule(Actor.of("acme", "mallory"), JobRequest.of("test.flaky", Map.of())))
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("only administrators");
+        for (String internal : java.util.List.of("wf.service", "core.event.relay", "core.event.listeners")) {
+            assertThatThrownBy(() -> jobs.schedule(admin, JobRequest.of(internal, Map.of("instanceId", 1))))
+                    .isInstanceOf(dev.oakit.core.ValidationException.class).hasMessageContaining("belongs to OAKit itself");
+        }
+    }
+
     @DbTest
     void jobsOfAnotherTenantAreInvisible(TestDatabase db) {
         OaKit oa = db.start(b -> b.plugin(new Flaky()));

@@ -30,7 +30,7 @@ class PluginSpiTest {
             assertThat(e.payload().get("text").asText()).isEqualTo("first");
         });
         await().atMost(Duration.ofSeconds(20)).until(() -> notes.seen(alice).contains("job:" + id));
-        assertThat(oa.service(AuditLog.class).forTarget(alice, "note", Long.toString(id)))
+        assertThat(oa.service(AuditLog.class).forTarget(dev.oakit.core.Actor.admin("acme", "root"), "note", Long.toString(id)))
                 .singleElement().satisfies(r -> assertThat(r.action()).isEqualTo("sample.note.add"));
     }
 }

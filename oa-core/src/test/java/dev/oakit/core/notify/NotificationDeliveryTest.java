@@ -47,7 +47,7 @@ class NotificationDeliveryTest {
 
             NotificationReceipt receipt = n.send(hr, NotificationRequest.of("leave.approved", List.of("alice"), VARS));
 
-            assertThat(oa.service(AuditLog.class).forTarget(hr, "notification", receipt.notificationId()))
+            assertThat(oa.service(AuditLog.class).forTarget(dev.oakit.core.Actor.admin(hr.tenantId(), "root"), "notification", receipt.notificationId()))
                     .singleElement().satisfies(a -> assertThat(a.action()).isEqualTo("core.notification.send"));
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(only(n, admin, receipt, "wecom"))
                     .satisfies(d -> {

@@ -47,10 +47,11 @@ public final class ServiceJob implements JobHandler {
     public void handle(JobContext job) throws Exception {
         long instanceId = job.payload().get("instanceId").asLong();
         String nodeId = job.payload().get("node").asText();
-        var row = job.handle().createQuery("SELECT * FROM oa_wf_instance WHERE id = :id").bind("id", instanceId)
-                .map(Rows.INSTANCE).findOne().orElse(null);
-        if (row == null) {
-            return;
+        var row = job.handle().createQuery("SELECT * FROM oa_wf_instance WHERE id = :id AND tenant_id = :t")
+                .bind("id", instanceId).bind("t", job.tenantId()).map(Rows.INSTANCE).findOne().orElse(null);
+        if (row == null || row.status() != dev.oakit.workflow.InstanceStatus.RUNNING
+                || !json.readValue(row.state(), InstanceState.class).active.contains(nodeId)) {
+            return; // the instance moved on (cancelled, jumped, returned): the handler must not run any more
         }
         Node.Service node = (Node.Service) definitions.byId(job.handle(), row.definitionId()).definition().node(nodeId).orElseThrow();
         ServiceTaskHandler handler = handlers.get(node.handler());

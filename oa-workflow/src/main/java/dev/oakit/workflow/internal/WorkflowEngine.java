@@ -95,6 +95,8 @@ public final class WorkflowEngine implements Approvals {
         final List<TaskRow> open = new ArrayList<>();
         /** History entries written in one batch when the command saves the instance. */
         final List<Object[]> history = new ArrayList<>();
+        /** A sub-process instance that is ending right now and so must not be cancelled with its parent. */
+        Long endingChild;
         int steps;
 
         Run(CommandContext ctx) {
@@ -134,11 +136,11 @@ public final class WorkflowEngine implements Approvals {
         Checks.notNull("initiator", initiator);
         Checks.notNull("request", request);
         long id = commands.execute(CommandSpec.of(initiator, "wf.instance.start").withRequestId(request.requestId()), Long.class,
-                ctx -> startIn(ctx, request, null, null));
+                ctx -> startIn(ctx, request, null, null, initiator.userId()));
         return commands.query(h -> view(h, initiator, id));
     }
 
-    long startIn(CommandContext ctx, StartRequest request, Long parentId, String parentNode) {
+    long startIn(CommandContext ctx, StartRequest request, Long parentId, String parentNode, String initiatorId) {
         Run r = new Run(ctx);
         r.def = definitions.latest(r.h, r.tenant(), request.processKey());
         ProcessDefinition d = r.d();
@@ -151,17 +153,17 @@ public final class WorkflowEngine implements Approvals {
         r.st.chosen.putAll(request.chosenApprovers());
         r.status = InstanceStatus.RUNNING;
         String title = request.title() != null ? request.title()
-                : (d.name() == null ? d.key() : d.name()) + " - " + r.actor.userId();
+                : (d.name() == null ? d.key() : d.name()) + " - " + initiatorId;
         long id = r.h.createUpdate("""
                 INSERT INTO oa_wf_instance (tenant_id, definition_id, def_key, def_version, title, business_key, initiator_id,
                     status, priority, form, state, parent_id, parent_node, row_version, started_at, updated_at)
                 VALUES (:t, :def, :k, :v, :title, :bk, :init, 'RUNNING', :prio, :form, '{}', :parent, :pnode, 0, :now, :now)""")
                 .bind("t", r.tenant()).bind("def", r.def.id()).bind("k", r.def.key()).bind("v", r.def.version())
-                .bind("title", title).bind("bk", request.businessKey()).bind("init", r.actor.userId())
+                .bind("title", title).bind("bk", request.businessKey()).bind("init", initiatorId)
                 .bind("prio", request.priority()).bind("form", r.form.toString()).bind("parent", parentId).bind("pnode", parentNode)
                 .bind("now", Rows.db(r.now)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         r.row = new InstanceRow(id, r.tenant(), r.def.id(), r.def.key(), r.def.version(), title, request.businessKey(),
-                r.actor.userId(), InstanceStatus.RUNNING, request.priority(), r.form.toString(), "{}", parentId, parentNode, r.now, null);
+                initiatorId, InstanceStatus.RUNNING, request.priority(), r.form.toString(), "{}", parentId, parentNode, r.now, null);
         ctx.target("process-instance", Long.toString(id));
         ctx.summary("started '" + title + "' (" + r.def.key() + " v" + r.def.version() + ")");
         history(r, "started", null, start.id(), null, null);
@@ -169,7 +171,7 @@ public final class WorkflowEngine implements Approvals {
         leave(r, start.id());
         save(r);
         ctx.publish("wf.instance.started", "process-instance", Long.toString(id),
-                Map.of("processKey", r.def.key(), "initiatorId", r.actor.userId(), "title", title));
+                Map.of("processKey", r.def.key(), "initiatorId", initiatorId, "title", title));
         return id;
     }
 
@@ -286,8 +288,9 @@ public final class WorkflowEngine implements Approvals {
             history(r, "service-scheduled", null, nodeId, null, "handler " + s.handler());
         } else if (n instanceof Node.SubProcess sp) {
             r.st.active.add(nodeId);
+            // the sub-process runs for the parent's initiator (their managers, their department)
             long child = startIn(r.ctx, new StartRequest(sp.process(), null, r.row.businessKey(), r.formMap(), null,
-                    r.row.priority(), null), r.row.id(), nodeId);
+                    r.row.priority(), null), r.row.id(), nodeId, r.row.initiatorId());
             // startIn targeted the child; restore the parent's audit target
             r.ctx.target("process-instance", Long.toString(r.row.id()));
             history(r, "subprocess-started", null, nodeId, null, "instance " + child);
@@ -491,8 +494,8 @@ public final class WorkflowEngine implements Approvals {
         }
         r.st.active.clear();
         r.st.joins.clear();
-        r.h.createUpdate("UPDATE oa_core_job SET status = 'CANCELLED', dedupe_key = NULL WHERE tenant_id = :t AND dedupe_key LIKE :k AND status = 'READY'")
-                .bind("t", r.tenant()).bind("k", "wf-service-" + r.row.id() + "-%").execute();
+        cancelService(r);
+        cancelChildren(r);
         history(r, "ended", null, nodeId, null, outcome.name());
         r.ctx.publish("wf.instance.ended", "process-instance", Long.toString(r.row.id()),
                 Map.of("processKey", r.row.key(), "outcome", outcome.name(), "initiatorId", r.row.initiatorId()));
@@ -502,8 +505,37 @@ public final class WorkflowEngine implements Approvals {
         }
     }
 
+    /** Withdraws the instance's service jobs that have not started. */
+    private static void cancelService(Run r) {
+        r.h.createUpdate("UPDATE oa_core_job SET status = 'CANCELLED', dedupe_key = NULL WHERE tenant_id = :t AND dedupe_key LIKE :k AND status = 'READY'")
+                .bind("t", r.tenant()).bind("k", "wf-service-" + r.row.id() + "-%").execute();
+    }
+
+    /** Cancels the sub-process instances still running under an instance that ends. */
+    private void cancelChildren(Run r) {
+        List<Long> children = r.h.createQuery("SELECT id FROM oa_wf_instance WHERE tenant_id = :t AND parent_id = :p"
+                        + " AND status IN ('RUNNING', 'RETURNED', 'SUSPENDED')")
+                .bind("t", r.tenant()).bind("p", r.row.id()).mapTo(Long.class).list();
+        children.remove(r.endingChild);
+        for (Long id : children) {
+            Run c = new Run(r.ctx);
+            load(c, id);
+            c.status = InstanceStatus.CANCELLED;
+            for (TaskRow t : List.copyOf(c.open)) {
+                closeTask(c, t, TaskStatus.CANCELLED, "INSTANCE_ENDED", null, null);
+            }
+            c.st.active.clear();
+            c.st.joins.clear();
+            cancelService(c);
+            cancelChildren(c);
+            history(c, "ended", null, null, null, "CANCELLED with its parent instance " + r.row.id());
+            save(c);
+        }
+    }
+
     private void continueParent(Run child, InstanceStatus outcome) {
         Run p = new Run(child.ctx);
+        p.endingChild = child.row.id();
         load(p, child.row.parentId());
         String node = child.row.parentNode();
         if (p.status != InstanceStatus.RUNNING || !p.st.active.contains(node)) {
@@ -651,6 +683,7 @@ public final class WorkflowEngine implements Approvals {
         }
         r.st.active.clear();
         r.st.joins.clear();
+        cancelService(r);
         // after a reset no node was "just completed": nobody may withdraw an approval from an earlier round
         r.st.lastCompleted = null;
     }
@@ -1252,6 +1285,17 @@ public final class WorkflowEngine implements Approvals {
     private void requireNewAssignee(Run r, TaskRow t, String userId) {
         if (userId.equals(r.actor.userId())) {
             throw ValidationException.of("toUserId", "name someone other than yourself");
+        }
+        Node.Approval node = (Node.Approval) r.node(t.nodeId());
+        if (userId.equals(r.row.initiatorId()) && node.whenInitiator() != Node.InitiatorApprover.KEEP) {
+            throw new ConflictException("OA-WF/INITIATOR_NOT_ALLOWED", "the initiator '" + userId + "' may not approve at node '"
+                    + t.nodeId() + "' (whenInitiator " + node.whenInitiator() + ")");
+        }
+        for (String other : node.separateFrom()) {
+            if (r.st.approvedBy.getOrDefault(other, List.of()).contains(userId)) {
+                throw new ConflictException("OA-WF/SEPARATION_OF_DUTIES", "user '" + userId + "' approved node '" + other
+                        + "' and may not approve node '" + t.nodeId() + "' (separation of duties)");
+            }
         }
         if (!resolution.isActive(r.tenant(), userId)) {
             throw ValidationException.of("toUserId", "user '" + userId + "' is unknown or inactive in tenant '" + r.tenant() + "'");

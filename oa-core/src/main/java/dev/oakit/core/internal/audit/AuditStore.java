@@ -101,7 +101,7 @@ public final class AuditStore implements AuditLog {
 
     @Override
     public List<AuditRecord> forTarget(Actor actor, String targetType, String targetId) {
-        dev.oakit.core.Checks.notNull("actor", actor);
+        dev.oakit.core.Checks.notNull("actor", actor).requireAdmin("read the audit log");
         dev.oakit.core.Checks.id("targetType", targetType);
         dev.oakit.core.Checks.text("targetId", targetId, 128);
         sealer.seal(actor.tenantId());

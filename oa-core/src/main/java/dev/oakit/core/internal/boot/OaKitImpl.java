@@ -63,7 +63,12 @@ public final class OaKitImpl implements OaKit {
             return this;
         }
         database.open();
-        migrate();
+        try {
+            migrate();
+        } catch (RuntimeException e) {
+            database.close(); // do not leave OAKit's own pool open behind a failed start
+            throw e;
+        }
         worker.start();
         sealer.start();
         running = true;

@@ -86,8 +86,9 @@ public final class CommandRunner implements Commands {
      * usable (PostgreSQL would otherwise refuse every further statement).
      */
     private <T> T nested(CommandSpec spec, Class<T> resultType, Function<CommandContext, T> body) {
+        boolean fresh = transactions.current() == null;
         return transactions.inTransaction(tx -> {
-            if (!tx.hostOwned() && transactions.current() == tx && tx.depth() == 0) {
+            if (fresh && !tx.hostOwned()) {
                 // the host bound a connection in auto-commit mode: OAKit owns this transaction
                 return runCounting(tx, spec, resultType, body);
             }
@@ -103,7 +104,8 @@ public final class CommandRunner implements Commands {
                 } catch (RuntimeException rollbackFailure) {
                     e.addSuppressed(rollbackFailure);
                 }
-                throw e;
+                // the caller may catch it and carry on, so it gets OAKit's exception, never a raw SQL error
+                throw Transactions.translate(e);
             }
         });
     }
@@ -122,18 +124,23 @@ public final class CommandRunner implements Commands {
         Actor actor = spec.actor();
         Instant now = clock.instant();
         if (spec.requestId() != null) {
-            Optional<Prior> prior = h.createQuery("SELECT action, result FROM oa_core_request WHERE tenant_id = :t AND request_id = :r")
+            Optional<Prior> prior = h.createQuery("SELECT action, result, actor_id, target FROM oa_core_request WHERE tenant_id = :t AND request_id = :r")
                     .bind("t", actor.tenantId()).bind("r", spec.requestId())
-                    .map((rs, ctx) -> new Prior(rs.getString(1), rs.getString(2))).findOne();
+                    .map((rs, ctx) -> new Prior(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).findOne();
             if (prior.isPresent()) {
-                if (!prior.get().action().equals(spec.action())) {
+                // the same request is the same action by the same actor on the same target; anything else reused the id
+                if (!prior.get().action().equals(spec.action()) || !actor.userId().equals(prior.get().actorId())
+                        || !java.util.Objects.equals(prior.get().target(), target(spec))) {
                     throw new ConflictException("OA-CORE/REQUEST_ID_REUSED", "request id '" + spec.requestId()
-                            + "' was already used for " + prior.get().action() + "; use a new request id for " + spec.action());
+                            + "' was already used for " + prior.get().action() + " by another actor or on another target;"
+                            + " use a new request id for " + spec.action());
                 }
                 return readResult(prior.get().result(), resultType);
             }
-            h.createUpdate("INSERT INTO oa_core_request (tenant_id, request_id, action, created_at) VALUES (:t, :r, :a, :now)")
+            h.createUpdate("INSERT INTO oa_core_request (tenant_id, request_id, action, actor_id, target, created_at)"
+                            + " VALUES (:t, :r, :a, :actor, :target, :now)")
                     .bind("t", actor.tenantId()).bind("r", spec.requestId()).bind("a", spec.action())
+                    .bind("actor", actor.userId()).bind("target", target(spec))
                     .bind("now", InstantAsUtc.toDb(now)).execute();
         }
         Ctx ctx = new Ctx(tx, spec, now);
@@ -182,7 +189,12 @@ public final class CommandRunner implements Commands {
         return transactions.inTransaction(tx -> query.apply(tx.handle()));
     }
 
-    private record Prior(String action, String result) {
+    private record Prior(String action, String result, String actorId, String target) {
+    }
+
+    /** The target a request names up front (a command that creates its target has none yet). */
+    private static String target(CommandSpec spec) {
+        return spec.targetType() == null ? null : spec.targetType() + ":" + spec.targetId();
     }
 
     private final class Ctx implements CommandContext {

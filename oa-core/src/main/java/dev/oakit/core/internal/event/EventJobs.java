@@ -20,7 +20,7 @@ public final class EventJobs {
 
             @Override
             public void handle(JobContext ctx) throws Exception {
-                DomainEvent event = outbox.load(ctx.handle(), ctx.payload(Outbox.EventRef.class).eventId());
+                DomainEvent event = outbox.load(ctx.handle(), ctx.tenantId(), ctx.payload(Outbox.EventRef.class).eventId());
                 for (EventListener l : outbox.listeners()) {
                     if (l.accepts(event.type())) {
                         l.onEvent(event);
@@ -41,7 +41,7 @@ public final class EventJobs {
             @Override
             public void handle(JobContext ctx) throws Exception {
                 Outbox.EventRef ref = ctx.payload(Outbox.EventRef.class);
-                DomainEvent event = outbox.load(ctx.handle(), ref.eventId());
+                DomainEvent event = outbox.load(ctx.handle(), ctx.tenantId(), ref.eventId());
                 outbox.relay(ref.relayId()).deliver(ref.eventId() + ":" + ref.relayId(), event);
             }
         };

@@ -74,9 +74,9 @@ public final class Outbox {
         return new Published(eventId, inline);
     }
 
-    /** Loads an event by id. */
-    public DomainEvent load(Handle h, String eventId) {
-        return h.createQuery("SELECT * FROM oa_core_outbox WHERE event_id = :e").bind("e", eventId)
+    /** Loads an event of a tenant by id. */
+    public DomainEvent load(Handle h, String tenantId, String eventId) {
+        return h.createQuery("SELECT * FROM oa_core_outbox WHERE event_id = :e AND tenant_id = :t").bind("e", eventId).bind("t", tenantId)
                 .map((rs, ctx) -> {
                     try {
                         return new DomainEvent(rs.getString("event_id"), rs.getString("tenant_id"), rs.getString("event_type"),
@@ -94,7 +94,7 @@ public final class Outbox {
     public List<DomainEvent> forAggregate(Handle h, String tenantId, String aggregateType, String aggregateId) {
         return h.createQuery("SELECT event_id FROM oa_core_outbox WHERE tenant_id = :t AND aggregate_type = :at AND aggregate_id = :aid ORDER BY id")
                 .bind("t", tenantId).bind("at", aggregateType).bind("aid", aggregateId).mapTo(String.class).list()
-                .stream().map(id -> load(h, id)).toList();
+                .stream().map(id -> load(h, tenantId, id)).toList();
     }
 
     List<EventListener> listeners() {

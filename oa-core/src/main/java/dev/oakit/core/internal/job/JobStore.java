@@ -62,7 +62,7 @@ public final class JobStore {
     /** Inserts a job in the caller's transaction; returns the existing pending job's id for a repeated dedupe key. */
     public long insert(Handle h, String tenantId, JobRequest r, Instant now, int defaultMaxAttempts) {
         if (r.dedupeKey() != null) {
-            Optional<Long> existing = h.createQuery("SELECT id FROM oa_core_job WHERE tenant_id = :t AND dedupe_key = :k")
+            Optional<Long> existing = h.createQuery("SELECT id FROM oa_core_job WHERE tenant_id = :t AND dedupe_key = :k AND status = 'READY'")
                     .bind("t", tenantId).bind("k", r.dedupeKey()).mapTo(Long.class).findOne();
             if (existing.isPresent()) {
                 return existing.get();
@@ -140,7 +140,7 @@ public final class JobStore {
         return db.poolJdbi().inTransaction(org.jdbi.v3.core.transaction.TransactionIsolationLevel.READ_COMMITTED, h -> {
             int n = h.createUpdate("""
                     UPDATE oa_core_job SET status = 'RUNNING', lease_owner = :owner, lease_expires_at = :exp,
-                        fence = fence + 1, attempts = attempts + 1, updated_at = :now
+                        fence = fence + 1, attempts = attempts + 1, dedupe_key = NULL, updated_at = :now
                     WHERE id = :id AND status = 'READY' AND due_at <= :now""")
                     .bind("owner", owner).bind("exp", InstantAsUtc.toDb(now.plus(lease))).bind("now", InstantAsUtc.toDb(now))
                     .bind("id", id).execute();
@@ -164,7 +164,7 @@ public final class JobStore {
             // the status condition makes the optimistic (H2) path safe as well: a job claimed meanwhile is skipped
             int n = h.createUpdate("""
                     UPDATE oa_core_job SET status = 'RUNNING', lease_owner = :owner, lease_expires_at = :exp,
-                        fence = fence + 1, attempts = attempts + 1, updated_at = :now
+                        fence = fence + 1, attempts = attempts + 1, dedupe_key = NULL, updated_at = :now
                     WHERE id = :id AND status = 'READY'""")
                     .bind("owner", owner).bind("exp", InstantAsUtc.toDb(now.plus(lease))).bind("now", InstantAsUtc.toDb(now))
                     .bind("id", id).execute();

@@ -36,8 +36,12 @@ public final class JobsService implements Jobs {
 
     @Override
     public long schedule(Actor actor, JobRequest request) {
-        Checks.notNull("actor", actor);
+        Checks.notNull("actor", actor).requireAdmin("schedule jobs");
         Checks.notNull("request", request);
+        if (request.type().startsWith("core.") || request.type().startsWith("wf.") || request.type().startsWith("tk.")) {
+            throw dev.oakit.core.ValidationException.of("type", "job type '" + request.type()
+                    + "' belongs to OAKit itself and cannot be scheduled through the API; use your plugin's own job types");
+        }
         return commands.execute(CommandSpec.of(actor, "core.job.schedule"), Long.class, ctx -> {
             long id = ctx.schedule(request);
             ctx.target("job", Long.toString(id));
