@@ -649,31 +649,79 @@ public final class WorkflowEngine implements Approvals {
             String startId = startId(r);
             String target = targetNodeId;
             if (target == null) {
-                List<String> before = new ArrayList<>(r.st.visited);
-                before.remove(t.nodeId());
-                target = before.isEmpty() ? startId : before.get(before.size() - 1);
+                // the previous node on this path: the last one visited from which the returning node is reached
+                // (inside parallel branches a sibling branch's node is never "previous")
+                target = startId;
+                for (int i = r.st.visited.size() - 1; i >= 0; i--) {
+                    String v = r.st.visited.get(i);
+                    if (!v.equals(t.nodeId()) && reachable(r.d(), v).contains(t.nodeId())) {
+                        target = v;
+                        break;
+                    }
+                }
             }
-            if (!target.equals(startId) && !r.st.visited.contains(target)) {
+            if (!target.equals(startId) && (!r.st.visited.contains(target) || !reachable(r.d(), target).contains(t.nodeId()))) {
                 throw new ConflictException("OA-WF/RETURN_TARGET", "instance " + r.row.id() + " can be returned to the initiator ('"
-                        + startId + "') or to a visited approval node " + r.st.visited + ", not to '" + target + "'");
+                        + startId + "') or to a visited approval node on the path to '" + t.nodeId() + "' "
+                        + r.st.visited.stream().filter(v -> reachable(r.d(), v).contains(t.nodeId())).toList()
+                        + ", not to '" + target + "'");
             }
             closeTask(r, t, TaskStatus.DONE, "RETURNED", r.actor.userId(), decision.comment());
             history(r, "returned", t.id(), t.nodeId(), decision.comment(), "to " + target);
-            reset(r);
             r.st.returnedFrom = t.nodeId();
             if (target.equals(startId)) {
+                reset(r);
                 // visited stays: BACK_TO_RETURNER resumes at the returner, whose earlier nodes remain return
                 // targets; RERUN clears it on resubmit
                 r.status = InstanceStatus.RETURNED;
             } else {
-                int at = r.st.visited.indexOf(target);
-                r.st.visited.subList(at, r.st.visited.size()).clear();
+                resetFrom(r, target);
                 enter(r, target);
             }
             r.ctx.summary("returned instance " + r.row.id() + " to '" + target + "'");
             r.ctx.publish("wf.instance.returned", "process-instance", Long.toString(r.row.id()),
                     Map.of("to", target, "by", r.actor.userId(), "initiatorId", r.row.initiatorId()));
         });
+    }
+
+    /**
+     * Undoes the part of the instance that lies at or after {@code target}: open tasks and waiting
+     * nodes reachable from it are closed, and a join whose split is reachable from it starts over.
+     * Branches that {@code target} does not lead to (sibling parallel branches) keep their tasks
+     * and their place at the join.
+     */
+    private void resetFrom(Run r, String target) {
+        Set<String> affected = new LinkedHashSet<>(reachable(r.d(), target));
+        affected.add(target);
+        for (TaskRow o : List.copyOf(r.open)) {
+            if (affected.contains(o.nodeId())) {
+                closeTask(r, o, TaskStatus.CANCELLED, "RESET", null, null);
+            }
+        }
+        for (String n : affected) {
+            if (r.st.active.remove(n) && r.node(n) instanceof Node.Service) {
+                r.h.createUpdate("UPDATE oa_core_job SET status = 'CANCELLED', dedupe_key = NULL WHERE tenant_id = :t AND dedupe_key = :k AND status = 'READY'")
+                        .bind("t", r.tenant()).bind("k", "wf-service-" + r.row.id() + "-" + n).execute();
+            }
+        }
+        r.st.joins.keySet().removeIf(j -> r.node(j) instanceof Node.Join join && affected.contains(join.split()));
+        r.st.visited.removeIf(affected::contains);
+        r.st.lastCompleted = null;
+    }
+
+    /** @return every node reachable from {@code from} along routes (itself only when on a loop) */
+    static Set<String> reachable(ProcessDefinition d, String from) {
+        Set<String> seen = new LinkedHashSet<>();
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>();
+        todo.add(from);
+        while (!todo.isEmpty()) {
+            for (Route route : d.routesFrom(todo.poll())) {
+                if (seen.add(route.to())) {
+                    todo.add(route.to());
+                }
+            }
+        }
+        return seen;
     }
 
     /** Closes every open task and forgets branches in flight. */
