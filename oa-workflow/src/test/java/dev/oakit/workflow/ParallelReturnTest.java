@@ -50,6 +50,27 @@ class ParallelReturnTest {
     }
 
     @DbTest
+    void backToReturnerInsideBranchesRerunsTheRouteSoNoBranchIsLost(TestDatabase db) {
+        WorkflowFixture f = new WorkflowFixture(db);
+        ProcessDefinition d = branches();
+        java.util.List<Node> nodes = new java.util.ArrayList<>(d.nodes());
+        Node.Approval a2 = (Node.Approval) d.node("a2").orElseThrow();
+        nodes.set(nodes.indexOf(a2), new Node.Approval(a2.id(), a2.name(), a2.mode(), a2.approvers(), a2.passRatio(), a2.veto(),
+                a2.onEmpty(), a2.emptyUser(), a2.whenInitiator(), a2.dedupe(), a2.separateFrom(), Node.Resubmit.BACK_TO_RETURNER,
+                a2.fields()));
+        f.definitions.deploy(f.admin, new ProcessDefinition(d.key(), d.name(), d.description(), d.form(), nodes, d.routes()));
+        ProcessInstance pi = f.start("alice", "branches", days(1));
+        f.approvals.approve(user("zhao"), f.todoOf("zhao", pi.id()).id(), Decision.none());
+        f.approvals.approve(user("bob"), f.todoOf("bob", pi.id()).id(), Decision.none());
+        f.approvals.returnTo(user("carol"), f.todoOf("carol", pi.id()).id(), "start", Decision.none());
+        f.approvals.resubmit(user("alice"), pi.id(), Decision.none());
+        // the whole route runs again: the first node, then both branches
+        f.approvals.approve(user("zhao"), f.todoOf("zhao", pi.id()).id(), Decision.none());
+        assertThat(f.todos("dave")).hasSize(1);
+        assertThat(f.todos("bob")).hasSize(1);
+    }
+
+    @DbTest
     void returningToANodeBeforeTheSplitRestartsEveryBranch(TestDatabase db) {
         WorkflowFixture f = new WorkflowFixture(db);
         f.definitions.deploy(f.admin, branches());

@@ -709,6 +709,17 @@ public final class WorkflowEngine implements Approvals {
         r.st.lastCompleted = null;
     }
 
+    /** @return true when the node lies between a parallel or inclusive split and its join */
+    static boolean insideBranches(ProcessDefinition d, String nodeId) {
+        for (Node n : d.nodes()) {
+            if (n instanceof Node.Join j && !j.id().equals(nodeId) && reachable(d, j.split()).contains(nodeId)
+                    && reachable(d, nodeId).contains(j.id())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return every node reachable from {@code from} along routes (itself only when on a loop) */
     static Set<String> reachable(ProcessDefinition d, String from) {
         Set<String> seen = new LinkedHashSet<>();
@@ -756,7 +767,10 @@ public final class WorkflowEngine implements Approvals {
             history(r, "resubmitted", null, start.id(), decision.comment(), null);
             String from = r.st.returnedFrom;
             r.st.returnedFrom = null;
-            if (from != null && r.node(from) instanceof Node.Approval a && a.resubmit() == Node.Resubmit.BACK_TO_RETURNER) {
+            // going straight back is only possible outside parallel branches: inside them the siblings
+            // would be lost (the return reset them), so the route runs again from the start
+            if (from != null && r.node(from) instanceof Node.Approval a && a.resubmit() == Node.Resubmit.BACK_TO_RETURNER
+                    && !insideBranches(r.d(), from)) {
                 enter(r, from);
             } else {
                 r.st.visited.clear();
