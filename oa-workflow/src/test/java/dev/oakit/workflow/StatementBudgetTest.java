@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StatementBudgetTest {
     static final int START_BUDGET = 12;
-    static final int APPROVE_BUDGET = 9;
+    static final int APPROVE_BUDGET = 8;
     static final int TODO_BUDGET = 1;
 
     @DbTest(only = TestDatabase.Kind.H2)

@@ -41,5 +41,7 @@ public final class InstanceState {
         /** VOTE: approvals and rejections so far. */
         public int approvals;
         public int rejections;
+        /** Who approved in this run (null in runs stored before it was kept). */
+        public List<String> approvedBy;
     }
 }

@@ -314,6 +314,7 @@ public final class WorkflowEngine implements Approvals {
     /** Activates an approval node: resolves approvers and opens their tasks (or passes the node). */
     void activate(Run r, Node.Approval a) {
         InstanceState.NodeRun run = new InstanceState.NodeRun();
+        run.approvedBy = new ArrayList<>();
         InstanceState.NodeRun previous = r.st.runs.get(a.id());
         run.round = previous == null ? 1 : previous.round + 1;
         r.st.runs.put(a.id(), run);
@@ -475,7 +476,8 @@ public final class WorkflowEngine implements Approvals {
     private void complete(Run r, Node.Approval a) {
         r.st.active.remove(a.id());
         InstanceState.NodeRun run = r.st.runs.get(a.id());
-        List<String> approvers = r.h.createQuery("""
+        // runs started before approvers were kept in the state fall back to the task table
+        List<String> approvers = run.approvedBy != null ? List.copyOf(new LinkedHashSet<>(run.approvedBy)) : r.h.createQuery("""
                 SELECT assignee_id FROM oa_wf_task WHERE instance_id = :i AND node_id = :n AND round = :r
                 AND outcome IN ('APPROVED', 'AUTO_APPROVED') ORDER BY id""")
                 .bind("i", r.row.id()).bind("n", a.id()).bind("r", run.round).mapTo(String.class).list();
@@ -495,7 +497,9 @@ public final class WorkflowEngine implements Approvals {
         r.st.active.clear();
         r.st.joins.clear();
         cancelService(r);
-        cancelChildren(r);
+        if (r.d().nodes().stream().anyMatch(Node.SubProcess.class::isInstance)) {
+            cancelChildren(r);
+        }
         history(r, "ended", null, nodeId, null, outcome.name());
         r.ctx.publish("wf.instance.ended", "process-instance", Long.toString(r.row.id()),
                 Map.of("processKey", r.row.key(), "outcome", outcome.name(), "initiatorId", r.row.initiatorId()));
@@ -828,6 +832,9 @@ public final class WorkflowEngine implements Approvals {
             run.queue.clear();
             run.anyApproved = false;
             run.approvals = Math.max(0, run.approvals - 1);
+            if (run.approvedBy != null) {
+                run.approvedBy.remove(r.actor.userId());
+            }
             r.st.active.add(last);
             insertTask(r, last, run.round, 99, KIND_APPROVER, null, r.actor.userId(), null, TaskStatus.OPEN);
             history(r, "withdrawn", null, last, decision.comment(), "by approver " + r.actor.userId());
@@ -1256,6 +1263,12 @@ public final class WorkflowEngine implements Approvals {
                 .bind("s", status.name()).bind("o", outcome).bind("by", actedBy).bind("c", comment).bind("now", Rows.db(r.now))
                 .bind("id", t.id()).execute();
         r.open.removeIf(x -> x.id() == t.id());
+        if ("APPROVED".equals(outcome) || "AUTO_APPROVED".equals(outcome)) {
+            InstanceState.NodeRun run = r.st.runs.get(t.nodeId());
+            if (run != null && run.round == t.round() && run.approvedBy != null) {
+                run.approvedBy.add(t.assigneeId());
+            }
+        }
     }
 
     private void setTask(Run r, TaskRow t, String assignee, String owner, TaskStatus status, String outcome, String by, Instant done) {
