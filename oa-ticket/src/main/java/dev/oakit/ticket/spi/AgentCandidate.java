@@ -5,6 +5,7 @@ import dev.oakit.core.ValidationException;
 import org.apiguardian.api.API;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 
@@ -86,7 +87,8 @@ public record AgentCandidate(String userId, boolean active, boolean onDuty, Set<
 
     /** @return a copy with these skills */
     public AgentCandidate withSkills(String... skills) {
-        return new AgentCandidate(userId, active, onDuty, Set.of(skills), capacity, openTickets, load, lastAssignedAt, familiar);
+        return new AgentCandidate(userId, active, onDuty, Set.copyOf(Arrays.asList(skills)), capacity, openTickets, load,
+                lastAssignedAt, familiar);
     }
 
     /** @return a copy with this many open tickets and this load */
