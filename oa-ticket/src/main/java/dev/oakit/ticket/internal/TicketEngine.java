@@ -44,7 +44,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,6 +78,7 @@ public final class TicketEngine implements Tickets {
     private final SlaHook sla;
     private final TicketNotifier notifier;
     private final Numbers numbers;
+    private final TicketRelations relations;
 
     @Inject
     public TicketEngine(Commands commands, ObjectMapper json, CatalogStore catalog, QueueStore queues, TicketConfig config,
@@ -94,6 +94,7 @@ public final class TicketEngine implements Tickets {
         this.sla = sla;
         this.notifier = notifier;
         this.numbers = new Numbers(commands);
+        this.relations = new TicketRelations(this, commands);
     }
 
     /** One command on one ticket. */
@@ -134,7 +135,7 @@ public final class TicketEngine implements Tickets {
 
     // ------------------------------------------------------------------ plumbing
 
-    private <T> T onTicket(Actor actor, long ticketId, String action, Function<Op, T> body) {
+    <T> T onTicket(Actor actor, long ticketId, String action, Function<Op, T> body) {
         Checks.notNull("actor", actor);
         List<T> result = new ArrayList<>(1);
         commands.execute(CommandSpec.of(actor, "tk.ticket." + action).withTarget("ticket", Long.toString(ticketId)), Void.class, ctx -> {
@@ -152,7 +153,7 @@ public final class TicketEngine implements Tickets {
     Op load(CommandContext ctx, long ticketId) {
         Op op = new Op(ctx);
         op.row = lock(op.h, op.tenant(), ticketId);
-        op.lc = catalog.type(op.h, op.tenant(), op.row.type).lifecycle();
+        op.lc = catalog.lifecycle(op.h, op.tenant(), op.row.type);
         op.parties = Access.parties(op.h, op.actor, op.row);
         if (op.parties.isEmpty() && !Access.watches(op.h, op.row.id, op.actor.userId())) {
             throw Access.cannotSee(op.actor, op.row);
@@ -251,7 +252,7 @@ public final class TicketEngine implements Tickets {
         });
     }
 
-    private Op createIn(CommandContext ctx, NewTicket req) {
+    Op createIn(CommandContext ctx, NewTicket req) {
         Op op = new Op(ctx);
         Handle h = op.h;
         String tenant = op.tenant();
@@ -540,7 +541,7 @@ public final class TicketEngine implements Tickets {
                 .bind("t", tenant).bind("id", id).mapTo(String.class).list();
     }
 
-    private static Map<String, Object> detail(Object... kv) {
+    static Map<String, Object> detail(Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
             m.put((String) kv[i], kv[i + 1]);
@@ -670,7 +671,7 @@ public final class TicketEngine implements Tickets {
         }
     }
 
-    private static void requireOpen(Op op, String action) {
+    static void requireOpen(Op op, String action) {
         if (!op.row.kind.open()) {
             throw new ConflictException("OA-TK/NOT_OPEN", "ticket " + op.row.number + " is '" + op.row.state + "' (" + op.row.kind
                     + "); '" + action + "' needs an open ticket. Allowed from '" + op.row.state + "': "
@@ -685,7 +686,7 @@ public final class TicketEngine implements Tickets {
         }
     }
 
-    private static void requireAgent(Op op, String what) {
+    static void requireAgent(Op op, String what) {
         if (!op.agentView()) {
             throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + op.actor.userId() + "' may not " + what + " ticket "
                     + op.row.number + "; " + Access.describe(AGENT_VIEW, op.row) + " may");
@@ -908,150 +909,25 @@ public final class TicketEngine implements Tickets {
         }
     }
 
-    // ------------------------------------------------------------------ relations
+    // ------------------------------------------------------------------ relations (TicketRelations)
 
     @Override
     public TicketLink link(Actor actor, long fromId, LinkKind kind, long toId) {
-        Checks.notNull("kind", kind);
-        if (fromId == toId) {
-            throw ValidationException.of("toId", "a ticket cannot be linked to itself");
-        }
-        return onPair(actor, fromId, toId, "link", (from, to) -> {
-            requireAgent(from, "link");
-            requireAgent(to, "link");
-            boolean exists = from.h.createQuery("SELECT COUNT(*) FROM oa_tk_link WHERE tenant_id = :t AND from_id = :f AND to_id = :to AND kind = :k")
-                    .bind("t", from.tenant()).bind("f", fromId).bind("to", toId).bind("k", kind.name()).mapTo(Integer.class).one() > 0;
-            if (exists) {
-                throw new ConflictException("OA-TK/LINK_EXISTS", "ticket " + from.row.number + " " + kind + " " + to.row.number + " is linked already");
-            }
-            insertLink(from, fromId, kind, toId);
-            return new TicketLink(fromId, kind, toId, from.actor.userId(), from.now);
-        });
-    }
-
-    private void insertLink(Op from, long fromId, LinkKind kind, long toId) {
-        from.h.createUpdate("INSERT INTO oa_tk_link (tenant_id, from_id, to_id, kind, created_by, created_at) VALUES (:t, :f, :to, :k, :u, :now)")
-                .bind("t", from.tenant()).bind("f", fromId).bind("to", toId).bind("k", kind.name()).bind("u", from.actor.userId())
-                .bind("now", TicketRow.db(from.now)).execute();
-        from.event(TicketEventKind.LINKED, "link", null, null, null, false, detail("kind", kind.name(), "to", toId));
-    }
-
-    /** Runs a command on two tickets, locked in id order (no deadlock between two commands on the same pair). */
-    private <T> T onPair(Actor actor, long aId, long bId, String action, java.util.function.BiFunction<Op, Op, T> body) {
-        Checks.notNull("actor", actor);
-        List<T> result = new ArrayList<>(1);
-        commands.execute(CommandSpec.of(actor, "tk.ticket." + action).withTarget("ticket", Long.toString(aId)), Void.class, ctx -> {
-            Op first = load(ctx, Math.min(aId, bId));
-            Op second = load(ctx, Math.max(aId, bId));
-            Op a = aId < bId ? first : second;
-            Op b = aId < bId ? second : first;
-            T r = body.apply(a, b);
-            save(a);
-            save(b);
-            result.clear();
-            result.add(r);
-            return null;
-        });
-        return result.get(0);
+        return relations.link(actor, fromId, kind, toId);
     }
 
     @Override
     public Ticket setParent(Actor actor, long childId, Long parentId) {
-        if (parentId == null) {
-            return onTicket(actor, childId, "parent", op -> {
-                requireAgent(op, "change the parent of");
-                if (op.row.parentId != null) {
-                    op.event(TicketEventKind.UPDATED, "parent", null, null, null, false, detail("parent", null));
-                    op.row.parentId = null;
-                    op.dirty = true;
-                }
-                return op.row.toTicket();
-            });
-        }
-        if (parentId == childId) {
-            throw ValidationException.of("parentId", "a ticket cannot be its own parent");
-        }
-        return onPair(actor, childId, parentId, "parent", (child, parent) -> {
-            requireAgent(child, "change the parent of");
-            requireAgent(parent, "add children to");
-            if (parent.row.kind == StateKind.CLOSED) {
-                throw new ConflictException("OA-TK/PARENT_CLOSED", "parent ticket " + parent.row.number + " is closed; choose an open parent");
-            }
-            Set<Long> seen = new HashSet<>();
-            for (Long p = parentId; p != null; p = parentOf(child.h, child.tenant(), p)) {
-                if (p == childId || !seen.add(p)) {
-                    throw ValidationException.of("parentId", "ticket " + parent.row.number + " is below " + child.row.number
-                            + " already; making it the parent would form a cycle");
-                }
-            }
-            child.row.parentId = parentId;
-            child.dirty = true;
-            child.event(TicketEventKind.UPDATED, "parent", null, null, null, false, detail("parent", parentId));
-            return child.row.toTicket();
-        });
-    }
-
-    private static Long parentOf(Handle h, String tenant, long id) {
-        return h.createQuery("SELECT parent_id FROM oa_tk_ticket WHERE id = :id AND tenant_id = :t").bind("id", id).bind("t", tenant)
-                .mapTo(Long.class).findOne().orElse(null);
+        return relations.setParent(actor, childId, parentId);
     }
 
     @Override
     public Ticket merge(Actor actor, long sourceId, long survivorId, String comment) {
-        Checks.optionalText("comment", comment, 2000);
-        if (sourceId == survivorId) {
-            throw ValidationException.of("survivorId", "a ticket cannot be merged into itself");
-        }
-        return onPair(actor, sourceId, survivorId, "merge", (source, survivor) -> {
-            requireAgent(source, "merge");
-            requireAgent(survivor, "merge into");
-            for (Op o : List.of(source, survivor)) {
-                if (o.row.kind == StateKind.CLOSED) {
-                    throw new ConflictException("OA-TK/CLOSED", "ticket " + o.row.number + " is closed ('" + o.row.state + "'); only open tickets merge");
-                }
-            }
-            String closed = source.lc.transition(source.row.state, "close").map(Lifecycle.Transition::to)
-                    .filter(s -> source.lc.kindOf(s) == StateKind.CLOSED)
-                    .or(() -> source.lc.state("closed").filter(s -> s.kind() == StateKind.CLOSED).map(Lifecycle.State::name))
-                    .orElseGet(() -> source.lc.states().stream().filter(s -> s.kind() == StateKind.CLOSED).findFirst().orElseThrow().name());
-            source.row.mergedInto = survivorId;
-            source.event(TicketEventKind.MERGED, "merge", null, null, comment, false, detail("source", sourceId, "survivor", survivorId));
-            move(source, "merge", closed, comment);
-            Set<String> add = new TreeSet<>(Access.watchers(source.h, sourceId));
-            if (source.row.requester.userId() != null && !source.row.requester.userId().equals(survivor.row.requester.userId())) {
-                add.add(source.row.requester.userId());
-            }
-            add.removeAll(Access.watchers(survivor.h, survivorId));
-            for (String w : add) {
-                survivor.h.createUpdate("INSERT INTO oa_tk_watcher (tenant_id, ticket_id, user_id) VALUES (:t, :id, :u)")
-                        .bind("t", survivor.tenant()).bind("id", survivorId).bind("u", w).execute();
-            }
-            survivor.event(TicketEventKind.MERGED, "merge", null, null, comment, false, detail("source", sourceId, "survivor", survivorId,
-                    "number", source.row.number, "watchersAdded", List.copyOf(add)));
-            return survivor.row.toTicket();
-        });
+        return relations.merge(actor, sourceId, survivorId, comment);
     }
 
     @Override
     public Ticket split(Actor actor, long sourceId, String title, String description) {
-        Checks.text("title", title, 200);
-        Checks.optionalText("description", description, 20_000);
-        return onTicket(actor, sourceId, "split", source -> {
-            requireAgent(source, "split");
-            requireOpen(source, "split");
-            TicketRow s = source.row;
-            NewTicket.Builder b = NewTicket.builder(s.type, title).description(description).category(s.category).priority(s.priority)
-                    .channel(s.channel).requester(s.requester).queue(s.queue).fields(s.fields).parent(s.parentId);
-            s.tags.forEach(b::tags);
-            Op part = createIn(source.ctx, b.build());
-            insertLink(part, part.row.id, LinkKind.SPLIT_FROM, s.id);
-            part.event(TicketEventKind.SPLIT, "split", null, null, null, false, detail("source", s.id, "part", part.row.id));
-            save(part);
-            source.event(TicketEventKind.SPLIT, "split", null, null, null, false, detail("source", s.id, "part", part.row.id,
-                    "number", part.row.number));
-            source.ctx.target("ticket", Long.toString(s.id));
-            source.ctx.summary("split ticket " + part.row.number + " off " + s.number);
-            return part.row.toTicket();
-        });
+        return relations.split(actor, sourceId, title, description);
     }
 }
