@@ -38,6 +38,7 @@ import dev.oakit.ticket.TimeEntry;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -201,16 +202,21 @@ public final class TicketEngine implements Tickets {
         if (op.events.isEmpty()) {
             return;
         }
-        List<TicketEvent> written = new ArrayList<>();
+        // the command's entries in one batch
+        PreparedBatch batch = op.h.prepareBatch("""
+                INSERT INTO oa_tk_event (tenant_id, ticket_id, kind, actor_id, action, from_state, to_state, body, internal, detail, at)
+                VALUES (:t, :ticket, :k, :actor, :a, :f, :to, :b, :i, :d, :at)""");
         for (Pending p : op.events) {
-            String detail = p.detail().isEmpty() ? null : write(p.detail());
-            long id = op.h.createUpdate("""
-                    INSERT INTO oa_tk_event (tenant_id, ticket_id, kind, actor_id, action, from_state, to_state, body, internal, detail, at)
-                    VALUES (:t, :ticket, :k, :actor, :a, :f, :to, :b, :i, :d, :at)""")
-                    .bind("t", op.tenant()).bind("ticket", op.row.id).bind("k", p.kind().name()).bind("actor", op.actor.userId())
+            batch.bind("t", op.tenant()).bind("ticket", op.row.id).bind("k", p.kind().name()).bind("actor", op.actor.userId())
                     .bind("a", p.action()).bind("f", p.from()).bind("to", p.to()).bind("b", p.body()).bind("i", p.internal())
-                    .bind("d", detail).bind("at", TicketRow.db(op.now)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            written.add(new TicketEvent(id, p.kind(), op.actor.userId(), p.action(), p.from(), p.to(), p.body(), p.internal(), p.detail(), op.now));
+                    .bind("d", p.detail().isEmpty() ? null : write(p.detail())).bind("at", TicketRow.db(op.now)).add();
+        }
+        List<Long> ids = batch.executePreparedBatch("id").mapTo(Long.class).list();
+        List<TicketEvent> written = new ArrayList<>();
+        for (int i = 0; i < op.events.size(); i++) {
+            Pending p = op.events.get(i);
+            written.add(new TicketEvent(ids.get(i), p.kind(), op.actor.userId(), p.action(), p.from(), p.to(), p.body(), p.internal(),
+                    p.detail(), op.now));
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("number", op.row.number);
             payload.put("kind", p.kind().name());
@@ -258,8 +264,7 @@ public final class TicketEngine implements Tickets {
         String tenant = op.tenant();
         TicketType type = catalog.type(h, tenant, req.type());
         Requester requester = req.requester() == null ? Requester.user(op.actor.userId()) : req.requester();
-        boolean agent = op.actor.isAdmin() || Access.isAgentAnywhere(h, tenant, op.actor.userId());
-        if (!op.actor.userId().equals(requester.userId()) && !agent) {
+        if (!op.actor.userId().equals(requester.userId()) && !op.actor.isAdmin() && !Access.isAgentAnywhere(h, tenant, op.actor.userId())) {
             throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + op.actor.userId() + "' may create tickets only for themselves;"
                     + " agents of a queue and administrators may create them for other requesters and external contacts");
         }
@@ -328,7 +333,7 @@ public final class TicketEngine implements Tickets {
                 .bind("q", r.queue).bind("s", r.state).bind("k", r.kind.name()).bind("od", false).bind("p", r.parentId)
                 .bind("f", write(fields)).bind("tags", write(tags)).bind("att", write(r.attachments)).bind("by", r.createdBy)
                 .bind("now", TicketRow.db(op.now)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        writeTags(h, tenant, r.id, tags);
+        insertTags(h, tenant, r.id, tags);
         Set<String> watchers = new TreeSet<>(req.watchers());
         for (String w : watchers) {
             h.createUpdate("INSERT INTO oa_tk_watcher (tenant_id, ticket_id, user_id) VALUES (:t, :id, :u)")
@@ -336,7 +341,8 @@ public final class TicketEngine implements Tickets {
         }
         op.row = r;
         op.lc = lc;
-        op.parties = Access.parties(h, op.actor, r);
+        // nothing after the creation checks the creator's parties (automatic assignment is the system's decision)
+        op.parties = EnumSet.noneOf(Party.class);
         ctx.target("ticket", Long.toString(r.id));
         ctx.summary("created ticket " + r.number + " '" + r.title + "' in queue '" + r.queue + "'");
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -392,6 +398,10 @@ public final class TicketEngine implements Tickets {
 
     private static void writeTags(Handle h, String tenant, long id, List<String> tags) {
         h.createUpdate("DELETE FROM oa_tk_tag WHERE ticket_id = :id AND tenant_id = :t").bind("id", id).bind("t", tenant).execute();
+        insertTags(h, tenant, id, tags);
+    }
+
+    private static void insertTags(Handle h, String tenant, long id, List<String> tags) {
         for (String tag : tags) {
             h.createUpdate("INSERT INTO oa_tk_tag (tenant_id, ticket_id, tag) VALUES (:t, :id, :tag)")
                     .bind("t", tenant).bind("id", id).bind("tag", tag).execute();
@@ -645,7 +655,8 @@ public final class TicketEngine implements Tickets {
     /** Sets the assignee (a member of the ticket's queue, active, under capacity) and takes the assign transition from a NEW state. */
     void assignIn(Op op, String assigneeId, String action) {
         TicketRow r = op.row;
-        if (QueueStore.membership(op.h, op.tenant(), r.queue, assigneeId).isEmpty()) {
+        boolean self = assigneeId.equals(op.actor.userId()) && op.parties.contains(Party.AGENT);
+        if (!self && QueueStore.membership(op.h, op.tenant(), r.queue, assigneeId).isEmpty()) {
             throw ValidationException.of("assigneeId", "user '" + assigneeId + "' is not a member of queue '" + r.queue
                     + "'; add them with Queues.setMembers or choose a member");
         }
