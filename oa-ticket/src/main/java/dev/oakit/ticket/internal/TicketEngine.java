@@ -519,7 +519,7 @@ public final class TicketEngine implements Tickets {
         } else {
             kind = TicketEventKind.STATE_CHANGED;
         }
-        op.event(kind, action, from, to, comment, false, null);
+        op.event(kind, action, from, to, comment, false, detail("fromKind", fk.name(), "toKind", tk.name()));
         op.ctx.summary("ticket " + r.number + ": " + action + " (" + from + " -> " + to + ")");
         Set<String> to2 = new java.util.LinkedHashSet<>();
         to2.add(r.requester.userId());
