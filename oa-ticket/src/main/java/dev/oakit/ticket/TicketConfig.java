@@ -1,0 +1,43 @@
+package dev.oakit.ticket;
+
+import org.apiguardian.api.API;
+
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * Configuration of the tickets plugin, from the {@code ticket} namespace. Every component may be
+ * null for its default.
+ *
+ * @param numberPrefix prefix of ticket numbers ({@code TK} → {@code TK-2026-000123}); upper-case letters and digits, at most 10
+ * @param acceptanceDays working days the requester has to accept a resolution before it is accepted automatically (default 3; 0 turns automatic acceptance off)
+ * @param parentWaitsForChildren true (default): a parent cannot be resolved while a child is open
+ * @param startWithin a ticket not started this long after creation is flagged overdue (超时未处理; default 30 minutes; zero turns it off)
+ * @param calendar the business calendar for acceptance days and the year of ticket numbers (default {@code 24x7})
+ * @param locale the language of notifications (default {@code zh-CN})
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public record TicketConfig(String numberPrefix, Integer acceptanceDays, Boolean parentWaitsForChildren, Duration startWithin,
+                           String calendar, String locale) {
+    private static final Pattern PREFIX = Pattern.compile("[A-Z0-9]{1,10}");
+
+    /** Fills defaults and checks values. */
+    public TicketConfig {
+        numberPrefix = numberPrefix == null ? "TK" : numberPrefix;
+        if (!PREFIX.matcher(numberPrefix).matches()) {
+            throw new IllegalArgumentException("ticket.numberPrefix must be 1 to 10 upper-case letters or digits, was '" + numberPrefix + "'");
+        }
+        acceptanceDays = acceptanceDays == null ? 3 : acceptanceDays;
+        if (acceptanceDays < 0 || acceptanceDays > 365) {
+            throw new IllegalArgumentException("ticket.acceptanceDays must be 0 to 365, was " + acceptanceDays);
+        }
+        parentWaitsForChildren = parentWaitsForChildren == null || parentWaitsForChildren;
+        startWithin = startWithin == null ? Duration.ofMinutes(30) : startWithin;
+        if (startWithin.isNegative()) {
+            throw new IllegalArgumentException("ticket.startWithin must not be negative, was " + startWithin);
+        }
+        calendar = calendar == null ? "24x7" : calendar;
+        locale = locale == null ? "zh-CN" : locale;
+    }
+}

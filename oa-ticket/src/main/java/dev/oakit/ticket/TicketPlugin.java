@@ -1,0 +1,78 @@
+package dev.oakit.ticket;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.OptionalBinder;
+import dev.oakit.core.notify.NotificationTemplate;
+import dev.oakit.core.spi.OaPlugin;
+import dev.oakit.core.spi.OaPluginContext;
+import dev.oakit.ticket.internal.CatalogStore;
+import dev.oakit.ticket.internal.DispatchHook;
+import dev.oakit.ticket.internal.QueueStore;
+import dev.oakit.ticket.internal.SlaHook;
+import dev.oakit.ticket.internal.TicketEngine;
+import dev.oakit.ticket.internal.TicketJobs;
+import dev.oakit.ticket.internal.TicketNotifier;
+import dev.oakit.ticket.internal.TicketReader;
+import org.apiguardian.api.API;
+
+/**
+ * The tickets plugin: install it with {@code OaKit.builder().plugin(new TicketPlugin())} to get
+ * {@link Tickets}, {@link TicketQueries}, {@link TicketCatalog} and {@link Queues}. Its tables are
+ * prefixed {@code oa_tk_}; its migrations use the history table {@code oa_ticket_schema_history};
+ * its configuration is {@link TicketConfig} in the {@code ticket} namespace. It needs only core.
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class TicketPlugin implements OaPlugin {
+    /** Notification to the queue's dispatchers when a ticket is created. */
+    public static final String CREATED_TEMPLATE = TicketNotifier.CREATED;
+    /** Notification to an agent when a ticket is assigned to them. */
+    public static final String ASSIGNED_TEMPLATE = TicketNotifier.ASSIGNED;
+    /** Notification to the requester, assignee and watchers on every state change. */
+    public static final String STATUS_TEMPLATE = TicketNotifier.STATUS;
+    /** Notification to the assignee (or the dispatchers) when a ticket was not started in time. */
+    public static final String OVERDUE_TEMPLATE = TicketNotifier.OVERDUE;
+
+    @Override
+    public String id() {
+        return "ticket";
+    }
+
+    @Override
+    public void configure(OaPluginContext context) {
+        context.config(TicketConfig.class);
+        context.migrations("classpath:dev/oakit/ticket/db/migration");
+        template(context, CREATED_TEMPLATE, "新工单 {{number}}：{{title}}",
+                "{{by}} 提交了工单 {{number}}「{{title}}」，队列 {{queue}}，优先级 {{priority}}。",
+                "New ticket {{number}}: {{title}}", "{{by}} opened ticket {{number}} \"{{title}}\" in queue {{queue}} (priority {{priority}}).");
+        template(context, ASSIGNED_TEMPLATE, "工单 {{number}} 已派给您", "{{by}} 将工单 {{number}}「{{title}}」（队列 {{queue}}）派给了您。",
+                "Ticket {{number}} is yours", "{{by}} assigned ticket {{number}} \"{{title}}\" (queue {{queue}}) to you.");
+        template(context, STATUS_TEMPLATE, "工单 {{number}}：{{to}}", "{{by}} 将工单 {{number}}「{{title}}」从「{{from}}」改为「{{to}}」（{{action}}）。{{comment}}",
+                "Ticket {{number}}: {{to}}", "{{by}} moved ticket {{number}} \"{{title}}\" from {{from}} to {{to}} ({{action}}). {{comment}}");
+        template(context, OVERDUE_TEMPLATE, "工单 {{number}} 超时未处理", "工单 {{number}}「{{title}}」创建后 {{minutes}} 分钟内未开始处理。",
+                "Ticket {{number}} not started", "Ticket {{number}} \"{{title}}\" was not started within {{minutes}} minutes.");
+        context.install(new AbstractModule() {
+            @Override
+            protected void configure() {
+                OptionalBinder.newOptionalBinder(binder(), DispatchHook.class).setDefault().to(DispatchHook.None.class);
+                OptionalBinder.newOptionalBinder(binder(), SlaHook.class).setDefault().to(SlaHook.None.class);
+                bind(Tickets.class).to(TicketEngine.class);
+                bind(TicketQueries.class).to(TicketReader.class);
+                bind(TicketCatalog.class).to(CatalogStore.class);
+                bind(Queues.class).to(QueueStore.class);
+            }
+        });
+        context.exposeService(Tickets.class);
+        context.exposeService(TicketQueries.class);
+        context.exposeService(TicketCatalog.class);
+        context.exposeService(Queues.class);
+        context.jobHandler(TicketJobs.Overdue.class);
+        context.jobHandler(TicketJobs.Acceptance.class);
+    }
+
+    private static void template(OaPluginContext context, String key, String zhSubject, String zhBody, String enSubject, String enBody) {
+        context.extension(NotificationTemplate.class, NotificationTemplate.of(key, "zh-CN", zhSubject, zhBody));
+        context.extension(NotificationTemplate.class, NotificationTemplate.of(key, "en", enSubject, enBody));
+    }
+}

@@ -1,0 +1,83 @@
+package dev.oakit.ticket.internal;
+
+import dev.oakit.core.Actor;
+import dev.oakit.core.ForbiddenException;
+import dev.oakit.ticket.Party;
+import org.jdbi.v3.core.Handle;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who an actor is to a ticket (docs/tickets.md, "Access"): requester, agent or dispatcher of its
+ * queue, assignee, administrator, or a watcher (who sees the public view only).
+ */
+final class Access {
+    private Access() {
+    }
+
+    static Set<Party> parties(Handle h, Actor actor, TicketRow row) {
+        Set<Party> p = EnumSet.noneOf(Party.class);
+        if (actor.isAdmin()) {
+            p.add(Party.ADMIN);
+        }
+        if (row.requestedBy(actor.userId())) {
+            p.add(Party.REQUESTER);
+        }
+        if (actor.userId().equals(row.assignee)) {
+            p.add(Party.ASSIGNEE);
+        }
+        Optional<Boolean> member = QueueStore.membership(h, row.tenantId, row.queue, actor.userId());
+        if (member.isPresent()) {
+            p.add(Party.AGENT);
+            if (member.get()) {
+                p.add(Party.DISPATCHER);
+            }
+        }
+        return p;
+    }
+
+    static boolean watches(Handle h, long ticketId, String userId) {
+        return h.createQuery("SELECT COUNT(*) FROM oa_tk_watcher WHERE ticket_id = :id AND user_id = :u")
+                .bind("id", ticketId).bind("u", userId).mapTo(Integer.class).one() > 0;
+    }
+
+    static List<String> watchers(Handle h, long ticketId) {
+        return h.createQuery("SELECT user_id FROM oa_tk_watcher WHERE ticket_id = :id ORDER BY user_id")
+                .bind("id", ticketId).mapTo(String.class).list();
+    }
+
+    static boolean isAgentAnywhere(Handle h, String tenant, String userId) {
+        return h.createQuery("SELECT COUNT(*) FROM oa_tk_queue_member WHERE tenant_id = :t AND user_id = :u")
+                .bind("t", tenant).bind("u", userId).mapTo(Integer.class).one() > 0;
+    }
+
+    static ForbiddenException cannotSee(Actor actor, TicketRow row) {
+        return new ForbiddenException("OA-TK/FORBIDDEN", "user '" + actor.userId() + "' may not see ticket " + row.number
+                + "; its requester, its watchers, " + describe(EnumSet.of(Party.AGENT, Party.ASSIGNEE, Party.ADMIN), row) + " may");
+    }
+
+    /** @return "its requester ('alice'), agents of queue 'it' and administrators" */
+    static String describe(Set<Party> who, TicketRow row) {
+        List<String> parts = new ArrayList<>();
+        for (Party p : Party.values()) {
+            if (!who.contains(p)) {
+                continue;
+            }
+            parts.add(switch (p) {
+                case REQUESTER -> "its requester (" + (row.requester.userId() == null ? "an external contact" : "'" + row.requester.userId() + "'") + ")";
+                case AGENT -> "agents of queue '" + row.queue + "'";
+                case ASSIGNEE -> "its assignee (" + (row.assignee == null ? "nobody yet" : "'" + row.assignee + "'") + ")";
+                case DISPATCHER -> "dispatchers of queue '" + row.queue + "'";
+                case ADMIN -> "administrators";
+            });
+        }
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+    }
+}

@@ -1,0 +1,953 @@
+package dev.oakit.ticket.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oakit.core.Actor;
+import dev.oakit.core.Checks;
+import dev.oakit.core.ConflictException;
+import dev.oakit.core.ForbiddenException;
+import dev.oakit.core.NotFoundException;
+import dev.oakit.core.ValidationException;
+import dev.oakit.core.calendar.BusinessCalendar;
+import dev.oakit.core.calendar.BusinessCalendars;
+import dev.oakit.core.directory.Directory;
+import dev.oakit.core.directory.User;
+import dev.oakit.core.form.AttachmentRef;
+import dev.oakit.core.job.JobRequest;
+import dev.oakit.core.spi.CommandContext;
+import dev.oakit.core.spi.CommandSpec;
+import dev.oakit.core.spi.Commands;
+import dev.oakit.ticket.Agent;
+import dev.oakit.ticket.Category;
+import dev.oakit.ticket.Lifecycle;
+import dev.oakit.ticket.LinkKind;
+import dev.oakit.ticket.NewTicket;
+import dev.oakit.ticket.Party;
+import dev.oakit.ticket.Queue;
+import dev.oakit.ticket.Rating;
+import dev.oakit.ticket.Requester;
+import dev.oakit.ticket.StateKind;
+import dev.oakit.ticket.Ticket;
+import dev.oakit.ticket.TicketChanges;
+import dev.oakit.ticket.TicketConfig;
+import dev.oakit.ticket.TicketEvent;
+import dev.oakit.ticket.TicketEventKind;
+import dev.oakit.ticket.TicketLink;
+import dev.oakit.ticket.TicketType;
+import dev.oakit.ticket.Tickets;
+import dev.oakit.ticket.TimeEntry;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The ticket commands. Every command locks the ticket row ({@code SELECT ... FOR UPDATE}),
+ * computes the actor's parties on it, checks the lifecycle and the parties, changes the row in
+ * memory, and writes it back with the history entries, outbox events, timers and notifications
+ * in the command's transaction. See docs/tickets.md.
+ */
+@Singleton
+public final class TicketEngine implements Tickets {
+    static final String OVERDUE_JOB = "tk.overdue";
+    static final String ACCEPT_JOB = "tk.accept";
+    private static final Pattern CHANNEL = Pattern.compile("[a-z0-9_-]{1,32}");
+    private static final Set<Party> AGENT_VIEW = EnumSet.of(Party.AGENT, Party.ASSIGNEE, Party.DISPATCHER, Party.ADMIN);
+
+    private final Commands commands;
+    private final ObjectMapper json;
+    private final CatalogStore catalog;
+    private final QueueStore queues;
+    private final TicketConfig config;
+    private final BusinessCalendars calendars;
+    private final Directory directory;
+    private final DispatchHook dispatch;
+    private final SlaHook sla;
+    private final TicketNotifier notifier;
+    private final Numbers numbers;
+    private final TicketRelations relations;
+
+    @Inject
+    public TicketEngine(Commands commands, ObjectMapper json, CatalogStore catalog, QueueStore queues, TicketConfig config,
+                        BusinessCalendars calendars, Directory directory, DispatchHook dispatch, SlaHook sla, TicketNotifier notifier) {
+        this.commands = commands;
+        this.json = json;
+        this.catalog = catalog;
+        this.queues = queues;
+        this.config = config;
+        this.calendars = calendars;
+        this.directory = directory;
+        this.dispatch = dispatch;
+        this.sla = sla;
+        this.notifier = notifier;
+        this.numbers = new Numbers(commands);
+        this.relations = new TicketRelations(this, commands);
+    }
+
+    /** One command on one ticket. */
+    final class Op {
+        final CommandContext ctx;
+        final Handle h;
+        final Actor actor;
+        final Instant now;
+        TicketRow row;
+        Lifecycle lc;
+        Set<Party> parties;
+        boolean dirty;
+        final List<Pending> events = new ArrayList<>();
+
+        Op(CommandContext ctx) {
+            this.ctx = ctx;
+            this.h = ctx.handle();
+            this.actor = ctx.actor();
+            this.now = ctx.now();
+        }
+
+        String tenant() {
+            return actor.tenantId();
+        }
+
+        boolean agentView() {
+            return !Collections.disjoint(parties, AGENT_VIEW);
+        }
+
+        void event(TicketEventKind kind, String action, String from, String to, String body, boolean internal, Map<String, Object> detail) {
+            events.add(new Pending(kind, action, from, to, body, internal, detail == null ? Map.of() : detail));
+        }
+    }
+
+    /** A history entry not yet written. */
+    record Pending(TicketEventKind kind, String action, String from, String to, String body, boolean internal, Map<String, Object> detail) {
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    <T> T onTicket(Actor actor, long ticketId, String action, Function<Op, T> body) {
+        Checks.notNull("actor", actor);
+        List<T> result = new ArrayList<>(1);
+        commands.execute(CommandSpec.of(actor, "tk.ticket." + action).withTarget("ticket", Long.toString(ticketId)), Void.class, ctx -> {
+            Op op = load(ctx, ticketId);
+            T r = body.apply(op);
+            save(op);
+            result.clear(); // a retried command runs its body again
+            result.add(r);
+            return null;
+        });
+        return result.get(0);
+    }
+
+    /** Loads and locks the ticket and checks that the actor may see it. */
+    Op load(CommandContext ctx, long ticketId) {
+        Op op = new Op(ctx);
+        op.row = lock(op.h, op.tenant(), ticketId);
+        op.lc = catalog.lifecycle(op.h, op.tenant(), op.row.type);
+        op.parties = Access.parties(op.h, op.actor, op.row);
+        if (op.parties.isEmpty() && !Access.watches(op.h, op.row.id, op.actor.userId())) {
+            throw Access.cannotSee(op.actor, op.row);
+        }
+        return op;
+    }
+
+    TicketRow lock(Handle h, String tenant, long ticketId) {
+        return h.createQuery("SELECT " + TicketRow.COLUMNS + " FROM oa_tk_ticket WHERE id = :id AND tenant_id = :t FOR UPDATE")
+                .bind("id", ticketId).bind("t", tenant).map((rs, c) -> TicketRow.map(rs, json)).findOne()
+                .orElseThrow(() -> notFound(tenant, ticketId));
+    }
+
+    static NotFoundException notFound(String tenant, long ticketId) {
+        return new NotFoundException("OA-TK/NOT_FOUND", "ticket " + ticketId + " does not exist in tenant '" + tenant + "'");
+    }
+
+    /** Writes the changed row (version-checked) and the history entries. */
+    void save(Op op) {
+        TicketRow r = op.row;
+        if (op.dirty) {
+            int n = op.h.createUpdate("""
+                    UPDATE oa_tk_ticket SET title = :title, description = :descr, category_key = :cat, priority = :prio, queue_key = :q,
+                        assignee_id = :a, state = :s, state_kind = :k, overdue = :od, parent_id = :p, merged_into = :m, sla_policy = :sla,
+                        due_at = :due, fields = :f, tags = :tags, resolutions = :res, row_version = row_version + 1, updated_at = :now,
+                        resolved_at = :ra, closed_at = :ca
+                    WHERE id = :id AND tenant_id = :t AND row_version = :v""")
+                    .bind("title", r.title).bind("descr", r.description).bind("cat", r.category).bind("prio", r.priority.name())
+                    .bind("q", r.queue).bind("a", r.assignee).bind("s", r.state).bind("k", r.kind.name()).bind("od", r.overdue)
+                    .bind("p", r.parentId).bind("m", r.mergedInto).bind("sla", r.slaPolicy).bind("due", TicketRow.db(r.dueAt))
+                    .bind("f", write(r.fields)).bind("tags", write(r.tags)).bind("res", r.resolutions).bind("now", TicketRow.db(op.now))
+                    .bind("ra", TicketRow.db(r.resolvedAt)).bind("ca", TicketRow.db(r.closedAt))
+                    .bind("id", r.id).bind("t", r.tenantId).bind("v", r.version).execute();
+            if (n == 0) {
+                throw new ConflictException("OA-TK/STALE", "ticket " + r.number + " changed while this command ran; reload it and retry");
+            }
+            r.version++;
+            r.updatedAt = op.now;
+            op.dirty = false;
+        }
+        flush(op);
+    }
+
+    private void flush(Op op) {
+        if (op.events.isEmpty()) {
+            return;
+        }
+        // the command's entries in one batch
+        PreparedBatch batch = op.h.prepareBatch("""
+                INSERT INTO oa_tk_event (tenant_id, ticket_id, kind, actor_id, action, from_state, to_state, body, internal, detail, at)
+                VALUES (:t, :ticket, :k, :actor, :a, :f, :to, :b, :i, :d, :at)""");
+        for (Pending p : op.events) {
+            batch.bind("t", op.tenant()).bind("ticket", op.row.id).bind("k", p.kind().name()).bind("actor", op.actor.userId())
+                    .bind("a", p.action()).bind("f", p.from()).bind("to", p.to()).bind("b", p.body()).bind("i", p.internal())
+                    .bind("d", p.detail().isEmpty() ? null : write(p.detail())).bind("at", TicketRow.db(op.now)).add();
+        }
+        List<Long> ids = batch.executePreparedBatch("id").mapTo(Long.class).list();
+        List<TicketEvent> written = new ArrayList<>();
+        for (int i = 0; i < op.events.size(); i++) {
+            Pending p = op.events.get(i);
+            written.add(new TicketEvent(ids.get(i), p.kind(), op.actor.userId(), p.action(), p.from(), p.to(), p.body(), p.internal(),
+                    p.detail(), op.now));
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("number", op.row.number);
+            payload.put("kind", p.kind().name());
+            payload.put("action", p.action());
+            payload.put("fromState", p.from());
+            payload.put("toState", p.to());
+            payload.put("internal", p.internal());
+            payload.put("state", op.row.state);
+            payload.put("queue", op.row.queue);
+            payload.put("assignee", op.row.assignee);
+            op.ctx.publish("tk.ticket." + p.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), "ticket",
+                    Long.toString(op.row.id), payload);
+        }
+        op.events.clear();
+        sla.recorded(op.ctx, op.row.toTicket(), List.copyOf(written));
+    }
+
+    private String write(Object value) {
+        return JsonText.write(json, value);
+    }
+
+    // ------------------------------------------------------------------ create
+
+    @Override
+    public Ticket create(Actor actor, NewTicket request) {
+        Checks.notNull("actor", actor);
+        Checks.notNull("ticket", request);
+        Ticket[] built = new Ticket[1];
+        long id = commands.execute(CommandSpec.of(actor, "tk.ticket.create").withRequestId(request.requestId()), Long.class, ctx -> {
+            Op op = createIn(ctx, request);
+            save(op);
+            built[0] = op.row.toTicket();
+            return op.row.id;
+        });
+        return built[0] != null ? built[0] : commands.query(h -> {
+            TicketRow r = h.createQuery("SELECT " + TicketRow.COLUMNS + " FROM oa_tk_ticket WHERE id = :id AND tenant_id = :t")
+                    .bind("id", id).bind("t", actor.tenantId()).map((rs, c) -> TicketRow.map(rs, json)).one();
+            return r.toTicket();
+        });
+    }
+
+    Op createIn(CommandContext ctx, NewTicket req) {
+        Op op = new Op(ctx);
+        Handle h = op.h;
+        String tenant = op.tenant();
+        TicketType type = catalog.type(h, tenant, req.type());
+        Requester requester = req.requester() == null ? Requester.user(op.actor.userId()) : req.requester();
+        if (!op.actor.userId().equals(requester.userId()) && !op.actor.isAdmin() && !Access.isAgentAnywhere(h, tenant, op.actor.userId())) {
+            throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + op.actor.userId() + "' may create tickets only for themselves;"
+                    + " agents of a queue and administrators may create them for other requesters and external contacts");
+        }
+        List<ValidationException.Problem> problems = new ArrayList<>();
+        if (req.category() != null) {
+            checkCategory(h, tenant, req.category(), problems);
+        }
+        String channel = req.channel() == null ? "api" : req.channel();
+        if (!CHANNEL.matcher(channel).matches()) {
+            problems.add(new ValidationException.Problem("channel", "must be a lower-case name such as web, email, phone, api, im or crm; was '" + channel + "'"));
+        }
+        List<String> tags = tags(req.tags(), problems);
+        if (!problems.isEmpty()) {
+            throw new ValidationException("OA-CORE/VALIDATION", "ticket", problems);
+        }
+        Map<String, Object> fields = fields(type, Map.of(), req.fields());
+        String queueKey = req.queue() != null ? req.queue() : dispatch.queueFor(ctx, type, req);
+        queueKey = queueKey != null ? queueKey : type.defaultQueue();
+        if (queueKey == null) {
+            throw ValidationException.of("queue", "ticket type '" + type.key() + "' has no default queue; name a queue or give the type a default queue");
+        }
+        Queue queue = QueueStore.requireQueue(h, tenant, queueKey, "queue");
+        if (!queue.active()) {
+            throw ValidationException.of("queue", "queue '" + queue.key() + "' is inactive; choose an active queue");
+        }
+        if (req.parentId() != null) {
+            TicketRow parent = lock(h, tenant, req.parentId());
+            if (parent.kind == StateKind.CLOSED) {
+                throw new ConflictException("OA-TK/PARENT_CLOSED", "parent ticket " + parent.number + " is closed; choose an open parent");
+            }
+        }
+        for (int i = 0; i < req.watchers().size(); i++) {
+            requireUser(tenant, "watchers[" + i + "]", Checks.id("watchers[" + i + "]", req.watchers().get(i)));
+        }
+        Lifecycle lc = type.lifecycle();
+        int year = op.now.atZone(calendar(queue).zone()).getYear();
+        TicketRow r = new TicketRow();
+        r.tenantId = tenant;
+        r.number = numbers.next(ctx, config.numberPrefix(), year);
+        r.type = type.key();
+        r.title = req.title();
+        r.description = req.description();
+        r.category = req.category();
+        r.priority = req.priority() == null ? type.defaultPriority() : req.priority();
+        r.channel = channel;
+        r.requester = requester;
+        r.queue = queue.key();
+        r.state = lc.initial();
+        r.kind = lc.kindOf(r.state);
+        r.parentId = req.parentId();
+        r.fields = fields;
+        r.tags = tags;
+        r.attachments = req.attachments();
+        r.createdBy = op.actor.userId();
+        r.createdAt = op.now;
+        r.updatedAt = op.now;
+        r.id = h.createUpdate("""
+                INSERT INTO oa_tk_ticket (tenant_id, number, type_key, title, description, category_key, priority, channel, requester_id,
+                    contact_name, contact_email, customer_ref, queue_key, state, state_kind, overdue, parent_id, fields, tags, attachments,
+                    resolutions, row_version, created_by, created_at, updated_at)
+                VALUES (:t, :num, :type, :title, :descr, :cat, :prio, :ch, :rid, :cn, :ce, :cr, :q, :s, :k, :od, :p, :f, :tags, :att,
+                    0, 0, :by, :now, :now)""")
+                .bind("t", tenant).bind("num", r.number).bind("type", r.type).bind("title", r.title).bind("descr", r.description)
+                .bind("cat", r.category).bind("prio", r.priority.name()).bind("ch", channel).bind("rid", requester.userId())
+                .bind("cn", requester.contactName()).bind("ce", requester.contactEmail()).bind("cr", requester.customerRef())
+                .bind("q", r.queue).bind("s", r.state).bind("k", r.kind.name()).bind("od", false).bind("p", r.parentId)
+                .bind("f", write(fields)).bind("tags", write(tags)).bind("att", write(r.attachments)).bind("by", r.createdBy)
+                .bind("now", TicketRow.db(op.now)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        insertTags(h, tenant, r.id, tags);
+        Set<String> watchers = new TreeSet<>(req.watchers());
+        for (String w : watchers) {
+            h.createUpdate("INSERT INTO oa_tk_watcher (tenant_id, ticket_id, user_id) VALUES (:t, :id, :u)")
+                    .bind("t", tenant).bind("id", r.id).bind("u", w).execute();
+        }
+        op.row = r;
+        op.lc = lc;
+        // nothing after the creation checks the creator's parties (automatic assignment is the system's decision)
+        op.parties = EnumSet.noneOf(Party.class);
+        ctx.target("ticket", Long.toString(r.id));
+        ctx.summary("created ticket " + r.number + " '" + r.title + "' in queue '" + r.queue + "'");
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("number", r.number);
+        detail.put("type", r.type);
+        detail.put("queue", r.queue);
+        detail.put("priority", r.priority.name());
+        detail.put("channel", channel);
+        if (!r.attachments.isEmpty()) {
+            detail.put("attachments", r.attachments.size());
+        }
+        op.event(TicketEventKind.CREATED, "create", null, r.state, null, false, detail);
+        if (!r.kind.started()) {
+            scheduleOverdue(op);
+        }
+        notifier.send(op.actor, TicketNotifier.CREATED, dispatchers(h, tenant, r.queue), vars(op, Map.of("queue", r.queue,
+                "priority", r.priority.name())));
+        String auto = dispatch.assigneeFor(ctx, r.toTicket());
+        if (auto != null && r.kind == StateKind.NEW) {
+            assignIn(op, auto, "assign");
+        }
+        return op;
+    }
+
+    private BusinessCalendar calendar(Queue queue) {
+        return calendars.get(queue != null && queue.calendar() != null ? queue.calendar() : config.calendar());
+    }
+
+    private static void checkCategory(Handle h, String tenant, String key, List<ValidationException.Problem> problems) {
+        Category c = CatalogStore.category(h, tenant, key).orElse(null);
+        if (c == null) {
+            problems.add(new ValidationException.Problem("category", "category '" + key + "' does not exist; an administrator saves it with TicketCatalog.saveCategory"));
+        } else if (!c.active()) {
+            problems.add(new ValidationException.Problem("category", "category '" + key + "' is inactive; choose an active category"));
+        }
+    }
+
+    private static List<String> tags(List<String> given, List<ValidationException.Problem> problems) {
+        TreeSet<String> out = new TreeSet<>();
+        for (int i = 0; i < given.size(); i++) {
+            String t = given.get(i).strip();
+            if (t.isEmpty() || t.length() > 64) {
+                problems.add(new ValidationException.Problem("tags[" + i + "]", "must be 1 to 64 characters"));
+            } else {
+                out.add(t);
+            }
+        }
+        if (out.size() > 20) {
+            problems.add(new ValidationException.Problem("tags", "at most 20 tags, got " + out.size()));
+        }
+        return List.copyOf(out);
+    }
+
+    private static void writeTags(Handle h, String tenant, long id, List<String> tags) {
+        h.createUpdate("DELETE FROM oa_tk_tag WHERE ticket_id = :id AND tenant_id = :t").bind("id", id).bind("t", tenant).execute();
+        insertTags(h, tenant, id, tags);
+    }
+
+    private static void insertTags(Handle h, String tenant, long id, List<String> tags) {
+        for (String tag : tags) {
+            h.createUpdate("INSERT INTO oa_tk_tag (tenant_id, ticket_id, tag) VALUES (:t, :id, :tag)")
+                    .bind("t", tenant).bind("id", id).bind("tag", tag).execute();
+        }
+    }
+
+    /** Merges changes into the current custom fields and validates them against the type's form. */
+    private static Map<String, Object> fields(TicketType type, Map<String, Object> current, Map<String, Object> changes) {
+        Map<String, Object> merged = new LinkedHashMap<>(current);
+        merged.putAll(changes);
+        if (type.form() == null) {
+            if (!merged.isEmpty()) {
+                throw ValidationException.of("fields", "ticket type '" + type.key() + "' has no form, so it takes no custom fields; got "
+                        + merged.keySet());
+            }
+            return Map.of();
+        }
+        return type.form().normalize(merged);
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    @Override
+    public Ticket act(Actor actor, long ticketId, String action, String comment) {
+        Checks.id("action", action);
+        Checks.optionalText("comment", comment, 2000);
+        if (action.equals("assign") || action.equals("claim")) {
+            throw ValidationException.of("action", "'" + action + "' sets the assignee; use Tickets." + action + " instead");
+        }
+        return onTicket(actor, ticketId, action, op -> {
+            Lifecycle.Transition t = require(op, action);
+            checkParties(op, t);
+            take(op, t, comment);
+            return op.row.toTicket();
+        });
+    }
+
+    Lifecycle.Transition require(Op op, String action) {
+        return op.lc.transition(op.row.state, action).orElseThrow(() -> illegal(op, action));
+    }
+
+    static ConflictException illegal(Op op, String action) {
+        List<String> allowed = op.lc.from(op.row.state).stream().map(Lifecycle.Transition::action).distinct().toList();
+        return new ConflictException("OA-TK/ILLEGAL_TRANSITION", "ticket " + op.row.number + " is '" + op.row.state + "'; '" + action
+                + "' is not allowed there. Allowed from '" + op.row.state + "': "
+                + (allowed.isEmpty() ? "none (the state is final)" : String.join(", ", allowed)));
+    }
+
+    void checkParties(Op op, Lifecycle.Transition t) {
+        if (Collections.disjoint(op.parties, t.by())) {
+            throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + op.actor.userId() + "' may not '" + t.action() + "' ticket "
+                    + op.row.number + "; " + Access.describe(t.by(), op.row) + " may");
+        }
+    }
+
+    private void take(Op op, Lifecycle.Transition t, String comment) {
+        if (t.reasonRequired() && (comment == null || comment.isBlank())) {
+            throw ValidationException.of("comment", "'" + t.action() + "' on ticket " + op.row.number + " needs a reason; write one in the comment");
+        }
+        move(op, t.action(), t.to(), comment);
+    }
+
+    /** Moves the ticket to a state with the kind's consequences; who may and whether the move is declared was checked before. */
+    void move(Op op, String action, String to, String comment) {
+        TicketRow r = op.row;
+        String from = r.state;
+        StateKind fk = r.kind;
+        StateKind tk = op.lc.kindOf(to);
+        if (tk == StateKind.NEW && r.assignee != null) {
+            op.event(TicketEventKind.ASSIGNED, action, null, null, null, false, detail("from", r.assignee, "to", null, "queue", r.queue));
+            r.assignee = null;
+        }
+        if ((tk == StateKind.ASSIGNED || tk == StateKind.IN_PROGRESS || tk == StateKind.WAITING) && r.assignee == null) {
+            throw new ConflictException("OA-TK/UNASSIGNED", "ticket " + r.number + " has nobody assigned; assign or claim it before '" + action + "'");
+        }
+        if (tk == StateKind.RESOLVED && config.parentWaitsForChildren()) {
+            List<String> open = openChildren(op.h, op.tenant(), r.id);
+            if (!open.isEmpty()) {
+                throw new ConflictException("OA-TK/OPEN_CHILDREN", "ticket " + r.number + " cannot be resolved while its child ticket(s) "
+                        + open + " are open; resolve or close them first");
+            }
+        }
+        r.state = to;
+        r.kind = tk;
+        op.dirty = true;
+        if (tk.started() && !fk.started()) {
+            op.ctx.cancelJobs(OVERDUE_JOB + ":" + r.id);
+            r.overdue = false;
+        }
+        if (tk == StateKind.NEW && fk != StateKind.NEW) {
+            scheduleOverdue(op);
+        }
+        if (fk == StateKind.RESOLVED && tk != StateKind.RESOLVED) {
+            op.ctx.cancelJobs(ACCEPT_JOB + ":" + r.id);
+        }
+        if (tk == StateKind.RESOLVED) {
+            r.resolutions++;
+            r.resolvedAt = op.now;
+            scheduleAcceptance(op);
+        }
+        if (tk == StateKind.CLOSED) {
+            r.closedAt = op.now;
+            op.ctx.cancelJobs(OVERDUE_JOB + ":" + r.id);
+            op.ctx.cancelJobs(ACCEPT_JOB + ":" + r.id);
+        } else {
+            r.closedAt = null;
+        }
+        TicketEventKind kind;
+        if (tk == StateKind.RESOLVED) {
+            kind = TicketEventKind.RESOLVED;
+        } else if (tk == StateKind.CLOSED) {
+            kind = TicketEventKind.CLOSED;
+        } else if (fk == StateKind.RESOLVED || fk == StateKind.CLOSED) {
+            kind = TicketEventKind.REOPENED;
+        } else {
+            kind = TicketEventKind.STATE_CHANGED;
+        }
+        op.event(kind, action, from, to, comment, false, detail("fromKind", fk.name(), "toKind", tk.name()));
+        op.ctx.summary("ticket " + r.number + ": " + action + " (" + from + " -> " + to + ")");
+        Set<String> recipients = new java.util.LinkedHashSet<>();
+        recipients.add(r.requester.userId());
+        recipients.add(r.assignee);
+        recipients.addAll(Access.watchers(op.h, r.id));
+        notifier.send(op.actor, TicketNotifier.STATUS, recipients, vars(op, Map.of("from", from, "to", to, "action", action,
+                "comment", comment == null ? "" : comment)));
+    }
+
+    private void scheduleOverdue(Op op) {
+        if (!config.startWithin().isZero()) {
+            op.ctx.schedule(JobRequest.of(OVERDUE_JOB, Map.of("ticketId", op.row.id)).at(op.now.plus(config.startWithin()))
+                    .dedupe(OVERDUE_JOB + ":" + op.row.id));
+        }
+    }
+
+    private void scheduleAcceptance(Op op) {
+        boolean acceptable = op.lc.transition(op.row.state, "accept").or(() -> op.lc.transition(op.row.state, "close")).isPresent();
+        if (config.acceptanceDays() > 0 && acceptable) {
+            Queue q = QueueStore.queue(op.h, op.tenant(), op.row.queue).orElse(null);
+            Instant due = calendar(q).addWorkingDays(op.now, config.acceptanceDays());
+            op.ctx.schedule(JobRequest.of(ACCEPT_JOB, Map.of("ticketId", op.row.id, "resolution", op.row.resolutions)).at(due)
+                    .dedupe(ACCEPT_JOB + ":" + op.row.id));
+        }
+    }
+
+    static List<String> openChildren(Handle h, String tenant, long id) {
+        return h.createQuery("SELECT number FROM oa_tk_ticket WHERE tenant_id = :t AND parent_id = :id AND state_kind NOT IN ('RESOLVED', 'CLOSED') ORDER BY id")
+                .bind("t", tenant).bind("id", id).mapTo(String.class).list();
+    }
+
+    static Map<String, Object> detail(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    private static Map<String, Object> vars(Op op, Map<String, Object> more) {
+        Map<String, Object> v = new LinkedHashMap<>(more);
+        v.put("number", op.row.number);
+        v.put("title", op.row.title);
+        v.put("by", op.actor.userId());
+        return v;
+    }
+
+    private static List<String> dispatchers(Handle h, String tenant, String queue) {
+        return h.createQuery("SELECT user_id FROM oa_tk_queue_member WHERE tenant_id = :t AND queue_key = :q AND dispatcher = :d ORDER BY user_id")
+                .bind("t", tenant).bind("q", queue).bind("d", true).mapTo(String.class).list();
+    }
+
+    // ------------------------------------------------------------------ assignment
+
+    @Override
+    public Ticket assign(Actor actor, long ticketId, String assigneeId) {
+        Checks.id("assigneeId", assigneeId);
+        return onTicket(actor, ticketId, "assign", op -> {
+            requireOpen(op, "assign");
+            if (op.row.kind == StateKind.NEW) {
+                checkParties(op, require(op, "assign"));
+            } else {
+                requireAny(op, EnumSet.of(Party.DISPATCHER, Party.ADMIN), "assign");
+            }
+            if (!assigneeId.equals(op.row.assignee)) {
+                assignIn(op, assigneeId, "assign");
+            }
+            return op.row.toTicket();
+        });
+    }
+
+    @Override
+    public Ticket claim(Actor actor, long ticketId) {
+        return onTicket(actor, ticketId, "claim", op -> {
+            if (op.row.assignee != null) {
+                throw new ConflictException("OA-TK/ALREADY_ASSIGNED", "ticket " + op.row.number + " is already assigned to '"
+                        + op.row.assignee + "'; only unassigned tickets can be claimed");
+            }
+            checkParties(op, require(op, "claim"));
+            assignIn(op, op.actor.userId(), "claim");
+            return op.row.toTicket();
+        });
+    }
+
+    @Override
+    public Ticket release(Actor actor, long ticketId) {
+        return onTicket(actor, ticketId, "release", op -> {
+            Lifecycle.Transition t = require(op, "release");
+            checkParties(op, t);
+            take(op, t, null);
+            return op.row.toTicket();
+        });
+    }
+
+    @Override
+    public Ticket reassign(Actor actor, long ticketId, String queue, String assigneeId, String reason) {
+        Checks.optionalText("queue", queue, 64);
+        Checks.optionalText("assigneeId", assigneeId, 64);
+        Checks.optionalText("reason", reason, 2000);
+        if (queue == null && assigneeId == null) {
+            throw ValidationException.of("assigneeId", "name a new queue, a new assignee, or both");
+        }
+        return onTicket(actor, ticketId, "reassign", op -> {
+            requireOpen(op, "reassign");
+            requireAny(op, EnumSet.of(Party.ASSIGNEE, Party.DISPATCHER, Party.ADMIN), "reassign");
+            TicketRow r = op.row;
+            String fromQueue = r.queue;
+            if (queue != null && !queue.equals(r.queue)) {
+                Queue q = QueueStore.requireQueue(op.h, op.tenant(), queue, "queue");
+                if (!q.active()) {
+                    throw ValidationException.of("queue", "queue '" + queue + "' is inactive; choose an active queue");
+                }
+                r.queue = q.key();
+                op.dirty = true;
+            }
+            if (assigneeId != null) {
+                if (!assigneeId.equals(r.assignee) || !fromQueue.equals(r.queue)) {
+                    assignIn(op, assigneeId, "assign");
+                }
+            } else if (r.assignee != null) {
+                String to = op.lc.state(op.lc.initial()).filter(s -> s.kind() == StateKind.NEW).map(Lifecycle.State::name)
+                        .or(() -> op.lc.states().stream().filter(s -> s.kind() == StateKind.NEW).map(Lifecycle.State::name).findFirst())
+                        .orElseThrow(() -> new ConflictException("OA-TK/NO_NEW_STATE", "the lifecycle of type '" + r.type
+                                + "' has no state of kind NEW to leave an unassigned ticket in; name an assignee"));
+                move(op, "reassign", to, reason);
+            }
+            op.event(TicketEventKind.ASSIGNED, "reassign", null, null, reason, false, detail("fromQueue", fromQueue, "queue", r.queue,
+                    "to", r.assignee));
+            return r.toTicket();
+        });
+    }
+
+    /** Sets the assignee (a member of the ticket's queue, active, under capacity) and takes the assign transition from a NEW state. */
+    void assignIn(Op op, String assigneeId, String action) {
+        TicketRow r = op.row;
+        boolean self = assigneeId.equals(op.actor.userId()) && op.parties.contains(Party.AGENT);
+        if (!self && QueueStore.membership(op.h, op.tenant(), r.queue, assigneeId).isEmpty()) {
+            throw ValidationException.of("assigneeId", "user '" + assigneeId + "' is not a member of queue '" + r.queue
+                    + "'; add them with Queues.setMembers or choose a member");
+        }
+        if (!directory.findUser(Actor.system(op.tenant()), assigneeId).map(User::active).orElse(false)) {
+            throw ValidationException.of("assigneeId", "user '" + assigneeId + "' is unknown or inactive in the directory; choose an active agent");
+        }
+        Agent profile = queues.agent(op.h, op.tenant(), assigneeId).orElse(Agent.of(assigneeId));
+        if (profile.capacity() > 0) {
+            int load = QueueStore.openLoad(op.h, op.tenant(), assigneeId);
+            if (load >= profile.capacity()) {
+                throw new ConflictException("OA-TK/AT_CAPACITY", "agent '" + assigneeId + "' holds " + load + " open ticket(s), the capacity is "
+                        + profile.capacity() + "; choose another agent or raise the capacity");
+            }
+        }
+        String before = r.assignee;
+        r.assignee = assigneeId;
+        op.dirty = true;
+        op.event(TicketEventKind.ASSIGNED, action, null, null, null, false, detail("from", before, "to", assigneeId, "queue", r.queue));
+        notifier.send(op.actor, TicketNotifier.ASSIGNED, List.of(assigneeId), vars(op, Map.of("queue", r.queue)));
+        if (r.kind == StateKind.NEW) {
+            Lifecycle.Transition t = op.lc.transition(r.state, action).orElseThrow(() -> illegal(op, action));
+            move(op, action, t.to(), null);
+        }
+    }
+
+    static void requireOpen(Op op, String action) {
+        if (!op.row.kind.open()) {
+            throw new ConflictException("OA-TK/NOT_OPEN", "ticket " + op.row.number + " is '" + op.row.state + "' (" + op.row.kind
+                    + "); '" + action + "' needs an open ticket. Allowed from '" + op.row.state + "': "
+                    + op.lc.from(op.row.state).stream().map(Lifecycle.Transition::action).distinct().collect(Collectors.joining(", ")));
+        }
+    }
+
+    private static void requireAny(Op op, Set<Party> who, String action) {
+        if (Collections.disjoint(op.parties, who)) {
+            throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + op.actor.userId() + "' may not '" + action + "' ticket "
+                    + op.row.number + "; " + Access.describe(who, op.row) + " may");
+        }
+    }
+
+    static void requireAgent(Op op, String what) {
+        if (!op.agentView()) {
+            throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + op.actor.userId() + "' may not " + what + " ticket "
+                    + op.row.number + "; " + Access.describe(AGENT_VIEW, op.row) + " may");
+        }
+    }
+
+    // ------------------------------------------------------------------ conversation and fields
+
+    @Override
+    public Ticket reply(Actor actor, long ticketId, String body, List<AttachmentRef> attachments) {
+        Checks.text("body", body, 20_000);
+        List<AttachmentRef> files = attachments == null ? List.of() : List.copyOf(Checks.elements("attachments", attachments));
+        return onTicket(actor, ticketId, "reply", op -> {
+            boolean requester = op.parties.contains(Party.REQUESTER);
+            if (!requester && !op.agentView()) {
+                throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + op.actor.userId() + "' may not reply on ticket " + op.row.number
+                        + "; its requester, " + Access.describe(AGENT_VIEW, op.row) + " may");
+            }
+            if (op.row.kind == StateKind.CLOSED) {
+                throw new ConflictException("OA-TK/CLOSED", "ticket " + op.row.number + " is closed ('" + op.row.state + "'); reopen it before replying");
+            }
+            op.event(requester ? TicketEventKind.REQUESTER_REPLY : TicketEventKind.AGENT_REPLY, "reply", null, null, body, false,
+                    files.isEmpty() ? null : Map.of("attachments", files));
+            if (requester && op.row.kind == StateKind.WAITING) {
+                op.lc.transition(op.row.state, "resume").ifPresent(t -> move(op, "resume", t.to(), null));
+            }
+            return op.row.toTicket();
+        });
+    }
+
+    @Override
+    public Ticket note(Actor actor, long ticketId, String body) {
+        Checks.text("body", body, 20_000);
+        return onTicket(actor, ticketId, "note", op -> {
+            requireAgent(op, "add internal notes to");
+            op.event(TicketEventKind.INTERNAL_NOTE, "note", null, null, body, true, null);
+            return op.row.toTicket();
+        });
+    }
+
+    @Override
+    public Ticket update(Actor actor, long ticketId, TicketChanges changes) {
+        Checks.notNull("changes", changes);
+        return onTicket(actor, ticketId, "update", op -> {
+            TicketRow r = op.row;
+            boolean agent = op.agentView();
+            if (!agent && !(op.parties.contains(Party.REQUESTER) && r.kind == StateKind.NEW)) {
+                throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + op.actor.userId() + "' may not change ticket " + r.number + "; "
+                        + Access.describe(AGENT_VIEW, r) + " may, and its requester while it is new");
+            }
+            if (!agent && (changes.priority() != null || changes.slaPolicy() != null || changes.dueAt() != null)) {
+                throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + op.actor.userId() + "' may not change the priority, SLA policy or due time of ticket "
+                        + r.number + "; " + Access.describe(AGENT_VIEW, r) + " may");
+            }
+            if (r.kind == StateKind.CLOSED) {
+                throw new ConflictException("OA-TK/CLOSED", "ticket " + r.number + " is closed ('" + r.state + "'); reopen it before changing it");
+            }
+            List<String> changed = new ArrayList<>();
+            List<ValidationException.Problem> problems = new ArrayList<>();
+            if (changes.category() != null && !changes.category().equals(r.category)) {
+                checkCategory(op.h, op.tenant(), changes.category(), problems);
+                r.category = changes.category();
+                changed.add("category");
+            }
+            List<String> tags = changes.tags() == null ? null : tags(changes.tags(), problems);
+            if (!problems.isEmpty()) {
+                throw new ValidationException("OA-CORE/VALIDATION", "ticket changes", problems);
+            }
+            if (changes.title() != null && !changes.title().equals(r.title)) {
+                r.title = changes.title();
+                changed.add("title");
+            }
+            if (changes.description() != null && !changes.description().equals(r.description)) {
+                r.description = changes.description();
+                changed.add("description");
+            }
+            if (changes.fields() != null) {
+                TicketType type = catalog.type(op.h, op.tenant(), r.type);
+                r.fields = fields(type, r.fields, changes.fields());
+                changed.add("fields");
+            }
+            if (tags != null && !tags.equals(r.tags)) {
+                r.tags = tags;
+                writeTags(op.h, op.tenant(), r.id, tags);
+                changed.add("tags");
+            }
+            if (!changed.isEmpty()) {
+                op.event(TicketEventKind.UPDATED, "update", null, null, null, false, Map.of("fields", changed));
+            }
+            if (changes.priority() != null && changes.priority() != r.priority) {
+                op.event(TicketEventKind.PRIORITY_CHANGED, "update", null, null, null, false, detail("from", r.priority.name(), "to",
+                        changes.priority().name()));
+                r.priority = changes.priority();
+                changed.add("priority");
+            }
+            if (changes.slaPolicy() != null && !changes.slaPolicy().equals(r.slaPolicy)) {
+                op.event(TicketEventKind.POLICY_CHANGED, "update", null, null, null, true, detail("from", r.slaPolicy, "to", changes.slaPolicy()));
+                r.slaPolicy = changes.slaPolicy();
+                changed.add("slaPolicy");
+            }
+            if (changes.dueAt() != null && !changes.dueAt().equals(r.dueAt)) {
+                op.event(TicketEventKind.DUE_OVERRIDDEN, "update", null, null, null, true, detail("dueAt", changes.dueAt().toString()));
+                r.dueAt = changes.dueAt();
+                changed.add("dueAt");
+            }
+            op.dirty |= !changed.isEmpty();
+            op.ctx.summary("ticket " + r.number + ": changed " + changed);
+            return r.toTicket();
+        });
+    }
+
+    @Override
+    public TimeEntry logTime(Actor actor, long ticketId, int minutes, LocalDate workDate, String note) {
+        if (minutes < 1 || minutes > 1440) {
+            throw ValidationException.of("minutes", "must be 1 to 1440 (one day), was " + minutes);
+        }
+        Checks.optionalText("note", note, 2000);
+        return onTicket(actor, ticketId, "time", op -> {
+            requireAgent(op, "log time on");
+            LocalDate day = workDate != null ? workDate
+                    : op.now.atZone(calendar(QueueStore.queue(op.h, op.tenant(), op.row.queue).orElse(null)).zone()).toLocalDate();
+            long id = op.h.createUpdate("""
+                    INSERT INTO oa_tk_time (tenant_id, ticket_id, user_id, minutes, work_date, note, logged_at)
+                    VALUES (:t, :ticket, :u, :m, :d, :n, :now)""")
+                    .bind("t", op.tenant()).bind("ticket", op.row.id).bind("u", op.actor.userId()).bind("m", minutes).bind("d", day)
+                    .bind("n", note).bind("now", TicketRow.db(op.now)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            op.event(TicketEventKind.TIME_LOGGED, "time", null, null, note, true, detail("minutes", minutes, "workDate", day.toString()));
+            op.ctx.summary("logged " + minutes + " min on ticket " + op.row.number);
+            return new TimeEntry(id, op.actor.userId(), minutes, day, note, op.now);
+        });
+    }
+
+    @Override
+    public Ticket watch(Actor actor, long ticketId, String userId, boolean watching) {
+        Checks.id("userId", userId);
+        return onTicket(actor, ticketId, "watch", op -> {
+            if (!userId.equals(op.actor.userId()) && !op.agentView()) {
+                throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + op.actor.userId() + "' may change only their own watching of ticket "
+                        + op.row.number + "; " + Access.describe(AGENT_VIEW, op.row) + " may add others");
+            }
+            if (watching) {
+                requireUser(op.tenant(), "userId", userId);
+            }
+            boolean now = Access.watchers(op.h, op.row.id).contains(userId);
+            if (now == watching) {
+                return op.row.toTicket();
+            }
+            if (watching) {
+                op.h.createUpdate("INSERT INTO oa_tk_watcher (tenant_id, ticket_id, user_id) VALUES (:t, :id, :u)")
+                        .bind("t", op.tenant()).bind("id", op.row.id).bind("u", userId).execute();
+            } else {
+                op.h.createUpdate("DELETE FROM oa_tk_watcher WHERE ticket_id = :id AND user_id = :u AND tenant_id = :t")
+                        .bind("t", op.tenant()).bind("id", op.row.id).bind("u", userId).execute();
+            }
+            op.event(TicketEventKind.WATCHERS_CHANGED, "watch", null, null, null, false, detail("user", userId, "watching", watching));
+            return op.row.toTicket();
+        });
+    }
+
+    private void requireUser(String tenant, String field, String userId) {
+        if (directory.findUser(Actor.system(tenant), userId).isEmpty()) {
+            throw ValidationException.of(field, "user '" + userId + "' is not in the directory of tenant '" + tenant + "'");
+        }
+    }
+
+    // ------------------------------------------------------------------ acceptance and rating
+
+    @Override
+    public Rating rate(Actor actor, long ticketId, int score, String comment) {
+        if (score < 1 || score > 5) {
+            throw ValidationException.of("score", "must be 1 to 5, was " + score);
+        }
+        Checks.optionalText("comment", comment, 2000);
+        return onTicket(actor, ticketId, "rate", op -> {
+            TicketRow r = op.row;
+            if (!op.parties.contains(Party.REQUESTER)) {
+                throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + op.actor.userId() + "' may not rate ticket " + r.number
+                        + "; only its requester ('" + (r.requester.userId() == null ? "an external contact" : r.requester.userId()) + "') may");
+            }
+            if (op.actor.userId().equals(r.assignee)) {
+                throw new ForbiddenException("OA-TK/OWN_TICKET", "user '" + op.actor.userId() + "' handled ticket " + r.number
+                        + " and may not rate it; agents never rate their own tickets");
+            }
+            if (r.resolutions == 0 || r.kind.open()) {
+                throw new ConflictException("OA-TK/NOT_RESOLVED", "ticket " + r.number + " is '" + r.state + "'; rate it once it is resolved");
+            }
+            boolean rated = op.h.createQuery("SELECT COUNT(*) FROM oa_tk_rating WHERE tenant_id = :t AND ticket_id = :id AND resolution = :res")
+                    .bind("t", op.tenant()).bind("id", r.id).bind("res", r.resolutions).mapTo(Integer.class).one() > 0;
+            if (rated) {
+                throw new ConflictException("OA-TK/ALREADY_RATED", "resolution " + r.resolutions + " of ticket " + r.number
+                        + " was rated already; one rating per resolution");
+            }
+            op.h.createUpdate("""
+                    INSERT INTO oa_tk_rating (tenant_id, ticket_id, resolution, score, comment, rated_by, rated_at)
+                    VALUES (:t, :id, :res, :s, :c, :u, :now)""")
+                    .bind("t", op.tenant()).bind("id", r.id).bind("res", r.resolutions).bind("s", score).bind("c", comment)
+                    .bind("u", op.actor.userId()).bind("now", TicketRow.db(op.now)).execute();
+            op.event(TicketEventKind.RATED, "rate", null, null, comment, false, detail("score", score, "resolution", r.resolutions));
+            op.ctx.summary("rated resolution " + r.resolutions + " of ticket " + r.number + ": " + score);
+            return new Rating(r.resolutions, score, comment, op.actor.userId(), op.now);
+        });
+    }
+
+    /** Marks a ticket overdue (not started in time); run by the overdue job as the system. */
+    void markOverdue(CommandContext ctx, long ticketId) {
+        Op op = load(ctx, ticketId);
+        if (op.row.kind.started() || op.row.overdue) {
+            return;
+        }
+        op.row.overdue = true;
+        op.dirty = true;
+        op.event(TicketEventKind.OVERDUE, "overdue", null, null, null, false, detail("startWithin", config.startWithin().toString()));
+        ctx.summary("ticket " + op.row.number + " not started within " + config.startWithin());
+        List<String> to = op.row.assignee != null ? List.of(op.row.assignee) : dispatchers(op.h, op.tenant(), op.row.queue);
+        notifier.send(op.actor, TicketNotifier.OVERDUE, to, vars(op, Map.of("minutes", config.startWithin().toMinutes())));
+        save(op);
+    }
+
+    /** Accepts a resolution nobody answered; run by the acceptance job as the system. */
+    void acceptAutomatically(CommandContext ctx, long ticketId, int resolution) {
+        Op op = load(ctx, ticketId);
+        if (op.row.kind != StateKind.RESOLVED || op.row.resolutions != resolution) {
+            return;
+        }
+        var t = op.lc.transition(op.row.state, "accept").or(() -> op.lc.transition(op.row.state, "close"));
+        if (t.isPresent()) {
+            move(op, t.get().action(), t.get().to(), "accepted automatically: no answer within " + config.acceptanceDays() + " working day(s)");
+            save(op);
+        }
+    }
+
+    // ------------------------------------------------------------------ relations (TicketRelations)
+
+    @Override
+    public TicketLink link(Actor actor, long fromId, LinkKind kind, long toId) {
+        return relations.link(actor, fromId, kind, toId);
+    }
+
+    @Override
+    public Ticket setParent(Actor actor, long childId, Long parentId) {
+        return relations.setParent(actor, childId, parentId);
+    }
+
+    @Override
+    public Ticket merge(Actor actor, long sourceId, long survivorId, String comment) {
+        return relations.merge(actor, sourceId, survivorId, comment);
+    }
+
+    @Override
+    public Ticket split(Actor actor, long sourceId, String title, String description) {
+        return relations.split(actor, sourceId, title, description);
+    }
+}

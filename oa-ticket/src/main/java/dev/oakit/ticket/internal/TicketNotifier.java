@@ -1,0 +1,49 @@
+package dev.oakit.ticket.internal;
+
+import dev.oakit.core.Actor;
+import dev.oakit.core.notify.NotificationRequest;
+import dev.oakit.core.notify.Notifications;
+import dev.oakit.ticket.TicketConfig;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Sends the ticket notifications inside the command that causes them (their deliveries commit with it). */
+@Singleton
+public final class TicketNotifier {
+    /** To the queue's dispatchers when a ticket is created. */
+    public static final String CREATED = "tk.ticket.created";
+    /** To the new assignee. */
+    public static final String ASSIGNED = "tk.ticket.assigned";
+    /** To the requester, the assignee and the watchers on every state change. */
+    public static final String STATUS = "tk.ticket.status";
+    /** To the assignee or the queue's dispatchers when a ticket was not started in time. */
+    public static final String OVERDUE = "tk.ticket.overdue";
+
+    private final Notifications notifications;
+    private final Locale locale;
+
+    @Inject
+    public TicketNotifier(Notifications notifications, TicketConfig config) {
+        this.notifications = notifications;
+        this.locale = Locale.forLanguageTag(config.locale());
+    }
+
+    void send(Actor actor, String template, Collection<String> to, Map<String, Object> variables) {
+        Set<String> recipients = new LinkedHashSet<>();
+        for (String u : to) {
+            if (u != null && !u.equals(actor.userId()) && !u.equals(Actor.SYSTEM_USER)) {
+                recipients.add(u);
+            }
+        }
+        if (!recipients.isEmpty()) {
+            notifications.send(actor, NotificationRequest.of(template, List.copyOf(recipients), variables).withLocale(locale));
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.oakit.ticket;
+
+import dev.oakit.core.testing.DbTest;
+import dev.oakit.core.testing.TestDatabase;
+
+import java.time.LocalDate;
+
+import static dev.oakit.ticket.TicketFixture.user;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Workbench counts per role and the filtered, paged list. */
+class WorkbenchAndListTest {
+    @DbTest
+    void workbenchCountsPerRole(TestDatabase db) {
+        TicketFixture f = new TicketFixture(db);
+        f.open("一");                                   // unassigned in it
+        f.open("二");                                   // unassigned in it
+        Ticket mine = f.started("三");                  // carol, in progress
+        Ticket done = f.started("四");
+        f.tickets.resolve(user("carol"), done.id(), null); // waits for alice's acceptance
+        f.tickets.create(user("frank"), NewTicket.builder("repair", "五").build()); // facilities
+
+        TicketWorkbench carol = f.queries.workbench(user("carol"));
+        assertThat(carol).isEqualTo(new TicketWorkbench(1, 3, 2, 0, 0, 1));
+        TicketWorkbench alice = f.queries.workbench(user("alice"));
+        assertThat(alice.waitingForMyAcceptance()).isEqualTo(1);
+        assertThat(alice.teamQueue()).isZero();
+        assertThat(f.queries.workbench(user("erin"))).isEqualTo(new TicketWorkbench(0, 1, 1, 0, 0, 0));
+        assertThat(f.queries.workbench(f.admin).teamQueue()).isEqualTo(4);
+        assertThat(mine.assignee()).isEqualTo("carol");
+    }
+
+    @DbTest
+    void listsFilterAndPage(TestDatabase db) {
+        TicketFixture f = new TicketFixture(db);
+        for (int i = 0; i < 7; i++) {
+            f.tickets.create(user("alice"), NewTicket.builder("it", "打印 " + i).category(i % 2 == 0 ? "hw.printer" : "sw")
+                    .priority(i == 3 ? Priority.URGENT : null).tags(i < 2 ? "vip" : "normal").build());
+        }
+        Ticket started = f.started("进行中");
+        f.tickets.logTime(user("carol"), started.id(), 45, LocalDate.of(2026, 11, 23), "排查");
+
+        TicketPage first = f.queries.list(user("carol"), TicketQuery.all().page(0, 3));
+        assertThat(first.total()).isEqualTo(8);
+        assertThat(first.items()).hasSize(3);
+        assertThat(first.items().get(0).title()).isEqualTo("进行中");
+        TicketPage third = f.queries.list(user("carol"), TicketQuery.all().page(6, 3));
+        assertThat(third.items()).hasSize(2);
+        assertThat(f.queries.list(user("carol"), TicketQuery.all().withCategory("hw")).total()).isEqualTo(4);
+        assertThat(f.queries.list(user("carol"), TicketQuery.all().withPriority(Priority.URGENT)).total()).isEqualTo(1);
+        assertThat(f.queries.list(user("carol"), TicketQuery.all().withTag("vip")).total()).isEqualTo(2);
+        assertThat(f.queries.list(user("carol"), TicketQuery.all().unassignedOnly().onlyOpen()).total()).isEqualTo(7);
+        assertThat(f.queries.list(user("carol"), TicketQuery.all().withScope(TicketQuery.Scope.ASSIGNED_TO_ME)).total()).isEqualTo(1);
+        assertThat(f.queries.list(user("carol"), TicketQuery.all().withStateKind(StateKind.IN_PROGRESS)).items())
+                .extracting(Ticket::id).containsExactly(started.id());
+        assertThat(f.queries.list(user("alice"), TicketQuery.all().withScope(TicketQuery.Scope.REQUESTED_BY_ME)).total()).isEqualTo(8);
+        assertThat(f.queries.list(user("erin"), TicketQuery.all()).total()).isZero();
+        assertThat(f.queries.detail(user("carol"), started.id()).timeEntries()).singleElement()
+                .satisfies(e -> assertThat(e.minutes()).isEqualTo(45));
+        assertThat(f.queries.detail(user("alice"), started.number()).timeEntries()).isEmpty();
+    }
+}
