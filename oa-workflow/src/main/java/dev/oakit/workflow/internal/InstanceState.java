@@ -30,6 +30,9 @@ public final class InstanceState {
     /** The approval node completed last and the instant branch state after it (for withdraw by the previous approver). */
     public String lastCompleted;
 
+    /** Tasks a proxy holds for someone (委托), by task id: the approver it works for. */
+    public Map<Long, String> proxyFor = new LinkedHashMap<>();
+
     /** The current run of one approval node. */
     public static final class NodeRun {
         /** Activation count of the node (1 for the first time). */
