@@ -73,10 +73,12 @@ public sealed interface Node {
      * @param fields the approvers' access to each form field (default: read-only)
      * @param pool when true (mode ANY only), one task is offered to every resolved approver as a pool
      *     (e.g. a role); one of them claims it and decides, or releases it back to the pool
+     * @param deadline the node's deadline and timeout ladder, completing the definition's ({@link Deadline#orElse}); null to use the definition's
      */
     record Approval(String id, String name, ApprovalMode mode, List<ApproverRule> approvers, BigDecimal passRatio,
                     Boolean veto, NoApprover onEmpty, String emptyUser, InitiatorApprover whenInitiator, Boolean dedupe,
-                    List<String> separateFrom, Resubmit resubmit, Map<String, FieldAccess> fields, Boolean pool) implements Node {
+                    List<String> separateFrom, Resubmit resubmit, Map<String, FieldAccess> fields, Boolean pool,
+                    Deadline deadline) implements Node {
         /** Fills defaults and copies collections. */
         public Approval {
             mode = mode == null ? ApprovalMode.ALL : mode;
@@ -92,12 +94,20 @@ public sealed interface Node {
             pool = pool != null && pool;
         }
 
+        /** An approval node without its own deadline. */
+        public Approval(String id, String name, ApprovalMode mode, List<ApproverRule> approvers, BigDecimal passRatio,
+                        Boolean veto, NoApprover onEmpty, String emptyUser, InitiatorApprover whenInitiator, Boolean dedupe,
+                        List<String> separateFrom, Resubmit resubmit, Map<String, FieldAccess> fields, Boolean pool) {
+            this(id, name, mode, approvers, passRatio, veto, onEmpty, emptyUser, whenInitiator, dedupe, separateFrom, resubmit,
+                    fields, pool, null);
+        }
+
         /** An approval node that is not a pool. */
         public Approval(String id, String name, ApprovalMode mode, List<ApproverRule> approvers, BigDecimal passRatio,
                         Boolean veto, NoApprover onEmpty, String emptyUser, InitiatorApprover whenInitiator, Boolean dedupe,
                         List<String> separateFrom, Resubmit resubmit, Map<String, FieldAccess> fields) {
             this(id, name, mode, approvers, passRatio, veto, onEmpty, emptyUser, whenInitiator, dedupe, separateFrom, resubmit,
-                    fields, false);
+                    fields, false, null);
         }
     }
 

@@ -21,16 +21,32 @@ import java.util.Optional;
  * @param form the start form, or null for a process without a form
  * @param nodes the nodes; exactly one {@link Node.Start}
  * @param routes the routes between nodes
+ * @param deadline the deadline of every approval node that does not set its own fields, or null (since 0.2)
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProcessDefinition(String key, String name, String description, FormSchema form, List<Node> nodes,
-                                List<Route> routes) {
+                                List<Route> routes, Deadline deadline) {
     /** Copies the lists (nulls stay null so that validation can name them). */
     public ProcessDefinition {
         nodes = nodes == null ? null : List.copyOf(nodes);
         routes = routes == null ? List.of() : List.copyOf(routes);
+    }
+
+    /** A definition without a process-wide deadline. */
+    public ProcessDefinition(String key, String name, String description, FormSchema form, List<Node> nodes, List<Route> routes) {
+        this(key, name, description, form, nodes, routes, null);
+    }
+
+    /**
+     * @return the deadline of an approval node: its own fields completed by the definition's; null
+     *     when neither gives a working time
+     */
+    public Deadline deadlineOf(Node.Approval node) {
+        Deadline own = node.deadline();
+        Deadline d = own == null ? deadline : own.orElse(deadline);
+        return d == null || (d.normal() == null && d.urgent() == null) ? null : d;
     }
 
     /** @return a Java builder */

@@ -40,6 +40,7 @@ public final class ProcessDefinitionBuilder {
     private FormSchema form;
     private final List<Node> nodes = new ArrayList<>();
     private final List<Route> routes = new ArrayList<>();
+    private Deadline deadline;
 
     ProcessDefinitionBuilder(String key) {
         this.key = key;
@@ -54,6 +55,12 @@ public final class ProcessDefinitionBuilder {
     /** Sets the description. */
     public ProcessDefinitionBuilder description(String description) {
         this.description = description;
+        return this;
+    }
+
+    /** Sets the deadline of every approval node that does not set its own (since 0.2). */
+    public ProcessDefinitionBuilder deadline(Deadline deadline) {
+        this.deadline = deadline;
         return this;
     }
 
@@ -159,7 +166,7 @@ public final class ProcessDefinitionBuilder {
 
     /** @return the definition (graph rules are checked on deploy) */
     public ProcessDefinition build() {
-        return new ProcessDefinition(key, name, description, form, nodes, routes);
+        return new ProcessDefinition(key, name, description, form, nodes, routes, deadline);
     }
 
     /**
@@ -183,6 +190,7 @@ public final class ProcessDefinitionBuilder {
         private Node.Resubmit resubmit;
         private final Map<String, FieldAccess> fields = new LinkedHashMap<>();
         private Boolean pool;
+        private Deadline deadline;
 
         ApprovalBuilder(String id) {
             this.id = id;
@@ -258,6 +266,12 @@ public final class ProcessDefinitionBuilder {
             return this;
         }
 
+        /** Sets the node's deadline and timeout ladder (since 0.2). */
+        public ApprovalBuilder deadline(Deadline deadline) {
+            this.deadline = deadline;
+            return this;
+        }
+
         /** Sets the approvers' access to a form field. */
         public ApprovalBuilder field(String key, FieldAccess access) {
             fields.put(key, access);
@@ -266,7 +280,7 @@ public final class ProcessDefinitionBuilder {
 
         Node.Approval build() {
             return new Node.Approval(id, name, mode, approvers, passRatio, veto, onEmpty, emptyUser, whenInitiator,
-                    dedupe, separateFrom, resubmit, fields, pool);
+                    dedupe, separateFrom, resubmit, fields, pool, deadline);
         }
     }
 }

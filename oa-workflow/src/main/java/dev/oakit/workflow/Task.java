@@ -20,10 +20,13 @@ import java.time.Instant;
  * @param initiatorId instance initiator
  * @param createdAt when it was created
  * @param completedAt when it was done or cancelled, or null
+ * @param dueAt the task's deadline in working time, or null without one (since 0.2)
+ * @param dueState where an open task stands against its deadline at query time; {@link DueState#NONE} when closed (since 0.2)
+ * @param onBehalfOf the approver a proxy (委托) holds this task for, or null (since 0.2)
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Task(long id, long instanceId, String nodeId, String nodeName, String assigneeId, String ownerId,
                    TaskStatus status, String outcome, String processKey, String title, String initiatorId,
-                   Instant createdAt, Instant completedAt) {
+                   Instant createdAt, Instant completedAt, Instant dueAt, DueState dueState, String onBehalfOf) {
 }

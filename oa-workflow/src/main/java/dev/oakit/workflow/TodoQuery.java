@@ -15,10 +15,13 @@ import java.time.Instant;
  * @param newestFirst sort by creation time, newest first (default) or oldest first
  * @param page page number from 0
  * @param size page size 1..200
+ * @param due only open tasks in this state against their deadline ({@link DueState#DUE_SOON}, {@link DueState#OVERDUE},
+ *            {@link DueState#ON_TIME}, {@link DueState#NONE} for tasks without one), or null for all (since 0.2)
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record TodoQuery(String processKey, String initiatorId, Instant from, Instant to, boolean newestFirst, int page, int size) {
+public record TodoQuery(String processKey, String initiatorId, Instant from, Instant to, boolean newestFirst, int page, int size,
+                        DueState due) {
     /** Validates. */
     public TodoQuery {
         if (page < 0) {
@@ -31,26 +34,36 @@ public record TodoQuery(String processKey, String initiatorId, Instant from, Ins
 
     /** @return the first page of 20, newest first, unfiltered */
     public static TodoQuery firstPage() {
-        return new TodoQuery(null, null, null, null, true, 0, 20);
+        return new TodoQuery(null, null, null, null, true, 0, 20, null);
     }
 
     /** @return a copy limited to a process */
     public TodoQuery process(String key) {
-        return new TodoQuery(key, initiatorId, from, to, newestFirst, page, size);
+        return new TodoQuery(key, initiatorId, from, to, newestFirst, page, size, due);
     }
 
     /** @return a copy limited to an initiator */
     public TodoQuery initiator(String id) {
-        return new TodoQuery(processKey, id, from, to, newestFirst, page, size);
+        return new TodoQuery(processKey, id, from, to, newestFirst, page, size, due);
     }
 
     /** @return a copy for another page */
     public TodoQuery page(int p, int s) {
-        return new TodoQuery(processKey, initiatorId, from, to, newestFirst, p, s);
+        return new TodoQuery(processKey, initiatorId, from, to, newestFirst, p, s, due);
     }
 
     /** @return a copy sorted oldest first */
     public TodoQuery oldestFirst() {
-        return new TodoQuery(processKey, initiatorId, from, to, false, page, size);
+        return new TodoQuery(processKey, initiatorId, from, to, false, page, size, due);
+    }
+
+    /** A query without a deadline filter (the 0.1 form). */
+    public TodoQuery(String processKey, String initiatorId, Instant from, Instant to, boolean newestFirst, int page, int size) {
+        this(processKey, initiatorId, from, to, newestFirst, page, size, null);
+    }
+
+    /** @return a copy limited to open tasks in this state against their deadline (since 0.2) */
+    public TodoQuery due(DueState state) {
+        return new TodoQuery(processKey, initiatorId, from, to, newestFirst, page, size, state);
     }
 }

@@ -25,6 +25,28 @@ import org.apiguardian.api.API;
 public final class WorkflowPlugin implements OaPlugin {
     /** Notification template sent to the current approvers when an instance is urged. */
     public static final String URGED_TEMPLATE = "wf.urged";
+    /** Notification template of a timeout reminder to the assignee (since 0.2). */
+    public static final String REMIND_TEMPLATE = "wf.task.remind";
+    /** Notification template telling the assignee's manager that a task is overdue (since 0.2). */
+    public static final String ESCALATED_TEMPLATE = "wf.task.escalated";
+    /** Notification template of a task given to someone (since 0.2; with {@code workflow.notifications}). */
+    public static final String ASSIGNED_TEMPLATE = "wf.task.assigned";
+    /** Notification template of a task whose deadline is near (since 0.2; with {@code workflow.notifications}). */
+    public static final String DUE_SOON_TEMPLATE = "wf.task.due-soon";
+    /** Notification template of a task past its deadline (since 0.2; with {@code workflow.notifications}). */
+    public static final String OVERDUE_TEMPLATE = "wf.task.overdue";
+    /** Notification template telling the initiator the instance was returned (since 0.2; with {@code workflow.notifications}). */
+    public static final String RETURNED_TEMPLATE = "wf.instance.returned";
+    /** Notification template telling the initiator the instance was approved (since 0.2; with {@code workflow.notifications}). */
+    public static final String APPROVED_TEMPLATE = "wf.instance.approved";
+    /** Notification template telling the initiator the instance was rejected (since 0.2; with {@code workflow.notifications}). */
+    public static final String REJECTED_TEMPLATE = "wf.instance.rejected";
+    /** Notification template telling the approvers the initiator withdrew the instance (since 0.2; with {@code workflow.notifications}). */
+    public static final String WITHDRAWN_TEMPLATE = "wf.instance.withdrawn";
+    /** Notification template of a cc (抄送) (since 0.2; with {@code workflow.notifications}). */
+    public static final String CC_TEMPLATE = "wf.instance.cc";
+    /** Notification template telling administrators that proxy rules loop (since 0.2). */
+    public static final String PROXY_LOOP_TEMPLATE = "wf.proxy.loop";
 
     @Override
     public String id() {
@@ -35,10 +57,9 @@ public final class WorkflowPlugin implements OaPlugin {
     public void configure(OaPluginContext context) {
         context.config(WorkflowConfig.class);
         context.migrations("classpath:dev/oakit/workflow/db/migration");
-        context.extension(NotificationTemplate.class, NotificationTemplate.of(URGED_TEMPLATE, "zh-CN",
-                "催办：{{title}}", "{{by}} 催促您尽快处理「{{title}}」（{{node}}）。{{comment}}"));
-        context.extension(NotificationTemplate.class, NotificationTemplate.of(URGED_TEMPLATE, "en",
-                "Reminder: {{title}}", "{{by}} asks you to act on \"{{title}}\" ({{node}}) soon. {{comment}}"));
+        for (NotificationTemplate t : dev.oakit.workflow.internal.WorkflowTemplates.all()) {
+            context.extension(NotificationTemplate.class, t);
+        }
         context.install(new AbstractModule() {
             @Override
             protected void configure() {
@@ -48,11 +69,17 @@ public final class WorkflowPlugin implements OaPlugin {
                 bind(ProcessDefinitions.class).to(DefinitionStore.class);
                 bind(Approvals.class).to(WorkflowEngine.class);
                 bind(ApprovalQueries.class).to(WorkflowQueries.class);
+                bind(OutOfOffice.class).to(dev.oakit.workflow.internal.proxy.OutOfOfficeService.class);
+                bind(ApprovalStatistics.class).to(dev.oakit.workflow.internal.stats.Statistics.class);
             }
         });
         context.exposeService(ProcessDefinitions.class);
         context.exposeService(Approvals.class);
         context.exposeService(ApprovalQueries.class);
+        context.exposeService(OutOfOffice.class);
+        context.exposeService(ApprovalStatistics.class);
         context.jobHandler(ServiceJob.class);
+        context.jobHandler(dev.oakit.workflow.internal.deadline.TimeoutJob.class);
+        context.extension(dev.oakit.core.spi.EventListener.class, dev.oakit.workflow.internal.WorkflowNotifier.class);
     }
 }

@@ -9,11 +9,7 @@ import dev.oakit.core.notify.Notifications;
 import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.TestDatabase;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -23,30 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class UrgeTest {
-    /** A clock the test moves by hand. */
-    static final class TestClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-11-23T02:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @DbTest
     void theInitiatorUrgesTheApproversAtMostOncePerInterval(TestDatabase db) {
         TestClock clock = new TestClock();
@@ -61,7 +33,7 @@ class UrgeTest {
                 .filter(d -> d.templateKey().equals(WorkflowPlugin.URGED_TEMPLATE)).toList();
         assertThat(toBob).extracting(Delivery::recipientId).containsExactly("bob");
         assertThat(oa.service(Notifications.class).render(WorkflowPlugin.URGED_TEMPLATE, java.util.Locale.SIMPLIFIED_CHINESE,
-                Map.of("title", "请假 - alice", "by", "alice", "node", "直属上级", "comment", "明天出发")).body())
+                Map.of("title", "请假 - alice", "by", "alice", "node", "直属上级", "comment", "明天出发", "link", "")).body())
                 .contains("alice 催促您尽快处理「请假 - alice」（直属上级）");
 
         clock.advance(Duration.ofMinutes(10));

@@ -19,8 +19,12 @@ public final class DefinitionChecks {
     private final Set<String> handlers;
     private final DefinitionValidator validator = new DefinitionValidator();
 
+    private final dev.oakit.core.calendar.BusinessCalendars calendars;
+
     @Inject
-    public DefinitionChecks(Conditions conditions, Set<ApproverResolver> resolvers, Set<ServiceTaskHandler> handlers) {
+    public DefinitionChecks(Conditions conditions, Set<ApproverResolver> resolvers, Set<ServiceTaskHandler> handlers,
+                            dev.oakit.core.calendar.BusinessCalendars calendars) {
+        this.calendars = calendars;
         this.conditions = conditions;
         this.resolvers = resolvers.stream().map(ApproverResolver::id).collect(Collectors.toUnmodifiableSet());
         this.handlers = handlers.stream().map(ServiceTaskHandler::id).collect(Collectors.toUnmodifiableSet());
@@ -28,6 +32,14 @@ public final class DefinitionChecks {
 
     /** @throws dev.oakit.core.ValidationException listing every problem */
     public void validate(ProcessDefinition d) {
-        validator.validate(d, conditions::check, resolvers, handlers);
+        java.util.List<dev.oakit.core.ValidationException.Problem> problems = new java.util.ArrayList<>(
+                validator.problems(d, conditions::check, resolvers, handlers));
+        // the calendar names are known only here; the format problems came with the validator's
+        dev.oakit.workflow.internal.deadline.DeadlineRules.problems(d, calendars.names()).stream()
+                .filter(p -> p.path().endsWith(".calendar")).forEach(problems::add);
+        if (!problems.isEmpty()) {
+            throw new dev.oakit.core.ValidationException(DefinitionValidator.DEFINITION_INVALID, "process definition '" + d.key() + "'",
+                    problems);
+        }
     }
 }

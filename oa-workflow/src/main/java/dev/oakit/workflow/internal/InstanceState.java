@@ -37,6 +37,9 @@ public final class InstanceState {
      */
     public String openDigest;
 
+    /** Tasks a proxy holds for someone (委托), by task id: the approver it works for. */
+    public Map<Long, String> proxyFor = new LinkedHashMap<>();
+
     /** The current run of one approval node. */
     public static final class NodeRun {
         /** Activation count of the node (1 for the first time). */

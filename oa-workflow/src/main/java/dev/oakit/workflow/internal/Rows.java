@@ -24,34 +24,36 @@ public final class Rows {
     /** A task row. */
     public record TaskRow(long id, long instanceId, String nodeId, String nodeName, int round, int seq, String kind,
                           Long waitingFor, String assigneeId, String ownerId, TaskStatus status, String outcome,
-                          String key, String title, String initiatorId, String actedBy, Instant createdAt, Instant completedAt) {
+                          String key, String title, String initiatorId, String actedBy, Instant createdAt, Instant completedAt,
+                          Instant dueAt, String proxyFor) {
         TaskRow with(String assignee, String owner, TaskStatus s, String out, String by, Instant done) {
             return new TaskRow(id, instanceId, nodeId, nodeName, round, seq, kind, waitingFor, assignee, owner, s, out, key,
-                    title, initiatorId, by, createdAt, done);
+                    title, initiatorId, by, createdAt, done, dueAt, proxyFor);
         }
     }
 
-    static Instant instant(ResultSet rs, String col) throws SQLException {
+    public static Instant instant(ResultSet rs, String col) throws SQLException {
         LocalDateTime t = rs.getObject(col, LocalDateTime.class);
         return t == null ? null : t.toInstant(ZoneOffset.UTC);
     }
 
-    static LocalDateTime db(Instant i) {
+    public static LocalDateTime db(Instant i) {
         return i == null ? null : LocalDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 
-    static final RowMapper<InstanceRow> INSTANCE = (rs, ctx) -> new InstanceRow(rs.getLong("id"), rs.getString("tenant_id"),
+    public static final RowMapper<InstanceRow> INSTANCE = (rs, ctx) -> new InstanceRow(rs.getLong("id"), rs.getString("tenant_id"),
             rs.getLong("definition_id"), rs.getString("def_key"), rs.getInt("def_version"), rs.getString("title"),
             rs.getString("business_key"), rs.getString("initiator_id"), InstanceStatus.valueOf(rs.getString("status")),
             rs.getString("priority"), rs.getString("form"), rs.getString("state"),
             (Long) rs.getObject("parent_id", Long.class), rs.getString("parent_node"), instant(rs, "started_at"), instant(rs, "ended_at"));
 
-    static final RowMapper<TaskRow> TASK = (rs, ctx) -> new TaskRow(rs.getLong("id"), rs.getLong("instance_id"),
+    public static final RowMapper<TaskRow> TASK = (rs, ctx) -> new TaskRow(rs.getLong("id"), rs.getLong("instance_id"),
             rs.getString("node_id"), rs.getString("node_name"), rs.getInt("round"), rs.getInt("seq"), rs.getString("kind"),
             (Long) rs.getObject("waiting_for", Long.class), rs.getString("assignee_id"), rs.getString("owner_id"),
             TaskStatus.valueOf(rs.getString("status")), rs.getString("outcome"), rs.getString("def_key"), rs.getString("title"),
-            rs.getString("initiator_id"), rs.getString("acted_by"), instant(rs, "created_at"), instant(rs, "completed_at"));
+            rs.getString("initiator_id"), rs.getString("acted_by"), instant(rs, "created_at"), instant(rs, "completed_at"),
+            instant(rs, "due_at"), rs.getString("proxy_for"));
 
-    static final String TASK_COLUMNS = "id, instance_id, node_id, node_name, round, seq, kind, waiting_for, assignee_id, owner_id,"
-            + " status, outcome, def_key, title, initiator_id, acted_by, created_at, completed_at";
+    public static final String TASK_COLUMNS = "id, instance_id, node_id, node_name, round, seq, kind, waiting_for, assignee_id, owner_id,"
+            + " status, outcome, def_key, title, initiator_id, acted_by, created_at, completed_at, due_at, proxy_for";
 }

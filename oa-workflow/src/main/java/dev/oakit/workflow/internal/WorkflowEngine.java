@@ -68,10 +68,15 @@ public final class WorkflowEngine implements Approvals {
     private final ObjectMapper json;
     private final dev.oakit.core.notify.Notifications notifications;
     private final dev.oakit.workflow.WorkflowConfig config;
+    private final dev.oakit.workflow.internal.deadline.Deadlines deadlines;
+    private final dev.oakit.workflow.internal.proxy.Proxies proxies;
 
     @Inject
     public WorkflowEngine(Commands commands, DefinitionStore definitions, ApproverResolution resolution, Conditions conditions,
-                          ObjectMapper json, dev.oakit.core.notify.Notifications notifications, dev.oakit.workflow.WorkflowConfig config) {
+                          ObjectMapper json, dev.oakit.core.notify.Notifications notifications, dev.oakit.workflow.WorkflowConfig config,
+                          dev.oakit.workflow.internal.deadline.Deadlines deadlines, dev.oakit.workflow.internal.proxy.Proxies proxies) {
+        this.deadlines = deadlines;
+        this.proxies = proxies;
         this.notifications = notifications;
         this.config = config;
         this.commands = commands;
@@ -357,6 +362,9 @@ public final class WorkflowEngine implements Approvals {
                     .bind("t", r.tenant()).bind("i", r.row.id()).bind("n", c.id()).bind("u", who.userId()).bind("now", Rows.db(r.now)).execute();
         }
         history(r, "cc", null, c.id(), null, "cc to " + to.stream().map(ApproverResolution.Resolved::userId).toList());
+        // issue 4: the recipients are told (stored only when someone listens)
+        r.ctx.publish("wf.instance.cc", "process-instance", Long.toString(r.row.id()), Map.of("nodeId", c.id(), "title", r.row.title(),
+                "recipients", to.stream().map(ApproverResolution.Resolved::userId).toList(), "initiatorId", r.row.initiatorId()));
     }
 
     /** Activates an approval node: resolves approvers and opens their tasks (or passes the node). */
@@ -687,13 +695,18 @@ public final class WorkflowEngine implements Approvals {
             closeTask(r, t, TaskStatus.DONE, "REJECTED", r.actor.userId(), decision.comment());
             history(r, "rejected", t.id(), t.nodeId(), decision.comment(), attachments(decision));
             r.ctx.summary("rejected task " + t.id() + " at '" + t.nodeId() + "'");
-            if (a.mode() == ApprovalMode.VOTE && (t.kind().equals(KIND_APPROVER) || t.kind().equals(KIND_PARALLEL))) {
-                r.st.runs.get(a.id()).rejections++;
-                evaluate(r, a);
-            } else {
-                end(r, InstanceStatus.REJECTED, t.nodeId());
-            }
+            afterRejection(r, a, t);
         });
+    }
+
+    /** A rejection is a vote against on VOTE nodes and ends the instance everywhere else. */
+    private void afterRejection(Run r, Node.Approval a, TaskRow t) {
+        if (a.mode() == ApprovalMode.VOTE && (t.kind().equals(KIND_APPROVER) || t.kind().equals(KIND_PARALLEL))) {
+            r.st.runs.get(a.id()).rejections++;
+            evaluate(r, a);
+        } else {
+            end(r, InstanceStatus.REJECTED, t.nodeId());
+        }
     }
 
     @Override
@@ -849,10 +862,14 @@ public final class WorkflowEngine implements Approvals {
                     throw new ConflictException("OA-WF/ALREADY_ACTED", "instance " + r.row.id()
                             + " cannot be withdrawn: an approver already acted on the current node " + r.st.active);
                 }
+                List<String> approvers = r.open.stream().map(TaskRow::assigneeId).filter(u -> !u.isEmpty()).distinct().toList();
                 reset(r);
                 r.status = InstanceStatus.RETURNED;
                 r.st.returnedFrom = null;
                 history(r, "withdrawn", null, startId(r), decision.comment(), "by the initiator");
+                // issue 4: the approvers whose tasks went are told (stored only when someone listens)
+                r.ctx.publish("wf.instance.withdrawn", "process-instance", Long.toString(r.row.id()),
+                        Map.of("by", r.actor.userId(), "approvers", approvers, "title", r.row.title()));
                 r.ctx.summary("initiator withdrew instance " + r.row.id());
                 return;
             }
@@ -1114,9 +1131,12 @@ public final class WorkflowEngine implements Approvals {
                 String node = waiting.stream().filter(t -> t.assigneeId().equals(userId)).map(TaskRow::nodeName).findFirst().orElse("");
                 notifications.send(r.actor, dev.oakit.core.notify.NotificationRequest.of(dev.oakit.workflow.WorkflowPlugin.URGED_TEMPLATE,
                         List.of(userId), Map.of("title", r.row.title(), "by", r.actor.userId(), "node", node,
-                                "comment", decision.comment() == null ? "" : decision.comment())));
+                                "comment", decision.comment() == null ? "" : decision.comment(), "link", config.linkFor(r.row.id(), null))));
             }
             history(r, "urged", null, null, decision.comment(), "notified " + to);
+            // issue 4: urges received, per task, for the statistics
+            r.h.createUpdate("UPDATE oa_wf_task SET urged = urged + 1 WHERE id IN (<ids>)")
+                    .bindList("ids", waiting.stream().map(TaskRow::id).toList()).execute();
             r.ctx.publish("wf.instance.urged", "process-instance", Long.toString(r.row.id()),
                     Map.of("by", r.actor.userId(), "approvers", to));
             r.ctx.target("process-instance", Long.toString(r.row.id()));
@@ -1252,7 +1272,7 @@ public final class WorkflowEngine implements Approvals {
     private static final String OPEN_TASK_JOIN = "SELECT i.*, t.id AS t_id, t.node_id AS t_node_id, t.node_name AS t_node_name,"
             + " t.round AS t_round, t.seq AS t_seq, t.kind AS t_kind, t.waiting_for AS t_waiting_for, t.assignee_id AS t_assignee_id,"
             + " t.owner_id AS t_owner_id, t.status AS t_status, t.outcome AS t_outcome, t.acted_by AS t_acted_by,"
-            + " t.created_at AS t_created_at, t.completed_at AS t_completed_at"
+            + " t.created_at AS t_created_at, t.completed_at AS t_completed_at, t.due_at AS t_due_at, t.proxy_for AS t_proxy_for"
             + " FROM oa_wf_instance i LEFT JOIN oa_wf_task t ON t.instance_id = i.id AND t.status IN ('OPEN', 'WAITING')"
             + " WHERE i.tenant_id = :t AND ";
 
@@ -1295,7 +1315,7 @@ public final class WorkflowEngine implements Approvals {
                                 rs.getObject("t_waiting_for", Long.class), rs.getString("t_assignee_id"), rs.getString("t_owner_id"),
                                 TaskStatus.valueOf(rs.getString("t_status")), rs.getString("t_outcome"), i.key(), i.title(),
                                 i.initiatorId(), rs.getString("t_acted_by"), Rows.instant(rs, "t_created_at"),
-                                Rows.instant(rs, "t_completed_at")));
+                                Rows.instant(rs, "t_completed_at"), Rows.instant(rs, "t_due_at"), rs.getString("t_proxy_for")));
                     }
                     return taskId;
                 }).forEach(x -> { });
@@ -1324,7 +1344,8 @@ public final class WorkflowEngine implements Approvals {
     static String digest(List<TaskRow> open) {
         StringBuilder b = new StringBuilder();
         open.stream().sorted(java.util.Comparator.comparingLong(TaskRow::id)).forEach(t -> b.append(t.id()).append(':')
-                .append(t.assigneeId()).append(':').append(t.ownerId()).append(':').append(t.status()).append(';'));
+                .append(t.assigneeId()).append(':').append(t.ownerId()).append(':').append(t.status()).append(':')
+                .append(t.dueAt() == null ? "" : t.dueAt().toEpochMilli()).append(':').append(t.proxyFor()).append(';'));
         return b.length() <= 200 ? b.toString() : sha(b.toString());
     }
 
@@ -1356,6 +1377,10 @@ public final class WorkflowEngine implements Approvals {
     private TaskRow insertTask(Run r, String nodeId, int round, int seq, String kind, Long waitingFor, String assignee,
                                String owner, TaskStatus status) {
         String nodeName = r.nodeName(nodeId);
+        // hook (issue 4): a proxy (委托) may get the task; no statement for tenants without proxy rules
+        var who = status == TaskStatus.OPEN && !UNASSIGNED.equals(assignee)
+                ? proxies.assign(r.ctx, r.row.key(), assignee) : dev.oakit.workflow.internal.proxy.Proxies.Assignment.unchanged(assignee);
+        assignee = who.userId();
         long id = r.h.createUpdate("""
                 INSERT INTO oa_wf_task (tenant_id, instance_id, node_id, node_name, round, seq, kind, waiting_for, assignee_id,
                     owner_id, status, def_key, title, initiator_id, created_at)
@@ -1365,7 +1390,17 @@ public final class WorkflowEngine implements Approvals {
                 .bind("s", status.name()).bind("k", r.row.key()).bind("title", r.row.title()).bind("init", r.row.initiatorId())
                 .bind("now", Rows.db(r.now)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         TaskRow t = new TaskRow(id, r.row.id(), nodeId, nodeName, round, seq, kind, waitingFor, assignee, owner, status, null,
-                r.row.key(), r.row.title(), r.row.initiatorId(), null, r.now, null);
+                r.row.key(), r.row.title(), r.row.initiatorId(), null, r.now, null, null, who.principal());
+        if (status == TaskStatus.OPEN) {
+            // hook (issue 4): deadline, timeout ladder, proxy bookkeeping; no statement for nodes without a deadline
+            deadlines.opened(r.ctx, r.row, r.d(), (Node.Approval) r.node(nodeId), t, who.principal());
+            if (who.note() != null) {
+                history(r, who.principal() != null ? "proxy-assigned" : "proxy-kept", id, nodeId, null, who.note());
+            }
+            if (who.principal() != null) {
+                r.st.proxyFor.put(id, who.principal());
+            }
+        }
         if (status == TaskStatus.OPEN || status == TaskStatus.WAITING) {
             r.open.add(t);
             if (status == TaskStatus.OPEN) {
@@ -1377,10 +1412,13 @@ public final class WorkflowEngine implements Approvals {
     }
 
     private void closeTask(Run r, TaskRow t, TaskStatus status, String outcome, String actedBy, String comment) {
-        r.h.createUpdate("UPDATE oa_wf_task SET status = :s, outcome = :o, acted_by = :by, comment = :c, completed_at = :now WHERE id = :id")
+        r.h.createUpdate("UPDATE oa_wf_task SET status = :s, outcome = :o, acted_by = :by, comment = :c, completed_at = :now,"
+                        + " work_ms = :work WHERE id = :id")
                 .bind("s", status.name()).bind("o", outcome).bind("by", actedBy).bind("c", comment).bind("now", Rows.db(r.now))
-                .bind("id", t.id()).execute();
+                .bind("work", deadlines.workMillis(r.d(), r.node(t.nodeId()), t.createdAt(), r.now)).bind("id", t.id()).execute();
         r.open.removeIf(x -> x.id() == t.id());
+        // hook (issue 4): the task's waiting timeout jobs go (no statement for nodes without a ladder)
+        deadlines.closed(r.ctx, r.d(), (Node.Approval) r.node(t.nodeId()), t);
         if ("APPROVED".equals(outcome) || "AUTO_APPROVED".equals(outcome)) {
             InstanceState.NodeRun run = r.st.runs.get(t.nodeId());
             if (run != null && run.round == t.round() && run.approvedBy != null) {
@@ -1411,18 +1449,28 @@ public final class WorkflowEngine implements Approvals {
                 VALUES (:t, :i, :task, :n, :a, :actor, :behalf, :c, :d, :now)""");
         for (Object[] e : r.history) {
             batch.bind("t", r.tenant()).bind("i", r.row.id()).bind("task", (Long) e[1]).bind("n", (String) e[2])
-                    .bind("a", (String) e[0]).bind("actor", (String) e[3]).bind("behalf", (String) null)
+                    .bind("a", (String) e[0]).bind("actor", (String) e[3]).bind("behalf", onBehalfOf(r, e))
                     .bind("c", (String) e[4]).bind("d", (String) e[5]).bind("now", Rows.db(r.now)).add();
         }
         batch.execute();
         r.history.clear();
     }
 
+    /** Issue 4: an action by a proxy on a task it holds for someone is recorded "by B on behalf of A". */
+    private static String onBehalfOf(Run r, Object[] entry) {
+        String principal = entry[1] == null || dev.oakit.core.Actor.SYSTEM_USER.equals(entry[3]) ? null : r.st.proxyFor.get((Long) entry[1]);
+        if (principal != null) {
+            r.ctx.onBehalfOf(principal);
+        }
+        return principal;
+    }
+
     private static boolean automatic(String action) {
         return switch (action) {
             case "auto-approved", "skipped", "approver-fallback", "approver-replaced", "approver-excluded", "vote-passed",
                  "vote-failed", "ended", "cc", "service-scheduled", "service-done", "subprocess-started", "subprocess-ended",
-                 "reopened", "approver-skipped" -> true;
+                 "reopened", "approver-skipped", "auto-rejected", "proxy-assigned", "proxy-kept", "reminded", "escalated",
+                 "timeout-reassigned" -> true;
             default -> false;
         };
     }
@@ -1559,5 +1607,125 @@ public final class WorkflowEngine implements Approvals {
         }
         Node.Start start = (Node.Start) d.nodes().stream().filter(Node.Start.class::isInstance).findFirst().orElseThrow();
         return start.fields();
+    }
+
+    // ------------------------------------------------------------------ system actions (issue 4)
+
+    /**
+     * What the system may do to one open task: the timeout ladder, proxies that take over open
+     * tasks, and the handover of a leaving user's work. Valid only inside {@link #onOpenTask}.
+     */
+    public interface SystemTask {
+        /** @return the task as loaded under the instance lock */
+        TaskRow task();
+
+        /** @return the task's instance */
+        InstanceRow instance();
+
+        /** @return the instance's definition */
+        ProcessDefinition definition();
+
+        /** @return the task's node */
+        Node.Approval node();
+
+        /** Approves the task in the name of the system. */
+        void approve(String reason);
+
+        /** Rejects the task in the name of the system. */
+        void reject(String reason);
+
+        /** Gives the task to another user (with the approver a proxy works for, or null) and records {@code action}. */
+        void reassign(String toUserId, String proxyFor, String action, String reason);
+
+        /** Adds a parallel signer to the task's node. */
+        void addSigner(String userId, String reason);
+
+        /** Records a history entry about the task. */
+        void note(String action, String detail);
+    }
+
+    /**
+     * Runs {@code body} on a task if it is still open on a running instance, with the instance
+     * locked, and saves what it did in {@code ctx}'s transaction.
+     *
+     * @return false (and nothing done) when the task is closed, waiting, or gone
+     */
+    public boolean onOpenTask(CommandContext ctx, long taskId, java.util.function.Consumer<SystemTask> body) {
+        Run r = new Run(ctx);
+        InstanceRow row = r.h.createQuery("""
+                        SELECT * FROM oa_wf_instance WHERE tenant_id = :t
+                        AND id = (SELECT instance_id FROM oa_wf_task WHERE id = :id AND tenant_id = :t) FOR UPDATE""")
+                .bind("id", taskId).bind("t", r.tenant()).map(Rows.INSTANCE).findOne().orElse(null);
+        if (row == null) {
+            return false;
+        }
+        loaded(r, row);
+        TaskRow t = r.open.stream().filter(x -> x.id() == taskId && x.status() == TaskStatus.OPEN).findFirst().orElse(null);
+        if (r.status != InstanceStatus.RUNNING || t == null) {
+            return false;
+        }
+        Node.Approval a = (Node.Approval) r.node(t.nodeId());
+        body.accept(new SystemTask() {
+            @Override
+            public TaskRow task() {
+                return t;
+            }
+
+            @Override
+            public InstanceRow instance() {
+                return r.row;
+            }
+
+            @Override
+            public ProcessDefinition definition() {
+                return r.d();
+            }
+
+            @Override
+            public Node.Approval node() {
+                return a;
+            }
+
+            @Override
+            public void approve(String reason) {
+                closeTask(r, t, TaskStatus.DONE, "AUTO_APPROVED", dev.oakit.core.Actor.SYSTEM_USER, reason);
+                history(r, "auto-approved", t.id(), t.nodeId(), null, reason);
+                afterApproval(r, a, t);
+            }
+
+            @Override
+            public void reject(String reason) {
+                closeTask(r, t, TaskStatus.DONE, "AUTO_REJECTED", dev.oakit.core.Actor.SYSTEM_USER, reason);
+                history(r, "auto-rejected", t.id(), t.nodeId(), null, reason);
+                afterRejection(r, a, t);
+            }
+
+            @Override
+            public void reassign(String toUserId, String proxyFor, String action, String reason) {
+                setTask(r, t, toUserId, t.ownerId(), t.status(), null, null, null);
+                r.h.createUpdate("UPDATE oa_wf_task SET proxy_for = :p WHERE id = :id").bind("p", proxyFor).bind("id", t.id()).execute();
+                if (proxyFor == null) {
+                    r.st.proxyFor.remove(t.id());
+                } else {
+                    r.st.proxyFor.put(t.id(), proxyFor);
+                }
+                history(r, action, t.id(), t.nodeId(), null, "to " + toUserId + ": " + reason);
+                r.ctx.publish("wf.task.assigned", "task", Long.toString(t.id()),
+                        Map.of("instanceId", r.row.id(), "assigneeId", toUserId, "nodeId", t.nodeId(), "title", r.row.title()));
+            }
+
+            @Override
+            public void addSigner(String userId, String reason) {
+                insertTask(r, a.id(), r.st.runs.get(a.id()).round, 100 + r.open.size(), KIND_PARALLEL, null, userId, null, TaskStatus.OPEN);
+                history(r, "signer-added", t.id(), a.id(), null, "PARALLEL [" + userId + "]: " + reason);
+            }
+
+            @Override
+            public void note(String action, String detail) {
+                history(r, action, t.id(), t.nodeId(), null, detail);
+            }
+        });
+        save(r);
+        return true;
     }
 }

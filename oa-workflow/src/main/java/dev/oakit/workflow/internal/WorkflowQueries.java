@@ -39,17 +39,34 @@ public final class WorkflowQueries implements ApprovalQueries {
     private final RoutePreviewer previewer;
     private final ObjectMapper json;
 
+    private final java.time.Clock clock;
+    private final dev.oakit.workflow.WorkflowConfig config;
+
     @Inject
-    public WorkflowQueries(Commands commands, WorkflowEngine engine, RoutePreviewer previewer, ObjectMapper json) {
+    public WorkflowQueries(Commands commands, WorkflowEngine engine, RoutePreviewer previewer, ObjectMapper json,
+                           java.time.Clock clock, dev.oakit.workflow.WorkflowConfig config) {
+        this.clock = clock;
+        this.config = config;
         this.commands = commands;
         this.engine = engine;
         this.previewer = previewer;
         this.json = json;
     }
 
-    static Task task(Rows.TaskRow t) {
+    Task task(Rows.TaskRow t) {
         return new Task(t.id(), t.instanceId(), t.nodeId(), t.nodeName(), t.assigneeId(), t.ownerId(), t.status(), t.outcome(),
-                t.key(), t.title(), t.initiatorId(), t.createdAt(), t.completedAt());
+                t.key(), t.title(), t.initiatorId(), t.createdAt(), t.completedAt(), t.dueAt(), dueState(t), t.proxyFor());
+    }
+
+    private dev.oakit.workflow.DueState dueState(Rows.TaskRow t) {
+        if (t.dueAt() == null || t.status().ordinal() > dev.oakit.workflow.TaskStatus.WAITING.ordinal()) {
+            return dev.oakit.workflow.DueState.NONE;
+        }
+        Instant now = clock.instant();
+        if (!t.dueAt().isAfter(now)) {
+            return dev.oakit.workflow.DueState.OVERDUE;
+        }
+        return t.dueAt().isAfter(now.plus(config.dueSoon())) ? dev.oakit.workflow.DueState.ON_TIME : dev.oakit.workflow.DueState.DUE_SOON;
     }
 
     @Override
@@ -60,11 +77,12 @@ public final class WorkflowQueries implements ApprovalQueries {
             StringBuilder sql = new StringBuilder("SELECT " + Rows.TASK_COLUMNS
                     + " FROM oa_wf_task WHERE tenant_id = :t AND assignee_id = :u AND status = 'OPEN'");
             filters(sql, q);
+            dueFilter(sql, q);
             sql.append(" ORDER BY created_at ").append(q.newestFirst() ? "DESC" : "ASC").append(", id ").append(q.newestFirst() ? "DESC" : "ASC");
             sql.append(" LIMIT :limit OFFSET :offset");
             Query query1 = h.createQuery(sql.toString()).bind("t", actor.tenantId()).bind("u", actor.userId());
             bind(query1, q);
-            return query1.map(Rows.TASK).map(WorkflowQueries::task).list();
+            return query1.map(Rows.TASK).map(this::task).list();
         });
     }
 
@@ -88,10 +106,11 @@ public final class WorkflowQueries implements ApprovalQueries {
             if (q.to() != null) {
                 sql.append(" AND t.created_at < :to");
             }
+            dueFilter(sql, q);
             sql.append(" ORDER BY t.created_at ").append(q.newestFirst() ? "DESC" : "ASC").append(", t.id LIMIT :limit OFFSET :offset");
             Query query1 = h.createQuery(sql.toString()).bind("t", actor.tenantId()).bind("u", actor.userId());
             bind(query1, q);
-            return query1.map(Rows.TASK).map(WorkflowQueries::task).list();
+            return query1.map(Rows.TASK).map(this::task).list();
         });
     }
 
@@ -110,10 +129,11 @@ public final class WorkflowQueries implements ApprovalQueries {
             StringBuilder sql = new StringBuilder("SELECT " + Rows.TASK_COLUMNS
                     + " FROM oa_wf_task WHERE tenant_id = :t AND acted_by = :u AND status = 'DONE'");
             filters(sql, q);
+            dueFilter(sql, q);
             sql.append(" ORDER BY completed_at ").append(q.newestFirst() ? "DESC" : "ASC").append(", id DESC LIMIT :limit OFFSET :offset");
             Query query1 = h.createQuery(sql.toString()).bind("t", actor.tenantId()).bind("u", actor.userId());
             bind(query1, q);
-            return query1.map(Rows.TASK).map(WorkflowQueries::task).list();
+            return query1.map(Rows.TASK).map(this::task).list();
         });
     }
 
@@ -132,7 +152,24 @@ public final class WorkflowQueries implements ApprovalQueries {
         }
     }
 
-    private static void bind(Query query, TodoQuery q) {
+    /** Issue 4: open tasks by their state against the deadline, as of the clock's now. */
+    private void dueFilter(StringBuilder sql, TodoQuery q) {
+        if (q.due() == null) {
+            return;
+        }
+        sql.append(switch (q.due()) {
+            case NONE -> " AND due_at IS NULL";
+            case OVERDUE -> " AND due_at <= :dueNow";
+            case DUE_SOON -> " AND due_at > :dueNow AND due_at <= :dueSoon";
+            case ON_TIME -> " AND due_at > :dueSoon";
+        });
+    }
+
+    private void bind(Query query, TodoQuery q) {
+        if (q.due() != null && q.due() != dev.oakit.workflow.DueState.NONE) {
+            Instant now = clock.instant();
+            query.bind("dueNow", Rows.db(now)).bind("dueSoon", Rows.db(now.plus(config.dueSoon())));
+        }
         query.bind("limit", q.size()).bind("offset", q.page() * q.size());
         if (q.processKey() != null) {
             query.bind("key", q.processKey());
@@ -172,12 +209,13 @@ public final class WorkflowQueries implements ApprovalQueries {
         Checks.notNull("actor", actor);
         return commands.query(h -> {
             ProcessInstance instance = engine.view(h, actor, instanceId);
-            if (!actor.isAdmin() && !WorkflowEngine.participates(h, actor.tenantId(), instanceId, instance.initiatorId(), actor.userId())) {
+            if (!actor.isAdmin() && !WorkflowEngine.participates(h, actor.tenantId(), instanceId, instance.initiatorId(), actor.userId())
+                    && !successorOf(h, actor, instance.initiatorId())) {
                 throw new NotFoundException("OA-WF/INSTANCE_NOT_FOUND", "process instance " + instanceId
                         + " does not exist in tenant '" + actor.tenantId() + "' or user '" + actor.userId() + "' does not take part in it");
             }
             List<Task> tasks = h.createQuery("SELECT " + Rows.TASK_COLUMNS + " FROM oa_wf_task WHERE instance_id = :i ORDER BY id")
-                    .bind("i", instanceId).map(Rows.TASK).map(WorkflowQueries::task).list();
+                    .bind("i", instanceId).map(Rows.TASK).map(this::task).list();
             List<HistoryEntry> timeline = h.createQuery("SELECT * FROM oa_wf_history WHERE instance_id = :i ORDER BY id")
                     .bind("i", instanceId)
                     .map((rs, c) -> new HistoryEntry(Rows.instant(rs, "at"), rs.getString("action"), rs.getString("actor_id"),
@@ -186,6 +224,12 @@ public final class WorkflowQueries implements ApprovalQueries {
                     .list();
             return new InstanceDetail(instance, tasks, timeline);
         });
+    }
+
+    /** Issue 4: a successor sees the instances of the user whose work was handed over to them. */
+    private static boolean successorOf(org.jdbi.v3.core.Handle h, Actor actor, String initiatorId) {
+        return h.createQuery("SELECT COUNT(*) FROM oa_wf_handover WHERE tenant_id = :t AND successor_id = :s AND user_id = :u")
+                .bind("t", actor.tenantId()).bind("s", actor.userId()).bind("u", initiatorId).mapTo(Long.class).one() > 0;
     }
 
     // ------------------------------------------------------------------ cc'd to me

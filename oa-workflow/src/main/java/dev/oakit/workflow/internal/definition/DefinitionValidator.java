@@ -125,6 +125,7 @@ public final class DefinitionValidator {
             checkNodes();
             checkRoutes();
             checkGraph();
+            problems.addAll(dev.oakit.workflow.internal.deadline.DeadlineRules.problems(d, null));
             return List.copyOf(problems);
         }
 

@@ -1,0 +1,2 @@
+/** Deadlines in working time and the timeout ladder's durable jobs. */
+package dev.oakit.workflow.internal.deadline;

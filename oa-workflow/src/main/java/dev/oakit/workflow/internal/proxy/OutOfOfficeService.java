@@ -1,0 +1,242 @@
+package dev.oakit.workflow.internal.proxy;
+
+import dev.oakit.core.Actor;
+import dev.oakit.core.Checks;
+import dev.oakit.core.ForbiddenException;
+import dev.oakit.core.NotFoundException;
+import dev.oakit.core.ValidationException;
+import dev.oakit.core.directory.Directory;
+import dev.oakit.core.spi.CommandContext;
+import dev.oakit.core.spi.CommandSpec;
+import dev.oakit.core.spi.Commands;
+import dev.oakit.workflow.OutOfOffice;
+import dev.oakit.workflow.internal.ApproverResolution;
+import dev.oakit.workflow.internal.Rows;
+import dev.oakit.workflow.internal.WorkflowEngine;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Proxy rules, absences and handovers; the engine applies the rules through {@link Proxies}. */
+@Singleton
+public final class OutOfOfficeService implements OutOfOffice {
+    private final Commands commands;
+    private final WorkflowEngine engine;
+    private final Proxies proxies;
+    private final ApproverResolution resolution;
+    private final Directory directory;
+    private final java.time.Clock clock;
+
+    @Inject
+    public OutOfOfficeService(Commands commands, WorkflowEngine engine, Proxies proxies, ApproverResolution resolution,
+                              Directory directory, java.time.Clock clock) {
+        this.clock = clock;
+        this.commands = commands;
+        this.engine = engine;
+        this.proxies = proxies;
+        this.resolution = resolution;
+        this.directory = directory;
+    }
+
+    private static void requireSelfOrAdmin(Actor actor, String userId, String what) {
+        if (!actor.isAdmin() && !actor.userId().equals(userId)) {
+            throw new ForbiddenException("OA-WF/PROXY_FORBIDDEN", "user '" + actor.userId() + "' may not " + what + " for '" + userId
+                    + "'; the user themselves and administrators may");
+        }
+    }
+
+    private void requireActive(String tenant, String field, String userId) {
+        if (!resolution.isActive(tenant, userId)) {
+            throw ValidationException.of(field, "user '" + userId + "' is unknown or inactive in tenant '" + tenant + "'");
+        }
+    }
+
+    private static void requireRange(Instant from, Instant until) {
+        Checks.notNull("from", from);
+        Checks.notNull("until", until);
+        if (!until.isAfter(from)) {
+            throw ValidationException.of("until", "must be after from (" + from + "), was " + until);
+        }
+    }
+
+    @Override
+    public ProxyRule setProxy(Actor actor, ProxyRequest request) {
+        Checks.notNull("actor", actor);
+        Checks.notNull("request", request);
+        Checks.id("userId", request.userId());
+        Checks.id("proxyId", request.proxyId());
+        requireRange(request.from(), request.until());
+        requireSelfOrAdmin(actor, request.userId(), "set a proxy");
+        if (request.userId().equals(request.proxyId())) {
+            throw ValidationException.of("proxyId", "name someone other than '" + request.userId() + "' as the proxy");
+        }
+        String keys = String.join(",", request.processKeys());
+        if (keys.length() > 2000) {
+            throw ValidationException.of("processKeys", "list at most 2,000 characters of process keys");
+        }
+        requireActive(actor.tenantId(), "proxyId", request.proxyId());
+        ProxyRule rule = commands.execute(CommandSpec.of(actor, "wf.proxy.set"), ProxyRule.class, ctx -> {
+            long id = ctx.handle().createUpdate("""
+                            INSERT INTO oa_wf_proxy (tenant_id, user_id, proxy_id, starts_at, ends_at, process_keys, created_by, created_at)
+                            VALUES (:t, :u, :p, :f, :e, :k, :by, :now)""")
+                    .bind("t", ctx.tenantId()).bind("u", request.userId()).bind("p", request.proxyId())
+                    .bind("f", Rows.db(request.from())).bind("e", Rows.db(request.until())).bind("k", keys.isEmpty() ? null : keys)
+                    .bind("by", ctx.actor().userId()).bind("now", Rows.db(ctx.now())).executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class).one();
+            ctx.target("proxy-rule", Long.toString(id));
+            proxies.invalidate(ctx.tenantId());
+            int moved = 0;
+            if (request.moveOpenTasks() && !ctx.now().isBefore(request.from()) && ctx.now().isBefore(request.until())) {
+                moved = moveOpen(ctx, request);
+            }
+            ctx.summary("proxy for " + request.userId() + " → " + request.proxyId() + " from " + request.from() + " until "
+                    + request.until() + (keys.isEmpty() ? "" : " for " + keys) + (moved > 0 ? "; moved " + moved + " open tasks" : ""));
+            return new ProxyRule(id, request.userId(), request.proxyId(), request.from(), request.until(), request.processKeys(), moved);
+        });
+        proxies.invalidate(actor.tenantId());
+        return rule;
+    }
+
+    private int moveOpen(CommandContext ctx, ProxyRequest request) {
+        List<Rows.TaskRow> open = ctx.handle().createQuery("SELECT " + Rows.TASK_COLUMNS
+                        + " FROM oa_wf_task WHERE tenant_id = :t AND assignee_id = :u AND status = 'OPEN' ORDER BY id")
+                .bind("t", ctx.tenantId()).bind("u", request.userId()).map(Rows.TASK).list();
+        int moved = 0;
+        for (Rows.TaskRow t : open) {
+            if (!request.processKeys().isEmpty() && !request.processKeys().contains(t.key())) {
+                continue;
+            }
+            Proxies.Assignment to = proxies.assignFresh(ctx, t.key(), request.userId());
+            if (to.principal() == null) {
+                continue; // a loop or nobody available: the task stays
+            }
+            boolean done = engine.onOpenTask(ctx, t.id(), s -> s.reassign(to.userId(), to.principal(), "proxy-moved", to.note()));
+            moved += done ? 1 : 0;
+        }
+        return moved;
+    }
+
+    @Override
+    public void revokeProxy(Actor actor, long ruleId) {
+        Checks.notNull("actor", actor);
+        commands.execute(CommandSpec.of(actor, "wf.proxy.revoke").withTarget("proxy-rule", Long.toString(ruleId)), Void.class, ctx -> {
+            String user = ctx.handle().createQuery("SELECT user_id FROM oa_wf_proxy WHERE id = :id AND tenant_id = :t AND revoked_at IS NULL")
+                    .bind("id", ruleId).bind("t", ctx.tenantId()).mapTo(String.class).findOne()
+                    .orElseThrow(() -> new NotFoundException("OA-WF/PROXY_NOT_FOUND", "proxy rule " + ruleId
+                            + " does not exist in tenant '" + ctx.tenantId() + "' or was revoked"));
+            requireSelfOrAdmin(ctx.actor(), user, "revoke a proxy");
+            ctx.handle().createUpdate("UPDATE oa_wf_proxy SET revoked_at = :now WHERE id = :id").bind("now", Rows.db(ctx.now()))
+                    .bind("id", ruleId).execute();
+            ctx.summary("revoked proxy rule " + ruleId + " of " + user);
+            return null;
+        });
+        proxies.invalidate(actor.tenantId());
+    }
+
+    @Override
+    public List<ProxyRule> proxies(Actor actor, String userId) {
+        Checks.notNull("actor", actor);
+        Checks.id("userId", userId);
+        requireSelfOrAdmin(actor, userId, "read the proxies");
+        return commands.query(h -> h.createQuery("""
+                        SELECT id, user_id, proxy_id, starts_at, ends_at, process_keys FROM oa_wf_proxy
+                        WHERE tenant_id = :t AND user_id = :u AND revoked_at IS NULL ORDER BY id DESC""")
+                .bind("t", actor.tenantId()).bind("u", userId)
+                .map((rs, x) -> new ProxyRule(rs.getLong("id"), rs.getString("user_id"), rs.getString("proxy_id"),
+                        Rows.instant(rs, "starts_at"), Rows.instant(rs, "ends_at"), Proxies.keys(rs.getString("process_keys")), 0))
+                .list());
+    }
+
+    @Override
+    public Absence markAbsent(Actor actor, String userId, Instant from, Instant until, String note) {
+        Checks.notNull("actor", actor);
+        Checks.id("userId", userId);
+        requireRange(from, until);
+        requireSelfOrAdmin(actor, userId, "record an absence");
+        if (note != null && note.length() > 500) {
+            throw ValidationException.of("note", "write at most 500 characters");
+        }
+        Absence a = commands.execute(CommandSpec.of(actor, "wf.absence.record"), Absence.class, ctx -> {
+            long id = ctx.handle().createUpdate("""
+                            INSERT INTO oa_wf_absence (tenant_id, user_id, starts_at, ends_at, note, created_by, created_at)
+                            VALUES (:t, :u, :f, :e, :n, :by, :now)""")
+                    .bind("t", ctx.tenantId()).bind("u", userId).bind("f", Rows.db(from)).bind("e", Rows.db(until)).bind("n", note)
+                    .bind("by", ctx.actor().userId()).bind("now", Rows.db(ctx.now())).executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class).one();
+            ctx.target("absence", Long.toString(id));
+            ctx.summary(userId + " is away from " + from + " until " + until);
+            return new Absence(id, userId, from, until, note);
+        });
+        proxies.invalidate(actor.tenantId());
+        return a;
+    }
+
+    @Override
+    public List<AbsentApprover> absentWithoutProxy(Actor admin, Duration longerThan) {
+        Checks.notNull("admin", admin);
+        Checks.notNull("longerThan", longerThan);
+        admin.requireAdmin("list absent approvers");
+        return commands.query(h -> {
+            // absences in force now, longer than the limit, of users with open tasks and no all-process proxy in force
+            Instant now = clock.instant();
+            return h.createQuery("""
+                            SELECT a.user_id, MIN(a.starts_at) AS starts_at, MAX(a.ends_at) AS ends_at,
+                                (SELECT COUNT(*) FROM oa_wf_task k WHERE k.tenant_id = a.tenant_id AND k.assignee_id = a.user_id
+                                    AND k.status = 'OPEN') AS open_tasks
+                            FROM oa_wf_absence a
+                            WHERE a.tenant_id = :t AND a.starts_at <= :now AND a.ends_at > :now
+                            AND NOT EXISTS (SELECT 1 FROM oa_wf_proxy p WHERE p.tenant_id = a.tenant_id AND p.user_id = a.user_id
+                                AND p.revoked_at IS NULL AND p.process_keys IS NULL AND p.starts_at <= :now AND p.ends_at > :now)
+                            GROUP BY a.tenant_id, a.user_id ORDER BY a.user_id""")
+                    .bind("t", admin.tenantId()).bind("now", Rows.db(now))
+                    .map((rs, x) -> new AbsentApprover(rs.getString("user_id"), Rows.instant(rs, "starts_at"),
+                            Rows.instant(rs, "ends_at"), rs.getLong("open_tasks")))
+                    .list().stream()
+                    .filter(a -> a.openTasks() > 0 && Duration.between(a.from(), a.until()).compareTo(longerThan) > 0)
+                    .toList();
+        });
+    }
+
+    @Override
+    public HandoverReport handover(Actor admin, String userId, String successorId) {
+        Checks.notNull("admin", admin);
+        Checks.id("userId", userId);
+        admin.requireAdmin("hand over a user's work");
+        String successor = successorId != null ? successorId : resolution.manager(admin.tenantId(), userId)
+                .orElseThrow(() -> ValidationException.of("successorId", "user '" + userId
+                        + "' has no manager; name the successor who takes over their open tasks"));
+        if (successor.equals(userId)) {
+            throw ValidationException.of("successorId", "name someone other than '" + userId + "'");
+        }
+        requireActive(admin.tenantId(), "successorId", successor);
+        return commands.execute(CommandSpec.of(admin, "wf.user.handover").withTarget("user", userId), HandoverReport.class, ctx -> {
+            List<Long> open = ctx.handle().createQuery("SELECT id FROM oa_wf_task WHERE tenant_id = :t AND assignee_id = :u"
+                            + " AND status = 'OPEN' ORDER BY id")
+                    .bind("t", ctx.tenantId()).bind("u", userId).mapTo(Long.class).list();
+            List<Long> moved = new ArrayList<>();
+            for (long taskId : open) {
+                if (engine.onOpenTask(ctx, taskId, s -> s.reassign(successor, null, "handed-over",
+                        userId + " left; handed over by " + ctx.actor().userId()))) {
+                    moved.add(taskId);
+                }
+            }
+            List<Long> started = ctx.handle().createQuery("SELECT id FROM oa_wf_instance WHERE tenant_id = :t AND initiator_id = :u"
+                            + " AND status IN ('RUNNING', 'RETURNED', 'SUSPENDED') ORDER BY id")
+                    .bind("t", ctx.tenantId()).bind("u", userId).mapTo(Long.class).list();
+            ctx.handle().createUpdate("""
+                            INSERT INTO oa_wf_handover (tenant_id, user_id, successor_id, created_by, created_at)
+                            VALUES (:t, :u, :s, :by, :now)""")
+                    .bind("t", ctx.tenantId()).bind("u", userId).bind("s", successor).bind("by", ctx.actor().userId())
+                    .bind("now", Rows.db(ctx.now())).execute();
+            if (directory.findUser(ctx.actor(), userId).filter(dev.oakit.core.directory.User::active).isPresent()) {
+                directory.deactivateUser(ctx.actor(), userId);
+            }
+            ctx.summary("handed over " + moved.size() + " open tasks of " + userId + " to " + successor);
+            return new HandoverReport(userId, successor, List.copyOf(moved), started);
+        });
+    }
+}

@@ -1,0 +1,139 @@
+package dev.oakit.workflow.internal.proxy;
+
+import dev.oakit.core.Actor;
+import dev.oakit.core.notify.NotificationRequest;
+import dev.oakit.core.notify.Notifications;
+import dev.oakit.core.spi.CommandContext;
+import dev.oakit.workflow.WorkflowConfig;
+import dev.oakit.workflow.WorkflowPlugin;
+import dev.oakit.workflow.internal.ApproverResolution;
+import dev.oakit.workflow.internal.Rows;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Applies proxy rules where the engine assigns a task. The rules and absences of a tenant are
+ * cached for {@code workflow.proxyRefresh} (default 30 s; changes made through this node apply
+ * at once), so a tenant without proxies costs no statement on the hot path.
+ */
+@Singleton
+public final class Proxies {
+    private final ApproverResolution resolution;
+    private final Notifications notifications;
+    private final long refreshNanos;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    /** Rules and absences of one tenant as loaded at {@code loadedAt} (System.nanoTime). */
+    record Cached(List<ProxyChain.Rule> rules, List<Absence> absences, long loadedAt) {
+    }
+
+    /** An absence in {@code [from, until)}. */
+    record Absence(String userId, Instant from, Instant until) {
+    }
+
+    /**
+     * Who gets a task.
+     *
+     * @param userId the assignee
+     * @param principal the approver a proxy works for, or null
+     * @param note a history detail when a proxy rule applied (or looped), else null
+     */
+    public record Assignment(String userId, String principal, String note) {
+        /** @return the assignee unchanged */
+        public static Assignment unchanged(String userId) {
+            return new Assignment(userId, null, null);
+        }
+    }
+
+    @Inject
+    public Proxies(ApproverResolution resolution, Notifications notifications, WorkflowConfig config) {
+        this.resolution = resolution;
+        this.notifications = notifications;
+        this.refreshNanos = config.proxyRefresh().toNanos();
+    }
+
+    /** Forgets the cached rules of a tenant (after this node changed them). */
+    public void invalidate(String tenantId) {
+        cache.remove(tenantId);
+    }
+
+    /** @return who gets a new task of {@code userId} in process {@code processKey} now */
+    public Assignment assign(CommandContext ctx, String processKey, String userId) {
+        return assign(ctx, processKey, userId, cached(ctx.handle(), ctx.tenantId(), ctx.now()));
+    }
+
+    /** Like {@link #assign}, with the rules read in the command's own transaction (it may have just written one). */
+    public Assignment assignFresh(CommandContext ctx, String processKey, String userId) {
+        return assign(ctx, processKey, userId, load(ctx.handle(), ctx.tenantId(), ctx.now().minusSeconds(86_400), System.nanoTime()));
+    }
+
+    private Assignment assign(CommandContext ctx, String processKey, String userId, Cached c) {
+        if (c.rules().isEmpty()) {
+            return Assignment.unchanged(userId);
+        }
+        Instant now = ctx.now();
+        ProxyChain.Result r = ProxyChain.resolve(c.rules(), userId, processKey, now,
+                u -> !absent(c, u, now) && resolution.isActive(ctx.tenantId(), u));
+        if (r.loop()) {
+            List<String> admins = resolution.admins(ctx.tenantId());
+            if (!admins.isEmpty()) {
+                notifications.send(Actor.system(ctx.tenantId()), NotificationRequest.of(WorkflowPlugin.PROXY_LOOP_TEMPLATE, admins,
+                        Map.of("user", userId, "chain", String.join(" → ", r.chain()), "process", processKey)));
+            }
+            return new Assignment(userId, null, "proxy rules loop " + r.chain() + "; the task stays with " + userId);
+        }
+        if (r.principal() == null) {
+            return r.chain().size() > 1 ? new Assignment(userId, null, "no proxy on the chain " + r.chain()
+                    + " is available; the task stays with " + userId) : Assignment.unchanged(userId);
+        }
+        return new Assignment(r.userId(), r.principal(), r.userId() + " on behalf of " + r.principal() + " (proxy chain " + r.chain() + ")");
+    }
+
+    /** @return true when the user is marked absent at the instant, or has a proxy rule in force for any process */
+    public boolean away(CommandContext ctx, String userId, Instant at) {
+        Cached c = cached(ctx.handle(), ctx.tenantId(), ctx.now());
+        return absent(c, userId, at) || c.rules().stream().anyMatch(r -> r.userId().equals(userId) && r.keys().isEmpty()
+                && !at.isBefore(r.from()) && at.isBefore(r.until()));
+    }
+
+    private static boolean absent(Cached c, String userId, Instant at) {
+        return c.absences().stream().anyMatch(a -> a.userId().equals(userId) && !at.isBefore(a.from()) && at.isBefore(a.until()));
+    }
+
+    Cached cached(Handle h, String tenantId, Instant at) {
+        long now = System.nanoTime();
+        Cached c = cache.get(tenantId);
+        if (c == null || now - c.loadedAt() > refreshNanos) {
+            c = load(h, tenantId, at.minusSeconds(86_400), now);
+            cache.put(tenantId, c);
+        }
+        return c;
+    }
+
+    private static Cached load(Handle h, String tenantId, Instant since, long nanos) {
+        // rules and absences that have not ended yet; a rule's process keys are stored comma-separated
+        List<ProxyChain.Rule> rules = h.createQuery("""
+                        SELECT id, user_id, proxy_id, starts_at, ends_at, process_keys FROM oa_wf_proxy
+                        WHERE tenant_id = :t AND revoked_at IS NULL AND ends_at > :now""")
+                .bind("t", tenantId).bind("now", Rows.db(since))
+                .map((rs, x) -> new ProxyChain.Rule(rs.getLong("id"), rs.getString("user_id"), rs.getString("proxy_id"),
+                        Rows.instant(rs, "starts_at"), Rows.instant(rs, "ends_at"), keys(rs.getString("process_keys"))))
+                .list();
+        List<Absence> absences = h.createQuery("SELECT user_id, starts_at, ends_at FROM oa_wf_absence WHERE tenant_id = :t AND ends_at > :now")
+                .bind("t", tenantId).bind("now", Rows.db(since))
+                .map((rs, x) -> new Absence(rs.getString("user_id"), Rows.instant(rs, "starts_at"), Rows.instant(rs, "ends_at")))
+                .list();
+        return new Cached(rules, absences, nanos);
+    }
+
+    static List<String> keys(String stored) {
+        return stored == null || stored.isBlank() ? List.of() : Arrays.stream(stored.split(",")).map(String::trim).toList();
+    }
+}

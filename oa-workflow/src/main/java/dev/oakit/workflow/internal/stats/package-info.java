@@ -1,0 +1,2 @@
+/** Handling statistics computed in SQL. */
+package dev.oakit.workflow.internal.stats;
