@@ -16,7 +16,8 @@ import org.apiguardian.api.API;
 
 /**
  * The approvals plugin: install it with {@code OaKit.builder().plugin(new WorkflowPlugin())} to
- * get {@link ProcessDefinitions}, {@link Approvals} and {@link ApprovalQueries}. Its tables are
+ * get {@link ProcessDefinitions}, {@link Approvals} and {@link ApprovalQueries}, and (since 0.2)
+ * {@link OutOfOffice}, {@link TaskDeadlines} and {@link ApprovalStatistics}. Its tables are
  * prefixed {@code oa_wf_}; its migrations use the history table {@code oa_workflow_schema_history}.
  *
  * @since 0.1
@@ -71,6 +72,7 @@ public final class WorkflowPlugin implements OaPlugin {
                 bind(ApprovalQueries.class).to(WorkflowQueries.class);
                 bind(OutOfOffice.class).to(dev.oakit.workflow.internal.proxy.OutOfOfficeService.class);
                 bind(ApprovalStatistics.class).to(dev.oakit.workflow.internal.stats.Statistics.class);
+                bind(TaskDeadlines.class).to(dev.oakit.workflow.internal.deadline.DeadlineService.class);
             }
         });
         context.exposeService(ProcessDefinitions.class);
@@ -78,6 +80,7 @@ public final class WorkflowPlugin implements OaPlugin {
         context.exposeService(ApprovalQueries.class);
         context.exposeService(OutOfOffice.class);
         context.exposeService(ApprovalStatistics.class);
+        context.exposeService(TaskDeadlines.class);
         context.jobHandler(ServiceJob.class);
         context.jobHandler(dev.oakit.workflow.internal.deadline.TimeoutJob.class);
         context.extension(dev.oakit.core.spi.EventListener.class, dev.oakit.workflow.internal.WorkflowNotifier.class);

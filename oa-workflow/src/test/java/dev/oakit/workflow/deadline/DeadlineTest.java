@@ -16,6 +16,7 @@ import dev.oakit.workflow.ProcessDefinition;
 import dev.oakit.workflow.ProcessInstance;
 import dev.oakit.workflow.StartRequest;
 import dev.oakit.workflow.Task;
+import dev.oakit.workflow.TaskDeadlines;
 import dev.oakit.workflow.TestClock;
 import dev.oakit.workflow.Timeout;
 import dev.oakit.workflow.TodoQuery;
@@ -48,12 +49,16 @@ public class DeadlineTest {
         return new WorkflowFixture(oa);
     }
 
-    /** Moves the clock, wakes the job worker and waits until the instance's timeline satisfies {@code until}. */
+    /** Moves the clock, wakes the job worker and waits until no job is due and the instance's timeline satisfies {@code until}. */
     public static List<HistoryEntry> advance(WorkflowFixture f, TestClock clock, Duration by, long instanceId,
                                              Predicate<List<HistoryEntry>> until) {
         clock.advance(by);
         OaKitTestAccess.worker(f.oa).wakeUp();
-        await().atMost(Duration.ofSeconds(30)).until(() -> until.test(f.queries.detail(f.admin, instanceId).timeline()));
+        var commands = OaKitTestAccess.commands(f.oa);
+        await().atMost(Duration.ofSeconds(30)).until(() -> commands.query(h -> h.createQuery(
+                        "SELECT COUNT(*) FROM oa_core_job WHERE status IN ('READY', 'RUNNING') AND due_at <= :now")
+                .bind("now", java.time.LocalDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)).mapTo(Long.class).one()) == 0
+                && until.test(f.queries.detail(f.admin, instanceId).timeline()));
         return f.queries.detail(f.admin, instanceId).timeline();
     }
 
@@ -149,5 +154,34 @@ public class DeadlineTest {
         assertThat(f.queries.detail(f.admin, rejected).tasks().get(0).outcome()).isEqualTo("AUTO_REJECTED");
         List<HistoryEntry> h = f.queries.detail(f.admin, decided).timeline();
         assertThat(h).extracting(HistoryEntry::action).containsExactly("started", "approved", "ended");
+    }
+
+    @DbTest
+    void movingADeadlineMovesItsLadderAndAPriorityChangeRecountsIt(TestDatabase db) {
+        TestClock clock = new TestClock();
+        WorkflowFixture f = start(db, clock);
+        TaskDeadlines moves = f.oa.service(TaskDeadlines.class);
+        f.definitions.deploy(f.admin, ladder(Timeout.Action.AUTO_APPROVE));
+        long id = f.start("alice", "ladder", days(1)).id();
+        Task t = f.todoOf("bob", id);
+        moves.moveDeadline(f.admin, t.id(), clock.instant().plus(Duration.ofDays(1)), "bob is at a customer");
+        assertThat(f.todoOf("bob", id).dueAt()).isEqualTo(Instant.parse("2026-11-24T02:00:00Z"));
+        List<HistoryEntry> h = advance(f, clock, Duration.ofHours(4), id, x -> true);
+        assertThat(count(h, "auto-approved")).isZero();
+        assertThat(count(h, "reminded")).isZero();
+        advance(f, clock, Duration.ofHours(23), id, x -> count(x, "ended") == 1);
+        assertThat(f.status(id)).isEqualTo(InstanceStatus.APPROVED);
+        assertThatThrownBy(() -> moves.moveDeadline(user("bob"), t.id(), clock.instant(), null)).hasMessageContaining("administrators");
+
+        ProcessDefinition leave = WorkflowFixture.leave();
+        f.definitions.deploy(f.admin, new ProcessDefinition(leave.key(), leave.name(), null, leave.form(), leave.nodes(), leave.routes(),
+                Deadline.of("P1D").urgent("PT4H").calendar("cn")));
+        clock.set(Instant.parse("2026-11-30T02:00:00Z")); // Monday 10:00 in Shanghai
+        long normal = f.start("alice", "leave", days(1)).id();
+        assertThat(f.todoOf("bob", normal).dueAt()).isEqualTo(Instant.parse("2026-12-01T02:00:00Z"));
+        moves.changePriority(user("alice"), normal, "urgent", "the trip moved");
+        assertThat(f.todoOf("bob", normal).dueAt()).isEqualTo(Instant.parse("2026-11-30T07:00:00Z"));
+        assertThat(f.queries.detail(f.admin, normal).instance().priority()).isEqualTo("urgent");
+        assertThatThrownBy(() -> moves.changePriority(user("alice"), normal, "asap", null)).isInstanceOf(ValidationException.class);
     }
 }

@@ -96,13 +96,6 @@ public final class Proxies {
         return new Assignment(r.userId(), r.principal(), r.userId() + " on behalf of " + r.principal() + " (proxy chain " + r.chain() + ")");
     }
 
-    /** @return true when the user is marked absent at the instant, or has a proxy rule in force for any process */
-    public boolean away(CommandContext ctx, String userId, Instant at) {
-        Cached c = cached(ctx.handle(), ctx.tenantId(), ctx.now());
-        return absent(c, userId, at) || c.rules().stream().anyMatch(r -> r.userId().equals(userId) && r.keys().isEmpty()
-                && !at.isBefore(r.from()) && at.isBefore(r.until()));
-    }
-
     private static boolean absent(Cached c, String userId, Instant at) {
         return c.absences().stream().anyMatch(a -> a.userId().equals(userId) && !at.isBefore(a.from()) && at.isBefore(a.until()));
     }

@@ -19,7 +19,7 @@ import java.util.TreeMap;
 
 /**
  * The statistics, in portable SQL (H2, PostgreSQL, MariaDB): counts with GROUP BY, percentiles
- * with {@code ROW_NUMBER()} over each group (only the two ranked rows per group come back), and
+ * from the handling times sorted by the database (one column streamed, ranks picked on the way), and
  * the handling time read from {@code oa_wf_task.work_ms}, which the engine writes in working time
  * when a task closes. Served by the indexes {@code oa_wf_task_closed} and {@code oa_wf_instance_started/ended}.
  */
@@ -67,13 +67,13 @@ public final class Statistics implements ApprovalStatistics {
             Map<String, long[]> counts = new TreeMap<>();
             Query q = h.createQuery("SELECT " + group + " AS g, COUNT(*) AS handled,"
                     + " SUM(CASE WHEN t.due_at IS NOT NULL AND t.completed_at > t.due_at THEN 1 ELSE 0 END) AS overdue,"
-                    + " SUM(t.urged) AS urges FROM oa_wf_task t" + join + " WHERE" + DECIDED + process(p, "t") + " GROUP BY " + group);
+                    + " SUM(t.urged) AS urges, COUNT(t.work_ms) AS timed FROM oa_wf_task t" + join + " WHERE" + DECIDED + process(p, "t") + " GROUP BY " + group);
             if (!join.isEmpty()) {
                 q.bind("yes", true);
             }
             bind(q, admin, p).map((rs, x) -> counts.put(rs.getString("g"),
-                    new long[]{rs.getLong("handled"), rs.getLong("overdue"), rs.getLong("urges")})).list();
-            Map<String, Duration[]> ranks = percentiles(h, admin, p, group, join);
+                    new long[]{rs.getLong("handled"), rs.getLong("overdue"), rs.getLong("urges"), rs.getLong("timed")})).list();
+            Map<String, Duration[]> ranks = percentiles(h, admin, p, group, join, counts);
             List<HandlerStats> out = new ArrayList<>();
             counts.forEach((g, c) -> {
                 Duration[] r = ranks.getOrDefault(g, new Duration[2]);
@@ -83,30 +83,40 @@ public final class Statistics implements ApprovalStatistics {
         });
     }
 
-    /** Median and p90 (nearest rank) of the handling time per group: two rows per group come back. */
-    private static Map<String, Duration[]> percentiles(Handle h, Actor admin, Period p, String group, String join) {
+    /**
+     * Median and p90 (nearest rank) of the handling time per group, in one pass over the handling
+     * times sorted by the database (group, then time): only that column is read, and nothing is
+     * kept per row. (A {@code ROW_NUMBER() OVER (PARTITION BY ..)} query gives the same ranks but
+     * is ten times slower on H2 at 300,000 tasks; see StatisticsBenchmark.)
+     */
+    private static Map<String, Duration[]> percentiles(Handle h, Actor admin, Period p, String group, String join,
+                                                       Map<String, long[]> counts) {
         Map<String, Duration[]> out = new LinkedHashMap<>();
-        Query q = h.createQuery("SELECT g, work_ms, rn, cnt FROM (SELECT " + group + " AS g, t.work_ms,"
-                + " ROW_NUMBER() OVER (PARTITION BY " + group + " ORDER BY t.work_ms) AS rn,"
-                + " COUNT(*) OVER (PARTITION BY " + group + ") AS cnt FROM oa_wf_task t" + join
-                + " WHERE" + DECIDED + process(p, "t") + " AND t.work_ms IS NOT NULL) x"
-                + " WHERE (rn * 2 >= cnt AND (rn - 1) * 2 < cnt) OR (rn * 10 >= cnt * 9 AND (rn - 1) * 10 < cnt * 9)");
+        Query q = h.createQuery("SELECT " + group + " AS g, t.work_ms FROM oa_wf_task t" + join + " WHERE" + DECIDED + process(p, "t")
+                + " AND t.work_ms IS NOT NULL ORDER BY " + group + ", t.work_ms");
         if (!join.isEmpty()) {
             q.bind("yes", true);
         }
-        bind(q, admin, p).map((rs, x) -> {
-            long rn = rs.getLong("rn");
-            long cnt = rs.getLong("cnt");
-            Duration work = Duration.ofMillis(rs.getLong("work_ms"));
-            Duration[] r = out.computeIfAbsent(rs.getString("g"), k -> new Duration[2]);
-            if (rn == (cnt + 1) / 2) {
-                r[0] = work;
-            }
-            if (rn == (9 * cnt + 9) / 10) {
-                r[1] = work;
-            }
-            return rn;
-        }).list();
+        String[] current = {null};
+        long[] rank = {0};
+        try (var rows = bind(q, admin, p).setFetchSize(1000).map((rs, x) -> new Object[]{rs.getString("g"), rs.getLong("work_ms")}).stream()) {
+            rows.forEach(row -> {
+                String g = (String) row[0];
+                if (!g.equals(current[0])) {
+                    current[0] = g;
+                    rank[0] = 0;
+                }
+                long n = rank[0]++ + 1;
+                long timed = counts.get(g)[3];
+                Duration[] r = out.computeIfAbsent(g, k -> new Duration[2]);
+                if (n == (timed + 1) / 2) {
+                    r[0] = Duration.ofMillis((Long) row[1]);
+                }
+                if (n == (9 * timed + 9) / 10) {
+                    r[1] = Duration.ofMillis((Long) row[1]);
+                }
+            });
+        }
         return out;
     }
 
