@@ -4,6 +4,8 @@ import com.google.inject.AbstractModule;
 import dev.oakit.core.ConfigurationException;
 import dev.oakit.core.spi.OaPlugin;
 import dev.oakit.core.spi.OaPluginContext;
+import dev.oakit.core.notify.NotificationTemplate;
+import dev.oakit.ticket.internal.ContactMailer;
 import dev.oakit.ticket.internal.MailPoller;
 import dev.oakit.ticket.internal.WebhookReceiver;
 import dev.oakit.ticket.mail.MailIntake;
@@ -26,6 +28,11 @@ import java.util.Set;
 public final class TicketChannelsPlugin implements OaPlugin {
     /** The plugin id and configuration namespace. */
     public static final String ID = "ticket-channels";
+    /**
+     * Mail to an external requester when an agent replies publicly (variables {@code number},
+     * {@code title}, {@code by}, {@code body}); state changes use {@link TicketPlugin#STATUS_TEMPLATE}.
+     */
+    public static final String REPLY_TEMPLATE = ContactMailer.REPLY;
 
     @Override
     public String id() {
@@ -54,5 +61,10 @@ public final class TicketChannelsPlugin implements OaPlugin {
         context.exposeService(MailIntake.class);
         context.exposeService(WebhookIntake.class);
         context.jobHandler(MailPoller.Job.class);
+        context.eventListener(ContactMailer.class);
+        context.extension(NotificationTemplate.class, NotificationTemplate.of(REPLY_TEMPLATE, "zh-CN", "工单 {{number}} 有新回复：{{title}}",
+                "{{by}} 回复了您的工单 {{number}}「{{title}}」：\n\n{{body}}"));
+        context.extension(NotificationTemplate.class, NotificationTemplate.of(REPLY_TEMPLATE, "en", "Ticket {{number}}: new reply ({{title}})",
+                "{{by}} replied to your ticket {{number}} \"{{title}}\":\n\n{{body}}"));
     }
 }

@@ -332,7 +332,7 @@ public final class MailPoller implements MailIntake {
     private long insert(Handle h, String tenant, String mailbox, String messageId, String outcome, String sender, String subject, String body,
                         Map<String, Object> detail, Instant now) {
         return h.createUpdate("""
-                        INSERT INTO oa_tk_mail (tenant_id, message_id, direction, mailbox, outcome, sender, subject, body, detail, received_at)
+                        INSERT INTO oa_tk_mail (tenant_id, message_id, direction, mailbox, outcome, address, subject, body, detail, received_at)
                         VALUES (:t, :m, 'IN', :box, :o, :s, :subj, :body, :d, :now)""")
                 .bind("t", tenant).bind("m", ChannelDesk.cut(messageId, 255)).bind("box", mailbox).bind("o", outcome)
                 .bind("s", sender == null ? null : ChannelDesk.cut(sender, 254)).bind("subj", subject == null ? null : ChannelDesk.cut(subject, 1000))

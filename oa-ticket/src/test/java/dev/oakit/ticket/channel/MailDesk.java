@@ -9,6 +9,7 @@ import dev.oakit.core.directory.User;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.ticket.TicketChannelsPlugin;
 import dev.oakit.ticket.TicketFixture;
+import dev.oakit.ticket.internal.FixedIdMessage;
 import dev.oakit.ticket.mail.MailIntake;
 import dev.oakit.ticket.mail.MailPollReport;
 import jakarta.mail.MessagingException;
@@ -27,7 +28,8 @@ import java.util.function.Consumer;
 /**
  * The help desk of {@link TicketFixture} with a GreenMail IMAP server in the test JVM: mailbox
  * {@code support} reads {@code support@acme.test} into tickets of type {@code it}. User gina is an
- * internal user with the address {@code gina@acme.test}.
+ * internal user with the address {@code gina@acme.test}. Outgoing mail (core's email channel and
+ * the mails to external requesters) goes to GreenMail's SMTP server.
  */
 final class MailDesk {
     static final String SUPPORT = "support@acme.test";
@@ -44,7 +46,8 @@ final class MailDesk {
 
     MailDesk(TestDatabase db, Consumer<Map<String, Object>> mailbox, Consumer<OaKitBuilder> more) {
         this.db = db;
-        mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+        mail = new GreenMail(new ServerSetup[]{new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)});
         mail.start();
         db.closeLater(mail::stop);
         inbox = mail.setUser(SUPPORT, "support", "s3cret");
@@ -58,7 +61,10 @@ final class MailDesk {
             boxes.add(twin);
         }
         f = new TicketFixture(db, b -> {
-            b.plugin(new TicketChannelsPlugin()).config(TicketChannelsPlugin.ID, Map.of("mailboxes", boxes));
+            b.plugin(new TicketChannelsPlugin()).config(TicketChannelsPlugin.ID, Map.of("mailboxes", boxes))
+                    // the help desk's outgoing mail goes to GreenMail's SMTP server
+                    .config("core", Map.of("notifications", Map.of("email", Map.of("host", "127.0.0.1", "port", mail.getSmtp().getPort(),
+                            "from", "IT 服务台 <helpdesk@acme.test>"))));
             more.accept(b);
         });
         f.directory.createUser(f.admin, User.of("gina", "Gina").withEmail("Gina@Acme.test"));
@@ -109,24 +115,5 @@ final class MailDesk {
 
     static Actor admin() {
         return Actor.admin(TicketFixture.T, "root");
-    }
-
-    /** Keeps the Message-ID the test gave, as a real mail client would. */
-    static final class FixedIdMessage extends MimeMessage {
-        private final String id;
-
-        FixedIdMessage(Session s, String id) {
-            super(s);
-            this.id = id;
-        }
-
-        @Override
-        protected void updateMessageID() throws MessagingException {
-            if (id != null) {
-                setHeader("Message-ID", id);
-            } else {
-                removeHeader("Message-ID");
-            }
-        }
     }
 }

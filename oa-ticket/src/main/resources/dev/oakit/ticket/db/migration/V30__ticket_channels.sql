@@ -10,7 +10,7 @@ CREATE TABLE oa_tk_mail (
     mailbox      VARCHAR(64),
     ticket_id    BIGINT,
     outcome      VARCHAR(16)   NOT NULL,
-    sender       VARCHAR(254),
+    address      VARCHAR(254),  -- the sender of a mail in, the recipient of a mail out
     subject      VARCHAR(1000),
     body         ${text},
     detail       ${text},
