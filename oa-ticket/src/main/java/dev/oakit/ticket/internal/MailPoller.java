@@ -240,6 +240,11 @@ public final class MailPoller implements MailIntake {
                 return new MailPollReport.Message(mail.messageId(), MailOutcome.DUPLICATE, null, null, "taken by another poller at the same time");
             }
             return failed(box, mail.messageId(), mail.fromEmail(), mail.subject(), mail.text(), e.getMessage());
+        } catch (IntegrationException e) {
+            if (e.retryable()) {
+                throw e; // a deadlock or a lost connection is no fault of the message: the whole poll is retried
+            }
+            return failed(box, mail.messageId(), mail.fromEmail(), mail.subject(), mail.text(), e.getMessage());
         } catch (OaException e) {
             return failed(box, mail.messageId(), mail.fromEmail(), mail.subject(), mail.text(), e.getMessage());
         }

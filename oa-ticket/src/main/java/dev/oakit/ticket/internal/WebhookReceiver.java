@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oakit.core.Actor;
 import dev.oakit.core.ConflictException;
 import dev.oakit.core.ForbiddenException;
+import dev.oakit.core.IntegrationException;
 import dev.oakit.core.NotFoundException;
 import dev.oakit.core.ValidationException;
 import dev.oakit.core.event.WebhookSignature;
@@ -45,6 +46,7 @@ import java.util.Optional;
 @Singleton
 public final class WebhookReceiver implements WebhookIntake {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
+    private static final int RETRIES = 5;
 
     private final Map<String, WebhookSource> sources = new LinkedHashMap<>();
     private final Commands commands;
@@ -101,6 +103,30 @@ public final class WebhookReceiver implements WebhookIntake {
         } catch (ValidationException e) {
             return refuse(Outcome.BAD_REQUEST, e.getMessage());
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return run(src, p);
+            } catch (IntegrationException e) {
+                // a deadlock inside a nested command (InnoDB rolls back the whole transaction) reaches us
+                // translated, so the command chain's own retry does not see it: run the request again
+                if (!e.retryable() || attempt >= RETRIES) {
+                    throw e;
+                }
+                LOG.debug("webhook {}: retrying after {}", source, e.getMessage());
+                pause(attempt);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(attempt * 20L + java.util.concurrent.ThreadLocalRandom.current().nextLong(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private WebhookResult run(WebhookSource src, Payload p) {
         try {
             return commands.execute(CommandSpec.of(Actor.system(src.tenant()), "tk.webhook.receive")
                             .withTarget("webhook", ChannelDesk.cut(src.name() + ":" + p.externalId(), 128)), WebhookResult.class,
