@@ -297,7 +297,7 @@ public final class TicketEngine implements Tickets {
             }
         }
         for (int i = 0; i < req.watchers().size(); i++) {
-            Checks.id("watchers[" + i + "]", req.watchers().get(i));
+            requireUser(tenant, "watchers[" + i + "]", Checks.id("watchers[" + i + "]", req.watchers().get(i)));
         }
         Lifecycle lc = type.lifecycle();
         int year = op.now.atZone(calendar(queue).zone()).getYear();
@@ -519,13 +519,13 @@ public final class TicketEngine implements Tickets {
         } else {
             kind = TicketEventKind.STATE_CHANGED;
         }
-        op.event(kind, action, from, to, comment, false, null);
+        op.event(kind, action, from, to, comment, false, detail("fromKind", fk.name(), "toKind", tk.name()));
         op.ctx.summary("ticket " + r.number + ": " + action + " (" + from + " -> " + to + ")");
-        Set<String> to2 = new java.util.LinkedHashSet<>();
-        to2.add(r.requester.userId());
-        to2.add(r.assignee);
-        to2.addAll(Access.watchers(op.h, r.id));
-        notifier.send(op.actor, TicketNotifier.STATUS, to2, vars(op, Map.of("from", from, "to", to, "action", action,
+        Set<String> recipients = new java.util.LinkedHashSet<>();
+        recipients.add(r.requester.userId());
+        recipients.add(r.assignee);
+        recipients.addAll(Access.watchers(op.h, r.id));
+        notifier.send(op.actor, TicketNotifier.STATUS, recipients, vars(op, Map.of("from", from, "to", to, "action", action,
                 "comment", comment == null ? "" : comment)));
     }
 
@@ -838,6 +838,9 @@ public final class TicketEngine implements Tickets {
                 throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + op.actor.userId() + "' may change only their own watching of ticket "
                         + op.row.number + "; " + Access.describe(AGENT_VIEW, op.row) + " may add others");
             }
+            if (watching) {
+                requireUser(op.tenant(), "userId", userId);
+            }
             boolean now = Access.watchers(op.h, op.row.id).contains(userId);
             if (now == watching) {
                 return op.row.toTicket();
@@ -852,6 +855,12 @@ public final class TicketEngine implements Tickets {
             op.event(TicketEventKind.WATCHERS_CHANGED, "watch", null, null, null, false, detail("user", userId, "watching", watching));
             return op.row.toTicket();
         });
+    }
+
+    private void requireUser(String tenant, String field, String userId) {
+        if (directory.findUser(Actor.system(tenant), userId).isEmpty()) {
+            throw ValidationException.of(field, "user '" + userId + "' is not in the directory of tenant '" + tenant + "'");
+        }
     }
 
     // ------------------------------------------------------------------ acceptance and rating
