@@ -39,9 +39,20 @@ public interface DispatchHook {
     record Assignment(String agentId, String explanation, Map<String, Object> detail) {
     }
 
-    /** @return the route of a new ticket; never null */
+    /** @return the route of a new ticket; never null. The default takes {@link #queueFor}'s queue */
     default Route route(CommandContext ctx, TicketType type, NewTicket request, String channel, Map<String, Object> fields) {
-        return Route.NONE;
+        String queue = queueFor(ctx, type, request);
+        return queue == null ? Route.NONE : new Route(queue, null, null, null, null);
+    }
+
+    /** @return the queue for a new ticket that names none, or null for the type's default queue (a simpler {@link #route}) */
+    default String queueFor(CommandContext ctx, TicketType type, NewTicket request) {
+        return null;
+    }
+
+    /** @return the agent to assign to a new ticket, or null (a simpler {@link #assigneeFor(CommandContext, Ticket, Route)}) */
+    default String assigneeFor(CommandContext ctx, Ticket ticket) {
+        return null;
     }
 
     /**
@@ -49,10 +60,12 @@ public interface DispatchHook {
      * redispatch and escalations for a waiting ticket.
      *
      * @param route the route the ticket was created with, or null to take the strategy the rules give the ticket's queue
-     * @return the decision, or null when no dispatch applies (nothing is recorded)
+     * @return the decision, or null when no dispatch applies; a decision without explanation is not recorded.
+     *         The default assigns {@link #assigneeFor(CommandContext, Ticket)}'s agent
      */
     default Assignment assigneeFor(CommandContext ctx, Ticket ticket, Route route) {
-        return null;
+        String agent = assigneeFor(ctx, ticket);
+        return agent == null ? null : new Assignment(agent, null, Map.of());
     }
 
     /** The default: no rules, no automatic assignment. */

@@ -91,6 +91,9 @@ public final class RuleDispatch implements DispatchHook {
 
     @Override
     public Assignment assigneeFor(CommandContext ctx, Ticket ticket, Route route) {
+        if (route == Route.NONE) {
+            return null; // the tenant has no rules (route just read them)
+        }
         Handle h = ctx.handle();
         String tenant = ctx.tenantId();
         DispatchRequest request = request(h, tenant, ticket);
@@ -130,7 +133,7 @@ public final class RuleDispatch implements DispatchHook {
             AgentCandidate chosen = candidates.stream().filter(c -> c.userId().equals(decision.agentId())).findFirst().orElse(null);
             String refused = chosen == null ? "is not a member of queue '" + ticket.queue() + "'"
                     : chosen.openTickets() >= chosen.capacity() ? "is full (" + chosen.openTickets() + "/" + chosen.capacity() + ")"
-                    : chosen.ineligibility().orElse(null);
+                    : chosen.ineligibility().orElseGet(() -> fullNow(h, tenant, chosen));
             if (refused != null) {
                 explanation += "; not assigned: " + agent + " " + refused + ", the ticket waits in the queue";
                 agent = null;
@@ -140,6 +143,22 @@ public final class RuleDispatch implements DispatchHook {
         }
         detail.put("agent", agent);
         return new Assignment(agent, explanation, detail);
+    }
+
+    /**
+     * An agent with a cap may belong to several queues, whose dispatches do not share a lock: lock
+     * the agent's profile row and count again.
+     *
+     * @return why the agent is full now, or null
+     */
+    private static String fullNow(Handle h, String tenant, AgentCandidate agent) {
+        if (agent.capacity() == AgentCandidate.UNLIMITED) {
+            return null;
+        }
+        h.createQuery("SELECT user_id FROM oa_tk_agent WHERE tenant_id = :t AND user_id = :u FOR UPDATE")
+                .bind("t", tenant).bind("u", agent.userId()).mapTo(String.class).findOne();
+        int open = QueueStore.openLoad(h, tenant, agent.userId());
+        return open >= agent.capacity() ? "is full (" + open + "/" + agent.capacity() + ")" : null;
     }
 
     /** The strategy for a ticket in {@code queue}: the matching outcome's if it routes there, else the first outcome that does, else manual. */

@@ -374,7 +374,9 @@ public final class TicketEngine implements Tickets {
         if (decision == null) {
             return;
         }
-        op.event(TicketEventKind.DISPATCHED, "dispatch", null, null, decision.explanation(), true, decision.detail());
+        if (decision.explanation() != null) {
+            op.event(TicketEventKind.DISPATCHED, "dispatch", null, null, decision.explanation(), true, decision.detail());
+        }
         if (decision.agentId() != null && op.row.kind == StateKind.NEW && op.row.assignee == null) {
             assignIn(op, decision.agentId(), "assign");
         }

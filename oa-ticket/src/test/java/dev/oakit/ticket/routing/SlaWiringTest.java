@@ -8,6 +8,7 @@ import dev.oakit.ticket.Ticket;
 import dev.oakit.ticket.TicketChanges;
 import dev.oakit.ticket.TicketEvent;
 import dev.oakit.ticket.TicketEventKind;
+import dev.oakit.ticket.TicketQuery;
 import dev.oakit.ticket.dispatch.DispatchOutcome;
 import dev.oakit.ticket.dispatch.DispatchRules;
 import dev.oakit.ticket.dispatch.DispatchStrategies;
@@ -114,6 +115,9 @@ class SlaWiringTest {
         assertThat(priority.actorId()).isEqualTo("system");
         assertThat(priority.body()).startsWith("SLA escalation: raise priority (resolution, offset PT0S): due 12:00");
         assertThat(r.sql("SELECT sla_breached FROM oa_tk_ticket WHERE id = :id", t.id(), Boolean.class)).isTrue();
+        // the breach shows in the overdue filter and on the workbench
+        assertThat(r.f.queries.list(r.admin, TicketQuery.all().overdueOnly()).items()).extracting(Ticket::id).containsExactly(t.id());
+        assertThat(r.f.queries.workbench(r.admin).overdue()).isEqualTo(1);
 
         at(r, mon(14, 1));
         await().atMost(Duration.ofSeconds(30)).until(() -> r.f.ticket(t.id()).queue().equals("fac"));
