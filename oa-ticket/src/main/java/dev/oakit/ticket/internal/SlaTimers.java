@@ -82,15 +82,30 @@ public final class SlaTimers implements SlaHook {
         if (ticket.slaPolicy() == null && !policyChanged) {
             return; // a ticket without SLA costs nothing more (a removed policy was cleaned up by the command that removed it)
         }
-        refresh(ctx, ticket.id());
+        if (events.get(0).kind() == TicketEventKind.CREATED) {
+            // the create command wrote the whole history: no need to read it, nor timers
+            List<SlaEvent> history = new ArrayList<>();
+            for (TicketEvent e : events) {
+                if (REPLAYED.contains(e.kind().name())) {
+                    map(e.kind(), e.toState(), json.valueToTree(e.detail()), e.at(), history);
+                }
+            }
+            refresh(ctx, ticket.id(), evaluate(ctx.handle(), ctx.tenantId(), ticket.id(), history, ctx.now()),
+                    new Timers(new TreeMap<>(), new TreeSet<>()));
+        } else {
+            refresh(ctx, ticket.id());
+        }
     }
 
     /** Replays the ticket, stores dues and breach flag, and (re)schedules or cancels its firing jobs. */
     Evaluation refresh(CommandContext ctx, long ticketId) {
+        return refresh(ctx, ticketId, evaluate(ctx.handle(), ctx.tenantId(), ticketId, ctx.now()),
+                timers(ctx.handle(), ctx.tenantId(), ticketId));
+    }
+
+    private Evaluation refresh(CommandContext ctx, long ticketId, Evaluation ev, Timers timers) {
         Handle h = ctx.handle();
         String tenant = ctx.tenantId();
-        Evaluation ev = evaluate(h, tenant, ticketId, ctx.now());
-        Timers timers = timers(h, tenant, ticketId);
         Map<String, Instant> want = new TreeMap<>();
         for (SlaFiring f : ev.firings()) {
             if (!timers.fired().contains(f.key())) {
@@ -125,7 +140,10 @@ public final class SlaTimers implements SlaHook {
 
     /** The ticket's SLA status and firings at {@code now}, replayed from its history. */
     Evaluation evaluate(Handle h, String tenant, long ticketId, Instant now) {
-        List<SlaEvent> history = history(h, tenant, ticketId);
+        return evaluate(h, tenant, ticketId, history(h, tenant, ticketId), now);
+    }
+
+    private Evaluation evaluate(Handle h, String tenant, long ticketId, List<SlaEvent> history, Instant now) {
         Set<String> names = new LinkedHashSet<>();
         for (SlaEvent e : history) {
             if (e instanceof SlaEvent.Created c && c.policy() != null) {
@@ -152,15 +170,14 @@ public final class SlaTimers implements SlaHook {
                 .map((rs, c) -> {
                     String kind = rs.getString(1);
                     if (REPLAYED.contains(kind)) {
-                        map(TicketEventKind.valueOf(kind), rs.getString(2), rs.getString(3), TicketRow.instant(rs, "at"), out);
+                        map(TicketEventKind.valueOf(kind), rs.getString(2), read(rs.getString(3)), TicketRow.instant(rs, "at"), out);
                     }
                     return null;
                 }).list();
         return out;
     }
 
-    private void map(TicketEventKind kind, String toState, String detailText, Instant at, List<SlaEvent> out) {
-        JsonNode detail = read(detailText);
+    private static void map(TicketEventKind kind, String toState, JsonNode detail, Instant at, List<SlaEvent> out) {
         switch (kind) {
             case CREATED -> out.add(SlaEvent.created(at, text(detail, "priority"), text(detail, "slaPolicy")));
             case STATE_CHANGED -> out.add(SlaEvent.stateChanged(at, toState));

@@ -1,9 +1,14 @@
 package dev.oakit.ticket.routing;
 
 import dev.oakit.core.ValidationException;
+import dev.oakit.core.notify.Delivery;
+import dev.oakit.core.notify.DeliveryQuery;
+import dev.oakit.core.notify.Notifications;
 import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.ticket.Priority;
+import dev.oakit.ticket.QueueMember;
+import dev.oakit.ticket.TicketPlugin;
 import dev.oakit.ticket.Ticket;
 import dev.oakit.ticket.TicketChanges;
 import dev.oakit.ticket.TicketEvent;
@@ -96,6 +101,7 @@ class SlaWiringTest {
     @DbTest
     void firingsRunOnceAsTheSystemEscalateAndStopWhenNothingIsLeft(TestDatabase db) {
         RoutingFixture r = fixture(db, DispatchStrategies.MANUAL);
+        r.f.queues.setMembers(r.admin, "desk", List.of(QueueMember.dispatcher("bob"), QueueMember.agent("carol")));
         Ticket t = r.open("alice", "服务器宕机");
         assertThat(t.slaPolicy()).isEqualTo("fast");
         Map<String, Instant> jobs = r.slaJobs(t.id());
@@ -124,6 +130,10 @@ class SlaWiringTest {
         TicketEvent moved = r.history(t.id(), TicketEventKind.ASSIGNED).get(0);
         assertThat(moved.detail()).containsEntry("fromQueue", "desk").containsEntry("queue", "fac");
         assertThat(moved.actorId()).isEqualTo("system");
+        // the queue's dispatcher heard of each: warnings, breaches, the notify and raise steps
+        assertThat(r.f.oa.service(Notifications.class).deliveries(r.admin, DeliveryQuery.all().recipient("bob")))
+                .extracting(Delivery::templateKey)
+                .contains(TicketPlugin.SLA_WARNING_TEMPLATE, TicketPlugin.SLA_BREACHED_TEMPLATE, TicketPlugin.SLA_ESCALATED_TEMPLATE);
         // every firing ran exactly once, and nothing is left to fire
         await().atMost(Duration.ofSeconds(30)).until(() -> r.slaJobs(t.id()).isEmpty());
         List<TicketEvent> all = fired(r, t.id());
