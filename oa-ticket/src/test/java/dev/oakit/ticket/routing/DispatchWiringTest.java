@@ -81,8 +81,8 @@ class DispatchWiringTest {
         r.strategy(DispatchStrategies.SKILL_MATCH);
         Ticket printer = r.create(NewTicket.builder("it", "卡纸").tags("skill:printer"));
         assertThat(printer.assignee()).isEqualTo("dave");
-        Ticket viaField = r.create(NewTicket.builder("it", "VPN").tags("skill:vpn"));
-        assertThat(viaField.assignee()).isEqualTo("carol"); // both have vpn; dave carries a ticket already
+        Ticket vpn = r.create(NewTicket.builder("it", "VPN").tags("skill:vpn"));
+        assertThat(vpn.assignee()).isEqualTo("carol"); // both have vpn; dave carries a ticket already
         Ticket sap = r.create(NewTicket.builder("it", "SAP 登录").tags("skill:sap"));
         assertThat(sap.assignee()).isNull();
         assertThat(sap.stateKind()).isEqualTo(StateKind.NEW);
