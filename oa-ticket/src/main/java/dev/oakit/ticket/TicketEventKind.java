@@ -8,7 +8,8 @@ import org.apiguardian.api.API;
  * {@link #REQUESTER_REPLY}, {@link #PRIORITY_CHANGED}, {@link #POLICY_CHANGED},
  * {@link #DUE_OVERRIDDEN}, {@link #RESOLVED}, {@link #REOPENED} and {@link #CLOSED}; every state
  * change is exactly one of {@code STATE_CHANGED}, {@code RESOLVED}, {@code REOPENED} or
- * {@code CLOSED} and carries the from- and to-state.
+ * {@code CLOSED} and carries the from- and to-state (their {@link StateKind}s in the detail as
+ * {@code fromKind} and {@code toKind}).
  *
  * @since 0.1
  */
@@ -53,5 +54,9 @@ public enum TicketEventKind {
     /** the ticket was not started in time (超时未处理) */
     OVERDUE,
     /** a watcher was added or removed; detail {@code user}, {@code watching} */
-    WATCHERS_CHANGED
+    WATCHERS_CHANGED,
+    /** automatic dispatch chose an agent or nobody; the body explains why; detail {@code strategy}, {@code agent}, {@code rule} */
+    DISPATCHED,
+    /** an SLA warning, breach or escalation step ran (by the system); the body gives the reason; detail {@code firing}, {@code target}, {@code action} */
+    SLA_FIRED
 }
