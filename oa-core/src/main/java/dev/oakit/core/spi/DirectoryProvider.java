@@ -72,6 +72,16 @@ public interface DirectoryProvider {
     }
 
     /**
+     * The head of the user's primary department. Providers that can answer it in one round trip
+     * should override this; approval nodes ask it on every start.
+     *
+     * @return the head, active or not, or empty when the user has no primary department or it has no head
+     */
+    default Optional<User> headOfDepartmentOf(String tenantId, String userId) {
+        return primaryMembership(tenantId, userId).flatMap(m -> departmentHead(tenantId, m.departmentId()));
+    }
+
+    /**
      * The manager chain by the rule described in {@link dev.oakit.core.directory.Directory}.
      *
      * @param upToLevel the longest chain wanted, at least 1

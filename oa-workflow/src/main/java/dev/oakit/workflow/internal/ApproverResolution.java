@@ -70,21 +70,16 @@ public final class ApproverResolution {
                     .map(x -> new Resolved(x.id(), "holds role '" + r.code() + "'")).toList();
         }
         if (rule instanceof ApproverRule.DepartmentHead d) {
-            String dept;
-            String why;
             if (d.formField() == null) {
-                dept = directory.primaryMembership(tenantId, initiatorId).map(Membership::departmentId).orElse(null);
-                why = "head of the initiator's department";
-            } else {
-                Object v = form.get(d.formField());
-                dept = v == null ? null : v.toString();
-                why = "head of department '" + dept + "' from form field '" + d.formField() + "'";
+                return directory.headOfDepartmentOf(tenantId, initiatorId).filter(User::active)
+                        .map(x -> List.of(new Resolved(x.id(), "head of the initiator's department"))).orElse(List.of());
             }
-            if (dept == null) {
+            Object v = form.get(d.formField());
+            if (v == null) {
                 return List.of();
             }
-            String reason = why;
-            return directory.departmentHead(tenantId, dept).filter(User::active)
+            String reason = "head of department '" + v + "' from form field '" + d.formField() + "'";
+            return directory.departmentHead(tenantId, v.toString()).filter(User::active)
                     .map(x -> List.of(new Resolved(x.id(), reason))).orElse(List.of());
         }
         if (rule instanceof ApproverRule.Manager m) {

@@ -32,6 +32,12 @@ public final class DefinitionStore implements ProcessDefinitions {
     private final Commands commands;
     private final DefinitionChecks checks;
     private final Map<Long, Stored> byId = new ConcurrentHashMap<>();
+    /**
+     * The latest version seen per tenant and key. A start uses it without a query and guards its
+     * insert with "no newer version exists" (see WorkflowEngine), so a version deployed by another
+     * node is never missed: the guard fails, the entry is dropped and the start reads again.
+     */
+    private final Map<String, Stored> latestByKey = new ConcurrentHashMap<>();
 
     @Inject
     public DefinitionStore(Commands commands, DefinitionChecks checks) {
@@ -69,6 +75,7 @@ public final class DefinitionStore implements ProcessDefinitions {
                             .bind("t", actor.tenantId()).bind("k", definition.key()).bind("v", version).bind("n", definition.name())
                             .bind("c", content).bind("h", hash).bind("now", LocalDateTime.ofInstant(ctx.now(), ZoneOffset.UTC))
                             .bind("by", actor.userId()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                    latestByKey.remove(cacheKey(actor.tenantId(), definition.key()));
                     ctx.summary("deployed process '" + definition.key() + "' version " + version);
                     ctx.publish("wf.definition.deployed", "process", definition.key(), Map.of("version", version, "id", id));
                     return new Deployment(id, definition.key(), version, definition.name(), ctx.now(), true);
@@ -93,7 +100,23 @@ public final class DefinitionStore implements ProcessDefinitions {
                 .bind("t", tenantId).bind("k", key).setMaxRows(1).mapTo(Long.class).findOne()
                 .orElseThrow(() -> new NotFoundException("OA-WF/PROCESS_NOT_FOUND", "process '" + key
                         + "' is not deployed in tenant '" + tenantId + "'; deploy it first"));
-        return byId(h, id);
+        Stored s = byId(h, id);
+        latestByKey.merge(cacheKey(tenantId, key), s, (a, b) -> a.version() >= b.version() ? a : b);
+        return s;
+    }
+
+    /** @return the latest version this node has seen, or null; callers must guard against a newer one */
+    public Stored latestSeen(String tenantId, String key) {
+        return latestByKey.get(cacheKey(tenantId, key));
+    }
+
+    /** Drops the latest version seen for a key (a newer one exists). */
+    public void forgetLatest(String tenantId, String key) {
+        latestByKey.remove(cacheKey(tenantId, key));
+    }
+
+    private static String cacheKey(String tenantId, String key) {
+        return tenantId + '\u0000' + key;
     }
 
     /** @return a definition by id (cached) */

@@ -29,6 +29,13 @@ public final class InstanceState {
     public Long lastUrgedAt;
     /** The approval node completed last and the instant branch state after it (for withdraw by the previous approver). */
     public String lastCompleted;
+    /**
+     * A digest of the open tasks (id, assignee, owner, status) as this state was saved. The engine
+     * loads the instance and its open tasks in one statement and trusts the task rows only when
+     * they match it; otherwise (a writer outside the engine, or PostgreSQL returning task rows of
+     * the snapshot taken before it waited for the instance lock) it reads the tasks again.
+     */
+    public String openDigest;
 
     /** The current run of one approval node. */
     public static final class NodeRun {

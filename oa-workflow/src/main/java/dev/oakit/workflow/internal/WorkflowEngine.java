@@ -149,7 +149,8 @@ public final class WorkflowEngine implements Approvals {
     private long startIn(CommandContext ctx, StartRequest request, Long parentId, String parentNode, String initiatorId,
                          ProcessInstance[] view) {
         Run r = new Run(ctx);
-        r.def = definitions.latest(r.h, r.tenant(), request.processKey());
+        DefinitionStore.Stored seen = definitions.latestSeen(r.tenant(), request.processKey());
+        r.def = seen != null ? seen : definitions.latest(r.h, r.tenant(), request.processKey());
         ProcessDefinition d = r.d();
         Node.Start start = d.nodes().stream().filter(Node.Start.class::isInstance).map(Node.Start.class::cast).findFirst()
                 .orElseThrow();
@@ -161,14 +162,13 @@ public final class WorkflowEngine implements Approvals {
         r.status = InstanceStatus.RUNNING;
         String title = request.title() != null ? request.title()
                 : (d.name() == null ? d.key() : d.name()) + " - " + initiatorId;
-        long id = r.h.createUpdate("""
-                INSERT INTO oa_wf_instance (tenant_id, definition_id, def_key, def_version, title, business_key, initiator_id,
-                    status, priority, form, state, parent_id, parent_node, row_version, started_at, updated_at)
-                VALUES (:t, :def, :k, :v, :title, :bk, :init, 'RUNNING', :prio, :form, '{}', :parent, :pnode, 0, :now, :now)""")
-                .bind("t", r.tenant()).bind("def", r.def.id()).bind("k", r.def.key()).bind("v", r.def.version())
-                .bind("title", title).bind("bk", request.businessKey()).bind("init", initiatorId)
-                .bind("prio", request.priority()).bind("form", r.form.toString()).bind("parent", parentId).bind("pnode", parentNode)
-                .bind("now", Rows.db(r.now)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        Long inserted = insertInstance(r, request, parentId, parentNode, initiatorId, title, seen != null);
+        if (inserted == null) {
+            // a newer version was deployed (maybe by another node): forget the cached one and start on the newest
+            definitions.forgetLatest(r.tenant(), request.processKey());
+            return startIn(ctx, request, parentId, parentNode, initiatorId, view);
+        }
+        long id = inserted;
         r.row = new InstanceRow(id, r.tenant(), r.def.id(), r.def.key(), r.def.version(), title, request.businessKey(),
                 initiatorId, InstanceStatus.RUNNING, request.priority(), r.form.toString(), "{}", parentId, parentNode, r.now, null);
         ctx.target("process-instance", Long.toString(id));
@@ -181,6 +181,29 @@ public final class WorkflowEngine implements Approvals {
                 Map.of("processKey", r.def.key(), "initiatorId", initiatorId, "title", title));
         view[0] = initiatorView(r);
         return id;
+    }
+
+    /**
+     * Inserts the instance row. Guarded: only while no newer version of the definition exists (the
+     * version came from this node's cache, so this costs no query of its own); returns null when
+     * the guard fails.
+     */
+    private Long insertInstance(Run r, StartRequest request, Long parentId, String parentNode, String initiatorId, String title,
+                                boolean guarded) {
+        String columns = """
+                INSERT INTO oa_wf_instance (tenant_id, definition_id, def_key, def_version, title, business_key, initiator_id,
+                    status, priority, form, state, parent_id, parent_node, row_version, started_at, updated_at)
+                """;
+        String values = guarded ? """
+                SELECT :t, :def, :k, :v, :title, :bk, :init, 'RUNNING', :prio, :form, '{}', :parent, :pnode, 0, :now, :now
+                FROM oa_wf_definition d WHERE d.id = :def AND NOT EXISTS
+                    (SELECT 1 FROM oa_wf_definition n WHERE n.tenant_id = :t AND n.def_key = :k AND n.version > :v)"""
+                : "VALUES (:t, :def, :k, :v, :title, :bk, :init, 'RUNNING', :prio, :form, '{}', :parent, :pnode, 0, :now, :now)";
+        return r.h.createUpdate(columns + values)
+                .bind("t", r.tenant()).bind("def", r.def.id()).bind("k", r.def.key()).bind("v", r.def.version())
+                .bind("title", title).bind("bk", request.businessKey()).bind("init", initiatorId)
+                .bind("prio", request.priority()).bind("form", r.form.toString()).bind("parent", parentId).bind("pnode", parentNode)
+                .bind("now", Rows.db(r.now)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).findOne().orElse(null);
     }
 
     /** The instance as its initiator sees it right after the start, from the command's own state. */
@@ -536,6 +559,9 @@ public final class WorkflowEngine implements Approvals {
 
     /** Withdraws the instance's service jobs that have not started. */
     private static void cancelService(Run r) {
+        if (r.d().nodes().stream().noneMatch(Node.Service.class::isInstance)) {
+            return; // no service node, no service job to withdraw
+        }
         r.h.createUpdate("UPDATE oa_core_job SET status = 'CANCELLED', dedupe_key = NULL WHERE tenant_id = :t AND dedupe_key LIKE :k AND status = 'READY'")
                 .bind("t", r.tenant()).bind("k", "wf-service-" + r.row.id() + "-%").execute();
     }
@@ -1186,14 +1212,10 @@ public final class WorkflowEngine implements Approvals {
         commands.execute(CommandSpec.of(actor, action).withTarget("task", Long.toString(taskId)).withRequestId(d.requestId()),
                 Void.class, ctx -> {
                     Run r = new Run(ctx);
-                    // one round trip finds and locks the task's instance
-                    InstanceRow row = r.h.createQuery("""
-                                    SELECT * FROM oa_wf_instance WHERE tenant_id = :t
-                                    AND id = (SELECT instance_id FROM oa_wf_task WHERE id = :id AND tenant_id = :t) FOR UPDATE""")
-                            .bind("id", taskId).bind("t", actor.tenantId()).map(Rows.INSTANCE).findOne()
-                            .orElseThrow(() -> new NotFoundException("OA-WF/TASK_NOT_FOUND", "task " + taskId
+                    // one round trip finds and locks the task's instance and reads its open tasks
+                    lockAndLoad(r, "i.id = (SELECT instance_id FROM oa_wf_task WHERE id = :id AND tenant_id = :t)", taskId,
+                            () -> new NotFoundException("OA-WF/TASK_NOT_FOUND", "task " + taskId
                                     + " does not exist in tenant '" + actor.tenantId() + "'"));
-                    loaded(r, row);
                     requireRunning(r);
                     TaskRow t = r.open.stream().filter(x -> x.id() == taskId).findFirst()
                             .orElseThrow(() -> new ConflictException("OA-WF/TASK_CLOSED", "task " + taskId
@@ -1223,30 +1245,101 @@ public final class WorkflowEngine implements Approvals {
 
     /** Loads and locks an instance with its open tasks. */
     private void load(Run r, long instanceId) {
-        loaded(r, r.h.createQuery("SELECT * FROM oa_wf_instance WHERE id = :id AND tenant_id = :t FOR UPDATE")
-                .bind("id", instanceId).bind("t", r.tenant()).map(Rows.INSTANCE).findOne()
-                .orElseThrow(() -> new NotFoundException("OA-WF/INSTANCE_NOT_FOUND", "process instance " + instanceId
-                        + " does not exist in tenant '" + r.tenant() + "'")));
+        lockAndLoad(r, "i.id = :id", instanceId, () -> new NotFoundException("OA-WF/INSTANCE_NOT_FOUND", "process instance "
+                + instanceId + " does not exist in tenant '" + r.tenant() + "'"));
     }
 
-    /** Reads the state and open tasks of a locked instance row. */
-    private void loaded(Run r, InstanceRow row) {
-        long instanceId = row.id();
-        r.row = row;
+    private static final String OPEN_TASK_JOIN = "SELECT i.*, t.id AS t_id, t.node_id AS t_node_id, t.node_name AS t_node_name,"
+            + " t.round AS t_round, t.seq AS t_seq, t.kind AS t_kind, t.waiting_for AS t_waiting_for, t.assignee_id AS t_assignee_id,"
+            + " t.owner_id AS t_owner_id, t.status AS t_status, t.outcome AS t_outcome, t.acted_by AS t_acted_by,"
+            + " t.created_at AS t_created_at, t.completed_at AS t_completed_at"
+            + " FROM oa_wf_instance i LEFT JOIN oa_wf_task t ON t.instance_id = i.id AND t.status IN ('OPEN', 'WAITING')"
+            + " WHERE i.tenant_id = :t AND ";
+
+    /** PostgreSQL refuses FOR UPDATE on the nullable side of an outer join: it locks the instance only. */
+    private volatile String lockClause;
+
+    private String lockClause(Handle h) {
+        String clause = lockClause;
+        if (clause == null) {
+            try {
+                String product = h.getConnection().getMetaData().getDatabaseProductName();
+                clause = product.toLowerCase(java.util.Locale.ROOT).contains("postgres") ? " FOR UPDATE OF i" : " FOR UPDATE";
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot read the database product name", e);
+            }
+            lockClause = clause;
+        }
+        return clause;
+    }
+
+    /**
+     * Locks the instance selected by {@code where} (alias {@code i}, parameter {@code :id}) and
+     * reads its open tasks in the same statement; the tasks are read again only when they do not
+     * match the digest saved with the state (see {@link InstanceState#openDigest}).
+     */
+    private void lockAndLoad(Run r, String where, long id, java.util.function.Supplier<NotFoundException> missing) {
+        InstanceRow[] row = new InstanceRow[1];
+        List<TaskRow> tasks = new ArrayList<>();
+        r.h.createQuery(OPEN_TASK_JOIN + where + " ORDER BY t.id" + lockClause(r.h))
+                .bind("id", id).bind("t", r.tenant())
+                .map((rs, c) -> {
+                    if (row[0] == null) {
+                        row[0] = Rows.INSTANCE.map(rs, c);
+                    }
+                    Long taskId = rs.getObject("t_id", Long.class);
+                    if (taskId != null) {
+                        InstanceRow i = row[0];
+                        tasks.add(new TaskRow(taskId, i.id(), rs.getString("t_node_id"), rs.getString("t_node_name"),
+                                rs.getInt("t_round"), rs.getInt("t_seq"), rs.getString("t_kind"),
+                                rs.getObject("t_waiting_for", Long.class), rs.getString("t_assignee_id"), rs.getString("t_owner_id"),
+                                TaskStatus.valueOf(rs.getString("t_status")), rs.getString("t_outcome"), i.key(), i.title(),
+                                i.initiatorId(), rs.getString("t_acted_by"), Rows.instant(rs, "t_created_at"),
+                                Rows.instant(rs, "t_completed_at")));
+                    }
+                    return taskId;
+                }).forEach(x -> { });
+        if (row[0] == null) {
+            throw missing.get();
+        }
+        r.row = row[0];
         r.def = definitions.byId(r.h, r.row.definitionId());
         r.status = r.row.status();
         try {
             r.st = json.readValue(r.row.state(), InstanceState.class);
             r.form = (ObjectNode) json.readTree(r.row.form());
         } catch (Exception e) {
-            throw new IllegalStateException("instance " + instanceId + " has unreadable state", e);
+            throw new IllegalStateException("instance " + r.row.id() + " has unreadable state", e);
         }
-        r.open.addAll(r.h.createQuery("SELECT " + Rows.TASK_COLUMNS + " FROM oa_wf_task WHERE instance_id = :i AND status IN ('OPEN', 'WAITING') ORDER BY id")
-                .bind("i", instanceId).map(Rows.TASK).list());
+        if (r.st.openDigest != null && r.st.openDigest.equals(digest(tasks))) {
+            r.open.addAll(tasks);
+        } else {
+            r.open.addAll(r.h.createQuery("SELECT " + Rows.TASK_COLUMNS
+                            + " FROM oa_wf_task WHERE instance_id = :i AND status IN ('OPEN', 'WAITING') ORDER BY id")
+                    .bind("i", r.row.id()).map(Rows.TASK).list());
+        }
+    }
+
+    /** @return a digest of open tasks: what changes when a task opens, closes, waits or moves */
+    static String digest(List<TaskRow> open) {
+        StringBuilder b = new StringBuilder();
+        open.stream().sorted(java.util.Comparator.comparingLong(TaskRow::id)).forEach(t -> b.append(t.id()).append(':')
+                .append(t.assigneeId()).append(':').append(t.ownerId()).append(':').append(t.status()).append(';'));
+        return b.length() <= 200 ? b.toString() : sha(b.toString());
+    }
+
+    private static String sha(String s) {
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(h, 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void save(Run r) {
         flushHistory(r);
+        r.st.openDigest = digest(r.open);
         String state;
         try {
             state = json.writeValueAsString(r.st);

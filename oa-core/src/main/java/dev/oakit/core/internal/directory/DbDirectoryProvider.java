@@ -129,6 +129,54 @@ public final class DbDirectoryProvider implements DirectoryProvider {
     }
 
     @Override
+    public Optional<User> departmentHead(String tenantId, String departmentId) {
+        return commands.query(h -> users(h, tenantId,
+                "u.id IN (SELECT d.head_user_id FROM oa_core_department d WHERE d.tenant_id = :t AND d.id = :d)",
+                Map.of("d", departmentId)).stream().findFirst());
+    }
+
+    @Override
+    public Optional<User> headOfDepartmentOf(String tenantId, String userId) {
+        // one statement: primary membership -> department -> head user
+        return commands.query(h -> users(h, tenantId,
+                "u.id IN (SELECT d.head_user_id FROM oa_core_department d JOIN oa_core_membership m"
+                        + " ON m.tenant_id = d.tenant_id AND m.department_id = d.id"
+                        + " WHERE d.tenant_id = :t AND m.user_id = :member AND m.is_primary = :yes)",
+                Map.of("member", userId, "yes", true)).stream().findFirst());
+    }
+
+    @Override
+    public List<User> managerChain(String tenantId, String userId, int upToLevel, boolean activeOnly) {
+        if (upToLevel == 1) {
+            // the direct manager in one statement: the explicit manager, else the head of the primary
+            // department; anything unusual (unknown or inactive manager, the user heads their own
+            // department) takes the general walk below
+            Optional<User> direct = commands.query(h -> users(h, tenantId,
+                    "u.id IN (SELECT COALESCE(s.manager_id, d.head_user_id) FROM oa_core_user s"
+                            + " LEFT JOIN oa_core_membership m ON m.tenant_id = s.tenant_id AND m.user_id = s.id AND m.is_primary = :yes"
+                            + " LEFT JOIN oa_core_department d ON d.tenant_id = m.tenant_id AND d.id = m.department_id"
+                            + " WHERE s.tenant_id = :t AND s.id = :member)",
+                    Map.of("member", userId, "yes", true)).stream().findFirst());
+            if (direct.isPresent() && !direct.get().id().equals(userId) && (direct.get().active() || !activeOnly)) {
+                return List.of(direct.get());
+            }
+        }
+        return DirectoryProvider.super.managerChain(tenantId, userId, upToLevel, activeOnly);
+    }
+
+    @Override
+    public Optional<User> nextManager(String tenantId, User user, java.util.Set<String> exclude) {
+        if (user.managerId() == null) {
+            // the common case in one statement: the head of the primary department, when it is someone else
+            Optional<User> head = headOfDepartmentOf(tenantId, user.id());
+            if (head.isPresent() && !head.get().id().equals(user.id()) && !exclude.contains(head.get().id())) {
+                return head;
+            }
+        }
+        return DirectoryProvider.super.nextManager(tenantId, user, exclude);
+    }
+
+    @Override
     public Optional<Department> findDepartment(String tenantId, String departmentId) {
         return commands.query(h -> findDepartment(h, tenantId, departmentId));
     }

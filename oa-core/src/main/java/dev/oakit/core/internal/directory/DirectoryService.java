@@ -147,8 +147,7 @@ public final class DirectoryService implements Directory {
     @Override
     public Optional<User> headOfDepartmentOf(Actor actor, String userId) {
         user(actor, userId);
-        return provider.primaryMembership(actor.tenantId(), userId)
-                .flatMap(m -> provider.departmentHead(actor.tenantId(), m.departmentId()));
+        return provider.headOfDepartmentOf(actor.tenantId(), userId);
     }
 
     @Override
