@@ -54,5 +54,9 @@ public enum TicketEventKind {
     /** the ticket was not started in time (超时未处理) */
     OVERDUE,
     /** a watcher was added or removed; detail {@code user}, {@code watching} */
-    WATCHERS_CHANGED
+    WATCHERS_CHANGED,
+    /** automatic dispatch chose an agent or nobody; the body explains why; detail {@code strategy}, {@code agent}, {@code rule} */
+    DISPATCHED,
+    /** an SLA warning, breach or escalation step ran (by the system); the body gives the reason; detail {@code firing}, {@code target}, {@code action} */
+    SLA_FIRED
 }

@@ -1,6 +1,7 @@
 package dev.oakit.ticket;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
 import dev.oakit.core.notify.NotificationTemplate;
 import dev.oakit.core.spi.OaPlugin;
@@ -8,16 +9,23 @@ import dev.oakit.core.spi.OaPluginContext;
 import dev.oakit.ticket.internal.CatalogStore;
 import dev.oakit.ticket.internal.DispatchHook;
 import dev.oakit.ticket.internal.QueueStore;
+import dev.oakit.ticket.internal.RoutingService;
+import dev.oakit.ticket.internal.RuleDispatch;
 import dev.oakit.ticket.internal.SlaHook;
+import dev.oakit.ticket.internal.SlaJob;
+import dev.oakit.ticket.internal.SlaTimers;
 import dev.oakit.ticket.internal.TicketEngine;
 import dev.oakit.ticket.internal.TicketJobs;
 import dev.oakit.ticket.internal.TicketNotifier;
 import dev.oakit.ticket.internal.TicketReader;
+import dev.oakit.ticket.spi.DispatchStrategy;
 import org.apiguardian.api.API;
 
 /**
  * The tickets plugin: install it with {@code OaKit.builder().plugin(new TicketPlugin())} to get
- * {@link Tickets}, {@link TicketQueries}, {@link TicketCatalog} and {@link Queues}. Its tables are
+ * {@link Tickets}, {@link TicketQueries}, {@link TicketCatalog}, {@link Queues} and {@link TicketRouting}
+ * (dispatch rules and SLA policies; contribute more strategies with
+ * {@code context.extension(DispatchStrategy.class, strategy)}). Its tables are
  * prefixed {@code oa_tk_}; its migrations use the history table {@code oa_ticket_schema_history};
  * its configuration is {@link TicketConfig} in the {@code ticket} namespace. It needs only core.
  *
@@ -33,6 +41,12 @@ public final class TicketPlugin implements OaPlugin {
     public static final String STATUS_TEMPLATE = TicketNotifier.STATUS;
     /** Notification to the assignee (or the dispatchers) when a ticket was not started in time. */
     public static final String OVERDUE_TEMPLATE = TicketNotifier.OVERDUE;
+    /** Notification to the assignee and the queue's dispatchers when a share of an SLA target is used. */
+    public static final String SLA_WARNING_TEMPLATE = SlaJob.WARNING;
+    /** Notification to the assignee and the queue's dispatchers when an SLA target is breached. */
+    public static final String SLA_BREACHED_TEMPLATE = SlaJob.BREACHED;
+    /** Notification of an SLA escalation step (notify, priority raised, moved to another queue). */
+    public static final String SLA_ESCALATED_TEMPLATE = SlaJob.ESCALATED;
 
     @Override
     public String id() {
@@ -52,11 +66,19 @@ public final class TicketPlugin implements OaPlugin {
                 "Ticket {{number}}: {{to}}", "{{by}} moved ticket {{number}} \"{{title}}\" from {{from}} to {{to}} ({{action}}). {{comment}}");
         template(context, OVERDUE_TEMPLATE, "工单 {{number}} 超时未处理", "工单 {{number}}「{{title}}」创建后 {{minutes}} 分钟内未开始处理。",
                 "Ticket {{number}} not started", "Ticket {{number}} \"{{title}}\" was not started within {{minutes}} minutes.");
+        template(context, SLA_WARNING_TEMPLATE, "工单 {{number}} 即将超出 SLA", "工单 {{number}}「{{title}}」：{{reason}}。{{explanation}}",
+                "Ticket {{number}} nears its SLA", "Ticket {{number}} \"{{title}}\": {{reason}}. {{explanation}}");
+        template(context, SLA_BREACHED_TEMPLATE, "工单 {{number}} 已超出 SLA", "工单 {{number}}「{{title}}」：{{reason}}。{{explanation}}",
+                "Ticket {{number}} breached its SLA", "Ticket {{number}} \"{{title}}\": {{reason}}. {{explanation}}");
+        template(context, SLA_ESCALATED_TEMPLATE, "工单 {{number}} 已升级", "工单 {{number}}「{{title}}」（队列 {{queue}}，优先级 {{priority}}）：{{reason}}。",
+                "Ticket {{number}} escalated", "Ticket {{number}} \"{{title}}\" (queue {{queue}}, priority {{priority}}): {{reason}}.");
         context.install(new AbstractModule() {
             @Override
             protected void configure() {
-                OptionalBinder.newOptionalBinder(binder(), DispatchHook.class).setDefault().to(DispatchHook.None.class);
-                OptionalBinder.newOptionalBinder(binder(), SlaHook.class).setDefault().to(SlaHook.None.class);
+                OptionalBinder.newOptionalBinder(binder(), DispatchHook.class).setDefault().to(RuleDispatch.class);
+                OptionalBinder.newOptionalBinder(binder(), SlaHook.class).setDefault().to(SlaTimers.class);
+                Multibinder.newSetBinder(binder(), DispatchStrategy.class);
+                bind(TicketRouting.class).to(RoutingService.class);
                 bind(Tickets.class).to(TicketEngine.class);
                 bind(TicketQueries.class).to(TicketReader.class);
                 bind(TicketCatalog.class).to(CatalogStore.class);
@@ -67,8 +89,10 @@ public final class TicketPlugin implements OaPlugin {
         context.exposeService(TicketQueries.class);
         context.exposeService(TicketCatalog.class);
         context.exposeService(Queues.class);
+        context.exposeService(TicketRouting.class);
         context.jobHandler(TicketJobs.Overdue.class);
         context.jobHandler(TicketJobs.Acceptance.class);
+        context.jobHandler(SlaJob.class);
     }
 
     private static void template(OaPluginContext context, String key, String zhSubject, String zhBody, String enSubject, String enBody) {

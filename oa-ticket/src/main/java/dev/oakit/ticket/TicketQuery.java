@@ -20,7 +20,7 @@ import java.time.Instant;
  * @param category a category key (its sub-categories included)
  * @param priority a priority
  * @param tag a tag
- * @param overdue only overdue tickets
+ * @param overdue only overdue tickets: not started in time, or with a breached SLA
  * @param createdFrom created at or after
  * @param createdBefore created before
  * @param offset first position, 0 or more

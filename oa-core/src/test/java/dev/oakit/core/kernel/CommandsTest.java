@@ -96,6 +96,33 @@ class CommandsTest {
     }
 
     @DbTest
+    void aDeadlockInANestedCommandRunsTheWholeCommandAgainEvenWhenTheCallerCarriesOn(TestDatabase db) {
+        OaKit oa = db.start(b -> b.plugin(new SamplePlugin()));
+        Commands commands = OaKitTestAccess.commands(oa);
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        commands.execute(CommandSpec.of(alice, "sample.outer"), Void.class, ctx -> {
+            int attempt = attempts.incrementAndGet();
+            ctx.handle().execute("INSERT INTO oa_sample_note (tenant_id, text, created_at) VALUES ('acme', 'outer', CURRENT_TIMESTAMP)");
+            try {
+                commands.execute(CommandSpec.of(alice, "sample.inner"), Void.class, inner -> {
+                    if (attempt == 1) {
+                        // what the driver throws when the database picked this transaction as a deadlock victim
+                        throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(
+                                new java.sql.SQLException("deadlock detected (injected)", "40P01"), null);
+                    }
+                    return null;
+                });
+            } catch (dev.oakit.core.IntegrationException carelessCallerCarriesOn) {
+                assertThat(carelessCallerCarriesOn.retryable()).isTrue();
+            }
+            return null;
+        });
+        // InnoDB has already rolled the first attempt back; every database runs the command once more
+        assertThat(attempts).hasValue(2);
+        assertThat(notes(commands)).isOne();
+    }
+
+    @DbTest
     void concurrentRepeatsOfOneRequestApplyOnce(TestDatabase db) throws Exception {
         OaKit oa = db.start(b -> b.plugin(new SamplePlugin()));
         Commands commands = OaKitTestAccess.commands(oa);

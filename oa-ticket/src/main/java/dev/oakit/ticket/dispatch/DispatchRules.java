@@ -28,7 +28,9 @@ import java.util.Set;
  * }</pre>
  *
  * @param rules the rules in order; not null
- * @param otherwise the default outcome; must name a queue and a strategy
+ * @param otherwise the default outcome; must name a queue and a strategy. Null means none ({@link #none()}): a ticket
+ *                  no rule matches keeps its own queue and waits for a dispatcher ({@code manual}), and a rule's null
+ *                  components stay null (the ticket service then keeps the ticket's own queue, priority and policy)
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -74,9 +76,7 @@ public record DispatchRules(List<DispatchRule> rules, DispatchOutcome otherwise)
                 }
             }
         }
-        if (otherwise == null) {
-            problems.add(new Problem("otherwise", "is required: the default queue and strategy when no rule matches"));
-        } else {
+        if (otherwise != null) {
             if (otherwise.queue() == null || otherwise.queue().isBlank()) {
                 problems.add(new Problem("otherwise.queue", "is required: the queue of tickets no rule matches"));
             }
@@ -103,13 +103,25 @@ public record DispatchRules(List<DispatchRule> rules, DispatchOutcome otherwise)
             String label = "rule '" + r.name() + "' (#" + (i + 1) + ")";
             String mismatch = r.when().firstMismatch(request);
             if (mismatch == null) {
-                DispatchOutcome outcome = r.then().orElse(otherwise);
+                DispatchOutcome outcome = otherwise == null ? r.then() : r.then().orElse(otherwise);
                 return new RuleMatch(r.name(), i, outcome, label + " matched: " + r.when().matchText(request) + " → "
                         + outcome.describe() + before(skipped));
             }
             skipped.add(label + " no: " + mismatch);
         }
+        if (otherwise == null) {
+            return new RuleMatch(null, -1, NO_DEFAULT, "no rule matched and there is no default: the ticket keeps its queue, strategy 'manual'"
+                    + before(skipped));
+        }
         return new RuleMatch(null, -1, otherwise, "no rule matched, default → " + otherwise.describe() + before(skipped));
+    }
+
+    /** The outcome when no rule matches and there is no default: the ticket's own queue, manual dispatch. */
+    private static final DispatchOutcome NO_DEFAULT = new DispatchOutcome(null, DispatchStrategies.MANUAL, null, null);
+
+    /** @return no rules and no default: every ticket keeps its own queue and waits for a dispatcher */
+    public static DispatchRules none() {
+        return new DispatchRules(List.of(), null);
     }
 
     private static String before(List<String> skipped) {
@@ -126,7 +138,9 @@ public record DispatchRules(List<DispatchRule> rules, DispatchOutcome otherwise)
         for (int i = 0; i < rules.size(); i++) {
             unknown(problems, "rules[" + i + "].then.strategy", rules.get(i).then().strategy(), strategies);
         }
-        unknown(problems, "otherwise.strategy", otherwise.strategy(), strategies);
+        if (otherwise != null) {
+            unknown(problems, "otherwise.strategy", otherwise.strategy(), strategies);
+        }
         if (!problems.isEmpty()) {
             throw new ValidationException(INVALID, "dispatch rules", problems);
         }

@@ -281,7 +281,8 @@ public final class TicketEngine implements Tickets {
             throw new ValidationException("OA-CORE/VALIDATION", "ticket", problems);
         }
         Map<String, Object> fields = fields(type, Map.of(), req.fields());
-        String queueKey = req.queue() != null ? req.queue() : dispatch.queueFor(ctx, type, req);
+        DispatchHook.Route route = dispatch.route(ctx, type, req, channel, fields);
+        String queueKey = req.queue() != null ? req.queue() : route.queue();
         queueKey = queueKey != null ? queueKey : type.defaultQueue();
         if (queueKey == null) {
             throw ValidationException.of("queue", "ticket type '" + type.key() + "' has no default queue; name a queue or give the type a default queue");
@@ -308,7 +309,8 @@ public final class TicketEngine implements Tickets {
         r.title = req.title();
         r.description = req.description();
         r.category = req.category();
-        r.priority = req.priority() == null ? type.defaultPriority() : req.priority();
+        r.priority = route.priority() != null ? route.priority() : req.priority() == null ? type.defaultPriority() : req.priority();
+        r.slaPolicy = route.slaPolicy();
         r.channel = channel;
         r.requester = requester;
         r.queue = queue.key();
@@ -323,15 +325,15 @@ public final class TicketEngine implements Tickets {
         r.updatedAt = op.now;
         r.id = h.createUpdate("""
                 INSERT INTO oa_tk_ticket (tenant_id, number, type_key, title, description, category_key, priority, channel, requester_id,
-                    contact_name, contact_email, customer_ref, queue_key, state, state_kind, overdue, parent_id, fields, tags, attachments,
-                    resolutions, row_version, created_by, created_at, updated_at)
-                VALUES (:t, :num, :type, :title, :descr, :cat, :prio, :ch, :rid, :cn, :ce, :cr, :q, :s, :k, :od, :p, :f, :tags, :att,
-                    0, 0, :by, :now, :now)""")
+                    contact_name, contact_email, customer_ref, queue_key, state, state_kind, overdue, parent_id, sla_policy, fields, tags,
+                    attachments, resolutions, row_version, created_by, created_at, updated_at)
+                VALUES (:t, :num, :type, :title, :descr, :cat, :prio, :ch, :rid, :cn, :ce, :cr, :q, :s, :k, :od, :p, :sla, :f, :tags,
+                    :att, 0, 0, :by, :now, :now)""")
                 .bind("t", tenant).bind("num", r.number).bind("type", r.type).bind("title", r.title).bind("descr", r.description)
                 .bind("cat", r.category).bind("prio", r.priority.name()).bind("ch", channel).bind("rid", requester.userId())
                 .bind("cn", requester.contactName()).bind("ce", requester.contactEmail()).bind("cr", requester.customerRef())
                 .bind("q", r.queue).bind("s", r.state).bind("k", r.kind.name()).bind("od", false).bind("p", r.parentId)
-                .bind("f", write(fields)).bind("tags", write(tags)).bind("att", write(r.attachments)).bind("by", r.createdBy)
+                .bind("sla", r.slaPolicy).bind("f", write(fields)).bind("tags", write(tags)).bind("att", write(r.attachments)).bind("by", r.createdBy)
                 .bind("now", TicketRow.db(op.now)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         insertTags(h, tenant, r.id, tags);
         Set<String> watchers = new TreeSet<>(req.watchers());
@@ -351,6 +353,9 @@ public final class TicketEngine implements Tickets {
         detail.put("queue", r.queue);
         detail.put("priority", r.priority.name());
         detail.put("channel", channel);
+        if (r.slaPolicy != null) {
+            detail.put("slaPolicy", r.slaPolicy);
+        }
         if (!r.attachments.isEmpty()) {
             detail.put("attachments", r.attachments.size());
         }
@@ -360,11 +365,21 @@ public final class TicketEngine implements Tickets {
         }
         notifier.send(op.actor, TicketNotifier.CREATED, dispatchers(h, tenant, r.queue), vars(op, Map.of("queue", r.queue,
                 "priority", r.priority.name())));
-        String auto = dispatch.assigneeFor(ctx, r.toTicket());
-        if (auto != null && r.kind == StateKind.NEW) {
-            assignIn(op, auto, "assign");
-        }
+        dispatched(op, dispatch.assigneeFor(ctx, r.toTicket(), route));
         return op;
+    }
+
+    /** Records a dispatch decision in the history and assigns its agent to a waiting ticket. */
+    void dispatched(Op op, DispatchHook.Assignment decision) {
+        if (decision == null) {
+            return;
+        }
+        if (decision.explanation() != null) {
+            op.event(TicketEventKind.DISPATCHED, "dispatch", null, null, decision.explanation(), true, decision.detail());
+        }
+        if (decision.agentId() != null && op.row.kind == StateKind.NEW && op.row.assignee == null) {
+            assignIn(op, decision.agentId(), "assign");
+        }
     }
 
     private BusinessCalendar calendar(Queue queue) {

@@ -157,7 +157,7 @@ public final class TicketReader implements TicketQueries {
                 where.append(" AND t.assignee_id IS NULL");
             }
             if (q.overdue()) {
-                where.append(" AND t.overdue = :od");
+                where.append(" AND (t.overdue = :od OR t.sla_breached = :od)");
                 binds.add(s -> s.bind("od", true));
             }
             if (q.category() != null) {
@@ -198,7 +198,7 @@ public final class TicketReader implements TicketQueries {
                     count(h, actor, "assignee_id = :u" + open),
                     count(h, actor, "1 = 1" + mine + open),
                     count(h, actor, "assignee_id IS NULL" + mine + open),
-                    count(h, actor, "overdue = :od" + open + (actor.isAdmin() ? "" : " AND (assignee_id = :u OR queue_key IN " + MY_QUEUES + ")")),
+                    count(h, actor, "(overdue = :od OR sla_breached = :od)" + open + (actor.isAdmin() ? "" : " AND (assignee_id = :u OR queue_key IN " + MY_QUEUES + ")")),
                     count(h, actor, "requester_id = :u AND state_kind = 'RESOLVED'"),
                     count(h, actor, "state_kind = 'RESOLVED'" + mine));
         });

@@ -1652,14 +1652,12 @@ public final class WorkflowEngine implements Approvals {
      */
     public boolean onOpenTask(CommandContext ctx, long taskId, java.util.function.Consumer<SystemTask> body) {
         Run r = new Run(ctx);
-        InstanceRow row = r.h.createQuery("""
-                        SELECT * FROM oa_wf_instance WHERE tenant_id = :t
-                        AND id = (SELECT instance_id FROM oa_wf_task WHERE id = :id AND tenant_id = :t) FOR UPDATE""")
-                .bind("id", taskId).bind("t", r.tenant()).map(Rows.INSTANCE).findOne().orElse(null);
-        if (row == null) {
+        try {
+            lockAndLoad(r, "i.id = (SELECT instance_id FROM oa_wf_task WHERE id = :id AND tenant_id = :t)", taskId,
+                    () -> new NotFoundException("OA-WF/TASK_NOT_FOUND", "task " + taskId + " is gone"));
+        } catch (NotFoundException gone) {
             return false;
         }
-        loaded(r, row);
         TaskRow t = r.open.stream().filter(x -> x.id() == taskId && x.status() == TaskStatus.OPEN).findFirst().orElse(null);
         if (r.status != InstanceStatus.RUNNING || t == null) {
             return false;

@@ -104,6 +104,9 @@ public final class CommandRunner implements Commands {
                 } catch (RuntimeException rollbackFailure) {
                     e.addSuppressed(rollbackFailure);
                 }
+                if (Transactions.isTransient(e)) {
+                    tx.markTransient(e); // the outermost command runs again, even if the caller catches this
+                }
                 // the caller may catch it and carry on, so it gets OAKit's exception, never a raw SQL error
                 throw Transactions.translate(e);
             }

@@ -37,6 +37,7 @@ public final class Transactions {
         private final List<Runnable> afterCommit = new ArrayList<>();
         private int depth;
         private int savepoints;
+        private RuntimeException transientFailure;
 
         Tx(Handle handle, boolean hostOwned) {
             this.handle = handle;
@@ -54,6 +55,17 @@ public final class Transactions {
 
         public void enter() {
             depth++;
+        }
+
+        /**
+         * Records that a nested command failed on a transient database error (a deadlock or a
+         * lock timeout). Some databases (InnoDB) roll the whole transaction back then, so the
+         * outermost command must run again even when a caller caught the nested failure.
+         */
+        public void markTransient(RuntimeException failure) {
+            if (transientFailure == null) {
+                transientFailure = failure;
+            }
         }
 
         public void exit() {
@@ -123,6 +135,9 @@ public final class Transactions {
                 handle.begin();
             }
             result = work.apply(tx);
+            if (!hostOwned && tx.transientFailure != null) {
+                throw tx.transientFailure; // a nested command hit a deadlock: the whole unit runs again
+            }
             if (!hostOwned) {
                 handle.commit();
             }
@@ -136,8 +151,8 @@ public final class Transactions {
             }
             current.remove();
             handle.close();
-            if (!hostOwned && e instanceof JdbiException je && isTransient(je)) {
-                throw new TransientFailure(je);
+            if (!hostOwned && (isTransient(e) || tx.transientFailure != null)) {
+                throw new TransientFailure(e);
             }
             if (e instanceof Error err) {
                 throw err;
@@ -159,8 +174,14 @@ public final class Transactions {
         return result;
     }
 
-    private static boolean isTransient(JdbiException e) {
-        return e.getCause() instanceof SQLException s && Dialect.isTransient(s);
+    /** @return true when a transient database error (deadlock, lock timeout) is anywhere in the cause chain */
+    public static boolean isTransient(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                return Dialect.isTransient(s);
+            }
+        }
+        return false;
     }
 
     /** Turns raw database failures into OAKit exceptions; OAKit exceptions pass through. */

@@ -1,0 +1,141 @@
+package dev.oakit.ticket.internal;
+
+import dev.oakit.core.Actor;
+import dev.oakit.core.ConflictException;
+import dev.oakit.core.ForbiddenException;
+import dev.oakit.core.form.AttachmentRef;
+import dev.oakit.core.spi.CommandSpec;
+import dev.oakit.core.spi.Commands;
+import dev.oakit.core.spi.DirectoryProvider;
+import dev.oakit.ticket.Requester;
+import dev.oakit.ticket.StateKind;
+import dev.oakit.ticket.TicketEventKind;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.jdbi.v3.core.Handle;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What mail and webhook intake share: who a sender is, and how a message from outside becomes a
+ * reply on a ticket. A sender who is the ticket's requester (an internal user, or the external
+ * contact with that address) or one of its agents replies publicly; anybody else's message is
+ * kept as an internal note, so nothing is lost and nothing reaches the requester unchecked.
+ */
+@Singleton
+public final class ChannelDesk {
+    private final Commands commands;
+    private final TicketEngine engine;
+    private final DirectoryProvider directory;
+
+    @Inject
+    public ChannelDesk(Commands commands, TicketEngine engine, DirectoryProvider directory) {
+        this.commands = commands;
+        this.engine = engine;
+        this.directory = directory;
+    }
+
+    /** A ticket found by a channel: enough to thread a message. */
+    record Target(long id, String number) {
+    }
+
+    /** How a message was added to a ticket. */
+    enum Added { REPLIED, NOTED }
+
+    /**
+     * The active internal user with this e-mail address (case-insensitive), from the directory's
+     * user table; empty when none or when the address is ambiguous.
+     */
+    Optional<String> userByEmail(Handle h, String tenant, String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        List<String> ids = h.createQuery("SELECT id FROM oa_core_user WHERE tenant_id = :t AND LOWER(email) = :e AND active = :a")
+                .bind("t", tenant).bind("e", email.toLowerCase(Locale.ROOT)).bind("a", true).mapTo(String.class).list();
+        return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
+    }
+
+    /** @return the requester for a sender: the internal user with the address, else an external contact */
+    Requester requester(Handle h, String tenant, String name, String email) {
+        Optional<String> user = userByEmail(h, tenant, email);
+        if (user.isPresent()) {
+            return Requester.user(user.get());
+        }
+        String display = name == null || name.isBlank() ? null : cut(name.strip(), 200);
+        return Requester.contact(display, email, null);
+    }
+
+    Optional<Target> byNumber(Handle h, String tenant, String number) {
+        return h.createQuery("SELECT id, number FROM oa_tk_ticket WHERE tenant_id = :t AND number = :n")
+                .bind("t", tenant).bind("n", number).map((rs, c) -> new Target(rs.getLong(1), rs.getString(2))).findOne();
+    }
+
+    Optional<Target> byId(Handle h, String tenant, long id) {
+        return h.createQuery("SELECT id, number FROM oa_tk_ticket WHERE tenant_id = :t AND id = :id")
+                .bind("t", tenant).bind("id", id).map((rs, c) -> new Target(rs.getLong(1), rs.getString(2))).findOne();
+    }
+
+    /**
+     * Adds a message from outside to a ticket: a public reply when the sender is its requester or
+     * one of its agents, else an internal note naming the sender (also when the ticket is closed).
+     * Runs as nested commands in the caller's transaction.
+     *
+     * @param userId the sender as internal user, or null
+     * @param email the sender's address, or null
+     */
+    Added add(String tenant, Target ticket, String userId, String email, String channel, String body, List<AttachmentRef> files) {
+        try {
+            if (userId != null) {
+                Actor sender = new Actor(tenant, userId, Set.copyOf(directory.rolesOf(tenant, userId)));
+                engine.reply(sender, ticket.id(), body, files);
+            } else {
+                replyAsContact(tenant, ticket.id(), email, channel, body, files);
+            }
+            return Added.REPLIED;
+        } catch (ForbiddenException | ConflictException e) {
+            String who = userId != null ? "user '" + userId + "'" : email;
+            String why = e instanceof ForbiddenException ? "who is not a party of this ticket" : "after the ticket was closed";
+            engine.note(Actor.system(tenant), ticket.id(), cut("Message by " + channel + " from " + who + ", " + why + ":\n\n" + body, 20_000));
+            return Added.NOTED;
+        }
+    }
+
+    /**
+     * The external contact who asked for the ticket replies. External contacts have no user, so
+     * the system records the reply as the requester's when the sender's address is the contact's.
+     */
+    private void replyAsContact(String tenant, long ticketId, String email, String channel, String body, List<AttachmentRef> files) {
+        commands.execute(CommandSpec.of(Actor.system(tenant), "tk.ticket.reply").withTarget("ticket", Long.toString(ticketId)), Void.class, ctx -> {
+            TicketEngine.Op op = engine.load(ctx, ticketId);
+            Requester r = op.row.requester;
+            if (email == null || r.internal() || r.contactEmail() == null || !r.contactEmail().equalsIgnoreCase(email)) {
+                throw new ForbiddenException("OA-TK/FORBIDDEN", email + " is not the requester of ticket " + op.row.number);
+            }
+            if (op.row.kind == StateKind.CLOSED) {
+                throw new ConflictException("OA-TK/CLOSED", "ticket " + op.row.number + " is closed; reopen it before replying");
+            }
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("from", email);
+            detail.put("channel", channel);
+            if (!files.isEmpty()) {
+                detail.put("attachments", files);
+            }
+            op.event(TicketEventKind.REQUESTER_REPLY, "reply", null, null, body, false, detail);
+            if (op.row.kind == StateKind.WAITING) {
+                op.lc.transition(op.row.state, "resume").ifPresent(t -> engine.move(op, "resume", t.to(), null));
+            }
+            ctx.summary("ticket " + op.row.number + ": reply by " + channel + " from its requester " + email);
+            engine.save(op);
+            return null;
+        });
+    }
+
+    static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

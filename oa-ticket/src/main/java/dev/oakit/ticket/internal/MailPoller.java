@@ -1,0 +1,396 @@
+package dev.oakit.ticket.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oakit.core.Actor;
+import dev.oakit.core.ConflictException;
+import dev.oakit.core.IntegrationException;
+import dev.oakit.core.NotFoundException;
+import dev.oakit.core.OaException;
+import dev.oakit.core.ValidationException;
+import dev.oakit.core.job.JobRequest;
+import dev.oakit.core.spi.CommandContext;
+import dev.oakit.core.spi.CommandSpec;
+import dev.oakit.core.spi.Commands;
+import dev.oakit.core.spi.JobContext;
+import dev.oakit.core.spi.JobHandler;
+import dev.oakit.ticket.NewTicket;
+import dev.oakit.ticket.Ticket;
+import dev.oakit.ticket.TicketChannelsConfig;
+import dev.oakit.ticket.TicketConfig;
+import dev.oakit.ticket.mail.MailIntake;
+import dev.oakit.ticket.mail.MailPollReport;
+import dev.oakit.ticket.mail.MailTls;
+import dev.oakit.ticket.mail.MailboxConfig;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.MimeMessage;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads IMAP mailboxes into tickets (docs/ticket-channels.md). A poll locks the mailbox's cursor
+ * row, reads the messages after the last UID it committed, and takes each one in a nested command
+ * (its own savepoint): claim the Message-ID in {@code oa_tk_mail} (unique per tenant), then open a
+ * ticket or add a reply. The cursor moves in the same transaction, so a crash re-reads messages,
+ * and the claimed Message-IDs make the re-read a no-op.
+ */
+@Singleton
+public final class MailPoller implements MailIntake {
+    static final String JOB = "tk.mail.poll";
+    private static final Logger LOG = LoggerFactory.getLogger(MailPoller.class);
+
+    private final Map<String, MailboxConfig> boxes = new LinkedHashMap<>();
+    private final Commands commands;
+    private final TicketEngine engine;
+    private final ChannelDesk desk;
+    private final ObjectMapper json;
+    private final Pattern number;
+
+    @Inject
+    public MailPoller(TicketChannelsConfig config, TicketConfig tickets, Commands commands, TicketEngine engine, ChannelDesk desk,
+                      ObjectMapper json) {
+        config.mailboxes().forEach(b -> boxes.put(b.name(), b));
+        this.commands = commands;
+        this.engine = engine;
+        this.desk = desk;
+        this.json = json;
+        this.number = Pattern.compile("(?<![A-Z0-9])" + tickets.numberPrefix() + "-\\d{4}-\\d{1,12}(?!\\d)");
+    }
+
+    @Override
+    public List<String> mailboxes() {
+        return List.copyOf(boxes.keySet());
+    }
+
+    @Override
+    public MailPollReport poll(Actor actor, String mailbox) {
+        MailboxConfig box = box(actor, mailbox);
+        return commands.execute(CommandSpec.of(actor, "tk.mail.poll").withTarget("mailbox", box.name()), MailPollReport.class,
+                ctx -> pollIn(ctx, box));
+    }
+
+    @Override
+    public void startPolling(Actor actor, String mailbox) {
+        MailboxConfig box = box(actor, mailbox);
+        commands.execute(CommandSpec.of(actor, "tk.mail.start-polling").withTarget("mailbox", box.name()), Long.class, ctx -> {
+            ctx.summary("polls mailbox '" + box.name() + "' every " + box.pollInterval());
+            return ctx.schedule(JobRequest.of(JOB, Map.of("mailbox", box.name())).dedupe(JOB + ":" + box.name()));
+        });
+    }
+
+    @Override
+    public void stopPolling(Actor actor, String mailbox) {
+        MailboxConfig box = box(actor, mailbox);
+        commands.execute(CommandSpec.of(actor, "tk.mail.stop-polling").withTarget("mailbox", box.name()), Integer.class, ctx -> {
+            ctx.summary("stopped polling mailbox '" + box.name() + "'");
+            return ctx.cancelJobs(JOB + ":" + box.name());
+        });
+    }
+
+    private MailboxConfig box(Actor actor, String mailbox) {
+        MailboxConfig box = boxes.get(mailbox);
+        if (box == null || !box.tenant().equals(actor.tenantId())) {
+            throw new NotFoundException("OA-TK/NO_MAILBOX", "mailbox '" + mailbox + "' is not configured for tenant '" + actor.tenantId()
+                    + "'; configured: " + boxes.keySet() + " (ticket-channels.mailboxes)");
+        }
+        actor.requireAdmin("poll mailbox '" + mailbox + "'");
+        return box;
+    }
+
+    // ------------------------------------------------------------------ one poll
+
+    MailPollReport pollIn(CommandContext ctx, MailboxConfig box) {
+        Handle h = ctx.handle();
+        long[] cursor = lockCursor(ctx, box);
+        List<MailPollReport.Message> out = new ArrayList<>();
+        Store store = connect(box);
+        try {
+            Folder folder = store.getFolder(box.folder());
+            folder.open(Folder.READ_ONLY);
+            try {
+                UIDFolder uids = (UIDFolder) folder;
+                long validity = uids.getUIDValidity();
+                long after = validity == cursor[0] ? cursor[1] : 0;
+                Message[] found = uids.getMessagesByUID(after + 1, UIDFolder.MAXUID);
+                FetchProfile fp = new FetchProfile();
+                fp.add(UIDFolder.FetchProfileItem.UID);
+                folder.fetch(found, fp);
+                List<Message> fresh = new ArrayList<>(Arrays.stream(found).filter(m -> uid(uids, m) > after).toList());
+                fresh.sort(Comparator.comparingLong(m -> uid(uids, m)));
+                long last = after;
+                for (Message m : fresh.subList(0, Math.min(fresh.size(), box.batchSize()))) {
+                    long uid = uid(uids, m);
+                    out.add(receive(ctx, box, (MimeMessage) m, "imap:" + box.name() + "/" + validity + "/" + uid + "/"));
+                    last = uid;
+                }
+                h.createUpdate("UPDATE oa_tk_mail_cursor SET uid_validity = :v, last_uid = :u, polled_at = :now WHERE tenant_id = :t AND mailbox = :m")
+                        .bind("v", validity).bind("u", last).bind("now", TicketRow.db(ctx.now())).bind("t", box.tenant()).bind("m", box.name()).execute();
+            } finally {
+                folder.close(false);
+            }
+        } catch (MessagingException e) {
+            throw unreachable(box, e);
+        } finally {
+            try {
+                store.close();
+            } catch (MessagingException e) {
+                LOG.debug("closing mailbox {} failed: {}", box.name(), e.getMessage());
+            }
+        }
+        ctx.summary("polled mailbox '" + box.name() + "': " + out.size() + " message(s)");
+        return new MailPollReport(box.name(), out);
+    }
+
+    private static long uid(UIDFolder folder, Message m) {
+        try {
+            return folder.getUID(m);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @return {uidvalidity, last uid}, with the cursor row locked so pollers of one mailbox take turns */
+    private long[] lockCursor(CommandContext ctx, MailboxConfig box) {
+        Handle h = ctx.handle();
+        Optional<long[]> row = h.createQuery("SELECT uid_validity, last_uid FROM oa_tk_mail_cursor WHERE tenant_id = :t AND mailbox = :m FOR UPDATE")
+                .bind("t", box.tenant()).bind("m", box.name()).map((rs, c) -> new long[]{rs.getLong(1), rs.getLong(2)}).findOne();
+        if (row.isPresent()) {
+            return row.get();
+        }
+        try {
+            commands.execute(CommandSpec.of(Actor.system(box.tenant()), "tk.mail.cursor"), Void.class, c -> {
+                c.handle().createUpdate("INSERT INTO oa_tk_mail_cursor (tenant_id, mailbox, uid_validity, last_uid, polled_at) VALUES (:t, :m, -1, 0, :now)")
+                        .bind("t", box.tenant()).bind("m", box.name()).bind("now", TicketRow.db(c.now())).execute();
+                return null;
+            });
+        } catch (ConflictException e) {
+            LOG.debug("mailbox {}: another poller created the cursor first", box.name());
+        }
+        return lockCursor(ctx, box);
+    }
+
+    private Store connect(MailboxConfig box) {
+        String protocol = box.tls() == MailTls.SSL ? "imaps" : "imap";
+        String p = "mail." + protocol + ".";
+        Properties props = new Properties();
+        props.put("mail.store.protocol", protocol);
+        props.put(p + "host", box.host());
+        props.put(p + "port", Integer.toString(box.port()));
+        String millis = Long.toString(box.timeout().toMillis());
+        props.put(p + "connectiontimeout", millis);
+        props.put(p + "timeout", millis);
+        if (box.tls() == MailTls.STARTTLS) {
+            props.put(p + "starttls.enable", "true");
+            props.put(p + "starttls.required", "true");
+        }
+        try {
+            Store store = Session.getInstance(props).getStore(protocol);
+            store.connect(box.host(), box.port(), box.user(), box.password());
+            return store;
+        } catch (AuthenticationFailedException e) {
+            throw new IntegrationException("OA-TK/MAIL_LOGIN", "mailbox '" + box.name() + "': " + box.host() + ":" + box.port()
+                    + " refused the login of '" + box.user() + "'; fix ticket-channels.mailboxes[" + box.name() + "].user/password", false, e);
+        } catch (MessagingException e) {
+            throw unreachable(box, e);
+        }
+    }
+
+    private static IntegrationException unreachable(MailboxConfig box, MessagingException e) {
+        return new IntegrationException("OA-TK/MAIL", "mailbox '" + box.name() + "': IMAP " + box.host() + ":" + box.port() + " (" + box.tls()
+                + ", folder " + box.folder() + ") failed: " + e.getMessage() + "; check host, port, tls and folder; will retry", true, e);
+    }
+
+    // ------------------------------------------------------------------ one message
+
+    private MailPollReport.Message receive(CommandContext outer, MailboxConfig box, MimeMessage m, String attachmentPrefix) {
+        ParsedMail mail;
+        try {
+            mail = ParsedMail.parse(m, attachmentPrefix);
+        } catch (MessagingException | IOException | RuntimeException e) {
+            String id = "<" + attachmentPrefix.replace('/', '.') + "unreadable@oakit>";
+            return failed(box, id, null, null, null, "the message cannot be read (" + e + "); it stays in the mailbox as " + attachmentPrefix);
+        }
+        try {
+            return commands.execute(CommandSpec.of(Actor.system(box.tenant()), "tk.mail.receive").withTarget("mail", ChannelDesk.cut(mail.messageId(), 128)),
+                    MailPollReport.Message.class, ctx -> take(ctx, box, mail));
+        } catch (ConflictException e) {
+            if ("OA-CORE/DUPLICATE".equals(e.code())) {
+                return new MailPollReport.Message(mail.messageId(), MailOutcome.DUPLICATE, null, null, "taken by another poller at the same time");
+            }
+            return failed(box, mail.messageId(), mail.fromEmail(), mail.subject(), mail.text(), e.getMessage());
+        } catch (IntegrationException e) {
+            if (e.retryable()) {
+                throw e; // a deadlock or a lost connection is no fault of the message: the whole poll is retried
+            }
+            return failed(box, mail.messageId(), mail.fromEmail(), mail.subject(), mail.text(), e.getMessage());
+        } catch (OaException e) {
+            return failed(box, mail.messageId(), mail.fromEmail(), mail.subject(), mail.text(), e.getMessage());
+        }
+    }
+
+    private MailPollReport.Message take(CommandContext ctx, MailboxConfig box, ParsedMail mail) {
+        Handle h = ctx.handle();
+        String tenant = box.tenant();
+        Optional<Long> seen = h.createQuery("SELECT ticket_id FROM oa_tk_mail WHERE tenant_id = :t AND message_id = :m")
+                .bind("t", tenant).bind("m", mail.messageId()).map((rs, c) -> rs.getObject(1) == null ? -1L : rs.getLong(1)).findOne();
+        if (seen.isPresent()) {
+            ChannelDesk.Target t = desk.byId(h, tenant, seen.get()).orElse(null);
+            return new MailPollReport.Message(mail.messageId(), MailOutcome.DUPLICATE, t == null ? null : t.id(), t == null ? null : t.number(),
+                    "Message-ID seen before");
+        }
+        if (!mail.hasSender()) {
+            throw ValidationException.of("From", "the mail has no sender address, so nobody could be its requester; it is kept in oa_tk_mail");
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        String body = body(box, mail, detail);
+        // claim the Message-ID first: a second poller blocks here and then fails on the unique index
+        long row = insert(h, tenant, box.name(), mail.messageId(), "RECEIVED", mail.fromEmail(), mail.subject(), mail.text(), detail, ctx.now());
+        Optional<ChannelDesk.Target> thread = thread(h, tenant, mail);
+        MailOutcome outcome;
+        ChannelDesk.Target target;
+        if (thread.isPresent()) {
+            target = thread.get();
+            String userId = desk.userByEmail(h, tenant, mail.fromEmail()).orElse(null);
+            ChannelDesk.Added added = desk.add(tenant, target, userId, mail.fromEmail(), "email", body.isEmpty() ? "(empty mail)" : body,
+                    mail.attachments());
+            outcome = added == ChannelDesk.Added.REPLIED ? MailOutcome.REPLIED : MailOutcome.NOTED;
+        } else {
+            String title = mail.subject().isEmpty() ? "(no subject)" : ChannelDesk.cut(mail.subject(), 200);
+            NewTicket.Builder b = NewTicket.builder(box.type(), title).description(body.isEmpty() ? null : body).channel("email")
+                    .requester(desk.requester(h, tenant, mail.fromName(), mail.fromEmail())).queue(box.queue()).category(box.category())
+                    .priority(box.priority());
+            mail.attachments().forEach(b::attachment);
+            Ticket t = engine.create(Actor.system(tenant), b.build());
+            target = new ChannelDesk.Target(t.id(), t.number());
+            outcome = MailOutcome.CREATED;
+        }
+        h.createUpdate("UPDATE oa_tk_mail SET ticket_id = :tk, outcome = :o WHERE id = :id")
+                .bind("tk", target.id()).bind("o", outcome.name()).bind("id", row).execute();
+        ctx.summary("mail " + mail.messageId() + " from " + mail.fromEmail() + ": " + outcome + " " + target.number());
+        return new MailPollReport.Message(mail.messageId(), outcome, target.id(), target.number(),
+                outcome == MailOutcome.NOTED ? "the sender is no party of the ticket, or it is closed: kept as an internal note" : null);
+    }
+
+    /** The text for the ticket, cut to the mailbox's limit with a note; the whole text stays in the mail record. */
+    private static String body(MailboxConfig box, ParsedMail mail, Map<String, Object> detail) {
+        String text = mail.text();
+        if (mail.htmlOnly()) {
+            detail.put("htmlOnly", true);
+        }
+        if (mail.subject().isEmpty()) {
+            detail.put("noSubject", true);
+        }
+        if (!mail.attachments().isEmpty()) {
+            detail.put("attachments", mail.attachments());
+        }
+        if (text.length() <= box.maxBodyChars()) {
+            return text;
+        }
+        detail.put("truncated", true);
+        detail.put("chars", text.length());
+        String note = "\n\n[… cut: the mail has " + text.length() + " characters; the whole text is kept with mail " + mail.messageId() + "]";
+        return text.substring(0, Math.max(0, box.maxBodyChars() - note.length())) + note;
+    }
+
+    /** Threads by In-Reply-To / References naming a mail we stored, else by a ticket number in the subject. */
+    private Optional<ChannelDesk.Target> thread(Handle h, String tenant, ParsedMail mail) {
+        if (!mail.threadIds().isEmpty()) {
+            Optional<Long> id = h.createQuery("SELECT ticket_id FROM oa_tk_mail WHERE tenant_id = :t AND message_id IN (<ids>) AND ticket_id IS NOT NULL"
+                            + " ORDER BY id")
+                    .bind("t", tenant).bindList("ids", List.copyOf(mail.threadIds())).mapTo(Long.class).findFirst();
+            if (id.isPresent()) {
+                return desk.byId(h, tenant, id.get());
+            }
+        }
+        Matcher x = number.matcher(mail.subject());
+        while (x.find()) {
+            Optional<ChannelDesk.Target> t = desk.byNumber(h, tenant, x.group());
+            if (t.isPresent()) {
+                return t;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private long insert(Handle h, String tenant, String mailbox, String messageId, String outcome, String sender, String subject, String body,
+                        Map<String, Object> detail, Instant now) {
+        return h.createUpdate("""
+                        INSERT INTO oa_tk_mail (tenant_id, message_id, direction, mailbox, outcome, address, subject, body, detail, received_at)
+                        VALUES (:t, :m, 'IN', :box, :o, :s, :subj, :body, :d, :now)""")
+                .bind("t", tenant).bind("m", ChannelDesk.cut(messageId, 255)).bind("box", mailbox).bind("o", outcome)
+                .bind("s", sender == null ? null : ChannelDesk.cut(sender, 254)).bind("subj", subject == null ? null : ChannelDesk.cut(subject, 1000))
+                .bind("body", body).bind("d", JsonText.write(json, detail)).bind("now", TicketRow.db(now))
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    /** Keeps a message that could not become a ticket or reply, with the reason, so an administrator can act on it. */
+    private MailPollReport.Message failed(MailboxConfig box, String messageId, String sender, String subject, String body, String reason) {
+        LOG.warn("mailbox {}: mail {} not taken: {}", box.name(), messageId, reason);
+        try {
+            commands.execute(CommandSpec.of(Actor.system(box.tenant()), "tk.mail.failed").withTarget("mail", ChannelDesk.cut(messageId, 128)),
+                    Void.class, ctx -> {
+                        ctx.summary("mail " + messageId + " not taken: " + ChannelDesk.cut(reason, 500));
+                        insert(ctx.handle(), box.tenant(), box.name(), messageId, MailOutcome.FAILED.name(), sender, subject, body,
+                                Map.of("error", reason), ctx.now());
+                        return null;
+                    });
+        } catch (ConflictException e) {
+            return new MailPollReport.Message(messageId, MailOutcome.DUPLICATE, null, null, "Message-ID seen before");
+        }
+        return new MailPollReport.Message(messageId, MailOutcome.FAILED, null, null, reason);
+    }
+
+    /** The recurring poll: polls, then schedules the next poll one interval later. */
+    public static final class Job implements JobHandler {
+        private final MailPoller poller;
+        private final Commands commands;
+
+        @Inject
+        public Job(MailPoller poller, Commands commands) {
+            this.poller = poller;
+            this.commands = commands;
+        }
+
+        @Override
+        public String type() {
+            return JOB;
+        }
+
+        @Override
+        public void handle(JobContext job) {
+            String name = job.payload().path("mailbox").asText();
+            MailboxConfig box = poller.boxes.get(name);
+            if (box == null || !box.tenant().equals(job.tenantId())) {
+                LOG.warn("mail poll job {}: mailbox '{}' is no longer configured for tenant '{}'; polling stops", job.jobId(), name, job.tenantId());
+                return;
+            }
+            commands.execute(CommandSpec.of(Actor.system(box.tenant()), "tk.mail.poll").withTarget("mailbox", name), Void.class, ctx -> {
+                poller.pollIn(ctx, box);
+                ctx.schedule(JobRequest.of(JOB, Map.of("mailbox", name)).at(ctx.now().plus(box.pollInterval())).dedupe(JOB + ":" + name));
+                return null;
+            });
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package dev.oakit.ticket.internal;
+
+import dev.oakit.core.Actor;
+import dev.oakit.core.Checks;
+import dev.oakit.core.ForbiddenException;
+import dev.oakit.core.ValidationException;
+import dev.oakit.core.calendar.BusinessCalendars;
+import dev.oakit.core.spi.CommandSpec;
+import dev.oakit.core.spi.Commands;
+import dev.oakit.ticket.Priority;
+import dev.oakit.ticket.StateKind;
+import dev.oakit.ticket.Ticket;
+import dev.oakit.ticket.TicketEventKind;
+import dev.oakit.ticket.TicketRouting;
+import dev.oakit.ticket.dispatch.DispatchOutcome;
+import dev.oakit.ticket.dispatch.DispatchRules;
+import dev.oakit.ticket.sla.EscalationAction;
+import dev.oakit.ticket.sla.EscalationStep;
+import dev.oakit.ticket.sla.SlaPolicy;
+import dev.oakit.ticket.sla.SlaStatus;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.jdbi.v3.core.Handle;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** {@link TicketRouting}: rules and policies as JSON, SLA status and assignment explanations, redispatch. */
+@Singleton
+public final class RoutingService implements TicketRouting {
+    private final Commands commands;
+    private final RoutingStore store;
+    private final TicketEngine engine;
+    private final RuleDispatch dispatch;
+    private final SlaTimers sla;
+    private final BusinessCalendars calendars;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final java.time.Clock clock;
+
+    @Inject
+    public RoutingService(Commands commands, RoutingStore store, TicketEngine engine, RuleDispatch dispatch, SlaTimers sla,
+                          BusinessCalendars calendars, com.fasterxml.jackson.databind.ObjectMapper json, java.time.Clock clock) {
+        this.clock = clock;
+        this.commands = commands;
+        this.store = store;
+        this.engine = engine;
+        this.dispatch = dispatch;
+        this.sla = sla;
+        this.calendars = calendars;
+        this.json = json;
+    }
+
+    @Override
+    public DispatchRules saveDispatchRules(Actor admin, DispatchRules rules) {
+        Checks.notNull("admin", admin);
+        Checks.notNull("rules", rules);
+        admin.requireAdmin("save dispatch rules");
+        rules.checkStrategies(dispatch.strategies());
+        commands.execute(CommandSpec.of(admin, "tk.dispatch.rules").withTarget("ticket-dispatch-rules", admin.tenantId()), Void.class, ctx -> {
+            checkReferences(ctx.handle(), ctx.tenantId(), rules);
+            store.saveRules(ctx.handle(), ctx.tenantId(), rules, ctx.now());
+            ctx.summary("saved " + rules.rules().size() + " dispatch rule(s)");
+            return null;
+        });
+        return rules;
+    }
+
+    /** Every queue, priority and SLA policy an outcome names must exist. */
+    private void checkReferences(Handle h, String tenant, DispatchRules rules) {
+        List<ValidationException.Problem> problems = new ArrayList<>();
+        Set<String> policies = new TreeSet<>(store.policies(h, tenant).stream().map(SlaPolicy::name).toList());
+        for (int i = 0; i < rules.rules().size(); i++) {
+            check(h, tenant, "rules[" + i + "].then", rules.rules().get(i).then(), policies, problems);
+        }
+        check(h, tenant, "otherwise", rules.otherwise(), policies, problems);
+        if (!problems.isEmpty()) {
+            throw new ValidationException(DispatchRules.INVALID, "dispatch rules", problems);
+        }
+    }
+
+    private static void check(Handle h, String tenant, String path, DispatchOutcome o, Set<String> policies,
+                              List<ValidationException.Problem> problems) {
+        if (o == null) {
+            return;
+        }
+        if (o.queue() != null && QueueStore.queue(h, tenant, o.queue()).isEmpty()) {
+            problems.add(new ValidationException.Problem(path + ".queue", "queue '" + o.queue() + "' does not exist; save it with Queues.saveQueue"));
+        }
+        if (o.priority() != null && java.util.Arrays.stream(Priority.values()).noneMatch(p -> p.name().equals(o.priority()))) {
+            problems.add(new ValidationException.Problem(path + ".priority", "'" + o.priority() + "' is no priority; use one of "
+                    + List.of(Priority.values())));
+        }
+        if (o.slaPolicy() != null && !policies.contains(o.slaPolicy())) {
+            problems.add(new ValidationException.Problem(path + ".slaPolicy", "no SLA policy is named '" + o.slaPolicy()
+                    + "'; save it first with TicketRouting.saveSlaPolicy (saved: " + policies + ")"));
+        }
+    }
+
+    @Override
+    public DispatchRules dispatchRules(Actor actor) {
+        Checks.notNull("actor", actor);
+        return commands.query(h -> store.rules(h, actor.tenantId())).orElseGet(DispatchRules::none);
+    }
+
+    @Override
+    public SlaPolicy saveSlaPolicy(Actor admin, SlaPolicy policy) {
+        Checks.notNull("admin", admin);
+        Checks.notNull("policy", policy);
+        admin.requireAdmin("save SLA policies");
+        List<ValidationException.Problem> problems = new ArrayList<>();
+        if (calendars.find(policy.calendar()).isEmpty()) {
+            problems.add(new ValidationException.Problem("calendar", "no business calendar is named '" + policy.calendar()
+                    + "'; register it with the builder's calendar(..) or use one of " + calendars.names()));
+        }
+        for (int i = 0; i < policy.escalations().size(); i++) {
+            EscalationStep s = policy.escalations().get(i);
+            if (s.action() == EscalationAction.REASSIGN_QUEUE && commands.query(h -> QueueStore.queue(h, admin.tenantId(), s.queue())).isEmpty()) {
+                problems.add(new ValidationException.Problem("escalations[" + i + "].queue", "queue '" + s.queue()
+                        + "' does not exist; save it with Queues.saveQueue"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(SlaPolicy.INVALID, "SLA policy '" + policy.name() + "'", problems);
+        }
+        commands.execute(CommandSpec.of(admin, "tk.sla.policy").withTarget("ticket-sla-policy", policy.name()), Void.class, ctx -> {
+            store.savePolicy(ctx.handle(), ctx.tenantId(), policy, ctx.now());
+            ctx.summary("saved SLA policy '" + policy.name() + "'");
+            return null;
+        });
+        return policy;
+    }
+
+    @Override
+    public List<SlaPolicy> slaPolicies(Actor actor) {
+        Checks.notNull("actor", actor);
+        return commands.query(h -> store.policies(h, actor.tenantId()));
+    }
+
+    @Override
+    public SlaStatus sla(Actor actor, long ticketId) {
+        Checks.notNull("actor", actor);
+        return commands.query(h -> {
+            readable(h, actor, ticketId);
+            return sla.evaluate(h, actor.tenantId(), ticketId, clock.instant()).status();
+        });
+    }
+
+    @Override
+    public Optional<String> assignmentExplanation(Actor actor, long ticketId) {
+        Checks.notNull("actor", actor);
+        return commands.query(h -> {
+            TicketRow row = readable(h, actor, ticketId);
+            if (row.assignee == null) {
+                return Optional.empty();
+            }
+            // the newest assignment to the current assignee, and the dispatch decision just before it in the same command
+            List<Object[]> events = h.createQuery("""
+                    SELECT kind, actor_id, action, body, detail, at FROM oa_tk_event
+                    WHERE ticket_id = :id AND tenant_id = :t AND kind IN ('ASSIGNED', 'DISPATCHED') ORDER BY id DESC""")
+                    .bind("id", ticketId).bind("t", actor.tenantId())
+                    .map((rs, c) -> new Object[]{rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            TicketRow.instant(rs, "at")}).list();
+            for (int i = 0; i < events.size(); i++) {
+                Object[] e = events.get(i);
+                if (!TicketEventKind.ASSIGNED.name().equals(e[0]) || !row.assignee.equals(field(e[4], "to"))) {
+                    continue;
+                }
+                if (i + 1 < events.size()) {
+                    Object[] before = events.get(i + 1);
+                    if (TicketEventKind.DISPATCHED.name().equals(before[0]) && row.assignee.equals(field(before[4], "agent"))) {
+                        return Optional.of((String) before[3]);
+                    }
+                }
+                String how = "claim".equals(e[2]) ? "claimed by " + e[1] : "assigned by " + e[1] + " (" + e[2] + ")";
+                return Optional.of(how + " at " + e[5]);
+            }
+            return Optional.empty();
+        });
+    }
+
+    private String field(Object detail, String name) {
+        if (detail == null) {
+            return null;
+        }
+        try {
+            var v = json.readTree((String) detail).get(name);
+            return v == null || v.isNull() ? null : v.asText();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private TicketRow readable(Handle h, Actor actor, long ticketId) {
+        TicketRow row = h.createQuery("SELECT " + TicketRow.COLUMNS + " FROM oa_tk_ticket WHERE id = :id AND tenant_id = :t")
+                .bind("id", ticketId).bind("t", actor.tenantId()).map((rs, c) -> TicketRow.map(rs, json)).findOne()
+                .orElseThrow(() -> TicketEngine.notFound(actor.tenantId(), ticketId));
+        if (Access.parties(h, actor, row).isEmpty() && !Access.watches(h, row.id, actor.userId())) {
+            throw Access.cannotSee(actor, row);
+        }
+        return row;
+    }
+
+    @Override
+    public List<Ticket> redispatch(Actor actor, String queue) {
+        Checks.notNull("actor", actor);
+        Checks.id("queue", queue);
+        List<Long> waiting = commands.query(h -> {
+            QueueStore.requireQueue(h, actor.tenantId(), queue, "queue");
+            if (!actor.isAdmin() && !QueueStore.membership(h, actor.tenantId(), queue, actor.userId()).orElse(false)) {
+                throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + actor.userId() + "' may not redispatch queue '" + queue
+                        + "'; its dispatchers and administrators may");
+            }
+            return h.createQuery("""
+                    SELECT id FROM oa_tk_ticket WHERE tenant_id = :t AND queue_key = :q AND state_kind = :k AND assignee_id IS NULL
+                    ORDER BY created_at, id""")
+                    .bind("t", actor.tenantId()).bind("q", queue).bind("k", StateKind.NEW.name()).mapTo(Long.class).list();
+        });
+        List<Ticket> assigned = new ArrayList<>();
+        for (long id : waiting) {
+            Ticket[] done = new Ticket[1];
+            commands.execute(CommandSpec.of(actor, "tk.ticket.redispatch").withTarget("ticket", Long.toString(id)), Void.class, ctx -> {
+                done[0] = null;
+                TicketEngine.Op op = engine.load(ctx, id);
+                if (op.row.assignee != null || op.row.kind != StateKind.NEW || !queue.equals(op.row.queue)) {
+                    return null;
+                }
+                DispatchHook.Assignment a = dispatch.assigneeFor(ctx, op.row.toTicket(), null);
+                if (a == null || a.agentId() == null) {
+                    return null; // still nobody: the history keeps the first explanation
+                }
+                engine.dispatched(op, a);
+                ctx.summary("redispatched ticket " + op.row.number + " to " + a.agentId());
+                engine.save(op);
+                done[0] = op.row.toTicket();
+                return null;
+            });
+            if (done[0] != null) {
+                assigned.add(done[0]);
+            }
+        }
+        return assigned;
+    }
+}

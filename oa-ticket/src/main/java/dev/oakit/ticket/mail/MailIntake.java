@@ -1,0 +1,58 @@
+package dev.oakit.ticket.mail;
+
+import dev.oakit.core.Actor;
+import org.apiguardian.api.API;
+
+import java.util.List;
+
+/**
+ * Tickets by e-mail: reads the configured IMAP mailboxes ({@link MailboxConfig}). A new mail opens
+ * a ticket; a reply to a ticket's thread (its In-Reply-To / References naming a mail OAKit stored,
+ * or the ticket number in the subject) becomes a reply on that ticket; a Message-ID seen before is
+ * skipped, so a mail delivered twice opens one ticket. See docs/ticket-channels.md.
+ *
+ * <p>Polling runs as a durable job per mailbox ({@link #startPolling}) on the OAKit job workers, or
+ * on demand ({@link #poll}). Each poll reads the messages after the last IMAP UID it committed;
+ * every message is handled in its own nested command, so one bad message is recorded as
+ * {@link MailOutcome#FAILED} and never blocks the others. Thread-safe.
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public interface MailIntake {
+    /** @return the configured mailbox names */
+    List<String> mailboxes();
+
+    /**
+     * Reads the mailbox now (administrators of its tenant).
+     *
+     * @throws dev.oakit.core.NotFoundException for an unknown mailbox
+     * @throws dev.oakit.core.IntegrationException when the IMAP server cannot be reached or refuses the login
+     */
+    MailPollReport poll(Actor actor, String mailbox);
+
+    /**
+     * Starts the recurring poll job of the mailbox (administrators of its tenant); calling it again
+     * while the job is scheduled changes nothing. The job reschedules itself every
+     * {@link MailboxConfig#pollInterval()}; a failing poll is retried with the job backoff.
+     */
+    void startPolling(Actor actor, String mailbox);
+
+    /** Stops the recurring poll job of the mailbox (administrators of its tenant). */
+    void stopPolling(Actor actor, String mailbox);
+
+    /** What happened to one message. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    enum MailOutcome {
+        /** opened a ticket */
+        CREATED,
+        /** became a public reply on a ticket */
+        REPLIED,
+        /** became an internal note because its sender is no party of the ticket (or the ticket is closed) */
+        NOTED,
+        /** its Message-ID was seen before; nothing was done */
+        DUPLICATE,
+        /** could not be turned into a ticket or reply; kept in the mail record with the reason */
+        FAILED
+    }
+}
