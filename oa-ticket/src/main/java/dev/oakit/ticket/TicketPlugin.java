@@ -8,11 +8,13 @@ import dev.oakit.core.spi.OaPluginContext;
 import dev.oakit.ticket.internal.CatalogStore;
 import dev.oakit.ticket.internal.DispatchHook;
 import dev.oakit.ticket.internal.QueueStore;
+import dev.oakit.ticket.internal.ReportEngine;
 import dev.oakit.ticket.internal.SlaHook;
 import dev.oakit.ticket.internal.TicketEngine;
 import dev.oakit.ticket.internal.TicketJobs;
 import dev.oakit.ticket.internal.TicketNotifier;
 import dev.oakit.ticket.internal.TicketReader;
+import dev.oakit.ticket.report.TicketReports;
 import org.apiguardian.api.API;
 
 /**
@@ -61,12 +63,14 @@ public final class TicketPlugin implements OaPlugin {
                 bind(TicketQueries.class).to(TicketReader.class);
                 bind(TicketCatalog.class).to(CatalogStore.class);
                 bind(Queues.class).to(QueueStore.class);
+                bind(TicketReports.class).to(ReportEngine.class);
             }
         });
         context.exposeService(Tickets.class);
         context.exposeService(TicketQueries.class);
         context.exposeService(TicketCatalog.class);
         context.exposeService(Queues.class);
+        context.exposeService(TicketReports.class);
         context.jobHandler(TicketJobs.Overdue.class);
         context.jobHandler(TicketJobs.Acceptance.class);
     }

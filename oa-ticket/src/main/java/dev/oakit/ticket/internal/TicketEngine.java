@@ -79,6 +79,8 @@ public final class TicketEngine implements Tickets {
     private final SlaHook sla;
     private final TicketNotifier notifier;
     private final Numbers numbers;
+    @Inject
+    private TicketMetrics metrics; // the report figures (TicketReports); injected into the field to keep the constructor as it is
 
     @Inject
     public TicketEngine(Commands commands, ObjectMapper json, CatalogStore catalog, QueueStore queues, TicketConfig config,
@@ -224,6 +226,7 @@ public final class TicketEngine implements Tickets {
                     Long.toString(op.row.id), payload);
         }
         op.events.clear();
+        metrics.recorded(op.h, op.row, written);
         sla.recorded(op.ctx, op.row.toTicket(), List.copyOf(written));
     }
 
