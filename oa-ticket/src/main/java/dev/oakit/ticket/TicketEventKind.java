@@ -8,7 +8,8 @@ import org.apiguardian.api.API;
  * {@link #REQUESTER_REPLY}, {@link #PRIORITY_CHANGED}, {@link #POLICY_CHANGED},
  * {@link #DUE_OVERRIDDEN}, {@link #RESOLVED}, {@link #REOPENED} and {@link #CLOSED}; every state
  * change is exactly one of {@code STATE_CHANGED}, {@code RESOLVED}, {@code REOPENED} or
- * {@code CLOSED} and carries the from- and to-state.
+ * {@code CLOSED} and carries the from- and to-state (their {@link StateKind}s in the detail as
+ * {@code fromKind} and {@code toKind}).
  *
  * @since 0.1
  */

@@ -45,6 +45,12 @@ class AccessTest {
         assertThat(f.queries.list(user("alice"), TicketQuery.all().withScope(TicketQuery.Scope.WATCHING)).items())
                 .extracting(Ticket::id).containsExactly(franks.id());
         assertThatThrownBy(() -> f.tickets.reply(user("alice"), franks.id(), "hi", List.of())).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> f.tickets.watch(user("alice"), franks.id(), "frank", false)).isInstanceOf(ForbiddenException.class)
+                .hasMessageContaining("only their own watching");
+        assertThatThrownBy(() -> f.tickets.watch(user("carol"), franks.id(), "ghost", true))
+                .isInstanceOf(dev.oakit.core.ValidationException.class).hasMessageContaining("not in the directory");
+        f.tickets.watch(user("alice"), franks.id(), "alice", false);
+        assertThatThrownBy(() -> f.queries.detail(user("alice"), franks.id())).isInstanceOf(ForbiddenException.class);
     }
 
     @DbTest

@@ -30,6 +30,7 @@ import java.util.Set;
 public final class CatalogStore implements TicketCatalog {
     private final Commands commands;
     private final ObjectMapper json;
+    private final java.util.Map<String, Lifecycle> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Inject
     public CatalogStore(Commands commands, ObjectMapper json) {
@@ -82,21 +83,47 @@ public final class CatalogStore implements TicketCatalog {
                         rs.getString("lifecycle"), rs.getString("default_queue"), rs.getString("default_priority"))).list());
     }
 
+    /**
+     * The lifecycle of a type, for commands and queries on tickets: one indexed read, parsed once
+     * per distinct lifecycle text (types change rarely; the text is the cache key, so a changed
+     * type is never served stale).
+     */
+    Lifecycle lifecycle(Handle h, String tenant, String key) {
+        String text = h.createQuery("SELECT lifecycle FROM oa_tk_type WHERE tenant_id = :t AND type_key = :k").bind("t", tenant).bind("k", key)
+                .mapTo(String.class).findOne().orElseThrow(() -> noType(tenant, key));
+        if (parsed.size() > 1000) {
+            parsed.clear();
+        }
+        return parsed.computeIfAbsent(text, this::readLifecycle);
+    }
+
+    private Lifecycle readLifecycle(String text) {
+        try {
+            return json.readValue(text, Lifecycle.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a ticket type has an unreadable lifecycle", e);
+        }
+    }
+
+    private static NotFoundException noType(String tenant, String key) {
+        return new NotFoundException("OA-TK/TYPE_NOT_FOUND", "ticket type '" + key + "' does not exist in tenant '"
+                + tenant + "'; an administrator saves it with TicketCatalog.saveType");
+    }
+
     /** Loads a type in a command or query. */
     TicketType type(Handle h, String tenant, String key) {
         return h.createQuery("SELECT * FROM oa_tk_type WHERE tenant_id = :t AND type_key = :k").bind("t", tenant).bind("k", key)
                 .map((rs, c) -> read(rs.getString("type_key"), rs.getString("name"), rs.getString("form"), rs.getString("lifecycle"),
                         rs.getString("default_queue"), rs.getString("default_priority"))).findOne()
-                .orElseThrow(() -> new NotFoundException("OA-TK/TYPE_NOT_FOUND", "ticket type '" + key + "' does not exist in tenant '"
-                        + tenant + "'; an administrator saves it with TicketCatalog.saveType"));
+                .orElseThrow(() -> noType(tenant, key));
     }
 
     private TicketType read(String key, String name, String form, String lifecycle, String queue, String priority) {
         try {
-            return new TicketType(key, name, form == null ? null : FormSchema.fromJson(form), json.readValue(lifecycle, Lifecycle.class),
+            return new TicketType(key, name, form == null ? null : FormSchema.fromJson(form), parsed.computeIfAbsent(lifecycle, this::readLifecycle),
                     queue, Priority.valueOf(priority));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("ticket type '" + key + "' has an unreadable lifecycle", e);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("ticket type '" + key + "' is unreadable", e);
         }
     }
 

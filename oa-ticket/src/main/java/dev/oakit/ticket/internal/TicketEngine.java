@@ -38,13 +38,13 @@ import dev.oakit.ticket.TimeEntry;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,6 +79,7 @@ public final class TicketEngine implements Tickets {
     private final SlaHook sla;
     private final TicketNotifier notifier;
     private final Numbers numbers;
+    private final TicketRelations relations;
     @Inject
     private TicketMetrics metrics; // the report figures (TicketReports); injected into the field to keep the constructor as it is
 
@@ -96,6 +97,7 @@ public final class TicketEngine implements Tickets {
         this.sla = sla;
         this.notifier = notifier;
         this.numbers = new Numbers(commands);
+        this.relations = new TicketRelations(this, commands);
     }
 
     /** One command on one ticket. */
@@ -136,7 +138,7 @@ public final class TicketEngine implements Tickets {
 
     // ------------------------------------------------------------------ plumbing
 
-    private <T> T onTicket(Actor actor, long ticketId, String action, Function<Op, T> body) {
+    <T> T onTicket(Actor actor, long ticketId, String action, Function<Op, T> body) {
         Checks.notNull("actor", actor);
         List<T> result = new ArrayList<>(1);
         commands.execute(CommandSpec.of(actor, "tk.ticket." + action).withTarget("ticket", Long.toString(ticketId)), Void.class, ctx -> {
@@ -154,7 +156,7 @@ public final class TicketEngine implements Tickets {
     Op load(CommandContext ctx, long ticketId) {
         Op op = new Op(ctx);
         op.row = lock(op.h, op.tenant(), ticketId);
-        op.lc = catalog.type(op.h, op.tenant(), op.row.type).lifecycle();
+        op.lc = catalog.lifecycle(op.h, op.tenant(), op.row.type);
         op.parties = Access.parties(op.h, op.actor, op.row);
         if (op.parties.isEmpty() && !Access.watches(op.h, op.row.id, op.actor.userId())) {
             throw Access.cannotSee(op.actor, op.row);
@@ -202,16 +204,21 @@ public final class TicketEngine implements Tickets {
         if (op.events.isEmpty()) {
             return;
         }
-        List<TicketEvent> written = new ArrayList<>();
+        // the command's entries in one batch
+        PreparedBatch batch = op.h.prepareBatch("""
+                INSERT INTO oa_tk_event (tenant_id, ticket_id, kind, actor_id, action, from_state, to_state, body, internal, detail, at)
+                VALUES (:t, :ticket, :k, :actor, :a, :f, :to, :b, :i, :d, :at)""");
         for (Pending p : op.events) {
-            String detail = p.detail().isEmpty() ? null : write(p.detail());
-            long id = op.h.createUpdate("""
-                    INSERT INTO oa_tk_event (tenant_id, ticket_id, kind, actor_id, action, from_state, to_state, body, internal, detail, at)
-                    VALUES (:t, :ticket, :k, :actor, :a, :f, :to, :b, :i, :d, :at)""")
-                    .bind("t", op.tenant()).bind("ticket", op.row.id).bind("k", p.kind().name()).bind("actor", op.actor.userId())
+            batch.bind("t", op.tenant()).bind("ticket", op.row.id).bind("k", p.kind().name()).bind("actor", op.actor.userId())
                     .bind("a", p.action()).bind("f", p.from()).bind("to", p.to()).bind("b", p.body()).bind("i", p.internal())
-                    .bind("d", detail).bind("at", TicketRow.db(op.now)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            written.add(new TicketEvent(id, p.kind(), op.actor.userId(), p.action(), p.from(), p.to(), p.body(), p.internal(), p.detail(), op.now));
+                    .bind("d", p.detail().isEmpty() ? null : write(p.detail())).bind("at", TicketRow.db(op.now)).add();
+        }
+        List<Long> ids = batch.executePreparedBatch("id").mapTo(Long.class).list();
+        List<TicketEvent> written = new ArrayList<>();
+        for (int i = 0; i < op.events.size(); i++) {
+            Pending p = op.events.get(i);
+            written.add(new TicketEvent(ids.get(i), p.kind(), op.actor.userId(), p.action(), p.from(), p.to(), p.body(), p.internal(),
+                    p.detail(), op.now));
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("number", op.row.number);
             payload.put("kind", p.kind().name());
@@ -254,14 +261,13 @@ public final class TicketEngine implements Tickets {
         });
     }
 
-    private Op createIn(CommandContext ctx, NewTicket req) {
+    Op createIn(CommandContext ctx, NewTicket req) {
         Op op = new Op(ctx);
         Handle h = op.h;
         String tenant = op.tenant();
         TicketType type = catalog.type(h, tenant, req.type());
         Requester requester = req.requester() == null ? Requester.user(op.actor.userId()) : req.requester();
-        boolean agent = op.actor.isAdmin() || Access.isAgentAnywhere(h, tenant, op.actor.userId());
-        if (!op.actor.userId().equals(requester.userId()) && !agent) {
+        if (!op.actor.userId().equals(requester.userId()) && !op.actor.isAdmin() && !Access.isAgentAnywhere(h, tenant, op.actor.userId())) {
             throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + op.actor.userId() + "' may create tickets only for themselves;"
                     + " agents of a queue and administrators may create them for other requesters and external contacts");
         }
@@ -294,7 +300,7 @@ public final class TicketEngine implements Tickets {
             }
         }
         for (int i = 0; i < req.watchers().size(); i++) {
-            Checks.id("watchers[" + i + "]", req.watchers().get(i));
+            requireUser(tenant, "watchers[" + i + "]", Checks.id("watchers[" + i + "]", req.watchers().get(i)));
         }
         Lifecycle lc = type.lifecycle();
         int year = op.now.atZone(calendar(queue).zone()).getYear();
@@ -330,7 +336,7 @@ public final class TicketEngine implements Tickets {
                 .bind("q", r.queue).bind("s", r.state).bind("k", r.kind.name()).bind("od", false).bind("p", r.parentId)
                 .bind("f", write(fields)).bind("tags", write(tags)).bind("att", write(r.attachments)).bind("by", r.createdBy)
                 .bind("now", TicketRow.db(op.now)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        writeTags(h, tenant, r.id, tags);
+        insertTags(h, tenant, r.id, tags);
         Set<String> watchers = new TreeSet<>(req.watchers());
         for (String w : watchers) {
             h.createUpdate("INSERT INTO oa_tk_watcher (tenant_id, ticket_id, user_id) VALUES (:t, :id, :u)")
@@ -338,7 +344,8 @@ public final class TicketEngine implements Tickets {
         }
         op.row = r;
         op.lc = lc;
-        op.parties = Access.parties(h, op.actor, r);
+        // nothing after the creation checks the creator's parties (automatic assignment is the system's decision)
+        op.parties = EnumSet.noneOf(Party.class);
         ctx.target("ticket", Long.toString(r.id));
         ctx.summary("created ticket " + r.number + " '" + r.title + "' in queue '" + r.queue + "'");
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -394,6 +401,10 @@ public final class TicketEngine implements Tickets {
 
     private static void writeTags(Handle h, String tenant, long id, List<String> tags) {
         h.createUpdate("DELETE FROM oa_tk_tag WHERE ticket_id = :id AND tenant_id = :t").bind("id", id).bind("t", tenant).execute();
+        insertTags(h, tenant, id, tags);
+    }
+
+    private static void insertTags(Handle h, String tenant, long id, List<String> tags) {
         for (String tag : tags) {
             h.createUpdate("INSERT INTO oa_tk_tag (tenant_id, ticket_id, tag) VALUES (:t, :id, :tag)")
                     .bind("t", tenant).bind("id", id).bind("tag", tag).execute();
@@ -511,7 +522,7 @@ public final class TicketEngine implements Tickets {
         } else {
             kind = TicketEventKind.STATE_CHANGED;
         }
-        op.event(kind, action, from, to, comment, false, null);
+        op.event(kind, action, from, to, comment, false, detail("fromKind", fk.name(), "toKind", tk.name()));
         op.ctx.summary("ticket " + r.number + ": " + action + " (" + from + " -> " + to + ")");
         Set<String> to2 = new java.util.LinkedHashSet<>();
         to2.add(r.requester.userId());
@@ -543,7 +554,7 @@ public final class TicketEngine implements Tickets {
                 .bind("t", tenant).bind("id", id).mapTo(String.class).list();
     }
 
-    private static Map<String, Object> detail(Object... kv) {
+    static Map<String, Object> detail(Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
             m.put((String) kv[i], kv[i + 1]);
@@ -647,7 +658,8 @@ public final class TicketEngine implements Tickets {
     /** Sets the assignee (a member of the ticket's queue, active, under capacity) and takes the assign transition from a NEW state. */
     void assignIn(Op op, String assigneeId, String action) {
         TicketRow r = op.row;
-        if (QueueStore.membership(op.h, op.tenant(), r.queue, assigneeId).isEmpty()) {
+        boolean self = assigneeId.equals(op.actor.userId()) && op.parties.contains(Party.AGENT);
+        if (!self && QueueStore.membership(op.h, op.tenant(), r.queue, assigneeId).isEmpty()) {
             throw ValidationException.of("assigneeId", "user '" + assigneeId + "' is not a member of queue '" + r.queue
                     + "'; add them with Queues.setMembers or choose a member");
         }
@@ -673,7 +685,7 @@ public final class TicketEngine implements Tickets {
         }
     }
 
-    private static void requireOpen(Op op, String action) {
+    static void requireOpen(Op op, String action) {
         if (!op.row.kind.open()) {
             throw new ConflictException("OA-TK/NOT_OPEN", "ticket " + op.row.number + " is '" + op.row.state + "' (" + op.row.kind
                     + "); '" + action + "' needs an open ticket. Allowed from '" + op.row.state + "': "
@@ -688,7 +700,7 @@ public final class TicketEngine implements Tickets {
         }
     }
 
-    private static void requireAgent(Op op, String what) {
+    static void requireAgent(Op op, String what) {
         if (!op.agentView()) {
             throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + op.actor.userId() + "' may not " + what + " ticket "
                     + op.row.number + "; " + Access.describe(AGENT_VIEW, op.row) + " may");
@@ -829,6 +841,9 @@ public final class TicketEngine implements Tickets {
                 throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + op.actor.userId() + "' may change only their own watching of ticket "
                         + op.row.number + "; " + Access.describe(AGENT_VIEW, op.row) + " may add others");
             }
+            if (watching) {
+                requireUser(op.tenant(), "userId", userId);
+            }
             boolean now = Access.watchers(op.h, op.row.id).contains(userId);
             if (now == watching) {
                 return op.row.toTicket();
@@ -843,6 +858,12 @@ public final class TicketEngine implements Tickets {
             op.event(TicketEventKind.WATCHERS_CHANGED, "watch", null, null, null, false, detail("user", userId, "watching", watching));
             return op.row.toTicket();
         });
+    }
+
+    private void requireUser(String tenant, String field, String userId) {
+        if (directory.findUser(Actor.system(tenant), userId).isEmpty()) {
+            throw ValidationException.of(field, "user '" + userId + "' is not in the directory of tenant '" + tenant + "'");
+        }
     }
 
     // ------------------------------------------------------------------ acceptance and rating
@@ -911,150 +932,25 @@ public final class TicketEngine implements Tickets {
         }
     }
 
-    // ------------------------------------------------------------------ relations
+    // ------------------------------------------------------------------ relations (TicketRelations)
 
     @Override
     public TicketLink link(Actor actor, long fromId, LinkKind kind, long toId) {
-        Checks.notNull("kind", kind);
-        if (fromId == toId) {
-            throw ValidationException.of("toId", "a ticket cannot be linked to itself");
-        }
-        return onPair(actor, fromId, toId, "link", (from, to) -> {
-            requireAgent(from, "link");
-            requireAgent(to, "link");
-            boolean exists = from.h.createQuery("SELECT COUNT(*) FROM oa_tk_link WHERE tenant_id = :t AND from_id = :f AND to_id = :to AND kind = :k")
-                    .bind("t", from.tenant()).bind("f", fromId).bind("to", toId).bind("k", kind.name()).mapTo(Integer.class).one() > 0;
-            if (exists) {
-                throw new ConflictException("OA-TK/LINK_EXISTS", "ticket " + from.row.number + " " + kind + " " + to.row.number + " is linked already");
-            }
-            insertLink(from, fromId, kind, toId);
-            return new TicketLink(fromId, kind, toId, from.actor.userId(), from.now);
-        });
-    }
-
-    private void insertLink(Op from, long fromId, LinkKind kind, long toId) {
-        from.h.createUpdate("INSERT INTO oa_tk_link (tenant_id, from_id, to_id, kind, created_by, created_at) VALUES (:t, :f, :to, :k, :u, :now)")
-                .bind("t", from.tenant()).bind("f", fromId).bind("to", toId).bind("k", kind.name()).bind("u", from.actor.userId())
-                .bind("now", TicketRow.db(from.now)).execute();
-        from.event(TicketEventKind.LINKED, "link", null, null, null, false, detail("kind", kind.name(), "to", toId));
-    }
-
-    /** Runs a command on two tickets, locked in id order (no deadlock between two commands on the same pair). */
-    private <T> T onPair(Actor actor, long aId, long bId, String action, java.util.function.BiFunction<Op, Op, T> body) {
-        Checks.notNull("actor", actor);
-        List<T> result = new ArrayList<>(1);
-        commands.execute(CommandSpec.of(actor, "tk.ticket." + action).withTarget("ticket", Long.toString(aId)), Void.class, ctx -> {
-            Op first = load(ctx, Math.min(aId, bId));
-            Op second = load(ctx, Math.max(aId, bId));
-            Op a = aId < bId ? first : second;
-            Op b = aId < bId ? second : first;
-            T r = body.apply(a, b);
-            save(a);
-            save(b);
-            result.clear();
-            result.add(r);
-            return null;
-        });
-        return result.get(0);
+        return relations.link(actor, fromId, kind, toId);
     }
 
     @Override
     public Ticket setParent(Actor actor, long childId, Long parentId) {
-        if (parentId == null) {
-            return onTicket(actor, childId, "parent", op -> {
-                requireAgent(op, "change the parent of");
-                if (op.row.parentId != null) {
-                    op.event(TicketEventKind.UPDATED, "parent", null, null, null, false, detail("parent", null));
-                    op.row.parentId = null;
-                    op.dirty = true;
-                }
-                return op.row.toTicket();
-            });
-        }
-        if (parentId == childId) {
-            throw ValidationException.of("parentId", "a ticket cannot be its own parent");
-        }
-        return onPair(actor, childId, parentId, "parent", (child, parent) -> {
-            requireAgent(child, "change the parent of");
-            requireAgent(parent, "add children to");
-            if (parent.row.kind == StateKind.CLOSED) {
-                throw new ConflictException("OA-TK/PARENT_CLOSED", "parent ticket " + parent.row.number + " is closed; choose an open parent");
-            }
-            Set<Long> seen = new HashSet<>();
-            for (Long p = parentId; p != null; p = parentOf(child.h, child.tenant(), p)) {
-                if (p == childId || !seen.add(p)) {
-                    throw ValidationException.of("parentId", "ticket " + parent.row.number + " is below " + child.row.number
-                            + " already; making it the parent would form a cycle");
-                }
-            }
-            child.row.parentId = parentId;
-            child.dirty = true;
-            child.event(TicketEventKind.UPDATED, "parent", null, null, null, false, detail("parent", parentId));
-            return child.row.toTicket();
-        });
-    }
-
-    private static Long parentOf(Handle h, String tenant, long id) {
-        return h.createQuery("SELECT parent_id FROM oa_tk_ticket WHERE id = :id AND tenant_id = :t").bind("id", id).bind("t", tenant)
-                .mapTo(Long.class).findOne().orElse(null);
+        return relations.setParent(actor, childId, parentId);
     }
 
     @Override
     public Ticket merge(Actor actor, long sourceId, long survivorId, String comment) {
-        Checks.optionalText("comment", comment, 2000);
-        if (sourceId == survivorId) {
-            throw ValidationException.of("survivorId", "a ticket cannot be merged into itself");
-        }
-        return onPair(actor, sourceId, survivorId, "merge", (source, survivor) -> {
-            requireAgent(source, "merge");
-            requireAgent(survivor, "merge into");
-            for (Op o : List.of(source, survivor)) {
-                if (o.row.kind == StateKind.CLOSED) {
-                    throw new ConflictException("OA-TK/CLOSED", "ticket " + o.row.number + " is closed ('" + o.row.state + "'); only open tickets merge");
-                }
-            }
-            String closed = source.lc.transition(source.row.state, "close").map(Lifecycle.Transition::to)
-                    .filter(s -> source.lc.kindOf(s) == StateKind.CLOSED)
-                    .or(() -> source.lc.state("closed").filter(s -> s.kind() == StateKind.CLOSED).map(Lifecycle.State::name))
-                    .orElseGet(() -> source.lc.states().stream().filter(s -> s.kind() == StateKind.CLOSED).findFirst().orElseThrow().name());
-            source.row.mergedInto = survivorId;
-            source.event(TicketEventKind.MERGED, "merge", null, null, comment, false, detail("source", sourceId, "survivor", survivorId));
-            move(source, "merge", closed, comment);
-            Set<String> add = new TreeSet<>(Access.watchers(source.h, sourceId));
-            if (source.row.requester.userId() != null && !source.row.requester.userId().equals(survivor.row.requester.userId())) {
-                add.add(source.row.requester.userId());
-            }
-            add.removeAll(Access.watchers(survivor.h, survivorId));
-            for (String w : add) {
-                survivor.h.createUpdate("INSERT INTO oa_tk_watcher (tenant_id, ticket_id, user_id) VALUES (:t, :id, :u)")
-                        .bind("t", survivor.tenant()).bind("id", survivorId).bind("u", w).execute();
-            }
-            survivor.event(TicketEventKind.MERGED, "merge", null, null, comment, false, detail("source", sourceId, "survivor", survivorId,
-                    "number", source.row.number, "watchersAdded", List.copyOf(add)));
-            return survivor.row.toTicket();
-        });
+        return relations.merge(actor, sourceId, survivorId, comment);
     }
 
     @Override
     public Ticket split(Actor actor, long sourceId, String title, String description) {
-        Checks.text("title", title, 200);
-        Checks.optionalText("description", description, 20_000);
-        return onTicket(actor, sourceId, "split", source -> {
-            requireAgent(source, "split");
-            requireOpen(source, "split");
-            TicketRow s = source.row;
-            NewTicket.Builder b = NewTicket.builder(s.type, title).description(description).category(s.category).priority(s.priority)
-                    .channel(s.channel).requester(s.requester).queue(s.queue).fields(s.fields).parent(s.parentId);
-            s.tags.forEach(b::tags);
-            Op part = createIn(source.ctx, b.build());
-            insertLink(part, part.row.id, LinkKind.SPLIT_FROM, s.id);
-            part.event(TicketEventKind.SPLIT, "split", null, null, null, false, detail("source", s.id, "part", part.row.id));
-            save(part);
-            source.event(TicketEventKind.SPLIT, "split", null, null, null, false, detail("source", s.id, "part", part.row.id,
-                    "number", part.row.number));
-            source.ctx.target("ticket", Long.toString(s.id));
-            source.ctx.summary("split ticket " + part.row.number + " off " + s.number);
-            return part.row.toTicket();
-        });
+        return relations.split(actor, sourceId, title, description);
     }
 }

@@ -80,9 +80,9 @@ public final class TicketMetrics {
                                 .bind("t", row.tenantId).bind("id", row.id).bind("a", to.toString()).bind("at", TicketRow.db(e.at()))
                                 .bind("d", day(e.at())).execute();
                     }
-                    sync = true;
+                    sync |= "reassign".equals(e.action()); // only 转派 moves a ticket to another queue
                 }
-                case UPDATED -> sync = true;
+                case UPDATED -> sync = true; // category (or parent) changes; rare, so no need to tell which
                 default -> { }
             }
         }

@@ -104,7 +104,7 @@ public final class TicketReader implements TicketQueries {
                         + " WHERE ticket_id = :id AND tenant_id = :t ORDER BY resolution")
                 .bind("id", row.id).bind("t", actor.tenantId())
                 .map((rs, c) -> new Rating(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4), TicketRow.instant(rs, "rated_at"))).list();
-        Lifecycle lc = catalog.type(h, actor.tenantId(), row.type).lifecycle();
+        Lifecycle lc = catalog.lifecycle(h, actor.tenantId(), row.type);
         List<String> actions = lc.from(row.state).stream()
                 .filter(t -> !Collections.disjoint(parties, t.by()))
                 .filter(t -> !(t.action().equals("claim") && row.assignee != null))

@@ -1,0 +1,60 @@
+package dev.oakit.ticket;
+
+import dev.oakit.core.OaKit;
+import dev.oakit.core.testing.CountingDataSource;
+import dev.oakit.core.testing.DbTest;
+import dev.oakit.core.testing.TestDatabase;
+
+import java.util.List;
+import java.util.Map;
+
+import static dev.oakit.ticket.TicketFixture.user;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Holds the ticket commands and queries to a statement budget (counted through a JDBC proxy), so
+ * that a change adding round trips to the hot path fails the build. The budgets are today's
+ * counts (half of a state change is its status notification: notification, preferences, delivery,
+ * delivery job, audit); lower them as the engine gets leaner.
+ */
+class StatementBudgetTest {
+    static final int CREATE_BUDGET = 17; // 16 + the report figures' row (oa_tk_metric)
+    static final int CLAIM_BUDGET = 16; // 15 + the assignment for the reports (oa_tk_metric_assign)
+    static final int START_BUDGET = 14;
+    static final int QUEUE_VIEW_BUDGET = 2;
+    static final int WORKBENCH_BUDGET = 6;
+
+    @DbTest(only = TestDatabase.Kind.H2)
+    void ticketCommandsStayWithinTheirStatementBudget(TestDatabase db) {
+        CountingDataSource counting = new CountingDataSource(db.dataSource());
+        OaKit oa = db.closeLater(OaKit.builder().dataSource(counting).plugin(new TicketPlugin())
+                .config("core", Map.of("jobs", Map.of("enabled", false))).build().start());
+        TicketFixture f = new TicketFixture(oa);
+        f.started("预热"); // warm caches and the tenant's counter and audit head
+        counting.logging(true);
+
+        counting.reset();
+        Ticket t = f.open("预算");
+        List<String> createSql = counting.log();
+        long create = counting.reset();
+        f.tickets.claim(user("carol"), t.id());
+        List<String> claimSql = counting.log();
+        long claim = counting.reset();
+        f.tickets.start(user("carol"), t.id());
+        List<String> startSql = counting.log();
+        long start = counting.reset();
+        f.queries.list(user("dave"), TicketQuery.all().withQueue("it").onlyOpen());
+        long queue = counting.reset();
+        f.queries.workbench(user("dave"));
+        long workbench = counting.reset();
+
+        System.getLogger("budget").log(System.Logger.Level.INFO, "create=" + create + " claim=" + claim + " start=" + start
+                + " queue=" + queue + " workbench=" + workbench + "\ncreate SQL:\n" + String.join("\n", createSql)
+                + "\nclaim SQL:\n" + String.join("\n", claimSql) + "\nstart SQL:\n" + String.join("\n", startSql));
+        assertThat(create).as("create: %s", createSql).isLessThanOrEqualTo(CREATE_BUDGET);
+        assertThat(claim).as("claim: %s", claimSql).isLessThanOrEqualTo(CLAIM_BUDGET);
+        assertThat(start).as("start: %s", startSql).isLessThanOrEqualTo(START_BUDGET);
+        assertThat(queue).as("queue view").isLessThanOrEqualTo(QUEUE_VIEW_BUDGET);
+        assertThat(workbench).as("workbench").isLessThanOrEqualTo(WORKBENCH_BUDGET);
+    }
+}
