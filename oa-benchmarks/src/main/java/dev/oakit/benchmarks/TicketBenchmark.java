@@ -261,8 +261,8 @@ public final class TicketBenchmark {
                 ReportFilter year = ReportFilter.between(today.minusDays(364), today);
                 long createdInYear = reports.createdVsResolved(admin, year, VolumeReport.Period.WEEK).rows().stream()
                         .mapToLong(VolumeReport.Row::created).sum();
-                Map<String, Double> ms30 = reportLatencies(reports, admin, month, s.runs());
-                Map<String, Double> ms365 = reportLatencies(reports, admin, year, s.runs());
+                Map<String, Double> ms30 = reportLatencies(reports, admin, month, s.runs(), out, label + " 30 days");
+                Map<String, Double> ms365 = reportLatencies(reports, admin, year, s.runs(), out, label + " 365 days");
                 out.printf(Locale.ROOT, "%s: report ms (median of %d) 30 days %s; 365 days %s; created in the 365 days: %d%n",
                         label, s.runs(), ms30, ms365, createdInYear);
 
@@ -280,7 +280,8 @@ public final class TicketBenchmark {
         }
     }
 
-    private static Map<String, Double> reportLatencies(TicketReports reports, Actor admin, ReportFilter f, int runs) {
+    private static Map<String, Double> reportLatencies(TicketReports reports, Actor admin, ReportFilter f, int runs, PrintStream progress,
+                                                       String label) {
         Map<String, Supplier<Object>> calls = new LinkedHashMap<>();
         calls.put("workload", () -> reports.workload(admin, f));
         calls.put("category", () -> reports.byCategory(admin, f));
@@ -300,6 +301,7 @@ public final class TicketBenchmark {
                 ms[i] = (System.nanoTime() - t) / 1e6;
             }
             out.put(name, percentile(ms, 0.5));
+            progress.printf(Locale.ROOT, "%s: %s ms median=%.1f%n", label, name, out.get(name));
         });
         return out;
     }

@@ -292,42 +292,48 @@ public final class ReportEngine implements TicketReports {
 
     // ------------------------------------------------------------------ response times
 
-    /** Count, the two middle values and the nearest-rank p90 of a column, per queue or in total, by window functions. */
-    private static String percentiles(String column, String day, Scope s, boolean perQueue) {
-        String part = perQueue ? "PARTITION BY m.queue_key " : "";
-        return "SELECT " + (perQueue ? "x.queue_key, " : "") + "MAX(x.cnt),"
-                + " MIN(CASE WHEN x.rn = FLOOR((x.cnt + 1) / 2) THEN x.v END),"
-                + " MIN(CASE WHEN x.rn = FLOOR(x.cnt / 2) + 1 THEN x.v END),"
-                + " MIN(CASE WHEN x.rn = CEILING(x.cnt * 0.9) THEN x.v END)"
-                + " FROM (SELECT " + (perQueue ? "m.queue_key, " : "") + "m." + column + " v,"
-                + " ROW_NUMBER() OVER (" + part + "ORDER BY m." + column + ", m.ticket_id) rn,"
-                + " COUNT(*) OVER (" + part + ") cnt"
-                + " FROM oa_tk_metric m WHERE m.tenant_id = :t AND m." + day + " >= :from AND m." + day + " <= :to"
-                + " AND m." + column + " IS NOT NULL" + s.where("m") + ") x"
-                + (perQueue ? " GROUP BY x.queue_key" : "");
-    }
-
-    /** [count, median, p90] per queue key (null key: total). */
+    /**
+     * [count, median, p90] of a duration column per queue key (null key: the total). The counts
+     * come from one grouped query; each median and p90 is then one ordered read of the values at
+     * its rank ({@code ORDER BY v LIMIT n OFFSET rank - 1}), so the database sorts (or walks an
+     * index) and hands back one or two values. Window functions (ROW_NUMBER / COUNT OVER) give the
+     * same figures in one statement but H2 evaluates them far too slowly at a million rows.
+     */
     private static Map<String, Object[]> times(Handle h, Scope s, String column, String day) {
-        Map<String, Object[]> out = new TreeMap<>();
-        String perQueue = percentiles(column, day, s, true);
-        s.bind(h.createQuery(perQueue), perQueue).map((rs, c) -> out.put(rs.getString(1), figures(rs, 2))).list();
-        String total = percentiles(column, day, s, false);
-        Object[] all = s.bind(h.createQuery(total), total).map((rs, c) -> figures(rs, 1)).one();
-        Map<String, Object[]> withTotal = new java.util.LinkedHashMap<>(out);
-        withTotal.put(null, all);
-        return withTotal;
+        String where = " FROM oa_tk_metric m WHERE m.tenant_id = :t AND m." + day + " >= :from AND m." + day + " <= :to"
+                + " AND m." + column + " IS NOT NULL" + s.where("m");
+        Map<String, Long> counts = new TreeMap<>();
+        grouped(h, s, "SELECT m.queue_key, COUNT(*)" + where + " GROUP BY m.queue_key", (k, n) -> counts.put((String) k, n));
+        Map<String, Object[]> out = new java.util.LinkedHashMap<>();
+        long all = 0;
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
+            out.put(e.getKey(), figures(h, s, column, where + " AND m.queue_key = :rq", e.getKey(), e.getValue()));
+            all += e.getValue();
+        }
+        out.put(null, counts.size() == 1 ? out.values().iterator().next().clone() : figures(h, s, column, where, null, all));
+        return out;
     }
 
-    private static Object[] figures(java.sql.ResultSet rs, int col) throws java.sql.SQLException {
-        long n = rs.getLong(col);
-        if (rs.wasNull() || n == 0) {
+    /** @return [n, median, p90]; the median of an even count is the mean of the two middle values, p90 the nearest rank */
+    private static Object[] figures(Handle h, Scope s, String column, String where, String queue, long n) {
+        if (n == 0) {
             return new Object[]{0L, null, null};
         }
-        long lo = rs.getLong(col + 1);
-        long hi = rs.getLong(col + 2);
-        long p90 = rs.getLong(col + 3);
+        List<Long> middle = nth(h, s, column, where, queue, (n + 1) / 2, n % 2 == 0 ? 2 : 1);
+        long lo = middle.get(0);
+        long hi = middle.get(middle.size() - 1);
+        long p90 = nth(h, s, column, where, queue, (long) Math.ceil(n * 0.9), 1).get(0);
         return new Object[]{n, Duration.ofMillis((lo + hi) * 500), Duration.ofSeconds(p90)};
+    }
+
+    /** @return the values at ranks {@code rank} .. {@code rank + count - 1} (1-based) in ascending order */
+    private static List<Long> nth(Handle h, Scope s, String column, String where, String queue, long rank, int count) {
+        String sql = "SELECT m." + column + where + " ORDER BY m." + column + " LIMIT " + count + " OFFSET " + (rank - 1);
+        Query q = s.bind(h.createQuery(sql), sql);
+        if (queue != null) {
+            q.bind("rq", queue);
+        }
+        return q.mapTo(Long.class).list();
     }
 
     @Override
