@@ -524,11 +524,11 @@ public final class TicketEngine implements Tickets {
         }
         op.event(kind, action, from, to, comment, false, detail("fromKind", fk.name(), "toKind", tk.name()));
         op.ctx.summary("ticket " + r.number + ": " + action + " (" + from + " -> " + to + ")");
-        Set<String> to2 = new java.util.LinkedHashSet<>();
-        to2.add(r.requester.userId());
-        to2.add(r.assignee);
-        to2.addAll(Access.watchers(op.h, r.id));
-        notifier.send(op.actor, TicketNotifier.STATUS, to2, vars(op, Map.of("from", from, "to", to, "action", action,
+        Set<String> recipients = new java.util.LinkedHashSet<>();
+        recipients.add(r.requester.userId());
+        recipients.add(r.assignee);
+        recipients.addAll(Access.watchers(op.h, r.id));
+        notifier.send(op.actor, TicketNotifier.STATUS, recipients, vars(op, Map.of("from", from, "to", to, "action", action,
                 "comment", comment == null ? "" : comment)));
     }
 
