@@ -77,6 +77,11 @@ public final class ReportEngine implements TicketReports {
             return w.toString();
         }
 
+        /** @return the join to the ticket's figures (queue, type, category) for a table with ticket_id, when the filter needs them */
+        String join(String a) {
+            return where("m").isEmpty() ? "" : " JOIN oa_tk_metric m ON m.ticket_id = " + a + ".ticket_id";
+        }
+
         Query bind(Query q, String sql) {
             q.bind("t", reader.tenantId());
             if (sql.contains(":u")) {
@@ -141,13 +146,13 @@ public final class ReportEngine implements TicketReports {
         return report(reader, filter, (h, s) -> {
             Map<String, long[]> rows = new TreeMap<>();
             IntFunction<BiConsumer<Object, Long>> into = i -> (k, n) -> rows.computeIfAbsent((String) k, x -> new long[4])[i] += n;
-            grouped(h, s, "SELECT a.agent_id, COUNT(DISTINCT a.ticket_id) FROM oa_tk_metric_assign a JOIN oa_tk_metric m ON m.ticket_id = a.ticket_id"
+            grouped(h, s, "SELECT a.agent_id, COUNT(DISTINCT a.ticket_id) FROM oa_tk_metric_assign a" + s.join("a")
                     + " WHERE a.tenant_id = :t AND a.assigned_day >= :from AND a.assigned_day <= :to" + s.where("m") + " GROUP BY a.agent_id", into.apply(0));
             grouped(h, s, "SELECT m.resolved_by, COUNT(*) FROM oa_tk_metric m WHERE m.tenant_id = :t AND m.resolved_day >= :from"
                     + " AND m.resolved_day <= :to" + s.where("m") + " GROUP BY m.resolved_by", into.apply(1));
             grouped(h, s, "SELECT t.assignee_id, COUNT(*) FROM oa_tk_ticket t WHERE t.tenant_id = :t AND t.state_kind IN " + OPEN_KINDS
                     + " AND t.assignee_id IS NOT NULL" + s.where("t") + " GROUP BY t.assignee_id", into.apply(2));
-            grouped(h, s, "SELECT tm.user_id, SUM(tm.minutes) FROM oa_tk_time tm JOIN oa_tk_metric m ON m.ticket_id = tm.ticket_id"
+            grouped(h, s, "SELECT tm.user_id, SUM(tm.minutes) FROM oa_tk_time tm" + s.join("tm")
                     + " WHERE tm.tenant_id = :t AND tm.work_date >= :from AND tm.work_date <= :to" + s.where("m") + " GROUP BY tm.user_id",
                     into.apply(3));
             List<WorkloadReport.Row> out = new ArrayList<>();
@@ -278,7 +283,7 @@ public final class ReportEngine implements TicketReports {
             for (SlaTarget g : SlaTarget.values()) {
                 rows.put(g, new long[2]);
             }
-            String sql = "SELECT o.target, o.breached, COUNT(*) FROM oa_tk_metric_sla o JOIN oa_tk_metric m ON m.ticket_id = o.ticket_id"
+            String sql = "SELECT o.target, o.breached, COUNT(*) FROM oa_tk_metric_sla o" + s.join("o")
                     + " WHERE o.tenant_id = :t AND o.known_day >= :from AND o.known_day <= :to" + s.where("m") + " GROUP BY o.target, o.breached";
             s.bind(h.createQuery(sql), sql).map((rs, c) -> {
                 rows.get(SlaTarget.valueOf(rs.getString(1)))[rs.getBoolean(2) ? 1 : 0] += rs.getLong(3);

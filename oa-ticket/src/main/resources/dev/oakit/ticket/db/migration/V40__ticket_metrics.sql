@@ -29,6 +29,11 @@ CREATE INDEX oa_tk_metric_created_week ON oa_tk_metric (tenant_id, created_week)
 CREATE INDEX oa_tk_metric_resolved ON oa_tk_metric (tenant_id, resolved_day, queue_key);
 CREATE INDEX oa_tk_metric_resolved_week ON oa_tk_metric (tenant_id, resolved_week);
 CREATE INDEX oa_tk_metric_response ON oa_tk_metric (tenant_id, first_response_day, queue_key);
+-- medians and p90: the value at a rank is read in index order (per queue and over all queues), the day filtered on the index entry
+CREATE INDEX oa_tk_metric_response_rank ON oa_tk_metric (tenant_id, queue_key, first_response_secs, first_response_day);
+CREATE INDEX oa_tk_metric_response_all ON oa_tk_metric (tenant_id, first_response_secs, first_response_day);
+CREATE INDEX oa_tk_metric_resolution_rank ON oa_tk_metric (tenant_id, queue_key, resolution_secs, resolved_day);
+CREATE INDEX oa_tk_metric_resolution_all ON oa_tk_metric (tenant_id, resolution_secs, resolved_day);
 
 -- every assignment (派单, 抢单, 转派), for "assigned" per agent
 CREATE TABLE oa_tk_metric_assign (
