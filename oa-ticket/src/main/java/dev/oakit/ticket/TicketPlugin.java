@@ -11,6 +11,7 @@ import dev.oakit.ticket.internal.DispatchHook;
 import dev.oakit.ticket.internal.QueueStore;
 import dev.oakit.ticket.internal.RoutingService;
 import dev.oakit.ticket.internal.RuleDispatch;
+import dev.oakit.ticket.internal.ReportEngine;
 import dev.oakit.ticket.internal.SlaHook;
 import dev.oakit.ticket.internal.SlaJob;
 import dev.oakit.ticket.internal.SlaTimers;
@@ -19,6 +20,7 @@ import dev.oakit.ticket.internal.TicketJobs;
 import dev.oakit.ticket.internal.TicketNotifier;
 import dev.oakit.ticket.internal.TicketReader;
 import dev.oakit.ticket.spi.DispatchStrategy;
+import dev.oakit.ticket.report.TicketReports;
 import org.apiguardian.api.API;
 
 /**
@@ -83,6 +85,7 @@ public final class TicketPlugin implements OaPlugin {
                 bind(TicketQueries.class).to(TicketReader.class);
                 bind(TicketCatalog.class).to(CatalogStore.class);
                 bind(Queues.class).to(QueueStore.class);
+                bind(TicketReports.class).to(ReportEngine.class);
             }
         });
         context.exposeService(Tickets.class);
@@ -90,6 +93,7 @@ public final class TicketPlugin implements OaPlugin {
         context.exposeService(TicketCatalog.class);
         context.exposeService(Queues.class);
         context.exposeService(TicketRouting.class);
+        context.exposeService(TicketReports.class);
         context.jobHandler(TicketJobs.Overdue.class);
         context.jobHandler(TicketJobs.Acceptance.class);
         context.jobHandler(SlaJob.class);

@@ -49,6 +49,9 @@ public final class SlaTimers implements SlaHook {
     private final ObjectMapper json;
 
     @Inject
+    private TicketMetrics metrics; // SLA outcomes for the reports (TicketReports)
+
+    @Inject
     public SlaTimers(RoutingStore store, BusinessCalendars calendars, ObjectMapper json) {
         this.store = store;
         this.calendars = calendars;
@@ -131,6 +134,13 @@ public final class SlaTimers implements SlaHook {
                 .bind("r", TicketRow.db(s.target(SlaTarget.RESOLUTION).dueAt()))
                 .bind("b", s.breached()).bind("j", JsonText.write(json, Map.of("scheduled", want, "fired", timers.fired())))
                 .bind("id", ticketId).bind("t", tenant).execute();
+        for (SlaTarget target : SlaTarget.values()) {
+            // a target met by this very command is final: the reports count it as met or breached
+            dev.oakit.ticket.sla.TargetStatus ts = s.targets().get(target);
+            if (ts != null && ts.state() == dev.oakit.ticket.sla.TargetState.MET && ctx.now().equals(ts.metAt())) {
+                metrics.outcome(h, tenant, ticketId, target, ts.dueAt(), ts.breached(), ts.metAt());
+            }
+        }
         return ev;
     }
 

@@ -80,6 +80,8 @@ public final class TicketEngine implements Tickets {
     private final TicketNotifier notifier;
     private final Numbers numbers;
     private final TicketRelations relations;
+    @Inject
+    private TicketMetrics metrics; // the report figures (TicketReports); injected into the field to keep the constructor as it is
 
     @Inject
     public TicketEngine(Commands commands, ObjectMapper json, CatalogStore catalog, QueueStore queues, TicketConfig config,
@@ -231,6 +233,7 @@ public final class TicketEngine implements Tickets {
                     Long.toString(op.row.id), payload);
         }
         op.events.clear();
+        metrics.recorded(op.h, op.row, written);
         sla.recorded(op.ctx, op.row.toTicket(), List.copyOf(written));
     }
 

@@ -1,0 +1,42 @@
+package dev.oakit.benchmarks;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A few thousand tickets on H2, short runs: the load is counted back by the reports, nothing fails, and the summary has its shape. */
+class TicketBenchmarkSmokeTest {
+    static final String NUM = "\\d+(\\.\\d+)?";
+
+    @Test
+    void loadsMeasuresAndPrintsOneSummaryLine() throws Exception {
+        TicketBenchmark.Settings s = new TicketBenchmark.Settings(List.of("h2"), 3000, 4, 12, 2, 30, 0.5,
+                new BenchDatabase.Server("jdbc:postgresql://127.0.0.1:5432/test", "postgres", ""));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        List<TicketBenchmark.Result> results;
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            results = TicketBenchmark.run(s, out);
+        }
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        System.out.println(printed);
+
+        assertThat(results).singleElement().satisfies(r -> {
+            assertThat(r.failures()).isZero();
+            assertThat(r.createdInYear()).isEqualTo(3000);
+            assertThat(r.reportMs30()).containsOnlyKeys(TicketBenchmark.REPORTS);
+            assertThat(r.reportMs365().values()).allSatisfy(ms -> assertThat(ms).isPositive());
+            assertThat(r.createAssign1()).isPositive();
+            assertThat(r.createAssign4()).isPositive();
+            assertThat(r.queueViewP99Ms()).isGreaterThanOrEqualTo(r.queueViewMedianMs());
+            assertThat(r.summary()).matches("ticket-reports h2: 3000 tickets loaded in " + NUM + " s; report ms median 30d/365d "
+                    + "workload=" + NUM + "/" + NUM + " .* backlog=" + NUM + "/" + NUM + "; queue view ms median=" + NUM + " p99=" + NUM
+                    + "; create\\+assign/s 1 thread=" + NUM + " 4 threads=" + NUM);
+        });
+        assertThat(printed.lines().reduce((a, b) -> b).orElseThrow()).isEqualTo(results.get(0).summary());
+    }
+}

@@ -1,0 +1,42 @@
+package dev.oakit.ticket.report;
+
+import dev.oakit.core.Actor;
+import org.apiguardian.api.API;
+
+/**
+ * Ticket reports (issue 5 §7), each computed by a few grouped SQL queries over the tickets and
+ * the figures recorded when they became known (first response, resolution, assignments, SLA
+ * outcomes); no report loads tickets into memory. Days are local days in the desk's zone (the
+ * zone of the calendar {@code ticket.calendar}); working times use the calendar of the ticket's
+ * queue. Export any report with {@link ReportCsv}.
+ *
+ * <p>Access: administrators read reports on every queue of their tenant; agents (members of a
+ * queue) on their own queues only, so without a queue filter their reports cover their queues and
+ * naming another queue is refused. Anybody else gets a {@link dev.oakit.core.ForbiddenException}
+ * naming who may. Tenants never see each other's figures. Thread-safe.
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public interface TicketReports {
+    /** @return assignments, resolutions, open tickets and time logged per agent */
+    WorkloadReport workload(Actor reader, ReportFilter filter);
+
+    /** @return tickets created and resolved per category (fault cause), with subtree roll-up */
+    CategoryReport byCategory(Actor reader, ReportFilter filter);
+
+    /** @return tickets created and resolved per day or per ISO week */
+    VolumeReport createdVsResolved(Actor reader, ReportFilter filter, VolumeReport.Period period);
+
+    /** @return met and breached outcomes per SLA target */
+    SlaReport slaCompliance(Actor reader, ReportFilter filter);
+
+    /** @return median and p90 first response and resolution in working time, per queue and in total */
+    ResponseTimeReport responseTimes(Actor reader, ReportFilter filter);
+
+    /** @return rating count, average and distribution, per queue and in total */
+    RatingReport ratings(Actor reader, ReportFilter filter);
+
+    /** @return open tickets by age now (calendar time), per queue and in total */
+    BacklogReport backlog(Actor reader, ReportFilter filter);
+}
