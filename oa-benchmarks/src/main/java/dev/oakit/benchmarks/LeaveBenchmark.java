@@ -23,7 +23,7 @@ import java.util.function.Function;
  * and prints raw figures and one summary line per database (issue 3, section 8):
  *
  * <pre>
- * mvn -B -q -pl oa-benchmarks -am -DskipTests package exec:java -Dexec.mainClass=dev.oakit.benchmarks.LeaveBenchmark
+ * mvn -B -q -pl oa-benchmarks -am -DskipTests package exec:java   (LeaveBenchmark is the module's default main class)
  * </pre>
  *
  * Settings are system properties or {@code key=value} arguments (see {@link Settings#from}):

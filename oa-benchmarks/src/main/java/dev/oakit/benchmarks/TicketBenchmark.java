@@ -60,7 +60,7 @@ import java.util.function.Function;
  *
  * <pre>
  * MAVEN_OPTS=-Xmx6g mvn -B -q -pl oa-benchmarks -am -DskipTests package exec:java \
- *     -Dexec.mainClass=dev.oakit.benchmarks.TicketBenchmark -Dbench.tickets=1000000
+ *     -Doakit.demo.main=dev.oakit.benchmarks.TicketBenchmark -Dbench.tickets=1000000
  * </pre>
  *
  * Settings ({@code key=value} arguments or system properties, see {@link Settings#from}):
