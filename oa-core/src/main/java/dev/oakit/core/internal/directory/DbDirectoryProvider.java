@@ -131,7 +131,7 @@ public final class DbDirectoryProvider implements DirectoryProvider {
     @Override
     public Optional<User> departmentHead(String tenantId, String departmentId) {
         return commands.query(h -> users(h, tenantId,
-                "u.id IN (SELECT d.head_user_id FROM oa_core_department d WHERE d.tenant_id = :t AND d.id = :d)",
+                "u.id = (SELECT d.head_user_id FROM oa_core_department d WHERE d.tenant_id = :t AND d.id = :d)",
                 Map.of("d", departmentId)).stream().findFirst());
     }
 
@@ -139,9 +139,10 @@ public final class DbDirectoryProvider implements DirectoryProvider {
     public Optional<User> headOfDepartmentOf(String tenantId, String userId) {
         // one statement: primary membership -> department -> head user
         return commands.query(h -> users(h, tenantId,
-                "u.id IN (SELECT d.head_user_id FROM oa_core_department d JOIN oa_core_membership m"
+                "u.id = (SELECT d.head_user_id FROM oa_core_department d JOIN oa_core_membership m"
                         + " ON m.tenant_id = d.tenant_id AND m.department_id = d.id"
-                        + " WHERE d.tenant_id = :t AND m.user_id = :member AND m.is_primary = :yes)",
+                        + " WHERE d.tenant_id = :t AND m.user_id = :member AND m.is_primary = :yes"
+                        + " ORDER BY d.id LIMIT 1)",
                 Map.of("member", userId, "yes", true)).stream().findFirst());
     }
 
@@ -152,10 +153,11 @@ public final class DbDirectoryProvider implements DirectoryProvider {
             // department; anything unusual (unknown or inactive manager, the user heads their own
             // department) takes the general walk below
             Optional<User> direct = commands.query(h -> users(h, tenantId,
-                    "u.id IN (SELECT COALESCE(s.manager_id, d.head_user_id) FROM oa_core_user s"
+                    // a scalar subquery: evaluated once, then one primary-key lookup, whatever the planner's statistics
+                    "u.id = (SELECT COALESCE(s.manager_id, d.head_user_id) FROM oa_core_user s"
                             + " LEFT JOIN oa_core_membership m ON m.tenant_id = s.tenant_id AND m.user_id = s.id AND m.is_primary = :yes"
                             + " LEFT JOIN oa_core_department d ON d.tenant_id = m.tenant_id AND d.id = m.department_id"
-                            + " WHERE s.tenant_id = :t AND s.id = :member)",
+                            + " WHERE s.tenant_id = :t AND s.id = :member ORDER BY d.id LIMIT 1)",
                     Map.of("member", userId, "yes", true)).stream().findFirst());
             if (direct.isPresent() && !direct.get().id().equals(userId) && (direct.get().active() || !activeOnly)) {
                 return List.of(direct.get());
