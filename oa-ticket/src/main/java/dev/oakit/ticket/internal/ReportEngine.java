@@ -11,7 +11,7 @@ import dev.oakit.ticket.report.RatingReport;
 import dev.oakit.ticket.report.ReportFilter;
 import dev.oakit.ticket.report.ResponseTimeReport;
 import dev.oakit.ticket.report.SlaReport;
-import dev.oakit.ticket.report.SlaTarget;
+import dev.oakit.ticket.sla.SlaTarget;
 import dev.oakit.ticket.report.TicketReports;
 import dev.oakit.ticket.report.VolumeReport;
 import dev.oakit.ticket.report.WorkloadReport;

@@ -138,7 +138,7 @@ public final class SlaTimers implements SlaHook {
             // a target met by this very command is final: the reports count it as met or breached
             dev.oakit.ticket.sla.TargetStatus ts = s.targets().get(target);
             if (ts != null && ts.state() == dev.oakit.ticket.sla.TargetState.MET && ctx.now().equals(ts.metAt())) {
-                metrics.outcome(h, tenant, ticketId, dev.oakit.ticket.report.SlaTarget.valueOf(target.name()), ts.dueAt(), ts.breached(),
+                metrics.outcome(h, tenant, ticketId, target, ts.dueAt(), ts.breached(),
                         ts.metAt());
             }
         }

@@ -5,7 +5,7 @@ import dev.oakit.core.calendar.BusinessCalendars;
 import dev.oakit.ticket.Queue;
 import dev.oakit.ticket.TicketConfig;
 import dev.oakit.ticket.TicketEvent;
-import dev.oakit.ticket.report.SlaTarget;
+import dev.oakit.ticket.sla.SlaTarget;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;

@@ -1,5 +1,6 @@
 package dev.oakit.ticket.report;
 
+import dev.oakit.ticket.sla.SlaTarget;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

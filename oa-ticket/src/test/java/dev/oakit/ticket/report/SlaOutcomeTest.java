@@ -1,5 +1,6 @@
 package dev.oakit.ticket.report;
 
+import dev.oakit.ticket.sla.SlaTarget;
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.OptionalBinder;
 import dev.oakit.core.spi.CommandContext;

@@ -1,5 +1,6 @@
 package dev.oakit.ticket.report;
 
+import dev.oakit.ticket.sla.SlaTarget;
 import dev.oakit.core.Actor;
 import dev.oakit.core.ForbiddenException;
 import dev.oakit.core.calendar.BusinessCalendar;
