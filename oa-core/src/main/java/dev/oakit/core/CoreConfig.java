@@ -17,18 +17,26 @@ import java.util.List;
  * @param calendars business calendars in the JSON format of {@link dev.oakit.core.calendar.BusinessCalendar#fromJson(String)},
  *     served by the {@link dev.oakit.core.calendar.BusinessCalendars} service together with those
  *     given in Java and by plugins
+ * @param directoryCache how long OAKit's own directory provider reuses its answers ({@link DirectoryCache})
  * @since 0.1
  */
 @API(status = API.Status.STABLE, since = "0.1")
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig notifications,
-                         List<com.fasterxml.jackson.databind.JsonNode> calendars) {
+                         List<com.fasterxml.jackson.databind.JsonNode> calendars, DirectoryCache directoryCache) {
     /** Fills defaults. */
     public CoreConfig {
+        directoryCache = directoryCache == null ? DirectoryCache.defaults() : directoryCache;
         calendars = calendars == null ? List.of() : List.copyOf(calendars);
         jobs = jobs == null ? Jobs.defaults() : jobs;
         webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
         notifications = notifications == null ? NotificationsConfig.defaults() : notifications;
+    }
+
+    /** Without a directory cache setting (the constructor before it). */
+    public CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig notifications,
+                      List<com.fasterxml.jackson.databind.JsonNode> calendars) {
+        this(jobs, webhooks, notifications, calendars, null);
     }
 
     /** Jobs and webhooks with default notifications (the constructor of 0.1 before notifications). */
@@ -43,7 +51,42 @@ public record CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig 
 
     /** @return the defaults */
     public static CoreConfig defaults() {
-        return new CoreConfig(null, null, null, null);
+        return new CoreConfig(null, null, null, null, null);
+    }
+
+    /**
+     * The answers of OAKit's own directory provider (users, managers, department heads, role
+     * members), which approval routing and ticket dispatch ask on every step, are reused for a
+     * short while. A directory command of this JVM forgets them all as it begins and ends, so this
+     * node never sees an older directory than its own writes; changes written by another node (or
+     * straight into the tables) are seen at the latest after {@code ttl}. A host that replaced the
+     * {@link dev.oakit.core.spi.DirectoryProvider} caches (or not) in its own provider.
+     *
+     * @param ttl how long an answer is reused (default 30 s; zero turns the cache off)
+     * @param maxEntries answers kept at most; the cache starts over when full (default 10,000)
+     */
+    public record DirectoryCache(Duration ttl, Integer maxEntries) {
+        /** Fills defaults and checks the values. */
+        public DirectoryCache {
+            ttl = ttl == null ? Duration.ofSeconds(30) : ttl;
+            maxEntries = maxEntries == null ? 10_000 : maxEntries;
+            if (ttl.isNegative()) {
+                throw new IllegalArgumentException("core.directoryCache.ttl must not be negative (PT0S turns the cache off), was " + ttl);
+            }
+            if (maxEntries < 1) {
+                throw new IllegalArgumentException("core.directoryCache.maxEntries must be at least 1, was " + maxEntries);
+            }
+        }
+
+        /** @return the defaults: 30 s, 10,000 answers */
+        public static DirectoryCache defaults() {
+            return new DirectoryCache(null, null);
+        }
+
+        /** @return no caching: every read goes to the database */
+        public static DirectoryCache off() {
+            return new DirectoryCache(Duration.ZERO, null);
+        }
     }
 
     /**

@@ -37,11 +37,18 @@ public final class DbDirectoryProvider implements DirectoryProvider {
 
     private final Commands commands;
     private final ObjectMapper json;
+    private final ReadCache cache;
 
     @Inject
-    public DbDirectoryProvider(Commands commands, ObjectMapper json) {
+    public DbDirectoryProvider(Commands commands, ObjectMapper json, dev.oakit.core.CoreConfig config) {
         this.commands = commands;
         this.json = json;
+        this.cache = new ReadCache(config.directoryCache().ttl(), config.directoryCache().maxEntries());
+    }
+
+    /** Forgets cached answers: called by every directory command as it begins and ends. */
+    void invalidateCache() {
+        cache.invalidate();
     }
 
     private record UserRow(String id, String name, String email, String mobile, String managerId, boolean active,
@@ -118,36 +125,41 @@ public final class DbDirectoryProvider implements DirectoryProvider {
 
     @Override
     public Optional<User> findUser(String tenantId, String userId) {
-        return commands.query(h -> findUser(h, tenantId, userId));
+        return cache.get(() -> commands.query(h -> findUser(h, tenantId, userId)), "findUser", tenantId, userId);
     }
 
     @Override
     public Optional<User> findUserByExternalId(String tenantId, String system, String externalId) {
-        return commands.query(h -> users(h, tenantId,
+        return cache.get(() -> commands.query(h -> users(h, tenantId,
                 "u.id IN (SELECT x.user_id FROM oa_core_user_external_id x WHERE x.tenant_id = :t AND x.ext_system = :s AND x.external_id = :e)",
-                Map.of("s", system, "e", externalId)).stream().findFirst());
+                Map.of("s", system, "e", externalId)).stream().findFirst()), "findUserByExternalId", tenantId, system, externalId);
     }
 
     @Override
     public Optional<User> departmentHead(String tenantId, String departmentId) {
-        return commands.query(h -> users(h, tenantId,
+        return cache.get(() -> commands.query(h -> users(h, tenantId,
                 "u.id = (SELECT d.head_user_id FROM oa_core_department d WHERE d.tenant_id = :t AND d.id = :d)",
-                Map.of("d", departmentId)).stream().findFirst());
+                Map.of("d", departmentId)).stream().findFirst()), "departmentHead", tenantId, departmentId);
     }
 
     @Override
     public Optional<User> headOfDepartmentOf(String tenantId, String userId) {
         // one statement: primary membership -> department -> head user
-        return commands.query(h -> users(h, tenantId,
+        return cache.get(() -> commands.query(h -> users(h, tenantId,
                 "u.id = (SELECT d.head_user_id FROM oa_core_department d JOIN oa_core_membership m"
                         + " ON m.tenant_id = d.tenant_id AND m.department_id = d.id"
                         + " WHERE d.tenant_id = :t AND m.user_id = :member AND m.is_primary = :yes"
                         + " ORDER BY d.id LIMIT 1)",
-                Map.of("member", userId, "yes", true)).stream().findFirst());
+                Map.of("member", userId, "yes", true)).stream().findFirst()), "headOfDepartmentOf", tenantId, userId);
     }
 
     @Override
     public List<User> managerChain(String tenantId, String userId, int upToLevel, boolean activeOnly) {
+        return cache.get(() -> loadManagerChain(tenantId, userId, upToLevel, activeOnly), "managerChain", tenantId, userId,
+                upToLevel, activeOnly);
+    }
+
+    private List<User> loadManagerChain(String tenantId, String userId, int upToLevel, boolean activeOnly) {
         if (upToLevel == 1) {
             // the direct manager in one statement: the explicit manager, else the head of the primary
             // department; anything unusual (unknown or inactive manager, the user heads their own
@@ -180,7 +192,7 @@ public final class DbDirectoryProvider implements DirectoryProvider {
 
     @Override
     public Optional<Department> findDepartment(String tenantId, String departmentId) {
-        return commands.query(h -> findDepartment(h, tenantId, departmentId));
+        return cache.get(() -> commands.query(h -> findDepartment(h, tenantId, departmentId)), "findDepartment", tenantId, departmentId);
     }
 
     @Override
@@ -197,25 +209,30 @@ public final class DbDirectoryProvider implements DirectoryProvider {
 
     @Override
     public List<Membership> memberships(String tenantId, String userId) {
-        return commands.query(h -> memberships(h, tenantId, userId));
+        return cache.get(() -> commands.query(h -> memberships(h, tenantId, userId)), "memberships", tenantId, userId);
     }
 
     @Override
     public Set<String> rolesOf(String tenantId, String userId) {
-        return commands.query(h -> new TreeSet<>(h.createQuery("SELECT role_code FROM oa_core_user_role WHERE tenant_id = :t AND user_id = :u")
-                .bind("t", tenantId).bind("u", userId).mapTo(String.class).list()));
+        return cache.get(() -> commands.query(h -> new TreeSet<>(h.createQuery("SELECT role_code FROM oa_core_user_role WHERE tenant_id = :t AND user_id = :u")
+                .bind("t", tenantId).bind("u", userId).mapTo(String.class).list())), "rolesOf", tenantId, userId);
     }
 
     @Override
     public List<User> usersWithRole(String tenantId, String roleCode, boolean activeOnly) {
-        return commands.query(h -> users(h, tenantId,
+        return cache.get(() -> commands.query(h -> users(h, tenantId,
                 "u.id IN (SELECT r.user_id FROM oa_core_user_role r WHERE r.tenant_id = :t AND r.role_code = :r)"
                         + (activeOnly ? " AND u.active = :yes" : ""),
-                activeOnly ? Map.of("r", roleCode, "yes", true) : Map.of("r", roleCode)));
+                activeOnly ? Map.of("r", roleCode, "yes", true) : Map.of("r", roleCode))), "usersWithRole", tenantId, roleCode, activeOnly);
     }
 
     @Override
     public List<User> members(String tenantId, String departmentId, boolean includeSubDepartments, boolean activeOnly) {
+        return cache.get(() -> loadMembers(tenantId, departmentId, includeSubDepartments, activeOnly), "members", tenantId,
+                departmentId, includeSubDepartments, activeOnly);
+    }
+
+    private List<User> loadMembers(String tenantId, String departmentId, boolean includeSubDepartments, boolean activeOnly) {
         return commands.query(h -> {
             List<String> departments = new ArrayList<>();
             departments.add(departmentId);

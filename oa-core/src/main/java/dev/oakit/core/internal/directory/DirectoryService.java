@@ -55,6 +55,22 @@ public final class DirectoryService implements Directory {
         this.json = json;
     }
 
+    /**
+     * Runs a directory command; the provider's cached answers are forgotten as it begins and again
+     * once it committed or failed, so no reader of this JVM keeps an answer from before it.
+     */
+    private <T> T execute(CommandSpec spec, Class<T> type, java.util.function.Function<CommandContext, T> body) {
+        db.invalidateCache();
+        try {
+            return commands.execute(spec, type, ctx -> {
+                db.invalidateCache();
+                return body.apply(ctx);
+            });
+        } finally {
+            db.invalidateCache();
+        }
+    }
+
     // ---- reads ------------------------------------------------------------------------------
 
     @Override
@@ -183,7 +199,7 @@ public final class DirectoryService implements Directory {
     public User createUser(Actor actor, User user) {
         Checks.notNull("actor", actor).requireAdmin("create users in the directory");
         Checks.notNull("user", user);
-        return commands.execute(CommandSpec.of(actor, "core.user.create").withTarget("user", user.id()), User.class, ctx -> {
+        return execute(CommandSpec.of(actor, "core.user.create").withTarget("user", user.id()), User.class, ctx -> {
             Handle h = ctx.handle();
             String t = ctx.tenantId();
             if (exists(h, "oa_core_user", "id", t, user.id())) {
@@ -203,7 +219,7 @@ public final class DirectoryService implements Directory {
     public User updateUser(Actor actor, User user) {
         Checks.notNull("actor", actor).requireAdmin("update users in the directory");
         Checks.notNull("user", user);
-        return commands.execute(CommandSpec.of(actor, "core.user.update").withTarget("user", user.id()), User.class, ctx -> {
+        return execute(CommandSpec.of(actor, "core.user.update").withTarget("user", user.id()), User.class, ctx -> {
             Handle h = ctx.handle();
             String t = ctx.tenantId();
             User old = lockUser(h, t, user.id());
@@ -233,7 +249,7 @@ public final class DirectoryService implements Directory {
         Checks.notNull("actor", actor).requireAdmin((active ? "reactivate" : "deactivate") + " users in the directory");
         Checks.id("userId", userId);
         String action = active ? "core.user.reactivate" : "core.user.deactivate";
-        return commands.execute(CommandSpec.of(actor, action).withTarget("user", userId), User.class, ctx -> {
+        return execute(CommandSpec.of(actor, action).withTarget("user", userId), User.class, ctx -> {
             Handle h = ctx.handle();
             User old = lockUser(h, ctx.tenantId(), userId);
             if (old.active() != active) {
@@ -257,7 +273,7 @@ public final class DirectoryService implements Directory {
     public Department createDepartment(Actor actor, Department department) {
         Checks.notNull("actor", actor).requireAdmin("create departments in the directory");
         Checks.notNull("department", department);
-        return commands.execute(CommandSpec.of(actor, "core.department.create").withTarget("department", department.id()),
+        return execute(CommandSpec.of(actor, "core.department.create").withTarget("department", department.id()),
                 Department.class, ctx -> {
                     Handle h = ctx.handle();
                     String t = ctx.tenantId();
@@ -289,7 +305,7 @@ public final class DirectoryService implements Directory {
     public Department updateDepartment(Actor actor, Department department) {
         Checks.notNull("actor", actor).requireAdmin("update departments in the directory");
         Checks.notNull("department", department);
-        return commands.execute(CommandSpec.of(actor, "core.department.update").withTarget("department", department.id()),
+        return execute(CommandSpec.of(actor, "core.department.update").withTarget("department", department.id()),
                 Department.class, ctx -> {
                     Handle h = ctx.handle();
                     String t = ctx.tenantId();
@@ -317,7 +333,7 @@ public final class DirectoryService implements Directory {
         if (newParentId != null) {
             Checks.id("newParentId", newParentId);
         }
-        return commands.execute(CommandSpec.of(actor, "core.department.move").withTarget("department", departmentId),
+        return execute(CommandSpec.of(actor, "core.department.move").withTarget("department", departmentId),
                 Department.class, ctx -> {
                     Handle h = ctx.handle();
                     Department old = lockDepartments(h, ctx.tenantId(), departmentId);
@@ -377,7 +393,7 @@ public final class DirectoryService implements Directory {
     public Role saveRole(Actor actor, Role role) {
         Checks.notNull("actor", actor).requireAdmin("save roles in the directory");
         Checks.notNull("role", role);
-        return commands.execute(CommandSpec.of(actor, "core.role.save").withTarget("role", role.code()), Role.class, ctx -> {
+        return execute(CommandSpec.of(actor, "core.role.save").withTarget("role", role.code()), Role.class, ctx -> {
             Handle h = ctx.handle();
             String t = ctx.tenantId();
             Optional<String> old = h.createQuery("SELECT name FROM oa_core_role WHERE tenant_id = :t AND code = :c FOR UPDATE")
@@ -411,7 +427,7 @@ public final class DirectoryService implements Directory {
         Checks.notNull("actor", actor).requireAdmin((assign ? "assign" : "revoke") + " roles in the directory");
         Checks.id("userId", userId);
         Checks.id("roleCode", roleCode);
-        commands.execute(CommandSpec.of(actor, assign ? "core.role.assign" : "core.role.revoke").withTarget("user", userId),
+        execute(CommandSpec.of(actor, assign ? "core.role.assign" : "core.role.revoke").withTarget("user", userId),
                 Void.class, ctx -> {
                     Handle h = ctx.handle();
                     String t = ctx.tenantId();
@@ -445,7 +461,7 @@ public final class DirectoryService implements Directory {
     public Position savePosition(Actor actor, Position position) {
         Checks.notNull("actor", actor).requireAdmin("save positions in the directory");
         Checks.notNull("position", position);
-        return commands.execute(CommandSpec.of(actor, "core.position.save").withTarget("position", position.code()),
+        return execute(CommandSpec.of(actor, "core.position.save").withTarget("position", position.code()),
                 Position.class, ctx -> {
                     Handle h = ctx.handle();
                     String t = ctx.tenantId();
@@ -471,7 +487,7 @@ public final class DirectoryService implements Directory {
     public Membership saveMembership(Actor actor, Membership membership) {
         Checks.notNull("actor", actor).requireAdmin("change memberships in the directory");
         Checks.notNull("membership", membership);
-        return commands.execute(CommandSpec.of(actor, "core.membership.save").withTarget("user", membership.userId()),
+        return execute(CommandSpec.of(actor, "core.membership.save").withTarget("user", membership.userId()),
                 Membership.class, ctx -> {
                     Handle h = ctx.handle();
                     String t = ctx.tenantId();
@@ -525,7 +541,7 @@ public final class DirectoryService implements Directory {
         Checks.notNull("actor", actor).requireAdmin("change memberships in the directory");
         Checks.id("userId", userId);
         Checks.id("departmentId", departmentId);
-        commands.execute(CommandSpec.of(actor, "core.membership.remove").withTarget("user", userId), Void.class, ctx -> {
+        execute(CommandSpec.of(actor, "core.membership.remove").withTarget("user", userId), Void.class, ctx -> {
             lockUser(ctx.handle(), ctx.tenantId(), userId);
             deleteMembership(ctx.handle(), ctx, userId, departmentId);
             ctx.summary("removed membership of " + userId + " in " + departmentId);
@@ -563,7 +579,7 @@ public final class DirectoryService implements Directory {
 
     /** Imports one parsed, ordered row in its own command; throws {@link UserImport.RowFailure} with every problem. */
     void importRow(Actor actor, UserImport.Row row) {
-        commands.execute(CommandSpec.of(actor, "core.user.import").withTarget("user", row.userId()), Void.class, ctx -> {
+        execute(CommandSpec.of(actor, "core.user.import").withTarget("user", row.userId()), Void.class, ctx -> {
             Handle h = ctx.handle();
             String t = ctx.tenantId();
             UserImport.Problems problems = new UserImport.Problems(row);
