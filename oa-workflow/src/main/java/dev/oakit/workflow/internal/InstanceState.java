@@ -37,6 +37,13 @@ public final class InstanceState {
      */
     public String openDigest;
 
+    /**
+     * Characters of the instance's inline timeline (see {@link Timeline}); {@link Timeline#SPILLED}
+     * once later entries go to {@code oa_wf_history}; null for instances started before the inline
+     * timeline existed, whose entries all go there.
+     */
+    public Integer timelineChars;
+
     /** Tasks a proxy holds for someone (委托), by task id: the approver it works for. */
     public Map<Long, String> proxyFor = new LinkedHashMap<>();
 

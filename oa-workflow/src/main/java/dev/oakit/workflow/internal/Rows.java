@@ -54,6 +54,10 @@ public final class Rows {
             rs.getString("initiator_id"), rs.getString("acted_by"), instant(rs, "created_at"), instant(rs, "completed_at"),
             instant(rs, "due_at"), rs.getString("proxy_for"));
 
+    /** The instance columns {@link #INSTANCE} reads: all but the timeline, which only the detail query reads. */
+    public static final String INSTANCE_COLUMNS = "id, tenant_id, definition_id, def_key, def_version, title, business_key,"
+            + " initiator_id, status, priority, form, state, parent_id, parent_node, row_version, started_at, ended_at, updated_at";
+
     public static final String TASK_COLUMNS = "id, instance_id, node_id, node_name, round, seq, kind, waiting_for, assignee_id, owner_id,"
             + " status, outcome, def_key, title, initiator_id, acted_by, created_at, completed_at, due_at, proxy_for";
 }

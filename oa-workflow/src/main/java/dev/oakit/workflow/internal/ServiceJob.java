@@ -47,7 +47,7 @@ public final class ServiceJob implements JobHandler {
     public void handle(JobContext job) throws Exception {
         long instanceId = job.payload().get("instanceId").asLong();
         String nodeId = job.payload().get("node").asText();
-        var row = job.handle().createQuery("SELECT * FROM oa_wf_instance WHERE id = :id AND tenant_id = :t")
+        var row = job.handle().createQuery("SELECT " + Rows.INSTANCE_COLUMNS + " FROM oa_wf_instance WHERE id = :id AND tenant_id = :t")
                 .bind("id", instanceId).bind("t", job.tenantId()).map(Rows.INSTANCE).findOne().orElse(null);
         if (row == null || row.status() != dev.oakit.workflow.InstanceStatus.RUNNING
                 || !json.readValue(row.state(), InstanceState.class).active.contains(nodeId)) {

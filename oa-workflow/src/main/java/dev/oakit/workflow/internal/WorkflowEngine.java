@@ -163,6 +163,7 @@ public final class WorkflowEngine implements Approvals {
         ObjectNode submitted = json.valueToTree(request.form());
         r.form = d.form() == null ? submitted : FormAccess.of(d.form(), start.fields(), FieldAccess.EDITABLE).write(empty, submitted);
         r.st = new InstanceState();
+        r.st.timelineChars = 0;
         r.st.chosen.putAll(request.chosenApprovers());
         r.status = InstanceStatus.RUNNING;
         String title = request.title() != null ? request.title()
@@ -1269,7 +1270,8 @@ public final class WorkflowEngine implements Approvals {
                 + instanceId + " does not exist in tenant '" + r.tenant() + "'"));
     }
 
-    private static final String OPEN_TASK_JOIN = "SELECT i.*, t.id AS t_id, t.node_id AS t_node_id, t.node_name AS t_node_name,"
+    private static final String OPEN_TASK_JOIN = "SELECT " + Rows.INSTANCE_COLUMNS.replaceAll("(\\w+)", "i.$1")
+            + ", t.id AS t_id, t.node_id AS t_node_id, t.node_name AS t_node_name,"
             + " t.round AS t_round, t.seq AS t_seq, t.kind AS t_kind, t.waiting_for AS t_waiting_for, t.assignee_id AS t_assignee_id,"
             + " t.owner_id AS t_owner_id, t.status AS t_status, t.outcome AS t_outcome, t.acted_by AS t_acted_by,"
             + " t.created_at AS t_created_at, t.completed_at AS t_completed_at, t.due_at AS t_due_at, t.proxy_for AS t_proxy_for"
@@ -1359,7 +1361,7 @@ public final class WorkflowEngine implements Approvals {
     }
 
     private void save(Run r) {
-        flushHistory(r);
+        String append = flushHistory(r);
         r.st.openDigest = digest(r.open);
         String state;
         try {
@@ -1367,11 +1369,13 @@ public final class WorkflowEngine implements Approvals {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        r.h.createUpdate("""
-                UPDATE oa_wf_instance SET status = :s, form = :f, state = :st, row_version = row_version + 1, updated_at = :now,
-                    ended_at = :ended WHERE id = :id""")
+        // the step's history entries ride on the state's own UPDATE (see Timeline)
+        r.h.createUpdate("UPDATE oa_wf_instance SET status = :s, form = :f, state = :st, row_version = row_version + 1,"
+                        + " updated_at = :now, ended_at = :ended"
+                        + (append == null ? "" : ", timeline = CONCAT(COALESCE(timeline, ''), :tl)") + " WHERE id = :id")
                 .bind("s", r.status.name()).bind("f", r.form.toString()).bind("st", state).bind("now", Rows.db(r.now))
-                .bind("ended", r.status.ended() ? Rows.db(r.now) : null).bind("id", r.row.id()).execute();
+                .bind("ended", r.status.ended() ? Rows.db(r.now) : null).bind("id", r.row.id())
+                .bindMap(append == null ? Map.of() : Map.of("tl", append)).execute();
     }
 
     private TaskRow insertTask(Run r, String nodeId, int round, int seq, String kind, Long waitingFor, String assignee,
@@ -1439,21 +1443,43 @@ public final class WorkflowEngine implements Approvals {
                 detail == null ? null : detail.length() > 2000 ? detail.substring(0, 1997) + "..." : detail});
     }
 
-    /** Writes the buffered history entries in one batch, in order. */
-    private void flushHistory(Run r) {
+    /**
+     * Turns the buffered history entries into JSON lines for the instance's inline timeline, or,
+     * when they do not fit (or the instance predates it), writes them to {@code oa_wf_history} in
+     * one batch, in order.
+     *
+     * @return the lines to append to the timeline column, or null for none
+     */
+    private String flushHistory(Run r) {
         if (r.history.isEmpty()) {
-            return;
+            return null;
+        }
+        List<dev.oakit.workflow.HistoryEntry> entries = new ArrayList<>(r.history.size());
+        for (Object[] e : r.history) {
+            entries.add(new dev.oakit.workflow.HistoryEntry(r.now, (String) e[0], (String) e[3], onBehalfOf(r, e), (String) e[2],
+                    (Long) e[1], (String) e[4], (String) e[5]));
+        }
+        r.history.clear();
+        Integer inline = r.st.timelineChars;
+        if (inline != null && inline != Timeline.SPILLED) {
+            StringBuilder lines = new StringBuilder();
+            entries.forEach(e -> lines.append(Timeline.line(json, e)));
+            if (inline + lines.length() <= Timeline.INLINE_LIMIT) {
+                r.st.timelineChars = inline + lines.length();
+                return lines.toString();
+            }
+            r.st.timelineChars = Timeline.SPILLED;
         }
         var batch = r.h.prepareBatch("""
                 INSERT INTO oa_wf_history (tenant_id, instance_id, task_id, node_id, action, actor_id, on_behalf_of, comment, detail, at)
                 VALUES (:t, :i, :task, :n, :a, :actor, :behalf, :c, :d, :now)""");
-        for (Object[] e : r.history) {
-            batch.bind("t", r.tenant()).bind("i", r.row.id()).bind("task", (Long) e[1]).bind("n", (String) e[2])
-                    .bind("a", (String) e[0]).bind("actor", (String) e[3]).bind("behalf", onBehalfOf(r, e))
-                    .bind("c", (String) e[4]).bind("d", (String) e[5]).bind("now", Rows.db(r.now)).add();
+        for (var e : entries) {
+            batch.bind("t", r.tenant()).bind("i", r.row.id()).bind("task", e.taskId()).bind("n", e.nodeId())
+                    .bind("a", e.action()).bind("actor", e.actorId()).bind("behalf", e.onBehalfOf())
+                    .bind("c", e.comment()).bind("d", e.detail()).bind("now", Rows.db(r.now)).add();
         }
         batch.execute();
-        r.history.clear();
+        return null;
     }
 
     /** Issue 4: an action by a proxy on a task it holds for someone is recorded "by B on behalf of A". */
@@ -1567,7 +1593,7 @@ public final class WorkflowEngine implements Approvals {
 
     /** Builds the instance view for an actor (form filtered by the actor's field access). */
     ProcessInstance view(Handle h, Actor actor, long id) {
-        InstanceRow row = h.createQuery("SELECT * FROM oa_wf_instance WHERE id = :id AND tenant_id = :t")
+        InstanceRow row = h.createQuery("SELECT " + Rows.INSTANCE_COLUMNS + " FROM oa_wf_instance WHERE id = :id AND tenant_id = :t")
                 .bind("id", id).bind("t", actor.tenantId()).map(Rows.INSTANCE).findOne()
                 .orElseThrow(() -> new NotFoundException("OA-WF/INSTANCE_NOT_FOUND", "process instance " + id
                         + " does not exist in tenant '" + actor.tenantId() + "'"));

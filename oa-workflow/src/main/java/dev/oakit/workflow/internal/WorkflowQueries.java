@@ -190,7 +190,7 @@ public final class WorkflowQueries implements ApprovalQueries {
         Checks.notNull("actor", actor);
         TodoQuery q = query == null ? TodoQuery.firstPage() : query;
         return commands.query(h -> {
-            StringBuilder sql = new StringBuilder("SELECT * FROM oa_wf_instance WHERE tenant_id = :t AND initiator_id = :u");
+            StringBuilder sql = new StringBuilder("SELECT " + Rows.INSTANCE_COLUMNS + " FROM oa_wf_instance WHERE tenant_id = :t AND initiator_id = :u");
             if (q.processKey() != null) {
                 sql.append(" AND def_key = :key");
             }
@@ -216,12 +216,16 @@ public final class WorkflowQueries implements ApprovalQueries {
             }
             List<Task> tasks = h.createQuery("SELECT " + Rows.TASK_COLUMNS + " FROM oa_wf_task WHERE instance_id = :i ORDER BY id")
                     .bind("i", instanceId).map(Rows.TASK).map(this::task).list();
-            List<HistoryEntry> timeline = h.createQuery("SELECT * FROM oa_wf_history WHERE instance_id = :i ORDER BY id")
+            // the inline timeline first, then what went to oa_wf_history (older instances, long timelines)
+            List<HistoryEntry> timeline = new java.util.ArrayList<>(Timeline.parse(json,
+                    h.createQuery("SELECT timeline FROM oa_wf_instance WHERE id = :i").bind("i", instanceId)
+                            .mapTo(String.class).findOne().orElse(null)));
+            timeline.addAll(h.createQuery("SELECT * FROM oa_wf_history WHERE instance_id = :i ORDER BY id")
                     .bind("i", instanceId)
                     .map((rs, c) -> new HistoryEntry(Rows.instant(rs, "at"), rs.getString("action"), rs.getString("actor_id"),
                             rs.getString("on_behalf_of"), rs.getString("node_id"), (Long) rs.getObject("task_id", Long.class),
                             rs.getString("comment"), rs.getString("detail")))
-                    .list();
+                    .list());
             return new InstanceDetail(instance, tasks, timeline);
         });
     }

@@ -1,0 +1,81 @@
+package dev.oakit.workflow.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oakit.workflow.HistoryEntry;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The inline timeline of an instance: its history entries as JSON lines in the instance row's
+ * {@code timeline} column, appended by the statement that saves the instance's state, so that
+ * recording a step costs no statement of its own. An instance keeps at most {@link #INLINE_LIMIT}
+ * characters inline; after that (and for instances started before the column existed) entries go
+ * to {@code oa_wf_history}, and readers take the inline lines first, then that table's rows.
+ */
+public final class Timeline {
+    /** Characters of JSON lines one instance keeps inline (about a hundred steps). */
+    public static final int INLINE_LIMIT = 16_000;
+    /** {@link InstanceState#timelineChars} of an instance whose later entries go to {@code oa_wf_history}. */
+    public static final int SPILLED = -1;
+
+    private Timeline() {
+    }
+
+    /** @return one JSON line (ending with a line break) for an entry */
+    static String line(ObjectMapper json, HistoryEntry e) {
+        ObjectNode n = json.createObjectNode();
+        n.put("at", e.at().truncatedTo(ChronoUnit.MICROS).toString());
+        n.put("a", e.action());
+        n.put("u", e.actorId());
+        putIfSet(n, "b", e.onBehalfOf());
+        putIfSet(n, "n", e.nodeId());
+        if (e.taskId() != null) {
+            n.put("t", e.taskId());
+        }
+        putIfSet(n, "c", e.comment());
+        putIfSet(n, "d", e.detail());
+        try {
+            return json.writeValueAsString(n) + "\n";
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static void putIfSet(ObjectNode n, String field, String value) {
+        if (value != null) {
+            n.put(field, value);
+        }
+    }
+
+    /** @return the entries of an inline timeline, in order; none for null */
+    public static List<HistoryEntry> parse(ObjectMapper json, String lines) {
+        List<HistoryEntry> out = new ArrayList<>();
+        if (lines == null || lines.isEmpty()) {
+            return out;
+        }
+        for (String line : lines.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                JsonNode n = json.readTree(line);
+                out.add(new HistoryEntry(Instant.parse(n.get("at").asText()), n.get("a").asText(), n.get("u").asText(),
+                        text(n, "b"), text(n, "n"), n.hasNonNull("t") ? n.get("t").asLong() : null, text(n, "c"), text(n, "d")));
+            } catch (IOException ex) {
+                throw new IllegalStateException("unreadable timeline line: " + line, ex);
+            }
+        }
+        return out;
+    }
+
+    private static String text(JsonNode n, String field) {
+        return n.hasNonNull(field) ? n.get(field).asText() : null;
+    }
+}
