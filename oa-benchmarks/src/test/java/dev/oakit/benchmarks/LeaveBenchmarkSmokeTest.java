@@ -37,6 +37,7 @@ class LeaveBenchmarkSmokeTest {
             assertThat(e.throughputN()).isPositive();
             assertThat(e.sqlPerCycle()).isPositive();
             assertThat(e.tables()).isPositive();
+            assertThat(e.warmBootMs()).as("%s warm boot", e.engine()).isPositive();
         }
         assertThat(r.summary()).matches(SUMMARY);
         assertThat(printed.lines().reduce((a, b) -> b).orElseThrow()).isEqualTo(r.summary());

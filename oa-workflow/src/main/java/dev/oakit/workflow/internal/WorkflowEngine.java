@@ -1234,7 +1234,7 @@ public final class WorkflowEngine implements Approvals {
                 Void.class, ctx -> {
                     Run r = new Run(ctx);
                     // one round trip finds and locks the task's instance and reads its open tasks
-                    lockAndLoad(r, "i.id = (SELECT instance_id FROM oa_wf_task WHERE id = :id AND tenant_id = :t)", taskId,
+                    lockAndLoad(r, TASK_INSTANCE, taskId,
                             () -> new NotFoundException("OA-WF/TASK_NOT_FOUND", "task " + taskId
                                     + " does not exist in tenant '" + actor.tenantId() + "'"));
                     requireRunning(r);
@@ -1277,6 +1277,15 @@ public final class WorkflowEngine implements Approvals {
             + " t.created_at AS t_created_at, t.completed_at AS t_completed_at, t.due_at AS t_due_at, t.proxy_for AS t_proxy_for"
             + " FROM oa_wf_instance i LEFT JOIN oa_wf_task t ON t.instance_id = i.id AND t.status IN ('OPEN', 'WAITING')"
             + " WHERE i.tenant_id = :t AND ";
+
+    /**
+     * The instance of task {@code :id}. The task is found by primary key alone: the tenant is checked
+     * on the instance ({@code i.tenant_id = :t}, the task's tenant is its instance's). With a
+     * {@code tenant_id} condition here as well, PostgreSQL planned the subquery on tables without
+     * statistics (a new installation, before autovacuum's first analyse) as a range over the todo
+     * index, which starts with {@code tenant_id}: a scan of every task of the tenant, per command.
+     */
+    private static final String TASK_INSTANCE = "i.id = (SELECT instance_id FROM oa_wf_task WHERE id = :id)";
 
     /** PostgreSQL refuses FOR UPDATE on the nullable side of an outer join: it locks the instance only. */
     private volatile String lockClause;
@@ -1679,7 +1688,7 @@ public final class WorkflowEngine implements Approvals {
     public boolean onOpenTask(CommandContext ctx, long taskId, java.util.function.Consumer<SystemTask> body) {
         Run r = new Run(ctx);
         try {
-            lockAndLoad(r, "i.id = (SELECT instance_id FROM oa_wf_task WHERE id = :id AND tenant_id = :t)", taskId,
+            lockAndLoad(r, TASK_INSTANCE, taskId,
                     () -> new NotFoundException("OA-WF/TASK_NOT_FOUND", "task " + taskId + " is gone"));
         } catch (NotFoundException gone) {
             return false;
