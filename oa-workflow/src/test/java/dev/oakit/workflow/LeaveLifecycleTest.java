@@ -52,4 +52,20 @@ class LeaveLifecycleTest {
         assertThat(f.status(rejected.id())).isEqualTo(InstanceStatus.REJECTED);
         assertThat(f.todos("carol")).isEmpty();
     }
+
+    @DbTest
+    void aTaskIdOfAnotherTenantIsNotFoundAndChangesNothing(TestDatabase db) {
+        WorkflowFixture f = new WorkflowFixture(db);
+        f.definitions.deploy(f.admin, WorkflowFixture.leave());
+        ProcessInstance pi = f.start("alice", "leave", days(5));
+        Task t = f.todoOf("bob", pi.id());
+        // the engine finds a task's instance by the task's key and checks the tenant on the instance
+        assertThatThrownBy(() -> f.approvals.approve(dev.oakit.core.Actor.of("globex", "bob"), t.id(), Decision.none()))
+                .isInstanceOf(dev.oakit.core.NotFoundException.class).hasMessageContaining("task " + t.id())
+                .hasMessageContaining("globex");
+        assertThatThrownBy(() -> f.approvals.approve(dev.oakit.core.Actor.admin("globex", "root"), t.id(), Decision.none()))
+                .isInstanceOf(dev.oakit.core.NotFoundException.class);
+        assertThat(f.todoOf("bob", pi.id()).id()).isEqualTo(t.id());
+        assertThat(f.queries.detail(user("alice"), pi.id()).timeline()).extracting(HistoryEntry::action).containsExactly("started");
+    }
 }
