@@ -78,6 +78,27 @@ class DirectoryCacheTest {
         assertThat(managerOf(dir, "carol")).isEqualTo("alice");
     }
 
+    @DbTest
+    void aHostTransactionsUncommittedDirectoryIsNeverCached(TestDatabase db) throws Exception {
+        OaKit oa = db.start(b -> { });
+        Directory dir = oa.service(Directory.class);
+        OrgFixture.build(dir);
+        assertThat(dir.findUser(ADMIN, "zed")).isEmpty();
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            oa.inHostTransaction(c, () -> {
+                dir.createUser(ADMIN, User.of("zed", "Zed").withManagerId("alice"));
+                // the transaction reads its own rows, around the cache
+                assertThat(managerOf(dir, "zed")).isEqualTo("alice");
+                assertThat(dir.findUser(ADMIN, "zed")).isPresent();
+                return null;
+            });
+            c.rollback();
+        }
+        assertThat(dir.findUser(ADMIN, "zed")).isEmpty();
+        assertThatThrownBy(() -> managerOf(dir, "zed")).isInstanceOf(dev.oakit.core.NotFoundException.class);
+    }
+
     @DbTest(only = TestDatabase.Kind.H2)
     void zeroTtlReadsTheTablesEveryTime(TestDatabase db) throws Exception {
         Directory dir = db.start(b -> b.config("core", Map.of("directoryCache", Map.of("ttl", "PT0S")))).service(Directory.class);

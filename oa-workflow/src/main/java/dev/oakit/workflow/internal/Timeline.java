@@ -75,6 +75,20 @@ public final class Timeline {
         return out;
     }
 
+    /**
+     * @param state the instance's state as stored
+     * @return false when every entry of the instance is inline (it started with the inline timeline
+     *     and never outgrew it), true otherwise
+     */
+    public static boolean mayHaveRowsInHistoryTable(ObjectMapper json, String state) {
+        try {
+            JsonNode chars = json.readTree(state).get("timelineChars");
+            return chars == null || !chars.isNumber() || chars.asInt() == SPILLED;
+        } catch (IOException ex) {
+            return true;
+        }
+    }
+
     private static String text(JsonNode n, String field) {
         return n.hasNonNull(field) ? n.get(field).asText() : null;
     }

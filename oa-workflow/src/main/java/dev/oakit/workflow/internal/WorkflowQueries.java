@@ -217,15 +217,17 @@ public final class WorkflowQueries implements ApprovalQueries {
             List<Task> tasks = h.createQuery("SELECT " + Rows.TASK_COLUMNS + " FROM oa_wf_task WHERE instance_id = :i ORDER BY id")
                     .bind("i", instanceId).map(Rows.TASK).map(this::task).list();
             // the inline timeline first, then what went to oa_wf_history (older instances, long timelines)
-            List<HistoryEntry> timeline = new java.util.ArrayList<>(Timeline.parse(json,
-                    h.createQuery("SELECT timeline FROM oa_wf_instance WHERE id = :i").bind("i", instanceId)
-                            .mapTo(String.class).findOne().orElse(null)));
-            timeline.addAll(h.createQuery("SELECT * FROM oa_wf_history WHERE instance_id = :i ORDER BY id")
-                    .bind("i", instanceId)
-                    .map((rs, c) -> new HistoryEntry(Rows.instant(rs, "at"), rs.getString("action"), rs.getString("actor_id"),
-                            rs.getString("on_behalf_of"), rs.getString("node_id"), (Long) rs.getObject("task_id", Long.class),
-                            rs.getString("comment"), rs.getString("detail")))
-                    .list());
+            String[] row = h.createQuery("SELECT timeline, state FROM oa_wf_instance WHERE id = :i").bind("i", instanceId)
+                    .map((rs, c) -> new String[]{rs.getString(1), rs.getString(2)}).one();
+            List<HistoryEntry> timeline = new java.util.ArrayList<>(Timeline.parse(json, row[0]));
+            if (Timeline.mayHaveRowsInHistoryTable(json, row[1])) {
+                timeline.addAll(h.createQuery("SELECT * FROM oa_wf_history WHERE instance_id = :i ORDER BY id")
+                        .bind("i", instanceId)
+                        .map((rs, c) -> new HistoryEntry(Rows.instant(rs, "at"), rs.getString("action"), rs.getString("actor_id"),
+                                rs.getString("on_behalf_of"), rs.getString("node_id"), (Long) rs.getObject("task_id", Long.class),
+                                rs.getString("comment"), rs.getString("detail")))
+                        .list());
+            }
             return new InstanceDetail(instance, tasks, timeline);
         });
     }

@@ -35,6 +35,7 @@ public final class Transactions {
         private final Handle handle;
         private final boolean hostOwned;
         private final List<Runnable> afterCommit = new ArrayList<>();
+        private final java.util.Set<String> marks = new java.util.HashSet<>();
         private int depth;
         private int savepoints;
         private RuntimeException transientFailure;
@@ -82,9 +83,32 @@ public final class Transactions {
             return hostOwned;
         }
 
+        /** Notes a fact about this transaction (for instance: it wrote the directory) for the rest of it. */
+        public void mark(String mark) {
+            marks.add(mark);
+        }
+
+        /** @return true when {@link #mark} noted this fact in this transaction */
+        public boolean marked(String mark) {
+            return marks.contains(mark);
+        }
+
         /** Runs after an OAKit-owned commit; dropped for host transactions (durable jobs cover those). */
         public void afterCommit(Runnable r) {
             afterCommit.add(r);
+        }
+    }
+
+    /**
+     * @return true when a host's transaction is bound to this thread ({@code OaKit.inHostTransaction}):
+     *     every OAKit unit on it joins the host's connection, whose rows are not committed yet
+     */
+    public boolean hostTransactionBound() {
+        Connection host = database.connections().hostConnection();
+        try {
+            return host != null && !host.getAutoCommit();
+        } catch (SQLException e) {
+            return true;
         }
     }
 

@@ -35,20 +35,54 @@ public final class DbDirectoryProvider implements DirectoryProvider {
     static final RowMapper<Membership> MEMBERSHIP = (rs, ctx) -> new Membership(rs.getString("user_id"),
             rs.getString("department_id"), rs.getString("position_code"), rs.getBoolean("is_primary"));
 
+    /** Marks a transaction that wrote the directory: its reads see its own uncommitted rows and bypass the cache. */
+    private static final String DIRECTORY_WRITTEN = "directory-written";
+
     private final Commands commands;
     private final ObjectMapper json;
     private final ReadCache cache;
+    private final dev.oakit.core.internal.db.Transactions transactions;
 
     @Inject
-    public DbDirectoryProvider(Commands commands, ObjectMapper json, dev.oakit.core.CoreConfig config) {
+    public DbDirectoryProvider(Commands commands, ObjectMapper json, dev.oakit.core.CoreConfig config,
+                               dev.oakit.core.internal.db.Transactions transactions) {
         this.commands = commands;
         this.json = json;
+        this.transactions = transactions;
         this.cache = new ReadCache(config.directoryCache().ttl(), config.directoryCache().maxEntries());
     }
 
     /** Forgets cached answers: called by every directory command as it begins and ends. */
     void invalidateCache() {
         cache.invalidate();
+    }
+
+    /**
+     * Called by every directory command inside its transaction: forgets cached answers, makes the
+     * rest of the transaction read around the cache (it sees its own uncommitted rows, which must
+     * not be cached), and forgets them again once the outermost transaction committed (a command
+     * nested in another one commits with it, later than it returns).
+     */
+    void writing(dev.oakit.core.spi.CommandContext ctx) {
+        cache.invalidate();
+        var tx = transactions.current();
+        if (tx != null) {
+            tx.mark(DIRECTORY_WRITTEN);
+        }
+        ctx.afterCommit(cache::invalidate);
+    }
+
+    /**
+     * A cached answer, except in a transaction that wrote the directory and in a host's
+     * transaction (which may hold directory rows of its own, uncommitted): those read the tables,
+     * and what they read is not kept.
+     */
+    private <T> T cached(java.util.function.Supplier<T> load, Object... key) {
+        var tx = transactions.current();
+        if ((tx != null && tx.marked(DIRECTORY_WRITTEN)) || transactions.hostTransactionBound()) {
+            return load.get();
+        }
+        return cache.get(load, key);
     }
 
     private record UserRow(String id, String name, String email, String mobile, String managerId, boolean active,
@@ -125,19 +159,19 @@ public final class DbDirectoryProvider implements DirectoryProvider {
 
     @Override
     public Optional<User> findUser(String tenantId, String userId) {
-        return cache.get(() -> commands.query(h -> findUser(h, tenantId, userId)), "findUser", tenantId, userId);
+        return cached(() -> commands.query(h -> findUser(h, tenantId, userId)), "findUser", tenantId, userId);
     }
 
     @Override
     public Optional<User> findUserByExternalId(String tenantId, String system, String externalId) {
-        return cache.get(() -> commands.query(h -> users(h, tenantId,
+        return cached(() -> commands.query(h -> users(h, tenantId,
                 "u.id IN (SELECT x.user_id FROM oa_core_user_external_id x WHERE x.tenant_id = :t AND x.ext_system = :s AND x.external_id = :e)",
                 Map.of("s", system, "e", externalId)).stream().findFirst()), "findUserByExternalId", tenantId, system, externalId);
     }
 
     @Override
     public Optional<User> departmentHead(String tenantId, String departmentId) {
-        return cache.get(() -> commands.query(h -> users(h, tenantId,
+        return cached(() -> commands.query(h -> users(h, tenantId,
                 "u.id = (SELECT d.head_user_id FROM oa_core_department d WHERE d.tenant_id = :t AND d.id = :d)",
                 Map.of("d", departmentId)).stream().findFirst()), "departmentHead", tenantId, departmentId);
     }
@@ -145,7 +179,7 @@ public final class DbDirectoryProvider implements DirectoryProvider {
     @Override
     public Optional<User> headOfDepartmentOf(String tenantId, String userId) {
         // one statement: primary membership -> department -> head user
-        return cache.get(() -> commands.query(h -> users(h, tenantId,
+        return cached(() -> commands.query(h -> users(h, tenantId,
                 "u.id = (SELECT d.head_user_id FROM oa_core_department d JOIN oa_core_membership m"
                         + " ON m.tenant_id = d.tenant_id AND m.department_id = d.id"
                         + " WHERE d.tenant_id = :t AND m.user_id = :member AND m.is_primary = :yes"
@@ -155,7 +189,7 @@ public final class DbDirectoryProvider implements DirectoryProvider {
 
     @Override
     public List<User> managerChain(String tenantId, String userId, int upToLevel, boolean activeOnly) {
-        return cache.get(() -> loadManagerChain(tenantId, userId, upToLevel, activeOnly), "managerChain", tenantId, userId,
+        return cached(() -> loadManagerChain(tenantId, userId, upToLevel, activeOnly), "managerChain", tenantId, userId,
                 upToLevel, activeOnly);
     }
 
@@ -192,7 +226,7 @@ public final class DbDirectoryProvider implements DirectoryProvider {
 
     @Override
     public Optional<Department> findDepartment(String tenantId, String departmentId) {
-        return cache.get(() -> commands.query(h -> findDepartment(h, tenantId, departmentId)), "findDepartment", tenantId, departmentId);
+        return cached(() -> commands.query(h -> findDepartment(h, tenantId, departmentId)), "findDepartment", tenantId, departmentId);
     }
 
     @Override
@@ -209,18 +243,18 @@ public final class DbDirectoryProvider implements DirectoryProvider {
 
     @Override
     public List<Membership> memberships(String tenantId, String userId) {
-        return cache.get(() -> commands.query(h -> memberships(h, tenantId, userId)), "memberships", tenantId, userId);
+        return cached(() -> commands.query(h -> memberships(h, tenantId, userId)), "memberships", tenantId, userId);
     }
 
     @Override
     public Set<String> rolesOf(String tenantId, String userId) {
-        return cache.get(() -> commands.query(h -> new TreeSet<>(h.createQuery("SELECT role_code FROM oa_core_user_role WHERE tenant_id = :t AND user_id = :u")
+        return cached(() -> commands.query(h -> new TreeSet<>(h.createQuery("SELECT role_code FROM oa_core_user_role WHERE tenant_id = :t AND user_id = :u")
                 .bind("t", tenantId).bind("u", userId).mapTo(String.class).list())), "rolesOf", tenantId, userId);
     }
 
     @Override
     public List<User> usersWithRole(String tenantId, String roleCode, boolean activeOnly) {
-        return cache.get(() -> commands.query(h -> users(h, tenantId,
+        return cached(() -> commands.query(h -> users(h, tenantId,
                 "u.id IN (SELECT r.user_id FROM oa_core_user_role r WHERE r.tenant_id = :t AND r.role_code = :r)"
                         + (activeOnly ? " AND u.active = :yes" : ""),
                 activeOnly ? Map.of("r", roleCode, "yes", true) : Map.of("r", roleCode))), "usersWithRole", tenantId, roleCode, activeOnly);
@@ -228,7 +262,7 @@ public final class DbDirectoryProvider implements DirectoryProvider {
 
     @Override
     public List<User> members(String tenantId, String departmentId, boolean includeSubDepartments, boolean activeOnly) {
-        return cache.get(() -> loadMembers(tenantId, departmentId, includeSubDepartments, activeOnly), "members", tenantId,
+        return cached(() -> loadMembers(tenantId, departmentId, includeSubDepartments, activeOnly), "members", tenantId,
                 departmentId, includeSubDepartments, activeOnly);
     }
 
