@@ -61,6 +61,30 @@ class StatementBudgetTest {
         assertThat(c[2]).as("the manager's approval asks the director role").isEqualTo(APPROVE_BUDGET + 1);
     }
 
+    @DbTest
+    void aCountersignNodeOpensAllItsTasksInOneStatement(TestDatabase db) {
+        CountingDataSource counting = new CountingDataSource(db.dataSource());
+        OaKit oa = db.closeLater(OaKit.builder().dataSource(counting).plugin(new WorkflowPlugin())
+                .config("core", Map.of("jobs", Map.of("enabled", false))).build().start());
+        WorkflowFixture f = new WorkflowFixture(oa);
+        java.util.List<String> signers = java.util.List.of("bob", "carol", "dave", "erin", "fay", "gus");
+        f.definitions.deploy(f.admin, WorkflowFixture.single("countersign",
+                a -> a.approver(ApproverRule.users(signers.toArray(String[]::new))).mode(ApprovalMode.ALL)));
+        f.start("alice", "countersign", days(1)); // warms the caches
+        counting.reset();
+        ProcessInstance pi = f.start("alice", "countersign", days(1));
+        assertThat(counting.reset()).as("start with six signers").isLessThanOrEqualTo(START_BUDGET);
+        for (String u : signers) {
+            assertThat(f.todoOf(u, pi.id()).assigneeId()).isEqualTo(u);
+        }
+        java.util.List<Long> ids = signers.stream().map(u -> f.todoOf(u, pi.id()).id()).toList();
+        assertThat(ids).isSorted().doesNotHaveDuplicates();
+        for (String u : signers) {
+            f.approvals.approve(user(u), f.todoOf(u, pi.id()).id(), Decision.none());
+        }
+        assertThat(f.status(pi.id())).isEqualTo(InstanceStatus.APPROVED);
+    }
+
     /** @return statements of start, todo, approve, todo, approve */
     private static long[] cycle(WorkflowFixture f, CountingDataSource counting) {
         long[] c = new long[5];

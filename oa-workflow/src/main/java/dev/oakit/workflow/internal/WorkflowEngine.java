@@ -462,9 +462,7 @@ public final class WorkflowEngine implements Approvals {
                 run.queue.addAll(manual.subList(1, manual.size()));
             }
         } else if (!(a.mode() == ApprovalMode.ANY && run.anyApproved)) {
-            for (String u : manual) {
-                insertTask(r, a.id(), run.round, seq++, KIND_APPROVER, null, u, null, TaskStatus.OPEN);
-            }
+            insertOpenTasks(r, a.id(), run.round, seq, manual);
         }
         evaluate(r, a);
     }
@@ -1387,22 +1385,63 @@ public final class WorkflowEngine implements Approvals {
                 .bindMap(append == null ? Map.of() : Map.of("tl", append)).execute();
     }
 
+    private static final String INSERT_TASK = """
+            INSERT INTO oa_wf_task (tenant_id, instance_id, node_id, node_name, round, seq, kind, waiting_for, assignee_id,
+                owner_id, status, def_key, title, initiator_id, created_at)
+            VALUES (:t, :i, :n, :nn, :r, :seq, :kind, :wf, :a, :o, :s, :k, :title, :init, :now)""";
+
     private TaskRow insertTask(Run r, String nodeId, int round, int seq, String kind, Long waitingFor, String assignee,
                                String owner, TaskStatus status) {
-        String nodeName = r.nodeName(nodeId);
-        // hook (issue 4): a proxy (委托) may get the task; no statement for tenants without proxy rules
-        var who = status == TaskStatus.OPEN && !UNASSIGNED.equals(assignee)
+        var who = assignment(r, assignee, status);
+        long id = bindTask(r, r.h.createUpdate(INSERT_TASK), nodeId, round, seq, kind, waitingFor, who.userId(), owner, status)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        return opened(r, id, nodeId, round, seq, kind, waitingFor, who, owner, status);
+    }
+
+    /**
+     * Opens one approver task per user at a multi-approver node (会签, 或签, 票签) with one batched
+     * insert, whatever the number of approvers.
+     */
+    private void insertOpenTasks(Run r, String nodeId, int round, int firstSeq, List<String> users) {
+        if (users.size() <= 1) {
+            users.forEach(u -> insertTask(r, nodeId, round, firstSeq, KIND_APPROVER, null, u, null, TaskStatus.OPEN));
+            return;
+        }
+        List<dev.oakit.workflow.internal.proxy.Proxies.Assignment> who = users.stream()
+                .map(u -> assignment(r, u, TaskStatus.OPEN)).toList();
+        var batch = r.h.prepareBatch(INSERT_TASK);
+        for (int i = 0; i < users.size(); i++) {
+            bindTask(r, batch, nodeId, round, firstSeq + i, KIND_APPROVER, null, who.get(i).userId(), null, TaskStatus.OPEN).add();
+        }
+        List<Long> ids = batch.executePreparedBatch("id").mapTo(Long.class).list();
+        if (ids.size() != users.size()) {
+            throw new IllegalStateException("the database returned " + ids.size() + " generated task ids for " + users.size() + " rows");
+        }
+        for (int i = 0; i < users.size(); i++) {
+            opened(r, ids.get(i), nodeId, round, firstSeq + i, KIND_APPROVER, null, who.get(i), null, TaskStatus.OPEN);
+        }
+    }
+
+    /** Hook (issue 4): a proxy (委托) may get the task; no statement for tenants without proxy rules. */
+    private dev.oakit.workflow.internal.proxy.Proxies.Assignment assignment(Run r, String assignee, TaskStatus status) {
+        return status == TaskStatus.OPEN && !UNASSIGNED.equals(assignee)
                 ? proxies.assign(r.ctx, r.row.key(), assignee) : dev.oakit.workflow.internal.proxy.Proxies.Assignment.unchanged(assignee);
-        assignee = who.userId();
-        long id = r.h.createUpdate("""
-                INSERT INTO oa_wf_task (tenant_id, instance_id, node_id, node_name, round, seq, kind, waiting_for, assignee_id,
-                    owner_id, status, def_key, title, initiator_id, created_at)
-                VALUES (:t, :i, :n, :nn, :r, :seq, :kind, :wf, :a, :o, :s, :k, :title, :init, :now)""")
-                .bind("t", r.tenant()).bind("i", r.row.id()).bind("n", nodeId).bind("nn", nodeName).bind("r", round)
+    }
+
+    private <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindTask(Run r, S statement, String nodeId, int round, int seq,
+                                                                              String kind, Long waitingFor, String assignee,
+                                                                              String owner, TaskStatus status) {
+        return statement.bind("t", r.tenant()).bind("i", r.row.id()).bind("n", nodeId).bind("nn", r.nodeName(nodeId)).bind("r", round)
                 .bind("seq", seq).bind("kind", kind).bind("wf", waitingFor).bind("a", assignee).bind("o", owner)
                 .bind("s", status.name()).bind("k", r.row.key()).bind("title", r.row.title()).bind("init", r.row.initiatorId())
-                .bind("now", Rows.db(r.now)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        TaskRow t = new TaskRow(id, r.row.id(), nodeId, nodeName, round, seq, kind, waitingFor, assignee, owner, status, null,
+                .bind("now", Rows.db(r.now));
+    }
+
+    /** What follows a task's insert: deadline and timeouts, proxy bookkeeping, the open list, the event. */
+    private TaskRow opened(Run r, long id, String nodeId, int round, int seq, String kind, Long waitingFor,
+                           dev.oakit.workflow.internal.proxy.Proxies.Assignment who, String owner, TaskStatus status) {
+        String assignee = who.userId();
+        TaskRow t = new TaskRow(id, r.row.id(), nodeId, r.nodeName(nodeId), round, seq, kind, waitingFor, assignee, owner, status, null,
                 r.row.key(), r.row.title(), r.row.initiatorId(), null, r.now, null, null, who.principal());
         if (status == TaskStatus.OPEN) {
             // hook (issue 4): deadline, timeout ladder, proxy bookkeeping; no statement for nodes without a deadline
