@@ -68,16 +68,6 @@ class DirectoryCacheTest {
         assertThat(dir.rolesOf(ADMIN, "ivan")).isEmpty();
     }
 
-    @DbTest(only = TestDatabase.Kind.H2)
-    void aFailedDirectoryCommandLeavesNoAnswerItSawBehind(TestDatabase db) {
-        Directory dir = db.start(b -> { }).service(Directory.class);
-        OrgFixture.build(dir);
-        assertThat(managerOf(dir, "carol")).isEqualTo("alice");
-        assertThatThrownBy(() -> dir.updateUser(ADMIN, User.of("carol", "Carol").withManagerId("nobody")))
-                .hasMessageContaining("nobody");
-        assertThat(managerOf(dir, "carol")).isEqualTo("alice");
-    }
-
     @DbTest
     void aHostTransactionsUncommittedDirectoryIsNeverCached(TestDatabase db) throws Exception {
         OaKit oa = db.start(b -> { });

@@ -1641,11 +1641,26 @@ public final class WorkflowEngine implements Approvals {
 
     /** Builds the instance view for an actor (form filtered by the actor's field access). */
     ProcessInstance view(Handle h, Actor actor, long id) {
-        InstanceRow row = h.createQuery("SELECT " + Rows.INSTANCE_COLUMNS + " FROM oa_wf_instance WHERE id = :id AND tenant_id = :t")
-                .bind("id", id).bind("t", actor.tenantId()).map(Rows.INSTANCE).findOne()
+        return view(h, actor, instanceRow(h, actor, id, null));
+    }
+
+    /**
+     * Reads an instance of the actor's tenant.
+     *
+     * @param timeline when not null, receives the inline timeline (read in the same statement)
+     */
+    InstanceRow instanceRow(Handle h, Actor actor, long id, String[] timeline) {
+        return h.createQuery("SELECT " + Rows.INSTANCE_COLUMNS + (timeline == null ? "" : ", timeline")
+                        + " FROM oa_wf_instance WHERE id = :id AND tenant_id = :t")
+                .bind("id", id).bind("t", actor.tenantId())
+                .map((rs, c) -> {
+                    if (timeline != null) {
+                        timeline[0] = rs.getString("timeline");
+                    }
+                    return Rows.INSTANCE.map(rs, c);
+                }).findOne()
                 .orElseThrow(() -> new NotFoundException("OA-WF/INSTANCE_NOT_FOUND", "process instance " + id
                         + " does not exist in tenant '" + actor.tenantId() + "'"));
-        return view(h, actor, row);
     }
 
     ProcessInstance view(Handle h, Actor actor, InstanceRow row) {

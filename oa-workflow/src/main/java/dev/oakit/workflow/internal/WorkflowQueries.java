@@ -208,7 +208,9 @@ public final class WorkflowQueries implements ApprovalQueries {
     public InstanceDetail detail(Actor actor, long instanceId) {
         Checks.notNull("actor", actor);
         return commands.query(h -> {
-            ProcessInstance instance = engine.view(h, actor, instanceId);
+            String[] inline = new String[1];
+            Rows.InstanceRow row = engine.instanceRow(h, actor, instanceId, inline);
+            ProcessInstance instance = engine.view(h, actor, row);
             if (!actor.isAdmin() && !WorkflowEngine.participates(h, actor.tenantId(), instanceId, instance.initiatorId(), actor.userId())
                     && !successorOf(h, actor, instance.initiatorId())) {
                 throw new NotFoundException("OA-WF/INSTANCE_NOT_FOUND", "process instance " + instanceId
@@ -217,10 +219,8 @@ public final class WorkflowQueries implements ApprovalQueries {
             List<Task> tasks = h.createQuery("SELECT " + Rows.TASK_COLUMNS + " FROM oa_wf_task WHERE instance_id = :i ORDER BY id")
                     .bind("i", instanceId).map(Rows.TASK).map(this::task).list();
             // the inline timeline first, then what went to oa_wf_history (older instances, long timelines)
-            String[] row = h.createQuery("SELECT timeline, state FROM oa_wf_instance WHERE id = :i").bind("i", instanceId)
-                    .map((rs, c) -> new String[]{rs.getString(1), rs.getString(2)}).one();
-            List<HistoryEntry> timeline = new java.util.ArrayList<>(Timeline.parse(json, row[0]));
-            if (Timeline.mayHaveRowsInHistoryTable(json, row[1])) {
+            List<HistoryEntry> timeline = new java.util.ArrayList<>(Timeline.parse(json, inline[0]));
+            if (Timeline.mayHaveRowsInHistoryTable(json, row.state())) {
                 timeline.addAll(h.createQuery("SELECT * FROM oa_wf_history WHERE instance_id = :i ORDER BY id")
                         .bind("i", instanceId)
                         .map((rs, c) -> new HistoryEntry(Rows.instant(rs, "at"), rs.getString("action"), rs.getString("actor_id"),

@@ -56,12 +56,11 @@ public final class DirectoryService implements Directory {
     }
 
     /**
-     * Runs a directory command; the provider's cached answers are forgotten as it begins, as it
-     * returns or fails, and once its transaction committed (see {@link DbDirectoryProvider#writing}),
-     * so no reader of this JVM keeps an answer from before it.
+     * Runs a directory command; the provider's cached answers are forgotten as it begins (see
+     * {@link DbDirectoryProvider#writing}), as it returns or fails, and once its transaction
+     * committed, so no reader of this JVM keeps an answer from before it.
      */
     private <T> T execute(CommandSpec spec, Class<T> type, java.util.function.Function<CommandContext, T> body) {
-        db.invalidateCache();
         try {
             return commands.execute(spec, type, ctx -> {
                 db.writing(ctx);
