@@ -31,9 +31,7 @@ class StatementBudgetTest {
     @DbTest(only = TestDatabase.Kind.H2)
     void leaveLifeCycleStaysWithinItsStatementBudget(TestDatabase db) {
         CountingDataSource counting = new CountingDataSource(db.dataSource());
-        OaKit oa = db.closeLater(OaKit.builder().dataSource(counting).plugin(new WorkflowPlugin())
-                .config("core", Map.of("jobs", Map.of("enabled", false))).build().start());
-        WorkflowFixture f = new WorkflowFixture(oa);
+        WorkflowFixture f = new WorkflowFixture(startCounting(db, counting));
         f.definitions.deploy(f.admin, WorkflowFixture.leave());
         cycle(f, counting); // warms the definition cache, the audit head of the tenant and the directory cache
         counting.logging(true);
@@ -61,12 +59,34 @@ class StatementBudgetTest {
         assertThat(c[2]).as("the manager's approval asks the director role").isEqualTo(APPROVE_BUDGET + 1);
     }
 
+    /** Round trips beyond statements: one COMMIT per command, none for the todo queries (auto-commit reads). */
+    @DbTest
+    void aLifeCycleCommitsOncePerCommandAndNeverForItsQueries(TestDatabase db) {
+        CountingDataSource counting = new CountingDataSource(db.dataSource());
+        WorkflowFixture f = new WorkflowFixture(startCounting(db, counting));
+        f.definitions.deploy(f.admin, WorkflowFixture.leave());
+        cycle(f, counting);
+        counting.reset();
+        ProcessInstance pi = f.start("alice", "leave", days(5));
+        assertThat(counting.commits()).as("start").isOne();
+        counting.reset();
+        Task t1 = f.todoOf("bob", pi.id());
+        assertThat(counting.commits()).as("todo").isZero();
+        f.approvals.approve(user("bob"), t1.id(), Decision.none());
+        assertThat(counting.commits()).as("approve").isOne();
+        counting.reset();
+        Task t2 = f.todoOf("carol", pi.id());
+        f.approvals.approve(user("carol"), t2.id(), Decision.none());
+        assertThat(counting.commits()).as("todo and the approval that ends the instance").isOne();
+        counting.reset();
+        assertThat(f.status(pi.id())).isEqualTo(InstanceStatus.APPROVED);
+        assertThat(counting.commits()).as("detail").isZero();
+    }
+
     @DbTest
     void aCountersignNodeOpensAllItsTasksInOneStatement(TestDatabase db) {
         CountingDataSource counting = new CountingDataSource(db.dataSource());
-        OaKit oa = db.closeLater(OaKit.builder().dataSource(counting).plugin(new WorkflowPlugin())
-                .config("core", Map.of("jobs", Map.of("enabled", false))).build().start());
-        WorkflowFixture f = new WorkflowFixture(oa);
+        WorkflowFixture f = new WorkflowFixture(startCounting(db, counting));
         java.util.List<String> signers = java.util.List.of("bob", "carol", "dave", "erin", "fay", "gus");
         f.definitions.deploy(f.admin, WorkflowFixture.single("countersign",
                 a -> a.approver(ApproverRule.users(signers.toArray(String[]::new))).mode(ApprovalMode.ALL)));
@@ -83,6 +103,12 @@ class StatementBudgetTest {
             f.approvals.approve(user(u), f.todoOf(u, pi.id()).id(), Decision.none());
         }
         assertThat(f.status(pi.id())).isEqualTo(InstanceStatus.APPROVED);
+    }
+
+    /** OAKit on a counting pool, without job workers (they would poll through it). */
+    private static OaKit startCounting(TestDatabase db, CountingDataSource counting) {
+        return db.closeLater(OaKit.builder().dataSource(counting).plugin(new WorkflowPlugin())
+                .config("core", Map.of("jobs", Map.of("enabled", false))).build().start());
     }
 
     /** @return statements of start, todo, approve, todo, approve */

@@ -25,6 +25,10 @@ public interface Commands {
      */
     <T> T execute(CommandSpec spec, Class<T> resultType, Function<CommandContext, T> body);
 
-    /** Runs a read-only query in a transaction (joining the current one, if any); not audited. */
+    /**
+     * Runs a read-only query; not audited. It joins the current transaction (or the host's) when
+     * there is one; otherwise it reads in auto-commit mode, each statement seeing committed rows as
+     * in a READ COMMITTED transaction, without the BEGIN and COMMIT round trips.
+     */
     <T> T query(Function<Handle, T> query);
 }

@@ -72,6 +72,52 @@ class CommandsTest {
                 .isInstanceOf(ConflictException.class).hasMessageContaining("another target");
     }
 
+    /** OAKit on a statement- and commit-counting pool, without job workers (they would poll through it). */
+    private static OaKit startCounting(TestDatabase db, dev.oakit.core.testing.CountingDataSource counting) {
+        return db.closeLater(OaKit.builder().dataSource(counting).plugin(new SamplePlugin())
+                .config("core", java.util.Map.of("jobs", java.util.Map.of("enabled", false))).build().start());
+    }
+
+    @DbTest
+    void aQueryReadsWithoutATransactionAndACommandCommitsOnce(TestDatabase db) {
+        dev.oakit.core.testing.CountingDataSource counting = new dev.oakit.core.testing.CountingDataSource(db.dataSource());
+        OaKit oa = startCounting(db, counting);
+        Commands commands = OaKitTestAccess.commands(oa);
+        addNote(commands, alice, "warm", "warms the audit head");
+        counting.reset();
+        addNote(commands, alice, "r-1", "one");
+        assertThat(counting.commits()).as("a command is one transaction").isOne();
+        counting.reset();
+        assertThat(notes(commands)).isEqualTo(2);
+        assertThat(counting.count()).as("statements of the query").isOne();
+        assertThat(counting.commits()).as("a query needs no BEGIN and COMMIT").isZero();
+    }
+
+    @DbTest
+    void aCommandInsideAQueryMakesItOneTransaction(TestDatabase db) {
+        dev.oakit.core.testing.CountingDataSource counting = new dev.oakit.core.testing.CountingDataSource(db.dataSource());
+        OaKit oa = startCounting(db, counting);
+        Commands commands = OaKitTestAccess.commands(oa);
+        counting.reset();
+        int[] before = new int[1];
+        long id = commands.query(h -> {
+            before[0] = notes(commands);
+            return addNote(commands, alice, "r-1", "inside a query");
+        });
+        assertThat(before[0]).isZero();
+        assertThat(counting.commits()).as("committed once, at the end of the query").isOne();
+        String text = commands.query(h -> h.createQuery("SELECT text FROM oa_sample_note WHERE id = :id").bind("id", id)
+                .mapTo(String.class).one());
+        assertThat(text).isEqualTo("inside a query");
+        // the query fails after its command: the command's writes go with it
+        assertThatThrownBy(() -> commands.query(h -> {
+            addNote(commands, alice, "r-2", "undone");
+            throw new IllegalStateException("the query fails after its command");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(notes(commands)).isOne();
+        assertThat(oa.service(AuditLog.class).recent(Actor.admin("acme", "root"), 10)).hasSize(1);
+    }
+
     @DbTest
     void aFailedCommandInsideAnotherUnitOfWorkUndoesOnlyItsOwnWrites(TestDatabase db) {
         OaKit oa = db.start(b -> b.plugin(new SamplePlugin()));

@@ -17,7 +17,8 @@ import java.util.logging.Logger;
 
 /**
  * A JDBC proxy that counts the statements executed through it (each {@code execute*} call on a
- * statement, a batch counting once), so tests can hold commands to a statement budget.
+ * statement, a batch counting once), so tests can hold commands to a statement budget. It also
+ * counts commits and rollbacks, the other round trips a unit of work makes.
  */
 public final class CountingDataSource implements DataSource {
     private static final Set<String> EXECUTE = Set.of("execute", "executeQuery", "executeUpdate", "executeBatch",
@@ -25,6 +26,7 @@ public final class CountingDataSource implements DataSource {
 
     private final DataSource target;
     private final AtomicLong count = new AtomicLong();
+    private final AtomicLong commits = new AtomicLong();
     private final List<String> log = new CopyOnWriteArrayList<>();
     private volatile boolean logging;
 
@@ -37,10 +39,19 @@ public final class CountingDataSource implements DataSource {
         return count.get();
     }
 
-    /** Resets the counter (and the log); returns the previous count. */
+    /** Resets the counters (and the log); returns the previous statement count. */
     public long reset() {
         log.clear();
+        commits.set(0);
         return count.getAndSet(0);
+    }
+
+    /**
+     * @return {@code commit()} and {@code rollback()} calls on connections since the last reset
+     *     (each a round trip, as is the BEGIN that the driver sends with the first statement)
+     */
+    public long commits() {
+        return commits.get();
     }
 
     /** Keeps the SQL of counted statements, for a test's failure message. */
@@ -55,6 +66,9 @@ public final class CountingDataSource implements DataSource {
 
     private Connection wrap(Connection c) {
         InvocationHandler h = (proxy, m, args) -> {
+            if ((m.getName().equals("commit") || m.getName().equals("rollback")) && !c.getAutoCommit()) {
+                commits.incrementAndGet();
+            }
             Object r = invoke(c, m, args);
             if (r instanceof Statement s) {
                 String sql = args != null && args.length > 0 && args[0] instanceof String str ? str : null;

@@ -189,7 +189,7 @@ public final class CommandRunner implements Commands {
     @Override
     public <T> T query(Function<Handle, T> query) {
         Checks.notNull("query", query);
-        return transactions.inTransaction(tx -> query.apply(tx.handle()));
+        return transactions.read(tx -> query.apply(tx.handle()));
     }
 
     private record Prior(String action, String result, String actorId, String target) {

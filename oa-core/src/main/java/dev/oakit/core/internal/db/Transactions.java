@@ -36,6 +36,9 @@ public final class Transactions {
         private final boolean hostOwned;
         private final List<Runnable> afterCommit = new ArrayList<>();
         private final java.util.Set<String> marks = new java.util.HashSet<>();
+        /** a read in auto-commit mode: no transaction until a command joins it */
+        private boolean lazy;
+        private boolean began;
         private int depth;
         private int savepoints;
         private RuntimeException transientFailure;
@@ -121,11 +124,33 @@ public final class Transactions {
     public <T> T inTransaction(Function<Tx, T> work) {
         Tx existing = current.get();
         if (existing != null) {
+            if (existing.lazy && !existing.began) {
+                begin(existing); // a command inside a read: from here on, one transaction
+            }
             return work.apply(existing);
         }
+        return retrying(work, false);
+    }
+
+    /**
+     * Runs a read-only unit. It joins the running transaction or the host's; otherwise it reads
+     * in auto-commit mode, without BEGIN and COMMIT (each statement reads committed rows, as it
+     * would in a READ COMMITTED transaction, at one round trip less per statement and two per
+     * unit). A command run inside it turns it into a transaction from that point on. A pool
+     * whose connections are not in auto-commit mode gets a transaction as before.
+     */
+    public <T> T read(Function<Tx, T> work) {
+        Tx existing = current.get();
+        if (existing != null) {
+            return inTransaction(work);
+        }
+        return retrying(work, true);
+    }
+
+    private <T> T retrying(Function<Tx, T> work, boolean read) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return runOnce(work);
+                return runOnce(work, read);
             } catch (TransientFailure e) {
                 if (attempt >= MAX_TRANSIENT_RETRIES) {
                     throw new ConflictException("OA-CORE/CONFLICT", "the command kept colliding with concurrent commands ("
@@ -137,12 +162,14 @@ public final class Transactions {
         }
     }
 
-    private <T> T runOnce(Function<Tx, T> work) {
+    private <T> T runOnce(Function<Tx, T> work, boolean read) {
         Connection host = database.connections().hostConnection();
         Handle handle = database.jdbi().open();
         boolean hostOwned;
+        boolean autoCommit;
         try {
             hostOwned = host != null && !host.getAutoCommit();
+            autoCommit = handle.getConnection().getAutoCommit();
         } catch (SQLException e) {
             handle.close();
             throw translate(e);
@@ -152,21 +179,21 @@ public final class Transactions {
         T result;
         try {
             if (!hostOwned) {
-                if (database.dialect() == Dialect.MARIADB) {
-                    // InnoDB's default REPEATABLE READ takes gap locks that make concurrent inserts wait
-                    handle.setTransactionIsolationLevel(org.jdbi.v3.core.transaction.TransactionIsolationLevel.READ_COMMITTED);
+                if (read && autoCommit) {
+                    tx.lazy = true;
+                } else {
+                    begin(tx);
                 }
-                handle.begin();
             }
             result = work.apply(tx);
             if (!hostOwned && tx.transientFailure != null) {
                 throw tx.transientFailure; // a nested command hit a deadlock: the whole unit runs again
             }
-            if (!hostOwned) {
+            if (!hostOwned && tx.began) {
                 handle.commit();
             }
         } catch (RuntimeException | Error e) {
-            if (!hostOwned) {
+            if (!hostOwned && tx.began) {
                 try {
                     handle.rollback();
                 } catch (RuntimeException rollbackFailure) {
@@ -196,6 +223,15 @@ public final class Transactions {
             }
         }
         return result;
+    }
+
+    private void begin(Tx tx) {
+        if (database.dialect() == Dialect.MARIADB) {
+            // InnoDB's default REPEATABLE READ takes gap locks that make concurrent inserts wait
+            tx.handle.setTransactionIsolationLevel(org.jdbi.v3.core.transaction.TransactionIsolationLevel.READ_COMMITTED);
+        }
+        tx.handle.begin();
+        tx.began = true;
     }
 
     /** @return true when a transient database error (deadlock, lock timeout) is anywhere in the cause chain */
