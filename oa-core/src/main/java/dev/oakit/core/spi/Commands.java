@@ -28,7 +28,16 @@ public interface Commands {
     /**
      * Runs a read-only query; not audited. It joins the current transaction (or the host's) when
      * there is one; otherwise it reads in auto-commit mode, each statement seeing committed rows as
-     * in a READ COMMITTED transaction, without the BEGIN and COMMIT round trips.
+     * in a READ COMMITTED transaction, without the COMMIT round trip. Use
+     * {@link #queryInTransaction} to stream a large result with a fetch size.
      */
     <T> T query(Function<Handle, T> query);
+
+    /**
+     * Runs a read-only query in a transaction (joining the current one, if any); not audited. For
+     * reads that stream many rows with a fetch size (PostgreSQL's driver fetches in batches only
+     * inside a transaction; in auto-commit mode it loads the whole result into memory), and for
+     * several statements that must share one snapshot on a pool set to REPEATABLE READ or above.
+     */
+    <T> T queryInTransaction(Function<Handle, T> query);
 }

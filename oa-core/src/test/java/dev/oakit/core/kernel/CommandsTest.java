@@ -119,6 +119,52 @@ class CommandsTest {
     }
 
     @DbTest
+    void aQueryInsideAQueryStaysInAutoCommitMode(TestDatabase db) {
+        dev.oakit.core.testing.CountingDataSource counting = new dev.oakit.core.testing.CountingDataSource(db.dataSource());
+        Commands commands = OaKitTestAccess.commands(startCounting(db, counting));
+        counting.reset();
+        boolean inner = commands.query(h -> commands.query(h2 -> autoCommit(h2)));
+        assertThat(inner).as("the nested query joins the outer one, still in auto-commit mode").isTrue();
+        assertThat(counting.commits()).isZero();
+        assertThat(commands.queryInTransaction(CommandsTest::autoCommit)).as("queryInTransaction").isFalse();
+        assertThat(counting.commits()).isOne();
+    }
+
+    /**
+     * PostgreSQL's driver fetches a result in batches of the fetch size only inside a transaction:
+     * a large read (the audit chain, the statistics' percentile pass) streams through
+     * {@code queryInTransaction}, whereas in auto-commit mode the driver loads the whole result.
+     */
+    @DbTest(only = TestDatabase.Kind.POSTGRESQL)
+    void queryInTransactionStreamsALargeResultInBatches(TestDatabase db) {
+        Commands commands = OaKitTestAccess.commands(startCounting(db, new dev.oakit.core.testing.CountingDataSource(db.dataSource())));
+        java.util.function.Function<org.jdbi.v3.core.Handle, Integer> heldAtFirstRow = h -> h
+                .createQuery("SELECT g FROM generate_series(1, 5000) g").setFetchSize(100)
+                .map((rs, ctx) -> bufferedRows(rs)).stream().findFirst().orElseThrow();
+        assertThat(commands.queryInTransaction(heldAtFirstRow)).as("rows the driver holds, streaming").isLessThanOrEqualTo(100);
+        assertThat(commands.query(heldAtFirstRow)).as("rows the driver holds in auto-commit mode").isEqualTo(5000);
+    }
+
+    private static boolean autoCommit(org.jdbi.v3.core.Handle h) {
+        try {
+            return h.getConnection().getAutoCommit();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int bufferedRows(java.sql.ResultSet rs) {
+        try {
+            org.postgresql.jdbc.PgResultSet pg = rs.unwrap(org.postgresql.jdbc.PgResultSet.class);
+            java.lang.reflect.Field rows = org.postgresql.jdbc.PgResultSet.class.getDeclaredField("rows");
+            rows.setAccessible(true);
+            return ((java.util.List<?>) rows.get(pg)).size();
+        } catch (ReflectiveOperationException | java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read the PostgreSQL driver's row buffer", e);
+        }
+    }
+
+    @DbTest
     void aFailedCommandInsideAnotherUnitOfWorkUndoesOnlyItsOwnWrites(TestDatabase db) {
         OaKit oa = db.start(b -> b.plugin(new SamplePlugin()));
         Commands commands = OaKitTestAccess.commands(oa);

@@ -59,7 +59,7 @@ public final class RoutePreviewer {
         this.json = json;
     }
 
-    /** Previews; reads the definition in a read-only transaction, the organisation through the directory. */
+    /** Previews; reads the definition in a read-only query, the organisation through the directory. */
     RoutePreview preview(Actor initiator, StartRequest request) {
         ProcessDefinition d = commands.query(h -> definitions.latest(h, initiator.tenantId(), request.processKey())).definition();
         Walk w = new Walk(initiator, request, d);

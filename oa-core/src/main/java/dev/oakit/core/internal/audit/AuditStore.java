@@ -124,7 +124,8 @@ public final class AuditStore implements AuditLog {
     public AuditVerification verify(Actor actor) {
         dev.oakit.core.Checks.notNull("actor", actor).requireAdmin("verify the audit log");
         sealer.seal(actor.tenantId());
-        return commands.query(h -> {
+        // in a transaction: the chain is streamed with a fetch size (PostgreSQL buffers it all in auto-commit mode)
+        return commands.queryInTransaction(h -> {
             Optional<Head> head = h.createQuery("SELECT last_seq, last_hash FROM oa_core_audit_head WHERE tenant_id = :t")
                     .bind("t", actor.tenantId()).map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2))).findOne();
             long checked = 0;

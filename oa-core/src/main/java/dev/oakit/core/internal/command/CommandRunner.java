@@ -192,6 +192,12 @@ public final class CommandRunner implements Commands {
         return transactions.read(tx -> query.apply(tx.handle()));
     }
 
+    @Override
+    public <T> T queryInTransaction(Function<Handle, T> query) {
+        Checks.notNull("query", query);
+        return transactions.inTransaction(tx -> query.apply(tx.handle()));
+    }
+
     private record Prior(String action, String result, String actorId, String target) {
     }
 

@@ -133,16 +133,17 @@ public final class Transactions {
     }
 
     /**
-     * Runs a read-only unit. It joins the running transaction or the host's; otherwise it reads
-     * in auto-commit mode, without BEGIN and COMMIT (each statement reads committed rows, as it
-     * would in a READ COMMITTED transaction, at one round trip less per statement and two per
-     * unit). A command run inside it turns it into a transaction from that point on. A pool
-     * whose connections are not in auto-commit mode gets a transaction as before.
+     * Runs a read-only unit. It joins the running unit (a transaction, the host's, or an outer
+     * read, which stays in auto-commit mode); otherwise it reads in auto-commit mode, without
+     * BEGIN and COMMIT: each statement reads committed rows as it would in a READ COMMITTED
+     * transaction, and the unit saves the COMMIT round trip (on MariaDB also the isolation and
+     * auto-commit switches). A command run inside it turns it into a transaction from that point
+     * on. A pool whose connections are not in auto-commit mode gets a transaction as before.
      */
     public <T> T read(Function<Tx, T> work) {
         Tx existing = current.get();
         if (existing != null) {
-            return inTransaction(work);
+            return work.apply(existing);
         }
         return retrying(work, true);
     }

@@ -63,7 +63,8 @@ public final class Statistics implements ApprovalStatistics {
         Checks.notNull("admin", admin);
         Checks.notNull("period", p);
         admin.requireAdmin("read approval statistics");
-        return commands.query(h -> {
+        // in a transaction: the percentile pass streams with a fetch size (PostgreSQL buffers it all in auto-commit mode)
+        return commands.queryInTransaction(h -> {
             Map<String, long[]> counts = new TreeMap<>();
             Query q = h.createQuery("SELECT " + group + " AS g, COUNT(*) AS handled,"
                     + " SUM(CASE WHEN t.due_at IS NOT NULL AND t.completed_at > t.due_at THEN 1 ELSE 0 END) AS overdue,"
@@ -102,6 +103,9 @@ public final class Statistics implements ApprovalStatistics {
         try (var rows = bind(q, admin, p).setFetchSize(1000).map((rs, x) -> new Object[]{rs.getString("g"), rs.getLong("work_ms")}).stream()) {
             rows.forEach(row -> {
                 String g = (String) row[0];
+                if (!counts.containsKey(g)) {
+                    return; // decided after the counting statement ran (each statement has its own snapshot)
+                }
                 if (!g.equals(current[0])) {
                     current[0] = g;
                     rank[0] = 0;
