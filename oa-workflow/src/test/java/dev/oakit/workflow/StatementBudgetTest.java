@@ -31,7 +31,7 @@ class StatementBudgetTest {
     @DbTest(only = TestDatabase.Kind.H2)
     void leaveLifeCycleStaysWithinItsStatementBudget(TestDatabase db) {
         CountingDataSource counting = new CountingDataSource(db.dataSource());
-        WorkflowFixture f = new WorkflowFixture(startCounting(db, counting));
+        WorkflowFixture f = new WorkflowFixture(WorkflowFixture.startCounting(db, counting));
         f.definitions.deploy(f.admin, WorkflowFixture.leave());
         cycle(f, counting); // warms the definition cache, the audit head of the tenant and the directory cache
         counting.logging(true);
@@ -63,7 +63,7 @@ class StatementBudgetTest {
     @DbTest
     void aLifeCycleCommitsOncePerCommandAndNeverForItsQueries(TestDatabase db) {
         CountingDataSource counting = new CountingDataSource(db.dataSource());
-        WorkflowFixture f = new WorkflowFixture(startCounting(db, counting));
+        WorkflowFixture f = new WorkflowFixture(WorkflowFixture.startCounting(db, counting));
         f.definitions.deploy(f.admin, WorkflowFixture.leave());
         cycle(f, counting);
         counting.reset();
@@ -86,7 +86,7 @@ class StatementBudgetTest {
     @DbTest
     void aCountersignNodeOpensAllItsTasksInOneStatement(TestDatabase db) {
         CountingDataSource counting = new CountingDataSource(db.dataSource());
-        WorkflowFixture f = new WorkflowFixture(startCounting(db, counting));
+        WorkflowFixture f = new WorkflowFixture(WorkflowFixture.startCounting(db, counting));
         java.util.List<String> signers = java.util.List.of("bob", "carol", "dave", "erin", "fay", "gus");
         f.definitions.deploy(f.admin, WorkflowFixture.single("countersign",
                 a -> a.approver(ApproverRule.users(signers.toArray(String[]::new))).mode(ApprovalMode.ALL)));
@@ -103,12 +103,6 @@ class StatementBudgetTest {
             f.approvals.approve(user(u), f.todoOf(u, pi.id()).id(), Decision.none());
         }
         assertThat(f.status(pi.id())).isEqualTo(InstanceStatus.APPROVED);
-    }
-
-    /** OAKit on a counting pool, without job workers (they would poll through it). */
-    private static OaKit startCounting(TestDatabase db, CountingDataSource counting) {
-        return db.closeLater(OaKit.builder().dataSource(counting).plugin(new WorkflowPlugin())
-                .config("core", Map.of("jobs", Map.of("enabled", false))).build().start());
     }
 
     /** @return statements of start, todo, approve, todo, approve */

@@ -30,6 +30,15 @@ public final class WorkflowFixture {
         this(db.start(b -> b.plugin(new WorkflowPlugin())));
     }
 
+    /**
+     * OAKit with the workflow plugin on a statement- and commit-counting pool, without job workers
+     * (they would poll through it); closed after the test.
+     */
+    public static OaKit startCounting(TestDatabase db, dev.oakit.core.testing.CountingDataSource counting) {
+        return db.closeLater(OaKit.builder().dataSource(counting).plugin(new WorkflowPlugin())
+                .config("core", Map.of("jobs", Map.of("enabled", false))).build().start());
+    }
+
     public WorkflowFixture(OaKit oa) {
         this.oa = oa;
         approvals = oa.service(Approvals.class);

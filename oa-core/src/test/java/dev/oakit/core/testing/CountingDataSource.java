@@ -28,6 +28,7 @@ public final class CountingDataSource implements DataSource {
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong commits = new AtomicLong();
     private final List<String> log = new CopyOnWriteArrayList<>();
+    private final List<String> autoCommitted = new CopyOnWriteArrayList<>();
     private volatile boolean logging;
 
     public CountingDataSource(DataSource target) {
@@ -42,6 +43,7 @@ public final class CountingDataSource implements DataSource {
     /** Resets the counters (and the log); returns the previous statement count. */
     public long reset() {
         log.clear();
+        autoCommitted.clear();
         commits.set(0);
         return count.getAndSet(0);
     }
@@ -59,6 +61,11 @@ public final class CountingDataSource implements DataSource {
         logging = on;
     }
 
+    /** @return SQL of statements run outside a transaction (auto-commit on) since the last reset (when logging) */
+    public List<String> autoCommitted() {
+        return List.copyOf(autoCommitted);
+    }
+
     /** @return SQL of statements counted since the last reset (when logging) */
     public List<String> log() {
         return List.copyOf(log);
@@ -72,14 +79,14 @@ public final class CountingDataSource implements DataSource {
             Object r = invoke(c, m, args);
             if (r instanceof Statement s) {
                 String sql = args != null && args.length > 0 && args[0] instanceof String str ? str : null;
-                return wrap(s, sql);
+                return wrap(s, sql, c);
             }
             return r;
         };
         return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class}, h);
     }
 
-    private Object wrap(Statement s, String preparedSql) {
+    private Object wrap(Statement s, String preparedSql, Connection c) {
         Class<?>[] ifaces = s instanceof java.sql.CallableStatement ? new Class<?>[]{java.sql.CallableStatement.class}
                 : s instanceof java.sql.PreparedStatement ? new Class<?>[]{java.sql.PreparedStatement.class}
                 : new Class<?>[]{Statement.class};
@@ -87,7 +94,11 @@ public final class CountingDataSource implements DataSource {
             if (EXECUTE.contains(m.getName())) {
                 count.incrementAndGet();
                 if (logging) {
-                    log.add(args != null && args.length > 0 && args[0] instanceof String str ? str : String.valueOf(preparedSql));
+                    String sql = args != null && args.length > 0 && args[0] instanceof String str ? str : String.valueOf(preparedSql);
+                    log.add(sql);
+                    if (c.getAutoCommit()) {
+                        autoCommitted.add(sql);
+                    }
                 }
             }
             return invoke(s, m, args);

@@ -36,8 +36,7 @@ public final class Transactions {
         private final boolean hostOwned;
         private final List<Runnable> afterCommit = new ArrayList<>();
         private final java.util.Set<String> marks = new java.util.HashSet<>();
-        /** a read in auto-commit mode: no transaction until a command joins it */
-        private boolean lazy;
+        /** false for a read in auto-commit mode until a command joins it (and always for a host's transaction) */
         private boolean began;
         private int depth;
         private int savepoints;
@@ -124,8 +123,8 @@ public final class Transactions {
     public <T> T inTransaction(Function<Tx, T> work) {
         Tx existing = current.get();
         if (existing != null) {
-            if (existing.lazy && !existing.began) {
-                begin(existing); // a command inside a read: from here on, one transaction
+            if (!existing.hostOwned && !existing.began) {
+                begin(existing); // a command inside an auto-commit read: from here on, one transaction
             }
             return work.apply(existing);
         }
@@ -179,12 +178,8 @@ public final class Transactions {
         current.set(tx);
         T result;
         try {
-            if (!hostOwned) {
-                if (read && autoCommit) {
-                    tx.lazy = true;
-                } else {
-                    begin(tx);
-                }
+            if (!hostOwned && !(read && autoCommit)) {
+                begin(tx);
             }
             result = work.apply(tx);
             if (!hostOwned && tx.transientFailure != null) {

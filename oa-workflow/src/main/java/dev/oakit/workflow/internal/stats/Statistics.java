@@ -88,9 +88,11 @@ public final class Statistics implements ApprovalStatistics {
      * Median and p90 (nearest rank) of the handling time per group, in one pass over the handling
      * times sorted by the database (group, then time): only that column is read, and nothing is
      * kept per row. (A {@code ROW_NUMBER() OVER (PARTITION BY ..)} query gives the same ranks but
-     * is ten times slower on H2 at 300,000 tasks; see StatisticsBenchmark.)
+     * is ten times slower on H2 at 300,000 tasks; see StatisticsBenchmark.) A group missing from
+     * {@code counts} (its first task was decided after the counting statement ran: each statement
+     * has its own snapshot) is left out.
      */
-    private static Map<String, Duration[]> percentiles(Handle h, Actor admin, Period p, String group, String join,
+    static Map<String, Duration[]> percentiles(Handle h, Actor admin, Period p, String group, String join,
                                                        Map<String, long[]> counts) {
         Map<String, Duration[]> out = new LinkedHashMap<>();
         Query q = h.createQuery("SELECT " + group + " AS g, t.work_ms FROM oa_wf_task t" + join + " WHERE" + DECIDED + process(p, "t")
@@ -104,7 +106,7 @@ public final class Statistics implements ApprovalStatistics {
             rows.forEach(row -> {
                 String g = (String) row[0];
                 if (!counts.containsKey(g)) {
-                    return; // decided after the counting statement ran (each statement has its own snapshot)
+                    return;
                 }
                 if (!g.equals(current[0])) {
                     current[0] = g;
