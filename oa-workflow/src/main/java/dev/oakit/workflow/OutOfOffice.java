@@ -112,9 +112,34 @@ public interface OutOfOffice {
      *
      * @param userId the leaving user
      * @param successorId who got the work
-     * @param movedTaskIds the open tasks moved
+     * @param movedTaskIds the open tasks moved (to the successor, or to whoever took a task the successor may not take)
      * @param startedInstances running instances the leaving user started, now visible to the successor
+     * @param redirected the tasks the successor may not take (they started its instance, approved a node it is separated
+     *                   from, or already sit at its node): where each went instead, and why (since 0.3)
      */
-    record HandoverReport(String userId, String successorId, List<Long> movedTaskIds, List<Long> startedInstances) {
+    record HandoverReport(String userId, String successorId, List<Long> movedTaskIds, List<Long> startedInstances,
+                          List<Redirect> redirected) {
+        /** Copies the lists. */
+        public HandoverReport {
+            movedTaskIds = List.copyOf(movedTaskIds);
+            startedInstances = List.copyOf(startedInstances);
+            redirected = redirected == null ? List.of() : List.copyOf(redirected);
+        }
+
+        /** A report without redirected tasks (the 0.2 shape). */
+        public HandoverReport(String userId, String successorId, List<Long> movedTaskIds, List<Long> startedInstances) {
+            this(userId, successorId, movedTaskIds, startedInstances, List.of());
+        }
+
+        /**
+         * A task the successor may not take.
+         *
+         * @param taskId the task
+         * @param toUserId who took it instead (the next manager above the successor, or the node's onEmpty fallback);
+         *                 null when nobody may and it stays with the leaving user
+         * @param reason why the successor may not take it, naming the rule
+         */
+        public record Redirect(long taskId, String toUserId, String reason) {
+        }
     }
 }

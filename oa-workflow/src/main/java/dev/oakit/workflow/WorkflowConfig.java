@@ -16,10 +16,15 @@ import java.time.Duration;
  *             replaced, e.g. {@code https://oa.example.com/approvals/{instanceId}} (default empty; since 0.2)
  * @param notifications when true, participants are notified when a task is assigned, due soon or overdue, and when an
  *               instance is returned, approved, rejected, withdrawn or cc'd (default false; since 0.2)
+ * @param initiatorAsStandIn when true, on nodes that keep the initiator ({@code whenInitiator: KEEP}) the initiator may also be
+ *               given a task of their own instance in someone else's place: by a proxy rule, transfer, delegation, an added
+ *               signer, the timeout ladder or a handover. Default false: only the node's approver rule gives the initiator a
+ *               task of their own instance (since 0.3)
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record WorkflowConfig(Duration urgeInterval, Duration dueSoon, Duration proxyRefresh, String link, boolean notifications) {
+public record WorkflowConfig(Duration urgeInterval, Duration dueSoon, Duration proxyRefresh, String link, boolean notifications,
+                             boolean initiatorAsStandIn) {
     /** Fills defaults and checks values. */
     public WorkflowConfig {
         urgeInterval = urgeInterval == null ? Duration.ofMinutes(10) : urgeInterval;
@@ -39,7 +44,12 @@ public record WorkflowConfig(Duration urgeInterval, Duration dueSoon, Duration p
 
     /** The 0.1 configuration: only the urge interval. */
     public WorkflowConfig(Duration urgeInterval) {
-        this(urgeInterval, null, null, null, false);
+        this(urgeInterval, null, null, null, false, false);
+    }
+
+    /** The 0.2 configuration, without {@code initiatorAsStandIn} (false). */
+    public WorkflowConfig(Duration urgeInterval, Duration dueSoon, Duration proxyRefresh, String link, boolean notifications) {
+        this(urgeInterval, dueSoon, proxyRefresh, link, notifications, false);
     }
 
     /** @return the link for an instance and task (task id empty when null) */

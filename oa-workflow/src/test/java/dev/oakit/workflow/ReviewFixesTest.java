@@ -1,9 +1,9 @@
 package dev.oakit.workflow;
 
-import dev.oakit.core.ConflictException;
 import dev.oakit.core.OaKit;
 import dev.oakit.core.spi.OaPlugin;
 import dev.oakit.core.spi.OaPluginContext;
+import dev.oakit.core.ValidationException;
 import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.workflow.spi.ServiceTaskHandler;
@@ -34,9 +34,11 @@ class ReviewFixesTest {
         f.approvals.approve(user("bob"), f.todoOf("bob", pi.id()).id(), Decision.none());
         long second = f.todoOf("carol", pi.id()).id();
         assertThatThrownBy(() -> f.approvals.transfer(user("carol"), second, "bob", Decision.none()))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("separation of duties");
+                .isInstanceOf(ValidationException.class).hasMessageContaining("OA-WF/SEPARATION_OF_DUTIES")
+                .hasMessageContaining("toUserId: 'bob' approved node 'first'");
         assertThatThrownBy(() -> f.approvals.addSigner(user("carol"), second, SignerPosition.PARALLEL, List.of("alice"), Decision.none()))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("the initiator 'alice' may not approve");
+                .isInstanceOf(ValidationException.class).hasMessageContaining("OA-WF/INITIATOR_NOT_ALLOWED")
+                .hasMessageContaining("userIds[0]: 'alice' started instance " + pi.id());
         f.approvals.transfer(user("carol"), second, "dave", Decision.none());
         assertThat(f.todoOf("dave", pi.id()).id()).isEqualTo(second);
     }

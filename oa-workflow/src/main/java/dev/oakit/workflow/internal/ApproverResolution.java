@@ -121,6 +121,11 @@ public final class ApproverResolution {
         return directory.managerOf(tenantId, userId, 1).map(User::id);
     }
 
+    /** @return the active managers above a user, the direct one first, at most {@code levels} */
+    public List<String> managerChain(String tenantId, String userId, int levels) {
+        return directory.managerChain(tenantId, userId, levels, true).stream().map(User::id).toList();
+    }
+
     /** @return the active administrators of a tenant */
     public List<String> admins(String tenantId) {
         return directory.usersWithRole(tenantId, dev.oakit.core.Actor.ADMIN_ROLE, true).stream().map(User::id).toList();

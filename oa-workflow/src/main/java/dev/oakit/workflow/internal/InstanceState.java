@@ -60,5 +60,17 @@ public final class InstanceState {
         public int rejections;
         /** Who approved in this run (null in runs stored before it was kept). */
         public List<String> approvedBy;
+        /**
+         * Who decided in this run, or had a task of it closed (removed, closed by another's
+         * decision): they have had their seat at the node (null in runs stored before it was kept).
+         */
+        public List<String> decided;
+    }
+
+    /** Adds a person to a list of seats once; the system and the empty assignee of a pool are nobody. */
+    static void seat(List<String> seats, String userId) {
+        if (userId != null && !userId.isEmpty() && !dev.oakit.core.Actor.SYSTEM_USER.equals(userId) && !seats.contains(userId)) {
+            seats.add(userId);
+        }
     }
 }

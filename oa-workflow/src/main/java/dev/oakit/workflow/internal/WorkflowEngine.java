@@ -30,6 +30,7 @@ import dev.oakit.workflow.StartRequest;
 import dev.oakit.workflow.TaskStatus;
 import dev.oakit.workflow.internal.Rows.InstanceRow;
 import dev.oakit.workflow.internal.Rows.TaskRow;
+import dev.oakit.workflow.internal.assign.AssigneeCheck;
 import dev.oakit.workflow.internal.expr.Conditions;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -70,11 +71,14 @@ public final class WorkflowEngine implements Approvals {
     private final dev.oakit.workflow.WorkflowConfig config;
     private final dev.oakit.workflow.internal.deadline.Deadlines deadlines;
     private final dev.oakit.workflow.internal.proxy.Proxies proxies;
+    private final Seating seating;
 
     @Inject
     public WorkflowEngine(Commands commands, DefinitionStore definitions, ApproverResolution resolution, Conditions conditions,
                           ObjectMapper json, dev.oakit.core.notify.Notifications notifications, dev.oakit.workflow.WorkflowConfig config,
-                          dev.oakit.workflow.internal.deadline.Deadlines deadlines, dev.oakit.workflow.internal.proxy.Proxies proxies) {
+                          dev.oakit.workflow.internal.deadline.Deadlines deadlines, dev.oakit.workflow.internal.proxy.Proxies proxies,
+                          Seating seating) {
+        this.seating = seating;
         this.deadlines = deadlines;
         this.proxies = proxies;
         this.notifications = notifications;
@@ -374,31 +378,16 @@ public final class WorkflowEngine implements Approvals {
         run.approvedBy = new ArrayList<>();
         InstanceState.NodeRun previous = r.st.runs.get(a.id());
         run.round = previous == null ? 1 : previous.round + 1;
+        run.decided = new ArrayList<>();
         r.st.runs.put(a.id(), run);
         List<ApproverResolution.Resolved> resolved = resolution.resolve(r.tenant(), r.row.initiatorId(), r.formMap(),
                 r.st.chosen, a.id(), a.approvers());
-        List<String> users = new ArrayList<>(resolved.stream().map(ApproverResolution.Resolved::userId).toList());
-        List<String> auto = new ArrayList<>();
+        // the one check (AssigneeCheck) decides who may sit at the node; SKIP and MANAGER say what to do with the initiator
+        Seating.Selection selection = seating.select(r, a, resolved.stream().map(ApproverResolution.Resolved::userId).toList());
+        selection.notes().forEach(n -> history(r, n.action(), null, a.id(), null, n.detail()));
+        List<String> users = new ArrayList<>(selection.users());
+        List<String> auto = new ArrayList<>(selection.auto());
         String initiator = r.row.initiatorId();
-        if (users.contains(initiator)) {
-            switch (a.whenInitiator()) {
-                case SKIP -> auto.add(initiator);
-                case MANAGER -> {
-                    int at = users.indexOf(initiator);
-                    users.remove(at);
-                    resolution.manager(r.tenant(), initiator).filter(m -> !users.contains(m)).ifPresent(m -> users.add(at, m));
-                    history(r, "approver-replaced", null, a.id(), null, "the initiator is replaced by their manager");
-                }
-                case KEEP -> { }
-            }
-        }
-        for (String other : a.separateFrom()) {
-            List<String> excluded = r.st.approvedBy.getOrDefault(other, List.of());
-            if (users.removeAll(excluded)) {
-                history(r, "approver-excluded", null, a.id(), null, "separation of duties with node '" + other + "': "
-                        + excluded.stream().filter(resolvedIds(resolved)::contains).toList());
-            }
-        }
         if (a.dedupe() && r.st.lastCompleted != null) {
             for (String u : r.st.approvedBy.getOrDefault(r.st.lastCompleted, List.of())) {
                 if (users.contains(u) && !auto.contains(u)) {
@@ -413,11 +402,10 @@ public final class WorkflowEngine implements Approvals {
                     complete(r, a);
                     return;
                 }
-                case ADMIN -> users.addAll(resolution.admins(r.tenant()));
-                case USER -> {
-                    if (a.emptyUser() != null && resolution.isActive(r.tenant(), a.emptyUser())) {
-                        users.add(a.emptyUser());
-                    }
+                case ADMIN, USER -> {
+                    List<Seating.Note> notes = new ArrayList<>();
+                    users.addAll(seating.fallback(r, a, notes));
+                    notes.forEach(n -> history(r, n.action(), null, a.id(), null, n.detail()));
                 }
                 case REFUSE -> { }
             }
@@ -458,19 +446,13 @@ public final class WorkflowEngine implements Approvals {
                     Map.of("instanceId", r.row.id(), "candidates", manual, "nodeId", a.id(), "title", r.row.title()));
         } else if (a.mode() == ApprovalMode.SEQUENTIAL) {
             if (!manual.isEmpty()) {
-                insertTask(r, a.id(), run.round, seq, KIND_APPROVER, null, manual.get(0), null, TaskStatus.OPEN);
                 run.queue.addAll(manual.subList(1, manual.size()));
+                insertTask(r, a.id(), run.round, seq, KIND_APPROVER, null, manual.get(0), null, TaskStatus.OPEN);
             }
         } else if (!(a.mode() == ApprovalMode.ANY && run.anyApproved)) {
             insertOpenTasks(r, a.id(), run.round, seq, manual);
         }
         evaluate(r, a);
-    }
-
-    private static Set<String> resolvedIds(List<ApproverResolution.Resolved> resolved) {
-        Set<String> s = new LinkedHashSet<>();
-        resolved.forEach(x -> s.add(x.userId()));
-        return s;
     }
 
     /** Checks whether an approval node is complete, passed or failed, and moves on. */
@@ -632,7 +614,7 @@ public final class WorkflowEngine implements Approvals {
         });
     }
 
-    private void afterApproval(Run r, Node.Approval a, TaskRow t) {
+    void afterApproval(Run r, Node.Approval a, TaskRow t) {
         InstanceState.NodeRun run = r.st.runs.get(a.id());
         if (t.kind().equals(KIND_BEFORE)) {
             reopenIfSignersDone(r, t.waitingFor());
@@ -662,11 +644,13 @@ public final class WorkflowEngine implements Approvals {
         }
         while (!run.queue.isEmpty()) {
             String next = run.queue.remove(0);
-            if (resolution.isActive(r.tenant(), next)) {
+            // deactivated, or separated by a node that completed in a parallel branch since the node started
+            AssigneeCheck.Verdict v = seating.check(r, seating.seat(r, a, null), next, AssigneeCheck.Path.TURN);
+            if (v.allowed()) {
                 insertTask(r, a.id(), run.round, run.approvals + 1, KIND_APPROVER, null, next, null, TaskStatus.OPEN);
                 return;
             }
-            history(r, "approver-skipped", null, a.id(), null, next + " is no longer active");
+            history(r, "approver-skipped", null, a.id(), null, v.reason());
         }
     }
 
@@ -699,7 +683,7 @@ public final class WorkflowEngine implements Approvals {
     }
 
     /** A rejection is a vote against on VOTE nodes and ends the instance everywhere else. */
-    private void afterRejection(Run r, Node.Approval a, TaskRow t) {
+    void afterRejection(Run r, Node.Approval a, TaskRow t) {
         if (a.mode() == ApprovalMode.VOTE && (t.kind().equals(KIND_APPROVER) || t.kind().equals(KIND_PARALLEL))) {
             r.st.runs.get(a.id()).rejections++;
             evaluate(r, a);
@@ -902,6 +886,9 @@ public final class WorkflowEngine implements Approvals {
             if (run.approvedBy != null) {
                 run.approvedBy.remove(r.actor.userId());
             }
+            if (run.decided != null) {
+                run.decided.remove(r.actor.userId()); // they take their seat back
+            }
             r.st.active.add(last);
             insertTask(r, last, run.round, 99, KIND_APPROVER, null, r.actor.userId(), null, TaskStatus.OPEN);
             history(r, "withdrawn", null, last, decision.comment(), "by approver " + r.actor.userId());
@@ -944,7 +931,7 @@ public final class WorkflowEngine implements Approvals {
         onTask(actor, taskId, decision, "wf.task.transfer", (r, t, a) -> {
             requireAssignee(r, t);
             requireNotDelegated(t, "transfer it");
-            requireNewAssignee(r, t, toUserId);
+            seating.requireAll(r, t, List.of(toUserId), AssigneeCheck.Path.TRANSFER, true, "transfer of task " + t.id(), i -> "toUserId");
             setTask(r, t, toUserId, t.ownerId(), t.status(), null, null, null);
             history(r, "transferred", t.id(), t.nodeId(), decision.comment(), "to " + toUserId);
             r.ctx.summary("transferred task " + t.id() + " to " + toUserId);
@@ -961,7 +948,7 @@ public final class WorkflowEngine implements Approvals {
             if (t.ownerId() != null) {
                 throw new ConflictException("OA-WF/DELEGATED", "task " + t.id() + " is already delegated; resolve it first");
             }
-            requireNewAssignee(r, t, toUserId);
+            seating.requireAll(r, t, List.of(toUserId), AssigneeCheck.Path.DELEGATE, true, "delegation of task " + t.id(), i -> "toUserId");
             setTask(r, t, toUserId, r.actor.userId(), TaskStatus.OPEN, null, null, null);
             history(r, "delegated", t.id(), t.nodeId(), decision.comment(), "to " + toUserId);
             r.ctx.summary("delegated task " + t.id() + " to " + toUserId);
@@ -996,9 +983,9 @@ public final class WorkflowEngine implements Approvals {
             if (t.ownerId() != null) {
                 throw new ForbiddenException("OA-WF/DELEGATED", "a delegate may not add signers; the owner '" + t.ownerId() + "' may");
             }
-            for (String u : new LinkedHashSet<>(userIds)) {
-                requireNewAssignee(r, t, u);
-            }
+            List<String> named = List.copyOf(new LinkedHashSet<>(userIds));
+            seating.requireAll(r, t, named, AssigneeCheck.Path.ADD_SIGNER, false, "signers added to task " + t.id(),
+                    i -> "userIds[" + userIds.indexOf(named.get(i)) + "]");
             InstanceState.NodeRun run = r.st.runs.get(a.id());
             int seq = 100;
             switch (position) {
@@ -1073,6 +1060,10 @@ public final class WorkflowEngine implements Approvals {
                         + "'" + (t.assigneeId().equals(r.actor.userId()) ? " (you)" : "; it returns to the pool only if they release it"));
             }
             requireCandidate(r, t);
+            AssigneeCheck.Verdict v = seating.check(r, seating.seat(r, a, t.id()), r.actor.userId(), AssigneeCheck.Path.CLAIM);
+            if (!v.allowed()) {
+                throw v.forbidden();
+            }
             setTask(r, t, r.actor.userId(), null, TaskStatus.OPEN, null, null, null);
             history(r, "claimed", t.id(), t.nodeId(), decision.comment(), null);
             r.ctx.summary("claimed task " + t.id());
@@ -1390,9 +1381,9 @@ public final class WorkflowEngine implements Approvals {
                 owner_id, status, def_key, title, initiator_id, created_at)
             VALUES (:t, :i, :n, :nn, :r, :seq, :kind, :wf, :a, :o, :s, :k, :title, :init, :now)""";
 
-    private TaskRow insertTask(Run r, String nodeId, int round, int seq, String kind, Long waitingFor, String assignee,
+    TaskRow insertTask(Run r, String nodeId, int round, int seq, String kind, Long waitingFor, String assignee,
                                String owner, TaskStatus status) {
-        var who = assignment(r, assignee, status);
+        var who = seating.assignments(r, nodeId, List.of(assignee), status).get(0);
         long id = bindTask(r, r.h.createUpdate(INSERT_TASK), nodeId, round, seq, kind, waitingFor, who.userId(), owner, status)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         return opened(r, id, nodeId, round, seq, kind, waitingFor, who, owner, status);
@@ -1407,8 +1398,7 @@ public final class WorkflowEngine implements Approvals {
             users.forEach(u -> insertTask(r, nodeId, round, firstSeq, KIND_APPROVER, null, u, null, TaskStatus.OPEN));
             return;
         }
-        List<dev.oakit.workflow.internal.proxy.Proxies.Assignment> who = users.stream()
-                .map(u -> assignment(r, u, TaskStatus.OPEN)).toList();
+        List<dev.oakit.workflow.internal.proxy.Proxies.Assignment> who = seating.assignments(r, nodeId, users, TaskStatus.OPEN);
         var batch = r.h.prepareBatch(INSERT_TASK);
         for (int i = 0; i < users.size(); i++) {
             bindTask(r, batch, nodeId, round, firstSeq + i, KIND_APPROVER, null, who.get(i).userId(), null, TaskStatus.OPEN).add();
@@ -1420,12 +1410,6 @@ public final class WorkflowEngine implements Approvals {
         for (int i = 0; i < users.size(); i++) {
             opened(r, ids.get(i), nodeId, round, firstSeq + i, KIND_APPROVER, null, who.get(i), null, TaskStatus.OPEN);
         }
-    }
-
-    /** Hook (issue 4): a proxy (委托) may get the task; no statement for tenants without proxy rules. */
-    private dev.oakit.workflow.internal.proxy.Proxies.Assignment assignment(Run r, String assignee, TaskStatus status) {
-        return status == TaskStatus.OPEN && !UNASSIGNED.equals(assignee)
-                ? proxies.assign(r.ctx, r.row.key(), assignee) : dev.oakit.workflow.internal.proxy.Proxies.Assignment.unchanged(assignee);
     }
 
     private <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindTask(Run r, S statement, String nodeId, int round, int seq,
@@ -1463,7 +1447,7 @@ public final class WorkflowEngine implements Approvals {
         return t;
     }
 
-    private void closeTask(Run r, TaskRow t, TaskStatus status, String outcome, String actedBy, String comment) {
+    void closeTask(Run r, TaskRow t, TaskStatus status, String outcome, String actedBy, String comment) {
         r.h.createUpdate("UPDATE oa_wf_task SET status = :s, outcome = :o, acted_by = :by, comment = :c, completed_at = :now,"
                         + " work_ms = :work WHERE id = :id")
                 .bind("s", status.name()).bind("o", outcome).bind("by", actedBy).bind("c", comment).bind("now", Rows.db(r.now))
@@ -1471,21 +1455,25 @@ public final class WorkflowEngine implements Approvals {
         r.open.removeIf(x -> x.id() == t.id());
         // hook (issue 4): the task's waiting timeout jobs go (no statement for nodes without a ladder)
         deadlines.closed(r.ctx, r.d(), (Node.Approval) r.node(t.nodeId()), t);
-        if ("APPROVED".equals(outcome) || "AUTO_APPROVED".equals(outcome)) {
-            InstanceState.NodeRun run = r.st.runs.get(t.nodeId());
-            if (run != null && run.round == t.round() && run.approvedBy != null) {
+        InstanceState.NodeRun run = r.st.runs.get(t.nodeId());
+        if (run != null && run.round == t.round()) {
+            if (run.approvedBy != null && ("APPROVED".equals(outcome) || "AUTO_APPROVED".equals(outcome))) {
                 run.approvedBy.add(t.assigneeId());
+            }
+            if (run.decided != null) {
+                InstanceState.seat(run.decided, t.assigneeId());
+                InstanceState.seat(run.decided, actedBy);
             }
         }
     }
 
-    private void setTask(Run r, TaskRow t, String assignee, String owner, TaskStatus status, String outcome, String by, Instant done) {
+    void setTask(Run r, TaskRow t, String assignee, String owner, TaskStatus status, String outcome, String by, Instant done) {
         r.h.createUpdate("UPDATE oa_wf_task SET assignee_id = :a, owner_id = :o, status = :s WHERE id = :id")
                 .bind("a", assignee).bind("o", owner).bind("s", status.name()).bind("id", t.id()).execute();
         r.open.replaceAll(x -> x.id() == t.id() ? x.with(assignee, owner, status, outcome, by, done) : x);
     }
 
-    private void history(Run r, String action, Long taskId, String nodeId, String comment, String detail) {
+    void history(Run r, String action, Long taskId, String nodeId, String comment, String detail) {
         r.history.add(new Object[]{action, taskId, nodeId,
                 automatic(action) ? dev.oakit.core.Actor.SYSTEM_USER : r.actor.userId(), comment,
                 detail == null ? null : detail.length() > 2000 ? detail.substring(0, 1997) + "..." : detail});
@@ -1597,35 +1585,6 @@ public final class WorkflowEngine implements Approvals {
         }
     }
 
-    private void requireNewAssignee(Run r, TaskRow t, String userId) {
-        if (userId.equals(r.actor.userId())) {
-            throw ValidationException.of("toUserId", "name someone other than yourself");
-        }
-        Node.Approval node = (Node.Approval) r.node(t.nodeId());
-        if (userId.equals(r.row.initiatorId()) && node.whenInitiator() != Node.InitiatorApprover.KEEP) {
-            throw new ConflictException("OA-WF/INITIATOR_NOT_ALLOWED", "the initiator '" + userId + "' may not approve at node '"
-                    + t.nodeId() + "' (whenInitiator " + node.whenInitiator() + ")");
-        }
-        for (String other : node.separateFrom()) {
-            if (r.st.approvedBy.getOrDefault(other, List.of()).contains(userId)) {
-                throw new ConflictException("OA-WF/SEPARATION_OF_DUTIES", "user '" + userId + "' approved node '" + other
-                        + "' and may not approve node '" + t.nodeId() + "' (separation of duties)");
-            }
-        }
-        if (!resolution.isActive(r.tenant(), userId)) {
-            throw ValidationException.of("toUserId", "user '" + userId + "' is unknown or inactive in tenant '" + r.tenant() + "'");
-        }
-        // someone who already decided at this node in this round would vote (or approve) twice, and a
-        // signer removed from it (减签) must not come back through a transfer, delegation or new signer
-        boolean decided = r.h.createQuery("SELECT COUNT(*) FROM oa_wf_task WHERE instance_id = :i AND node_id = :n AND round = :r"
-                        + " AND status IN ('DONE', 'CANCELLED') AND (assignee_id = :u OR acted_by = :u)")
-                .bind("i", r.row.id()).bind("n", t.nodeId()).bind("r", t.round()).bind("u", userId).mapTo(Integer.class).one() > 0;
-        if (decided || r.open.stream().anyMatch(x -> x.nodeId().equals(t.nodeId()) && x.assigneeId().equals(userId))) {
-            throw new ConflictException("OA-WF/ALREADY_ASSIGNED", "user '" + userId + "' already has or had a task at node '"
-                    + t.nodeId() + "' of instance " + r.row.id());
-        }
-    }
-
     /** @return true when the user started, acted on, was assigned or was cc'd on the instance */
     static boolean participates(Handle h, String tenant, long instanceId, String initiator, String userId) {
         if (userId.equals(initiator)) {
@@ -1701,39 +1660,6 @@ public final class WorkflowEngine implements Approvals {
     // ------------------------------------------------------------------ system actions (issue 4)
 
     /**
-     * What the system may do to one open task: the timeout ladder, proxies that take over open
-     * tasks, and the handover of a leaving user's work. Valid only inside {@link #onOpenTask}.
-     */
-    public interface SystemTask {
-        /** @return the task as loaded under the instance lock */
-        TaskRow task();
-
-        /** @return the task's instance */
-        InstanceRow instance();
-
-        /** @return the instance's definition */
-        ProcessDefinition definition();
-
-        /** @return the task's node */
-        Node.Approval node();
-
-        /** Approves the task in the name of the system. */
-        void approve(String reason);
-
-        /** Rejects the task in the name of the system. */
-        void reject(String reason);
-
-        /** Gives the task to another user (with the approver a proxy works for, or null) and records {@code action}. */
-        void reassign(String toUserId, String proxyFor, String action, String reason);
-
-        /** Adds a parallel signer to the task's node. */
-        void addSigner(String userId, String reason);
-
-        /** Records a history entry about the task. */
-        void note(String action, String detail);
-    }
-
-    /**
      * Runs {@code body} on a task if it is still open on a running instance, with the instance
      * locked, and saves what it did in {@code ctx}'s transaction.
      *
@@ -1751,67 +1677,7 @@ public final class WorkflowEngine implements Approvals {
         if (r.status != InstanceStatus.RUNNING || t == null) {
             return false;
         }
-        Node.Approval a = (Node.Approval) r.node(t.nodeId());
-        body.accept(new SystemTask() {
-            @Override
-            public TaskRow task() {
-                return t;
-            }
-
-            @Override
-            public InstanceRow instance() {
-                return r.row;
-            }
-
-            @Override
-            public ProcessDefinition definition() {
-                return r.d();
-            }
-
-            @Override
-            public Node.Approval node() {
-                return a;
-            }
-
-            @Override
-            public void approve(String reason) {
-                closeTask(r, t, TaskStatus.DONE, "AUTO_APPROVED", dev.oakit.core.Actor.SYSTEM_USER, reason);
-                history(r, "auto-approved", t.id(), t.nodeId(), null, reason);
-                afterApproval(r, a, t);
-            }
-
-            @Override
-            public void reject(String reason) {
-                closeTask(r, t, TaskStatus.DONE, "AUTO_REJECTED", dev.oakit.core.Actor.SYSTEM_USER, reason);
-                history(r, "auto-rejected", t.id(), t.nodeId(), null, reason);
-                afterRejection(r, a, t);
-            }
-
-            @Override
-            public void reassign(String toUserId, String proxyFor, String action, String reason) {
-                setTask(r, t, toUserId, t.ownerId(), t.status(), null, null, null);
-                r.h.createUpdate("UPDATE oa_wf_task SET proxy_for = :p WHERE id = :id").bind("p", proxyFor).bind("id", t.id()).execute();
-                if (proxyFor == null) {
-                    r.st.proxyFor.remove(t.id());
-                } else {
-                    r.st.proxyFor.put(t.id(), proxyFor);
-                }
-                history(r, action, t.id(), t.nodeId(), null, "to " + toUserId + ": " + reason);
-                r.ctx.publish("wf.task.assigned", "task", Long.toString(t.id()),
-                        Map.of("instanceId", r.row.id(), "assigneeId", toUserId, "nodeId", t.nodeId(), "title", r.row.title()));
-            }
-
-            @Override
-            public void addSigner(String userId, String reason) {
-                insertTask(r, a.id(), r.st.runs.get(a.id()).round, 100 + r.open.size(), KIND_PARALLEL, null, userId, null, TaskStatus.OPEN);
-                history(r, "signer-added", t.id(), a.id(), null, "PARALLEL [" + userId + "]: " + reason);
-            }
-
-            @Override
-            public void note(String action, String detail) {
-                history(r, action, t.id(), t.nodeId(), null, detail);
-            }
-        });
+        body.accept(new OpenTask(this, seating, r, t, (Node.Approval) r.node(t.nodeId())));
         save(r);
         return true;
     }

@@ -62,7 +62,7 @@ public class DeadlineTest {
         return f.queries.detail(f.admin, instanceId).timeline();
     }
 
-    static long count(List<HistoryEntry> timeline, String action) {
+    public static long count(List<HistoryEntry> timeline, String action) {
         return timeline.stream().filter(h -> h.action().equals(action)).count();
     }
 

@@ -39,7 +39,7 @@ class HandoverSignerSemanticsTest {
     }
 
     @DbTest
-    @DisplayName("X2 transfer to oneself, to an inactive user or to someone already at the node is refused")
+    @DisplayName("X2 transfer to oneself, to an inactive user or to someone already at the node is refused on toUserId")
     void x2TransferTargets(TestDatabase db) {
         Sem s = new Sem(db);
         long id = s.run(Sem.single(ApprovalMode.ALL, "bob", "carol"));
@@ -48,8 +48,8 @@ class HandoverSignerSemanticsTest {
         assertThatThrownBy(() -> s.f.approvals.transfer(u("bob"), t, "bob", Decision.none())).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> s.f.approvals.transfer(u("bob"), t, "hal", Decision.none())).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("inactive");
-        assertThatThrownBy(() -> s.f.approvals.transfer(u("bob"), t, "carol", Decision.none())).isInstanceOf(ConflictException.class)
-                .hasMessageContaining("ALREADY_ASSIGNED");
+        assertThatThrownBy(() -> s.f.approvals.transfer(u("bob"), t, "carol", Decision.none())).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("ALREADY_ASSIGNED").hasMessageContaining("toUserId: 'carol' already holds task");
         assertThat(s.open(id)).containsExactlyInAnyOrder("bob", "carol");
     }
 
@@ -75,10 +75,10 @@ class HandoverSignerSemanticsTest {
         s.approve("erin", id);
         long dave = s.task("dave", id).id();
         assertThatThrownBy(() -> s.f.approvals.transfer(u("dave"), dave, "erin", Decision.none()))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("ALREADY_ASSIGNED");
-        assertThatThrownBy(() -> s.f.approvals.delegate(u("dave"), dave, "erin", Decision.none())).isInstanceOf(ConflictException.class);
+                .isInstanceOf(ValidationException.class).hasMessageContaining("ALREADY_ASSIGNED").hasMessageContaining("already decided");
+        assertThatThrownBy(() -> s.f.approvals.delegate(u("dave"), dave, "erin", Decision.none())).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> s.f.approvals.addSigner(u("dave"), dave, SignerPosition.PARALLEL, List.of("erin"), Decision.none()))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(ValidationException.class);
         assertThat(s.open(id)).containsExactlyInAnyOrder("bob", "carol", "dave");
     }
 
@@ -187,7 +187,7 @@ class HandoverSignerSemanticsTest {
         long id = s.run(Sem.single(ApprovalMode.ALL, "bob", "carol"));
         long t = s.task("bob", id).id();
         assertThatThrownBy(() -> s.f.approvals.addSigner(u("bob"), t, SignerPosition.PARALLEL, List.of("carol"), Decision.none()))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("ALREADY_ASSIGNED");
+                .isInstanceOf(ValidationException.class).hasMessageContaining("ALREADY_ASSIGNED");
         assertThatThrownBy(() -> s.f.approvals.addSigner(u("bob"), t, SignerPosition.PARALLEL, List.of("bob"), Decision.none()))
                 .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> s.f.approvals.addSigner(u("carol"), t, SignerPosition.PARALLEL, List.of("dave"), Decision.none()))

@@ -12,6 +12,7 @@ import dev.oakit.core.spi.Commands;
 import dev.oakit.workflow.Deadline;
 import dev.oakit.workflow.TaskDeadlines;
 import dev.oakit.workflow.internal.Rows;
+import dev.oakit.workflow.internal.SystemTask;
 import dev.oakit.workflow.internal.WorkflowEngine;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -51,7 +52,7 @@ public final class DeadlineService implements TaskDeadlines {
         });
     }
 
-    private void move(CommandContext ctx, WorkflowEngine.SystemTask t, Deadline d, Instant due, String detail) {
+    private void move(CommandContext ctx, SystemTask t, Deadline d, Instant due, String detail) {
         ctx.handle().createUpdate("UPDATE oa_wf_task SET due_at = :due WHERE id = :id").bind("due", Rows.db(due))
                 .bind("id", t.task().id()).execute();
         Deadlines.cancel(ctx, t.task().id());

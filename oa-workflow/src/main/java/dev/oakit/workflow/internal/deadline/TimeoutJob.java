@@ -15,7 +15,9 @@ import dev.oakit.workflow.WorkflowConfig;
 import dev.oakit.workflow.WorkflowPlugin;
 import dev.oakit.workflow.internal.ApproverResolution;
 import dev.oakit.workflow.internal.Rows;
+import dev.oakit.workflow.internal.SystemTask;
 import dev.oakit.workflow.internal.WorkflowEngine;
+import dev.oakit.workflow.internal.assign.AssigneeCheck;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
@@ -67,6 +69,26 @@ public final class TimeoutJob implements JobHandler {
                 });
     }
 
+    /**
+     * Adds the assignee's manager as a signer, or gives them the task. A manager who may not (the
+     * one check: the initiator, separated, already at the node, inactive) is passed over for the
+     * next manager up, then the node's onEmpty fallback; the timeline records each person passed
+     * over. When nobody may, the task stays as it is and the timeline says so.
+     */
+    private static void toManager(SystemTask t, Timeout.Action action, String assignee, String reason) {
+        boolean move = action == Timeout.Action.REASSIGN_TO_MANAGER;
+        SystemTask.Choice to = assignee.isEmpty() ? null
+                : t.firstAllowedUpFrom(null, assignee, move, AssigneeCheck.Path.TIMEOUT, reason);
+        if (to == null || to.userId() == null) {
+            t.note("escalated", (assignee.isEmpty() ? "nobody claimed the task" : "nobody above '" + assignee + "' may "
+                    + (move ? "take the task" : "be added as a signer")) + "; it stays as it is (" + reason + ")");
+        } else if (move) {
+            t.reassign(to.userId(), null, "timeout-reassigned", reason);
+        } else {
+            t.addSigner(to.userId(), reason);
+        }
+    }
+
     /** With {@code workflow.notifications}: the assignee hears that the deadline is near, or passed. */
     private void notifyDue(CommandContext ctx, Rows.TaskRow task, int rung, Instant due) {
         if (!task.assigneeId().isEmpty()) {
@@ -78,7 +100,7 @@ public final class TimeoutJob implements JobHandler {
         ctx.summary("task " + task.id() + (rung == Deadlines.DUE_SOON_RUNG ? " is due soon" : " is overdue") + " (" + due + ")");
     }
 
-    private void run(CommandContext ctx, WorkflowEngine.SystemTask t, int rung, int count) {
+    private void run(CommandContext ctx, SystemTask t, int rung, int count) {
         Deadline d = t.definition().deadlineOf(t.node());
         List<Timeout> ladder = d == null || d.timeouts() == null ? List.of() : d.timeouts();
         Rows.TaskRow task = t.task();
@@ -98,8 +120,6 @@ public final class TimeoutJob implements JobHandler {
         boolean pooled = assignee.isEmpty();
         Map<String, Object> vars = Map.of("title", task.title(), "node", task.nodeName() == null ? task.nodeId() : task.nodeName(),
                 "due", due.toString(), "assignee", assignee, "link", config.linkFor(task.instanceId(), task.id()));
-        Optional<String> manager = pooled ? Optional.empty() : resolution.manager(ctx.tenantId(), assignee)
-                .filter(m -> !m.equals(assignee));
         switch (step.action()) {
             case REMIND -> {
                 if (!pooled) {
@@ -113,25 +133,14 @@ public final class TimeoutJob implements JobHandler {
                 }
             }
             case NOTIFY_MANAGER -> {
+                Optional<String> manager = pooled ? Optional.empty() : resolution.manager(ctx.tenantId(), assignee)
+                        .filter(m -> !m.equals(assignee));
                 manager.ifPresent(m -> notifications.send(ctx.actor(),
                         NotificationRequest.of(WorkflowPlugin.ESCALATED_TEMPLATE, List.of(m), vars)));
                 t.note("escalated", manager.map(m -> "notified " + m + ", manager of " + assignee)
                         .orElse("no manager to notify for '" + assignee + "'"));
             }
-            case ADD_MANAGER -> {
-                if (manager.isPresent() && !manager.get().equals(t.instance().initiatorId())) {
-                    t.addSigner(manager.get(), reason);
-                } else {
-                    t.note("escalated", "no manager of '" + assignee + "' can be added as a signer");
-                }
-            }
-            case REASSIGN_TO_MANAGER -> {
-                if (manager.isPresent()) {
-                    t.reassign(manager.get(), null, "timeout-reassigned", reason);
-                } else {
-                    t.note("escalated", "no manager of '" + assignee + "' to reassign to");
-                }
-            }
+            case ADD_MANAGER, REASSIGN_TO_MANAGER -> toManager(t, step.action(), assignee, reason);
             case AUTO_APPROVE -> t.approve(reason);
             case AUTO_REJECT -> t.reject(reason);
         }

@@ -12,7 +12,9 @@ import dev.oakit.core.spi.Commands;
 import dev.oakit.workflow.OutOfOffice;
 import dev.oakit.workflow.internal.ApproverResolution;
 import dev.oakit.workflow.internal.Rows;
+import dev.oakit.workflow.internal.SystemTask;
 import dev.oakit.workflow.internal.WorkflowEngine;
+import dev.oakit.workflow.internal.assign.AssigneeCheck;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -110,12 +112,21 @@ public final class OutOfOfficeService implements OutOfOffice {
             if (!request.processKeys().isEmpty() && !request.processKeys().contains(t.key())) {
                 continue;
             }
-            Proxies.Assignment to = proxies.assignFresh(ctx, t.key(), request.userId());
-            if (to.principal() == null) {
-                continue; // a loop or nobody available: the task stays
-            }
-            boolean done = engine.onOpenTask(ctx, t.id(), s -> s.reassign(to.userId(), to.principal(), "proxy-moved", to.note()));
-            moved += done ? 1 : 0;
+            boolean[] done = {false};
+            engine.onOpenTask(ctx, t.id(), s -> {
+                // the chain is followed under the instance's lock: each proxy passes the one check at the task's node
+                Proxies.Assignment to = proxies.assignFresh(ctx, t.key(), request.userId(), u -> {
+                    AssigneeCheck.Verdict v = s.mayTake(u, AssigneeCheck.Path.PROXY);
+                    return v.allowed() ? null : v.reason();
+                });
+                if (to.principal() != null) {
+                    s.reassign(to.userId(), to.principal(), "proxy-moved", to.note());
+                    done[0] = true;
+                } else if (to.note() != null) {
+                    s.note("proxy-kept", to.note()); // a loop, or nobody on the chain may take it: the task stays
+                }
+            });
+            moved += done[0] ? 1 : 0;
         }
         return moved;
     }
@@ -218,11 +229,9 @@ public final class OutOfOfficeService implements OutOfOffice {
                             + " AND status = 'OPEN' ORDER BY id")
                     .bind("t", ctx.tenantId()).bind("u", userId).mapTo(Long.class).list();
             List<Long> moved = new ArrayList<>();
+            List<HandoverReport.Redirect> redirected = new ArrayList<>();
             for (long taskId : open) {
-                if (engine.onOpenTask(ctx, taskId, s -> s.reassign(successor, null, "handed-over",
-                        userId + " left; handed over by " + ctx.actor().userId()))) {
-                    moved.add(taskId);
-                }
+                engine.onOpenTask(ctx, taskId, s -> handOver(ctx, s, userId, successor, moved, redirected));
             }
             List<Long> started = ctx.handle().createQuery("SELECT id FROM oa_wf_instance WHERE tenant_id = :t AND initiator_id = :u"
                             + " AND status IN ('RUNNING', 'RETURNED', 'SUSPENDED') ORDER BY id")
@@ -236,7 +245,30 @@ public final class OutOfOfficeService implements OutOfOffice {
                 directory.deactivateUser(ctx.actor(), userId);
             }
             ctx.summary("handed over " + moved.size() + " open tasks of " + userId + " to " + successor);
-            return new HandoverReport(userId, successor, List.copyOf(moved), started);
+            return new HandoverReport(userId, successor, List.copyOf(moved), started, List.copyOf(redirected));
         });
+    }
+
+    /**
+     * Moves one task of a leaving user to the successor; where the successor may not take it (the
+     * one check: the initiator, separated, already at the node), to the next manager above the
+     * successor, then the node's onEmpty fallback. When nobody may, the task stays with the leaver.
+     */
+    private static void handOver(CommandContext ctx, SystemTask s, String userId, String successor, List<Long> moved,
+                                 List<HandoverReport.Redirect> redirected) {
+        String why = userId + " left; handed over by " + ctx.actor().userId();
+        SystemTask.Choice to = s.firstAllowedUpFrom(successor, successor, true, AssigneeCheck.Path.HANDOVER, why);
+        String reason = to.passedOver().isEmpty() ? null : to.passedOver().get(0).reason();
+        if (to.userId() == null) {
+            s.note("handover-kept", "nobody may take the task in place of " + userId + " (" + reason + "); it stays with " + userId
+                    + " until an administrator transfers it");
+        } else {
+            s.reassign(to.userId(), null, "handed-over", why + (reason == null ? "" : " to " + to.userId() + " in place of "
+                    + successor + ": " + reason));
+            moved.add(s.task().id());
+        }
+        if (reason != null) {
+            redirected.add(new HandoverReport.Redirect(s.task().id(), to.userId(), reason));
+        }
     }
 }

@@ -13,13 +13,16 @@ import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
- * Applies proxy rules where the engine assigns a task. The rules and absences of a tenant are
+ * Applies proxy rules where the engine assigns a task; a person on a chain who may not take the
+ * task (the engine's one check, AssigneeCheck) is passed over like someone absent. The rules and absences of a tenant are
  * cached for {@code workflow.proxyRefresh} (default 30 s; changes made through this node apply
  * at once), so a tenant without proxies costs no statement on the hot path.
  */
@@ -64,23 +67,39 @@ public final class Proxies {
         cache.remove(tenantId);
     }
 
-    /** @return who gets a new task of {@code userId} in process {@code processKey} now */
-    public Assignment assign(CommandContext ctx, String processKey, String userId) {
-        return assign(ctx, processKey, userId, cached(ctx.handle(), ctx.tenantId(), ctx.now()));
+    /**
+     * @param refusal the one check of who may get a task (AssigneeCheck): why a person on the
+     *                chain may not take this task (inactive, the initiator, separated, already at
+     *                the node), or null when they may; asked only for people on a chain
+     * @return who gets a new task of {@code userId} in process {@code processKey} now
+     */
+    public Assignment assign(CommandContext ctx, String processKey, String userId, Function<String, String> refusal) {
+        return assign(ctx, processKey, userId, cached(ctx.handle(), ctx.tenantId(), ctx.now()), refusal);
     }
 
     /** Like {@link #assign}, with the rules read in the command's own transaction (it may have just written one). */
-    public Assignment assignFresh(CommandContext ctx, String processKey, String userId) {
-        return assign(ctx, processKey, userId, load(ctx.handle(), ctx.tenantId(), ctx.now().minusSeconds(86_400), System.nanoTime()));
+    public Assignment assignFresh(CommandContext ctx, String processKey, String userId, Function<String, String> refusal) {
+        return assign(ctx, processKey, userId, load(ctx.handle(), ctx.tenantId(), ctx.now().minusSeconds(86_400), System.nanoTime()),
+                refusal);
     }
 
-    private Assignment assign(CommandContext ctx, String processKey, String userId, Cached c) {
+    private Assignment assign(CommandContext ctx, String processKey, String userId, Cached c, Function<String, String> refusal) {
         if (c.rules().isEmpty()) {
             return Assignment.unchanged(userId);
         }
         Instant now = ctx.now();
-        ProxyChain.Result r = ProxyChain.resolve(c.rules(), userId, processKey, now,
-                u -> !absent(c, u, now) && resolution.isActive(ctx.tenantId(), u));
+        List<String> passedOver = new ArrayList<>();
+        ProxyChain.Result r = ProxyChain.resolve(c.rules(), userId, processKey, now, u -> {
+            if (absent(c, u, now)) {
+                return false;
+            }
+            String why = refusal.apply(u);
+            if (why != null) {
+                passedOver.add(why);
+            }
+            return why == null;
+        });
+        String skipped = passedOver.isEmpty() ? "" : "; passed over: " + String.join("; ", passedOver);
         if (r.loop()) {
             List<String> admins = resolution.admins(ctx.tenantId());
             if (!admins.isEmpty()) {
@@ -91,9 +110,10 @@ public final class Proxies {
         }
         if (r.principal() == null) {
             return r.chain().size() > 1 ? new Assignment(userId, null, "no proxy on the chain " + r.chain()
-                    + " is available; the task stays with " + userId) : Assignment.unchanged(userId);
+                    + " is available or may take the task" + skipped + "; the task stays with " + userId) : Assignment.unchanged(userId);
         }
-        return new Assignment(r.userId(), r.principal(), r.userId() + " on behalf of " + r.principal() + " (proxy chain " + r.chain() + ")");
+        return new Assignment(r.userId(), r.principal(), r.userId() + " on behalf of " + r.principal() + " (proxy chain " + r.chain() + ")"
+                + skipped);
     }
 
     private static boolean absent(Cached c, String userId, Instant at) {
