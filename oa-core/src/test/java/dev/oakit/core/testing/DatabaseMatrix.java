@@ -32,6 +32,11 @@ public final class DatabaseMatrix implements TestTemplateInvocationContextProvid
         return kinds.stream().filter(k -> selected.contains(k.label())).map(k -> new Invocation(k, name));
     }
 
+    /** @return true when {@code OAKIT_TEST_DATABASES} (default all three) includes the database */
+    public static boolean selected(TestDatabase.Kind kind) {
+        return selected().contains(kind.label());
+    }
+
     /** {@code OAKIT_TEST_DATABASES=h2,postgresql} limits the matrix; default all three. */
     private static Set<String> selected() {
         String v = System.getenv("OAKIT_TEST_DATABASES");

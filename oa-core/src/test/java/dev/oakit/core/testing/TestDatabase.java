@@ -53,6 +53,15 @@ public final class TestDatabase implements AutoCloseable {
         this.dataSource = pool(url, 10);
     }
 
+    /**
+     * A fresh schema outside JUnit's {@link DbTest} matrix, for tests another engine runs (jqwik
+     * properties that run once per database); the caller closes it. Check {@link DatabaseMatrix#selected}
+     * and {@link Servers#unreachable} first.
+     */
+    public static TestDatabase open(Kind kind) throws SQLException {
+        return new TestDatabase(kind);
+    }
+
     private HikariDataSource pool(String url, int size) {
         HikariConfig c = new HikariConfig();
         c.setJdbcUrl(url);

@@ -100,14 +100,11 @@ public final class Seating {
     private static List<String> decided(WorkflowEngine.Run r, Node.Approval a, InstanceState.NodeRun run) {
         if (run.decided == null) {
             run.decided = new ArrayList<>();
-            r.h.createQuery("SELECT assignee_id, acted_by FROM oa_wf_task WHERE instance_id = :i AND node_id = :n AND round = :r"
-                            + " AND status IN ('DONE', 'CANCELLED') ORDER BY id")
+            r.h.createQuery("SELECT assignee_id, acted_by, proxy_for FROM oa_wf_task WHERE instance_id = :i AND node_id = :n"
+                            + " AND round = :r AND status IN ('DONE', 'CANCELLED') ORDER BY id")
                     .bind("i", r.row.id()).bind("n", a.id()).bind("r", run.round)
-                    .map((rs, c) -> new String[]{rs.getString(1), rs.getString(2)}).list()
-                    .forEach(x -> {
-                        InstanceState.seat(run.decided, x[0]);
-                        InstanceState.seat(run.decided, x[1]);
-                    });
+                    .map((rs, c) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)}).list()
+                    .forEach(x -> java.util.Arrays.stream(x).forEach(u -> InstanceState.seat(run.decided, u)));
         }
         return run.decided;
     }

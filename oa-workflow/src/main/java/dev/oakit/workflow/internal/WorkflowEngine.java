@@ -1463,6 +1463,7 @@ public final class WorkflowEngine implements Approvals {
             if (run.decided != null) {
                 InstanceState.seat(run.decided, t.assigneeId());
                 InstanceState.seat(run.decided, actedBy);
+                InstanceState.seat(run.decided, r.st.proxyFor.get(t.id())); // a proxy decided for them
             }
         }
     }

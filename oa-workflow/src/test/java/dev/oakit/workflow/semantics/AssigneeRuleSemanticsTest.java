@@ -85,13 +85,19 @@ class AssigneeRuleSemanticsTest {
     }
 
     @DbTest
-    @DisplayName("E3 a proxy who already has a seat at the node (co-signer, later in the sequence) is skipped: no second vote")
+    @DisplayName("E3 a proxy who already has a seat at the node (co-signer, later in the sequence) is skipped: no second vote;"
+            + " an approver whose proxy decided has had their seat")
     void e3ProxyWithASeatAtTheNode(TestDatabase db) {
         Sem s = new Sem(db);
         ooo(s).setProxy(u("bob"), proxy("bob", "erin", false));
         long all = s.run(Sem.single(ApprovalMode.ALL, "bob", "erin"));
         assertThat(s.open(all)).containsExactlyInAnyOrder("bob", "erin");
         assertThat(s.last(all, "proxy-kept").detail()).contains("erin").contains("already");
+
+        long decided = s.run(Sem.single(ApprovalMode.ALL, "bob", "carol"));
+        s.approve("erin", decided); // for bob
+        assertThatThrownBy(() -> s.f.approvals.transfer(u("carol"), s.task("carol", decided).id(), "bob", Decision.none()))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(only(e).message()).contains("'bob' already decided"));
 
         s.f.definitions.deploy(s.f.admin, WorkflowFixture.single("seq", a -> a.mode(ApprovalMode.SEQUENTIAL)
                 .approver(ApproverRule.users("bob", "erin"))));
