@@ -8,6 +8,8 @@ import dev.oakit.core.spi.Commands;
 import dev.oakit.workflow.Deployment;
 import dev.oakit.workflow.ProcessDefinition;
 import dev.oakit.workflow.ProcessDefinitions;
+import dev.oakit.workflow.internal.definition.DefinitionValidator;
+import dev.oakit.workflow.internal.definition.SubProcessCalls;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
@@ -68,6 +70,7 @@ public final class DefinitionStore implements ProcessDefinitions {
                         ctx.summary("deployed process '" + definition.key() + "': unchanged, still version " + latest.get().version());
                         return latest.get();
                     }
+                    refuseCycles(h, actor.tenantId(), definition);
                     int version = latest.map(d -> d.version() + 1).orElse(1);
                     long id = h.createUpdate("""
                             INSERT INTO oa_wf_definition (tenant_id, def_key, version, name, content, content_hash, deployed_at, deployed_by)
@@ -80,6 +83,20 @@ public final class DefinitionStore implements ProcessDefinitions {
                     ctx.publish("wf.definition.deployed", "process", definition.key(), Map.of("version", version, "id", id));
                     return new Deployment(id, definition.key(), version, definition.name(), ctx.now(), true);
                 });
+    }
+
+    /** Sub-process calls through the latest versions may not lead back to the definition being deployed. */
+    private void refuseCycles(Handle h, String tenantId, ProcessDefinition d) {
+        if (d.nodes().stream().noneMatch(dev.oakit.workflow.Node.SubProcess.class::isInstance)) {
+            return;
+        }
+        Map<String, Optional<ProcessDefinition>> read = new java.util.HashMap<>();
+        List<dev.oakit.core.ValidationException.Problem> cycles = SubProcessCalls.cycles(d, key -> read.computeIfAbsent(key,
+                k -> latestIfAny(h, tenantId, k).map(Stored::definition)));
+        if (!cycles.isEmpty()) {
+            throw new dev.oakit.core.ValidationException(DefinitionValidator.DEFINITION_INVALID, "process definition '" + d.key() + "'",
+                    cycles);
+        }
     }
 
     @Override
@@ -96,13 +113,19 @@ public final class DefinitionStore implements ProcessDefinitions {
 
     /** @return the latest version of a key in a tenant */
     public Stored latest(Handle h, String tenantId, String key) {
-        Long id = h.createQuery("SELECT id FROM oa_wf_definition WHERE tenant_id = :t AND def_key = :k ORDER BY version DESC")
-                .bind("t", tenantId).bind("k", key).setMaxRows(1).mapTo(Long.class).findOne()
-                .orElseThrow(() -> new NotFoundException("OA-WF/PROCESS_NOT_FOUND", "process '" + key
-                        + "' is not deployed in tenant '" + tenantId + "'; deploy it first"));
-        Stored s = byId(h, id);
+        return latestIfAny(h, tenantId, key).orElseThrow(() -> new NotFoundException("OA-WF/PROCESS_NOT_FOUND", "process '" + key
+                + "' is not deployed in tenant '" + tenantId + "'; deploy it first"));
+    }
+
+    private Optional<Stored> latestIfAny(Handle h, String tenantId, String key) {
+        Optional<Long> id = h.createQuery("SELECT id FROM oa_wf_definition WHERE tenant_id = :t AND def_key = :k ORDER BY version DESC")
+                .bind("t", tenantId).bind("k", key).setMaxRows(1).mapTo(Long.class).findOne();
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        Stored s = byId(h, id.get());
         latestByKey.merge(cacheKey(tenantId, key), s, (a, b) -> a.version() >= b.version() ? a : b);
-        return s;
+        return Optional.of(s);
     }
 
     /** @return the latest version this node has seen, or null; callers must guard against a newer one */

@@ -44,6 +44,10 @@ public final class InstanceState {
      */
     public Integer timelineChars;
 
+    /** A sub-process instance: the process keys of the instances above it, outermost first; null at the top. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public List<String> calls;
+
     /** Tasks a proxy holds for someone (委托), by task id: the approver it works for. */
     public Map<Long, String> proxyFor = new LinkedHashMap<>();
 

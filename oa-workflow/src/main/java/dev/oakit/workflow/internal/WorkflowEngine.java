@@ -31,6 +31,7 @@ import dev.oakit.workflow.TaskStatus;
 import dev.oakit.workflow.internal.Rows.InstanceRow;
 import dev.oakit.workflow.internal.Rows.TaskRow;
 import dev.oakit.workflow.internal.assign.AssigneeCheck;
+import dev.oakit.workflow.internal.definition.SubProcessCalls;
 import dev.oakit.workflow.internal.expr.Conditions;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -146,17 +147,17 @@ public final class WorkflowEngine implements Approvals {
         Checks.notNull("request", request);
         ProcessInstance[] built = new ProcessInstance[1];
         long id = commands.execute(CommandSpec.of(initiator, "wf.instance.start").withRequestId(request.requestId()), Long.class,
-                ctx -> startIn(ctx, request, null, null, initiator.userId(), built));
+                ctx -> startIn(ctx, request, null, null, initiator.userId(), null, built));
         // the view built from the command's own state saves two reads; a repeated request id reads it back
         return built[0] != null ? built[0] : commands.query(h -> view(h, initiator, id));
     }
 
-    long startIn(CommandContext ctx, StartRequest request, Long parentId, String parentNode, String initiatorId) {
-        return startIn(ctx, request, parentId, parentNode, initiatorId, new ProcessInstance[1]);
-    }
-
+    /**
+     * @param calls the process keys of the instances above a sub-process instance, outermost first;
+     *              null for an instance a user starts
+     */
     private long startIn(CommandContext ctx, StartRequest request, Long parentId, String parentNode, String initiatorId,
-                         ProcessInstance[] view) {
+                         List<String> calls, ProcessInstance[] view) {
         Run r = new Run(ctx);
         DefinitionStore.Stored seen = definitions.latestSeen(r.tenant(), request.processKey());
         r.def = seen != null ? seen : definitions.latest(r.h, r.tenant(), request.processKey());
@@ -168,6 +169,7 @@ public final class WorkflowEngine implements Approvals {
         r.form = d.form() == null ? submitted : FormAccess.of(d.form(), start.fields(), FieldAccess.EDITABLE).write(empty, submitted);
         r.st = new InstanceState();
         r.st.timelineChars = 0;
+        r.st.calls = calls;
         r.st.chosen.putAll(request.chosenApprovers());
         r.status = InstanceStatus.RUNNING;
         String title = request.title() != null ? request.title()
@@ -176,7 +178,7 @@ public final class WorkflowEngine implements Approvals {
         if (inserted == null) {
             // a newer version was deployed (maybe by another node): forget the cached one and start on the newest
             definitions.forgetLatest(r.tenant(), request.processKey());
-            return startIn(ctx, request, parentId, parentNode, initiatorId, view);
+            return startIn(ctx, request, parentId, parentNode, initiatorId, calls, view);
         }
         long id = inserted;
         r.row = new InstanceRow(id, r.tenant(), r.def.id(), r.def.key(), r.def.version(), title, request.businessKey(),
@@ -347,8 +349,10 @@ public final class WorkflowEngine implements Approvals {
         } else if (n instanceof Node.SubProcess sp) {
             r.st.active.add(nodeId);
             // the sub-process runs for the parent's initiator (their managers, their department)
+            // a cycle of calls (or a chain too deep) stops here with a clear error, not a StackOverflowError
+            List<String> calls = SubProcessCalls.call(r.st.calls, r.row.key(), sp.process(), r.row.id(), nodeId);
             long child = startIn(r.ctx, new StartRequest(sp.process(), null, r.row.businessKey(), r.formMap(), null,
-                    r.row.priority(), null), r.row.id(), nodeId, r.row.initiatorId());
+                    r.row.priority(), null), r.row.id(), nodeId, r.row.initiatorId(), calls, new ProcessInstance[1]);
             // startIn targeted the child; restore the parent's audit target
             r.ctx.target("process-instance", Long.toString(r.row.id()));
             history(r, "subprocess-started", null, nodeId, null, "instance " + child);
