@@ -165,6 +165,20 @@ class AssigneeRuleSemanticsTest {
     }
 
     @DbTest
+    @DisplayName("E6 with workflow.initiatorAsStandIn the initiator may take a task on a KEEP node, never on a SKIP or MANAGER node")
+    void e6TransferToTheInitiatorWhenTheHostAllowsStandIns(TestDatabase db) {
+        Sem s = new Sem(new WorkflowFixture(db.start(b -> b.plugin(new dev.oakit.workflow.WorkflowPlugin())
+                .config("workflow", java.util.Map.of("initiatorAsStandIn", true)))));
+        long keep = s.run(Sem.single(ApprovalMode.ALL, "bob", "carol"));
+        s.f.approvals.transfer(u("bob"), s.task("bob", keep).id(), "alice", Decision.none());
+        assertThat(s.open(keep)).containsExactlyInAnyOrder("alice", "carol");
+
+        long skip = s.run(Sem.single(a -> a.approver(ApproverRule.users("bob")).whenInitiator(Node.InitiatorApprover.SKIP)));
+        assertThatThrownBy(() -> s.f.approvals.transfer(u("bob"), s.task("bob", skip).id(), "alice", Decision.none()))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.code()).isEqualTo("OA-WF/INITIATOR_NOT_ALLOWED"));
+    }
+
+    @DbTest
     @DisplayName("E7 delegate: the same rule, a ValidationException on toUserId")
     void e7Delegate(TestDatabase db) {
         Sem s = new Sem(db);

@@ -21,7 +21,11 @@ final class Sem {
     final WorkflowFixture f;
 
     Sem(TestDatabase db) {
-        this.f = new WorkflowFixture(db);
+        this(new WorkflowFixture(db));
+    }
+
+    Sem(WorkflowFixture f) {
+        this.f = f;
     }
 
     static Actor u(String id) {
