@@ -24,8 +24,8 @@ import java.util.function.Supplier;
  * The engine's side of {@link AssigneeCheck}: takes the seat of a node from an instance's loaded
  * state (open tasks, the SEQUENTIAL queue, who decided in this round, who approved which node),
  * so the check costs no statement, and applies it on each path: the approvers of a node being
- * entered, explicit actions that name people, and the search upwards for who may take a task
- * when the first choice may not.
+ * entered, the proxies of new tasks, explicit actions that name people, and the search upwards
+ * for who may take a task when the first choice may not.
  */
 @Singleton
 public final class Seating {

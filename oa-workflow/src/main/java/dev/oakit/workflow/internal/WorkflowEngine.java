@@ -71,17 +71,14 @@ public final class WorkflowEngine implements Approvals {
     private final dev.oakit.core.notify.Notifications notifications;
     private final dev.oakit.workflow.WorkflowConfig config;
     private final dev.oakit.workflow.internal.deadline.Deadlines deadlines;
-    private final dev.oakit.workflow.internal.proxy.Proxies proxies;
     private final Seating seating;
 
     @Inject
     public WorkflowEngine(Commands commands, DefinitionStore definitions, ApproverResolution resolution, Conditions conditions,
                           ObjectMapper json, dev.oakit.core.notify.Notifications notifications, dev.oakit.workflow.WorkflowConfig config,
-                          dev.oakit.workflow.internal.deadline.Deadlines deadlines, dev.oakit.workflow.internal.proxy.Proxies proxies,
-                          Seating seating) {
+                          dev.oakit.workflow.internal.deadline.Deadlines deadlines, Seating seating) {
         this.seating = seating;
         this.deadlines = deadlines;
-        this.proxies = proxies;
         this.notifications = notifications;
         this.config = config;
         this.commands = commands;
@@ -1386,7 +1383,7 @@ public final class WorkflowEngine implements Approvals {
             VALUES (:t, :i, :n, :nn, :r, :seq, :kind, :wf, :a, :o, :s, :k, :title, :init, :now)""";
 
     TaskRow insertTask(Run r, String nodeId, int round, int seq, String kind, Long waitingFor, String assignee,
-                               String owner, TaskStatus status) {
+                       String owner, TaskStatus status) {
         var who = seating.assignments(r, nodeId, List.of(assignee), status).get(0);
         long id = bindTask(r, r.h.createUpdate(INSERT_TASK), nodeId, round, seq, kind, waitingFor, who.userId(), owner, status)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
