@@ -146,7 +146,7 @@ public record CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig 
      * An outbound webhook for domain events: HTTP POST of a JSON body, signed with HMAC-SHA256.
      *
      * @param id relay id, unique; part of every delivery id
-     * @param url http or https URL
+     * @param url http or https URL (shown only as scheme, host and port: it may carry tokens)
      * @param secret shared secret for the signature (never logged)
      * @param events event types to deliver; empty or null for all; a trailing {@code *} matches a prefix
      * @param timeout request timeout (default 10 s)
@@ -158,9 +158,14 @@ public record CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig 
             timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
         }
 
+        /** @return scheme, host and port only ({@code https://host/***}), safe to log: path, query and user info may carry tokens */
+        public String safeUrl() {
+            return SafeUrls.redact(url);
+        }
+
         @Override
         public String toString() {
-            return "Webhook[id=" + id + ", url=" + url + ", secret=***, events=" + events + "]";
+            return "Webhook[id=" + id + ", url=" + safeUrl() + ", secret=***, events=" + events + ", timeout=" + timeout + "]";
         }
     }
 }

@@ -101,7 +101,7 @@ public record NotificationsConfig(List<String> defaultChannels, String defaultLo
         try {
             URI u = URI.create(url == null ? "" : url);
             if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme())) {
-                p.add(field + " must be an http or https URL");
+                p.add(field + " must be an http or https URL, was '" + SafeUrls.redact(url) + "'");
             }
         } catch (IllegalArgumentException e) {
             p.add(field + " is not a URL");
@@ -215,14 +215,9 @@ public record NotificationsConfig(List<String> defaultChannels, String defaultLo
             return p;
         }
 
-        /** @return the URL without path, query or key, safe to log */
+        /** @return scheme, host and port only ({@code https://host/***}), safe to log: path, query and user info may carry the key */
         public String safeUrl() {
-            try {
-                URI u = URI.create(url);
-                return u.getScheme() + "://" + u.getAuthority() + "/***";
-            } catch (RuntimeException e) {
-                return "***";
-            }
+            return SafeUrls.redact(url);
         }
 
         @Override

@@ -31,15 +31,6 @@ public final class WebhookRelay implements EventRelay {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    /** @return the receiver's host only: URLs may carry tokens and must not reach logs or the job table */
-    private String host() {
-        try {
-            return URI.create(config.url()).getHost();
-        } catch (IllegalArgumentException e) {
-            return "(unparsable URL)";
-        }
-    }
-
     @Override
     public String id() {
         return config.id();
@@ -85,7 +76,7 @@ public final class WebhookRelay implements EventRelay {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new IntegrationException("OA-CORE/WEBHOOK", "webhook '" + config.id() + "' at host " + host()
+            throw new IntegrationException("OA-CORE/WEBHOOK", "webhook '" + config.id() + "' at " + config.safeUrl()
                     + " could not be reached (" + e.getMessage() + "); will retry", true, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -96,7 +87,7 @@ public final class WebhookRelay implements EventRelay {
             return;
         }
         boolean retryable = status == 408 || status == 425 || status == 429 || status >= 500;
-        throw new IntegrationException("OA-CORE/WEBHOOK", "webhook '" + config.id() + "' at host " + host()
+        throw new IntegrationException("OA-CORE/WEBHOOK", "webhook '" + config.id() + "' at " + config.safeUrl()
                 + " answered HTTP " + status + (retryable ? "; will retry" : "; not retried (fix the receiver, then replay the dead job)"),
                 retryable, null);
     }
