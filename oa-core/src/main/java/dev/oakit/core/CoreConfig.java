@@ -149,7 +149,7 @@ public record CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig 
      * @param url http or https URL (shown only as scheme, host and port: it may carry tokens)
      * @param secret shared secret for the signature (never logged)
      * @param events event types to deliver; empty or null for all; a trailing {@code *} matches a prefix
-     * @param timeout request timeout (default 10 s)
+     * @param timeout deadline of the whole call: connect, send and the complete answer (at most 64 KiB) (default 10 s)
      */
     public record Webhook(String id, String url, String secret, List<String> events, Duration timeout) {
         /** Fills defaults. */

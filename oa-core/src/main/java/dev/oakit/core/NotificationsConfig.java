@@ -192,7 +192,7 @@ public record NotificationsConfig(List<String> defaultChannels, String defaultLo
      * @param url the robot's webhook URL (never logged beyond scheme and host); required
      * @param secret signing secret (DingTalk "加签", Feishu "签名校验"), or null when signing is off; never logged
      * @param format TEXT or MARKDOWN (default MARKDOWN)
-     * @param timeout request timeout (default 10 s)
+     * @param timeout deadline of the whole call: connect, send and the complete answer (at most 64 KiB) (default 10 s)
      */
     @JsonIgnoreProperties(ignoreUnknown = false)
     public record Robot(String id, RobotKind kind, String url, String secret, RobotFormat format, Duration timeout) {
