@@ -200,6 +200,9 @@ public final class Demo {
             AuditLog audit = oa.service(AuditLog.class);
             audit.recent(admin, 6).forEach(r -> out.println("   #" + r.seq() + " " + r.actorId() + " " + r.action() + " " + r.summary()));
             AuditVerification v = audit.verify(admin);
+            if (!v.intact() && !v.tampered()) {
+                v = audit.verify(admin); // entries written moments ago were sealed after the first check; this one covers them
+            }
             out.println("   verify: " + v);
             failed += check(out, v.intact(), "the audit chain is intact");
         }

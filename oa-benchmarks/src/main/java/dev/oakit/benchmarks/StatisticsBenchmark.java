@@ -68,7 +68,7 @@ public final class StatisticsBenchmark {
                 "stats", 4)
                 : BenchDatabase.h2("stats", 4);
              OaKit oa = OaKit.builder().dataSource(d.rawDataSource()).plugin(new WorkflowPlugin())
-                     .config("core", Map.of("jobs", Map.of("enabled", false))).build().start()) {
+                     .config("core", Map.of("jobs", Map.of("enabled", false), "audit", Map.of("sealInterval", "PT0S"))).build().start()) {
             Actor admin = Actor.admin(TENANT, "root");
             long t0 = System.nanoTime();
             organisation(oa.service(Directory.class), admin, users);

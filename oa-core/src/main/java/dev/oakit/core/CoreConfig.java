@@ -18,19 +18,27 @@ import java.util.List;
  *     served by the {@link dev.oakit.core.calendar.BusinessCalendars} service together with those
  *     given in Java and by plugins
  * @param directoryCache how long OAKit's own directory provider reuses its answers ({@link DirectoryCache})
+ * @param audit sealing of the audit log: how often, and with which HMAC keys ({@link Audit})
  * @since 0.1
  */
 @API(status = API.Status.STABLE, since = "0.1")
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig notifications,
-                         List<com.fasterxml.jackson.databind.JsonNode> calendars, DirectoryCache directoryCache) {
+                         List<com.fasterxml.jackson.databind.JsonNode> calendars, DirectoryCache directoryCache, Audit audit) {
     /** Fills defaults. */
     public CoreConfig {
+        audit = audit == null ? Audit.defaults() : audit;
         directoryCache = directoryCache == null ? DirectoryCache.defaults() : directoryCache;
         calendars = calendars == null ? List.of() : List.copyOf(calendars);
         jobs = jobs == null ? Jobs.defaults() : jobs;
         webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
         notifications = notifications == null ? NotificationsConfig.defaults() : notifications;
+    }
+
+    /** Without an audit setting (the constructor before it). */
+    public CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig notifications,
+                      List<com.fasterxml.jackson.databind.JsonNode> calendars, DirectoryCache directoryCache) {
+        this(jobs, webhooks, notifications, calendars, directoryCache, null);
     }
 
     /** Without a directory cache setting (the constructor before it). */
@@ -51,7 +59,7 @@ public record CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig 
 
     /** @return the defaults */
     public static CoreConfig defaults() {
-        return new CoreConfig(null, null, null, null, null);
+        return new CoreConfig(null, null, null, null, null, null);
     }
 
     /**
@@ -86,6 +94,76 @@ public record CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig 
         /** @return no caching: every read goes to the database */
         public static DirectoryCache off() {
             return new DirectoryCache(Duration.ZERO, null);
+        }
+    }
+
+    /**
+     * Sealing of the audit log (see {@code docs/kernel.md}, "Audit log"). Commands insert their
+     * audit entry unsealed; a sealer chains the entries of each tenant shortly after commit, on
+     * every node, whether or not it runs job workers.
+     *
+     * @param sealInterval how often this node's sealer runs (default 1 s); {@code PT0S} turns the
+     *     background sealer off (entries are then sealed only when the log is read or verified —
+     *     for tests that count statements, not for production)
+     * @param keys HMAC keys for the chain, newest first: the first seals new entries, the others
+     *     only verify the entries sealed with them (keep an old key listed after a rotation). Empty
+     *     (the default): entries are chained with plain SHA-256, which anyone with write access to
+     *     the database can recompute. Give every node the same keys.
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record Audit(Duration sealInterval, List<Key> keys) {
+        private static final java.util.regex.Pattern KEY_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+        /** Fills defaults. */
+        public Audit {
+            sealInterval = sealInterval == null ? Duration.ofSeconds(1) : sealInterval;
+            keys = keys == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(keys));
+        }
+
+        /** @return the defaults: sealed every second, plain SHA-256 */
+        public static Audit defaults() {
+            return new Audit(null, null);
+        }
+
+        /** @return problems with these values, each naming its field; never a secret */
+        public List<String> problems() {
+            List<String> p = new java.util.ArrayList<>();
+            if (sealInterval.isNegative()) {
+                p.add("core.audit.sealInterval must not be negative (PT0S turns the background sealer off), was " + sealInterval);
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (int i = 0; i < keys.size(); i++) {
+                Key k = keys.get(i);
+                String at = "core.audit.keys[" + i + "]";
+                if (k == null) {
+                    p.add(at + " must not be null");
+                    continue;
+                }
+                if (k.id() == null || !KEY_ID.matcher(k.id()).matches()) {
+                    p.add(at + ".id must be 1 to 64 letters, digits, '.', '_' or '-' (it is stored with every entry it seals)");
+                } else if (!ids.add(k.id())) {
+                    p.add(at + ".id '" + k.id() + "' is used twice; key ids must be unique");
+                }
+                if (k.secret() == null || k.secret().length() < 32) {
+                    p.add(at + ".secret must have at least 32 characters (it keys the HMAC-SHA256 of the audit chain)");
+                }
+            }
+            return p;
+        }
+
+        /**
+         * An HMAC key of the audit chain.
+         *
+         * @param id stored with every entry the key seals; never change it for the same secret
+         * @param secret at least 32 characters, from the host's secret store; never logged or shown
+         */
+        public record Key(String id, String secret) {
+            @Override
+            public String toString() {
+                return "Key[id=" + id + ", secret=***]";
+            }
         }
     }
 
@@ -146,10 +224,10 @@ public record CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig 
      * An outbound webhook for domain events: HTTP POST of a JSON body, signed with HMAC-SHA256.
      *
      * @param id relay id, unique; part of every delivery id
-     * @param url http or https URL
+     * @param url http or https URL (shown only as scheme, host and port: it may carry tokens)
      * @param secret shared secret for the signature (never logged)
      * @param events event types to deliver; empty or null for all; a trailing {@code *} matches a prefix
-     * @param timeout request timeout (default 10 s)
+     * @param timeout deadline of the whole call: connect, send and the complete answer (at most 64 KiB) (default 10 s)
      */
     public record Webhook(String id, String url, String secret, List<String> events, Duration timeout) {
         /** Fills defaults. */
@@ -158,9 +236,14 @@ public record CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig 
             timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
         }
 
+        /** @return scheme, host and port only ({@code https://host/***}), safe to log: path, query and user info may carry tokens */
+        public String safeUrl() {
+            return SafeUrls.redact(url);
+        }
+
         @Override
         public String toString() {
-            return "Webhook[id=" + id + ", url=" + url + ", secret=***, events=" + events + "]";
+            return "Webhook[id=" + id + ", url=" + safeUrl() + ", secret=***, events=" + events + ", timeout=" + timeout + "]";
         }
     }
 }

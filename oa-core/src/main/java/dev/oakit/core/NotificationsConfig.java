@@ -101,7 +101,7 @@ public record NotificationsConfig(List<String> defaultChannels, String defaultLo
         try {
             URI u = URI.create(url == null ? "" : url);
             if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme())) {
-                p.add(field + " must be an http or https URL");
+                p.add(field + " must be an http or https URL, was '" + SafeUrls.redact(url) + "'");
             }
         } catch (IllegalArgumentException e) {
             p.add(field + " is not a URL");
@@ -192,7 +192,7 @@ public record NotificationsConfig(List<String> defaultChannels, String defaultLo
      * @param url the robot's webhook URL (never logged beyond scheme and host); required
      * @param secret signing secret (DingTalk "加签", Feishu "签名校验"), or null when signing is off; never logged
      * @param format TEXT or MARKDOWN (default MARKDOWN)
-     * @param timeout request timeout (default 10 s)
+     * @param timeout deadline of the whole call: connect, send and the complete answer (at most 64 KiB) (default 10 s)
      */
     @JsonIgnoreProperties(ignoreUnknown = false)
     public record Robot(String id, RobotKind kind, String url, String secret, RobotFormat format, Duration timeout) {
@@ -215,14 +215,9 @@ public record NotificationsConfig(List<String> defaultChannels, String defaultLo
             return p;
         }
 
-        /** @return the URL without path, query or key, safe to log */
+        /** @return scheme, host and port only ({@code https://host/***}), safe to log: path, query and user info may carry the key */
         public String safeUrl() {
-            try {
-                URI u = URI.create(url);
-                return u.getScheme() + "://" + u.getAuthority() + "/***";
-            } catch (RuntimeException e) {
-                return "***";
-            }
+            return SafeUrls.redact(url);
         }
 
         @Override

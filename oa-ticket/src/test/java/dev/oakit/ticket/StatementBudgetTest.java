@@ -28,7 +28,7 @@ class StatementBudgetTest {
     void ticketCommandsStayWithinTheirStatementBudget(TestDatabase db) {
         CountingDataSource counting = new CountingDataSource(db.dataSource());
         OaKit oa = db.closeLater(OaKit.builder().dataSource(counting).plugin(new TicketPlugin())
-                .config("core", Map.of("jobs", Map.of("enabled", false))).build().start());
+                .config("core", Map.of("jobs", Map.of("enabled", false), "audit", Map.of("sealInterval", "PT0S"))).build().start());
         TicketFixture f = new TicketFixture(oa);
         f.started("预热"); // warm caches and the tenant's counter and audit head
         counting.logging(true);

@@ -49,7 +49,8 @@ class StatementBudgetTest {
     void withoutTheDirectoryCacheEachDirectoryQuestionCostsOneStatement(TestDatabase db) {
         CountingDataSource counting = new CountingDataSource(db.dataSource());
         OaKit oa = db.closeLater(OaKit.builder().dataSource(counting).plugin(new WorkflowPlugin())
-                .config("core", Map.of("jobs", Map.of("enabled", false), "directoryCache", Map.of("ttl", "PT0S"))).build().start());
+                .config("core", Map.of("jobs", Map.of("enabled", false), "audit", Map.of("sealInterval", "PT0S"),
+                        "directoryCache", Map.of("ttl", "PT0S"))).build().start());
         WorkflowFixture f = new WorkflowFixture(oa);
         f.definitions.deploy(f.admin, WorkflowFixture.leave());
         cycle(f, counting);

@@ -32,11 +32,11 @@ public final class WorkflowFixture {
 
     /**
      * OAKit with the workflow plugin on a statement- and commit-counting pool, without job workers
-     * (they would poll through it); closed after the test.
+     * and without the background audit sealer (they would poll through it); closed after the test.
      */
     public static OaKit startCounting(TestDatabase db, dev.oakit.core.testing.CountingDataSource counting) {
         return db.closeLater(OaKit.builder().dataSource(counting).plugin(new WorkflowPlugin())
-                .config("core", Map.of("jobs", Map.of("enabled", false))).build().start());
+                .config("core", Map.of("jobs", Map.of("enabled", false), "audit", Map.of("sealInterval", "PT0S"))).build().start());
     }
 
     public WorkflowFixture(OaKit oa) {

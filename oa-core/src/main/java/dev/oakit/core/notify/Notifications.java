@@ -26,13 +26,24 @@ import java.util.Map;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface Notifications {
     /**
+     * The role that lets a user who is no administrator send notifications to other users (an HR
+     * or announcements desk). Without it, and without {@value Actor#ADMIN_ROLE}, a user may send
+     * only to themself.
+     */
+    String SENDER_ROLE = "oa-notify-sender";
+
+    /**
      * Sends a notification (audited as {@code core.notification.send}). May be called inside
-     * another command or host transaction; its deliveries then commit with it.
+     * another command or host transaction; its deliveries then commit with it. Modules that notify
+     * people as a consequence of their own rules (an approval's next approver, a ticket's
+     * watchers) send as {@link Actor#system(String)}.
      *
-     * @param actor who sends; any user of the tenant
+     * @param actor who sends: an administrator or a holder of {@link #SENDER_ROLE} to anyone of the
+     *     tenant; any other user only to themself
      * @param request template, recipients, variables and optional locale; never null
      * @return the notification id and the ids of the deliveries written (empty if every recipient muted it)
      * @throws dev.oakit.core.ValidationException for invalid input or a template variable the request does not give
+     * @throws dev.oakit.core.ForbiddenException if a user without either role names another recipient than themself; nothing is written
      * @throws dev.oakit.core.NotFoundException if no template has the key
      */
     NotificationReceipt send(Actor actor, NotificationRequest request);

@@ -32,7 +32,7 @@ class DirectoryCacheTest {
     @DbTest
     void reusesAnswersUntilADirectoryCommandOfThisNode(TestDatabase db) throws Exception {
         CountingDataSource counting = new CountingDataSource(db.dataSource());
-        OaKit oa = db.closeLater(OaKit.builder().dataSource(counting).config("core", Map.of("jobs", Map.of("enabled", false)))
+        OaKit oa = db.closeLater(OaKit.builder().dataSource(counting).config("core", Map.of("jobs", Map.of("enabled", false), "audit", Map.of("sealInterval", "PT0S")))
                 .build().start());
         Directory dir = oa.service(Directory.class);
         OrgFixture.build(dir);

@@ -50,7 +50,7 @@ class WebhookRelayTest {
 
     private static Map<String, Object> hookConfig(HttpServer server) {
         return Map.of("jobs", Map.of("pollInterval", "PT0.05S", "backoffBase", "PT0.05S", "backoffMax", "PT0.2S"),
-                "webhooks", List.of(Map.of("id", "erp", "url", "http://127.0.0.1:" + server.getAddress().getPort() + "/hook",
+                "webhooks", List.of(Map.of("id", "erp", "url", "http://127.0.0.1:" + server.getAddress().getPort() + "/hook?token=HOOK-TOKEN",
                         "secret", SECRET, "events", List.of("sample.*"))));
     }
 
@@ -97,7 +97,8 @@ class WebhookRelayTest {
             JobInfo dead = jobs.dead(admin, 10).get(0);
             assertThat(dead.type()).isEqualTo("core.event.relay");
             assertThat(dead.attempts()).isEqualTo(1);
-            assertThat(dead.lastError()).contains("HTTP 400").contains("not retried");
+            assertThat(dead.lastError()).contains("HTTP 400").contains("not retried")
+                    .contains("http://127.0.0.1:" + server.getAddress().getPort() + "/***").doesNotContain("HOOK-TOKEN");
             assertThat(oa.service(SamplePlugin.Notes.class).texts(alice)).containsExactly("hello rejected downstream");
         } finally {
             server.stop(0);

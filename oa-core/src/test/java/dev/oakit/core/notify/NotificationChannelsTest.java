@@ -36,7 +36,7 @@ class NotificationChannelsTest {
     private static final String SUBJECT = "请假已批准：张三";
     private static final String BODY = "张三，您 3 天的请假申请已由 李四 批准。";
 
-    private final Actor hr = Actor.of("acme", "hr");
+    private final Actor hr = Actor.of("acme", "hr", Notifications.SENDER_ROLE);
 
     private static OaKit start(TestDatabase db, Map<String, Object> notifications) {
         return db.start(b -> b.plugin(new NotifyPlugin()).config("core", core(notifications)));

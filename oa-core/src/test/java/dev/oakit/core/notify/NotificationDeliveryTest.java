@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
 class NotificationDeliveryTest {
     private static final Map<String, Object> VARS = Map.of("name", "张三", "days", 3, "approver", "李四");
 
-    private final Actor hr = Actor.of("acme", "hr");
+    private final Actor hr = Actor.of("acme", "hr", Notifications.SENDER_ROLE);
     private final Actor admin = Actor.admin("acme", "root");
 
     private static Map<String, Object> robot(String id, String kind, String url) {
@@ -130,6 +130,26 @@ class NotificationDeliveryTest {
         assertThatThrownBy(() -> n.setPreference(alice, "alice", "*", List.of("pager")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("'pager' is no notification channel");
         assertThat(n.channels()).containsExactly("inbox", "log", "sms");
+    }
+
+    @DbTest(only = TestDatabase.Kind.H2)
+    void onlyAdministratorsAndSendersNotifyOtherUsers(TestDatabase db) {
+        NotifyPlugin plugin = new NotifyPlugin();
+        OaKit oa = db.start(b -> b.plugin(plugin).config("core", core(Map.of("defaultChannels", List.of("inbox")))));
+        Notifications n = oa.service(Notifications.class);
+        Actor alice = Actor.of("acme", "alice", "manager");
+
+        assertThatThrownBy(() -> n.send(alice, NotificationRequest.of("leave.approved", List.of("alice", "bob", "carol"), VARS)))
+                .isInstanceOfSatisfying(ForbiddenException.class, e -> assertThat(e.getMessage())
+                        .contains("alice", "'bob'", "'carol'", Actor.ADMIN_ROLE, Notifications.SENDER_ROLE, "only themself"));
+        assertThat(n.deliveries(admin, DeliveryQuery.all())).as("nothing was written").isEmpty();
+        assertThat(oa.service(AuditLog.class).recent(admin, 10)).as("nothing was audited").isEmpty();
+
+        n.send(alice, NotificationRequest.of("leave.approved", List.of("alice"), VARS)); // a reminder to oneself
+        n.send(Actor.of("acme", "hr", Notifications.SENDER_ROLE), NotificationRequest.of("leave.approved", List.of("bob"), VARS));
+        n.send(admin, NotificationRequest.of("leave.approved", List.of("carol"), VARS));
+        await().atMost(Duration.ofSeconds(20)).until(() -> plugin.inbox.sent.size() == 3);
+        assertThat(plugin.inbox.sent).containsExactlyInAnyOrder("alice:请假已批准：张三", "bob:请假已批准：张三", "carol:请假已批准：张三");
     }
 
     @DbTest

@@ -104,7 +104,7 @@ class NotificationTemplateTest {
                 .isEqualTo("Meeting in A1");
         assertThatThrownBy(() -> n.render("nope", null, Map.of())).isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("'nope'");
-        assertThat(n.send(Actor.of("acme", "hr"), NotificationRequest.of("meeting.reminder", List.of("a"), Map.of("room", "B2"))
+        assertThat(n.send(Actor.of("acme", "hr", Notifications.SENDER_ROLE), NotificationRequest.of("meeting.reminder", List.of("a"), Map.of("room", "B2"))
                 .withLocale(Locale.ENGLISH)).deliveryIds()).hasSize(1);
     }
 }

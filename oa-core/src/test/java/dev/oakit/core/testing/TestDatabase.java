@@ -125,6 +125,23 @@ public final class TestDatabase implements AutoCloseable {
         return start(b -> { });
     }
 
+    /** Runs one SQL statement on the schema, outside OAKit (as a host or an administrator with SQL access would). */
+    public void execute(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** @return the first column of the first row of a query, as a number */
+    public long queryLong(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+            if (!rs.next()) {
+                throw new SQLException("no row: " + sql);
+            }
+            return rs.getLong(1);
+        }
+    }
+
     /** Registers something to close after the test. */
     public <T extends AutoCloseable> T closeLater(T c) {
         toClose.add(c);

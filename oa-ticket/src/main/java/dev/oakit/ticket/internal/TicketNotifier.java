@@ -43,7 +43,9 @@ public final class TicketNotifier {
             }
         }
         if (!recipients.isEmpty()) {
-            notifications.send(actor, NotificationRequest.of(template, List.copyOf(recipients), variables).withLocale(locale));
+            // the ticket's rules chose the recipients, not the actor: OAKit sends (the actor may notify only themself)
+            notifications.send(Actor.system(actor.tenantId()),
+                    NotificationRequest.of(template, List.copyOf(recipients), variables).withLocale(locale));
         }
     }
 }

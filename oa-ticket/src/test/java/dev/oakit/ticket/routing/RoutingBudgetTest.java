@@ -41,7 +41,7 @@ class RoutingBudgetTest {
         TicketFixture.TestClock clock = new TicketFixture.TestClock(RoutingFixture.MONDAY_10);
         OaKit oa = db.closeLater(OaKit.builder().dataSource(counting).plugin(new TicketPlugin()).clock(clock)
                 .calendar(RoutingFixture.officeHours())
-                .config("core", Map.of("jobs", Map.of("enabled", false))).build().start());
+                .config("core", Map.of("jobs", Map.of("enabled", false), "audit", Map.of("sealInterval", "PT0S"))).build().start());
         TicketFixture f = new TicketFixture(oa);
         TicketRouting routing = oa.service(TicketRouting.class);
         f.queues.saveQueue(f.admin, Queue.of("desk", "服务台"));

@@ -1120,7 +1120,8 @@ public final class WorkflowEngine implements Approvals {
             List<String> to = waiting.stream().map(TaskRow::assigneeId).distinct().toList();
             for (String userId : to) {
                 String node = waiting.stream().filter(t -> t.assigneeId().equals(userId)).map(TaskRow::nodeName).findFirst().orElse("");
-                notifications.send(r.actor, dev.oakit.core.notify.NotificationRequest.of(dev.oakit.workflow.WorkflowPlugin.URGED_TEMPLATE,
+                // the engine picks the recipients (the open tasks' assignees), so OAKit sends; "by" names who urged
+                notifications.send(Actor.system(r.actor.tenantId()), dev.oakit.core.notify.NotificationRequest.of(dev.oakit.workflow.WorkflowPlugin.URGED_TEMPLATE,
                         List.of(userId), Map.of("title", r.row.title(), "by", r.actor.userId(), "node", node,
                                 "comment", decision.comment() == null ? "" : decision.comment(), "link", config.linkFor(r.row.id(), null))));
             }

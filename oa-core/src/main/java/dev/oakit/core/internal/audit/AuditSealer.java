@@ -16,20 +16,29 @@ import java.util.List;
 
 /**
  * Chains committed audit entries: gives each unsealed entry of a tenant the next sequence number,
- * the previous entry's hash and its own hash, under the tenant's head-row lock, in id order.
- * Runs every second on every node (sealers of several nodes take turns through the lock) and
- * before every read of the log, so that commands only ever insert one row.
+ * the previous entry's hash and its own hash (keyed with the current key of {@link AuditKeys}),
+ * under the tenant's head-row lock, in id order. Runs every second on every node (sealers of
+ * several nodes take turns through the lock), before every read of the log and after every check
+ * of it, so that commands only ever insert one row.
  */
 @Singleton
 public final class AuditSealer {
+    /** Which tenants have unsealed entries: served by the index {@code oa_core_audit_unsealed} (V9). */
+    static final String UNSEALED_TENANTS_SQL = "SELECT DISTINCT tenant_id FROM oa_core_audit WHERE seq IS NULL";
+    /** A tenant's unsealed entries in id order: served by the same index. */
+    static final String PENDING_SQL = "SELECT id, tenant_id, actor_id, on_behalf_of, action, target_type, target_id, occurred_at,"
+            + " request_id, summary FROM oa_core_audit WHERE tenant_id = :t AND seq IS NULL ORDER BY id";
+
     private static final Logger LOG = LoggerFactory.getLogger(AuditSealer.class);
     private static final int BATCH = 500;
 
     private final Database db;
+    private final AuditKeys keys;
 
     @Inject
-    public AuditSealer(Database db) {
+    public AuditSealer(Database db, AuditKeys keys) {
         this.db = db;
+        this.keys = keys;
     }
 
     /** An unsealed row. */
@@ -38,8 +47,7 @@ public final class AuditSealer {
 
     /** Seals every tenant's pending entries; returns how many were sealed. */
     public int sealAll() {
-        List<String> tenants = db.poolJdbi().withHandle(h -> h.createQuery(
-                "SELECT DISTINCT tenant_id FROM oa_core_audit WHERE seq IS NULL").mapTo(String.class).list());
+        List<String> tenants = db.poolJdbi().withHandle(h -> h.createQuery(UNSEALED_TENANTS_SQL).mapTo(String.class).list());
         int n = 0;
         for (String t : tenants) {
             n += seal(t);
@@ -66,9 +74,7 @@ public final class AuditSealer {
     private int sealBatch(Handle h, String tenantId) {
         Head head = h.createQuery("SELECT last_seq, last_hash FROM oa_core_audit_head WHERE tenant_id = :t FOR UPDATE")
                 .bind("t", tenantId).map((rs, c) -> new Head(rs.getLong(1), rs.getString(2))).one();
-        List<Pending> pending = h.createQuery("""
-                SELECT id, tenant_id, actor_id, on_behalf_of, action, target_type, target_id, occurred_at, request_id, summary
-                FROM oa_core_audit WHERE tenant_id = :t AND seq IS NULL ORDER BY id""")
+        List<Pending> pending = h.createQuery(PENDING_SQL)
                 .bind("t", tenantId).setMaxRows(BATCH)
                 .map((rs, c) -> new Pending(rs.getLong("id"), new AuditRecord(0, rs.getString("tenant_id"), rs.getString("actor_id"),
                         rs.getString("on_behalf_of"), rs.getString("action"), rs.getString("target_type"), rs.getString("target_id"),
@@ -80,14 +86,16 @@ public final class AuditSealer {
         }
         long seq = head.seq();
         String prev = head.hash();
-        PreparedBatch batch = h.prepareBatch("UPDATE oa_core_audit SET seq = :seq, prev_hash = :prev, hash = :hash WHERE id = :id AND seq IS NULL");
+        PreparedBatch batch = h.prepareBatch("UPDATE oa_core_audit SET seq = :seq, prev_hash = :prev, hash = :hash, key_id = :key"
+                + " WHERE id = :id AND seq IS NULL");
+        String key = keys.current();
         for (Pending p : pending) {
             seq++;
             AuditRecord r = p.record();
             AuditRecord chained = new AuditRecord(seq, r.tenantId(), r.actorId(), r.onBehalfOf(), r.action(), r.targetType(),
-                    r.targetId(), Instant.ofEpochMilli(r.occurredAt().toEpochMilli()), r.requestId(), r.summary(), prev, null);
-            String hash = AuditStore.hash(chained);
-            batch.bind("seq", seq).bind("prev", prev).bind("hash", hash).bind("id", p.id()).add();
+                    r.targetId(), Instant.ofEpochMilli(r.occurredAt().toEpochMilli()), r.requestId(), r.summary(), prev, null, key);
+            String hash = keys.hash(chained);
+            batch.bind("seq", seq).bind("prev", prev).bind("hash", hash).bind("key", key).bind("id", p.id()).add();
             prev = hash;
         }
         batch.execute();

@@ -1,8 +1,8 @@
 package dev.oakit.core.internal.audit;
 
 import dev.oakit.core.Actor;
-import dev.oakit.core.ForbiddenException;
 import dev.oakit.core.ValidationException;
+import dev.oakit.core.audit.AuditChainHead;
 import dev.oakit.core.audit.AuditLog;
 import dev.oakit.core.audit.AuditRecord;
 import dev.oakit.core.audit.AuditVerification;
@@ -13,34 +13,32 @@ import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Appends to and verifies the per-tenant hash chain. */
+/** Appends to, reads and verifies the per-tenant hash chain (the rules of an intact chain live in {@link ChainCheck}). */
 @Singleton
 public final class AuditStore implements AuditLog {
-    static final String GENESIS = "0".repeat(64);
 
     private static final RowMapper<AuditRecord> MAPPER = (rs, ctx) -> new AuditRecord(
             rs.getLong("seq"), rs.getString("tenant_id"), rs.getString("actor_id"), rs.getString("on_behalf_of"),
             rs.getString("action"), rs.getString("target_type"), rs.getString("target_id"),
             ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, "occurred_at", ctx),
-            rs.getString("request_id"), rs.getString("summary"), rs.getString("prev_hash"), rs.getString("hash"));
+            rs.getString("request_id"), rs.getString("summary"), rs.getString("prev_hash"), rs.getString("hash"),
+            rs.getString("key_id"));
 
     private final Commands commands;
     private final AuditSealer sealer;
+    private final AuditKeys keys;
 
     @Inject
-    public AuditStore(Commands commands, AuditSealer sealer) {
+    public AuditStore(Commands commands, AuditSealer sealer, AuditKeys keys) {
         this.commands = commands;
         this.sealer = sealer;
+        this.keys = keys;
     }
 
     /**
@@ -73,7 +71,7 @@ public final class AuditStore implements AuditLog {
                         .bind("t", tenantId).mapTo(Integer.class).one() > 0;
                 if (!exists) {
                     h.createUpdate("INSERT INTO oa_core_audit_head (tenant_id, last_seq, last_hash) VALUES (:t, 0, :g)")
-                            .bind("t", tenantId).bind("g", GENESIS).execute();
+                            .bind("t", tenantId).bind("g", AuditKeys.GENESIS).execute();
                 }
             });
         } catch (org.jdbi.v3.core.JdbiException e) {
@@ -81,22 +79,6 @@ public final class AuditStore implements AuditLog {
                 throw e;
             }
         }
-    }
-
-    static String hash(AuditRecord r) {
-        String canonical = String.join("\u001f", r.prevHash(), Long.toString(r.seq()), r.tenantId(), r.actorId(),
-                nz(r.onBehalfOf()), r.action(), nz(r.targetType()), nz(r.targetId()),
-                Long.toString(r.occurredAt().toEpochMilli()), nz(r.requestId()), nz(r.summary()));
-        try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(d.digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from the JVM", e);
-        }
-    }
-
-    private static String nz(String s) {
-        return s == null ? "\u0000" : s;
     }
 
     @Override
@@ -122,49 +104,62 @@ public final class AuditStore implements AuditLog {
 
     @Override
     public AuditVerification verify(Actor actor) {
-        dev.oakit.core.Checks.notNull("actor", actor).requireAdmin("verify the audit log");
-        sealer.seal(actor.tenantId());
-        // in a transaction: the chain is streamed with a fetch size (PostgreSQL buffers it all in auto-commit mode)
-        return commands.queryInTransaction(h -> {
-            Optional<Head> head = h.createQuery("SELECT last_seq, last_hash FROM oa_core_audit_head WHERE tenant_id = :t")
-                    .bind("t", actor.tenantId()).map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2))).findOne();
-            long checked = 0;
-            String prev = GENESIS;
-            long expectedSeq = 1;
-            try (Stream<AuditRecord> rows = h.createQuery("SELECT * FROM oa_core_audit WHERE tenant_id = :t AND seq IS NOT NULL ORDER BY seq")
-                    .bind("t", actor.tenantId()).setFetchSize(500).map(MAPPER).stream()) {
-                for (Iterator<AuditRecord> it = rows.iterator(); it.hasNext(); ) {
-                    AuditRecord r = it.next();
-                    checked++;
-                    if (r.seq() != expectedSeq) {
-                        return new AuditVerification(false, checked, expectedSeq, "entry " + expectedSeq
-                                + " is missing (next entry found is " + r.seq() + ")");
-                    }
-                    if (!r.prevHash().equals(prev)) {
-                        return new AuditVerification(false, checked, r.seq(), "entry " + r.seq()
-                                + " does not link to the previous entry (an entry was replaced or removed)");
-                    }
-                    if (!hash(r).equals(r.hash())) {
-                        return new AuditVerification(false, checked, r.seq(), "entry " + r.seq()
-                                + " was changed after it was written (its hash does not match its content)");
-                    }
-                    prev = r.hash();
-                    expectedSeq++;
-                }
-            }
-            long lastSeq = expectedSeq - 1;
-            if (head.isPresent() && (head.get().seq() != lastSeq || !head.get().hash().equals(prev))) {
-                return new AuditVerification(false, checked, lastSeq + 1, "entries after " + lastSeq
-                        + " were removed (the chain head records " + head.get().seq() + ")");
-            }
-            if (head.isEmpty() && checked > 0) {
-                return new AuditVerification(false, checked, 1L, "the chain head is missing");
-            }
-            return new AuditVerification(true, checked, null, null);
-        });
+        return check(actor, null);
     }
 
+    @Override
+    public AuditVerification verify(Actor actor, AuditChainHead exported) {
+        dev.oakit.core.Checks.notNull("head", exported);
+        return check(actor, exported);
+    }
 
-    private record Head(long seq, String hash) {
+    private AuditVerification check(Actor actor, AuditChainHead exported) {
+        dev.oakit.core.Checks.notNull("actor", actor).requireAdmin("verify the audit log");
+        String tenant = actor.tenantId();
+        if (exported != null && !exported.tenantId().equals(tenant)) {
+            throw ValidationException.of("head.tenantId", "is '" + exported.tenantId() + "' but the chain of tenant '" + tenant
+                    + "' is verified; check each tenant's chain against a head exported for that tenant");
+        }
+        // in a transaction: the chain is streamed with a fetch size (PostgreSQL buffers it all in auto-commit mode)
+        AuditVerification result = commands.queryInTransaction(h -> {
+            // the head row first: entries up to it are sealed and stay put while the sealer carries on after it
+            Optional<ChainCheck.HeadRow> head = h.createQuery("SELECT last_seq, last_hash FROM oa_core_audit_head WHERE tenant_id = :t")
+                    .bind("t", tenant).map((rs, ctx) -> new ChainCheck.HeadRow(rs.getLong(1), rs.getString(2))).findOne();
+            long last = head.map(ChainCheck.HeadRow::seq).orElse(Long.MAX_VALUE);
+            ChainCheck check = new ChainCheck(keys, exported);
+            try (Stream<AuditRecord> rows = h.createQuery("SELECT * FROM oa_core_audit WHERE tenant_id = :t AND seq IS NOT NULL"
+                            + " AND seq <= :last ORDER BY seq")
+                    .bind("t", tenant).bind("last", last).setFetchSize(500).map(MAPPER).stream()) {
+                for (Iterator<AuditRecord> it = rows.iterator(); it.hasNext(); ) {
+                    Optional<AuditVerification> bad = check.next(it.next());
+                    if (bad.isPresent()) {
+                        return bad.get();
+                    }
+                }
+            }
+            Optional<AuditVerification> bad = check.end(head);
+            if (bad.isPresent()) {
+                return bad.get();
+            }
+            long unsealed = h.createQuery("SELECT COUNT(*) FROM oa_core_audit WHERE tenant_id = :t AND seq IS NULL")
+                    .bind("t", tenant).mapTo(Long.class).one();
+            long sealedMeanwhile = h.createQuery("SELECT COUNT(*) FROM oa_core_audit WHERE tenant_id = :t AND seq > :last")
+                    .bind("t", tenant).bind("last", last).mapTo(Long.class).one();
+            return check.result(unsealed, sealedMeanwhile);
+        });
+        // seal what this check could not cover, so that the next one does (on nodes whose background sealer is off too)
+        sealer.seal(tenant);
+        return result;
+    }
+
+    @Override
+    public AuditChainHead head(Actor actor) {
+        dev.oakit.core.Checks.notNull("actor", actor).requireAdmin("export the audit chain head");
+        String tenant = actor.tenantId();
+        return commands.query(h -> h.createQuery("SELECT seq, hash, key_id FROM oa_core_audit WHERE tenant_id = :t"
+                        + " AND seq IS NOT NULL ORDER BY seq DESC")
+                .bind("t", tenant).setMaxRows(1)
+                .map((rs, ctx) -> new AuditChainHead(tenant, rs.getLong(1), rs.getString(2), rs.getString(3))).findOne())
+                .orElse(new AuditChainHead(tenant, 0, AuditKeys.GENESIS, null));
     }
 }

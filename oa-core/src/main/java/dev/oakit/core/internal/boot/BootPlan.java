@@ -174,6 +174,7 @@ public final class BootPlan {
             }
         }
         problems.addAll(config.jobs().problems());
+        problems.addAll(config.audit().problems());
         if (config.notifications() != null) {
             problems.addAll(config.notifications().problems());
         }
@@ -198,10 +199,10 @@ public final class BootPlan {
             try {
                 URI u = URI.create(w.url() == null ? "" : w.url());
                 if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme())) {
-                    problems.add(at + ".url must be an http or https URL, was '" + w.url() + "'");
+                    problems.add(at + ".url must be an http or https URL, was '" + w.safeUrl() + "'");
                 }
             } catch (IllegalArgumentException e) {
-                problems.add(at + ".url is not a URL: " + e.getMessage());
+                problems.add(at + ".url is not a URL (check its spelling; it is not shown as it may carry a token)");
             }
             if (w.secret() == null || w.secret().length() < 16) {
                 problems.add(at + ".secret must have at least 16 characters (it signs every delivery)");

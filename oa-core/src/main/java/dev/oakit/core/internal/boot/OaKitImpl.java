@@ -43,7 +43,7 @@ public final class OaKitImpl implements OaKit {
         this.database = database;
         this.worker = worker;
         this.sealer = new SealerSchedule(injector.getInstance(dev.oakit.core.internal.audit.AuditSealer.class),
-                plan.coreConfig.jobs().enabled());
+                plan.coreConfig.audit().sealInterval());
         this.injector = injector;
         this.services = exposedServices(plan);
     }

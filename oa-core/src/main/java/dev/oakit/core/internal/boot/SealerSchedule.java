@@ -8,21 +8,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** Seals the audit log every second on nodes that run workers, and once more on close. */
+/**
+ * Seals the audit log every {@code core.audit.sealInterval} on every node, whether it runs job
+ * workers or not (an entry is protected only once sealed), and once more on close.
+ */
 final class SealerSchedule implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SealerSchedule.class);
 
     private final AuditSealer sealer;
-    private final boolean enabled;
+    private final java.time.Duration interval;
     private ScheduledExecutorService executor;
 
-    SealerSchedule(AuditSealer sealer, boolean enabled) {
+    /** @param interval how often to seal; zero for never (reads and checks of the log still seal) */
+    SealerSchedule(AuditSealer sealer, java.time.Duration interval) {
         this.sealer = sealer;
-        this.enabled = enabled;
+        this.interval = interval;
     }
 
     synchronized void start() {
-        if (!enabled || executor != null) {
+        if (interval.isZero() || executor != null) {
             return;
         }
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -30,14 +34,15 @@ final class SealerSchedule implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        executor.scheduleWithFixedDelay(this::sealQuietly, 1, 1, TimeUnit.SECONDS);
+        long ms = Math.max(1, interval.toMillis());
+        executor.scheduleWithFixedDelay(this::sealQuietly, ms, ms, TimeUnit.MILLISECONDS);
     }
 
     private void sealQuietly() {
         try {
             sealer.sealAll();
         } catch (RuntimeException e) {
-            LOG.warn("sealing the audit log failed; trying again in a second", e);
+            LOG.warn("sealing the audit log failed; trying again in {}", interval, e);
         }
     }
 

@@ -8,36 +8,23 @@ import dev.oakit.core.event.DomainEvent;
 import dev.oakit.core.event.WebhookSignature;
 import dev.oakit.core.spi.EventRelay;
 
-import java.io.IOException;
+import dev.oakit.core.internal.http.OutboundHttp;
+
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.Map;
 
-/** Delivers events as signed HTTP POSTs of JSON. */
+/** Delivers events as signed HTTP POSTs of JSON, bounded in time and size by {@link OutboundHttp}. */
 public final class WebhookRelay implements EventRelay {
     private final CoreConfig.Webhook config;
     private final ObjectMapper json;
     private final Clock clock;
-    private final HttpClient http;
 
     public WebhookRelay(CoreConfig.Webhook config, ObjectMapper json, Clock clock) {
         this.config = config;
         this.json = json;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    }
-
-    /** @return the receiver's host only: URLs may carry tokens and must not reach logs or the job table */
-    private String host() {
-        try {
-            return URI.create(config.url()).getHost();
-        } catch (IllegalArgumentException e) {
-            return "(unparsable URL)";
-        }
     }
 
     @Override
@@ -72,32 +59,18 @@ public final class WebhookRelay implements EventRelay {
         body.set("payload", event.payload());
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
         long ts = clock.instant().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(config.url()))
-                .timeout(config.timeout())
-                .header("Content-Type", "application/json; charset=utf-8")
-                .header(WebhookSignature.DELIVERY_HEADER, deliveryId)
-                .header(WebhookSignature.EVENT_HEADER, event.type())
-                .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(ts))
-                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(config.secret(), ts, bytes))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
-                .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IntegrationException("OA-CORE/WEBHOOK", "webhook '" + config.id() + "' at host " + host()
-                    + " could not be reached (" + e.getMessage() + "); will retry", true, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IntegrationException("OA-CORE/WEBHOOK", "webhook delivery interrupted; will retry", true, e);
-        }
-        int status = response.statusCode();
-        if (status >= 200 && status < 300) {
+        String who = "webhook '" + config.id() + "' at " + config.safeUrl();
+        OutboundHttp.Answer answer = OutboundHttp.post("OA-CORE/WEBHOOK", who, URI.create(config.url()), Map.of(
+                "Content-Type", "application/json; charset=utf-8",
+                WebhookSignature.DELIVERY_HEADER, deliveryId,
+                WebhookSignature.EVENT_HEADER, event.type(),
+                WebhookSignature.TIMESTAMP_HEADER, Long.toString(ts),
+                WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(config.secret(), ts, bytes)), bytes, config.timeout());
+        if (answer.ok()) {
             return;
         }
-        boolean retryable = status == 408 || status == 425 || status == 429 || status >= 500;
-        throw new IntegrationException("OA-CORE/WEBHOOK", "webhook '" + config.id() + "' at host " + host()
-                + " answered HTTP " + status + (retryable ? "; will retry" : "; not retried (fix the receiver, then replay the dead job)"),
-                retryable, null);
+        boolean retryable = OutboundHttp.retryable(answer.status());
+        throw new IntegrationException("OA-CORE/WEBHOOK", who + " answered HTTP " + answer.status()
+                + (retryable ? "; will retry" : "; not retried (fix the receiver, then replay the dead job)"), retryable, null);
     }
 }

@@ -61,6 +61,7 @@ public final class NotificationsService implements Notifications {
     public NotificationReceipt send(Actor actor, NotificationRequest request) {
         Checks.notNull("actor", actor);
         Checks.notNull("request", request);
+        requireMaySendTo(actor, request.recipients());
         // render before the command: a missing variable is the caller's error and fails the call
         RenderedMessage message = render(request.templateKey(), request.locale(), request.variables());
         return commands.execute(CommandSpec.of(actor, "core.notification.send"), NotificationReceipt.class,
@@ -254,6 +255,21 @@ public final class NotificationsService implements Notifications {
     @Override
     public List<String> channels() {
         return channels.ids();
+    }
+
+    /** Administrators and senders notify anyone; other users only themselves (so nobody spams a tenant with any template). */
+    private static void requireMaySendTo(Actor actor, List<String> recipients) {
+        if (actor.isAdmin() || actor.hasRole(SENDER_ROLE)) {
+            return;
+        }
+        List<String> others = recipients.stream().filter(r -> !r.equals(actor.userId())).toList();
+        if (!others.isEmpty()) {
+            throw new ForbiddenException("OA-CORE/FORBIDDEN", "user '" + actor.userId() + "' may not send notifications to "
+                    + (others.size() > 5 ? others.size() + " other users" : "other users ("
+                    + String.join(", ", others.stream().map(u -> "'" + u + "'").toList()) + ")")
+                    + "; only administrators (role " + Actor.ADMIN_ROLE + ") and holders of role " + SENDER_ROLE
+                    + " may; a user without them may notify only themself");
+        }
     }
 
     private static void requireSelfOrAdmin(Actor actor, String userId, String what) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oakit.core.IntegrationException;
 import dev.oakit.core.NotificationsConfig;
+import dev.oakit.core.internal.http.OutboundHttp;
 import dev.oakit.core.notify.RenderedMessage;
 import dev.oakit.core.spi.AddressKind;
 import dev.oakit.core.spi.NotificationChannel;
@@ -16,19 +17,17 @@ import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * A chat-group robot (WeCom, DingTalk, Feishu): an HTTP POST of a JSON message to the robot's
- * webhook URL. The remote answers HTTP 200 with an error code in the body, so both are checked.
+ * webhook URL, bounded in time and size by {@link OutboundHttp}. The remote answers HTTP 200 with
+ * an error code in the body, so both are checked.
  */
 abstract class RobotChannel implements NotificationChannel {
     private static final String CODE = "OA-CORE/NOTIFY_ROBOT";
@@ -36,13 +35,11 @@ abstract class RobotChannel implements NotificationChannel {
     final NotificationsConfig.Robot config;
     final ObjectMapper json;
     final Clock clock;
-    private final HttpClient http;
 
     RobotChannel(NotificationsConfig.Robot config, ObjectMapper json, Clock clock) {
         this.config = config;
         this.json = json;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     static RobotChannel of(NotificationsConfig.Robot config, ObjectMapper json, Clock clock) {
@@ -85,23 +82,11 @@ abstract class RobotChannel implements NotificationChannel {
     @Override
     public void send(Recipient recipient, RenderedMessage message) {
         byte[] bytes = body(message).toString().getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url()))
-                .timeout(config.timeout())
-                .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
-                .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw failure(recipient, "could not be reached (" + e.getClass().getSimpleName() + "); will retry", true, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failure(recipient, "delivery was interrupted; will retry", true, e);
-        }
-        int status = response.statusCode();
-        if (status < 200 || status >= 300) {
-            boolean retryable = status == 408 || status == 425 || status == 429 || status >= 500;
+        OutboundHttp.Answer response = OutboundHttp.post(CODE, who(recipient), URI.create(url()),
+                Map.of("Content-Type", "application/json; charset=utf-8"), bytes, config.timeout());
+        int status = response.status();
+        if (!response.ok()) {
+            boolean retryable = OutboundHttp.retryable(status);
             throw failure(recipient, "answered HTTP " + status + (retryable ? "; will retry"
                     : "; not retried (check the robot's URL, then replay the dead job)"), retryable, null);
         }
@@ -128,9 +113,12 @@ abstract class RobotChannel implements NotificationChannel {
                 retryable, null);
     }
 
+    private String who(Recipient r) {
+        return "robot channel '" + config.id() + "' (" + config.kind() + ", " + config.safeUrl() + ") for delivery " + r.deliveryId();
+    }
+
     private IntegrationException failure(Recipient r, String what, boolean retryable, Exception cause) {
-        return new IntegrationException(CODE, "robot channel '" + config.id() + "' (" + config.kind() + ", "
-                + config.safeUrl() + ") for delivery " + r.deliveryId() + " " + what, retryable, cause);
+        return new IntegrationException(CODE, who(r) + " " + what, retryable, cause);
     }
 
     static String title(RenderedMessage m) {

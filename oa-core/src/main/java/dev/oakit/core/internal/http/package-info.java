@@ -1,0 +1,2 @@
+/** Outgoing HTTP calls of the kernel, bounded in time and size. */
+package dev.oakit.core.internal.http;
