@@ -14,6 +14,7 @@ import dev.oakit.core.spi.Commands;
 import dev.oakit.core.spi.JobContext;
 import dev.oakit.core.spi.JobHandler;
 import dev.oakit.ticket.NewTicket;
+import dev.oakit.ticket.Requester;
 import dev.oakit.ticket.Ticket;
 import dev.oakit.ticket.TicketChannelsConfig;
 import dev.oakit.ticket.TicketConfig;
@@ -265,6 +266,10 @@ public final class MailPoller implements MailIntake {
         }
         Map<String, Object> detail = new LinkedHashMap<>();
         String body = body(box, mail, detail);
+        // the From header proves nothing: only a verified sender may act as the internal user with that address
+        SenderCheck.Verdict sender = SenderCheck.verify(box.senderAuth(), mail);
+        detail.put("sender", (sender.verified() ? "verified: " : "unverified: ") + sender.why());
+        String userId = sender.verified() ? desk.userByEmail(h, tenant, mail.fromEmail()).orElse(null) : null;
         // claim the Message-ID first: a second poller blocks here and then fails on the unique index
         long row = insert(h, tenant, box.name(), mail.messageId(), "RECEIVED", mail.fromEmail(), mail.subject(), mail.text(), detail, ctx.now());
         Optional<ChannelDesk.Target> thread = thread(h, tenant, mail);
@@ -272,14 +277,13 @@ public final class MailPoller implements MailIntake {
         ChannelDesk.Target target;
         if (thread.isPresent()) {
             target = thread.get();
-            String userId = desk.userByEmail(h, tenant, mail.fromEmail()).orElse(null);
             ChannelDesk.Added added = desk.add(tenant, target, userId, mail.fromEmail(), "email", body.isEmpty() ? "(empty mail)" : body,
                     mail.attachments());
             outcome = added == ChannelDesk.Added.REPLIED ? MailOutcome.REPLIED : MailOutcome.NOTED;
         } else {
             String title = mail.subject().isEmpty() ? "(no subject)" : ChannelDesk.cut(mail.subject(), 200);
             NewTicket.Builder b = NewTicket.builder(box.type(), title).description(body.isEmpty() ? null : body).channel("email")
-                    .requester(desk.requester(h, tenant, mail.fromName(), mail.fromEmail())).queue(box.queue()).category(box.category())
+                    .requester(userId != null ? Requester.user(userId) : ChannelDesk.contact(mail.fromName(), mail.fromEmail())).queue(box.queue()).category(box.category())
                     .priority(box.priority());
             mail.attachments().forEach(b::attachment);
             Ticket t = engine.create(Actor.system(tenant), b.build());

@@ -27,9 +27,12 @@ import java.util.regex.Pattern;
  * One mail read into what a ticket needs: ids for de-duplication and threading, sender, subject,
  * the text (the text/plain part, else the HTML part turned into text) and attachment metadata.
  * The bytes of attachments stay on the IMAP server; their references say where.
+ *
+ * @param singleFrom true when the From header names exactly one address
+ * @param topAuthResults the topmost Authentication-Results header, unfolded, or null (see {@link SenderCheck})
  */
-record ParsedMail(String messageId, Set<String> threadIds, String fromName, String fromEmail, String subject, String text,
-                  List<AttachmentRef> attachments, boolean htmlOnly) {
+record ParsedMail(String messageId, Set<String> threadIds, String fromName, String fromEmail, boolean singleFrom, String subject, String text,
+                  List<AttachmentRef> attachments, boolean htmlOnly, String topAuthResults) {
     private static final Pattern ID = Pattern.compile("<[^<>\\s]{1,250}>");
 
     static ParsedMail parse(MimeMessage m, String attachmentPrefix) throws MessagingException, IOException {
@@ -48,12 +51,14 @@ record ParsedMail(String messageId, Set<String> threadIds, String fromName, Stri
             fromEmail = a.getAddress().strip().toLowerCase(Locale.ROOT);
             fromName = a.getPersonal();
         }
+        String[] verdicts = m.getHeader("Authentication-Results");
+        String topAuthResults = verdicts == null || verdicts.length == 0 ? null : verdicts[0].replaceAll("\r?\n", "");
         Body body = new Body(attachmentPrefix);
         body.walk(m);
         String text = body.plain != null ? body.plain : body.html != null ? htmlToText(body.html) : "";
         String subject = m.getSubject() == null ? "" : m.getSubject().strip();
-        return new ParsedMail(messageId, thread, fromName, fromEmail, subject, text.strip(), List.copyOf(body.files),
-                body.plain == null && body.html != null);
+        return new ParsedMail(messageId, thread, fromName, fromEmail, from != null && from.length == 1, subject, text.strip(),
+                List.copyOf(body.files), body.plain == null && body.html != null, topAuthResults);
     }
 
     /** A message without a Message-ID gets one from its content, so fetching it again is still a duplicate. */

@@ -9,7 +9,8 @@ import java.util.List;
  * Tickets by e-mail: reads the configured IMAP mailboxes ({@link MailboxConfig}). A new mail opens
  * a ticket; a reply to a ticket's thread (its In-Reply-To / References naming a mail OAKit stored,
  * or the ticket number in the subject) becomes a reply on that ticket; a Message-ID seen before is
- * skipped, so a mail delivered twice opens one ticket. See docs/ticket-channels.md.
+ * skipped, so a mail delivered twice opens one ticket. A mail is from an external contact unless
+ * the mailbox's {@link SenderAuth} verifies its sender. See docs/ticket-channels.md.
  *
  * <p>Polling runs as a durable job per mailbox ({@link #startPolling}) on the OAKit job workers, or
  * on demand ({@link #poll}). Each poll reads the messages after the last IMAP UID it committed;

@@ -85,6 +85,18 @@ final class MailDesk {
         return box;
     }
 
+    /** Makes the mailbox believe the verdicts of the mail server {@code mx.acme.test} about senders of {@code acme.test}. */
+    static void trustAcme(Map<String, Object> box) {
+        box.put("senderAuth", Map.of("authServId", "mx.acme.test", "domains", List.of("acme.test")));
+    }
+
+    /** Adds the verdict of the mail server {@code mx.acme.test}: a passing DKIM signature of the sender's domain. */
+    static MimeMessage verified(MimeMessage m) throws MessagingException {
+        String from = ((InternetAddress) m.getFrom()[0]).getAddress();
+        m.addHeader("Authentication-Results", "mx.acme.test; dkim=pass header.d=" + from.substring(from.indexOf('@') + 1));
+        return m;
+    }
+
     MailPollReport poll() {
         return intake.poll(f.admin, "support");
     }
@@ -106,6 +118,12 @@ final class MailDesk {
     void deliver(MimeMessage m) throws MessagingException {
         m.saveChanges();
         inbox.deliver(m);
+    }
+
+    /** Delivers a mail exactly as written (headers in the given order, CRLF added), for headers and encodings the builder cannot make. */
+    void deliverRaw(String... lines) throws MessagingException {
+        String raw = String.join("\r\n", lines) + "\r\n";
+        inbox.deliver(new MimeMessage(session, new java.io.ByteArrayInputStream(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
     }
 
     int ticketCount() {

@@ -50,9 +50,9 @@ class MailIntakeTest {
     }
 
     @DbTest
-    void aSenderWhoIsAnInternalUserIsTheRequester(TestDatabase db) throws Exception {
-        MailDesk d = new MailDesk(db);
-        d.deliver(d.message("<g1@acme.test>", "gina@acme.test", "VPN 连不上", "从家里连不上 VPN"));
+    void aVerifiedSenderWhoIsAnInternalUserIsTheRequester(TestDatabase db) throws Exception {
+        MailDesk d = new MailDesk(db, MailDesk::trustAcme, b -> { });
+        d.deliver(MailDesk.verified(d.message("<g1@acme.test>", "gina@acme.test", "VPN 连不上", "从家里连不上 VPN")));
         MailPollReport r = d.poll();
         Ticket t = d.f.ticket(r.messages().get(0).ticketId());
         assertThat(t.requester()).isEqualTo(Requester.user("gina"));
