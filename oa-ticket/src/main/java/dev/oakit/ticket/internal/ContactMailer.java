@@ -116,16 +116,12 @@ public final class ContactMailer implements EventListener {
             vars.put("comment", text == null ? "" : text);
             m = notifications.render(TicketNotifier.STATUS, locale, vars);
         }
-        List<String> thread = h.createQuery("SELECT message_id FROM oa_tk_mail WHERE tenant_id = :t AND ticket_id = :id ORDER BY id")
-                .bind("t", tenant).bind("id", ticketId).mapTo(String.class).list();
+        List<String> thread = MailStore.thread(h, tenant, ticketId);
         String messageId = "<tk-" + event.id().replaceAll("[^A-Za-z0-9.-]", "-") + "@oakit>";
         String subject = m.subject().contains("[" + number + "]") ? m.subject()
                 : m.subject().contains(number) ? m.subject().replaceFirst(java.util.regex.Pattern.quote(number), "[" + number + "]")
                 : "[" + number + "] " + m.subject();
-        h.createUpdate("INSERT INTO oa_tk_mail (tenant_id, message_id, direction, ticket_id, outcome, address, subject, body, received_at)"
-                        + " VALUES (:t, :m, 'OUT', :tk, 'SENT', :a, :s, :b, :now)")
-                .bind("t", tenant).bind("m", messageId).bind("tk", ticketId).bind("a", email).bind("s", ChannelDesk.cut(subject, 1000))
-                .bind("b", m.body()).bind("now", TicketRow.db(ctx.now())).execute();
+        MailStore.insertOut(h, tenant, messageId, ticketId, email, subject, m.body(), ctx.now());
         ctx.summary("mail to the external requester of ticket " + number + " (" + event.type() + ")");
         List<String> refs = thread.subList(Math.max(0, thread.size() - 20), thread.size());
         return new Outgoing(email, (String) ticket.get().get("contact_name"), subject, m.body(), messageId,

@@ -38,7 +38,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -146,8 +145,7 @@ public final class MailPoller implements MailIntake {
                     out.add(receive(ctx, box, (MimeMessage) m, "imap:" + box.name() + "/" + validity + "/" + uid + "/"));
                     last = uid;
                 }
-                h.createUpdate("UPDATE oa_tk_mail_cursor SET uid_validity = :v, last_uid = :u, polled_at = :now WHERE tenant_id = :t AND mailbox = :m")
-                        .bind("v", validity).bind("u", last).bind("now", TicketRow.db(ctx.now())).bind("t", box.tenant()).bind("m", box.name()).execute();
+                MailCursors.advance(h, box.tenant(), box.name(), validity, last, ctx.now());
             } finally {
                 folder.close(false);
             }
@@ -174,16 +172,13 @@ public final class MailPoller implements MailIntake {
 
     /** @return {uidvalidity, last uid}, with the cursor row locked so pollers of one mailbox take turns */
     private long[] lockCursor(CommandContext ctx, MailboxConfig box) {
-        Handle h = ctx.handle();
-        Optional<long[]> row = h.createQuery("SELECT uid_validity, last_uid FROM oa_tk_mail_cursor WHERE tenant_id = :t AND mailbox = :m FOR UPDATE")
-                .bind("t", box.tenant()).bind("m", box.name()).map((rs, c) -> new long[]{rs.getLong(1), rs.getLong(2)}).findOne();
+        Optional<long[]> row = MailCursors.lock(ctx.handle(), box.tenant(), box.name());
         if (row.isPresent()) {
             return row.get();
         }
         try {
             commands.execute(CommandSpec.of(Actor.system(box.tenant()), "tk.mail.cursor"), Void.class, c -> {
-                c.handle().createUpdate("INSERT INTO oa_tk_mail_cursor (tenant_id, mailbox, uid_validity, last_uid, polled_at) VALUES (:t, :m, -1, 0, :now)")
-                        .bind("t", box.tenant()).bind("m", box.name()).bind("now", TicketRow.db(c.now())).execute();
+                MailCursors.create(c.handle(), box.tenant(), box.name(), c.now());
                 return null;
             });
         } catch (ConflictException e) {
@@ -254,8 +249,7 @@ public final class MailPoller implements MailIntake {
     private MailPollReport.Message take(CommandContext ctx, MailboxConfig box, ParsedMail mail) {
         Handle h = ctx.handle();
         String tenant = box.tenant();
-        Optional<Long> seen = h.createQuery("SELECT ticket_id FROM oa_tk_mail WHERE tenant_id = :t AND message_id = :m")
-                .bind("t", tenant).bind("m", mail.messageId()).map((rs, c) -> rs.getObject(1) == null ? -1L : rs.getLong(1)).findOne();
+        Optional<Long> seen = MailStore.seen(h, tenant, mail.messageId());
         if (seen.isPresent()) {
             ChannelDesk.Target t = desk.byId(h, tenant, seen.get()).orElse(null);
             return new MailPollReport.Message(mail.messageId(), MailOutcome.DUPLICATE, t == null ? null : t.id(), t == null ? null : t.number(),
@@ -271,7 +265,8 @@ public final class MailPoller implements MailIntake {
         detail.put("sender", (sender.verified() ? "verified: " : "unverified: ") + sender.why());
         String userId = sender.verified() ? desk.userByEmail(h, tenant, mail.fromEmail()).orElse(null) : null;
         // claim the Message-ID first: a second poller blocks here and then fails on the unique index
-        long row = insert(h, tenant, box.name(), mail.messageId(), "RECEIVED", mail.fromEmail(), mail.subject(), mail.text(), detail, ctx.now());
+        long row = MailStore.insertIn(h, tenant, box.name(), mail.messageId(), "RECEIVED", mail.fromEmail(), mail.subject(), mail.text(),
+                JsonText.write(json, detail), ctx.now());
         Optional<ChannelDesk.Target> thread = thread(h, tenant, mail);
         MailOutcome outcome;
         ChannelDesk.Target target;
@@ -290,8 +285,7 @@ public final class MailPoller implements MailIntake {
             target = new ChannelDesk.Target(t.id(), t.number());
             outcome = MailOutcome.CREATED;
         }
-        h.createUpdate("UPDATE oa_tk_mail SET ticket_id = :tk, outcome = :o WHERE id = :id")
-                .bind("tk", target.id()).bind("o", outcome.name()).bind("id", row).execute();
+        MailStore.taken(h, row, target.id(), outcome.name());
         ctx.summary("mail " + mail.messageId() + " from " + mail.fromEmail() + ": " + outcome + " " + target.number());
         return new MailPollReport.Message(mail.messageId(), outcome, target.id(), target.number(),
                 outcome == MailOutcome.NOTED ? "the sender is no party of the ticket, or it is closed: kept as an internal note" : null);
@@ -320,13 +314,9 @@ public final class MailPoller implements MailIntake {
 
     /** Threads by In-Reply-To / References naming a mail we stored, else by a ticket number in the subject. */
     private Optional<ChannelDesk.Target> thread(Handle h, String tenant, ParsedMail mail) {
-        if (!mail.threadIds().isEmpty()) {
-            Optional<Long> id = h.createQuery("SELECT ticket_id FROM oa_tk_mail WHERE tenant_id = :t AND message_id IN (<ids>) AND ticket_id IS NOT NULL"
-                            + " ORDER BY id")
-                    .bind("t", tenant).bindList("ids", List.copyOf(mail.threadIds())).mapTo(Long.class).findFirst();
-            if (id.isPresent()) {
-                return desk.byId(h, tenant, id.get());
-            }
+        Optional<Long> id = MailStore.ticketOfAny(h, tenant, mail.threadIds());
+        if (id.isPresent()) {
+            return desk.byId(h, tenant, id.get());
         }
         Matcher x = number.matcher(mail.subject());
         while (x.find()) {
@@ -338,17 +328,6 @@ public final class MailPoller implements MailIntake {
         return Optional.empty();
     }
 
-    private long insert(Handle h, String tenant, String mailbox, String messageId, String outcome, String sender, String subject, String body,
-                        Map<String, Object> detail, Instant now) {
-        return h.createUpdate("""
-                        INSERT INTO oa_tk_mail (tenant_id, message_id, direction, mailbox, outcome, address, subject, body, detail, received_at)
-                        VALUES (:t, :m, 'IN', :box, :o, :s, :subj, :body, :d, :now)""")
-                .bind("t", tenant).bind("m", ChannelDesk.cut(messageId, 255)).bind("box", mailbox).bind("o", outcome)
-                .bind("s", sender == null ? null : ChannelDesk.cut(sender, 254)).bind("subj", subject == null ? null : ChannelDesk.cut(subject, 1000))
-                .bind("body", body).bind("d", JsonText.write(json, detail)).bind("now", TicketRow.db(now))
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-    }
-
     /** Keeps a message that could not become a ticket or reply, with the reason, so an administrator can act on it. */
     private MailPollReport.Message failed(MailboxConfig box, String messageId, String sender, String subject, String body, String reason) {
         LOG.warn("mailbox {}: mail {} not taken: {}", box.name(), messageId, reason);
@@ -356,8 +335,8 @@ public final class MailPoller implements MailIntake {
             commands.execute(CommandSpec.of(Actor.system(box.tenant()), "tk.mail.failed").withTarget("mail", ChannelDesk.cut(messageId, 128)),
                     Void.class, ctx -> {
                         ctx.summary("mail " + messageId + " not taken: " + ChannelDesk.cut(reason, 500));
-                        insert(ctx.handle(), box.tenant(), box.name(), messageId, MailOutcome.FAILED.name(), sender, subject, body,
-                                Map.of("error", reason), ctx.now());
+                        MailStore.insertIn(ctx.handle(), box.tenant(), box.name(), messageId, MailOutcome.FAILED.name(), sender, subject, body,
+                                JsonText.write(json, Map.of("error", reason)), ctx.now());
                         return null;
                     });
         } catch (ConflictException e) {
