@@ -140,7 +140,12 @@ public final class ChannelDesk {
         });
     }
 
+    /** @return at most {@code max} chars of the text, never half of a surrogate pair */
     static String cut(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
+        if (s.length() <= max) {
+            return s;
+        }
+        int end = max > 0 && Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+        return s.substring(0, end);
     }
 }

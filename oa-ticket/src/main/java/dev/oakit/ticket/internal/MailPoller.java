@@ -66,16 +66,18 @@ public final class MailPoller implements MailIntake {
     private final TicketEngine engine;
     private final ChannelDesk desk;
     private final ObjectMapper json;
+    private final MailText text;
     private final Pattern number;
 
     @Inject
     public MailPoller(TicketChannelsConfig config, TicketConfig tickets, Commands commands, TicketEngine engine, ChannelDesk desk,
-                      ObjectMapper json) {
+                      ObjectMapper json, MailText text) {
         config.mailboxes().forEach(b -> boxes.put(b.name(), b));
         this.commands = commands;
         this.engine = engine;
         this.desk = desk;
         this.json = json;
+        this.text = text;
         this.number = Pattern.compile("(?<![A-Z0-9])" + tickets.numberPrefix() + "-\\d{4}-\\d{1,12}(?!\\d)");
     }
 
@@ -124,6 +126,7 @@ public final class MailPoller implements MailIntake {
     MailPollReport pollIn(CommandContext ctx, MailboxConfig box) {
         Handle h = ctx.handle();
         long[] cursor = lockCursor(ctx, box);
+        boolean bmpOnly = text.bmpOnly(h);
         List<MailPollReport.Message> out = new ArrayList<>();
         Store store = connect(box);
         try {
@@ -142,7 +145,7 @@ public final class MailPoller implements MailIntake {
                 long last = after;
                 for (Message m : fresh.subList(0, Math.min(fresh.size(), box.batchSize()))) {
                     long uid = uid(uids, m);
-                    out.add(receive(ctx, box, (MimeMessage) m, "imap:" + box.name() + "/" + validity + "/" + uid + "/"));
+                    out.add(receive(box, (MimeMessage) m, "imap:" + box.name() + "/" + validity + "/" + uid, bmpOnly));
                     last = uid;
                 }
                 MailCursors.advance(h, box.tenant(), box.name(), validity, last, ctx.now());
@@ -220,13 +223,19 @@ public final class MailPoller implements MailIntake {
 
     // ------------------------------------------------------------------ one message
 
-    private MailPollReport.Message receive(CommandContext outer, MailboxConfig box, MimeMessage m, String attachmentPrefix) {
+    /**
+     * Takes one message in its own nested command. Whatever the message holds, it ends as a ticket,
+     * a reply, a duplicate or a FAILED record: only a failure of the database itself (retryable)
+     * fails the poll, so one bad message never stops the mailbox.
+     *
+     * @param location where the message is: {@code imap:<mailbox>/<uidvalidity>/<uid>}
+     */
+    private MailPollReport.Message receive(MailboxConfig box, MimeMessage m, String location, boolean bmpOnly) {
         ParsedMail mail;
         try {
-            mail = ParsedMail.parse(m, attachmentPrefix);
+            mail = ParsedMail.parse(m, location + "/").storable(bmpOnly);
         } catch (MessagingException | IOException | RuntimeException e) {
-            String id = "<" + attachmentPrefix.replace('/', '.') + "unreadable@oakit>";
-            return failed(box, id, null, null, null, "the message cannot be read (" + e + "); it stays in the mailbox as " + attachmentPrefix);
+            return failed(box, location, null, "the message cannot be read (" + e + ")");
         }
         try {
             return commands.execute(CommandSpec.of(Actor.system(box.tenant()), "tk.mail.receive").withTarget("mail", ChannelDesk.cut(mail.messageId(), 128)),
@@ -235,14 +244,14 @@ public final class MailPoller implements MailIntake {
             if ("OA-CORE/DUPLICATE".equals(e.code())) {
                 return new MailPollReport.Message(mail.messageId(), MailOutcome.DUPLICATE, null, null, "taken by another poller at the same time");
             }
-            return failed(box, mail.messageId(), mail.fromEmail(), mail.subject(), mail.text(), e.getMessage());
+            return failed(box, location, mail, e.getMessage());
         } catch (IntegrationException e) {
             if (e.retryable()) {
                 throw e; // a deadlock or a lost connection is no fault of the message: the whole poll is retried
             }
-            return failed(box, mail.messageId(), mail.fromEmail(), mail.subject(), mail.text(), e.getMessage());
-        } catch (OaException e) {
-            return failed(box, mail.messageId(), mail.fromEmail(), mail.subject(), mail.text(), e.getMessage());
+            return failed(box, location, mail, e.getMessage());
+        } catch (RuntimeException e) {
+            return failed(box, location, mail, e instanceof OaException ? e.getMessage() : e.toString());
         }
     }
 
@@ -328,21 +337,36 @@ public final class MailPoller implements MailIntake {
         return Optional.empty();
     }
 
-    /** Keeps a message that could not become a ticket or reply, with the reason, so an administrator can act on it. */
-    private MailPollReport.Message failed(MailboxConfig box, String messageId, String sender, String subject, String body, String reason) {
-        LOG.warn("mailbox {}: mail {} not taken: {}", box.name(), messageId, reason);
+    /**
+     * Keeps a message that could not become a ticket or reply, with the reason, so an administrator
+     * can act on it. It records only bounded metadata cleaned for the strictest database (no body:
+     * the message stays in the mailbox at {@code location}), so this record cannot fail on the
+     * message's content; only a failure of the database itself propagates.
+     */
+    private MailPollReport.Message failed(MailboxConfig box, String location, ParsedMail mail, String reason) {
+        String messageId = mail == null ? "<" + location.replace('/', '.') + ".unreadable@oakit>" : MailText.line(ChannelDesk.cut(mail.messageId(), 255), true);
+        String sender = mail == null || mail.fromEmail() == null ? null : MailText.line(ChannelDesk.cut(mail.fromEmail(), 254), true);
+        String subject = mail == null ? null : MailText.line(ChannelDesk.cut(mail.subject(), 200), true);
+        String why = MailText.text(ChannelDesk.cut(reason == null ? "no reason given" : reason, 1000), true);
+        LOG.warn("mailbox {}: mail {} ({}) not taken: {}", box.name(), messageId, location, why);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("mail", location);
+        detail.put("error", why);
         try {
             commands.execute(CommandSpec.of(Actor.system(box.tenant()), "tk.mail.failed").withTarget("mail", ChannelDesk.cut(messageId, 128)),
                     Void.class, ctx -> {
-                        ctx.summary("mail " + messageId + " not taken: " + ChannelDesk.cut(reason, 500));
-                        MailStore.insertIn(ctx.handle(), box.tenant(), box.name(), messageId, MailOutcome.FAILED.name(), sender, subject, body,
-                                JsonText.write(json, Map.of("error", reason)), ctx.now());
+                        ctx.summary("mail " + messageId + " not taken: " + ChannelDesk.cut(why, 500));
+                        MailStore.insertIn(ctx.handle(), box.tenant(), box.name(), messageId, MailOutcome.FAILED.name(), sender, subject, null,
+                                JsonText.write(json, detail), ctx.now());
                         return null;
                     });
         } catch (ConflictException e) {
+            if (!"OA-CORE/DUPLICATE".equals(e.code())) {
+                throw e;
+            }
             return new MailPollReport.Message(messageId, MailOutcome.DUPLICATE, null, null, "Message-ID seen before");
         }
-        return new MailPollReport.Message(messageId, MailOutcome.FAILED, null, null, reason);
+        return new MailPollReport.Message(messageId, MailOutcome.FAILED, null, null, why);
     }
 
     /** The recurring poll: polls, then schedules the next poll one interval later. */

@@ -61,6 +61,16 @@ record ParsedMail(String messageId, Set<String> threadIds, String fromName, Stri
                 List.copyOf(body.files), body.plain == null && body.html != null, topAuthResults);
     }
 
+    /** @return this mail with every value a database could refuse made storable ({@link MailText}) */
+    ParsedMail storable(boolean bmpOnly) {
+        Set<String> thread = new LinkedHashSet<>();
+        threadIds.forEach(id -> thread.add(MailText.line(id, bmpOnly)));
+        List<AttachmentRef> files = attachments.stream()
+                .map(a -> new AttachmentRef(MailText.line(a.id(), bmpOnly), MailText.line(a.name(), bmpOnly), a.size())).toList();
+        return new ParsedMail(MailText.line(messageId, bmpOnly), thread, MailText.line(fromName, bmpOnly), MailText.line(fromEmail, bmpOnly),
+                singleFrom, MailText.line(subject, bmpOnly), MailText.text(text, bmpOnly), files, htmlOnly, topAuthResults);
+    }
+
     /** A message without a Message-ID gets one from its content, so fetching it again is still a duplicate. */
     private static String derivedId(MimeMessage m) throws MessagingException, IOException {
         ByteArrayOutputStream raw = new ByteArrayOutputStream();

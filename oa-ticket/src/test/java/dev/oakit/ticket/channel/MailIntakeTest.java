@@ -152,7 +152,10 @@ class MailIntakeTest {
         Jdbi jdbi = Jdbi.create(db.dataSource());
         assertThat(column(jdbi, "body", "<huge@customer.test>")).isEqualTo(huge);
         assertThat(column(jdbi, "outcome", "<nofrom@customer.test>")).isEqualTo("FAILED");
-        assertThat(column(jdbi, "body", "<nofrom@customer.test>")).isEqualTo("who sent this?");
+        // a failed mail keeps its metadata and where it is in the mailbox, not its body
+        assertThat(column(jdbi, "body", "<nofrom@customer.test>")).isNull();
+        assertThat(column(jdbi, "subject", "<nofrom@customer.test>")).isEqualTo("Nobody");
+        assertThat(column(jdbi, "detail", "<nofrom@customer.test>")).contains("\"mail\":\"imap:support/").contains("no sender address");
     }
 
     static String column(Jdbi jdbi, String column, String messageId) {
