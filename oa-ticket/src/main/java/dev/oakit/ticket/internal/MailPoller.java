@@ -233,7 +233,7 @@ public final class MailPoller implements MailIntake {
     private MailPollReport.Message receive(MailboxConfig box, MimeMessage m, String location, boolean bmpOnly) {
         ParsedMail mail;
         try {
-            mail = ParsedMail.parse(m, location + "/").storable(bmpOnly);
+            mail = ParsedMail.parse(m, location + "/", box.maxHtmlChars()).storable(bmpOnly);
         } catch (MessagingException | IOException | RuntimeException e) {
             return failed(box, location, null, "the message cannot be read (" + e + ")");
         }
@@ -305,6 +305,9 @@ public final class MailPoller implements MailIntake {
         String text = mail.text();
         if (mail.htmlOnly()) {
             detail.put("htmlOnly", true);
+        }
+        if (mail.htmlCut()) {
+            detail.put("htmlCut", true);
         }
         if (mail.subject().isEmpty()) {
             detail.put("noSubject", true);

@@ -19,7 +19,7 @@ class AuthResultsTest {
     private static final SenderAuth AUTH = new SenderAuth("mx.acme.test", List.of("acme.test"), SenderAuth.Check.DKIM);
 
     private static ParsedMail mail(String from, String topAuthResults) {
-        return new ParsedMail("<x@y>", Set.of(), null, from, true, "s", "t", List.of(), false, topAuthResults);
+        return new ParsedMail("<x@y>", Set.of(), null, from, true, "s", "t", List.of(), false, false, topAuthResults);
     }
 
     @Test
