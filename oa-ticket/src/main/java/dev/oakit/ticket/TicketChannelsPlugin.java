@@ -6,6 +6,7 @@ import dev.oakit.core.spi.OaPlugin;
 import dev.oakit.core.spi.OaPluginContext;
 import dev.oakit.core.notify.NotificationTemplate;
 import dev.oakit.ticket.internal.ContactMailer;
+import dev.oakit.ticket.internal.MailPollJob;
 import dev.oakit.ticket.internal.MailPoller;
 import dev.oakit.ticket.internal.WebhookReceiver;
 import dev.oakit.ticket.mail.MailIntake;
@@ -60,7 +61,7 @@ public final class TicketChannelsPlugin implements OaPlugin {
         });
         context.exposeService(MailIntake.class);
         context.exposeService(WebhookIntake.class);
-        context.jobHandler(MailPoller.Job.class);
+        context.jobHandler(MailPollJob.class);
         context.eventListener(ContactMailer.class);
         context.extension(NotificationTemplate.class, NotificationTemplate.of(REPLY_TEMPLATE, "zh-CN", "工单 {{number}} 有新回复：{{title}}",
                 "{{by}} 回复了您的工单 {{number}}「{{title}}」：\n\n{{body}}"));

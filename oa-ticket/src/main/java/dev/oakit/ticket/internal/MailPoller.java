@@ -11,8 +11,6 @@ import dev.oakit.core.job.JobRequest;
 import dev.oakit.core.spi.CommandContext;
 import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
-import dev.oakit.core.spi.JobContext;
-import dev.oakit.core.spi.JobHandler;
 import dev.oakit.ticket.NewTicket;
 import dev.oakit.ticket.Requester;
 import dev.oakit.ticket.Ticket;
@@ -22,6 +20,7 @@ import dev.oakit.ticket.mail.MailIntake;
 import dev.oakit.ticket.mail.MailPollReport;
 import dev.oakit.ticket.mail.MailTls;
 import dev.oakit.ticket.mail.MailboxConfig;
+import dev.oakit.ticket.mail.MailboxStatus;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.mail.AuthenticationFailedException;
@@ -38,6 +37,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -59,6 +59,10 @@ import java.util.regex.Pattern;
 @Singleton
 public final class MailPoller implements MailIntake {
     static final String JOB = "tk.mail.poll";
+    /** Published on the first failed poll of a run of failures. */
+    static final String FAILED_EVENT = "tk.mail.poll-failed";
+    /** Published on the first successful poll after failures. */
+    static final String RECOVERED_EVENT = "tk.mail.poll-recovered";
     private static final Logger LOG = LoggerFactory.getLogger(MailPoller.class);
 
     private final Map<String, MailboxConfig> boxes = new LinkedHashMap<>();
@@ -96,9 +100,11 @@ public final class MailPoller implements MailIntake {
     @Override
     public void startPolling(Actor actor, String mailbox) {
         MailboxConfig box = box(actor, mailbox);
+        ensureCursor(box);
         commands.execute(CommandSpec.of(actor, "tk.mail.start-polling").withTarget("mailbox", box.name()), Long.class, ctx -> {
             ctx.summary("polls mailbox '" + box.name() + "' every " + box.pollInterval());
-            return ctx.schedule(JobRequest.of(JOB, Map.of("mailbox", box.name())).dedupe(JOB + ":" + box.name()));
+            MailCursors.started(ctx.handle(), box.tenant(), box.name(), ctx.now());
+            return ctx.schedule(pollJob(box, ctx.now()));
         });
     }
 
@@ -107,8 +113,29 @@ public final class MailPoller implements MailIntake {
         MailboxConfig box = box(actor, mailbox);
         commands.execute(CommandSpec.of(actor, "tk.mail.stop-polling").withTarget("mailbox", box.name()), Integer.class, ctx -> {
             ctx.summary("stopped polling mailbox '" + box.name() + "'");
+            MailCursors.nextPoll(ctx.handle(), box.tenant(), box.name(), null);
             return ctx.cancelJobs(JOB + ":" + box.name());
         });
+    }
+
+    @Override
+    public MailboxStatus status(Actor actor, String mailbox) {
+        MailboxConfig box = box(actor, mailbox);
+        return commands.query(h -> MailCursors.status(h, box.tenant(), box.name()));
+    }
+
+    /**
+     * The next run of the recurring poll. Every poll schedules its successor, failed or not, so the
+     * job's own retries are left for a database that cannot record the poll at all: many of them.
+     */
+    static JobRequest pollJob(MailboxConfig box, Instant at) {
+        return JobRequest.of(JOB, Map.of("mailbox", box.name())).at(at).dedupe(JOB + ":" + box.name()).maxAttempts(1000);
+    }
+
+    /** @return the mailbox as configured for the tenant, or null when it no longer is */
+    MailboxConfig configured(String mailbox, String tenant) {
+        MailboxConfig box = boxes.get(mailbox);
+        return box == null || !box.tenant().equals(tenant) ? null : box;
     }
 
     private MailboxConfig box(Actor actor, String mailbox) {
@@ -125,7 +152,7 @@ public final class MailPoller implements MailIntake {
 
     MailPollReport pollIn(CommandContext ctx, MailboxConfig box) {
         Handle h = ctx.handle();
-        long[] cursor = lockCursor(ctx, box);
+        MailCursors.Cursor cursor = lockCursor(ctx, box);
         boolean bmpOnly = text.bmpOnly(h);
         List<MailPollReport.Message> out = new ArrayList<>();
         Store store = connect(box);
@@ -135,7 +162,7 @@ public final class MailPoller implements MailIntake {
             try {
                 UIDFolder uids = (UIDFolder) folder;
                 long validity = uids.getUIDValidity();
-                long after = validity == cursor[0] ? cursor[1] : 0;
+                long after = validity == cursor.uidValidity() ? cursor.lastUid() : 0;
                 Message[] found = uids.getMessagesByUID(after + 1, UIDFolder.MAXUID);
                 FetchProfile fp = new FetchProfile();
                 fp.add(UIDFolder.FetchProfileItem.UID);
@@ -162,6 +189,10 @@ public final class MailPoller implements MailIntake {
             }
         }
         ctx.summary("polled mailbox '" + box.name() + "': " + out.size() + " message(s)");
+        if (cursor.failures() > 0) {
+            LOG.info("mailbox {}: polled again after {} failed poll(s)", box.name(), cursor.failures());
+            ctx.publish(RECOVERED_EVENT, "mailbox", box.name(), Map.of("mailbox", box.name(), "failures", cursor.failures()));
+        }
         return new MailPollReport(box.name(), out);
     }
 
@@ -173,11 +204,20 @@ public final class MailPoller implements MailIntake {
         }
     }
 
-    /** @return {uidvalidity, last uid}, with the cursor row locked so pollers of one mailbox take turns */
-    private long[] lockCursor(CommandContext ctx, MailboxConfig box) {
-        Optional<long[]> row = MailCursors.lock(ctx.handle(), box.tenant(), box.name());
+    /** @return the cursor, with its row locked so pollers of one mailbox take turns */
+    private MailCursors.Cursor lockCursor(CommandContext ctx, MailboxConfig box) {
+        Optional<MailCursors.Cursor> row = MailCursors.lock(ctx.handle(), box.tenant(), box.name());
         if (row.isPresent()) {
             return row.get();
+        }
+        ensureCursor(box);
+        return lockCursor(ctx, box);
+    }
+
+    /** Creates the mailbox's cursor row unless it exists, in its own nested command (two pollers may race to create it). */
+    void ensureCursor(MailboxConfig box) {
+        if (commands.query(h -> MailCursors.exists(h, box.tenant(), box.name()))) {
+            return;
         }
         try {
             commands.execute(CommandSpec.of(Actor.system(box.tenant()), "tk.mail.cursor"), Void.class, c -> {
@@ -185,9 +225,8 @@ public final class MailPoller implements MailIntake {
                 return null;
             });
         } catch (ConflictException e) {
-            LOG.debug("mailbox {}: another poller created the cursor first", box.name());
+            LOG.debug("mailbox {}: the cursor exists already", box.name());
         }
-        return lockCursor(ctx, box);
     }
 
     private Store connect(MailboxConfig box) {
@@ -370,37 +409,5 @@ public final class MailPoller implements MailIntake {
             return new MailPollReport.Message(messageId, MailOutcome.DUPLICATE, null, null, "Message-ID seen before");
         }
         return new MailPollReport.Message(messageId, MailOutcome.FAILED, null, null, why);
-    }
-
-    /** The recurring poll: polls, then schedules the next poll one interval later. */
-    public static final class Job implements JobHandler {
-        private final MailPoller poller;
-        private final Commands commands;
-
-        @Inject
-        public Job(MailPoller poller, Commands commands) {
-            this.poller = poller;
-            this.commands = commands;
-        }
-
-        @Override
-        public String type() {
-            return JOB;
-        }
-
-        @Override
-        public void handle(JobContext job) {
-            String name = job.payload().path("mailbox").asText();
-            MailboxConfig box = poller.boxes.get(name);
-            if (box == null || !box.tenant().equals(job.tenantId())) {
-                LOG.warn("mail poll job {}: mailbox '{}' is no longer configured for tenant '{}'; polling stops", job.jobId(), name, job.tenantId());
-                return;
-            }
-            commands.execute(CommandSpec.of(Actor.system(box.tenant()), "tk.mail.poll").withTarget("mailbox", name), Void.class, ctx -> {
-                poller.pollIn(ctx, box);
-                ctx.schedule(JobRequest.of(JOB, Map.of("mailbox", name)).at(ctx.now().plus(box.pollInterval())).dedupe(JOB + ":" + name));
-                return null;
-            });
-        }
     }
 }

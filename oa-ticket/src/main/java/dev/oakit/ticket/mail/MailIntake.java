@@ -35,9 +35,21 @@ public interface MailIntake {
     /**
      * Starts the recurring poll job of the mailbox (administrators of its tenant); calling it again
      * while the job is scheduled changes nothing. The job reschedules itself every
-     * {@link MailboxConfig#pollInterval()}; a failing poll is retried with the job backoff.
+     * {@link MailboxConfig#pollInterval()}, also after a failed poll (unreachable server, refused
+     * login): then after a pause that doubles up to {@link MailboxConfig#maxBackoff()}, with the
+     * failure counted on {@link #status}, logged, and the first of a run published as the event
+     * {@code tk.mail.poll-failed} (a success after failures publishes {@code tk.mail.poll-recovered}).
      */
     void startPolling(Actor actor, String mailbox);
+
+    /**
+     * How the polling of the mailbox goes: last success, next poll, failures in a row and the last
+     * error (administrators of its tenant).
+     *
+     * @throws dev.oakit.core.NotFoundException for an unknown mailbox
+     * @since 0.1
+     */
+    MailboxStatus status(Actor actor, String mailbox);
 
     /** Stops the recurring poll job of the mailbox (administrators of its tenant). */
     void stopPolling(Actor actor, String mailbox);

@@ -33,8 +33,10 @@ import java.util.function.Consumer;
  */
 final class MailDesk {
     static final String SUPPORT = "support@acme.test";
-    final GreenMail mail;
-    final GreenMailUser inbox;
+    GreenMail mail;
+    GreenMailUser inbox;
+    private int imap;
+    private int smtp;
     final TicketFixture f;
     final MailIntake intake;
     final TestDatabase db;
@@ -83,6 +85,22 @@ final class MailDesk {
         box.put("type", "it");
         box.put("timeout", "PT10S");
         return box;
+    }
+
+    /** Stops the mail servers (IMAP and SMTP): the mailbox is unreachable. */
+    void stopServers() {
+        imap = mail.getImap().getPort();
+        smtp = mail.getSmtp().getPort();
+        mail.stop();
+    }
+
+    /** Starts fresh mail servers on the same ports; the mailbox comes back empty, with the same login. */
+    void restartServers() {
+        mail = new GreenMail(new ServerSetup[]{new ServerSetup(imap, "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
+                new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)});
+        mail.start();
+        db.closeLater(mail::stop);
+        inbox = mail.setUser(SUPPORT, "support", "s3cret");
     }
 
     /** Makes the mailbox believe the verdicts of the mail server {@code mx.acme.test} about senders of {@code acme.test}. */
