@@ -63,6 +63,7 @@ public final class TicketChannelsPlugin implements OaPlugin {
         context.exposeService(WebhookIntake.class);
         context.jobHandler(MailPollJob.class);
         context.eventListener(ContactMailer.class);
+        context.jobHandler(ContactMailer.SendJob.class);
         context.extension(NotificationTemplate.class, NotificationTemplate.of(REPLY_TEMPLATE, "zh-CN", "工单 {{number}} 有新回复：{{title}}",
                 "{{by}} 回复了您的工单 {{number}}「{{title}}」：\n\n{{body}}"));
         context.extension(NotificationTemplate.class, NotificationTemplate.of(REPLY_TEMPLATE, "en", "Ticket {{number}}: new reply ({{title}})",

@@ -5,12 +5,16 @@ import dev.oakit.core.CoreConfig;
 import dev.oakit.core.IntegrationException;
 import dev.oakit.core.NotificationsConfig;
 import dev.oakit.core.event.DomainEvent;
+import dev.oakit.core.job.JobRequest;
 import dev.oakit.core.notify.Notifications;
 import dev.oakit.core.notify.RenderedMessage;
 import dev.oakit.core.spi.CommandContext;
 import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
 import dev.oakit.core.spi.EventListener;
+import dev.oakit.core.spi.JobContext;
+import dev.oakit.core.spi.JobHandler;
+import dev.oakit.ticket.TicketChannelsConfig;
 import dev.oakit.ticket.TicketConfig;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -21,6 +25,8 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
@@ -39,12 +45,19 @@ import java.util.Set;
  * the SMTP settings of {@code core.notifications.email}. Each mail carries the ticket number in
  * brackets in its subject, a Message-ID derived from the event (stable across retries), and
  * In-Reply-To / References to the mails already on the ticket; the Message-ID is stored in
- * {@code oa_tk_mail} so the contact's answer threads back to the ticket.
+ * {@code oa_tk_mail} so the contact's answer threads back to the ticket. The mail leaves through a
+ * durable job of its own ({@link SendJob}), so a mail the SMTP server refuses never holds back
+ * the other listeners of the event. The SMTP connection needs
+ * STARTTLS (with the server's name checked against its certificate) unless it is implicit TLS or
+ * {@code ticket-channels.mail.requireStartTls} is false.
  */
 @Singleton
 public final class ContactMailer implements EventListener {
+    private static final Logger LOG = LoggerFactory.getLogger(ContactMailer.class);
     /** The template of a public agent reply to an external contact. */
     public static final String REPLY = "tk.ticket.reply";
+    /** The job that sends one prepared mail. */
+    static final String SEND_JOB = "tk.mail.send";
     private static final Set<String> TYPES = Set.of("tk.ticket.state-changed", "tk.ticket.resolved", "tk.ticket.closed",
             "tk.ticket.reopened", "tk.ticket.agent-reply");
 
@@ -53,14 +66,20 @@ public final class ContactMailer implements EventListener {
     private final Commands commands;
     private final Locale locale;
     private final Session session;
+    private final boolean startTls;
 
     @Inject
-    public ContactMailer(CoreConfig core, Notifications notifications, Commands commands, TicketConfig config) {
+    public ContactMailer(CoreConfig core, Notifications notifications, Commands commands, TicketConfig config, TicketChannelsConfig channels) {
         this.smtp = core.notifications().email();
         this.notifications = notifications;
         this.commands = commands;
         this.locale = Locale.forLanguageTag(config.locale());
-        this.session = smtp == null ? null : Session.getInstance(properties(smtp));
+        this.startTls = smtp != null && !smtp.ssl() && (channels.mail().requireStartTls() || smtp.startTls());
+        this.session = smtp == null ? null : Session.getInstance(properties(smtp, startTls));
+        if (smtp != null && !smtp.ssl() && !startTls) {
+            LOG.warn("mail to external requesters goes to {}:{} without TLS (ticket-channels.mail.requireStartTls is false);"
+                    + " keep this for a relay on the same host or a test server only", smtp.host(), smtp.port());
+        }
     }
 
     /** One mail ready to go; {@code to == null} means there is nobody to mail. */
@@ -78,12 +97,9 @@ public final class ContactMailer implements EventListener {
             return;
         }
         long ticketId = Long.parseLong(event.aggregateId());
-        Outgoing out = commands.execute(CommandSpec.of(Actor.system(event.tenantId()), "tk.mail.contact")
+        commands.execute(CommandSpec.of(Actor.system(event.tenantId()), "tk.mail.contact")
                         .withTarget("ticket", event.aggregateId()).withRequestId("tk-contact:" + event.id()), Outgoing.class,
                 ctx -> prepare(ctx, event, ticketId));
-        if (out != null && out.to() != null) {
-            send(out);
-        }
     }
 
     private Outgoing prepare(CommandContext ctx, DomainEvent event, long ticketId) {
@@ -124,8 +140,10 @@ public final class ContactMailer implements EventListener {
         MailStore.insertOut(h, tenant, messageId, ticketId, email, subject, m.body(), ctx.now());
         ctx.summary("mail to the external requester of ticket " + number + " (" + event.type() + ")");
         List<String> refs = thread.subList(Math.max(0, thread.size() - 20), thread.size());
-        return new Outgoing(email, (String) ticket.get().get("contact_name"), subject, m.body(), messageId,
+        Outgoing out = new Outgoing(email, (String) ticket.get().get("contact_name"), subject, m.body(), messageId,
                 thread.isEmpty() ? null : thread.get(thread.size() - 1), refs.isEmpty() ? null : String.join(" ", refs));
+        ctx.schedule(JobRequest.of(SEND_JOB, out).dedupe(SEND_JOB + ":" + messageId));
+        return out;
     }
 
     private void send(Outgoing out) {
@@ -143,18 +161,53 @@ public final class ContactMailer implements EventListener {
             }
             Transport.send(mail, smtp.username(), smtp.password());
         } catch (MessagingException | UnsupportedEncodingException e) {
+            if (startTls && e instanceof MessagingException && String.valueOf(e.getMessage()).contains("STARTTLS")) {
+                throw new IntegrationException("OA-TK/MAIL_TLS", "mail " + out.messageId() + " to " + out.to() + " was not sent: " + smtp.host()
+                        + ":" + smtp.port() + " does not offer STARTTLS (" + e.getMessage() + "), which ticket-channels.mail.requireStartTls"
+                        + " demands; turn on STARTTLS at the server or use core.notifications.email.ssl, then replay this job", false, e);
+            }
             throw new IntegrationException("OA-TK/MAIL_OUT", "mail " + out.messageId() + " to " + out.to() + " could not be sent through "
                     + smtp.host() + ":" + smtp.port() + " (" + e.getMessage() + "); will retry", true, e);
         }
     }
 
-    private static Properties properties(NotificationsConfig.Email smtp) {
+    /**
+     * Sends one prepared mail. A server that refuses it for good (no STARTTLS where it is required)
+     * parks the job as dead, visible and replayable; anything else is retried with the job backoff.
+     */
+    public static final class SendJob implements JobHandler {
+        private final ContactMailer mailer;
+
+        @Inject
+        public SendJob(ContactMailer mailer) {
+            this.mailer = mailer;
+        }
+
+        @Override
+        public String type() {
+            return SEND_JOB;
+        }
+
+        @Override
+        public void handle(JobContext job) {
+            Outgoing out = job.payload(Outgoing.class);
+            if (mailer.smtp == null) {
+                LOG.warn("mail {} to {} is dropped: core.notifications.email is no longer configured", out.messageId(), out.to());
+                return;
+            }
+            mailer.send(out);
+        }
+    }
+
+    private static Properties properties(NotificationsConfig.Email smtp, boolean startTls) {
         String p = smtp.ssl() ? "mail.smtps." : "mail.smtp.";
         Properties props = new Properties();
         props.put(p + "host", smtp.host());
         props.put(p + "port", Integer.toString(smtp.port()));
         props.put(p + "auth", Boolean.toString(smtp.username() != null));
-        props.put(p + "starttls.enable", smtp.startTls().toString());
+        props.put(p + "starttls.enable", Boolean.toString(startTls));
+        props.put(p + "starttls.required", Boolean.toString(startTls));
+        props.put(p + "ssl.checkserveridentity", "true");
         String millis = Long.toString(smtp.timeout().toMillis());
         props.put(p + "connectiontimeout", millis);
         props.put(p + "timeout", millis);

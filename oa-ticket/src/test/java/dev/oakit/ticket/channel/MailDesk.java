@@ -55,6 +55,8 @@ final class MailDesk {
         inbox = mail.setUser(SUPPORT, "support", "s3cret");
         Map<String, Object> box = mailbox("support");
         mailbox.accept(box);
+        // "mail" in the map: the channels' mail settings; by default plain SMTP to the local GreenMail server is allowed
+        Object mailSettings = box.containsKey("mail") ? box.remove("mail") : Map.of("requireStartTls", false);
         List<Map<String, Object>> boxes = new ArrayList<>(List.of(box));
         if (box.containsKey("twin")) {
             box.remove("twin");
@@ -63,7 +65,7 @@ final class MailDesk {
             boxes.add(twin);
         }
         f = new TicketFixture(db, b -> {
-            b.plugin(new TicketChannelsPlugin()).config(TicketChannelsPlugin.ID, Map.of("mailboxes", boxes))
+            b.plugin(new TicketChannelsPlugin()).config(TicketChannelsPlugin.ID, Map.of("mailboxes", boxes, "mail", mailSettings))
                     // the help desk's outgoing mail goes to GreenMail's SMTP server
                     .config("core", Map.of("notifications", Map.of("email", Map.of("host", "127.0.0.1", "port", mail.getSmtp().getPort(),
                             "from", "IT 服务台 <helpdesk@acme.test>"))));
