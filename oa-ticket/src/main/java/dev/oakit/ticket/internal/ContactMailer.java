@@ -1,5 +1,6 @@
 package dev.oakit.ticket.internal;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oakit.core.Actor;
 import dev.oakit.core.CoreConfig;
 import dev.oakit.core.IntegrationException;
@@ -67,9 +68,12 @@ public final class ContactMailer implements EventListener {
     private final Locale locale;
     private final Session session;
     private final boolean startTls;
+    private final ObjectMapper json;
 
     @Inject
-    public ContactMailer(CoreConfig core, Notifications notifications, Commands commands, TicketConfig config, TicketChannelsConfig channels) {
+    public ContactMailer(CoreConfig core, Notifications notifications, Commands commands, TicketConfig config, TicketChannelsConfig channels,
+                         ObjectMapper json) {
+        this.json = json;
         this.smtp = core.notifications().email();
         this.notifications = notifications;
         this.commands = commands;
@@ -82,7 +86,7 @@ public final class ContactMailer implements EventListener {
         }
     }
 
-    /** One mail ready to go; {@code to == null} means there is nobody to mail. */
+    /** One mail ready to go. */
     public record Outgoing(String to, String name, String subject, String body, String messageId, String inReplyTo, String references) {
     }
 
@@ -98,18 +102,19 @@ public final class ContactMailer implements EventListener {
         }
         long ticketId = Long.parseLong(event.aggregateId());
         commands.execute(CommandSpec.of(Actor.system(event.tenantId()), "tk.mail.contact")
-                        .withTarget("ticket", event.aggregateId()).withRequestId("tk-contact:" + event.id()), Outgoing.class,
+                        .withTarget("ticket", event.aggregateId()).withRequestId("tk-contact:" + event.id()), String.class,
                 ctx -> prepare(ctx, event, ticketId));
     }
 
-    private Outgoing prepare(CommandContext ctx, DomainEvent event, long ticketId) {
+    /** @return the Message-ID of the mail to send, or null when the ticket has no external requester (the request's stored result) */
+    private String prepare(CommandContext ctx, DomainEvent event, long ticketId) {
         Handle h = ctx.handle();
         String tenant = event.tenantId();
         Optional<Map<String, Object>> ticket = h.createQuery("SELECT number, title, requester_id, contact_name, contact_email FROM oa_tk_ticket"
                         + " WHERE id = :id AND tenant_id = :t")
                 .bind("id", ticketId).bind("t", tenant).mapToMap().findOne();
         if (ticket.isEmpty() || ticket.get().get("requester_id") != null || ticket.get().get("contact_email") == null) {
-            return new Outgoing(null, null, null, null, null, null, null);
+            return null;
         }
         String number = (String) ticket.get().get("number");
         String email = (String) ticket.get().get("contact_email");
@@ -137,13 +142,23 @@ public final class ContactMailer implements EventListener {
         String subject = m.subject().contains("[" + number + "]") ? m.subject()
                 : m.subject().contains(number) ? m.subject().replaceFirst(java.util.regex.Pattern.quote(number), "[" + number + "]")
                 : "[" + number + "] " + m.subject();
-        MailStore.insertOut(h, tenant, messageId, ticketId, email, subject, m.body(), ctx.now());
-        ctx.summary("mail to the external requester of ticket " + number + " (" + event.type() + ")");
         List<String> refs = thread.subList(Math.max(0, thread.size() - 20), thread.size());
         Outgoing out = new Outgoing(email, (String) ticket.get().get("contact_name"), subject, m.body(), messageId,
                 thread.isEmpty() ? null : thread.get(thread.size() - 1), refs.isEmpty() ? null : String.join(" ", refs));
-        ctx.schedule(JobRequest.of(SEND_JOB, out).dedupe(SEND_JOB + ":" + messageId));
-        return out;
+        MailStore.insertOut(h, tenant, out, ticketId, JsonText.write(ctx.json(), headers(out)), ctx.now());
+        ctx.summary("mail to the external requester of ticket " + number + " (" + event.type() + ")");
+        // the job names the mail only: its text stays in oa_tk_mail, where the retention purge reaches it
+        ctx.schedule(JobRequest.of(SEND_JOB, Map.of("messageId", messageId)).dedupe(SEND_JOB + ":" + messageId));
+        return messageId;
+    }
+
+    /** @return what a mail out needs beyond address, subject and body, for its row's detail */
+    private static Map<String, Object> headers(Outgoing out) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("name", out.name());
+        d.put("inReplyTo", out.inReplyTo());
+        d.put("references", out.references());
+        return d;
     }
 
     private void send(Outgoing out) {
@@ -190,12 +205,17 @@ public final class ContactMailer implements EventListener {
 
         @Override
         public void handle(JobContext job) {
-            Outgoing out = job.payload(Outgoing.class);
-            if (mailer.smtp == null) {
-                LOG.warn("mail {} to {} is dropped: core.notifications.email is no longer configured", out.messageId(), out.to());
+            String messageId = job.payload().path("messageId").asText();
+            Optional<Outgoing> out = MailStore.outgoing(job.handle(), job.tenantId(), messageId, mailer.json);
+            if (out.isEmpty() || mailer.smtp == null) {
+                LOG.warn("mail {} is not sent: {}", messageId, out.isEmpty() ? "its record is gone" : "core.notifications.email is no longer configured");
                 return;
             }
-            mailer.send(out);
+            if (out.get().body() == null) {
+                throw new IntegrationException("OA-TK/MAIL_PURGED", "mail " + messageId + " to " + out.get().to() + " cannot be sent any more:"
+                        + " its text was purged after ticket-channels.mail.retention", false, null);
+            }
+            mailer.send(out.get());
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.oakit.ticket.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
@@ -60,11 +62,30 @@ final class MailStore {
                 .bind("tk", ticketId).bind("o", outcome).bind("id", row).execute();
     }
 
-    /** Records a mail OAKit sends to a ticket's external requester. */
-    static void insertOut(Handle h, String tenant, String messageId, long ticketId, String to, String subject, String body, Instant now) {
-        h.createUpdate("INSERT INTO oa_tk_mail (tenant_id, message_id, direction, ticket_id, outcome, address, subject, body, received_at)"
-                        + " VALUES (:t, :m, 'OUT', :tk, 'SENT', :a, :s, :b, :now)")
-                .bind("t", tenant).bind("m", messageId).bind("tk", ticketId).bind("a", to).bind("s", ChannelDesk.cut(subject, 1000))
-                .bind("b", body).bind("now", TicketRow.db(now)).execute();
+    /**
+     * Records a mail OAKit sends to a ticket's external requester, before it is sent.
+     *
+     * @param headers the JSON detail with the rest of the mail: the recipient's name, In-Reply-To and References
+     */
+    static void insertOut(Handle h, String tenant, ContactMailer.Outgoing out, long ticketId, String headers, Instant now) {
+        h.createUpdate("INSERT INTO oa_tk_mail (tenant_id, message_id, direction, ticket_id, outcome, address, subject, body, detail, received_at)"
+                        + " VALUES (:t, :m, 'OUT', :tk, 'SENT', :a, :s, :b, :d, :now)")
+                .bind("t", tenant).bind("m", out.messageId()).bind("tk", ticketId).bind("a", out.to()).bind("s", ChannelDesk.cut(out.subject(), 1000))
+                .bind("b", out.body()).bind("d", headers).bind("now", TicketRow.db(now)).execute();
+    }
+
+    /** @return a mail out as recorded by {@link #insertOut}; its body is null once purged */
+    static Optional<ContactMailer.Outgoing> outgoing(Handle h, String tenant, String messageId, ObjectMapper json) {
+        return h.createQuery("SELECT address, subject, body, detail FROM oa_tk_mail WHERE tenant_id = :t AND message_id = :m AND direction = 'OUT'")
+                .bind("t", tenant).bind("m", messageId).map((rs, c) -> {
+                    JsonNode d = JsonText.read(json, rs.getString("detail"));
+                    return new ContactMailer.Outgoing(rs.getString("address"), text(d, "name"), rs.getString("subject"), rs.getString("body"),
+                            messageId, text(d, "inReplyTo"), text(d, "references"));
+                }).findOne();
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        return v.isTextual() ? v.asText() : null;
     }
 }
