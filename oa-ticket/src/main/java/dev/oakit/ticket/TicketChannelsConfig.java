@@ -50,6 +50,7 @@ public record TicketChannelsConfig(List<MailboxConfig> mailboxes, List<WebhookSo
                 p.add(path + ".name '" + webhooks.get(i).name() + "' is used twice; give each source its own name");
             }
         }
+        p.addAll(mail.problems(TicketChannelsPlugin.ID + ".mail"));
         return p;
     }
 }

@@ -8,6 +8,7 @@ import dev.oakit.core.notify.NotificationTemplate;
 import dev.oakit.ticket.internal.ContactMailer;
 import dev.oakit.ticket.internal.MailPollJob;
 import dev.oakit.ticket.internal.MailPoller;
+import dev.oakit.ticket.internal.MailPurgeJob;
 import dev.oakit.ticket.internal.WebhookReceiver;
 import dev.oakit.ticket.mail.MailIntake;
 import dev.oakit.ticket.webhook.WebhookIntake;
@@ -62,6 +63,7 @@ public final class TicketChannelsPlugin implements OaPlugin {
         context.exposeService(MailIntake.class);
         context.exposeService(WebhookIntake.class);
         context.jobHandler(MailPollJob.class);
+        context.jobHandler(MailPurgeJob.class);
         context.eventListener(ContactMailer.class);
         context.jobHandler(ContactMailer.SendJob.class);
         context.extension(NotificationTemplate.class, NotificationTemplate.of(REPLY_TEMPLATE, "zh-CN", "工单 {{number}} 有新回复：{{title}}",

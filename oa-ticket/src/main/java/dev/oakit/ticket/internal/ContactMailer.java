@@ -149,6 +149,7 @@ public final class ContactMailer implements EventListener {
         ctx.summary("mail to the external requester of ticket " + number + " (" + event.type() + ")");
         // the job names the mail only: its text stays in oa_tk_mail, where the retention purge reaches it
         ctx.schedule(JobRequest.of(SEND_JOB, Map.of("messageId", messageId)).dedupe(SEND_JOB + ":" + messageId));
+        ctx.schedule(MailPurgeJob.at(ctx.now(), null)); // a tenant that polls no mailbox purges its mails out too
         return messageId;
     }
 

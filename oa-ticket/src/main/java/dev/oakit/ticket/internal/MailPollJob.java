@@ -56,6 +56,7 @@ public final class MailPollJob implements JobHandler {
                 Instant next = ctx.now().plus(box.pollInterval());
                 ctx.schedule(MailPoller.pollJob(box, next));
                 MailCursors.nextPoll(ctx.handle(), box.tenant(), name, next);
+                ctx.schedule(MailPurgeJob.at(ctx.now(), null)); // keeps the purge chain going (a no-op while it waits)
                 return null;
             });
         } catch (RuntimeException e) {

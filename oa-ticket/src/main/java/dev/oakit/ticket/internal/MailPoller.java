@@ -104,6 +104,7 @@ public final class MailPoller implements MailIntake {
         commands.execute(CommandSpec.of(actor, "tk.mail.start-polling").withTarget("mailbox", box.name()), Long.class, ctx -> {
             ctx.summary("polls mailbox '" + box.name() + "' every " + box.pollInterval());
             MailCursors.started(ctx.handle(), box.tenant(), box.name(), ctx.now());
+            ctx.schedule(MailPurgeJob.at(ctx.now(), null));
             return ctx.schedule(pollJob(box, ctx.now()));
         });
     }

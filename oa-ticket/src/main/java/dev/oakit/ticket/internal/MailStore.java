@@ -84,6 +84,26 @@ final class MailStore {
                 }).findOne();
     }
 
+    /** A mail record whose text may be purged. */
+    record Kept(long id, Instant receivedAt) {
+    }
+
+    /**
+     * @param from the earliest receipt time to look at (an earlier purge dropped every text before it), or null for all
+     * @return the oldest records still holding a text received before the cutoff, oldest first
+     */
+    static List<Kept> keptBefore(Handle h, String tenant, Instant from, Instant cutoff, int limit) {
+        return h.createQuery("SELECT id, received_at FROM oa_tk_mail WHERE tenant_id = :t AND received_at >= :from AND received_at < :cut"
+                        + " AND body IS NOT NULL ORDER BY received_at, id LIMIT :n")
+                .bind("t", tenant).bind("from", TicketRow.db(from == null ? Instant.EPOCH : from)).bind("cut", TicketRow.db(cutoff))
+                .bind("n", limit).map((rs, c) -> new Kept(rs.getLong("id"), TicketRow.instant(rs, "received_at"))).list();
+    }
+
+    /** Drops the whole texts of the records; everything else of them stays. */
+    static int dropTexts(Handle h, List<Long> ids) {
+        return h.createUpdate("UPDATE oa_tk_mail SET body = NULL WHERE id IN (<ids>)").bindList("ids", ids).execute();
+    }
+
     private static String text(JsonNode node, String field) {
         JsonNode v = node.path(field);
         return v.isTextual() ? v.asText() : null;
