@@ -1,5 +1,6 @@
 package dev.oakit.ticket;
 
+import dev.oakit.ticket.mail.MailConfig;
 import dev.oakit.ticket.mail.MailboxConfig;
 import dev.oakit.ticket.webhook.WebhookSource;
 import org.apiguardian.api.API;
@@ -14,14 +15,21 @@ import java.util.Set;
  *
  * @param mailboxes IMAP mailboxes read for tickets; null for none
  * @param webhooks webhook / IM sources; null for none
+ * @param mail settings for all mail of the channels (STARTTLS, retention of stored mail); null for the defaults
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record TicketChannelsConfig(List<MailboxConfig> mailboxes, List<WebhookSource> webhooks) {
-    /** Copies the lists. */
+public record TicketChannelsConfig(List<MailboxConfig> mailboxes, List<WebhookSource> webhooks, MailConfig mail) {
+    /** Copies the lists and fills defaults. */
     public TicketChannelsConfig {
         mailboxes = mailboxes == null ? List.of() : List.copyOf(mailboxes);
         webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
+        mail = mail == null ? MailConfig.defaults() : mail;
+    }
+
+    /** Mailboxes and webhooks with the default mail settings. */
+    public TicketChannelsConfig(List<MailboxConfig> mailboxes, List<WebhookSource> webhooks) {
+        this(mailboxes, webhooks, null);
     }
 
     /** @return every problem, each naming its field ({@code ticket-channels.mailboxes[0].host is required}) */
@@ -42,6 +50,7 @@ public record TicketChannelsConfig(List<MailboxConfig> mailboxes, List<WebhookSo
                 p.add(path + ".name '" + webhooks.get(i).name() + "' is used twice; give each source its own name");
             }
         }
+        p.addAll(mail.problems(TicketChannelsPlugin.ID + ".mail"));
         return p;
     }
 }

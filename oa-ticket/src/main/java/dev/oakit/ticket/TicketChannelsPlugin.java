@@ -6,7 +6,9 @@ import dev.oakit.core.spi.OaPlugin;
 import dev.oakit.core.spi.OaPluginContext;
 import dev.oakit.core.notify.NotificationTemplate;
 import dev.oakit.ticket.internal.ContactMailer;
+import dev.oakit.ticket.internal.MailPollJob;
 import dev.oakit.ticket.internal.MailPoller;
+import dev.oakit.ticket.internal.MailPurgeJob;
 import dev.oakit.ticket.internal.WebhookReceiver;
 import dev.oakit.ticket.mail.MailIntake;
 import dev.oakit.ticket.webhook.WebhookIntake;
@@ -60,8 +62,10 @@ public final class TicketChannelsPlugin implements OaPlugin {
         });
         context.exposeService(MailIntake.class);
         context.exposeService(WebhookIntake.class);
-        context.jobHandler(MailPoller.Job.class);
+        context.jobHandler(MailPollJob.class);
+        context.jobHandler(MailPurgeJob.class);
         context.eventListener(ContactMailer.class);
+        context.jobHandler(ContactMailer.SendJob.class);
         context.extension(NotificationTemplate.class, NotificationTemplate.of(REPLY_TEMPLATE, "zh-CN", "工单 {{number}} 有新回复：{{title}}",
                 "{{by}} 回复了您的工单 {{number}}「{{title}}」：\n\n{{body}}"));
         context.extension(NotificationTemplate.class, NotificationTemplate.of(REPLY_TEMPLATE, "en", "Ticket {{number}}: new reply ({{title}})",

@@ -66,6 +66,11 @@ public final class ChannelDesk {
         if (user.isPresent()) {
             return Requester.user(user.get());
         }
+        return contact(name, email);
+    }
+
+    /** @return an external contact with the sender's name and address */
+    static Requester contact(String name, String email) {
         String display = name == null || name.isBlank() ? null : cut(name.strip(), 200);
         return Requester.contact(display, email, null);
     }
@@ -85,7 +90,7 @@ public final class ChannelDesk {
      * one of its agents, else an internal note naming the sender (also when the ticket is closed).
      * Runs as nested commands in the caller's transaction.
      *
-     * @param userId the sender as internal user, or null
+     * @param userId the sender as internal user (mail: only a verified sender, see {@link SenderCheck}), or null
      * @param email the sender's address, or null
      */
     Added add(String tenant, Target ticket, String userId, String email, String channel, String body, List<AttachmentRef> files) {
@@ -135,7 +140,12 @@ public final class ChannelDesk {
         });
     }
 
+    /** @return at most {@code max} chars of the text, never half of a surrogate pair */
     static String cut(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
+        if (s.length() <= max) {
+            return s;
+        }
+        int end = max > 0 && Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+        return s.substring(0, end);
     }
 }

@@ -1,16 +1,21 @@
 package dev.oakit.ticket.internal;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oakit.core.Actor;
 import dev.oakit.core.CoreConfig;
 import dev.oakit.core.IntegrationException;
 import dev.oakit.core.NotificationsConfig;
 import dev.oakit.core.event.DomainEvent;
+import dev.oakit.core.job.JobRequest;
 import dev.oakit.core.notify.Notifications;
 import dev.oakit.core.notify.RenderedMessage;
 import dev.oakit.core.spi.CommandContext;
 import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
 import dev.oakit.core.spi.EventListener;
+import dev.oakit.core.spi.JobContext;
+import dev.oakit.core.spi.JobHandler;
+import dev.oakit.ticket.TicketChannelsConfig;
 import dev.oakit.ticket.TicketConfig;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -21,6 +26,8 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
@@ -39,12 +46,19 @@ import java.util.Set;
  * the SMTP settings of {@code core.notifications.email}. Each mail carries the ticket number in
  * brackets in its subject, a Message-ID derived from the event (stable across retries), and
  * In-Reply-To / References to the mails already on the ticket; the Message-ID is stored in
- * {@code oa_tk_mail} so the contact's answer threads back to the ticket.
+ * {@code oa_tk_mail} so the contact's answer threads back to the ticket. The mail leaves through a
+ * durable job of its own ({@link SendJob}), so a mail the SMTP server refuses never holds back
+ * the other listeners of the event. The SMTP connection needs
+ * STARTTLS (with the server's name checked against its certificate) unless it is implicit TLS or
+ * {@code ticket-channels.mail.requireStartTls} is false.
  */
 @Singleton
 public final class ContactMailer implements EventListener {
+    private static final Logger LOG = LoggerFactory.getLogger(ContactMailer.class);
     /** The template of a public agent reply to an external contact. */
     public static final String REPLY = "tk.ticket.reply";
+    /** The job that sends one prepared mail. */
+    static final String SEND_JOB = "tk.mail.send";
     private static final Set<String> TYPES = Set.of("tk.ticket.state-changed", "tk.ticket.resolved", "tk.ticket.closed",
             "tk.ticket.reopened", "tk.ticket.agent-reply");
 
@@ -53,17 +67,26 @@ public final class ContactMailer implements EventListener {
     private final Commands commands;
     private final Locale locale;
     private final Session session;
+    private final boolean startTls;
+    private final ObjectMapper json;
 
     @Inject
-    public ContactMailer(CoreConfig core, Notifications notifications, Commands commands, TicketConfig config) {
+    public ContactMailer(CoreConfig core, Notifications notifications, Commands commands, TicketConfig config, TicketChannelsConfig channels,
+                         ObjectMapper json) {
+        this.json = json;
         this.smtp = core.notifications().email();
         this.notifications = notifications;
         this.commands = commands;
         this.locale = Locale.forLanguageTag(config.locale());
-        this.session = smtp == null ? null : Session.getInstance(properties(smtp));
+        this.startTls = smtp != null && !smtp.ssl() && (channels.mail().requireStartTls() || smtp.startTls());
+        this.session = smtp == null ? null : Session.getInstance(properties(smtp, startTls));
+        if (smtp != null && !smtp.ssl() && !startTls) {
+            LOG.warn("mail to external requesters goes to {}:{} without TLS (ticket-channels.mail.requireStartTls is false);"
+                    + " keep this for a relay on the same host or a test server only", smtp.host(), smtp.port());
+        }
     }
 
-    /** One mail ready to go; {@code to == null} means there is nobody to mail. */
+    /** One mail ready to go. */
     public record Outgoing(String to, String name, String subject, String body, String messageId, String inReplyTo, String references) {
     }
 
@@ -78,22 +101,20 @@ public final class ContactMailer implements EventListener {
             return;
         }
         long ticketId = Long.parseLong(event.aggregateId());
-        Outgoing out = commands.execute(CommandSpec.of(Actor.system(event.tenantId()), "tk.mail.contact")
-                        .withTarget("ticket", event.aggregateId()).withRequestId("tk-contact:" + event.id()), Outgoing.class,
+        commands.execute(CommandSpec.of(Actor.system(event.tenantId()), "tk.mail.contact")
+                        .withTarget("ticket", event.aggregateId()).withRequestId("tk-contact:" + event.id()), String.class,
                 ctx -> prepare(ctx, event, ticketId));
-        if (out != null && out.to() != null) {
-            send(out);
-        }
     }
 
-    private Outgoing prepare(CommandContext ctx, DomainEvent event, long ticketId) {
+    /** @return the Message-ID of the mail to send, or null when the ticket has no external requester (the request's stored result) */
+    private String prepare(CommandContext ctx, DomainEvent event, long ticketId) {
         Handle h = ctx.handle();
         String tenant = event.tenantId();
         Optional<Map<String, Object>> ticket = h.createQuery("SELECT number, title, requester_id, contact_name, contact_email FROM oa_tk_ticket"
                         + " WHERE id = :id AND tenant_id = :t")
                 .bind("id", ticketId).bind("t", tenant).mapToMap().findOne();
         if (ticket.isEmpty() || ticket.get().get("requester_id") != null || ticket.get().get("contact_email") == null) {
-            return new Outgoing(null, null, null, null, null, null, null);
+            return null;
         }
         String number = (String) ticket.get().get("number");
         String email = (String) ticket.get().get("contact_email");
@@ -116,20 +137,29 @@ public final class ContactMailer implements EventListener {
             vars.put("comment", text == null ? "" : text);
             m = notifications.render(TicketNotifier.STATUS, locale, vars);
         }
-        List<String> thread = h.createQuery("SELECT message_id FROM oa_tk_mail WHERE tenant_id = :t AND ticket_id = :id ORDER BY id")
-                .bind("t", tenant).bind("id", ticketId).mapTo(String.class).list();
+        List<String> thread = MailStore.thread(h, tenant, ticketId);
         String messageId = "<tk-" + event.id().replaceAll("[^A-Za-z0-9.-]", "-") + "@oakit>";
         String subject = m.subject().contains("[" + number + "]") ? m.subject()
                 : m.subject().contains(number) ? m.subject().replaceFirst(java.util.regex.Pattern.quote(number), "[" + number + "]")
                 : "[" + number + "] " + m.subject();
-        h.createUpdate("INSERT INTO oa_tk_mail (tenant_id, message_id, direction, ticket_id, outcome, address, subject, body, received_at)"
-                        + " VALUES (:t, :m, 'OUT', :tk, 'SENT', :a, :s, :b, :now)")
-                .bind("t", tenant).bind("m", messageId).bind("tk", ticketId).bind("a", email).bind("s", ChannelDesk.cut(subject, 1000))
-                .bind("b", m.body()).bind("now", TicketRow.db(ctx.now())).execute();
-        ctx.summary("mail to the external requester of ticket " + number + " (" + event.type() + ")");
         List<String> refs = thread.subList(Math.max(0, thread.size() - 20), thread.size());
-        return new Outgoing(email, (String) ticket.get().get("contact_name"), subject, m.body(), messageId,
+        Outgoing out = new Outgoing(email, (String) ticket.get().get("contact_name"), subject, m.body(), messageId,
                 thread.isEmpty() ? null : thread.get(thread.size() - 1), refs.isEmpty() ? null : String.join(" ", refs));
+        MailStore.insertOut(h, tenant, out, ticketId, JsonText.write(ctx.json(), headers(out)), ctx.now());
+        ctx.summary("mail to the external requester of ticket " + number + " (" + event.type() + ")");
+        // the job names the mail only: its text stays in oa_tk_mail, where the retention purge reaches it
+        ctx.schedule(JobRequest.of(SEND_JOB, Map.of("messageId", messageId)).dedupe(SEND_JOB + ":" + messageId));
+        ctx.schedule(MailPurgeJob.at(ctx.now(), null)); // a tenant that polls no mailbox purges its mails out too
+        return messageId;
+    }
+
+    /** @return what a mail out needs beyond address, subject and body, for its row's detail */
+    private static Map<String, Object> headers(Outgoing out) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("name", out.name());
+        d.put("inReplyTo", out.inReplyTo());
+        d.put("references", out.references());
+        return d;
     }
 
     private void send(Outgoing out) {
@@ -147,18 +177,58 @@ public final class ContactMailer implements EventListener {
             }
             Transport.send(mail, smtp.username(), smtp.password());
         } catch (MessagingException | UnsupportedEncodingException e) {
+            if (startTls && e instanceof MessagingException && String.valueOf(e.getMessage()).contains("STARTTLS")) {
+                throw new IntegrationException("OA-TK/MAIL_TLS", "mail " + out.messageId() + " to " + out.to() + " was not sent: " + smtp.host()
+                        + ":" + smtp.port() + " does not offer STARTTLS (" + e.getMessage() + "), which ticket-channels.mail.requireStartTls"
+                        + " demands; turn on STARTTLS at the server or use core.notifications.email.ssl, then replay this job", false, e);
+            }
             throw new IntegrationException("OA-TK/MAIL_OUT", "mail " + out.messageId() + " to " + out.to() + " could not be sent through "
                     + smtp.host() + ":" + smtp.port() + " (" + e.getMessage() + "); will retry", true, e);
         }
     }
 
-    private static Properties properties(NotificationsConfig.Email smtp) {
+    /**
+     * Sends one prepared mail. A server that refuses it for good (no STARTTLS where it is required)
+     * parks the job as dead, visible and replayable; anything else is retried with the job backoff.
+     */
+    public static final class SendJob implements JobHandler {
+        private final ContactMailer mailer;
+
+        @Inject
+        public SendJob(ContactMailer mailer) {
+            this.mailer = mailer;
+        }
+
+        @Override
+        public String type() {
+            return SEND_JOB;
+        }
+
+        @Override
+        public void handle(JobContext job) {
+            String messageId = job.payload().path("messageId").asText();
+            Optional<Outgoing> out = MailStore.outgoing(job.handle(), job.tenantId(), messageId, mailer.json);
+            if (out.isEmpty() || mailer.smtp == null) {
+                LOG.warn("mail {} is not sent: {}", messageId, out.isEmpty() ? "its record is gone" : "core.notifications.email is no longer configured");
+                return;
+            }
+            if (out.get().body() == null) {
+                throw new IntegrationException("OA-TK/MAIL_PURGED", "mail " + messageId + " to " + out.get().to() + " cannot be sent any more:"
+                        + " its text was purged after ticket-channels.mail.retention", false, null);
+            }
+            mailer.send(out.get());
+        }
+    }
+
+    private static Properties properties(NotificationsConfig.Email smtp, boolean startTls) {
         String p = smtp.ssl() ? "mail.smtps." : "mail.smtp.";
         Properties props = new Properties();
         props.put(p + "host", smtp.host());
         props.put(p + "port", Integer.toString(smtp.port()));
         props.put(p + "auth", Boolean.toString(smtp.username() != null));
-        props.put(p + "starttls.enable", smtp.startTls().toString());
+        props.put(p + "starttls.enable", Boolean.toString(startTls));
+        props.put(p + "starttls.required", Boolean.toString(startTls));
+        props.put(p + "ssl.checkserveridentity", "true");
         String millis = Long.toString(smtp.timeout().toMillis());
         props.put(p + "connectiontimeout", millis);
         props.put(p + "timeout", millis);

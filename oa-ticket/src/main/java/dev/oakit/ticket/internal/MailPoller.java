@@ -11,9 +11,8 @@ import dev.oakit.core.job.JobRequest;
 import dev.oakit.core.spi.CommandContext;
 import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
-import dev.oakit.core.spi.JobContext;
-import dev.oakit.core.spi.JobHandler;
 import dev.oakit.ticket.NewTicket;
+import dev.oakit.ticket.Requester;
 import dev.oakit.ticket.Ticket;
 import dev.oakit.ticket.TicketChannelsConfig;
 import dev.oakit.ticket.TicketConfig;
@@ -21,6 +20,7 @@ import dev.oakit.ticket.mail.MailIntake;
 import dev.oakit.ticket.mail.MailPollReport;
 import dev.oakit.ticket.mail.MailTls;
 import dev.oakit.ticket.mail.MailboxConfig;
+import dev.oakit.ticket.mail.MailboxStatus;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.mail.AuthenticationFailedException;
@@ -59,6 +59,10 @@ import java.util.regex.Pattern;
 @Singleton
 public final class MailPoller implements MailIntake {
     static final String JOB = "tk.mail.poll";
+    /** Published on the first failed poll of a run of failures. */
+    static final String FAILED_EVENT = "tk.mail.poll-failed";
+    /** Published on the first successful poll after failures. */
+    static final String RECOVERED_EVENT = "tk.mail.poll-recovered";
     private static final Logger LOG = LoggerFactory.getLogger(MailPoller.class);
 
     private final Map<String, MailboxConfig> boxes = new LinkedHashMap<>();
@@ -66,16 +70,18 @@ public final class MailPoller implements MailIntake {
     private final TicketEngine engine;
     private final ChannelDesk desk;
     private final ObjectMapper json;
+    private final MailText text;
     private final Pattern number;
 
     @Inject
     public MailPoller(TicketChannelsConfig config, TicketConfig tickets, Commands commands, TicketEngine engine, ChannelDesk desk,
-                      ObjectMapper json) {
+                      ObjectMapper json, MailText text) {
         config.mailboxes().forEach(b -> boxes.put(b.name(), b));
         this.commands = commands;
         this.engine = engine;
         this.desk = desk;
         this.json = json;
+        this.text = text;
         this.number = Pattern.compile("(?<![A-Z0-9])" + tickets.numberPrefix() + "-\\d{4}-\\d{1,12}(?!\\d)");
     }
 
@@ -94,9 +100,12 @@ public final class MailPoller implements MailIntake {
     @Override
     public void startPolling(Actor actor, String mailbox) {
         MailboxConfig box = box(actor, mailbox);
+        ensureCursor(box);
         commands.execute(CommandSpec.of(actor, "tk.mail.start-polling").withTarget("mailbox", box.name()), Long.class, ctx -> {
             ctx.summary("polls mailbox '" + box.name() + "' every " + box.pollInterval());
-            return ctx.schedule(JobRequest.of(JOB, Map.of("mailbox", box.name())).dedupe(JOB + ":" + box.name()));
+            MailCursors.started(ctx.handle(), box.tenant(), box.name(), ctx.now());
+            ctx.schedule(MailPurgeJob.at(ctx.now(), null));
+            return ctx.schedule(pollJob(box, ctx.now()));
         });
     }
 
@@ -105,8 +114,29 @@ public final class MailPoller implements MailIntake {
         MailboxConfig box = box(actor, mailbox);
         commands.execute(CommandSpec.of(actor, "tk.mail.stop-polling").withTarget("mailbox", box.name()), Integer.class, ctx -> {
             ctx.summary("stopped polling mailbox '" + box.name() + "'");
+            MailCursors.nextPoll(ctx.handle(), box.tenant(), box.name(), null);
             return ctx.cancelJobs(JOB + ":" + box.name());
         });
+    }
+
+    @Override
+    public MailboxStatus status(Actor actor, String mailbox) {
+        MailboxConfig box = box(actor, mailbox);
+        return commands.query(h -> MailCursors.status(h, box.tenant(), box.name()));
+    }
+
+    /**
+     * The next run of the recurring poll. Every poll schedules its successor, failed or not, so the
+     * job's own retries are left for a database that cannot record the poll at all: many of them.
+     */
+    static JobRequest pollJob(MailboxConfig box, Instant at) {
+        return JobRequest.of(JOB, Map.of("mailbox", box.name())).at(at).dedupe(JOB + ":" + box.name()).maxAttempts(1000);
+    }
+
+    /** @return the mailbox as configured for the tenant, or null when it no longer is */
+    MailboxConfig configured(String mailbox, String tenant) {
+        MailboxConfig box = boxes.get(mailbox);
+        return box == null || !box.tenant().equals(tenant) ? null : box;
     }
 
     private MailboxConfig box(Actor actor, String mailbox) {
@@ -123,7 +153,8 @@ public final class MailPoller implements MailIntake {
 
     MailPollReport pollIn(CommandContext ctx, MailboxConfig box) {
         Handle h = ctx.handle();
-        long[] cursor = lockCursor(ctx, box);
+        MailCursors.Cursor cursor = lockCursor(ctx, box);
+        boolean bmpOnly = text.bmpOnly(h);
         List<MailPollReport.Message> out = new ArrayList<>();
         Store store = connect(box);
         try {
@@ -132,7 +163,7 @@ public final class MailPoller implements MailIntake {
             try {
                 UIDFolder uids = (UIDFolder) folder;
                 long validity = uids.getUIDValidity();
-                long after = validity == cursor[0] ? cursor[1] : 0;
+                long after = validity == cursor.uidValidity() ? cursor.lastUid() : 0;
                 Message[] found = uids.getMessagesByUID(after + 1, UIDFolder.MAXUID);
                 FetchProfile fp = new FetchProfile();
                 fp.add(UIDFolder.FetchProfileItem.UID);
@@ -142,11 +173,10 @@ public final class MailPoller implements MailIntake {
                 long last = after;
                 for (Message m : fresh.subList(0, Math.min(fresh.size(), box.batchSize()))) {
                     long uid = uid(uids, m);
-                    out.add(receive(ctx, box, (MimeMessage) m, "imap:" + box.name() + "/" + validity + "/" + uid + "/"));
+                    out.add(receive(box, (MimeMessage) m, "imap:" + box.name() + "/" + validity + "/" + uid, bmpOnly));
                     last = uid;
                 }
-                h.createUpdate("UPDATE oa_tk_mail_cursor SET uid_validity = :v, last_uid = :u, polled_at = :now WHERE tenant_id = :t AND mailbox = :m")
-                        .bind("v", validity).bind("u", last).bind("now", TicketRow.db(ctx.now())).bind("t", box.tenant()).bind("m", box.name()).execute();
+                MailCursors.advance(h, box.tenant(), box.name(), validity, last, ctx.now());
             } finally {
                 folder.close(false);
             }
@@ -160,6 +190,10 @@ public final class MailPoller implements MailIntake {
             }
         }
         ctx.summary("polled mailbox '" + box.name() + "': " + out.size() + " message(s)");
+        if (cursor.failures() > 0) {
+            LOG.info("mailbox {}: polled again after {} failed poll(s)", box.name(), cursor.failures());
+            ctx.publish(RECOVERED_EVENT, "mailbox", box.name(), Map.of("mailbox", box.name(), "failures", cursor.failures()));
+        }
         return new MailPollReport(box.name(), out);
     }
 
@@ -171,24 +205,29 @@ public final class MailPoller implements MailIntake {
         }
     }
 
-    /** @return {uidvalidity, last uid}, with the cursor row locked so pollers of one mailbox take turns */
-    private long[] lockCursor(CommandContext ctx, MailboxConfig box) {
-        Handle h = ctx.handle();
-        Optional<long[]> row = h.createQuery("SELECT uid_validity, last_uid FROM oa_tk_mail_cursor WHERE tenant_id = :t AND mailbox = :m FOR UPDATE")
-                .bind("t", box.tenant()).bind("m", box.name()).map((rs, c) -> new long[]{rs.getLong(1), rs.getLong(2)}).findOne();
+    /** @return the cursor, with its row locked so pollers of one mailbox take turns */
+    private MailCursors.Cursor lockCursor(CommandContext ctx, MailboxConfig box) {
+        Optional<MailCursors.Cursor> row = MailCursors.lock(ctx.handle(), box.tenant(), box.name());
         if (row.isPresent()) {
             return row.get();
         }
+        ensureCursor(box);
+        return lockCursor(ctx, box);
+    }
+
+    /** Creates the mailbox's cursor row unless it exists, in its own nested command (two pollers may race to create it). */
+    void ensureCursor(MailboxConfig box) {
+        if (commands.query(h -> MailCursors.exists(h, box.tenant(), box.name()))) {
+            return;
+        }
         try {
             commands.execute(CommandSpec.of(Actor.system(box.tenant()), "tk.mail.cursor"), Void.class, c -> {
-                c.handle().createUpdate("INSERT INTO oa_tk_mail_cursor (tenant_id, mailbox, uid_validity, last_uid, polled_at) VALUES (:t, :m, -1, 0, :now)")
-                        .bind("t", box.tenant()).bind("m", box.name()).bind("now", TicketRow.db(c.now())).execute();
+                MailCursors.create(c.handle(), box.tenant(), box.name(), c.now());
                 return null;
             });
         } catch (ConflictException e) {
-            LOG.debug("mailbox {}: another poller created the cursor first", box.name());
+            LOG.debug("mailbox {}: the cursor exists already", box.name());
         }
-        return lockCursor(ctx, box);
     }
 
     private Store connect(MailboxConfig box) {
@@ -224,13 +263,19 @@ public final class MailPoller implements MailIntake {
 
     // ------------------------------------------------------------------ one message
 
-    private MailPollReport.Message receive(CommandContext outer, MailboxConfig box, MimeMessage m, String attachmentPrefix) {
+    /**
+     * Takes one message in its own nested command. Whatever the message holds, it ends as a ticket,
+     * a reply, a duplicate or a FAILED record: only a failure of the database itself (retryable)
+     * fails the poll, so one bad message never stops the mailbox.
+     *
+     * @param location where the message is: {@code imap:<mailbox>/<uidvalidity>/<uid>}
+     */
+    private MailPollReport.Message receive(MailboxConfig box, MimeMessage m, String location, boolean bmpOnly) {
         ParsedMail mail;
         try {
-            mail = ParsedMail.parse(m, attachmentPrefix);
+            mail = ParsedMail.parse(m, location + "/", box.maxHtmlChars()).storable(bmpOnly);
         } catch (MessagingException | IOException | RuntimeException e) {
-            String id = "<" + attachmentPrefix.replace('/', '.') + "unreadable@oakit>";
-            return failed(box, id, null, null, null, "the message cannot be read (" + e + "); it stays in the mailbox as " + attachmentPrefix);
+            return failed(box, location, null, "the message cannot be read (" + e + ")");
         }
         try {
             return commands.execute(CommandSpec.of(Actor.system(box.tenant()), "tk.mail.receive").withTarget("mail", ChannelDesk.cut(mail.messageId(), 128)),
@@ -239,22 +284,21 @@ public final class MailPoller implements MailIntake {
             if ("OA-CORE/DUPLICATE".equals(e.code())) {
                 return new MailPollReport.Message(mail.messageId(), MailOutcome.DUPLICATE, null, null, "taken by another poller at the same time");
             }
-            return failed(box, mail.messageId(), mail.fromEmail(), mail.subject(), mail.text(), e.getMessage());
+            return failed(box, location, mail, e.getMessage());
         } catch (IntegrationException e) {
             if (e.retryable()) {
                 throw e; // a deadlock or a lost connection is no fault of the message: the whole poll is retried
             }
-            return failed(box, mail.messageId(), mail.fromEmail(), mail.subject(), mail.text(), e.getMessage());
-        } catch (OaException e) {
-            return failed(box, mail.messageId(), mail.fromEmail(), mail.subject(), mail.text(), e.getMessage());
+            return failed(box, location, mail, e.getMessage());
+        } catch (RuntimeException e) {
+            return failed(box, location, mail, e instanceof OaException ? e.getMessage() : e.toString());
         }
     }
 
     private MailPollReport.Message take(CommandContext ctx, MailboxConfig box, ParsedMail mail) {
         Handle h = ctx.handle();
         String tenant = box.tenant();
-        Optional<Long> seen = h.createQuery("SELECT ticket_id FROM oa_tk_mail WHERE tenant_id = :t AND message_id = :m")
-                .bind("t", tenant).bind("m", mail.messageId()).map((rs, c) -> rs.getObject(1) == null ? -1L : rs.getLong(1)).findOne();
+        Optional<Long> seen = MailStore.seen(h, tenant, mail.messageId());
         if (seen.isPresent()) {
             ChannelDesk.Target t = desk.byId(h, tenant, seen.get()).orElse(null);
             return new MailPollReport.Message(mail.messageId(), MailOutcome.DUPLICATE, t == null ? null : t.id(), t == null ? null : t.number(),
@@ -265,29 +309,32 @@ public final class MailPoller implements MailIntake {
         }
         Map<String, Object> detail = new LinkedHashMap<>();
         String body = body(box, mail, detail);
+        // the From header proves nothing: only a verified sender may act as the internal user with that address
+        SenderCheck.Verdict sender = SenderCheck.verify(box.senderAuth(), mail);
+        detail.put("sender", (sender.verified() ? "verified: " : "unverified: ") + sender.why());
+        String userId = sender.verified() ? desk.userByEmail(h, tenant, mail.fromEmail()).orElse(null) : null;
         // claim the Message-ID first: a second poller blocks here and then fails on the unique index
-        long row = insert(h, tenant, box.name(), mail.messageId(), "RECEIVED", mail.fromEmail(), mail.subject(), mail.text(), detail, ctx.now());
+        long row = MailStore.insertIn(h, tenant, box.name(), mail.messageId(), "RECEIVED", mail.fromEmail(), mail.subject(), mail.text(),
+                JsonText.write(json, detail), ctx.now());
         Optional<ChannelDesk.Target> thread = thread(h, tenant, mail);
         MailOutcome outcome;
         ChannelDesk.Target target;
         if (thread.isPresent()) {
             target = thread.get();
-            String userId = desk.userByEmail(h, tenant, mail.fromEmail()).orElse(null);
             ChannelDesk.Added added = desk.add(tenant, target, userId, mail.fromEmail(), "email", body.isEmpty() ? "(empty mail)" : body,
                     mail.attachments());
             outcome = added == ChannelDesk.Added.REPLIED ? MailOutcome.REPLIED : MailOutcome.NOTED;
         } else {
             String title = mail.subject().isEmpty() ? "(no subject)" : ChannelDesk.cut(mail.subject(), 200);
             NewTicket.Builder b = NewTicket.builder(box.type(), title).description(body.isEmpty() ? null : body).channel("email")
-                    .requester(desk.requester(h, tenant, mail.fromName(), mail.fromEmail())).queue(box.queue()).category(box.category())
+                    .requester(userId != null ? Requester.user(userId) : ChannelDesk.contact(mail.fromName(), mail.fromEmail())).queue(box.queue()).category(box.category())
                     .priority(box.priority());
             mail.attachments().forEach(b::attachment);
             Ticket t = engine.create(Actor.system(tenant), b.build());
             target = new ChannelDesk.Target(t.id(), t.number());
             outcome = MailOutcome.CREATED;
         }
-        h.createUpdate("UPDATE oa_tk_mail SET ticket_id = :tk, outcome = :o WHERE id = :id")
-                .bind("tk", target.id()).bind("o", outcome.name()).bind("id", row).execute();
+        MailStore.taken(h, row, target.id(), outcome.name());
         ctx.summary("mail " + mail.messageId() + " from " + mail.fromEmail() + ": " + outcome + " " + target.number());
         return new MailPollReport.Message(mail.messageId(), outcome, target.id(), target.number(),
                 outcome == MailOutcome.NOTED ? "the sender is no party of the ticket, or it is closed: kept as an internal note" : null);
@@ -298,6 +345,9 @@ public final class MailPoller implements MailIntake {
         String text = mail.text();
         if (mail.htmlOnly()) {
             detail.put("htmlOnly", true);
+        }
+        if (mail.htmlCut()) {
+            detail.put("htmlCut", true);
         }
         if (mail.subject().isEmpty()) {
             detail.put("noSubject", true);
@@ -316,13 +366,9 @@ public final class MailPoller implements MailIntake {
 
     /** Threads by In-Reply-To / References naming a mail we stored, else by a ticket number in the subject. */
     private Optional<ChannelDesk.Target> thread(Handle h, String tenant, ParsedMail mail) {
-        if (!mail.threadIds().isEmpty()) {
-            Optional<Long> id = h.createQuery("SELECT ticket_id FROM oa_tk_mail WHERE tenant_id = :t AND message_id IN (<ids>) AND ticket_id IS NOT NULL"
-                            + " ORDER BY id")
-                    .bind("t", tenant).bindList("ids", List.copyOf(mail.threadIds())).mapTo(Long.class).findFirst();
-            if (id.isPresent()) {
-                return desk.byId(h, tenant, id.get());
-            }
+        Optional<Long> id = MailStore.ticketOfAny(h, tenant, mail.threadIds());
+        if (id.isPresent()) {
+            return desk.byId(h, tenant, id.get());
         }
         Matcher x = number.matcher(mail.subject());
         while (x.find()) {
@@ -334,63 +380,35 @@ public final class MailPoller implements MailIntake {
         return Optional.empty();
     }
 
-    private long insert(Handle h, String tenant, String mailbox, String messageId, String outcome, String sender, String subject, String body,
-                        Map<String, Object> detail, Instant now) {
-        return h.createUpdate("""
-                        INSERT INTO oa_tk_mail (tenant_id, message_id, direction, mailbox, outcome, address, subject, body, detail, received_at)
-                        VALUES (:t, :m, 'IN', :box, :o, :s, :subj, :body, :d, :now)""")
-                .bind("t", tenant).bind("m", ChannelDesk.cut(messageId, 255)).bind("box", mailbox).bind("o", outcome)
-                .bind("s", sender == null ? null : ChannelDesk.cut(sender, 254)).bind("subj", subject == null ? null : ChannelDesk.cut(subject, 1000))
-                .bind("body", body).bind("d", JsonText.write(json, detail)).bind("now", TicketRow.db(now))
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-    }
-
-    /** Keeps a message that could not become a ticket or reply, with the reason, so an administrator can act on it. */
-    private MailPollReport.Message failed(MailboxConfig box, String messageId, String sender, String subject, String body, String reason) {
-        LOG.warn("mailbox {}: mail {} not taken: {}", box.name(), messageId, reason);
+    /**
+     * Keeps a message that could not become a ticket or reply, with the reason, so an administrator
+     * can act on it. It records only bounded metadata cleaned for the strictest database (no body:
+     * the message stays in the mailbox at {@code location}), so this record cannot fail on the
+     * message's content; only a failure of the database itself propagates.
+     */
+    private MailPollReport.Message failed(MailboxConfig box, String location, ParsedMail mail, String reason) {
+        String messageId = mail == null ? "<" + location.replace('/', '.') + ".unreadable@oakit>" : MailText.line(ChannelDesk.cut(mail.messageId(), 255), true);
+        String sender = mail == null || mail.fromEmail() == null ? null : MailText.line(ChannelDesk.cut(mail.fromEmail(), 254), true);
+        String subject = mail == null ? null : MailText.line(ChannelDesk.cut(mail.subject(), 200), true);
+        String why = MailText.text(ChannelDesk.cut(reason == null ? "no reason given" : reason, 1000), true);
+        LOG.warn("mailbox {}: mail {} ({}) not taken: {}", box.name(), messageId, location, why);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("mail", location);
+        detail.put("error", why);
         try {
             commands.execute(CommandSpec.of(Actor.system(box.tenant()), "tk.mail.failed").withTarget("mail", ChannelDesk.cut(messageId, 128)),
                     Void.class, ctx -> {
-                        ctx.summary("mail " + messageId + " not taken: " + ChannelDesk.cut(reason, 500));
-                        insert(ctx.handle(), box.tenant(), box.name(), messageId, MailOutcome.FAILED.name(), sender, subject, body,
-                                Map.of("error", reason), ctx.now());
+                        ctx.summary("mail " + messageId + " not taken: " + ChannelDesk.cut(why, 500));
+                        MailStore.insertIn(ctx.handle(), box.tenant(), box.name(), messageId, MailOutcome.FAILED.name(), sender, subject, null,
+                                JsonText.write(json, detail), ctx.now());
                         return null;
                     });
         } catch (ConflictException e) {
+            if (!"OA-CORE/DUPLICATE".equals(e.code())) {
+                throw e;
+            }
             return new MailPollReport.Message(messageId, MailOutcome.DUPLICATE, null, null, "Message-ID seen before");
         }
-        return new MailPollReport.Message(messageId, MailOutcome.FAILED, null, null, reason);
-    }
-
-    /** The recurring poll: polls, then schedules the next poll one interval later. */
-    public static final class Job implements JobHandler {
-        private final MailPoller poller;
-        private final Commands commands;
-
-        @Inject
-        public Job(MailPoller poller, Commands commands) {
-            this.poller = poller;
-            this.commands = commands;
-        }
-
-        @Override
-        public String type() {
-            return JOB;
-        }
-
-        @Override
-        public void handle(JobContext job) {
-            String name = job.payload().path("mailbox").asText();
-            MailboxConfig box = poller.boxes.get(name);
-            if (box == null || !box.tenant().equals(job.tenantId())) {
-                LOG.warn("mail poll job {}: mailbox '{}' is no longer configured for tenant '{}'; polling stops", job.jobId(), name, job.tenantId());
-                return;
-            }
-            commands.execute(CommandSpec.of(Actor.system(box.tenant()), "tk.mail.poll").withTarget("mailbox", name), Void.class, ctx -> {
-                poller.pollIn(ctx, box);
-                ctx.schedule(JobRequest.of(JOB, Map.of("mailbox", name)).at(ctx.now().plus(box.pollInterval())).dedupe(JOB + ":" + name));
-                return null;
-            });
-        }
+        return new MailPollReport.Message(messageId, MailOutcome.FAILED, null, null, why);
     }
 }

@@ -27,12 +27,17 @@ import java.util.regex.Pattern;
  * One mail read into what a ticket needs: ids for de-duplication and threading, sender, subject,
  * the text (the text/plain part, else the HTML part turned into text) and attachment metadata.
  * The bytes of attachments stay on the IMAP server; their references say where.
+ *
+ * @param singleFrom true when the From header names exactly one address
+ * @param htmlCut true when the text comes from an HTML part longer than the mailbox's {@code maxHtmlChars}, read only that far
+ * @param topAuthResults the topmost Authentication-Results header, unfolded, or null (see {@link SenderCheck})
  */
-record ParsedMail(String messageId, Set<String> threadIds, String fromName, String fromEmail, String subject, String text,
-                  List<AttachmentRef> attachments, boolean htmlOnly) {
+record ParsedMail(String messageId, Set<String> threadIds, String fromName, String fromEmail, boolean singleFrom, String subject, String text,
+                  List<AttachmentRef> attachments, boolean htmlOnly, boolean htmlCut, String topAuthResults) {
     private static final Pattern ID = Pattern.compile("<[^<>\\s]{1,250}>");
 
-    static ParsedMail parse(MimeMessage m, String attachmentPrefix) throws MessagingException, IOException {
+    /** @param maxHtmlChars the most characters of an HTML part turned into text ({@link HtmlText}) */
+    static ParsedMail parse(MimeMessage m, String attachmentPrefix, int maxHtmlChars) throws MessagingException, IOException {
         String messageId = firstId(m.getMessageID());
         if (messageId == null) {
             messageId = derivedId(m);
@@ -48,12 +53,25 @@ record ParsedMail(String messageId, Set<String> threadIds, String fromName, Stri
             fromEmail = a.getAddress().strip().toLowerCase(Locale.ROOT);
             fromName = a.getPersonal();
         }
+        String[] verdicts = m.getHeader("Authentication-Results");
+        String topAuthResults = verdicts == null || verdicts.length == 0 ? null : verdicts[0].replaceAll("\r?\n", "");
         Body body = new Body(attachmentPrefix);
         body.walk(m);
-        String text = body.plain != null ? body.plain : body.html != null ? htmlToText(body.html) : "";
+        String text = body.plain != null ? body.plain : body.html != null ? HtmlText.toText(body.html, maxHtmlChars) : "";
         String subject = m.getSubject() == null ? "" : m.getSubject().strip();
-        return new ParsedMail(messageId, thread, fromName, fromEmail, subject, text.strip(), List.copyOf(body.files),
-                body.plain == null && body.html != null);
+        return new ParsedMail(messageId, thread, fromName, fromEmail, from != null && from.length == 1, subject, text.strip(),
+                List.copyOf(body.files), body.plain == null && body.html != null,
+                body.plain == null && body.html != null && body.html.length() > maxHtmlChars, topAuthResults);
+    }
+
+    /** @return this mail with every value a database could refuse made storable ({@link MailText}) */
+    ParsedMail storable(boolean bmpOnly) {
+        Set<String> thread = new LinkedHashSet<>();
+        threadIds.forEach(id -> thread.add(MailText.line(id, bmpOnly)));
+        List<AttachmentRef> files = attachments.stream()
+                .map(a -> new AttachmentRef(MailText.line(a.id(), bmpOnly), MailText.line(a.name(), bmpOnly), a.size())).toList();
+        return new ParsedMail(MailText.line(messageId, bmpOnly), thread, MailText.line(fromName, bmpOnly), MailText.line(fromEmail, bmpOnly),
+                singleFrom, MailText.line(subject, bmpOnly), MailText.text(text, bmpOnly), files, htmlOnly, htmlCut, topAuthResults);
     }
 
     /** A message without a Message-ID gets one from its content, so fetching it again is still a duplicate. */
@@ -151,20 +169,6 @@ record ParsedMail(String messageId, Set<String> threadIds, String fromName, Stri
         @Override
         public void write(byte[] b, int off, int len) {
         }
-    }
-
-    private static final Pattern DROP = Pattern.compile("(?is)<(script|style|head)[^>]*>.*?</\\1>");
-    private static final Pattern BREAK = Pattern.compile("(?i)<br\\s*/?>|</(p|div|li|tr|h[1-6])>");
-    private static final Pattern TAG = Pattern.compile("<[^>]*>");
-
-    /** Enough HTML-to-text for a ticket description: blocks become lines, tags go, common entities are decoded. */
-    static String htmlToText(String html) {
-        String s = DROP.matcher(html).replaceAll("");
-        s = BREAK.matcher(s).replaceAll("\n");
-        s = TAG.matcher(s).replaceAll("");
-        s = s.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
-                .replace("&amp;", "&");
-        return s.replaceAll("[ \\t\\x0B\\f\\r]+", " ").replaceAll(" *\n *", "\n").replaceAll("\n{3,}", "\n\n").strip();
     }
 
     /** @return true when a From address was found */

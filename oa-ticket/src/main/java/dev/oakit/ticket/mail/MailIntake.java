@@ -9,7 +9,8 @@ import java.util.List;
  * Tickets by e-mail: reads the configured IMAP mailboxes ({@link MailboxConfig}). A new mail opens
  * a ticket; a reply to a ticket's thread (its In-Reply-To / References naming a mail OAKit stored,
  * or the ticket number in the subject) becomes a reply on that ticket; a Message-ID seen before is
- * skipped, so a mail delivered twice opens one ticket. See docs/ticket-channels.md.
+ * skipped, so a mail delivered twice opens one ticket. A mail is from an external contact unless
+ * the mailbox's {@link SenderAuth} verifies its sender. See docs/ticket-channels.md.
  *
  * <p>Polling runs as a durable job per mailbox ({@link #startPolling}) on the OAKit job workers, or
  * on demand ({@link #poll}). Each poll reads the messages after the last IMAP UID it committed;
@@ -34,9 +35,21 @@ public interface MailIntake {
     /**
      * Starts the recurring poll job of the mailbox (administrators of its tenant); calling it again
      * while the job is scheduled changes nothing. The job reschedules itself every
-     * {@link MailboxConfig#pollInterval()}; a failing poll is retried with the job backoff.
+     * {@link MailboxConfig#pollInterval()}, also after a failed poll (unreachable server, refused
+     * login): then after a pause that doubles up to {@link MailboxConfig#maxBackoff()}, with the
+     * failure counted on {@link #status}, logged, and the first of a run published as the event
+     * {@code tk.mail.poll-failed} (a success after failures publishes {@code tk.mail.poll-recovered}).
      */
     void startPolling(Actor actor, String mailbox);
+
+    /**
+     * How the polling of the mailbox goes: last success, next poll, failures in a row and the last
+     * error (administrators of its tenant).
+     *
+     * @throws dev.oakit.core.NotFoundException for an unknown mailbox
+     * @since 0.1
+     */
+    MailboxStatus status(Actor actor, String mailbox);
 
     /** Stops the recurring poll job of the mailbox (administrators of its tenant). */
     void stopPolling(Actor actor, String mailbox);

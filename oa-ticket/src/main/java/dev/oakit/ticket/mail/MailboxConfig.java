@@ -29,15 +29,21 @@ import java.util.regex.Pattern;
  * @param batchSize most messages read per poll (default 50, 1 to 1000); the rest come with the next poll
  * @param timeout connect and read timeout (default 30 seconds)
  * @param maxBodyChars longest description or reply taken from a mail (default 20,000, the ticket limit); longer bodies are cut with a note and kept whole in the mail record
+ * @param maxHtmlChars most characters of an HTML-only mail's HTML part turned into text (default 500,000; 10,000 to 5,000,000); a longer part is read only that far and its text ends with a note
+ * @param maxBackoff the longest pause after failed polls (default 15 minutes, or {@code pollInterval} when that is longer; at least {@code pollInterval}, at most 1 day): the pause starts at {@code pollInterval} and doubles with each failure in a row
+ * @param senderAuth when a mail may speak for an internal user (see {@link SenderAuth}); null (the default) trusts no sender: every mail is from an external contact
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record MailboxConfig(String name, String tenant, String host, Integer port, String user, String password, String folder,
                             MailTls tls, Duration pollInterval, String type, String queue, String category, Priority priority,
-                            Integer batchSize, Duration timeout, Integer maxBodyChars) {
+                            Integer batchSize, Duration timeout, Integer maxBodyChars, Integer maxHtmlChars, Duration maxBackoff,
+                            SenderAuth senderAuth) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9_-]{1,64}");
     /** The most a ticket description or reply may hold. */
     public static final int MAX_BODY = 20_000;
+    /** The default of {@link #maxHtmlChars}. */
+    public static final int DEFAULT_MAX_HTML = 500_000;
 
     /** Fills defaults; does not throw (see {@link #problems}). */
     public MailboxConfig {
@@ -48,23 +54,40 @@ public record MailboxConfig(String name, String tenant, String host, Integer por
         batchSize = batchSize == null ? 50 : batchSize;
         timeout = timeout == null ? Duration.ofSeconds(30) : timeout;
         maxBodyChars = maxBodyChars == null ? MAX_BODY : maxBodyChars;
+        maxHtmlChars = maxHtmlChars == null ? DEFAULT_MAX_HTML : maxHtmlChars;
+        maxBackoff = maxBackoff == null ? Duration.ofMinutes(15).compareTo(pollInterval) < 0 ? pollInterval : Duration.ofMinutes(15) : maxBackoff;
+    }
+
+    /** A mailbox that trusts no sender; the settings added later take their defaults. */
+    public MailboxConfig(String name, String tenant, String host, Integer port, String user, String password, String folder,
+                         MailTls tls, Duration pollInterval, String type, String queue, String category, Priority priority,
+                         Integer batchSize, Duration timeout, Integer maxBodyChars) {
+        this(name, tenant, host, port, user, password, folder, tls, pollInterval, type, queue, category, priority, batchSize, timeout,
+                maxBodyChars, null, null, null);
     }
 
     /** @return a mailbox of a tenant on a server; the rest takes defaults */
     public static MailboxConfig of(String name, String tenant, String host, int port, String user, String password, MailTls tls, String type) {
-        return new MailboxConfig(name, tenant, host, port, user, password, null, tls, null, type, null, null, null, null, null, null);
+        return new MailboxConfig(name, tenant, host, port, user, password, null, tls, null, type, null, null, null, null, null, null, null, null,
+                null);
     }
 
     /** @return a copy that files tickets in the queue */
     public MailboxConfig withQueue(String q) {
         return new MailboxConfig(name, tenant, host, port, user, password, folder, tls, pollInterval, type, q, category, priority,
-                batchSize, timeout, maxBodyChars);
+                batchSize, timeout, maxBodyChars, maxHtmlChars, maxBackoff, senderAuth);
     }
 
     /** @return a copy with the longest body taken from a mail */
     public MailboxConfig withMaxBodyChars(int chars) {
         return new MailboxConfig(name, tenant, host, port, user, password, folder, tls, pollInterval, type, queue, category, priority,
-                batchSize, timeout, chars);
+                batchSize, timeout, chars, maxHtmlChars, maxBackoff, senderAuth);
+    }
+
+    /** @return a copy that believes the host's mail server about internal senders (null: trusts no sender) */
+    public MailboxConfig withSenderAuth(SenderAuth auth) {
+        return new MailboxConfig(name, tenant, host, port, user, password, folder, tls, pollInterval, type, queue, category, priority,
+                batchSize, timeout, maxBodyChars, maxHtmlChars, maxBackoff, auth);
     }
 
     /**
@@ -96,6 +119,15 @@ public record MailboxConfig(String name, String tenant, String host, Integer por
         if (maxBodyChars < 100 || maxBodyChars > MAX_BODY) {
             p.add(path + ".maxBodyChars must be 100 to " + MAX_BODY + ", was " + maxBodyChars);
         }
+        if (maxBackoff.compareTo(pollInterval) < 0 || maxBackoff.compareTo(Duration.ofDays(1)) > 0) {
+            p.add(path + ".maxBackoff must be at least the pollInterval (" + pollInterval + ") and at most P1D, was " + maxBackoff);
+        }
+        if (maxHtmlChars < 10_000 || maxHtmlChars > 5_000_000) {
+            p.add(path + ".maxHtmlChars must be 10000 to 5000000, was " + maxHtmlChars);
+        }
+        if (senderAuth != null) {
+            p.addAll(senderAuth.problems(path + ".senderAuth"));
+        }
         return p;
     }
 
@@ -113,6 +145,8 @@ public record MailboxConfig(String name, String tenant, String host, Integer por
     @Override
     public String toString() {
         return "MailboxConfig[" + name + " " + user + "@" + host + ":" + port + "/" + folder + " " + tls + " → tenant " + tenant
-                + ", type " + type + (queue == null ? "" : ", queue " + queue) + "]";
+                + ", type " + type + (queue == null ? "" : ", queue " + queue)
+                + (senderAuth == null ? ", trusts no sender" : ", verifies senders of " + senderAuth.domains() + " by " + senderAuth.authServId()
+                + " (" + senderAuth.require() + ")") + "]";
     }
 }

@@ -33,8 +33,10 @@ import java.util.function.Consumer;
  */
 final class MailDesk {
     static final String SUPPORT = "support@acme.test";
-    final GreenMail mail;
-    final GreenMailUser inbox;
+    GreenMail mail;
+    GreenMailUser inbox;
+    private int imap;
+    private int smtp;
     final TicketFixture f;
     final MailIntake intake;
     final TestDatabase db;
@@ -53,6 +55,8 @@ final class MailDesk {
         inbox = mail.setUser(SUPPORT, "support", "s3cret");
         Map<String, Object> box = mailbox("support");
         mailbox.accept(box);
+        // "mail" in the map: the channels' mail settings; by default plain SMTP to the local GreenMail server is allowed
+        Object mailSettings = box.containsKey("mail") ? box.remove("mail") : Map.of("requireStartTls", false);
         List<Map<String, Object>> boxes = new ArrayList<>(List.of(box));
         if (box.containsKey("twin")) {
             box.remove("twin");
@@ -61,7 +65,7 @@ final class MailDesk {
             boxes.add(twin);
         }
         f = new TicketFixture(db, b -> {
-            b.plugin(new TicketChannelsPlugin()).config(TicketChannelsPlugin.ID, Map.of("mailboxes", boxes))
+            b.plugin(new TicketChannelsPlugin()).config(TicketChannelsPlugin.ID, Map.of("mailboxes", boxes, "mail", mailSettings))
                     // the help desk's outgoing mail goes to GreenMail's SMTP server
                     .config("core", Map.of("notifications", Map.of("email", Map.of("host", "127.0.0.1", "port", mail.getSmtp().getPort(),
                             "from", "IT 服务台 <helpdesk@acme.test>"))));
@@ -85,6 +89,34 @@ final class MailDesk {
         return box;
     }
 
+    /** Stops the mail servers (IMAP and SMTP): the mailbox is unreachable. */
+    void stopServers() {
+        imap = mail.getImap().getPort();
+        smtp = mail.getSmtp().getPort();
+        mail.stop();
+    }
+
+    /** Starts fresh mail servers on the same ports; the mailbox comes back empty, with the same login. */
+    void restartServers() {
+        mail = new GreenMail(new ServerSetup[]{new ServerSetup(imap, "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
+                new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)});
+        mail.start();
+        db.closeLater(mail::stop);
+        inbox = mail.setUser(SUPPORT, "support", "s3cret");
+    }
+
+    /** Makes the mailbox believe the verdicts of the mail server {@code mx.acme.test} about senders of {@code acme.test}. */
+    static void trustAcme(Map<String, Object> box) {
+        box.put("senderAuth", Map.of("authServId", "mx.acme.test", "domains", List.of("acme.test")));
+    }
+
+    /** Adds the verdict of the mail server {@code mx.acme.test}: a passing DKIM signature of the sender's domain. */
+    static MimeMessage verified(MimeMessage m) throws MessagingException {
+        String from = ((InternetAddress) m.getFrom()[0]).getAddress();
+        m.addHeader("Authentication-Results", "mx.acme.test; dkim=pass header.d=" + from.substring(from.indexOf('@') + 1));
+        return m;
+    }
+
     MailPollReport poll() {
         return intake.poll(f.admin, "support");
     }
@@ -106,6 +138,12 @@ final class MailDesk {
     void deliver(MimeMessage m) throws MessagingException {
         m.saveChanges();
         inbox.deliver(m);
+    }
+
+    /** Delivers a mail exactly as written (headers in the given order, CRLF added), for headers and encodings the builder cannot make. */
+    void deliverRaw(String... lines) throws MessagingException {
+        String raw = String.join("\r\n", lines) + "\r\n";
+        inbox.deliver(new MimeMessage(session, new java.io.ByteArrayInputStream(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
     }
 
     int ticketCount() {

@@ -50,9 +50,9 @@ class MailIntakeTest {
     }
 
     @DbTest
-    void aSenderWhoIsAnInternalUserIsTheRequester(TestDatabase db) throws Exception {
-        MailDesk d = new MailDesk(db);
-        d.deliver(d.message("<g1@acme.test>", "gina@acme.test", "VPN 连不上", "从家里连不上 VPN"));
+    void aVerifiedSenderWhoIsAnInternalUserIsTheRequester(TestDatabase db) throws Exception {
+        MailDesk d = new MailDesk(db, MailDesk::trustAcme, b -> { });
+        d.deliver(MailDesk.verified(d.message("<g1@acme.test>", "gina@acme.test", "VPN 连不上", "从家里连不上 VPN")));
         MailPollReport r = d.poll();
         Ticket t = d.f.ticket(r.messages().get(0).ticketId());
         assertThat(t.requester()).isEqualTo(Requester.user("gina"));
@@ -152,7 +152,10 @@ class MailIntakeTest {
         Jdbi jdbi = Jdbi.create(db.dataSource());
         assertThat(column(jdbi, "body", "<huge@customer.test>")).isEqualTo(huge);
         assertThat(column(jdbi, "outcome", "<nofrom@customer.test>")).isEqualTo("FAILED");
-        assertThat(column(jdbi, "body", "<nofrom@customer.test>")).isEqualTo("who sent this?");
+        // a failed mail keeps its metadata and where it is in the mailbox, not its body
+        assertThat(column(jdbi, "body", "<nofrom@customer.test>")).isNull();
+        assertThat(column(jdbi, "subject", "<nofrom@customer.test>")).isEqualTo("Nobody");
+        assertThat(column(jdbi, "detail", "<nofrom@customer.test>")).contains("\"mail\":\"imap:support/").contains("no sender address");
     }
 
     static String column(Jdbi jdbi, String column, String messageId) {
