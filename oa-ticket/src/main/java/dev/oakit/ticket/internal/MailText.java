@@ -38,6 +38,11 @@ final class MailText {
         return b;
     }
 
+    /** @return {@link #bmpOnly}'s answer when it was read before, else null */
+    Boolean bmpOnlyIfKnown() {
+        return bmpOnly;
+    }
+
     private static boolean detect(Handle h) {
         String product;
         try {

@@ -55,10 +55,12 @@ public final class WebhookReceiver implements WebhookIntake {
     private final DirectoryProvider directory;
     private final ObjectMapper json;
     private final Clock clock;
+    private final MailText storable;
 
     @Inject
     public WebhookReceiver(TicketChannelsConfig config, Commands commands, TicketEngine engine, ChannelDesk desk, DirectoryProvider directory,
-                           ObjectMapper json, Clock clock) {
+                           ObjectMapper json, Clock clock, MailText storable) {
+        this.storable = storable;
         config.webhooks().forEach(s -> sources.put(s.name(), s));
         this.commands = commands;
         this.engine = engine;
@@ -98,6 +100,8 @@ public final class WebhookReceiver implements WebhookIntake {
         Payload p;
         try {
             p = map(src.mapping(), json.readTree(body));
+            Boolean known = storable.bmpOnlyIfKnown();
+            p = storable(p, known != null ? known : commands.query(storable::bmpOnly));
         } catch (IOException e) {
             return refuse(Outcome.BAD_REQUEST, "the body is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
         } catch (ValidationException e) {
@@ -183,6 +187,13 @@ public final class WebhookReceiver implements WebhookIntake {
                 .bind("now", TicketRow.db(ctx.now())).execute();
         ctx.summary("webhook " + src.name() + ":" + p.externalId() + ": " + outcome + " " + target.number());
         return new WebhookResult(outcome, target.id(), target.number(), note);
+    }
+
+    /** The payload with what the database cannot store (NUL, lone surrogates, …) replaced, as mail text is. */
+    private static Payload storable(Payload p, boolean bmpOnly) {
+        return new Payload(MailText.line(p.externalId(), bmpOnly), MailText.line(p.title(), bmpOnly), MailText.text(p.description(), bmpOnly),
+                MailText.line(p.requester(), bmpOnly), MailText.line(p.requesterName(), bmpOnly), MailText.line(p.category(), bmpOnly),
+                p.priority(), MailText.line(p.replyTo(), bmpOnly));
     }
 
     private Optional<WebhookResult> seen(Handle h, WebhookSource src, String externalId) {

@@ -180,4 +180,19 @@ class WebhookIntakeTest {
         assertThat(statuses).containsOnlyOnce(201).containsOnly(201, 200);
         assertThat(host.f.queries.list(host.f.admin, dev.oakit.ticket.TicketQuery.all()).items()).hasSize(1);
     }
+
+    /** JSON may carry U+0000, which PostgreSQL refuses in text: the message is taken with it replaced, and sent again it is a duplicate. */
+    @DbTest
+    void aMessageCarryingNulIsTakenWithTheCharacterReplaced(TestDatabase db) throws Exception {
+        Host host = new Host(db);
+        String body = message("nul\\u0000-1", "打印机\\u0000卡纸", "第一行\\u0000第二行", "");
+        HttpResponse<String> created = host.post(body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        Ticket t = host.f.queries.list(host.f.admin, dev.oakit.ticket.TicketQuery.all()).items().get(0);
+        assertThat(t.title()).isEqualTo("打印机\uFFFD卡纸");
+        assertThat(t.description()).isEqualTo("第一行\uFFFD第二行");
+        HttpResponse<String> again = host.post(body);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(again.body()).startsWith("DUPLICATE " + t.number());
+    }
 }
