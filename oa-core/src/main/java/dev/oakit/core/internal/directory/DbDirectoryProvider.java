@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -57,6 +58,17 @@ public final class DbDirectoryProvider implements DirectoryProvider, RoleCatalog
     public Optional<User> findUserByExternalId(String tenantId, String system, String externalId) {
         return cache.read(() -> commands.query(h -> users.findByExternalId(h, tenantId, system, externalId)),
                 "findUserByExternalId", tenantId, system, externalId);
+    }
+
+    @Override
+    public List<User> activeUsersByEmail(String tenantId, String email) {
+        return cache.read(() -> commands.query(h -> users.activeByEmail(h, tenantId, email)), "activeUsersByEmail", tenantId,
+                email.toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public Map<String, String> primaryDepartments(String tenantId, Set<String> userIds) {
+        return commands.query(h -> memberships.primaryDepartments(h, tenantId, userIds));
     }
 
     @Override

@@ -14,10 +14,14 @@ import dev.oakit.core.spi.DirectoryProvider;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -134,6 +138,26 @@ final class DirectoryReads {
         Checks.id("roleCode", roleCode);
         user(actor, userId);
         return List.copyOf(provider.managerChainUpToRole(actor.tenantId(), userId, roleCode, Directory.MAX_LEVEL));
+    }
+
+    List<User> activeUsersByEmail(Actor actor, String email) {
+        Checks.notNull("actor", actor);
+        Checks.text("email", email, 254);
+        return List.copyOf(provider.activeUsersByEmail(actor.tenantId(), email.strip()));
+    }
+
+    Map<String, String> primaryDepartments(Actor actor, Collection<String> userIds) {
+        Checks.notNull("actor", actor);
+        Checks.elements("userIds", userIds);
+        Set<String> ids = new LinkedHashSet<>();
+        int i = 0;
+        for (String id : userIds) {
+            ids.add(Checks.id("userIds[" + i++ + "]", id));
+        }
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return Collections.unmodifiableSortedMap(new TreeMap<>(provider.primaryDepartments(actor.tenantId(), Collections.unmodifiableSet(ids))));
     }
 
     private static void checkLevel(String field, int level) {

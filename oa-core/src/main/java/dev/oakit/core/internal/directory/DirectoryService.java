@@ -13,7 +13,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.io.Reader;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -122,6 +124,16 @@ public final class DirectoryService implements Directory {
     @Override
     public List<User> managerChainUpToRole(Actor actor, String userId, String roleCode) {
         return reads.managerChainUpToRole(actor, userId, roleCode);
+    }
+
+    @Override
+    public List<User> activeUsersByEmail(Actor actor, String email) {
+        return reads.activeUsersByEmail(actor, email);
+    }
+
+    @Override
+    public Map<String, String> primaryDepartments(Actor actor, Collection<String> userIds) {
+        return reads.primaryDepartments(actor, userIds);
     }
 
     // ---- commands ---------------------------------------------------------------------------

@@ -7,7 +7,10 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Owns {@code oa_core_membership}: every statement on it. */
 @Singleton
@@ -19,6 +22,25 @@ final class MembershipRepository {
     List<Membership> ofUser(Handle h, String tenantId, String userId) {
         return h.createQuery("SELECT * FROM oa_core_membership WHERE tenant_id = :t AND user_id = :u ORDER BY is_primary DESC, department_id")
                 .bind("t", tenantId).bind("u", userId).map(MEMBERSHIP).list();
+    }
+
+    /**
+     * @return the primary department by user id, for the users that have one; one statement per
+     *         {@value UserRepository#CHUNK} ids (served by the primary key); the smallest department
+     *         id should inconsistent data give a user two primary memberships
+     */
+    Map<String, String> primaryDepartments(Handle h, String tenantId, Iterable<String> userIds) {
+        List<String> ids = new ArrayList<>();
+        userIds.forEach(ids::add);
+        Map<String, String> departments = new HashMap<>();
+        for (int i = 0; i < ids.size(); i += UserRepository.CHUNK) {
+            h.createQuery("SELECT user_id, department_id FROM oa_core_membership WHERE tenant_id = :t AND is_primary = :yes"
+                            + " AND user_id IN (<us>) ORDER BY user_id, department_id")
+                    .bind("t", tenantId).bind("yes", true).bindList("us", ids.subList(i, Math.min(ids.size(), i + UserRepository.CHUNK)))
+                    .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
+                    .forEach(r -> departments.putIfAbsent(r[0], r[1]));
+        }
+        return departments;
     }
 
     void insert(Handle h, String tenantId, Membership m, Instant now) {
