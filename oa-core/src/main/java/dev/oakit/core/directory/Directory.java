@@ -4,7 +4,9 @@ import dev.oakit.core.Actor;
 import org.apiguardian.api.API;
 
 import java.io.Reader;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -118,6 +120,31 @@ public interface Directory {
      *         role; the whole chain when nobody in it does
      */
     List<User> managerChainUpToRole(Actor actor, String userId, String roleCode);
+
+    /**
+     * The active users with an e-mail address, compared without regard to case: for mapping an
+     * incoming mail or a login to a user. Several users may share an address; a caller that needs
+     * one person should treat more than one as nobody.
+     *
+     * @param email the address (surrounding blanks are ignored), at most 254 characters
+     * @return the active users of the tenant with the address, by id; empty when there is none
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    List<User> activeUsersByEmail(Actor actor, String email);
+
+    /**
+     * The primary department of each of the given users, for reports that count by department:
+     * look up the users a report counted in one call instead of one per user. OAKit's own
+     * provider answers with one statement per 500 ids.
+     *
+     * @param userIds ids of users of the tenant; unknown ids and users without a department are
+     *                left out of the answer
+     * @return department id by user id, sorted by user id, unmodifiable
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    Map<String, String> primaryDepartments(Actor actor, Collection<String> userIds);
 
     // ---- commands (administrators only) ------------------------------------------------------
 

@@ -6,8 +6,10 @@ import dev.oakit.core.directory.User;
 import org.apiguardian.api.API;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -58,6 +60,39 @@ public interface DirectoryProvider {
 
     /** @return the members of the department (and of every department below it if asked), each once, by id */
     List<User> members(String tenantId, String departmentId, boolean includeSubDepartments, boolean activeOnly);
+
+    /**
+     * The active users whose e-mail address equals {@code email} ignoring case. This interface
+     * cannot list users, so the default knows no address: a provider that knows them should
+     * override it. Until it does, every address counts as unknown (the ticket mail channel, for
+     * one, then takes a sender for an outside contact, never for one of the host's users).
+     *
+     * @param email the address, stripped
+     * @return the active users with the address, by id; empty when none
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    default List<User> activeUsersByEmail(String tenantId, String email) {
+        return List.of();
+    }
+
+    /**
+     * The primary department of each of the given users. The default asks
+     * {@link #primaryMembership} once per user; a provider that can answer in one round trip
+     * should override it.
+     *
+     * @param userIds distinct user ids
+     * @return department id by user id; users without a primary membership and unknown users are absent
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    default Map<String, String> primaryDepartments(String tenantId, Set<String> userIds) {
+        Map<String, String> departments = new HashMap<>();
+        for (String userId : userIds) {
+            primaryMembership(tenantId, userId).ifPresent(m -> departments.put(userId, m.departmentId()));
+        }
+        return departments;
+    }
 
     /** @return the user's primary membership, or empty */
     default Optional<Membership> primaryMembership(String tenantId, String userId) {

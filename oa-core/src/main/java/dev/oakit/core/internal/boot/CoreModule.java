@@ -16,6 +16,7 @@ import dev.oakit.core.internal.command.CommandRunner;
 import dev.oakit.core.internal.db.Database;
 import dev.oakit.core.internal.directory.DbDirectoryProvider;
 import dev.oakit.core.internal.directory.DirectoryService;
+import dev.oakit.core.internal.directory.RoleCatalog;
 import dev.oakit.core.internal.db.Transactions;
 import dev.oakit.core.internal.event.EventJobs;
 import dev.oakit.core.internal.event.Outbox;
@@ -178,6 +179,16 @@ public final class CoreModule extends AbstractModule {
             throw new ConfigurationException(problems);
         }
         return dev.oakit.core.calendar.BusinessCalendars.of(byName.values());
+    }
+
+    /**
+     * What the directory's reads may check against OAKit's tables: only while OAKit's own provider
+     * is bound (a replaced provider knows roles those tables do not).
+     */
+    @Provides
+    @Singleton
+    RoleCatalog roleCatalog(DirectoryProvider bound, DbDirectoryProvider own) {
+        return bound == own ? own : RoleCatalog.OPEN;
     }
 
     @Provides
