@@ -48,21 +48,20 @@ public final class ChannelDesk {
     enum Added { REPLIED, NOTED }
 
     /**
-     * The active internal user with this e-mail address (case-insensitive), from the directory's
-     * user table; empty when none or when the address is ambiguous.
+     * The active internal user with this e-mail address (case-insensitive), asked of the
+     * directory; empty when none or when the address is ambiguous.
      */
-    Optional<String> userByEmail(Handle h, String tenant, String email) {
+    Optional<String> userByEmail(String tenant, String email) {
         if (email == null || email.isBlank()) {
             return Optional.empty();
         }
-        List<String> ids = h.createQuery("SELECT id FROM oa_core_user WHERE tenant_id = :t AND LOWER(email) = :e AND active = :a")
-                .bind("t", tenant).bind("e", email.toLowerCase(Locale.ROOT)).bind("a", true).mapTo(String.class).list();
-        return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
+        List<dev.oakit.core.directory.User> users = directory.activeUsersByEmail(tenant, email);
+        return users.size() == 1 ? Optional.of(users.get(0).id()) : Optional.empty();
     }
 
     /** @return the requester for a sender: the internal user with the address, else an external contact */
-    Requester requester(Handle h, String tenant, String name, String email) {
-        Optional<String> user = userByEmail(h, tenant, email);
+    Requester requester(String tenant, String name, String email) {
+        Optional<String> user = userByEmail(tenant, email);
         if (user.isPresent()) {
             return Requester.user(user.get());
         }

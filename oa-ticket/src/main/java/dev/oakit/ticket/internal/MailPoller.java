@@ -312,7 +312,7 @@ public final class MailPoller implements MailIntake {
         // the From header proves nothing: only a verified sender may act as the internal user with that address
         SenderCheck.Verdict sender = SenderCheck.verify(box.senderAuth(), mail);
         detail.put("sender", (sender.verified() ? "verified: " : "unverified: ") + sender.why());
-        String userId = sender.verified() ? desk.userByEmail(h, tenant, mail.fromEmail()).orElse(null) : null;
+        String userId = sender.verified() ? desk.userByEmail(tenant, mail.fromEmail()).orElse(null) : null;
         // claim the Message-ID first: a second poller blocks here and then fails on the unique index
         long row = MailStore.insertIn(h, tenant, box.name(), mail.messageId(), "RECEIVED", mail.fromEmail(), mail.subject(), mail.text(),
                 JsonText.write(json, detail), ctx.now());

@@ -214,7 +214,7 @@ public final class WebhookReceiver implements WebhookIntake {
                     + "' has no default requester; map requester or set ticket-channels.webhooks[].requester");
         }
         if (v.contains("@")) {
-            return desk.requester(h, src.tenant(), p.requesterName(), v.toLowerCase(Locale.ROOT));
+            return desk.requester(src.tenant(), p.requesterName(), v.toLowerCase(Locale.ROOT));
         }
         if (directory.findUser(src.tenant(), v).isEmpty()) {
             throw new NotFoundException("OA-TK/NO_USER", "requester '" + v + "' is no user of tenant '" + src.tenant() + "'");
