@@ -154,12 +154,20 @@ public final class TicketEngine implements Tickets {
 
     /** Loads and locks the ticket and checks that the actor may see it. */
     Op load(CommandContext ctx, long ticketId) {
+        return load(ctx, ticketId, false);
+    }
+
+    /**
+     * @param hidden whether a ticket the actor may not see answers as not found, exactly like an id that does not
+     *               exist (for a ticket the actor only names, so that ids cannot be probed); else as forbidden
+     */
+    Op load(CommandContext ctx, long ticketId, boolean hidden) {
         Op op = new Op(ctx);
         op.row = lock(op.h, op.tenant(), ticketId);
         op.lc = catalog.lifecycle(op.h, op.tenant(), op.row.type);
         op.parties = Access.parties(op.h, op.actor, op.row);
         if (op.parties.isEmpty() && !Access.watches(op.h, op.row.id, op.actor.userId())) {
-            throw Access.cannotSee(op.actor, op.row);
+            throw hidden ? notFound(op.tenant(), ticketId) : Access.cannotSee(op.actor, op.row);
         }
         return op;
     }
@@ -249,7 +257,7 @@ public final class TicketEngine implements Tickets {
         Checks.notNull("ticket", request);
         Ticket[] built = new Ticket[1];
         long id = commands.execute(CommandSpec.of(actor, "tk.ticket.create").withRequestId(request.requestId()), Long.class, ctx -> {
-            Op op = createIn(ctx, request);
+            Op op = createIn(ctx, request, true);
             save(op);
             built[0] = op.row.toTicket();
             return op.row.id;
@@ -261,7 +269,8 @@ public final class TicketEngine implements Tickets {
         });
     }
 
-    Op createIn(CommandContext ctx, NewTicket req) {
+    /** @param parentChosen whether the actor names the parent (checked as {@link TicketRelations#lockParent}), or it is inherited (split) */
+    Op createIn(CommandContext ctx, NewTicket req, boolean parentChosen) {
         Op op = new Op(ctx);
         Handle h = op.h;
         String tenant = op.tenant();
@@ -294,11 +303,10 @@ public final class TicketEngine implements Tickets {
         if (!queue.active()) {
             throw ValidationException.of("queue", "queue '" + queue.key() + "' is inactive; choose an active queue");
         }
-        if (req.parentId() != null) {
-            TicketRow parent = lock(h, tenant, req.parentId());
-            if (parent.kind == StateKind.CLOSED) {
-                throw new ConflictException("OA-TK/PARENT_CLOSED", "parent ticket " + parent.number + " is closed; choose an open parent");
-            }
+        if (req.parentId() != null && parentChosen) {
+            relations.lockParent(ctx, req.parentId());
+        } else if (req.parentId() != null) {
+            TicketRelations.requireOpenParent(lock(h, tenant, req.parentId()));
         }
         for (int i = 0; i < req.watchers().size(); i++) {
             requireUser(tenant, "watchers[" + i + "]", Checks.id("watchers[" + i + "]", req.watchers().get(i)));

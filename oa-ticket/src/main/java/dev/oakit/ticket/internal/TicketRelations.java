@@ -4,6 +4,7 @@ import dev.oakit.core.Actor;
 import dev.oakit.core.Checks;
 import dev.oakit.core.ConflictException;
 import dev.oakit.core.ValidationException;
+import dev.oakit.core.spi.CommandContext;
 import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
 import dev.oakit.ticket.Lifecycle;
@@ -40,7 +41,7 @@ final class TicketRelations {
         if (fromId == toId) {
             throw ValidationException.of("toId", "a ticket cannot be linked to itself");
         }
-        return onPair(actor, fromId, toId, "link", (from, to) -> {
+        return onPair(actor, fromId, toId, "link", false, (from, to) -> {
             TicketEngine.requireAgent(from, "link");
             TicketEngine.requireAgent(to, "link");
             boolean exists = from.h.createQuery("SELECT COUNT(*) FROM oa_tk_link WHERE tenant_id = :t AND from_id = :f AND to_id = :to AND kind = :k")
@@ -60,13 +61,17 @@ final class TicketRelations {
         from.event(TicketEventKind.LINKED, "link", null, null, null, false, TicketEngine.detail("kind", kind.name(), "to", toId));
     }
 
-    /** Runs a command on two tickets, locked in id order (no deadlock between two commands on the same pair). */
-    private <T> T onPair(Actor actor, long aId, long bId, String action, java.util.function.BiFunction<Op, Op, T> body) {
+    /**
+     * Runs a command on two tickets, locked in id order (no deadlock between two commands on the same pair).
+     *
+     * @param hideB whether {@code b} answers as not found when the actor may not see it (see {@link TicketEngine#load(CommandContext, long, boolean)})
+     */
+    private <T> T onPair(Actor actor, long aId, long bId, String action, boolean hideB, java.util.function.BiFunction<Op, Op, T> body) {
         Checks.notNull("actor", actor);
         List<T> result = new ArrayList<>(1);
         commands.execute(CommandSpec.of(actor, "tk.ticket." + action).withTarget("ticket", Long.toString(aId)), Void.class, ctx -> {
-            Op first = engine.load(ctx, Math.min(aId, bId));
-            Op second = engine.load(ctx, Math.max(aId, bId));
+            Op first = engine.load(ctx, Math.min(aId, bId), hideB && bId < aId);
+            Op second = engine.load(ctx, Math.max(aId, bId), hideB && bId > aId);
             Op a = aId < bId ? first : second;
             Op b = aId < bId ? second : first;
             T r = body.apply(a, b);
@@ -94,12 +99,9 @@ final class TicketRelations {
         if (parentId == childId) {
             throw ValidationException.of("parentId", "a ticket cannot be its own parent");
         }
-        return onPair(actor, childId, parentId, "parent", (child, parent) -> {
+        return onPair(actor, childId, parentId, "parent", true, (child, parent) -> {
             TicketEngine.requireAgent(child, "change the parent of");
-            TicketEngine.requireAgent(parent, "add children to");
-            if (parent.row.kind == StateKind.CLOSED) {
-                throw new ConflictException("OA-TK/PARENT_CLOSED", "parent ticket " + parent.row.number + " is closed; choose an open parent");
-            }
+            mayAddChildren(parent);
             Set<Long> seen = new HashSet<>();
             for (Long p = parentId; p != null; p = parentOf(child.h, child.tenant(), p)) {
                 if (p == childId || !seen.add(p)) {
@@ -114,6 +116,28 @@ final class TicketRelations {
         });
     }
 
+    /**
+     * The access check of a parent, for a new ticket's parent and for {@link #setParent}: locks it and checks that the
+     * actor may add children to it (agents of its queue and administrators) and that it is open. A parent the actor
+     * may not see answers exactly like an id that does not exist ({@code OA-TK/NOT_FOUND}), so ids cannot be probed.
+     */
+    Op lockParent(CommandContext ctx, long parentId) {
+        Op parent = engine.load(ctx, parentId, true);
+        mayAddChildren(parent);
+        return parent;
+    }
+
+    private static void mayAddChildren(Op parent) {
+        TicketEngine.requireAgent(parent, "add children to");
+        requireOpenParent(parent.row);
+    }
+
+    static void requireOpenParent(TicketRow parent) {
+        if (parent.kind == StateKind.CLOSED) {
+            throw new ConflictException("OA-TK/PARENT_CLOSED", "parent ticket " + parent.number + " is closed; choose an open parent");
+        }
+    }
+
     private static Long parentOf(Handle h, String tenant, long id) {
         return h.createQuery("SELECT parent_id FROM oa_tk_ticket WHERE id = :id AND tenant_id = :t").bind("id", id).bind("t", tenant)
                 .mapTo(Long.class).findOne().orElse(null);
@@ -124,7 +148,7 @@ final class TicketRelations {
         if (sourceId == survivorId) {
             throw ValidationException.of("survivorId", "a ticket cannot be merged into itself");
         }
-        return onPair(actor, sourceId, survivorId, "merge", (source, survivor) -> {
+        return onPair(actor, sourceId, survivorId, "merge", false, (source, survivor) -> {
             TicketEngine.requireAgent(source, "merge");
             TicketEngine.requireAgent(survivor, "merge into");
             for (Op o : List.of(source, survivor)) {
@@ -164,7 +188,7 @@ final class TicketRelations {
             NewTicket.Builder b = NewTicket.builder(s.type, title).description(description).category(s.category).priority(s.priority)
                     .channel(s.channel).requester(s.requester).queue(s.queue).fields(s.fields).parent(s.parentId);
             s.tags.forEach(b::tags);
-            Op part = engine.createIn(source.ctx, b.build());
+            Op part = engine.createIn(source.ctx, b.build(), false);
             insertLink(part, part.row.id, LinkKind.SPLIT_FROM, s.id);
             part.event(TicketEventKind.SPLIT, "split", null, null, null, false, TicketEngine.detail("source", s.id, "part", part.row.id));
             engine.save(part);
