@@ -66,7 +66,6 @@ public final class TicketEngine implements Tickets {
     static final String OVERDUE_JOB = "tk.overdue";
     static final String ACCEPT_JOB = "tk.accept";
     private static final Pattern CHANNEL = Pattern.compile("[a-z0-9_-]{1,32}");
-    private static final Set<Party> AGENT_VIEW = EnumSet.of(Party.AGENT, Party.ASSIGNEE, Party.DISPATCHER, Party.ADMIN);
 
     private final Commands commands;
     private final ObjectMapper json;
@@ -124,7 +123,7 @@ public final class TicketEngine implements Tickets {
         }
 
         boolean agentView() {
-            return !Collections.disjoint(parties, AGENT_VIEW);
+            return Access.agentView(parties);
         }
 
         void event(TicketEventKind kind, String action, String from, String to, String body, boolean internal, Map<String, Object> detail) {
@@ -726,7 +725,7 @@ public final class TicketEngine implements Tickets {
     static void requireAgent(Op op, String what) {
         if (!op.agentView()) {
             throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + op.actor.userId() + "' may not " + what + " ticket "
-                    + op.row.number + "; " + Access.describe(AGENT_VIEW, op.row) + " may");
+                    + op.row.number + "; " + Access.describe(Access.AGENT_VIEW, op.row) + " may");
         }
     }
 
@@ -740,7 +739,7 @@ public final class TicketEngine implements Tickets {
             boolean requester = op.parties.contains(Party.REQUESTER);
             if (!requester && !op.agentView()) {
                 throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + op.actor.userId() + "' may not reply on ticket " + op.row.number
-                        + "; its requester, " + Access.describe(AGENT_VIEW, op.row) + " may");
+                        + "; its requester, " + Access.describe(Access.AGENT_VIEW, op.row) + " may");
             }
             if (op.row.kind == StateKind.CLOSED) {
                 throw new ConflictException("OA-TK/CLOSED", "ticket " + op.row.number + " is closed ('" + op.row.state + "'); reopen it before replying");
@@ -772,11 +771,11 @@ public final class TicketEngine implements Tickets {
             boolean agent = op.agentView();
             if (!agent && !(op.parties.contains(Party.REQUESTER) && r.kind == StateKind.NEW)) {
                 throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + op.actor.userId() + "' may not change ticket " + r.number + "; "
-                        + Access.describe(AGENT_VIEW, r) + " may, and its requester while it is new");
+                        + Access.describe(Access.AGENT_VIEW, r) + " may, and its requester while it is new");
             }
             if (!agent && (changes.priority() != null || changes.slaPolicy() != null || changes.dueAt() != null)) {
                 throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + op.actor.userId() + "' may not change the priority, SLA policy or due time of ticket "
-                        + r.number + "; " + Access.describe(AGENT_VIEW, r) + " may");
+                        + r.number + "; " + Access.describe(Access.AGENT_VIEW, r) + " may");
             }
             if (r.kind == StateKind.CLOSED) {
                 throw new ConflictException("OA-TK/CLOSED", "ticket " + r.number + " is closed ('" + r.state + "'); reopen it before changing it");
@@ -862,7 +861,7 @@ public final class TicketEngine implements Tickets {
         return onTicket(actor, ticketId, "watch", op -> {
             if (!userId.equals(op.actor.userId()) && !op.agentView()) {
                 throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + op.actor.userId() + "' may change only their own watching of ticket "
-                        + op.row.number + "; " + Access.describe(AGENT_VIEW, op.row) + " may add others");
+                        + op.row.number + "; " + Access.describe(Access.AGENT_VIEW, op.row) + " may add others");
             }
             if (watching) {
                 requireUser(op.tenant(), "userId", userId);
