@@ -51,7 +51,14 @@ public interface TicketRouting {
      */
     SlaStatus sla(Actor actor, long ticketId);
 
-    /** @return why the current assignee was chosen (the dispatch explanation, or who assigned by hand); empty when unassigned */
+    /**
+     * Why the current assignee was chosen: for agents of the ticket's queue, its assignee, dispatchers and
+     * administrators the dispatch explanation (rules, loads, skills) or who assigned by hand; for the requester and
+     * watchers only that it was assigned, e.g. {@code assigned to carol at 2026-11-23T02:00:00Z}.
+     *
+     * @return the explanation; empty when unassigned
+     * @throws dev.oakit.core.NotFoundException or {@link dev.oakit.core.ForbiddenException} as for reading the ticket
+     */
     Optional<String> assignmentExplanation(Actor actor, long ticketId);
 
     /**

@@ -7,6 +7,7 @@ import dev.oakit.core.directory.Role;
 import dev.oakit.core.directory.User;
 import dev.oakit.core.form.FormSchema;
 import dev.oakit.core.testing.TestDatabase;
+import org.h2.jdbcx.JdbcDataSource;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -106,6 +108,19 @@ public final class TicketFixture {
                 .text("asset", f -> f.maxLength(40))
                 .number("floor", f -> f.min("1").max(60))
                 .build();
+    }
+
+    /** A fresh in-memory H2 database for tests that keep one OAKit for many tries (jqwik properties). */
+    public static JdbcDataSource memoryDatabase(String name) {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:" + name + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+        ds.setUser("sa");
+        return ds;
+    }
+
+    /** A help desk on a fresh in-memory H2 database; the caller closes {@link #oa}. */
+    public static TicketFixture onMemoryDatabase(String name) {
+        return new TicketFixture(OaKit.builder().dataSource(memoryDatabase(name)).plugin(new TicketPlugin()).build().start());
     }
 
     public static Actor user(String id) {

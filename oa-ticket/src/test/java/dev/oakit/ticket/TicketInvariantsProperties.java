@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,9 +43,7 @@ class TicketInvariantsProperties {
 
     @BeforeContainer
     static void start() {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:tkprop" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-        ds.setUser("sa");
+        JdbcDataSource ds = TicketFixture.memoryDatabase("tkprop");
         oa = OaKit.builder().dataSource(ds).plugin(new TicketPlugin()).build().start();
         f = new TicketFixture(oa);
         jdbi = Jdbi.create(ds);

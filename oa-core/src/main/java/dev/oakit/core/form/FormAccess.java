@@ -149,6 +149,9 @@ public final class FormAccess {
         if (aEmpty || bEmpty) {
             return aEmpty == bEmpty;
         }
+        if (!FormNumbers.withinLimits(b)) {
+            return false; // the stored value is within the limits: a number beyond them is another value, and too costly to compare
+        }
         Object typedA = FormEngine.typedOrNull(field, a);
         if (typedA != null && typedA.equals(FormEngine.typedOrNull(field, b))) {
             return true;

@@ -37,9 +37,10 @@ final class FormEngine {
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
             .formatAssertionsEnabled(false).build();
     private static final Pattern SEGMENT = Pattern.compile("\\.?([^.\\[]+)|\\[(\\d+)]");
-    private static final Pattern DECIMAL = Pattern.compile(JsonSchemaCompiler.DECIMAL);
     private static final Map<String, Integer> RANK = Map.of("required", 0, "additionalProperties", 0, "type", 1,
             "const", 2, "enum", 2, "minLength", 3);
+    /** Rank of a number outside the decimal limits: it stands before what the schema says at its path. */
+    private static final int LIMIT_RANK = -1;
 
     private final String what;
     private final List<FormField> fields;
@@ -69,6 +70,8 @@ final class FormEngine {
         }
         JsonNode filled = withDefaults(fields, data);
         Map<String, Ranked> byPath = new LinkedHashMap<>();
+        // numbers outside the decimal limits, before anything compares or scales them
+        FormNumbers.screen(filled).forEach(p -> byPath.put(p.path(), new Ranked(p, LIMIT_RANK)));
         for (ValidationMessage m : compiled.validate(filled)) {
             Ranked r = translate(m);
             byPath.merge(r.problem.path(), r, (a, b) -> b.rank < a.rank ? b : a);
@@ -336,22 +339,15 @@ final class FormEngine {
             }
             String path = join(prefix, f.key());
             switch (f.type()) {
-                case NUMBER -> {
-                    if (v.isNumber()) {
-                        checkScale(v.decimalValue(), f.scale(), path, out);
-                    }
-                }
+                case NUMBER -> FormNumbers.checkNumber(f, v, path, out);
                 case MONEY -> {
-                    BigDecimal amount = amount(v.get("amount"));
-                    if (amount != null) {
-                        checkScale(amount, f.scale() == null ? 2 : f.scale(), path + ".amount", out);
-                        JsonNode currency = v.get("currency");
-                        if (f.currency() != null && currency != null && f.currency().equals(currency.asText())) {
-                            if (f.min() != null && amount.compareTo(new BigDecimal(f.min())) < 0) {
-                                out.add(new Problem(path, "must be at least " + f.min() + " " + f.currency()));
-                            } else if (f.max() != null && amount.compareTo(new BigDecimal(f.max())) > 0) {
-                                out.add(new Problem(path, "must be at most " + f.max() + " " + f.currency()));
-                            }
+                    BigDecimal amount = FormNumbers.checkAmount(f, v.get("amount"), path + ".amount", out);
+                    JsonNode currency = v.get("currency");
+                    if (amount != null && f.currency() != null && currency != null && f.currency().equals(currency.asText())) {
+                        if (f.min() != null && amount.compareTo(new BigDecimal(f.min())) < 0) {
+                            out.add(new Problem(path, "must be at least " + f.min() + " " + f.currency()));
+                        } else if (f.max() != null && amount.compareTo(new BigDecimal(f.max())) > 0) {
+                            out.add(new Problem(path, "must be at most " + f.max() + " " + f.currency()));
                         }
                     }
                 }
@@ -425,25 +421,6 @@ final class FormEngine {
         }
     }
 
-    private static BigDecimal amount(JsonNode v) {
-        if (v == null) {
-            return null;
-        }
-        if (v.isNumber()) {
-            return v.decimalValue();
-        }
-        if (v.isTextual() && DECIMAL.matcher(v.textValue()).matches()) {
-            return new BigDecimal(v.textValue());
-        }
-        return null;
-    }
-
-    private static void checkScale(BigDecimal value, Integer scale, String path, List<Problem> out) {
-        if (scale != null && value.stripTrailingZeros().scale() > scale) {
-            out.add(new Problem(path, scale == 0 ? "must be a whole number" : "must have at most " + scale + " decimal places"));
-        }
-    }
-
     // ---------------------------------------------------------------- defaults and normalized data
 
     /** One spelling per value ({@code 10} and {@code 10.00} normalize alike): the field's scale, when given. */
@@ -490,6 +467,9 @@ final class FormEngine {
 
     /** @return the typed value, or null when the value does not fit the field */
     static Object typedOrNull(FormField f, JsonNode v) {
+        if (!FormNumbers.withinLimits(v)) {
+            return null;
+        }
         try {
             return typed(f, v);
         } catch (RuntimeException e) {
@@ -502,7 +482,7 @@ final class FormEngine {
             case TEXT, TEXTAREA, SELECT, USER, DEPARTMENT -> v.textValue();
             case NUMBER -> Integer.valueOf(0).equals(f.scale()) ? (Object) v.decimalValue().longValueExact()
                     : withScale(v.decimalValue(), f.scale());
-            case MONEY -> new Money(withScale(amount(v.get("amount")), f.scale() == null ? 2 : f.scale()), v.get("currency").textValue());
+            case MONEY -> new Money(withScale(FormNumbers.amount(v.get("amount")), f.scale() == null ? 2 : f.scale()), v.get("currency").textValue());
             case DATE -> LocalDate.parse(v.textValue());
             case DATETIME -> LocalDateTime.parse(v.textValue());
             case DATE_RANGE -> new DateRange(LocalDate.parse(v.get("start").textValue()), LocalDate.parse(v.get("end").textValue()));

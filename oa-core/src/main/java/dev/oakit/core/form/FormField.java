@@ -1,6 +1,7 @@
 package dev.oakit.core.form;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oakit.core.DecimalLimits;
 import org.apiguardian.api.API;
 
 import java.math.BigDecimal;
@@ -57,25 +58,21 @@ public record FormField(String key, String label, FieldType type, boolean requir
     /**
      * Decimal limits are kept in one spelling so that {@code 5000}, {@code 5000.0} and {@code "5000.00"}
      * define the same field whatever the source format: written with the field's scale (money: 2 by
-     * default) when they fit it, else without trailing zeros. Text that is not a number is kept for the
-     * schema check to report.
+     * default) when they fit it, else without trailing zeros. Text that is not a number, or a number
+     * outside {@link DecimalLimits}, is kept for the schema check to report.
      */
     private static String canonicalBound(FieldType type, Integer scale, String bound) {
-        if (bound == null || type != FieldType.NUMBER && type != FieldType.MONEY) {
+        if (bound == null || type != FieldType.NUMBER && type != FieldType.MONEY || DecimalLimits.problem(bound).isPresent()) {
             return bound;
         }
-        try {
-            BigDecimal value = new BigDecimal(bound.trim()).stripTrailingZeros();
-            Integer places = type == FieldType.MONEY && scale == null ? Integer.valueOf(2) : scale;
-            if (places != null && places >= 0 && value.scale() <= places) {
-                value = value.setScale(places);
-            } else if (value.scale() < 0) {
-                value = value.setScale(0);
-            }
-            return value.toPlainString();
-        } catch (NumberFormatException e) {
-            return bound;
+        BigDecimal value = new BigDecimal(bound.strip()).stripTrailingZeros();
+        Integer places = type == FieldType.MONEY && scale == null ? Integer.valueOf(2) : scale;
+        if (places != null && places >= 0 && places <= DecimalLimits.MAX_DECIMAL_PLACES && value.scale() <= places) {
+            value = value.setScale(places);
+        } else if (value.scale() < 0) {
+            value = value.setScale(0);
         }
+        return value.toPlainString();
     }
 
     /** @return the default value, a deep copy since JSON nodes are mutable; may be null */
@@ -170,12 +167,17 @@ public record FormField(String key, String label, FieldType type, boolean requir
 
         /** @param min lower bound for number or money; never null @return this builder */
         public Builder min(BigDecimal min) {
-            return min(min.toPlainString());
+            return min(text(min));
         }
 
         /** @param max upper bound for number or money; never null @return this builder */
         public Builder max(BigDecimal max) {
-            return max(max.toPlainString());
+            return max(text(max));
+        }
+
+        /** Written out in full within the limits; beyond them as {@code 1E+100000000}, for the schema check to report. */
+        private static String text(BigDecimal bound) {
+            return DecimalLimits.problem(bound).isPresent() ? bound.toString() : bound.toPlainString();
         }
 
         /** @param min earliest date for date or dateRange; never null @return this builder */

@@ -1,6 +1,7 @@
 package dev.oakit.core.form;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oakit.core.DecimalLimits;
 import dev.oakit.core.ValidationException;
 import dev.oakit.core.ValidationException.Problem;
 
@@ -9,6 +10,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -179,6 +181,11 @@ final class SchemaReader {
         }
         if (v.isTextual()) {
             return v.textValue();
+        }
+        Optional<String> limit = v.isNumber() ? DecimalLimits.problem(v.numberValue()) : Optional.empty();
+        if (limit.isPresent()) {
+            problems.add(new Problem(prefix + name, limit.get()));
+            return null;
         }
         if (v.isIntegralNumber()) {
             return v.bigIntegerValue().toString();

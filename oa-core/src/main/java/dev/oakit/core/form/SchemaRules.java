@@ -1,6 +1,7 @@
 package dev.oakit.core.form;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oakit.core.DecimalLimits;
 import dev.oakit.core.ValidationException.Problem;
 
 import java.math.BigDecimal;
@@ -13,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -87,8 +89,8 @@ final class SchemaRules {
         }
         if (t != FieldType.NUMBER && t != FieldType.MONEY) {
             notFor(f.scale() != null, p, "scale", t, out);
-        } else if (f.scale() != null && (f.scale() < 0 || f.scale() > 20)) {
-            out.add(new Problem(p + ".scale", "must be between 0 and 20 decimal places"));
+        } else if (f.scale() != null && (f.scale() < 0 || f.scale() > DecimalLimits.MAX_DECIMAL_PLACES)) {
+            out.add(new Problem(p + ".scale", "must be between 0 and " + DecimalLimits.MAX_DECIMAL_PLACES + " decimal places"));
         }
         if (t != FieldType.MONEY) {
             notFor(f.currency() != null, p, "currency", t, out);
@@ -164,9 +166,16 @@ final class SchemaRules {
         if (text == null) {
             return null;
         }
+        if (t == FieldType.NUMBER || t == FieldType.MONEY) {
+            Optional<String> problem = DecimalLimits.problem(text);
+            if (problem.isPresent()) {
+                out.add(new Problem(path, shown(text) + " " + problem.get()));
+                return null;
+            }
+        }
         try {
             Object value = switch (t) {
-                case NUMBER, MONEY -> new BigDecimal(text);
+                case NUMBER, MONEY -> new BigDecimal(text.strip());
                 case DATE, DATE_RANGE -> LocalDate.parse(text);
                 case DATETIME -> LocalDateTime.parse(text);
                 default -> {
@@ -180,7 +189,6 @@ final class SchemaRules {
             return (Comparable<Object>) value;
         } catch (NumberFormatException | DateTimeParseException e) {
             String like = switch (t) {
-                case NUMBER, MONEY -> "a decimal number like 5000.00";
                 case DATE, DATE_RANGE -> "a date like 2024-05-01";
                 case DATETIME -> "a date and time like 2024-05-01T09:30";
                 default -> "a whole number, 0 or more";
@@ -188,6 +196,11 @@ final class SchemaRules {
             out.add(new Problem(path, "'" + text + "' must be " + like));
             return null;
         }
+    }
+
+    /** @return the text quoted, shortened when long: {@code '77777777777777777777…' (100000 characters)} */
+    private static String shown(String text) {
+        return text.length() <= 40 ? "'" + text + "'" : "'" + text.substring(0, 20) + "…' (" + text.length() + " characters)";
     }
 
     /** Orders problems by the indexes in their paths, keeping the discovery order otherwise (stable). */

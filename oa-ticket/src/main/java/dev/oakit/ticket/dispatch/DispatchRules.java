@@ -40,8 +40,9 @@ public record DispatchRules(List<DispatchRule> rules, DispatchOutcome otherwise)
     public static final String INVALID = "OA-TK/DISPATCH_RULES_INVALID";
 
     /**
-     * Validates: unique non-blank rule names, an outcome per rule, non-blank category paths, and
-     * a default with a queue and a strategy.
+     * Validates: unique non-blank rule names, an outcome per rule, non-blank category paths, field
+     * values that are numbers within {@link dev.oakit.core.DecimalLimits}, and a default with a queue
+     * and a strategy.
      *
      * @throws ValidationException listing every problem with its path, e.g. {@code rules[2].name}, {@code otherwise.queue}
      */
@@ -75,6 +76,7 @@ public record DispatchRules(List<DispatchRule> rules, DispatchOutcome otherwise)
                             + " (no trailing '/'); was " + (c == null ? "null" : "'" + c + "'")));
                 }
             }
+            r.when().checkNumbers(path + ".when", problems);
         }
         if (otherwise != null) {
             if (otherwise.queue() == null || otherwise.queue().isBlank()) {

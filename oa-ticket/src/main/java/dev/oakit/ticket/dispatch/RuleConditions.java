@@ -1,9 +1,10 @@
 package dev.oakit.ticket.dispatch;
 
+import dev.oakit.core.DecimalLimits;
+import dev.oakit.core.ValidationException.Problem;
 import dev.oakit.ticket.spi.DispatchRequest;
 import org.apiguardian.api.API;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,12 +26,16 @@ import java.util.Set;
  * @param priorities the priority is one of these
  * @param channels the channel is one of these
  * @param fields custom field → allowed values: the field's value equals one of them (one value: equals; several: in).
- *               Numbers compare by value ({@code 3} equals {@code 3.0}), other values by their text
+ *               Numbers compare by value ({@code 3} equals {@code 3.0}), other values by their text. Numbers
+ *               must be within {@link DecimalLimits} ({@link DispatchRules} checks); a ticket's number outside them
+ *               matches none
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RuleConditions(Set<String> types, List<String> categories, Set<String> priorities, Set<String> channels,
                              Map<String, List<Object>> fields) {
+
+    private static final String OUTSIDE_LIMITS = "a number outside the decimal limits";
 
     /** Copies every collection; null means empty. */
     public RuleConditions {
@@ -144,15 +149,28 @@ public record RuleConditions(Set<String> types, List<String> categories, Set<Str
         return allowed.stream().anyMatch(v -> v != null && Objects.equals(a, normal(v)));
     }
 
+    /** Numbers in one spelling ({@code 3.0} → {@code 3}); one outside the limits (NaN too) is never written out and equals no number within them. */
     private static String normal(Object v) {
         if (v instanceof Number n) {
-            try {
-                return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
-            } catch (NumberFormatException e) {
-                return n.toString(); // NaN, Infinity
-            }
+            return DecimalLimits.problem(n).isPresent() ? OUTSIDE_LIMITS
+                    : DecimalLimits.check("", n).stripTrailingZeros().toPlainString();
         }
         return String.valueOf(v);
+    }
+
+    /**
+     * @param path the path of these conditions, e.g. {@code rules[2].when}
+     * @param out gets a problem for each field value that is a number beyond {@link DecimalLimits}
+     */
+    void checkNumbers(String path, List<Problem> out) {
+        fields.forEach((key, values) -> {
+            for (int i = 0; i < values.size(); i++) {
+                if (values.get(i) instanceof Number n) {
+                    String at = path + ".fields." + key + "[" + i + "]";
+                    DecimalLimits.problem(n).ifPresent(m -> out.add(new Problem(at, m)));
+                }
+            }
+        });
     }
 
     private static String quote(String s) {

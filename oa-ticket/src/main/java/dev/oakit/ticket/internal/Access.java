@@ -6,6 +6,7 @@ import dev.oakit.ticket.Party;
 import org.jdbi.v3.core.Handle;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,18 @@ import java.util.Set;
  * queue, assignee, administrator, or a watcher (who sees the public view only).
  */
 final class Access {
+    /**
+     * The parties that get the agent view: internal notes, time entries and dispatch explanations (why an agent or
+     * queue was chosen: rules, loads, skills). Requesters and watchers get the public view.
+     */
+    static final Set<Party> AGENT_VIEW = EnumSet.of(Party.AGENT, Party.ASSIGNEE, Party.DISPATCHER, Party.ADMIN);
+
     private Access() {
+    }
+
+    /** @return whether these parties get the agent view ({@link #AGENT_VIEW}) */
+    static boolean agentView(Set<Party> parties) {
+        return !Collections.disjoint(parties, AGENT_VIEW);
     }
 
     static Set<Party> parties(Handle h, Actor actor, TicketRow row) {

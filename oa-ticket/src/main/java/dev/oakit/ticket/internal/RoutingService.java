@@ -7,6 +7,7 @@ import dev.oakit.core.ValidationException;
 import dev.oakit.core.calendar.BusinessCalendars;
 import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
+import dev.oakit.ticket.Party;
 import dev.oakit.ticket.Priority;
 import dev.oakit.ticket.StateKind;
 import dev.oakit.ticket.Ticket;
@@ -152,7 +153,8 @@ public final class RoutingService implements TicketRouting {
     public Optional<String> assignmentExplanation(Actor actor, long ticketId) {
         Checks.notNull("actor", actor);
         return commands.query(h -> {
-            TicketRow row = readable(h, actor, ticketId);
+            Readable readable = readable(h, actor, ticketId);
+            TicketRow row = readable.row();
             if (row.assignee == null) {
                 return Optional.empty();
             }
@@ -167,6 +169,9 @@ public final class RoutingService implements TicketRouting {
                 Object[] e = events.get(i);
                 if (!TicketEventKind.ASSIGNED.name().equals(e[0]) || !row.assignee.equals(field(e[4], "to"))) {
                     continue;
+                }
+                if (!readable.agentView()) {
+                    return Optional.of("assigned to " + row.assignee + " at " + e[5]); // that it was, not why
                 }
                 if (i + 1 < events.size()) {
                     Object[] before = events.get(i + 1);
@@ -193,14 +198,19 @@ public final class RoutingService implements TicketRouting {
         }
     }
 
-    private TicketRow readable(Handle h, Actor actor, long ticketId) {
+    /** A ticket the actor may read, and whether they get the agent view (dispatch explanations). */
+    private record Readable(TicketRow row, boolean agentView) {
+    }
+
+    private Readable readable(Handle h, Actor actor, long ticketId) {
         TicketRow row = h.createQuery("SELECT " + TicketRow.COLUMNS + " FROM oa_tk_ticket WHERE id = :id AND tenant_id = :t")
                 .bind("id", ticketId).bind("t", actor.tenantId()).map((rs, c) -> TicketRow.map(rs, json)).findOne()
                 .orElseThrow(() -> TicketEngine.notFound(actor.tenantId(), ticketId));
-        if (Access.parties(h, actor, row).isEmpty() && !Access.watches(h, row.id, actor.userId())) {
+        Set<Party> parties = Access.parties(h, actor, row);
+        if (parties.isEmpty() && !Access.watches(h, row.id, actor.userId())) {
             throw Access.cannotSee(actor, row);
         }
-        return row;
+        return new Readable(row, Access.agentView(parties));
     }
 
     @Override

@@ -66,7 +66,6 @@ public final class TicketEngine implements Tickets {
     static final String OVERDUE_JOB = "tk.overdue";
     static final String ACCEPT_JOB = "tk.accept";
     private static final Pattern CHANNEL = Pattern.compile("[a-z0-9_-]{1,32}");
-    private static final Set<Party> AGENT_VIEW = EnumSet.of(Party.AGENT, Party.ASSIGNEE, Party.DISPATCHER, Party.ADMIN);
 
     private final Commands commands;
     private final ObjectMapper json;
@@ -80,6 +79,7 @@ public final class TicketEngine implements Tickets {
     private final TicketNotifier notifier;
     private final Numbers numbers;
     private final TicketRelations relations;
+    final RequestIds requestIds;
     @Inject
     private TicketMetrics metrics; // the report figures (TicketReports); injected into the field to keep the constructor as it is
 
@@ -97,7 +97,8 @@ public final class TicketEngine implements Tickets {
         this.sla = sla;
         this.notifier = notifier;
         this.numbers = new Numbers(commands);
-        this.relations = new TicketRelations(this, commands);
+        this.requestIds = new RequestIds(commands, json);
+        this.relations = new TicketRelations(this);
     }
 
     /** One command on one ticket. */
@@ -124,7 +125,7 @@ public final class TicketEngine implements Tickets {
         }
 
         boolean agentView() {
-            return !Collections.disjoint(parties, AGENT_VIEW);
+            return Access.agentView(parties);
         }
 
         void event(TicketEventKind kind, String action, String from, String to, String body, boolean internal, Map<String, Object> detail) {
@@ -138,28 +139,38 @@ public final class TicketEngine implements Tickets {
 
     // ------------------------------------------------------------------ plumbing
 
-    <T> T onTicket(Actor actor, long ticketId, String action, Function<Op, T> body) {
+    /**
+     * Runs a command on one ticket (see {@link RequestIds} for the request id).
+     *
+     * @param arguments what the command does besides its action and ticket, for the request id's fingerprint
+     */
+    <T> T onTicket(Actor actor, long ticketId, String action, String requestId, Class<T> type, List<?> arguments, Function<Op, T> body) {
         Checks.notNull("actor", actor);
-        List<T> result = new ArrayList<>(1);
-        commands.execute(CommandSpec.of(actor, "tk.ticket." + action).withTarget("ticket", Long.toString(ticketId)), Void.class, ctx -> {
+        CommandSpec spec = CommandSpec.of(actor, "tk.ticket." + action).withTarget("ticket", Long.toString(ticketId)).withRequestId(requestId);
+        return requestIds.execute(spec, type, arguments, ctx -> {
             Op op = load(ctx, ticketId);
             T r = body.apply(op);
             save(op);
-            result.clear(); // a retried command runs its body again
-            result.add(r);
-            return null;
+            return r;
         });
-        return result.get(0);
     }
 
     /** Loads and locks the ticket and checks that the actor may see it. */
     Op load(CommandContext ctx, long ticketId) {
+        return load(ctx, ticketId, false);
+    }
+
+    /**
+     * @param hidden whether a ticket the actor may not see answers as not found, exactly like an id that does not
+     *               exist (for a ticket the actor only names, so that ids cannot be probed); else as forbidden
+     */
+    Op load(CommandContext ctx, long ticketId, boolean hidden) {
         Op op = new Op(ctx);
         op.row = lock(op.h, op.tenant(), ticketId);
         op.lc = catalog.lifecycle(op.h, op.tenant(), op.row.type);
         op.parties = Access.parties(op.h, op.actor, op.row);
         if (op.parties.isEmpty() && !Access.watches(op.h, op.row.id, op.actor.userId())) {
-            throw Access.cannotSee(op.actor, op.row);
+            throw hidden ? notFound(op.tenant(), ticketId) : Access.cannotSee(op.actor, op.row);
         }
         return op;
     }
@@ -247,21 +258,16 @@ public final class TicketEngine implements Tickets {
     public Ticket create(Actor actor, NewTicket request) {
         Checks.notNull("actor", actor);
         Checks.notNull("ticket", request);
-        Ticket[] built = new Ticket[1];
-        long id = commands.execute(CommandSpec.of(actor, "tk.ticket.create").withRequestId(request.requestId()), Long.class, ctx -> {
-            Op op = createIn(ctx, request);
-            save(op);
-            built[0] = op.row.toTicket();
-            return op.row.id;
-        });
-        return built[0] != null ? built[0] : commands.query(h -> {
-            TicketRow r = h.createQuery("SELECT " + TicketRow.COLUMNS + " FROM oa_tk_ticket WHERE id = :id AND tenant_id = :t")
-                    .bind("id", id).bind("t", actor.tenantId()).map((rs, c) -> TicketRow.map(rs, json)).one();
-            return r.toTicket();
-        });
+        return requestIds.execute(CommandSpec.of(actor, "tk.ticket.create").withRequestId(request.requestId()), Ticket.class,
+                RequestIds.args(request), ctx -> {
+                    Op op = createIn(ctx, request, true);
+                    save(op);
+                    return op.row.toTicket();
+                });
     }
 
-    Op createIn(CommandContext ctx, NewTicket req) {
+    /** @param parentChosen whether the actor names the parent (checked as {@link TicketRelations#lockParent}), or it is inherited (split) */
+    Op createIn(CommandContext ctx, NewTicket req, boolean parentChosen) {
         Op op = new Op(ctx);
         Handle h = op.h;
         String tenant = op.tenant();
@@ -294,11 +300,10 @@ public final class TicketEngine implements Tickets {
         if (!queue.active()) {
             throw ValidationException.of("queue", "queue '" + queue.key() + "' is inactive; choose an active queue");
         }
-        if (req.parentId() != null) {
-            TicketRow parent = lock(h, tenant, req.parentId());
-            if (parent.kind == StateKind.CLOSED) {
-                throw new ConflictException("OA-TK/PARENT_CLOSED", "parent ticket " + parent.number + " is closed; choose an open parent");
-            }
+        if (req.parentId() != null && parentChosen) {
+            relations.lockParent(ctx, req.parentId());
+        } else if (req.parentId() != null) {
+            TicketRelations.requireOpenParent(lock(h, tenant, req.parentId()));
         }
         for (int i = 0; i < req.watchers().size(); i++) {
             requireUser(tenant, "watchers[" + i + "]", Checks.id("watchers[" + i + "]", req.watchers().get(i)));
@@ -443,13 +448,13 @@ public final class TicketEngine implements Tickets {
     // ------------------------------------------------------------------ lifecycle
 
     @Override
-    public Ticket act(Actor actor, long ticketId, String action, String comment) {
+    public Ticket act(Actor actor, long ticketId, String action, String comment, String requestId) {
         Checks.id("action", action);
         Checks.optionalText("comment", comment, 2000);
         if (action.equals("assign") || action.equals("claim")) {
             throw ValidationException.of("action", "'" + action + "' sets the assignee; use Tickets." + action + " instead");
         }
-        return onTicket(actor, ticketId, action, op -> {
+        return onTicket(actor, ticketId, action, requestId, Ticket.class, RequestIds.args(comment), op -> {
             Lifecycle.Transition t = require(op, action);
             checkParties(op, t);
             take(op, t, comment);
@@ -593,9 +598,9 @@ public final class TicketEngine implements Tickets {
     // ------------------------------------------------------------------ assignment
 
     @Override
-    public Ticket assign(Actor actor, long ticketId, String assigneeId) {
+    public Ticket assign(Actor actor, long ticketId, String assigneeId, String requestId) {
         Checks.id("assigneeId", assigneeId);
-        return onTicket(actor, ticketId, "assign", op -> {
+        return onTicket(actor, ticketId, "assign", requestId, Ticket.class, RequestIds.args(assigneeId), op -> {
             requireOpen(op, "assign");
             if (op.row.kind == StateKind.NEW) {
                 checkParties(op, require(op, "assign"));
@@ -610,8 +615,8 @@ public final class TicketEngine implements Tickets {
     }
 
     @Override
-    public Ticket claim(Actor actor, long ticketId) {
-        return onTicket(actor, ticketId, "claim", op -> {
+    public Ticket claim(Actor actor, long ticketId, String requestId) {
+        return onTicket(actor, ticketId, "claim", requestId, Ticket.class, RequestIds.args(), op -> {
             if (op.row.assignee != null) {
                 throw new ConflictException("OA-TK/ALREADY_ASSIGNED", "ticket " + op.row.number + " is already assigned to '"
                         + op.row.assignee + "'; only unassigned tickets can be claimed");
@@ -623,8 +628,8 @@ public final class TicketEngine implements Tickets {
     }
 
     @Override
-    public Ticket release(Actor actor, long ticketId) {
-        return onTicket(actor, ticketId, "release", op -> {
+    public Ticket release(Actor actor, long ticketId, String requestId) {
+        return onTicket(actor, ticketId, "release", requestId, Ticket.class, RequestIds.args(), op -> {
             Lifecycle.Transition t = require(op, "release");
             checkParties(op, t);
             take(op, t, null);
@@ -633,14 +638,14 @@ public final class TicketEngine implements Tickets {
     }
 
     @Override
-    public Ticket reassign(Actor actor, long ticketId, String queue, String assigneeId, String reason) {
+    public Ticket reassign(Actor actor, long ticketId, String queue, String assigneeId, String reason, String requestId) {
         Checks.optionalText("queue", queue, 64);
         Checks.optionalText("assigneeId", assigneeId, 64);
         Checks.optionalText("reason", reason, 2000);
         if (queue == null && assigneeId == null) {
             throw ValidationException.of("assigneeId", "name a new queue, a new assignee, or both");
         }
-        return onTicket(actor, ticketId, "reassign", op -> {
+        return onTicket(actor, ticketId, "reassign", requestId, Ticket.class, RequestIds.args(queue, assigneeId, reason), op -> {
             requireOpen(op, "reassign");
             requireAny(op, EnumSet.of(Party.ASSIGNEE, Party.DISPATCHER, Party.ADMIN), "reassign");
             TicketRow r = op.row;
@@ -718,21 +723,21 @@ public final class TicketEngine implements Tickets {
     static void requireAgent(Op op, String what) {
         if (!op.agentView()) {
             throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + op.actor.userId() + "' may not " + what + " ticket "
-                    + op.row.number + "; " + Access.describe(AGENT_VIEW, op.row) + " may");
+                    + op.row.number + "; " + Access.describe(Access.AGENT_VIEW, op.row) + " may");
         }
     }
 
     // ------------------------------------------------------------------ conversation and fields
 
     @Override
-    public Ticket reply(Actor actor, long ticketId, String body, List<AttachmentRef> attachments) {
+    public Ticket reply(Actor actor, long ticketId, String body, List<AttachmentRef> attachments, String requestId) {
         Checks.text("body", body, 20_000);
         List<AttachmentRef> files = attachments == null ? List.of() : List.copyOf(Checks.elements("attachments", attachments));
-        return onTicket(actor, ticketId, "reply", op -> {
+        return onTicket(actor, ticketId, "reply", requestId, Ticket.class, RequestIds.args(body, files), op -> {
             boolean requester = op.parties.contains(Party.REQUESTER);
             if (!requester && !op.agentView()) {
                 throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + op.actor.userId() + "' may not reply on ticket " + op.row.number
-                        + "; its requester, " + Access.describe(AGENT_VIEW, op.row) + " may");
+                        + "; its requester, " + Access.describe(Access.AGENT_VIEW, op.row) + " may");
             }
             if (op.row.kind == StateKind.CLOSED) {
                 throw new ConflictException("OA-TK/CLOSED", "ticket " + op.row.number + " is closed ('" + op.row.state + "'); reopen it before replying");
@@ -747,9 +752,9 @@ public final class TicketEngine implements Tickets {
     }
 
     @Override
-    public Ticket note(Actor actor, long ticketId, String body) {
+    public Ticket note(Actor actor, long ticketId, String body, String requestId) {
         Checks.text("body", body, 20_000);
-        return onTicket(actor, ticketId, "note", op -> {
+        return onTicket(actor, ticketId, "note", requestId, Ticket.class, RequestIds.args(body), op -> {
             requireAgent(op, "add internal notes to");
             op.event(TicketEventKind.INTERNAL_NOTE, "note", null, null, body, true, null);
             return op.row.toTicket();
@@ -757,18 +762,18 @@ public final class TicketEngine implements Tickets {
     }
 
     @Override
-    public Ticket update(Actor actor, long ticketId, TicketChanges changes) {
+    public Ticket update(Actor actor, long ticketId, TicketChanges changes, String requestId) {
         Checks.notNull("changes", changes);
-        return onTicket(actor, ticketId, "update", op -> {
+        return onTicket(actor, ticketId, "update", requestId, Ticket.class, RequestIds.args(changes), op -> {
             TicketRow r = op.row;
             boolean agent = op.agentView();
             if (!agent && !(op.parties.contains(Party.REQUESTER) && r.kind == StateKind.NEW)) {
                 throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + op.actor.userId() + "' may not change ticket " + r.number + "; "
-                        + Access.describe(AGENT_VIEW, r) + " may, and its requester while it is new");
+                        + Access.describe(Access.AGENT_VIEW, r) + " may, and its requester while it is new");
             }
             if (!agent && (changes.priority() != null || changes.slaPolicy() != null || changes.dueAt() != null)) {
                 throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + op.actor.userId() + "' may not change the priority, SLA policy or due time of ticket "
-                        + r.number + "; " + Access.describe(AGENT_VIEW, r) + " may");
+                        + r.number + "; " + Access.describe(Access.AGENT_VIEW, r) + " may");
             }
             if (r.kind == StateKind.CLOSED) {
                 throw new ConflictException("OA-TK/CLOSED", "ticket " + r.number + " is closed ('" + r.state + "'); reopen it before changing it");
@@ -828,12 +833,12 @@ public final class TicketEngine implements Tickets {
     }
 
     @Override
-    public TimeEntry logTime(Actor actor, long ticketId, int minutes, LocalDate workDate, String note) {
+    public TimeEntry logTime(Actor actor, long ticketId, int minutes, LocalDate workDate, String note, String requestId) {
         if (minutes < 1 || minutes > 1440) {
             throw ValidationException.of("minutes", "must be 1 to 1440 (one day), was " + minutes);
         }
         Checks.optionalText("note", note, 2000);
-        return onTicket(actor, ticketId, "time", op -> {
+        return onTicket(actor, ticketId, "time", requestId, TimeEntry.class, RequestIds.args(minutes, workDate, note), op -> {
             requireAgent(op, "log time on");
             LocalDate day = workDate != null ? workDate
                     : op.now.atZone(calendar(QueueStore.queue(op.h, op.tenant(), op.row.queue).orElse(null)).zone()).toLocalDate();
@@ -849,12 +854,12 @@ public final class TicketEngine implements Tickets {
     }
 
     @Override
-    public Ticket watch(Actor actor, long ticketId, String userId, boolean watching) {
+    public Ticket watch(Actor actor, long ticketId, String userId, boolean watching, String requestId) {
         Checks.id("userId", userId);
-        return onTicket(actor, ticketId, "watch", op -> {
+        return onTicket(actor, ticketId, "watch", requestId, Ticket.class, RequestIds.args(userId, watching), op -> {
             if (!userId.equals(op.actor.userId()) && !op.agentView()) {
                 throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + op.actor.userId() + "' may change only their own watching of ticket "
-                        + op.row.number + "; " + Access.describe(AGENT_VIEW, op.row) + " may add others");
+                        + op.row.number + "; " + Access.describe(Access.AGENT_VIEW, op.row) + " may add others");
             }
             if (watching) {
                 requireUser(op.tenant(), "userId", userId);
@@ -884,12 +889,12 @@ public final class TicketEngine implements Tickets {
     // ------------------------------------------------------------------ acceptance and rating
 
     @Override
-    public Rating rate(Actor actor, long ticketId, int score, String comment) {
+    public Rating rate(Actor actor, long ticketId, int score, String comment, String requestId) {
         if (score < 1 || score > 5) {
             throw ValidationException.of("score", "must be 1 to 5, was " + score);
         }
         Checks.optionalText("comment", comment, 2000);
-        return onTicket(actor, ticketId, "rate", op -> {
+        return onTicket(actor, ticketId, "rate", requestId, Rating.class, RequestIds.args(score, comment), op -> {
             TicketRow r = op.row;
             if (!op.parties.contains(Party.REQUESTER)) {
                 throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + op.actor.userId() + "' may not rate ticket " + r.number
@@ -950,22 +955,22 @@ public final class TicketEngine implements Tickets {
     // ------------------------------------------------------------------ relations (TicketRelations)
 
     @Override
-    public TicketLink link(Actor actor, long fromId, LinkKind kind, long toId) {
-        return relations.link(actor, fromId, kind, toId);
+    public TicketLink link(Actor actor, long fromId, LinkKind kind, long toId, String requestId) {
+        return relations.link(actor, fromId, kind, toId, requestId);
     }
 
     @Override
-    public Ticket setParent(Actor actor, long childId, Long parentId) {
-        return relations.setParent(actor, childId, parentId);
+    public Ticket setParent(Actor actor, long childId, Long parentId, String requestId) {
+        return relations.setParent(actor, childId, parentId, requestId);
     }
 
     @Override
-    public Ticket merge(Actor actor, long sourceId, long survivorId, String comment) {
-        return relations.merge(actor, sourceId, survivorId, comment);
+    public Ticket merge(Actor actor, long sourceId, long survivorId, String comment, String requestId) {
+        return relations.merge(actor, sourceId, survivorId, comment, requestId);
     }
 
     @Override
-    public Ticket split(Actor actor, long sourceId, String title, String description) {
-        return relations.split(actor, sourceId, title, description);
+    public Ticket split(Actor actor, long sourceId, String title, String description, String requestId) {
+        return relations.split(actor, sourceId, title, description, requestId);
     }
 }

@@ -28,7 +28,6 @@ import org.jdbi.v3.core.statement.Query;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,6 @@ public final class TicketReader implements TicketQueries {
     private static final String MY_QUEUES = "(SELECT queue_key FROM oa_tk_queue_member WHERE tenant_id = :t AND user_id = :u)";
     private static final String VISIBLE = " AND (t.requester_id = :u OR t.assignee_id = :u OR t.queue_key IN " + MY_QUEUES
             + " OR t.id IN (SELECT ticket_id FROM oa_tk_watcher WHERE tenant_id = :t AND user_id = :u))";
-    private static final Set<Party> AGENT_VIEW = EnumSet.of(Party.AGENT, Party.ASSIGNEE, Party.DISPATCHER, Party.ADMIN);
 
     private final Commands commands;
     private final ObjectMapper json;
@@ -81,7 +79,7 @@ public final class TicketReader implements TicketQueries {
         if (parties.isEmpty() && !Access.watches(h, row.id, actor.userId())) {
             throw Access.cannotSee(actor, row);
         }
-        boolean agent = !Collections.disjoint(parties, AGENT_VIEW);
+        boolean agent = Access.agentView(parties);
         List<TicketEvent> timeline = h.createQuery("SELECT * FROM oa_tk_event WHERE ticket_id = :id AND tenant_id = :t"
                         + (agent ? "" : " AND internal = :i") + " ORDER BY id")
                 .bind("id", row.id).bind("t", actor.tenantId()).bindMap(agent ? Map.of() : Map.of("i", false))

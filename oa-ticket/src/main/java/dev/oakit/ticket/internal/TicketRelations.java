@@ -4,8 +4,8 @@ import dev.oakit.core.Actor;
 import dev.oakit.core.Checks;
 import dev.oakit.core.ConflictException;
 import dev.oakit.core.ValidationException;
+import dev.oakit.core.spi.CommandContext;
 import dev.oakit.core.spi.CommandSpec;
-import dev.oakit.core.spi.Commands;
 import dev.oakit.ticket.Lifecycle;
 import dev.oakit.ticket.LinkKind;
 import dev.oakit.ticket.NewTicket;
@@ -16,11 +16,11 @@ import dev.oakit.ticket.TicketLink;
 import dev.oakit.ticket.internal.TicketEngine.Op;
 import org.jdbi.v3.core.Handle;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 /**
  * Commands on two tickets at once (links, parent and child, merge) and split. Both tickets are
@@ -28,19 +28,17 @@ import java.util.TreeSet;
  */
 final class TicketRelations {
     private final TicketEngine engine;
-    private final Commands commands;
 
-    TicketRelations(TicketEngine engine, Commands commands) {
+    TicketRelations(TicketEngine engine) {
         this.engine = engine;
-        this.commands = commands;
     }
 
-    TicketLink link(Actor actor, long fromId, LinkKind kind, long toId) {
+    TicketLink link(Actor actor, long fromId, LinkKind kind, long toId, String requestId) {
         Checks.notNull("kind", kind);
         if (fromId == toId) {
             throw ValidationException.of("toId", "a ticket cannot be linked to itself");
         }
-        return onPair(actor, fromId, toId, "link", (from, to) -> {
+        return onPair(actor, fromId, toId, "link", false, requestId, TicketLink.class, RequestIds.args(kind, toId), (from, to) -> {
             TicketEngine.requireAgent(from, "link");
             TicketEngine.requireAgent(to, "link");
             boolean exists = from.h.createQuery("SELECT COUNT(*) FROM oa_tk_link WHERE tenant_id = :t AND from_id = :f AND to_id = :to AND kind = :k")
@@ -60,28 +58,30 @@ final class TicketRelations {
         from.event(TicketEventKind.LINKED, "link", null, null, null, false, TicketEngine.detail("kind", kind.name(), "to", toId));
     }
 
-    /** Runs a command on two tickets, locked in id order (no deadlock between two commands on the same pair). */
-    private <T> T onPair(Actor actor, long aId, long bId, String action, java.util.function.BiFunction<Op, Op, T> body) {
+    /**
+     * Runs a command on two tickets, locked in id order (no deadlock between two commands on the same pair).
+     *
+     * @param hideB whether {@code b} answers as not found when the actor may not see it (see {@link TicketEngine#load(CommandContext, long, boolean)})
+     */
+    private <T> T onPair(Actor actor, long aId, long bId, String action, boolean hideB, String requestId, Class<T> type,
+                         List<?> arguments, BiFunction<Op, Op, T> body) {
         Checks.notNull("actor", actor);
-        List<T> result = new ArrayList<>(1);
-        commands.execute(CommandSpec.of(actor, "tk.ticket." + action).withTarget("ticket", Long.toString(aId)), Void.class, ctx -> {
-            Op first = engine.load(ctx, Math.min(aId, bId));
-            Op second = engine.load(ctx, Math.max(aId, bId));
+        CommandSpec spec = CommandSpec.of(actor, "tk.ticket." + action).withTarget("ticket", Long.toString(aId)).withRequestId(requestId);
+        return engine.requestIds.execute(spec, type, arguments, ctx -> {
+            Op first = engine.load(ctx, Math.min(aId, bId), hideB && bId < aId);
+            Op second = engine.load(ctx, Math.max(aId, bId), hideB && bId > aId);
             Op a = aId < bId ? first : second;
             Op b = aId < bId ? second : first;
             T r = body.apply(a, b);
             engine.save(a);
             engine.save(b);
-            result.clear();
-            result.add(r);
-            return null;
+            return r;
         });
-        return result.get(0);
     }
 
-    Ticket setParent(Actor actor, long childId, Long parentId) {
+    Ticket setParent(Actor actor, long childId, Long parentId, String requestId) {
         if (parentId == null) {
-            return engine.onTicket(actor, childId, "parent", op -> {
+            return engine.onTicket(actor, childId, "parent", requestId, Ticket.class, RequestIds.args((Object) null), op -> {
                 TicketEngine.requireAgent(op, "change the parent of");
                 if (op.row.parentId != null) {
                     op.event(TicketEventKind.UPDATED, "parent", null, null, null, false, TicketEngine.detail("parent", null));
@@ -94,12 +94,9 @@ final class TicketRelations {
         if (parentId == childId) {
             throw ValidationException.of("parentId", "a ticket cannot be its own parent");
         }
-        return onPair(actor, childId, parentId, "parent", (child, parent) -> {
+        return onPair(actor, childId, parentId, "parent", true, requestId, Ticket.class, RequestIds.args(parentId), (child, parent) -> {
             TicketEngine.requireAgent(child, "change the parent of");
-            TicketEngine.requireAgent(parent, "add children to");
-            if (parent.row.kind == StateKind.CLOSED) {
-                throw new ConflictException("OA-TK/PARENT_CLOSED", "parent ticket " + parent.row.number + " is closed; choose an open parent");
-            }
+            mayAddChildren(parent);
             Set<Long> seen = new HashSet<>();
             for (Long p = parentId; p != null; p = parentOf(child.h, child.tenant(), p)) {
                 if (p == childId || !seen.add(p)) {
@@ -114,17 +111,40 @@ final class TicketRelations {
         });
     }
 
+    /**
+     * The access check of a parent, for a new ticket's parent and for {@link #setParent}: locks it and checks that the
+     * actor may add children to it (agents of its queue and administrators) and that it is open. A parent the actor
+     * may not see answers exactly like an id that does not exist ({@code OA-TK/NOT_FOUND}), so ids cannot be probed.
+     */
+    Op lockParent(CommandContext ctx, long parentId) {
+        Op parent = engine.load(ctx, parentId, true);
+        mayAddChildren(parent);
+        return parent;
+    }
+
+    private static void mayAddChildren(Op parent) {
+        TicketEngine.requireAgent(parent, "add children to");
+        requireOpenParent(parent.row);
+    }
+
+    static void requireOpenParent(TicketRow parent) {
+        if (parent.kind == StateKind.CLOSED) {
+            throw new ConflictException("OA-TK/PARENT_CLOSED", "parent ticket " + parent.number + " is closed; choose an open parent");
+        }
+    }
+
     private static Long parentOf(Handle h, String tenant, long id) {
         return h.createQuery("SELECT parent_id FROM oa_tk_ticket WHERE id = :id AND tenant_id = :t").bind("id", id).bind("t", tenant)
                 .mapTo(Long.class).findOne().orElse(null);
     }
 
-    Ticket merge(Actor actor, long sourceId, long survivorId, String comment) {
+    Ticket merge(Actor actor, long sourceId, long survivorId, String comment, String requestId) {
         Checks.optionalText("comment", comment, 2000);
         if (sourceId == survivorId) {
             throw ValidationException.of("survivorId", "a ticket cannot be merged into itself");
         }
-        return onPair(actor, sourceId, survivorId, "merge", (source, survivor) -> {
+        return onPair(actor, sourceId, survivorId, "merge", false, requestId, Ticket.class, RequestIds.args(survivorId, comment),
+                (source, survivor) -> {
             TicketEngine.requireAgent(source, "merge");
             TicketEngine.requireAgent(survivor, "merge into");
             for (Op o : List.of(source, survivor)) {
@@ -154,17 +174,17 @@ final class TicketRelations {
         });
     }
 
-    Ticket split(Actor actor, long sourceId, String title, String description) {
+    Ticket split(Actor actor, long sourceId, String title, String description, String requestId) {
         Checks.text("title", title, 200);
         Checks.optionalText("description", description, 20_000);
-        return engine.onTicket(actor, sourceId, "split", source -> {
+        return engine.onTicket(actor, sourceId, "split", requestId, Ticket.class, RequestIds.args(title, description), source -> {
             TicketEngine.requireAgent(source, "split");
             TicketEngine.requireOpen(source, "split");
             TicketRow s = source.row;
             NewTicket.Builder b = NewTicket.builder(s.type, title).description(description).category(s.category).priority(s.priority)
                     .channel(s.channel).requester(s.requester).queue(s.queue).fields(s.fields).parent(s.parentId);
             s.tags.forEach(b::tags);
-            Op part = engine.createIn(source.ctx, b.build());
+            Op part = engine.createIn(source.ctx, b.build(), false);
             insertLink(part, part.row.id, LinkKind.SPLIT_FROM, s.id);
             part.event(TicketEventKind.SPLIT, "split", null, null, null, false, TicketEngine.detail("source", s.id, "part", part.row.id));
             engine.save(part);

@@ -2,6 +2,7 @@ package dev.oakit.workflow.internal.expr;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cel.common.values.NullValue;
+import dev.oakit.core.DecimalLimits;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -22,7 +23,9 @@ import java.util.UUID;
  *
  * <ul>
  *   <li>{@code Integer}, {@code Short}, {@code Byte}, {@code BigInteger} (in range) become {@code Long};
- *       {@code Float} and {@code BigDecimal} become {@code Double}. Integral doubles are not turned
+ *       {@code Float} and {@code BigDecimal} become {@code Double}; a {@code BigDecimal} beyond
+ *       {@link DecimalLimits} (such as {@code 1e100000000}) is refused, not turned into infinity or
+ *       converted through its million digits. Integral doubles are not turned
  *       into longs: comparisons are numeric across int and double anyway, and arithmetic stays
  *       predictable.</li>
  *   <li>Records become maps of their components, so {@code Money} is {@code {amount: 1200.5 (double),
@@ -71,11 +74,16 @@ final class ConditionValues {
             return f.doubleValue();
         }
         if (value instanceof BigDecimal d) {
+            DecimalLimits.problem(d).ifPresent(problem -> {
+                throw new IllegalArgumentException(path + " " + problem);
+            });
             return d.doubleValue();
         }
         if (value instanceof BigInteger i) {
             if (i.bitLength() >= Long.SIZE) {
-                throw new IllegalArgumentException(path + " = " + i + " does not fit a 64-bit integer");
+                // printing a number of a million digits alone takes seconds
+                throw new IllegalArgumentException(path + " = " + (i.bitLength() <= 256 ? i : "a number of " + i.bitLength() + " bits")
+                        + " does not fit a 64-bit integer");
             }
             return i.longValue();
         }
@@ -140,7 +148,7 @@ final class ConditionValues {
             return toCel(node.bigIntegerValue(), path, depth);
         }
         if (node.isNumber()) {
-            return node.doubleValue();
+            return toCel(node.numberValue(), path, depth);
         }
         if (node.isArray()) {
             List<Object> out = new ArrayList<>(node.size());
