@@ -1,5 +1,6 @@
 package dev.oakit.workflow.internal.definition;
 
+import dev.oakit.core.DecimalLimits;
 import dev.oakit.core.ValidationException;
 import dev.oakit.core.ValidationException.Problem;
 import dev.oakit.core.form.FieldAccess;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -297,7 +299,12 @@ public final class DefinitionValidator {
         private void checkApproval(String path, Node.Approval a) {
             checkRules(path + ".approvers", a.approvers(), "approver");
             if (a.mode() == ApprovalMode.VOTE) {
-                if (a.passRatio() == null || a.passRatio().signum() <= 0 || a.passRatio().compareTo(BigDecimal.ONE) > 0) {
+                Optional<String> unbounded = a.passRatio() == null ? Optional.empty()
+                        : DecimalLimits.problem(a.passRatio());
+                if (unbounded.isPresent()) {
+                    // never printed or compared in full: 1e-100000000 takes minutes to write out
+                    problem(path + ".passRatio", unbounded.get() + "; a VOTE node needs a pass ratio above 0 and at most 1, e.g. 0.5");
+                } else if (a.passRatio() == null || a.passRatio().signum() <= 0 || a.passRatio().compareTo(BigDecimal.ONE) > 0) {
                     problem(path + ".passRatio", "is " + (a.passRatio() == null ? "missing" : a.passRatio().toPlainString())
                             + "; a VOTE node needs a pass ratio above 0 and at most 1, e.g. 0.5");
                 }

@@ -316,6 +316,18 @@ class DefinitionValidatorTest {
         assertThat(report(one)).isEmpty();
     }
 
+    /** A ratio like 1e-100000000 is refused by its size, never written out (that took minutes on one core). */
+    @Test
+    void votePassRatioBeyondTheDecimalLimits() {
+        List<ApproverRule> role = List.of(ApproverRule.role("hr"));
+        for (String ratio : List.of("1e-100000000", "1e100000000", "0.000000000000000000001")) {
+            ProcessDefinition d = replaceNode(leave(), 1, new Node.Approval("manager", null, ApprovalMode.VOTE, role,
+                    new BigDecimal(ratio), null, null, null, null, null, null, null, null));
+            assertThat(report(d)).as(ratio).singleElement().asString()
+                    .startsWith("nodes[1].passRatio: ").contains("at most").endsWith("a VOTE node needs a pass ratio above 0 and at most 1, e.g. 0.5");
+        }
+    }
+
     @Test
     void fieldAccessNamesFormFields() {
         ProcessDefinition d = edit(leave(), n -> {
