@@ -1,7 +1,7 @@
 package dev.oakit.ticket.internal;
 
 import dev.oakit.core.Actor;
-import dev.oakit.core.ForbiddenException;
+import dev.oakit.core.NotFoundException;
 import dev.oakit.ticket.Party;
 import org.jdbi.v3.core.Handle;
 
@@ -67,9 +67,14 @@ final class Access {
                 .bind("t", tenant).bind("u", userId).mapTo(Integer.class).one() > 0;
     }
 
-    static ForbiddenException cannotSee(Actor actor, TicketRow row) {
-        return new ForbiddenException("OA-TK/FORBIDDEN", "user '" + actor.userId() + "' may not see ticket " + row.number
-                + "; its requester, its watchers, " + describe(EnumSet.of(Party.AGENT, Party.ASSIGNEE, Party.ADMIN), row) + " may");
+    /**
+     * The answer to a ticket that does not exist, and to one the actor may not see: the two look
+     * the same, so nobody learns which ticket ids or numbers exist by asking for them.
+     *
+     * @param named the id or number the actor asked for
+     */
+    static NotFoundException notFound(String tenant, Object named) {
+        return new NotFoundException("OA-TK/NOT_FOUND", "ticket " + named + " does not exist in tenant '" + tenant + "'");
     }
 
     /** @return "its requester ('alice'), agents of queue 'it' and administrators" */

@@ -3,6 +3,7 @@ package dev.oakit.ticket.internal;
 import dev.oakit.core.Actor;
 import dev.oakit.core.ConflictException;
 import dev.oakit.core.ForbiddenException;
+import dev.oakit.core.NotFoundException;
 import dev.oakit.core.form.AttachmentRef;
 import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
@@ -101,9 +102,10 @@ public final class ChannelDesk {
                 replyAsContact(tenant, ticket.id(), email, channel, body, files);
             }
             return Added.REPLIED;
-        } catch (ForbiddenException | ConflictException e) {
+        } catch (ForbiddenException | NotFoundException | ConflictException e) {
+            // the ticket exists (the channel found it): "not found" means the sender may not see it
             String who = userId != null ? "user '" + userId + "'" : email;
-            String why = e instanceof ForbiddenException ? "who is not a party of this ticket" : "after the ticket was closed";
+            String why = e instanceof ConflictException ? "after the ticket was closed" : "who is not a party of this ticket";
             engine.note(Actor.system(tenant), ticket.id(), cut("Message by " + channel + " from " + who + ", " + why + ":\n\n" + body, 20_000));
             return Added.NOTED;
         }

@@ -208,7 +208,7 @@ public final class RoutingService implements TicketRouting {
                 .orElseThrow(() -> TicketEngine.notFound(actor.tenantId(), ticketId));
         Set<Party> parties = Access.parties(h, actor, row);
         if (parties.isEmpty() && !Access.watches(h, row.id, actor.userId())) {
-            throw Access.cannotSee(actor, row);
+            throw TicketEngine.notFound(actor.tenantId(), ticketId);
         }
         return new Readable(row, Access.agentView(parties));
     }

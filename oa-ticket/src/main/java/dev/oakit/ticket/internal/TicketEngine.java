@@ -155,22 +155,17 @@ public final class TicketEngine implements Tickets {
         });
     }
 
-    /** Loads and locks the ticket and checks that the actor may see it. */
-    Op load(CommandContext ctx, long ticketId) {
-        return load(ctx, ticketId, false);
-    }
-
     /**
-     * @param hidden whether a ticket the actor may not see answers as not found, exactly like an id that does not
-     *               exist (for a ticket the actor only names, so that ids cannot be probed); else as forbidden
+     * Loads and locks the ticket and checks that the actor may see it; a ticket the actor may not
+     * see answers as not found, exactly like an id that does not exist, so that ids cannot be probed.
      */
-    Op load(CommandContext ctx, long ticketId, boolean hidden) {
+    Op load(CommandContext ctx, long ticketId) {
         Op op = new Op(ctx);
         op.row = lock(op.h, op.tenant(), ticketId);
         op.lc = catalog.lifecycle(op.h, op.tenant(), op.row.type);
         op.parties = Access.parties(op.h, op.actor, op.row);
         if (op.parties.isEmpty() && !Access.watches(op.h, op.row.id, op.actor.userId())) {
-            throw hidden ? notFound(op.tenant(), ticketId) : Access.cannotSee(op.actor, op.row);
+            throw notFound(op.tenant(), ticketId);
         }
         return op;
     }
@@ -182,7 +177,7 @@ public final class TicketEngine implements Tickets {
     }
 
     static NotFoundException notFound(String tenant, long ticketId) {
-        return new NotFoundException("OA-TK/NOT_FOUND", "ticket " + ticketId + " does not exist in tenant '" + tenant + "'");
+        return Access.notFound(tenant, ticketId);
     }
 
     /** Writes the changed row (version-checked) and the history entries. */

@@ -60,7 +60,7 @@ public final class TicketReader implements TicketQueries {
     @Override
     public TicketDetail detail(Actor actor, long ticketId) {
         Checks.notNull("actor", actor);
-        return commands.query(h -> detail(h, actor, h.createQuery("SELECT " + TicketRow.COLUMNS + " FROM oa_tk_ticket WHERE id = :id AND tenant_id = :t")
+        return commands.query(h -> detail(h, actor, ticketId, h.createQuery("SELECT " + TicketRow.COLUMNS + " FROM oa_tk_ticket WHERE id = :id AND tenant_id = :t")
                 .bind("id", ticketId).bind("t", actor.tenantId()).map((rs, c) -> TicketRow.map(rs, json)).findOne()
                 .orElseThrow(() -> TicketEngine.notFound(actor.tenantId(), ticketId))));
     }
@@ -69,15 +69,16 @@ public final class TicketReader implements TicketQueries {
     public TicketDetail detail(Actor actor, String number) {
         Checks.notNull("actor", actor);
         Checks.text("number", number, 40);
-        return commands.query(h -> detail(h, actor, h.createQuery("SELECT " + TicketRow.COLUMNS + " FROM oa_tk_ticket WHERE number = :n AND tenant_id = :t")
+        return commands.query(h -> detail(h, actor, number, h.createQuery("SELECT " + TicketRow.COLUMNS + " FROM oa_tk_ticket WHERE number = :n AND tenant_id = :t")
                 .bind("n", number).bind("t", actor.tenantId()).map((rs, c) -> TicketRow.map(rs, json)).findOne()
-                .orElseThrow(() -> new NotFoundException("OA-TK/NOT_FOUND", "ticket " + number + " does not exist in tenant '" + actor.tenantId() + "'"))));
+                .orElseThrow(() -> Access.notFound(actor.tenantId(), number))));
     }
 
-    private TicketDetail detail(Handle h, Actor actor, TicketRow row) {
+    /** @param named the id or number the actor asked for */
+    private TicketDetail detail(Handle h, Actor actor, Object named, TicketRow row) {
         Set<Party> parties = Access.parties(h, actor, row);
         if (parties.isEmpty() && !Access.watches(h, row.id, actor.userId())) {
-            throw Access.cannotSee(actor, row);
+            throw Access.notFound(actor.tenantId(), named);
         }
         boolean agent = Access.agentView(parties);
         List<TicketEvent> timeline = h.createQuery("SELECT * FROM oa_tk_event WHERE ticket_id = :id AND tenant_id = :t"

@@ -38,7 +38,7 @@ final class TicketRelations {
         if (fromId == toId) {
             throw ValidationException.of("toId", "a ticket cannot be linked to itself");
         }
-        return onPair(actor, fromId, toId, "link", false, requestId, TicketLink.class, RequestIds.args(kind, toId), (from, to) -> {
+        return onPair(actor, fromId, toId, "link", requestId, TicketLink.class, RequestIds.args(kind, toId), (from, to) -> {
             TicketEngine.requireAgent(from, "link");
             TicketEngine.requireAgent(to, "link");
             boolean exists = from.h.createQuery("SELECT COUNT(*) FROM oa_tk_link WHERE tenant_id = :t AND from_id = :f AND to_id = :to AND kind = :k")
@@ -60,16 +60,14 @@ final class TicketRelations {
 
     /**
      * Runs a command on two tickets, locked in id order (no deadlock between two commands on the same pair).
-     *
-     * @param hideB whether {@code b} answers as not found when the actor may not see it (see {@link TicketEngine#load(CommandContext, long, boolean)})
      */
-    private <T> T onPair(Actor actor, long aId, long bId, String action, boolean hideB, String requestId, Class<T> type,
+    private <T> T onPair(Actor actor, long aId, long bId, String action, String requestId, Class<T> type,
                          List<?> arguments, BiFunction<Op, Op, T> body) {
         Checks.notNull("actor", actor);
         CommandSpec spec = CommandSpec.of(actor, "tk.ticket." + action).withTarget("ticket", Long.toString(aId)).withRequestId(requestId);
         return engine.requestIds.execute(spec, type, arguments, ctx -> {
-            Op first = engine.load(ctx, Math.min(aId, bId), hideB && bId < aId);
-            Op second = engine.load(ctx, Math.max(aId, bId), hideB && bId > aId);
+            Op first = engine.load(ctx, Math.min(aId, bId));
+            Op second = engine.load(ctx, Math.max(aId, bId));
             Op a = aId < bId ? first : second;
             Op b = aId < bId ? second : first;
             T r = body.apply(a, b);
@@ -94,7 +92,7 @@ final class TicketRelations {
         if (parentId == childId) {
             throw ValidationException.of("parentId", "a ticket cannot be its own parent");
         }
-        return onPair(actor, childId, parentId, "parent", true, requestId, Ticket.class, RequestIds.args(parentId), (child, parent) -> {
+        return onPair(actor, childId, parentId, "parent", requestId, Ticket.class, RequestIds.args(parentId), (child, parent) -> {
             TicketEngine.requireAgent(child, "change the parent of");
             mayAddChildren(parent);
             Set<Long> seen = new HashSet<>();
@@ -117,7 +115,7 @@ final class TicketRelations {
      * may not see answers exactly like an id that does not exist ({@code OA-TK/NOT_FOUND}), so ids cannot be probed.
      */
     Op lockParent(CommandContext ctx, long parentId) {
-        Op parent = engine.load(ctx, parentId, true);
+        Op parent = engine.load(ctx, parentId);
         mayAddChildren(parent);
         return parent;
     }
@@ -143,7 +141,7 @@ final class TicketRelations {
         if (sourceId == survivorId) {
             throw ValidationException.of("survivorId", "a ticket cannot be merged into itself");
         }
-        return onPair(actor, sourceId, survivorId, "merge", false, requestId, Ticket.class, RequestIds.args(survivorId, comment),
+        return onPair(actor, sourceId, survivorId, "merge", requestId, Ticket.class, RequestIds.args(survivorId, comment),
                 (source, survivor) -> {
             TicketEngine.requireAgent(source, "merge");
             TicketEngine.requireAgent(survivor, "merge into");
