@@ -174,6 +174,7 @@ public final class BootPlan {
             }
         }
         problems.addAll(config.jobs().problems());
+        problems.addAll(config.retention().problems());
         if (config.notifications() != null) {
             problems.addAll(config.notifications().problems());
         }

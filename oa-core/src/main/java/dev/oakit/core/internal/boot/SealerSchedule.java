@@ -4,33 +4,24 @@ import dev.oakit.core.internal.audit.AuditSealer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
 /** Seals the audit log every second on nodes that run workers, and once more on close. */
 final class SealerSchedule implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SealerSchedule.class);
 
     private final AuditSealer sealer;
     private final boolean enabled;
-    private ScheduledExecutorService executor;
+    private final Periodic periodic;
 
     SealerSchedule(AuditSealer sealer, boolean enabled) {
         this.sealer = sealer;
         this.enabled = enabled;
+        this.periodic = new Periodic("oakit-audit-sealer", this::sealQuietly);
     }
 
-    synchronized void start() {
-        if (!enabled || executor != null) {
-            return;
+    void start() {
+        if (enabled) {
+            periodic.start(1000, 1000);
         }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "oakit-audit-sealer");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.scheduleWithFixedDelay(this::sealQuietly, 1, 1, TimeUnit.SECONDS);
     }
 
     private void sealQuietly() {
@@ -42,15 +33,8 @@ final class SealerSchedule implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (executor != null) {
-            executor.shutdownNow();
-            try {
-                executor.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            executor = null;
+    public void close() {
+        if (periodic.stop()) {
             sealQuietly();
         }
     }
