@@ -110,4 +110,25 @@ class JobFairnessTest {
         Jobs api = scheduler.service(Jobs.class);
         await().atMost(Duration.ofSeconds(20)).until(() -> api.get(Actor.admin("small", "root"), small).status() == JobStatus.DONE);
     }
+    @DbTest
+    void claimsOfOneJobTakeTheTenantsInTurn(TestDatabase db) {
+        OaKit oa = db.start(b -> b.plugin(new Gate()).config("core", Map.of("jobs", Map.of("enabled", false))));
+        Commands commands = OaKitTestAccess.commands(oa);
+        Instant old = Instant.now().minus(Duration.ofHours(1));
+        // a's jobs are the oldest, c's the newest: in due order they would run aaaabbc
+        Map<String, Integer> backlog = Map.of("a", 4, "b", 2, "c", 1);
+        backlog.forEach((tenant, n) -> commands.execute(CommandSpec.of(Actor.admin(tenant, "root"), "test.schedule"), Void.class, ctx -> {
+            for (int j = 0; j < n; j++) {
+                ctx.schedule(JobRequest.of("test.gate", Map.of()).at(old.plusSeconds(60L * (tenant.charAt(0) - 'a')).plusMillis(j)));
+            }
+            return null;
+        }));
+        JobStore store = OaKitTestAccess.jobStore(oa);
+        StringBuilder order = new StringBuilder();
+        for (int i = 0; i < 7; i++) {
+            store.claim("node-a", 1, Instant.now(), Duration.ofMinutes(5)).forEach(c -> order.append(c.tenantId()));
+        }
+        assertThat(order).hasToString("abcabaa");
+        assertThat(store.claim("node-a", 1, Instant.now(), Duration.ofMinutes(5))).isEmpty();
+    }
 }

@@ -148,12 +148,19 @@ public final class JobStore {
 
     /** @return ids of up to {@code max} due jobs, shared among the tenants that have some, oldest first within a tenant */
     private List<Long> pickFairly(Handle h, int max, Instant now, String lockClause) {
-        List<String> tenants = h.createQuery("SELECT DISTINCT tenant_id FROM oa_core_job WHERE status = 'READY' AND due_at <= :now")
-                .bind("now", InstantAsUtc.toDb(now)).mapTo(String.class).list();
-        if (tenants.isEmpty()) {
+        // the next tenants with due jobs after the one served last, wrapping around: at most max of them
+        String last = lastTenant.get();
+        List<String> turn = new ArrayList<>(tenantsWithDueJobs(h, "tenant_id > :last", last, max, now));
+        if (turn.size() < max) {
+            for (String t : tenantsWithDueJobs(h, "tenant_id <= :last", last, max - turn.size(), now)) {
+                if (!turn.contains(t)) {
+                    turn.add(t);
+                }
+            }
+        }
+        if (turn.isEmpty()) {
             return List.of();
         }
-        List<String> turn = inTurn(tenants, lastTenant.get(), max);
         Set<Long> picked = new LinkedHashSet<>();
         int share = max / turn.size();
         int extra = max % turn.size();
@@ -168,18 +175,10 @@ public final class JobStore {
         return List.copyOf(picked);
     }
 
-    /** @return at most {@code max} of the tenants, sorted, starting after {@code last} and wrapping around */
-    static List<String> inTurn(List<String> tenants, String last, int max) {
-        List<String> sorted = tenants.stream().sorted().toList();
-        int start = 0;
-        while (start < sorted.size() && sorted.get(start).compareTo(last) <= 0) {
-            start++;
-        }
-        List<String> turn = new ArrayList<>();
-        for (int i = 0; i < sorted.size() && turn.size() < max; i++) {
-            turn.add(sorted.get((start + i) % sorted.size()));
-        }
-        return turn;
+    private static List<String> tenantsWithDueJobs(Handle h, String range, String last, int limit, Instant now) {
+        return h.createQuery("SELECT DISTINCT tenant_id FROM oa_core_job WHERE status = 'READY' AND due_at <= :now AND " + range
+                        + " ORDER BY tenant_id LIMIT :n")
+                .bind("now", InstantAsUtc.toDb(now)).bind("last", last).bind("n", limit).mapTo(String.class).list();
     }
 
     private static List<Long> dueOf(Handle h, String tenant, int limit, Instant now, String lockClause, Set<Long> except) {
