@@ -202,7 +202,7 @@ class JobsTest {
         JobStore store = OaKitTestAccess.jobStore(oa);
         SamplePlugin.Notes notes = oa.service(SamplePlugin.Notes.class);
         Actor alice = Actor.of("acme", "alice");
-        notes.add(alice, "x"); // schedules one sample.echo job (and a listener job run inline)
+        notes.add(alice, "x"); // schedules one sample.echo job (and a delivery job for the listener)
         var first = store.claim("node-a", 10, Instant.now(), Duration.ofSeconds(1));
         assertThat(first).extracting(JobStore.Claimed::type).contains("sample.echo");
         JobStore.Claimed stale = first.stream().filter(c -> c.type().equals("sample.echo")).findFirst().orElseThrow();
