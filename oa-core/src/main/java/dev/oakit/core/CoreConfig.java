@@ -19,15 +19,18 @@ import java.util.List;
  *     given in Java and by plugins
  * @param directoryCache how long OAKit's own directory provider reuses its answers ({@link DirectoryCache})
  * @param audit sealing of the audit log: how often, and with which HMAC keys ({@link Audit})
+ * @param retention how long finished jobs, delivered events and request ids are kept ({@link Retention})
  * @since 0.1
  */
 @API(status = API.Status.STABLE, since = "0.1")
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig notifications,
-                         List<com.fasterxml.jackson.databind.JsonNode> calendars, DirectoryCache directoryCache, Audit audit) {
+                         List<com.fasterxml.jackson.databind.JsonNode> calendars, DirectoryCache directoryCache, Audit audit,
+                         Retention retention) {
     /** Fills defaults. */
     public CoreConfig {
         audit = audit == null ? Audit.defaults() : audit;
+        retention = retention == null ? Retention.defaults() : retention;
         directoryCache = directoryCache == null ? DirectoryCache.defaults() : directoryCache;
         calendars = calendars == null ? List.of() : List.copyOf(calendars);
         jobs = jobs == null ? Jobs.defaults() : jobs;
@@ -35,16 +38,16 @@ public record CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig 
         notifications = notifications == null ? NotificationsConfig.defaults() : notifications;
     }
 
-    /** Without an audit setting (the constructor before it). */
+    /** Without audit and retention settings (the constructor before them). */
     public CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig notifications,
                       List<com.fasterxml.jackson.databind.JsonNode> calendars, DirectoryCache directoryCache) {
-        this(jobs, webhooks, notifications, calendars, directoryCache, null);
+        this(jobs, webhooks, notifications, calendars, directoryCache, null, null);
     }
 
     /** Without a directory cache setting (the constructor before it). */
     public CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig notifications,
                       List<com.fasterxml.jackson.databind.JsonNode> calendars) {
-        this(jobs, webhooks, notifications, calendars, null);
+        this(jobs, webhooks, notifications, calendars, null, null, null);
     }
 
     /** Jobs and webhooks with default notifications (the constructor of 0.1 before notifications). */
@@ -59,7 +62,7 @@ public record CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig 
 
     /** @return the defaults */
     public static CoreConfig defaults() {
-        return new CoreConfig(null, null, null, null, null, null);
+        return new CoreConfig(null, null, null, null, null, null, null);
     }
 
     /**
@@ -174,15 +177,26 @@ public record CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig 
      * @param threads jobs run at once on this node (default 4)
      * @param pollInterval how often to look for due jobs (default 500 ms)
      * @param lease how long a claim lasts before another node may take the job over (default 60 s; renewed while running)
-     * @param maxAttempts default attempts before a job is parked as dead (default 10)
-     * @param backoffBase first retry delay, doubled per attempt with ±25% jitter (default 2 s)
-     * @param backoffMax cap of the retry delay (default 1 h)
+     * @param maxAttempts attempts before an ordinary job is parked as dead (default 10)
+     * @param backoffBase first retry delay of ordinary jobs, doubled per attempt with ±25% jitter (default 2 s)
+     * @param backoffMax cap of the retry delay of ordinary jobs (default 1 h)
      * @param shutdownTimeout how long {@code close()} waits for running jobs (default 30 s)
+     * @param retry per job type, values that override the type's retry policy (the one its handler
+     *     declares, else the ordinary one above); deliveries (webhooks, event listeners,
+     *     notifications) default to {@link dev.oakit.core.job.RetryPolicy#deliveries()}
      */
     public record Jobs(Boolean enabled, Integer threads, Duration pollInterval, Duration lease, Integer maxAttempts,
-                       Duration backoffBase, Duration backoffMax, Duration shutdownTimeout) {
+                       Duration backoffBase, Duration backoffMax, Duration shutdownTimeout,
+                       java.util.Map<String, Retry> retry) {
+        /** Without per-type retry settings (the constructor before them). */
+        public Jobs(Boolean enabled, Integer threads, Duration pollInterval, Duration lease, Integer maxAttempts,
+                    Duration backoffBase, Duration backoffMax, Duration shutdownTimeout) {
+            this(enabled, threads, pollInterval, lease, maxAttempts, backoffBase, backoffMax, shutdownTimeout, null);
+        }
+
         /** Fills defaults. */
         public Jobs {
+            retry = retry == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(retry));
             enabled = enabled == null ? Boolean.TRUE : enabled;
             threads = threads == null ? 4 : threads;
             pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
@@ -195,7 +209,12 @@ public record CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig 
 
         /** @return the defaults */
         public static Jobs defaults() {
-            return new Jobs(null, null, null, null, null, null, null, null);
+            return new Jobs(null, null, null, null, null, null, null, null, null);
+        }
+
+        /** @return the retry policy of ordinary jobs: these values, doubling, ±25 %, no time budget */
+        public dev.oakit.core.job.RetryPolicy ordinaryRetry() {
+            return new dev.oakit.core.job.RetryPolicy(backoffBase, 2, backoffMax, 0.25, maxAttempts, null);
         }
 
         /** @return problems with these values, each naming its field */
@@ -216,7 +235,99 @@ public record CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig 
             if (backoffBase.isNegative() || backoffMax.compareTo(backoffBase) < 0) {
                 p.add("core.jobs.backoffBase must be >= 0 and <= core.jobs.backoffMax");
             }
+            retry.forEach((type, r) -> {
+                if (r == null) {
+                    p.add(Retry.path(type, "") + " is empty; give the values to override, or remove it");
+                }
+            });
             return p;
+        }
+    }
+
+    /**
+     * Values that override single parts of a job type's retry policy
+     * ({@link dev.oakit.core.job.RetryPolicy}); absent values keep the type's own. For example
+     * {@code core.jobs.retry."core.event.relay".budget: P7D} lets webhook deliveries retry for a week.
+     *
+     * @param initialInterval wait before the first retry
+     * @param multiplier growth of the wait per retry (1 to 100)
+     * @param maxInterval the longest wait between two attempts
+     * @param jitter random spread of each wait, a fraction from 0 to below 1
+     * @param maxAttempts attempts in all (1 to 1000)
+     * @param budget time from the first attempt after which no retry starts
+     */
+    public record Retry(Duration initialInterval, Double multiplier, Duration maxInterval, Double jitter,
+                        Integer maxAttempts, Duration budget) {
+        /** @return the policy with the values given here put over {@code base} */
+        public dev.oakit.core.job.RetryPolicy over(dev.oakit.core.job.RetryPolicy base) {
+            return new dev.oakit.core.job.RetryPolicy(
+                    initialInterval == null ? base.initialInterval() : initialInterval,
+                    multiplier == null ? base.multiplier() : multiplier,
+                    maxInterval == null ? base.maxInterval() : maxInterval,
+                    jitter == null ? base.jitter() : jitter,
+                    maxAttempts == null ? base.maxAttempts() : maxAttempts,
+                    budget == null ? base.budget() : budget);
+        }
+
+        /** @return the setting's path for messages, e.g. {@code core.jobs.retry."core.event.relay".budget} */
+        public static String path(String type, String field) {
+            return "core.jobs.retry.\"" + type + "\"" + (field.isEmpty() ? "" : "." + field);
+        }
+    }
+
+    /**
+     * How long OAKit keeps rows that have served their purpose. Every node with workers purges
+     * them every {@code interval}, in batches of at most {@code batchSize} rows per statement.
+     *
+     * @param enabled whether this node purges (default true)
+     * @param doneJobs how long jobs that are done or cancelled are kept (default 7 days)
+     * @param deadJobs how long dead jobs are kept; null (the default) keeps them until they are replayed
+     * @param deliveredEvents how long outbox events are kept once every delivery of them is done (default 7 days);
+     *     events with a pending or dead delivery stay
+     * @param requestIds how long request ids (and the results they repeat) are kept (default 30 days); a request
+     *     repeated after that runs again
+     * @param interval how often a node purges (default 10 minutes)
+     * @param batchSize rows deleted per statement (default 1000)
+     */
+    public record Retention(Boolean enabled, Duration doneJobs, Duration deadJobs, Duration deliveredEvents,
+                            Duration requestIds, Duration interval, Integer batchSize) {
+        /** Fills defaults. */
+        public Retention {
+            enabled = enabled == null ? Boolean.TRUE : enabled;
+            doneJobs = doneJobs == null ? Duration.ofDays(7) : doneJobs;
+            deliveredEvents = deliveredEvents == null ? Duration.ofDays(7) : deliveredEvents;
+            requestIds = requestIds == null ? Duration.ofDays(30) : requestIds;
+            interval = interval == null ? Duration.ofMinutes(10) : interval;
+            batchSize = batchSize == null ? 1000 : batchSize;
+        }
+
+        /** @return the defaults */
+        public static Retention defaults() {
+            return new Retention(null, null, null, null, null, null, null);
+        }
+
+        /** @return problems with these values, each naming its setting */
+        public List<String> problems() {
+            List<String> p = new java.util.ArrayList<>();
+            positive(p, "doneJobs", doneJobs);
+            if (deadJobs != null) {
+                positive(p, "deadJobs", deadJobs);
+            }
+            positive(p, "deliveredEvents", deliveredEvents);
+            positive(p, "requestIds", requestIds);
+            if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
+                p.add("core.retention.interval must be at least 1 second, was " + interval);
+            }
+            if (batchSize < 1 || batchSize > 10_000) {
+                p.add("core.retention.batchSize must be between 1 and 10000, was " + batchSize);
+            }
+            return p;
+        }
+
+        private static void positive(List<String> p, String name, Duration d) {
+            if (d.isNegative() || d.isZero()) {
+                p.add("core.retention." + name + " must be positive, was " + d);
+            }
         }
     }
 

@@ -21,7 +21,8 @@ import java.util.Set;
  * @param defaultChannels channel ids a user gets when no preference says otherwise (default {@code [log]})
  * @param defaultLocale locale of a notification whose request names none (default {@code zh-CN})
  * @param fallbackLocale locale tried when a template has neither the requested locale nor its language (default {@code en})
- * @param maxAttempts delivery attempts before a delivery is DEAD (default: {@code core.jobs.maxAttempts})
+ * @param maxAttempts delivery attempts before a delivery is DEAD (default: none of its own; the delivery retry
+ *     policy, {@link dev.oakit.core.job.RetryPolicy#deliveries()}, ends retries after three days)
  * @param templates JSON or YAML template files: {@code classpath:path/in/jar.yaml} or a file path
  * @param log whether the logging channel {@value #LOG_CHANNEL} is registered (default true)
  * @param email the SMTP channel, or null for none

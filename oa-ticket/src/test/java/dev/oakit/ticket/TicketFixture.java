@@ -9,11 +9,7 @@ import dev.oakit.core.form.FormSchema;
 import dev.oakit.core.testing.TestDatabase;
 import org.h2.jdbcx.JdbcDataSource;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,30 +32,9 @@ public final class TicketFixture {
     public final Actor admin = Actor.admin(T, "root");
 
     /** A clock the test moves by hand. */
-    public static final class TestClock extends Clock {
-        private volatile Instant now;
-
+    public static final class TestClock extends dev.oakit.core.testing.ManualClock {
         public TestClock(Instant start) {
-            now = start;
-        }
-
-        public void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
+            super(start);
         }
     }
 

@@ -22,14 +22,28 @@ public interface Jobs {
      */
     long schedule(Actor actor, JobRequest request);
 
-    /** @return the job; NotFoundException if it does not exist in the actor's tenant */
+    /**
+     * @return the job with its payload and last error (administrators only: both may carry
+     *     business data and details of other systems); NotFoundException if it does not exist in
+     *     the actor's tenant
+     */
     JobInfo get(Actor actor, long jobId);
 
     /** @return dead jobs of the actor's tenant, newest first, at most {@code limit} (1..1000); admins only */
     List<JobInfo> dead(Actor actor, int limit);
 
-    /** Puts a dead job back to READY with fresh attempts (admins only, audited). */
+    /** Puts a dead job back to READY with fresh attempts and a fresh retry budget (admins only, audited). */
     JobInfo replay(Actor actor, long jobId);
+
+    /**
+     * Puts the tenant's dead jobs of one type created within a time range back to READY, with
+     * fresh attempts and retry budgets (admins only; audited as one entry naming the type, the
+     * range and the jobs). They are claimed in order of creation.
+     *
+     * @return ids of the replayed jobs, in order of creation; empty when none matched
+     * @since 0.1
+     */
+    List<Long> replayDead(Actor actor, DeadJobSelection selection);
 
     /** @return number of jobs per status in the actor's tenant */
     Map<JobStatus, Long> counts(Actor actor);

@@ -4,8 +4,9 @@ import dev.oakit.core.event.DomainEvent;
 import org.apiguardian.api.API;
 
 /**
- * Delivers domain events to another system, at least once, through durable jobs (retried with
- * backoff, parked as dead when exhausted). Each delivery carries a stable delivery id,
+ * Delivers domain events to another system, at least once, through durable jobs: one per event
+ * and relay, retried on the delivery policy ({@link dev.oakit.core.job.RetryPolicy#deliveries()}:
+ * up to three days) and parked as dead when that is used up. Each delivery carries a stable delivery id,
  * {@code <event id>:<relay id>}, the same on every retry, so receivers can de-duplicate.
  * Implementations must be thread-safe.
  *

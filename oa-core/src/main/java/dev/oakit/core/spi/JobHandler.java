@@ -1,5 +1,6 @@
 package dev.oakit.core.spi;
 
+import dev.oakit.core.job.RetryPolicy;
 import org.apiguardian.api.API;
 
 /**
@@ -12,8 +13,8 @@ import org.apiguardian.api.API;
  * <p>Throwing {@link dev.oakit.core.IntegrationException} with {@code retryable() == false}, a
  * {@link dev.oakit.core.ValidationException}, {@link dev.oakit.core.NotFoundException} or
  * {@link dev.oakit.core.ForbiddenException} parks the job as dead at once; any other exception is
- * retried with exponential backoff and jitter until the job's attempts are exhausted.
- * Implementations must be thread-safe.
+ * retried on the job type's {@link RetryPolicy} (see {@link #retryPolicy()}) until its attempts
+ * or its time budget are used up. Implementations must be thread-safe.
  *
  * @since 0.1
  */
@@ -24,4 +25,17 @@ public interface JobHandler {
 
     /** Runs one attempt of a job. */
     void handle(JobContext context) throws Exception;
+
+    /**
+     * The retry policy of this job type. The host may override single values of it with
+     * {@code core.jobs.retry.<type>}; a job's own attempt limit ({@code JobRequest.maxAttempts})
+     * wins over the policy's.
+     *
+     * @return the policy, or null (the default) for the node's default policy of ordinary jobs
+     *     ({@code core.jobs.maxAttempts}, {@code backoffBase}, {@code backoffMax}: doubling, ±25 %, no time budget)
+     * @since 0.1
+     */
+    default RetryPolicy retryPolicy() {
+        return null;
+    }
 }

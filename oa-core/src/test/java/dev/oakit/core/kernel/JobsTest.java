@@ -202,7 +202,7 @@ class JobsTest {
         JobStore store = OaKitTestAccess.jobStore(oa);
         SamplePlugin.Notes notes = oa.service(SamplePlugin.Notes.class);
         Actor alice = Actor.of("acme", "alice");
-        notes.add(alice, "x"); // schedules one sample.echo job (and a listener job run inline)
+        notes.add(alice, "x"); // schedules one sample.echo job (and a delivery job for the listener)
         var first = store.claim("node-a", 10, Instant.now(), Duration.ofSeconds(1));
         assertThat(first).extracting(JobStore.Claimed::type).contains("sample.echo");
         JobStore.Claimed stale = first.stream().filter(c -> c.type().equals("sample.echo")).findFirst().orElseThrow();
@@ -215,5 +215,48 @@ class JobsTest {
         JobWorker workerA = OaKitTestAccess.worker(oa);
         workerA.runClaimed(stale);
         assertThat(notes.seen(alice)).isEmpty();
+    }
+    private static int cancel(OaKit oa, String key) {
+        return OaKitTestAccess.commands(oa).execute(dev.oakit.core.spi.CommandSpec.of(Actor.admin("acme", "root"), "test.cancel"),
+                Integer.class, ctx -> ctx.cancelJobs(key));
+    }
+
+    @DbTest
+    void aJobWaitingForItsRetryKeepsItsKeyAndCanBeCancelledByIt(TestDatabase db) {
+        OaKit oa = db.start(b -> b.plugin(new Flaky()).config("core", Map.of("jobs", Map.of("enabled", false))));
+        JobStore store = OaKitTestAccess.jobStore(oa);
+        Jobs jobs = oa.service(Jobs.class);
+        long id = jobs.schedule(admin, JobRequest.of("test.flaky", Map.of()).dedupe("remind-42"));
+
+        JobStore.Claimed claimed = store.claim("node-a", 10, Instant.now(), Duration.ofMinutes(1)).get(0);
+        assertThat(claimed.id()).isEqualTo(id);
+        // while it runs, its successor may take the same key
+        long successor = jobs.schedule(admin, JobRequest.of("test.flaky", Map.of()).dedupe("remind-42").at(Instant.now().plusSeconds(600)));
+        assertThat(successor).isNotEqualTo(id);
+        assertThat(cancel(oa, "remind-42")).isEqualTo(1);
+        assertThat(jobs.get(admin, successor).status()).isEqualTo(JobStatus.CANCELLED);
+
+        // the first attempt fails: the job waits for its retry, under its key
+        assertThat(store.fail(claimed, "node-a", "receiver down", Instant.now().plusSeconds(600), Instant.now())).isTrue();
+        assertThat(jobs.get(admin, id).status()).isEqualTo(JobStatus.READY);
+        assertThat(jobs.schedule(admin, JobRequest.of("test.flaky", Map.of()).dedupe("remind-42")))
+                .as("scheduling the key again finds the waiting job").isEqualTo(id);
+
+        assertThat(cancel(oa, "remind-42")).isEqualTo(1);
+        assertThat(jobs.get(admin, id).status()).isEqualTo(JobStatus.CANCELLED);
+        // the key is free again
+        assertThat(jobs.schedule(admin, JobRequest.of("test.flaky", Map.of()).dedupe("remind-42"))).isNotEqualTo(id);
+    }
+
+    @DbTest(only = TestDatabase.Kind.H2)
+    void onlyAdministratorsReadAJobsPayloadAndError(TestDatabase db) {
+        OaKit oa = db.start(b -> b.plugin(new Flaky()));
+        Jobs jobs = oa.service(Jobs.class);
+        long id = jobs.schedule(admin, JobRequest.of("test.flaky", Map.of("permanent", true, "secret", "token-123")));
+        awaitStatus(jobs, id, JobStatus.DEAD);
+        assertThatThrownBy(() -> jobs.get(Actor.of("acme", "bob"), id))
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("only administrators");
+        assertThat(jobs.get(admin, id).payload().get("secret").asText()).isEqualTo("token-123");
+        assertThatThrownBy(() -> jobs.dead(Actor.of("acme", "bob"), 10)).isInstanceOf(ForbiddenException.class);
     }
 }

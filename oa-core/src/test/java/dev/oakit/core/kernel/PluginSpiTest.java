@@ -23,7 +23,7 @@ class PluginSpiTest {
         long id = notes.add(alice, "first");
 
         assertThat(notes.texts(alice)).containsExactly("hi first");
-        // the listener runs after commit: inline right after it, or on a worker that polled first
+        // the listener runs after commit, on the job workers
         await().atMost(Duration.ofSeconds(20)).until(() -> !notes.listenerEvents().isEmpty());
         assertThat(notes.listenerEvents()).singleElement().satisfies(e -> {
             assertThat(e.type()).isEqualTo("sample.note.added");

@@ -96,6 +96,30 @@ class NotificationDeliveryTest {
     }
 
     @DbTest
+    void aDeadDeliveryStaysDeadWhenRetentionPurgedItsJob(TestDatabase db) throws Exception {
+        try (RobotServer server = new RobotServer(new Answer(200, "{\"errcode\":310000,\"errmsg\":\"keywords not in content\"}"))) {
+            java.time.Instant start = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            dev.oakit.core.testing.ManualClock clock = new dev.oakit.core.testing.ManualClock(start);
+            Map<String, Object> core = new HashMap<>(core(Map.of("defaultChannels", List.of("inbox", "dingtalk"),
+                    "robots", List.of(robot("dingtalk", "DINGTALK", server.url("/robot/send?access_token=t"))))));
+            core.put("retention", Map.of("doneJobs", "P1D", "deadJobs", "P30D"));
+            OaKit oa = db.start(b -> b.plugin(new NotifyPlugin()).clock(clock).config("core", core));
+            Notifications n = oa.service(Notifications.class);
+            NotificationReceipt receipt = n.send(hr, NotificationRequest.of("leave.approved", List.of("alice"), VARS));
+            await().atMost(Duration.ofSeconds(20)).until(() -> only(n, admin, receipt, "dingtalk").status() == DeliveryStatus.DEAD
+                    && only(n, admin, receipt, "inbox").status() == DeliveryStatus.SENT);
+
+            clock.advance(Duration.ofDays(31));
+            dev.oakit.core.internal.boot.OaKitTestAccess.purge(oa);
+
+            assertThat(oa.service(dev.oakit.core.job.Jobs.class).counts(admin)).as("both jobs purged")
+                    .containsEntry(dev.oakit.core.job.JobStatus.DEAD, 0L).containsEntry(dev.oakit.core.job.JobStatus.DONE, 0L);
+            assertThat(only(n, admin, receipt, "dingtalk").status()).isEqualTo(DeliveryStatus.DEAD);
+            assertThat(only(n, admin, receipt, "inbox").status()).isEqualTo(DeliveryStatus.SENT);
+        }
+    }
+
+    @DbTest
     void preferencesRouteEachUserToTheirChannels(TestDatabase db) {
         NotifyPlugin plugin = new NotifyPlugin();
         OaKit oa = db.start(b -> b.plugin(plugin).config("core", core(Map.of("defaultChannels", List.of("inbox")))));

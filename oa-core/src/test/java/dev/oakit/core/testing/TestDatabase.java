@@ -104,11 +104,22 @@ public final class TestDatabase implements AutoCloseable {
         return ds;
     }
 
-    /** @return a builder on this database with a fast job poll, for tests to finish configuring */
+    /** Retries of deliveries (events to listeners and relays, notifications) as fast as those of ordinary jobs. */
+    private static final java.util.Map<String, Object> FAST_DELIVERY_RETRIES = fastDeliveryRetries();
+
+    private static java.util.Map<String, Object> fastDeliveryRetries() {
+        java.util.Map<String, Object> fast = java.util.Map.of("initialInterval", "PT0.05S", "maxInterval", "PT0.5S");
+        return java.util.Map.of("core.event.listener", fast, "core.event.relay", fast, "core.notification.deliver", fast);
+    }
+
+    /**
+     * @return a builder on this database with a fast job poll and fast retries (deliveries keep
+     *     their attempt limit and three-day budget), for tests to finish configuring
+     */
     public OaKitBuilder builder() {
         return OaKit.builder().dataSource(dataSource)
                 .config("core", java.util.Map.of("jobs", java.util.Map.of("pollInterval", "PT0.05S",
-                        "backoffBase", "PT0.05S", "backoffMax", "PT0.5S")));
+                        "backoffBase", "PT0.05S", "backoffMax", "PT0.5S", "retry", FAST_DELIVERY_RETRIES)));
     }
 
     /** Builds and starts OAKit on this database; closed after the test. */

@@ -175,6 +175,7 @@ public final class BootPlan {
         }
         problems.addAll(config.jobs().problems());
         problems.addAll(config.audit().problems());
+        problems.addAll(config.retention().problems());
         if (config.notifications() != null) {
             problems.addAll(config.notifications().problems());
         }

@@ -21,9 +21,11 @@ import dev.oakit.core.internal.db.Transactions;
 import dev.oakit.core.internal.event.EventJobs;
 import dev.oakit.core.internal.event.Outbox;
 import dev.oakit.core.internal.event.WebhookRelay;
+import dev.oakit.core.internal.job.JobHandlers;
 import dev.oakit.core.internal.job.JobStore;
 import dev.oakit.core.internal.job.JobWorker;
 import dev.oakit.core.internal.job.JobsService;
+import dev.oakit.core.internal.job.RetryPolicies;
 import dev.oakit.core.internal.notify.DeliveryJob;
 import dev.oakit.core.internal.notify.DirectoryRecipientResolver;
 import dev.oakit.core.internal.notify.NotificationsService;
@@ -40,7 +42,6 @@ import dev.oakit.core.spi.RecipientResolver;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -199,8 +200,8 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    JobStore jobStore(Database db, ObjectMapper json) {
-        return new JobStore(db, json);
+    JobStore jobStore(Database db, ObjectMapper json, com.google.inject.Provider<RetryPolicies> policies) {
+        return new JobStore(db, json, policies::get);
     }
 
     @Provides
@@ -217,38 +218,40 @@ public final class CoreModule extends AbstractModule {
                 throw new ConfigurationException(List.of("two event relays have the id '" + r.id() + "'; relay ids must be unique"));
             }
         }
-        return new Outbox(json, jobs, listeners, all, config.jobs().maxAttempts());
+        return new Outbox(json, jobs, listeners, all);
     }
 
     @Provides
     @Singleton
-    JobWorker jobWorker(JobStore store, Set<JobHandler> handlers, Outbox outbox, Transactions tx, Clock clock,
-                        CoreConfig config, ObjectMapper json) {
-        Map<String, JobHandler> byType = new HashMap<>();
-        List<String> problems = new ArrayList<>();
+    RetentionSchedule retention(CoreConfig config, Database db, JobStore jobs, Outbox outbox, Clock clock) {
+        return new RetentionSchedule(config, db, jobs, outbox, clock);
+    }
+
+    @Provides
+    @Singleton
+    JobHandlers jobHandlers(Set<JobHandler> handlers, Outbox outbox) {
         List<JobHandler> all = new ArrayList<>(handlers);
-        all.add(EventJobs.listeners(outbox));
-        all.add(EventJobs.relay(outbox));
-        for (JobHandler h : all) {
-            String type = h.type();
-            if (type == null || type.isBlank()) {
-                problems.add("job handler " + h.getClass().getName() + " has no type");
-            } else if (byType.putIfAbsent(type, h) != null) {
-                problems.add("job type '" + type + "' has two handlers: " + byType.get(type).getClass().getName()
-                        + " and " + h.getClass().getName());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException(problems);
-        }
-        return new JobWorker(store, byType, tx, clock, config.jobs(), json);
+        all.addAll(EventJobs.all(outbox));
+        return JobHandlers.of(all);
+    }
+
+    @Provides
+    @Singleton
+    RetryPolicies retryPolicies(JobHandlers handlers, CoreConfig config) {
+        return RetryPolicies.of(config.jobs(), handlers.byType());
+    }
+
+    @Provides
+    @Singleton
+    JobWorker jobWorker(JobStore store, JobHandlers handlers, RetryPolicies policies, Transactions tx, Clock clock,
+                        CoreConfig config, ObjectMapper json) {
+        return new JobWorker(store, handlers.byType(), policies, tx, clock, config.jobs(), json);
     }
 
     @Provides
     @Singleton
     Commands commands(Database db, Transactions tx, Clock clock, ObjectMapper json, JobStore jobs,
-                      com.google.inject.Provider<Outbox> outbox, com.google.inject.Provider<JobWorker> worker,
-                      CoreConfig config) {
-        return new CommandRunner(db, tx, clock, json, jobs, outbox::get, worker::get, config.jobs());
+                      com.google.inject.Provider<Outbox> outbox, com.google.inject.Provider<JobWorker> worker) {
+        return new CommandRunner(db, tx, clock, json, jobs, outbox::get, worker::get);
     }
 }

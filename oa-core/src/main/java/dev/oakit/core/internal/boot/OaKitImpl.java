@@ -31,6 +31,7 @@ public final class OaKitImpl implements OaKit {
     private final Database database;
     private final JobWorker worker;
     private final SealerSchedule sealer;
+    private final RetentionSchedule retention;
     private final Injector injector;
     private final Set<Class<?>> services;
     private volatile boolean running;
@@ -44,6 +45,7 @@ public final class OaKitImpl implements OaKit {
         this.worker = worker;
         this.sealer = new SealerSchedule(injector.getInstance(dev.oakit.core.internal.audit.AuditSealer.class),
                 plan.coreConfig.audit().sealInterval());
+        this.retention = injector.getInstance(RetentionSchedule.class);
         this.injector = injector;
         this.services = exposedServices(plan);
     }
@@ -71,6 +73,7 @@ public final class OaKitImpl implements OaKit {
         }
         worker.start();
         sealer.start();
+        retention.start();
         running = true;
         LOG.info("OAKit started on {} with plugins {}", database.dialect(), plan.ordered().stream().map(OaPlugin::id).toList());
         return this;
@@ -145,6 +148,7 @@ public final class OaKitImpl implements OaKit {
 
     @Override
     public synchronized void close() {
+        retention.close();
         sealer.close();
         worker.close();
         database.close();

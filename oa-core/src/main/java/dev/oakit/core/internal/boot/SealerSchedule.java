@@ -4,9 +4,7 @@ import dev.oakit.core.internal.audit.AuditSealer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * Seals the audit log every {@code core.audit.sealInterval} on every node, whether it runs job
@@ -16,26 +14,21 @@ final class SealerSchedule implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SealerSchedule.class);
 
     private final AuditSealer sealer;
-    private final java.time.Duration interval;
-    private ScheduledExecutorService executor;
+    private final Duration interval;
+    private final Periodic periodic;
 
     /** @param interval how often to seal; zero for never (reads and checks of the log still seal) */
-    SealerSchedule(AuditSealer sealer, java.time.Duration interval) {
+    SealerSchedule(AuditSealer sealer, Duration interval) {
         this.sealer = sealer;
         this.interval = interval;
+        this.periodic = new Periodic("oakit-audit-sealer", this::sealQuietly);
     }
 
-    synchronized void start() {
-        if (interval.isZero() || executor != null) {
-            return;
+    void start() {
+        if (!interval.isZero()) {
+            long ms = Math.max(1, interval.toMillis());
+            periodic.start(ms, ms);
         }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "oakit-audit-sealer");
-            t.setDaemon(true);
-            return t;
-        });
-        long ms = Math.max(1, interval.toMillis());
-        executor.scheduleWithFixedDelay(this::sealQuietly, ms, ms, TimeUnit.MILLISECONDS);
     }
 
     private void sealQuietly() {
@@ -47,15 +40,8 @@ final class SealerSchedule implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (executor != null) {
-            executor.shutdownNow();
-            try {
-                executor.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            executor = null;
+    public void close() {
+        if (periodic.stop()) {
             sealQuietly();
         }
     }

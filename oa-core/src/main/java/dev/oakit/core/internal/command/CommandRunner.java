@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oakit.core.Actor;
 import dev.oakit.core.Checks;
 import dev.oakit.core.ConflictException;
-import dev.oakit.core.CoreConfig;
 import dev.oakit.core.internal.audit.AuditStore;
 import dev.oakit.core.internal.db.Database;
-import dev.oakit.core.internal.db.InstantAsUtc;
 import dev.oakit.core.internal.db.Transactions;
 import dev.oakit.core.internal.event.Outbox;
 import dev.oakit.core.internal.job.JobStore;
@@ -22,8 +20,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -43,10 +39,9 @@ public final class CommandRunner implements Commands {
     private final JobStore jobs;
     private final Supplier<Outbox> outbox;
     private final Supplier<JobWorker> worker;
-    private final CoreConfig.Jobs jobConfig;
 
     public CommandRunner(Database db, Transactions transactions, Clock clock, ObjectMapper json, JobStore jobs,
-                         Supplier<Outbox> outbox, Supplier<JobWorker> worker, CoreConfig.Jobs jobConfig) {
+                         Supplier<Outbox> outbox, Supplier<JobWorker> worker) {
         this.db = db;
         this.transactions = transactions;
         this.clock = clock;
@@ -54,7 +49,6 @@ public final class CommandRunner implements Commands {
         this.jobs = jobs;
         this.outbox = outbox;
         this.worker = worker;
-        this.jobConfig = jobConfig;
     }
 
     @Override
@@ -127,9 +121,7 @@ public final class CommandRunner implements Commands {
         Actor actor = spec.actor();
         Instant now = clock.instant();
         if (spec.requestId() != null) {
-            Optional<Prior> prior = h.createQuery("SELECT action, result, actor_id, target FROM oa_core_request WHERE tenant_id = :t AND request_id = :r")
-                    .bind("t", actor.tenantId()).bind("r", spec.requestId())
-                    .map((rs, ctx) -> new Prior(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).findOne();
+            Optional<RequestStore.Prior> prior = RequestStore.find(h, actor.tenantId(), spec.requestId());
             if (prior.isPresent()) {
                 // the same request is the same action by the same actor on the same target; anything else reused the id
                 if (!prior.get().action().equals(spec.action()) || !actor.userId().equals(prior.get().actorId())
@@ -140,29 +132,18 @@ public final class CommandRunner implements Commands {
                 }
                 return readResult(prior.get().result(), resultType);
             }
-            h.createUpdate("INSERT INTO oa_core_request (tenant_id, request_id, action, actor_id, target, created_at)"
-                            + " VALUES (:t, :r, :a, :actor, :target, :now)")
-                    .bind("t", actor.tenantId()).bind("r", spec.requestId()).bind("a", spec.action())
-                    .bind("actor", actor.userId()).bind("target", target(spec))
-                    .bind("now", InstantAsUtc.toDb(now)).execute();
+            RequestStore.insert(h, actor.tenantId(), spec.requestId(), spec.action(), actor.userId(), target(spec), now);
         }
         Ctx ctx = new Ctx(tx, spec, now);
         T result = body.apply(ctx);
         AuditStore.append(h, actor.tenantId(), actor.userId(), ctx.onBehalfOf, spec.action(), ctx.targetType,
                 ctx.targetId, now, spec.requestId(), ctx.summary);
         if (spec.requestId() != null) {
-            h.createUpdate("UPDATE oa_core_request SET result = :res WHERE tenant_id = :t AND request_id = :r")
-                    .bind("res", writeResult(result)).bind("t", actor.tenantId()).bind("r", spec.requestId()).execute();
+            RequestStore.storeResult(h, actor.tenantId(), spec.requestId(), writeResult(result));
         }
-        if (!ctx.inlineJobs.isEmpty() || ctx.scheduled) {
-            List<Long> inline = List.copyOf(ctx.inlineJobs);
-            tx.afterCommit(() -> {
-                JobWorker w = worker.get();
-                for (Long id : inline) {
-                    w.runInline(id);
-                }
-                w.wakeUp();
-            });
+        if (ctx.scheduled) {
+            // listeners and other jobs run on the workers, never on the caller's thread: wake them now
+            tx.afterCommit(() -> worker.get().wakeUp());
         }
         return result;
     }
@@ -198,9 +179,6 @@ public final class CommandRunner implements Commands {
         return transactions.inTransaction(tx -> query.apply(tx.handle()));
     }
 
-    private record Prior(String action, String result, String actorId, String target) {
-    }
-
     /** The target a request names up front (a command that creates its target has none yet). */
     private static String target(CommandSpec spec) {
         return spec.targetType() == null ? null : spec.targetType() + ":" + spec.targetId();
@@ -214,7 +192,6 @@ public final class CommandRunner implements Commands {
         private String targetId;
         private String summary;
         private String onBehalfOf;
-        private final List<Long> inlineJobs = new ArrayList<>();
         private boolean scheduled;
 
         Ctx(Transactions.Tx tx, CommandSpec spec, Instant now) {
@@ -263,18 +240,15 @@ public final class CommandRunner implements Commands {
 
         @Override
         public String publish(String eventType, String aggregateType, String aggregateId, Object payload) {
-            Outbox.Published p = outbox.get().publish(tx.handle(), tenantId(), actor().userId(), now, eventType,
-                    aggregateType, aggregateId, payload);
-            inlineJobs.addAll(p.listenerJobs());
             scheduled = true;
-            return p.eventId();
+            return outbox.get().publish(tx.handle(), tenantId(), actor().userId(), now, eventType, aggregateType, aggregateId, payload);
         }
 
         @Override
         public long schedule(JobRequest request) {
             Checks.notNull("request", request);
             scheduled = true;
-            return jobs.insert(tx.handle(), tenantId(), request, now, jobConfig.maxAttempts());
+            return jobs.insert(tx.handle(), tenantId(), request, now);
         }
 
         @Override

@@ -3,75 +3,117 @@ package dev.oakit.core.internal.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oakit.core.ConfigurationException;
 import dev.oakit.core.NotFoundException;
 import dev.oakit.core.ValidationException;
 import dev.oakit.core.event.DomainEvent;
+import dev.oakit.core.internal.db.BatchedDelete;
 import dev.oakit.core.internal.db.InstantAsUtc;
 import dev.oakit.core.internal.job.JobStore;
 import dev.oakit.core.job.JobRequest;
 import dev.oakit.core.spi.EventListener;
 import dev.oakit.core.spi.EventRelay;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * Writes domain events to the outbox table in the command's transaction and schedules their
- * delivery as durable jobs: one job for the in-process listeners, one per accepting relay.
+ * delivery as durable jobs: one per accepting listener and one per accepting relay, each retried
+ * and parked as dead on its own.
  */
 public final class Outbox {
-    public static final String LISTENERS_JOB = "core.event.listeners";
+    /** One event to one in-process listener. */
+    public static final String LISTENER_JOB = "core.event.listener";
+    /** All listeners of one event in one job, as scheduled before listeners got a job each; such a job now fans out. */
+    public static final String LEGACY_LISTENERS_JOB = "core.event.listeners";
+    /** One event to one relay. */
     public static final String RELAY_JOB = "core.event.relay";
 
     private final ObjectMapper json;
     private final JobStore jobs;
-    private final List<EventListener> listeners;
+    private final Map<String, EventListener> listeners;
     private final List<EventRelay> relays;
-    private final int maxAttempts;
 
-    public Outbox(ObjectMapper json, JobStore jobs, Set<EventListener> listeners, Set<EventRelay> relays, int maxAttempts) {
+    /**
+     * @throws ConfigurationException when two listeners share an id, or a lambda listener has no id of its own
+     */
+    public Outbox(ObjectMapper json, JobStore jobs, Set<EventListener> listeners, Set<EventRelay> relays) {
         this.json = json;
         this.jobs = jobs;
-        this.listeners = List.copyOf(listeners);
+        this.listeners = byId(listeners);
         this.relays = List.copyOf(relays);
-        this.maxAttempts = maxAttempts;
     }
 
-    /** The result of publishing: the event id and the ids of jobs to run right after commit. */
-    public record Published(String eventId, List<Long> listenerJobs) {
+    private static Map<String, EventListener> byId(Set<EventListener> listeners) {
+        Map<String, EventListener> byId = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (EventListener l : listeners) {
+            String id = l.id();
+            if (id == null || id.isBlank() || id.length() > 200) {
+                problems.add("event listener " + l.getClass().getName() + " has the id '" + id
+                        + "'; an id must have 1 to 200 characters");
+            } else if (id.equals(l.getClass().getName()) && (l.getClass().isSynthetic() || l.getClass().isHidden())) {
+                problems.add("event listener " + id + " is a lambda, whose class name changes between runs; pending deliveries"
+                        + " name their listener, so implement EventListener in a named class or override id()");
+            } else if (byId.putIfAbsent(id, l) != null) {
+                problems.add("two event listeners have the id '" + id + "'; override EventListener.id() to tell them apart");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+        return byId;
     }
 
-    public Published publish(Handle h, String tenantId, String actorId, Instant now, String type, String aggregateType,
-                             String aggregateId, Object payload) {
+    /**
+     * Stores the event and schedules its deliveries, in the caller's transaction; stores nothing
+     * when no installed listener or relay accepts the type (it would have no reader).
+     *
+     * @return the event id
+     */
+    public String publish(Handle h, String tenantId, String actorId, Instant now, String type, String aggregateType,
+                          String aggregateId, Object payload) {
         dev.oakit.core.Checks.text("eventType", type, 100);
         JsonNode node = payload == null ? json.createObjectNode() : json.valueToTree(payload);
         if (!(node instanceof ObjectNode)) {
             throw ValidationException.of("payload", "an event payload must be a JSON object, was " + node.getNodeType());
         }
         String eventId = UUID.randomUUID().toString();
-        boolean listened = listeners.stream().anyMatch(l -> l.accepts(type));
+        List<String> listening = listenersOf(type);
         List<EventRelay> accepting = relays.stream().filter(r -> r.accepts(type)).toList();
-        if (!listened && accepting.isEmpty()) {
-            // nobody consumes this event type on this installation: nothing to store or deliver
-            return new Published(eventId, List.of());
+        if (listening.isEmpty() && accepting.isEmpty()) {
+            return eventId;
         }
         h.createUpdate("""
                 INSERT INTO oa_core_outbox (event_id, tenant_id, event_type, aggregate_type, aggregate_id, actor_id, occurred_at, payload)
                 VALUES (:e, :t, :type, :at, :aid, :actor, :now, :payload)""")
                 .bind("e", eventId).bind("t", tenantId).bind("type", type).bind("at", aggregateType).bind("aid", aggregateId)
                 .bind("actor", actorId).bind("now", InstantAsUtc.toDb(now)).bind("payload", node.toString()).execute();
-        List<Long> inline = new ArrayList<>();
-        if (listened) {
-            inline.add(jobs.insert(h, tenantId, JobRequest.of(LISTENERS_JOB, new EventRef(eventId, null)), now, maxAttempts));
-        }
+        scheduleListeners(h, tenantId, eventId, listening, now);
         for (EventRelay relay : accepting) {
-            jobs.insert(h, tenantId, JobRequest.of(RELAY_JOB, new EventRef(eventId, relay.id())), now, maxAttempts);
+            jobs.insertDelivery(h, tenantId, JobRequest.of(RELAY_JOB, new EventRef(eventId, relay.id(), null)), eventId, now);
         }
-        return new Published(eventId, inline);
+        return eventId;
+    }
+
+    /** Schedules one delivery job per listener. */
+    void scheduleListeners(Handle h, String tenantId, String eventId, List<String> listenerIds, Instant now) {
+        for (String id : listenerIds) {
+            jobs.insertDelivery(h, tenantId, JobRequest.of(LISTENER_JOB, new EventRef(eventId, null, id)), eventId, now);
+        }
+    }
+
+    /** @return ids of the installed listeners that accept the type, in registration order */
+    List<String> listenersOf(String type) {
+        return listeners.entrySet().stream().filter(e -> e.getValue().accepts(type)).map(Map.Entry::getKey).toList();
     }
 
     /** Loads an event of a tenant by id. */
@@ -97,8 +139,28 @@ public final class Outbox {
                 .stream().map(id -> load(h, tenantId, id)).toList();
     }
 
-    List<EventListener> listeners() {
-        return listeners;
+    /**
+     * Deletes events that occurred before {@code before} and have no delivery pending or dead, at
+     * most {@code batch} rows per statement and {@code maxBatches} statements.
+     *
+     * @return rows deleted
+     */
+    public int purgeDelivered(Jdbi jdbi, Instant before, int batch, int maxBatches) {
+        return BatchedDelete.run(jdbi, batch, maxBatches, h -> h.createQuery("""
+                        SELECT o.id FROM oa_core_outbox o WHERE o.occurred_at < :before AND NOT EXISTS (
+                            SELECT 1 FROM oa_core_job j WHERE j.event_id = o.event_id AND j.status IN ('READY', 'RUNNING', 'DEAD'))
+                        ORDER BY o.occurred_at""")
+                        .bind("before", InstantAsUtc.toDb(before)).setMaxRows(batch).mapTo(Long.class).list(),
+                (h, ids) -> h.createUpdate("DELETE FROM oa_core_outbox WHERE id IN (<ids>)").bindList("ids", ids).execute());
+    }
+
+    EventListener listener(String id) {
+        EventListener l = listeners.get(id);
+        if (l == null) {
+            throw new NotFoundException("OA-CORE/LISTENER_NOT_FOUND", "event listener '" + id
+                    + "' is not installed on this node; install it (or give it its id back), then replay the job");
+        }
+        return l;
     }
 
     EventRelay relay(String id) {
@@ -106,7 +168,7 @@ public final class Outbox {
                 "OA-CORE/RELAY_NOT_FOUND", "event relay '" + id + "' is not installed on this node; install it or replay the job elsewhere"));
     }
 
-    /** Job payload naming an event and, for relay jobs, the relay. */
-    public record EventRef(String eventId, String relayId) {
+    /** Job payload naming an event and the relay or the listener it goes to (neither in legacy listener jobs). */
+    public record EventRef(String eventId, String relayId, String listenerId) {
     }
 }

@@ -3,6 +3,7 @@ package dev.oakit.core.internal.job;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.oakit.core.internal.db.BatchedDelete;
 import dev.oakit.core.internal.db.Database;
 import dev.oakit.core.internal.db.Dialect;
 import dev.oakit.core.internal.db.InstantAsUtc;
@@ -11,44 +12,61 @@ import dev.oakit.core.job.JobRequest;
 import dev.oakit.core.job.JobStatus;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
-/** SQL for the job table: insert, claim with leases and fencing, complete, fail, recover. */
+/**
+ * Every statement on the job table: insert, claim (fairly across tenants) with leases and
+ * fencing, complete, fail, recover, replay, read and purge.
+ */
 public final class JobStore {
     /** Claims on H2, which has no SKIP LOCKED, are serialised per database inside the JVM (H2 embedded has one JVM). */
     private static final ConcurrentHashMap<String, ReentrantLock> H2_CLAIM_LOCKS = new ConcurrentHashMap<>();
+    private static final String CLAIMED_COLUMNS = "id, tenant_id, type, payload, attempts, max_attempts, fence, first_attempt_at";
 
     private final Database db;
     private final ObjectMapper json;
+    private final Supplier<RetryPolicies> policies;
+    /** The tenant served last by this node's claims: the next claim starts after it. */
+    private final AtomicReference<String> lastTenant = new AtomicReference<>("");
 
-    public JobStore(Database db, ObjectMapper json) {
+    public JobStore(Database db, ObjectMapper json, Supplier<RetryPolicies> policies) {
         this.db = db;
         this.json = json;
+        this.policies = policies;
     }
 
     /** A job claimed by this node: run it under {@code fence}. */
-    public record Claimed(long id, String tenantId, String type, String payload, int attempts, int maxAttempts, long fence) {
+    public record Claimed(long id, String tenantId, String type, String payload, int attempts, int maxAttempts, long fence,
+                          Instant firstAttemptAt) {
     }
 
     RowMapper<JobInfo> infoMapper() {
         return (rs, ctx) -> new JobInfo(rs.getLong("id"), rs.getString("tenant_id"), rs.getString("type"),
                 JobStatus.valueOf(rs.getString("status")), readJson(rs.getString("payload")),
-                instant(rs.getObject("due_at", java.time.LocalDateTime.class)), rs.getInt("attempts"),
+                instant(rs.getObject("due_at", LocalDateTime.class)), rs.getInt("attempts"),
                 rs.getInt("max_attempts"), rs.getString("lease_owner"),
-                instant(rs.getObject("lease_expires_at", java.time.LocalDateTime.class)), rs.getLong("fence"),
-                rs.getString("last_error"), instant(rs.getObject("created_at", java.time.LocalDateTime.class)),
-                instant(rs.getObject("updated_at", java.time.LocalDateTime.class)));
+                instant(rs.getObject("lease_expires_at", LocalDateTime.class)), rs.getLong("fence"),
+                rs.getString("last_error"), instant(rs.getObject("created_at", LocalDateTime.class)),
+                instant(rs.getObject("updated_at", LocalDateTime.class)));
     }
 
-    private static Instant instant(java.time.LocalDateTime t) {
-        return t == null ? null : t.toInstant(java.time.ZoneOffset.UTC);
+    private static Instant instant(LocalDateTime t) {
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
     }
 
     private JsonNode readJson(String s) {
@@ -59,11 +77,23 @@ public final class JobStore {
         }
     }
 
-    /** Inserts a job in the caller's transaction; returns the existing pending job's id for a repeated dedupe key. */
-    public long insert(Handle h, String tenantId, JobRequest r, Instant now, int defaultMaxAttempts) {
+    /**
+     * Inserts a job in the caller's transaction; returns the existing job's id when one with the
+     * same dedupe key waits (for its first attempt or a retry).
+     */
+    public long insert(Handle h, String tenantId, JobRequest r, Instant now) {
+        return insert(h, tenantId, r, null, now);
+    }
+
+    /** Inserts the delivery job of an outbox event; the event is kept while the job is pending or dead. */
+    public long insertDelivery(Handle h, String tenantId, JobRequest r, String eventId, Instant now) {
+        return insert(h, tenantId, r, eventId, now);
+    }
+
+    private long insert(Handle h, String tenantId, JobRequest r, String eventId, Instant now) {
         if (r.dedupeKey() != null) {
             Optional<Long> existing = h.createQuery("SELECT id FROM oa_core_job WHERE tenant_id = :t AND dedupe_key = :k AND status = 'READY'")
-                    .bind("t", tenantId).bind("k", r.dedupeKey()).mapTo(Long.class).findOne();
+                    .bind("t", tenantId).bind("k", r.dedupeKey()).mapTo(Long.class).findFirst();
             if (existing.isPresent()) {
                 return existing.get();
             }
@@ -75,17 +105,18 @@ public final class JobStore {
             throw dev.oakit.core.ValidationException.of("payload", "cannot be written as JSON: " + e.getMessage());
         }
         Instant due = r.dueAt() == null ? now : r.dueAt();
+        int maxAttempts = r.maxAttempts() == 0 ? policies.get().forType(r.type()).maxAttempts() : r.maxAttempts();
         return h.createUpdate("""
                 INSERT INTO oa_core_job (tenant_id, type, status, payload, due_at, attempts, max_attempts, fence,
-                    dedupe_key, created_at, updated_at)
-                VALUES (:t, :type, 'READY', :payload, :due, 0, :max, 0, :key, :now, :now)""")
+                    dedupe_key, event_id, created_at, updated_at)
+                VALUES (:t, :type, 'READY', :payload, :due, 0, :max, 0, :key, :event, :now, :now)""")
                 .bind("t", tenantId).bind("type", r.type()).bind("payload", payload).bind("due", InstantAsUtc.toDb(due))
-                .bind("max", r.maxAttempts() == 0 ? defaultMaxAttempts : r.maxAttempts()).bind("key", r.dedupeKey())
+                .bind("max", maxAttempts).bind("key", r.dedupeKey()).bind("event", eventId)
                 .bind("now", InstantAsUtc.toDb(now))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
-    /** Cancels READY jobs with the key; returns how many. */
+    /** Cancels the READY jobs with the key (waiting for their first attempt or a retry); returns how many. */
     public int cancel(Handle h, String tenantId, String dedupeKey, Instant now) {
         return h.createUpdate("""
                 UPDATE oa_core_job SET status = 'CANCELLED', dedupe_key = NULL, updated_at = :now
@@ -93,67 +124,79 @@ public final class JobStore {
                 .bind("t", tenantId).bind("k", dedupeKey).bind("now", InstantAsUtc.toDb(now)).execute();
     }
 
-    /** Claims up to {@code max} due jobs for {@code owner}. Each claim increments the fencing token. */
+    /**
+     * Claims up to {@code max} due jobs for {@code owner}; each claim increments the fencing token.
+     * Fair across tenants: the tenants with due jobs share the batch (the one after the tenant this
+     * node served last first), so one tenant's backlog never holds back another tenant's job.
+     */
     public List<Claimed> claim(String owner, int max, Instant now, Duration lease) {
         if (max <= 0) {
             return List.of();
         }
         if (db.dialect().supportsSkipLocked()) {
-            return db.poolJdbi().inTransaction(org.jdbi.v3.core.transaction.TransactionIsolationLevel.READ_COMMITTED, h -> {
-                List<Long> ids = h.createQuery("""
-                        SELECT id FROM oa_core_job WHERE status = 'READY' AND due_at <= :now
-                        ORDER BY due_at LIMIT :max FOR UPDATE SKIP LOCKED""")
-                        .bind("now", InstantAsUtc.toDb(now)).bind("max", max).mapTo(Long.class).list();
-                return markClaimed(h, ids, owner, now, lease);
-            });
+            return db.poolJdbi().inTransaction(TransactionIsolationLevel.READ_COMMITTED,
+                    h -> markClaimed(h, pickFairly(h, max, now, " FOR UPDATE SKIP LOCKED"), owner, now, lease));
         }
         ReentrantLock lock = H2_CLAIM_LOCKS.computeIfAbsent(db.url(), u -> new ReentrantLock());
         lock.lock();
         try {
-            return db.poolJdbi().inTransaction(h -> {
-                List<Long> ids = h.createQuery("""
-                        SELECT id FROM oa_core_job WHERE status = 'READY' AND due_at <= :now
-                        ORDER BY due_at LIMIT :max""")
-                        .bind("now", InstantAsUtc.toDb(now)).bind("max", max).mapTo(Long.class).list();
-                return markClaimed(h, ids, owner, now, lease);
-            });
+            return db.poolJdbi().inTransaction(h -> markClaimed(h, pickFairly(h, max, now, ""), owner, now, lease));
         } finally {
             lock.unlock();
         }
     }
 
-    /** Claims one specific READY job (used to run a just-committed job inline); empty if another node has it. */
-    public Optional<Claimed> claimOne(long id, String owner, Instant now, Duration lease) {
-        if (!db.dialect().supportsSkipLocked()) {
-            ReentrantLock lock = H2_CLAIM_LOCKS.computeIfAbsent(db.url(), u -> new ReentrantLock());
-            lock.lock();
-            try {
-                return claimOneLocked(id, owner, now, lease);
-            } finally {
-                lock.unlock();
+    /** @return ids of up to {@code max} due jobs, shared among the tenants that have some, oldest first within a tenant */
+    private List<Long> pickFairly(Handle h, int max, Instant now, String lockClause) {
+        // the next tenants with due jobs after the one served last, wrapping around: at most max of them
+        String last = lastTenant.get();
+        List<String> turn = new ArrayList<>(tenantsWithDueJobs(h, "tenant_id > :last", last, max, now));
+        if (turn.size() < max) {
+            for (String t : tenantsWithDueJobs(h, "tenant_id <= :last", last, max - turn.size(), now)) {
+                if (!turn.contains(t)) {
+                    turn.add(t);
+                }
             }
         }
-        return claimOneLocked(id, owner, now, lease);
+        if (turn.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> picked = new LinkedHashSet<>();
+        int share = max / turn.size();
+        int extra = max % turn.size();
+        for (int i = 0; i < turn.size(); i++) {
+            picked.addAll(dueOf(h, turn.get(i), share + (i < extra ? 1 : 0), now, lockClause, Set.of()));
+        }
+        lastTenant.set(turn.get(turn.size() - 1));
+        // tenants with fewer due jobs than their share leave room: the others fill it, in turn
+        for (int i = 0; i < turn.size() && picked.size() < max; i++) {
+            picked.addAll(dueOf(h, turn.get(i), max - picked.size(), now, lockClause, picked));
+        }
+        return List.copyOf(picked);
     }
 
-    private Optional<Claimed> claimOneLocked(long id, String owner, Instant now, Duration lease) {
-        return db.poolJdbi().inTransaction(org.jdbi.v3.core.transaction.TransactionIsolationLevel.READ_COMMITTED, h -> {
-            int n = h.createUpdate("""
-                    UPDATE oa_core_job SET status = 'RUNNING', lease_owner = :owner, lease_expires_at = :exp,
-                        fence = fence + 1, attempts = attempts + 1, dedupe_key = NULL, updated_at = :now
-                    WHERE id = :id AND status = 'READY' AND due_at <= :now""")
-                    .bind("owner", owner).bind("exp", InstantAsUtc.toDb(now.plus(lease))).bind("now", InstantAsUtc.toDb(now))
-                    .bind("id", id).execute();
-            if (n == 0) {
-                return Optional.<Claimed>empty();
-            }
-            return h.createQuery("SELECT id, tenant_id, type, payload, attempts, max_attempts, fence FROM oa_core_job WHERE id = :id AND lease_owner = :owner")
-                    .bind("id", id).bind("owner", owner).map(CLAIMED).findOne();
-        });
+    private static List<String> tenantsWithDueJobs(Handle h, String range, String last, int limit, Instant now) {
+        return h.createQuery("SELECT DISTINCT tenant_id FROM oa_core_job WHERE status = 'READY' AND due_at <= :now AND " + range
+                        + " ORDER BY tenant_id LIMIT :n")
+                .bind("now", InstantAsUtc.toDb(now)).bind("last", last).bind("n", limit).mapTo(String.class).list();
+    }
+
+    private static List<Long> dueOf(Handle h, String tenant, int limit, Instant now, String lockClause, Set<Long> except) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        Query q = h.createQuery("SELECT id FROM oa_core_job WHERE status = 'READY' AND tenant_id = :t AND due_at <= :now"
+                        + (except.isEmpty() ? "" : " AND id NOT IN (<except>)") + " ORDER BY due_at, id LIMIT :max" + lockClause)
+                .bind("t", tenant).bind("now", InstantAsUtc.toDb(now)).bind("max", limit);
+        if (!except.isEmpty()) {
+            q.bindList("except", List.copyOf(except));
+        }
+        return q.mapTo(Long.class).list();
     }
 
     private static final RowMapper<Claimed> CLAIMED = (rs, ctx) -> new Claimed(rs.getLong("id"), rs.getString("tenant_id"),
-            rs.getString("type"), rs.getString("payload"), rs.getInt("attempts"), rs.getInt("max_attempts"), rs.getLong("fence"));
+            rs.getString("type"), rs.getString("payload"), rs.getInt("attempts"), rs.getInt("max_attempts"), rs.getLong("fence"),
+            instant(rs.getObject("first_attempt_at", LocalDateTime.class)));
 
     private List<Claimed> markClaimed(Handle h, List<Long> ids, String owner, Instant now, Duration lease) {
         if (ids.isEmpty()) {
@@ -161,15 +204,17 @@ public final class JobStore {
         }
         List<Claimed> claimed = new ArrayList<>(ids.size());
         for (Long id : ids) {
-            // the status condition makes the optimistic (H2) path safe as well: a job claimed meanwhile is skipped
+            // the status condition makes the optimistic (H2) path safe as well: a job claimed meanwhile is skipped.
+            // The dedupe key stays: a job waiting for its retry can still be found and cancelled by it.
             int n = h.createUpdate("""
                     UPDATE oa_core_job SET status = 'RUNNING', lease_owner = :owner, lease_expires_at = :exp,
-                        fence = fence + 1, attempts = attempts + 1, dedupe_key = NULL, updated_at = :now
+                        fence = fence + 1, attempts = attempts + 1, first_attempt_at = COALESCE(first_attempt_at, :now),
+                        updated_at = :now
                     WHERE id = :id AND status = 'READY'""")
                     .bind("owner", owner).bind("exp", InstantAsUtc.toDb(now.plus(lease))).bind("now", InstantAsUtc.toDb(now))
                     .bind("id", id).execute();
             if (n == 1) {
-                claimed.add(h.createQuery("SELECT id, tenant_id, type, payload, attempts, max_attempts, fence FROM oa_core_job WHERE id = :id")
+                claimed.add(h.createQuery("SELECT " + CLAIMED_COLUMNS + " FROM oa_core_job WHERE id = :id")
                         .bind("id", id).map(CLAIMED).one());
             }
         }
@@ -186,7 +231,7 @@ public final class JobStore {
                 .execute() == 1;
     }
 
-    /** Records a failed attempt: back to READY at {@code retryAt}, or DEAD when {@code retryAt} is null. */
+    /** Records a failed attempt: back to READY at {@code retryAt} (keeping its key), or DEAD when {@code retryAt} is null. */
     public boolean fail(Claimed job, String owner, String error, Instant retryAt, Instant now) {
         String msg = error == null ? "unknown error" : error.length() > 2000 ? error.substring(0, 1997) + "..." : error;
         return db.poolJdbi().withHandle(h -> h.createUpdate(retryAt == null ? """
@@ -232,6 +277,82 @@ public final class JobStore {
                     .bind("now", InstantAsUtc.toDb(now)).execute();
             return dead + ready;
         });
+    }
+
+    /** @return the job of the tenant, if it exists */
+    Optional<JobInfo> find(Handle h, String tenantId, long jobId) {
+        return h.createQuery("SELECT * FROM oa_core_job WHERE id = :id AND tenant_id = :t")
+                .bind("id", jobId).bind("t", tenantId).map(infoMapper()).findOne();
+    }
+
+    /** @return the tenant's dead jobs, the latest to die first */
+    List<JobInfo> dead(Handle h, String tenantId, int limit) {
+        return h.createQuery("SELECT * FROM oa_core_job WHERE tenant_id = :t AND status = 'DEAD' ORDER BY updated_at DESC, id DESC")
+                .bind("t", tenantId).setMaxRows(limit).map(infoMapper()).list();
+    }
+
+    /** @return the number of the tenant's jobs per status (statuses without jobs are absent) */
+    List<java.util.Map.Entry<JobStatus, Long>> counts(Handle h, String tenantId) {
+        return h.createQuery("SELECT status, COUNT(*) FROM oa_core_job WHERE tenant_id = :t GROUP BY status")
+                .bind("t", tenantId).map((rs, ctx) -> java.util.Map.entry(JobStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+                .list();
+    }
+
+    /**
+     * @return ids of the tenant's dead jobs of the type created in {@code [from, before)} (either
+     *     end may be null), in order of creation, at most {@code limit}
+     */
+    List<Long> deadIds(Handle h, String tenantId, String type, Instant from, Instant before, int limit) {
+        Query q = h.createQuery("SELECT id FROM oa_core_job WHERE tenant_id = :t AND status = 'DEAD' AND type = :type"
+                        + (from == null ? "" : " AND created_at >= :from") + (before == null ? "" : " AND created_at < :before")
+                        + " ORDER BY id")
+                .bind("t", tenantId).bind("type", type);
+        if (from != null) {
+            q.bind("from", InstantAsUtc.toDb(from));
+        }
+        if (before != null) {
+            q.bind("before", InstantAsUtc.toDb(before));
+        }
+        return q.setMaxRows(limit).mapTo(Long.class).list();
+    }
+
+    /**
+     * Puts dead jobs of the tenant back to READY, due now, with fresh attempts and a fresh retry
+     * budget. Jobs due at the same time are claimed in id order, so they run in order of creation.
+     *
+     * @return how many were dead and are READY now
+     */
+    int replay(Handle h, String tenantId, List<Long> ids, Instant now) {
+        int n = 0;
+        for (int from = 0; from < ids.size(); from += 500) {
+            n += h.createUpdate("""
+                    UPDATE oa_core_job SET status = 'READY', attempts = 0, first_attempt_at = NULL, due_at = :now,
+                        last_error = NULL, updated_at = :now
+                    WHERE tenant_id = :t AND status = 'DEAD' AND id IN (<ids>)""")
+                    .bind("now", InstantAsUtc.toDb(now)).bind("t", tenantId)
+                    .bindList("ids", ids.subList(from, Math.min(ids.size(), from + 500))).execute();
+        }
+        return n;
+    }
+
+    /**
+     * Deletes jobs that ended before the cut-offs, at most {@code batch} rows per statement.
+     *
+     * @param doneBefore done and cancelled jobs that ended before this go
+     * @param deadBefore dead jobs that died before this go; null keeps them
+     * @param maxBatches statements per status at most in this call
+     * @return rows deleted
+     */
+    public int purgeEnded(Instant doneBefore, Instant deadBefore, int batch, int maxBatches) {
+        int n = purge("status IN ('DONE', 'CANCELLED')", doneBefore, batch, maxBatches);
+        return deadBefore == null ? n : n + purge("status = 'DEAD'", deadBefore, batch, maxBatches);
+    }
+
+    private int purge(String condition, Instant before, int batch, int maxBatches) {
+        return BatchedDelete.run(db.poolJdbi(), batch, maxBatches,
+                h -> h.createQuery("SELECT id FROM oa_core_job WHERE " + condition + " AND updated_at < :before ORDER BY updated_at")
+                        .bind("before", InstantAsUtc.toDb(before)).setMaxRows(batch).mapTo(Long.class).list(),
+                (h, ids) -> h.createUpdate("DELETE FROM oa_core_job WHERE " + condition + " AND id IN (<ids>)").bindList("ids", ids).execute());
     }
 
     /** @return true if the dialect is H2 (tests use it to pick expectations) */

@@ -8,6 +8,7 @@ import dev.oakit.core.IntegrationException;
 import dev.oakit.core.NotFoundException;
 import dev.oakit.core.ValidationException;
 import dev.oakit.core.internal.db.Transactions;
+import dev.oakit.core.job.RetryPolicy;
 import dev.oakit.core.spi.JobContext;
 import dev.oakit.core.spi.JobHandler;
 import org.jdbi.v3.core.Handle;
@@ -15,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +39,7 @@ public final class JobWorker implements AutoCloseable {
 
     private final JobStore store;
     private final Map<String, JobHandler> handlers;
+    private final RetryPolicies policies;
     private final Transactions transactions;
     private final Clock clock;
     private final CoreConfig.Jobs config;
@@ -50,10 +51,11 @@ public final class JobWorker implements AutoCloseable {
     private volatile ScheduledExecutorService poller;
     private volatile ExecutorService pool;
 
-    public JobWorker(JobStore store, Map<String, JobHandler> handlers, Transactions transactions, Clock clock,
-                     CoreConfig.Jobs config, ObjectMapper json) {
+    public JobWorker(JobStore store, Map<String, JobHandler> handlers, RetryPolicies policies, Transactions transactions,
+                     Clock clock, CoreConfig.Jobs config, ObjectMapper json) {
         this.store = store;
         this.handlers = Map.copyOf(handlers);
+        this.policies = policies;
         this.transactions = transactions;
         this.clock = clock;
         this.config = config;
@@ -161,18 +163,6 @@ public final class JobWorker implements AutoCloseable {
         }
     }
 
-    /** Runs a job right now on the calling thread if it is still READY and due (after the command that scheduled it). */
-    public void runInline(long jobId) {
-        store.claimOne(jobId, nodeId, clock.instant(), config.lease()).ifPresent(c -> {
-            running.put(c.id(), c);
-            try {
-                runClaimed(c);
-            } finally {
-                running.remove(c.id());
-            }
-        });
-    }
-
     /** Runs one claimed attempt and records its outcome. Package-visible for tests that simulate crashes. */
     public void runClaimed(JobStore.Claimed c) {
         JobHandler handler = handlers.get(c.type());
@@ -214,9 +204,17 @@ public final class JobWorker implements AutoCloseable {
 
     private void recordFailure(JobStore.Claimed c, Throwable e, boolean retryable) {
         Instant now = clock.instant();
-        boolean exhausted = c.attempts() >= c.maxAttempts();
-        Instant retryAt = retryable && !exhausted ? now.plus(backoff(c.attempts())) : null;
+        RetryPolicy policy = policies.forType(c.type());
+        Instant first = c.firstAttemptAt() == null ? now : c.firstAttemptAt();
+        Instant retryAt = retryable
+                ? policy.nextAttempt(c.attempts(), c.maxAttempts(), first, now, ThreadLocalRandom.current().nextDouble()) : null;
         String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        if (retryable && retryAt == null) {
+            error += c.attempts() >= c.maxAttempts()
+                    ? " (gave up: all " + c.maxAttempts() + " attempts used)"
+                    : " (gave up after " + c.attempts() + " attempts: the retry budget of " + policy.budget()
+                    + " since the first attempt at " + first + " is used up)";
+        }
         if (retryAt == null) {
             LOG.warn("job {} ({}) is dead after attempt {}: {}", c.id(), c.type(), c.attempts(), error);
         } else {
@@ -229,15 +227,6 @@ public final class JobWorker implements AutoCloseable {
         } catch (RuntimeException ex) {
             LOG.warn("could not record failure of job {}; its lease will expire and it will run again", c.id(), ex);
         }
-    }
-
-    /** Exponential backoff with ±25% jitter, capped. */
-    Duration backoff(int attempt) {
-        long base = config.backoffBase().toMillis();
-        long cap = config.backoffMax().toMillis();
-        double raw = base * Math.pow(2, Math.min(30, Math.max(0, attempt - 1)));
-        double jittered = raw * (0.75 + ThreadLocalRandom.current().nextDouble() * 0.5);
-        return Duration.ofMillis((long) Math.min(cap, jittered));
     }
 
     @Override

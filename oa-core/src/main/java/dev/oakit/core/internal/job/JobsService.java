@@ -6,7 +6,7 @@ import dev.oakit.core.ConflictException;
 import dev.oakit.core.ForbiddenException;
 import dev.oakit.core.NotFoundException;
 import dev.oakit.core.ValidationException;
-import dev.oakit.core.internal.db.InstantAsUtc;
+import dev.oakit.core.job.DeadJobSelection;
 import dev.oakit.core.job.JobInfo;
 import dev.oakit.core.job.JobRequest;
 import dev.oakit.core.job.JobStatus;
@@ -39,7 +39,7 @@ public final class JobsService implements Jobs {
         Checks.notNull("actor", actor).requireAdmin("schedule jobs");
         Checks.notNull("request", request);
         if (request.type().startsWith("core.") || request.type().startsWith("wf.") || request.type().startsWith("tk.")) {
-            throw dev.oakit.core.ValidationException.of("type", "job type '" + request.type()
+            throw ValidationException.of("type", "job type '" + request.type()
                     + "' belongs to OAKit itself and cannot be scheduled through the API; use your plugin's own job types");
         }
         return commands.execute(CommandSpec.of(actor, "core.job.schedule"), Long.class, ctx -> {
@@ -52,41 +52,68 @@ public final class JobsService implements Jobs {
 
     @Override
     public JobInfo get(Actor actor, long jobId) {
-        Checks.notNull("actor", actor);
-        return commands.query(h -> h.createQuery("SELECT * FROM oa_core_job WHERE id = :id AND tenant_id = :t")
-                .bind("id", jobId).bind("t", actor.tenantId()).map(store.infoMapper()).findOne()
-                .orElseThrow(() -> new NotFoundException("OA-CORE/JOB_NOT_FOUND", "job " + jobId
-                        + " does not exist in tenant '" + actor.tenantId() + "'")));
+        Checks.notNull("actor", actor).requireAdmin("read jobs (their payloads and errors)");
+        return commands.query(h -> find(h, actor, jobId));
+    }
+
+    private JobInfo find(org.jdbi.v3.core.Handle h, Actor actor, long jobId) {
+        return store.find(h, actor.tenantId(), jobId).orElseThrow(() -> new NotFoundException("OA-CORE/JOB_NOT_FOUND",
+                "job " + jobId + " does not exist in tenant '" + actor.tenantId() + "'"));
     }
 
     @Override
     public List<JobInfo> dead(Actor actor, int limit) {
-        dev.oakit.core.Checks.notNull("actor", actor).requireAdmin("list dead jobs");
+        Checks.notNull("actor", actor).requireAdmin("list dead jobs");
         if (limit < 1 || limit > 1000) {
             throw ValidationException.of("limit", "must be between 1 and 1000, was " + limit);
         }
-        return commands.query(h -> h.createQuery("SELECT * FROM oa_core_job WHERE tenant_id = :t AND status = 'DEAD' ORDER BY updated_at DESC, id DESC")
-                .bind("t", actor.tenantId()).setMaxRows(limit).map(store.infoMapper()).list());
+        return commands.query(h -> store.dead(h, actor.tenantId(), limit));
     }
 
     @Override
     public JobInfo replay(Actor actor, long jobId) {
-        dev.oakit.core.Checks.notNull("actor", actor).requireAdmin("replay jobs");
+        Checks.notNull("actor", actor).requireAdmin("replay jobs");
         commands.execute(CommandSpec.of(actor, "core.job.replay").withTarget("job", Long.toString(jobId)), Void.class, ctx -> {
-            JobInfo job = get(actor, jobId);
+            JobInfo job = find(ctx.handle(), actor, jobId);
             if (job.status() != JobStatus.DEAD) {
                 throw new ConflictException("OA-CORE/JOB_NOT_DEAD", "job " + jobId + " is " + job.status()
                         + "; only dead jobs can be replayed");
             }
-            ctx.handle().createUpdate("""
-                    UPDATE oa_core_job SET status = 'READY', attempts = 0, due_at = :now, last_error = NULL, updated_at = :now
-                    WHERE id = :id AND tenant_id = :t AND status = 'DEAD'""")
-                    .bind("now", InstantAsUtc.toDb(ctx.now())).bind("id", jobId).bind("t", actor.tenantId()).execute();
+            store.replay(ctx.handle(), actor.tenantId(), List.of(jobId), ctx.now());
             ctx.summary("replayed dead job " + jobId + " (" + job.type() + "), last error: " + job.lastError());
             ctx.afterCommit(() -> worker.get().wakeUp());
             return null;
         });
         return get(actor, jobId);
+    }
+
+    @Override
+    public List<Long> replayDead(Actor actor, DeadJobSelection selection) {
+        Checks.notNull("actor", actor).requireAdmin("replay jobs");
+        Checks.notNull("selection", selection);
+        Long[] ids = commands.execute(CommandSpec.of(actor, "core.job.replay.bulk").withTarget("job-type", selection.type()),
+                Long[].class, ctx -> {
+                    List<Long> found = store.deadIds(ctx.handle(), actor.tenantId(), selection.type(), selection.createdFrom(),
+                            selection.createdBefore(), selection.limit());
+                    int n = store.replay(ctx.handle(), actor.tenantId(), found, ctx.now());
+                    ctx.summary("replayed " + n + " dead job(s) of type " + selection.type() + " created from "
+                            + (selection.createdFrom() == null ? "the start" : selection.createdFrom()) + " to before "
+                            + (selection.createdBefore() == null ? "now" : selection.createdBefore())
+                            + (found.isEmpty() ? "" : ": ids " + ids(found)));
+                    if (n > 0) {
+                        ctx.afterCommit(() -> worker.get().wakeUp());
+                    }
+                    return found.toArray(Long[]::new);
+                });
+        return List.of(ids);
+    }
+
+    /** @return the ids for an audit summary: all of them when few, else the first and last few */
+    private static String ids(List<Long> ids) {
+        if (ids.size() <= 20) {
+            return ids.toString();
+        }
+        return ids.subList(0, 10) + " ... " + ids.subList(ids.size() - 10, ids.size()) + " (" + ids.size() + " in all)";
     }
 
     @Override
@@ -96,10 +123,7 @@ public final class JobsService implements Jobs {
         for (JobStatus s : JobStatus.values()) {
             counts.put(s, 0L);
         }
-        commands.query(h -> h.createQuery("SELECT status, COUNT(*) FROM oa_core_job WHERE tenant_id = :t GROUP BY status")
-                .bind("t", actor.tenantId()).map((rs, ctx) -> Map.entry(JobStatus.valueOf(rs.getString(1)), rs.getLong(2)))
-                .list()).forEach(e -> counts.put(e.getKey(), e.getValue()));
+        commands.query(h -> store.counts(h, actor.tenantId())).forEach(e -> counts.put(e.getKey(), e.getValue()));
         return counts;
     }
-
 }

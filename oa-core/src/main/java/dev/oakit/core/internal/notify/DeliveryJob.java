@@ -2,6 +2,7 @@ package dev.oakit.core.internal.notify;
 
 import dev.oakit.core.NotFoundException;
 import dev.oakit.core.internal.db.InstantAsUtc;
+import dev.oakit.core.job.RetryPolicy;
 import dev.oakit.core.notify.RenderedMessage;
 import dev.oakit.core.spi.JobContext;
 import dev.oakit.core.spi.JobHandler;
@@ -17,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Delivers one notification delivery: resolves the address, calls the channel, marks it SENT in
- * the job's transaction. Failures are left to the job worker (retry with backoff, or dead); the
+ * the job's transaction. Failures are left to the job worker (retry on the delivery policy, or dead); the
  * delivery's FAILED / DEAD status is read from its job.
  */
 @Singleton
@@ -37,6 +38,12 @@ public final class DeliveryJob implements JobHandler {
     @Override
     public String type() {
         return TYPE;
+    }
+
+    /** A notification is a delivery: it rides out an outage of its channel on the delivery policy. */
+    @Override
+    public RetryPolicy retryPolicy() {
+        return RetryPolicy.deliveries();
     }
 
     @Override

@@ -39,9 +39,13 @@ import java.util.UUID;
 /** The public face of notifications: renders, routes by preference, writes deliveries and schedules their jobs. */
 @Singleton
 public final class NotificationsService implements Notifications {
-    /** Derived status: the delivery row knows SENT; the job row knows about failures. */
+    /**
+     * Derived status: the delivery row knows SENT; the job row knows about failures. A delivery
+     * that is not SENT and has lost its job to retention was dead (a job that succeeds marks its
+     * delivery SENT in the same transaction).
+     */
     private static final String STATUS_SQL = "CASE WHEN d.status = 'SENT' THEN 'SENT'"
-            + " WHEN j.status IN ('DEAD', 'CANCELLED') THEN 'DEAD'"
+            + " WHEN j.id IS NULL OR j.status IN ('DEAD', 'CANCELLED') THEN 'DEAD'"
             + " WHEN j.last_error IS NOT NULL THEN 'FAILED' ELSE 'PENDING' END";
 
     private final Commands commands;

@@ -20,6 +20,11 @@ public final class OaKitTestAccess {
         return ((OaKitImpl) oa).injector().getInstance(JobWorker.class);
     }
 
+    /** Purges what the retention settings allow, now. */
+    public static void purge(OaKit oa) {
+        ((OaKitImpl) oa).injector().getInstance(RetentionSchedule.class).purge();
+    }
+
     public static dev.oakit.core.spi.Commands commands(OaKit oa) {
         return ((OaKitImpl) oa).injector().getInstance(dev.oakit.core.spi.Commands.class);
     }

@@ -1,0 +1,66 @@
+package dev.oakit.core.internal.job;
+
+import dev.oakit.core.ConfigurationException;
+import dev.oakit.core.CoreConfig;
+import dev.oakit.core.ValidationException;
+import dev.oakit.core.job.RetryPolicy;
+import dev.oakit.core.spi.JobHandler;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** The retry policy of every job type: the one its handler declares (else the ordinary one), with the configured overrides. */
+public final class RetryPolicies {
+    private final RetryPolicy ordinary;
+    private final Map<String, RetryPolicy> byType;
+
+    private RetryPolicies(RetryPolicy ordinary, Map<String, RetryPolicy> byType) {
+        this.ordinary = ordinary;
+        this.byType = Map.copyOf(byType);
+    }
+
+    /**
+     * @param handlers every installed handler by job type
+     * @throws ConfigurationException naming each override of a type no handler runs and each value that does not fit
+     */
+    public static RetryPolicies of(CoreConfig.Jobs config, Map<String, JobHandler> handlers) {
+        RetryPolicy ordinary = config.ordinaryRetry();
+        Map<String, RetryPolicy> byType = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        handlers.forEach((type, h) -> {
+            RetryPolicy declared = h.retryPolicy();
+            if (declared != null) {
+                byType.put(type, declared);
+            }
+        });
+        config.retry().forEach((type, override) -> {
+            if (override == null) {
+                return; // reported by CoreConfig.Jobs.problems()
+            }
+            if (!handlers.containsKey(type)) {
+                problems.add(CoreConfig.Retry.path(type, "") + " names a job type that no installed handler runs; installed types: "
+                        + new TreeSet<>(handlers.keySet()));
+                return;
+            }
+            try {
+                byType.put(type, override.over(byType.getOrDefault(type, ordinary)));
+            } catch (ValidationException e) {
+                for (ValidationException.Problem p : e.problems()) {
+                    problems.add(CoreConfig.Retry.path(type, p.path()) + " " + p.message());
+                }
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+        return new RetryPolicies(ordinary, byType);
+    }
+
+    /** @return the policy of the job type; the ordinary one for types without their own */
+    public RetryPolicy forType(String type) {
+        return byType.getOrDefault(type, ordinary);
+    }
+}
