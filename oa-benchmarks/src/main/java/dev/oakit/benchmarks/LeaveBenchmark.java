@@ -20,7 +20,7 @@ import java.util.function.Function;
 
 /**
  * Runs the leave life cycle on OAKit and on Flowable 7 embedded, on the same database in one run,
- * and prints raw figures and one summary line per database (issue 3, section 8):
+ * and prints raw figures and one summary line per database:
  *
  * <pre>
  * mvn -B -q -pl oa-benchmarks -am -DskipTests package exec:java   (LeaveBenchmark is the module's default main class)
@@ -93,7 +93,7 @@ public final class LeaveBenchmark {
 
     /** Both engines on one database. */
     public record DbResult(String db, EngineResult oakit, EngineResult flowable) {
-        /** @return the summary line of issue 3, section 8 */
+        /** @return the summary line per database */
         public String summary() {
             return String.format(Locale.ROOT,
                     "leave-lifecycle %s: throughput oakit/flowable=%.2f (1 thread) %.2f (%d threads); loaded/empty oakit=%.2f; "

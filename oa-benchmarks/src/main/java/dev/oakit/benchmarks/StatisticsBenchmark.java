@@ -25,7 +25,7 @@ import java.util.Random;
 import java.util.function.Supplier;
 
 /**
- * The statistics queries (issue 4, section 7) over a month of approvals with a million history
+ * The statistics queries over a month of approvals with a million history
  * rows: seeds instances, tasks (with working-time durations, deadlines, urges) and history rows
  * straight into the tables, then times {@code byUser}, {@code byDepartment} and {@code byProcess}
  * for the month:

@@ -49,7 +49,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * Ticket reports, the queue view and create-and-assign at scale (issue 5 §7, "fast at 1 million
+ * Ticket reports, the queue view and create-and-assign at scale ("fast at 1 million
  * tickets"). Per database: boots OAKit with the tickets plugin on a fresh database, sets up queues,
  * agents and categories through the API, bulk-loads N tickets of one year with JDBC batch inserts
  * straight into the tables (in the shape the engine writes: ticket row, its CREATED history entry,

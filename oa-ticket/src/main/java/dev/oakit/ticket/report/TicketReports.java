@@ -4,7 +4,7 @@ import dev.oakit.core.Actor;
 import org.apiguardian.api.API;
 
 /**
- * Ticket reports (issue 5 §7), each computed by a few grouped SQL queries over the tickets and
+ * Ticket reports, each computed by a few grouped SQL queries over the tickets and
  * the figures recorded when they became known (first response, resolution, assignments, SLA
  * outcomes); no report loads tickets into memory. Days are local days in the desk's zone (the
  * zone of the calendar {@code ticket.calendar}); working times use the calendar of the ticket's

@@ -1,5 +1,5 @@
 /**
- * Ticket reports (issue 5 §7): {@link dev.oakit.ticket.report.TicketReports} computes workload per
+ * Ticket reports: {@link dev.oakit.ticket.report.TicketReports} computes workload per
  * agent, distribution by category, created vs resolved per day or ISO week, SLA compliance,
  * median first response and resolution in working time, ratings and backlog age, all in SQL;
  * every report is a {@link dev.oakit.ticket.report.ReportTable} that
