@@ -248,6 +248,28 @@ class JobsTest {
         assertThat(jobs.schedule(admin, JobRequest.of("test.flaky", Map.of()).dedupe("remind-42"))).isNotEqualTo(id);
     }
 
+    /**
+     * Two transactions schedule the same key at once: neither sees the other's uncommitted job, so
+     * both insert; the second waits on the unique index and must then take the first one's job
+     * instead of failing its whole command.
+     */
+    @DbTest
+    void twoTransactionsSchedulingOneKeyAtOnceShareOneJob(TestDatabase db) throws Exception {
+        OaKit oa = db.start(b -> b.plugin(new Flaky()).config("core", Map.of("jobs", Map.of("enabled", false))));
+        Jobs jobs = oa.service(Jobs.class);
+        try (java.sql.Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            long[] first = new long[1];
+            oa.inHostTransaction(c, () -> first[0] = jobs.schedule(admin, JobRequest.of("test.flaky", Map.of()).dedupe("purge")));
+            java.util.concurrent.CompletableFuture<Long> second = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> jobs.schedule(admin, JobRequest.of("test.flaky", Map.of()).dedupe("purge")));
+            Thread.sleep(1000); // the second is waiting on the unique index by now
+            c.commit();
+            assertThat(second.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(first[0]);
+        }
+        assertThat(cancel(oa, "purge")).isEqualTo(1);
+    }
+
     @DbTest(only = TestDatabase.Kind.H2)
     void onlyAdministratorsReadAJobsPayloadAndError(TestDatabase db) {
         OaKit oa = db.start(b -> b.plugin(new Flaky()));

@@ -106,14 +106,43 @@ public final class JobStore {
         }
         Instant due = r.dueAt() == null ? now : r.dueAt();
         int maxAttempts = r.maxAttempts() == 0 ? policies.get().forType(r.type()).maxAttempts() : r.maxAttempts();
-        return h.createUpdate("""
+        // With a key, another transaction may insert the same key between the check above and this
+        // insert (neither saw the other's uncommitted job); the unique index makes this one wait for
+        // it, and then the job it committed is the one to share, not an error for the whole command.
+        boolean keyed = r.dedupeKey() != null;
+        String sql = """
                 INSERT INTO oa_core_job (tenant_id, type, status, payload, due_at, attempts, max_attempts, fence,
                     dedupe_key, event_id, created_at, updated_at)
-                VALUES (:t, :type, 'READY', :payload, :due, 0, :max, 0, :key, :event, :now, :now)""")
-                .bind("t", tenantId).bind("type", r.type()).bind("payload", payload).bind("due", InstantAsUtc.toDb(due))
-                .bind("max", maxAttempts).bind("key", r.dedupeKey()).bind("event", eventId)
-                .bind("now", InstantAsUtc.toDb(now))
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                VALUES (:t, :type, 'READY', :payload, :due, 0, :max, 0, :key, :event, :now, :now)"""
+                // PostgreSQL would abort the whole transaction on the duplicate: it is told to skip it instead
+                + (keyed && db.dialect() == Dialect.POSTGRESQL
+                ? " ON CONFLICT (tenant_id, dedupe_key) WHERE status = 'READY' AND attempts = 0 DO NOTHING" : "");
+        for (int attempt = 1; ; attempt++) {
+            Optional<Long> id;
+            try {
+                id = h.createUpdate(sql)
+                        .bind("t", tenantId).bind("type", r.type()).bind("payload", payload).bind("due", InstantAsUtc.toDb(due))
+                        .bind("max", maxAttempts).bind("key", r.dedupeKey()).bind("event", eventId)
+                        .bind("now", InstantAsUtc.toDb(now))
+                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).findOne();
+            } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+                // H2 and MariaDB undo only the failed statement: the transaction goes on
+                if (!keyed || !(e.getCause() instanceof java.sql.SQLException cause) || !Dialect.isDuplicateKey(cause)) {
+                    throw e;
+                }
+                id = Optional.empty();
+            }
+            if (id.isPresent()) {
+                return id.get();
+            }
+            Optional<Long> taken = h.createQuery(
+                            "SELECT id FROM oa_core_job WHERE tenant_id = :t AND dedupe_key = :k AND status = 'READY' AND attempts = 0")
+                    .bind("t", tenantId).bind("k", r.dedupeKey()).mapTo(Long.class).findFirst();
+            if (taken.isPresent() || attempt == 3) {
+                // (a job claimed or cancelled in between frees the key: insert again, a few times at most)
+                return taken.orElseThrow(() -> new IllegalStateException("job key '" + r.dedupeKey() + "' stayed taken by jobs that were gone"));
+            }
+        }
     }
 
     /** Cancels the READY jobs with the key (waiting for their first attempt or a retry); returns how many. */
