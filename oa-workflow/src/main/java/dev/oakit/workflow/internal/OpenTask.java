@@ -4,8 +4,8 @@ import dev.oakit.core.Actor;
 import dev.oakit.workflow.Node;
 import dev.oakit.workflow.ProcessDefinition;
 import dev.oakit.workflow.TaskStatus;
-import dev.oakit.workflow.internal.Rows.InstanceRow;
-import dev.oakit.workflow.internal.Rows.TaskRow;
+import dev.oakit.workflow.internal.store.Rows.InstanceRow;
+import dev.oakit.workflow.internal.store.Rows.TaskRow;
 import dev.oakit.workflow.internal.assign.AssigneeCheck;
 
 import java.util.ArrayList;
@@ -64,8 +64,7 @@ final class OpenTask implements SystemTask {
 
     @Override
     public void reassign(String toUserId, String proxyFor, String action, String reason) {
-        engine.setTask(r, t, toUserId, t.ownerId(), t.status(), null, null, null);
-        r.h.createUpdate("UPDATE oa_wf_task SET proxy_for = :p WHERE id = :id").bind("p", proxyFor).bind("id", t.id()).execute();
+        engine.setTask(r, t, toUserId, t.ownerId(), t.status(), proxyFor);
         if (proxyFor == null) {
             r.st.proxyFor.remove(t.id());
         } else {

@@ -4,7 +4,8 @@ import dev.oakit.core.ValidationException;
 import dev.oakit.workflow.Node;
 import dev.oakit.workflow.TaskStatus;
 import dev.oakit.workflow.WorkflowConfig;
-import dev.oakit.workflow.internal.Rows.TaskRow;
+import dev.oakit.workflow.internal.store.Rows.TaskRow;
+import dev.oakit.workflow.internal.store.TaskRepository;
 import dev.oakit.workflow.internal.assign.AssigneeCheck;
 import dev.oakit.workflow.internal.assign.AssigneeCheck.Path;
 import dev.oakit.workflow.internal.assign.AssigneeCheck.Seat;
@@ -35,9 +36,11 @@ public final class Seating {
     private final ApproverResolution resolution;
     private final WorkflowConfig config;
     private final Proxies proxies;
+    private final TaskRepository tasks;
 
     @Inject
-    public Seating(ApproverResolution resolution, WorkflowConfig config, Proxies proxies) {
+    public Seating(ApproverResolution resolution, WorkflowConfig config, Proxies proxies, TaskRepository tasks) {
+        this.tasks = tasks;
         this.resolution = resolution;
         this.config = config;
         this.proxies = proxies;
@@ -97,14 +100,10 @@ public final class Seating {
      * Who decided at the node in its current round. Runs stored before the state kept it read it
      * once from their tasks, and keep it from then on.
      */
-    private static List<String> decided(WorkflowEngine.Run r, Node.Approval a, InstanceState.NodeRun run) {
+    private List<String> decided(WorkflowEngine.Run r, Node.Approval a, InstanceState.NodeRun run) {
         if (run.decided == null) {
             run.decided = new ArrayList<>();
-            r.h.createQuery("SELECT assignee_id, acted_by, proxy_for FROM oa_wf_task WHERE instance_id = :i AND node_id = :n"
-                            + " AND round = :r AND status IN ('DONE', 'CANCELLED') ORDER BY id")
-                    .bind("i", r.row.id()).bind("n", a.id()).bind("r", run.round)
-                    .map((rs, c) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)}).list()
-                    .forEach(x -> java.util.Arrays.stream(x).forEach(u -> InstanceState.seat(run.decided, u)));
+            tasks.seatsOfRound(r.h, r.row.id(), a.id(), run.round).forEach(u -> InstanceState.seat(run.decided, u));
         }
         return run.decided;
     }

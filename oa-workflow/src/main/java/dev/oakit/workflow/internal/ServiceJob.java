@@ -8,6 +8,7 @@ import dev.oakit.core.spi.Commands;
 import dev.oakit.core.spi.JobContext;
 import dev.oakit.core.spi.JobHandler;
 import dev.oakit.workflow.Node;
+import dev.oakit.workflow.internal.store.InstanceRepository;
 import dev.oakit.workflow.spi.ServiceTaskHandler;
 import jakarta.inject.Inject;
 
@@ -27,10 +28,12 @@ public final class ServiceJob implements JobHandler {
     private final DefinitionStore definitions;
     private final Map<String, ServiceTaskHandler> handlers;
     private final ObjectMapper json;
+    private final InstanceRepository instances;
 
     @Inject
     public ServiceJob(Commands commands, WorkflowEngine engine, DefinitionStore definitions, Set<ServiceTaskHandler> handlers,
-                      ObjectMapper json) {
+                      ObjectMapper json, InstanceRepository instances) {
+        this.instances = instances;
         this.commands = commands;
         this.engine = engine;
         this.definitions = definitions;
@@ -47,8 +50,7 @@ public final class ServiceJob implements JobHandler {
     public void handle(JobContext job) throws Exception {
         long instanceId = job.payload().get("instanceId").asLong();
         String nodeId = job.payload().get("node").asText();
-        var row = job.handle().createQuery("SELECT " + Rows.INSTANCE_COLUMNS + " FROM oa_wf_instance WHERE id = :id AND tenant_id = :t")
-                .bind("id", instanceId).bind("t", job.tenantId()).map(Rows.INSTANCE).findOne().orElse(null);
+        var row = instances.find(job.handle(), job.tenantId(), instanceId, null).orElse(null);
         if (row == null || row.status() != dev.oakit.workflow.InstanceStatus.RUNNING
                 || !json.readValue(row.state(), InstanceState.class).active.contains(nodeId)) {
             return; // the instance moved on (cancelled, jumped, returned): the handler must not run any more

@@ -2,8 +2,8 @@ package dev.oakit.workflow.internal;
 
 import dev.oakit.workflow.Node;
 import dev.oakit.workflow.ProcessDefinition;
-import dev.oakit.workflow.internal.Rows.InstanceRow;
-import dev.oakit.workflow.internal.Rows.TaskRow;
+import dev.oakit.workflow.internal.store.Rows.InstanceRow;
+import dev.oakit.workflow.internal.store.Rows.TaskRow;
 import dev.oakit.workflow.internal.assign.AssigneeCheck;
 
 import java.util.List;

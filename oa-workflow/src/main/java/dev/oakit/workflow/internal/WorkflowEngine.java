@@ -28,8 +28,14 @@ import dev.oakit.workflow.Route;
 import dev.oakit.workflow.SignerPosition;
 import dev.oakit.workflow.StartRequest;
 import dev.oakit.workflow.TaskStatus;
-import dev.oakit.workflow.internal.Rows.InstanceRow;
-import dev.oakit.workflow.internal.Rows.TaskRow;
+import dev.oakit.workflow.internal.store.CcRepository;
+import dev.oakit.workflow.internal.store.CoreJobStatements;
+import dev.oakit.workflow.internal.store.HistoryRepository;
+import dev.oakit.workflow.internal.store.InstanceRepository;
+import dev.oakit.workflow.internal.store.Rows;
+import dev.oakit.workflow.internal.store.Rows.InstanceRow;
+import dev.oakit.workflow.internal.store.Rows.TaskRow;
+import dev.oakit.workflow.internal.store.TaskRepository;
 import dev.oakit.workflow.internal.assign.AssigneeCheck;
 import dev.oakit.workflow.internal.definition.SubProcessCalls;
 import dev.oakit.workflow.internal.expr.Conditions;
@@ -72,11 +78,20 @@ public final class WorkflowEngine implements Approvals {
     private final dev.oakit.workflow.WorkflowConfig config;
     private final dev.oakit.workflow.internal.deadline.Deadlines deadlines;
     private final Seating seating;
+    private final InstanceRepository instances;
+    private final TaskRepository tasks;
+    private final HistoryRepository historyRecords;
+    private final CcRepository ccRecords;
 
     @Inject
     public WorkflowEngine(Commands commands, DefinitionStore definitions, ApproverResolution resolution, Conditions conditions,
                           ObjectMapper json, dev.oakit.core.notify.Notifications notifications, dev.oakit.workflow.WorkflowConfig config,
-                          dev.oakit.workflow.internal.deadline.Deadlines deadlines, Seating seating) {
+                          dev.oakit.workflow.internal.deadline.Deadlines deadlines, Seating seating, InstanceRepository instances,
+                          TaskRepository tasks, HistoryRepository historyRecords, CcRepository ccRecords) {
+        this.instances = instances;
+        this.tasks = tasks;
+        this.historyRecords = historyRecords;
+        this.ccRecords = ccRecords;
         this.seating = seating;
         this.deadlines = deadlines;
         this.notifications = notifications;
@@ -199,20 +214,8 @@ public final class WorkflowEngine implements Approvals {
      */
     private Long insertInstance(Run r, StartRequest request, Long parentId, String parentNode, String initiatorId, String title,
                                 boolean guarded) {
-        String columns = """
-                INSERT INTO oa_wf_instance (tenant_id, definition_id, def_key, def_version, title, business_key, initiator_id,
-                    status, priority, form, state, parent_id, parent_node, row_version, started_at, updated_at)
-                """;
-        String values = guarded ? """
-                SELECT :t, :def, :k, :v, :title, :bk, :init, 'RUNNING', :prio, :form, '{}', :parent, :pnode, 0, :now, :now
-                FROM oa_wf_definition d WHERE d.id = :def AND NOT EXISTS
-                    (SELECT 1 FROM oa_wf_definition n WHERE n.tenant_id = :t AND n.def_key = :k AND n.version > :v)"""
-                : "VALUES (:t, :def, :k, :v, :title, :bk, :init, 'RUNNING', :prio, :form, '{}', :parent, :pnode, 0, :now, :now)";
-        return r.h.createUpdate(columns + values)
-                .bind("t", r.tenant()).bind("def", r.def.id()).bind("k", r.def.key()).bind("v", r.def.version())
-                .bind("title", title).bind("bk", request.businessKey()).bind("init", initiatorId)
-                .bind("prio", request.priority()).bind("form", r.form.toString()).bind("parent", parentId).bind("pnode", parentNode)
-                .bind("now", Rows.db(r.now)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).findOne().orElse(null);
+        return instances.insert(r.h, new InstanceRepository.NewInstance(r.tenant(), r.def.id(), r.def.key(), r.def.version(), title,
+                request.businessKey(), initiatorId, request.priority(), r.form.toString(), parentId, parentNode, r.now), guarded);
     }
 
     /** The instance as its initiator sees it right after the start, from the command's own state. */
@@ -363,10 +366,7 @@ public final class WorkflowEngine implements Approvals {
     private void cc(Run r, Node.Cc c) {
         List<ApproverResolution.Resolved> to = resolution.resolve(r.tenant(), r.row.initiatorId(), r.formMap(), r.st.chosen,
                 c.id(), c.recipients());
-        for (ApproverResolution.Resolved who : to) {
-            r.h.createUpdate("INSERT INTO oa_wf_cc (tenant_id, instance_id, node_id, user_id, created_at) VALUES (:t, :i, :n, :u, :now)")
-                    .bind("t", r.tenant()).bind("i", r.row.id()).bind("n", c.id()).bind("u", who.userId()).bind("now", Rows.db(r.now)).execute();
-        }
+        ccRecords.insert(r.h, r.tenant(), r.row.id(), c.id(), to.stream().map(ApproverResolution.Resolved::userId).toList(), r.now);
         history(r, "cc", null, c.id(), null, "cc to " + to.stream().map(ApproverResolution.Resolved::userId).toList());
         // issue 4: the recipients are told (stored only when someone listens)
         r.ctx.publish("wf.instance.cc", "process-instance", Long.toString(r.row.id()), Map.of("nodeId", c.id(), "title", r.row.title(),
@@ -437,11 +437,7 @@ public final class WorkflowEngine implements Approvals {
         if (a.pool() && !run.anyApproved && !manual.isEmpty()) {
             // one task offered to every candidate; the first to claim it decides
             TaskRow t = insertTask(r, a.id(), run.round, seq, KIND_APPROVER, null, UNASSIGNED, null, TaskStatus.OPEN);
-            var batch = r.h.prepareBatch("INSERT INTO oa_wf_candidate (tenant_id, task_id, user_id) VALUES (:t, :task, :u)");
-            for (String u : manual) {
-                batch.bind("t", r.tenant()).bind("task", t.id()).bind("u", u).add();
-            }
-            batch.execute();
+            tasks.offer(r.h, r.tenant(), t.id(), manual);
             history(r, "offered", t.id(), a.id(), null, "to the pool " + manual);
             r.ctx.publish("wf.task.offered", "task", Long.toString(t.id()),
                     Map.of("instanceId", r.row.id(), "candidates", manual, "nodeId", a.id(), "title", r.row.title()));
@@ -515,10 +511,8 @@ public final class WorkflowEngine implements Approvals {
         r.st.active.remove(a.id());
         InstanceState.NodeRun run = r.st.runs.get(a.id());
         // runs started before approvers were kept in the state fall back to the task table
-        List<String> approvers = run.approvedBy != null ? List.copyOf(new LinkedHashSet<>(run.approvedBy)) : r.h.createQuery("""
-                SELECT assignee_id FROM oa_wf_task WHERE instance_id = :i AND node_id = :n AND round = :r
-                AND outcome IN ('APPROVED', 'AUTO_APPROVED') ORDER BY id""")
-                .bind("i", r.row.id()).bind("n", a.id()).bind("r", run.round).mapTo(String.class).list();
+        List<String> approvers = run.approvedBy != null ? List.copyOf(new LinkedHashSet<>(run.approvedBy))
+                : tasks.approversOfRound(r.h, r.row.id(), a.id(), run.round);
         r.st.approvedBy.put(a.id(), approvers);
         r.st.visited.remove(a.id());
         r.st.visited.add(a.id());
@@ -552,15 +546,12 @@ public final class WorkflowEngine implements Approvals {
         if (r.d().nodes().stream().noneMatch(Node.Service.class::isInstance)) {
             return; // no service node, no service job to withdraw
         }
-        r.h.createUpdate("UPDATE oa_core_job SET status = 'CANCELLED', dedupe_key = NULL WHERE tenant_id = :t AND dedupe_key LIKE :k AND status = 'READY'")
-                .bind("t", r.tenant()).bind("k", "wf-service-" + r.row.id() + "-%").execute();
+        CoreJobStatements.cancelServiceJobs(r.h, r.tenant(), r.row.id());
     }
 
     /** Cancels the sub-process instances still running under an instance that ends. */
     private void cancelChildren(Run r) {
-        List<Long> children = r.h.createQuery("SELECT id FROM oa_wf_instance WHERE tenant_id = :t AND parent_id = :p"
-                        + " AND status IN ('RUNNING', 'RETURNED', 'SUSPENDED')")
-                .bind("t", r.tenant()).bind("p", r.row.id()).mapTo(Long.class).list();
+        List<Long> children = new ArrayList<>(instances.unendedChildren(r.h, r.tenant(), r.row.id()));
         children.remove(r.endingChild);
         for (Long id : children) {
             Run c = new Run(r.ctx);
@@ -752,8 +743,7 @@ public final class WorkflowEngine implements Approvals {
         }
         for (String n : affected) {
             if (r.st.active.remove(n) && r.node(n) instanceof Node.Service) {
-                r.h.createUpdate("UPDATE oa_core_job SET status = 'CANCELLED', dedupe_key = NULL WHERE tenant_id = :t AND dedupe_key = :k AND status = 'READY'")
-                        .bind("t", r.tenant()).bind("k", "wf-service-" + r.row.id() + "-" + n).execute();
+                CoreJobStatements.cancelServiceJob(r.h, r.tenant(), r.row.id(), n);
             }
         }
         r.st.joins.keySet().removeIf(j -> r.node(j) instanceof Node.Join join && affected.contains(join.split()));
@@ -837,11 +827,7 @@ public final class WorkflowEngine implements Approvals {
         onInstance(actor, instanceId, decision, "wf.instance.withdraw", r -> {
             requireRunning(r);
             if (r.actor.userId().equals(r.row.initiatorId())) {
-                boolean touched = r.h.createQuery("""
-                        SELECT COUNT(*) FROM oa_wf_task t WHERE t.instance_id = :i AND t.status = 'DONE'
-                        AND t.outcome NOT IN ('AUTO_APPROVED') AND t.node_id IN (<nodes>)""")
-                        .bind("i", r.row.id()).bindList("nodes", r.st.active.isEmpty() ? List.of("-") : r.st.active)
-                        .mapTo(Integer.class).one() > currentRoundExclusions(r);
+                boolean touched = tasks.decidedAt(r.h, r.row.id(), r.st.active) > currentRoundExclusions(r);
                 if (touched) {
                     throw new ConflictException("OA-WF/ALREADY_ACTED", "instance " + r.row.id()
                             + " cannot be withdrawn: an approver already acted on the current node " + r.st.active);
@@ -869,10 +855,7 @@ public final class WorkflowEngine implements Approvals {
                         + " is inside parallel branches; approvals there cannot be withdrawn, ask an administrator to jump");
             }
             boolean nextTouched = r.open.stream().anyMatch(t -> t.status() != TaskStatus.OPEN)
-                    || r.h.createQuery("SELECT COUNT(*) FROM oa_wf_task WHERE instance_id = :i AND status = 'DONE' AND completed_at > "
-                            + "(SELECT MAX(completed_at) FROM oa_wf_task WHERE instance_id = :i AND node_id = :n AND assignee_id = :u AND outcome = 'APPROVED')"
-                            + " AND outcome NOT IN ('AUTO_APPROVED')")
-                    .bind("i", r.row.id()).bind("n", last).bind("u", r.actor.userId()).mapTo(Integer.class).one() > 0;
+                    || tasks.decidedAfterApproval(r.h, r.row.id(), last, r.actor.userId()) > 0;
             if (nextTouched || r.status != InstanceStatus.RUNNING) {
                 throw new ConflictException("OA-WF/ALREADY_ACTED", "instance " + r.row.id()
                         + " cannot be withdrawn by '" + r.actor.userId() + "': the next node was already acted on");
@@ -903,9 +886,7 @@ public final class WorkflowEngine implements Approvals {
         for (String n : r.st.active) {
             InstanceState.NodeRun run = r.st.runs.get(n);
             if (run != null) {
-                earlier += r.h.createQuery("SELECT COUNT(*) FROM oa_wf_task WHERE instance_id = :i AND node_id = :n AND round < :r"
-                                + " AND status = 'DONE' AND outcome NOT IN ('AUTO_APPROVED')")
-                        .bind("i", r.row.id()).bind("n", n).bind("r", run.round).mapTo(Integer.class).one();
+                earlier += tasks.decidedBeforeRound(r.h, r.row.id(), n, run.round);
             }
         }
         return earlier;
@@ -1085,9 +1066,8 @@ public final class WorkflowEngine implements Approvals {
         });
     }
 
-    private static void requireCandidate(Run r, TaskRow t) {
-        List<String> candidates = r.h.createQuery("SELECT user_id FROM oa_wf_candidate WHERE task_id = :task ORDER BY id")
-                .bind("task", t.id()).mapTo(String.class).list();
+    private void requireCandidate(Run r, TaskRow t) {
+        List<String> candidates = tasks.candidates(r.h, t.id());
         if (!candidates.contains(r.actor.userId())) {
             throw new ForbiddenException("OA-WF/NOT_A_CANDIDATE", "user '" + r.actor.userId() + "' may not claim task " + t.id()
                     + "; its candidates " + candidates + " may");
@@ -1126,8 +1106,7 @@ public final class WorkflowEngine implements Approvals {
             }
             history(r, "urged", null, null, decision.comment(), "notified " + to);
             // issue 4: urges received, per task, for the statistics
-            r.h.createUpdate("UPDATE oa_wf_task SET urged = urged + 1 WHERE id IN (<ids>)")
-                    .bindList("ids", waiting.stream().map(TaskRow::id).toList()).execute();
+            tasks.urged(r.h, waiting.stream().map(TaskRow::id).toList());
             r.ctx.publish("wf.instance.urged", "process-instance", Long.toString(r.row.id()),
                     Map.of("by", r.actor.userId(), "approvers", to));
             r.ctx.target("process-instance", Long.toString(r.row.id()));
@@ -1224,7 +1203,7 @@ public final class WorkflowEngine implements Approvals {
                 Void.class, ctx -> {
                     Run r = new Run(ctx);
                     // one round trip finds and locks the task's instance and reads its open tasks
-                    lockAndLoad(r, TASK_INSTANCE, taskId,
+                    lockAndLoad(r, true, taskId,
                             () -> new NotFoundException("OA-WF/TASK_NOT_FOUND", "task " + taskId
                                     + " does not exist in tenant '" + actor.tenantId() + "'"));
                     requireRunning(r);
@@ -1256,74 +1235,19 @@ public final class WorkflowEngine implements Approvals {
 
     /** Loads and locks an instance with its open tasks. */
     private void load(Run r, long instanceId) {
-        lockAndLoad(r, "i.id = :id", instanceId, () -> new NotFoundException("OA-WF/INSTANCE_NOT_FOUND", "process instance "
+        lockAndLoad(r, false, instanceId, () -> new NotFoundException("OA-WF/INSTANCE_NOT_FOUND", "process instance "
                 + instanceId + " does not exist in tenant '" + r.tenant() + "'"));
     }
 
-    private static final String OPEN_TASK_JOIN = "SELECT " + Rows.INSTANCE_COLUMNS.replaceAll("(\\w+)", "i.$1")
-            + ", t.id AS t_id, t.node_id AS t_node_id, t.node_name AS t_node_name,"
-            + " t.round AS t_round, t.seq AS t_seq, t.kind AS t_kind, t.waiting_for AS t_waiting_for, t.assignee_id AS t_assignee_id,"
-            + " t.owner_id AS t_owner_id, t.status AS t_status, t.outcome AS t_outcome, t.acted_by AS t_acted_by,"
-            + " t.created_at AS t_created_at, t.completed_at AS t_completed_at, t.due_at AS t_due_at, t.proxy_for AS t_proxy_for"
-            + " FROM oa_wf_instance i LEFT JOIN oa_wf_task t ON t.instance_id = i.id AND t.status IN ('OPEN', 'WAITING')"
-            + " WHERE i.tenant_id = :t AND ";
-
     /**
-     * The instance of task {@code :id}. The task is found by primary key alone: the tenant is checked
-     * on the instance ({@code i.tenant_id = :t}, the task's tenant is its instance's). With a
-     * {@code tenant_id} condition here as well, PostgreSQL planned the subquery on tables without
-     * statistics (a new installation, before autovacuum's first analyse) as a range over the todo
-     * index, which starts with {@code tenant_id}: a scan of every task of the tenant, per command.
+     * Locks the instance (of task {@code id} when {@code byTask}) and reads its open tasks in the
+     * same statement; the tasks are read again only when they do not match the digest saved with
+     * the state (see {@link InstanceState#openDigest}).
      */
-    private static final String TASK_INSTANCE = "i.id = (SELECT instance_id FROM oa_wf_task WHERE id = :id)";
-
-    /** PostgreSQL refuses FOR UPDATE on the nullable side of an outer join: it locks the instance only. */
-    private volatile String lockClause;
-
-    private String lockClause(Handle h) {
-        String clause = lockClause;
-        if (clause == null) {
-            try {
-                String product = h.getConnection().getMetaData().getDatabaseProductName();
-                clause = product.toLowerCase(java.util.Locale.ROOT).contains("postgres") ? " FOR UPDATE OF i" : " FOR UPDATE";
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException("cannot read the database product name", e);
-            }
-            lockClause = clause;
-        }
-        return clause;
-    }
-
-    /**
-     * Locks the instance selected by {@code where} (alias {@code i}, parameter {@code :id}) and
-     * reads its open tasks in the same statement; the tasks are read again only when they do not
-     * match the digest saved with the state (see {@link InstanceState#openDigest}).
-     */
-    private void lockAndLoad(Run r, String where, long id, java.util.function.Supplier<NotFoundException> missing) {
-        InstanceRow[] row = new InstanceRow[1];
-        List<TaskRow> tasks = new ArrayList<>();
-        r.h.createQuery(OPEN_TASK_JOIN + where + " ORDER BY t.id" + lockClause(r.h))
-                .bind("id", id).bind("t", r.tenant())
-                .map((rs, c) -> {
-                    if (row[0] == null) {
-                        row[0] = Rows.INSTANCE.map(rs, c);
-                    }
-                    Long taskId = rs.getObject("t_id", Long.class);
-                    if (taskId != null) {
-                        InstanceRow i = row[0];
-                        tasks.add(new TaskRow(taskId, i.id(), rs.getString("t_node_id"), rs.getString("t_node_name"),
-                                rs.getInt("t_round"), rs.getInt("t_seq"), rs.getString("t_kind"),
-                                rs.getObject("t_waiting_for", Long.class), rs.getString("t_assignee_id"), rs.getString("t_owner_id"),
-                                TaskStatus.valueOf(rs.getString("t_status")), rs.getString("t_outcome"), i.key(), i.title(),
-                                i.initiatorId(), rs.getString("t_acted_by"), Rows.instant(rs, "t_created_at"),
-                                Rows.instant(rs, "t_completed_at"), Rows.instant(rs, "t_due_at"), rs.getString("t_proxy_for")));
-                    }
-                    return taskId;
-                }).forEach(x -> { });
-        if (row[0] == null) {
-            throw missing.get();
-        }
-        r.row = row[0];
+    private void lockAndLoad(Run r, boolean byTask, long id, java.util.function.Supplier<NotFoundException> missing) {
+        InstanceRepository.Locked locked = (byTask ? instances.lockByTask(r.h, r.tenant(), id) : instances.lock(r.h, r.tenant(), id))
+                .orElseThrow(missing);
+        r.row = locked.row();
         r.def = definitions.byId(r.h, r.row.definitionId());
         r.status = r.row.status();
         try {
@@ -1332,12 +1256,10 @@ public final class WorkflowEngine implements Approvals {
         } catch (Exception e) {
             throw new IllegalStateException("instance " + r.row.id() + " has unreadable state", e);
         }
-        if (r.st.openDigest != null && r.st.openDigest.equals(digest(tasks))) {
-            r.open.addAll(tasks);
+        if (r.st.openDigest != null && r.st.openDigest.equals(digest(locked.openTasks()))) {
+            r.open.addAll(locked.openTasks());
         } else {
-            r.open.addAll(r.h.createQuery("SELECT " + Rows.TASK_COLUMNS
-                            + " FROM oa_wf_task WHERE instance_id = :i AND status IN ('OPEN', 'WAITING') ORDER BY id")
-                    .bind("i", r.row.id()).map(Rows.TASK).list());
+            r.open.addAll(tasks.open(r.h, r.row.id()));
         }
     }
 
@@ -1369,25 +1291,28 @@ public final class WorkflowEngine implements Approvals {
             throw new IllegalStateException(e);
         }
         // the step's history entries ride on the state's own UPDATE (see Timeline)
-        r.h.createUpdate("UPDATE oa_wf_instance SET status = :s, form = :f, state = :st, row_version = row_version + 1,"
-                        + " updated_at = :now, ended_at = :ended"
-                        + (append == null ? "" : ", timeline = CONCAT(COALESCE(timeline, ''), :tl)") + " WHERE id = :id")
-                .bind("s", r.status.name()).bind("f", r.form.toString()).bind("st", state).bind("now", Rows.db(r.now))
-                .bind("ended", r.status.ended() ? Rows.db(r.now) : null).bind("id", r.row.id())
-                .bindMap(append == null ? Map.of() : Map.of("tl", append)).execute();
+        instances.save(r.h, r.row.id(), r.status, r.form.toString(), state, r.now, append);
     }
-
-    private static final String INSERT_TASK = """
-            INSERT INTO oa_wf_task (tenant_id, instance_id, node_id, node_name, round, seq, kind, waiting_for, assignee_id,
-                owner_id, status, def_key, title, initiator_id, created_at)
-            VALUES (:t, :i, :n, :nn, :r, :seq, :kind, :wf, :a, :o, :s, :k, :title, :init, :now)""";
 
     TaskRow insertTask(Run r, String nodeId, int round, int seq, String kind, Long waitingFor, String assignee,
                        String owner, TaskStatus status) {
         var who = seating.assignments(r, nodeId, List.of(assignee), status).get(0);
-        long id = bindTask(r, r.h.createUpdate(INSERT_TASK), nodeId, round, seq, kind, waitingFor, who.userId(), owner, status)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        return opened(r, id, nodeId, round, seq, kind, waitingFor, who, owner, status);
+        Instant due = dueOf(r, nodeId, status);
+        long id = tasks.insert(r.h, List.of(newTask(r, nodeId, round, seq, kind, waitingFor, who, owner, status, due))).get(0);
+        return opened(r, id, nodeId, round, seq, kind, waitingFor, who, owner, status, due);
+    }
+
+    /** @return the deadline of a task opening now at the node (none for tasks not open) */
+    private Instant dueOf(Run r, String nodeId, TaskStatus status) {
+        return status == TaskStatus.OPEN ? deadlines.dueAt(r.d(), (Node.Approval) r.node(nodeId), r.row.priority(), r.now) : null;
+    }
+
+    private TaskRepository.NewTask newTask(Run r, String nodeId, int round, int seq, String kind, Long waitingFor,
+                                           dev.oakit.workflow.internal.proxy.Proxies.Assignment who, String owner, TaskStatus status,
+                                           Instant due) {
+        return new TaskRepository.NewTask(r.tenant(), r.row.id(), nodeId, r.nodeName(nodeId), round, seq, kind, waitingFor, who.userId(),
+                owner, status, null, null, null, r.row.key(), r.row.title(), r.row.initiatorId(), r.now, null, null, due,
+                status == TaskStatus.OPEN ? who.principal() : null);
     }
 
     /**
@@ -1400,37 +1325,26 @@ public final class WorkflowEngine implements Approvals {
             return;
         }
         List<dev.oakit.workflow.internal.proxy.Proxies.Assignment> who = seating.assignments(r, nodeId, users, TaskStatus.OPEN);
-        var batch = r.h.prepareBatch(INSERT_TASK);
+        Instant due = dueOf(r, nodeId, TaskStatus.OPEN);
+        List<TaskRepository.NewTask> rows = new ArrayList<>(users.size());
         for (int i = 0; i < users.size(); i++) {
-            bindTask(r, batch, nodeId, round, firstSeq + i, KIND_APPROVER, null, who.get(i).userId(), null, TaskStatus.OPEN).add();
+            rows.add(newTask(r, nodeId, round, firstSeq + i, KIND_APPROVER, null, who.get(i), null, TaskStatus.OPEN, due));
         }
-        List<Long> ids = batch.executePreparedBatch("id").mapTo(Long.class).list();
-        if (ids.size() != users.size()) {
-            throw new IllegalStateException("the database returned " + ids.size() + " generated task ids for " + users.size() + " rows");
-        }
+        List<Long> ids = tasks.insert(r.h, rows);
         for (int i = 0; i < users.size(); i++) {
-            opened(r, ids.get(i), nodeId, round, firstSeq + i, KIND_APPROVER, null, who.get(i), null, TaskStatus.OPEN);
+            opened(r, ids.get(i), nodeId, round, firstSeq + i, KIND_APPROVER, null, who.get(i), null, TaskStatus.OPEN, due);
         }
     }
 
-    private <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindTask(Run r, S statement, String nodeId, int round, int seq,
-                                                                              String kind, Long waitingFor, String assignee,
-                                                                              String owner, TaskStatus status) {
-        return statement.bind("t", r.tenant()).bind("i", r.row.id()).bind("n", nodeId).bind("nn", r.nodeName(nodeId)).bind("r", round)
-                .bind("seq", seq).bind("kind", kind).bind("wf", waitingFor).bind("a", assignee).bind("o", owner)
-                .bind("s", status.name()).bind("k", r.row.key()).bind("title", r.row.title()).bind("init", r.row.initiatorId())
-                .bind("now", Rows.db(r.now));
-    }
-
-    /** What follows a task's insert: deadline and timeouts, proxy bookkeeping, the open list, the event. */
+    /** What follows a task's insert: its timeout ladder, proxy bookkeeping, the open list, the event. */
     private TaskRow opened(Run r, long id, String nodeId, int round, int seq, String kind, Long waitingFor,
-                           dev.oakit.workflow.internal.proxy.Proxies.Assignment who, String owner, TaskStatus status) {
+                           dev.oakit.workflow.internal.proxy.Proxies.Assignment who, String owner, TaskStatus status, Instant due) {
         String assignee = who.userId();
         TaskRow t = new TaskRow(id, r.row.id(), nodeId, r.nodeName(nodeId), round, seq, kind, waitingFor, assignee, owner, status, null,
-                r.row.key(), r.row.title(), r.row.initiatorId(), null, r.now, null, null, who.principal());
+                r.row.key(), r.row.title(), r.row.initiatorId(), null, r.now, null, due, status == TaskStatus.OPEN ? who.principal() : null);
         if (status == TaskStatus.OPEN) {
-            // hook (issue 4): deadline, timeout ladder, proxy bookkeeping; no statement for nodes without a deadline
-            deadlines.opened(r.ctx, r.row, r.d(), (Node.Approval) r.node(nodeId), t, who.principal());
+            // hook (issue 4): timeout ladder, proxy bookkeeping; no statement for nodes without a deadline
+            deadlines.opened(r.ctx, r.row.id(), r.d(), (Node.Approval) r.node(nodeId), id, r.now, due);
             if (who.note() != null) {
                 history(r, who.principal() != null ? "proxy-assigned" : "proxy-kept", id, nodeId, null, who.note());
             }
@@ -1449,13 +1363,11 @@ public final class WorkflowEngine implements Approvals {
     }
 
     void closeTask(Run r, TaskRow t, TaskStatus status, String outcome, String actedBy, String comment) {
-        r.h.createUpdate("UPDATE oa_wf_task SET status = :s, outcome = :o, acted_by = :by, comment = :c, completed_at = :now,"
-                        + " work_ms = :work WHERE id = :id")
-                .bind("s", status.name()).bind("o", outcome).bind("by", actedBy).bind("c", comment).bind("now", Rows.db(r.now))
-                .bind("work", deadlines.workMillis(r.d(), r.node(t.nodeId()), t.createdAt(), r.now)).bind("id", t.id()).execute();
+        tasks.close(r.h, List.of(new TaskRepository.Closing(t.id(), status, outcome, actedBy, comment, r.now,
+                deadlines.workMillis(r.d(), r.node(t.nodeId()), t.createdAt(), r.now))));
         r.open.removeIf(x -> x.id() == t.id());
         // hook (issue 4): the task's waiting timeout jobs go (no statement for nodes without a ladder)
-        deadlines.closed(r.ctx, r.d(), (Node.Approval) r.node(t.nodeId()), t);
+        deadlines.closed(r.ctx, r.d(), (Node.Approval) r.node(t.nodeId()), t.id());
         InstanceState.NodeRun run = r.st.runs.get(t.nodeId());
         if (run != null && run.round == t.round()) {
             if (run.approvedBy != null && ("APPROVED".equals(outcome) || "AUTO_APPROVED".equals(outcome))) {
@@ -1470,9 +1382,13 @@ public final class WorkflowEngine implements Approvals {
     }
 
     void setTask(Run r, TaskRow t, String assignee, String owner, TaskStatus status, String outcome, String by, Instant done) {
-        r.h.createUpdate("UPDATE oa_wf_task SET assignee_id = :a, owner_id = :o, status = :s WHERE id = :id")
-                .bind("a", assignee).bind("o", owner).bind("s", status.name()).bind("id", t.id()).execute();
-        r.open.replaceAll(x -> x.id() == t.id() ? x.with(assignee, owner, status, outcome, by, done) : x);
+        setTask(r, t, assignee, owner, status, t.proxyFor());
+    }
+
+    /** Changes a task's assignee, owner, status and the approver a proxy holds it for. */
+    void setTask(Run r, TaskRow t, String assignee, String owner, TaskStatus status, String proxyFor) {
+        tasks.change(r.h, List.of(new TaskRepository.Change(t.id(), assignee, owner, status, proxyFor)));
+        r.open.replaceAll(x -> x.id() == t.id() ? x.with(assignee, owner, status, proxyFor) : x);
     }
 
     void history(Run r, String action, Long taskId, String nodeId, String comment, String detail) {
@@ -1508,15 +1424,7 @@ public final class WorkflowEngine implements Approvals {
             }
             r.st.timelineChars = Timeline.SPILLED;
         }
-        var batch = r.h.prepareBatch("""
-                INSERT INTO oa_wf_history (tenant_id, instance_id, task_id, node_id, action, actor_id, on_behalf_of, comment, detail, at)
-                VALUES (:t, :i, :task, :n, :a, :actor, :behalf, :c, :d, :now)""");
-        for (var e : entries) {
-            batch.bind("t", r.tenant()).bind("i", r.row.id()).bind("task", e.taskId()).bind("n", e.nodeId())
-                    .bind("a", e.action()).bind("actor", e.actorId()).bind("behalf", e.onBehalfOf())
-                    .bind("c", e.comment()).bind("d", e.detail()).bind("now", Rows.db(r.now)).add();
-        }
-        batch.execute();
+        historyRecords.append(r.h, r.tenant(), r.row.id(), entries);
         return null;
     }
 
@@ -1588,16 +1496,8 @@ public final class WorkflowEngine implements Approvals {
     }
 
     /** @return true when the user started, acted on, was assigned or was cc'd on the instance */
-    static boolean participates(Handle h, String tenant, long instanceId, String initiator, String userId) {
-        if (userId.equals(initiator)) {
-            return true;
-        }
-        return h.createQuery("""
-                SELECT (SELECT COUNT(*) FROM oa_wf_task WHERE instance_id = :i AND (assignee_id = :u OR owner_id = :u OR acted_by = :u))
-                     + (SELECT COUNT(*) FROM oa_wf_cc WHERE instance_id = :i AND user_id = :u AND tenant_id = :t)
-                     + (SELECT COUNT(*) FROM oa_wf_candidate c JOIN oa_wf_task k ON k.id = c.task_id
-                        WHERE k.instance_id = :i AND c.user_id = :u AND c.tenant_id = :t)""")
-                .bind("i", instanceId).bind("u", userId).bind("t", tenant).mapTo(Long.class).one() > 0;
+    boolean participates(Handle h, String tenant, long instanceId, String initiator, String userId) {
+        return userId.equals(initiator) || tasks.participates(h, tenant, instanceId, userId);
     }
 
     /** Builds the instance view for an actor (form filtered by the actor's field access). */
@@ -1611,15 +1511,7 @@ public final class WorkflowEngine implements Approvals {
      * @param timeline when not null, receives the inline timeline (read in the same statement)
      */
     InstanceRow instanceRow(Handle h, Actor actor, long id, String[] timeline) {
-        return h.createQuery("SELECT " + Rows.INSTANCE_COLUMNS + (timeline == null ? "" : ", timeline")
-                        + " FROM oa_wf_instance WHERE id = :id AND tenant_id = :t")
-                .bind("id", id).bind("t", actor.tenantId())
-                .map((rs, c) -> {
-                    if (timeline != null) {
-                        timeline[0] = rs.getString("timeline");
-                    }
-                    return Rows.INSTANCE.map(rs, c);
-                }).findOne()
+        return instances.find(h, actor.tenantId(), id, timeline)
                 .orElseThrow(() -> new NotFoundException("OA-WF/INSTANCE_NOT_FOUND", "process instance " + id
                         + " does not exist in tenant '" + actor.tenantId() + "'"));
     }
@@ -1648,8 +1540,7 @@ public final class WorkflowEngine implements Approvals {
      * restrictive… no: the start node's view, read-only.
      */
     private Map<String, FieldAccess> accessFor(Handle h, ProcessDefinition d, InstanceRow row, Actor actor) {
-        List<String> openNodes = h.createQuery("SELECT node_id FROM oa_wf_task WHERE instance_id = :i AND assignee_id = :u AND status = 'OPEN'")
-                .bind("i", row.id()).bind("u", actor.userId()).mapTo(String.class).list();
+        List<String> openNodes = tasks.openNodesOf(h, row.id(), actor.userId());
         for (String n : openNodes) {
             if (d.node(n).orElse(null) instanceof Node.Approval a) {
                 return a.fields();
@@ -1670,7 +1561,7 @@ public final class WorkflowEngine implements Approvals {
     public boolean onOpenTask(CommandContext ctx, long taskId, java.util.function.Consumer<SystemTask> body) {
         Run r = new Run(ctx);
         try {
-            lockAndLoad(r, TASK_INSTANCE, taskId,
+            lockAndLoad(r, true, taskId,
                     () -> new NotFoundException("OA-WF/TASK_NOT_FOUND", "task " + taskId + " is gone"));
         } catch (NotFoundException gone) {
             return false;

@@ -11,7 +11,8 @@ import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
 import dev.oakit.workflow.Deadline;
 import dev.oakit.workflow.TaskDeadlines;
-import dev.oakit.workflow.internal.Rows;
+import dev.oakit.workflow.internal.store.InstanceRepository;
+import dev.oakit.workflow.internal.store.TaskRepository;
 import dev.oakit.workflow.internal.SystemTask;
 import dev.oakit.workflow.internal.WorkflowEngine;
 import jakarta.inject.Inject;
@@ -26,9 +27,14 @@ public final class DeadlineService implements TaskDeadlines {
     private final Commands commands;
     private final WorkflowEngine engine;
     private final Deadlines deadlines;
+    private final TaskRepository tasks;
+    private final InstanceRepository instances;
 
     @Inject
-    public DeadlineService(Commands commands, WorkflowEngine engine, Deadlines deadlines) {
+    public DeadlineService(Commands commands, WorkflowEngine engine, Deadlines deadlines, TaskRepository tasks,
+                           InstanceRepository instances) {
+        this.tasks = tasks;
+        this.instances = instances;
         this.commands = commands;
         this.engine = engine;
         this.deadlines = deadlines;
@@ -53,8 +59,7 @@ public final class DeadlineService implements TaskDeadlines {
     }
 
     private void move(CommandContext ctx, SystemTask t, Deadline d, Instant due, String detail) {
-        ctx.handle().createUpdate("UPDATE oa_wf_task SET due_at = :due WHERE id = :id").bind("due", Rows.db(due))
-                .bind("id", t.task().id()).execute();
+        tasks.setDue(ctx.handle(), t.task().id(), due);
         Deadlines.cancel(ctx, t.task().id());
         if (due != null) {
             deadlines.schedule(ctx, t.instance().id(), t.task().id(), d == null ? Deadline.of(null) : d, t.task().createdAt(), due);
@@ -70,18 +75,15 @@ public final class DeadlineService implements TaskDeadlines {
         }
         commands.execute(CommandSpec.of(actor, "wf.instance.priority").withTarget("process-instance", Long.toString(instanceId)),
                 Void.class, ctx -> {
-                    String initiator = ctx.handle().createQuery("SELECT initiator_id FROM oa_wf_instance WHERE id = :id AND tenant_id = :t FOR UPDATE")
-                            .bind("id", instanceId).bind("t", ctx.tenantId()).mapTo(String.class).findOne()
+                    String initiator = instances.lockInitiator(ctx.handle(), ctx.tenantId(), instanceId)
                             .orElseThrow(() -> new NotFoundException("OA-WF/INSTANCE_NOT_FOUND", "process instance " + instanceId
                                     + " does not exist in tenant '" + ctx.tenantId() + "'"));
                     if (!actor.isAdmin() && !actor.userId().equals(initiator)) {
                         throw new ForbiddenException("OA-WF/PRIORITY", "user '" + actor.userId() + "' may not change the priority of instance "
                                 + instanceId + "; its initiator '" + initiator + "' and administrators may");
                     }
-                    ctx.handle().createUpdate("UPDATE oa_wf_instance SET priority = :p WHERE id = :id").bind("p", priority)
-                            .bind("id", instanceId).execute();
-                    List<Long> open = ctx.handle().createQuery("SELECT id FROM oa_wf_task WHERE instance_id = :i AND status = 'OPEN' ORDER BY id")
-                            .bind("i", instanceId).mapTo(Long.class).list();
+                    instances.setPriority(ctx.handle(), instanceId, priority);
+                    List<Long> open = tasks.openIds(ctx.handle(), instanceId);
                     for (long taskId : open) {
                         engine.onOpenTask(ctx, taskId, t -> {
                             Deadline d = t.definition().deadlineOf(t.node());

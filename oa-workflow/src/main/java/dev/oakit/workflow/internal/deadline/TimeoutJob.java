@@ -14,7 +14,7 @@ import dev.oakit.workflow.Timeout;
 import dev.oakit.workflow.WorkflowConfig;
 import dev.oakit.workflow.WorkflowPlugin;
 import dev.oakit.workflow.internal.ApproverResolution;
-import dev.oakit.workflow.internal.Rows;
+import dev.oakit.workflow.internal.store.Rows;
 import dev.oakit.workflow.internal.SystemTask;
 import dev.oakit.workflow.internal.WorkflowEngine;
 import dev.oakit.workflow.internal.assign.AssigneeCheck;
@@ -104,8 +104,7 @@ public final class TimeoutJob implements JobHandler {
         Deadline d = t.definition().deadlineOf(t.node());
         List<Timeout> ladder = d == null || d.timeouts() == null ? List.of() : d.timeouts();
         Rows.TaskRow task = t.task();
-        Instant due = ctx.handle().createQuery("SELECT due_at FROM oa_wf_task WHERE id = :id").bind("id", task.id())
-                .map((rs, x) -> Rows.instant(rs, "due_at")).findOne().orElse(null);
+        Instant due = task.dueAt(); // read under the instance lock (the open tasks' digest covers it)
         if (rung < 0 && due != null) {
             notifyDue(ctx, t.task(), rung, due);
             return;

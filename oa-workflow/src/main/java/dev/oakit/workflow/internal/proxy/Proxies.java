@@ -7,7 +7,6 @@ import dev.oakit.core.spi.CommandContext;
 import dev.oakit.workflow.WorkflowConfig;
 import dev.oakit.workflow.WorkflowPlugin;
 import dev.oakit.workflow.internal.ApproverResolution;
-import dev.oakit.workflow.internal.Rows;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
@@ -30,6 +29,7 @@ import java.util.function.Function;
 public final class Proxies {
     private final ApproverResolution resolution;
     private final Notifications notifications;
+    private final ProxyRepository repository;
     private final long refreshNanos;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
@@ -56,8 +56,9 @@ public final class Proxies {
     }
 
     @Inject
-    public Proxies(ApproverResolution resolution, Notifications notifications, WorkflowConfig config) {
+    public Proxies(ApproverResolution resolution, Notifications notifications, WorkflowConfig config, ProxyRepository repository) {
         this.resolution = resolution;
+        this.repository = repository;
         this.notifications = notifications;
         this.refreshNanos = config.proxyRefresh().toNanos();
     }
@@ -130,20 +131,9 @@ public final class Proxies {
         return c;
     }
 
-    private static Cached load(Handle h, String tenantId, Instant since, long nanos) {
-        // rules and absences that have not ended yet; a rule's process keys are stored comma-separated
-        List<ProxyChain.Rule> rules = h.createQuery("""
-                        SELECT id, user_id, proxy_id, starts_at, ends_at, process_keys FROM oa_wf_proxy
-                        WHERE tenant_id = :t AND revoked_at IS NULL AND ends_at > :now""")
-                .bind("t", tenantId).bind("now", Rows.db(since))
-                .map((rs, x) -> new ProxyChain.Rule(rs.getLong("id"), rs.getString("user_id"), rs.getString("proxy_id"),
-                        Rows.instant(rs, "starts_at"), Rows.instant(rs, "ends_at"), keys(rs.getString("process_keys"))))
-                .list();
-        List<Absence> absences = h.createQuery("SELECT user_id, starts_at, ends_at FROM oa_wf_absence WHERE tenant_id = :t AND ends_at > :now")
-                .bind("t", tenantId).bind("now", Rows.db(since))
-                .map((rs, x) -> new Absence(rs.getString("user_id"), Rows.instant(rs, "starts_at"), Rows.instant(rs, "ends_at")))
-                .list();
-        return new Cached(rules, absences, nanos);
+    private Cached load(Handle h, String tenantId, Instant since, long nanos) {
+        // rules and absences that have not ended yet
+        return new Cached(repository.rulesInForce(h, tenantId, since), repository.absencesInForce(h, tenantId, since), nanos);
     }
 
     static List<String> keys(String stored) {

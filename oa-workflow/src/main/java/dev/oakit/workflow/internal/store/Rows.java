@@ -1,4 +1,4 @@
-package dev.oakit.workflow.internal;
+package dev.oakit.workflow.internal.store;
 
 import dev.oakit.workflow.InstanceStatus;
 import dev.oakit.workflow.TaskStatus;
@@ -26,9 +26,10 @@ public final class Rows {
                           Long waitingFor, String assigneeId, String ownerId, TaskStatus status, String outcome,
                           String key, String title, String initiatorId, String actedBy, Instant createdAt, Instant completedAt,
                           Instant dueAt, String proxyFor) {
-        TaskRow with(String assignee, String owner, TaskStatus s, String out, String by, Instant done) {
-            return new TaskRow(id, instanceId, nodeId, nodeName, round, seq, kind, waitingFor, assignee, owner, s, out, key,
-                    title, initiatorId, by, createdAt, done, dueAt, proxyFor);
+        /** @return this task with another assignee, owner, status and proxied approver */
+        public TaskRow with(String assignee, String owner, TaskStatus s, String proxy) {
+            return new TaskRow(id, instanceId, nodeId, nodeName, round, seq, kind, waitingFor, assignee, owner, s, outcome, key,
+                    title, initiatorId, actedBy, createdAt, completedAt, dueAt, proxy);
         }
     }
 
