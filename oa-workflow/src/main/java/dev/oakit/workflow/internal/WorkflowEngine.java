@@ -38,6 +38,9 @@ import dev.oakit.workflow.internal.store.Rows.TaskRow;
 import dev.oakit.workflow.internal.store.TaskRepository;
 import dev.oakit.workflow.internal.assign.AssigneeCheck;
 import dev.oakit.workflow.internal.definition.SubProcessCalls;
+import dev.oakit.workflow.internal.engine.mode.NodeMode;
+import dev.oakit.workflow.internal.engine.mode.NodeTasks;
+import dev.oakit.workflow.internal.engine.mode.TaskKinds;
 import dev.oakit.workflow.internal.expr.Conditions;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -60,10 +63,10 @@ import java.util.Set;
  */
 @Singleton
 public final class WorkflowEngine implements Approvals {
-    static final String KIND_APPROVER = "APPROVER";
-    static final String KIND_PARALLEL = "PARALLEL";
-    static final String KIND_BEFORE = "BEFORE";
-    static final String KIND_AFTER = "AFTER";
+    static final String KIND_APPROVER = TaskKinds.APPROVER;
+    static final String KIND_PARALLEL = TaskKinds.PARALLEL;
+    static final String KIND_BEFORE = TaskKinds.BEFORE;
+    static final String KIND_AFTER = TaskKinds.AFTER;
     static final String SERVICE_JOB = "wf.service";
     /** The assignee of a pooled task nobody claimed yet. */
     static final String UNASSIGNED = "";
@@ -427,10 +430,7 @@ public final class WorkflowEngine implements Approvals {
                         : "approved at the preceding node '" + r.st.lastCompleted + "'";
                 closeTask(r, t, TaskStatus.DONE, "AUTO_APPROVED", dev.oakit.core.Actor.SYSTEM_USER, null);
                 history(r, "auto-approved", t.id(), a.id(), null, u + ": " + why);
-                run.approvals++;
-                if (a.mode() == ApprovalMode.ANY) {
-                    run.anyApproved = true;
-                }
+                NodeMode.of(a).counted(run);
             }
         }
         List<String> manual = users.stream().filter(u -> !auto.contains(u)).toList();
@@ -441,69 +441,71 @@ public final class WorkflowEngine implements Approvals {
             history(r, "offered", t.id(), a.id(), null, "to the pool " + manual);
             r.ctx.publish("wf.task.offered", "task", Long.toString(t.id()),
                     Map.of("instanceId", r.row.id(), "candidates", manual, "nodeId", a.id(), "title", r.row.title()));
-        } else if (a.mode() == ApprovalMode.SEQUENTIAL) {
-            if (!manual.isEmpty()) {
-                run.queue.addAll(manual.subList(1, manual.size()));
-                insertTask(r, a.id(), run.round, seq, KIND_APPROVER, null, manual.get(0), null, TaskStatus.OPEN);
-            }
-        } else if (!(a.mode() == ApprovalMode.ANY && run.anyApproved)) {
-            insertOpenTasks(r, a.id(), run.round, seq, manual);
+        } else if (!manual.isEmpty()) {
+            NodeMode.of(a).open(nodeTasks(r, a, run), run, manual, seq);
         }
         evaluate(r, a);
     }
 
-    /** Checks whether an approval node is complete, passed or failed, and moves on. */
+    /** Checks whether an approval node is complete, passed or failed (its mode's rule), and moves on. */
     void evaluate(Run r, Node.Approval a) {
         if (r.status != InstanceStatus.RUNNING || !r.st.active.contains(a.id())) {
             return;
         }
         InstanceState.NodeRun run = r.st.runs.get(a.id());
         List<TaskRow> nodeOpen = r.open.stream().filter(t -> t.nodeId().equals(a.id()) && t.round() == run.round).toList();
-        boolean afterOpen = nodeOpen.stream().anyMatch(t -> t.kind().equals(KIND_AFTER));
-        switch (a.mode()) {
-            case SEQUENTIAL, ALL -> {
-                if (nodeOpen.isEmpty() && run.queue.isEmpty()) {
-                    complete(r, a);
-                }
-            }
-            case ANY -> {
-                if (run.anyApproved) {
-                    for (TaskRow t : List.copyOf(nodeOpen)) {
-                        if (!t.kind().equals(KIND_AFTER)) {
-                            closeTask(r, t, TaskStatus.CANCELLED, "CLOSED_BY_ANY", null, null);
-                        }
-                    }
-                    if (!afterOpen) {
-                        complete(r, a);
+        NodeMode.Completion c = NodeMode.of(a).completion(a, run, nodeOpen);
+        if (c.failed()) {
+            history(r, c.action(), null, a.id(), null, c.detail());
+            end(r, InstanceStatus.REJECTED, a.id());
+        } else if (c.passed()) {
+            if (c.closeOthersAs() != null) {
+                for (TaskRow t : nodeOpen) {
+                    if (!t.kind().equals(KIND_AFTER)) {
+                        closeTask(r, t, TaskStatus.CANCELLED, c.closeOthersAs(), null, null);
                     }
                 }
             }
-            case VOTE -> {
-                int voters = run.approvals + run.rejections
-                        + (int) nodeOpen.stream().filter(t -> !t.kind().equals(KIND_AFTER) && !t.kind().equals(KIND_BEFORE)).count();
-                BigDecimal ratio = a.passRatio();
-                boolean passed = voters > 0 && BigDecimal.valueOf(run.approvals).compareTo(ratio.multiply(BigDecimal.valueOf(voters))) >= 0;
-                int stillOpen = voters - run.approvals - run.rejections;
-                boolean failed = voters == 0 || (a.veto() && run.rejections > 0)
-                        || BigDecimal.valueOf(run.approvals + stillOpen).compareTo(ratio.multiply(BigDecimal.valueOf(voters))) < 0;
-                if (passed) {
-                    for (TaskRow t : List.copyOf(nodeOpen)) {
-                        if (!t.kind().equals(KIND_AFTER)) {
-                            closeTask(r, t, TaskStatus.CANCELLED, "VOTE_DECIDED", null, null);
-                        }
-                    }
-                    history(r, "vote-passed", null, a.id(), null, run.approvals + " of " + voters + " approved (pass ratio "
-                            + ratio.setScale(2, RoundingMode.HALF_UP) + ")");
-                    if (!afterOpen) {
-                        complete(r, a);
-                    }
-                } else if (failed) {
-                    history(r, "vote-failed", null, a.id(), null, run.approvals + " of " + voters + " approved, "
-                            + run.rejections + " rejected (pass ratio " + ratio.setScale(2, RoundingMode.HALF_UP) + ")");
-                    end(r, InstanceStatus.REJECTED, a.id());
-                }
+            if (c.action() != null) {
+                history(r, c.action(), null, a.id(), null, c.detail());
+            }
+            if (nodeOpen.stream().noneMatch(t -> t.kind().equals(KIND_AFTER))) {
+                complete(r, a);
             }
         }
+    }
+
+    /** The operations a node mode uses on the node's tasks of the current round. */
+    private NodeTasks nodeTasks(Run r, Node.Approval a, InstanceState.NodeRun run) {
+        return new NodeTasks() {
+            @Override
+            public void open(String userId, int seq) {
+                insertTask(r, a.id(), run.round, seq, KIND_APPROVER, null, userId, null, TaskStatus.OPEN);
+            }
+
+            @Override
+            public void openAll(List<String> userIds, int firstSeq) {
+                insertOpenTasks(r, a.id(), run.round, firstSeq, userIds);
+            }
+
+            @Override
+            public boolean stepOpen() {
+                return r.open.stream().anyMatch(x -> x.nodeId().equals(a.id()) && x.round() == run.round
+                        && (x.kind().equals(KIND_APPROVER) || x.kind().equals(KIND_AFTER)));
+            }
+
+            @Override
+            public boolean turn(String userId, int seq) {
+                // deactivated, or separated by a node that completed in a parallel branch since the node started
+                AssigneeCheck.Verdict v = seating.check(r, seating.seat(r, a, null), userId, AssigneeCheck.Path.TURN);
+                if (v.allowed()) {
+                    insertTask(r, a.id(), run.round, seq, KIND_APPROVER, null, userId, null, TaskStatus.OPEN);
+                    return true;
+                }
+                history(r, "approver-skipped", null, a.id(), null, v.reason());
+                return false;
+            }
+        };
     }
 
     /** An approval node is done: record who approved, and move on. */
@@ -612,38 +614,14 @@ public final class WorkflowEngine implements Approvals {
             reopenIfSignersDone(r, t.waitingFor());
             return;
         }
+        NodeMode mode = NodeMode.of(a);
         if (!t.kind().equals(KIND_AFTER)) {
-            run.approvals++;
-            if (a.mode() == ApprovalMode.ANY) {
-                run.anyApproved = true;
-            }
+            mode.counted(run);
         }
         if (t.kind().equals(KIND_APPROVER) || t.kind().equals(KIND_AFTER)) {
-            advanceSequential(r, a, run);
+            mode.next(nodeTasks(r, a, run), run);
         }
         evaluate(r, a);
-    }
-
-    /**
-     * SEQUENTIAL: opens the next queued approver once nobody of the current step (the approver or the
-     * signers they added after themselves) is still open; users deactivated since the node started are
-     * skipped, so no task goes to an inactive user.
-     */
-    private void advanceSequential(Run r, Node.Approval a, InstanceState.NodeRun run) {
-        if (a.mode() != ApprovalMode.SEQUENTIAL || r.open.stream().anyMatch(x -> x.nodeId().equals(a.id()) && x.round() == run.round
-                && (x.kind().equals(KIND_APPROVER) || x.kind().equals(KIND_AFTER)))) {
-            return;
-        }
-        while (!run.queue.isEmpty()) {
-            String next = run.queue.remove(0);
-            // deactivated, or separated by a node that completed in a parallel branch since the node started
-            AssigneeCheck.Verdict v = seating.check(r, seating.seat(r, a, null), next, AssigneeCheck.Path.TURN);
-            if (v.allowed()) {
-                insertTask(r, a.id(), run.round, run.approvals + 1, KIND_APPROVER, null, next, null, TaskStatus.OPEN);
-                return;
-            }
-            history(r, "approver-skipped", null, a.id(), null, v.reason());
-        }
     }
 
     private void reopenIfSignersDone(Run r, Long waitingTaskId) {
@@ -676,7 +654,7 @@ public final class WorkflowEngine implements Approvals {
 
     /** A rejection is a vote against on VOTE nodes and ends the instance everywhere else. */
     void afterRejection(Run r, Node.Approval a, TaskRow t) {
-        if (a.mode() == ApprovalMode.VOTE && (t.kind().equals(KIND_APPROVER) || t.kind().equals(KIND_PARALLEL))) {
+        if (NodeMode.of(a).rejectionIsVote() && (t.kind().equals(KIND_APPROVER) || t.kind().equals(KIND_PARALLEL))) {
             r.st.runs.get(a.id()).rejections++;
             evaluate(r, a);
         } else {
@@ -1026,7 +1004,7 @@ public final class WorkflowEngine implements Approvals {
                     reopenIfSignersDone(r, target.waitingFor());
                 }
                 if (target.kind().equals(KIND_APPROVER)) {
-                    advanceSequential(r, a, run); // the current step of a SEQUENTIAL node was removed: the next is due
+                    NodeMode.of(a).next(nodeTasks(r, a, run), run); // the current step of a SEQUENTIAL node was removed: the next is due
                 }
             }
             evaluate(r, a);
