@@ -20,6 +20,7 @@ import dev.oakit.workflow.StartRequest;
 import dev.oakit.workflow.Task;
 import dev.oakit.workflow.TodoQuery;
 import dev.oakit.workflow.Workbench;
+import dev.oakit.workflow.internal.engine.Flow;
 import dev.oakit.workflow.internal.proxy.ProxyRepository;
 import dev.oakit.workflow.internal.store.CcRepository;
 import dev.oakit.workflow.internal.store.CoreJobStatements;
@@ -42,7 +43,7 @@ import java.util.TreeMap;
 @Singleton
 public final class WorkflowQueries implements ApprovalQueries {
     private final Commands commands;
-    private final WorkflowEngine engine;
+    private final InstanceViews views;
     private final RoutePreviewer previewer;
     private final ObjectMapper json;
 
@@ -55,7 +56,7 @@ public final class WorkflowQueries implements ApprovalQueries {
     private final ProxyRepository proxyRecords;
 
     @Inject
-    public WorkflowQueries(Commands commands, WorkflowEngine engine, RoutePreviewer previewer, ObjectMapper json,
+    public WorkflowQueries(Commands commands, InstanceViews views, RoutePreviewer previewer, ObjectMapper json,
                            java.time.Clock clock, dev.oakit.workflow.WorkflowConfig config, TaskRepository tasks,
                            InstanceRepository instances, HistoryRepository history, CcRepository cc, ProxyRepository proxyRecords) {
         this.tasks = tasks;
@@ -66,7 +67,7 @@ public final class WorkflowQueries implements ApprovalQueries {
         this.clock = clock;
         this.config = config;
         this.commands = commands;
-        this.engine = engine;
+        this.views = views;
         this.previewer = previewer;
         this.json = json;
     }
@@ -122,7 +123,7 @@ public final class WorkflowQueries implements ApprovalQueries {
         Checks.notNull("actor", actor);
         TodoQuery q = query == null ? TodoQuery.firstPage() : query;
         return commands.query(h -> instances.startedBy(h, actor.tenantId(), actor.userId(), q.processKey(), q.newestFirst(), q.size(),
-                q.page() * q.size()).stream().map(r -> engine.view(h, actor, r)).toList());
+                q.page() * q.size()).stream().map(r -> views.view(h, actor, r)).toList());
     }
 
     @Override
@@ -130,9 +131,9 @@ public final class WorkflowQueries implements ApprovalQueries {
         Checks.notNull("actor", actor);
         return commands.query(h -> {
             String[] inline = new String[1];
-            Rows.InstanceRow row = engine.instanceRow(h, actor, instanceId, inline);
-            ProcessInstance instance = engine.view(h, actor, row);
-            if (!actor.isAdmin() && !engine.participates(h, actor.tenantId(), instanceId, instance.initiatorId(), actor.userId())
+            Rows.InstanceRow row = views.row(h, actor, instanceId, inline);
+            ProcessInstance instance = views.view(h, actor, row);
+            if (!actor.isAdmin() && !views.participates(h, actor.tenantId(), instanceId, instance.initiatorId(), actor.userId())
                     && !proxyRecords.isSuccessor(h, actor.tenantId(), actor.userId(), instance.initiatorId())) {
                 throw new NotFoundException("OA-WF/INSTANCE_NOT_FOUND", "process instance " + instanceId
                         + " does not exist in tenant '" + actor.tenantId() + "' or user '" + actor.userId() + "' does not take part in it");
@@ -234,7 +235,7 @@ public final class WorkflowQueries implements ApprovalQueries {
 
     private List<Monitor.Incident> incidents(org.jdbi.v3.core.Handle h, String tenant) {
         List<DeadJob> dead = new ArrayList<>();
-        CoreJobStatements.deadJobs(h, tenant, WorkflowEngine.SERVICE_JOB, Monitor.MAX_INCIDENTS * 2, j -> {
+        CoreJobStatements.deadJobs(h, tenant, Flow.SERVICE_JOB, Monitor.MAX_INCIDENTS * 2, j -> {
             try {
                 JsonNode p = json.readTree(j.payload());
                 dead.add(new DeadJob(j.id(), p.path("instanceId").asLong(), p.path("node").asText(null), j.lastError(), j.at()));

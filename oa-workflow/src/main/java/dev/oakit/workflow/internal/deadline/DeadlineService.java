@@ -13,8 +13,8 @@ import dev.oakit.workflow.Deadline;
 import dev.oakit.workflow.TaskDeadlines;
 import dev.oakit.workflow.internal.store.InstanceRepository;
 import dev.oakit.workflow.internal.store.TaskRepository;
-import dev.oakit.workflow.internal.SystemTask;
-import dev.oakit.workflow.internal.WorkflowEngine;
+import dev.oakit.workflow.internal.runner.CommandRunner;
+import dev.oakit.workflow.internal.runner.SystemTask;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -25,18 +25,18 @@ import java.util.List;
 @Singleton
 public final class DeadlineService implements TaskDeadlines {
     private final Commands commands;
-    private final WorkflowEngine engine;
+    private final CommandRunner runner;
     private final Deadlines deadlines;
     private final TaskRepository tasks;
     private final InstanceRepository instances;
 
     @Inject
-    public DeadlineService(Commands commands, WorkflowEngine engine, Deadlines deadlines, TaskRepository tasks,
+    public DeadlineService(Commands commands, CommandRunner runner, Deadlines deadlines, TaskRepository tasks,
                            InstanceRepository instances) {
         this.tasks = tasks;
         this.instances = instances;
         this.commands = commands;
-        this.engine = engine;
+        this.runner = runner;
         this.deadlines = deadlines;
     }
 
@@ -46,9 +46,8 @@ public final class DeadlineService implements TaskDeadlines {
         Checks.notNull("dueAt", dueAt);
         admin.requireAdmin("move task deadlines");
         commands.execute(CommandSpec.of(admin, "wf.task.deadline").withTarget("task", Long.toString(taskId)), Void.class, ctx -> {
-            boolean open = engine.onOpenTask(ctx, taskId, t -> {
-                Deadline d = t.definition().deadlineOf(t.node());
-                move(ctx, t, d, dueAt, "to " + dueAt + (reason == null ? "" : ": " + reason));
+            boolean open = runner.onOpenTask(ctx, taskId, t -> {
+                t.moveDeadline(dueAt, "to " + dueAt + (reason == null ? "" : ": " + reason));
             });
             if (!open) {
                 throw new ConflictException("OA-WF/TASK_CLOSED", "task " + taskId + " is not open; only an open task's deadline moves");
@@ -56,15 +55,6 @@ public final class DeadlineService implements TaskDeadlines {
             ctx.summary("moved the deadline of task " + taskId + " to " + dueAt);
             return null;
         });
-    }
-
-    private void move(CommandContext ctx, SystemTask t, Deadline d, Instant due, String detail) {
-        tasks.setDue(ctx.handle(), t.task().id(), due);
-        Deadlines.cancel(ctx, t.task().id());
-        if (due != null) {
-            deadlines.schedule(ctx, t.instance().id(), t.task().id(), d == null ? Deadline.of(null) : d, t.task().createdAt(), due);
-        }
-        t.note("deadline-moved", detail);
     }
 
     @Override
@@ -85,11 +75,11 @@ public final class DeadlineService implements TaskDeadlines {
                     instances.setPriority(ctx.handle(), instanceId, priority);
                     List<Long> open = tasks.openIds(ctx.handle(), instanceId);
                     for (long taskId : open) {
-                        engine.onOpenTask(ctx, taskId, t -> {
+                        runner.onOpenTask(ctx, taskId, t -> {
                             Deadline d = t.definition().deadlineOf(t.node());
                             if (d != null) {
                                 Instant due = deadlines.dueAt(d, priority, t.task().createdAt());
-                                move(ctx, t, d, due, "priority " + priority + (reason == null ? "" : ": " + reason) + "; due " + due);
+                                t.moveDeadline(due, "priority " + priority + (reason == null ? "" : ": " + reason) + "; due " + due);
                             }
                         });
                     }

@@ -14,8 +14,8 @@ import dev.oakit.workflow.internal.ApproverResolution;
 import dev.oakit.workflow.internal.store.InstanceRepository;
 import dev.oakit.workflow.internal.store.Rows;
 import dev.oakit.workflow.internal.store.TaskRepository;
-import dev.oakit.workflow.internal.SystemTask;
-import dev.oakit.workflow.internal.WorkflowEngine;
+import dev.oakit.workflow.internal.runner.CommandRunner;
+import dev.oakit.workflow.internal.runner.SystemTask;
 import dev.oakit.workflow.internal.assign.AssigneeCheck;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -29,7 +29,7 @@ import java.util.List;
 @Singleton
 public final class OutOfOfficeService implements OutOfOffice {
     private final Commands commands;
-    private final WorkflowEngine engine;
+    private final CommandRunner runner;
     private final Proxies proxies;
     private final ApproverResolution resolution;
     private final Directory directory;
@@ -39,7 +39,7 @@ public final class OutOfOfficeService implements OutOfOffice {
     private final InstanceRepository instances;
 
     @Inject
-    public OutOfOfficeService(Commands commands, WorkflowEngine engine, Proxies proxies, ApproverResolution resolution,
+    public OutOfOfficeService(Commands commands, CommandRunner runner, Proxies proxies, ApproverResolution resolution,
                               Directory directory, java.time.Clock clock, ProxyRepository repository, TaskRepository tasks,
                               InstanceRepository instances) {
         this.repository = repository;
@@ -47,7 +47,7 @@ public final class OutOfOfficeService implements OutOfOffice {
         this.instances = instances;
         this.clock = clock;
         this.commands = commands;
-        this.engine = engine;
+        this.runner = runner;
         this.proxies = proxies;
         this.resolution = resolution;
         this.directory = directory;
@@ -114,7 +114,7 @@ public final class OutOfOfficeService implements OutOfOffice {
                 continue;
             }
             boolean[] done = {false};
-            engine.onOpenTask(ctx, t.id(), s -> {
+            runner.onOpenTask(ctx, t.id(), s -> {
                 // the chain is followed under the instance's lock: each proxy passes the one check at the task's node
                 Proxies.Assignment to = proxies.assignFresh(ctx, t.key(), request.userId(), u -> {
                     AssigneeCheck.Verdict v = s.mayTake(u, AssigneeCheck.Path.PROXY);
@@ -205,7 +205,7 @@ public final class OutOfOfficeService implements OutOfOffice {
             List<Long> moved = new ArrayList<>();
             List<HandoverReport.Redirect> redirected = new ArrayList<>();
             for (long taskId : open) {
-                engine.onOpenTask(ctx, taskId, s -> handOver(ctx, s, userId, successor, moved, redirected));
+                runner.onOpenTask(ctx, taskId, s -> handOver(ctx, s, userId, successor, moved, redirected));
             }
             List<Long> started = instances.unendedStartedBy(ctx.handle(), ctx.tenantId(), userId);
             repository.insertHandover(ctx.handle(), ctx.tenantId(), userId, successor, ctx.actor().userId(), ctx.now());

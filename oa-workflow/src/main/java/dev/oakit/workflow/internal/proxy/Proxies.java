@@ -47,11 +47,12 @@ public final class Proxies {
      * @param userId the assignee
      * @param principal the approver a proxy works for, or null
      * @param note a history detail when a proxy rule applied (or looped), else null
+     * @param loop the chain when the proxy rules loop (administrators are told: {@link #loopNotice}), else null
      */
-    public record Assignment(String userId, String principal, String note) {
+    public record Assignment(String userId, String principal, String note, List<String> loop) {
         /** @return the assignee unchanged */
         public static Assignment unchanged(String userId) {
-            return new Assignment(userId, null, null);
+            return new Assignment(userId, null, null, null);
         }
     }
 
@@ -72,16 +73,32 @@ public final class Proxies {
      * @param refusal the one check of who may get a task (AssigneeCheck): why a person on the
      *                chain may not take this task (inactive, the initiator, separated, already at
      *                the node), or null when they may; asked only for people on a chain
-     * @return who gets a new task of {@code userId} in process {@code processKey} now
+     * @return who gets a new task of {@code userId} in process {@code processKey} now (a loop is the caller's to report)
      */
     public Assignment assign(CommandContext ctx, String processKey, String userId, Function<String, String> refusal) {
         return assign(ctx, processKey, userId, cached(ctx.handle(), ctx.tenantId(), ctx.now()), refusal);
     }
 
-    /** Like {@link #assign}, with the rules read in the command's own transaction (it may have just written one). */
+    /**
+     * Like {@link #assign}, with the rules read in the command's own transaction (it may have just
+     * written one); a loop is reported to the administrators at once.
+     */
     public Assignment assignFresh(CommandContext ctx, String processKey, String userId, Function<String, String> refusal) {
-        return assign(ctx, processKey, userId, load(ctx.handle(), ctx.tenantId(), ctx.now().minusSeconds(86_400), System.nanoTime()),
-                refusal);
+        Assignment a = assign(ctx, processKey, userId, load(ctx.handle(), ctx.tenantId(), ctx.now().minusSeconds(86_400),
+                System.nanoTime()), refusal);
+        loopNotice(ctx.tenantId(), processKey, a).ifPresent(n -> notifications.send(Actor.system(ctx.tenantId()), n));
+        return a;
+    }
+
+    /** @return the notification telling the administrators that the proxy rules of an assignment loop, if they do and there are any */
+    public java.util.Optional<NotificationRequest> loopNotice(String tenantId, String processKey, Assignment a) {
+        if (a.loop() == null) {
+            return java.util.Optional.empty();
+        }
+        List<String> admins = resolution.admins(tenantId);
+        return admins.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(NotificationRequest.of(
+                WorkflowPlugin.PROXY_LOOP_TEMPLATE, admins, Map.of("user", a.userId(), "chain", String.join(" → ", a.loop()),
+                        "process", processKey)));
     }
 
     private Assignment assign(CommandContext ctx, String processKey, String userId, Cached c, Function<String, String> refusal) {
@@ -102,19 +119,15 @@ public final class Proxies {
         });
         String skipped = passedOver.isEmpty() ? "" : "; passed over: " + String.join("; ", passedOver);
         if (r.loop()) {
-            List<String> admins = resolution.admins(ctx.tenantId());
-            if (!admins.isEmpty()) {
-                notifications.send(Actor.system(ctx.tenantId()), NotificationRequest.of(WorkflowPlugin.PROXY_LOOP_TEMPLATE, admins,
-                        Map.of("user", userId, "chain", String.join(" → ", r.chain()), "process", processKey)));
-            }
-            return new Assignment(userId, null, "proxy rules loop " + r.chain() + "; the task stays with " + userId);
+            return new Assignment(userId, null, "proxy rules loop " + r.chain() + "; the task stays with " + userId, r.chain());
         }
         if (r.principal() == null) {
             return r.chain().size() > 1 ? new Assignment(userId, null, "no proxy on the chain " + r.chain()
-                    + " is available or may take the task" + skipped + "; the task stays with " + userId) : Assignment.unchanged(userId);
+                    + " is available or may take the task" + skipped + "; the task stays with " + userId, null)
+                    : Assignment.unchanged(userId);
         }
         return new Assignment(r.userId(), r.principal(), r.userId() + " on behalf of " + r.principal() + " (proxy chain " + r.chain() + ")"
-                + skipped);
+                + skipped, null);
     }
 
     private static boolean absent(Cached c, String userId, Instant at) {

@@ -35,7 +35,7 @@ public final class HistoryRepository {
         return h.createQuery("SELECT * FROM oa_wf_history WHERE instance_id = :i ORDER BY id")
                 .bind("i", instanceId)
                 .map((rs, c) -> new HistoryEntry(Rows.instant(rs, "at"), rs.getString("action"), rs.getString("actor_id"),
-                        rs.getString("on_behalf_of"), rs.getString("node_id"), (Long) rs.getObject("task_id", Long.class),
+                        rs.getString("on_behalf_of"), rs.getString("node_id"), rs.getObject("task_id", Long.class),
                         rs.getString("comment"), rs.getString("detail")))
                 .list();
     }

@@ -1,0 +1,76 @@
+package dev.oakit.workflow.internal.engine;
+
+import dev.oakit.workflow.TaskStatus;
+import dev.oakit.workflow.internal.store.TaskRepository;
+
+import java.time.Instant;
+
+/**
+ * A task opened by the decision being made, not inserted yet. Changes the same decision makes to
+ * it (an automatic approval, a close when a parallel branch ends the instance) change the draft,
+ * so the task is inserted once, with its final values.
+ */
+public final class TaskDraft {
+    /** The id the decision's effects use for it until the insert returns the real one (negative, -1 first). */
+    public final long pendingId;
+    final String nodeId;
+    final String nodeName;
+    final int round;
+    final int seq;
+    final String kind;
+    final Long waitingFor;
+    final Instant createdAt;
+    final Instant dueAt;
+    String assigneeId;
+    String ownerId;
+    TaskStatus status;
+    String outcome;
+    String actedBy;
+    String comment;
+    Instant completedAt;
+    Long workMillis;
+    String proxyFor;
+
+    TaskDraft(long pendingId, String nodeId, String nodeName, int round, int seq, String kind, Long waitingFor, String assigneeId,
+              String ownerId, TaskStatus status, Instant createdAt, Instant dueAt, String proxyFor) {
+        this.pendingId = pendingId;
+        this.nodeId = nodeId;
+        this.nodeName = nodeName;
+        this.round = round;
+        this.seq = seq;
+        this.kind = kind;
+        this.waitingFor = waitingFor;
+        this.assigneeId = assigneeId;
+        this.ownerId = ownerId;
+        this.status = status;
+        this.createdAt = createdAt;
+        this.dueAt = dueAt;
+        this.proxyFor = proxyFor;
+    }
+
+    /** @return the draft's status now (OPEN unless the decision closed it again) */
+    public TaskStatus status() {
+        return status;
+    }
+
+    /** @return the node the task belongs to */
+    public String nodeId() {
+        return nodeId;
+    }
+
+    /** @return its deadline, or null */
+    public Instant dueAt() {
+        return dueAt;
+    }
+
+    /** @return the created time */
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** @return the row to insert for the instance */
+    public TaskRepository.NewTask row(String tenantId, long instanceId, String key, String title, String initiatorId) {
+        return new TaskRepository.NewTask(tenantId, instanceId, nodeId, nodeName, round, seq, kind, waitingFor, assigneeId, ownerId,
+                status, outcome, actedBy, comment, key, title, initiatorId, createdAt, completedAt, workMillis, dueAt, proxyFor);
+    }
+}
