@@ -21,6 +21,7 @@ import dev.oakit.workflow.Task;
 import dev.oakit.workflow.TodoQuery;
 import dev.oakit.workflow.Workbench;
 import dev.oakit.workflow.internal.engine.Flow;
+import dev.oakit.workflow.internal.preview.RoutePreviewer;
 import dev.oakit.workflow.internal.proxy.ProxyRepository;
 import dev.oakit.workflow.internal.store.CcRepository;
 import dev.oakit.workflow.internal.store.CoreJobStatements;

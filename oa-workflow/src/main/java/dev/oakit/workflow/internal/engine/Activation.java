@@ -69,10 +69,10 @@ public final class Activation {
             notes.forEach(n -> r.history(n.action(), null, a.id(), null, n.detail()));
             fallback = true;
         }
-        if (r.trace != null) {
-            r.trace.selected(r, a, resolved, selection, users, auto, fallback);
-        }
         if (users.isEmpty()) {
+            if (r.trace != null) {
+                r.trace.selected(r, a, resolved, selection, users, auto, fallback);
+            }
             if (a.onEmpty() == Node.NoApprover.SKIP) {
                 r.history("skipped", null, a.id(), null, "no approver resolved; the node is skipped");
                 return false;
@@ -108,6 +108,9 @@ public final class Activation {
                     "title", r.row.title()));
         } else if (!manual.isEmpty()) {
             mode.open(tasks.of(r, a, run), run, manual, seq);
+        }
+        if (r.trace != null) {
+            r.trace.selected(r, a, resolved, selection, users, auto, fallback);
         }
         return true;
     }

@@ -40,8 +40,8 @@ public interface InstanceReads {
     /** @return true when the user acted on, was assigned, was a candidate of or was cc'd on the instance */
     boolean participates(long instanceId, String userId);
 
-    /** Reads for an instance that was never written: no proxy applies, no task exists. */
-    InstanceReads NONE = new InstanceReads() {
+    /** Reads for an instance that was never written (the route preview): no proxy applies, no task exists. */
+    class Unwritten implements InstanceReads {
         @Override
         public Proxies.Assignment assign(String processKey, String userId, Function<String, String> refusal) {
             return Proxies.Assignment.unchanged(userId);
@@ -81,5 +81,5 @@ public interface InstanceReads {
         public boolean participates(long instanceId, String userId) {
             return false;
         }
-    };
+    }
 }

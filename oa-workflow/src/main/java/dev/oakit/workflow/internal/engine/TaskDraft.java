@@ -58,6 +58,16 @@ public final class TaskDraft {
         return nodeId;
     }
 
+    /** @return the round of the node it belongs to */
+    public int round() {
+        return round;
+    }
+
+    /** @return its assignee now ({@link Tasks#UNASSIGNED} for a pooled task) */
+    public String assigneeId() {
+        return assigneeId;
+    }
+
     /** @return its deadline, or null */
     public Instant dueAt() {
         return dueAt;

@@ -169,6 +169,9 @@ public final class Tasks {
                     return true;
                 }
                 r.history("approver-skipped", null, a.id(), null, v.reason());
+                if (r.trace != null) {
+                    r.trace.passedOver(r, a, v);
+                }
                 return false;
             }
         };

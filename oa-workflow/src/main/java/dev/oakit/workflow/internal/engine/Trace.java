@@ -37,8 +37,9 @@ public interface Trace {
     void copied(InstanceChange r, Node.Cc cc, List<ApproverResolution.Resolved> to);
 
     /**
-     * The approvers of an approval node were selected (before its tasks open; with no approver, before
-     * the node is skipped or the command fails with {@code OA-WF/NO_APPROVER}).
+     * The approvers of an approval node were selected and their tasks opened (with no approver: before
+     * the node is skipped or the command fails with {@code OA-WF/NO_APPROVER}); the node is not
+     * evaluated yet.
      *
      * @param resolved what the approver rules resolved, with reasons
      * @param selection what the one check made of them
@@ -48,6 +49,9 @@ public interface Trace {
      */
     void selected(InstanceChange r, Node.Approval node, List<ApproverResolution.Resolved> resolved, Seating.Selection selection,
                   List<String> users, List<String> auto, boolean fallback);
+
+    /** A SEQUENTIAL approver may not take their turn now (the one check) and is passed over. */
+    void passedOver(InstanceChange r, Node.Approval node, dev.oakit.workflow.internal.assign.AssigneeCheck.Verdict verdict);
 
     /**
      * A route whose condition was evaluated.
