@@ -1,7 +1,6 @@
 package dev.oakit.workflow.internal.engine;
 
 import dev.oakit.workflow.TaskStatus;
-import dev.oakit.workflow.internal.store.TaskRepository;
 
 import java.time.Instant;
 
@@ -78,9 +77,58 @@ public final class TaskDraft {
         return createdAt;
     }
 
-    /** @return the row to insert for the instance */
-    public TaskRepository.NewTask row(String tenantId, long instanceId, String key, String title, String initiatorId) {
-        return new TaskRepository.NewTask(tenantId, instanceId, nodeId, nodeName, round, seq, kind, waitingFor, assigneeId, ownerId,
-                status, outcome, actedBy, comment, key, title, initiatorId, createdAt, completedAt, workMillis, dueAt, proxyFor);
+    /** @return the node's name */
+    public String nodeName() {
+        return nodeName;
+    }
+
+    /** @return its place among the node's tasks */
+    public int seq() {
+        return seq;
+    }
+
+    /** @return APPROVER, PARALLEL, BEFORE or AFTER */
+    public String kind() {
+        return kind;
+    }
+
+    /** @return the task a BEFORE signer's task holds, or null */
+    public Long waitingFor() {
+        return waitingFor;
+    }
+
+    /** @return the delegating owner, or null */
+    public String ownerId() {
+        return ownerId;
+    }
+
+    /** @return the outcome when the decision closed it, or null */
+    public String outcome() {
+        return outcome;
+    }
+
+    /** @return who closed it, or null */
+    public String actedBy() {
+        return actedBy;
+    }
+
+    /** @return the comment it was closed with, or null */
+    public String comment() {
+        return comment;
+    }
+
+    /** @return when the decision closed it, or null */
+    public Instant completedAt() {
+        return completedAt;
+    }
+
+    /** @return the working time it was open, once closed */
+    public Long workMillis() {
+        return workMillis;
+    }
+
+    /** @return the approver a proxy holds it for, or null */
+    public String proxyFor() {
+        return proxyFor;
     }
 }
