@@ -31,7 +31,6 @@ import dev.oakit.workflow.internal.store.Rows;
 import dev.oakit.workflow.internal.store.TaskRepository;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.jdbi.v3.core.statement.Query;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -6,7 +6,6 @@ import dev.oakit.core.ConflictException;
 import dev.oakit.core.ForbiddenException;
 import dev.oakit.core.NotFoundException;
 import dev.oakit.core.ValidationException;
-import dev.oakit.core.spi.CommandContext;
 import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
 import dev.oakit.workflow.Deadline;
@@ -14,7 +13,6 @@ import dev.oakit.workflow.TaskDeadlines;
 import dev.oakit.workflow.internal.store.InstanceRepository;
 import dev.oakit.workflow.internal.store.TaskRepository;
 import dev.oakit.workflow.internal.runner.CommandRunner;
-import dev.oakit.workflow.internal.runner.SystemTask;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 

@@ -3,7 +3,6 @@ package dev.oakit.workflow.internal.runner;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oakit.core.Actor;
-import dev.oakit.core.Checks;
 import dev.oakit.core.ConflictException;
 import dev.oakit.core.NotFoundException;
 import dev.oakit.core.form.FieldAccess;
