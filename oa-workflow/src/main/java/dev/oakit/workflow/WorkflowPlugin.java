@@ -7,7 +7,6 @@ import dev.oakit.core.spi.OaPlugin;
 import dev.oakit.core.spi.OaPluginContext;
 import dev.oakit.workflow.internal.DefinitionStore;
 import dev.oakit.workflow.internal.ServiceJob;
-import dev.oakit.workflow.internal.WorkflowEngine;
 import dev.oakit.workflow.internal.WorkflowQueries;
 import dev.oakit.workflow.internal.expr.Conditions;
 import dev.oakit.workflow.spi.ApproverResolver;
@@ -68,7 +67,7 @@ public final class WorkflowPlugin implements OaPlugin {
                 Multibinder.newSetBinder(binder(), ServiceTaskHandler.class);
                 bind(Conditions.class).toInstance(new Conditions());
                 bind(ProcessDefinitions.class).to(DefinitionStore.class);
-                bind(Approvals.class).to(WorkflowEngine.class);
+                bind(Approvals.class).to(dev.oakit.workflow.internal.runner.ApprovalService.class);
                 bind(ApprovalQueries.class).to(WorkflowQueries.class);
                 bind(OutOfOffice.class).to(dev.oakit.workflow.internal.proxy.OutOfOfficeService.class);
                 bind(ApprovalStatistics.class).to(dev.oakit.workflow.internal.stats.Statistics.class);

@@ -36,7 +36,7 @@ public final class DefinitionStore implements ProcessDefinitions {
     private final Map<Long, Stored> byId = new ConcurrentHashMap<>();
     /**
      * The latest version seen per tenant and key. A start uses it without a query and guards its
-     * insert with "no newer version exists" (see WorkflowEngine), so a version deployed by another
+     * insert with "no newer version exists" (see CommandRunner), so a version deployed by another
      * node is never missed: the guard fails, the entry is dropped and the start reads again.
      */
     private final Map<String, Stored> latestByKey = new ConcurrentHashMap<>();

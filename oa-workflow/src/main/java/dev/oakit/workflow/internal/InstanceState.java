@@ -72,7 +72,7 @@ public final class InstanceState {
     }
 
     /** Adds a person to a list of seats once; the system and the empty assignee of a pool are nobody. */
-    static void seat(List<String> seats, String userId) {
+    public static void seat(List<String> seats, String userId) {
         if (userId != null && !userId.isEmpty() && !dev.oakit.core.Actor.SYSTEM_USER.equals(userId) && !seats.contains(userId)) {
             seats.add(userId);
         }

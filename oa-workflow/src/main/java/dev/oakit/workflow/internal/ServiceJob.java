@@ -8,6 +8,9 @@ import dev.oakit.core.spi.Commands;
 import dev.oakit.core.spi.JobContext;
 import dev.oakit.core.spi.JobHandler;
 import dev.oakit.workflow.Node;
+import dev.oakit.workflow.internal.engine.Flow;
+import dev.oakit.workflow.internal.runner.CommandRunner;
+import dev.oakit.workflow.internal.store.InstanceRepository;
 import dev.oakit.workflow.spi.ServiceTaskHandler;
 import jakarta.inject.Inject;
 
@@ -23,16 +26,18 @@ import java.util.stream.Collectors;
  */
 public final class ServiceJob implements JobHandler {
     private final Commands commands;
-    private final WorkflowEngine engine;
+    private final CommandRunner runner;
     private final DefinitionStore definitions;
     private final Map<String, ServiceTaskHandler> handlers;
     private final ObjectMapper json;
+    private final InstanceRepository instances;
 
     @Inject
-    public ServiceJob(Commands commands, WorkflowEngine engine, DefinitionStore definitions, Set<ServiceTaskHandler> handlers,
-                      ObjectMapper json) {
+    public ServiceJob(Commands commands, CommandRunner runner, DefinitionStore definitions, Set<ServiceTaskHandler> handlers,
+                      ObjectMapper json, InstanceRepository instances) {
+        this.instances = instances;
         this.commands = commands;
-        this.engine = engine;
+        this.runner = runner;
         this.definitions = definitions;
         this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(ServiceTaskHandler::id, Function.identity()));
         this.json = json;
@@ -40,15 +45,14 @@ public final class ServiceJob implements JobHandler {
 
     @Override
     public String type() {
-        return WorkflowEngine.SERVICE_JOB;
+        return Flow.SERVICE_JOB;
     }
 
     @Override
     public void handle(JobContext job) throws Exception {
         long instanceId = job.payload().get("instanceId").asLong();
         String nodeId = job.payload().get("node").asText();
-        var row = job.handle().createQuery("SELECT " + Rows.INSTANCE_COLUMNS + " FROM oa_wf_instance WHERE id = :id AND tenant_id = :t")
-                .bind("id", instanceId).bind("t", job.tenantId()).map(Rows.INSTANCE).findOne().orElse(null);
+        var row = instances.find(job.handle(), job.tenantId(), instanceId, null).orElse(null);
         if (row == null || row.status() != dev.oakit.workflow.InstanceStatus.RUNNING
                 || !json.readValue(row.state(), InstanceState.class).active.contains(nodeId)) {
             return; // the instance moved on (cancelled, jumped, returned): the handler must not run any more
@@ -62,7 +66,7 @@ public final class ServiceJob implements JobHandler {
         Map<String, Object> output = handler.execute(row.tenantId(), instanceId, form, node.params());
         commands.execute(CommandSpec.of(Actor.system(row.tenantId()), "wf.service.complete")
                         .withTarget("process-instance", Long.toString(instanceId)), Void.class, ctx -> {
-                    engine.serviceDone(ctx, instanceId, nodeId, output == null ? Map.of() : output);
+                    runner.serviceDone(ctx, instanceId, nodeId, output == null ? Map.of() : output);
                     ctx.summary("service node '" + nodeId + "' (" + node.handler() + ") completed");
                     return null;
                 });

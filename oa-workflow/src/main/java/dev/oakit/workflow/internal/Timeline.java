@@ -29,7 +29,7 @@ public final class Timeline {
     }
 
     /** @return one JSON line (ending with a line break) for an entry */
-    static String line(ObjectMapper json, HistoryEntry e) {
+    public static String line(ObjectMapper json, HistoryEntry e) {
         ObjectNode n = json.createObjectNode();
         n.put("at", e.at().truncatedTo(ChronoUnit.MICROS).toString());
         n.put("a", e.action());

@@ -11,6 +11,8 @@ import dev.oakit.core.spi.Commands;
 import dev.oakit.core.spi.EventListener;
 import dev.oakit.workflow.WorkflowConfig;
 import dev.oakit.workflow.WorkflowPlugin;
+import dev.oakit.workflow.internal.store.InstanceRepository;
+import dev.oakit.workflow.internal.store.TaskRepository;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
@@ -36,9 +38,14 @@ public final class WorkflowNotifier implements EventListener {
     private final Notifications notifications;
     private final Directory directory;
     private final Commands commands;
+    private final TaskRepository tasks;
+    private final InstanceRepository instances;
 
     @Inject
-    public WorkflowNotifier(WorkflowConfig config, Notifications notifications, Directory directory, Commands commands) {
+    public WorkflowNotifier(WorkflowConfig config, Notifications notifications, Directory directory, Commands commands,
+                            TaskRepository tasks, InstanceRepository instances) {
+        this.tasks = tasks;
+        this.instances = instances;
         this.config = config;
         this.notifications = notifications;
         this.directory = directory;
@@ -86,8 +93,7 @@ public final class WorkflowNotifier implements EventListener {
 
     private Map<String, Object> taskVars(String tenant, long taskId, JsonNode p) {
         long instanceId = p.path("instanceId").asLong();
-        String node = commands.query(h -> h.createQuery("SELECT node_name FROM oa_wf_task WHERE id = :id AND tenant_id = :t")
-                .bind("id", taskId).bind("t", tenant).mapTo(String.class).findOne().orElse(null));
+        String node = commands.query(h -> tasks.nodeName(h, tenant, taskId).orElse(null));
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("title", p.path("title").asText());
         vars.put("node", node == null ? p.path("nodeId").asText() : node);
@@ -97,9 +103,8 @@ public final class WorkflowNotifier implements EventListener {
 
     private Map<String, Object> instanceVars(String tenant, DomainEvent e, JsonNode p) {
         long instanceId = Long.parseLong(e.aggregateId());
-        String title = p.hasNonNull("title") ? p.get("title").asText() : commands.query(h -> h.createQuery(
-                        "SELECT title FROM oa_wf_instance WHERE id = :id AND tenant_id = :t")
-                .bind("id", instanceId).bind("t", tenant).mapTo(String.class).findOne().orElse(""));
+        String title = p.hasNonNull("title") ? p.get("title").asText()
+                : commands.query(h -> instances.title(h, tenant, instanceId).orElse(""));
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("title", title);
         vars.put("by", p.hasNonNull("by") ? p.get("by").asText() : e.actorId());

@@ -20,9 +20,17 @@ import dev.oakit.workflow.StartRequest;
 import dev.oakit.workflow.Task;
 import dev.oakit.workflow.TodoQuery;
 import dev.oakit.workflow.Workbench;
+import dev.oakit.workflow.internal.engine.Flow;
+import dev.oakit.workflow.internal.preview.RoutePreviewer;
+import dev.oakit.workflow.internal.proxy.ProxyRepository;
+import dev.oakit.workflow.internal.store.CcRepository;
+import dev.oakit.workflow.internal.store.CoreJobStatements;
+import dev.oakit.workflow.internal.store.HistoryRepository;
+import dev.oakit.workflow.internal.store.InstanceRepository;
+import dev.oakit.workflow.internal.store.Rows;
+import dev.oakit.workflow.internal.store.TaskRepository;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.jdbi.v3.core.statement.Query;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,20 +43,31 @@ import java.util.TreeMap;
 @Singleton
 public final class WorkflowQueries implements ApprovalQueries {
     private final Commands commands;
-    private final WorkflowEngine engine;
+    private final InstanceViews views;
     private final RoutePreviewer previewer;
     private final ObjectMapper json;
 
     private final java.time.Clock clock;
     private final dev.oakit.workflow.WorkflowConfig config;
+    private final TaskRepository tasks;
+    private final InstanceRepository instances;
+    private final HistoryRepository history;
+    private final CcRepository cc;
+    private final ProxyRepository proxyRecords;
 
     @Inject
-    public WorkflowQueries(Commands commands, WorkflowEngine engine, RoutePreviewer previewer, ObjectMapper json,
-                           java.time.Clock clock, dev.oakit.workflow.WorkflowConfig config) {
+    public WorkflowQueries(Commands commands, InstanceViews views, RoutePreviewer previewer, ObjectMapper json,
+                           java.time.Clock clock, dev.oakit.workflow.WorkflowConfig config, TaskRepository tasks,
+                           InstanceRepository instances, HistoryRepository history, CcRepository cc, ProxyRepository proxyRecords) {
+        this.tasks = tasks;
+        this.instances = instances;
+        this.history = history;
+        this.cc = cc;
+        this.proxyRecords = proxyRecords;
         this.clock = clock;
         this.config = config;
         this.commands = commands;
-        this.engine = engine;
+        this.views = views;
         this.previewer = previewer;
         this.json = json;
     }
@@ -73,135 +92,38 @@ public final class WorkflowQueries implements ApprovalQueries {
     public List<Task> todo(Actor actor, TodoQuery query) {
         Checks.notNull("actor", actor);
         TodoQuery q = query == null ? TodoQuery.firstPage() : query;
-        return commands.query(h -> {
-            StringBuilder sql = new StringBuilder("SELECT " + Rows.TASK_COLUMNS
-                    + " FROM oa_wf_task WHERE tenant_id = :t AND assignee_id = :u AND status = 'OPEN'");
-            filters(sql, q);
-            dueFilter(sql, q);
-            sql.append(" ORDER BY created_at ").append(q.newestFirst() ? "DESC" : "ASC").append(", id ").append(q.newestFirst() ? "DESC" : "ASC");
-            sql.append(" LIMIT :limit OFFSET :offset");
-            Query query1 = h.createQuery(sql.toString()).bind("t", actor.tenantId()).bind("u", actor.userId());
-            bind(query1, q);
-            return query1.map(Rows.TASK).map(this::task).list();
-        });
+        return commands.query(h -> tasks.todo(h, actor.tenantId(), actor.userId(), q, clock.instant(), config.dueSoon()).stream()
+                .map(this::task).toList());
     }
 
     @Override
     public List<Task> pool(Actor actor, TodoQuery query) {
         Checks.notNull("actor", actor);
         TodoQuery q = query == null ? TodoQuery.firstPage() : query;
-        return commands.query(h -> {
-            StringBuilder sql = new StringBuilder("SELECT " + Rows.TASK_COLUMNS.replaceAll("(^|, )(\\w)", "$1t.$2")
-                    + " FROM oa_wf_candidate c JOIN oa_wf_task t ON t.id = c.task_id"
-                    + " WHERE c.tenant_id = :t AND c.user_id = :u AND t.status = 'OPEN' AND t.assignee_id = ''");
-            if (q.processKey() != null) {
-                sql.append(" AND t.def_key = :key");
-            }
-            if (q.initiatorId() != null) {
-                sql.append(" AND t.initiator_id = :init");
-            }
-            if (q.from() != null) {
-                sql.append(" AND t.created_at >= :from");
-            }
-            if (q.to() != null) {
-                sql.append(" AND t.created_at < :to");
-            }
-            dueFilter(sql, q);
-            sql.append(" ORDER BY t.created_at ").append(q.newestFirst() ? "DESC" : "ASC").append(", t.id LIMIT :limit OFFSET :offset");
-            Query query1 = h.createQuery(sql.toString()).bind("t", actor.tenantId()).bind("u", actor.userId());
-            bind(query1, q);
-            return query1.map(Rows.TASK).map(this::task).list();
-        });
+        return commands.query(h -> tasks.pool(h, actor.tenantId(), actor.userId(), q, clock.instant(), config.dueSoon()).stream()
+                .map(this::task).toList());
     }
 
     @Override
     public long todoCount(Actor actor) {
         Checks.notNull("actor", actor);
-        return commands.query(h -> h.createQuery("SELECT COUNT(*) FROM oa_wf_task WHERE tenant_id = :t AND assignee_id = :u AND status = 'OPEN'")
-                .bind("t", actor.tenantId()).bind("u", actor.userId()).mapTo(Long.class).one());
+        return commands.query(h -> tasks.todoCount(h, actor.tenantId(), actor.userId()));
     }
 
     @Override
     public List<Task> done(Actor actor, TodoQuery query) {
         Checks.notNull("actor", actor);
         TodoQuery q = query == null ? TodoQuery.firstPage() : query;
-        return commands.query(h -> {
-            StringBuilder sql = new StringBuilder("SELECT " + Rows.TASK_COLUMNS
-                    + " FROM oa_wf_task WHERE tenant_id = :t AND acted_by = :u AND status = 'DONE'");
-            filters(sql, q);
-            dueFilter(sql, q);
-            sql.append(" ORDER BY completed_at ").append(q.newestFirst() ? "DESC" : "ASC").append(", id DESC LIMIT :limit OFFSET :offset");
-            Query query1 = h.createQuery(sql.toString()).bind("t", actor.tenantId()).bind("u", actor.userId());
-            bind(query1, q);
-            return query1.map(Rows.TASK).map(this::task).list();
-        });
-    }
-
-    private static void filters(StringBuilder sql, TodoQuery q) {
-        if (q.processKey() != null) {
-            sql.append(" AND def_key = :key");
-        }
-        if (q.initiatorId() != null) {
-            sql.append(" AND initiator_id = :init");
-        }
-        if (q.from() != null) {
-            sql.append(" AND created_at >= :from");
-        }
-        if (q.to() != null) {
-            sql.append(" AND created_at < :to");
-        }
-    }
-
-    /** Issue 4: open tasks by their state against the deadline, as of the clock's now. */
-    private void dueFilter(StringBuilder sql, TodoQuery q) {
-        if (q.due() == null) {
-            return;
-        }
-        sql.append(switch (q.due()) {
-            case NONE -> " AND due_at IS NULL";
-            case OVERDUE -> " AND due_at <= :dueNow";
-            case DUE_SOON -> " AND due_at > :dueNow AND due_at <= :dueSoon";
-            case ON_TIME -> " AND due_at > :dueSoon";
-        });
-    }
-
-    private void bind(Query query, TodoQuery q) {
-        if (q.due() != null && q.due() != dev.oakit.workflow.DueState.NONE) {
-            Instant now = clock.instant();
-            query.bind("dueNow", Rows.db(now)).bind("dueSoon", Rows.db(now.plus(config.dueSoon())));
-        }
-        query.bind("limit", q.size()).bind("offset", q.page() * q.size());
-        if (q.processKey() != null) {
-            query.bind("key", q.processKey());
-        }
-        if (q.initiatorId() != null) {
-            query.bind("init", q.initiatorId());
-        }
-        if (q.from() != null) {
-            query.bind("from", Rows.db(q.from()));
-        }
-        if (q.to() != null) {
-            query.bind("to", Rows.db(q.to()));
-        }
+        return commands.query(h -> tasks.done(h, actor.tenantId(), actor.userId(), q, clock.instant(), config.dueSoon()).stream()
+                .map(this::task).toList());
     }
 
     @Override
     public List<ProcessInstance> startedBy(Actor actor, TodoQuery query) {
         Checks.notNull("actor", actor);
         TodoQuery q = query == null ? TodoQuery.firstPage() : query;
-        return commands.query(h -> {
-            StringBuilder sql = new StringBuilder("SELECT " + Rows.INSTANCE_COLUMNS + " FROM oa_wf_instance WHERE tenant_id = :t AND initiator_id = :u");
-            if (q.processKey() != null) {
-                sql.append(" AND def_key = :key");
-            }
-            sql.append(" ORDER BY started_at ").append(q.newestFirst() ? "DESC" : "ASC").append(", id DESC LIMIT :limit OFFSET :offset");
-            Query query1 = h.createQuery(sql.toString()).bind("t", actor.tenantId()).bind("u", actor.userId())
-                    .bind("limit", q.size()).bind("offset", q.page() * q.size());
-            if (q.processKey() != null) {
-                query1.bind("key", q.processKey());
-            }
-            return query1.map(Rows.INSTANCE).list().stream().map(r -> engine.view(h, actor, r)).toList();
-        });
+        return commands.query(h -> instances.startedBy(h, actor.tenantId(), actor.userId(), q.processKey(), q.newestFirst(), q.size(),
+                q.page() * q.size()).stream().map(r -> views.view(h, actor, r)).toList());
     }
 
     @Override
@@ -209,33 +131,21 @@ public final class WorkflowQueries implements ApprovalQueries {
         Checks.notNull("actor", actor);
         return commands.query(h -> {
             String[] inline = new String[1];
-            Rows.InstanceRow row = engine.instanceRow(h, actor, instanceId, inline);
-            ProcessInstance instance = engine.view(h, actor, row);
-            if (!actor.isAdmin() && !WorkflowEngine.participates(h, actor.tenantId(), instanceId, instance.initiatorId(), actor.userId())
-                    && !successorOf(h, actor, instance.initiatorId())) {
+            Rows.InstanceRow row = views.row(h, actor, instanceId, inline);
+            ProcessInstance instance = views.view(h, actor, row);
+            if (!actor.isAdmin() && !views.participates(h, actor.tenantId(), instanceId, instance.initiatorId(), actor.userId())
+                    && !proxyRecords.isSuccessor(h, actor.tenantId(), actor.userId(), instance.initiatorId())) {
                 throw new NotFoundException("OA-WF/INSTANCE_NOT_FOUND", "process instance " + instanceId
                         + " does not exist in tenant '" + actor.tenantId() + "' or user '" + actor.userId() + "' does not take part in it");
             }
-            List<Task> tasks = h.createQuery("SELECT " + Rows.TASK_COLUMNS + " FROM oa_wf_task WHERE instance_id = :i ORDER BY id")
-                    .bind("i", instanceId).map(Rows.TASK).map(this::task).list();
+            List<Task> all = tasks.ofInstance(h, instanceId).stream().map(this::task).toList();
             // the inline timeline first, then what went to oa_wf_history (older instances, long timelines)
             List<HistoryEntry> timeline = new java.util.ArrayList<>(Timeline.parse(json, inline[0]));
             if (Timeline.mayHaveRowsInHistoryTable(json, row.state())) {
-                timeline.addAll(h.createQuery("SELECT * FROM oa_wf_history WHERE instance_id = :i ORDER BY id")
-                        .bind("i", instanceId)
-                        .map((rs, c) -> new HistoryEntry(Rows.instant(rs, "at"), rs.getString("action"), rs.getString("actor_id"),
-                                rs.getString("on_behalf_of"), rs.getString("node_id"), (Long) rs.getObject("task_id", Long.class),
-                                rs.getString("comment"), rs.getString("detail")))
-                        .list());
+                timeline.addAll(history.of(h, instanceId));
             }
-            return new InstanceDetail(instance, tasks, timeline);
+            return new InstanceDetail(instance, all, timeline);
         });
-    }
-
-    /** Issue 4: a successor sees the instances of the user whose work was handed over to them. */
-    private static boolean successorOf(org.jdbi.v3.core.Handle h, Actor actor, String initiatorId) {
-        return h.createQuery("SELECT COUNT(*) FROM oa_wf_handover WHERE tenant_id = :t AND successor_id = :s AND user_id = :u")
-                .bind("t", actor.tenantId()).bind("s", actor.userId()).bind("u", initiatorId).mapTo(Long.class).one() > 0;
     }
 
     // ------------------------------------------------------------------ cc'd to me
@@ -244,49 +154,26 @@ public final class WorkflowQueries implements ApprovalQueries {
     public List<CcItem> ccToMe(Actor actor, CcQuery query) {
         Checks.notNull("actor", actor);
         CcQuery q = query == null ? CcQuery.firstPage() : query;
-        String read = switch (q.filter()) {
-            case ALL -> "";
-            case UNREAD -> " AND c.read_at IS NULL";
-            case READ -> " AND c.read_at IS NOT NULL";
-        };
-        return commands.query(h -> h.createQuery("""
-                        SELECT c.id, c.instance_id, i.title, i.def_key, c.node_id, i.initiator_id, c.created_at, c.read_at
-                        FROM oa_wf_cc c JOIN oa_wf_instance i ON i.id = c.instance_id AND i.tenant_id = c.tenant_id
-                        WHERE c.tenant_id = :t AND c.user_id = :u""" + read
-                        + " ORDER BY c.created_at DESC, c.id DESC LIMIT :limit OFFSET :offset")
-                .bind("t", actor.tenantId()).bind("u", actor.userId()).bind("limit", q.size()).bind("offset", q.page() * q.size())
-                .map((rs, c) -> new CcItem(rs.getLong("id"), rs.getLong("instance_id"), rs.getString("title"), rs.getString("def_key"),
-                        rs.getString("node_id"), rs.getString("initiator_id"), Rows.instant(rs, "created_at"), Rows.instant(rs, "read_at")))
-                .list());
+        return commands.query(h -> cc.toUser(h, actor.tenantId(), actor.userId(), q));
     }
 
     @Override
     public void markCcRead(Actor actor, long ccId) {
         Checks.notNull("actor", actor);
         commands.execute(CommandSpec.of(actor, "wf.cc.read").withTarget("cc", Long.toString(ccId)), Void.class, ctx -> {
-            var h = ctx.handle();
-            Map<String, Object> cc = h.createQuery("SELECT user_id, instance_id, read_at FROM oa_wf_cc WHERE id = :id AND tenant_id = :t")
-                    .bind("id", ccId).bind("t", actor.tenantId())
-                    .map((rs, c) -> {
-                        Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("user", rs.getString("user_id"));
-                        m.put("instance", rs.getLong("instance_id"));
-                        m.put("readAt", Rows.instant(rs, "read_at"));
-                        return m;
-                    })
-                    .findOne().orElseThrow(() -> new NotFoundException("OA-WF/CC_NOT_FOUND", "cc item " + ccId
+            CcRepository.Cc item = cc.find(ctx.handle(), actor.tenantId(), ccId)
+                    .orElseThrow(() -> new NotFoundException("OA-WF/CC_NOT_FOUND", "cc item " + ccId
                             + " does not exist in tenant '" + actor.tenantId() + "'"));
-            if (!actor.userId().equals(cc.get("user"))) {
+            if (!actor.userId().equals(item.userId())) {
                 throw new ForbiddenException("OA-WF/NOT_CC_RECIPIENT", "user '" + actor.userId() + "' may not mark cc item " + ccId
-                        + " read; only its recipient '" + cc.get("user") + "' may");
+                        + " read; only its recipient '" + item.userId() + "' may");
             }
-            if (cc.get("readAt") != null) {
-                ctx.summary("cc item " + ccId + " of instance " + cc.get("instance") + " was already read at " + cc.get("readAt"));
+            if (item.readAt() != null) {
+                ctx.summary("cc item " + ccId + " of instance " + item.instanceId() + " was already read at " + item.readAt());
                 return null;
             }
-            h.createUpdate("UPDATE oa_wf_cc SET read_at = :now WHERE id = :id AND read_at IS NULL")
-                    .bind("now", Rows.db(ctx.now())).bind("id", ccId).execute();
-            ctx.summary("read cc item " + ccId + " of instance " + cc.get("instance"));
+            cc.markRead(ctx.handle(), ccId, ctx.now());
+            ctx.summary("read cc item " + ccId + " of instance " + item.instanceId());
             return null;
         });
     }
@@ -294,8 +181,7 @@ public final class WorkflowQueries implements ApprovalQueries {
     @Override
     public long unreadCcCount(Actor actor) {
         Checks.notNull("actor", actor);
-        return commands.query(h -> h.createQuery("SELECT COUNT(*) FROM oa_wf_cc WHERE tenant_id = :t AND user_id = :u AND read_at IS NULL")
-                .bind("t", actor.tenantId()).bind("u", actor.userId()).mapTo(Long.class).one());
+        return commands.query(h -> cc.unreadCount(h, actor.tenantId(), actor.userId()));
     }
 
     // ------------------------------------------------------------------ workbench and monitor
@@ -303,15 +189,8 @@ public final class WorkflowQueries implements ApprovalQueries {
     @Override
     public Workbench workbench(Actor actor) {
         Checks.notNull("actor", actor);
-        return commands.query(h -> h.createQuery("""
-                SELECT (SELECT COUNT(*) FROM oa_wf_task WHERE tenant_id = :t AND assignee_id = :u AND status = 'OPEN') AS todo,
-                       (SELECT COUNT(*) FROM oa_wf_cc WHERE tenant_id = :t AND user_id = :u AND read_at IS NULL) AS cc_unread,
-                       (SELECT COUNT(*) FROM oa_wf_instance WHERE tenant_id = :t AND initiator_id = :u
-                            AND status IN ('RUNNING', 'SUSPENDED')) AS started,
-                       (SELECT COUNT(*) FROM oa_wf_instance WHERE tenant_id = :t AND initiator_id = :u AND status = 'RETURNED') AS returned""")
-                .bind("t", actor.tenantId()).bind("u", actor.userId())
-                .map((rs, c) -> new Workbench(rs.getLong("todo"), rs.getLong("cc_unread"), rs.getLong("started"), rs.getLong("returned")))
-                .one());
+        long[] c = commands.query(h -> instances.workbench(h, actor.tenantId(), actor.userId()));
+        return new Workbench(c[0], c[1], c[2], c[3]);
     }
 
     @Override
@@ -325,17 +204,13 @@ public final class WorkflowQueries implements ApprovalQueries {
             Map<String, Long> running = new TreeMap<>();
             Map<String, Map<String, Long>> waiting = new TreeMap<>();
             // the active nodes live in the instance state: one pass over the running instances, streamed
-            h.createQuery("SELECT def_key, state FROM oa_wf_instance WHERE tenant_id = :t AND status = 'RUNNING'")
-                    .bind("t", admin.tenantId())
-                    .map((rs, c) -> new String[]{rs.getString("def_key"), rs.getString("state")})
-                    .useStream(rows -> rows.forEach(r -> {
-                        running.merge(r[0], 1L, Long::sum);
-                        for (String node : activeNodes(r[1])) {
-                            waiting.computeIfAbsent(r[0], k -> new TreeMap<>()).merge(node, 1L, Long::sum);
-                        }
-                    }));
-            long suspended = h.createQuery("SELECT COUNT(*) FROM oa_wf_instance WHERE tenant_id = :t AND status = 'SUSPENDED'")
-                    .bind("t", admin.tenantId()).mapTo(Long.class).one();
+            instances.eachRunning(h, admin.tenantId(), r -> {
+                running.merge(r[0], 1L, Long::sum);
+                for (String node : activeNodes(r[1])) {
+                    waiting.computeIfAbsent(r[0], k -> new TreeMap<>()).merge(node, 1L, Long::sum);
+                }
+            });
+            long suspended = instances.suspendedCount(h, admin.tenantId());
             return new Monitor(
                     running.entrySet().stream().map(e -> new Monitor.ProcessCount(e.getKey(), e.getValue())).toList(),
                     waiting.entrySet().stream().flatMap(p -> p.getValue().entrySet().stream()
@@ -360,43 +235,30 @@ public final class WorkflowQueries implements ApprovalQueries {
 
     private List<Monitor.Incident> incidents(org.jdbi.v3.core.Handle h, String tenant) {
         List<DeadJob> dead = new ArrayList<>();
-        h.createQuery("""
-                SELECT id, payload, last_error, updated_at FROM oa_core_job
-                WHERE tenant_id = :t AND type = :type AND status = 'DEAD' ORDER BY updated_at DESC, id DESC""")
-                .bind("t", tenant).bind("type", WorkflowEngine.SERVICE_JOB).setMaxRows(Monitor.MAX_INCIDENTS * 2)
-                .map((rs, c) -> {
-                    try {
-                        JsonNode p = json.readTree(rs.getString("payload"));
-                        return new DeadJob(rs.getLong("id"), p.path("instanceId").asLong(), p.path("node").asText(null),
-                                rs.getString("last_error"), Rows.instant(rs, "updated_at"));
-                    } catch (Exception e) {
-                        return null;
-                    }
-                })
-                .forEach(d -> {
-                    if (d != null) {
-                        dead.add(d);
-                    }
-                });
+        CoreJobStatements.deadJobs(h, tenant, Flow.SERVICE_JOB, Monitor.MAX_INCIDENTS * 2, j -> {
+            try {
+                JsonNode p = json.readTree(j.payload());
+                dead.add(new DeadJob(j.id(), p.path("instanceId").asLong(), p.path("node").asText(null), j.lastError(), j.at()));
+            } catch (Exception e) {
+                // an unreadable payload is no incident of an instance
+            }
+        });
         if (dead.isEmpty()) {
             return List.of();
         }
         // a dead job is an incident while its instance has not ended and still waits at the node
         // (not after a cancel, or a jump past the service node)
-        Map<Long, String[]> instances = new LinkedHashMap<>();
+        Map<Long, String[]> instancesById = new LinkedHashMap<>();
         Map<Long, List<String>> active = new LinkedHashMap<>();
-        h.createQuery("SELECT id, def_key, title, state FROM oa_wf_instance WHERE tenant_id = :t"
-                        + " AND status IN ('RUNNING', 'SUSPENDED') AND id IN (<ids>)")
-                .bind("t", tenant).bindList("ids", dead.stream().map(DeadJob::instanceId).distinct().toList())
-                .map((rs, c) -> {
-                    active.put(rs.getLong("id"), activeNodes(rs.getString("state")));
-                    return Map.entry(rs.getLong("id"), new String[]{rs.getString("def_key"), rs.getString("title")});
-                })
-                .forEach(e -> instances.put(e.getKey(), e.getValue()));
-        return dead.stream().filter(d -> instances.containsKey(d.instanceId()) && active.get(d.instanceId()).contains(d.node()))
+        for (InstanceRepository.Unended u : instances.runningOrSuspended(h, tenant,
+                dead.stream().map(DeadJob::instanceId).distinct().toList())) {
+            active.put(u.id(), activeNodes(u.state()));
+            instancesById.put(u.id(), new String[]{u.key(), u.title()});
+        }
+        return dead.stream().filter(d -> instancesById.containsKey(d.instanceId()) && active.get(d.instanceId()).contains(d.node()))
                 .limit(Monitor.MAX_INCIDENTS)
-                .map(d -> new Monitor.Incident(d.id(), d.instanceId(), instances.get(d.instanceId())[0],
-                        instances.get(d.instanceId())[1], d.node(), d.error(), d.at()))
+                .map(d -> new Monitor.Incident(d.id(), d.instanceId(), instancesById.get(d.instanceId())[0],
+                        instancesById.get(d.instanceId())[1], d.node(), d.error(), d.at()))
                 .toList();
     }
 

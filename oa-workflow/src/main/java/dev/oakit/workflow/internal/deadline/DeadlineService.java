@@ -6,14 +6,13 @@ import dev.oakit.core.ConflictException;
 import dev.oakit.core.ForbiddenException;
 import dev.oakit.core.NotFoundException;
 import dev.oakit.core.ValidationException;
-import dev.oakit.core.spi.CommandContext;
 import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
 import dev.oakit.workflow.Deadline;
 import dev.oakit.workflow.TaskDeadlines;
-import dev.oakit.workflow.internal.Rows;
-import dev.oakit.workflow.internal.SystemTask;
-import dev.oakit.workflow.internal.WorkflowEngine;
+import dev.oakit.workflow.internal.store.InstanceRepository;
+import dev.oakit.workflow.internal.store.TaskRepository;
+import dev.oakit.workflow.internal.runner.CommandRunner;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -24,13 +23,18 @@ import java.util.List;
 @Singleton
 public final class DeadlineService implements TaskDeadlines {
     private final Commands commands;
-    private final WorkflowEngine engine;
+    private final CommandRunner runner;
     private final Deadlines deadlines;
+    private final TaskRepository tasks;
+    private final InstanceRepository instances;
 
     @Inject
-    public DeadlineService(Commands commands, WorkflowEngine engine, Deadlines deadlines) {
+    public DeadlineService(Commands commands, CommandRunner runner, Deadlines deadlines, TaskRepository tasks,
+                           InstanceRepository instances) {
+        this.tasks = tasks;
+        this.instances = instances;
         this.commands = commands;
-        this.engine = engine;
+        this.runner = runner;
         this.deadlines = deadlines;
     }
 
@@ -40,9 +44,8 @@ public final class DeadlineService implements TaskDeadlines {
         Checks.notNull("dueAt", dueAt);
         admin.requireAdmin("move task deadlines");
         commands.execute(CommandSpec.of(admin, "wf.task.deadline").withTarget("task", Long.toString(taskId)), Void.class, ctx -> {
-            boolean open = engine.onOpenTask(ctx, taskId, t -> {
-                Deadline d = t.definition().deadlineOf(t.node());
-                move(ctx, t, d, dueAt, "to " + dueAt + (reason == null ? "" : ": " + reason));
+            boolean open = runner.onOpenTask(ctx, taskId, t -> {
+                t.moveDeadline(dueAt, "to " + dueAt + (reason == null ? "" : ": " + reason));
             });
             if (!open) {
                 throw new ConflictException("OA-WF/TASK_CLOSED", "task " + taskId + " is not open; only an open task's deadline moves");
@@ -50,16 +53,6 @@ public final class DeadlineService implements TaskDeadlines {
             ctx.summary("moved the deadline of task " + taskId + " to " + dueAt);
             return null;
         });
-    }
-
-    private void move(CommandContext ctx, SystemTask t, Deadline d, Instant due, String detail) {
-        ctx.handle().createUpdate("UPDATE oa_wf_task SET due_at = :due WHERE id = :id").bind("due", Rows.db(due))
-                .bind("id", t.task().id()).execute();
-        Deadlines.cancel(ctx, t.task().id());
-        if (due != null) {
-            deadlines.schedule(ctx, t.instance().id(), t.task().id(), d == null ? Deadline.of(null) : d, t.task().createdAt(), due);
-        }
-        t.note("deadline-moved", detail);
     }
 
     @Override
@@ -70,24 +63,21 @@ public final class DeadlineService implements TaskDeadlines {
         }
         commands.execute(CommandSpec.of(actor, "wf.instance.priority").withTarget("process-instance", Long.toString(instanceId)),
                 Void.class, ctx -> {
-                    String initiator = ctx.handle().createQuery("SELECT initiator_id FROM oa_wf_instance WHERE id = :id AND tenant_id = :t FOR UPDATE")
-                            .bind("id", instanceId).bind("t", ctx.tenantId()).mapTo(String.class).findOne()
+                    String initiator = instances.lockInitiator(ctx.handle(), ctx.tenantId(), instanceId)
                             .orElseThrow(() -> new NotFoundException("OA-WF/INSTANCE_NOT_FOUND", "process instance " + instanceId
                                     + " does not exist in tenant '" + ctx.tenantId() + "'"));
                     if (!actor.isAdmin() && !actor.userId().equals(initiator)) {
                         throw new ForbiddenException("OA-WF/PRIORITY", "user '" + actor.userId() + "' may not change the priority of instance "
                                 + instanceId + "; its initiator '" + initiator + "' and administrators may");
                     }
-                    ctx.handle().createUpdate("UPDATE oa_wf_instance SET priority = :p WHERE id = :id").bind("p", priority)
-                            .bind("id", instanceId).execute();
-                    List<Long> open = ctx.handle().createQuery("SELECT id FROM oa_wf_task WHERE instance_id = :i AND status = 'OPEN' ORDER BY id")
-                            .bind("i", instanceId).mapTo(Long.class).list();
+                    instances.setPriority(ctx.handle(), instanceId, priority);
+                    List<Long> open = tasks.openIds(ctx.handle(), instanceId);
                     for (long taskId : open) {
-                        engine.onOpenTask(ctx, taskId, t -> {
+                        runner.onOpenTask(ctx, taskId, t -> {
                             Deadline d = t.definition().deadlineOf(t.node());
                             if (d != null) {
                                 Instant due = deadlines.dueAt(d, priority, t.task().createdAt());
-                                move(ctx, t, d, due, "priority " + priority + (reason == null ? "" : ": " + reason) + "; due " + due);
+                                t.moveDeadline(due, "priority " + priority + (reason == null ? "" : ": " + reason) + "; due " + due);
                             }
                         });
                     }

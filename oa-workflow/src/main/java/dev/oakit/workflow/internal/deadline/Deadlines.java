@@ -8,9 +8,7 @@ import dev.oakit.workflow.Deadline;
 import dev.oakit.workflow.Node;
 import dev.oakit.workflow.ProcessDefinition;
 import dev.oakit.workflow.Timeout;
-import dev.oakit.workflow.internal.Rows;
-import dev.oakit.workflow.internal.Rows.InstanceRow;
-import dev.oakit.workflow.internal.Rows.TaskRow;
+import dev.oakit.workflow.internal.store.CoreJobStatements;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -20,8 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Deadlines of approval tasks and the jobs of their timeout ladder. The engine calls it where a
- * task opens and where it closes; for nodes without a deadline it issues no statement.
+ * Deadlines of approval tasks and the jobs of their timeout ladder. The engine asks it for a new
+ * task's deadline, and calls it where a task opened and where it closed; for nodes without a
+ * deadline it issues no statement.
  */
 @Singleton
 public final class Deadlines {
@@ -63,20 +62,19 @@ public final class Deadlines {
     }
 
     /**
-     * A task opened: writes its deadline and the approver it works for (a proxy's principal), and
-     * schedules its ladder. No statement when neither applies.
+     * A task opened with deadline {@code due} (see {@link #dueAt}): schedules its ladder and, with
+     * {@code workflow.notifications}, its due-soon and overdue reminders. No statement without a deadline.
      */
-    public void opened(CommandContext ctx, InstanceRow row, ProcessDefinition def, Node.Approval node, TaskRow t, String proxyFor) {
-        Deadline d = def.deadlineOf(node);
-        Instant due = dueAt(d, row.priority(), t.createdAt());
-        if (due == null && proxyFor == null) {
-            return;
-        }
-        ctx.handle().createUpdate("UPDATE oa_wf_task SET due_at = :due, proxy_for = :p WHERE id = :id")
-                .bind("due", Rows.db(due)).bind("p", proxyFor).bind("id", t.id()).execute();
+    public void opened(CommandContext ctx, long instanceId, ProcessDefinition def, Node.Approval node, long taskId, Instant opened,
+                       Instant due) {
         if (due != null) {
-            schedule(ctx, row.id(), t.id(), d, t.createdAt(), due);
+            schedule(ctx, instanceId, taskId, def.deadlineOf(node), opened, due);
         }
+    }
+
+    /** @return the deadline of a task opened now at {@code node} of an instance of {@code priority}, or null */
+    public Instant dueAt(ProcessDefinition def, Node.Approval node, String priority, Instant opened) {
+        return dueAt(def.deadlineOf(node), priority, opened);
     }
 
     /** Schedules every rung of a task's ladder (replacing waiting ones of the same task). */
@@ -98,19 +96,22 @@ public final class Deadlines {
         }
     }
 
-    /** A task closed: withdraws its waiting ladder and due-date jobs (no statement for nodes without them). */
-    public void closed(CommandContext ctx, ProcessDefinition def, Node.Approval node, TaskRow t) {
+    /** @return true when a closing task of the node may have waiting ladder or due-date jobs to withdraw */
+    public boolean hasJobs(ProcessDefinition def, Node.Approval node) {
         Deadline d = def.deadlineOf(node);
-        if (d != null && (config.notifications() || (d.timeouts() != null && !d.timeouts().isEmpty()))) {
-            cancel(ctx, t.id());
+        return d != null && (config.notifications() || (d.timeouts() != null && !d.timeouts().isEmpty()));
+    }
+
+    /** A task closed: withdraws its waiting ladder and due-date jobs (no statement for nodes without them). */
+    public void closed(CommandContext ctx, ProcessDefinition def, Node.Approval node, long taskId) {
+        if (hasJobs(def, node)) {
+            cancel(ctx, taskId);
         }
     }
 
     /** Withdraws the waiting ladder jobs of a task. */
     public static void cancel(CommandContext ctx, long taskId) {
-        ctx.handle().createUpdate("UPDATE oa_core_job SET status = 'CANCELLED', dedupe_key = NULL"
-                        + " WHERE tenant_id = :t AND dedupe_key LIKE :k AND status = 'READY'")
-                .bind("t", ctx.tenantId()).bind("k", "wf-timeout-" + taskId + "-%").execute();
+        CoreJobStatements.cancelTimeoutJobs(ctx.handle(), ctx.tenantId(), taskId);
     }
 
     /** @return working time between a task's opening and closing on its node's calendar, in milliseconds */

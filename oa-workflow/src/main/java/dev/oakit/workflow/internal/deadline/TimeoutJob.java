@@ -14,9 +14,9 @@ import dev.oakit.workflow.Timeout;
 import dev.oakit.workflow.WorkflowConfig;
 import dev.oakit.workflow.WorkflowPlugin;
 import dev.oakit.workflow.internal.ApproverResolution;
-import dev.oakit.workflow.internal.Rows;
-import dev.oakit.workflow.internal.SystemTask;
-import dev.oakit.workflow.internal.WorkflowEngine;
+import dev.oakit.workflow.internal.store.Rows;
+import dev.oakit.workflow.internal.runner.CommandRunner;
+import dev.oakit.workflow.internal.runner.SystemTask;
 import dev.oakit.workflow.internal.assign.AssigneeCheck;
 import jakarta.inject.Inject;
 
@@ -32,17 +32,17 @@ import java.util.Optional;
  */
 public final class TimeoutJob implements JobHandler {
     private final Commands commands;
-    private final WorkflowEngine engine;
+    private final CommandRunner runner;
     private final Deadlines deadlines;
     private final ApproverResolution resolution;
     private final Notifications notifications;
     private final WorkflowConfig config;
 
     @Inject
-    public TimeoutJob(Commands commands, WorkflowEngine engine, Deadlines deadlines, ApproverResolution resolution,
+    public TimeoutJob(Commands commands, CommandRunner runner, Deadlines deadlines, ApproverResolution resolution,
                       Notifications notifications, WorkflowConfig config) {
         this.commands = commands;
-        this.engine = engine;
+        this.runner = runner;
         this.deadlines = deadlines;
         this.resolution = resolution;
         this.notifications = notifications;
@@ -61,7 +61,7 @@ public final class TimeoutJob implements JobHandler {
         int count = job.payload().path("count").asInt(1);
         commands.execute(CommandSpec.of(Actor.system(job.tenantId()), "wf.task.timeout").withTarget("task", Long.toString(taskId)),
                 Void.class, ctx -> {
-                    boolean open = engine.onOpenTask(ctx, taskId, t -> run(ctx, t, rung, count));
+                    boolean open = runner.onOpenTask(ctx, taskId, t -> run(ctx, t, rung, count));
                     if (!open) {
                         ctx.summary("timeout rung " + rung + " of task " + taskId + ": the task is no longer open, nothing done");
                     }
@@ -104,8 +104,7 @@ public final class TimeoutJob implements JobHandler {
         Deadline d = t.definition().deadlineOf(t.node());
         List<Timeout> ladder = d == null || d.timeouts() == null ? List.of() : d.timeouts();
         Rows.TaskRow task = t.task();
-        Instant due = ctx.handle().createQuery("SELECT due_at FROM oa_wf_task WHERE id = :id").bind("id", task.id())
-                .map((rs, x) -> Rows.instant(rs, "due_at")).findOne().orElse(null);
+        Instant due = task.dueAt(); // read under the instance lock (the open tasks' digest covers it)
         if (rung < 0 && due != null) {
             notifyDue(ctx, t.task(), rung, due);
             return;

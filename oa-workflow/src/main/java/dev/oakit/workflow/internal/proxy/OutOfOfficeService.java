@@ -11,9 +11,11 @@ import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
 import dev.oakit.workflow.OutOfOffice;
 import dev.oakit.workflow.internal.ApproverResolution;
-import dev.oakit.workflow.internal.Rows;
-import dev.oakit.workflow.internal.SystemTask;
-import dev.oakit.workflow.internal.WorkflowEngine;
+import dev.oakit.workflow.internal.store.InstanceRepository;
+import dev.oakit.workflow.internal.store.Rows;
+import dev.oakit.workflow.internal.store.TaskRepository;
+import dev.oakit.workflow.internal.runner.CommandRunner;
+import dev.oakit.workflow.internal.runner.SystemTask;
 import dev.oakit.workflow.internal.assign.AssigneeCheck;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -27,18 +29,25 @@ import java.util.List;
 @Singleton
 public final class OutOfOfficeService implements OutOfOffice {
     private final Commands commands;
-    private final WorkflowEngine engine;
+    private final CommandRunner runner;
     private final Proxies proxies;
     private final ApproverResolution resolution;
     private final Directory directory;
     private final java.time.Clock clock;
+    private final ProxyRepository repository;
+    private final TaskRepository tasks;
+    private final InstanceRepository instances;
 
     @Inject
-    public OutOfOfficeService(Commands commands, WorkflowEngine engine, Proxies proxies, ApproverResolution resolution,
-                              Directory directory, java.time.Clock clock) {
+    public OutOfOfficeService(Commands commands, CommandRunner runner, Proxies proxies, ApproverResolution resolution,
+                              Directory directory, java.time.Clock clock, ProxyRepository repository, TaskRepository tasks,
+                              InstanceRepository instances) {
+        this.repository = repository;
+        this.tasks = tasks;
+        this.instances = instances;
         this.clock = clock;
         this.commands = commands;
-        this.engine = engine;
+        this.runner = runner;
         this.proxies = proxies;
         this.resolution = resolution;
         this.directory = directory;
@@ -82,13 +91,7 @@ public final class OutOfOfficeService implements OutOfOffice {
         }
         requireActive(actor.tenantId(), "proxyId", request.proxyId());
         ProxyRule rule = commands.execute(CommandSpec.of(actor, "wf.proxy.set"), ProxyRule.class, ctx -> {
-            long id = ctx.handle().createUpdate("""
-                            INSERT INTO oa_wf_proxy (tenant_id, user_id, proxy_id, starts_at, ends_at, process_keys, created_by, created_at)
-                            VALUES (:t, :u, :p, :f, :e, :k, :by, :now)""")
-                    .bind("t", ctx.tenantId()).bind("u", request.userId()).bind("p", request.proxyId())
-                    .bind("f", Rows.db(request.from())).bind("e", Rows.db(request.until())).bind("k", keys.isEmpty() ? null : keys)
-                    .bind("by", ctx.actor().userId()).bind("now", Rows.db(ctx.now())).executeAndReturnGeneratedKeys("id")
-                    .mapTo(Long.class).one();
+            long id = repository.insertRule(ctx.handle(), ctx.tenantId(), request, keys, ctx.actor().userId(), ctx.now());
             ctx.target("proxy-rule", Long.toString(id));
             proxies.invalidate(ctx.tenantId());
             int moved = 0;
@@ -104,16 +107,14 @@ public final class OutOfOfficeService implements OutOfOffice {
     }
 
     private int moveOpen(CommandContext ctx, ProxyRequest request) {
-        List<Rows.TaskRow> open = ctx.handle().createQuery("SELECT " + Rows.TASK_COLUMNS
-                        + " FROM oa_wf_task WHERE tenant_id = :t AND assignee_id = :u AND status = 'OPEN' ORDER BY id")
-                .bind("t", ctx.tenantId()).bind("u", request.userId()).map(Rows.TASK).list();
+        List<Rows.TaskRow> open = tasks.openOfAssignee(ctx.handle(), ctx.tenantId(), request.userId());
         int moved = 0;
         for (Rows.TaskRow t : open) {
             if (!request.processKeys().isEmpty() && !request.processKeys().contains(t.key())) {
                 continue;
             }
             boolean[] done = {false};
-            engine.onOpenTask(ctx, t.id(), s -> {
+            runner.onOpenTask(ctx, t.id(), s -> {
                 // the chain is followed under the instance's lock: each proxy passes the one check at the task's node
                 Proxies.Assignment to = proxies.assignFresh(ctx, t.key(), request.userId(), u -> {
                     AssigneeCheck.Verdict v = s.mayTake(u, AssigneeCheck.Path.PROXY);
@@ -135,13 +136,11 @@ public final class OutOfOfficeService implements OutOfOffice {
     public void revokeProxy(Actor actor, long ruleId) {
         Checks.notNull("actor", actor);
         commands.execute(CommandSpec.of(actor, "wf.proxy.revoke").withTarget("proxy-rule", Long.toString(ruleId)), Void.class, ctx -> {
-            String user = ctx.handle().createQuery("SELECT user_id FROM oa_wf_proxy WHERE id = :id AND tenant_id = :t AND revoked_at IS NULL")
-                    .bind("id", ruleId).bind("t", ctx.tenantId()).mapTo(String.class).findOne()
+            String user = repository.ruleOwner(ctx.handle(), ctx.tenantId(), ruleId)
                     .orElseThrow(() -> new NotFoundException("OA-WF/PROXY_NOT_FOUND", "proxy rule " + ruleId
                             + " does not exist in tenant '" + ctx.tenantId() + "' or was revoked"));
             requireSelfOrAdmin(ctx.actor(), user, "revoke a proxy");
-            ctx.handle().createUpdate("UPDATE oa_wf_proxy SET revoked_at = :now WHERE id = :id").bind("now", Rows.db(ctx.now()))
-                    .bind("id", ruleId).execute();
+            repository.revoke(ctx.handle(), ruleId, ctx.now());
             ctx.summary("revoked proxy rule " + ruleId + " of " + user);
             return null;
         });
@@ -153,13 +152,7 @@ public final class OutOfOfficeService implements OutOfOffice {
         Checks.notNull("actor", actor);
         Checks.id("userId", userId);
         requireSelfOrAdmin(actor, userId, "read the proxies");
-        return commands.query(h -> h.createQuery("""
-                        SELECT id, user_id, proxy_id, starts_at, ends_at, process_keys FROM oa_wf_proxy
-                        WHERE tenant_id = :t AND user_id = :u AND revoked_at IS NULL ORDER BY id DESC""")
-                .bind("t", actor.tenantId()).bind("u", userId)
-                .map((rs, x) -> new ProxyRule(rs.getLong("id"), rs.getString("user_id"), rs.getString("proxy_id"),
-                        Rows.instant(rs, "starts_at"), Rows.instant(rs, "ends_at"), Proxies.keys(rs.getString("process_keys")), 0))
-                .list());
+        return commands.query(h -> repository.rulesOf(h, actor.tenantId(), userId));
     }
 
     @Override
@@ -172,12 +165,7 @@ public final class OutOfOfficeService implements OutOfOffice {
             throw ValidationException.of("note", "write at most 500 characters");
         }
         Absence a = commands.execute(CommandSpec.of(actor, "wf.absence.record"), Absence.class, ctx -> {
-            long id = ctx.handle().createUpdate("""
-                            INSERT INTO oa_wf_absence (tenant_id, user_id, starts_at, ends_at, note, created_by, created_at)
-                            VALUES (:t, :u, :f, :e, :n, :by, :now)""")
-                    .bind("t", ctx.tenantId()).bind("u", userId).bind("f", Rows.db(from)).bind("e", Rows.db(until)).bind("n", note)
-                    .bind("by", ctx.actor().userId()).bind("now", Rows.db(ctx.now())).executeAndReturnGeneratedKeys("id")
-                    .mapTo(Long.class).one();
+            long id = repository.insertAbsence(ctx.handle(), ctx.tenantId(), userId, from, until, note, ctx.actor().userId(), ctx.now());
             ctx.target("absence", Long.toString(id));
             ctx.summary(userId + " is away from " + from + " until " + until);
             return new Absence(id, userId, from, until, note);
@@ -194,19 +182,7 @@ public final class OutOfOfficeService implements OutOfOffice {
         return commands.query(h -> {
             // absences in force now, longer than the limit, of users with open tasks and no all-process proxy in force
             Instant now = clock.instant();
-            return h.createQuery("""
-                            SELECT a.user_id, MIN(a.starts_at) AS starts_at, MAX(a.ends_at) AS ends_at,
-                                (SELECT COUNT(*) FROM oa_wf_task k WHERE k.tenant_id = a.tenant_id AND k.assignee_id = a.user_id
-                                    AND k.status = 'OPEN') AS open_tasks
-                            FROM oa_wf_absence a
-                            WHERE a.tenant_id = :t AND a.starts_at <= :now AND a.ends_at > :now
-                            AND NOT EXISTS (SELECT 1 FROM oa_wf_proxy p WHERE p.tenant_id = a.tenant_id AND p.user_id = a.user_id
-                                AND p.revoked_at IS NULL AND p.process_keys IS NULL AND p.starts_at <= :now AND p.ends_at > :now)
-                            GROUP BY a.tenant_id, a.user_id ORDER BY a.user_id""")
-                    .bind("t", admin.tenantId()).bind("now", Rows.db(now))
-                    .map((rs, x) -> new AbsentApprover(rs.getString("user_id"), Rows.instant(rs, "starts_at"),
-                            Rows.instant(rs, "ends_at"), rs.getLong("open_tasks")))
-                    .list().stream()
+            return repository.absentWithoutProxy(h, admin.tenantId(), now).stream()
                     .filter(a -> a.openTasks() > 0 && Duration.between(a.from(), a.until()).compareTo(longerThan) > 0)
                     .toList();
         });
@@ -225,22 +201,14 @@ public final class OutOfOfficeService implements OutOfOffice {
         }
         requireActive(admin.tenantId(), "successorId", successor);
         return commands.execute(CommandSpec.of(admin, "wf.user.handover").withTarget("user", userId), HandoverReport.class, ctx -> {
-            List<Long> open = ctx.handle().createQuery("SELECT id FROM oa_wf_task WHERE tenant_id = :t AND assignee_id = :u"
-                            + " AND status = 'OPEN' ORDER BY id")
-                    .bind("t", ctx.tenantId()).bind("u", userId).mapTo(Long.class).list();
+            List<Long> open = tasks.openOfAssignee(ctx.handle(), ctx.tenantId(), userId).stream().map(Rows.TaskRow::id).toList();
             List<Long> moved = new ArrayList<>();
             List<HandoverReport.Redirect> redirected = new ArrayList<>();
             for (long taskId : open) {
-                engine.onOpenTask(ctx, taskId, s -> handOver(ctx, s, userId, successor, moved, redirected));
+                runner.onOpenTask(ctx, taskId, s -> handOver(ctx, s, userId, successor, moved, redirected));
             }
-            List<Long> started = ctx.handle().createQuery("SELECT id FROM oa_wf_instance WHERE tenant_id = :t AND initiator_id = :u"
-                            + " AND status IN ('RUNNING', 'RETURNED', 'SUSPENDED') ORDER BY id")
-                    .bind("t", ctx.tenantId()).bind("u", userId).mapTo(Long.class).list();
-            ctx.handle().createUpdate("""
-                            INSERT INTO oa_wf_handover (tenant_id, user_id, successor_id, created_by, created_at)
-                            VALUES (:t, :u, :s, :by, :now)""")
-                    .bind("t", ctx.tenantId()).bind("u", userId).bind("s", successor).bind("by", ctx.actor().userId())
-                    .bind("now", Rows.db(ctx.now())).execute();
+            List<Long> started = instances.unendedStartedBy(ctx.handle(), ctx.tenantId(), userId);
+            repository.insertHandover(ctx.handle(), ctx.tenantId(), userId, successor, ctx.actor().userId(), ctx.now());
             if (directory.findUser(ctx.actor(), userId).filter(dev.oakit.core.directory.User::active).isPresent()) {
                 directory.deactivateUser(ctx.actor(), userId);
             }

@@ -7,7 +7,6 @@ import dev.oakit.core.spi.CommandContext;
 import dev.oakit.workflow.WorkflowConfig;
 import dev.oakit.workflow.WorkflowPlugin;
 import dev.oakit.workflow.internal.ApproverResolution;
-import dev.oakit.workflow.internal.Rows;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
@@ -30,6 +29,7 @@ import java.util.function.Function;
 public final class Proxies {
     private final ApproverResolution resolution;
     private final Notifications notifications;
+    private final ProxyRepository repository;
     private final long refreshNanos;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
@@ -47,17 +47,19 @@ public final class Proxies {
      * @param userId the assignee
      * @param principal the approver a proxy works for, or null
      * @param note a history detail when a proxy rule applied (or looped), else null
+     * @param loop the chain when the proxy rules loop (administrators are told: {@link #loopNotice}), else null
      */
-    public record Assignment(String userId, String principal, String note) {
+    public record Assignment(String userId, String principal, String note, List<String> loop) {
         /** @return the assignee unchanged */
         public static Assignment unchanged(String userId) {
-            return new Assignment(userId, null, null);
+            return new Assignment(userId, null, null, null);
         }
     }
 
     @Inject
-    public Proxies(ApproverResolution resolution, Notifications notifications, WorkflowConfig config) {
+    public Proxies(ApproverResolution resolution, Notifications notifications, WorkflowConfig config, ProxyRepository repository) {
         this.resolution = resolution;
+        this.repository = repository;
         this.notifications = notifications;
         this.refreshNanos = config.proxyRefresh().toNanos();
     }
@@ -71,16 +73,32 @@ public final class Proxies {
      * @param refusal the one check of who may get a task (AssigneeCheck): why a person on the
      *                chain may not take this task (inactive, the initiator, separated, already at
      *                the node), or null when they may; asked only for people on a chain
-     * @return who gets a new task of {@code userId} in process {@code processKey} now
+     * @return who gets a new task of {@code userId} in process {@code processKey} now (a loop is the caller's to report)
      */
     public Assignment assign(CommandContext ctx, String processKey, String userId, Function<String, String> refusal) {
         return assign(ctx, processKey, userId, cached(ctx.handle(), ctx.tenantId(), ctx.now()), refusal);
     }
 
-    /** Like {@link #assign}, with the rules read in the command's own transaction (it may have just written one). */
+    /**
+     * Like {@link #assign}, with the rules read in the command's own transaction (it may have just
+     * written one); a loop is reported to the administrators at once.
+     */
     public Assignment assignFresh(CommandContext ctx, String processKey, String userId, Function<String, String> refusal) {
-        return assign(ctx, processKey, userId, load(ctx.handle(), ctx.tenantId(), ctx.now().minusSeconds(86_400), System.nanoTime()),
-                refusal);
+        Assignment a = assign(ctx, processKey, userId, load(ctx.handle(), ctx.tenantId(), ctx.now().minusSeconds(86_400),
+                System.nanoTime()), refusal);
+        loopNotice(ctx.tenantId(), processKey, a).ifPresent(n -> notifications.send(Actor.system(ctx.tenantId()), n));
+        return a;
+    }
+
+    /** @return the notification telling the administrators that the proxy rules of an assignment loop, if they do and there are any */
+    public java.util.Optional<NotificationRequest> loopNotice(String tenantId, String processKey, Assignment a) {
+        if (a.loop() == null) {
+            return java.util.Optional.empty();
+        }
+        List<String> admins = resolution.admins(tenantId);
+        return admins.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(NotificationRequest.of(
+                WorkflowPlugin.PROXY_LOOP_TEMPLATE, admins, Map.of("user", a.userId(), "chain", String.join(" → ", a.loop()),
+                        "process", processKey)));
     }
 
     private Assignment assign(CommandContext ctx, String processKey, String userId, Cached c, Function<String, String> refusal) {
@@ -101,19 +119,15 @@ public final class Proxies {
         });
         String skipped = passedOver.isEmpty() ? "" : "; passed over: " + String.join("; ", passedOver);
         if (r.loop()) {
-            List<String> admins = resolution.admins(ctx.tenantId());
-            if (!admins.isEmpty()) {
-                notifications.send(Actor.system(ctx.tenantId()), NotificationRequest.of(WorkflowPlugin.PROXY_LOOP_TEMPLATE, admins,
-                        Map.of("user", userId, "chain", String.join(" → ", r.chain()), "process", processKey)));
-            }
-            return new Assignment(userId, null, "proxy rules loop " + r.chain() + "; the task stays with " + userId);
+            return new Assignment(userId, null, "proxy rules loop " + r.chain() + "; the task stays with " + userId, r.chain());
         }
         if (r.principal() == null) {
             return r.chain().size() > 1 ? new Assignment(userId, null, "no proxy on the chain " + r.chain()
-                    + " is available or may take the task" + skipped + "; the task stays with " + userId) : Assignment.unchanged(userId);
+                    + " is available or may take the task" + skipped + "; the task stays with " + userId, null)
+                    : Assignment.unchanged(userId);
         }
         return new Assignment(r.userId(), r.principal(), r.userId() + " on behalf of " + r.principal() + " (proxy chain " + r.chain() + ")"
-                + skipped);
+                + skipped, null);
     }
 
     private static boolean absent(Cached c, String userId, Instant at) {
@@ -130,20 +144,9 @@ public final class Proxies {
         return c;
     }
 
-    private static Cached load(Handle h, String tenantId, Instant since, long nanos) {
-        // rules and absences that have not ended yet; a rule's process keys are stored comma-separated
-        List<ProxyChain.Rule> rules = h.createQuery("""
-                        SELECT id, user_id, proxy_id, starts_at, ends_at, process_keys FROM oa_wf_proxy
-                        WHERE tenant_id = :t AND revoked_at IS NULL AND ends_at > :now""")
-                .bind("t", tenantId).bind("now", Rows.db(since))
-                .map((rs, x) -> new ProxyChain.Rule(rs.getLong("id"), rs.getString("user_id"), rs.getString("proxy_id"),
-                        Rows.instant(rs, "starts_at"), Rows.instant(rs, "ends_at"), keys(rs.getString("process_keys"))))
-                .list();
-        List<Absence> absences = h.createQuery("SELECT user_id, starts_at, ends_at FROM oa_wf_absence WHERE tenant_id = :t AND ends_at > :now")
-                .bind("t", tenantId).bind("now", Rows.db(since))
-                .map((rs, x) -> new Absence(rs.getString("user_id"), Rows.instant(rs, "starts_at"), Rows.instant(rs, "ends_at")))
-                .list();
-        return new Cached(rules, absences, nanos);
+    private Cached load(Handle h, String tenantId, Instant since, long nanos) {
+        // rules and absences that have not ended yet
+        return new Cached(repository.rulesInForce(h, tenantId, since), repository.absencesInForce(h, tenantId, since), nanos);
     }
 
     static List<String> keys(String stored) {

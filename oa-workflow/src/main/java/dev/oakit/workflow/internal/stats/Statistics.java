@@ -4,7 +4,7 @@ import dev.oakit.core.Actor;
 import dev.oakit.core.Checks;
 import dev.oakit.core.spi.Commands;
 import dev.oakit.workflow.ApprovalStatistics;
-import dev.oakit.workflow.internal.Rows;
+import dev.oakit.workflow.internal.store.Rows;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;

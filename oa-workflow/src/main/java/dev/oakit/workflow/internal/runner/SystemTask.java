@@ -1,17 +1,18 @@
-package dev.oakit.workflow.internal;
+package dev.oakit.workflow.internal.runner;
 
 import dev.oakit.workflow.Node;
 import dev.oakit.workflow.ProcessDefinition;
-import dev.oakit.workflow.internal.Rows.InstanceRow;
-import dev.oakit.workflow.internal.Rows.TaskRow;
 import dev.oakit.workflow.internal.assign.AssigneeCheck;
+import dev.oakit.workflow.internal.store.Rows.InstanceRow;
+import dev.oakit.workflow.internal.store.Rows.TaskRow;
 
 import java.util.List;
 
 /**
  * What the system may do to one open task: the timeout ladder, proxies that take over open
- * tasks, and the handover of a leaving user's work. Valid only inside
- * {@link WorkflowEngine#onOpenTask}, with the task's instance locked.
+ * tasks, the handover of a leaving user's work, a deadline moved. Valid only inside
+ * {@link CommandRunner#onOpenTask}, with the task's instance locked; each call is decided like a
+ * command's change and written when the body returns.
  */
 public interface SystemTask {
     /** @return the task as loaded under the instance lock */
@@ -40,6 +41,9 @@ public interface SystemTask {
 
     /** Adds a parallel signer to the task's node; the caller has checked the user ({@link #firstAllowedUpFrom}). */
     void addSigner(String userId, String reason);
+
+    /** Moves the task's deadline (none: null) and schedules its ladder again from it, recording {@code detail}. */
+    void moveDeadline(java.time.Instant dueAt, String detail);
 
     /** Records a history entry about the task. */
     void note(String action, String detail);

@@ -1,4 +1,4 @@
-package dev.oakit.workflow.internal;
+package dev.oakit.workflow.internal.store;
 
 import dev.oakit.workflow.InstanceStatus;
 import dev.oakit.workflow.TaskStatus;
@@ -26,9 +26,22 @@ public final class Rows {
                           Long waitingFor, String assigneeId, String ownerId, TaskStatus status, String outcome,
                           String key, String title, String initiatorId, String actedBy, Instant createdAt, Instant completedAt,
                           Instant dueAt, String proxyFor) {
-        TaskRow with(String assignee, String owner, TaskStatus s, String out, String by, Instant done) {
-            return new TaskRow(id, instanceId, nodeId, nodeName, round, seq, kind, waitingFor, assignee, owner, s, out, key,
-                    title, initiatorId, by, createdAt, done, dueAt, proxyFor);
+        /** @return this task with another id (a task inserted after the decision that opened it) */
+        public TaskRow withId(long newId) {
+            return new TaskRow(newId, instanceId, nodeId, nodeName, round, seq, kind, waitingFor, assigneeId, ownerId, status, outcome,
+                    key, title, initiatorId, actedBy, createdAt, completedAt, dueAt, proxyFor);
+        }
+
+        /** @return this task with another deadline */
+        public TaskRow withDue(Instant due) {
+            return new TaskRow(id, instanceId, nodeId, nodeName, round, seq, kind, waitingFor, assigneeId, ownerId, status, outcome,
+                    key, title, initiatorId, actedBy, createdAt, completedAt, due, proxyFor);
+        }
+
+        /** @return this task with another assignee, owner, status and proxied approver */
+        public TaskRow with(String assignee, String owner, TaskStatus s, String proxy) {
+            return new TaskRow(id, instanceId, nodeId, nodeName, round, seq, kind, waitingFor, assignee, owner, s, outcome, key,
+                    title, initiatorId, actedBy, createdAt, completedAt, dueAt, proxy);
         }
     }
 
@@ -45,11 +58,11 @@ public final class Rows {
             rs.getLong("definition_id"), rs.getString("def_key"), rs.getInt("def_version"), rs.getString("title"),
             rs.getString("business_key"), rs.getString("initiator_id"), InstanceStatus.valueOf(rs.getString("status")),
             rs.getString("priority"), rs.getString("form"), rs.getString("state"),
-            (Long) rs.getObject("parent_id", Long.class), rs.getString("parent_node"), instant(rs, "started_at"), instant(rs, "ended_at"));
+            rs.getObject("parent_id", Long.class), rs.getString("parent_node"), instant(rs, "started_at"), instant(rs, "ended_at"));
 
     public static final RowMapper<TaskRow> TASK = (rs, ctx) -> new TaskRow(rs.getLong("id"), rs.getLong("instance_id"),
             rs.getString("node_id"), rs.getString("node_name"), rs.getInt("round"), rs.getInt("seq"), rs.getString("kind"),
-            (Long) rs.getObject("waiting_for", Long.class), rs.getString("assignee_id"), rs.getString("owner_id"),
+            rs.getObject("waiting_for", Long.class), rs.getString("assignee_id"), rs.getString("owner_id"),
             TaskStatus.valueOf(rs.getString("status")), rs.getString("outcome"), rs.getString("def_key"), rs.getString("title"),
             rs.getString("initiator_id"), rs.getString("acted_by"), instant(rs, "created_at"), instant(rs, "completed_at"),
             instant(rs, "due_at"), rs.getString("proxy_for"));

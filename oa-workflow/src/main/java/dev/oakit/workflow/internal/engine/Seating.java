@@ -1,10 +1,12 @@
-package dev.oakit.workflow.internal;
+package dev.oakit.workflow.internal.engine;
 
 import dev.oakit.core.ValidationException;
 import dev.oakit.workflow.Node;
 import dev.oakit.workflow.TaskStatus;
 import dev.oakit.workflow.WorkflowConfig;
-import dev.oakit.workflow.internal.Rows.TaskRow;
+import dev.oakit.workflow.internal.ApproverResolution;
+import dev.oakit.workflow.internal.InstanceState;
+import dev.oakit.workflow.internal.store.Rows.TaskRow;
 import dev.oakit.workflow.internal.assign.AssigneeCheck;
 import dev.oakit.workflow.internal.assign.AssigneeCheck.Path;
 import dev.oakit.workflow.internal.assign.AssigneeCheck.Seat;
@@ -44,7 +46,7 @@ public final class Seating {
     }
 
     /** A history entry for the engine to write (action, detail). */
-    record Note(String action, String detail) {
+    public record Note(String action, String detail) {
     }
 
     /**
@@ -53,8 +55,12 @@ public final class Seating {
      * @param users who gets a task (or approves automatically), in the rule's order
      * @param auto the initiator approving automatically (whenInitiator SKIP)
      * @param notes why people were replaced or excluded
+     * @param excluded the refusals of those left out
+     * @param replacing the manager who takes the initiator's place (whenInitiator MANAGER), or null
+     * @param replaced true when the initiator was to be replaced by their manager
      */
-    record Selection(List<String> users, List<String> auto, List<Note> notes) {
+    public record Selection(List<String> users, List<String> auto, List<Note> notes, List<Verdict> excluded, String replacing,
+                            boolean replaced) {
     }
 
     /**
@@ -63,7 +69,7 @@ public final class Seating {
      * @param leaving the task that is about to move to someone else (its assignee and the approver
      *                a proxy holds it for give up their seat; a delegating owner keeps it), or null
      */
-    Seat seat(WorkflowEngine.Run r, Node.Approval a, Long leaving) {
+    public Seat seat(InstanceChange r, Node.Approval a, Long leaving) {
         Map<String, String> holders = new LinkedHashMap<>();
         String at = " at node '" + a.id() + "'";
         for (TaskRow t : r.open) {
@@ -72,7 +78,7 @@ public final class Seating {
             }
             String principal = r.st.proxyFor.get(t.id());
             if (leaving == null || t.id() != leaving) {
-                if (!WorkflowEngine.UNASSIGNED.equals(t.assigneeId())) {
+                if (!Tasks.UNASSIGNED.equals(t.assigneeId())) {
                     holders.putIfAbsent(t.assigneeId(), "already holds task " + t.id() + at);
                 }
                 if (principal != null) {
@@ -97,25 +103,21 @@ public final class Seating {
      * Who decided at the node in its current round. Runs stored before the state kept it read it
      * once from their tasks, and keep it from then on.
      */
-    private static List<String> decided(WorkflowEngine.Run r, Node.Approval a, InstanceState.NodeRun run) {
+    private static List<String> decided(InstanceChange r, Node.Approval a, InstanceState.NodeRun run) {
         if (run.decided == null) {
             run.decided = new ArrayList<>();
-            r.h.createQuery("SELECT assignee_id, acted_by, proxy_for FROM oa_wf_task WHERE instance_id = :i AND node_id = :n"
-                            + " AND round = :r AND status IN ('DONE', 'CANCELLED') ORDER BY id")
-                    .bind("i", r.row.id()).bind("n", a.id()).bind("r", run.round)
-                    .map((rs, c) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)}).list()
-                    .forEach(x -> java.util.Arrays.stream(x).forEach(u -> InstanceState.seat(run.decided, u)));
+            r.reads.seatsOfRound(r.row.id(), a.id(), run.round).forEach(u -> InstanceState.seat(run.decided, u));
         }
         return run.decided;
     }
 
     /** @return the one check for a person at a seat, with the directory's answer to "is active" */
-    Verdict check(WorkflowEngine.Run r, Seat seat, String userId, Path path) {
+    public Verdict check(InstanceChange r, Seat seat, String userId, Path path) {
         return AssigneeCheck.check(seat, userId, path, u -> resolution.isActive(r.tenant(), u));
     }
 
     /** @return the first of {@code candidates} who passes the check, or null; {@code passedOver} gets the others' refusals */
-    Verdict firstAllowed(WorkflowEngine.Run r, Seat seat, Path path, Iterable<String> candidates, List<Verdict> passedOver) {
+    public Verdict firstAllowed(InstanceChange r, Seat seat, Path path, Iterable<String> candidates, List<Verdict> passedOver) {
         return AssigneeCheck.firstAllowed(seat, path, candidates, u -> resolution.isActive(r.tenant(), u), passedOver);
     }
 
@@ -125,11 +127,14 @@ public final class Seating {
      * approves automatically where the node says SKIP, is replaced by their manager where it says
      * MANAGER; whoever the separation of duties excludes is left out.
      */
-    Selection select(WorkflowEngine.Run r, Node.Approval a, List<String> resolved) {
+    public Selection select(InstanceChange r, Node.Approval a, List<String> resolved) {
         Seat seat = seat(r, a, null);
         List<String> users = new ArrayList<>();
         List<String> auto = new ArrayList<>();
         List<Note> notes = new ArrayList<>();
+        List<Verdict> excluded = new ArrayList<>();
+        String[] replacing = {null};
+        boolean replaced = false;
         for (String u : resolved) {
             Verdict v = AssigneeCheck.check(seat, u, Path.RULE, known -> true);
             Verdict separated = AssigneeCheck.separation(seat, u, Path.RULE);
@@ -140,24 +145,29 @@ public final class Seating {
                 users.add(u);
                 auto.add(u);
             } else if (v.refusal() == AssigneeCheck.Refusal.INITIATOR && separated == null) {
+                replaced = true;
                 notes.add(new Note("approver-replaced", "the initiator is replaced by their manager"));
                 resolution.manager(r.tenant(), u).filter(m -> !resolved.contains(m) && !users.contains(m)).ifPresent(m -> {
                     Verdict manager = AssigneeCheck.check(seat, m, Path.RULE, known -> true);
                     if (manager.allowed()) {
                         users.add(m);
+                        replacing[0] = m;
                     } else {
                         notes.add(new Note("approver-excluded", manager.reason()));
+                        excluded.add(manager);
                     }
                 });
             } else {
-                notes.add(new Note("approver-excluded", (separated != null ? separated : v).reason()));
+                Verdict refused = separated != null ? separated : v;
+                notes.add(new Note("approver-excluded", refused.reason()));
+                excluded.add(refused);
             }
         }
-        return new Selection(users, auto, notes);
+        return new Selection(users, auto, notes, excluded, replacing[0], replaced);
     }
 
     /** The node's {@code onEmpty} fallback (ADMIN: the administrators; USER: its user), each passing the check. */
-    List<String> fallback(WorkflowEngine.Run r, Node.Approval a, List<Note> notes) {
+    public List<String> fallback(InstanceChange r, Node.Approval a, List<Note> notes) {
         Seat seat = seat(r, a, null);
         List<String> out = new ArrayList<>();
         for (String u : fallbackUsers(r.tenant(), a)) {
@@ -185,16 +195,16 @@ public final class Seating {
      * already sit (so a co-signer or a later turn never gets a second seat through a proxy). No
      * statement for tenants without proxy rules.
      */
-    List<Proxies.Assignment> assignments(WorkflowEngine.Run r, String nodeId, List<String> users, TaskStatus status) {
+    List<Proxies.Assignment> assignments(InstanceChange r, String nodeId, List<String> users, TaskStatus status) {
         Node.Approval a = (Node.Approval) r.node(nodeId);
         Seat[] seat = {null};
         List<Proxies.Assignment> out = new ArrayList<>();
         for (String u : users) {
-            if (status != TaskStatus.OPEN || WorkflowEngine.UNASSIGNED.equals(u)) {
+            if (status != TaskStatus.OPEN || Tasks.UNASSIGNED.equals(u)) {
                 out.add(Proxies.Assignment.unchanged(u));
                 continue;
             }
-            Proxies.Assignment who = proxies.assign(r.ctx, r.row.key(), u, candidate -> {
+            Proxies.Assignment who = r.reads.assign(r.row.key(), u, candidate -> {
                 if (seat[0] == null) {
                     seat[0] = seat(r, a, null);
                     for (String b : users) {
@@ -204,6 +214,8 @@ public final class Seating {
                 Verdict v = check(r, seat[0], candidate, Path.PROXY);
                 return v.allowed() ? null : v.reason();
             });
+            proxies.loopNotice(r.tenant(), r.row.key(), who)
+                    .ifPresent(n -> r.effects.add(new Effect.Notify(dev.oakit.core.Actor.system(r.tenant()), n)));
             if (who.principal() != null) {
                 seat[0] = seat[0].with(who.userId(), "already holds a task at node '" + nodeId + "' for '" + who.principal() + "'");
             }
@@ -219,7 +231,7 @@ public final class Seating {
      * @param move true when {@code t} itself moves to the person (transfer, delegate)
      * @param field the field that names the i-th person
      */
-    void requireAll(WorkflowEngine.Run r, TaskRow t, List<String> named, Path path, boolean move, String what,
+    public void requireAll(InstanceChange r, TaskRow t, List<String> named, Path path, boolean move, String what,
                     IntFunction<String> field) {
         Seat seat = seat(r, (Node.Approval) r.node(t.nodeId()), move ? t.id() : null);
         List<Verdict> refused = new ArrayList<>();
@@ -247,7 +259,7 @@ public final class Seating {
      * the managers above {@code from}, then the node's fallback; each list is read only when the
      * ones before it had nobody.
      */
-    Iterable<String> upwardFrom(String tenant, String first, String from, Node.Approval a) {
+    public Iterable<String> upwardFrom(String tenant, String first, String from, Node.Approval a) {
         List<Supplier<List<String>>> sources = List.of(() -> first == null ? List.of() : List.of(first),
                 () -> resolution.managerChain(tenant, from, MANAGER_LEVELS), () -> fallbackUsers(tenant, a));
         return () -> sources.stream().flatMap(s -> s.get().stream()).iterator();

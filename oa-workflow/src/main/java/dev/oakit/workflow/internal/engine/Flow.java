@@ -1,0 +1,396 @@
+package dev.oakit.workflow.internal.engine;
+
+import dev.oakit.core.ConflictException;
+import dev.oakit.core.ValidationException;
+import dev.oakit.core.job.JobRequest;
+import dev.oakit.workflow.InstanceStatus;
+import dev.oakit.workflow.Node;
+import dev.oakit.workflow.ProcessDefinition;
+import dev.oakit.workflow.Route;
+import dev.oakit.workflow.StartRequest;
+import dev.oakit.workflow.TaskStatus;
+import dev.oakit.workflow.internal.ApproverResolution;
+import dev.oakit.workflow.internal.InstanceState;
+import dev.oakit.workflow.internal.definition.SubProcessCalls;
+import dev.oakit.workflow.internal.engine.mode.NodeMode;
+import dev.oakit.workflow.internal.engine.mode.TaskKinds;
+import dev.oakit.workflow.internal.expr.Conditions;
+import dev.oakit.workflow.internal.store.Rows.TaskRow;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How an instance moves through its definition: leaving a node along its routes (conditions,
+ * splits and joins), entering the next (approval, cc, service, sub-process, end), completing an
+ * approval node by its mode's rule, and what an approval, a rejection, a reset and the end do to
+ * the instance. Every command that moves an instance, and the route preview, go through here; it
+ * changes the {@link InstanceChange} and lists effects, and writes nothing.
+ */
+@Singleton
+public final class Flow {
+    /** Job type of a service node's handler. */
+    public static final String SERVICE_JOB = "wf.service";
+    private static final int MAX_STEPS = 1000;
+
+    private final Activation activation;
+    private final Tasks tasks;
+    private final ApproverResolution resolution;
+    private final Conditions conditions;
+
+    @Inject
+    public Flow(Activation activation, Tasks tasks, ApproverResolution resolution, Conditions conditions) {
+        this.activation = activation;
+        this.tasks = tasks;
+        this.resolution = resolution;
+        this.conditions = conditions;
+    }
+
+    // ------------------------------------------------------------------ routing
+
+    /** Leaves a node along its routes. */
+    public void leave(InstanceChange r, String nodeId) {
+        Node n = r.node(nodeId);
+        List<Route> out = r.d().routesFrom(nodeId);
+        if (n instanceof Node.Exclusive) {
+            List<Route> taken = pick(r, n, out, false);
+            if (!taken.isEmpty()) {
+                enter(r, taken.get(0).to());
+            }
+        } else if (n instanceof Node.Inclusive) {
+            List<Route> taken = pick(r, n, out, true);
+            joinFor(r.d(), nodeId).ifPresent(j -> r.st.joins.put(j, new int[]{taken.size(), 0}));
+            for (Route route : taken) {
+                enter(r, route.to());
+            }
+        } else if (n instanceof Node.Parallel) {
+            joinFor(r.d(), nodeId).ifPresent(j -> r.st.joins.put(j, new int[]{out.size(), 0}));
+            for (Route route : out) {
+                enter(r, route.to());
+            }
+        } else {
+            for (Route route : out) {
+                enter(r, route.to());
+            }
+        }
+    }
+
+    private static Optional<String> joinFor(ProcessDefinition d, String splitId) {
+        return d.nodes().stream().filter(x -> x instanceof Node.Join j && splitId.equals(j.split())).map(Node::id).findFirst();
+    }
+
+    /** The routes a split takes: the first (exclusive) or every (inclusive) route whose condition holds, else the default. */
+    private List<Route> pick(InstanceChange r, Node split, List<Route> out, boolean all) {
+        // the initiator's attributes cost directory reads: only when a condition asks for them
+        boolean needsInitiator = out.stream().anyMatch(x -> x.condition() != null && x.condition().contains("initiator"));
+        Map<String, Object> vars = Map.of("form", r.formMap(),
+                "initiator", needsInitiator ? resolution.initiatorVariables(r.tenant(), r.row.initiatorId()) : Map.of(),
+                "instance", Map.of("priority", r.row.priority(), "businessKey", r.row.businessKey() == null ? "" : r.row.businessKey()));
+        List<Trace.Evaluated> evaluated = r.trace == null ? null : new ArrayList<>();
+        List<Route> taken = new ArrayList<>();
+        Route fallback = null;
+        for (Route route : out) {
+            if (route.isDefault()) {
+                fallback = route;
+                continue;
+            }
+            boolean holds;
+            String error = null;
+            try {
+                holds = route.condition() == null || conditions.compile(route.condition()).evaluate(vars);
+            } catch (ValidationException e) {
+                if (r.trace == null) {
+                    throw e;
+                }
+                holds = false; // the preview notes it and goes on; the engine's command fails
+                error = e.getMessage();
+            }
+            if (evaluated != null) {
+                evaluated.add(new Trace.Evaluated(route, holds, error));
+            }
+            if (holds) {
+                taken.add(route);
+                if (!all) {
+                    break;
+                }
+            }
+        }
+        Route usedDefault = null;
+        if (taken.isEmpty() && fallback != null) {
+            taken.add(fallback);
+            usedDefault = fallback;
+        }
+        if (r.trace != null) {
+            r.trace.branched(r, split, evaluated, taken, usedDefault);
+        }
+        if (taken.isEmpty()) {
+            throw new ConflictException("OA-WF/NO_ROUTE", "branch '" + split.id() + "' of process '" + r.row.key() + "' v"
+                    + r.row.version() + " has no route whose condition holds for instance " + r.row.id()
+                    + " and no default route; add a default route or check the form data");
+        }
+        return taken;
+    }
+
+    /** Enters a node. */
+    public void enter(InstanceChange r, String nodeId) {
+        if (++r.steps > MAX_STEPS) {
+            throw new ConflictException("OA-WF/LOOP", "instance " + r.row.id() + " passed " + MAX_STEPS
+                    + " nodes in one command; the process loops without waiting for anyone");
+        }
+        Node n = r.node(nodeId);
+        if (n instanceof Node.Join) {
+            int[] counter = r.st.joins.get(nodeId);
+            if (counter != null && ++counter[1] < counter[0]) {
+                return; // waits for the other branches
+            }
+            // every branch arrived, or reached without its split (after a jump): pass through
+            r.st.joins.remove(nodeId);
+            if (r.trace == null || r.trace.joined(r, (Node.Join) n)) {
+                leave(r, nodeId);
+            }
+            return;
+        }
+        if (r.trace != null && !r.trace.entering(r, n)) {
+            return;
+        }
+        if (n instanceof Node.Approval a) {
+            if (activation.activate(r, a)) {
+                evaluate(r, a);
+            } else {
+                complete(r, a);
+            }
+        } else if (n instanceof Node.Cc c) {
+            cc(r, c);
+            leave(r, nodeId);
+        } else if (n instanceof Node.Service s) {
+            r.st.active.add(nodeId);
+            r.effects.add(new Effect.Schedule(JobRequest.of(SERVICE_JOB, Map.of("instanceId", r.row.id(), "node", nodeId))
+                    .maxAttempts(s.maxAttempts()).dedupe("wf-service-" + r.row.id() + "-" + nodeId)));
+            r.history("service-scheduled", null, nodeId, null, "handler " + s.handler());
+        } else if (n instanceof Node.SubProcess sp) {
+            r.st.active.add(nodeId);
+            // the sub-process runs for the parent's initiator (their managers, their department)
+            // a cycle of calls (or a chain too deep) stops here with a clear error, not a StackOverflowError
+            List<String> calls = SubProcessCalls.call(r.st.calls, r.row.key(), sp.process(), r.row.id(), nodeId);
+            r.effects.add(new Effect.StartChild(nodeId, new StartRequest(sp.process(), null, r.row.businessKey(), r.formMap(), null,
+                    r.row.priority(), null), r.row.initiatorId(), calls));
+        } else if (n instanceof Node.End e) {
+            end(r, e.outcome() == Node.Outcome.APPROVED ? InstanceStatus.APPROVED : InstanceStatus.REJECTED, nodeId);
+        } else {
+            leave(r, nodeId); // exclusive, parallel, inclusive, start
+        }
+    }
+
+    private void cc(InstanceChange r, Node.Cc c) {
+        List<ApproverResolution.Resolved> to = resolution.resolve(r.tenant(), r.row.initiatorId(), r.formMap(), r.st.chosen,
+                c.id(), c.recipients());
+        if (r.trace != null) {
+            r.trace.copied(r, c, to);
+        }
+        List<String> users = to.stream().map(ApproverResolution.Resolved::userId).toList();
+        r.effects.add(new Effect.CcTo(c.id(), users));
+        r.history("cc", null, c.id(), null, "cc to " + users);
+        // the recipients are told (stored only when someone listens)
+        r.publishInstance("wf.instance.cc", Map.of("nodeId", c.id(), "title", r.row.title(), "recipients", users,
+                "initiatorId", r.row.initiatorId()));
+    }
+
+    // ------------------------------------------------------------------ completing approval nodes
+
+    /** Checks whether an approval node is complete, passed or failed (its mode's rule), and moves on. */
+    public void evaluate(InstanceChange r, Node.Approval a) {
+        if (r.status != InstanceStatus.RUNNING || !r.st.active.contains(a.id())) {
+            return;
+        }
+        InstanceState.NodeRun run = r.st.runs.get(a.id());
+        List<TaskRow> nodeOpen = r.open.stream().filter(t -> t.nodeId().equals(a.id()) && t.round() == run.round).toList();
+        NodeMode.Completion c = NodeMode.of(a).completion(a, run, nodeOpen);
+        if (c.failed()) {
+            r.history(c.action(), null, a.id(), null, c.detail());
+            end(r, InstanceStatus.REJECTED, a.id());
+        } else if (c.passed()) {
+            if (c.closeOthersAs() != null) {
+                for (TaskRow t : nodeOpen) {
+                    if (!t.kind().equals(TaskKinds.AFTER)) {
+                        tasks.close(r, t, TaskStatus.CANCELLED, c.closeOthersAs(), null, null);
+                    }
+                }
+            }
+            if (c.action() != null) {
+                r.history(c.action(), null, a.id(), null, c.detail());
+            }
+            if (nodeOpen.stream().noneMatch(t -> t.kind().equals(TaskKinds.AFTER))) {
+                complete(r, a);
+            }
+        }
+    }
+
+    /** An approval node is done: record who approved, and move on. */
+    private void complete(InstanceChange r, Node.Approval a) {
+        r.st.active.remove(a.id());
+        InstanceState.NodeRun run = r.st.runs.get(a.id());
+        // runs started before approvers were kept in the state fall back to the task table
+        List<String> approvers = run.approvedBy != null ? List.copyOf(new LinkedHashSet<>(run.approvedBy))
+                : r.reads.approversOfRound(r.row.id(), a.id(), run.round);
+        r.st.approvedBy.put(a.id(), approvers);
+        r.st.visited.remove(a.id());
+        r.st.visited.add(a.id());
+        r.st.lastCompleted = a.id();
+        leave(r, a.id());
+    }
+
+    /** A task of the node was approved (by its assignee or automatically): counts it and moves on. */
+    public void approved(InstanceChange r, Node.Approval a, TaskRow t) {
+        InstanceState.NodeRun run = r.st.runs.get(a.id());
+        if (t.kind().equals(TaskKinds.BEFORE)) {
+            reopenIfSignersDone(r, t.waitingFor());
+            return;
+        }
+        NodeMode mode = NodeMode.of(a);
+        if (!t.kind().equals(TaskKinds.AFTER)) {
+            mode.counted(run);
+        }
+        if (t.kind().equals(TaskKinds.APPROVER) || t.kind().equals(TaskKinds.AFTER)) {
+            mode.next(tasks.of(r, a, run), run);
+        }
+        evaluate(r, a);
+    }
+
+    /** A rejection is a vote against where the mode votes, and ends the instance everywhere else. */
+    public void rejected(InstanceChange r, Node.Approval a, TaskRow t) {
+        if (NodeMode.of(a).rejectionIsVote() && (t.kind().equals(TaskKinds.APPROVER) || t.kind().equals(TaskKinds.PARALLEL))) {
+            r.st.runs.get(a.id()).rejections++;
+            evaluate(r, a);
+        } else {
+            end(r, InstanceStatus.REJECTED, t.nodeId());
+        }
+    }
+
+    /** A signer added before closed: the task waiting for them reopens once none of them is open. */
+    public void reopenIfSignersDone(InstanceChange r, Long waitingTaskId) {
+        if (waitingTaskId == null) {
+            return;
+        }
+        boolean signersLeft = r.open.stream().anyMatch(x -> waitingTaskId.equals(x.waitingFor()));
+        if (!signersLeft) {
+            r.open.stream().filter(x -> x.id() == waitingTaskId && x.status() == TaskStatus.WAITING).findFirst().ifPresent(w -> {
+                tasks.change(r, w, w.assigneeId(), w.ownerId(), TaskStatus.OPEN);
+                r.history("reopened", w.id(), w.nodeId(), null, "the signers added before approved");
+            });
+        }
+    }
+
+    // ------------------------------------------------------------------ ending, resetting
+
+    /** Ends the instance: every open task closes, waiting jobs and running sub-processes go, the parent learns. */
+    public void end(InstanceChange r, InstanceStatus outcome, String nodeId) {
+        r.status = outcome;
+        closeEverything(r);
+        r.history("ended", null, nodeId, null, outcome.name());
+        r.publishInstance("wf.instance.ended", Map.of("processKey", r.row.key(), "outcome", outcome.name(),
+                "initiatorId", r.row.initiatorId()));
+        if (r.row.parentId() != null) {
+            r.effects.add(new Effect.ContinueParent(r.row.parentId(), r.row.parentNode(), outcome));
+        }
+    }
+
+    /** A sub-process instance ends with its parent (cancelled). */
+    public void cancelWithParent(InstanceChange r, long parentId) {
+        r.status = InstanceStatus.CANCELLED;
+        closeEverything(r);
+        r.history("ended", null, null, null, "CANCELLED with its parent instance " + parentId);
+    }
+
+    private void closeEverything(InstanceChange r) {
+        for (TaskRow t : List.copyOf(r.open)) {
+            tasks.close(r, t, TaskStatus.CANCELLED, "INSTANCE_ENDED", null, null);
+        }
+        r.st.active.clear();
+        r.st.joins.clear();
+        cancelServiceJobs(r);
+        if (r.d().nodes().stream().anyMatch(Node.SubProcess.class::isInstance)) {
+            r.effects.add(new Effect.CancelChildren(r.endingChild));
+        }
+    }
+
+    /** Withdraws the instance's service jobs that have not started (without a service node there is none). */
+    private static void cancelServiceJobs(InstanceChange r) {
+        if (r.d().nodes().stream().anyMatch(Node.Service.class::isInstance)) {
+            r.effects.add(new Effect.CancelServiceJobs(null));
+        }
+    }
+
+    /** Closes every open task and forgets branches in flight. */
+    public void reset(InstanceChange r) {
+        for (TaskRow o : List.copyOf(r.open)) {
+            tasks.close(r, o, TaskStatus.CANCELLED, "RESET", null, null);
+        }
+        r.st.active.clear();
+        r.st.joins.clear();
+        cancelServiceJobs(r);
+        // after a reset no node was "just completed": nobody may withdraw an approval from an earlier round
+        r.st.lastCompleted = null;
+    }
+
+    /**
+     * Undoes the part of the instance that lies at or after {@code target}: open tasks and waiting
+     * nodes reachable from it are closed, and a join whose split is reachable from it starts over.
+     * Branches that {@code target} does not lead to (sibling parallel branches) keep their tasks
+     * and their place at the join.
+     */
+    public void resetFrom(InstanceChange r, String target) {
+        Set<String> affected = new LinkedHashSet<>(reachable(r.d(), target));
+        affected.add(target);
+        for (TaskRow o : List.copyOf(r.open)) {
+            if (affected.contains(o.nodeId())) {
+                tasks.close(r, o, TaskStatus.CANCELLED, "RESET", null, null);
+            }
+        }
+        for (String n : affected) {
+            if (r.st.active.remove(n) && r.node(n) instanceof Node.Service) {
+                r.effects.add(new Effect.CancelServiceJobs(n));
+            }
+        }
+        r.st.joins.keySet().removeIf(j -> r.node(j) instanceof Node.Join join && affected.contains(join.split()));
+        r.st.visited.removeIf(affected::contains);
+        r.st.lastCompleted = null;
+    }
+
+    /** @return true when the node lies between a parallel or inclusive split and its join */
+    public static boolean insideBranches(ProcessDefinition d, String nodeId) {
+        for (Node n : d.nodes()) {
+            if (n instanceof Node.Join j && !j.id().equals(nodeId) && reachable(d, j.split()).contains(nodeId)
+                    && reachable(d, nodeId).contains(j.id())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return every node reachable from {@code from} along routes (itself only when on a loop) */
+    public static Set<String> reachable(ProcessDefinition d, String from) {
+        Set<String> seen = new LinkedHashSet<>();
+        ArrayDeque<String> todo = new ArrayDeque<>();
+        todo.add(from);
+        while (!todo.isEmpty()) {
+            for (Route route : d.routesFrom(todo.poll())) {
+                if (seen.add(route.to())) {
+                    todo.add(route.to());
+                }
+            }
+        }
+        return seen;
+    }
+
+    /** @return the definition's start node */
+    public static Node.Start start(ProcessDefinition d) {
+        return (Node.Start) d.nodes().stream().filter(Node.Start.class::isInstance).findFirst().orElseThrow();
+    }
+}

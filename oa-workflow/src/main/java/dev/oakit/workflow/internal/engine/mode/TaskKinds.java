@@ -1,0 +1,16 @@
+package dev.oakit.workflow.internal.engine.mode;
+
+/** The kinds of task at an approval node ({@code oa_wf_task.kind}). */
+public final class TaskKinds {
+    /** A task the node's approver rule (or its fallback, a turn, a withdrawal) gave. */
+    public static final String APPROVER = "APPROVER";
+    /** A signer added alongside the approvers (并加签): an ordinary task of the node. */
+    public static final String PARALLEL = "PARALLEL";
+    /** A signer added before the approver (前加签), whose task waits meanwhile. */
+    public static final String BEFORE = "BEFORE";
+    /** A signer added after the approver (后加签): the node completes only once they approved. */
+    public static final String AFTER = "AFTER";
+
+    private TaskKinds() {
+    }
+}

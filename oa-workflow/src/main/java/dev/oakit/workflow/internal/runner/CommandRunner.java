@@ -1,0 +1,269 @@
+package dev.oakit.workflow.internal.runner;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oakit.core.Actor;
+import dev.oakit.core.ConflictException;
+import dev.oakit.core.NotFoundException;
+import dev.oakit.core.form.FieldAccess;
+import dev.oakit.core.form.FormAccess;
+import dev.oakit.core.spi.CommandContext;
+import dev.oakit.core.spi.CommandSpec;
+import dev.oakit.core.spi.Commands;
+import dev.oakit.workflow.InstanceStatus;
+import dev.oakit.workflow.Node;
+import dev.oakit.workflow.ProcessDefinition;
+import dev.oakit.workflow.ProcessInstance;
+import dev.oakit.workflow.StartRequest;
+import dev.oakit.workflow.TaskStatus;
+import dev.oakit.workflow.internal.DefinitionStore;
+import dev.oakit.workflow.internal.InstanceState;
+import dev.oakit.workflow.internal.InstanceViews;
+import dev.oakit.workflow.internal.engine.Effect;
+import dev.oakit.workflow.internal.engine.Flow;
+import dev.oakit.workflow.internal.engine.Guards;
+import dev.oakit.workflow.internal.engine.InstanceChange;
+import dev.oakit.workflow.internal.engine.Seating;
+import dev.oakit.workflow.internal.engine.Tasks;
+import dev.oakit.workflow.internal.engine.action.ApprovalCommand;
+import dev.oakit.workflow.internal.engine.action.InstanceAction;
+import dev.oakit.workflow.internal.engine.action.ServiceDoneAction;
+import dev.oakit.workflow.internal.engine.action.StartAction;
+import dev.oakit.workflow.internal.engine.action.SubProcessEndedAction;
+import dev.oakit.workflow.internal.engine.action.TaskAction;
+import dev.oakit.workflow.internal.proxy.Proxies;
+import dev.oakit.workflow.internal.store.InstanceRepository;
+import dev.oakit.workflow.internal.store.Rows.InstanceRow;
+import dev.oakit.workflow.internal.store.Rows.TaskRow;
+import dev.oakit.workflow.internal.store.TaskRepository;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Runs a command: in oa-core's command (one transaction, audit, request ids) it locks the instance
+ * and loads it with its open tasks in one statement, has the command's action decide, has the
+ * {@link EffectWriter} write the decision, then decides and writes what the decision does to other
+ * instances (a parent whose sub-process ended, sub-processes cancelled with their parent).
+ */
+@Singleton
+public final class CommandRunner {
+    private final Commands commands;
+    private final DefinitionStore definitions;
+    private final InstanceRepository instances;
+    private final TaskRepository tasks;
+    private final EffectWriter writer;
+    private final InstanceViews views;
+    private final Proxies proxies;
+    private final Flow flow;
+    private final Tasks taskOps;
+    private final Seating seating;
+    private final StartAction starting;
+    private final ServiceDoneAction serviceDone;
+    private final SubProcessEndedAction subProcessEnded;
+    private final ObjectMapper json;
+
+    @Inject
+    public CommandRunner(Commands commands, DefinitionStore definitions, InstanceRepository instances, TaskRepository tasks,
+                         EffectWriter writer, InstanceViews views, Proxies proxies, Flow flow, Tasks taskOps, Seating seating,
+                         StartAction starting, ServiceDoneAction serviceDone, SubProcessEndedAction subProcessEnded,
+                         ObjectMapper json) {
+        this.commands = commands;
+        this.definitions = definitions;
+        this.instances = instances;
+        this.tasks = tasks;
+        this.writer = writer;
+        this.views = views;
+        this.proxies = proxies;
+        this.flow = flow;
+        this.taskOps = taskOps;
+        this.seating = seating;
+        this.starting = starting;
+        this.serviceDone = serviceDone;
+        this.subProcessEnded = subProcessEnded;
+        this.json = json;
+    }
+
+    // ------------------------------------------------------------------ commands
+
+    /** Runs a command on an open task (of a running instance, not waiting for signers added before). */
+    public <C extends ApprovalCommand.OnTask> void onTask(Actor actor, C command, TaskAction<C> action) {
+        long taskId = command.taskId();
+        commands.execute(CommandSpec.of(actor, command.action()).withTarget("task", Long.toString(taskId))
+                .withRequestId(command.decision().requestId()), Void.class, ctx -> {
+            // one round trip finds and locks the task's instance and reads its open tasks
+            InstanceChange r = load(ctx, true, taskId, () -> new NotFoundException("OA-WF/TASK_NOT_FOUND", "task " + taskId
+                    + " does not exist in tenant '" + actor.tenantId() + "'"));
+            Guards.requireRunning(r);
+            TaskRow t = r.open.stream().filter(x -> x.id() == taskId).findFirst()
+                    .orElseThrow(() -> new ConflictException("OA-WF/TASK_CLOSED", "task " + taskId
+                            + " is no longer open (someone acted on it, or the instance moved on); reload the todo list"));
+            if (t.status() == TaskStatus.WAITING) {
+                throw new ConflictException("OA-WF/TASK_WAITING", "task " + taskId
+                        + " waits for the signers added before it; it reopens when they approved");
+            }
+            action.decide(r, t, (Node.Approval) r.node(t.nodeId()), command);
+            write(ctx, r);
+            return null;
+        });
+    }
+
+    /** Runs a command on an instance. */
+    public <C extends ApprovalCommand.OnInstance> void onInstance(Actor actor, C command, InstanceAction<C> action) {
+        long instanceId = command.instanceId();
+        commands.execute(CommandSpec.of(actor, command.action()).withTarget("process-instance", Long.toString(instanceId))
+                .withRequestId(command.decision().requestId()), Void.class, ctx -> {
+            InstanceChange r = load(ctx, false, instanceId, () -> missing(ctx, instanceId));
+            action.decide(r, command);
+            write(ctx, r);
+            return null;
+        });
+    }
+
+    /** Starts an instance; returns it as the initiator sees it. */
+    public ProcessInstance start(Actor initiator, StartRequest request) {
+        ProcessInstance[] built = new ProcessInstance[1];
+        long id = commands.execute(CommandSpec.of(initiator, "wf.instance.start").withRequestId(request.requestId()), Long.class,
+                ctx -> start(ctx, request, null, null, initiator.userId(), null, built));
+        // the view built from the command's own state saves two reads; a repeated request id reads it back
+        return built[0] != null ? built[0] : commands.query(h -> views.view(h, initiator, id));
+    }
+
+    /**
+     * @param calls the process keys of the instances above a sub-process instance, outermost first;
+     *              null for an instance a user starts
+     * @param view receives the instance as its initiator sees it; null for a sub-process instance
+     */
+    private long start(CommandContext ctx, StartRequest request, Long parentId, String parentNode, String initiatorId,
+                       List<String> calls, ProcessInstance[] view) {
+        String tenant = ctx.tenantId();
+        DefinitionStore.Stored seen = definitions.latestSeen(tenant, request.processKey());
+        DefinitionStore.Stored def = seen != null ? seen : definitions.latest(ctx.handle(), tenant, request.processKey());
+        ProcessDefinition d = def.definition();
+        ObjectNode submitted = json.valueToTree(request.form());
+        ObjectNode form = d.form() == null ? submitted
+                : FormAccess.of(d.form(), Flow.start(d).fields(), FieldAccess.EDITABLE).write(json.createObjectNode(), submitted);
+        String title = request.title() != null ? request.title() : (d.name() == null ? d.key() : d.name()) + " - " + initiatorId;
+        // guarded when the version came from this node's cache: only while no newer version exists
+        Long inserted = instances.insert(ctx.handle(), new InstanceRepository.NewInstance(tenant, def.id(), def.key(), def.version(),
+                title, request.businessKey(), initiatorId, request.priority(), form.toString(), parentId, parentNode, ctx.now()),
+                seen != null);
+        if (inserted == null) {
+            // a newer version was deployed (maybe by another node): forget the cached one and start on the newest
+            definitions.forgetLatest(tenant, request.processKey());
+            return start(ctx, request, parentId, parentNode, initiatorId, calls, view);
+        }
+        long id = inserted;
+        InstanceRow row = new InstanceRow(id, tenant, def.id(), def.key(), def.version(), title, request.businessKey(), initiatorId,
+                InstanceStatus.RUNNING, request.priority(), form.toString(), "{}", parentId, parentNode, ctx.now(), null);
+        if (view != null) {
+            ctx.target("process-instance", Long.toString(id));
+            ctx.summary("started '" + title + "' (" + def.key() + " v" + def.version() + ")");
+        }
+        InstanceState st = new InstanceState();
+        st.timelineChars = 0;
+        st.calls = calls;
+        st.chosen.putAll(request.chosenApprovers());
+        InstanceChange r = new InstanceChange(ctx.actor(), ctx.now(), row, def, st, form, InstanceStatus.RUNNING, new ArrayList<>(),
+                new StoreReads(ctx, proxies, tasks), null, json);
+        starting.decide(r, request);
+        write(ctx, r);
+        if (view != null) {
+            view[0] = views.initiatorView(row, d, r.form(), r.status, r.open, r.st.active, r.now);
+        }
+        return id;
+    }
+
+    // ------------------------------------------------------------------ system actions
+
+    /** Completes a service node after its handler ran (called by the service job, in its command). */
+    public void serviceDone(CommandContext ctx, long instanceId, String nodeId, Map<String, Object> output) {
+        InstanceChange r = load(ctx, false, instanceId, () -> missing(ctx, instanceId));
+        if (serviceDone.decide(r, nodeId, output)) {
+            write(ctx, r);
+        }
+    }
+
+    /**
+     * Runs {@code body} on a task if it is still open on a running instance, with the instance
+     * locked, and writes what it did in {@code ctx}'s transaction.
+     *
+     * @return false (and nothing done) when the task is closed, waiting, or gone
+     */
+    public boolean onOpenTask(CommandContext ctx, long taskId, Consumer<SystemTask> body) {
+        InstanceChange r;
+        try {
+            r = load(ctx, true, taskId, () -> new NotFoundException("OA-WF/TASK_NOT_FOUND", "task " + taskId + " is gone"));
+        } catch (NotFoundException gone) {
+            return false;
+        }
+        TaskRow t = r.open.stream().filter(x -> x.id() == taskId && x.status() == TaskStatus.OPEN).findFirst().orElse(null);
+        if (r.status != InstanceStatus.RUNNING || t == null) {
+            return false;
+        }
+        body.accept(new OpenTask(flow, taskOps, seating, r, t, (Node.Approval) r.node(t.nodeId())));
+        write(ctx, r);
+        return true;
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private static NotFoundException missing(CommandContext ctx, long instanceId) {
+        return new NotFoundException("OA-WF/INSTANCE_NOT_FOUND", "process instance " + instanceId + " does not exist in tenant '"
+                + ctx.tenantId() + "'");
+    }
+
+    /**
+     * Locks the instance (of task {@code id} when {@code byTask}) and reads its open tasks in the
+     * same statement; the tasks are read again only when they do not match the digest saved with
+     * the state (see {@link InstanceState#openDigest}).
+     */
+    private InstanceChange load(CommandContext ctx, boolean byTask, long id, Supplier<NotFoundException> missing) {
+        var h = ctx.handle();
+        InstanceRepository.Locked locked = (byTask ? instances.lockByTask(h, ctx.tenantId(), id)
+                : instances.lock(h, ctx.tenantId(), id)).orElseThrow(missing);
+        InstanceRow row = locked.row();
+        InstanceState st;
+        ObjectNode form;
+        try {
+            st = json.readValue(row.state(), InstanceState.class);
+            form = (ObjectNode) json.readTree(row.form());
+        } catch (Exception e) {
+            throw new IllegalStateException("instance " + row.id() + " has unreadable state", e);
+        }
+        List<TaskRow> open = st.openDigest != null && st.openDigest.equals(EffectWriter.digest(locked.openTasks()))
+                ? new ArrayList<>(locked.openTasks()) : new ArrayList<>(tasks.open(h, row.id()));
+        return new InstanceChange(ctx.actor(), ctx.now(), row, definitions.byId(h, row.definitionId()), st, form, row.status(), open,
+                new StoreReads(ctx, proxies, tasks), null, json);
+    }
+
+    /** Writes a decision, then decides and writes its effects on other instances. */
+    private void write(CommandContext ctx, InstanceChange r) {
+        for (Effect e : writer.write(ctx, r, this::startChild)) {
+            if (e instanceof Effect.CancelChildren x) {
+                List<Long> children = new ArrayList<>(instances.unendedChildren(ctx.handle(), r.tenant(), r.row.id()));
+                children.remove(x.except());
+                for (long child : children) {
+                    InstanceChange c = load(ctx, false, child, () -> missing(ctx, child));
+                    flow.cancelWithParent(c, r.row.id());
+                    write(ctx, c);
+                }
+            } else if (e instanceof Effect.ContinueParent x) {
+                InstanceChange parent = load(ctx, false, x.parentId(), () -> missing(ctx, x.parentId()));
+                parent.endingChild = r.row.id();
+                if (subProcessEnded.decide(parent, x.parentNode(), r.row.id(), x.outcome())) {
+                    write(ctx, parent);
+                }
+            }
+        }
+    }
+
+    private long startChild(CommandContext ctx, Effect.StartChild child, InstanceChange parent) {
+        return start(ctx, child.request(), parent.row.id(), child.nodeId(), child.initiatorId(), child.calls(), null);
+    }
+}

@@ -1,0 +1,249 @@
+package dev.oakit.workflow.internal.store;
+
+import dev.oakit.workflow.InstanceStatus;
+import dev.oakit.workflow.TaskStatus;
+import dev.oakit.workflow.internal.store.Rows.InstanceRow;
+import dev.oakit.workflow.internal.store.Rows.TaskRow;
+import jakarta.inject.Singleton;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Every statement on {@code oa_wf_instance} (the instance row, its JSON state and its inline
+ * timeline column). Two statements read other tables of the instance's aggregate as well: the hot
+ * path's lock, which locks the instance and reads its open tasks in one round trip, and the
+ * workbench counters.
+ */
+@Singleton
+public final class InstanceRepository {
+    /** An instance to insert. */
+    public record NewInstance(String tenantId, long definitionId, String key, int version, String title, String businessKey,
+                              String initiatorId, String priority, String form, Long parentId, String parentNode, Instant now) {
+    }
+
+    /** An instance row as locked, with the open tasks read in the same statement (to be checked against its digest). */
+    public record Locked(InstanceRow row, List<TaskRow> openTasks) {
+    }
+
+    private static final String OPEN_TASK_JOIN = "SELECT " + Rows.INSTANCE_COLUMNS.replaceAll("(\\w+)", "i.$1")
+            + ", t.id AS t_id, t.node_id AS t_node_id, t.node_name AS t_node_name,"
+            + " t.round AS t_round, t.seq AS t_seq, t.kind AS t_kind, t.waiting_for AS t_waiting_for, t.assignee_id AS t_assignee_id,"
+            + " t.owner_id AS t_owner_id, t.status AS t_status, t.outcome AS t_outcome, t.acted_by AS t_acted_by,"
+            + " t.created_at AS t_created_at, t.completed_at AS t_completed_at, t.due_at AS t_due_at, t.proxy_for AS t_proxy_for"
+            + " FROM oa_wf_instance i LEFT JOIN oa_wf_task t ON t.instance_id = i.id AND t.status IN ('OPEN', 'WAITING')"
+            + " WHERE i.tenant_id = :t AND ";
+
+    private static final String BY_ID = "i.id = :id";
+
+    /**
+     * The instance of task {@code :id}. The task is found by primary key alone: the tenant is checked
+     * on the instance ({@code i.tenant_id = :t}, the task's tenant is its instance's). With a
+     * {@code tenant_id} condition here as well, PostgreSQL planned the subquery on tables without
+     * statistics (a new installation, before autovacuum's first analyse) as a range over the todo
+     * index, which starts with {@code tenant_id}: a scan of every task of the tenant, per command.
+     */
+    private static final String BY_TASK = "i.id = (SELECT instance_id FROM oa_wf_task WHERE id = :id)";
+
+    /** PostgreSQL refuses FOR UPDATE on the nullable side of an outer join: it locks the instance only. */
+    private volatile String lockClause;
+
+    /**
+     * Inserts an instance row. Guarded: only while no newer version of the definition exists (the
+     * version came from this node's cache, so this costs no query of its own).
+     *
+     * @return the new id, or null when the guard failed
+     */
+    public Long insert(Handle h, NewInstance n, boolean guarded) {
+        String columns = """
+                INSERT INTO oa_wf_instance (tenant_id, definition_id, def_key, def_version, title, business_key, initiator_id,
+                    status, priority, form, state, parent_id, parent_node, row_version, started_at, updated_at)
+                """;
+        String values = guarded ? """
+                SELECT :t, :def, :k, :v, :title, :bk, :init, 'RUNNING', :prio, :form, '{}', :parent, :pnode, 0, :now, :now
+                FROM oa_wf_definition d WHERE d.id = :def AND NOT EXISTS
+                    (SELECT 1 FROM oa_wf_definition n WHERE n.tenant_id = :t AND n.def_key = :k AND n.version > :v)"""
+                : "VALUES (:t, :def, :k, :v, :title, :bk, :init, 'RUNNING', :prio, :form, '{}', :parent, :pnode, 0, :now, :now)";
+        return h.createUpdate(columns + values)
+                .bind("t", n.tenantId()).bind("def", n.definitionId()).bind("k", n.key()).bind("v", n.version())
+                .bind("title", n.title()).bind("bk", n.businessKey()).bind("init", n.initiatorId())
+                .bind("prio", n.priority()).bind("form", n.form()).bind("parent", n.parentId()).bind("pnode", n.parentNode())
+                .bind("now", Rows.db(n.now())).executeAndReturnGeneratedKeys("id").mapTo(Long.class).findOne().orElse(null);
+    }
+
+    /** Locks an instance of the tenant and reads its open tasks; empty when it does not exist. */
+    public Optional<Locked> lock(Handle h, String tenantId, long instanceId) {
+        return lock(h, BY_ID, tenantId, instanceId);
+    }
+
+    /** Locks the instance of a task (the tenant checked on the instance) and reads its open tasks; empty when there is none. */
+    public Optional<Locked> lockByTask(Handle h, String tenantId, long taskId) {
+        return lock(h, BY_TASK, tenantId, taskId);
+    }
+
+    private Optional<Locked> lock(Handle h, String where, String tenantId, long id) {
+        InstanceRow[] row = new InstanceRow[1];
+        List<TaskRow> tasks = new ArrayList<>();
+        h.createQuery(OPEN_TASK_JOIN + where + " ORDER BY t.id" + lockClause(h))
+                .bind("id", id).bind("t", tenantId)
+                .map((rs, c) -> {
+                    if (row[0] == null) {
+                        row[0] = Rows.INSTANCE.map(rs, c);
+                    }
+                    Long taskId = rs.getObject("t_id", Long.class);
+                    if (taskId != null) {
+                        InstanceRow i = row[0];
+                        tasks.add(new TaskRow(taskId, i.id(), rs.getString("t_node_id"), rs.getString("t_node_name"),
+                                rs.getInt("t_round"), rs.getInt("t_seq"), rs.getString("t_kind"),
+                                rs.getObject("t_waiting_for", Long.class), rs.getString("t_assignee_id"), rs.getString("t_owner_id"),
+                                TaskStatus.valueOf(rs.getString("t_status")), rs.getString("t_outcome"), i.key(), i.title(),
+                                i.initiatorId(), rs.getString("t_acted_by"), Rows.instant(rs, "t_created_at"),
+                                Rows.instant(rs, "t_completed_at"), Rows.instant(rs, "t_due_at"), rs.getString("t_proxy_for")));
+                    }
+                    return taskId;
+                }).forEach(x -> { });
+        return row[0] == null ? Optional.empty() : Optional.of(new Locked(row[0], tasks));
+    }
+
+    private String lockClause(Handle h) {
+        String clause = lockClause;
+        if (clause == null) {
+            try {
+                String product = h.getConnection().getMetaData().getDatabaseProductName();
+                clause = product.toLowerCase(java.util.Locale.ROOT).contains("postgres") ? " FOR UPDATE OF i" : " FOR UPDATE";
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot read the database product name", e);
+            }
+            lockClause = clause;
+        }
+        return clause;
+    }
+
+    /**
+     * Saves what a command changed: status, form, state, and the history lines it appends to the
+     * inline timeline (null for none).
+     */
+    public void save(Handle h, long id, InstanceStatus status, String form, String state, Instant now, String timelineAppend) {
+        h.createUpdate("UPDATE oa_wf_instance SET status = :s, form = :f, state = :st, row_version = row_version + 1,"
+                        + " updated_at = :now, ended_at = :ended"
+                        + (timelineAppend == null ? "" : ", timeline = CONCAT(COALESCE(timeline, ''), :tl)") + " WHERE id = :id")
+                .bind("s", status.name()).bind("f", form).bind("st", state).bind("now", Rows.db(now))
+                .bind("ended", status.ended() ? Rows.db(now) : null).bind("id", id)
+                .bindMap(timelineAppend == null ? Map.of() : Map.of("tl", timelineAppend)).execute();
+    }
+
+    /**
+     * Reads an instance of a tenant.
+     *
+     * @param timeline when not null, receives the inline timeline (read in the same statement)
+     */
+    public Optional<InstanceRow> find(Handle h, String tenantId, long id, String[] timeline) {
+        return h.createQuery("SELECT " + Rows.INSTANCE_COLUMNS + (timeline == null ? "" : ", timeline")
+                        + " FROM oa_wf_instance WHERE id = :id AND tenant_id = :t")
+                .bind("id", id).bind("t", tenantId)
+                .map((rs, c) -> {
+                    if (timeline != null) {
+                        timeline[0] = rs.getString("timeline");
+                    }
+                    return Rows.INSTANCE.map(rs, c);
+                }).findOne();
+    }
+
+    /** @return the title of an instance of the tenant, or empty */
+    public Optional<String> title(Handle h, String tenantId, long id) {
+        return h.createQuery("SELECT title FROM oa_wf_instance WHERE id = :id AND tenant_id = :t")
+                .bind("id", id).bind("t", tenantId).mapTo(String.class).findOne();
+    }
+
+    /** @return the sub-process instances of {@code parentId} that have not ended */
+    public List<Long> unendedChildren(Handle h, String tenantId, long parentId) {
+        return h.createQuery("SELECT id FROM oa_wf_instance WHERE tenant_id = :t AND parent_id = :p"
+                        + " AND status IN ('RUNNING', 'RETURNED', 'SUSPENDED')")
+                .bind("t", tenantId).bind("p", parentId).mapTo(Long.class).list();
+    }
+
+    /** @return the instances a user started that have not ended, by id */
+    public List<Long> unendedStartedBy(Handle h, String tenantId, String userId) {
+        return h.createQuery("SELECT id FROM oa_wf_instance WHERE tenant_id = :t AND initiator_id = :u"
+                        + " AND status IN ('RUNNING', 'RETURNED', 'SUSPENDED') ORDER BY id")
+                .bind("t", tenantId).bind("u", userId).mapTo(Long.class).list();
+    }
+
+    /** Locks an instance row alone and returns its initiator, or empty when it does not exist in the tenant. */
+    public Optional<String> lockInitiator(Handle h, String tenantId, long id) {
+        return h.createQuery("SELECT initiator_id FROM oa_wf_instance WHERE id = :id AND tenant_id = :t FOR UPDATE")
+                .bind("id", id).bind("t", tenantId).mapTo(String.class).findOne();
+    }
+
+    /** Sets an instance's priority (the caller holds the row lock). */
+    public void setPriority(Handle h, long id, String priority) {
+        h.createUpdate("UPDATE oa_wf_instance SET priority = :p WHERE id = :id").bind("p", priority).bind("id", id).execute();
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    /** A page of the instances a user started. */
+    public List<InstanceRow> startedBy(Handle h, String tenantId, String userId, String processKey, boolean newestFirst, int limit,
+                                       int offset) {
+        StringBuilder sql = new StringBuilder("SELECT " + Rows.INSTANCE_COLUMNS + " FROM oa_wf_instance WHERE tenant_id = :t AND initiator_id = :u");
+        if (processKey != null) {
+            sql.append(" AND def_key = :key");
+        }
+        sql.append(" ORDER BY started_at ").append(newestFirst ? "DESC" : "ASC").append(", id DESC LIMIT :limit OFFSET :offset");
+        Query q = h.createQuery(sql.toString()).bind("t", tenantId).bind("u", userId).bind("limit", limit).bind("offset", offset);
+        if (processKey != null) {
+            q.bind("key", processKey);
+        }
+        return q.map(Rows.INSTANCE).list();
+    }
+
+    /** Streams the process key and state of every running instance of a tenant (the monitor), one pass. */
+    public void eachRunning(Handle h, String tenantId, Consumer<String[]> keyAndState) {
+        h.createQuery("SELECT def_key, state FROM oa_wf_instance WHERE tenant_id = :t AND status = 'RUNNING'")
+                .bind("t", tenantId)
+                .map((rs, c) -> new String[]{rs.getString("def_key"), rs.getString("state")})
+                .useStream(rows -> rows.forEach(keyAndState));
+    }
+
+    /** @return the number of suspended instances of a tenant */
+    public long suspendedCount(Handle h, String tenantId) {
+        return h.createQuery("SELECT COUNT(*) FROM oa_wf_instance WHERE tenant_id = :t AND status = 'SUSPENDED'")
+                .bind("t", tenantId).mapTo(Long.class).one();
+    }
+
+    /**
+     * The workbench counters of a user in one statement (it counts the user's open tasks and unread
+     * cc items as well): open tasks, unread cc items, running or suspended instances they started,
+     * and returned ones.
+     */
+    public long[] workbench(Handle h, String tenantId, String userId) {
+        return h.createQuery("""
+                SELECT (SELECT COUNT(*) FROM oa_wf_task WHERE tenant_id = :t AND assignee_id = :u AND status = 'OPEN') AS todo,
+                       (SELECT COUNT(*) FROM oa_wf_cc WHERE tenant_id = :t AND user_id = :u AND read_at IS NULL) AS cc_unread,
+                       (SELECT COUNT(*) FROM oa_wf_instance WHERE tenant_id = :t AND initiator_id = :u
+                            AND status IN ('RUNNING', 'SUSPENDED')) AS started,
+                       (SELECT COUNT(*) FROM oa_wf_instance WHERE tenant_id = :t AND initiator_id = :u AND status = 'RETURNED') AS returned""")
+                .bind("t", tenantId).bind("u", userId)
+                .map((rs, c) -> new long[]{rs.getLong("todo"), rs.getLong("cc_unread"), rs.getLong("started"), rs.getLong("returned")})
+                .one();
+    }
+
+    /** An instance that has not ended: its key, title and state. */
+    public record Unended(long id, String key, String title, String state) {
+    }
+
+    /** @return those of {@code ids} that are running or suspended */
+    public List<Unended> runningOrSuspended(Handle h, String tenantId, List<Long> ids) {
+        return h.createQuery("SELECT id, def_key, title, state FROM oa_wf_instance WHERE tenant_id = :t"
+                        + " AND status IN ('RUNNING', 'SUSPENDED') AND id IN (<ids>)")
+                .bind("t", tenantId).bindList("ids", ids)
+                .map((rs, c) -> new Unended(rs.getLong("id"), rs.getString("def_key"), rs.getString("title"), rs.getString("state")))
+                .list();
+    }
+}

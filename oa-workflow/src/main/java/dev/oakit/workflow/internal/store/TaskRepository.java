@@ -1,0 +1,322 @@
+package dev.oakit.workflow.internal.store;
+
+import dev.oakit.workflow.DueState;
+import dev.oakit.workflow.TaskStatus;
+import dev.oakit.workflow.TodoQuery;
+import dev.oakit.workflow.internal.store.Rows.TaskRow;
+import jakarta.inject.Singleton;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every statement on {@code oa_wf_task} and on the pool's candidates ({@code oa_wf_candidate}):
+ * what the engine writes (batched: one statement per kind of change, whatever the number of
+ * tasks), what it reads beyond the lock's open tasks, and the todo / pool / done queries. One
+ * statement also reads {@code oa_wf_cc}: whether a user takes part in an instance.
+ */
+@Singleton
+public final class TaskRepository {
+    /**
+     * A task to insert, with its final values: a task opened and closed in the same command (an
+     * automatic approval, a task cancelled by an end in a parallel branch) is inserted closed.
+     */
+    public record NewTask(String tenantId, long instanceId, String nodeId, String nodeName, int round, int seq, String kind,
+                          Long waitingFor, String assigneeId, String ownerId, TaskStatus status, String outcome, String actedBy,
+                          String comment, String key, String title, String initiatorId, Instant createdAt, Instant completedAt,
+                          Long workMillis, Instant dueAt, String proxyFor) {
+    }
+
+    /** A task that closes: its status, outcome, who acted, and the working time it took. */
+    public record Closing(long taskId, TaskStatus status, String outcome, String actedBy, String comment, Instant at, long workMillis) {
+    }
+
+    /** A task whose assignee, delegating owner, status or proxied approver changes. */
+    public record Change(long taskId, String assigneeId, String ownerId, TaskStatus status, String proxyFor) {
+    }
+
+    private static final String INSERT = """
+            INSERT INTO oa_wf_task (tenant_id, instance_id, node_id, node_name, round, seq, kind, waiting_for, assignee_id,
+                owner_id, status, outcome, acted_by, comment, def_key, title, initiator_id, created_at, completed_at, work_ms,
+                due_at, proxy_for)
+            VALUES (:t, :i, :n, :nn, :r, :seq, :kind, :wf, :a, :o, :s, :out, :by, :c, :k, :title, :init, :now, :done, :work,
+                :due, :p)""";
+
+    /**
+     * Inserts tasks in one statement (one batch for several).
+     *
+     * @return their ids, in order
+     */
+    public List<Long> insert(Handle h, List<NewTask> tasks) {
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        if (tasks.size() == 1) {
+            return List.of(bind(h.createUpdate(INSERT), tasks.get(0)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        }
+        PreparedBatch batch = h.prepareBatch(INSERT);
+        for (NewTask t : tasks) {
+            bind(batch, t).add();
+        }
+        List<Long> ids = batch.executePreparedBatch("id").mapTo(Long.class).list();
+        if (ids.size() != tasks.size()) {
+            throw new IllegalStateException("the database returned " + ids.size() + " generated task ids for " + tasks.size() + " rows");
+        }
+        return ids;
+    }
+
+    private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bind(S s, NewTask t) {
+        return s.bind("t", t.tenantId()).bind("i", t.instanceId()).bind("n", t.nodeId()).bind("nn", t.nodeName()).bind("r", t.round())
+                .bind("seq", t.seq()).bind("kind", t.kind()).bind("wf", t.waitingFor()).bind("a", t.assigneeId()).bind("o", t.ownerId())
+                .bind("s", t.status().name()).bind("out", t.outcome()).bind("by", t.actedBy()).bind("c", t.comment())
+                .bind("k", t.key()).bind("title", t.title()).bind("init", t.initiatorId()).bind("now", Rows.db(t.createdAt()))
+                .bind("done", Rows.db(t.completedAt())).bind("work", t.workMillis()).bind("due", Rows.db(t.dueAt()))
+                .bind("p", t.proxyFor());
+    }
+
+    /** Closes tasks in one statement. */
+    public void close(Handle h, List<Closing> closings) {
+        if (closings.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("UPDATE oa_wf_task SET status = :s, outcome = :o, acted_by = :by, comment = :c,"
+                + " completed_at = :now, work_ms = :work WHERE id = :id");
+        for (Closing c : closings) {
+            batch.bind("s", c.status().name()).bind("o", c.outcome()).bind("by", c.actedBy()).bind("c", c.comment())
+                    .bind("now", Rows.db(c.at())).bind("work", c.workMillis()).bind("id", c.taskId()).add();
+        }
+        batch.execute();
+    }
+
+    /** Changes the assignee, owner, status and proxied approver of tasks in one statement. */
+    public void change(Handle h, List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("UPDATE oa_wf_task SET assignee_id = :a, owner_id = :o, status = :s, proxy_for = :p"
+                + " WHERE id = :id");
+        for (Change c : changes) {
+            batch.bind("a", c.assigneeId()).bind("o", c.ownerId()).bind("s", c.status().name()).bind("p", c.proxyFor())
+                    .bind("id", c.taskId()).add();
+        }
+        batch.execute();
+    }
+
+    /** Moves the deadline of a task. */
+    public void setDue(Handle h, long taskId, Instant dueAt) {
+        h.createUpdate("UPDATE oa_wf_task SET due_at = :due WHERE id = :id").bind("due", Rows.db(dueAt)).bind("id", taskId).execute();
+    }
+
+    /** Counts one more urge on each task. */
+    public void urged(Handle h, List<Long> taskIds) {
+        h.createUpdate("UPDATE oa_wf_task SET urged = urged + 1 WHERE id IN (<ids>)").bindList("ids", taskIds).execute();
+    }
+
+    /** Offers a pooled task to its candidates, in one statement. */
+    public void offer(Handle h, String tenantId, long taskId, List<String> candidates) {
+        PreparedBatch batch = h.prepareBatch("INSERT INTO oa_wf_candidate (tenant_id, task_id, user_id) VALUES (:t, :task, :u)");
+        for (String u : candidates) {
+            batch.bind("t", tenantId).bind("task", taskId).bind("u", u).add();
+        }
+        batch.execute();
+    }
+
+    /** @return the candidates a pooled task was offered to, in order */
+    public List<String> candidates(Handle h, long taskId) {
+        return h.createQuery("SELECT user_id FROM oa_wf_candidate WHERE task_id = :task ORDER BY id")
+                .bind("task", taskId).mapTo(String.class).list();
+    }
+
+    // ------------------------------------------------------------------ what the engine reads besides the lock
+
+    /** @return the open and waiting tasks of an instance, by id */
+    public List<TaskRow> open(Handle h, long instanceId) {
+        return h.createQuery("SELECT " + Rows.TASK_COLUMNS + " FROM oa_wf_task WHERE instance_id = :i AND status IN ('OPEN', 'WAITING') ORDER BY id")
+                .bind("i", instanceId).map(Rows.TASK).list();
+    }
+
+    /** @return who approved a node in a round, by task (for runs stored before the state kept it) */
+    public List<String> approversOfRound(Handle h, long instanceId, String nodeId, int round) {
+        return h.createQuery("""
+                SELECT assignee_id FROM oa_wf_task WHERE instance_id = :i AND node_id = :n AND round = :r
+                AND outcome IN ('APPROVED', 'AUTO_APPROVED') ORDER BY id""")
+                .bind("i", instanceId).bind("n", nodeId).bind("r", round).mapTo(String.class).list();
+    }
+
+    /**
+     * @return assignee, actor and proxied approver of every closed task of a node in a round, by task
+     *     (who had a seat there, for runs stored before the state kept it); nulls included
+     */
+    public List<String> seatsOfRound(Handle h, long instanceId, String nodeId, int round) {
+        List<String> out = new ArrayList<>();
+        h.createQuery("SELECT assignee_id, acted_by, proxy_for FROM oa_wf_task WHERE instance_id = :i AND node_id = :n"
+                        + " AND round = :r AND status IN ('DONE', 'CANCELLED') ORDER BY id")
+                .bind("i", instanceId).bind("n", nodeId).bind("r", round)
+                .map((rs, c) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)}).list()
+                .forEach(x -> out.addAll(Arrays.asList(x)));
+        return out;
+    }
+
+    /** @return tasks of the nodes that someone (not the system's automatic approval) decided, in any round */
+    public int decidedAt(Handle h, long instanceId, List<String> nodeIds) {
+        return h.createQuery("""
+                SELECT COUNT(*) FROM oa_wf_task t WHERE t.instance_id = :i AND t.status = 'DONE'
+                AND t.outcome NOT IN ('AUTO_APPROVED') AND t.node_id IN (<nodes>)""")
+                .bind("i", instanceId).bindList("nodes", nodeIds.isEmpty() ? List.of("-") : nodeIds)
+                .mapTo(Integer.class).one();
+    }
+
+    /** @return tasks of a node decided (not automatically) in rounds before {@code round} */
+    public int decidedBeforeRound(Handle h, long instanceId, String nodeId, int round) {
+        return h.createQuery("SELECT COUNT(*) FROM oa_wf_task WHERE instance_id = :i AND node_id = :n AND round < :r"
+                        + " AND status = 'DONE' AND outcome NOT IN ('AUTO_APPROVED')")
+                .bind("i", instanceId).bind("n", nodeId).bind("r", round).mapTo(Integer.class).one();
+    }
+
+    /** @return tasks of the instance decided (not automatically) after the user's last approval at the node */
+    public int decidedAfterApproval(Handle h, long instanceId, String nodeId, String userId) {
+        return h.createQuery("SELECT COUNT(*) FROM oa_wf_task WHERE instance_id = :i AND status = 'DONE' AND completed_at > "
+                        + "(SELECT MAX(completed_at) FROM oa_wf_task WHERE instance_id = :i AND node_id = :n AND assignee_id = :u AND outcome = 'APPROVED')"
+                        + " AND outcome NOT IN ('AUTO_APPROVED')")
+                .bind("i", instanceId).bind("n", nodeId).bind("u", userId).mapTo(Integer.class).one();
+    }
+
+    /** @return true when the user acted on, was assigned, was a candidate of or was cc'd on the instance */
+    public boolean participates(Handle h, String tenantId, long instanceId, String userId) {
+        return h.createQuery("""
+                SELECT (SELECT COUNT(*) FROM oa_wf_task WHERE instance_id = :i AND (assignee_id = :u OR owner_id = :u OR acted_by = :u))
+                     + (SELECT COUNT(*) FROM oa_wf_cc WHERE instance_id = :i AND user_id = :u AND tenant_id = :t)
+                     + (SELECT COUNT(*) FROM oa_wf_candidate c JOIN oa_wf_task k ON k.id = c.task_id
+                        WHERE k.instance_id = :i AND c.user_id = :u AND c.tenant_id = :t)""")
+                .bind("i", instanceId).bind("u", userId).bind("t", tenantId).mapTo(Long.class).one() > 0;
+    }
+
+    /** @return the nodes where the user holds an open task of the instance */
+    public List<String> openNodesOf(Handle h, long instanceId, String userId) {
+        return h.createQuery("SELECT node_id FROM oa_wf_task WHERE instance_id = :i AND assignee_id = :u AND status = 'OPEN'")
+                .bind("i", instanceId).bind("u", userId).mapTo(String.class).list();
+    }
+
+    /** @return the ids of the open tasks of an instance */
+    public List<Long> openIds(Handle h, long instanceId) {
+        return h.createQuery("SELECT id FROM oa_wf_task WHERE instance_id = :i AND status = 'OPEN' ORDER BY id")
+                .bind("i", instanceId).mapTo(Long.class).list();
+    }
+
+    /** @return the open tasks assigned to a user, by id */
+    public List<TaskRow> openOfAssignee(Handle h, String tenantId, String userId) {
+        return h.createQuery("SELECT " + Rows.TASK_COLUMNS + " FROM oa_wf_task WHERE tenant_id = :t AND assignee_id = :u AND status = 'OPEN' ORDER BY id")
+                .bind("t", tenantId).bind("u", userId).map(Rows.TASK).list();
+    }
+
+    /** @return the node name of a task of the tenant, if any */
+    public Optional<String> nodeName(Handle h, String tenantId, long taskId) {
+        return h.createQuery("SELECT node_name FROM oa_wf_task WHERE id = :id AND tenant_id = :t")
+                .bind("id", taskId).bind("t", tenantId).mapTo(String.class).findOne();
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    /** @return every task of an instance, by id */
+    public List<TaskRow> ofInstance(Handle h, long instanceId) {
+        return h.createQuery("SELECT " + Rows.TASK_COLUMNS + " FROM oa_wf_task WHERE instance_id = :i ORDER BY id")
+                .bind("i", instanceId).map(Rows.TASK).list();
+    }
+
+    /** @return the number of open tasks of a user */
+    public long todoCount(Handle h, String tenantId, String userId) {
+        return h.createQuery("SELECT COUNT(*) FROM oa_wf_task WHERE tenant_id = :t AND assignee_id = :u AND status = 'OPEN'")
+                .bind("t", tenantId).bind("u", userId).mapTo(Long.class).one();
+    }
+
+    /**
+     * A page of a user's open tasks (their todo list), one indexed range.
+     *
+     * @param now the clock's now for a due-state filter
+     * @param dueSoon how close a deadline counts as due soon
+     */
+    public List<TaskRow> todo(Handle h, String tenantId, String userId, TodoQuery q, Instant now, java.time.Duration dueSoon) {
+        StringBuilder sql = new StringBuilder("SELECT " + Rows.TASK_COLUMNS
+                + " FROM oa_wf_task WHERE tenant_id = :t AND assignee_id = :u AND status = 'OPEN'");
+        filters(sql, q, "");
+        dueFilter(sql, q, "");
+        sql.append(" ORDER BY created_at ").append(q.newestFirst() ? "DESC" : "ASC").append(", id ").append(q.newestFirst() ? "DESC" : "ASC");
+        sql.append(" LIMIT :limit OFFSET :offset");
+        return bind(h.createQuery(sql.toString()).bind("t", tenantId).bind("u", userId), q, now, dueSoon).map(Rows.TASK).list();
+    }
+
+    /** A page of the unclaimed pooled tasks a user is a candidate of. */
+    public List<TaskRow> pool(Handle h, String tenantId, String userId, TodoQuery q, Instant now, java.time.Duration dueSoon) {
+        StringBuilder sql = new StringBuilder("SELECT " + Rows.TASK_COLUMNS.replaceAll("(^|, )(\\w)", "$1t.$2")
+                + " FROM oa_wf_candidate c JOIN oa_wf_task t ON t.id = c.task_id"
+                + " WHERE c.tenant_id = :t AND c.user_id = :u AND t.status = 'OPEN' AND t.assignee_id = ''");
+        filters(sql, q, "t.");
+        dueFilter(sql, q, "");
+        sql.append(" ORDER BY t.created_at ").append(q.newestFirst() ? "DESC" : "ASC").append(", t.id LIMIT :limit OFFSET :offset");
+        return bind(h.createQuery(sql.toString()).bind("t", tenantId).bind("u", userId), q, now, dueSoon).map(Rows.TASK).list();
+    }
+
+    /** A page of the tasks a user decided. */
+    public List<TaskRow> done(Handle h, String tenantId, String userId, TodoQuery q, Instant now, java.time.Duration dueSoon) {
+        StringBuilder sql = new StringBuilder("SELECT " + Rows.TASK_COLUMNS
+                + " FROM oa_wf_task WHERE tenant_id = :t AND acted_by = :u AND status = 'DONE'");
+        filters(sql, q, "");
+        dueFilter(sql, q, "");
+        sql.append(" ORDER BY completed_at ").append(q.newestFirst() ? "DESC" : "ASC").append(", id DESC LIMIT :limit OFFSET :offset");
+        return bind(h.createQuery(sql.toString()).bind("t", tenantId).bind("u", userId), q, now, dueSoon).map(Rows.TASK).list();
+    }
+
+    private static void filters(StringBuilder sql, TodoQuery q, String alias) {
+        if (q.processKey() != null) {
+            sql.append(" AND ").append(alias).append("def_key = :key");
+        }
+        if (q.initiatorId() != null) {
+            sql.append(" AND ").append(alias).append("initiator_id = :init");
+        }
+        if (q.from() != null) {
+            sql.append(" AND ").append(alias).append("created_at >= :from");
+        }
+        if (q.to() != null) {
+            sql.append(" AND ").append(alias).append("created_at < :to");
+        }
+    }
+
+    /** Open tasks by their state against the deadline, as of the clock's now. */
+    private static void dueFilter(StringBuilder sql, TodoQuery q, String alias) {
+        if (q.due() == null) {
+            return;
+        }
+        sql.append(switch (q.due()) {
+            case NONE -> " AND " + alias + "due_at IS NULL";
+            case OVERDUE -> " AND " + alias + "due_at <= :dueNow";
+            case DUE_SOON -> " AND " + alias + "due_at > :dueNow AND " + alias + "due_at <= :dueSoon";
+            case ON_TIME -> " AND " + alias + "due_at > :dueSoon";
+        });
+    }
+
+    private static Query bind(Query query, TodoQuery q, Instant now, java.time.Duration dueSoon) {
+        if (q.due() != null && q.due() != DueState.NONE) {
+            query.bind("dueNow", Rows.db(now)).bind("dueSoon", Rows.db(now.plus(dueSoon)));
+        }
+        query.bind("limit", q.size()).bind("offset", q.page() * q.size());
+        if (q.processKey() != null) {
+            query.bind("key", q.processKey());
+        }
+        if (q.initiatorId() != null) {
+            query.bind("init", q.initiatorId());
+        }
+        if (q.from() != null) {
+            query.bind("from", Rows.db(q.from()));
+        }
+        if (q.to() != null) {
+            query.bind("to", Rows.db(q.to()));
+        }
+        return query;
+    }
+}
