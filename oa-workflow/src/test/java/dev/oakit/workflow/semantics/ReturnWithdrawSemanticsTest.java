@@ -20,7 +20,7 @@ import static dev.oakit.workflow.semantics.Sem.u;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Rows T1–T6, S1–S3, W1–W7 of docs/approval-semantics.md. */
+/** Rows T1–T6, S1–S3, W1–W8 of docs/approval-semantics.md. */
 class ReturnWithdrawSemanticsTest {
     private static ProcessDefinition three(Node.Resubmit atC) {
         return ProcessDefinition.builder("p3").form(WorkflowFixture.leaveForm()).start("start")
@@ -233,6 +233,43 @@ class ReturnWithdrawSemanticsTest {
         assertThatThrownBy(() -> s.f.approvals.withdraw(u("bob"), id, Decision.none()))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("WITHDRAW_IN_BRANCH");
         assertThat(s.open(id)).containsExactly("carol");
+    }
+
+    /** start → a (VOTE 0.6 or ANY: bob carol dave erin) → b (zhao) → end. */
+    private static ProcessDefinition decided(ApprovalMode mode) {
+        return ProcessDefinition.builder("pw8").form(WorkflowFixture.leaveForm()).start("start")
+                .approval("a", x -> {
+                    x.mode(mode).approver(ApproverRule.users("bob", "carol", "dave", "erin"));
+                    if (mode == ApprovalMode.VOTE) {
+                        x.vote("0.6", false);
+                    }
+                })
+                .approval("b", x -> x.approver(ApproverRule.users("zhao")))
+                .end("end").chain("start", "a", "b", "end").build();
+    }
+
+    @DbTest
+    @DisplayName("W8 a withdrawn approval of a VOTE or ANY node gives back the tasks its decision closed")
+    void w8WithdrawReopensTheClosedVotes(TestDatabase db) {
+        Sem s = new Sem(db);
+        long vote = s.run(decided(ApprovalMode.VOTE));
+        s.approve("bob", vote);
+        s.approve("carol", vote);
+        s.approve("dave", vote); // 3 of 4 ≥ 0.6: passed, erin's vote closed VOTE_DECIDED
+        assertThat(s.open(vote)).containsExactly("zhao");
+        s.f.approvals.withdraw(u("dave"), vote, Decision.none());
+        assertThat(s.open(vote)).containsExactlyInAnyOrder("dave", "erin");
+        s.reject("dave", vote); // 2 approved, 1 against, erin open: 3 could still pass
+        assertThat(s.status(vote)).isEqualTo(InstanceStatus.RUNNING);
+        s.reject("erin", vote); // 2 of 4 < 2.4: the vote fails
+        assertThat(s.status(vote)).isEqualTo(InstanceStatus.REJECTED);
+
+        long any = s.run(decided(ApprovalMode.ANY));
+        s.approve("carol", any); // the first approval decides; the others closed CLOSED_BY_ANY
+        s.f.approvals.withdraw(u("carol"), any, Decision.none());
+        assertThat(s.open(any)).containsExactlyInAnyOrder("bob", "carol", "dave", "erin");
+        s.approve("erin", any);
+        assertThat(s.open(any)).containsExactly("zhao");
     }
 
     @DbTest

@@ -34,6 +34,9 @@ public interface InstanceReads {
     /** @return tasks of the instance decided (not automatically) after the user's last approval at the node */
     int decidedAfterApproval(long instanceId, String nodeId, String userId);
 
+    /** @return the tasks of a node in a round that another's decision closed (a vote decided, an ANY node's first approval) */
+    List<dev.oakit.workflow.internal.store.Rows.TaskRow> closedByDecision(long instanceId, String nodeId, int round);
+
     /** @return the candidates a pooled task was offered to */
     List<String> candidates(long taskId);
 
@@ -70,6 +73,11 @@ public interface InstanceReads {
         @Override
         public int decidedAfterApproval(long instanceId, String nodeId, String userId) {
             return 0;
+        }
+
+        @Override
+        public List<dev.oakit.workflow.internal.store.Rows.TaskRow> closedByDecision(long instanceId, String nodeId, int round) {
+            return List.of();
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.oakit.workflow.internal.runner;
 import dev.oakit.core.spi.CommandContext;
 import dev.oakit.workflow.internal.engine.InstanceReads;
 import dev.oakit.workflow.internal.proxy.Proxies;
+import dev.oakit.workflow.internal.store.Rows;
 import dev.oakit.workflow.internal.store.TaskRepository;
 
 import java.util.List;
@@ -48,6 +49,11 @@ final class StoreReads implements InstanceReads {
     @Override
     public int decidedAfterApproval(long instanceId, String nodeId, String userId) {
         return tasks.decidedAfterApproval(ctx.handle(), instanceId, nodeId, userId);
+    }
+
+    @Override
+    public List<Rows.TaskRow> closedByDecision(long instanceId, String nodeId, int round) {
+        return tasks.closedByDecision(ctx.handle(), instanceId, nodeId, round);
     }
 
     @Override

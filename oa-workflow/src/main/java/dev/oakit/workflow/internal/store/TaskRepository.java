@@ -141,6 +141,16 @@ public final class TaskRepository {
                 .bind("i", instanceId).map(Rows.TASK).list();
     }
 
+    /**
+     * @return the tasks of a node in a round that another's decision closed (a vote decided, the
+     *     first approval of an ANY node), by id
+     */
+    public List<TaskRow> closedByDecision(Handle h, long instanceId, String nodeId, int round) {
+        return h.createQuery("SELECT " + Rows.TASK_COLUMNS + " FROM oa_wf_task WHERE instance_id = :i AND node_id = :n AND round = :r"
+                        + " AND outcome IN ('VOTE_DECIDED', 'CLOSED_BY_ANY') ORDER BY id")
+                .bind("i", instanceId).bind("n", nodeId).bind("r", round).map(Rows.TASK).list();
+    }
+
     /** @return who approved a node in a round, by task (for runs stored before the state kept it) */
     public List<String> approversOfRound(Handle h, long instanceId, String nodeId, int round) {
         return h.createQuery("""

@@ -105,7 +105,26 @@ public final class WithdrawAction implements InstanceAction<ApprovalCommand.With
         }
         r.st.active.add(last);
         tasks.open(r, last, run.round, 99, TaskKinds.APPROVER, null, me, null, TaskStatus.OPEN);
-        r.history("withdrawn", null, last, c.decision().comment(), "by approver " + me);
+        // the node is undecided again: those whose tasks the decision closed (the other votes of a
+        // VOTE node, the other approvers of an ANY node) get their tasks back, so a vote is counted
+        // over all its voters again and not over those who voted before it was decided
+        List<String> reopened = new java.util.ArrayList<>();
+        for (TaskRow t : r.reads.closedByDecision(r.row.id(), last, run.round)) {
+            // a task held by a proxy goes back to the approver it was held for (proxy rules apply again)
+            String approver = t.proxyFor() != null ? t.proxyFor() : t.assigneeId();
+            boolean voter = t.kind().equals(TaskKinds.APPROVER) || t.kind().equals(TaskKinds.PARALLEL);
+            if (!voter || approver.isEmpty() || approver.equals(me) || reopened.contains(approver)) {
+                continue;
+            }
+            if (run.decided != null) {
+                run.decided.remove(approver);
+                run.decided.remove(t.assigneeId());
+            }
+            tasks.open(r, last, run.round, 99, t.kind(), null, approver, null, TaskStatus.OPEN);
+            reopened.add(approver);
+        }
+        r.history("withdrawn", null, last, c.decision().comment(), "by approver " + me
+                + (reopened.isEmpty() ? "" : "; open again for " + reopened));
         r.summary("approver " + me + " withdrew their approval of instance " + r.row.id());
     }
 }
