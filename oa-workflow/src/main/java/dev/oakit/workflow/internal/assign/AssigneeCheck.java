@@ -57,7 +57,9 @@ public final class AssigneeCheck {
         /** The timeout ladder (reassign to or add the manager). */
         TIMEOUT("the timeout ladder", false),
         /** The handover of a leaving user's work. */
-        HANDOVER("a handover", false);
+        HANDOVER("a handover", false),
+        /** A withdrawn approval gives back the tasks its decision closed (the other votes of the node). */
+        REOPEN("the withdrawal of the decision that closed their task", true);
 
         private final String label;
         private final boolean byRule;

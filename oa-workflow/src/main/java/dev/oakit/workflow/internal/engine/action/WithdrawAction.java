@@ -5,7 +5,10 @@ import dev.oakit.core.ForbiddenException;
 import dev.oakit.workflow.InstanceStatus;
 import dev.oakit.workflow.TaskStatus;
 import dev.oakit.workflow.internal.InstanceState;
+import dev.oakit.workflow.Node;
+import dev.oakit.workflow.internal.assign.AssigneeCheck;
 import dev.oakit.workflow.internal.engine.Flow;
+import dev.oakit.workflow.internal.engine.Seating;
 import dev.oakit.workflow.internal.engine.Guards;
 import dev.oakit.workflow.internal.engine.InstanceChange;
 import dev.oakit.workflow.internal.engine.Tasks;
@@ -26,11 +29,13 @@ import java.util.Map;
 public final class WithdrawAction implements InstanceAction<ApprovalCommand.Withdraw> {
     private final Flow flow;
     private final Tasks tasks;
+    private final Seating seating;
 
     @Inject
-    public WithdrawAction(Flow flow, Tasks tasks) {
+    public WithdrawAction(Flow flow, Tasks tasks, Seating seating) {
         this.flow = flow;
         this.tasks = tasks;
+        this.seating = seating;
     }
 
     @Override
@@ -119,6 +124,13 @@ public final class WithdrawAction implements InstanceAction<ApprovalCommand.With
             if (run.decided != null) {
                 run.decided.remove(approver);
                 run.decided.remove(t.assigneeId());
+            }
+            // the one check: someone deactivated since (or otherwise refused now) gets no task and is no voter
+            AssigneeCheck.Verdict v = seating.check(r, seating.seat(r, (Node.Approval) r.node(last), null), approver,
+                    AssigneeCheck.Path.REOPEN);
+            if (!v.allowed()) {
+                r.history("approver-skipped", null, last, null, v.reason());
+                continue;
             }
             tasks.open(r, last, run.round, 99, t.kind(), null, approver, null, TaskStatus.OPEN);
             reopened.add(approver);
