@@ -258,6 +258,12 @@ public final class CommandRunner implements Commands {
         }
 
         @Override
+        public int cancelJobsByKeyPrefix(String keyPrefix) {
+            Checks.text("keyPrefix", keyPrefix, 200);
+            return jobs.cancelByKeyPrefix(tx.handle(), tenantId(), keyPrefix, now);
+        }
+
+        @Override
         public void afterCommit(Runnable action) {
             tx.afterCommit(Checks.notNull("action", action));
         }

@@ -154,6 +154,26 @@ public final class JobStore {
     }
 
     /**
+     * Cancels the READY jobs whose key starts with a prefix. {@code LIKE 'prefix%'} is a range on
+     * the index {@code (tenant_id, dedupe_key)} on H2 and MariaDB; PostgreSQL needs the pattern
+     * index {@code oa_core_job_key_prefix} for it unless the database collation is "C".
+     */
+    static final String CANCEL_BY_KEY_PREFIX_SQL = """
+            UPDATE oa_core_job SET status = 'CANCELLED', dedupe_key = NULL, updated_at = :now
+            WHERE tenant_id = :t AND dedupe_key LIKE :p ESCAPE '!' AND status = 'READY'""";
+
+    /** Cancels the READY jobs whose key starts with {@code prefix}, taken literally; returns how many. */
+    public int cancelByKeyPrefix(Handle h, String tenantId, String prefix, Instant now) {
+        return h.createUpdate(CANCEL_BY_KEY_PREFIX_SQL)
+                .bind("t", tenantId).bind("p", likePrefix(prefix)).bind("now", InstantAsUtc.toDb(now)).execute();
+    }
+
+    /** @return the LIKE pattern (escape character {@code !}) of the keys that start with {@code prefix} */
+    static String likePrefix(String prefix) {
+        return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
+    /**
      * Claims up to {@code max} due jobs for {@code owner}; each claim increments the fencing token.
      * Fair across tenants: the tenants with due jobs share the batch (the one after the tenant this
      * node served last first), so one tenant's backlog never holds back another tenant's job.
@@ -314,10 +334,11 @@ public final class JobStore {
                 .bind("id", jobId).bind("t", tenantId).map(infoMapper()).findOne();
     }
 
-    /** @return the tenant's dead jobs, the latest to die first */
-    List<JobInfo> dead(Handle h, String tenantId, int limit) {
-        return h.createQuery("SELECT * FROM oa_core_job WHERE tenant_id = :t AND status = 'DEAD' ORDER BY updated_at DESC, id DESC")
-                .bind("t", tenantId).setMaxRows(limit).map(infoMapper()).list();
+    /** @return the tenant's dead jobs (of the type, when not null), the latest to die first */
+    List<JobInfo> dead(Handle h, String tenantId, String type, int limit) {
+        return h.createQuery("SELECT * FROM oa_core_job WHERE tenant_id = :t AND status = 'DEAD'" + (type == null ? "" : " AND type = :type")
+                        + " ORDER BY updated_at DESC, id DESC")
+                .bind("t", tenantId).bind("type", type).setMaxRows(limit).map(infoMapper()).list();
     }
 
     /** @return the number of the tenant's jobs per status (statuses without jobs are absent) */

@@ -63,11 +63,21 @@ public final class JobsService implements Jobs {
 
     @Override
     public List<JobInfo> dead(Actor actor, int limit) {
+        return deadOf(actor, null, limit);
+    }
+
+    @Override
+    public List<JobInfo> dead(Actor actor, String type, int limit) {
+        Checks.notNull("actor", actor).requireAdmin("list dead jobs");
+        return deadOf(actor, Checks.text("type", type, 100), limit);
+    }
+
+    private List<JobInfo> deadOf(Actor actor, String type, int limit) {
         Checks.notNull("actor", actor).requireAdmin("list dead jobs");
         if (limit < 1 || limit > 1000) {
             throw ValidationException.of("limit", "must be between 1 and 1000, was " + limit);
         }
-        return commands.query(h -> store.dead(h, actor.tenantId(), limit));
+        return commands.query(h -> store.dead(h, actor.tenantId(), type, limit));
     }
 
     @Override
