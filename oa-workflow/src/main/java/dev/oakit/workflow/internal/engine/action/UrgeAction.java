@@ -1,5 +1,6 @@
 package dev.oakit.workflow.internal.engine.action;
 
+import dev.oakit.core.Actor;
 import dev.oakit.core.ConflictException;
 import dev.oakit.core.ForbiddenException;
 import dev.oakit.core.notify.NotificationRequest;
@@ -54,7 +55,8 @@ public final class UrgeAction implements InstanceAction<ApprovalCommand.Urge> {
         String comment = c.decision().comment() == null ? "" : c.decision().comment();
         for (String userId : to) {
             String node = waiting.stream().filter(t -> t.assigneeId().equals(userId)).map(TaskRow::nodeName).findFirst().orElse("");
-            r.effects.add(new Effect.Notify(r.actor, NotificationRequest.of(WorkflowPlugin.URGED_TEMPLATE, List.of(userId),
+            // the engine picks the recipients (the open tasks' assignees), so OAKit sends; "by" names who urged
+            r.effects.add(new Effect.Notify(Actor.system(r.tenant()), NotificationRequest.of(WorkflowPlugin.URGED_TEMPLATE, List.of(userId),
                     Map.of("title", r.row.title(), "by", r.actor.userId(), "node", node, "comment", comment,
                             "link", config.linkFor(r.row.id(), null)))));
         }
