@@ -4,6 +4,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.oakit.core.testing.ModuleSources;
+import dev.oakit.core.testing.TableOwnership;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,5 +58,10 @@ class ArchitectureTest {
         classes().that().resideOutsideOfPackage("..internal..").and().arePublic().and().areTopLevelClasses()
                 .and().doNotHaveSimpleName("package-info")
                 .should().beAnnotatedWith(API.class).check(core);
+    }
+
+    @Test
+    void itsSqlNamesOnlyItsOwnTables() {
+        TableOwnership.assertOnlyOwnTables(ModuleSources.ofThisModule(), "oa_core_");
     }
 }

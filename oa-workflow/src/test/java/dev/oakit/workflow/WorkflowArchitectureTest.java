@@ -3,6 +3,8 @@ package dev.oakit.workflow;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.oakit.core.testing.ModuleSources;
+import dev.oakit.core.testing.TableOwnership;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,5 +42,10 @@ class WorkflowArchitectureTest {
     void everyPublicApiAndSpiTypeDeclaresItsStability() {
         classes().that().resideOutsideOfPackage("..internal..").and().arePublic().and().areTopLevelClasses()
                 .should().beAnnotatedWith(API.class).check(workflow);
+    }
+
+    @Test
+    void itsSqlNamesOnlyItsOwnTables() {
+        TableOwnership.assertOnlyOwnTables(ModuleSources.ofThisModule(), "oa_wf_");
     }
 }

@@ -6,6 +6,8 @@ import dev.oakit.core.Actor;
 import dev.oakit.core.Checks;
 import dev.oakit.core.ForbiddenException;
 import dev.oakit.core.NotFoundException;
+import dev.oakit.core.job.JobInfo;
+import dev.oakit.core.job.Jobs;
 import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
 import dev.oakit.workflow.ApprovalQueries;
@@ -24,7 +26,6 @@ import dev.oakit.workflow.internal.engine.Flow;
 import dev.oakit.workflow.internal.preview.RoutePreviewer;
 import dev.oakit.workflow.internal.proxy.ProxyRepository;
 import dev.oakit.workflow.internal.store.CcRepository;
-import dev.oakit.workflow.internal.store.CoreJobStatements;
 import dev.oakit.workflow.internal.store.HistoryRepository;
 import dev.oakit.workflow.internal.store.InstanceRepository;
 import dev.oakit.workflow.internal.store.Rows;
@@ -54,11 +55,14 @@ public final class WorkflowQueries implements ApprovalQueries {
     private final HistoryRepository history;
     private final CcRepository cc;
     private final ProxyRepository proxyRecords;
+    private final Jobs jobs;
 
     @Inject
     public WorkflowQueries(Commands commands, InstanceViews views, RoutePreviewer previewer, ObjectMapper json,
                            java.time.Clock clock, dev.oakit.workflow.WorkflowConfig config, TaskRepository tasks,
-                           InstanceRepository instances, HistoryRepository history, CcRepository cc, ProxyRepository proxyRecords) {
+                           InstanceRepository instances, HistoryRepository history, CcRepository cc, ProxyRepository proxyRecords,
+                           Jobs jobs) {
+        this.jobs = jobs;
         this.tasks = tasks;
         this.instances = instances;
         this.history = history;
@@ -200,6 +204,8 @@ public final class WorkflowQueries implements ApprovalQueries {
             throw new ForbiddenException("OA-WF/MONITOR", "user '" + admin.userId() + "' of tenant '" + admin.tenantId()
                     + "' may not see the process monitor; only administrators (role " + Actor.ADMIN_ROLE + ") may");
         }
+        // the dead service jobs come from oa-core's job API, before the workflow's own reads
+        List<JobInfo> deadServiceJobs = jobs.dead(admin, Flow.SERVICE_JOB, Monitor.MAX_INCIDENTS * 2);
         return commands.query(h -> {
             Map<String, Long> running = new TreeMap<>();
             Map<String, Map<String, Long>> waiting = new TreeMap<>();
@@ -215,7 +221,7 @@ public final class WorkflowQueries implements ApprovalQueries {
                     running.entrySet().stream().map(e -> new Monitor.ProcessCount(e.getKey(), e.getValue())).toList(),
                     waiting.entrySet().stream().flatMap(p -> p.getValue().entrySet().stream()
                             .map(n -> new Monitor.NodeCount(p.getKey(), n.getKey(), n.getValue()))).toList(),
-                    suspended, incidents(h, admin.tenantId()));
+                    suspended, incidents(h, admin.tenantId(), deadServiceJobs));
         });
     }
 
@@ -233,16 +239,14 @@ public final class WorkflowQueries implements ApprovalQueries {
     private record DeadJob(long id, long instanceId, String node, String error, Instant at) {
     }
 
-    private List<Monitor.Incident> incidents(org.jdbi.v3.core.Handle h, String tenant) {
+    private List<Monitor.Incident> incidents(org.jdbi.v3.core.Handle h, String tenant, List<JobInfo> deadServiceJobs) {
         List<DeadJob> dead = new ArrayList<>();
-        CoreJobStatements.deadJobs(h, tenant, Flow.SERVICE_JOB, Monitor.MAX_INCIDENTS * 2, j -> {
-            try {
-                JsonNode p = json.readTree(j.payload());
-                dead.add(new DeadJob(j.id(), p.path("instanceId").asLong(), p.path("node").asText(null), j.lastError(), j.at()));
-            } catch (Exception e) {
-                // an unreadable payload is no incident of an instance
+        for (JobInfo j : deadServiceJobs) {
+            JsonNode p = j.payload();
+            if (p.path("instanceId").canConvertToLong() && p.path("node").isTextual()) { // else no incident of an instance
+                dead.add(new DeadJob(j.id(), p.path("instanceId").asLong(), p.path("node").asText(), j.lastError(), j.updatedAt()));
             }
-        });
+        }
         if (dead.isEmpty()) {
             return List.of();
         }

@@ -38,6 +38,16 @@ import java.util.Set;
 public final class Flow {
     /** Job type of a service node's handler. */
     public static final String SERVICE_JOB = "wf.service";
+
+    /** @return the start of the dedupe keys of an instance's service jobs */
+    public static String serviceJobKeyPrefix(long instanceId) {
+        return "wf-service-" + instanceId + "-";
+    }
+
+    /** @return the dedupe key of the service job of one node of an instance */
+    public static String serviceJobKey(long instanceId, String nodeId) {
+        return serviceJobKeyPrefix(instanceId) + nodeId;
+    }
     private static final int MAX_STEPS = 1000;
 
     private final Activation activation;
@@ -172,7 +182,7 @@ public final class Flow {
         } else if (n instanceof Node.Service s) {
             r.st.active.add(nodeId);
             r.effects.add(new Effect.Schedule(JobRequest.of(SERVICE_JOB, Map.of("instanceId", r.row.id(), "node", nodeId))
-                    .maxAttempts(s.maxAttempts()).dedupe("wf-service-" + r.row.id() + "-" + nodeId)));
+                    .maxAttempts(s.maxAttempts()).dedupe(serviceJobKey(r.row.id(), nodeId))));
             r.history("service-scheduled", null, nodeId, null, "handler " + s.handler());
         } else if (n instanceof Node.SubProcess sp) {
             r.st.active.add(nodeId);
