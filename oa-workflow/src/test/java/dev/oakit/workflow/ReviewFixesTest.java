@@ -86,12 +86,16 @@ class ReviewFixesTest {
         }
     }
 
+    /** OAKit with the ERP handler and no job workers: a scheduled service job stays where it is. */
+    private static WorkflowFixture withoutJobWorkers(TestDatabase db, Counting erp) {
+        return new WorkflowFixture(db.closeLater(db.builder().plugin(new WorkflowPlugin()).plugin(erp)
+                .config("core", Map.of("jobs", Map.of("enabled", false))).build().start()));
+    }
+
     @DbTest
     void aServiceTaskLeftByAJumpIsWithdrawnAndNeverRuns(TestDatabase db) throws Exception {
         Counting erp = new Counting();
-        OaKit oa = db.closeLater(db.builder().plugin(new WorkflowPlugin()).plugin(erp)
-                .config("core", Map.of("jobs", Map.of("enabled", false))).build().start());
-        WorkflowFixture f = new WorkflowFixture(oa);
+        WorkflowFixture f = withoutJobWorkers(db, erp);
         f.definitions.deploy(f.admin, ProcessDefinition.builder("po").form(WorkflowFixture.leaveForm()).start("start")
                 .service("post", "erp-post", null)
                 .approval("check", a -> a.approver(ApproverRule.users("bob")))
@@ -110,9 +114,7 @@ class ReviewFixesTest {
     @DbTest
     void aCancelledInstancesWaitingServiceJobsAreWithdrawnAndNoOtherInstances(TestDatabase db) throws Exception {
         Counting erp = new Counting();
-        OaKit oa = db.closeLater(db.builder().plugin(new WorkflowPlugin()).plugin(erp)
-                .config("core", Map.of("jobs", Map.of("enabled", false))).build().start());
-        WorkflowFixture f = new WorkflowFixture(oa);
+        WorkflowFixture f = withoutJobWorkers(db, erp);
         f.definitions.deploy(f.admin, ProcessDefinition.builder("po").form(WorkflowFixture.leaveForm()).start("start")
                 .parallel("split").service("post", "erp-post", null).service("book", "erp-post", null).join("join", "split")
                 .end("end").chain("start", "split").route("split", "post").route("split", "book")
