@@ -1,6 +1,5 @@
 package dev.oakit.workflow;
 
-import dev.oakit.core.OaKit;
 import dev.oakit.core.spi.OaPlugin;
 import dev.oakit.core.spi.OaPluginContext;
 import dev.oakit.core.ValidationException;
