@@ -4,6 +4,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.oakit.core.testing.ErrorCodeRules;
 import dev.oakit.core.testing.ModuleSources;
 import dev.oakit.core.testing.TableOwnership;
 import org.apiguardian.api.API;
@@ -63,5 +64,10 @@ class ArchitectureTest {
     @Test
     void itsSqlNamesOnlyItsOwnTables() {
         TableOwnership.assertOnlyOwnTables(ModuleSources.ofThisModule(), "oa_core_");
+    }
+
+    @Test
+    void errorCodesAreATypeOfTheirOwn() {
+        ErrorCodeRules.assertCodesAreATypeOfTheirOwn(ModuleSources.ofThisModule(), CoreErrors.class, "OA-CORE");
     }
 }

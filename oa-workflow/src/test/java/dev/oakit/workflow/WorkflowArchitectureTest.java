@@ -3,6 +3,7 @@ package dev.oakit.workflow;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.oakit.core.testing.ErrorCodeRules;
 import dev.oakit.core.testing.ModuleSources;
 import dev.oakit.core.testing.TableOwnership;
 import org.apiguardian.api.API;
@@ -47,5 +48,10 @@ class WorkflowArchitectureTest {
     @Test
     void itsSqlNamesOnlyItsOwnTables() {
         TableOwnership.assertOnlyOwnTables(ModuleSources.ofThisModule(), "oa_wf_");
+    }
+
+    @Test
+    void errorCodesAreATypeOfTheirOwn() {
+        ErrorCodeRules.assertCodesAreATypeOfTheirOwn(ModuleSources.ofThisModule(), WorkflowErrors.class, "OA-WF");
     }
 }

@@ -25,8 +25,8 @@ public final class ModuleSources {
         }
     }
 
-    /** One Java source file: its literals and its code without comments and literals. */
-    public record JavaFile(Path path, List<Literal> literals, String code) {
+    /** One Java source file: its text, its literals and its code without comments and literals. */
+    public record JavaFile(Path path, String source, List<Literal> literals, String code) {
     }
 
     private final Path root;
@@ -146,7 +146,7 @@ public final class ModuleSources {
                 i++;
             }
         }
-        return new JavaFile(path, List.copyOf(literals), code.toString());
+        return new JavaFile(path, src, List.copyOf(literals), code.toString());
     }
 
     /** @return the index after the closing quote(s), skipping escaped characters */

@@ -11,6 +11,7 @@ import dev.oakit.workflow.Node;
 import dev.oakit.workflow.ProcessDefinition;
 import dev.oakit.workflow.ProcessInstance;
 import dev.oakit.workflow.TaskStatus;
+import dev.oakit.workflow.WorkflowErrors;
 import dev.oakit.workflow.internal.store.InstanceRepository;
 import dev.oakit.workflow.internal.store.Rows.InstanceRow;
 import dev.oakit.workflow.internal.store.Rows.TaskRow;
@@ -56,7 +57,7 @@ public final class InstanceViews {
      */
     public InstanceRow row(Handle h, Actor actor, long id, String[] timeline) {
         return instances.find(h, actor.tenantId(), id, timeline)
-                .orElseThrow(() -> new NotFoundException("OA-WF/INSTANCE_NOT_FOUND", "process instance " + id
+                .orElseThrow(() -> new NotFoundException(WorkflowErrors.INSTANCE_NOT_FOUND, "process instance " + id
                         + " does not exist in tenant '" + actor.tenantId() + "'"));
     }
 

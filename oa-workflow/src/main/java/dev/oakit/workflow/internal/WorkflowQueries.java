@@ -22,6 +22,7 @@ import dev.oakit.workflow.StartRequest;
 import dev.oakit.workflow.Task;
 import dev.oakit.workflow.TodoQuery;
 import dev.oakit.workflow.Workbench;
+import dev.oakit.workflow.WorkflowErrors;
 import dev.oakit.workflow.internal.engine.Flow;
 import dev.oakit.workflow.internal.preview.RoutePreviewer;
 import dev.oakit.workflow.internal.proxy.ProxyRepository;
@@ -139,7 +140,7 @@ public final class WorkflowQueries implements ApprovalQueries {
             ProcessInstance instance = views.view(h, actor, row);
             if (!actor.isAdmin() && !views.participates(h, actor.tenantId(), instanceId, instance.initiatorId(), actor.userId())
                     && !proxyRecords.isSuccessor(h, actor.tenantId(), actor.userId(), instance.initiatorId())) {
-                throw new NotFoundException("OA-WF/INSTANCE_NOT_FOUND", "process instance " + instanceId
+                throw new NotFoundException(WorkflowErrors.INSTANCE_NOT_FOUND, "process instance " + instanceId
                         + " does not exist in tenant '" + actor.tenantId() + "' or user '" + actor.userId() + "' does not take part in it");
             }
             List<Task> all = tasks.ofInstance(h, instanceId).stream().map(this::task).toList();
@@ -166,10 +167,10 @@ public final class WorkflowQueries implements ApprovalQueries {
         Checks.notNull("actor", actor);
         commands.execute(CommandSpec.of(actor, "wf.cc.read").withTarget("cc", Long.toString(ccId)), Void.class, ctx -> {
             CcRepository.Cc item = cc.find(ctx.handle(), actor.tenantId(), ccId)
-                    .orElseThrow(() -> new NotFoundException("OA-WF/CC_NOT_FOUND", "cc item " + ccId
+                    .orElseThrow(() -> new NotFoundException(WorkflowErrors.CC_NOT_FOUND, "cc item " + ccId
                             + " does not exist in tenant '" + actor.tenantId() + "'"));
             if (!actor.userId().equals(item.userId())) {
-                throw new ForbiddenException("OA-WF/NOT_CC_RECIPIENT", "user '" + actor.userId() + "' may not mark cc item " + ccId
+                throw new ForbiddenException(WorkflowErrors.NOT_CC_RECIPIENT, "user '" + actor.userId() + "' may not mark cc item " + ccId
                         + " read; only its recipient '" + item.userId() + "' may");
             }
             if (item.readAt() != null) {
@@ -201,7 +202,7 @@ public final class WorkflowQueries implements ApprovalQueries {
     public Monitor monitor(Actor admin) {
         Checks.notNull("admin", admin);
         if (!admin.isAdmin()) {
-            throw new ForbiddenException("OA-WF/MONITOR", "user '" + admin.userId() + "' of tenant '" + admin.tenantId()
+            throw new ForbiddenException(WorkflowErrors.MONITOR, "user '" + admin.userId() + "' of tenant '" + admin.tenantId()
                     + "' may not see the process monitor; only administrators (role " + Actor.ADMIN_ROLE + ") may");
         }
         // the dead service jobs come from oa-core's job API, before the workflow's own reads

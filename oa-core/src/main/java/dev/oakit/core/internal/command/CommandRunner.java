@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oakit.core.Actor;
 import dev.oakit.core.Checks;
 import dev.oakit.core.ConflictException;
+import dev.oakit.core.CoreErrors;
 import dev.oakit.core.internal.audit.AuditStore;
 import dev.oakit.core.internal.db.Database;
 import dev.oakit.core.internal.db.Transactions;
@@ -67,7 +68,7 @@ public final class CommandRunner implements Commands {
             return transactions.inTransaction(tx -> runCounting(tx, spec, resultType, body));
         } catch (ConflictException e) {
             // a concurrent command with the same request id committed first: answer with its result
-            if (outermost && spec.requestId() != null && "OA-CORE/DUPLICATE".equals(e.code())) {
+            if (outermost && spec.requestId() != null && CoreErrors.DUPLICATE.equals(e.code())) {
                 return transactions.inTransaction(tx -> runCounting(tx, spec, resultType, body));
             }
             throw e;
@@ -126,7 +127,7 @@ public final class CommandRunner implements Commands {
                 // the same request is the same action by the same actor on the same target; anything else reused the id
                 if (!prior.get().action().equals(spec.action()) || !actor.userId().equals(prior.get().actorId())
                         || !java.util.Objects.equals(prior.get().target(), target(spec))) {
-                    throw new ConflictException("OA-CORE/REQUEST_ID_REUSED", "request id '" + spec.requestId()
+                    throw new ConflictException(CoreErrors.REQUEST_ID_REUSED, "request id '" + spec.requestId()
                             + "' was already used for " + prior.get().action() + " by another actor or on another target;"
                             + " use a new request id for " + spec.action());
                 }

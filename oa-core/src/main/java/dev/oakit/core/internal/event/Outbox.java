@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oakit.core.ConfigurationException;
+import dev.oakit.core.CoreErrors;
 import dev.oakit.core.NotFoundException;
 import dev.oakit.core.ValidationException;
 import dev.oakit.core.event.DomainEvent;
@@ -129,7 +130,7 @@ public final class Outbox {
                         throw new IllegalStateException("outbox event " + eventId + " has an unreadable payload", e);
                     }
                 }).findOne()
-                .orElseThrow(() -> new NotFoundException("OA-CORE/EVENT_NOT_FOUND", "outbox event " + eventId + " does not exist"));
+                .orElseThrow(() -> new NotFoundException(CoreErrors.EVENT_NOT_FOUND, "outbox event " + eventId + " does not exist"));
     }
 
     /** Lists events about one aggregate, oldest first. */
@@ -157,7 +158,7 @@ public final class Outbox {
     EventListener listener(String id) {
         EventListener l = listeners.get(id);
         if (l == null) {
-            throw new NotFoundException("OA-CORE/LISTENER_NOT_FOUND", "event listener '" + id
+            throw new NotFoundException(CoreErrors.LISTENER_NOT_FOUND, "event listener '" + id
                     + "' is not installed on this node; install it (or give it its id back), then replay the job");
         }
         return l;
@@ -165,7 +166,7 @@ public final class Outbox {
 
     EventRelay relay(String id) {
         return relays.stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow(() -> new NotFoundException(
-                "OA-CORE/RELAY_NOT_FOUND", "event relay '" + id + "' is not installed on this node; install it or replay the job elsewhere"));
+                CoreErrors.RELAY_NOT_FOUND, "event relay '" + id + "' is not installed on this node; install it or replay the job elsewhere"));
     }
 
     /** Job payload naming an event and the relay or the listener it goes to (neither in legacy listener jobs). */

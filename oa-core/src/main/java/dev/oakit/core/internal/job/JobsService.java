@@ -3,6 +3,7 @@ package dev.oakit.core.internal.job;
 import dev.oakit.core.Actor;
 import dev.oakit.core.Checks;
 import dev.oakit.core.ConflictException;
+import dev.oakit.core.CoreErrors;
 import dev.oakit.core.ForbiddenException;
 import dev.oakit.core.NotFoundException;
 import dev.oakit.core.ValidationException;
@@ -57,7 +58,7 @@ public final class JobsService implements Jobs {
     }
 
     private JobInfo find(org.jdbi.v3.core.Handle h, Actor actor, long jobId) {
-        return store.find(h, actor.tenantId(), jobId).orElseThrow(() -> new NotFoundException("OA-CORE/JOB_NOT_FOUND",
+        return store.find(h, actor.tenantId(), jobId).orElseThrow(() -> new NotFoundException(CoreErrors.JOB_NOT_FOUND,
                 "job " + jobId + " does not exist in tenant '" + actor.tenantId() + "'"));
     }
 
@@ -86,7 +87,7 @@ public final class JobsService implements Jobs {
         commands.execute(CommandSpec.of(actor, "core.job.replay").withTarget("job", Long.toString(jobId)), Void.class, ctx -> {
             JobInfo job = find(ctx.handle(), actor, jobId);
             if (job.status() != JobStatus.DEAD) {
-                throw new ConflictException("OA-CORE/JOB_NOT_DEAD", "job " + jobId + " is " + job.status()
+                throw new ConflictException(CoreErrors.JOB_NOT_DEAD, "job " + jobId + " is " + job.status()
                         + "; only dead jobs can be replayed");
             }
             store.replay(ctx.handle(), actor.tenantId(), List.of(jobId), ctx.now());

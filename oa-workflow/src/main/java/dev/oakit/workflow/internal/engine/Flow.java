@@ -9,6 +9,7 @@ import dev.oakit.workflow.ProcessDefinition;
 import dev.oakit.workflow.Route;
 import dev.oakit.workflow.StartRequest;
 import dev.oakit.workflow.TaskStatus;
+import dev.oakit.workflow.WorkflowErrors;
 import dev.oakit.workflow.internal.ApproverResolution;
 import dev.oakit.workflow.internal.InstanceState;
 import dev.oakit.workflow.internal.definition.SubProcessCalls;
@@ -141,7 +142,7 @@ public final class Flow {
             r.trace.branched(r, split, evaluated, taken, usedDefault);
         }
         if (taken.isEmpty()) {
-            throw new ConflictException("OA-WF/NO_ROUTE", "branch '" + split.id() + "' of process '" + r.row.key() + "' v"
+            throw new ConflictException(WorkflowErrors.NO_ROUTE, "branch '" + split.id() + "' of process '" + r.row.key() + "' v"
                     + r.row.version() + " has no route whose condition holds for instance " + r.row.id()
                     + " and no default route; add a default route or check the form data");
         }
@@ -151,7 +152,7 @@ public final class Flow {
     /** Enters a node. */
     public void enter(InstanceChange r, String nodeId) {
         if (++r.steps > MAX_STEPS) {
-            throw new ConflictException("OA-WF/LOOP", "instance " + r.row.id() + " passed " + MAX_STEPS
+            throw new ConflictException(WorkflowErrors.LOOP, "instance " + r.row.id() + " passed " + MAX_STEPS
                     + " nodes in one command; the process loops without waiting for anyone");
         }
         Node n = r.node(nodeId);

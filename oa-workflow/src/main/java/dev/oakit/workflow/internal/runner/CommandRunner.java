@@ -16,6 +16,7 @@ import dev.oakit.workflow.ProcessDefinition;
 import dev.oakit.workflow.ProcessInstance;
 import dev.oakit.workflow.StartRequest;
 import dev.oakit.workflow.TaskStatus;
+import dev.oakit.workflow.WorkflowErrors;
 import dev.oakit.workflow.internal.DefinitionStore;
 import dev.oakit.workflow.internal.InstanceState;
 import dev.oakit.workflow.internal.InstanceViews;
@@ -97,14 +98,14 @@ public final class CommandRunner {
         commands.execute(CommandSpec.of(actor, command.action()).withTarget("task", Long.toString(taskId))
                 .withRequestId(command.decision().requestId()), Void.class, ctx -> {
             // one round trip finds and locks the task's instance and reads its open tasks
-            InstanceChange r = load(ctx, true, taskId, () -> new NotFoundException("OA-WF/TASK_NOT_FOUND", "task " + taskId
+            InstanceChange r = load(ctx, true, taskId, () -> new NotFoundException(WorkflowErrors.TASK_NOT_FOUND, "task " + taskId
                     + " does not exist in tenant '" + actor.tenantId() + "'"));
             Guards.requireRunning(r);
             TaskRow t = r.open.stream().filter(x -> x.id() == taskId).findFirst()
-                    .orElseThrow(() -> new ConflictException("OA-WF/TASK_CLOSED", "task " + taskId
+                    .orElseThrow(() -> new ConflictException(WorkflowErrors.TASK_CLOSED, "task " + taskId
                             + " is no longer open (someone acted on it, or the instance moved on); reload the todo list"));
             if (t.status() == TaskStatus.WAITING) {
-                throw new ConflictException("OA-WF/TASK_WAITING", "task " + taskId
+                throw new ConflictException(WorkflowErrors.TASK_WAITING, "task " + taskId
                         + " waits for the signers added before it; it reopens when they approved");
             }
             action.decide(r, t, (Node.Approval) r.node(t.nodeId()), command);
@@ -198,7 +199,7 @@ public final class CommandRunner {
     public boolean onOpenTask(CommandContext ctx, long taskId, Consumer<SystemTask> body) {
         InstanceChange r;
         try {
-            r = load(ctx, true, taskId, () -> new NotFoundException("OA-WF/TASK_NOT_FOUND", "task " + taskId + " is gone"));
+            r = load(ctx, true, taskId, () -> new NotFoundException(WorkflowErrors.TASK_NOT_FOUND, "task " + taskId + " is gone"));
         } catch (NotFoundException gone) {
             return false;
         }
@@ -214,7 +215,7 @@ public final class CommandRunner {
     // ------------------------------------------------------------------ plumbing
 
     private static NotFoundException missing(CommandContext ctx, long instanceId) {
-        return new NotFoundException("OA-WF/INSTANCE_NOT_FOUND", "process instance " + instanceId + " does not exist in tenant '"
+        return new NotFoundException(WorkflowErrors.INSTANCE_NOT_FOUND, "process instance " + instanceId + " does not exist in tenant '"
                 + ctx.tenantId() + "'");
     }
 
