@@ -5,11 +5,14 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.oakit.core.testing.ErrorCodeRules;
+import dev.oakit.core.testing.ModuleSlices;
 import dev.oakit.core.testing.ModuleSources;
 import dev.oakit.core.testing.TableOwnership;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.util.Set;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -42,10 +45,21 @@ class ArchitectureTest {
     }
 
     @Test
-    void noPackageCyclesBetweenFeaturePackagesOfTheApi() {
-        slices().matching("dev.oakit.core.(*)..").should().beFreeOfCycles()
-                .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
-                        com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("dev.oakit.core"))
+    void noPackageCyclesIncludingTheRootPackage() {
+        // the doors wire the internal bootstrap; OaKit.builder() hands out the first of them
+        slices().assignedFrom(new ModuleSlices("dev.oakit.core", Set.of("OaKitBuilder", "OaKitSettings", "OaKitModule")))
+                .should().beFreeOfCycles()
+                .ignoreDependency(com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(OaKit.class),
+                        com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(OaKitBuilder.class))
+                .check(core);
+    }
+
+    @Test
+    void internalNeverDependsOnTheDoorsThatWireIt() {
+        noClasses().that().resideInAPackage("..internal..").should().dependOnClassesThat()
+                .haveSimpleNameStartingWith("OaKitBuilder").orShould().dependOnClassesThat().haveSimpleNameStartingWith("OaKitSettings")
+                .orShould().dependOnClassesThat().haveSimpleNameStartingWith("OaKitModule")
+                .orShould().dependOnClassesThat().implement(dev.oakit.core.spi.OaPlugin.class)
                 .check(core);
     }
 

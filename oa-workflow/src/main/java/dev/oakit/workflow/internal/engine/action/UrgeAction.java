@@ -7,7 +7,7 @@ import dev.oakit.core.notify.NotificationRequest;
 import dev.oakit.workflow.TaskStatus;
 import dev.oakit.workflow.WorkflowConfig;
 import dev.oakit.workflow.WorkflowErrors;
-import dev.oakit.workflow.WorkflowPlugin;
+import dev.oakit.workflow.WorkflowTemplateKeys;
 import dev.oakit.workflow.internal.engine.Effect;
 import dev.oakit.workflow.internal.engine.Guards;
 import dev.oakit.workflow.internal.engine.InstanceChange;
@@ -57,7 +57,7 @@ public final class UrgeAction implements InstanceAction<ApprovalCommand.Urge> {
         for (String userId : to) {
             String node = waiting.stream().filter(t -> t.assigneeId().equals(userId)).map(TaskRow::nodeName).findFirst().orElse("");
             // the engine picks the recipients (the open tasks' assignees), so OAKit sends; "by" names who urged
-            r.effects.add(new Effect.Notify(Actor.system(r.tenant()), NotificationRequest.of(WorkflowPlugin.URGED_TEMPLATE, List.of(userId),
+            r.effects.add(new Effect.Notify(Actor.system(r.tenant()), NotificationRequest.of(WorkflowTemplateKeys.URGED, List.of(userId),
                     Map.of("title", r.row.title(), "by", r.actor.userId(), "node", node, "comment", comment,
                             "link", config.linkFor(r.row.id(), null)))));
         }
