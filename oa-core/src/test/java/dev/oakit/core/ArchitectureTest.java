@@ -17,6 +17,7 @@ import java.util.Set;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The package rules of DESIGN.md, as tests. */
 class ArchitectureTest {
@@ -83,5 +84,10 @@ class ArchitectureTest {
     @Test
     void errorCodesAreATypeOfTheirOwn() {
         ErrorCodeRules.assertCodesAreATypeOfTheirOwn(ModuleSources.ofThisModule(), CoreErrors.class, "OA-CORE");
+    }
+
+    @Test
+    void everyPackageSaysWhatItIsFor() {
+        assertThat(ModuleSources.ofThisModule().packagesWithoutDescription()).as("packages without a package-info.java sentence").isEmpty();
     }
 }

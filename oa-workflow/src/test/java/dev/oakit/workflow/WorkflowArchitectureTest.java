@@ -78,4 +78,9 @@ class WorkflowArchitectureTest {
                 .filteredOn(f -> plugin.matcher(f.code()).find()).extracting(f -> f.path().toString())
                 .as("internal classes that name the plugin").isEmpty();
     }
+
+    @Test
+    void everyPackageSaysWhatItIsFor() {
+        assertThat(ModuleSources.ofThisModule().packagesWithoutDescription()).as("packages without a package-info.java sentence").isEmpty();
+    }
 }

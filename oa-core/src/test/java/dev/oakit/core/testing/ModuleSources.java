@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -91,6 +94,24 @@ public final class ModuleSources {
     public List<Literal> sqlLines() {
         return sql;
     }
+
+    /**
+     * @return the packages (as source directories relative to the module) holding Java files but
+     *     no {@code package-info.java} whose javadoc has a sentence
+     */
+    public List<Path> packagesWithoutDescription() {
+        Map<Path, Boolean> described = new TreeMap<>();
+        for (JavaFile f : java) {
+            Path dir = f.path().getParent();
+            boolean info = f.path().getFileName().toString().equals("package-info.java")
+                    && DESCRIBED.matcher(f.source()).find();
+            described.merge(dir, info, Boolean::logicalOr);
+        }
+        return described.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
+    }
+
+    /** A javadoc comment with a sentence: a word, then a full stop. */
+    private static final Pattern DESCRIBED = Pattern.compile("/\\*\\*[^.]*\\w[^.]*\\.", Pattern.DOTALL);
 
     private static List<Path> files(Path root, String suffix) {
         try (Stream<Path> s = Files.walk(root)) {
