@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.oakit.core.testing.ErrorCodeRules;
+import dev.oakit.core.testing.Facades;
 import dev.oakit.core.testing.ModuleSlices;
 import dev.oakit.core.testing.ModuleSources;
 import dev.oakit.core.testing.TableOwnership;
@@ -89,5 +90,11 @@ class ArchitectureTest {
     @Test
     void everyPackageSaysWhatItIsFor() {
         assertThat(ModuleSources.ofThisModule().packagesWithoutDescription()).as("packages without a package-info.java sentence").isEmpty();
+    }
+
+    @Test
+    void facadeImplementationsAreServices() {
+        classes().that().resideInAPackage("..internal..").and(Facades.implementAHostFacade())
+                .should().haveSimpleNameEndingWith("Service").check(core);
     }
 }

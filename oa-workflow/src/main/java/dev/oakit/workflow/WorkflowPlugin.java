@@ -5,9 +5,9 @@ import com.google.inject.multibindings.Multibinder;
 import dev.oakit.core.notify.NotificationTemplate;
 import dev.oakit.core.spi.OaPlugin;
 import dev.oakit.core.spi.OaPluginContext;
-import dev.oakit.workflow.internal.DefinitionStore;
+import dev.oakit.workflow.internal.DefinitionService;
 import dev.oakit.workflow.internal.ServiceJob;
-import dev.oakit.workflow.internal.WorkflowQueries;
+import dev.oakit.workflow.internal.ApprovalQueryService;
 import dev.oakit.workflow.internal.expr.Conditions;
 import dev.oakit.workflow.spi.ApproverResolver;
 import dev.oakit.workflow.spi.ServiceTaskHandler;
@@ -79,11 +79,11 @@ public final class WorkflowPlugin implements OaPlugin {
                 Multibinder.newSetBinder(binder(), ApproverResolver.class);
                 Multibinder.newSetBinder(binder(), ServiceTaskHandler.class);
                 bind(Conditions.class).toInstance(new Conditions());
-                bind(ProcessDefinitions.class).to(DefinitionStore.class);
+                bind(ProcessDefinitions.class).to(DefinitionService.class);
                 bind(Approvals.class).to(dev.oakit.workflow.internal.runner.ApprovalService.class);
-                bind(ApprovalQueries.class).to(WorkflowQueries.class);
+                bind(ApprovalQueries.class).to(ApprovalQueryService.class);
                 bind(OutOfOffice.class).to(dev.oakit.workflow.internal.proxy.OutOfOfficeService.class);
-                bind(ApprovalStatistics.class).to(dev.oakit.workflow.internal.stats.Statistics.class);
+                bind(ApprovalStatistics.class).to(dev.oakit.workflow.internal.stats.StatisticsService.class);
                 bind(TaskDeadlines.class).to(dev.oakit.workflow.internal.deadline.DeadlineService.class);
             }
         });

@@ -4,6 +4,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.oakit.core.testing.ErrorCodeRules;
+import dev.oakit.core.testing.Facades;
 import dev.oakit.core.testing.ModuleSlices;
 import dev.oakit.core.testing.ModuleSources;
 import dev.oakit.core.testing.TableOwnership;
@@ -82,5 +83,11 @@ class WorkflowArchitectureTest {
     @Test
     void everyPackageSaysWhatItIsFor() {
         assertThat(ModuleSources.ofThisModule().packagesWithoutDescription()).as("packages without a package-info.java sentence").isEmpty();
+    }
+
+    @Test
+    void facadeImplementationsAreServices() {
+        classes().that().resideInAPackage("..internal..").and(Facades.implementAHostFacade())
+                .should().haveSimpleNameEndingWith("Service").check(workflow);
     }
 }

@@ -32,13 +32,13 @@ import java.util.Map;
  */
 @Singleton
 public final class InstanceViews {
-    private final DefinitionStore definitions;
+    private final DefinitionService definitions;
     private final InstanceRepository instances;
     private final TaskRepository tasks;
     private final ObjectMapper json;
 
     @Inject
-    public InstanceViews(DefinitionStore definitions, InstanceRepository instances, TaskRepository tasks, ObjectMapper json) {
+    public InstanceViews(DefinitionService definitions, InstanceRepository instances, TaskRepository tasks, ObjectMapper json) {
         this.definitions = definitions;
         this.instances = instances;
         this.tasks = tasks;

@@ -5,11 +5,11 @@ import dev.oakit.core.Actor;
 import dev.oakit.core.Checks;
 import dev.oakit.core.ConflictException;
 import dev.oakit.core.CoreErrors;
-import dev.oakit.core.internal.audit.AuditStore;
+import dev.oakit.core.internal.audit.AuditLogService;
 import dev.oakit.core.internal.db.Database;
 import dev.oakit.core.internal.db.Transactions;
 import dev.oakit.core.internal.event.Outbox;
-import dev.oakit.core.internal.job.JobStore;
+import dev.oakit.core.internal.job.JobRepository;
 import dev.oakit.core.internal.job.JobWorker;
 import dev.oakit.core.job.JobRequest;
 import dev.oakit.core.spi.CommandContext;
@@ -37,11 +37,11 @@ public final class CommandRunner implements Commands {
     private final Transactions transactions;
     private final Clock clock;
     private final ObjectMapper json;
-    private final JobStore jobs;
+    private final JobRepository jobs;
     private final Supplier<Outbox> outbox;
     private final Supplier<JobWorker> worker;
 
-    public CommandRunner(Database db, Transactions transactions, Clock clock, ObjectMapper json, JobStore jobs,
+    public CommandRunner(Database db, Transactions transactions, Clock clock, ObjectMapper json, JobRepository jobs,
                          Supplier<Outbox> outbox, Supplier<JobWorker> worker) {
         this.db = db;
         this.transactions = transactions;
@@ -122,7 +122,7 @@ public final class CommandRunner implements Commands {
         Actor actor = spec.actor();
         Instant now = clock.instant();
         if (spec.requestId() != null) {
-            Optional<RequestStore.Prior> prior = RequestStore.find(h, actor.tenantId(), spec.requestId());
+            Optional<RequestRepository.Prior> prior = RequestRepository.find(h, actor.tenantId(), spec.requestId());
             if (prior.isPresent()) {
                 // the same request is the same action by the same actor on the same target; anything else reused the id
                 if (!prior.get().action().equals(spec.action()) || !actor.userId().equals(prior.get().actorId())
@@ -133,14 +133,14 @@ public final class CommandRunner implements Commands {
                 }
                 return readResult(prior.get().result(), resultType);
             }
-            RequestStore.insert(h, actor.tenantId(), spec.requestId(), spec.action(), actor.userId(), target(spec), now);
+            RequestRepository.insert(h, actor.tenantId(), spec.requestId(), spec.action(), actor.userId(), target(spec), now);
         }
         Ctx ctx = new Ctx(tx, spec, now);
         T result = body.apply(ctx);
-        AuditStore.append(h, actor.tenantId(), actor.userId(), ctx.onBehalfOf, spec.action(), ctx.targetType,
+        AuditLogService.append(h, actor.tenantId(), actor.userId(), ctx.onBehalfOf, spec.action(), ctx.targetType,
                 ctx.targetId, now, spec.requestId(), ctx.summary);
         if (spec.requestId() != null) {
-            RequestStore.storeResult(h, actor.tenantId(), spec.requestId(), writeResult(result));
+            RequestRepository.storeResult(h, actor.tenantId(), spec.requestId(), writeResult(result));
         }
         if (ctx.scheduled) {
             // listeners and other jobs run on the workers, never on the caller's thread: wake them now

@@ -10,7 +10,7 @@ import dev.oakit.core.ValidationException;
 import dev.oakit.core.event.DomainEvent;
 import dev.oakit.core.internal.db.BatchedDelete;
 import dev.oakit.core.internal.db.InstantAsUtc;
-import dev.oakit.core.internal.job.JobStore;
+import dev.oakit.core.internal.job.JobRepository;
 import dev.oakit.core.job.JobRequest;
 import dev.oakit.core.spi.EventListener;
 import dev.oakit.core.spi.EventRelay;
@@ -39,14 +39,14 @@ public final class Outbox {
     public static final String RELAY_JOB = "core.event.relay";
 
     private final ObjectMapper json;
-    private final JobStore jobs;
+    private final JobRepository jobs;
     private final Map<String, EventListener> listeners;
     private final List<EventRelay> relays;
 
     /**
      * @throws ConfigurationException when two listeners share an id, or a lambda listener has no id of its own
      */
-    public Outbox(ObjectMapper json, JobStore jobs, Set<EventListener> listeners, Set<EventRelay> relays) {
+    public Outbox(ObjectMapper json, JobRepository jobs, Set<EventListener> listeners, Set<EventRelay> relays) {
         this.json = json;
         this.jobs = jobs;
         this.listeners = byId(listeners);

@@ -25,11 +25,11 @@ import java.util.Map;
 @Singleton
 public final class JobsService implements Jobs {
     private final Commands commands;
-    private final JobStore store;
+    private final JobRepository store;
     private final com.google.inject.Provider<JobWorker> worker;
 
     @Inject
-    public JobsService(Commands commands, JobStore store, com.google.inject.Provider<JobWorker> worker) {
+    public JobsService(Commands commands, JobRepository store, com.google.inject.Provider<JobWorker> worker) {
         this.commands = commands;
         this.store = store;
         this.worker = worker;

@@ -131,8 +131,8 @@ class JobKeyPrefixTest {
                 p.executeBatch();
             }
             QueryPlans.analyze(c, db.kind(), "oa_core_job");
-            String plan = QueryPlans.plan(c, JobStore.CANCEL_BY_KEY_PREFIX_SQL.replace(":now", "?").replace(":t", "?").replace(":p", "?"),
-                    LocalDateTime.of(2026, 1, 2, 0, 0), "acme", JobStore.likePrefix("wf-timeout-12-")).toLowerCase(Locale.ROOT);
+            String plan = QueryPlans.plan(c, JobRepository.CANCEL_BY_KEY_PREFIX_SQL.replace(":now", "?").replace(":t", "?").replace(":p", "?"),
+                    LocalDateTime.of(2026, 1, 2, 0, 0), "acme", JobRepository.likePrefix("wf-timeout-12-")).toLowerCase(Locale.ROOT);
             assertThat(plan).as(plan).containsAnyOf("oa_core_job_key", "oa_core_job_key_prefix")
                     .doesNotContain("tablescan", "seq scan", "type=all")
                     // a range on the key, not the tenant's whole list of keys filtered row by row
@@ -144,14 +144,14 @@ class JobKeyPrefixTest {
     void theDeadJobsOfOneTypeAreListedNewestFirstForAdministratorsOnly(TestDatabase db) {
         OaKit oa = start(db);
         Jobs jobs = oa.service(Jobs.class);
-        JobStore store = OaKitTestAccess.jobStore(oa);
+        JobRepository store = OaKitTestAccess.jobStore(oa);
         long a1 = jobs.schedule(admin, JobRequest.of("test.a", Map.of("n", 1)));
         long b1 = jobs.schedule(admin, JobRequest.of("test.b", Map.of("n", 2)));
         long a2 = jobs.schedule(admin, JobRequest.of("test.a", Map.of("n", 3)));
         long other = jobs.schedule(Actor.admin("globex", "root"), JobRequest.of("test.a", Map.of("n", 4)));
         Instant now = Instant.now();
         int second = 0;
-        for (JobStore.Claimed c : store.claim("node", 10, now, Duration.ofMinutes(1))) {
+        for (JobRepository.Claimed c : store.claim("node", 10, now, Duration.ofMinutes(1))) {
             assertThat(store.fail(c, "node", "rejected: " + c.id(), null, now.plusSeconds(++second))).isTrue();
         }
 

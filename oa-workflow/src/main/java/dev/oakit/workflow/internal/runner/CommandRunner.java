@@ -17,7 +17,7 @@ import dev.oakit.workflow.ProcessInstance;
 import dev.oakit.workflow.StartRequest;
 import dev.oakit.workflow.TaskStatus;
 import dev.oakit.workflow.WorkflowErrors;
-import dev.oakit.workflow.internal.DefinitionStore;
+import dev.oakit.workflow.internal.DefinitionService;
 import dev.oakit.workflow.internal.InstanceState;
 import dev.oakit.workflow.internal.InstanceViews;
 import dev.oakit.workflow.internal.engine.Effect;
@@ -55,7 +55,7 @@ import java.util.function.Supplier;
 @Singleton
 public final class CommandRunner {
     private final Commands commands;
-    private final DefinitionStore definitions;
+    private final DefinitionService definitions;
     private final InstanceRepository instances;
     private final TaskRepository tasks;
     private final EffectWriter writer;
@@ -70,7 +70,7 @@ public final class CommandRunner {
     private final ObjectMapper json;
 
     @Inject
-    public CommandRunner(Commands commands, DefinitionStore definitions, InstanceRepository instances, TaskRepository tasks,
+    public CommandRunner(Commands commands, DefinitionService definitions, InstanceRepository instances, TaskRepository tasks,
                          EffectWriter writer, InstanceViews views, Proxies proxies, Flow flow, Tasks taskOps, Seating seating,
                          StartAction starting, ServiceDoneAction serviceDone, SubProcessEndedAction subProcessEnded,
                          ObjectMapper json) {
@@ -143,8 +143,8 @@ public final class CommandRunner {
     private long start(CommandContext ctx, StartRequest request, Long parentId, String parentNode, String initiatorId,
                        List<String> calls, ProcessInstance[] view) {
         String tenant = ctx.tenantId();
-        DefinitionStore.Stored seen = definitions.latestSeen(tenant, request.processKey());
-        DefinitionStore.Stored def = seen != null ? seen : definitions.latest(ctx.handle(), tenant, request.processKey());
+        DefinitionService.Stored seen = definitions.latestSeen(tenant, request.processKey());
+        DefinitionService.Stored def = seen != null ? seen : definitions.latest(ctx.handle(), tenant, request.processKey());
         ProcessDefinition d = def.definition();
         ObjectNode submitted = json.valueToTree(request.form());
         ObjectNode form = d.form() == null ? submitted

@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Stores definitions by key and version; parsed definitions are cached by id (they never change). */
 @Singleton
-public final class DefinitionStore implements ProcessDefinitions {
+public final class DefinitionService implements ProcessDefinitions {
     /** A stored definition. */
     public record Stored(long id, String tenantId, String key, int version, ProcessDefinition definition) {
     }
@@ -43,7 +43,7 @@ public final class DefinitionStore implements ProcessDefinitions {
     private final Map<String, Stored> latestByKey = new ConcurrentHashMap<>();
 
     @Inject
-    public DefinitionStore(Commands commands, DefinitionChecks checks) {
+    public DefinitionService(Commands commands, DefinitionChecks checks) {
         this.commands = commands;
         this.checks = checks;
     }

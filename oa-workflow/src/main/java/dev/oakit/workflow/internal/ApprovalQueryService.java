@@ -43,7 +43,7 @@ import java.util.TreeMap;
 
 /** Todo, done, started-by-me, cc'd-to-me, instance detail, workbench, monitor and route preview queries. */
 @Singleton
-public final class WorkflowQueries implements ApprovalQueries {
+public final class ApprovalQueryService implements ApprovalQueries {
     private final Commands commands;
     private final InstanceViews views;
     private final RoutePreviewer previewer;
@@ -59,7 +59,7 @@ public final class WorkflowQueries implements ApprovalQueries {
     private final Jobs jobs;
 
     @Inject
-    public WorkflowQueries(Commands commands, InstanceViews views, RoutePreviewer previewer, ObjectMapper json,
+    public ApprovalQueryService(Commands commands, InstanceViews views, RoutePreviewer previewer, ObjectMapper json,
                            java.time.Clock clock, dev.oakit.workflow.WorkflowConfig config, TaskRepository tasks,
                            InstanceRepository instances, HistoryRepository history, CcRepository cc, ProxyRepository proxyRecords,
                            Jobs jobs) {

@@ -33,7 +33,7 @@ import java.util.function.Supplier;
  * Every statement on the job table: insert, claim (fairly across tenants) with leases and
  * fencing, complete, fail, recover, replay, read and purge.
  */
-public final class JobStore {
+public final class JobRepository {
     /** Claims on H2, which has no SKIP LOCKED, are serialised per database inside the JVM (H2 embedded has one JVM). */
     private static final ConcurrentHashMap<String, ReentrantLock> H2_CLAIM_LOCKS = new ConcurrentHashMap<>();
     private static final String CLAIMED_COLUMNS = "id, tenant_id, type, payload, attempts, max_attempts, fence, first_attempt_at";
@@ -44,7 +44,7 @@ public final class JobStore {
     /** The tenant served last by this node's claims: the next claim starts after it. */
     private final AtomicReference<String> lastTenant = new AtomicReference<>("");
 
-    public JobStore(Database db, ObjectMapper json, Supplier<RetryPolicies> policies) {
+    public JobRepository(Database db, ObjectMapper json, Supplier<RetryPolicies> policies) {
         this.db = db;
         this.json = json;
         this.policies = policies;

@@ -28,7 +28,7 @@ import java.util.TreeMap;
  * outside any transaction for the users who decided tasks in the period.
  */
 @Singleton
-public final class Statistics implements ApprovalStatistics {
+public final class StatisticsService implements ApprovalStatistics {
     private static final String DECIDED = " t.tenant_id = :t AND t.status = 'DONE' AND t.completed_at >= :f AND t.completed_at < :u"
             + " AND t.acted_by IS NOT NULL AND t.acted_by <> 'system'";
 
@@ -36,7 +36,7 @@ public final class Statistics implements ApprovalStatistics {
     private final DirectoryProvider directory;
 
     @Inject
-    public Statistics(Commands commands, DirectoryProvider directory) {
+    public StatisticsService(Commands commands, DirectoryProvider directory) {
         this.commands = commands;
         this.directory = directory;
     }
