@@ -58,7 +58,7 @@ public record Actor(String tenantId, String userId, Set<String> roles) {
      */
     public void requireAdmin(String what) {
         if (!isAdmin()) {
-            throw new ForbiddenException("OA-CORE/FORBIDDEN", "user '" + userId + "' of tenant '" + tenantId
+            throw new ForbiddenException(CoreErrors.FORBIDDEN, "user '" + userId + "' of tenant '" + tenantId
                     + "' may not " + what + "; only administrators (role " + ADMIN_ROLE + ") may");
         }
     }

@@ -27,7 +27,7 @@ public class ConfigurationException extends OaException {
      * @param cause first underlying cause, may be null
      */
     public ConfigurationException(List<String> problems, Throwable cause) {
-        super("OA-CORE/CONFIGURATION", "OAKit configuration has " + problems.size() + " problem"
+        super(CoreErrors.CONFIGURATION, "OAKit configuration has " + problems.size() + " problem"
                 + (problems.size() == 1 ? "" : "s") + ":\n" + problems.stream().map(p -> "  - " + p)
                 .collect(Collectors.joining("\n")), cause);
         this.problems = List.copyOf(problems);

@@ -21,6 +21,6 @@ public class ConflictException extends OaException {
 
     /** Uses the generic code {@code OA-CORE/CONFLICT}. */
     public ConflictException(String message) {
-        this("OA-CORE/CONFLICT", message);
+        this(CoreErrors.CONFLICT, message);
     }
 }

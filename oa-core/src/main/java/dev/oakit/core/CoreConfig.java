@@ -212,11 +212,6 @@ public record CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig 
             return new Jobs(null, null, null, null, null, null, null, null, null);
         }
 
-        /** @return the retry policy of ordinary jobs: these values, doubling, ±25 %, no time budget */
-        public dev.oakit.core.job.RetryPolicy ordinaryRetry() {
-            return new dev.oakit.core.job.RetryPolicy(backoffBase, 2, backoffMax, 0.25, maxAttempts, null);
-        }
-
         /** @return problems with these values, each naming its field */
         public List<String> problems() {
             List<String> p = new java.util.ArrayList<>();
@@ -258,17 +253,6 @@ public record CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig 
      */
     public record Retry(Duration initialInterval, Double multiplier, Duration maxInterval, Double jitter,
                         Integer maxAttempts, Duration budget) {
-        /** @return the policy with the values given here put over {@code base} */
-        public dev.oakit.core.job.RetryPolicy over(dev.oakit.core.job.RetryPolicy base) {
-            return new dev.oakit.core.job.RetryPolicy(
-                    initialInterval == null ? base.initialInterval() : initialInterval,
-                    multiplier == null ? base.multiplier() : multiplier,
-                    maxInterval == null ? base.maxInterval() : maxInterval,
-                    jitter == null ? base.jitter() : jitter,
-                    maxAttempts == null ? base.maxAttempts() : maxAttempts,
-                    budget == null ? base.budget() : budget);
-        }
-
         /** @return the setting's path for messages, e.g. {@code core.jobs.retry."core.event.relay".budget} */
         public static String path(String type, String field) {
             return "core.jobs.retry.\"" + type + "\"" + (field.isEmpty() ? "" : "." + field);

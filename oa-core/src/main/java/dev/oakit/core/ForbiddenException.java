@@ -21,6 +21,6 @@ public class ForbiddenException extends OaException {
 
     /** Uses the generic code {@code OA-CORE/FORBIDDEN}. */
     public ForbiddenException(String message) {
-        this("OA-CORE/FORBIDDEN", message);
+        this(CoreErrors.FORBIDDEN, message);
     }
 }

@@ -21,6 +21,6 @@ public class NotFoundException extends OaException {
 
     /** Uses the generic code {@code OA-CORE/NOT_FOUND}. */
     public NotFoundException(String message) {
-        this("OA-CORE/NOT_FOUND", message);
+        this(CoreErrors.NOT_FOUND, message);
     }
 }

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * The root of every exception OAKit throws to a host. Unchecked, with a stable {@link #code()} a
  * host can switch on (for example {@code OA-CORE/VALIDATION}); the message names the object, the
- * id and what to do.
+ * id and what to do. Each module lists its codes, with their meaning, in one class: {@link CoreErrors}
+ * for oa-core.
  *
  * <p>Subclasses carry meaning: {@link ValidationException}, {@link NotFoundException},
  * {@link ForbiddenException}, {@link ConflictException}, {@link ConfigurationException},

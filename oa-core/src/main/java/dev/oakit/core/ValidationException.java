@@ -54,7 +54,7 @@ public class ValidationException extends OaException {
 
     /** Shortcut for a single problem with code {@code OA-CORE/VALIDATION}. */
     public static ValidationException of(String path, String message) {
-        return new ValidationException("OA-CORE/VALIDATION", "input", List.of(new Problem(path, message)));
+        return new ValidationException(CoreErrors.VALIDATION, "input", List.of(new Problem(path, message)));
     }
 
     /** @return every problem, in the order found; never empty, immutable */

@@ -4,13 +4,21 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.oakit.core.testing.ErrorCodeRules;
+import dev.oakit.core.testing.Facades;
+import dev.oakit.core.testing.ModuleSlices;
+import dev.oakit.core.testing.ModuleSources;
+import dev.oakit.core.testing.TableOwnership;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.Set;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The package rules of DESIGN.md, as tests. */
 class ArchitectureTest {
@@ -39,10 +47,21 @@ class ArchitectureTest {
     }
 
     @Test
-    void noPackageCyclesBetweenFeaturePackagesOfTheApi() {
-        slices().matching("dev.oakit.core.(*)..").should().beFreeOfCycles()
-                .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
-                        com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("dev.oakit.core"))
+    void noPackageCyclesIncludingTheRootPackage() {
+        // the doors wire the internal bootstrap; OaKit.builder() hands out the first of them
+        slices().assignedFrom(new ModuleSlices("dev.oakit.core", Set.of("OaKitBuilder", "OaKitSettings", "OaKitModule")))
+                .should().beFreeOfCycles()
+                .ignoreDependency(com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(OaKit.class),
+                        com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(OaKitBuilder.class))
+                .check(core);
+    }
+
+    @Test
+    void internalNeverDependsOnTheDoorsThatWireIt() {
+        noClasses().that().resideInAPackage("..internal..").should().dependOnClassesThat()
+                .haveSimpleNameStartingWith("OaKitBuilder").orShould().dependOnClassesThat().haveSimpleNameStartingWith("OaKitSettings")
+                .orShould().dependOnClassesThat().haveSimpleNameStartingWith("OaKitModule")
+                .orShould().dependOnClassesThat().implement(dev.oakit.core.spi.OaPlugin.class)
                 .check(core);
     }
 
@@ -56,5 +75,26 @@ class ArchitectureTest {
         classes().that().resideOutsideOfPackage("..internal..").and().arePublic().and().areTopLevelClasses()
                 .and().doNotHaveSimpleName("package-info")
                 .should().beAnnotatedWith(API.class).check(core);
+    }
+
+    @Test
+    void itsSqlNamesOnlyItsOwnTables() {
+        TableOwnership.assertOnlyOwnTables(ModuleSources.ofThisModule(), "oa_core_");
+    }
+
+    @Test
+    void errorCodesAreATypeOfTheirOwn() {
+        ErrorCodeRules.assertCodesAreATypeOfTheirOwn(ModuleSources.ofThisModule(), CoreErrors.class, "OA-CORE");
+    }
+
+    @Test
+    void everyPackageSaysWhatItIsFor() {
+        assertThat(ModuleSources.ofThisModule().packagesWithoutDescription()).as("packages without a package-info.java sentence").isEmpty();
+    }
+
+    @Test
+    void facadeImplementationsAreServices() {
+        classes().that().resideInAPackage("..internal..").and(Facades.implementAHostFacade())
+                .should().haveSimpleNameEndingWith("Service").check(core);
     }
 }

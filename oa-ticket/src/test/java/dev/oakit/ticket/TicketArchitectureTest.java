@@ -47,4 +47,9 @@ class TicketArchitectureTest {
         classes().that().resideOutsideOfPackage("..internal..").and().arePublic().and().areTopLevelClasses()
                 .should().beAnnotatedWith(API.class).check(ticket);
     }
+
+    @Test
+    void itsSqlNamesOnlyItsOwnTables() {
+        dev.oakit.core.testing.TableOwnership.assertOnlyOwnTables(dev.oakit.core.testing.ModuleSources.ofThisModule(), "oa_tk_");
+    }
 }

@@ -72,7 +72,7 @@ public interface Approvals {
      * Urges (催办) the current approvers of a running instance: the initiator or an administrator,
      * at most once per {@link WorkflowConfig#urgeInterval()} per instance (a {@link dev.oakit.core.ConflictException}
      * says when the next urge is allowed). Each approver with an open task is notified with the
-     * template {@value WorkflowPlugin#URGED_TEMPLATE}.
+     * template {@value WorkflowTemplateKeys#URGED}.
      */
     void urge(Actor actor, long instanceId, Decision decision);
 

@@ -23,7 +23,6 @@ import java.util.stream.Collectors;
 
 /** Jackson reading and writing of process definitions (forms go through {@link FormSchema}'s own format). */
 final class DefinitionJson {
-    static final String INVALID = "OA-WF/DEFINITION_INVALID";
     private static final ObjectMapper JSON = configure(JsonMapper.builder().build());
     private static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()));
 
@@ -57,15 +56,15 @@ final class DefinitionJson {
 
     static ProcessDefinition read(String text, boolean yaml) {
         if (text == null || text.isBlank()) {
-            throw new ValidationException(INVALID, "process definition", List.of(new ValidationException.Problem("", "is empty")));
+            throw new ValidationException(WorkflowErrors.DEFINITION_INVALID, "process definition", List.of(new ValidationException.Problem("", "is empty")));
         }
         try {
             return (yaml ? YAML : JSON).readValue(text, ProcessDefinition.class);
         } catch (JsonMappingException e) {
-            throw new ValidationException(INVALID, "process definition", List.of(
+            throw new ValidationException(WorkflowErrors.DEFINITION_INVALID, "process definition", List.of(
                     new ValidationException.Problem(path(e), e.getOriginalMessage())));
         } catch (JsonProcessingException e) {
-            throw new ValidationException(INVALID, "process definition", List.of(
+            throw new ValidationException(WorkflowErrors.DEFINITION_INVALID, "process definition", List.of(
                     new ValidationException.Problem("", "cannot be read: " + e.getOriginalMessage())));
         }
     }

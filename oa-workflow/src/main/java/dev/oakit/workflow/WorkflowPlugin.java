@@ -5,9 +5,9 @@ import com.google.inject.multibindings.Multibinder;
 import dev.oakit.core.notify.NotificationTemplate;
 import dev.oakit.core.spi.OaPlugin;
 import dev.oakit.core.spi.OaPluginContext;
-import dev.oakit.workflow.internal.DefinitionStore;
+import dev.oakit.workflow.internal.DefinitionService;
 import dev.oakit.workflow.internal.ServiceJob;
-import dev.oakit.workflow.internal.WorkflowQueries;
+import dev.oakit.workflow.internal.ApprovalQueryService;
 import dev.oakit.workflow.internal.expr.Conditions;
 import dev.oakit.workflow.spi.ApproverResolver;
 import dev.oakit.workflow.spi.ServiceTaskHandler;
@@ -16,37 +16,50 @@ import org.apiguardian.api.API;
 /**
  * The approvals plugin: install it with {@code OaKit.builder().plugin(new WorkflowPlugin())} to
  * get {@link ProcessDefinitions}, {@link Approvals} and {@link ApprovalQueries}, and (since 0.2)
- * {@link OutOfOffice}, {@link TaskDeadlines} and {@link ApprovalStatistics}. Its tables are
+ * {@link OutOfOffice}, {@link TaskDeadlines} and {@link ApprovalStatistics}. Its notification
+ * templates' keys are in {@link WorkflowTemplateKeys}. Its tables are
  * prefixed {@code oa_wf_}; its migrations use the history table {@code oa_workflow_schema_history}.
  *
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class WorkflowPlugin implements OaPlugin {
-    /** Notification template sent to the current approvers when an instance is urged. */
-    public static final String URGED_TEMPLATE = "wf.urged";
-    /** Notification template of a timeout reminder to the assignee (since 0.2). */
-    public static final String REMIND_TEMPLATE = "wf.task.remind";
-    /** Notification template telling the assignee's manager that a task is overdue (since 0.2). */
-    public static final String ESCALATED_TEMPLATE = "wf.task.escalated";
-    /** Notification template of a task given to someone (since 0.2; with {@code workflow.notifications}). */
-    public static final String ASSIGNED_TEMPLATE = "wf.task.assigned";
-    /** Notification template of a task whose deadline is near (since 0.2; with {@code workflow.notifications}). */
-    public static final String DUE_SOON_TEMPLATE = "wf.task.due-soon";
-    /** Notification template of a task past its deadline (since 0.2; with {@code workflow.notifications}). */
-    public static final String OVERDUE_TEMPLATE = "wf.task.overdue";
-    /** Notification template telling the initiator the instance was returned (since 0.2; with {@code workflow.notifications}). */
-    public static final String RETURNED_TEMPLATE = "wf.instance.returned";
-    /** Notification template telling the initiator the instance was approved (since 0.2; with {@code workflow.notifications}). */
-    public static final String APPROVED_TEMPLATE = "wf.instance.approved";
-    /** Notification template telling the initiator the instance was rejected (since 0.2; with {@code workflow.notifications}). */
-    public static final String REJECTED_TEMPLATE = "wf.instance.rejected";
-    /** Notification template telling the approvers the initiator withdrew the instance (since 0.2; with {@code workflow.notifications}). */
-    public static final String WITHDRAWN_TEMPLATE = "wf.instance.withdrawn";
-    /** Notification template of a cc (抄送) (since 0.2; with {@code workflow.notifications}). */
-    public static final String CC_TEMPLATE = "wf.instance.cc";
-    /** Notification template telling administrators that proxy rules loop (since 0.2). */
-    public static final String PROXY_LOOP_TEMPLATE = "wf.proxy.loop";
+    /** @deprecated since 0.2: use {@link WorkflowTemplateKeys#URGED}, which internal code can use without naming the plugin */
+    @Deprecated(since = "0.2")
+    public static final String URGED_TEMPLATE = WorkflowTemplateKeys.URGED;
+    /** @deprecated since 0.2: use {@link WorkflowTemplateKeys#REMIND}, which internal code can use without naming the plugin */
+    @Deprecated(since = "0.2")
+    public static final String REMIND_TEMPLATE = WorkflowTemplateKeys.REMIND;
+    /** @deprecated since 0.2: use {@link WorkflowTemplateKeys#ESCALATED}, which internal code can use without naming the plugin */
+    @Deprecated(since = "0.2")
+    public static final String ESCALATED_TEMPLATE = WorkflowTemplateKeys.ESCALATED;
+    /** @deprecated since 0.2: use {@link WorkflowTemplateKeys#ASSIGNED}, which internal code can use without naming the plugin */
+    @Deprecated(since = "0.2")
+    public static final String ASSIGNED_TEMPLATE = WorkflowTemplateKeys.ASSIGNED;
+    /** @deprecated since 0.2: use {@link WorkflowTemplateKeys#DUE_SOON}, which internal code can use without naming the plugin */
+    @Deprecated(since = "0.2")
+    public static final String DUE_SOON_TEMPLATE = WorkflowTemplateKeys.DUE_SOON;
+    /** @deprecated since 0.2: use {@link WorkflowTemplateKeys#OVERDUE}, which internal code can use without naming the plugin */
+    @Deprecated(since = "0.2")
+    public static final String OVERDUE_TEMPLATE = WorkflowTemplateKeys.OVERDUE;
+    /** @deprecated since 0.2: use {@link WorkflowTemplateKeys#RETURNED}, which internal code can use without naming the plugin */
+    @Deprecated(since = "0.2")
+    public static final String RETURNED_TEMPLATE = WorkflowTemplateKeys.RETURNED;
+    /** @deprecated since 0.2: use {@link WorkflowTemplateKeys#APPROVED}, which internal code can use without naming the plugin */
+    @Deprecated(since = "0.2")
+    public static final String APPROVED_TEMPLATE = WorkflowTemplateKeys.APPROVED;
+    /** @deprecated since 0.2: use {@link WorkflowTemplateKeys#REJECTED}, which internal code can use without naming the plugin */
+    @Deprecated(since = "0.2")
+    public static final String REJECTED_TEMPLATE = WorkflowTemplateKeys.REJECTED;
+    /** @deprecated since 0.2: use {@link WorkflowTemplateKeys#WITHDRAWN}, which internal code can use without naming the plugin */
+    @Deprecated(since = "0.2")
+    public static final String WITHDRAWN_TEMPLATE = WorkflowTemplateKeys.WITHDRAWN;
+    /** @deprecated since 0.2: use {@link WorkflowTemplateKeys#CC}, which internal code can use without naming the plugin */
+    @Deprecated(since = "0.2")
+    public static final String CC_TEMPLATE = WorkflowTemplateKeys.CC;
+    /** @deprecated since 0.2: use {@link WorkflowTemplateKeys#PROXY_LOOP}, which internal code can use without naming the plugin */
+    @Deprecated(since = "0.2")
+    public static final String PROXY_LOOP_TEMPLATE = WorkflowTemplateKeys.PROXY_LOOP;
 
     @Override
     public String id() {
@@ -66,11 +79,11 @@ public final class WorkflowPlugin implements OaPlugin {
                 Multibinder.newSetBinder(binder(), ApproverResolver.class);
                 Multibinder.newSetBinder(binder(), ServiceTaskHandler.class);
                 bind(Conditions.class).toInstance(new Conditions());
-                bind(ProcessDefinitions.class).to(DefinitionStore.class);
+                bind(ProcessDefinitions.class).to(DefinitionService.class);
                 bind(Approvals.class).to(dev.oakit.workflow.internal.runner.ApprovalService.class);
-                bind(ApprovalQueries.class).to(WorkflowQueries.class);
+                bind(ApprovalQueries.class).to(ApprovalQueryService.class);
                 bind(OutOfOffice.class).to(dev.oakit.workflow.internal.proxy.OutOfOfficeService.class);
-                bind(ApprovalStatistics.class).to(dev.oakit.workflow.internal.stats.Statistics.class);
+                bind(ApprovalStatistics.class).to(dev.oakit.workflow.internal.stats.StatisticsService.class);
                 bind(TaskDeadlines.class).to(dev.oakit.workflow.internal.deadline.DeadlineService.class);
             }
         });

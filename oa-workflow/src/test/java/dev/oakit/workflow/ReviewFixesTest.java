@@ -1,6 +1,5 @@
 package dev.oakit.workflow;
 
-import dev.oakit.core.OaKit;
 import dev.oakit.core.spi.OaPlugin;
 import dev.oakit.core.spi.OaPluginContext;
 import dev.oakit.core.ValidationException;
@@ -86,12 +85,16 @@ class ReviewFixesTest {
         }
     }
 
+    /** OAKit with the ERP handler and no job workers: a scheduled service job stays where it is. */
+    private static WorkflowFixture withoutJobWorkers(TestDatabase db, Counting erp) {
+        return new WorkflowFixture(db.closeLater(db.builder().plugin(new WorkflowPlugin()).plugin(erp)
+                .config("core", Map.of("jobs", Map.of("enabled", false))).build().start()));
+    }
+
     @DbTest
     void aServiceTaskLeftByAJumpIsWithdrawnAndNeverRuns(TestDatabase db) throws Exception {
         Counting erp = new Counting();
-        OaKit oa = db.closeLater(db.builder().plugin(new WorkflowPlugin()).plugin(erp)
-                .config("core", Map.of("jobs", Map.of("enabled", false))).build().start());
-        WorkflowFixture f = new WorkflowFixture(oa);
+        WorkflowFixture f = withoutJobWorkers(db, erp);
         f.definitions.deploy(f.admin, ProcessDefinition.builder("po").form(WorkflowFixture.leaveForm()).start("start")
                 .service("post", "erp-post", null)
                 .approval("check", a -> a.approver(ApproverRule.users("bob")))
@@ -104,6 +107,32 @@ class ReviewFixesTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("CANCELLED");
         }
+        assertThat(erp.calls).hasValue(0);
+    }
+
+    @DbTest
+    void aCancelledInstancesWaitingServiceJobsAreWithdrawnAndNoOtherInstances(TestDatabase db) throws Exception {
+        Counting erp = new Counting();
+        WorkflowFixture f = withoutJobWorkers(db, erp);
+        f.definitions.deploy(f.admin, ProcessDefinition.builder("po").form(WorkflowFixture.leaveForm()).start("start")
+                .parallel("split").service("post", "erp-post", null).service("book", "erp-post", null).join("join", "split")
+                .end("end").chain("start", "split").route("split", "post").route("split", "book")
+                .route("post", "join").route("book", "join").route("join", "end").build());
+        ProcessInstance cancelled = f.start("alice", "po", days(1));
+        ProcessInstance other = f.start("alice", "po", days(1));
+        assertThat(cancelled.activeNodes()).containsExactlyInAnyOrder("post", "book");
+        f.approvals.cancel(f.admin, cancelled.id(), Decision.comment("ordered elsewhere"));
+        Map<String, String> status = new java.util.TreeMap<>();
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT payload, status FROM oa_core_job WHERE type = 'wf.service'")) {
+            while (rs.next()) {
+                var p = new com.fasterxml.jackson.databind.ObjectMapper().readTree(rs.getString(1));
+                status.put(p.path("instanceId").asLong() + "/" + p.path("node").asText(), rs.getString(2));
+            }
+        }
+        assertThat(status).containsExactlyInAnyOrderEntriesOf(Map.of(
+                cancelled.id() + "/post", "CANCELLED", cancelled.id() + "/book", "CANCELLED",
+                other.id() + "/post", "READY", other.id() + "/book", "READY"));
         assertThat(erp.calls).hasValue(0);
     }
 }

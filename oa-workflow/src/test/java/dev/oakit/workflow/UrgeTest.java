@@ -30,9 +30,9 @@ class UrgeTest {
 
         f.approvals.urge(user("alice"), pi.id(), Decision.comment("明天出发"));
         List<Delivery> toBob = oa.service(Notifications.class).deliveries(f.admin, DeliveryQuery.all()).stream()
-                .filter(d -> d.templateKey().equals(WorkflowPlugin.URGED_TEMPLATE)).toList();
+                .filter(d -> d.templateKey().equals(WorkflowTemplateKeys.URGED)).toList();
         assertThat(toBob).extracting(Delivery::recipientId).containsExactly("bob");
-        assertThat(oa.service(Notifications.class).render(WorkflowPlugin.URGED_TEMPLATE, java.util.Locale.SIMPLIFIED_CHINESE,
+        assertThat(oa.service(Notifications.class).render(WorkflowTemplateKeys.URGED, java.util.Locale.SIMPLIFIED_CHINESE,
                 Map.of("title", "请假 - alice", "by", "alice", "node", "直属上级", "comment", "明天出发", "link", "")).body())
                 .contains("alice 催促您尽快处理「请假 - alice」（直属上级）");
 

@@ -34,9 +34,8 @@ class WorkflowLayersTest {
     @Test
     void onlyTheRepositoriesIssueStatements() {
         noClasses().that().haveSimpleNameNotEndingWith("Repository")
-                .and().doNotHaveSimpleName("CoreJobStatements") // oa-core's job table, until core offers it as API
-                .and().doNotHaveSimpleName("DefinitionStore") // the definitions' repository and cache
-                .and().doNotHaveSimpleName("Statistics") // the reports: reads only
+                .and().doNotHaveSimpleName("DefinitionService") // the definitions' repository and cache
+                .and().doNotHaveSimpleName("StatisticsService") // the reports: reads only
                 .should().callMethodWhere(target(owner(assignableTo(Handle.class)))
                         .and(target(nameMatching("createQuery|createUpdate|createCall|prepareBatch|createScript|select|execute"))))
                 .check(workflow);

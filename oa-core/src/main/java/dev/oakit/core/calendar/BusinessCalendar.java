@@ -1,5 +1,6 @@
 package dev.oakit.core.calendar;
 
+import dev.oakit.core.CoreErrors;
 import dev.oakit.core.ValidationException;
 import org.apiguardian.api.API;
 
@@ -67,8 +68,8 @@ import java.util.TreeSet;
 @API(status = API.Status.STABLE, since = "0.1")
 public final class BusinessCalendar {
 
-    /** Error code of the {@link ValidationException} thrown for an invalid calendar definition. */
-    public static final String INVALID = "OA-CORE/CALENDAR_INVALID";
+    /** Error code of the {@link ValidationException} thrown for an invalid calendar definition: {@link CoreErrors#CALENDAR_INVALID}. */
+    public static final String INVALID = CoreErrors.CALENDAR_INVALID;
 
     private static final LocalDate MIN_DATE = LocalDate.of(1, 1, 1);
     private static final LocalDate MAX_DATE = LocalDate.of(9999, 12, 31);

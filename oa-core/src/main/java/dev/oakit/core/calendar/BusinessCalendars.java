@@ -1,5 +1,6 @@
 package dev.oakit.core.calendar;
 
+import dev.oakit.core.CoreErrors;
 import dev.oakit.core.NotFoundException;
 import dev.oakit.core.ValidationException;
 import org.apiguardian.api.API;
@@ -27,8 +28,8 @@ import java.util.Set;
 @API(status = API.Status.STABLE, since = "0.1")
 public final class BusinessCalendars {
 
-    /** Error code of the {@link NotFoundException} thrown by {@link #get(String)}. */
-    public static final String NOT_FOUND = "OA-CORE/CALENDAR_NOT_FOUND";
+    /** Error code of the {@link NotFoundException} thrown by {@link #get(String)}: {@link CoreErrors#CALENDAR_NOT_FOUND}. */
+    public static final String NOT_FOUND = CoreErrors.CALENDAR_NOT_FOUND;
 
     private final Map<String, BusinessCalendar> byName;
 

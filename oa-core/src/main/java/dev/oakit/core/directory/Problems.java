@@ -1,6 +1,7 @@
 package dev.oakit.core.directory;
 
 import dev.oakit.core.Checks;
+import dev.oakit.core.CoreErrors;
 import dev.oakit.core.ValidationException;
 
 import java.util.ArrayList;
@@ -82,7 +83,7 @@ final class Problems {
 
     void throwIfAny() {
         if (!list.isEmpty()) {
-            throw new ValidationException("OA-CORE/VALIDATION", what, list);
+            throw new ValidationException(CoreErrors.VALIDATION, what, list);
         }
     }
 }

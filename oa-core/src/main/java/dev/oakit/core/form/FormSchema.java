@@ -3,6 +3,7 @@ package dev.oakit.core.form;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oakit.core.CoreErrors;
 import dev.oakit.core.ValidationException;
 import org.apiguardian.api.API;
 
@@ -31,10 +32,10 @@ import java.util.concurrent.ConcurrentHashMap;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record FormSchema(String key, Integer version, String title, List<FormField> fields) {
 
-    /** Error code for form data that breaks the schema. */
-    public static final String DATA_INVALID = "OA-CORE/FORM_INVALID";
-    /** Error code for a schema definition that does not hold together. */
-    public static final String SCHEMA_INVALID = "OA-CORE/FORM_SCHEMA_INVALID";
+    /** Error code for form data that breaks the schema: {@link CoreErrors#FORM_INVALID}. */
+    public static final String DATA_INVALID = CoreErrors.FORM_INVALID;
+    /** Error code for a schema definition that does not hold together: {@link CoreErrors#FORM_SCHEMA_INVALID}. */
+    public static final String SCHEMA_INVALID = CoreErrors.FORM_SCHEMA_INVALID;
 
     private static final int CACHE_LIMIT = 256;
     private static final Map<FormSchema, FormValidator> VALIDATORS = new ConcurrentHashMap<>();

@@ -1,5 +1,6 @@
 package dev.oakit.core.job;
 
+import dev.oakit.core.CoreErrors;
 import dev.oakit.core.ValidationException;
 import org.apiguardian.api.API;
 
@@ -58,7 +59,7 @@ public record RetryPolicy(Duration initialInterval, double multiplier, Duration 
             problems.add(new ValidationException.Problem("budget", "must be positive (or absent for no time limit), was " + budget));
         }
         if (!problems.isEmpty()) {
-            throw new ValidationException("OA-CORE/VALIDATION", "retry policy", problems);
+            throw new ValidationException(CoreErrors.VALIDATION, "retry policy", problems);
         }
     }
 

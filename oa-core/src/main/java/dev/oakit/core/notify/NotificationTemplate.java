@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.oakit.core.Checks;
+import dev.oakit.core.CoreErrors;
 import dev.oakit.core.ValidationException;
 import org.apiguardian.api.API;
 
@@ -51,7 +52,7 @@ public record NotificationTemplate(String key, Locale locale, String subject, St
             checkSyntax("html", html, problems);
         }
         if (!problems.isEmpty()) {
-            throw new ValidationException("OA-CORE/TEMPLATE_SYNTAX", "notification template '" + key + "' (" + locale.toLanguageTag() + ")", problems);
+            throw new ValidationException(CoreErrors.TEMPLATE_SYNTAX, "notification template '" + key + "' (" + locale.toLanguageTag() + ")", problems);
         }
     }
 
@@ -87,7 +88,7 @@ public record NotificationTemplate(String key, Locale locale, String subject, St
                     .map(n -> new ValidationException.Problem("variables." + n, "template '" + key + "' ("
                             + locale.toLanguageTag() + ") uses {{" + n + "}} but no value was given; add '" + n + "' to the variables"))
                     .toList();
-            throw new ValidationException("OA-CORE/TEMPLATE_VARIABLE", "variables of notification template '" + key + "'", problems);
+            throw new ValidationException(CoreErrors.TEMPLATE_VARIABLE, "variables of notification template '" + key + "'", problems);
         }
         return new RenderedMessage(key, locale, s, b, h);
     }
@@ -133,7 +134,7 @@ public record NotificationTemplate(String key, Locale locale, String subject, St
             }
         }
         if (!problems.isEmpty()) {
-            throw new ValidationException("OA-CORE/TEMPLATE_SYNTAX", "notification templates", problems);
+            throw new ValidationException(CoreErrors.TEMPLATE_SYNTAX, "notification templates", problems);
         }
         return List.copyOf(out);
     }

@@ -57,6 +57,19 @@ public interface CommandContext {
     /** Cancels not-yet-running jobs with the dedupe key; returns how many. */
     int cancelJobs(String dedupeKey);
 
+    /**
+     * Cancels the tenant's not-yet-running jobs whose dedupe key starts with {@code keyPrefix}, for
+     * a family of jobs keyed {@code <prefix><suffix>} (all timers of one task, say); returns how many.
+     * The prefix is matched literally ({@code %} and {@code _} are plain characters) and the match
+     * is served by an index on the key.
+     *
+     * @param keyPrefix the start of the keys, not empty; choose it so that it cannot be the start of
+     *     another family's keys (end it with a separator: {@code "timer-12-"} rather than {@code "timer-12"})
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    int cancelJobsByKeyPrefix(String keyPrefix);
+
     /** Runs after a successful commit of an OAKit-owned transaction (not for a host transaction). */
     void afterCommit(Runnable action);
 }

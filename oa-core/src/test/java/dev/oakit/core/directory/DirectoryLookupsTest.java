@@ -107,7 +107,7 @@ class DirectoryLookupsTest {
                 .user(User.of("lead", "Lead").withEmail("lead@acme.cn")).user(User.of("dev", "Dev"))
                 .department(Department.root("corp", "Corp")).department(Department.of("eng", "corp", "Engineering"))
                 .member("lead", "corp", false).member("lead", "eng", true).member("dev", "eng", true);
-        Directory dir = db.start(b -> b.plugin(new DirectoryProviderReplacementTest.HostDirectoryPlugin(ldap))).service(Directory.class);
+        Directory dir = db.start(b -> b.plugin(new HostDirectoryPlugin(ldap))).service(Directory.class);
         Actor reader = Actor.of("acme", "someone");
 
         assertThat(dir.primaryDepartments(reader, List.of("dev", "lead", "nobody")))

@@ -2,9 +2,6 @@ package dev.oakit.core.directory;
 
 import dev.oakit.core.Actor;
 import dev.oakit.core.NotFoundException;
-import dev.oakit.core.spi.DirectoryProvider;
-import dev.oakit.core.spi.OaPlugin;
-import dev.oakit.core.spi.OaPluginContext;
 import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.TestDatabase;
 
@@ -12,25 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DirectoryProviderReplacementTest {
-    /** A host plugin that answers directory questions from its own store (here: memory, as LDAP would). */
-    static final class HostDirectoryPlugin implements OaPlugin {
-        private final DirectoryProvider provider;
-
-        HostDirectoryPlugin(DirectoryProvider provider) {
-            this.provider = provider;
-        }
-
-        @Override
-        public String id() {
-            return "host-directory";
-        }
-
-        @Override
-        public void configure(OaPluginContext context) {
-            context.replace(DirectoryProvider.class, provider);
-        }
-    }
-
     @DbTest
     void aPluginReplacesTheProviderAndTheManagerRuleAnswersFromIt(TestDatabase db) {
         InMemoryDirectory ldap = new InMemoryDirectory("acme")

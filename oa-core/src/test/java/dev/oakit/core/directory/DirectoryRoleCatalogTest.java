@@ -17,7 +17,7 @@ class DirectoryRoleCatalogTest {
     void onlyTheDefaultProviderRefusesARoleOakitsTablesDoNotKnow(TestDatabase db) {
         Actor someone = Actor.of("acme", "dev");
         InMemoryDirectory ldap = new InMemoryDirectory("acme").user(User.of("lead", "Lead")).role("lead", "approver");
-        Directory replaced = db.start(b -> b.plugin(new DirectoryProviderReplacementTest.HostDirectoryPlugin(ldap)))
+        Directory replaced = db.start(b -> b.plugin(new HostDirectoryPlugin(ldap)))
                 .service(Directory.class);
         assertThat(replaced.usersWithRole(someone, "approver", true)).extracting(User::id).containsExactly("lead");
         assertThat(replaced.usersWithRole(someone, "nobody-has-it", false)).isEmpty();

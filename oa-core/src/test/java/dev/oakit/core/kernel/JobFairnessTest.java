@@ -3,7 +3,7 @@ package dev.oakit.core.kernel;
 import dev.oakit.core.Actor;
 import dev.oakit.core.OaKit;
 import dev.oakit.core.internal.boot.OaKitTestAccess;
-import dev.oakit.core.internal.job.JobStore;
+import dev.oakit.core.internal.job.JobRepository;
 import dev.oakit.core.job.JobRequest;
 import dev.oakit.core.job.JobStatus;
 import dev.oakit.core.job.Jobs;
@@ -81,17 +81,17 @@ class JobFairnessTest {
     void oneClaimServesEveryTenantWithDueJobs(TestDatabase db) {
         OaKit oa = db.start(b -> b.plugin(new Gate()).config("core", Map.of("jobs", Map.of("enabled", false))));
         long small = backlog(oa);
-        JobStore store = OaKitTestAccess.jobStore(oa);
+        JobRepository store = OaKitTestAccess.jobStore(oa);
 
-        List<JobStore.Claimed> first = store.claim("node-a", 4, Instant.now(), Duration.ofMinutes(5));
+        List<JobRepository.Claimed> first = store.claim("node-a", 4, Instant.now(), Duration.ofMinutes(5));
 
         assertThat(first).hasSize(4);
-        assertThat(first).extracting(JobStore.Claimed::id).contains(small);
+        assertThat(first).extracting(JobRepository.Claimed::id).contains(small);
         assertThat(first).filteredOn(c -> c.tenantId().equals("big")).hasSize(3);
         // the big tenant's share is its oldest jobs
-        List<JobStore.Claimed> rest = store.claim("node-a", 4, Instant.now(), Duration.ofMinutes(5));
-        assertThat(rest).extracting(JobStore.Claimed::tenantId).containsOnly("big");
-        long newestFirst = first.stream().filter(c -> c.tenantId().equals("big")).mapToLong(JobStore.Claimed::id).max().orElseThrow();
+        List<JobRepository.Claimed> rest = store.claim("node-a", 4, Instant.now(), Duration.ofMinutes(5));
+        assertThat(rest).extracting(JobRepository.Claimed::tenantId).containsOnly("big");
+        long newestFirst = first.stream().filter(c -> c.tenantId().equals("big")).mapToLong(JobRepository.Claimed::id).max().orElseThrow();
         assertThat(rest).allSatisfy(c -> assertThat(c.id()).isGreaterThan(newestFirst));
     }
 
@@ -123,7 +123,7 @@ class JobFairnessTest {
             }
             return null;
         }));
-        JobStore store = OaKitTestAccess.jobStore(oa);
+        JobRepository store = OaKitTestAccess.jobStore(oa);
         StringBuilder order = new StringBuilder();
         for (int i = 0; i < 7; i++) {
             store.claim("node-a", 1, Instant.now(), Duration.ofMinutes(5)).forEach(c -> order.append(c.tenantId()));

@@ -6,7 +6,7 @@ import dev.oakit.core.OaKit;
 import dev.oakit.core.ConflictException;
 import dev.oakit.core.ForbiddenException;
 import dev.oakit.core.internal.boot.OaKitTestAccess;
-import dev.oakit.core.internal.job.JobStore;
+import dev.oakit.core.internal.job.JobRepository;
 import dev.oakit.core.internal.job.JobWorker;
 import dev.oakit.core.job.JobInfo;
 import dev.oakit.core.job.JobRequest;
@@ -175,13 +175,13 @@ class JobsTest {
         Flaky flaky = new Flaky();
         // a node with workers switched off: we drive its store by hand to play a crashed node
         OaKit crashed = db.start(b -> b.plugin(new Flaky()).config("core", Map.of("jobs", Map.of("enabled", false))));
-        JobStore store = OaKitTestAccess.jobStore(crashed);
+        JobRepository store = OaKitTestAccess.jobStore(crashed);
         Jobs jobs = crashed.service(Jobs.class);
         long id = jobs.schedule(admin, JobRequest.of("test.flaky", Map.of()));
 
         // the crashed node claims the job with a short lease and then "dies" (never completes)
         var claimed = store.claim("dead-node", 10, Instant.now(), Duration.ofSeconds(1));
-        assertThat(claimed).extracting(JobStore.Claimed::id).containsExactly(id);
+        assertThat(claimed).extracting(JobRepository.Claimed::id).containsExactly(id);
         assertThat(jobs.get(admin, id).status()).isEqualTo(JobStatus.RUNNING);
 
         // a healthy node recovers the expired lease and runs the job
@@ -199,18 +199,18 @@ class JobsTest {
     @DbTest
     void aStaleWorkersHandlerWorkIsRolledBack(TestDatabase db) {
         OaKit oa = db.start(b -> b.plugin(new SamplePlugin()).config("core", Map.of("jobs", Map.of("enabled", false))));
-        JobStore store = OaKitTestAccess.jobStore(oa);
+        JobRepository store = OaKitTestAccess.jobStore(oa);
         SamplePlugin.Notes notes = oa.service(SamplePlugin.Notes.class);
         Actor alice = Actor.of("acme", "alice");
         notes.add(alice, "x"); // schedules one sample.echo job (and a delivery job for the listener)
         var first = store.claim("node-a", 10, Instant.now(), Duration.ofSeconds(1));
-        assertThat(first).extracting(JobStore.Claimed::type).contains("sample.echo");
-        JobStore.Claimed stale = first.stream().filter(c -> c.type().equals("sample.echo")).findFirst().orElseThrow();
+        assertThat(first).extracting(JobRepository.Claimed::type).contains("sample.echo");
+        JobRepository.Claimed stale = first.stream().filter(c -> c.type().equals("sample.echo")).findFirst().orElseThrow();
         // lease expires and node-b takes over (fence + 1)
         await().atMost(Duration.ofSeconds(10)).until(() -> store.recoverExpired(Instant.now()) >= 0
                 && oa.service(Jobs.class).get(Actor.admin("acme", "root"), stale.id()).status() == JobStatus.READY);
         var second = store.claim("node-b", 10, Instant.now(), Duration.ofSeconds(60));
-        assertThat(second).extracting(JobStore.Claimed::id).contains(stale.id());
+        assertThat(second).extracting(JobRepository.Claimed::id).contains(stale.id());
         // node-a finally runs its handler: the job's insert is rolled back because its fence is stale
         JobWorker workerA = OaKitTestAccess.worker(oa);
         workerA.runClaimed(stale);
@@ -224,11 +224,11 @@ class JobsTest {
     @DbTest
     void aJobWaitingForItsRetryKeepsItsKeyAndCanBeCancelledByIt(TestDatabase db) {
         OaKit oa = db.start(b -> b.plugin(new Flaky()).config("core", Map.of("jobs", Map.of("enabled", false))));
-        JobStore store = OaKitTestAccess.jobStore(oa);
+        JobRepository store = OaKitTestAccess.jobStore(oa);
         Jobs jobs = oa.service(Jobs.class);
         long id = jobs.schedule(admin, JobRequest.of("test.flaky", Map.of()).dedupe("remind-42"));
 
-        JobStore.Claimed claimed = store.claim("node-a", 10, Instant.now(), Duration.ofMinutes(1)).get(0);
+        JobRepository.Claimed claimed = store.claim("node-a", 10, Instant.now(), Duration.ofMinutes(1)).get(0);
         assertThat(claimed.id()).isEqualTo(id);
         // while it runs, its successor may take the same key
         long successor = jobs.schedule(admin, JobRequest.of("test.flaky", Map.of()).dedupe("remind-42").at(Instant.now().plusSeconds(600)));

@@ -1,6 +1,7 @@
 package dev.oakit.workflow.internal;
 
 import dev.oakit.workflow.ProcessDefinition;
+import dev.oakit.workflow.WorkflowErrors;
 import dev.oakit.workflow.internal.definition.DefinitionValidator;
 import dev.oakit.workflow.internal.expr.Conditions;
 import dev.oakit.workflow.spi.ApproverResolver;
@@ -38,7 +39,7 @@ public final class DefinitionChecks {
         dev.oakit.workflow.internal.deadline.DeadlineRules.problems(d, calendars.names()).stream()
                 .filter(p -> p.path().endsWith(".calendar")).forEach(problems::add);
         if (!problems.isEmpty()) {
-            throw new dev.oakit.core.ValidationException(DefinitionValidator.DEFINITION_INVALID, "process definition '" + d.key() + "'",
+            throw new dev.oakit.core.ValidationException(WorkflowErrors.DEFINITION_INVALID, "process definition '" + d.key() + "'",
                     problems);
         }
     }

@@ -11,6 +11,7 @@ import dev.oakit.workflow.Node;
 import dev.oakit.workflow.ProcessDefinition;
 import dev.oakit.workflow.ProcessInstance;
 import dev.oakit.workflow.TaskStatus;
+import dev.oakit.workflow.WorkflowErrors;
 import dev.oakit.workflow.internal.store.InstanceRepository;
 import dev.oakit.workflow.internal.store.Rows.InstanceRow;
 import dev.oakit.workflow.internal.store.Rows.TaskRow;
@@ -31,13 +32,13 @@ import java.util.Map;
  */
 @Singleton
 public final class InstanceViews {
-    private final DefinitionStore definitions;
+    private final DefinitionService definitions;
     private final InstanceRepository instances;
     private final TaskRepository tasks;
     private final ObjectMapper json;
 
     @Inject
-    public InstanceViews(DefinitionStore definitions, InstanceRepository instances, TaskRepository tasks, ObjectMapper json) {
+    public InstanceViews(DefinitionService definitions, InstanceRepository instances, TaskRepository tasks, ObjectMapper json) {
         this.definitions = definitions;
         this.instances = instances;
         this.tasks = tasks;
@@ -56,7 +57,7 @@ public final class InstanceViews {
      */
     public InstanceRow row(Handle h, Actor actor, long id, String[] timeline) {
         return instances.find(h, actor.tenantId(), id, timeline)
-                .orElseThrow(() -> new NotFoundException("OA-WF/INSTANCE_NOT_FOUND", "process instance " + id
+                .orElseThrow(() -> new NotFoundException(WorkflowErrors.INSTANCE_NOT_FOUND, "process instance " + id
                         + " does not exist in tenant '" + actor.tenantId() + "'"));
     }
 

@@ -27,13 +27,13 @@ import java.util.stream.Collectors;
 public final class ServiceJob implements JobHandler {
     private final Commands commands;
     private final CommandRunner runner;
-    private final DefinitionStore definitions;
+    private final DefinitionService definitions;
     private final Map<String, ServiceTaskHandler> handlers;
     private final ObjectMapper json;
     private final InstanceRepository instances;
 
     @Inject
-    public ServiceJob(Commands commands, CommandRunner runner, DefinitionStore definitions, Set<ServiceTaskHandler> handlers,
+    public ServiceJob(Commands commands, CommandRunner runner, DefinitionService definitions, Set<ServiceTaskHandler> handlers,
                       ObjectMapper json, InstanceRepository instances) {
         this.instances = instances;
         this.commands = commands;

@@ -10,7 +10,7 @@ import dev.oakit.core.notify.Notifications;
 import dev.oakit.core.spi.Commands;
 import dev.oakit.core.spi.EventListener;
 import dev.oakit.workflow.WorkflowConfig;
-import dev.oakit.workflow.WorkflowPlugin;
+import dev.oakit.workflow.WorkflowTemplateKeys;
 import dev.oakit.workflow.internal.store.InstanceRepository;
 import dev.oakit.workflow.internal.store.TaskRepository;
 import jakarta.inject.Inject;
@@ -64,28 +64,28 @@ public final class WorkflowNotifier implements EventListener {
         switch (e.type()) {
             case "wf.task.assigned" -> {
                 long taskId = Long.parseLong(e.aggregateId());
-                send(tenant, WorkflowPlugin.ASSIGNED_TEMPLATE, List.of(p.path("assigneeId").asText()), taskVars(tenant, taskId, p));
+                send(tenant, WorkflowTemplateKeys.ASSIGNED, List.of(p.path("assigneeId").asText()), taskVars(tenant, taskId, p));
             }
             case "wf.task.offered" -> {
                 long taskId = Long.parseLong(e.aggregateId());
-                send(tenant, WorkflowPlugin.ASSIGNED_TEMPLATE, strings(p.path("candidates")), taskVars(tenant, taskId, p));
+                send(tenant, WorkflowTemplateKeys.ASSIGNED, strings(p.path("candidates")), taskVars(tenant, taskId, p));
             }
-            case "wf.instance.returned" -> send(tenant, WorkflowPlugin.RETURNED_TEMPLATE, List.of(p.path("initiatorId").asText()),
+            case "wf.instance.returned" -> send(tenant, WorkflowTemplateKeys.RETURNED, List.of(p.path("initiatorId").asText()),
                     instanceVars(tenant, e, p));
             case "wf.instance.ended" -> {
                 String outcome = p.path("outcome").asText();
-                String template = "APPROVED".equals(outcome) ? WorkflowPlugin.APPROVED_TEMPLATE
-                        : "REJECTED".equals(outcome) ? WorkflowPlugin.REJECTED_TEMPLATE : null;
+                String template = "APPROVED".equals(outcome) ? WorkflowTemplateKeys.APPROVED
+                        : "REJECTED".equals(outcome) ? WorkflowTemplateKeys.REJECTED : null;
                 if (template != null) {
                     send(tenant, template, List.of(p.path("initiatorId").asText()), instanceVars(tenant, e, p));
                 }
             }
-            case "wf.instance.withdrawn" -> send(tenant, WorkflowPlugin.WITHDRAWN_TEMPLATE, strings(p.path("approvers")),
+            case "wf.instance.withdrawn" -> send(tenant, WorkflowTemplateKeys.WITHDRAWN, strings(p.path("approvers")),
                     instanceVars(tenant, e, p));
             case "wf.instance.cc" -> {
                 Map<String, Object> vars = instanceVars(tenant, e, p);
                 vars.put("by", p.path("initiatorId").asText());
-                send(tenant, WorkflowPlugin.CC_TEMPLATE, strings(p.path("recipients")), vars);
+                send(tenant, WorkflowTemplateKeys.CC, strings(p.path("recipients")), vars);
             }
             default -> { }
         }

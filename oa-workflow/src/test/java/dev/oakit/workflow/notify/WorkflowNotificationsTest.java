@@ -21,6 +21,7 @@ import dev.oakit.workflow.ProcessDefinition;
 import dev.oakit.workflow.TestClock;
 import dev.oakit.workflow.WorkflowFixture;
 import dev.oakit.workflow.WorkflowPlugin;
+import dev.oakit.workflow.WorkflowTemplateKeys;
 
 import java.time.Duration;
 import java.util.List;
@@ -86,7 +87,7 @@ class WorkflowNotificationsTest {
         WorkflowFixture f = new WorkflowFixture(oa);
         Directory directory = oa.service(Directory.class);
         directory.updateUser(f.admin, directory.user(f.admin, "alice").withAttributes(Map.of("locale", "en")));
-        oa.service(Notifications.class).setPreference(user("carol"), "carol", WorkflowPlugin.ASSIGNED_TEMPLATE, List.of("broken"));
+        oa.service(Notifications.class).setPreference(user("carol"), "carol", WorkflowTemplateKeys.ASSIGNED, List.of("broken"));
         f.definitions.deploy(f.admin, WorkflowFixture.leave());
 
         long id = f.start("alice", "leave", days(5)).id();

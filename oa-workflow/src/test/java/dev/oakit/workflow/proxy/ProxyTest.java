@@ -16,7 +16,7 @@ import dev.oakit.workflow.OutOfOffice.ProxyRequest;
 import dev.oakit.workflow.Task;
 import dev.oakit.workflow.TestClock;
 import dev.oakit.workflow.WorkflowFixture;
-import dev.oakit.workflow.WorkflowPlugin;
+import dev.oakit.workflow.WorkflowTemplateKeys;
 import dev.oakit.workflow.deadline.DeadlineTest;
 
 import java.time.Duration;
@@ -78,7 +78,7 @@ class ProxyTest {
         assertThat(f.todoOf("bob", looped).onBehalfOf()).isNull();
         assertThat(f.queries.detail(f.admin, looped).timeline()).extracting(HistoryEntry::action).contains("proxy-kept");
         List<Delivery> toAdmins = f.oa.service(Notifications.class).deliveries(f.admin, DeliveryQuery.all()).stream()
-                .filter(d -> d.templateKey().equals(WorkflowPlugin.PROXY_LOOP_TEMPLATE)).toList();
+                .filter(d -> d.templateKey().equals(WorkflowTemplateKeys.PROXY_LOOP)).toList();
         assertThat(toAdmins).extracting(Delivery::recipientId).contains("root");
     }
 

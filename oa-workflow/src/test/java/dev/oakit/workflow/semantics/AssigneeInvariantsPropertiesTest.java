@@ -4,7 +4,7 @@ import dev.oakit.core.Actor;
 import dev.oakit.core.OaException;
 import dev.oakit.core.OaKit;
 import dev.oakit.core.internal.boot.OaKitTestAccess;
-import dev.oakit.core.internal.job.JobStore;
+import dev.oakit.core.internal.job.JobRepository;
 import dev.oakit.core.internal.job.JobWorker;
 import dev.oakit.core.testing.DatabaseMatrix;
 import dev.oakit.core.testing.Servers;
@@ -113,9 +113,9 @@ class AssigneeInvariantsPropertiesTest {
         /** Runs every job that is due now, in order, until none is left. */
         void runDueJobs() {
             JobWorker worker = OaKitTestAccess.worker(oa);
-            JobStore store = OaKitTestAccess.jobStore(oa);
+            JobRepository store = OaKitTestAccess.jobStore(oa);
             for (int round = 0; round < 20; round++) {
-                List<JobStore.Claimed> due = store.claim(worker.nodeId(), 50, clock.instant(), Duration.ofMinutes(5));
+                List<JobRepository.Claimed> due = store.claim(worker.nodeId(), 50, clock.instant(), Duration.ofMinutes(5));
                 if (due.isEmpty()) {
                     return;
                 }

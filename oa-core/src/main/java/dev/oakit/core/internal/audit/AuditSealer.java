@@ -57,7 +57,7 @@ public final class AuditSealer {
 
     /** Seals the tenant's pending entries; returns how many were sealed. */
     public int seal(String tenantId) {
-        AuditStore.ensureHead(db.poolJdbi(), tenantId);
+        AuditLogService.ensureHead(db.poolJdbi(), tenantId);
         int total = 0;
         while (true) {
             int n = db.poolJdbi().inTransaction(h -> sealBatch(h, tenantId));

@@ -11,7 +11,7 @@ import dev.oakit.core.CoreConfig;
 import dev.oakit.core.OaKit;
 import dev.oakit.core.audit.AuditLog;
 import dev.oakit.core.directory.Directory;
-import dev.oakit.core.internal.audit.AuditStore;
+import dev.oakit.core.internal.audit.AuditLogService;
 import dev.oakit.core.internal.command.CommandRunner;
 import dev.oakit.core.internal.db.Database;
 import dev.oakit.core.internal.directory.DbDirectoryProvider;
@@ -22,7 +22,7 @@ import dev.oakit.core.internal.event.EventJobs;
 import dev.oakit.core.internal.event.Outbox;
 import dev.oakit.core.internal.event.WebhookRelay;
 import dev.oakit.core.internal.job.JobHandlers;
-import dev.oakit.core.internal.job.JobStore;
+import dev.oakit.core.internal.job.JobRepository;
 import dev.oakit.core.internal.job.JobWorker;
 import dev.oakit.core.internal.job.JobsService;
 import dev.oakit.core.internal.job.RetryPolicies;
@@ -85,7 +85,7 @@ public final class CoreModule extends AbstractModule {
         bind(Notifications.class).to(NotificationsService.class);
         handlers.addBinding().to(DeliveryJob.class);
 
-        bind(AuditLog.class).to(AuditStore.class);
+        bind(AuditLog.class).to(AuditLogService.class);
         bind(Jobs.class).to(JobsService.class);
         bind(Directory.class).to(DirectoryService.class);
         // the read side of the directory is replaceable: context.replace(DirectoryProvider.class, ...)
@@ -200,13 +200,13 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    JobStore jobStore(Database db, ObjectMapper json, com.google.inject.Provider<RetryPolicies> policies) {
-        return new JobStore(db, json, policies::get);
+    JobRepository jobStore(Database db, ObjectMapper json, com.google.inject.Provider<RetryPolicies> policies) {
+        return new JobRepository(db, json, policies::get);
     }
 
     @Provides
     @Singleton
-    Outbox outbox(ObjectMapper json, JobStore jobs, Set<EventListener> listeners, Set<EventRelay> relays,
+    Outbox outbox(ObjectMapper json, JobRepository jobs, Set<EventListener> listeners, Set<EventRelay> relays,
                   CoreConfig config, Clock clock) {
         Set<EventRelay> all = new java.util.LinkedHashSet<>(relays);
         for (CoreConfig.Webhook w : config.webhooks()) {
@@ -223,7 +223,7 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RetentionSchedule retention(CoreConfig config, Database db, JobStore jobs, Outbox outbox, Clock clock) {
+    RetentionSchedule retention(CoreConfig config, Database db, JobRepository jobs, Outbox outbox, Clock clock) {
         return new RetentionSchedule(config, db, jobs, outbox, clock);
     }
 
@@ -243,14 +243,14 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    JobWorker jobWorker(JobStore store, JobHandlers handlers, RetryPolicies policies, Transactions tx, Clock clock,
+    JobWorker jobWorker(JobRepository store, JobHandlers handlers, RetryPolicies policies, Transactions tx, Clock clock,
                         CoreConfig config, ObjectMapper json) {
         return new JobWorker(store, handlers.byType(), policies, tx, clock, config.jobs(), json);
     }
 
     @Provides
     @Singleton
-    Commands commands(Database db, Transactions tx, Clock clock, ObjectMapper json, JobStore jobs,
+    Commands commands(Database db, Transactions tx, Clock clock, ObjectMapper json, JobRepository jobs,
                       com.google.inject.Provider<Outbox> outbox, com.google.inject.Provider<JobWorker> worker) {
         return new CommandRunner(db, tx, clock, json, jobs, outbox::get, worker::get);
     }

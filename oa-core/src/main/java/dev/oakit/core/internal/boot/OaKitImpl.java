@@ -4,6 +4,7 @@ import com.google.inject.Inject;
 import com.google.inject.Injector;
 import dev.oakit.core.Checks;
 import dev.oakit.core.ConfigurationException;
+import dev.oakit.core.CoreErrors;
 import dev.oakit.core.NotFoundException;
 import dev.oakit.core.OaKit;
 import dev.oakit.core.internal.db.Database;
@@ -127,7 +128,7 @@ public final class OaKitImpl implements OaKit {
     public <T> T service(Class<T> type) {
         Checks.notNull("type", type);
         if (!services.contains(type)) {
-            throw new NotFoundException("OA-CORE/NO_SUCH_SERVICE", type.getName() + " is not an OAKit service; available: "
+            throw new NotFoundException(CoreErrors.NO_SUCH_SERVICE, type.getName() + " is not an OAKit service; available: "
                     + services.stream().map(Class::getSimpleName).toList() + " (install the plugin that exposes it)");
         }
         return injector.getInstance(type);

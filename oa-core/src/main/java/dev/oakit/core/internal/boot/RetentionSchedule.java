@@ -1,10 +1,10 @@
 package dev.oakit.core.internal.boot;
 
 import dev.oakit.core.CoreConfig;
-import dev.oakit.core.internal.command.RequestStore;
+import dev.oakit.core.internal.command.RequestRepository;
 import dev.oakit.core.internal.db.Database;
 import dev.oakit.core.internal.event.Outbox;
-import dev.oakit.core.internal.job.JobStore;
+import dev.oakit.core.internal.job.JobRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +26,12 @@ public final class RetentionSchedule implements AutoCloseable {
     private final CoreConfig.Retention config;
     private final boolean workers;
     private final Database db;
-    private final JobStore jobs;
+    private final JobRepository jobs;
     private final Outbox outbox;
     private final Clock clock;
     private final Periodic periodic = new Periodic("oakit-retention", this::purgeQuietly);
 
-    RetentionSchedule(CoreConfig config, Database db, JobStore jobs, Outbox outbox, Clock clock) {
+    RetentionSchedule(CoreConfig config, Database db, JobRepository jobs, Outbox outbox, Clock clock) {
         this.config = config.retention();
         this.workers = config.jobs().enabled();
         this.db = db;
@@ -63,7 +63,7 @@ public final class RetentionSchedule implements AutoCloseable {
         int jobRows = jobs.purgeEnded(now.minus(config.doneJobs()), config.deadJobs() == null ? null : now.minus(config.deadJobs()),
                 batch, MAX_BATCHES);
         int events = outbox.purgeDelivered(db.poolJdbi(), now.minus(config.deliveredEvents()), batch, MAX_BATCHES);
-        int requests = RequestStore.purge(db.poolJdbi(), now.minus(config.requestIds()), batch, MAX_BATCHES);
+        int requests = RequestRepository.purge(db.poolJdbi(), now.minus(config.requestIds()), batch, MAX_BATCHES);
         if (jobRows + events + requests > 0) {
             LOG.info("retention: purged {} ended job(s), {} delivered event(s), {} request id(s)", jobRows, events, requests);
         }

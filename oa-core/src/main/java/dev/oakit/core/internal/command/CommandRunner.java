@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oakit.core.Actor;
 import dev.oakit.core.Checks;
 import dev.oakit.core.ConflictException;
-import dev.oakit.core.internal.audit.AuditStore;
+import dev.oakit.core.CoreErrors;
+import dev.oakit.core.internal.audit.AuditLogService;
 import dev.oakit.core.internal.db.Database;
 import dev.oakit.core.internal.db.Transactions;
 import dev.oakit.core.internal.event.Outbox;
-import dev.oakit.core.internal.job.JobStore;
+import dev.oakit.core.internal.job.JobRepository;
 import dev.oakit.core.internal.job.JobWorker;
 import dev.oakit.core.job.JobRequest;
 import dev.oakit.core.spi.CommandContext;
@@ -36,11 +37,11 @@ public final class CommandRunner implements Commands {
     private final Transactions transactions;
     private final Clock clock;
     private final ObjectMapper json;
-    private final JobStore jobs;
+    private final JobRepository jobs;
     private final Supplier<Outbox> outbox;
     private final Supplier<JobWorker> worker;
 
-    public CommandRunner(Database db, Transactions transactions, Clock clock, ObjectMapper json, JobStore jobs,
+    public CommandRunner(Database db, Transactions transactions, Clock clock, ObjectMapper json, JobRepository jobs,
                          Supplier<Outbox> outbox, Supplier<JobWorker> worker) {
         this.db = db;
         this.transactions = transactions;
@@ -67,7 +68,7 @@ public final class CommandRunner implements Commands {
             return transactions.inTransaction(tx -> runCounting(tx, spec, resultType, body));
         } catch (ConflictException e) {
             // a concurrent command with the same request id committed first: answer with its result
-            if (outermost && spec.requestId() != null && "OA-CORE/DUPLICATE".equals(e.code())) {
+            if (outermost && spec.requestId() != null && CoreErrors.DUPLICATE.equals(e.code())) {
                 return transactions.inTransaction(tx -> runCounting(tx, spec, resultType, body));
             }
             throw e;
@@ -121,25 +122,25 @@ public final class CommandRunner implements Commands {
         Actor actor = spec.actor();
         Instant now = clock.instant();
         if (spec.requestId() != null) {
-            Optional<RequestStore.Prior> prior = RequestStore.find(h, actor.tenantId(), spec.requestId());
+            Optional<RequestRepository.Prior> prior = RequestRepository.find(h, actor.tenantId(), spec.requestId());
             if (prior.isPresent()) {
                 // the same request is the same action by the same actor on the same target; anything else reused the id
                 if (!prior.get().action().equals(spec.action()) || !actor.userId().equals(prior.get().actorId())
                         || !java.util.Objects.equals(prior.get().target(), target(spec))) {
-                    throw new ConflictException("OA-CORE/REQUEST_ID_REUSED", "request id '" + spec.requestId()
+                    throw new ConflictException(CoreErrors.REQUEST_ID_REUSED, "request id '" + spec.requestId()
                             + "' was already used for " + prior.get().action() + " by another actor or on another target;"
                             + " use a new request id for " + spec.action());
                 }
                 return readResult(prior.get().result(), resultType);
             }
-            RequestStore.insert(h, actor.tenantId(), spec.requestId(), spec.action(), actor.userId(), target(spec), now);
+            RequestRepository.insert(h, actor.tenantId(), spec.requestId(), spec.action(), actor.userId(), target(spec), now);
         }
         Ctx ctx = new Ctx(tx, spec, now);
         T result = body.apply(ctx);
-        AuditStore.append(h, actor.tenantId(), actor.userId(), ctx.onBehalfOf, spec.action(), ctx.targetType,
+        AuditLogService.append(h, actor.tenantId(), actor.userId(), ctx.onBehalfOf, spec.action(), ctx.targetType,
                 ctx.targetId, now, spec.requestId(), ctx.summary);
         if (spec.requestId() != null) {
-            RequestStore.storeResult(h, actor.tenantId(), spec.requestId(), writeResult(result));
+            RequestRepository.storeResult(h, actor.tenantId(), spec.requestId(), writeResult(result));
         }
         if (ctx.scheduled) {
             // listeners and other jobs run on the workers, never on the caller's thread: wake them now
@@ -255,6 +256,12 @@ public final class CommandRunner implements Commands {
         public int cancelJobs(String dedupeKey) {
             Checks.text("dedupeKey", dedupeKey, 200);
             return jobs.cancel(tx.handle(), tenantId(), dedupeKey, now);
+        }
+
+        @Override
+        public int cancelJobsByKeyPrefix(String keyPrefix) {
+            Checks.text("keyPrefix", keyPrefix, 200);
+            return jobs.cancelByKeyPrefix(tx.handle(), tenantId(), keyPrefix, now);
         }
 
         @Override

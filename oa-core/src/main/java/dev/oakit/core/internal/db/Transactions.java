@@ -1,6 +1,7 @@
 package dev.oakit.core.internal.db;
 
 import dev.oakit.core.ConflictException;
+import dev.oakit.core.CoreErrors;
 import dev.oakit.core.IntegrationException;
 import dev.oakit.core.OaException;
 import org.jdbi.v3.core.Handle;
@@ -153,7 +154,7 @@ public final class Transactions {
                 return runOnce(work, read);
             } catch (TransientFailure e) {
                 if (attempt >= MAX_TRANSIENT_RETRIES) {
-                    throw new ConflictException("OA-CORE/CONFLICT", "the command kept colliding with concurrent commands ("
+                    throw new ConflictException(CoreErrors.CONFLICT, "the command kept colliding with concurrent commands ("
                             + e.getCause().getMessage() + "); nothing was changed, try again");
                 }
                 LOG.debug("retrying after transient database conflict (attempt {})", attempt, e.getCause());
@@ -256,11 +257,11 @@ public final class Transactions {
             }
         }
         if (sql != null && Dialect.isDuplicateKey(sql)) {
-            return new ConflictException("OA-CORE/DUPLICATE", "a record with the same key already exists ("
+            return new ConflictException(CoreErrors.DUPLICATE, "a record with the same key already exists ("
                     + sql.getMessage().lines().findFirst().orElse("") + "); use another key or update the existing record");
         }
         if (sql != null) {
-            return new IntegrationException("OA-CORE/DATABASE", "database operation failed: "
+            return new IntegrationException(CoreErrors.DATABASE, "database operation failed: "
                     + sql.getMessage().lines().findFirst().orElse("") + " (SQL state " + sql.getSQLState()
                     + "); check the database is reachable and migrated", Dialect.isTransient(sql), e);
         }

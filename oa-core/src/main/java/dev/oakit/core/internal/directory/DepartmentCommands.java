@@ -3,6 +3,7 @@ package dev.oakit.core.internal.directory;
 import dev.oakit.core.Actor;
 import dev.oakit.core.Checks;
 import dev.oakit.core.ConflictException;
+import dev.oakit.core.CoreErrors;
 import dev.oakit.core.NotFoundException;
 import dev.oakit.core.ValidationException;
 import dev.oakit.core.directory.Department;
@@ -45,11 +46,11 @@ final class DepartmentCommands {
                     Handle h = ctx.handle();
                     String t = ctx.tenantId();
                     if (departments.exists(h, t, department.id())) {
-                        throw new ConflictException("OA-CORE/DEPARTMENT_EXISTS", "department '" + department.id()
+                        throw new ConflictException(CoreErrors.DEPARTMENT_EXISTS, "department '" + department.id()
                                 + "' already exists in tenant '" + t + "'; use updateDepartment to change it");
                     }
                     if (department.parentId() != null && !departments.exists(h, t, department.parentId())) {
-                        throw new NotFoundException("OA-CORE/DEPARTMENT_NOT_FOUND", "parent department '" + department.parentId()
+                        throw new NotFoundException(CoreErrors.DEPARTMENT_NOT_FOUND, "parent department '" + department.parentId()
                                 + "' of department '" + department.id() + "' does not exist in tenant '" + t + "'; create it first");
                     }
                     checkHead(h, t, department);
@@ -110,13 +111,13 @@ final class DepartmentCommands {
         if (newParentId != null) {
             Map<String, String> parents = departments.parents(h, t);
             if (!parents.containsKey(newParentId)) {
-                throw new NotFoundException("OA-CORE/DEPARTMENT_NOT_FOUND", "new parent department '" + newParentId
+                throw new NotFoundException(CoreErrors.DEPARTMENT_NOT_FOUND, "new parent department '" + newParentId
                         + "' of department '" + department.id() + "' does not exist in tenant '" + t + "'");
             }
             Set<String> seen = new HashSet<>();
             for (String p = newParentId; p != null && seen.add(p); p = parents.get(p)) {
                 if (p.equals(department.id())) {
-                    throw new ValidationException("OA-CORE/DEPARTMENT_CYCLE", "move of department '" + department.id() + "'",
+                    throw new ValidationException(CoreErrors.DEPARTMENT_CYCLE, "move of department '" + department.id() + "'",
                             List.of(new ValidationException.Problem("parentId", "department '" + newParentId + "' is "
                                     + (newParentId.equals(department.id()) ? "the department itself" : "below department '"
                                     + department.id() + "'") + "; moving there would make a cycle. Move '" + newParentId
@@ -134,7 +135,7 @@ final class DepartmentCommands {
 
     private void checkHead(Handle h, String t, Department d) {
         if (d.headUserId() != null && !users.exists(h, t, d.headUserId())) {
-            throw new NotFoundException("OA-CORE/USER_NOT_FOUND", "head user '" + d.headUserId() + "' of department '"
+            throw new NotFoundException(CoreErrors.USER_NOT_FOUND, "head user '" + d.headUserId() + "' of department '"
                     + d.id() + "' does not exist in tenant '" + t + "'; create the user first");
         }
     }

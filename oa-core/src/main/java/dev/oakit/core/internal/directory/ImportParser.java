@@ -3,6 +3,7 @@ package dev.oakit.core.internal.directory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oakit.core.Checks;
+import dev.oakit.core.CoreErrors;
 import dev.oakit.core.ValidationException;
 import dev.oakit.core.directory.ImportReport;
 import dev.oakit.core.directory.Membership;
@@ -158,7 +159,7 @@ final class ImportParser {
             problems.add(new ValidationException.Problem("header", "needs an 'id' column"));
         }
         if (!problems.isEmpty()) {
-            throw new ValidationException("OA-CORE/VALIDATION", "CSV header", problems);
+            throw new ValidationException(CoreErrors.VALIDATION, "CSV header", problems);
         }
         List<ImportRow> rows = new ArrayList<>();
         int number = 0;

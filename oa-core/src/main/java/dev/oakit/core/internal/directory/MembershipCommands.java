@@ -2,6 +2,7 @@ package dev.oakit.core.internal.directory;
 
 import dev.oakit.core.Actor;
 import dev.oakit.core.Checks;
+import dev.oakit.core.CoreErrors;
 import dev.oakit.core.NotFoundException;
 import dev.oakit.core.directory.DirectoryEvents;
 import dev.oakit.core.directory.Membership;
@@ -72,7 +73,7 @@ final class MembershipCommands {
             throw DirectoryErrors.departmentNotFound(t, m.departmentId());
         }
         if (m.positionCode() != null && !positions.exists(h, t, m.positionCode())) {
-            throw new NotFoundException("OA-CORE/POSITION_NOT_FOUND", "position '" + m.positionCode()
+            throw new NotFoundException(CoreErrors.POSITION_NOT_FOUND, "position '" + m.positionCode()
                     + "' does not exist in tenant '" + t + "'; create it with savePosition first");
         }
     }

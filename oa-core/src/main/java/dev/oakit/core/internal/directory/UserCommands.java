@@ -3,6 +3,7 @@ package dev.oakit.core.internal.directory;
 import dev.oakit.core.Actor;
 import dev.oakit.core.Checks;
 import dev.oakit.core.ConflictException;
+import dev.oakit.core.CoreErrors;
 import dev.oakit.core.NotFoundException;
 import dev.oakit.core.ValidationException;
 import dev.oakit.core.directory.DirectoryEvents;
@@ -42,7 +43,7 @@ final class UserCommands {
             Handle h = ctx.handle();
             String t = ctx.tenantId();
             if (users.exists(h, t, user.id())) {
-                throw new ConflictException("OA-CORE/USER_EXISTS", "user '" + user.id() + "' already exists in tenant '" + t
+                throw new ConflictException(CoreErrors.USER_EXISTS, "user '" + user.id() + "' already exists in tenant '" + t
                         + "'; use updateUser to change it");
             }
             checkManager(h, t, user.id(), user.managerId());
@@ -106,7 +107,7 @@ final class UserCommands {
         for (Map.Entry<String, String> e : ids.entrySet()) {
             Optional<String> owner = users.externalIdOwner(h, tenantId, e.getKey(), e.getValue());
             if (owner.isPresent() && !owner.get().equals(userId)) {
-                throw new ConflictException("OA-CORE/EXTERNAL_ID_TAKEN", "external id '" + e.getValue() + "' of system '"
+                throw new ConflictException(CoreErrors.EXTERNAL_ID_TAKEN, "external id '" + e.getValue() + "' of system '"
                         + e.getKey() + "' already belongs to user '" + owner.get() + "'; remove it there first");
             }
         }
@@ -121,14 +122,14 @@ final class UserCommands {
         String current = managerId;
         while (current != null && seen.add(current)) {
             if (current.equals(userId)) {
-                throw new ValidationException("OA-CORE/MANAGER_CYCLE", "manager of user '" + userId + "'", List.of(
+                throw new ValidationException(CoreErrors.MANAGER_CYCLE, "manager of user '" + userId + "'", List.of(
                         new ValidationException.Problem("managerId", "user '" + managerId + "' is managed (directly or through others) by '"
                                 + userId + "'; making them the manager would make a cycle")));
             }
             Optional<Optional<String>> next = users.managerIdOf(h, tenantId, current);
             if (next.isEmpty()) {
                 if (current.equals(managerId)) {
-                    throw new NotFoundException("OA-CORE/USER_NOT_FOUND", "manager '" + managerId + "' of user '" + userId
+                    throw new NotFoundException(CoreErrors.USER_NOT_FOUND, "manager '" + managerId + "' of user '" + userId
                             + "' does not exist in tenant '" + tenantId + "'; create the manager first");
                 }
                 return;

@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oakit.core.ConfigurationException;
+import dev.oakit.core.CoreErrors;
 import dev.oakit.core.NotFoundException;
 import dev.oakit.core.ValidationException;
 import dev.oakit.core.event.DomainEvent;
 import dev.oakit.core.internal.db.BatchedDelete;
 import dev.oakit.core.internal.db.InstantAsUtc;
-import dev.oakit.core.internal.job.JobStore;
+import dev.oakit.core.internal.job.JobRepository;
 import dev.oakit.core.job.JobRequest;
 import dev.oakit.core.spi.EventListener;
 import dev.oakit.core.spi.EventRelay;
@@ -38,14 +39,14 @@ public final class Outbox {
     public static final String RELAY_JOB = "core.event.relay";
 
     private final ObjectMapper json;
-    private final JobStore jobs;
+    private final JobRepository jobs;
     private final Map<String, EventListener> listeners;
     private final List<EventRelay> relays;
 
     /**
      * @throws ConfigurationException when two listeners share an id, or a lambda listener has no id of its own
      */
-    public Outbox(ObjectMapper json, JobStore jobs, Set<EventListener> listeners, Set<EventRelay> relays) {
+    public Outbox(ObjectMapper json, JobRepository jobs, Set<EventListener> listeners, Set<EventRelay> relays) {
         this.json = json;
         this.jobs = jobs;
         this.listeners = byId(listeners);
@@ -129,7 +130,7 @@ public final class Outbox {
                         throw new IllegalStateException("outbox event " + eventId + " has an unreadable payload", e);
                     }
                 }).findOne()
-                .orElseThrow(() -> new NotFoundException("OA-CORE/EVENT_NOT_FOUND", "outbox event " + eventId + " does not exist"));
+                .orElseThrow(() -> new NotFoundException(CoreErrors.EVENT_NOT_FOUND, "outbox event " + eventId + " does not exist"));
     }
 
     /** Lists events about one aggregate, oldest first. */
@@ -157,7 +158,7 @@ public final class Outbox {
     EventListener listener(String id) {
         EventListener l = listeners.get(id);
         if (l == null) {
-            throw new NotFoundException("OA-CORE/LISTENER_NOT_FOUND", "event listener '" + id
+            throw new NotFoundException(CoreErrors.LISTENER_NOT_FOUND, "event listener '" + id
                     + "' is not installed on this node; install it (or give it its id back), then replay the job");
         }
         return l;
@@ -165,7 +166,7 @@ public final class Outbox {
 
     EventRelay relay(String id) {
         return relays.stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow(() -> new NotFoundException(
-                "OA-CORE/RELAY_NOT_FOUND", "event relay '" + id + "' is not installed on this node; install it or replay the job elsewhere"));
+                CoreErrors.RELAY_NOT_FOUND, "event relay '" + id + "' is not installed on this node; install it or replay the job elsewhere"));
     }
 
     /** Job payload naming an event and the relay or the listener it goes to (neither in legacy listener jobs). */

@@ -3,6 +3,7 @@ package dev.oakit.core.internal.event;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oakit.core.CoreConfig;
+import dev.oakit.core.CoreErrors;
 import dev.oakit.core.IntegrationException;
 import dev.oakit.core.event.DomainEvent;
 import dev.oakit.core.event.WebhookSignature;
@@ -60,7 +61,7 @@ public final class WebhookRelay implements EventRelay {
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
         long ts = clock.instant().getEpochSecond();
         String who = "webhook '" + config.id() + "' at " + config.safeUrl();
-        OutboundHttp.Answer answer = OutboundHttp.post("OA-CORE/WEBHOOK", who, URI.create(config.url()), Map.of(
+        OutboundHttp.Answer answer = OutboundHttp.post(CoreErrors.WEBHOOK, who, URI.create(config.url()), Map.of(
                 "Content-Type", "application/json; charset=utf-8",
                 WebhookSignature.DELIVERY_HEADER, deliveryId,
                 WebhookSignature.EVENT_HEADER, event.type(),
@@ -70,7 +71,7 @@ public final class WebhookRelay implements EventRelay {
             return;
         }
         boolean retryable = OutboundHttp.retryable(answer.status());
-        throw new IntegrationException("OA-CORE/WEBHOOK", who + " answered HTTP " + answer.status()
+        throw new IntegrationException(CoreErrors.WEBHOOK, who + " answered HTTP " + answer.status()
                 + (retryable ? "; will retry" : "; not retried (fix the receiver, then replay the dead job)"), retryable, null);
     }
 }

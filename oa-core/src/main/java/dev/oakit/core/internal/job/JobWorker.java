@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class JobWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
 
-    private final JobStore store;
+    private final JobRepository store;
     private final Map<String, JobHandler> handlers;
     private final RetryPolicies policies;
     private final Transactions transactions;
@@ -45,13 +45,13 @@ public final class JobWorker implements AutoCloseable {
     private final CoreConfig.Jobs config;
     private final ObjectMapper json;
     private final String nodeId;
-    private final Map<Long, JobStore.Claimed> running = new ConcurrentHashMap<>();
+    private final Map<Long, JobRepository.Claimed> running = new ConcurrentHashMap<>();
     private final AtomicInteger pollCount = new AtomicInteger();
     private volatile Semaphore slots;
     private volatile ScheduledExecutorService poller;
     private volatile ExecutorService pool;
 
-    public JobWorker(JobStore store, Map<String, JobHandler> handlers, RetryPolicies policies, Transactions transactions,
+    public JobWorker(JobRepository store, Map<String, JobHandler> handlers, RetryPolicies policies, Transactions transactions,
                      Clock clock, CoreConfig.Jobs config, ObjectMapper json) {
         this.store = store;
         this.handlers = Map.copyOf(handlers);
@@ -138,11 +138,11 @@ public final class JobWorker implements AutoCloseable {
             if (free == 0 || pool.isShutdown()) {
                 return;
             }
-            List<JobStore.Claimed> claimed = store.claim(nodeId, free, clock.instant(), config.lease());
+            List<JobRepository.Claimed> claimed = store.claim(nodeId, free, clock.instant(), config.lease());
             if (claimed.isEmpty()) {
                 return;
             }
-            for (JobStore.Claimed c : claimed) {
+            for (JobRepository.Claimed c : claimed) {
                 slots.acquireUninterruptibly();
                 running.put(c.id(), c);
                 try {
@@ -164,7 +164,7 @@ public final class JobWorker implements AutoCloseable {
     }
 
     /** Runs one claimed attempt and records its outcome. Package-visible for tests that simulate crashes. */
-    public void runClaimed(JobStore.Claimed c) {
+    public void runClaimed(JobRepository.Claimed c) {
         JobHandler handler = handlers.get(c.type());
         if (handler == null) {
             recordFailure(c, new IllegalStateException("no handler for job type '" + c.type()
@@ -202,7 +202,7 @@ public final class JobWorker implements AutoCloseable {
         return !(e instanceof ValidationException || e instanceof NotFoundException || e instanceof ForbiddenException);
     }
 
-    private void recordFailure(JobStore.Claimed c, Throwable e, boolean retryable) {
+    private void recordFailure(JobRepository.Claimed c, Throwable e, boolean retryable) {
         Instant now = clock.instant();
         RetryPolicy policy = policies.forType(c.type());
         Instant first = c.firstAttemptAt() == null ? now : c.firstAttemptAt();
@@ -251,12 +251,12 @@ public final class JobWorker implements AutoCloseable {
     }
 
     private final class Ctx implements JobContext {
-        private final JobStore.Claimed c;
+        private final JobRepository.Claimed c;
         private final Handle handle;
         private final Instant now;
         private JsonNode payload;
 
-        Ctx(JobStore.Claimed c, Handle handle, Instant now) {
+        Ctx(JobRepository.Claimed c, Handle handle, Instant now) {
             this.c = c;
             this.handle = handle;
             this.now = now;

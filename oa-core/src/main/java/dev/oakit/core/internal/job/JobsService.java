@@ -3,6 +3,7 @@ package dev.oakit.core.internal.job;
 import dev.oakit.core.Actor;
 import dev.oakit.core.Checks;
 import dev.oakit.core.ConflictException;
+import dev.oakit.core.CoreErrors;
 import dev.oakit.core.ForbiddenException;
 import dev.oakit.core.NotFoundException;
 import dev.oakit.core.ValidationException;
@@ -24,11 +25,11 @@ import java.util.Map;
 @Singleton
 public final class JobsService implements Jobs {
     private final Commands commands;
-    private final JobStore store;
+    private final JobRepository store;
     private final com.google.inject.Provider<JobWorker> worker;
 
     @Inject
-    public JobsService(Commands commands, JobStore store, com.google.inject.Provider<JobWorker> worker) {
+    public JobsService(Commands commands, JobRepository store, com.google.inject.Provider<JobWorker> worker) {
         this.commands = commands;
         this.store = store;
         this.worker = worker;
@@ -57,17 +58,27 @@ public final class JobsService implements Jobs {
     }
 
     private JobInfo find(org.jdbi.v3.core.Handle h, Actor actor, long jobId) {
-        return store.find(h, actor.tenantId(), jobId).orElseThrow(() -> new NotFoundException("OA-CORE/JOB_NOT_FOUND",
+        return store.find(h, actor.tenantId(), jobId).orElseThrow(() -> new NotFoundException(CoreErrors.JOB_NOT_FOUND,
                 "job " + jobId + " does not exist in tenant '" + actor.tenantId() + "'"));
     }
 
     @Override
     public List<JobInfo> dead(Actor actor, int limit) {
+        return deadOf(actor, null, limit);
+    }
+
+    @Override
+    public List<JobInfo> dead(Actor actor, String type, int limit) {
+        Checks.notNull("actor", actor).requireAdmin("list dead jobs");
+        return deadOf(actor, Checks.text("type", type, 100), limit);
+    }
+
+    private List<JobInfo> deadOf(Actor actor, String type, int limit) {
         Checks.notNull("actor", actor).requireAdmin("list dead jobs");
         if (limit < 1 || limit > 1000) {
             throw ValidationException.of("limit", "must be between 1 and 1000, was " + limit);
         }
-        return commands.query(h -> store.dead(h, actor.tenantId(), limit));
+        return commands.query(h -> store.dead(h, actor.tenantId(), type, limit));
     }
 
     @Override
@@ -76,7 +87,7 @@ public final class JobsService implements Jobs {
         commands.execute(CommandSpec.of(actor, "core.job.replay").withTarget("job", Long.toString(jobId)), Void.class, ctx -> {
             JobInfo job = find(ctx.handle(), actor, jobId);
             if (job.status() != JobStatus.DEAD) {
-                throw new ConflictException("OA-CORE/JOB_NOT_DEAD", "job " + jobId + " is " + job.status()
+                throw new ConflictException(CoreErrors.JOB_NOT_DEAD, "job " + jobId + " is " + job.status()
                         + "; only dead jobs can be replayed");
             }
             store.replay(ctx.handle(), actor.tenantId(), List.of(jobId), ctx.now());

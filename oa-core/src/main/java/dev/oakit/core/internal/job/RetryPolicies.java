@@ -22,12 +22,28 @@ public final class RetryPolicies {
         this.byType = Map.copyOf(byType);
     }
 
+    /** @return the retry policy of ordinary jobs: the configured values, doubling, ±25 %, no time budget */
+    static RetryPolicy ordinary(CoreConfig.Jobs config) {
+        return new RetryPolicy(config.backoffBase(), 2, config.backoffMax(), 0.25, config.maxAttempts(), null);
+    }
+
+    /** @return the policy with the values the override gives put over {@code base} */
+    static RetryPolicy over(CoreConfig.Retry override, RetryPolicy base) {
+        return new RetryPolicy(
+                override.initialInterval() == null ? base.initialInterval() : override.initialInterval(),
+                override.multiplier() == null ? base.multiplier() : override.multiplier(),
+                override.maxInterval() == null ? base.maxInterval() : override.maxInterval(),
+                override.jitter() == null ? base.jitter() : override.jitter(),
+                override.maxAttempts() == null ? base.maxAttempts() : override.maxAttempts(),
+                override.budget() == null ? base.budget() : override.budget());
+    }
+
     /**
      * @param handlers every installed handler by job type
      * @throws ConfigurationException naming each override of a type no handler runs and each value that does not fit
      */
     public static RetryPolicies of(CoreConfig.Jobs config, Map<String, JobHandler> handlers) {
-        RetryPolicy ordinary = config.ordinaryRetry();
+        RetryPolicy ordinary = ordinary(config);
         Map<String, RetryPolicy> byType = new HashMap<>();
         List<String> problems = new ArrayList<>();
         handlers.forEach((type, h) -> {
@@ -46,7 +62,7 @@ public final class RetryPolicies {
                 return;
             }
             try {
-                byType.put(type, override.over(byType.getOrDefault(type, ordinary)));
+                byType.put(type, over(override, byType.getOrDefault(type, ordinary)));
             } catch (ValidationException e) {
                 for (ValidationException.Problem p : e.problems()) {
                     problems.add(CoreConfig.Retry.path(type, p.path()) + " " + p.message());

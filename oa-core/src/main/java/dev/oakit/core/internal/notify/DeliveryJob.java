@@ -1,5 +1,6 @@
 package dev.oakit.core.internal.notify;
 
+import dev.oakit.core.CoreErrors;
 import dev.oakit.core.NotFoundException;
 import dev.oakit.core.internal.db.InstantAsUtc;
 import dev.oakit.core.job.RetryPolicy;
@@ -62,7 +63,7 @@ public final class DeliveryJob implements JobHandler {
                     }
                     return m;
                 }).findOne()
-                .orElseThrow(() -> new NotFoundException("OA-CORE/NO_SUCH_DELIVERY", "notification delivery " + id
+                .orElseThrow(() -> new NotFoundException(CoreErrors.NO_SUCH_DELIVERY, "notification delivery " + id
                         + " does not exist in tenant '" + ctx.tenantId() + "' (job " + ctx.jobId() + ")"));
         if ("SENT".equals(row.get("status"))) {
             return;
@@ -70,7 +71,7 @@ public final class DeliveryJob implements JobHandler {
         String channelId = (String) row.get("channel");
         String userId = (String) row.get("recipient_id");
         NotificationChannel channel = channels.find(channelId).orElseThrow(() -> new NotFoundException(
-                "OA-CORE/NO_SUCH_CHANNEL", "notification delivery " + id + " is for channel '" + channelId
+                CoreErrors.NO_SUCH_CHANNEL, "notification delivery " + id + " is for channel '" + channelId
                 + "', which is not registered (channels: " + channels.ids() + "); register it, then replay job " + ctx.jobId()));
         String address = switch (channel.addressKind()) {
             case USER_ID -> userId;
@@ -87,11 +88,11 @@ public final class DeliveryJob implements JobHandler {
 
     private String resolve(JobContext ctx, long id, String userId, NotificationChannel channel) {
         if (userId == null) {
-            throw new NotFoundException("OA-CORE/NO_ADDRESS", "notification delivery " + id + " on channel '"
+            throw new NotFoundException(CoreErrors.NO_ADDRESS, "notification delivery " + id + " on channel '"
                     + channel.id() + "' has no recipient to resolve an address for");
         }
         Optional<String> address = resolver.address(ctx.tenantId(), userId, channel.addressKind());
-        return address.orElseThrow(() -> new NotFoundException("OA-CORE/NO_ADDRESS", "user '" + userId + "' of tenant '"
+        return address.orElseThrow(() -> new NotFoundException(CoreErrors.NO_ADDRESS, "user '" + userId + "' of tenant '"
                 + ctx.tenantId() + "' has no " + channel.addressKind().name().toLowerCase(Locale.ROOT)
                 + " address for channel '" + channel.id() + "' (delivery " + id + "); add it to the directory, then replay job "
                 + ctx.jobId()));

@@ -1,6 +1,7 @@
 package dev.oakit.core.internal.notify;
 
 import dev.oakit.core.ConfigurationException;
+import dev.oakit.core.CoreErrors;
 import dev.oakit.core.IntegrationException;
 import dev.oakit.core.NotificationsConfig;
 import dev.oakit.core.notify.RenderedMessage;
@@ -27,7 +28,7 @@ import java.util.Properties;
 
 /** SMTP email through Jakarta Mail: UTF-8 text, plus an HTML alternative when the template has one. */
 final class EmailChannel implements NotificationChannel {
-    private static final String CODE = "OA-CORE/NOTIFY_EMAIL";
+    private static final String CODE = CoreErrors.NOTIFY_EMAIL;
 
     private final NotificationsConfig.Email config;
     private final InternetAddress from;

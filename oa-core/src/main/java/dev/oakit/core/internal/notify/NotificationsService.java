@@ -3,6 +3,7 @@ package dev.oakit.core.internal.notify;
 import dev.oakit.core.Actor;
 import dev.oakit.core.Checks;
 import dev.oakit.core.CoreConfig;
+import dev.oakit.core.CoreErrors;
 import dev.oakit.core.ForbiddenException;
 import dev.oakit.core.NotificationsConfig;
 import dev.oakit.core.ValidationException;
@@ -162,7 +163,7 @@ public final class NotificationsService implements Notifications {
         String recipient = query.recipientId();
         if (!actor.isAdmin()) {
             if (recipient != null && !recipient.equals(actor.userId())) {
-                throw new ForbiddenException("OA-CORE/FORBIDDEN", "user '" + actor.userId()
+                throw new ForbiddenException(CoreErrors.FORBIDDEN, "user '" + actor.userId()
                         + "' may not see deliveries to '" + recipient + "'; only the recipient and administrators may");
             }
             recipient = actor.userId();
@@ -220,7 +221,7 @@ public final class NotificationsService implements Notifications {
             }
         }
         if (!problems.isEmpty()) {
-            throw new ValidationException("OA-CORE/VALIDATION", "notification preference of user '" + preference.userId() + "'", problems);
+            throw new ValidationException(CoreErrors.VALIDATION, "notification preference of user '" + preference.userId() + "'", problems);
         }
         String joined = String.join(",", preference.channels());
         Checks.text("channels", joined.isEmpty() ? "-" : joined, 1000);
@@ -268,7 +269,7 @@ public final class NotificationsService implements Notifications {
         }
         List<String> others = recipients.stream().filter(r -> !r.equals(actor.userId())).toList();
         if (!others.isEmpty()) {
-            throw new ForbiddenException("OA-CORE/FORBIDDEN", "user '" + actor.userId() + "' may not send notifications to "
+            throw new ForbiddenException(CoreErrors.FORBIDDEN, "user '" + actor.userId() + "' may not send notifications to "
                     + (others.size() > 5 ? others.size() + " other users" : "other users ("
                     + String.join(", ", others.stream().map(u -> "'" + u + "'").toList()) + ")")
                     + "; only administrators (role " + Actor.ADMIN_ROLE + ") and holders of role " + SENDER_ROLE
@@ -279,7 +280,7 @@ public final class NotificationsService implements Notifications {
     private static void requireSelfOrAdmin(Actor actor, String userId, String what) {
         Checks.notNull("actor", actor);
         if (!actor.isAdmin() && !actor.userId().equals(userId)) {
-            throw new ForbiddenException("OA-CORE/FORBIDDEN", "user '" + actor.userId() + "' may not " + what + " '"
+            throw new ForbiddenException(CoreErrors.FORBIDDEN, "user '" + actor.userId() + "' may not " + what + " '"
                     + userId + "'; only that user and administrators (role " + Actor.ADMIN_ROLE + ") may");
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oakit.core.CoreErrors;
 import dev.oakit.core.IntegrationException;
 import dev.oakit.core.NotificationsConfig;
 import dev.oakit.core.internal.http.OutboundHttp;
@@ -30,7 +31,7 @@ import java.util.Set;
  * an error code in the body, so both are checked.
  */
 abstract class RobotChannel implements NotificationChannel {
-    private static final String CODE = "OA-CORE/NOTIFY_ROBOT";
+    private static final String CODE = CoreErrors.NOTIFY_ROBOT;
 
     final NotificationsConfig.Robot config;
     final ObjectMapper json;

@@ -2,6 +2,7 @@ package dev.oakit.core.internal.notify;
 
 import dev.oakit.core.ConfigurationException;
 import dev.oakit.core.CoreConfig;
+import dev.oakit.core.CoreErrors;
 import dev.oakit.core.NotFoundException;
 import dev.oakit.core.NotificationsConfig;
 import dev.oakit.core.ValidationException;
@@ -83,7 +84,7 @@ public final class TemplateRegistry {
     public NotificationTemplate find(String key, Locale locale) {
         Map<String, NotificationTemplate> locales = byKey.get(key);
         if (locales == null) {
-            throw new NotFoundException("OA-CORE/NO_SUCH_TEMPLATE", "notification template '" + key
+            throw new NotFoundException(CoreErrors.NO_SUCH_TEMPLATE, "notification template '" + key
                     + "' does not exist; register it from a plugin or in core.notifications.templates (known: "
                     + new java.util.TreeSet<>(byKey.keySet()) + ")");
         }
@@ -102,7 +103,7 @@ public final class TemplateRegistry {
                 return t;
             }
         }
-        throw new NotFoundException("OA-CORE/NO_SUCH_TEMPLATE", "notification template '" + key + "' has no locale "
+        throw new NotFoundException(CoreErrors.NO_SUCH_TEMPLATE, "notification template '" + key + "' has no locale "
                 + wanted.toLanguageTag() + " nor the fallback " + config.fallbackLocale() + " (it has " + locales.keySet()
                 + "); add one of them");
     }

@@ -3,15 +3,12 @@ package dev.oakit.core.internal.audit;
 import dev.oakit.core.Actor;
 import dev.oakit.core.OaKit;
 import dev.oakit.core.testing.DbTest;
+import dev.oakit.core.testing.QueryPlans;
 import dev.oakit.core.testing.TestDatabase;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -33,11 +30,11 @@ class UnsealedIndexTest {
             sealedHistory(c, 3000);
             oa.service(dev.oakit.core.directory.Directory.class).createUser(Actor.admin("acme", "root"),
                     dev.oakit.core.directory.User.of("u1", "U1")); // one unsealed entry
-            analyze(c, db.kind());
+            QueryPlans.analyze(c, db.kind(), "oa_core_audit");
 
-            assertThat(plan(c, db.kind(), AuditSealer.UNSEALED_TENANTS_SQL, null)).containsIgnoringCase(INDEX);
+            assertThat(QueryPlans.plan(c, AuditSealer.UNSEALED_TENANTS_SQL.replace(":t", "?"))).containsIgnoringCase(INDEX);
             // a tenant's pending entries: a seek on (tenant, seq IS NULL) in this index or the chain's own (tenant_id, seq)
-            assertThat(plan(c, db.kind(), AuditSealer.PENDING_SQL, "acme").toLowerCase(Locale.ROOT))
+            assertThat(QueryPlans.plan(c, AuditSealer.PENDING_SQL.replace(":t", "?"), "acme").toLowerCase(Locale.ROOT))
                     .containsAnyOf(INDEX, "oa_core_audit_seq").doesNotContain("tablescan", "seq scan", "type=all");
         }
     }
@@ -54,38 +51,6 @@ class UnsealedIndexTest {
                 p.addBatch();
             }
             p.executeBatch();
-        }
-    }
-
-    private static void analyze(Connection c, TestDatabase.Kind kind) throws Exception {
-        try (Statement s = c.createStatement()) {
-            s.execute(switch (kind) {
-                case H2 -> "ANALYZE";
-                case POSTGRESQL -> "ANALYZE oa_core_audit";
-                case MARIADB -> "ANALYZE TABLE oa_core_audit";
-            });
-        }
-    }
-
-    /** @return the database's plan of the statement, as text */
-    private static String plan(Connection c, TestDatabase.Kind kind, String sql, String tenant) throws Exception {
-        String jdbc = sql.replace(":t", "?");
-        try (PreparedStatement p = c.prepareStatement("EXPLAIN " + jdbc)) {
-            if (tenant != null) {
-                p.setString(1, tenant);
-            }
-            List<String> lines = new ArrayList<>();
-            try (ResultSet rs = p.executeQuery()) {
-                int columns = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    StringBuilder line = new StringBuilder();
-                    for (int i = 1; i <= columns; i++) {
-                        line.append(rs.getMetaData().getColumnLabel(i).toLowerCase(Locale.ROOT)).append('=').append(rs.getString(i)).append(' ');
-                    }
-                    lines.add(line.toString());
-                }
-            }
-            return String.join("\n", lines);
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.oakit.core.internal.boot;
 
 import dev.oakit.core.OaKit;
 import dev.oakit.core.internal.db.Database;
-import dev.oakit.core.internal.job.JobStore;
+import dev.oakit.core.internal.job.JobRepository;
 import dev.oakit.core.internal.job.JobWorker;
 
 import java.time.Instant;
@@ -12,8 +12,8 @@ public final class OaKitTestAccess {
     private OaKitTestAccess() {
     }
 
-    public static JobStore jobStore(OaKit oa) {
-        return ((OaKitImpl) oa).injector().getInstance(JobStore.class);
+    public static JobRepository jobStore(OaKit oa) {
+        return ((OaKitImpl) oa).injector().getInstance(JobRepository.class);
     }
 
     public static JobWorker worker(OaKit oa) {
@@ -29,7 +29,7 @@ public final class OaKitTestAccess {
         return ((OaKitImpl) oa).injector().getInstance(dev.oakit.core.spi.Commands.class);
     }
 
-    public static boolean complete(OaKit oa, JobStore.Claimed c, String owner) {
+    public static boolean complete(OaKit oa, JobRepository.Claimed c, String owner) {
         Database db = ((OaKitImpl) oa).injector().getInstance(Database.class);
         return db.poolJdbi().inTransaction(h -> jobStore(oa).complete(h, c, owner, Instant.now()));
     }

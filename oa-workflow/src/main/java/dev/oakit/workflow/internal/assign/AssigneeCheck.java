@@ -1,8 +1,10 @@
 package dev.oakit.workflow.internal.assign;
 
+import dev.oakit.core.CoreErrors;
 import dev.oakit.core.ForbiddenException;
 import dev.oakit.core.ValidationException;
 import dev.oakit.workflow.Node;
+import dev.oakit.workflow.WorkflowErrors;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,10 +84,10 @@ public final class AssigneeCheck {
 
     /** Why a person may not be given the task, with the stable error code an explicit action fails with. */
     public enum Refusal {
-        INACTIVE("OA-CORE/VALIDATION"),
-        INITIATOR("OA-WF/INITIATOR_NOT_ALLOWED"),
-        SEPARATION("OA-WF/SEPARATION_OF_DUTIES"),
-        ALREADY_AT_NODE("OA-WF/ALREADY_ASSIGNED");
+        INACTIVE(CoreErrors.VALIDATION),
+        INITIATOR(WorkflowErrors.INITIATOR_NOT_ALLOWED),
+        SEPARATION(WorkflowErrors.SEPARATION_OF_DUTIES),
+        ALREADY_AT_NODE(WorkflowErrors.ALREADY_ASSIGNED);
 
         private final String code;
 

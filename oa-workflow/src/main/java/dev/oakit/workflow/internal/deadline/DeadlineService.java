@@ -10,6 +10,7 @@ import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
 import dev.oakit.workflow.Deadline;
 import dev.oakit.workflow.TaskDeadlines;
+import dev.oakit.workflow.WorkflowErrors;
 import dev.oakit.workflow.internal.store.InstanceRepository;
 import dev.oakit.workflow.internal.store.TaskRepository;
 import dev.oakit.workflow.internal.runner.CommandRunner;
@@ -48,7 +49,7 @@ public final class DeadlineService implements TaskDeadlines {
                 t.moveDeadline(dueAt, "to " + dueAt + (reason == null ? "" : ": " + reason));
             });
             if (!open) {
-                throw new ConflictException("OA-WF/TASK_CLOSED", "task " + taskId + " is not open; only an open task's deadline moves");
+                throw new ConflictException(WorkflowErrors.TASK_CLOSED, "task " + taskId + " is not open; only an open task's deadline moves");
             }
             ctx.summary("moved the deadline of task " + taskId + " to " + dueAt);
             return null;
@@ -64,10 +65,10 @@ public final class DeadlineService implements TaskDeadlines {
         commands.execute(CommandSpec.of(actor, "wf.instance.priority").withTarget("process-instance", Long.toString(instanceId)),
                 Void.class, ctx -> {
                     String initiator = instances.lockInitiator(ctx.handle(), ctx.tenantId(), instanceId)
-                            .orElseThrow(() -> new NotFoundException("OA-WF/INSTANCE_NOT_FOUND", "process instance " + instanceId
+                            .orElseThrow(() -> new NotFoundException(WorkflowErrors.INSTANCE_NOT_FOUND, "process instance " + instanceId
                                     + " does not exist in tenant '" + ctx.tenantId() + "'"));
                     if (!actor.isAdmin() && !actor.userId().equals(initiator)) {
-                        throw new ForbiddenException("OA-WF/PRIORITY", "user '" + actor.userId() + "' may not change the priority of instance "
+                        throw new ForbiddenException(WorkflowErrors.PRIORITY, "user '" + actor.userId() + "' may not change the priority of instance "
                                 + instanceId + "; its initiator '" + initiator + "' and administrators may");
                     }
                     instances.setPriority(ctx.handle(), instanceId, priority);

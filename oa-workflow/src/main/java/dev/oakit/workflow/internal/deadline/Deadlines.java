@@ -8,7 +8,6 @@ import dev.oakit.workflow.Deadline;
 import dev.oakit.workflow.Node;
 import dev.oakit.workflow.ProcessDefinition;
 import dev.oakit.workflow.Timeout;
-import dev.oakit.workflow.internal.store.CoreJobStatements;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -58,7 +57,12 @@ public final class Deadlines {
 
     /** @return the dedupe key of one rung of a task's ladder */
     public static String jobKey(long taskId, int rung) {
-        return "wf-timeout-" + taskId + "-" + rung;
+        return jobKeyPrefix(taskId) + rung;
+    }
+
+    /** @return the start of the dedupe keys of a task's ladder and due-date jobs */
+    private static String jobKeyPrefix(long taskId) {
+        return "wf-timeout-" + taskId + "-";
     }
 
     /**
@@ -111,7 +115,7 @@ public final class Deadlines {
 
     /** Withdraws the waiting ladder jobs of a task. */
     public static void cancel(CommandContext ctx, long taskId) {
-        CoreJobStatements.cancelTimeoutJobs(ctx.handle(), ctx.tenantId(), taskId);
+        ctx.cancelJobsByKeyPrefix(jobKeyPrefix(taskId));
     }
 
     /** @return working time between a task's opening and closing on its node's calendar, in milliseconds */

@@ -12,7 +12,7 @@ import dev.oakit.core.spi.JobHandler;
 import dev.oakit.workflow.Deadline;
 import dev.oakit.workflow.Timeout;
 import dev.oakit.workflow.WorkflowConfig;
-import dev.oakit.workflow.WorkflowPlugin;
+import dev.oakit.workflow.WorkflowTemplateKeys;
 import dev.oakit.workflow.internal.ApproverResolution;
 import dev.oakit.workflow.internal.store.Rows;
 import dev.oakit.workflow.internal.runner.CommandRunner;
@@ -92,8 +92,8 @@ public final class TimeoutJob implements JobHandler {
     /** With {@code workflow.notifications}: the assignee hears that the deadline is near, or passed. */
     private void notifyDue(CommandContext ctx, Rows.TaskRow task, int rung, Instant due) {
         if (!task.assigneeId().isEmpty()) {
-            notifications.send(ctx.actor(), NotificationRequest.of(rung == Deadlines.DUE_SOON_RUNG ? WorkflowPlugin.DUE_SOON_TEMPLATE
-                    : WorkflowPlugin.OVERDUE_TEMPLATE, List.of(task.assigneeId()), Map.of("title", task.title(),
+            notifications.send(ctx.actor(), NotificationRequest.of(rung == Deadlines.DUE_SOON_RUNG ? WorkflowTemplateKeys.DUE_SOON
+                    : WorkflowTemplateKeys.OVERDUE, List.of(task.assigneeId()), Map.of("title", task.title(),
                     "node", task.nodeName() == null ? task.nodeId() : task.nodeName(), "due", due.toString(),
                     "link", config.linkFor(task.instanceId(), task.id()))));
         }
@@ -122,7 +122,7 @@ public final class TimeoutJob implements JobHandler {
         switch (step.action()) {
             case REMIND -> {
                 if (!pooled) {
-                    notifications.send(ctx.actor(), NotificationRequest.of(WorkflowPlugin.REMIND_TEMPLATE, List.of(assignee), vars));
+                    notifications.send(ctx.actor(), NotificationRequest.of(WorkflowTemplateKeys.REMIND, List.of(assignee), vars));
                 }
                 t.note("reminded", (pooled ? "nobody claimed the task; " : assignee + ", ") + "reminder " + count + " of " + step.times());
                 if (count < step.times() && step.every() != null) {
@@ -135,7 +135,7 @@ public final class TimeoutJob implements JobHandler {
                 Optional<String> manager = pooled ? Optional.empty() : resolution.manager(ctx.tenantId(), assignee)
                         .filter(m -> !m.equals(assignee));
                 manager.ifPresent(m -> notifications.send(ctx.actor(),
-                        NotificationRequest.of(WorkflowPlugin.ESCALATED_TEMPLATE, List.of(m), vars)));
+                        NotificationRequest.of(WorkflowTemplateKeys.ESCALATED, List.of(m), vars)));
                 t.note("escalated", manager.map(m -> "notified " + m + ", manager of " + assignee)
                         .orElse("no manager to notify for '" + assignee + "'"));
             }

@@ -12,6 +12,7 @@ import dev.oakit.workflow.ApproverRule;
 import dev.oakit.workflow.Node;
 import dev.oakit.workflow.ProcessDefinition;
 import dev.oakit.workflow.Route;
+import dev.oakit.workflow.WorkflowErrors;
 
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
@@ -57,9 +58,6 @@ import java.util.stream.Collectors;
  * <p>Stateless and thread-safe; pure Java, no I/O.
  */
 public final class DefinitionValidator {
-    /** Error code of the exception thrown by {@link #validate}. */
-    public static final String DEFINITION_INVALID = "OA-WF/DEFINITION_INVALID";
-
     static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     static final int MAX_NAME = 200;
@@ -89,14 +87,14 @@ public final class DefinitionValidator {
     /**
      * Checks a definition and throws when it has problems.
      *
-     * @throws ValidationException code {@value #DEFINITION_INVALID}, every problem listed
+     * @throws ValidationException code {@code OA-WF/DEFINITION_INVALID}, every problem listed
      * @see #problems
      */
     public void validate(ProcessDefinition d, Function<String, List<String>> conditionProblems,
                          Set<String> knownResolvers, Set<String> knownServiceHandlers) {
         List<Problem> problems = problems(d, conditionProblems, knownResolvers, knownServiceHandlers);
         if (!problems.isEmpty()) {
-            throw new ValidationException(DEFINITION_INVALID, "process definition '" + d.key() + "'", problems);
+            throw new ValidationException(WorkflowErrors.DEFINITION_INVALID, "process definition '" + d.key() + "'", problems);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.oakit.core.ConflictException;
 import dev.oakit.core.ValidationException.Problem;
 import dev.oakit.workflow.Node;
 import dev.oakit.workflow.ProcessDefinition;
+import dev.oakit.workflow.WorkflowErrors;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -85,12 +86,12 @@ public final class SubProcessCalls {
         String path = String.join(" → ", chain) + " → " + callee;
         String where = "node '" + nodeId + "' of instance " + instanceId + " (process '" + caller + "')";
         if (chain.contains(callee)) {
-            throw new ConflictException("OA-WF/SUBPROCESS_CYCLE", where + " would start process '" + callee
+            throw new ConflictException(WorkflowErrors.SUBPROCESS_CYCLE, where + " would start process '" + callee
                     + "' inside itself: " + path + "; sub-process calls may not form a cycle: deploy a version of '" + caller
                     + "' that does not call '" + callee + "', then retry");
         }
         if (chain.size() > MAX_DEPTH) {
-            throw new ConflictException("OA-WF/SUBPROCESS_DEPTH", where + " would nest sub-processes deeper than " + MAX_DEPTH
+            throw new ConflictException(WorkflowErrors.SUBPROCESS_DEPTH, where + " would nest sub-processes deeper than " + MAX_DEPTH
                     + " levels: " + path + "; flatten the processes");
         }
         return chain;

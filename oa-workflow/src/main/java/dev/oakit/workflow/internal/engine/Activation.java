@@ -4,6 +4,7 @@ import dev.oakit.core.Actor;
 import dev.oakit.core.ConflictException;
 import dev.oakit.workflow.Node;
 import dev.oakit.workflow.TaskStatus;
+import dev.oakit.workflow.WorkflowErrors;
 import dev.oakit.workflow.internal.ApproverResolution;
 import dev.oakit.workflow.internal.InstanceState;
 import dev.oakit.workflow.internal.engine.mode.NodeMode;
@@ -77,7 +78,7 @@ public final class Activation {
                 r.history("skipped", null, a.id(), null, "no approver resolved; the node is skipped");
                 return false;
             }
-            throw new ConflictException("OA-WF/NO_APPROVER", "node '" + a.id() + "' of process '" + r.row.key() + "' v"
+            throw new ConflictException(WorkflowErrors.NO_APPROVER, "node '" + a.id() + "' of process '" + r.row.key() + "' v"
                     + r.row.version() + " resolved no approver for instance " + r.row.id()
                     + "; configure onEmpty (SKIP, ADMIN or USER) or fix the organisation (e.g. give the department a head)");
         }

@@ -9,6 +9,7 @@ import dev.oakit.workflow.ProcessDefinition;
 import dev.oakit.workflow.Route;
 import dev.oakit.workflow.StartRequest;
 import dev.oakit.workflow.TaskStatus;
+import dev.oakit.workflow.WorkflowErrors;
 import dev.oakit.workflow.internal.ApproverResolution;
 import dev.oakit.workflow.internal.InstanceState;
 import dev.oakit.workflow.internal.definition.SubProcessCalls;
@@ -38,6 +39,16 @@ import java.util.Set;
 public final class Flow {
     /** Job type of a service node's handler. */
     public static final String SERVICE_JOB = "wf.service";
+
+    /** @return the start of the dedupe keys of an instance's service jobs */
+    public static String serviceJobKeyPrefix(long instanceId) {
+        return "wf-service-" + instanceId + "-";
+    }
+
+    /** @return the dedupe key of the service job of one node of an instance */
+    public static String serviceJobKey(long instanceId, String nodeId) {
+        return serviceJobKeyPrefix(instanceId) + nodeId;
+    }
     private static final int MAX_STEPS = 1000;
 
     private final Activation activation;
@@ -131,7 +142,7 @@ public final class Flow {
             r.trace.branched(r, split, evaluated, taken, usedDefault);
         }
         if (taken.isEmpty()) {
-            throw new ConflictException("OA-WF/NO_ROUTE", "branch '" + split.id() + "' of process '" + r.row.key() + "' v"
+            throw new ConflictException(WorkflowErrors.NO_ROUTE, "branch '" + split.id() + "' of process '" + r.row.key() + "' v"
                     + r.row.version() + " has no route whose condition holds for instance " + r.row.id()
                     + " and no default route; add a default route or check the form data");
         }
@@ -141,7 +152,7 @@ public final class Flow {
     /** Enters a node. */
     public void enter(InstanceChange r, String nodeId) {
         if (++r.steps > MAX_STEPS) {
-            throw new ConflictException("OA-WF/LOOP", "instance " + r.row.id() + " passed " + MAX_STEPS
+            throw new ConflictException(WorkflowErrors.LOOP, "instance " + r.row.id() + " passed " + MAX_STEPS
                     + " nodes in one command; the process loops without waiting for anyone");
         }
         Node n = r.node(nodeId);
@@ -172,7 +183,7 @@ public final class Flow {
         } else if (n instanceof Node.Service s) {
             r.st.active.add(nodeId);
             r.effects.add(new Effect.Schedule(JobRequest.of(SERVICE_JOB, Map.of("instanceId", r.row.id(), "node", nodeId))
-                    .maxAttempts(s.maxAttempts()).dedupe("wf-service-" + r.row.id() + "-" + nodeId)));
+                    .maxAttempts(s.maxAttempts()).dedupe(serviceJobKey(r.row.id(), nodeId))));
             r.history("service-scheduled", null, nodeId, null, "handler " + s.handler());
         } else if (n instanceof Node.SubProcess sp) {
             r.st.active.add(nodeId);

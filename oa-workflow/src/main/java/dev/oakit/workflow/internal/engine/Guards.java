@@ -9,6 +9,7 @@ import dev.oakit.core.form.FormSchema;
 import dev.oakit.workflow.Decision;
 import dev.oakit.workflow.InstanceStatus;
 import dev.oakit.workflow.Node;
+import dev.oakit.workflow.WorkflowErrors;
 import dev.oakit.workflow.internal.store.Rows.TaskRow;
 
 /** The checks commands share: who may act, in which state; and the form changes a decision brings. */
@@ -19,7 +20,7 @@ public final class Guards {
     /** The instance must be running. */
     public static void requireRunning(InstanceChange r) {
         if (r.status != InstanceStatus.RUNNING) {
-            throw new ConflictException("OA-WF/NOT_RUNNING", "instance " + r.row.id() + " is " + r.status
+            throw new ConflictException(WorkflowErrors.NOT_RUNNING, "instance " + r.row.id() + " is " + r.status
                     + (r.status == InstanceStatus.SUSPENDED ? "; an administrator must resume it first" : "; nothing can be done on it now"));
         }
     }
@@ -27,11 +28,11 @@ public final class Guards {
     /** The actor must be the task's assignee (a pooled task is claimed first). */
     public static void requireAssignee(InstanceChange r, TaskRow t) {
         if (Tasks.UNASSIGNED.equals(t.assigneeId())) {
-            throw new ConflictException("OA-WF/NOT_CLAIMED", "task " + t.id() + " is offered to a pool and nobody claimed it yet; "
+            throw new ConflictException(WorkflowErrors.NOT_CLAIMED, "task " + t.id() + " is offered to a pool and nobody claimed it yet; "
                     + "a candidate claims it first (Approvals.claim)");
         }
         if (!t.assigneeId().equals(r.actor.userId())) {
-            throw new ForbiddenException("OA-WF/NOT_ASSIGNEE", "user '" + r.actor.userId() + "' may not act on task " + t.id()
+            throw new ForbiddenException(WorkflowErrors.NOT_ASSIGNEE, "user '" + r.actor.userId() + "' may not act on task " + t.id()
                     + "; only its assignee '" + t.assigneeId() + "' may");
         }
     }
@@ -39,7 +40,7 @@ public final class Guards {
     /** A delegated task is resolved by its delegate; the owner decides. */
     public static void requireNotDelegated(TaskRow t, String what) {
         if (t.ownerId() != null) {
-            throw new ForbiddenException("OA-WF/DELEGATED", "task " + t.id() + " is delegated to '" + t.assigneeId()
+            throw new ForbiddenException(WorkflowErrors.DELEGATED, "task " + t.id() + " is delegated to '" + t.assigneeId()
                     + "' by its owner '" + t.ownerId() + "'; a delegate may not " + what
                     + ": the delegate resolves it and the owner decides");
         }
@@ -48,7 +49,7 @@ public final class Guards {
     /** The actor must be the instance's initiator. */
     public static void requireInitiator(InstanceChange r, String what) {
         if (!r.actor.userId().equals(r.row.initiatorId())) {
-            throw new ForbiddenException("OA-WF/NOT_INITIATOR", "user '" + r.actor.userId() + "' may not " + what + " instance "
+            throw new ForbiddenException(WorkflowErrors.NOT_INITIATOR, "user '" + r.actor.userId() + "' may not " + what + " instance "
                     + r.row.id() + "; only its initiator '" + r.row.initiatorId() + "' may");
         }
     }

@@ -7,7 +7,7 @@ import dev.oakit.core.Actor;
 import dev.oakit.workflow.InstanceStatus;
 import dev.oakit.workflow.Node;
 import dev.oakit.workflow.ProcessDefinition;
-import dev.oakit.workflow.internal.DefinitionStore;
+import dev.oakit.workflow.internal.DefinitionService;
 import dev.oakit.workflow.internal.InstanceState;
 import dev.oakit.workflow.internal.store.Rows.InstanceRow;
 import dev.oakit.workflow.internal.store.Rows.TaskRow;
@@ -32,7 +32,7 @@ public final class InstanceChange {
     /** The instance row as loaded (or inserted, on start). */
     public final InstanceRow row;
     /** Its definition. */
-    public final DefinitionStore.Stored def;
+    public final DefinitionService.Stored def;
     /** Its state, changed in place by the decision. */
     public final InstanceState st;
     /** Its status. */
@@ -58,12 +58,12 @@ public final class InstanceChange {
     /**
      * @param open the instance's open and waiting tasks (kept and changed by the decision)
      */
-    public InstanceChange(Actor actor, Instant now, InstanceRow row, DefinitionStore.Stored def, InstanceState st, ObjectNode form,
+    public InstanceChange(Actor actor, Instant now, InstanceRow row, DefinitionService.Stored def, InstanceState st, ObjectNode form,
                           InstanceStatus status, List<TaskRow> open, InstanceReads reads, Trace trace, ObjectMapper json) {
         this(actor, now, row, def, st, form, status, open, new ArrayList<>(), reads, trace, json);
     }
 
-    private InstanceChange(Actor actor, Instant now, InstanceRow row, DefinitionStore.Stored def, InstanceState st, ObjectNode form,
+    private InstanceChange(Actor actor, Instant now, InstanceRow row, DefinitionService.Stored def, InstanceState st, ObjectNode form,
                            InstanceStatus status, List<TaskRow> open, List<TaskDraft> drafts, InstanceReads reads, Trace trace,
                            ObjectMapper json) {
         this.actor = actor;

@@ -4,6 +4,7 @@ import dev.cel.common.CelErrorCode;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.oakit.core.ValidationException;
+import dev.oakit.workflow.WorkflowErrors;
 
 import java.util.HashMap;
 import java.util.List;
@@ -119,7 +120,7 @@ public final class Condition {
     }
 
     private ValidationException failure(String problem, Throwable cause) {
-        ValidationException e = new ValidationException(Conditions.FAILED, "data for condition '" + shorten(expression) + "'",
+        ValidationException e = new ValidationException(WorkflowErrors.CONDITION_FAILED, "data for condition '" + shorten(expression) + "'",
                 List.of(new ValidationException.Problem(Conditions.PATH, problem)));
         if (cause != null) {
             // ValidationException takes no cause; keep CEL's trace for the logs anyway

@@ -14,6 +14,7 @@ import dev.cel.common.types.SimpleType;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.oakit.core.ValidationException;
+import dev.oakit.workflow.WorkflowErrors;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -59,8 +60,6 @@ public final class Conditions {
     /** The variables a condition may use, in the order error messages list them. */
     static final List<String> VARIABLES = List.of("form", "initiator", "instance");
 
-    static final String INVALID = "OA-WF/CONDITION_INVALID";
-    static final String FAILED = "OA-WF/CONDITION_FAILED";
     static final String PATH = "condition";
 
     private static final Pattern UNDECLARED = Pattern.compile("undeclared reference to '([^']*)' \\(in container '[^']*'\\)");
@@ -135,7 +134,7 @@ public final class Conditions {
         }
         Compiled compiled = analyse(expression);
         if (!compiled.problems().isEmpty()) {
-            throw new ValidationException(INVALID, "condition '" + Condition.shorten(expression) + "'",
+            throw new ValidationException(WorkflowErrors.CONDITION_INVALID, "condition '" + Condition.shorten(expression) + "'",
                     compiled.problems().stream().map(p -> new ValidationException.Problem(PATH, p)).toList());
         }
         return remember(expression, compiled.ast());

@@ -9,6 +9,7 @@ import dev.oakit.workflow.PreviewApprover;
 import dev.oakit.workflow.PreviewStep;
 import dev.oakit.workflow.Route;
 import dev.oakit.workflow.StartRequest;
+import dev.oakit.workflow.WorkflowErrors;
 import dev.oakit.workflow.internal.ApproverResolution;
 import dev.oakit.workflow.internal.InstanceState;
 import dev.oakit.workflow.internal.assign.AssigneeCheck;
@@ -166,7 +167,8 @@ final class PreviewTrace implements Trace {
             notes.add("no condition holds: the default route to '" + fallback.to() + "'");
         }
         if (taken.isEmpty()) {
-            notes.add("no condition holds and there is no default route: starting (or reaching this branch) fails with OA-WF/NO_ROUTE");
+            notes.add("no condition holds and there is no default route: starting (or reaching this branch) fails with "
+                    + WorkflowErrors.NO_ROUTE);
             stopped = true;
         }
         step(split, type(split), null, List.of(), notes);
@@ -222,7 +224,7 @@ final class PreviewTrace implements Trace {
             if (a.onEmpty() == Node.NoApprover.SKIP) {
                 notes.add("no approver: will be skipped");
             } else {
-                notes.add("no approver: starting (or reaching this node) fails with OA-WF/NO_APPROVER;"
+                notes.add("no approver: starting (or reaching this node) fails with " + WorkflowErrors.NO_APPROVER + ";"
                         + " configure onEmpty or fix the organisation");
                 stopped = true;
             }

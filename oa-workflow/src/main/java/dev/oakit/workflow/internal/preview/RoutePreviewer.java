@@ -15,7 +15,7 @@ import dev.oakit.workflow.ProcessDefinition;
 import dev.oakit.workflow.RoutePreview;
 import dev.oakit.workflow.StartRequest;
 import dev.oakit.workflow.TaskStatus;
-import dev.oakit.workflow.internal.DefinitionStore;
+import dev.oakit.workflow.internal.DefinitionService;
 import dev.oakit.workflow.internal.InstanceState;
 import dev.oakit.workflow.internal.engine.Effect;
 import dev.oakit.workflow.internal.engine.Flow;
@@ -55,7 +55,7 @@ public final class RoutePreviewer {
     private static final int MAX_DECISIONS = 10_000;
 
     private final Commands commands;
-    private final DefinitionStore definitions;
+    private final DefinitionService definitions;
     private final Flow flow;
     private final ApproveAction approve;
     private final ClaimAction claim;
@@ -65,7 +65,7 @@ public final class RoutePreviewer {
     private final Clock clock;
 
     @Inject
-    public RoutePreviewer(Commands commands, DefinitionStore definitions, Flow flow, ApproveAction approve, ClaimAction claim,
+    public RoutePreviewer(Commands commands, DefinitionService definitions, Flow flow, ApproveAction approve, ClaimAction claim,
                           ServiceDoneAction serviceDone, SubProcessEndedAction subProcessEnded, ObjectMapper json, Clock clock) {
         this.commands = commands;
         this.definitions = definitions;
@@ -80,7 +80,7 @@ public final class RoutePreviewer {
 
     /** Previews; reads the definition in a read-only query, the organisation through the directory; writes nothing. */
     public RoutePreview preview(Actor initiator, StartRequest request) {
-        DefinitionStore.Stored def = commands.query(h -> definitions.latest(h, initiator.tenantId(), request.processKey()));
+        DefinitionService.Stored def = commands.query(h -> definitions.latest(h, initiator.tenantId(), request.processKey()));
         ProcessDefinition d = def.definition();
         Node.Start start = Flow.start(d);
         ObjectNode form = json.valueToTree(request.form());

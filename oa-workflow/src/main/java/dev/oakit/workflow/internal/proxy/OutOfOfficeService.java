@@ -10,6 +10,7 @@ import dev.oakit.core.spi.CommandContext;
 import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
 import dev.oakit.workflow.OutOfOffice;
+import dev.oakit.workflow.WorkflowErrors;
 import dev.oakit.workflow.internal.ApproverResolution;
 import dev.oakit.workflow.internal.store.InstanceRepository;
 import dev.oakit.workflow.internal.store.Rows;
@@ -55,7 +56,7 @@ public final class OutOfOfficeService implements OutOfOffice {
 
     private static void requireSelfOrAdmin(Actor actor, String userId, String what) {
         if (!actor.isAdmin() && !actor.userId().equals(userId)) {
-            throw new ForbiddenException("OA-WF/PROXY_FORBIDDEN", "user '" + actor.userId() + "' may not " + what + " for '" + userId
+            throw new ForbiddenException(WorkflowErrors.PROXY_FORBIDDEN, "user '" + actor.userId() + "' may not " + what + " for '" + userId
                     + "'; the user themselves and administrators may");
         }
     }
@@ -137,7 +138,7 @@ public final class OutOfOfficeService implements OutOfOffice {
         Checks.notNull("actor", actor);
         commands.execute(CommandSpec.of(actor, "wf.proxy.revoke").withTarget("proxy-rule", Long.toString(ruleId)), Void.class, ctx -> {
             String user = repository.ruleOwner(ctx.handle(), ctx.tenantId(), ruleId)
-                    .orElseThrow(() -> new NotFoundException("OA-WF/PROXY_NOT_FOUND", "proxy rule " + ruleId
+                    .orElseThrow(() -> new NotFoundException(WorkflowErrors.PROXY_NOT_FOUND, "proxy rule " + ruleId
                             + " does not exist in tenant '" + ctx.tenantId() + "' or was revoked"));
             requireSelfOrAdmin(ctx.actor(), user, "revoke a proxy");
             repository.revoke(ctx.handle(), ruleId, ctx.now());

@@ -5,7 +5,7 @@ import dev.oakit.core.notify.NotificationRequest;
 import dev.oakit.core.notify.Notifications;
 import dev.oakit.core.spi.CommandContext;
 import dev.oakit.workflow.WorkflowConfig;
-import dev.oakit.workflow.WorkflowPlugin;
+import dev.oakit.workflow.WorkflowTemplateKeys;
 import dev.oakit.workflow.internal.ApproverResolution;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -97,7 +97,7 @@ public final class Proxies {
         }
         List<String> admins = resolution.admins(tenantId);
         return admins.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(NotificationRequest.of(
-                WorkflowPlugin.PROXY_LOOP_TEMPLATE, admins, Map.of("user", a.userId(), "chain", String.join(" → ", a.loop()),
+                WorkflowTemplateKeys.PROXY_LOOP, admins, Map.of("user", a.userId(), "chain", String.join(" → ", a.loop()),
                         "process", processKey)));
     }
 

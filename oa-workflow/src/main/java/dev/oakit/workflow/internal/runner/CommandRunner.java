@@ -16,7 +16,8 @@ import dev.oakit.workflow.ProcessDefinition;
 import dev.oakit.workflow.ProcessInstance;
 import dev.oakit.workflow.StartRequest;
 import dev.oakit.workflow.TaskStatus;
-import dev.oakit.workflow.internal.DefinitionStore;
+import dev.oakit.workflow.WorkflowErrors;
+import dev.oakit.workflow.internal.DefinitionService;
 import dev.oakit.workflow.internal.InstanceState;
 import dev.oakit.workflow.internal.InstanceViews;
 import dev.oakit.workflow.internal.engine.Effect;
@@ -54,7 +55,7 @@ import java.util.function.Supplier;
 @Singleton
 public final class CommandRunner {
     private final Commands commands;
-    private final DefinitionStore definitions;
+    private final DefinitionService definitions;
     private final InstanceRepository instances;
     private final TaskRepository tasks;
     private final EffectWriter writer;
@@ -69,7 +70,7 @@ public final class CommandRunner {
     private final ObjectMapper json;
 
     @Inject
-    public CommandRunner(Commands commands, DefinitionStore definitions, InstanceRepository instances, TaskRepository tasks,
+    public CommandRunner(Commands commands, DefinitionService definitions, InstanceRepository instances, TaskRepository tasks,
                          EffectWriter writer, InstanceViews views, Proxies proxies, Flow flow, Tasks taskOps, Seating seating,
                          StartAction starting, ServiceDoneAction serviceDone, SubProcessEndedAction subProcessEnded,
                          ObjectMapper json) {
@@ -97,14 +98,14 @@ public final class CommandRunner {
         commands.execute(CommandSpec.of(actor, command.action()).withTarget("task", Long.toString(taskId))
                 .withRequestId(command.decision().requestId()), Void.class, ctx -> {
             // one round trip finds and locks the task's instance and reads its open tasks
-            InstanceChange r = load(ctx, true, taskId, () -> new NotFoundException("OA-WF/TASK_NOT_FOUND", "task " + taskId
+            InstanceChange r = load(ctx, true, taskId, () -> new NotFoundException(WorkflowErrors.TASK_NOT_FOUND, "task " + taskId
                     + " does not exist in tenant '" + actor.tenantId() + "'"));
             Guards.requireRunning(r);
             TaskRow t = r.open.stream().filter(x -> x.id() == taskId).findFirst()
-                    .orElseThrow(() -> new ConflictException("OA-WF/TASK_CLOSED", "task " + taskId
+                    .orElseThrow(() -> new ConflictException(WorkflowErrors.TASK_CLOSED, "task " + taskId
                             + " is no longer open (someone acted on it, or the instance moved on); reload the todo list"));
             if (t.status() == TaskStatus.WAITING) {
-                throw new ConflictException("OA-WF/TASK_WAITING", "task " + taskId
+                throw new ConflictException(WorkflowErrors.TASK_WAITING, "task " + taskId
                         + " waits for the signers added before it; it reopens when they approved");
             }
             action.decide(r, t, (Node.Approval) r.node(t.nodeId()), command);
@@ -142,8 +143,8 @@ public final class CommandRunner {
     private long start(CommandContext ctx, StartRequest request, Long parentId, String parentNode, String initiatorId,
                        List<String> calls, ProcessInstance[] view) {
         String tenant = ctx.tenantId();
-        DefinitionStore.Stored seen = definitions.latestSeen(tenant, request.processKey());
-        DefinitionStore.Stored def = seen != null ? seen : definitions.latest(ctx.handle(), tenant, request.processKey());
+        DefinitionService.Stored seen = definitions.latestSeen(tenant, request.processKey());
+        DefinitionService.Stored def = seen != null ? seen : definitions.latest(ctx.handle(), tenant, request.processKey());
         ProcessDefinition d = def.definition();
         ObjectNode submitted = json.valueToTree(request.form());
         ObjectNode form = d.form() == null ? submitted
@@ -198,7 +199,7 @@ public final class CommandRunner {
     public boolean onOpenTask(CommandContext ctx, long taskId, Consumer<SystemTask> body) {
         InstanceChange r;
         try {
-            r = load(ctx, true, taskId, () -> new NotFoundException("OA-WF/TASK_NOT_FOUND", "task " + taskId + " is gone"));
+            r = load(ctx, true, taskId, () -> new NotFoundException(WorkflowErrors.TASK_NOT_FOUND, "task " + taskId + " is gone"));
         } catch (NotFoundException gone) {
             return false;
         }
@@ -214,7 +215,7 @@ public final class CommandRunner {
     // ------------------------------------------------------------------ plumbing
 
     private static NotFoundException missing(CommandContext ctx, long instanceId) {
-        return new NotFoundException("OA-WF/INSTANCE_NOT_FOUND", "process instance " + instanceId + " does not exist in tenant '"
+        return new NotFoundException(WorkflowErrors.INSTANCE_NOT_FOUND, "process instance " + instanceId + " does not exist in tenant '"
                 + ctx.tenantId() + "'");
     }
 

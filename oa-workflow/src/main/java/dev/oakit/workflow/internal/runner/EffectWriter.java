@@ -11,10 +11,10 @@ import dev.oakit.workflow.internal.InstanceState;
 import dev.oakit.workflow.internal.Timeline;
 import dev.oakit.workflow.internal.deadline.Deadlines;
 import dev.oakit.workflow.internal.engine.Effect;
+import dev.oakit.workflow.internal.engine.Flow;
 import dev.oakit.workflow.internal.engine.InstanceChange;
 import dev.oakit.workflow.internal.engine.TaskDraft;
 import dev.oakit.workflow.internal.store.CcRepository;
-import dev.oakit.workflow.internal.store.CoreJobStatements;
 import dev.oakit.workflow.internal.store.HistoryRepository;
 import dev.oakit.workflow.internal.store.InstanceRepository;
 import dev.oakit.workflow.internal.store.Rows.TaskRow;
@@ -123,10 +123,11 @@ public final class EffectWriter {
             } else if (e instanceof Effect.Schedule x) {
                 ctx.schedule(x.request());
             } else if (e instanceof Effect.CancelServiceJobs x) {
+                // withdraws the instance's (or one node's) service jobs that have not started
                 if (x.nodeId() == null) {
-                    CoreJobStatements.cancelServiceJobs(h, tenant, instanceId);
+                    ctx.cancelJobsByKeyPrefix(Flow.serviceJobKeyPrefix(instanceId));
                 } else {
-                    CoreJobStatements.cancelServiceJob(h, tenant, instanceId, x.nodeId());
+                    ctx.cancelJobs(Flow.serviceJobKey(instanceId, x.nodeId()));
                 }
             } else if (e instanceof Effect.Notify x) {
                 notifications.send(x.sender(), x.request());

@@ -2,6 +2,7 @@ package dev.oakit.workflow.internal.expr;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.oakit.core.ValidationException;
+import dev.oakit.workflow.WorkflowErrors;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -23,7 +24,7 @@ class ConditionNumberLimitsTest {
     @Test
     void aHugeExponentIsRefusedInsteadOfBecomingInfinity() {
         ValidationException e = refused("form.amount > 100.0", new BigDecimal("1e100000000"));
-        assertThat(e.code()).isEqualTo(Conditions.FAILED);
+        assertThat(e.code()).isEqualTo(WorkflowErrors.CONDITION_FAILED);
         assertThat(e.problems()).singleElement().hasToString("condition: form.amount is too large: at most 30 digits before the decimal point");
         assertThat(conditions.compile("form.amount > 100.0").evaluate(Map.of("form", Map.of("amount", new BigDecimal("1e29"))))).isTrue();
     }

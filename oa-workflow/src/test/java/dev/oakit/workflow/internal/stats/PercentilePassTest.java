@@ -30,13 +30,17 @@ class PercentilePassTest {
         f.approvals.approve(user("bob"), f.todoOf("bob", pi).id(), Decision.none());
         Period all = Period.of(Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(1)));
 
-        Map<String, Duration[]> counted = Jdbi.create(db.dataSource()).withHandle(h -> Statistics.percentiles(h, f.admin, all,
-                "t.acted_by", "", Map.of("bob", new long[]{1, 0, 0, 1})));
+        Map<String, Duration[]> counted = Jdbi.create(db.dataSource()).withHandle(h -> StatisticsService.percentiles(h, f.admin, all,
+                Map.of("bob", "bob"), Map.of("bob", new long[]{1, 0, 0, 1})));
         assertThat(counted).containsOnlyKeys("bob");
         assertThat(counted.get("bob")[0]).isNotNull();
 
-        Map<String, Duration[]> notCountedYet = Jdbi.create(db.dataSource()).withHandle(h -> Statistics.percentiles(h, f.admin, all,
-                "t.acted_by", "", Map.of()));
+        Map<String, Duration[]> notCountedYet = Jdbi.create(db.dataSource()).withHandle(h -> StatisticsService.percentiles(h, f.admin, all,
+                Map.of("bob", "bob"), Map.of()));
         assertThat(notCountedYet).isEmpty();
+
+        Map<String, Duration[]> noGroup = Jdbi.create(db.dataSource()).withHandle(h -> StatisticsService.percentiles(h, f.admin, all,
+                Map.of(), Map.of("bob", new long[]{1, 0, 0, 1})));
+        assertThat(noGroup).as("a user in no group (no primary department) is left out").isEmpty();
     }
 }

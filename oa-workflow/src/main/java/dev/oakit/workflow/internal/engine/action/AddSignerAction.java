@@ -4,6 +4,7 @@ import dev.oakit.core.ForbiddenException;
 import dev.oakit.workflow.Node;
 import dev.oakit.workflow.SignerPosition;
 import dev.oakit.workflow.TaskStatus;
+import dev.oakit.workflow.WorkflowErrors;
 import dev.oakit.workflow.internal.InstanceState;
 import dev.oakit.workflow.internal.assign.AssigneeCheck;
 import dev.oakit.workflow.internal.engine.Flow;
@@ -41,7 +42,7 @@ public final class AddSignerAction implements TaskAction<ApprovalCommand.AddSign
     public void decide(InstanceChange r, TaskRow t, Node.Approval a, ApprovalCommand.AddSigner c) {
         Guards.requireAssignee(r, t);
         if (t.ownerId() != null) {
-            throw new ForbiddenException("OA-WF/DELEGATED", "a delegate may not add signers; the owner '" + t.ownerId() + "' may");
+            throw new ForbiddenException(WorkflowErrors.DELEGATED, "a delegate may not add signers; the owner '" + t.ownerId() + "' may");
         }
         List<String> userIds = c.userIds();
         List<String> named = List.copyOf(new LinkedHashSet<>(userIds));

@@ -3,6 +3,7 @@ package dev.oakit.workflow.internal.engine.action;
 import dev.oakit.core.ForbiddenException;
 import dev.oakit.workflow.Node;
 import dev.oakit.workflow.TaskStatus;
+import dev.oakit.workflow.WorkflowErrors;
 import dev.oakit.workflow.internal.engine.Flow;
 import dev.oakit.workflow.internal.engine.Guards;
 import dev.oakit.workflow.internal.engine.InstanceChange;
@@ -27,7 +28,7 @@ public final class ApproveAction implements TaskAction<ApprovalCommand.Approve> 
     public void decide(InstanceChange r, TaskRow t, Node.Approval a, ApprovalCommand.Approve c) {
         Guards.requireAssignee(r, t);
         if (t.ownerId() != null) {
-            throw new ForbiddenException("OA-WF/DELEGATED", "task " + t.id() + " is delegated to '" + t.assigneeId()
+            throw new ForbiddenException(WorkflowErrors.DELEGATED, "task " + t.id() + " is delegated to '" + t.assigneeId()
                     + "' by its owner '" + t.ownerId() + "'; the delegate resolves it and the owner decides");
         }
         Guards.applyForm(r, a, c.decision());

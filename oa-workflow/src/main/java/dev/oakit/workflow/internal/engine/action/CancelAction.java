@@ -3,6 +3,7 @@ package dev.oakit.workflow.internal.engine.action;
 import dev.oakit.core.ConflictException;
 import dev.oakit.core.ForbiddenException;
 import dev.oakit.workflow.InstanceStatus;
+import dev.oakit.workflow.WorkflowErrors;
 import dev.oakit.workflow.internal.engine.Flow;
 import dev.oakit.workflow.internal.engine.InstanceChange;
 import jakarta.inject.Inject;
@@ -21,11 +22,11 @@ public final class CancelAction implements InstanceAction<ApprovalCommand.Cancel
     @Override
     public void decide(InstanceChange r, ApprovalCommand.Cancel c) {
         if (!r.actor.isAdmin() && !r.actor.userId().equals(r.row.initiatorId())) {
-            throw new ForbiddenException("OA-WF/CANCEL", "user '" + r.actor.userId() + "' may not cancel instance " + r.row.id()
+            throw new ForbiddenException(WorkflowErrors.CANCEL, "user '" + r.actor.userId() + "' may not cancel instance " + r.row.id()
                     + "; the initiator '" + r.row.initiatorId() + "' and administrators may");
         }
         if (r.status.ended()) {
-            throw new ConflictException("OA-WF/ENDED", "instance " + r.row.id() + " already ended " + r.status);
+            throw new ConflictException(WorkflowErrors.ENDED, "instance " + r.row.id() + " already ended " + r.status);
         }
         flow.end(r, InstanceStatus.CANCELLED, null);
         r.summary("cancelled instance " + r.row.id());

@@ -4,6 +4,7 @@ import dev.oakit.core.ConflictException;
 import dev.oakit.core.ForbiddenException;
 import dev.oakit.workflow.Node;
 import dev.oakit.workflow.TaskStatus;
+import dev.oakit.workflow.WorkflowErrors;
 import dev.oakit.workflow.internal.assign.AssigneeCheck;
 import dev.oakit.workflow.internal.engine.InstanceChange;
 import dev.oakit.workflow.internal.engine.Seating;
@@ -29,12 +30,12 @@ public final class ClaimAction implements TaskAction<ApprovalCommand.Claim> {
     @Override
     public void decide(InstanceChange r, TaskRow t, Node.Approval a, ApprovalCommand.Claim c) {
         if (!Tasks.UNASSIGNED.equals(t.assigneeId())) {
-            throw new ConflictException("OA-WF/ALREADY_CLAIMED", "task " + t.id() + " was claimed by '" + t.assigneeId()
+            throw new ConflictException(WorkflowErrors.ALREADY_CLAIMED, "task " + t.id() + " was claimed by '" + t.assigneeId()
                     + "'" + (t.assigneeId().equals(r.actor.userId()) ? " (you)" : "; it returns to the pool only if they release it"));
         }
         List<String> candidates = r.reads.candidates(t.id());
         if (!candidates.contains(r.actor.userId())) {
-            throw new ForbiddenException("OA-WF/NOT_A_CANDIDATE", "user '" + r.actor.userId() + "' may not claim task " + t.id()
+            throw new ForbiddenException(WorkflowErrors.NOT_A_CANDIDATE, "user '" + r.actor.userId() + "' may not claim task " + t.id()
                     + "; its candidates " + candidates + " may");
         }
         AssigneeCheck.Verdict v = seating.check(r, seating.seat(r, a, t.id()), r.actor.userId(), AssigneeCheck.Path.CLAIM);

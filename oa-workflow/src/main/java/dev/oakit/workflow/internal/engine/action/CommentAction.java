@@ -1,6 +1,7 @@
 package dev.oakit.workflow.internal.engine.action;
 
 import dev.oakit.core.ForbiddenException;
+import dev.oakit.workflow.WorkflowErrors;
 import dev.oakit.workflow.internal.engine.Guards;
 import dev.oakit.workflow.internal.engine.InstanceChange;
 import jakarta.inject.Singleton;
@@ -12,7 +13,7 @@ public final class CommentAction implements InstanceAction<ApprovalCommand.Comme
     public void decide(InstanceChange r, ApprovalCommand.Comment c) {
         String me = r.actor.userId();
         if (!r.actor.isAdmin() && !me.equals(r.row.initiatorId()) && !r.reads.participates(r.row.id(), me)) {
-            throw new ForbiddenException("OA-WF/NOT_PARTICIPANT", "user '" + me + "' does not take part in instance " + r.row.id()
+            throw new ForbiddenException(WorkflowErrors.NOT_PARTICIPANT, "user '" + me + "' does not take part in instance " + r.row.id()
                     + "; participants, cc'd users and administrators may comment");
         }
         r.history("commented", null, null, c.decision().comment(), Guards.attachments(c.decision()));

@@ -3,6 +3,7 @@ package dev.oakit.workflow.internal.engine.action;
 import dev.oakit.core.ConflictException;
 import dev.oakit.workflow.Node;
 import dev.oakit.workflow.TaskStatus;
+import dev.oakit.workflow.WorkflowErrors;
 import dev.oakit.workflow.internal.assign.AssigneeCheck;
 import dev.oakit.workflow.internal.engine.Guards;
 import dev.oakit.workflow.internal.engine.InstanceChange;
@@ -30,7 +31,7 @@ public final class DelegateAction implements TaskAction<ApprovalCommand.Delegate
     public void decide(InstanceChange r, TaskRow t, Node.Approval a, ApprovalCommand.Delegate c) {
         Guards.requireAssignee(r, t);
         if (t.ownerId() != null) {
-            throw new ConflictException("OA-WF/DELEGATED", "task " + t.id() + " is already delegated; resolve it first");
+            throw new ConflictException(WorkflowErrors.DELEGATED, "task " + t.id() + " is already delegated; resolve it first");
         }
         String to = c.toUserId();
         seating.requireAll(r, t, List.of(to), AssigneeCheck.Path.DELEGATE, true, "delegation of task " + t.id(), i -> "toUserId");

@@ -3,6 +3,7 @@ package dev.oakit.workflow.internal.engine.action;
 import dev.oakit.core.ForbiddenException;
 import dev.oakit.workflow.Node;
 import dev.oakit.workflow.TaskStatus;
+import dev.oakit.workflow.WorkflowErrors;
 import dev.oakit.workflow.internal.engine.Flow;
 import dev.oakit.workflow.internal.engine.Guards;
 import dev.oakit.workflow.internal.engine.InstanceChange;
@@ -27,7 +28,7 @@ public final class RejectAction implements TaskAction<ApprovalCommand.Reject> {
     public void decide(InstanceChange r, TaskRow t, Node.Approval a, ApprovalCommand.Reject c) {
         Guards.requireAssignee(r, t);
         if (t.ownerId() != null) {
-            throw new ForbiddenException("OA-WF/DELEGATED", "task " + t.id() + " is delegated by '" + t.ownerId()
+            throw new ForbiddenException(WorkflowErrors.DELEGATED, "task " + t.id() + " is delegated by '" + t.ownerId()
                     + "'; the delegate resolves it and the owner decides");
         }
         tasks.close(r, t, TaskStatus.DONE, "REJECTED", r.actor.userId(), c.decision().comment());

@@ -3,6 +3,7 @@ package dev.oakit.workflow.internal.engine.action;
 import dev.oakit.core.ConflictException;
 import dev.oakit.workflow.Node;
 import dev.oakit.workflow.TaskStatus;
+import dev.oakit.workflow.WorkflowErrors;
 import dev.oakit.workflow.internal.engine.Guards;
 import dev.oakit.workflow.internal.engine.InstanceChange;
 import dev.oakit.workflow.internal.engine.Tasks;
@@ -24,7 +25,7 @@ public final class ReleaseAction implements TaskAction<ApprovalCommand.Release> 
     public void decide(InstanceChange r, TaskRow t, Node.Approval a, ApprovalCommand.Release c) {
         Guards.requireAssignee(r, t);
         if (!a.pool()) {
-            throw new ConflictException("OA-WF/NOT_A_POOL", "task " + t.id() + " was not offered to a pool; transfer it instead");
+            throw new ConflictException(WorkflowErrors.NOT_A_POOL, "task " + t.id() + " was not offered to a pool; transfer it instead");
         }
         Guards.requireNotDelegated(t, "release it");
         tasks.change(r, t, Tasks.UNASSIGNED, null, TaskStatus.OPEN);

@@ -3,6 +3,7 @@ package dev.oakit.workflow.internal.engine.action;
 import dev.oakit.core.ConflictException;
 import dev.oakit.workflow.Node;
 import dev.oakit.workflow.TaskStatus;
+import dev.oakit.workflow.WorkflowErrors;
 import dev.oakit.workflow.internal.InstanceState;
 import dev.oakit.workflow.internal.engine.Flow;
 import dev.oakit.workflow.internal.engine.Guards;
@@ -41,12 +42,12 @@ public final class RemoveSignerAction implements TaskAction<ApprovalCommand.Remo
         } else {
             TaskRow target = r.open.stream().filter(x -> x.nodeId().equals(a.id()) && x.round() == run.round
                             && x.assigneeId().equals(userId) && x.id() != t.id()).findFirst()
-                    .orElseThrow(() -> new ConflictException("OA-WF/NOT_A_SIGNER", "user '" + userId
+                    .orElseThrow(() -> new ConflictException(WorkflowErrors.NOT_A_SIGNER, "user '" + userId
                             + "' has no pending task at node '" + a.id() + "' of instance " + r.row.id()));
             long remaining = r.open.stream().filter(x -> x.nodeId().equals(a.id()) && x.round() == run.round
                     && x.id() != target.id() && !x.kind().equals(TaskKinds.AFTER)).count();
             if (remaining == 0) {
-                throw new ConflictException("OA-WF/LAST_APPROVER", "user '" + userId + "' is the last approver of node '"
+                throw new ConflictException(WorkflowErrors.LAST_APPROVER, "user '" + userId + "' is the last approver of node '"
                         + a.id() + "'; the last approver cannot be removed");
             }
             tasks.close(r, target, TaskStatus.CANCELLED, "REMOVED", r.actor.userId(), c.decision().comment());

@@ -3,6 +3,7 @@ package dev.oakit.workflow.internal.engine.action;
 import dev.oakit.core.ConflictException;
 import dev.oakit.workflow.Node;
 import dev.oakit.workflow.TaskStatus;
+import dev.oakit.workflow.WorkflowErrors;
 import dev.oakit.workflow.internal.engine.Guards;
 import dev.oakit.workflow.internal.engine.InstanceChange;
 import dev.oakit.workflow.internal.engine.Tasks;
@@ -24,7 +25,7 @@ public final class ResolveAction implements TaskAction<ApprovalCommand.Resolve> 
     public void decide(InstanceChange r, TaskRow t, Node.Approval a, ApprovalCommand.Resolve c) {
         Guards.requireAssignee(r, t);
         if (t.ownerId() == null) {
-            throw new ConflictException("OA-WF/NOT_DELEGATED", "task " + t.id() + " is not delegated; approve or reject it");
+            throw new ConflictException(WorkflowErrors.NOT_DELEGATED, "task " + t.id() + " is not delegated; approve or reject it");
         }
         Guards.applyForm(r, a, c.decision());
         String owner = t.ownerId();

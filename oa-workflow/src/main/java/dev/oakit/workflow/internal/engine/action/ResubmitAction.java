@@ -5,6 +5,7 @@ import dev.oakit.core.form.FieldAccess;
 import dev.oakit.core.form.FormAccess;
 import dev.oakit.workflow.InstanceStatus;
 import dev.oakit.workflow.Node;
+import dev.oakit.workflow.WorkflowErrors;
 import dev.oakit.workflow.internal.engine.Flow;
 import dev.oakit.workflow.internal.engine.Guards;
 import dev.oakit.workflow.internal.engine.InstanceChange;
@@ -29,7 +30,7 @@ public final class ResubmitAction implements InstanceAction<ApprovalCommand.Resu
     public void decide(InstanceChange r, ApprovalCommand.Resubmit c) {
         Guards.requireInitiator(r, "resubmit");
         if (r.status != InstanceStatus.RETURNED) {
-            throw new ConflictException("OA-WF/NOT_RETURNED", "instance " + r.row.id() + " is " + r.status
+            throw new ConflictException(WorkflowErrors.NOT_RETURNED, "instance " + r.row.id() + " is " + r.status
                     + "; only a returned or withdrawn instance can be resubmitted");
         }
         Node.Start start = Flow.start(r.d());

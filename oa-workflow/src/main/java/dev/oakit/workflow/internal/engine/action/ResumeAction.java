@@ -2,6 +2,7 @@ package dev.oakit.workflow.internal.engine.action;
 
 import dev.oakit.core.ConflictException;
 import dev.oakit.workflow.InstanceStatus;
+import dev.oakit.workflow.WorkflowErrors;
 import dev.oakit.workflow.internal.engine.InstanceChange;
 import jakarta.inject.Singleton;
 
@@ -12,7 +13,7 @@ public final class ResumeAction implements InstanceAction<ApprovalCommand.Resume
     public void decide(InstanceChange r, ApprovalCommand.Resume c) {
         r.actor.requireAdmin("resume process instances");
         if (r.status != InstanceStatus.SUSPENDED) {
-            throw new ConflictException("OA-WF/NOT_SUSPENDED", "instance " + r.row.id() + " is " + r.status + ", not suspended");
+            throw new ConflictException(WorkflowErrors.NOT_SUSPENDED, "instance " + r.row.id() + " is " + r.status + ", not suspended");
         }
         r.status = InstanceStatus.RUNNING;
         r.history("resumed", null, null, c.decision().comment(), null);

@@ -4,6 +4,7 @@ import dev.oakit.core.ConflictException;
 import dev.oakit.workflow.InstanceStatus;
 import dev.oakit.workflow.Node;
 import dev.oakit.workflow.TaskStatus;
+import dev.oakit.workflow.WorkflowErrors;
 import dev.oakit.workflow.internal.engine.Flow;
 import dev.oakit.workflow.internal.engine.Guards;
 import dev.oakit.workflow.internal.engine.InstanceChange;
@@ -48,7 +49,7 @@ public final class ReturnAction implements TaskAction<ApprovalCommand.ReturnTo> 
             }
         }
         if (!target.equals(startId) && (!r.st.visited.contains(target) || !Flow.reachable(r.d(), target).contains(t.nodeId()))) {
-            throw new ConflictException("OA-WF/RETURN_TARGET", "instance " + r.row.id() + " can be returned to the initiator ('"
+            throw new ConflictException(WorkflowErrors.RETURN_TARGET, "instance " + r.row.id() + " can be returned to the initiator ('"
                     + startId + "') or to a visited approval node on the path to '" + t.nodeId() + "' "
                     + r.st.visited.stream().filter(v -> Flow.reachable(r.d(), v).contains(t.nodeId())).toList()
                     + ", not to '" + target + "'");

@@ -6,7 +6,8 @@ import dev.oakit.core.ForbiddenException;
 import dev.oakit.core.notify.NotificationRequest;
 import dev.oakit.workflow.TaskStatus;
 import dev.oakit.workflow.WorkflowConfig;
-import dev.oakit.workflow.WorkflowPlugin;
+import dev.oakit.workflow.WorkflowErrors;
+import dev.oakit.workflow.WorkflowTemplateKeys;
 import dev.oakit.workflow.internal.engine.Effect;
 import dev.oakit.workflow.internal.engine.Guards;
 import dev.oakit.workflow.internal.engine.InstanceChange;
@@ -32,7 +33,7 @@ public final class UrgeAction implements InstanceAction<ApprovalCommand.Urge> {
     @Override
     public void decide(InstanceChange r, ApprovalCommand.Urge c) {
         if (!r.actor.isAdmin() && !r.actor.userId().equals(r.row.initiatorId())) {
-            throw new ForbiddenException("OA-WF/URGE", "user '" + r.actor.userId() + "' may not urge instance " + r.row.id()
+            throw new ForbiddenException(WorkflowErrors.URGE, "user '" + r.actor.userId() + "' may not urge instance " + r.row.id()
                     + "; its initiator '" + r.row.initiatorId() + "' and administrators may");
         }
         Guards.requireRunning(r);
@@ -40,14 +41,14 @@ public final class UrgeAction implements InstanceAction<ApprovalCommand.Urge> {
         if (r.st.lastUrgedAt != null) {
             Instant next = Instant.ofEpochMilli(r.st.lastUrgedAt).plus(every);
             if (r.now.isBefore(next)) {
-                throw new ConflictException("OA-WF/URGE_TOO_SOON", "instance " + r.row.id() + " was urged at "
+                throw new ConflictException(WorkflowErrors.URGE_TOO_SOON, "instance " + r.row.id() + " was urged at "
                         + Instant.ofEpochMilli(r.st.lastUrgedAt) + "; it can be urged again from " + next
                         + " (at most once every " + every + ")");
             }
         }
         List<TaskRow> waiting = r.open.stream().filter(t -> t.status() == TaskStatus.OPEN).toList();
         if (waiting.isEmpty()) {
-            throw new ConflictException("OA-WF/NOBODY_TO_URGE", "instance " + r.row.id()
+            throw new ConflictException(WorkflowErrors.NOBODY_TO_URGE, "instance " + r.row.id()
                     + " has no open task right now (it waits for a service task or a sub-process)");
         }
         r.st.lastUrgedAt = r.now.toEpochMilli();
@@ -56,7 +57,7 @@ public final class UrgeAction implements InstanceAction<ApprovalCommand.Urge> {
         for (String userId : to) {
             String node = waiting.stream().filter(t -> t.assigneeId().equals(userId)).map(TaskRow::nodeName).findFirst().orElse("");
             // the engine picks the recipients (the open tasks' assignees), so OAKit sends; "by" names who urged
-            r.effects.add(new Effect.Notify(Actor.system(r.actor.tenantId()), NotificationRequest.of(WorkflowPlugin.URGED_TEMPLATE, List.of(userId),
+            r.effects.add(new Effect.Notify(Actor.system(r.tenant()), NotificationRequest.of(WorkflowTemplateKeys.URGED, List.of(userId),
                     Map.of("title", r.row.title(), "by", r.actor.userId(), "node", node, "comment", comment,
                             "link", config.linkFor(r.row.id(), null)))));
         }

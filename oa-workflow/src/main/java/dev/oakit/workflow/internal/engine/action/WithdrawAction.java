@@ -4,6 +4,7 @@ import dev.oakit.core.ConflictException;
 import dev.oakit.core.ForbiddenException;
 import dev.oakit.workflow.InstanceStatus;
 import dev.oakit.workflow.TaskStatus;
+import dev.oakit.workflow.WorkflowErrors;
 import dev.oakit.workflow.internal.InstanceState;
 import dev.oakit.workflow.Node;
 import dev.oakit.workflow.internal.assign.AssigneeCheck;
@@ -51,7 +52,7 @@ public final class WithdrawAction implements InstanceAction<ApprovalCommand.With
     private void byInitiator(InstanceChange r, ApprovalCommand.Withdraw c) {
         boolean touched = r.reads.decidedAt(r.row.id(), r.st.active) > currentRoundExclusions(r);
         if (touched) {
-            throw new ConflictException("OA-WF/ALREADY_ACTED", "instance " + r.row.id()
+            throw new ConflictException(WorkflowErrors.ALREADY_ACTED, "instance " + r.row.id()
                     + " cannot be withdrawn: an approver already acted on the current node " + r.st.active);
         }
         List<String> approvers = r.open.stream().map(TaskRow::assigneeId).filter(u -> !u.isEmpty()).distinct().toList();
@@ -81,18 +82,18 @@ public final class WithdrawAction implements InstanceAction<ApprovalCommand.With
         String last = r.st.lastCompleted;
         List<String> lastApprovers = last == null ? List.of() : r.st.approvedBy.getOrDefault(last, List.of());
         if (last == null || !lastApprovers.contains(me)) {
-            throw new ForbiddenException("OA-WF/WITHDRAW", "user '" + me + "' may not withdraw instance "
+            throw new ForbiddenException(WorkflowErrors.WITHDRAW, "user '" + me + "' may not withdraw instance "
                     + r.row.id() + "; the initiator '" + r.row.initiatorId() + "' may, and the approvers of the last completed node "
                     + (last == null ? "(none yet)" : "'" + last + "' " + lastApprovers) + " may while the next node is untouched");
         }
         if (!r.st.joins.isEmpty()) {
-            throw new ConflictException("OA-WF/WITHDRAW_IN_BRANCH", "instance " + r.row.id()
+            throw new ConflictException(WorkflowErrors.WITHDRAW_IN_BRANCH, "instance " + r.row.id()
                     + " is inside parallel branches; approvals there cannot be withdrawn, ask an administrator to jump");
         }
         boolean nextTouched = r.open.stream().anyMatch(t -> t.status() != TaskStatus.OPEN)
                 || r.reads.decidedAfterApproval(r.row.id(), last, me) > 0;
         if (nextTouched || r.status != InstanceStatus.RUNNING) {
-            throw new ConflictException("OA-WF/ALREADY_ACTED", "instance " + r.row.id()
+            throw new ConflictException(WorkflowErrors.ALREADY_ACTED, "instance " + r.row.id()
                     + " cannot be withdrawn by '" + me + "': the next node was already acted on");
         }
         flow.reset(r);

@@ -8,6 +8,7 @@ import dev.oakit.core.spi.Commands;
 import dev.oakit.workflow.Deployment;
 import dev.oakit.workflow.ProcessDefinition;
 import dev.oakit.workflow.ProcessDefinitions;
+import dev.oakit.workflow.WorkflowErrors;
 import dev.oakit.workflow.internal.definition.DefinitionValidator;
 import dev.oakit.workflow.internal.definition.SubProcessCalls;
 import jakarta.inject.Inject;
@@ -26,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Stores definitions by key and version; parsed definitions are cached by id (they never change). */
 @Singleton
-public final class DefinitionStore implements ProcessDefinitions {
+public final class DefinitionService implements ProcessDefinitions {
     /** A stored definition. */
     public record Stored(long id, String tenantId, String key, int version, ProcessDefinition definition) {
     }
@@ -42,7 +43,7 @@ public final class DefinitionStore implements ProcessDefinitions {
     private final Map<String, Stored> latestByKey = new ConcurrentHashMap<>();
 
     @Inject
-    public DefinitionStore(Commands commands, DefinitionChecks checks) {
+    public DefinitionService(Commands commands, DefinitionChecks checks) {
         this.commands = commands;
         this.checks = checks;
     }
@@ -94,7 +95,7 @@ public final class DefinitionStore implements ProcessDefinitions {
         List<dev.oakit.core.ValidationException.Problem> cycles = SubProcessCalls.cycles(d, key -> read.computeIfAbsent(key,
                 k -> latestIfAny(h, tenantId, k).map(Stored::definition)));
         if (!cycles.isEmpty()) {
-            throw new dev.oakit.core.ValidationException(DefinitionValidator.DEFINITION_INVALID, "process definition '" + d.key() + "'",
+            throw new dev.oakit.core.ValidationException(WorkflowErrors.DEFINITION_INVALID, "process definition '" + d.key() + "'",
                     cycles);
         }
     }
@@ -113,7 +114,7 @@ public final class DefinitionStore implements ProcessDefinitions {
 
     /** @return the latest version of a key in a tenant */
     public Stored latest(Handle h, String tenantId, String key) {
-        return latestIfAny(h, tenantId, key).orElseThrow(() -> new NotFoundException("OA-WF/PROCESS_NOT_FOUND", "process '" + key
+        return latestIfAny(h, tenantId, key).orElseThrow(() -> new NotFoundException(WorkflowErrors.PROCESS_NOT_FOUND, "process '" + key
                 + "' is not deployed in tenant '" + tenantId + "'; deploy it first"));
     }
 
@@ -152,7 +153,7 @@ public final class DefinitionStore implements ProcessDefinitions {
                 .bind("id", id)
                 .map((rs, c) -> new Stored(rs.getLong("id"), rs.getString("tenant_id"), rs.getString("def_key"),
                         rs.getInt("version"), ProcessDefinition.fromJson(rs.getString("content"))))
-                .findOne().orElseThrow(() -> new NotFoundException("OA-WF/DEFINITION_NOT_FOUND", "process definition " + id + " does not exist"));
+                .findOne().orElseThrow(() -> new NotFoundException(WorkflowErrors.DEFINITION_NOT_FOUND, "process definition " + id + " does not exist"));
         byId.put(id, loaded);
         return loaded;
     }

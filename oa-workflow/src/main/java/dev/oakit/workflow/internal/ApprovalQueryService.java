@@ -6,6 +6,8 @@ import dev.oakit.core.Actor;
 import dev.oakit.core.Checks;
 import dev.oakit.core.ForbiddenException;
 import dev.oakit.core.NotFoundException;
+import dev.oakit.core.job.JobInfo;
+import dev.oakit.core.job.Jobs;
 import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
 import dev.oakit.workflow.ApprovalQueries;
@@ -20,11 +22,11 @@ import dev.oakit.workflow.StartRequest;
 import dev.oakit.workflow.Task;
 import dev.oakit.workflow.TodoQuery;
 import dev.oakit.workflow.Workbench;
+import dev.oakit.workflow.WorkflowErrors;
 import dev.oakit.workflow.internal.engine.Flow;
 import dev.oakit.workflow.internal.preview.RoutePreviewer;
 import dev.oakit.workflow.internal.proxy.ProxyRepository;
 import dev.oakit.workflow.internal.store.CcRepository;
-import dev.oakit.workflow.internal.store.CoreJobStatements;
 import dev.oakit.workflow.internal.store.HistoryRepository;
 import dev.oakit.workflow.internal.store.InstanceRepository;
 import dev.oakit.workflow.internal.store.Rows;
@@ -41,7 +43,7 @@ import java.util.TreeMap;
 
 /** Todo, done, started-by-me, cc'd-to-me, instance detail, workbench, monitor and route preview queries. */
 @Singleton
-public final class WorkflowQueries implements ApprovalQueries {
+public final class ApprovalQueryService implements ApprovalQueries {
     private final Commands commands;
     private final InstanceViews views;
     private final RoutePreviewer previewer;
@@ -54,11 +56,14 @@ public final class WorkflowQueries implements ApprovalQueries {
     private final HistoryRepository history;
     private final CcRepository cc;
     private final ProxyRepository proxyRecords;
+    private final Jobs jobs;
 
     @Inject
-    public WorkflowQueries(Commands commands, InstanceViews views, RoutePreviewer previewer, ObjectMapper json,
+    public ApprovalQueryService(Commands commands, InstanceViews views, RoutePreviewer previewer, ObjectMapper json,
                            java.time.Clock clock, dev.oakit.workflow.WorkflowConfig config, TaskRepository tasks,
-                           InstanceRepository instances, HistoryRepository history, CcRepository cc, ProxyRepository proxyRecords) {
+                           InstanceRepository instances, HistoryRepository history, CcRepository cc, ProxyRepository proxyRecords,
+                           Jobs jobs) {
+        this.jobs = jobs;
         this.tasks = tasks;
         this.instances = instances;
         this.history = history;
@@ -135,7 +140,7 @@ public final class WorkflowQueries implements ApprovalQueries {
             ProcessInstance instance = views.view(h, actor, row);
             if (!actor.isAdmin() && !views.participates(h, actor.tenantId(), instanceId, instance.initiatorId(), actor.userId())
                     && !proxyRecords.isSuccessor(h, actor.tenantId(), actor.userId(), instance.initiatorId())) {
-                throw new NotFoundException("OA-WF/INSTANCE_NOT_FOUND", "process instance " + instanceId
+                throw new NotFoundException(WorkflowErrors.INSTANCE_NOT_FOUND, "process instance " + instanceId
                         + " does not exist in tenant '" + actor.tenantId() + "' or user '" + actor.userId() + "' does not take part in it");
             }
             List<Task> all = tasks.ofInstance(h, instanceId).stream().map(this::task).toList();
@@ -162,10 +167,10 @@ public final class WorkflowQueries implements ApprovalQueries {
         Checks.notNull("actor", actor);
         commands.execute(CommandSpec.of(actor, "wf.cc.read").withTarget("cc", Long.toString(ccId)), Void.class, ctx -> {
             CcRepository.Cc item = cc.find(ctx.handle(), actor.tenantId(), ccId)
-                    .orElseThrow(() -> new NotFoundException("OA-WF/CC_NOT_FOUND", "cc item " + ccId
+                    .orElseThrow(() -> new NotFoundException(WorkflowErrors.CC_NOT_FOUND, "cc item " + ccId
                             + " does not exist in tenant '" + actor.tenantId() + "'"));
             if (!actor.userId().equals(item.userId())) {
-                throw new ForbiddenException("OA-WF/NOT_CC_RECIPIENT", "user '" + actor.userId() + "' may not mark cc item " + ccId
+                throw new ForbiddenException(WorkflowErrors.NOT_CC_RECIPIENT, "user '" + actor.userId() + "' may not mark cc item " + ccId
                         + " read; only its recipient '" + item.userId() + "' may");
             }
             if (item.readAt() != null) {
@@ -197,9 +202,11 @@ public final class WorkflowQueries implements ApprovalQueries {
     public Monitor monitor(Actor admin) {
         Checks.notNull("admin", admin);
         if (!admin.isAdmin()) {
-            throw new ForbiddenException("OA-WF/MONITOR", "user '" + admin.userId() + "' of tenant '" + admin.tenantId()
+            throw new ForbiddenException(WorkflowErrors.MONITOR, "user '" + admin.userId() + "' of tenant '" + admin.tenantId()
                     + "' may not see the process monitor; only administrators (role " + Actor.ADMIN_ROLE + ") may");
         }
+        // the dead service jobs come from oa-core's job API, before the workflow's own reads
+        List<JobInfo> deadServiceJobs = jobs.dead(admin, Flow.SERVICE_JOB, Monitor.MAX_INCIDENTS * 2);
         return commands.query(h -> {
             Map<String, Long> running = new TreeMap<>();
             Map<String, Map<String, Long>> waiting = new TreeMap<>();
@@ -215,7 +222,7 @@ public final class WorkflowQueries implements ApprovalQueries {
                     running.entrySet().stream().map(e -> new Monitor.ProcessCount(e.getKey(), e.getValue())).toList(),
                     waiting.entrySet().stream().flatMap(p -> p.getValue().entrySet().stream()
                             .map(n -> new Monitor.NodeCount(p.getKey(), n.getKey(), n.getValue()))).toList(),
-                    suspended, incidents(h, admin.tenantId()));
+                    suspended, incidents(h, admin.tenantId(), deadServiceJobs));
         });
     }
 
@@ -233,16 +240,14 @@ public final class WorkflowQueries implements ApprovalQueries {
     private record DeadJob(long id, long instanceId, String node, String error, Instant at) {
     }
 
-    private List<Monitor.Incident> incidents(org.jdbi.v3.core.Handle h, String tenant) {
+    private List<Monitor.Incident> incidents(org.jdbi.v3.core.Handle h, String tenant, List<JobInfo> deadServiceJobs) {
         List<DeadJob> dead = new ArrayList<>();
-        CoreJobStatements.deadJobs(h, tenant, Flow.SERVICE_JOB, Monitor.MAX_INCIDENTS * 2, j -> {
-            try {
-                JsonNode p = json.readTree(j.payload());
-                dead.add(new DeadJob(j.id(), p.path("instanceId").asLong(), p.path("node").asText(null), j.lastError(), j.at()));
-            } catch (Exception e) {
-                // an unreadable payload is no incident of an instance
+        for (JobInfo j : deadServiceJobs) {
+            JsonNode p = j.payload();
+            if (p.path("instanceId").canConvertToLong() && p.path("node").isTextual()) { // else no incident of an instance
+                dead.add(new DeadJob(j.id(), p.path("instanceId").asLong(), p.path("node").asText(), j.lastError(), j.updatedAt()));
             }
-        });
+        }
         if (dead.isEmpty()) {
             return List.of();
         }

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** Every statement on the request table: the request ids of idempotent commands and their first results. */
-public final class RequestStore {
-    private RequestStore() {
+public final class RequestRepository {
+    private RequestRepository() {
     }
 
     /** A request id seen before: what it did, and its stored result (JSON). */

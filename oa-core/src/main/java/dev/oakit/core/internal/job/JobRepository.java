@@ -33,7 +33,7 @@ import java.util.function.Supplier;
  * Every statement on the job table: insert, claim (fairly across tenants) with leases and
  * fencing, complete, fail, recover, replay, read and purge.
  */
-public final class JobStore {
+public final class JobRepository {
     /** Claims on H2, which has no SKIP LOCKED, are serialised per database inside the JVM (H2 embedded has one JVM). */
     private static final ConcurrentHashMap<String, ReentrantLock> H2_CLAIM_LOCKS = new ConcurrentHashMap<>();
     private static final String CLAIMED_COLUMNS = "id, tenant_id, type, payload, attempts, max_attempts, fence, first_attempt_at";
@@ -44,7 +44,7 @@ public final class JobStore {
     /** The tenant served last by this node's claims: the next claim starts after it. */
     private final AtomicReference<String> lastTenant = new AtomicReference<>("");
 
-    public JobStore(Database db, ObjectMapper json, Supplier<RetryPolicies> policies) {
+    public JobRepository(Database db, ObjectMapper json, Supplier<RetryPolicies> policies) {
         this.db = db;
         this.json = json;
         this.policies = policies;
@@ -151,6 +151,26 @@ public final class JobStore {
                 UPDATE oa_core_job SET status = 'CANCELLED', dedupe_key = NULL, updated_at = :now
                 WHERE tenant_id = :t AND dedupe_key = :k AND status = 'READY'""")
                 .bind("t", tenantId).bind("k", dedupeKey).bind("now", InstantAsUtc.toDb(now)).execute();
+    }
+
+    /**
+     * Cancels the READY jobs whose key starts with a prefix. {@code LIKE 'prefix%'} is a range on
+     * the index {@code (tenant_id, dedupe_key)} on H2 and MariaDB; PostgreSQL needs the pattern
+     * index {@code oa_core_job_key_prefix} for it unless the database collation is "C".
+     */
+    static final String CANCEL_BY_KEY_PREFIX_SQL = """
+            UPDATE oa_core_job SET status = 'CANCELLED', dedupe_key = NULL, updated_at = :now
+            WHERE tenant_id = :t AND dedupe_key LIKE :p ESCAPE '!' AND status = 'READY'""";
+
+    /** Cancels the READY jobs whose key starts with {@code prefix}, taken literally; returns how many. */
+    public int cancelByKeyPrefix(Handle h, String tenantId, String prefix, Instant now) {
+        return h.createUpdate(CANCEL_BY_KEY_PREFIX_SQL)
+                .bind("t", tenantId).bind("p", likePrefix(prefix)).bind("now", InstantAsUtc.toDb(now)).execute();
+    }
+
+    /** @return the LIKE pattern (escape character {@code !}) of the keys that start with {@code prefix} */
+    static String likePrefix(String prefix) {
+        return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     /**
@@ -314,10 +334,11 @@ public final class JobStore {
                 .bind("id", jobId).bind("t", tenantId).map(infoMapper()).findOne();
     }
 
-    /** @return the tenant's dead jobs, the latest to die first */
-    List<JobInfo> dead(Handle h, String tenantId, int limit) {
-        return h.createQuery("SELECT * FROM oa_core_job WHERE tenant_id = :t AND status = 'DEAD' ORDER BY updated_at DESC, id DESC")
-                .bind("t", tenantId).setMaxRows(limit).map(infoMapper()).list();
+    /** @return the tenant's dead jobs (of the type, when not null), the latest to die first */
+    List<JobInfo> dead(Handle h, String tenantId, String type, int limit) {
+        return h.createQuery("SELECT * FROM oa_core_job WHERE tenant_id = :t AND status = 'DEAD'" + (type == null ? "" : " AND type = :type")
+                        + " ORDER BY updated_at DESC, id DESC")
+                .bind("t", tenantId).bind("type", type).setMaxRows(limit).map(infoMapper()).list();
     }
 
     /** @return the number of the tenant's jobs per status (statuses without jobs are absent) */

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 
 /** Appends to, reads and verifies the per-tenant hash chain (the rules of an intact chain live in {@link ChainCheck}). */
 @Singleton
-public final class AuditStore implements AuditLog {
+public final class AuditLogService implements AuditLog {
 
     private static final RowMapper<AuditRecord> MAPPER = (rs, ctx) -> new AuditRecord(
             rs.getLong("seq"), rs.getString("tenant_id"), rs.getString("actor_id"), rs.getString("on_behalf_of"),
@@ -35,7 +35,7 @@ public final class AuditStore implements AuditLog {
     private final AuditKeys keys;
 
     @Inject
-    public AuditStore(Commands commands, AuditSealer sealer, AuditKeys keys) {
+    public AuditLogService(Commands commands, AuditSealer sealer, AuditKeys keys) {
         this.commands = commands;
         this.sealer = sealer;
         this.keys = keys;

@@ -3,6 +3,7 @@ package dev.oakit.workflow.internal.stats;
 import dev.oakit.core.Actor;
 import dev.oakit.core.Checks;
 import dev.oakit.core.spi.Commands;
+import dev.oakit.core.spi.DirectoryProvider;
 import dev.oakit.workflow.ApprovalStatistics;
 import dev.oakit.workflow.internal.store.Rows;
 import jakarta.inject.Inject;
@@ -12,6 +13,7 @@ import org.jdbi.v3.core.statement.Query;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,32 +21,34 @@ import java.util.TreeMap;
 
 /**
  * The statistics, in portable SQL (H2, PostgreSQL, MariaDB): counts with GROUP BY, percentiles
- * from the handling times sorted by the database (one column streamed, ranks picked on the way), and
+ * from the handling times sorted by the database (two columns streamed, ranks picked on the way), and
  * the handling time read from {@code oa_wf_task.work_ms}, which the engine writes in working time
  * when a task closes. Served by the indexes {@code oa_wf_task_closed} and {@code oa_wf_instance_started/ended}.
+ * Departments come from the {@link DirectoryProvider} (the host's, when it replaced OAKit's), asked
+ * outside any transaction for the users who decided tasks in the period.
  */
 @Singleton
-public final class Statistics implements ApprovalStatistics {
+public final class StatisticsService implements ApprovalStatistics {
     private static final String DECIDED = " t.tenant_id = :t AND t.status = 'DONE' AND t.completed_at >= :f AND t.completed_at < :u"
             + " AND t.acted_by IS NOT NULL AND t.acted_by <> 'system'";
-    private static final String DEPARTMENT_JOIN = " JOIN oa_core_membership m ON m.tenant_id = t.tenant_id AND m.user_id = t.acted_by"
-            + " AND m.is_primary = :yes";
 
     private final Commands commands;
+    private final DirectoryProvider directory;
 
     @Inject
-    public Statistics(Commands commands) {
+    public StatisticsService(Commands commands, DirectoryProvider directory) {
         this.commands = commands;
+        this.directory = directory;
     }
 
     @Override
     public List<HandlerStats> byUser(Actor admin, Period period) {
-        return handlers(admin, period, "t.acted_by", "");
+        return handlers(admin, period, false);
     }
 
     @Override
     public List<HandlerStats> byDepartment(Actor admin, Period period) {
-        return handlers(admin, period, "m.department_id", DEPARTMENT_JOIN);
+        return handlers(admin, period, true);
     }
 
     private static String process(Period p, String alias) {
@@ -59,61 +63,75 @@ public final class Statistics implements ApprovalStatistics {
         return q;
     }
 
-    private List<HandlerStats> handlers(Actor admin, Period p, String group, String join) {
+    /**
+     * Counts per user in SQL, then per group (the user, or the user's primary department in the
+     * directory: users without one are left out), then the percentiles of each group in one pass.
+     */
+    private List<HandlerStats> handlers(Actor admin, Period p, boolean byDepartment) {
         Checks.notNull("admin", admin);
         Checks.notNull("period", p);
         admin.requireAdmin("read approval statistics");
-        // in a transaction: the percentile pass streams with a fetch size (PostgreSQL buffers it all in auto-commit mode)
-        return commands.queryInTransaction(h -> {
-            Map<String, long[]> counts = new TreeMap<>();
-            Query q = h.createQuery("SELECT " + group + " AS g, COUNT(*) AS handled,"
-                    + " SUM(CASE WHEN t.due_at IS NOT NULL AND t.completed_at > t.due_at THEN 1 ELSE 0 END) AS overdue,"
-                    + " SUM(t.urged) AS urges, COUNT(t.work_ms) AS timed FROM oa_wf_task t" + join + " WHERE" + DECIDED + process(p, "t") + " GROUP BY " + group);
-            if (!join.isEmpty()) {
-                q.bind("yes", true);
+        Map<String, long[]> perUser = new HashMap<>();
+        commands.query(h -> bind(h.createQuery("SELECT t.acted_by AS u, COUNT(*) AS handled,"
+                + " SUM(CASE WHEN t.due_at IS NOT NULL AND t.completed_at > t.due_at THEN 1 ELSE 0 END) AS overdue,"
+                + " SUM(t.urged) AS urges, COUNT(t.work_ms) AS timed FROM oa_wf_task t WHERE" + DECIDED + process(p, "t")
+                + " GROUP BY t.acted_by"), admin, p)
+                .map((rs, x) -> perUser.put(rs.getString("u"),
+                        new long[]{rs.getLong("handled"), rs.getLong("overdue"), rs.getLong("urges"), rs.getLong("timed")})).list());
+        // the directory may be remote (the host's LDAP, say): asked here, outside any transaction
+        Map<String, String> groupOf;
+        if (byDepartment) {
+            groupOf = perUser.isEmpty() ? Map.of() : directory.primaryDepartments(admin.tenantId(), perUser.keySet());
+        } else {
+            groupOf = new HashMap<>();
+            perUser.keySet().forEach(u -> groupOf.put(u, u));
+        }
+        Map<String, long[]> counts = new TreeMap<>();
+        perUser.forEach((user, c) -> {
+            String g = groupOf.get(user);
+            if (g != null) {
+                long[] sum = counts.computeIfAbsent(g, k -> new long[4]);
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] += c[i];
+                }
             }
-            bind(q, admin, p).map((rs, x) -> counts.put(rs.getString("g"),
-                    new long[]{rs.getLong("handled"), rs.getLong("overdue"), rs.getLong("urges"), rs.getLong("timed")})).list();
-            Map<String, Duration[]> ranks = percentiles(h, admin, p, group, join, counts);
-            List<HandlerStats> out = new ArrayList<>();
-            counts.forEach((g, c) -> {
-                Duration[] r = ranks.getOrDefault(g, new Duration[2]);
-                out.add(new HandlerStats(g, c[0], r[0], r[1], c[1], c[2]));
-            });
-            return out;
         });
+        if (counts.isEmpty()) {
+            return List.of();
+        }
+        // in a transaction: the percentile pass streams with a fetch size (PostgreSQL buffers it all in auto-commit mode)
+        Map<String, Duration[]> ranks = commands.queryInTransaction(h -> percentiles(h, admin, p, groupOf, counts));
+        List<HandlerStats> out = new ArrayList<>();
+        counts.forEach((g, c) -> {
+            Duration[] r = ranks.getOrDefault(g, new Duration[2]);
+            out.add(new HandlerStats(g, c[0], r[0], r[1], c[1], c[2]));
+        });
+        return out;
     }
 
     /**
-     * Median and p90 (nearest rank) of the handling time per group, in one pass over the handling
-     * times sorted by the database (group, then time): only that column is read, and nothing is
-     * kept per row. (A {@code ROW_NUMBER() OVER (PARTITION BY ..)} query gives the same ranks but
-     * is ten times slower on H2 at 300,000 tasks; see StatisticsBenchmark.) A group missing from
-     * {@code counts} (its first task was decided after the counting statement ran: each statement
-     * has its own snapshot) is left out.
+     * Median and p90 (nearest rank) of the handling time per group, exactly, in one pass over the
+     * handling times sorted by the database: a group's times arrive in order among all others, so
+     * its n-th row is its n-th smallest time. Only the user and the time of each task are read, and
+     * nothing is kept per row (a counter per group). A user missing from {@code groupOf} or a group
+     * missing from {@code counts} (a first task decided after the counting statement ran: each
+     * statement has its own snapshot) is left out.
      */
-    static Map<String, Duration[]> percentiles(Handle h, Actor admin, Period p, String group, String join,
-                                                       Map<String, long[]> counts) {
-        Map<String, Duration[]> out = new LinkedHashMap<>();
-        Query q = h.createQuery("SELECT " + group + " AS g, t.work_ms FROM oa_wf_task t" + join + " WHERE" + DECIDED + process(p, "t")
-                + " AND t.work_ms IS NOT NULL ORDER BY " + group + ", t.work_ms");
-        if (!join.isEmpty()) {
-            q.bind("yes", true);
-        }
-        String[] current = {null};
-        long[] rank = {0};
-        try (var rows = bind(q, admin, p).setFetchSize(1000).map((rs, x) -> new Object[]{rs.getString("g"), rs.getLong("work_ms")}).stream()) {
+    static Map<String, Duration[]> percentiles(Handle h, Actor admin, Period p, Map<String, String> groupOf,
+                                               Map<String, long[]> counts) {
+        Map<String, Duration[]> out = new HashMap<>();
+        Map<String, long[]> rank = new HashMap<>();
+        Query q = h.createQuery("SELECT t.acted_by AS u, t.work_ms FROM oa_wf_task t WHERE" + DECIDED + process(p, "t")
+                + " AND t.work_ms IS NOT NULL ORDER BY t.work_ms");
+        try (var rows = bind(q, admin, p).setFetchSize(1000).map((rs, x) -> new Object[]{rs.getString("u"), rs.getLong("work_ms")}).stream()) {
             rows.forEach(row -> {
-                String g = (String) row[0];
-                if (!counts.containsKey(g)) {
+                String g = groupOf.get((String) row[0]);
+                long[] c = g == null ? null : counts.get(g);
+                if (c == null) {
                     return;
                 }
-                if (!g.equals(current[0])) {
-                    current[0] = g;
-                    rank[0] = 0;
-                }
-                long n = rank[0]++ + 1;
-                long timed = counts.get(g)[3];
+                long n = ++rank.computeIfAbsent(g, k -> new long[1])[0];
+                long timed = c[3];
                 Duration[] r = out.computeIfAbsent(g, k -> new Duration[2]);
                 if (n == (timed + 1) / 2) {
                     r[0] = Duration.ofMillis((Long) row[1]);
