@@ -6,9 +6,9 @@ import com.google.inject.multibindings.OptionalBinder;
 import dev.oakit.core.notify.NotificationTemplate;
 import dev.oakit.core.spi.OaPlugin;
 import dev.oakit.core.spi.OaPluginContext;
-import dev.oakit.ticket.internal.CatalogStore;
+import dev.oakit.ticket.internal.CatalogService;
 import dev.oakit.ticket.internal.DispatchHook;
-import dev.oakit.ticket.internal.QueueStore;
+import dev.oakit.ticket.internal.QueueService;
 import dev.oakit.ticket.internal.RoutingService;
 import dev.oakit.ticket.internal.RuleDispatch;
 import dev.oakit.ticket.internal.ReportEngine;
@@ -83,8 +83,8 @@ public final class TicketPlugin implements OaPlugin {
                 bind(TicketRouting.class).to(RoutingService.class);
                 bind(Tickets.class).to(TicketEngine.class);
                 bind(TicketQueries.class).to(TicketReader.class);
-                bind(TicketCatalog.class).to(CatalogStore.class);
-                bind(Queues.class).to(QueueStore.class);
+                bind(TicketCatalog.class).to(CatalogService.class);
+                bind(Queues.class).to(QueueService.class);
                 bind(TicketReports.class).to(ReportEngine.class);
             }
         });

@@ -3,7 +3,7 @@ package dev.oakit.ticket.internal;
 import dev.oakit.core.Actor;
 import dev.oakit.core.NotFoundException;
 import dev.oakit.ticket.Party;
-import org.jdbi.v3.core.Handle;
+import dev.oakit.ticket.internal.store.TicketRow;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,7 +31,11 @@ final class Access {
         return !Collections.disjoint(parties, AGENT_VIEW);
     }
 
-    static Set<Party> parties(Handle h, Actor actor, TicketRow row) {
+    /**
+     * @param membership the actor's dispatcher flag in the ticket's queue, empty when they are no member
+     * @return who the actor is to the ticket; empty for nobody (a watcher is no party)
+     */
+    static Set<Party> parties(Actor actor, TicketRow row, Optional<Boolean> membership) {
         Set<Party> p = EnumSet.noneOf(Party.class);
         if (actor.isAdmin()) {
             p.add(Party.ADMIN);
@@ -42,29 +46,13 @@ final class Access {
         if (actor.userId().equals(row.assignee)) {
             p.add(Party.ASSIGNEE);
         }
-        Optional<Boolean> member = QueueStore.membership(h, row.tenantId, row.queue, actor.userId());
-        if (member.isPresent()) {
+        if (membership.isPresent()) {
             p.add(Party.AGENT);
-            if (member.get()) {
+            if (membership.get()) {
                 p.add(Party.DISPATCHER);
             }
         }
         return p;
-    }
-
-    static boolean watches(Handle h, long ticketId, String userId) {
-        return h.createQuery("SELECT COUNT(*) FROM oa_tk_watcher WHERE ticket_id = :id AND user_id = :u")
-                .bind("id", ticketId).bind("u", userId).mapTo(Integer.class).one() > 0;
-    }
-
-    static List<String> watchers(Handle h, long ticketId) {
-        return h.createQuery("SELECT user_id FROM oa_tk_watcher WHERE ticket_id = :id ORDER BY user_id")
-                .bind("id", ticketId).mapTo(String.class).list();
-    }
-
-    static boolean isAgentAnywhere(Handle h, String tenant, String userId) {
-        return h.createQuery("SELECT COUNT(*) FROM oa_tk_queue_member WHERE tenant_id = :t AND user_id = :u")
-                .bind("t", tenant).bind("u", userId).mapTo(Integer.class).one() > 0;
     }
 
     /**

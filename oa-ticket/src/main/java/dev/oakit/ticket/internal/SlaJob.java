@@ -11,6 +11,8 @@ import dev.oakit.ticket.TicketEventKind;
 import dev.oakit.ticket.sla.EscalationStep;
 import dev.oakit.ticket.sla.SlaFiring;
 import dev.oakit.ticket.sla.TargetStatus;
+import dev.oakit.ticket.internal.store.QueueRepository;
+import dev.oakit.ticket.internal.store.TicketRow;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
@@ -37,14 +39,16 @@ public final class SlaJob extends TicketJobs {
     private final SlaTimers timers;
     private final DispatchHook dispatch;
     private final TicketNotifier notifier;
+    private final QueueRepository queues;
 
     @Inject
-    public SlaJob(Commands commands, TicketEngine engine, SlaTimers timers, DispatchHook dispatch, TicketNotifier notifier) {
+    public SlaJob(Commands commands, TicketEngine engine, SlaTimers timers, DispatchHook dispatch, TicketNotifier notifier, QueueRepository queues) {
         super(commands, SlaTimers.JOB, "tk.ticket.sla");
         this.engine = engine;
         this.timers = timers;
         this.dispatch = dispatch;
         this.notifier = notifier;
+        this.queues = queues;
     }
 
     @Override
@@ -106,7 +110,7 @@ public final class SlaJob extends TicketJobs {
 
     private void moveTo(CommandContext ctx, TicketEngine.Op op, String queueKey, String reason) {
         TicketRow r = op.row;
-        Queue q = QueueStore.queue(op.h, op.tenant(), queueKey).orElse(null);
+        Queue q = queues.queue(op.h, op.tenant(), queueKey).orElse(null);
         if (q == null || !q.active() || queueKey.equals(r.queue)) {
             String why = q == null ? "queue '" + queueKey + "' does not exist" : !q.active() ? "queue '" + queueKey + "' is inactive"
                     : "the ticket is in queue '" + queueKey + "' already";
@@ -159,7 +163,7 @@ public final class SlaJob extends TicketJobs {
     }
 
     /** The assignee and the queue's dispatchers. */
-    private static List<String> people(TicketEngine.Op op) {
+    private List<String> people(TicketEngine.Op op) {
         List<String> to = new ArrayList<>();
         if (op.row.assignee != null) {
             to.add(op.row.assignee);
@@ -168,8 +172,7 @@ public final class SlaJob extends TicketJobs {
         return to;
     }
 
-    private static List<String> dispatchers(TicketEngine.Op op) {
-        return op.h.createQuery("SELECT user_id FROM oa_tk_queue_member WHERE tenant_id = :t AND queue_key = :q AND dispatcher = :d ORDER BY user_id")
-                .bind("t", op.tenant()).bind("q", op.row.queue).bind("d", true).mapTo(String.class).list();
+    private List<String> dispatchers(TicketEngine.Op op) {
+        return queues.dispatchers(op.h, op.tenant(), op.row.queue);
     }
 }

@@ -38,7 +38,16 @@ import dev.oakit.ticket.TimeEntry;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import dev.oakit.ticket.internal.store.CatalogRepository;
+import dev.oakit.ticket.internal.store.CounterRepository;
+import dev.oakit.ticket.internal.store.EventRepository;
+import dev.oakit.ticket.internal.store.LinkRepository;
+import dev.oakit.ticket.internal.store.QueueRepository;
+import dev.oakit.ticket.internal.store.RatingRepository;
+import dev.oakit.ticket.internal.store.TicketRepository;
+import dev.oakit.ticket.internal.store.TicketRow;
+import dev.oakit.ticket.internal.store.TimeRepository;
+import dev.oakit.ticket.internal.store.WatcherRepository;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -69,8 +78,14 @@ public final class TicketEngine implements Tickets {
 
     private final Commands commands;
     private final ObjectMapper json;
-    private final CatalogStore catalog;
-    private final QueueStore queues;
+    private final CatalogRepository catalog;
+    private final QueueRepository queues;
+    final TicketRepository tickets;
+    private final EventRepository eventRows;
+    final WatcherRepository watchers;
+    final LinkRepository links;
+    private final TimeRepository times;
+    private final RatingRepository ratings;
     private final TicketConfig config;
     private final BusinessCalendars calendars;
     private final Directory directory;
@@ -84,8 +99,10 @@ public final class TicketEngine implements Tickets {
     private TicketMetrics metrics; // the report figures (TicketReports); injected into the field to keep the constructor as it is
 
     @Inject
-    public TicketEngine(Commands commands, ObjectMapper json, CatalogStore catalog, QueueStore queues, TicketConfig config,
-                        BusinessCalendars calendars, Directory directory, DispatchHook dispatch, SlaHook sla, TicketNotifier notifier) {
+    public TicketEngine(Commands commands, ObjectMapper json, CatalogRepository catalog, QueueRepository queues, TicketConfig config,
+                        BusinessCalendars calendars, Directory directory, DispatchHook dispatch, SlaHook sla, TicketNotifier notifier,
+                        TicketRepository tickets, EventRepository eventRows, WatcherRepository watchers, LinkRepository links,
+                        TimeRepository times, RatingRepository ratings, CounterRepository counters) {
         this.commands = commands;
         this.json = json;
         this.catalog = catalog;
@@ -96,7 +113,13 @@ public final class TicketEngine implements Tickets {
         this.dispatch = dispatch;
         this.sla = sla;
         this.notifier = notifier;
-        this.numbers = new Numbers(commands);
+        this.tickets = tickets;
+        this.eventRows = eventRows;
+        this.watchers = watchers;
+        this.links = links;
+        this.times = times;
+        this.ratings = ratings;
+        this.numbers = new Numbers(commands, counters);
         this.requestIds = new RequestIds(commands, json);
         this.relations = new TicketRelations(this);
     }
@@ -163,17 +186,15 @@ public final class TicketEngine implements Tickets {
         Op op = new Op(ctx);
         op.row = lock(op.h, op.tenant(), ticketId);
         op.lc = catalog.lifecycle(op.h, op.tenant(), op.row.type);
-        op.parties = Access.parties(op.h, op.actor, op.row);
-        if (op.parties.isEmpty() && !Access.watches(op.h, op.row.id, op.actor.userId())) {
+        op.parties = Access.parties(op.actor, op.row, queues.membership(op.h, op.tenant(), op.row.queue, op.actor.userId()));
+        if (op.parties.isEmpty() && !watchers.watches(op.h, op.row.id, op.actor.userId())) {
             throw notFound(op.tenant(), ticketId);
         }
         return op;
     }
 
     TicketRow lock(Handle h, String tenant, long ticketId) {
-        return h.createQuery("SELECT " + TicketRow.COLUMNS + " FROM oa_tk_ticket WHERE id = :id AND tenant_id = :t FOR UPDATE")
-                .bind("id", ticketId).bind("t", tenant).map((rs, c) -> TicketRow.map(rs, json)).findOne()
-                .orElseThrow(() -> notFound(tenant, ticketId));
+        return tickets.lock(h, tenant, ticketId).orElseThrow(() -> notFound(tenant, ticketId));
     }
 
     static NotFoundException notFound(String tenant, long ticketId) {
@@ -184,23 +205,9 @@ public final class TicketEngine implements Tickets {
     void save(Op op) {
         TicketRow r = op.row;
         if (op.dirty) {
-            int n = op.h.createUpdate("""
-                    UPDATE oa_tk_ticket SET title = :title, description = :descr, category_key = :cat, priority = :prio, queue_key = :q,
-                        assignee_id = :a, state = :s, state_kind = :k, overdue = :od, parent_id = :p, merged_into = :m, sla_policy = :sla,
-                        due_at = :due, fields = :f, tags = :tags, resolutions = :res, row_version = row_version + 1, updated_at = :now,
-                        resolved_at = :ra, closed_at = :ca
-                    WHERE id = :id AND tenant_id = :t AND row_version = :v""")
-                    .bind("title", r.title).bind("descr", r.description).bind("cat", r.category).bind("prio", r.priority.name())
-                    .bind("q", r.queue).bind("a", r.assignee).bind("s", r.state).bind("k", r.kind.name()).bind("od", r.overdue)
-                    .bind("p", r.parentId).bind("m", r.mergedInto).bind("sla", r.slaPolicy).bind("due", TicketRow.db(r.dueAt))
-                    .bind("f", write(r.fields)).bind("tags", write(r.tags)).bind("res", r.resolutions).bind("now", TicketRow.db(op.now))
-                    .bind("ra", TicketRow.db(r.resolvedAt)).bind("ca", TicketRow.db(r.closedAt))
-                    .bind("id", r.id).bind("t", r.tenantId).bind("v", r.version).execute();
-            if (n == 0) {
+            if (!tickets.update(op.h, r, op.now)) {
                 throw new ConflictException("OA-TK/STALE", "ticket " + r.number + " changed while this command ran; reload it and retry");
             }
-            r.version++;
-            r.updatedAt = op.now;
             op.dirty = false;
         }
         flush(op);
@@ -210,21 +217,11 @@ public final class TicketEngine implements Tickets {
         if (op.events.isEmpty()) {
             return;
         }
-        // the command's entries in one batch
-        PreparedBatch batch = op.h.prepareBatch("""
-                INSERT INTO oa_tk_event (tenant_id, ticket_id, kind, actor_id, action, from_state, to_state, body, internal, detail, at)
-                VALUES (:t, :ticket, :k, :actor, :a, :f, :to, :b, :i, :d, :at)""");
-        for (Pending p : op.events) {
-            batch.bind("t", op.tenant()).bind("ticket", op.row.id).bind("k", p.kind().name()).bind("actor", op.actor.userId())
-                    .bind("a", p.action()).bind("f", p.from()).bind("to", p.to()).bind("b", p.body()).bind("i", p.internal())
-                    .bind("d", p.detail().isEmpty() ? null : write(p.detail())).bind("at", TicketRow.db(op.now)).add();
-        }
-        List<Long> ids = batch.executePreparedBatch("id").mapTo(Long.class).list();
-        List<TicketEvent> written = new ArrayList<>();
+        List<EventRepository.NewEvent> drafts = op.events.stream().map(p -> new EventRepository.NewEvent(p.kind(), p.action(), p.from(),
+                p.to(), p.body(), p.internal(), p.detail())).toList();
+        List<TicketEvent> written = eventRows.append(op.h, op.tenant(), op.row.id, op.actor.userId(), drafts, op.now);
         for (int i = 0; i < op.events.size(); i++) {
             Pending p = op.events.get(i);
-            written.add(new TicketEvent(ids.get(i), p.kind(), op.actor.userId(), p.action(), p.from(), p.to(), p.body(), p.internal(),
-                    p.detail(), op.now));
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("number", op.row.number);
             payload.put("kind", p.kind().name());
@@ -241,10 +238,6 @@ public final class TicketEngine implements Tickets {
         op.events.clear();
         metrics.recorded(op.h, op.row, written);
         sla.recorded(op.ctx, op.row.toTicket(), List.copyOf(written));
-    }
-
-    private String write(Object value) {
-        return JsonText.write(json, value);
     }
 
     // ------------------------------------------------------------------ create
@@ -268,7 +261,7 @@ public final class TicketEngine implements Tickets {
         String tenant = op.tenant();
         TicketType type = catalog.type(h, tenant, req.type());
         Requester requester = req.requester() == null ? Requester.user(op.actor.userId()) : req.requester();
-        if (!op.actor.userId().equals(requester.userId()) && !op.actor.isAdmin() && !Access.isAgentAnywhere(h, tenant, op.actor.userId())) {
+        if (!op.actor.userId().equals(requester.userId()) && !op.actor.isAdmin() && !queues.isAgentAnywhere(h, tenant, op.actor.userId())) {
             throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + op.actor.userId() + "' may create tickets only for themselves;"
                     + " agents of a queue and administrators may create them for other requesters and external contacts");
         }
@@ -291,7 +284,7 @@ public final class TicketEngine implements Tickets {
         if (queueKey == null) {
             throw ValidationException.of("queue", "ticket type '" + type.key() + "' has no default queue; name a queue or give the type a default queue");
         }
-        Queue queue = QueueStore.requireQueue(h, tenant, queueKey, "queue");
+        Queue queue = queues.requireQueue(h, tenant, queueKey, "queue");
         if (!queue.active()) {
             throw ValidationException.of("queue", "queue '" + queue.key() + "' is inactive; choose an active queue");
         }
@@ -326,24 +319,9 @@ public final class TicketEngine implements Tickets {
         r.createdBy = op.actor.userId();
         r.createdAt = op.now;
         r.updatedAt = op.now;
-        r.id = h.createUpdate("""
-                INSERT INTO oa_tk_ticket (tenant_id, number, type_key, title, description, category_key, priority, channel, requester_id,
-                    contact_name, contact_email, customer_ref, queue_key, state, state_kind, overdue, parent_id, sla_policy, fields, tags,
-                    attachments, resolutions, row_version, created_by, created_at, updated_at)
-                VALUES (:t, :num, :type, :title, :descr, :cat, :prio, :ch, :rid, :cn, :ce, :cr, :q, :s, :k, :od, :p, :sla, :f, :tags,
-                    :att, 0, 0, :by, :now, :now)""")
-                .bind("t", tenant).bind("num", r.number).bind("type", r.type).bind("title", r.title).bind("descr", r.description)
-                .bind("cat", r.category).bind("prio", r.priority.name()).bind("ch", channel).bind("rid", requester.userId())
-                .bind("cn", requester.contactName()).bind("ce", requester.contactEmail()).bind("cr", requester.customerRef())
-                .bind("q", r.queue).bind("s", r.state).bind("k", r.kind.name()).bind("od", false).bind("p", r.parentId)
-                .bind("sla", r.slaPolicy).bind("f", write(fields)).bind("tags", write(tags)).bind("att", write(r.attachments)).bind("by", r.createdBy)
-                .bind("now", TicketRow.db(op.now)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        insertTags(h, tenant, r.id, tags);
+        r.id = tickets.insert(h, r);
         Set<String> watchers = new TreeSet<>(req.watchers());
-        for (String w : watchers) {
-            h.createUpdate("INSERT INTO oa_tk_watcher (tenant_id, ticket_id, user_id) VALUES (:t, :id, :u)")
-                    .bind("t", tenant).bind("id", r.id).bind("u", w).execute();
-        }
+        this.watchers.add(h, tenant, r.id, watchers);
         op.row = r;
         op.lc = lc;
         // nothing after the creation checks the creator's parties (automatic assignment is the system's decision)
@@ -366,7 +344,7 @@ public final class TicketEngine implements Tickets {
         if (!r.kind.started()) {
             scheduleOverdue(op);
         }
-        notifier.send(op.actor, TicketNotifier.CREATED, dispatchers(h, tenant, r.queue), vars(op, Map.of("queue", r.queue,
+        notifier.send(op.actor, TicketNotifier.CREATED, queues.dispatchers(h, tenant, r.queue), vars(op, Map.of("queue", r.queue,
                 "priority", r.priority.name())));
         dispatched(op, dispatch.assigneeFor(ctx, r.toTicket(), route));
         return op;
@@ -389,8 +367,8 @@ public final class TicketEngine implements Tickets {
         return calendars.get(queue != null && queue.calendar() != null ? queue.calendar() : config.calendar());
     }
 
-    private static void checkCategory(Handle h, String tenant, String key, List<ValidationException.Problem> problems) {
-        Category c = CatalogStore.category(h, tenant, key).orElse(null);
+    private void checkCategory(Handle h, String tenant, String key, List<ValidationException.Problem> problems) {
+        Category c = catalog.category(h, tenant, key).orElse(null);
         if (c == null) {
             problems.add(new ValidationException.Problem("category", "category '" + key + "' does not exist; an administrator saves it with TicketCatalog.saveCategory"));
         } else if (!c.active()) {
@@ -412,18 +390,6 @@ public final class TicketEngine implements Tickets {
             problems.add(new ValidationException.Problem("tags", "at most 20 tags, got " + out.size()));
         }
         return List.copyOf(out);
-    }
-
-    private static void writeTags(Handle h, String tenant, long id, List<String> tags) {
-        h.createUpdate("DELETE FROM oa_tk_tag WHERE ticket_id = :id AND tenant_id = :t").bind("id", id).bind("t", tenant).execute();
-        insertTags(h, tenant, id, tags);
-    }
-
-    private static void insertTags(Handle h, String tenant, long id, List<String> tags) {
-        for (String tag : tags) {
-            h.createUpdate("INSERT INTO oa_tk_tag (tenant_id, ticket_id, tag) VALUES (:t, :id, :tag)")
-                    .bind("t", tenant).bind("id", id).bind("tag", tag).execute();
-        }
     }
 
     /** Merges changes into the current custom fields and validates them against the type's form. */
@@ -496,7 +462,7 @@ public final class TicketEngine implements Tickets {
             throw new ConflictException("OA-TK/UNASSIGNED", "ticket " + r.number + " has nobody assigned; assign or claim it before '" + action + "'");
         }
         if (tk == StateKind.RESOLVED && config.parentWaitsForChildren()) {
-            List<String> open = openChildren(op.h, op.tenant(), r.id);
+            List<String> open = tickets.openChildren(op.h, op.tenant(), r.id);
             if (!open.isEmpty()) {
                 throw new ConflictException("OA-TK/OPEN_CHILDREN", "ticket " + r.number + " cannot be resolved while its child ticket(s) "
                         + open + " are open; resolve or close them first");
@@ -542,7 +508,7 @@ public final class TicketEngine implements Tickets {
         Set<String> recipients = new java.util.LinkedHashSet<>();
         recipients.add(r.requester.userId());
         recipients.add(r.assignee);
-        recipients.addAll(Access.watchers(op.h, r.id));
+        recipients.addAll(watchers.watchers(op.h, r.id));
         notifier.send(op.actor, TicketNotifier.STATUS, recipients, vars(op, Map.of("from", from, "to", to, "action", action,
                 "comment", comment == null ? "" : comment)));
     }
@@ -557,16 +523,11 @@ public final class TicketEngine implements Tickets {
     private void scheduleAcceptance(Op op) {
         boolean acceptable = op.lc.transition(op.row.state, "accept").or(() -> op.lc.transition(op.row.state, "close")).isPresent();
         if (config.acceptanceDays() > 0 && acceptable) {
-            Queue q = QueueStore.queue(op.h, op.tenant(), op.row.queue).orElse(null);
+            Queue q = queues.queue(op.h, op.tenant(), op.row.queue).orElse(null);
             Instant due = calendar(q).addWorkingDays(op.now, config.acceptanceDays());
             op.ctx.schedule(JobRequest.of(ACCEPT_JOB, Map.of("ticketId", op.row.id, "resolution", op.row.resolutions)).at(due)
                     .dedupe(ACCEPT_JOB + ":" + op.row.id));
         }
-    }
-
-    static List<String> openChildren(Handle h, String tenant, long id) {
-        return h.createQuery("SELECT number FROM oa_tk_ticket WHERE tenant_id = :t AND parent_id = :id AND state_kind NOT IN ('RESOLVED', 'CLOSED') ORDER BY id")
-                .bind("t", tenant).bind("id", id).mapTo(String.class).list();
     }
 
     static Map<String, Object> detail(Object... kv) {
@@ -583,11 +544,6 @@ public final class TicketEngine implements Tickets {
         v.put("title", op.row.title);
         v.put("by", op.actor.userId());
         return v;
-    }
-
-    private static List<String> dispatchers(Handle h, String tenant, String queue) {
-        return h.createQuery("SELECT user_id FROM oa_tk_queue_member WHERE tenant_id = :t AND queue_key = :q AND dispatcher = :d ORDER BY user_id")
-                .bind("t", tenant).bind("q", queue).bind("d", true).mapTo(String.class).list();
     }
 
     // ------------------------------------------------------------------ assignment
@@ -646,7 +602,7 @@ public final class TicketEngine implements Tickets {
             TicketRow r = op.row;
             String fromQueue = r.queue;
             if (queue != null && !queue.equals(r.queue)) {
-                Queue q = QueueStore.requireQueue(op.h, op.tenant(), queue, "queue");
+                Queue q = queues.requireQueue(op.h, op.tenant(), queue, "queue");
                 if (!q.active()) {
                     throw ValidationException.of("queue", "queue '" + queue + "' is inactive; choose an active queue");
                 }
@@ -674,7 +630,7 @@ public final class TicketEngine implements Tickets {
     void assignIn(Op op, String assigneeId, String action) {
         TicketRow r = op.row;
         boolean self = assigneeId.equals(op.actor.userId()) && op.parties.contains(Party.AGENT);
-        if (!self && QueueStore.membership(op.h, op.tenant(), r.queue, assigneeId).isEmpty()) {
+        if (!self && queues.membership(op.h, op.tenant(), r.queue, assigneeId).isEmpty()) {
             throw ValidationException.of("assigneeId", "user '" + assigneeId + "' is not a member of queue '" + r.queue
                     + "'; add them with Queues.setMembers or choose a member");
         }
@@ -683,7 +639,7 @@ public final class TicketEngine implements Tickets {
         }
         Agent profile = queues.agent(op.h, op.tenant(), assigneeId).orElse(Agent.of(assigneeId));
         if (profile.capacity() > 0) {
-            int load = QueueStore.openLoad(op.h, op.tenant(), assigneeId);
+            int load = tickets.openLoad(op.h, op.tenant(), assigneeId);
             if (load >= profile.capacity()) {
                 throw new ConflictException("OA-TK/AT_CAPACITY", "agent '" + assigneeId + "' holds " + load + " open ticket(s), the capacity is "
                         + profile.capacity() + "; choose another agent or raise the capacity");
@@ -799,7 +755,7 @@ public final class TicketEngine implements Tickets {
             }
             if (tags != null && !tags.equals(r.tags)) {
                 r.tags = tags;
-                writeTags(op.h, op.tenant(), r.id, tags);
+                tickets.replaceTags(op.h, op.tenant(), r.id, tags);
                 changed.add("tags");
             }
             if (!changed.isEmpty()) {
@@ -836,12 +792,8 @@ public final class TicketEngine implements Tickets {
         return onTicket(actor, ticketId, "time", requestId, TimeEntry.class, RequestIds.args(minutes, workDate, note), op -> {
             requireAgent(op, "log time on");
             LocalDate day = workDate != null ? workDate
-                    : op.now.atZone(calendar(QueueStore.queue(op.h, op.tenant(), op.row.queue).orElse(null)).zone()).toLocalDate();
-            long id = op.h.createUpdate("""
-                    INSERT INTO oa_tk_time (tenant_id, ticket_id, user_id, minutes, work_date, note, logged_at)
-                    VALUES (:t, :ticket, :u, :m, :d, :n, :now)""")
-                    .bind("t", op.tenant()).bind("ticket", op.row.id).bind("u", op.actor.userId()).bind("m", minutes).bind("d", day)
-                    .bind("n", note).bind("now", TicketRow.db(op.now)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                    : op.now.atZone(calendar(queues.queue(op.h, op.tenant(), op.row.queue).orElse(null)).zone()).toLocalDate();
+            long id = times.insert(op.h, op.tenant(), op.row.id, op.actor.userId(), minutes, day, note, op.now);
             op.event(TicketEventKind.TIME_LOGGED, "time", null, null, note, true, detail("minutes", minutes, "workDate", day.toString()));
             op.ctx.summary("logged " + minutes + " min on ticket " + op.row.number);
             return new TimeEntry(id, op.actor.userId(), minutes, day, note, op.now);
@@ -859,16 +811,14 @@ public final class TicketEngine implements Tickets {
             if (watching) {
                 requireUser(op.tenant(), "userId", userId);
             }
-            boolean now = Access.watchers(op.h, op.row.id).contains(userId);
+            boolean now = watchers.watchers(op.h, op.row.id).contains(userId);
             if (now == watching) {
                 return op.row.toTicket();
             }
             if (watching) {
-                op.h.createUpdate("INSERT INTO oa_tk_watcher (tenant_id, ticket_id, user_id) VALUES (:t, :id, :u)")
-                        .bind("t", op.tenant()).bind("id", op.row.id).bind("u", userId).execute();
+                watchers.add(op.h, op.tenant(), op.row.id, List.of(userId));
             } else {
-                op.h.createUpdate("DELETE FROM oa_tk_watcher WHERE ticket_id = :id AND user_id = :u AND tenant_id = :t")
-                        .bind("t", op.tenant()).bind("id", op.row.id).bind("u", userId).execute();
+                watchers.remove(op.h, op.tenant(), op.row.id, userId);
             }
             op.event(TicketEventKind.WATCHERS_CHANGED, "watch", null, null, null, false, detail("user", userId, "watching", watching));
             return op.row.toTicket();
@@ -902,20 +852,16 @@ public final class TicketEngine implements Tickets {
             if (r.resolutions == 0 || r.kind.open()) {
                 throw new ConflictException("OA-TK/NOT_RESOLVED", "ticket " + r.number + " is '" + r.state + "'; rate it once it is resolved");
             }
-            boolean rated = op.h.createQuery("SELECT COUNT(*) FROM oa_tk_rating WHERE tenant_id = :t AND ticket_id = :id AND resolution = :res")
-                    .bind("t", op.tenant()).bind("id", r.id).bind("res", r.resolutions).mapTo(Integer.class).one() > 0;
+            boolean rated = ratings.rated(op.h, op.tenant(), r.id, r.resolutions);
             if (rated) {
                 throw new ConflictException("OA-TK/ALREADY_RATED", "resolution " + r.resolutions + " of ticket " + r.number
                         + " was rated already; one rating per resolution");
             }
-            op.h.createUpdate("""
-                    INSERT INTO oa_tk_rating (tenant_id, ticket_id, resolution, score, comment, rated_by, rated_at)
-                    VALUES (:t, :id, :res, :s, :c, :u, :now)""")
-                    .bind("t", op.tenant()).bind("id", r.id).bind("res", r.resolutions).bind("s", score).bind("c", comment)
-                    .bind("u", op.actor.userId()).bind("now", TicketRow.db(op.now)).execute();
+            Rating rating = new Rating(r.resolutions, score, comment, op.actor.userId(), op.now);
+            ratings.insert(op.h, op.tenant(), r.id, rating);
             op.event(TicketEventKind.RATED, "rate", null, null, comment, false, detail("score", score, "resolution", r.resolutions));
             op.ctx.summary("rated resolution " + r.resolutions + " of ticket " + r.number + ": " + score);
-            return new Rating(r.resolutions, score, comment, op.actor.userId(), op.now);
+            return rating;
         });
     }
 
@@ -929,7 +875,7 @@ public final class TicketEngine implements Tickets {
         op.dirty = true;
         op.event(TicketEventKind.OVERDUE, "overdue", null, null, null, false, detail("startWithin", config.startWithin().toString()));
         ctx.summary("ticket " + op.row.number + " not started within " + config.startWithin());
-        List<String> to = op.row.assignee != null ? List.of(op.row.assignee) : dispatchers(op.h, op.tenant(), op.row.queue);
+        List<String> to = op.row.assignee != null ? List.of(op.row.assignee) : queues.dispatchers(op.h, op.tenant(), op.row.queue);
         notifier.send(op.actor, TicketNotifier.OVERDUE, to, vars(op, Map.of("minutes", config.startWithin().toMinutes())));
         save(op);
     }

@@ -6,6 +6,9 @@ import dev.oakit.ticket.Queue;
 import dev.oakit.ticket.TicketConfig;
 import dev.oakit.ticket.TicketEvent;
 import dev.oakit.ticket.sla.SlaTarget;
+import dev.oakit.ticket.internal.store.MetricRepository;
+import dev.oakit.ticket.internal.store.QueueRepository;
+import dev.oakit.ticket.internal.store.TicketRow;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
@@ -32,11 +35,15 @@ public final class TicketMetrics {
 
     private final BusinessCalendars calendars;
     private final TicketConfig config;
+    private final MetricRepository metrics;
+    private final QueueRepository queues;
 
     @Inject
-    public TicketMetrics(BusinessCalendars calendars, TicketConfig config) {
+    public TicketMetrics(BusinessCalendars calendars, TicketConfig config, MetricRepository metrics, QueueRepository queues) {
         this.calendars = calendars;
         this.config = config;
+        this.metrics = metrics;
+        this.queues = queues;
     }
 
     /** @return the zone whose local days the reports count in */
@@ -54,7 +61,7 @@ public final class TicketMetrics {
     }
 
     private BusinessCalendar calendar(Handle h, String tenant, String queue) {
-        String name = QueueStore.queue(h, tenant, queue).map(Queue::calendar).orElse(null);
+        String name = queues.queue(h, tenant, queue).map(Queue::calendar).orElse(null);
         return calendars.get(name != null ? name : config.calendar());
     }
 
@@ -63,22 +70,23 @@ public final class TicketMetrics {
         boolean sync = false;
         for (TicketEvent e : events) {
             switch (e.kind()) {
-                case CREATED -> created(h, row, e.at());
+                case CREATED -> {
+                    LocalDate d = day(e.at());
+                    metrics.created(h, row.tenantId, row.id, row.queue, row.type, row.category, e.at(), d, weekOf(d));
+                }
                 case AGENT_REPLY -> {
                     if (!e.internal()) {
-                        firstResponse(h, row, e);
+                        long secs = calendar(h, row.tenantId, row.queue).between(row.createdAt, e.at()).toSeconds();
+                        metrics.firstResponse(h, row.tenantId, row.id, e.at(), day(e.at()), secs, e.actorId());
                     }
                 }
                 case RESOLVED -> resolved(h, row, e);
-                case CLOSED -> h.createUpdate("UPDATE oa_tk_metric SET closed_at = :at WHERE ticket_id = :id AND tenant_id = :t")
-                        .bind("at", TicketRow.db(e.at())).bind("id", row.id).bind("t", row.tenantId).execute();
-                case REOPENED -> reopened(h, row);
+                case CLOSED -> metrics.closed(h, row.tenantId, row.id, e.at());
+                case REOPENED -> metrics.reopened(h, row.tenantId, row.id, FROM_DUE);
                 case ASSIGNED -> {
                     Object to = e.detail().get("to");
                     if (to != null) {
-                        h.createUpdate("INSERT INTO oa_tk_metric_assign (tenant_id, ticket_id, agent_id, assigned_at, assigned_day) VALUES (:t, :id, :a, :at, :d)")
-                                .bind("t", row.tenantId).bind("id", row.id).bind("a", to.toString()).bind("at", TicketRow.db(e.at()))
-                                .bind("d", day(e.at())).execute();
+                        metrics.assigned(h, row.tenantId, row.id, to.toString(), e.at(), day(e.at()));
                     }
                     sync |= "reassign".equals(e.action()); // only 转派 moves a ticket to another queue
                 }
@@ -87,49 +95,17 @@ public final class TicketMetrics {
             }
         }
         if (sync) {
-            h.createUpdate("UPDATE oa_tk_metric SET queue_key = :q, type_key = :ty, category_key = :c WHERE ticket_id = :id AND tenant_id = :t")
-                    .bind("q", row.queue).bind("ty", row.type).bind("c", row.category).bind("id", row.id).bind("t", row.tenantId).execute();
+            metrics.classify(h, row.tenantId, row.id, row.queue, row.type, row.category);
         }
-    }
-
-    private void created(Handle h, TicketRow row, Instant at) {
-        LocalDate d = day(at);
-        h.createUpdate("""
-                INSERT INTO oa_tk_metric (ticket_id, tenant_id, queue_key, type_key, category_key, created_at, created_day, created_week, reopened)
-                VALUES (:id, :t, :q, :ty, :c, :at, :d, :w, 0)""")
-                .bind("id", row.id).bind("t", row.tenantId).bind("q", row.queue).bind("ty", row.type).bind("c", row.category)
-                .bind("at", TicketRow.db(at)).bind("d", d).bind("w", weekOf(d)).execute();
-    }
-
-    private void firstResponse(Handle h, TicketRow row, TicketEvent e) {
-        long secs = calendar(h, row.tenantId, row.queue).between(row.createdAt, e.at()).toSeconds();
-        h.createUpdate("""
-                UPDATE oa_tk_metric SET first_response_at = :at, first_response_day = :d, first_response_secs = :s, first_responder = :by
-                WHERE ticket_id = :id AND tenant_id = :t AND first_response_at IS NULL""")
-                .bind("at", TicketRow.db(e.at())).bind("d", day(e.at())).bind("s", secs).bind("by", e.actorId())
-                .bind("id", row.id).bind("t", row.tenantId).execute();
     }
 
     private void resolved(Handle h, TicketRow row, TicketEvent e) {
         LocalDate d = day(e.at());
         long secs = calendar(h, row.tenantId, row.queue).between(row.createdAt, e.at()).toSeconds();
-        h.createUpdate("""
-                UPDATE oa_tk_metric SET resolved_at = :at, resolved_day = :d, resolved_week = :w, resolution_secs = :s, resolved_by = :by
-                WHERE ticket_id = :id AND tenant_id = :t""")
-                .bind("at", TicketRow.db(e.at())).bind("d", d).bind("w", weekOf(d)).bind("s", secs)
-                .bind("by", row.assignee != null ? row.assignee : e.actorId()).bind("id", row.id).bind("t", row.tenantId).execute();
+        metrics.resolved(h, row.tenantId, row.id, e.at(), d, weekOf(d), secs, row.assignee != null ? row.assignee : e.actorId());
         if (row.dueAt != null) {
             write(h, row.tenantId, row.id, SlaTarget.RESOLUTION, row.dueAt, e.at().isAfter(row.dueAt), e.at(), FROM_DUE);
         }
-    }
-
-    private void reopened(Handle h, TicketRow row) {
-        h.createUpdate("""
-                UPDATE oa_tk_metric SET resolved_at = NULL, resolved_day = NULL, resolved_week = NULL, resolution_secs = NULL,
-                    resolved_by = NULL, closed_at = NULL, reopened = reopened + 1
-                WHERE ticket_id = :id AND tenant_id = :t""").bind("id", row.id).bind("t", row.tenantId).execute();
-        h.createUpdate("DELETE FROM oa_tk_metric_sla WHERE ticket_id = :id AND tenant_id = :t AND target = :g AND origin = :s")
-                .bind("id", row.id).bind("t", row.tenantId).bind("g", SlaTarget.RESOLUTION.name()).bind("s", FROM_DUE).execute();
     }
 
     /**
@@ -146,23 +122,10 @@ public final class TicketMetrics {
     }
 
     private void write(Handle h, String tenant, long ticketId, SlaTarget target, Instant dueAt, boolean breached, Instant at, String source) {
-        String existing = h.createQuery("SELECT origin FROM oa_tk_metric_sla WHERE ticket_id = :id AND target = :g AND tenant_id = :t")
-                .bind("id", ticketId).bind("g", target.name()).bind("t", tenant).mapTo(String.class).findOne().orElse(null);
+        String existing = metrics.outcomeOrigin(h, tenant, ticketId, target).orElse(null);
         if (FROM_DUE.equals(source) && FROM_SLA.equals(existing)) {
             return;
         }
-        if (existing != null) {
-            h.createUpdate("""
-                    UPDATE oa_tk_metric_sla SET breached = :b, due_at = :due, known_at = :at, known_day = :d, origin = :s
-                    WHERE ticket_id = :id AND target = :g AND tenant_id = :t""")
-                    .bind("b", breached).bind("due", TicketRow.db(dueAt)).bind("at", TicketRow.db(at)).bind("d", day(at)).bind("s", source)
-                    .bind("id", ticketId).bind("g", target.name()).bind("t", tenant).execute();
-        } else {
-            h.createUpdate("""
-                    INSERT INTO oa_tk_metric_sla (tenant_id, ticket_id, target, breached, due_at, known_at, known_day, origin)
-                    VALUES (:t, :id, :g, :b, :due, :at, :d, :s)""")
-                    .bind("b", breached).bind("due", TicketRow.db(dueAt)).bind("at", TicketRow.db(at)).bind("d", day(at)).bind("s", source)
-                    .bind("id", ticketId).bind("g", target.name()).bind("t", tenant).execute();
-        }
+        metrics.outcome(h, tenant, ticketId, target, dueAt, breached, at, day(at), source, existing != null);
     }
 }

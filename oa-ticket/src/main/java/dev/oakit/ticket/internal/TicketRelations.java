@@ -14,7 +14,7 @@ import dev.oakit.ticket.Ticket;
 import dev.oakit.ticket.TicketEventKind;
 import dev.oakit.ticket.TicketLink;
 import dev.oakit.ticket.internal.TicketEngine.Op;
-import org.jdbi.v3.core.Handle;
+import dev.oakit.ticket.internal.store.TicketRow;
 
 import java.util.HashSet;
 import java.util.List;
@@ -41,8 +41,7 @@ final class TicketRelations {
         return onPair(actor, fromId, toId, "link", requestId, TicketLink.class, RequestIds.args(kind, toId), (from, to) -> {
             TicketEngine.requireAgent(from, "link");
             TicketEngine.requireAgent(to, "link");
-            boolean exists = from.h.createQuery("SELECT COUNT(*) FROM oa_tk_link WHERE tenant_id = :t AND from_id = :f AND to_id = :to AND kind = :k")
-                    .bind("t", from.tenant()).bind("f", fromId).bind("to", toId).bind("k", kind.name()).mapTo(Integer.class).one() > 0;
+            boolean exists = engine.links.exists(from.h, from.tenant(), fromId, kind, toId);
             if (exists) {
                 throw new ConflictException("OA-TK/LINK_EXISTS", "ticket " + from.row.number + " " + kind + " " + to.row.number + " is linked already");
             }
@@ -52,9 +51,7 @@ final class TicketRelations {
     }
 
     private void insertLink(Op from, long fromId, LinkKind kind, long toId) {
-        from.h.createUpdate("INSERT INTO oa_tk_link (tenant_id, from_id, to_id, kind, created_by, created_at) VALUES (:t, :f, :to, :k, :u, :now)")
-                .bind("t", from.tenant()).bind("f", fromId).bind("to", toId).bind("k", kind.name()).bind("u", from.actor.userId())
-                .bind("now", TicketRow.db(from.now)).execute();
+        engine.links.insert(from.h, from.tenant(), new TicketLink(fromId, kind, toId, from.actor.userId(), from.now));
         from.event(TicketEventKind.LINKED, "link", null, null, null, false, TicketEngine.detail("kind", kind.name(), "to", toId));
     }
 
@@ -96,7 +93,7 @@ final class TicketRelations {
             TicketEngine.requireAgent(child, "change the parent of");
             mayAddChildren(parent);
             Set<Long> seen = new HashSet<>();
-            for (Long p = parentId; p != null; p = parentOf(child.h, child.tenant(), p)) {
+            for (Long p = parentId; p != null; p = engine.tickets.parentOf(child.h, child.tenant(), p)) {
                 if (p == childId || !seen.add(p)) {
                     throw ValidationException.of("parentId", "ticket " + parent.row.number + " is below " + child.row.number
                             + " already; making it the parent would form a cycle");
@@ -131,11 +128,6 @@ final class TicketRelations {
         }
     }
 
-    private static Long parentOf(Handle h, String tenant, long id) {
-        return h.createQuery("SELECT parent_id FROM oa_tk_ticket WHERE id = :id AND tenant_id = :t").bind("id", id).bind("t", tenant)
-                .mapTo(Long.class).findOne().orElse(null);
-    }
-
     Ticket merge(Actor actor, long sourceId, long survivorId, String comment, String requestId) {
         Checks.optionalText("comment", comment, 2000);
         if (sourceId == survivorId) {
@@ -157,15 +149,12 @@ final class TicketRelations {
             source.row.mergedInto = survivorId;
             source.event(TicketEventKind.MERGED, "merge", null, null, comment, false, TicketEngine.detail("source", sourceId, "survivor", survivorId));
             engine.move(source, "merge", closed, comment);
-            Set<String> add = new TreeSet<>(Access.watchers(source.h, sourceId));
+            Set<String> add = new TreeSet<>(engine.watchers.watchers(source.h, sourceId));
             if (source.row.requester.userId() != null && !source.row.requester.userId().equals(survivor.row.requester.userId())) {
                 add.add(source.row.requester.userId());
             }
-            add.removeAll(Access.watchers(survivor.h, survivorId));
-            for (String w : add) {
-                survivor.h.createUpdate("INSERT INTO oa_tk_watcher (tenant_id, ticket_id, user_id) VALUES (:t, :id, :u)")
-                        .bind("t", survivor.tenant()).bind("id", survivorId).bind("u", w).execute();
-            }
+            add.removeAll(engine.watchers.watchers(survivor.h, survivorId));
+            engine.watchers.add(survivor.h, survivor.tenant(), survivorId, add);
             survivor.event(TicketEventKind.MERGED, "merge", null, null, comment, false, TicketEngine.detail("source", sourceId, "survivor", survivorId,
                     "number", source.row.number, "watchersAdded", List.copyOf(add)));
             return survivor.row.toTicket();
