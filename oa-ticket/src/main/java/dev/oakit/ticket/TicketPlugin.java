@@ -15,10 +15,9 @@ import dev.oakit.ticket.internal.ReportEngine;
 import dev.oakit.ticket.internal.SlaHook;
 import dev.oakit.ticket.internal.SlaJob;
 import dev.oakit.ticket.internal.SlaTimers;
-import dev.oakit.ticket.internal.TicketEngine;
 import dev.oakit.ticket.internal.TicketJobs;
-import dev.oakit.ticket.internal.TicketNotifier;
 import dev.oakit.ticket.internal.TicketReader;
+import dev.oakit.ticket.internal.runner.TicketService;
 import dev.oakit.ticket.spi.DispatchStrategy;
 import dev.oakit.ticket.report.TicketReports;
 import org.apiguardian.api.API;
@@ -36,19 +35,19 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class TicketPlugin implements OaPlugin {
     /** Notification to the queue's dispatchers when a ticket is created. */
-    public static final String CREATED_TEMPLATE = TicketNotifier.CREATED;
+    public static final String CREATED_TEMPLATE = TicketTemplates.CREATED;
     /** Notification to an agent when a ticket is assigned to them. */
-    public static final String ASSIGNED_TEMPLATE = TicketNotifier.ASSIGNED;
+    public static final String ASSIGNED_TEMPLATE = TicketTemplates.ASSIGNED;
     /** Notification to the requester, assignee and watchers on every state change. */
-    public static final String STATUS_TEMPLATE = TicketNotifier.STATUS;
+    public static final String STATUS_TEMPLATE = TicketTemplates.STATUS;
     /** Notification to the assignee (or the dispatchers) when a ticket was not started in time. */
-    public static final String OVERDUE_TEMPLATE = TicketNotifier.OVERDUE;
+    public static final String OVERDUE_TEMPLATE = TicketTemplates.OVERDUE;
     /** Notification to the assignee and the queue's dispatchers when a share of an SLA target is used. */
-    public static final String SLA_WARNING_TEMPLATE = SlaJob.WARNING;
+    public static final String SLA_WARNING_TEMPLATE = TicketTemplates.SLA_WARNING;
     /** Notification to the assignee and the queue's dispatchers when an SLA target is breached. */
-    public static final String SLA_BREACHED_TEMPLATE = SlaJob.BREACHED;
+    public static final String SLA_BREACHED_TEMPLATE = TicketTemplates.SLA_BREACHED;
     /** Notification of an SLA escalation step (notify, priority raised, moved to another queue). */
-    public static final String SLA_ESCALATED_TEMPLATE = SlaJob.ESCALATED;
+    public static final String SLA_ESCALATED_TEMPLATE = TicketTemplates.SLA_ESCALATED;
 
     @Override
     public String id() {
@@ -81,7 +80,7 @@ public final class TicketPlugin implements OaPlugin {
                 OptionalBinder.newOptionalBinder(binder(), SlaHook.class).setDefault().to(SlaTimers.class);
                 Multibinder.newSetBinder(binder(), DispatchStrategy.class);
                 bind(TicketRouting.class).to(RoutingService.class);
-                bind(Tickets.class).to(TicketEngine.class);
+                bind(Tickets.class).to(TicketService.class);
                 bind(TicketQueries.class).to(TicketReader.class);
                 bind(TicketCatalog.class).to(CatalogService.class);
                 bind(Queues.class).to(QueueService.class);

@@ -13,13 +13,26 @@ import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nam
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The shape of the ticket implementation (docs/architecture.md, "Tickets"): each table's statements live in its repository. */
+/**
+ * The shape of the ticket implementation (docs/architecture.md, "Tickets"): the deciders write nothing; each table's
+ * statements live in its repository, and the repositories know nothing above them.
+ */
 class TicketLayersTest {
     private static JavaClasses ticket;
 
     @BeforeAll
     static void load() {
         ticket = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.oakit.ticket");
+    }
+
+    @Test
+    void theDecidersReachNoDatabaseAndNoCommand() {
+        noClasses().that().resideInAPackage("..ticket.internal.command..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..", "..ticket.internal.runner..")
+                .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.oakit.core.spi.CommandContext")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.oakit.core.spi.Commands")
+                .check(ticket);
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.oakit.ticket.StateKind;
 import dev.oakit.ticket.TicketEventKind;
 import dev.oakit.ticket.internal.store.TicketRepository;
 import dev.oakit.ticket.internal.store.Columns;
+import dev.oakit.ticket.internal.runner.TicketService;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
@@ -33,12 +34,12 @@ import java.util.Set;
 @Singleton
 public final class ChannelDesk {
     private final Commands commands;
-    private final TicketEngine engine;
+    private final TicketService engine;
     private final DirectoryProvider directory;
     private final TicketRepository tickets;
 
     @Inject
-    public ChannelDesk(Commands commands, TicketEngine engine, DirectoryProvider directory, TicketRepository tickets) {
+    public ChannelDesk(Commands commands, TicketService engine, DirectoryProvider directory, TicketRepository tickets) {
         this.tickets = tickets;
         this.commands = commands;
         this.engine = engine;
@@ -114,28 +115,6 @@ public final class ChannelDesk {
      * the system records the reply as the requester's when the sender's address is the contact's.
      */
     private void replyAsContact(String tenant, long ticketId, String email, String channel, String body, List<AttachmentRef> files) {
-        commands.execute(CommandSpec.of(Actor.system(tenant), "tk.ticket.reply").withTarget("ticket", Long.toString(ticketId)), Void.class, ctx -> {
-            TicketEngine.Op op = engine.load(ctx, ticketId);
-            Requester r = op.row.requester;
-            if (email == null || r.internal() || r.contactEmail() == null || !r.contactEmail().equalsIgnoreCase(email)) {
-                throw new ForbiddenException("OA-TK/FORBIDDEN", email + " is not the requester of ticket " + op.row.number);
-            }
-            if (op.row.kind == StateKind.CLOSED) {
-                throw new ConflictException("OA-TK/CLOSED", "ticket " + op.row.number + " is closed; reopen it before replying");
-            }
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("from", email);
-            detail.put("channel", channel);
-            if (!files.isEmpty()) {
-                detail.put("attachments", files);
-            }
-            op.event(TicketEventKind.REQUESTER_REPLY, "reply", null, null, body, false, detail);
-            if (op.row.kind == StateKind.WAITING) {
-                op.lc.transition(op.row.state, "resume").ifPresent(t -> engine.move(op, "resume", t.to(), null));
-            }
-            ctx.summary("ticket " + op.row.number + ": reply by " + channel + " from its requester " + email);
-            engine.save(op);
-            return null;
-        });
+        engine.contactReply(tenant, ticketId, email, channel, body, files);
     }
 }

@@ -17,6 +17,7 @@ import dev.oakit.core.spi.JobContext;
 import dev.oakit.core.spi.JobHandler;
 import dev.oakit.ticket.TicketChannelsConfig;
 import dev.oakit.ticket.TicketConfig;
+import dev.oakit.ticket.TicketTemplates;
 import dev.oakit.ticket.internal.store.EventRepository;
 import dev.oakit.ticket.internal.store.MailRepository;
 import dev.oakit.ticket.internal.store.TicketRepository;
@@ -61,7 +62,7 @@ import java.util.Set;
 public final class ContactMailer implements EventListener {
     private static final Logger LOG = LoggerFactory.getLogger(ContactMailer.class);
     /** The template of a public agent reply to an external contact. */
-    public static final String REPLY = "tk.ticket.reply";
+    public static final String REPLY = TicketTemplates.REPLY;
     /** The job that sends one prepared mail. */
     static final String SEND_JOB = "tk.mail.send";
     private static final Set<String> TYPES = Set.of("tk.ticket.state-changed", "tk.ticket.resolved", "tk.ticket.closed",
@@ -137,7 +138,7 @@ public final class ContactMailer implements EventListener {
             vars.put("to", event.payload().path("toState").asText(""));
             vars.put("action", event.payload().path("action").asText(""));
             vars.put("comment", text == null ? "" : text);
-            m = notifications.render(TicketNotifier.STATUS, locale, vars);
+            m = notifications.render(TicketTemplates.STATUS, locale, vars);
         }
         List<String> thread = MailRepository.thread(h, tenant, ticketId);
         String messageId = "<tk-" + event.id().replaceAll("[^A-Za-z0-9.-]", "-") + "@oakit>";

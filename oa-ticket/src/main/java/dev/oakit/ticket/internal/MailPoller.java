@@ -14,6 +14,7 @@ import dev.oakit.core.spi.Commands;
 import dev.oakit.ticket.NewTicket;
 import dev.oakit.ticket.Requester;
 import dev.oakit.ticket.Ticket;
+import dev.oakit.ticket.Tickets;
 import dev.oakit.ticket.TicketChannelsConfig;
 import dev.oakit.ticket.TicketConfig;
 import dev.oakit.ticket.mail.MailIntake;
@@ -72,14 +73,14 @@ public final class MailPoller implements MailIntake {
 
     private final Map<String, MailboxConfig> boxes = new LinkedHashMap<>();
     private final Commands commands;
-    private final TicketEngine engine;
+    private final Tickets engine;
     private final ChannelDesk desk;
     private final ObjectMapper json;
     private final MailText text;
     private final Pattern number;
 
     @Inject
-    public MailPoller(TicketChannelsConfig config, TicketConfig tickets, Commands commands, TicketEngine engine, ChannelDesk desk,
+    public MailPoller(TicketChannelsConfig config, TicketConfig tickets, Commands commands, Tickets engine, ChannelDesk desk,
                       ObjectMapper json, MailText text) {
         config.mailboxes().forEach(b -> boxes.put(b.name(), b));
         this.commands = commands;

@@ -26,6 +26,8 @@ import dev.oakit.ticket.internal.store.RoutingRepository;
 import dev.oakit.ticket.internal.store.TicketRepository;
 import dev.oakit.ticket.internal.store.TicketRow;
 import dev.oakit.ticket.internal.store.WatcherRepository;
+import dev.oakit.ticket.internal.command.Access;
+import dev.oakit.ticket.internal.runner.CommandRunner;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
@@ -46,20 +48,20 @@ public final class RoutingService implements TicketRouting {
     private final EventRepository events;
     private final QueueRepository queues;
     private final WatcherRepository watchers;
-    private final TicketEngine engine;
+    private final CommandRunner runner;
     private final RuleDispatch dispatch;
     private final SlaTimers sla;
     private final BusinessCalendars calendars;
     private final java.time.Clock clock;
 
     @Inject
-    public RoutingService(Commands commands, RoutingRepository store, TicketEngine engine, RuleDispatch dispatch, SlaTimers sla,
+    public RoutingService(Commands commands, RoutingRepository store, CommandRunner runner, RuleDispatch dispatch, SlaTimers sla,
                           BusinessCalendars calendars, java.time.Clock clock, TicketRepository tickets, EventRepository events,
                           QueueRepository queues, WatcherRepository watchers) {
         this.clock = clock;
         this.commands = commands;
         this.store = store;
-        this.engine = engine;
+        this.runner = runner;
         this.dispatch = dispatch;
         this.sla = sla;
         this.calendars = calendars;
@@ -207,10 +209,10 @@ public final class RoutingService implements TicketRouting {
     }
 
     private Readable readable(Handle h, Actor actor, long ticketId) {
-        TicketRow row = tickets.find(h, actor.tenantId(), ticketId).orElseThrow(() -> TicketEngine.notFound(actor.tenantId(), ticketId));
+        TicketRow row = tickets.find(h, actor.tenantId(), ticketId).orElseThrow(() -> Access.notFound(actor.tenantId(), ticketId));
         Set<Party> parties = Access.parties(actor, row, queues.membership(h, actor.tenantId(), row.queue, actor.userId()));
         if (parties.isEmpty() && !watchers.watches(h, row.id, actor.userId())) {
-            throw TicketEngine.notFound(actor.tenantId(), ticketId);
+            throw Access.notFound(actor.tenantId(), ticketId);
         }
         return new Readable(row, Access.agentView(parties));
     }
@@ -231,19 +233,7 @@ public final class RoutingService implements TicketRouting {
         for (long id : waiting) {
             Ticket[] done = new Ticket[1];
             commands.execute(CommandSpec.of(actor, "tk.ticket.redispatch").withTarget("ticket", Long.toString(id)), Void.class, ctx -> {
-                done[0] = null;
-                TicketEngine.Op op = engine.load(ctx, id);
-                if (op.row.assignee != null || op.row.kind != StateKind.NEW || !queue.equals(op.row.queue)) {
-                    return null;
-                }
-                DispatchHook.Assignment a = dispatch.assigneeFor(ctx, op.row.toTicket(), null);
-                if (a == null || a.agentId() == null) {
-                    return null; // still nobody: the history keeps the first explanation
-                }
-                engine.dispatched(op, a);
-                ctx.summary("redispatched ticket " + op.row.number + " to " + a.agentId());
-                engine.save(op);
-                done[0] = op.row.toTicket();
+                done[0] = runner.redispatch(ctx, id, queue); // a retried command sets it again
                 return null;
             });
             if (done[0] != null) {

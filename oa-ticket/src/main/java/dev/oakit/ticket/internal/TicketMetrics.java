@@ -2,10 +2,10 @@ package dev.oakit.ticket.internal;
 
 import dev.oakit.core.calendar.BusinessCalendar;
 import dev.oakit.core.calendar.BusinessCalendars;
-import dev.oakit.ticket.Queue;
 import dev.oakit.ticket.TicketConfig;
 import dev.oakit.ticket.TicketEvent;
 import dev.oakit.ticket.sla.SlaTarget;
+import dev.oakit.ticket.internal.command.QueueCalendar;
 import dev.oakit.ticket.internal.store.MetricRepository;
 import dev.oakit.ticket.internal.store.QueueRepository;
 import dev.oakit.ticket.internal.store.TicketRow;
@@ -37,9 +37,12 @@ public final class TicketMetrics {
     private final TicketConfig config;
     private final MetricRepository metrics;
     private final QueueRepository queues;
+    private final QueueCalendar queueCalendar;
 
     @Inject
-    public TicketMetrics(BusinessCalendars calendars, TicketConfig config, MetricRepository metrics, QueueRepository queues) {
+    public TicketMetrics(BusinessCalendars calendars, TicketConfig config, MetricRepository metrics, QueueRepository queues,
+                         QueueCalendar queueCalendar) {
+        this.queueCalendar = queueCalendar;
         this.calendars = calendars;
         this.config = config;
         this.metrics = metrics;
@@ -61,12 +64,11 @@ public final class TicketMetrics {
     }
 
     private BusinessCalendar calendar(Handle h, String tenant, String queue) {
-        String name = queues.queue(h, tenant, queue).map(Queue::calendar).orElse(null);
-        return calendars.get(name != null ? name : config.calendar());
+        return queueCalendar.of(queues.queue(h, tenant, queue).orElse(null));
     }
 
-    /** Called by the engine with the history entries a command wrote for one ticket, oldest first. */
-    void recorded(Handle h, TicketRow row, List<TicketEvent> events) {
+    /** Called by the command writer with the history entries a command wrote for one ticket, oldest first. */
+    public void recorded(Handle h, TicketRow row, List<TicketEvent> events) {
         boolean sync = false;
         for (TicketEvent e : events) {
             switch (e.kind()) {

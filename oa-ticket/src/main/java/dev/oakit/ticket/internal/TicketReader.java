@@ -11,6 +11,7 @@ import dev.oakit.ticket.TicketQueries;
 import dev.oakit.ticket.TicketQuery;
 import dev.oakit.ticket.TicketView;
 import dev.oakit.ticket.TicketWorkbench;
+import dev.oakit.ticket.internal.command.Access;
 import dev.oakit.ticket.internal.store.CatalogRepository;
 import dev.oakit.ticket.internal.store.EventRepository;
 import dev.oakit.ticket.internal.store.LinkRepository;

@@ -17,6 +17,7 @@ import dev.oakit.ticket.NewTicket;
 import dev.oakit.ticket.Priority;
 import dev.oakit.ticket.Requester;
 import dev.oakit.ticket.Ticket;
+import dev.oakit.ticket.Tickets;
 import dev.oakit.ticket.TicketChannelsConfig;
 import dev.oakit.ticket.webhook.WebhookIntake;
 import dev.oakit.ticket.webhook.WebhookMapping;
@@ -53,7 +54,7 @@ public final class WebhookReceiver implements WebhookIntake {
 
     private final Map<String, WebhookSource> sources = new LinkedHashMap<>();
     private final Commands commands;
-    private final TicketEngine engine;
+    private final Tickets engine;
     private final ChannelDesk desk;
     private final DirectoryProvider directory;
     private final ObjectMapper json;
@@ -62,7 +63,7 @@ public final class WebhookReceiver implements WebhookIntake {
     private final WebhookRefRepository refs;
 
     @Inject
-    public WebhookReceiver(TicketChannelsConfig config, Commands commands, TicketEngine engine, ChannelDesk desk, DirectoryProvider directory,
+    public WebhookReceiver(TicketChannelsConfig config, Commands commands, Tickets engine, ChannelDesk desk, DirectoryProvider directory,
                            ObjectMapper json, Clock clock, MailText storable, WebhookRefRepository refs) {
         this.storable = storable;
         this.refs = refs;

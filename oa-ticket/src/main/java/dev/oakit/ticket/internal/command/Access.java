@@ -1,4 +1,4 @@
-package dev.oakit.ticket.internal;
+package dev.oakit.ticket.internal.command;
 
 import dev.oakit.core.Actor;
 import dev.oakit.core.NotFoundException;
@@ -16,18 +16,18 @@ import java.util.Set;
  * Who an actor is to a ticket (docs/tickets.md, "Access"): requester, agent or dispatcher of its
  * queue, assignee, administrator, or a watcher (who sees the public view only).
  */
-final class Access {
+public final class Access {
     /**
      * The parties that get the agent view: internal notes, time entries and dispatch explanations (why an agent or
      * queue was chosen: rules, loads, skills). Requesters and watchers get the public view.
      */
-    static final Set<Party> AGENT_VIEW = EnumSet.of(Party.AGENT, Party.ASSIGNEE, Party.DISPATCHER, Party.ADMIN);
+    public static final Set<Party> AGENT_VIEW = EnumSet.of(Party.AGENT, Party.ASSIGNEE, Party.DISPATCHER, Party.ADMIN);
 
     private Access() {
     }
 
     /** @return whether these parties get the agent view ({@link #AGENT_VIEW}) */
-    static boolean agentView(Set<Party> parties) {
+    public static boolean agentView(Set<Party> parties) {
         return !Collections.disjoint(parties, AGENT_VIEW);
     }
 
@@ -35,7 +35,7 @@ final class Access {
      * @param membership the actor's dispatcher flag in the ticket's queue, empty when they are no member
      * @return who the actor is to the ticket; empty for nobody (a watcher is no party)
      */
-    static Set<Party> parties(Actor actor, TicketRow row, Optional<Boolean> membership) {
+    public static Set<Party> parties(Actor actor, TicketRow row, Optional<Boolean> membership) {
         Set<Party> p = EnumSet.noneOf(Party.class);
         if (actor.isAdmin()) {
             p.add(Party.ADMIN);
@@ -61,12 +61,12 @@ final class Access {
      *
      * @param named the id or number the actor asked for
      */
-    static NotFoundException notFound(String tenant, Object named) {
+    public static NotFoundException notFound(String tenant, Object named) {
         return new NotFoundException("OA-TK/NOT_FOUND", "ticket " + named + " does not exist in tenant '" + tenant + "'");
     }
 
     /** @return "its requester ('alice'), agents of queue 'it' and administrators" */
-    static String describe(Set<Party> who, TicketRow row) {
+    public static String describe(Set<Party> who, TicketRow row) {
         List<String> parts = new ArrayList<>();
         for (Party p : Party.values()) {
             if (!who.contains(p)) {
