@@ -7,26 +7,27 @@ import dev.oakit.core.notify.NotificationTemplate;
 import dev.oakit.core.spi.OaPlugin;
 import dev.oakit.core.spi.OaPluginContext;
 import dev.oakit.ticket.internal.CatalogService;
-import dev.oakit.ticket.internal.DispatchHook;
 import dev.oakit.ticket.internal.QueueService;
 import dev.oakit.ticket.internal.RoutingService;
 import dev.oakit.ticket.internal.RuleDispatch;
-import dev.oakit.ticket.internal.ReportEngine;
-import dev.oakit.ticket.internal.SlaHook;
 import dev.oakit.ticket.internal.SlaJob;
 import dev.oakit.ticket.internal.SlaTimers;
 import dev.oakit.ticket.internal.TicketJobs;
 import dev.oakit.ticket.internal.TicketReader;
+import dev.oakit.ticket.internal.report.ReportEngine;
 import dev.oakit.ticket.internal.runner.TicketService;
-import dev.oakit.ticket.spi.DispatchStrategy;
 import dev.oakit.ticket.report.TicketReports;
+import dev.oakit.ticket.spi.DispatchHook;
+import dev.oakit.ticket.spi.DispatchStrategy;
+import dev.oakit.ticket.spi.SlaHook;
 import org.apiguardian.api.API;
 
 /**
  * The tickets plugin: install it with {@code OaKit.builder().plugin(new TicketPlugin())} to get
  * {@link Tickets}, {@link TicketQueries}, {@link TicketCatalog}, {@link Queues} and {@link TicketRouting}
  * (dispatch rules and SLA policies; contribute more strategies with
- * {@code context.extension(DispatchStrategy.class, strategy)}). Its tables are
+ * {@code context.extension(DispatchStrategy.class, strategy)}, replace dispatch or the SLA clock as a whole with
+ * {@code context.replace(DispatchHook.class, hook)} or {@code context.replace(SlaHook.class, hook)}). Its tables are
  * prefixed {@code oa_tk_}; its migrations use the history table {@code oa_ticket_schema_history};
  * its configuration is {@link TicketConfig} in the {@code ticket} namespace. It needs only core.
  *

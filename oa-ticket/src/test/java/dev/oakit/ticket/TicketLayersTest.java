@@ -12,6 +12,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The shape of the ticket implementation (docs/architecture.md, "Tickets"): the deciders write nothing; each table's
@@ -28,11 +29,22 @@ class TicketLayersTest {
     @Test
     void theDecidersReachNoDatabaseAndNoCommand() {
         noClasses().that().resideInAPackage("..ticket.internal.command..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..", "..ticket.internal.runner..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..", "..ticket.internal.runner..",
+                        "dev.oakit.ticket.internal")
                 .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.oakit.core.spi.CommandContext")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.oakit.core.spi.Commands")
                 .check(ticket);
+    }
+
+    @Test
+    void theLayersPointOneWay() {
+        // the wiring-level classes of internal use runner, command and store; never the other way round
+        noClasses().that().resideInAnyPackage("..ticket.internal.runner..", "..ticket.internal.command..", "..ticket.internal.store..",
+                        "..ticket.internal.report..")
+                .should().dependOnClassesThat().resideInAPackage("dev.oakit.ticket.internal")
+                .check(ticket);
+        slices().matching("dev.oakit.ticket.internal.(*)..").should().beFreeOfCycles().check(ticket);
     }
 
     @Test

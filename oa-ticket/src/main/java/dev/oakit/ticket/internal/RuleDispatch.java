@@ -25,6 +25,7 @@ import dev.oakit.ticket.internal.store.CatalogRepository;
 import dev.oakit.ticket.internal.store.QueueRepository;
 import dev.oakit.ticket.internal.store.RoutingRepository;
 import dev.oakit.ticket.internal.store.TicketRepository;
+import dev.oakit.ticket.spi.DispatchHook;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;

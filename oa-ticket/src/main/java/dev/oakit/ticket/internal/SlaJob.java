@@ -6,6 +6,7 @@ import dev.oakit.core.spi.Commands;
 import dev.oakit.ticket.internal.command.Escalation;
 import dev.oakit.ticket.internal.runner.CommandRunner;
 import dev.oakit.ticket.sla.SlaFiring;
+import dev.oakit.ticket.spi.DispatchHook;
 import jakarta.inject.Inject;
 
 /**

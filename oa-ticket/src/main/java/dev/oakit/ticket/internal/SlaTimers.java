@@ -20,6 +20,8 @@ import dev.oakit.ticket.internal.store.EventRepository;
 import dev.oakit.ticket.internal.store.JsonText;
 import dev.oakit.ticket.internal.store.RoutingRepository;
 import dev.oakit.ticket.internal.store.TicketRepository;
+import dev.oakit.ticket.spi.SlaHook;
+import dev.oakit.ticket.internal.report.TicketMetrics;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;

@@ -11,7 +11,7 @@ import dev.oakit.ticket.StateKind;
 import dev.oakit.ticket.Ticket;
 import dev.oakit.ticket.TicketEventKind;
 import dev.oakit.ticket.TicketTemplates;
-import dev.oakit.ticket.internal.DispatchHook;
+import dev.oakit.ticket.spi.DispatchHook;
 import dev.oakit.ticket.internal.store.TicketRow;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;

@@ -13,7 +13,7 @@ import dev.oakit.ticket.Requester;
 import dev.oakit.ticket.TicketEventKind;
 import dev.oakit.ticket.TicketTemplates;
 import dev.oakit.ticket.TicketType;
-import dev.oakit.ticket.internal.DispatchHook;
+import dev.oakit.ticket.spi.DispatchHook;
 import dev.oakit.ticket.internal.store.TicketRow;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;

@@ -6,7 +6,7 @@ import dev.oakit.ticket.StateKind;
 import dev.oakit.ticket.Ticket;
 import dev.oakit.ticket.TicketEventKind;
 import dev.oakit.ticket.TicketTemplates;
-import dev.oakit.ticket.internal.DispatchHook;
+import dev.oakit.ticket.spi.DispatchHook;
 import dev.oakit.ticket.internal.store.TicketRow;
 import dev.oakit.ticket.sla.EscalationStep;
 import dev.oakit.ticket.sla.SlaFiring;

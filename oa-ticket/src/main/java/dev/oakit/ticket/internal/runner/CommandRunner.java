@@ -12,7 +12,7 @@ import dev.oakit.ticket.Party;
 import dev.oakit.ticket.Queue;
 import dev.oakit.ticket.Ticket;
 import dev.oakit.ticket.TicketConfig;
-import dev.oakit.ticket.internal.DispatchHook;
+import dev.oakit.ticket.spi.DispatchHook;
 import dev.oakit.ticket.internal.command.Access;
 import dev.oakit.ticket.internal.command.Assignment;
 import dev.oakit.ticket.internal.command.Creation;

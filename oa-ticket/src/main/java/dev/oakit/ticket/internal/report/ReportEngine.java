@@ -1,4 +1,4 @@
-package dev.oakit.ticket.internal;
+package dev.oakit.ticket.internal.report;
 
 import dev.oakit.core.Actor;
 import dev.oakit.core.Checks;
