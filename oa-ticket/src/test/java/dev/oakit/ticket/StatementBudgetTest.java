@@ -43,7 +43,7 @@ class StatementBudgetTest {
         f.tickets.start(user("carol"), t.id());
         List<String> startSql = counting.log();
         long start = counting.reset();
-        f.queries.list(user("dave"), TicketQuery.all().withQueue("it").onlyOpen());
+        f.queries.list(user("dave"), TicketQuery.builder().queue("it").openOnly().build());
         long queue = counting.reset();
         f.queries.workbench(user("dave"));
         long workbench = counting.reset();
