@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StatementBudgetTest {
     static final int CREATE_BUDGET = 18; // 16 + reading the tenant's dispatch rules (TicketRouting) + the report figures' row (oa_tk_metric)
-    static final int CLAIM_BUDGET = 16; // 15 + the assignment for the reports (oa_tk_metric_assign)
+    static final int CLAIM_BUDGET = 15; // with the assignment for the reports (oa_tk_metric_assign)
     static final int START_BUDGET = 14;
     static final int QUEUE_VIEW_BUDGET = 2;
     static final int WORKBENCH_BUDGET = 6;
