@@ -5,12 +5,8 @@ import dev.oakit.core.ConflictException;
 import dev.oakit.core.ForbiddenException;
 import dev.oakit.core.NotFoundException;
 import dev.oakit.core.form.AttachmentRef;
-import dev.oakit.core.spi.CommandSpec;
-import dev.oakit.core.spi.Commands;
 import dev.oakit.core.spi.DirectoryProvider;
 import dev.oakit.ticket.Requester;
-import dev.oakit.ticket.StateKind;
-import dev.oakit.ticket.TicketEventKind;
 import dev.oakit.ticket.internal.store.TicketRepository;
 import dev.oakit.ticket.internal.store.Columns;
 import dev.oakit.ticket.internal.runner.TicketService;
@@ -18,10 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,15 +26,13 @@ import java.util.Set;
  */
 @Singleton
 public final class ChannelDesk {
-    private final Commands commands;
     private final TicketService engine;
     private final DirectoryProvider directory;
     private final TicketRepository tickets;
 
     @Inject
-    public ChannelDesk(Commands commands, TicketService engine, DirectoryProvider directory, TicketRepository tickets) {
+    public ChannelDesk(TicketService engine, DirectoryProvider directory, TicketRepository tickets) {
         this.tickets = tickets;
-        this.commands = commands;
         this.engine = engine;
         this.directory = directory;
     }
@@ -98,7 +89,7 @@ public final class ChannelDesk {
                 Actor sender = new Actor(tenant, userId, Set.copyOf(directory.rolesOf(tenant, userId)));
                 engine.reply(sender, ticket.id(), body, files);
             } else {
-                replyAsContact(tenant, ticket.id(), email, channel, body, files);
+                engine.contactReply(tenant, ticket.id(), email, channel, body, files); // the external contact who asked for it
             }
             return Added.REPLIED;
         } catch (ForbiddenException | NotFoundException | ConflictException e) {
@@ -108,13 +99,5 @@ public final class ChannelDesk {
             engine.note(Actor.system(tenant), ticket.id(), Columns.cut("Message by " + channel + " from " + who + ", " + why + ":\n\n" + body, 20_000));
             return Added.NOTED;
         }
-    }
-
-    /**
-     * The external contact who asked for the ticket replies. External contacts have no user, so
-     * the system records the reply as the requester's when the sender's address is the contact's.
-     */
-    private void replyAsContact(String tenant, long ticketId, String email, String channel, String body, List<AttachmentRef> files) {
-        engine.contactReply(tenant, ticketId, email, channel, body, files);
     }
 }

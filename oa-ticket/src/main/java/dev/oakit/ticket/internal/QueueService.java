@@ -22,11 +22,9 @@ import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /** {@link Queues}: queues, members and agent profiles, checked here and stored by {@link QueueRepository}. */

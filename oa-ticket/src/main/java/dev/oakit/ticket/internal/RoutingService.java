@@ -9,7 +9,6 @@ import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
 import dev.oakit.ticket.Party;
 import dev.oakit.ticket.Priority;
-import dev.oakit.ticket.StateKind;
 import dev.oakit.ticket.Ticket;
 import dev.oakit.ticket.TicketEventKind;
 import dev.oakit.ticket.TicketRouting;

@@ -1,6 +1,5 @@
 package dev.oakit.ticket.internal;
 
-import dev.oakit.core.calendar.BusinessCalendar;
 import dev.oakit.core.calendar.BusinessCalendars;
 import dev.oakit.core.spi.CommandContext;
 import dev.oakit.ticket.Category;
