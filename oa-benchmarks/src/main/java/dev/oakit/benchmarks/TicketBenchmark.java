@@ -314,7 +314,7 @@ public final class TicketBenchmark {
     /** @return [median, p99] ms of the first page of open tickets of the agent's queues, for random agents */
     private static double[] queueView(TicketQueries queries, Desk desk, int samples) {
         Random rnd = new Random(7);
-        TicketQuery page = TicketQuery.all().withScope(TicketQuery.Scope.MY_QUEUES).onlyOpen().page(0, 20);
+        TicketQuery page = TicketQuery.builder().scope(TicketQuery.Scope.MY_QUEUES).openOnly().page(0, 20).build();
         for (int i = 0; i < Math.max(10, samples / 10); i++) {
             queries.list(Actor.of(T, Desk.agent(rnd.nextInt(desk.agents))), page);
         }

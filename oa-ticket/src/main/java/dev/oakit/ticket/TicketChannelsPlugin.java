@@ -34,7 +34,7 @@ public final class TicketChannelsPlugin implements OaPlugin {
      * Mail to an external requester when an agent replies publicly (variables {@code number},
      * {@code title}, {@code by}, {@code body}); state changes use {@link TicketPlugin#STATUS_TEMPLATE}.
      */
-    public static final String REPLY_TEMPLATE = ContactMailer.REPLY;
+    public static final String REPLY_TEMPLATE = TicketTemplates.REPLY;
 
     @Override
     public String id() {

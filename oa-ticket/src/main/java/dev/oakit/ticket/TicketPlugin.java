@@ -6,28 +6,28 @@ import com.google.inject.multibindings.OptionalBinder;
 import dev.oakit.core.notify.NotificationTemplate;
 import dev.oakit.core.spi.OaPlugin;
 import dev.oakit.core.spi.OaPluginContext;
-import dev.oakit.ticket.internal.CatalogStore;
-import dev.oakit.ticket.internal.DispatchHook;
-import dev.oakit.ticket.internal.QueueStore;
+import dev.oakit.ticket.internal.CatalogService;
+import dev.oakit.ticket.internal.QueueService;
 import dev.oakit.ticket.internal.RoutingService;
 import dev.oakit.ticket.internal.RuleDispatch;
-import dev.oakit.ticket.internal.ReportEngine;
-import dev.oakit.ticket.internal.SlaHook;
 import dev.oakit.ticket.internal.SlaJob;
 import dev.oakit.ticket.internal.SlaTimers;
-import dev.oakit.ticket.internal.TicketEngine;
 import dev.oakit.ticket.internal.TicketJobs;
-import dev.oakit.ticket.internal.TicketNotifier;
 import dev.oakit.ticket.internal.TicketReader;
-import dev.oakit.ticket.spi.DispatchStrategy;
+import dev.oakit.ticket.internal.report.ReportEngine;
+import dev.oakit.ticket.internal.runner.TicketService;
 import dev.oakit.ticket.report.TicketReports;
+import dev.oakit.ticket.spi.DispatchHook;
+import dev.oakit.ticket.spi.DispatchStrategy;
+import dev.oakit.ticket.spi.SlaHook;
 import org.apiguardian.api.API;
 
 /**
  * The tickets plugin: install it with {@code OaKit.builder().plugin(new TicketPlugin())} to get
  * {@link Tickets}, {@link TicketQueries}, {@link TicketCatalog}, {@link Queues} and {@link TicketRouting}
  * (dispatch rules and SLA policies; contribute more strategies with
- * {@code context.extension(DispatchStrategy.class, strategy)}). Its tables are
+ * {@code context.extension(DispatchStrategy.class, strategy)}, replace dispatch or the SLA clock as a whole with
+ * {@code context.replace(DispatchHook.class, hook)} or {@code context.replace(SlaHook.class, hook)}). Its tables are
  * prefixed {@code oa_tk_}; its migrations use the history table {@code oa_ticket_schema_history};
  * its configuration is {@link TicketConfig} in the {@code ticket} namespace. It needs only core.
  *
@@ -36,19 +36,19 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class TicketPlugin implements OaPlugin {
     /** Notification to the queue's dispatchers when a ticket is created. */
-    public static final String CREATED_TEMPLATE = TicketNotifier.CREATED;
+    public static final String CREATED_TEMPLATE = TicketTemplates.CREATED;
     /** Notification to an agent when a ticket is assigned to them. */
-    public static final String ASSIGNED_TEMPLATE = TicketNotifier.ASSIGNED;
+    public static final String ASSIGNED_TEMPLATE = TicketTemplates.ASSIGNED;
     /** Notification to the requester, assignee and watchers on every state change. */
-    public static final String STATUS_TEMPLATE = TicketNotifier.STATUS;
+    public static final String STATUS_TEMPLATE = TicketTemplates.STATUS;
     /** Notification to the assignee (or the dispatchers) when a ticket was not started in time. */
-    public static final String OVERDUE_TEMPLATE = TicketNotifier.OVERDUE;
+    public static final String OVERDUE_TEMPLATE = TicketTemplates.OVERDUE;
     /** Notification to the assignee and the queue's dispatchers when a share of an SLA target is used. */
-    public static final String SLA_WARNING_TEMPLATE = SlaJob.WARNING;
+    public static final String SLA_WARNING_TEMPLATE = TicketTemplates.SLA_WARNING;
     /** Notification to the assignee and the queue's dispatchers when an SLA target is breached. */
-    public static final String SLA_BREACHED_TEMPLATE = SlaJob.BREACHED;
+    public static final String SLA_BREACHED_TEMPLATE = TicketTemplates.SLA_BREACHED;
     /** Notification of an SLA escalation step (notify, priority raised, moved to another queue). */
-    public static final String SLA_ESCALATED_TEMPLATE = SlaJob.ESCALATED;
+    public static final String SLA_ESCALATED_TEMPLATE = TicketTemplates.SLA_ESCALATED;
 
     @Override
     public String id() {
@@ -81,10 +81,10 @@ public final class TicketPlugin implements OaPlugin {
                 OptionalBinder.newOptionalBinder(binder(), SlaHook.class).setDefault().to(SlaTimers.class);
                 Multibinder.newSetBinder(binder(), DispatchStrategy.class);
                 bind(TicketRouting.class).to(RoutingService.class);
-                bind(Tickets.class).to(TicketEngine.class);
+                bind(Tickets.class).to(TicketService.class);
                 bind(TicketQueries.class).to(TicketReader.class);
-                bind(TicketCatalog.class).to(CatalogStore.class);
-                bind(Queues.class).to(QueueStore.class);
+                bind(TicketCatalog.class).to(CatalogService.class);
+                bind(Queues.class).to(QueueService.class);
                 bind(TicketReports.class).to(ReportEngine.class);
             }
         });

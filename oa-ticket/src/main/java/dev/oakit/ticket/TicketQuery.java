@@ -7,7 +7,7 @@ import java.time.Instant;
 
 /**
  * Filters and paging of a ticket list. Every list is limited to what the reader may see; the
- * scope narrows it further. Null filters do not filter. Start from {@link #all()}.
+ * scope narrows it further. Null filters do not filter. Build one with {@link #builder()}, or take {@link #all()}.
  *
  * @param scope which of the visible tickets
  * @param openOnly only tickets that are not resolved or closed
@@ -56,92 +56,166 @@ public record TicketQuery(Scope scope, boolean openOnly, String state, StateKind
         }
     }
 
-    /** @return every visible ticket, first 50 */
+    /** @return every visible ticket, first 50: {@code builder().build()} */
     public static TicketQuery all() {
-        return new TicketQuery(Scope.VISIBLE, false, null, null, null, null, false, null, null, null, null, false, null, null, 0, 50);
+        return builder().build();
     }
 
-    /** @return a copy with the scope */
-    public TicketQuery withScope(Scope v) {
-        return new TicketQuery(v, openOnly, state, stateKind, queue, assignee, unassigned, type, category, priority, tag, overdue,
-                createdFrom, createdBefore, offset, limit);
+    /**
+     * @return a builder with no filter, scope {@link Scope#VISIBLE}, the first 50
+     * @since 0.2
+     */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** @return a copy limited to open tickets */
-    public TicketQuery onlyOpen() {
-        return new TicketQuery(scope, true, state, stateKind, queue, assignee, unassigned, type, category, priority, tag, overdue,
-                createdFrom, createdBefore, offset, limit);
+    /**
+     * @return a builder holding this query's filters and page, to change some of them
+     * @since 0.2
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.scope = scope;
+        b.openOnly = openOnly;
+        b.state = state;
+        b.stateKind = stateKind;
+        b.queue = queue;
+        b.assignee = assignee;
+        b.unassigned = unassigned;
+        b.type = type;
+        b.category = category;
+        b.priority = priority;
+        b.tag = tag;
+        b.overdue = overdue;
+        b.createdFrom = createdFrom;
+        b.createdBefore = createdBefore;
+        b.offset = offset;
+        b.limit = limit;
+        return b;
     }
 
-    /** @return a copy with the state */
-    public TicketQuery withState(String v) {
-        return new TicketQuery(scope, openOnly, v, stateKind, queue, assignee, unassigned, type, category, priority, tag, overdue,
-                createdFrom, createdBefore, offset, limit);
-    }
+    /**
+     * Builds a {@link TicketQuery}: {@code TicketQuery.builder().queue("it").openOnly().page(0, 20).build()}. Each
+     * method sets one filter (null clears it); {@link #build()} checks the page. Not thread-safe.
+     *
+     * @since 0.2
+     */
+    public static final class Builder {
+        private Scope scope = Scope.VISIBLE;
+        private boolean openOnly;
+        private String state;
+        private StateKind stateKind;
+        private String queue;
+        private String assignee;
+        private boolean unassigned;
+        private String type;
+        private String category;
+        private Priority priority;
+        private String tag;
+        private boolean overdue;
+        private Instant createdFrom;
+        private Instant createdBefore;
+        private int offset;
+        private int limit = 50;
 
-    /** @return a copy with the state kind */
-    public TicketQuery withStateKind(StateKind v) {
-        return new TicketQuery(scope, openOnly, state, v, queue, assignee, unassigned, type, category, priority, tag, overdue,
-                createdFrom, createdBefore, offset, limit);
-    }
+        private Builder() {
+        }
 
-    /** @return a copy with the queue */
-    public TicketQuery withQueue(String v) {
-        return new TicketQuery(scope, openOnly, state, stateKind, v, assignee, unassigned, type, category, priority, tag, overdue,
-                createdFrom, createdBefore, offset, limit);
-    }
+        /** @param v which of the visible tickets; null for {@link Scope#VISIBLE} */
+        public Builder scope(Scope v) {
+            scope = v;
+            return this;
+        }
 
-    /** @return a copy with the assignee */
-    public TicketQuery withAssignee(String v) {
-        return new TicketQuery(scope, openOnly, state, stateKind, queue, v, unassigned, type, category, priority, tag, overdue,
-                createdFrom, createdBefore, offset, limit);
-    }
+        /** Only tickets that are not resolved or closed. */
+        public Builder openOnly() {
+            openOnly = true;
+            return this;
+        }
 
-    /** @return a copy limited to unassigned tickets */
-    public TicketQuery unassignedOnly() {
-        return new TicketQuery(scope, openOnly, state, stateKind, queue, assignee, true, type, category, priority, tag, overdue,
-                createdFrom, createdBefore, offset, limit);
-    }
+        /** @param v a state name */
+        public Builder state(String v) {
+            state = v;
+            return this;
+        }
 
-    /** @return a copy with the type */
-    public TicketQuery withType(String v) {
-        return new TicketQuery(scope, openOnly, state, stateKind, queue, assignee, unassigned, v, category, priority, tag, overdue,
-                createdFrom, createdBefore, offset, limit);
-    }
+        /** @param v a state kind */
+        public Builder stateKind(StateKind v) {
+            stateKind = v;
+            return this;
+        }
 
-    /** @return a copy with the category */
-    public TicketQuery withCategory(String v) {
-        return new TicketQuery(scope, openOnly, state, stateKind, queue, assignee, unassigned, type, v, priority, tag, overdue,
-                createdFrom, createdBefore, offset, limit);
-    }
+        /** @param v a queue key */
+        public Builder queue(String v) {
+            queue = v;
+            return this;
+        }
 
-    /** @return a copy with the priority */
-    public TicketQuery withPriority(Priority v) {
-        return new TicketQuery(scope, openOnly, state, stateKind, queue, assignee, unassigned, type, category, v, tag, overdue,
-                createdFrom, createdBefore, offset, limit);
-    }
+        /** @param v an assignee */
+        public Builder assignee(String v) {
+            assignee = v;
+            return this;
+        }
 
-    /** @return a copy with the tag */
-    public TicketQuery withTag(String v) {
-        return new TicketQuery(scope, openOnly, state, stateKind, queue, assignee, unassigned, type, category, priority, v, overdue,
-                createdFrom, createdBefore, offset, limit);
-    }
+        /** Only tickets with nobody assigned. */
+        public Builder unassigned() {
+            unassigned = true;
+            return this;
+        }
 
-    /** @return a copy limited to overdue tickets */
-    public TicketQuery overdueOnly() {
-        return new TicketQuery(scope, openOnly, state, stateKind, queue, assignee, unassigned, type, category, priority, tag, true,
-                createdFrom, createdBefore, offset, limit);
-    }
+        /** @param v a type key */
+        public Builder type(String v) {
+            type = v;
+            return this;
+        }
 
-    /** @return a copy limited to tickets created in [from, before) */
-    public TicketQuery createdBetween(Instant from, Instant before) {
-        return new TicketQuery(scope, openOnly, state, stateKind, queue, assignee, unassigned, type, category, priority, tag, overdue,
-                from, before, offset, limit);
-    }
+        /** @param v a category key; its sub-categories are included */
+        public Builder category(String v) {
+            category = v;
+            return this;
+        }
 
-    /** @return a copy with the page */
-    public TicketQuery page(int newOffset, int newLimit) {
-        return new TicketQuery(scope, openOnly, state, stateKind, queue, assignee, unassigned, type, category, priority, tag, overdue,
-                createdFrom, createdBefore, newOffset, newLimit);
+        /** @param v a priority */
+        public Builder priority(Priority v) {
+            priority = v;
+            return this;
+        }
+
+        /** @param v a tag */
+        public Builder tag(String v) {
+            tag = v;
+            return this;
+        }
+
+        /** Only overdue tickets: not started in time, or with a breached SLA. */
+        public Builder overdue() {
+            overdue = true;
+            return this;
+        }
+
+        /** Only tickets created in [from, before); either may be null for no bound. */
+        public Builder createdBetween(Instant from, Instant before) {
+            createdFrom = from;
+            createdBefore = before;
+            return this;
+        }
+
+        /**
+         * The page.
+         *
+         * @param newOffset first position, 0 or more
+         * @param newLimit page size, 1 to 500
+         */
+        public Builder page(int newOffset, int newLimit) {
+            offset = newOffset;
+            limit = newLimit;
+            return this;
+        }
+
+        /** @return the query; a {@code ValidationException} naming {@code offset} or {@code limit} when the page is out of range */
+        public TicketQuery build() {
+            return new TicketQuery(scope, openOnly, state, stateKind, queue, assignee, unassigned, type, category, priority, tag, overdue,
+                    createdFrom, createdBefore, offset, limit);
+        }
     }
 }

@@ -47,7 +47,7 @@ class AccessTest {
         // a watcher sees the public view
         f.tickets.watch(user("carol"), franks.id(), "alice", true);
         assertThat(f.queries.detail(user("alice"), franks.id()).view()).isEqualTo(TicketView.PUBLIC);
-        assertThat(f.queries.list(user("alice"), TicketQuery.all().withScope(TicketQuery.Scope.WATCHING)).items())
+        assertThat(f.queries.list(user("alice"), TicketQuery.builder().scope(TicketQuery.Scope.WATCHING).build()).items())
                 .extracting(Ticket::id).containsExactly(franks.id());
         assertThatThrownBy(() -> f.tickets.reply(user("alice"), franks.id(), "hi", List.of())).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> f.tickets.watch(user("alice"), franks.id(), "frank", false)).isInstanceOf(ForbiddenException.class)

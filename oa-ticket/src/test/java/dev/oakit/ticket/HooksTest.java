@@ -5,8 +5,8 @@ import dev.oakit.core.spi.OaPlugin;
 import dev.oakit.core.spi.OaPluginContext;
 import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.TestDatabase;
-import dev.oakit.ticket.internal.DispatchHook;
-import dev.oakit.ticket.internal.SlaHook;
+import dev.oakit.ticket.spi.DispatchHook;
+import dev.oakit.ticket.spi.SlaHook;
 
 import java.util.List;
 import java.util.Set;

@@ -111,7 +111,7 @@ class TimersAndAcceptanceTest {
         assertThat(f.ticket(quick.id()).overdue()).isFalse();
         assertThat(f.queries.detail(user("bob"), late.id()).timeline()).extracting(TicketEvent::kind).contains(TicketEventKind.OVERDUE);
         assertThat(f.queries.workbench(user("bob")).overdue()).isEqualTo(1);
-        assertThat(f.queries.list(user("bob"), TicketQuery.all().overdueOnly()).items()).extracting(Ticket::id).containsExactly(late.id());
+        assertThat(f.queries.list(user("bob"), TicketQuery.builder().overdue().build()).items()).extracting(Ticket::id).containsExactly(late.id());
 
         f.tickets.claim(user("dave"), late.id());
         assertThat(f.tickets.start(user("dave"), late.id()).overdue()).isFalse();

@@ -40,20 +40,20 @@ class WorkbenchAndListTest {
         Ticket started = f.started("进行中");
         f.tickets.logTime(user("carol"), started.id(), 45, LocalDate.of(2026, 11, 23), "排查");
 
-        TicketPage first = f.queries.list(user("carol"), TicketQuery.all().page(0, 3));
+        TicketPage first = f.queries.list(user("carol"), TicketQuery.builder().page(0, 3).build());
         assertThat(first.total()).isEqualTo(8);
         assertThat(first.items()).hasSize(3);
         assertThat(first.items().get(0).title()).isEqualTo("进行中");
-        TicketPage third = f.queries.list(user("carol"), TicketQuery.all().page(6, 3));
+        TicketPage third = f.queries.list(user("carol"), TicketQuery.builder().page(6, 3).build());
         assertThat(third.items()).hasSize(2);
-        assertThat(f.queries.list(user("carol"), TicketQuery.all().withCategory("hw")).total()).isEqualTo(4);
-        assertThat(f.queries.list(user("carol"), TicketQuery.all().withPriority(Priority.URGENT)).total()).isEqualTo(1);
-        assertThat(f.queries.list(user("carol"), TicketQuery.all().withTag("vip")).total()).isEqualTo(2);
-        assertThat(f.queries.list(user("carol"), TicketQuery.all().unassignedOnly().onlyOpen()).total()).isEqualTo(7);
-        assertThat(f.queries.list(user("carol"), TicketQuery.all().withScope(TicketQuery.Scope.ASSIGNED_TO_ME)).total()).isEqualTo(1);
-        assertThat(f.queries.list(user("carol"), TicketQuery.all().withStateKind(StateKind.IN_PROGRESS)).items())
+        assertThat(f.queries.list(user("carol"), TicketQuery.builder().category("hw").build()).total()).isEqualTo(4);
+        assertThat(f.queries.list(user("carol"), TicketQuery.builder().priority(Priority.URGENT).build()).total()).isEqualTo(1);
+        assertThat(f.queries.list(user("carol"), TicketQuery.builder().tag("vip").build()).total()).isEqualTo(2);
+        assertThat(f.queries.list(user("carol"), TicketQuery.builder().unassigned().openOnly().build()).total()).isEqualTo(7);
+        assertThat(f.queries.list(user("carol"), TicketQuery.builder().scope(TicketQuery.Scope.ASSIGNED_TO_ME).build()).total()).isEqualTo(1);
+        assertThat(f.queries.list(user("carol"), TicketQuery.builder().stateKind(StateKind.IN_PROGRESS).build()).items())
                 .extracting(Ticket::id).containsExactly(started.id());
-        assertThat(f.queries.list(user("alice"), TicketQuery.all().withScope(TicketQuery.Scope.REQUESTED_BY_ME)).total()).isEqualTo(8);
+        assertThat(f.queries.list(user("alice"), TicketQuery.builder().scope(TicketQuery.Scope.REQUESTED_BY_ME).build()).total()).isEqualTo(8);
         assertThat(f.queries.list(user("erin"), TicketQuery.all()).total()).isZero();
         assertThat(f.queries.detail(user("carol"), started.id()).timeEntries()).singleElement()
                 .satisfies(e -> assertThat(e.minutes()).isEqualTo(45));

@@ -496,7 +496,7 @@ public final class Festival {
         List<Ticket> out = new ArrayList<>();
         int offset = 0;
         while (true) {
-            TicketPage page = queries.list(admin, TicketQuery.all().page(offset, 200));
+            TicketPage page = queries.list(admin, TicketQuery.builder().page(offset, 200).build());
             out.addAll(page.items());
             offset += page.items().size();
             if (page.items().isEmpty() || offset >= page.total()) {

@@ -5,20 +5,16 @@ import dev.oakit.core.ConflictException;
 import dev.oakit.core.ForbiddenException;
 import dev.oakit.core.NotFoundException;
 import dev.oakit.core.form.AttachmentRef;
-import dev.oakit.core.spi.CommandSpec;
-import dev.oakit.core.spi.Commands;
 import dev.oakit.core.spi.DirectoryProvider;
 import dev.oakit.ticket.Requester;
-import dev.oakit.ticket.StateKind;
-import dev.oakit.ticket.TicketEventKind;
+import dev.oakit.ticket.internal.store.TicketRepository;
+import dev.oakit.ticket.internal.store.Columns;
+import dev.oakit.ticket.internal.runner.TicketService;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,19 +26,15 @@ import java.util.Set;
  */
 @Singleton
 public final class ChannelDesk {
-    private final Commands commands;
-    private final TicketEngine engine;
+    private final TicketService engine;
     private final DirectoryProvider directory;
+    private final TicketRepository tickets;
 
     @Inject
-    public ChannelDesk(Commands commands, TicketEngine engine, DirectoryProvider directory) {
-        this.commands = commands;
+    public ChannelDesk(TicketService engine, DirectoryProvider directory, TicketRepository tickets) {
+        this.tickets = tickets;
         this.engine = engine;
         this.directory = directory;
-    }
-
-    /** A ticket found by a channel: enough to thread a message. */
-    record Target(long id, String number) {
     }
 
     /** How a message was added to a ticket. */
@@ -71,18 +63,16 @@ public final class ChannelDesk {
 
     /** @return an external contact with the sender's name and address */
     static Requester contact(String name, String email) {
-        String display = name == null || name.isBlank() ? null : cut(name.strip(), 200);
+        String display = name == null || name.isBlank() ? null : Columns.cut(name.strip(), 200);
         return Requester.contact(display, email, null);
     }
 
-    Optional<Target> byNumber(Handle h, String tenant, String number) {
-        return h.createQuery("SELECT id, number FROM oa_tk_ticket WHERE tenant_id = :t AND number = :n")
-                .bind("t", tenant).bind("n", number).map((rs, c) -> new Target(rs.getLong(1), rs.getString(2))).findOne();
+    Optional<TicketRepository.Ref> byNumber(Handle h, String tenant, String number) {
+        return tickets.refByNumber(h, tenant, number);
     }
 
-    Optional<Target> byId(Handle h, String tenant, long id) {
-        return h.createQuery("SELECT id, number FROM oa_tk_ticket WHERE tenant_id = :t AND id = :id")
-                .bind("t", tenant).bind("id", id).map((rs, c) -> new Target(rs.getLong(1), rs.getString(2))).findOne();
+    Optional<TicketRepository.Ref> byId(Handle h, String tenant, long id) {
+        return tickets.ref(h, tenant, id);
     }
 
     /**
@@ -93,60 +83,21 @@ public final class ChannelDesk {
      * @param userId the sender as internal user (mail: only a verified sender, see {@link SenderCheck}), or null
      * @param email the sender's address, or null
      */
-    Added add(String tenant, Target ticket, String userId, String email, String channel, String body, List<AttachmentRef> files) {
+    Added add(String tenant, TicketRepository.Ref ticket, String userId, String email, String channel, String body, List<AttachmentRef> files) {
         try {
             if (userId != null) {
                 Actor sender = new Actor(tenant, userId, Set.copyOf(directory.rolesOf(tenant, userId)));
                 engine.reply(sender, ticket.id(), body, files);
             } else {
-                replyAsContact(tenant, ticket.id(), email, channel, body, files);
+                engine.contactReply(tenant, ticket.id(), email, channel, body, files); // the external contact who asked for it
             }
             return Added.REPLIED;
         } catch (ForbiddenException | NotFoundException | ConflictException e) {
             // the ticket exists (the channel found it): "not found" means the sender may not see it
             String who = userId != null ? "user '" + userId + "'" : email;
             String why = e instanceof ConflictException ? "after the ticket was closed" : "who is not a party of this ticket";
-            engine.note(Actor.system(tenant), ticket.id(), cut("Message by " + channel + " from " + who + ", " + why + ":\n\n" + body, 20_000));
+            engine.note(Actor.system(tenant), ticket.id(), Columns.cut("Message by " + channel + " from " + who + ", " + why + ":\n\n" + body, 20_000));
             return Added.NOTED;
         }
-    }
-
-    /**
-     * The external contact who asked for the ticket replies. External contacts have no user, so
-     * the system records the reply as the requester's when the sender's address is the contact's.
-     */
-    private void replyAsContact(String tenant, long ticketId, String email, String channel, String body, List<AttachmentRef> files) {
-        commands.execute(CommandSpec.of(Actor.system(tenant), "tk.ticket.reply").withTarget("ticket", Long.toString(ticketId)), Void.class, ctx -> {
-            TicketEngine.Op op = engine.load(ctx, ticketId);
-            Requester r = op.row.requester;
-            if (email == null || r.internal() || r.contactEmail() == null || !r.contactEmail().equalsIgnoreCase(email)) {
-                throw new ForbiddenException("OA-TK/FORBIDDEN", email + " is not the requester of ticket " + op.row.number);
-            }
-            if (op.row.kind == StateKind.CLOSED) {
-                throw new ConflictException("OA-TK/CLOSED", "ticket " + op.row.number + " is closed; reopen it before replying");
-            }
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("from", email);
-            detail.put("channel", channel);
-            if (!files.isEmpty()) {
-                detail.put("attachments", files);
-            }
-            op.event(TicketEventKind.REQUESTER_REPLY, "reply", null, null, body, false, detail);
-            if (op.row.kind == StateKind.WAITING) {
-                op.lc.transition(op.row.state, "resume").ifPresent(t -> engine.move(op, "resume", t.to(), null));
-            }
-            ctx.summary("ticket " + op.row.number + ": reply by " + channel + " from its requester " + email);
-            engine.save(op);
-            return null;
-        });
-    }
-
-    /** @return at most {@code max} chars of the text, never half of a surrogate pair */
-    static String cut(String s, int max) {
-        if (s.length() <= max) {
-            return s;
-        }
-        int end = max > 0 && Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
-        return s.substring(0, end);
     }
 }

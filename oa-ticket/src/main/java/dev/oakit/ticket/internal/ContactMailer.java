@@ -17,6 +17,12 @@ import dev.oakit.core.spi.JobContext;
 import dev.oakit.core.spi.JobHandler;
 import dev.oakit.ticket.TicketChannelsConfig;
 import dev.oakit.ticket.TicketConfig;
+import dev.oakit.ticket.TicketTemplates;
+import dev.oakit.ticket.internal.store.EventRepository;
+import dev.oakit.ticket.internal.store.MailRepository;
+import dev.oakit.ticket.internal.store.TicketRepository;
+import dev.oakit.ticket.internal.store.TicketRow;
+import dev.oakit.ticket.internal.store.JsonText;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.mail.Message;
@@ -56,7 +62,7 @@ import java.util.Set;
 public final class ContactMailer implements EventListener {
     private static final Logger LOG = LoggerFactory.getLogger(ContactMailer.class);
     /** The template of a public agent reply to an external contact. */
-    public static final String REPLY = "tk.ticket.reply";
+    public static final String REPLY = TicketTemplates.REPLY;
     /** The job that sends one prepared mail. */
     static final String SEND_JOB = "tk.mail.send";
     private static final Set<String> TYPES = Set.of("tk.ticket.state-changed", "tk.ticket.resolved", "tk.ticket.closed",
@@ -69,10 +75,14 @@ public final class ContactMailer implements EventListener {
     private final Session session;
     private final boolean startTls;
     private final ObjectMapper json;
+    private final TicketRepository tickets;
+    private final EventRepository events;
 
     @Inject
     public ContactMailer(CoreConfig core, Notifications notifications, Commands commands, TicketConfig config, TicketChannelsConfig channels,
-                         ObjectMapper json) {
+                         ObjectMapper json, TicketRepository tickets, EventRepository events) {
+        this.tickets = tickets;
+        this.events = events;
         this.json = json;
         this.smtp = core.notifications().email();
         this.notifications = notifications;
@@ -84,10 +94,6 @@ public final class ContactMailer implements EventListener {
             LOG.warn("mail to external requesters goes to {}:{} without TLS (ticket-channels.mail.requireStartTls is false);"
                     + " keep this for a relay on the same host or a test server only", smtp.host(), smtp.port());
         }
-    }
-
-    /** One mail ready to go. */
-    public record Outgoing(String to, String name, String subject, String body, String messageId, String inReplyTo, String references) {
     }
 
     @Override
@@ -110,21 +116,18 @@ public final class ContactMailer implements EventListener {
     private String prepare(CommandContext ctx, DomainEvent event, long ticketId) {
         Handle h = ctx.handle();
         String tenant = event.tenantId();
-        Optional<Map<String, Object>> ticket = h.createQuery("SELECT number, title, requester_id, contact_name, contact_email FROM oa_tk_ticket"
-                        + " WHERE id = :id AND tenant_id = :t")
-                .bind("id", ticketId).bind("t", tenant).mapToMap().findOne();
-        if (ticket.isEmpty() || ticket.get().get("requester_id") != null || ticket.get().get("contact_email") == null) {
+        Optional<TicketRow> ticket = tickets.find(h, tenant, ticketId);
+        if (ticket.isEmpty() || ticket.get().requester.userId() != null || ticket.get().requester.contactEmail() == null) {
             return null;
         }
-        String number = (String) ticket.get().get("number");
-        String email = (String) ticket.get().get("contact_email");
+        String number = ticket.get().number;
+        String email = ticket.get().requester.contactEmail();
         String kind = event.payload().path("kind").asText();
         // the event row written with this outbox event: same ticket, kind and instant
-        String text = h.createQuery("SELECT body FROM oa_tk_event WHERE ticket_id = :id AND kind = :k AND at = :at ORDER BY id DESC")
-                .bind("id", ticketId).bind("k", kind).bind("at", TicketRow.db(event.occurredAt())).mapTo(String.class).findFirst().orElse(null);
+        String text = events.bodyAt(h, ticketId, kind, event.occurredAt()).orElse(null);
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("number", number);
-        vars.put("title", ticket.get().get("title"));
+        vars.put("title", ticket.get().title);
         vars.put("by", event.actorId());
         RenderedMessage m;
         if ("AGENT_REPLY".equals(kind)) {
@@ -135,17 +138,17 @@ public final class ContactMailer implements EventListener {
             vars.put("to", event.payload().path("toState").asText(""));
             vars.put("action", event.payload().path("action").asText(""));
             vars.put("comment", text == null ? "" : text);
-            m = notifications.render(TicketNotifier.STATUS, locale, vars);
+            m = notifications.render(TicketTemplates.STATUS, locale, vars);
         }
-        List<String> thread = MailStore.thread(h, tenant, ticketId);
+        List<String> thread = MailRepository.thread(h, tenant, ticketId);
         String messageId = "<tk-" + event.id().replaceAll("[^A-Za-z0-9.-]", "-") + "@oakit>";
         String subject = m.subject().contains("[" + number + "]") ? m.subject()
                 : m.subject().contains(number) ? m.subject().replaceFirst(java.util.regex.Pattern.quote(number), "[" + number + "]")
                 : "[" + number + "] " + m.subject();
         List<String> refs = thread.subList(Math.max(0, thread.size() - 20), thread.size());
-        Outgoing out = new Outgoing(email, (String) ticket.get().get("contact_name"), subject, m.body(), messageId,
+        MailRepository.Outgoing out = new MailRepository.Outgoing(email, ticket.get().requester.contactName(), subject, m.body(), messageId,
                 thread.isEmpty() ? null : thread.get(thread.size() - 1), refs.isEmpty() ? null : String.join(" ", refs));
-        MailStore.insertOut(h, tenant, out, ticketId, JsonText.write(ctx.json(), headers(out)), ctx.now());
+        MailRepository.insertOut(h, tenant, out, ticketId, JsonText.write(ctx.json(), headers(out)), ctx.now());
         ctx.summary("mail to the external requester of ticket " + number + " (" + event.type() + ")");
         // the job names the mail only: its text stays in oa_tk_mail, where the retention purge reaches it
         ctx.schedule(JobRequest.of(SEND_JOB, Map.of("messageId", messageId)).dedupe(SEND_JOB + ":" + messageId));
@@ -154,7 +157,7 @@ public final class ContactMailer implements EventListener {
     }
 
     /** @return what a mail out needs beyond address, subject and body, for its row's detail */
-    private static Map<String, Object> headers(Outgoing out) {
+    private static Map<String, Object> headers(MailRepository.Outgoing out) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("name", out.name());
         d.put("inReplyTo", out.inReplyTo());
@@ -162,7 +165,7 @@ public final class ContactMailer implements EventListener {
         return d;
     }
 
-    private void send(Outgoing out) {
+    private void send(MailRepository.Outgoing out) {
         try {
             MimeMessage mail = new FixedIdMessage(session, out.messageId());
             InternetAddress from = new InternetAddress(smtp.from(), true);
@@ -207,7 +210,7 @@ public final class ContactMailer implements EventListener {
         @Override
         public void handle(JobContext job) {
             String messageId = job.payload().path("messageId").asText();
-            Optional<Outgoing> out = MailStore.outgoing(job.handle(), job.tenantId(), messageId, mailer.json);
+            Optional<MailRepository.Outgoing> out = MailRepository.outgoing(job.handle(), job.tenantId(), messageId, mailer.json);
             if (out.isEmpty() || mailer.smtp == null) {
                 LOG.warn("mail {} is not sent: {}", messageId, out.isEmpty() ? "its record is gone" : "core.notifications.email is no longer configured");
                 return;

@@ -1,5 +1,6 @@
 package dev.oakit.ticket.internal;
 
+import dev.oakit.ticket.internal.store.Columns;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -31,7 +32,7 @@ final class HtmlText {
     static String toText(String html, int maxChars) {
         boolean cut = html.length() > maxChars;
         Lines lines = new Lines();
-        NodeTraversor.filter(lines, Jsoup.parse(cut ? ChannelDesk.cut(html, maxChars) : html));
+        NodeTraversor.filter(lines, Jsoup.parse(cut ? Columns.cut(html, maxChars) : html));
         String text = tidy(lines.raw);
         if (!cut) {
             return text;

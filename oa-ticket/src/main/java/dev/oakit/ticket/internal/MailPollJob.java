@@ -7,6 +7,8 @@ import dev.oakit.core.spi.Commands;
 import dev.oakit.core.spi.JobContext;
 import dev.oakit.core.spi.JobHandler;
 import dev.oakit.ticket.mail.MailboxConfig;
+import dev.oakit.ticket.internal.store.Columns;
+import dev.oakit.ticket.internal.store.MailCursorRepository;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +57,7 @@ public final class MailPollJob implements JobHandler {
                 poller.pollIn(ctx, box);
                 Instant next = ctx.now().plus(box.pollInterval());
                 ctx.schedule(MailPoller.pollJob(box, next));
-                MailCursors.nextPoll(ctx.handle(), box.tenant(), name, next);
+                MailCursorRepository.nextPoll(ctx.handle(), box.tenant(), name, next);
                 ctx.schedule(MailPurgeJob.at(ctx.now(), null)); // keeps the purge chain going (a no-op while it waits)
                 return null;
             });
@@ -66,13 +68,13 @@ public final class MailPollJob implements JobHandler {
 
     /** Records a failed poll and schedules the next one after the pause; fails only when the database does. */
     private void failed(MailboxConfig box, RuntimeException e) {
-        String error = MailText.text(ChannelDesk.cut(e instanceof OaException ? e.getMessage() : e.toString(), 1000), true);
+        String error = MailText.text(Columns.cut(e instanceof OaException ? e.getMessage() : e.toString(), 1000), true);
         poller.ensureCursor(box);
         commands.execute(CommandSpec.of(Actor.system(box.tenant()), "tk.mail.poll-failed").withTarget("mailbox", box.name()), Void.class, ctx -> {
-            int failures = MailCursors.failed(ctx.handle(), box.tenant(), box.name(), error, ctx.now());
+            int failures = MailCursorRepository.failed(ctx.handle(), box.tenant(), box.name(), error, ctx.now());
             Instant next = ctx.now().plus(pause(box, failures));
             ctx.schedule(MailPoller.pollJob(box, next));
-            MailCursors.nextPoll(ctx.handle(), box.tenant(), box.name(), next);
+            MailCursorRepository.nextPoll(ctx.handle(), box.tenant(), box.name(), next);
             if (failures == 1) {
                 Map<String, Object> payload = new LinkedHashMap<>();
                 payload.put("mailbox", box.name());
@@ -82,7 +84,7 @@ public final class MailPollJob implements JobHandler {
                 ctx.publish(MailPoller.FAILED_EVENT, "mailbox", box.name(), payload);
             }
             ctx.summary("mailbox '" + box.name() + "': poll failed (" + failures + " in a row), next poll at " + next + ": "
-                    + ChannelDesk.cut(error, 500));
+                    + Columns.cut(error, 500));
             LOG.warn("mailbox {}: poll failed ({} in a row), next poll at {}: {}", box.name(), failures, next, error);
             return null;
         });

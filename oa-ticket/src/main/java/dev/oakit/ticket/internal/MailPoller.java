@@ -14,6 +14,7 @@ import dev.oakit.core.spi.Commands;
 import dev.oakit.ticket.NewTicket;
 import dev.oakit.ticket.Requester;
 import dev.oakit.ticket.Ticket;
+import dev.oakit.ticket.Tickets;
 import dev.oakit.ticket.TicketChannelsConfig;
 import dev.oakit.ticket.TicketConfig;
 import dev.oakit.ticket.mail.MailIntake;
@@ -21,6 +22,11 @@ import dev.oakit.ticket.mail.MailPollReport;
 import dev.oakit.ticket.mail.MailTls;
 import dev.oakit.ticket.mail.MailboxConfig;
 import dev.oakit.ticket.mail.MailboxStatus;
+import dev.oakit.ticket.internal.store.Columns;
+import dev.oakit.ticket.internal.store.TicketRepository;
+import dev.oakit.ticket.internal.store.MailRepository;
+import dev.oakit.ticket.internal.store.MailCursorRepository;
+import dev.oakit.ticket.internal.store.JsonText;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.mail.AuthenticationFailedException;
@@ -67,14 +73,14 @@ public final class MailPoller implements MailIntake {
 
     private final Map<String, MailboxConfig> boxes = new LinkedHashMap<>();
     private final Commands commands;
-    private final TicketEngine engine;
+    private final Tickets engine;
     private final ChannelDesk desk;
     private final ObjectMapper json;
     private final MailText text;
     private final Pattern number;
 
     @Inject
-    public MailPoller(TicketChannelsConfig config, TicketConfig tickets, Commands commands, TicketEngine engine, ChannelDesk desk,
+    public MailPoller(TicketChannelsConfig config, TicketConfig tickets, Commands commands, Tickets engine, ChannelDesk desk,
                       ObjectMapper json, MailText text) {
         config.mailboxes().forEach(b -> boxes.put(b.name(), b));
         this.commands = commands;
@@ -103,7 +109,7 @@ public final class MailPoller implements MailIntake {
         ensureCursor(box);
         commands.execute(CommandSpec.of(actor, "tk.mail.start-polling").withTarget("mailbox", box.name()), Long.class, ctx -> {
             ctx.summary("polls mailbox '" + box.name() + "' every " + box.pollInterval());
-            MailCursors.started(ctx.handle(), box.tenant(), box.name(), ctx.now());
+            MailCursorRepository.started(ctx.handle(), box.tenant(), box.name(), ctx.now());
             ctx.schedule(MailPurgeJob.at(ctx.now(), null));
             return ctx.schedule(pollJob(box, ctx.now()));
         });
@@ -114,7 +120,7 @@ public final class MailPoller implements MailIntake {
         MailboxConfig box = box(actor, mailbox);
         commands.execute(CommandSpec.of(actor, "tk.mail.stop-polling").withTarget("mailbox", box.name()), Integer.class, ctx -> {
             ctx.summary("stopped polling mailbox '" + box.name() + "'");
-            MailCursors.nextPoll(ctx.handle(), box.tenant(), box.name(), null);
+            MailCursorRepository.nextPoll(ctx.handle(), box.tenant(), box.name(), null);
             return ctx.cancelJobs(JOB + ":" + box.name());
         });
     }
@@ -122,7 +128,7 @@ public final class MailPoller implements MailIntake {
     @Override
     public MailboxStatus status(Actor actor, String mailbox) {
         MailboxConfig box = box(actor, mailbox);
-        return commands.query(h -> MailCursors.status(h, box.tenant(), box.name()));
+        return commands.query(h -> MailCursorRepository.status(h, box.tenant(), box.name()));
     }
 
     /**
@@ -153,7 +159,7 @@ public final class MailPoller implements MailIntake {
 
     MailPollReport pollIn(CommandContext ctx, MailboxConfig box) {
         Handle h = ctx.handle();
-        MailCursors.Cursor cursor = lockCursor(ctx, box);
+        MailCursorRepository.Cursor cursor = lockCursor(ctx, box);
         boolean bmpOnly = text.bmpOnly(h);
         List<MailPollReport.Message> out = new ArrayList<>();
         Store store = connect(box);
@@ -176,7 +182,7 @@ public final class MailPoller implements MailIntake {
                     out.add(receive(box, (MimeMessage) m, "imap:" + box.name() + "/" + validity + "/" + uid, bmpOnly));
                     last = uid;
                 }
-                MailCursors.advance(h, box.tenant(), box.name(), validity, last, ctx.now());
+                MailCursorRepository.advance(h, box.tenant(), box.name(), validity, last, ctx.now());
             } finally {
                 folder.close(false);
             }
@@ -206,8 +212,8 @@ public final class MailPoller implements MailIntake {
     }
 
     /** @return the cursor, with its row locked so pollers of one mailbox take turns */
-    private MailCursors.Cursor lockCursor(CommandContext ctx, MailboxConfig box) {
-        Optional<MailCursors.Cursor> row = MailCursors.lock(ctx.handle(), box.tenant(), box.name());
+    private MailCursorRepository.Cursor lockCursor(CommandContext ctx, MailboxConfig box) {
+        Optional<MailCursorRepository.Cursor> row = MailCursorRepository.lock(ctx.handle(), box.tenant(), box.name());
         if (row.isPresent()) {
             return row.get();
         }
@@ -217,12 +223,12 @@ public final class MailPoller implements MailIntake {
 
     /** Creates the mailbox's cursor row unless it exists, in its own nested command (two pollers may race to create it). */
     void ensureCursor(MailboxConfig box) {
-        if (commands.query(h -> MailCursors.exists(h, box.tenant(), box.name()))) {
+        if (commands.query(h -> MailCursorRepository.exists(h, box.tenant(), box.name()))) {
             return;
         }
         try {
             commands.execute(CommandSpec.of(Actor.system(box.tenant()), "tk.mail.cursor"), Void.class, c -> {
-                MailCursors.create(c.handle(), box.tenant(), box.name(), c.now());
+                MailCursorRepository.create(c.handle(), box.tenant(), box.name(), c.now());
                 return null;
             });
         } catch (ConflictException e) {
@@ -278,7 +284,7 @@ public final class MailPoller implements MailIntake {
             return failed(box, location, null, "the message cannot be read (" + e + ")");
         }
         try {
-            return commands.execute(CommandSpec.of(Actor.system(box.tenant()), "tk.mail.receive").withTarget("mail", ChannelDesk.cut(mail.messageId(), 128)),
+            return commands.execute(CommandSpec.of(Actor.system(box.tenant()), "tk.mail.receive").withTarget("mail", Columns.cut(mail.messageId(), 128)),
                     MailPollReport.Message.class, ctx -> take(ctx, box, mail));
         } catch (ConflictException e) {
             if ("OA-CORE/DUPLICATE".equals(e.code())) {
@@ -298,9 +304,9 @@ public final class MailPoller implements MailIntake {
     private MailPollReport.Message take(CommandContext ctx, MailboxConfig box, ParsedMail mail) {
         Handle h = ctx.handle();
         String tenant = box.tenant();
-        Optional<Long> seen = MailStore.seen(h, tenant, mail.messageId());
+        Optional<Long> seen = MailRepository.seen(h, tenant, mail.messageId());
         if (seen.isPresent()) {
-            ChannelDesk.Target t = desk.byId(h, tenant, seen.get()).orElse(null);
+            TicketRepository.Ref t = desk.byId(h, tenant, seen.get()).orElse(null);
             return new MailPollReport.Message(mail.messageId(), MailOutcome.DUPLICATE, t == null ? null : t.id(), t == null ? null : t.number(),
                     "Message-ID seen before");
         }
@@ -314,27 +320,27 @@ public final class MailPoller implements MailIntake {
         detail.put("sender", (sender.verified() ? "verified: " : "unverified: ") + sender.why());
         String userId = sender.verified() ? desk.userByEmail(tenant, mail.fromEmail()).orElse(null) : null;
         // claim the Message-ID first: a second poller blocks here and then fails on the unique index
-        long row = MailStore.insertIn(h, tenant, box.name(), mail.messageId(), "RECEIVED", mail.fromEmail(), mail.subject(), mail.text(),
+        long row = MailRepository.insertIn(h, tenant, box.name(), mail.messageId(), "RECEIVED", mail.fromEmail(), mail.subject(), mail.text(),
                 JsonText.write(json, detail), ctx.now());
-        Optional<ChannelDesk.Target> thread = thread(h, tenant, mail);
+        Optional<TicketRepository.Ref> thread = thread(h, tenant, mail);
         MailOutcome outcome;
-        ChannelDesk.Target target;
+        TicketRepository.Ref target;
         if (thread.isPresent()) {
             target = thread.get();
             ChannelDesk.Added added = desk.add(tenant, target, userId, mail.fromEmail(), "email", body.isEmpty() ? "(empty mail)" : body,
                     mail.attachments());
             outcome = added == ChannelDesk.Added.REPLIED ? MailOutcome.REPLIED : MailOutcome.NOTED;
         } else {
-            String title = mail.subject().isEmpty() ? "(no subject)" : ChannelDesk.cut(mail.subject(), 200);
+            String title = mail.subject().isEmpty() ? "(no subject)" : Columns.cut(mail.subject(), 200);
             NewTicket.Builder b = NewTicket.builder(box.type(), title).description(body.isEmpty() ? null : body).channel("email")
                     .requester(userId != null ? Requester.user(userId) : ChannelDesk.contact(mail.fromName(), mail.fromEmail())).queue(box.queue()).category(box.category())
                     .priority(box.priority());
             mail.attachments().forEach(b::attachment);
             Ticket t = engine.create(Actor.system(tenant), b.build());
-            target = new ChannelDesk.Target(t.id(), t.number());
+            target = new TicketRepository.Ref(t.id(), t.number());
             outcome = MailOutcome.CREATED;
         }
-        MailStore.taken(h, row, target.id(), outcome.name());
+        MailRepository.taken(h, row, target.id(), outcome.name());
         ctx.summary("mail " + mail.messageId() + " from " + mail.fromEmail() + ": " + outcome + " " + target.number());
         return new MailPollReport.Message(mail.messageId(), outcome, target.id(), target.number(),
                 outcome == MailOutcome.NOTED ? "the sender is no party of the ticket, or it is closed: kept as an internal note" : null);
@@ -365,14 +371,14 @@ public final class MailPoller implements MailIntake {
     }
 
     /** Threads by In-Reply-To / References naming a mail we stored, else by a ticket number in the subject. */
-    private Optional<ChannelDesk.Target> thread(Handle h, String tenant, ParsedMail mail) {
-        Optional<Long> id = MailStore.ticketOfAny(h, tenant, mail.threadIds());
+    private Optional<TicketRepository.Ref> thread(Handle h, String tenant, ParsedMail mail) {
+        Optional<Long> id = MailRepository.ticketOfAny(h, tenant, mail.threadIds());
         if (id.isPresent()) {
             return desk.byId(h, tenant, id.get());
         }
         Matcher x = number.matcher(mail.subject());
         while (x.find()) {
-            Optional<ChannelDesk.Target> t = desk.byNumber(h, tenant, x.group());
+            Optional<TicketRepository.Ref> t = desk.byNumber(h, tenant, x.group());
             if (t.isPresent()) {
                 return t;
             }
@@ -387,19 +393,19 @@ public final class MailPoller implements MailIntake {
      * message's content; only a failure of the database itself propagates.
      */
     private MailPollReport.Message failed(MailboxConfig box, String location, ParsedMail mail, String reason) {
-        String messageId = mail == null ? "<" + location.replace('/', '.') + ".unreadable@oakit>" : MailText.line(ChannelDesk.cut(mail.messageId(), 255), true);
-        String sender = mail == null || mail.fromEmail() == null ? null : MailText.line(ChannelDesk.cut(mail.fromEmail(), 254), true);
-        String subject = mail == null ? null : MailText.line(ChannelDesk.cut(mail.subject(), 200), true);
-        String why = MailText.text(ChannelDesk.cut(reason == null ? "no reason given" : reason, 1000), true);
+        String messageId = mail == null ? "<" + location.replace('/', '.') + ".unreadable@oakit>" : MailText.line(Columns.cut(mail.messageId(), 255), true);
+        String sender = mail == null || mail.fromEmail() == null ? null : MailText.line(Columns.cut(mail.fromEmail(), 254), true);
+        String subject = mail == null ? null : MailText.line(Columns.cut(mail.subject(), 200), true);
+        String why = MailText.text(Columns.cut(reason == null ? "no reason given" : reason, 1000), true);
         LOG.warn("mailbox {}: mail {} ({}) not taken: {}", box.name(), messageId, location, why);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("mail", location);
         detail.put("error", why);
         try {
-            commands.execute(CommandSpec.of(Actor.system(box.tenant()), "tk.mail.failed").withTarget("mail", ChannelDesk.cut(messageId, 128)),
+            commands.execute(CommandSpec.of(Actor.system(box.tenant()), "tk.mail.failed").withTarget("mail", Columns.cut(messageId, 128)),
                     Void.class, ctx -> {
-                        ctx.summary("mail " + messageId + " not taken: " + ChannelDesk.cut(why, 500));
-                        MailStore.insertIn(ctx.handle(), box.tenant(), box.name(), messageId, MailOutcome.FAILED.name(), sender, subject, null,
+                        ctx.summary("mail " + messageId + " not taken: " + Columns.cut(why, 500));
+                        MailRepository.insertIn(ctx.handle(), box.tenant(), box.name(), messageId, MailOutcome.FAILED.name(), sender, subject, null,
                                 JsonText.write(json, detail), ctx.now());
                         return null;
                     });

@@ -8,6 +8,7 @@ import dev.oakit.core.spi.JobContext;
 import dev.oakit.core.spi.JobHandler;
 import dev.oakit.ticket.TicketChannelsConfig;
 import dev.oakit.ticket.mail.MailConfig;
+import dev.oakit.ticket.internal.store.MailRepository;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
@@ -65,9 +66,9 @@ public final class MailPurgeJob implements JobHandler {
         String after = job.payload().path("from").asText(null);
         commands.execute(CommandSpec.of(Actor.system(tenant), "tk.mail.purge").withTarget("mail", "retention"), Void.class, ctx -> {
             Instant cutoff = ctx.now().minus(config.retention());
-            List<MailStore.Kept> batch = MailStore.keptBefore(ctx.handle(), tenant, after == null ? null : Instant.parse(after), cutoff,
+            List<MailRepository.Kept> batch = MailRepository.keptBefore(ctx.handle(), tenant, after == null ? null : Instant.parse(after), cutoff,
                     config.purgeBatchSize());
-            int dropped = batch.isEmpty() ? 0 : MailStore.dropTexts(ctx.handle(), batch.stream().map(MailStore.Kept::id).toList());
+            int dropped = batch.isEmpty() ? 0 : MailRepository.dropTexts(ctx.handle(), batch.stream().map(MailRepository.Kept::id).toList());
             boolean more = batch.size() == config.purgeBatchSize();
             Instant from = batch.isEmpty() ? (after == null ? null : Instant.parse(after)) : batch.get(batch.size() - 1).receivedAt();
             ctx.schedule(at(more ? ctx.now() : ctx.now().plus(IDLE), from));

@@ -9,7 +9,6 @@ import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
 import dev.oakit.ticket.Party;
 import dev.oakit.ticket.Priority;
-import dev.oakit.ticket.StateKind;
 import dev.oakit.ticket.Ticket;
 import dev.oakit.ticket.TicketEventKind;
 import dev.oakit.ticket.TicketRouting;
@@ -19,11 +18,21 @@ import dev.oakit.ticket.sla.EscalationAction;
 import dev.oakit.ticket.sla.EscalationStep;
 import dev.oakit.ticket.sla.SlaPolicy;
 import dev.oakit.ticket.sla.SlaStatus;
+import dev.oakit.ticket.TicketEvent;
+import dev.oakit.ticket.internal.store.EventRepository;
+import dev.oakit.ticket.internal.store.QueueRepository;
+import dev.oakit.ticket.internal.store.RoutingRepository;
+import dev.oakit.ticket.internal.store.TicketRepository;
+import dev.oakit.ticket.internal.store.TicketRow;
+import dev.oakit.ticket.internal.store.WatcherRepository;
+import dev.oakit.ticket.internal.command.Access;
+import dev.oakit.ticket.internal.runner.CommandRunner;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,25 +42,32 @@ import java.util.TreeSet;
 @Singleton
 public final class RoutingService implements TicketRouting {
     private final Commands commands;
-    private final RoutingStore store;
-    private final TicketEngine engine;
+    private final RoutingRepository store;
+    private final TicketRepository tickets;
+    private final EventRepository events;
+    private final QueueRepository queues;
+    private final WatcherRepository watchers;
+    private final CommandRunner runner;
     private final RuleDispatch dispatch;
     private final SlaTimers sla;
     private final BusinessCalendars calendars;
-    private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final java.time.Clock clock;
 
     @Inject
-    public RoutingService(Commands commands, RoutingStore store, TicketEngine engine, RuleDispatch dispatch, SlaTimers sla,
-                          BusinessCalendars calendars, com.fasterxml.jackson.databind.ObjectMapper json, java.time.Clock clock) {
+    public RoutingService(Commands commands, RoutingRepository store, CommandRunner runner, RuleDispatch dispatch, SlaTimers sla,
+                          BusinessCalendars calendars, java.time.Clock clock, TicketRepository tickets, EventRepository events,
+                          QueueRepository queues, WatcherRepository watchers) {
         this.clock = clock;
         this.commands = commands;
         this.store = store;
-        this.engine = engine;
+        this.runner = runner;
         this.dispatch = dispatch;
         this.sla = sla;
         this.calendars = calendars;
-        this.json = json;
+        this.tickets = tickets;
+        this.events = events;
+        this.queues = queues;
+        this.watchers = watchers;
     }
 
     @Override
@@ -82,12 +98,12 @@ public final class RoutingService implements TicketRouting {
         }
     }
 
-    private static void check(Handle h, String tenant, String path, DispatchOutcome o, Set<String> policies,
+    private void check(Handle h, String tenant, String path, DispatchOutcome o, Set<String> policies,
                               List<ValidationException.Problem> problems) {
         if (o == null) {
             return;
         }
-        if (o.queue() != null && QueueStore.queue(h, tenant, o.queue()).isEmpty()) {
+        if (o.queue() != null && queues.queue(h, tenant, o.queue()).isEmpty()) {
             problems.add(new ValidationException.Problem(path + ".queue", "queue '" + o.queue() + "' does not exist; save it with Queues.saveQueue"));
         }
         if (o.priority() != null && java.util.Arrays.stream(Priority.values()).noneMatch(p -> p.name().equals(o.priority()))) {
@@ -118,7 +134,7 @@ public final class RoutingService implements TicketRouting {
         }
         for (int i = 0; i < policy.escalations().size(); i++) {
             EscalationStep s = policy.escalations().get(i);
-            if (s.action() == EscalationAction.REASSIGN_QUEUE && commands.query(h -> QueueStore.queue(h, admin.tenantId(), s.queue())).isEmpty()) {
+            if (s.action() == EscalationAction.REASSIGN_QUEUE && commands.query(h -> queues.queue(h, admin.tenantId(), s.queue())).isEmpty()) {
                 problems.add(new ValidationException.Problem("escalations[" + i + "].queue", "queue '" + s.queue()
                         + "' does not exist; save it with Queues.saveQueue"));
             }
@@ -159,43 +175,32 @@ public final class RoutingService implements TicketRouting {
                 return Optional.empty();
             }
             // the newest assignment to the current assignee, and the dispatch decision just before it in the same command
-            List<Object[]> events = h.createQuery("""
-                    SELECT kind, actor_id, action, body, detail, at FROM oa_tk_event
-                    WHERE ticket_id = :id AND tenant_id = :t AND kind IN ('ASSIGNED', 'DISPATCHED') ORDER BY id DESC""")
-                    .bind("id", ticketId).bind("t", actor.tenantId())
-                    .map((rs, c) -> new Object[]{rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            TicketRow.instant(rs, "at")}).list();
-            for (int i = 0; i < events.size(); i++) {
-                Object[] e = events.get(i);
-                if (!TicketEventKind.ASSIGNED.name().equals(e[0]) || !row.assignee.equals(field(e[4], "to"))) {
+            List<TicketEvent> found = events.newestOfKinds(h, actor.tenantId(), ticketId,
+                    EnumSet.of(TicketEventKind.ASSIGNED, TicketEventKind.DISPATCHED));
+            for (int i = 0; i < found.size(); i++) {
+                TicketEvent e = found.get(i);
+                if (e.kind() != TicketEventKind.ASSIGNED || !row.assignee.equals(field(e, "to"))) {
                     continue;
                 }
                 if (!readable.agentView()) {
-                    return Optional.of("assigned to " + row.assignee + " at " + e[5]); // that it was, not why
+                    return Optional.of("assigned to " + row.assignee + " at " + e.at()); // that it was, not why
                 }
-                if (i + 1 < events.size()) {
-                    Object[] before = events.get(i + 1);
-                    if (TicketEventKind.DISPATCHED.name().equals(before[0]) && row.assignee.equals(field(before[4], "agent"))) {
-                        return Optional.of((String) before[3]);
+                if (i + 1 < found.size()) {
+                    TicketEvent before = found.get(i + 1);
+                    if (before.kind() == TicketEventKind.DISPATCHED && row.assignee.equals(field(before, "agent"))) {
+                        return Optional.of(before.body());
                     }
                 }
-                String how = "claim".equals(e[2]) ? "claimed by " + e[1] : "assigned by " + e[1] + " (" + e[2] + ")";
-                return Optional.of(how + " at " + e[5]);
+                String how = "claim".equals(e.action()) ? "claimed by " + e.actorId() : "assigned by " + e.actorId() + " (" + e.action() + ")";
+                return Optional.of(how + " at " + e.at());
             }
             return Optional.empty();
         });
     }
 
-    private String field(Object detail, String name) {
-        if (detail == null) {
-            return null;
-        }
-        try {
-            var v = json.readTree((String) detail).get(name);
-            return v == null || v.isNull() ? null : v.asText();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return null;
-        }
+    private static String field(TicketEvent e, String name) {
+        Object v = e.detail().get(name);
+        return v == null ? null : v.toString();
     }
 
     /** A ticket the actor may read, and whether they get the agent view (dispatch explanations). */
@@ -203,12 +208,10 @@ public final class RoutingService implements TicketRouting {
     }
 
     private Readable readable(Handle h, Actor actor, long ticketId) {
-        TicketRow row = h.createQuery("SELECT " + TicketRow.COLUMNS + " FROM oa_tk_ticket WHERE id = :id AND tenant_id = :t")
-                .bind("id", ticketId).bind("t", actor.tenantId()).map((rs, c) -> TicketRow.map(rs, json)).findOne()
-                .orElseThrow(() -> TicketEngine.notFound(actor.tenantId(), ticketId));
-        Set<Party> parties = Access.parties(h, actor, row);
-        if (parties.isEmpty() && !Access.watches(h, row.id, actor.userId())) {
-            throw TicketEngine.notFound(actor.tenantId(), ticketId);
+        TicketRow row = tickets.find(h, actor.tenantId(), ticketId).orElseThrow(() -> Access.notFound(actor.tenantId(), ticketId));
+        Set<Party> parties = Access.parties(actor, row, queues.membership(h, actor.tenantId(), row.queue, actor.userId()));
+        if (parties.isEmpty() && !watchers.watches(h, row.id, actor.userId())) {
+            throw Access.notFound(actor.tenantId(), ticketId);
         }
         return new Readable(row, Access.agentView(parties));
     }
@@ -218,33 +221,18 @@ public final class RoutingService implements TicketRouting {
         Checks.notNull("actor", actor);
         Checks.id("queue", queue);
         List<Long> waiting = commands.query(h -> {
-            QueueStore.requireQueue(h, actor.tenantId(), queue, "queue");
-            if (!actor.isAdmin() && !QueueStore.membership(h, actor.tenantId(), queue, actor.userId()).orElse(false)) {
+            queues.requireQueue(h, actor.tenantId(), queue, "queue");
+            if (!actor.isAdmin() && !queues.membership(h, actor.tenantId(), queue, actor.userId()).orElse(false)) {
                 throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + actor.userId() + "' may not redispatch queue '" + queue
                         + "'; its dispatchers and administrators may");
             }
-            return h.createQuery("""
-                    SELECT id FROM oa_tk_ticket WHERE tenant_id = :t AND queue_key = :q AND state_kind = :k AND assignee_id IS NULL
-                    ORDER BY created_at, id""")
-                    .bind("t", actor.tenantId()).bind("q", queue).bind("k", StateKind.NEW.name()).mapTo(Long.class).list();
+            return tickets.waitingInQueue(h, actor.tenantId(), queue);
         });
         List<Ticket> assigned = new ArrayList<>();
         for (long id : waiting) {
             Ticket[] done = new Ticket[1];
             commands.execute(CommandSpec.of(actor, "tk.ticket.redispatch").withTarget("ticket", Long.toString(id)), Void.class, ctx -> {
-                done[0] = null;
-                TicketEngine.Op op = engine.load(ctx, id);
-                if (op.row.assignee != null || op.row.kind != StateKind.NEW || !queue.equals(op.row.queue)) {
-                    return null;
-                }
-                DispatchHook.Assignment a = dispatch.assigneeFor(ctx, op.row.toTicket(), null);
-                if (a == null || a.agentId() == null) {
-                    return null; // still nobody: the history keeps the first explanation
-                }
-                engine.dispatched(op, a);
-                ctx.summary("redispatched ticket " + op.row.number + " to " + a.agentId());
-                engine.save(op);
-                done[0] = op.row.toTicket();
+                done[0] = runner.redispatch(ctx, id, queue); // a retried command sets it again
                 return null;
             });
             if (done[0] != null) {

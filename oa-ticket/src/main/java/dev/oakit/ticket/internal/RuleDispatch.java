@@ -1,6 +1,5 @@
 package dev.oakit.ticket.internal;
 
-import dev.oakit.core.calendar.BusinessCalendar;
 import dev.oakit.core.calendar.BusinessCalendars;
 import dev.oakit.core.spi.CommandContext;
 import dev.oakit.ticket.Category;
@@ -21,6 +20,11 @@ import dev.oakit.ticket.spi.AgentCandidate;
 import dev.oakit.ticket.spi.DispatchDecision;
 import dev.oakit.ticket.spi.DispatchRequest;
 import dev.oakit.ticket.spi.DispatchStrategy;
+import dev.oakit.ticket.internal.store.CatalogRepository;
+import dev.oakit.ticket.internal.store.QueueRepository;
+import dev.oakit.ticket.internal.store.RoutingRepository;
+import dev.oakit.ticket.internal.store.TicketRepository;
+import dev.oakit.ticket.spi.DispatchHook;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
@@ -53,15 +57,22 @@ public final class RuleDispatch implements DispatchHook {
     /** A custom field of this name lists required skills (a list or a comma-separated text). */
     static final String SKILLS_FIELD = "skills";
 
-    private final RoutingStore store;
-    private final QueueStore queues;
+    private final RoutingRepository store;
+    private final QueueService queueService;
+    private final QueueRepository queues;
+    private final TicketRepository tickets;
+    private final CatalogRepository catalog;
     private final BusinessCalendars calendars;
     private final DispatchStrategies strategies;
 
     @Inject
-    public RuleDispatch(RoutingStore store, QueueStore queues, BusinessCalendars calendars, Set<DispatchStrategy> contributed) {
+    public RuleDispatch(RoutingRepository store, QueueService queueService, QueueRepository queues, TicketRepository tickets,
+                        CatalogRepository catalog, BusinessCalendars calendars, Set<DispatchStrategy> contributed) {
         this.store = store;
+        this.queueService = queueService;
         this.queues = queues;
+        this.tickets = tickets;
+        this.catalog = catalog;
         this.calendars = calendars;
         this.strategies = DispatchStrategies.of(contributed);
     }
@@ -123,8 +134,7 @@ public final class RuleDispatch implements DispatchHook {
                     + "); the ticket waits in queue '" + ticket.queue() + "'", detail);
         }
         // one dispatch per queue at a time: the caps below are read and used under this lock
-        h.createQuery("SELECT queue_key FROM oa_tk_queue WHERE tenant_id = :t AND queue_key = :q FOR UPDATE")
-                .bind("t", tenant).bind("q", ticket.queue()).mapTo(String.class).findOne();
+        queues.lockQueue(h, tenant, ticket.queue());
         List<AgentCandidate> candidates = candidates(h, tenant, ticket.queue(), ctx.now(), request);
         DispatchDecision decision = strategy.choose(request, candidates);
         String agent = decision.agentId();
@@ -151,13 +161,12 @@ public final class RuleDispatch implements DispatchHook {
      *
      * @return why the agent is full now, or null
      */
-    private static String fullNow(Handle h, String tenant, AgentCandidate agent) {
+    private String fullNow(Handle h, String tenant, AgentCandidate agent) {
         if (agent.capacity() == AgentCandidate.UNLIMITED) {
             return null;
         }
-        h.createQuery("SELECT user_id FROM oa_tk_agent WHERE tenant_id = :t AND user_id = :u FOR UPDATE")
-                .bind("t", tenant).bind("u", agent.userId()).mapTo(String.class).findOne();
-        int open = QueueStore.openLoad(h, tenant, agent.userId());
+        queues.lockAgent(h, tenant, agent.userId());
+        int open = tickets.openLoad(h, tenant, agent.userId());
         return open >= agent.capacity() ? "is full (" + open + "/" + agent.capacity() + ")" : null;
     }
 
@@ -189,15 +198,11 @@ public final class RuleDispatch implements DispatchHook {
         String who = r.userId() != null ? r.userId() : r.contactEmail();
         b.requesterId(who);
         if (who != null) {
-            List<String> earlier = h.createQuery("SELECT assignee_id FROM oa_tk_ticket WHERE tenant_id = :t AND "
-                            + (r.userId() != null ? "requester_id" : "contact_email") + " = :r AND assignee_id IS NOT NULL AND id <> :id"
-                            + " ORDER BY id DESC LIMIT 20")
-                    .bind("t", tenant).bind("r", who).bind("id", t.id()).mapTo(String.class).list();
+            List<String> earlier = tickets.earlierAssignees(h, tenant, r, t.id());
             b.requesterAgents(new LinkedHashSet<>(earlier).toArray(String[]::new));
         }
         if (t.parentId() != null) {
-            h.createQuery("SELECT assignee_id FROM oa_tk_ticket WHERE tenant_id = :t AND id = :id").bind("t", tenant).bind("id", t.parentId())
-                    .mapTo(String.class).findOne().ifPresent(b::parentAgentId);
+            tickets.assigneeOf(h, tenant, t.parentId()).ifPresent(b::parentAgentId);
         }
         return b.build();
     }
@@ -224,22 +229,13 @@ public final class RuleDispatch implements DispatchHook {
 
     /** The queue's members as candidates: profile, directory flag, duty by flag and calendar, open work and its weight, last assignment. */
     List<AgentCandidate> candidates(Handle h, String tenant, String queue, Instant now, DispatchRequest request) {
-        List<QueueAgent> members = queues.agents(h, tenant, queue);
+        List<QueueAgent> members = queueService.agents(h, tenant, queue);
         if (members.isEmpty()) {
             return List.of();
         }
         List<String> ids = members.stream().map(m -> m.agent().userId()).toList();
-        Map<String, Map<String, Integer>> open = new HashMap<>();
-        h.createQuery("""
-                SELECT assignee_id, priority, COUNT(*) FROM oa_tk_ticket
-                WHERE tenant_id = :t AND assignee_id IN (<ids>) AND state_kind IN ('ASSIGNED', 'IN_PROGRESS', 'WAITING')
-                GROUP BY assignee_id, priority""")
-                .bind("t", tenant).bindList("ids", ids)
-                .map((rs, c) -> {
-                    open.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
-                    return null;
-                }).list();
-        Map<String, Instant> last = lastAssigned(h, tenant, ids);
+        Map<String, Map<String, Integer>> open = tickets.openByPriority(h, tenant, ids);
+        Map<String, Instant> last = queues.lastAssigned(h, tenant, ids);
         Set<String> familiar = new LinkedHashSet<>(request.requesterAgents());
         if (request.parentAgentId() != null) {
             familiar.add(request.parentAgentId());
@@ -267,47 +263,31 @@ public final class RuleDispatch implements DispatchHook {
         return calendars.find(a.calendar()).map(c -> c.isWorkingTime(now)).orElse(true);
     }
 
-    private static Map<String, Instant> lastAssigned(Handle h, String tenant, List<String> ids) {
-        Map<String, Instant> last = new HashMap<>();
-        h.createQuery("SELECT user_id, last_assigned_at FROM oa_tk_agent_dispatch WHERE tenant_id = :t AND user_id IN (<ids>)")
-                .bind("t", tenant).bindList("ids", ids)
-                .map((rs, c) -> {
-                    last.put(rs.getString(1), TicketRow.instant(rs, "last_assigned_at"));
-                    return null;
-                }).list();
-        return last;
-    }
-
     /**
      * Stores when the agent got work. Two assignments in one instant still rotate: the stored
      * instant is at least a microsecond after every candidate's.
      */
-    private static void remember(Handle h, String tenant, String agent, Instant now, List<AgentCandidate> candidates) {
+    private void remember(Handle h, String tenant, String agent, Instant now, List<AgentCandidate> candidates) {
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
         for (AgentCandidate c : candidates) {
             if (c.lastAssignedAt() != null && !c.lastAssignedAt().isBefore(at)) {
                 at = c.lastAssignedAt().plus(1, ChronoUnit.MICROS);
             }
         }
-        int n = h.createUpdate("UPDATE oa_tk_agent_dispatch SET last_assigned_at = :at WHERE tenant_id = :t AND user_id = :u")
-                .bind("t", tenant).bind("u", agent).bind("at", TicketRow.db(at)).execute();
-        if (n == 0) {
-            h.createUpdate("INSERT INTO oa_tk_agent_dispatch (tenant_id, user_id, last_assigned_at) VALUES (:t, :u, :at)")
-                    .bind("t", tenant).bind("u", agent).bind("at", TicketRow.db(at)).execute();
-        }
+        queues.assignedAt(h, tenant, agent, at);
     }
 
     /** @return the category's path of keys from the root, e.g. {@code hw/hw.printer}; null for none */
-    static String categoryPath(Handle h, String tenant, String key) {
+    String categoryPath(Handle h, String tenant, String key) {
         if (key == null) {
             return null;
         }
         return paths(h, tenant).getOrDefault(key, key);
     }
 
-    private static Map<String, String> paths(Handle h, String tenant) {
+    private Map<String, String> paths(Handle h, String tenant) {
         Map<String, String> parent = new HashMap<>();
-        for (Category c : CatalogStore.categories(h, tenant)) {
+        for (Category c : catalog.categories(h, tenant)) {
             parent.put(c.key(), c.parentKey());
         }
         Map<String, String> out = new HashMap<>();
@@ -323,7 +303,7 @@ public final class RuleDispatch implements DispatchHook {
     }
 
     /** Category conditions may name a category key (its subtree matches) or a path; keys become paths here. */
-    static DispatchRules withPaths(Handle h, String tenant, DispatchRules rules) {
+    DispatchRules withPaths(Handle h, String tenant, DispatchRules rules) {
         boolean anyKey = rules.rules().stream().flatMap(r -> r.when().categories().stream()).anyMatch(c -> !c.contains("/"));
         if (!anyKey) {
             return rules;

@@ -16,6 +16,12 @@ import dev.oakit.ticket.sla.SlaFiring;
 import dev.oakit.ticket.sla.SlaPolicy;
 import dev.oakit.ticket.sla.SlaStatus;
 import dev.oakit.ticket.sla.SlaTarget;
+import dev.oakit.ticket.internal.store.EventRepository;
+import dev.oakit.ticket.internal.store.JsonText;
+import dev.oakit.ticket.internal.store.RoutingRepository;
+import dev.oakit.ticket.internal.store.TicketRepository;
+import dev.oakit.ticket.spi.SlaHook;
+import dev.oakit.ticket.internal.report.TicketMetrics;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
@@ -44,7 +50,9 @@ public final class SlaTimers implements SlaHook {
     private static final Set<String> REPLAYED = Set.of("CREATED", "STATE_CHANGED", "AGENT_REPLY", "REQUESTER_REPLY", "PRIORITY_CHANGED",
             "POLICY_CHANGED", "DUE_OVERRIDDEN", "RESOLVED", "REOPENED", "CLOSED");
 
-    private final RoutingStore store;
+    private final RoutingRepository store;
+    private final TicketRepository tickets;
+    private final EventRepository events;
     private final BusinessCalendars calendars;
     private final ObjectMapper json;
 
@@ -52,8 +60,10 @@ public final class SlaTimers implements SlaHook {
     private TicketMetrics metrics; // SLA outcomes for the reports (TicketReports)
 
     @Inject
-    public SlaTimers(RoutingStore store, BusinessCalendars calendars, ObjectMapper json) {
+    public SlaTimers(RoutingRepository store, BusinessCalendars calendars, ObjectMapper json, TicketRepository tickets, EventRepository events) {
         this.store = store;
+        this.tickets = tickets;
+        this.events = events;
         this.calendars = calendars;
         this.json = json;
     }
@@ -127,13 +137,8 @@ public final class SlaTimers implements SlaHook {
             }
         }
         SlaStatus s = ev.status();
-        h.createUpdate("""
-                UPDATE oa_tk_ticket SET sla_first_response_due = :f, sla_resolution_due = :r, sla_breached = :b, sla_timers = :j
-                WHERE id = :id AND tenant_id = :t""")
-                .bind("f", TicketRow.db(s.target(SlaTarget.FIRST_RESPONSE).dueAt()))
-                .bind("r", TicketRow.db(s.target(SlaTarget.RESOLUTION).dueAt()))
-                .bind("b", s.breached()).bind("j", JsonText.write(json, Map.of("scheduled", want, "fired", timers.fired())))
-                .bind("id", ticketId).bind("t", tenant).execute();
+        tickets.saveSla(h, tenant, ticketId, s.target(SlaTarget.FIRST_RESPONSE).dueAt(), s.target(SlaTarget.RESOLUTION).dueAt(),
+                s.breached(), JsonText.write(json, Map.of("scheduled", want, "fired", timers.fired())));
         for (SlaTarget target : SlaTarget.values()) {
             // a target met by this very command is final: the reports count it as met or breached
             dev.oakit.ticket.sla.TargetStatus ts = s.targets().get(target);
@@ -176,15 +181,9 @@ public final class SlaTimers implements SlaHook {
     /** The ticket's history as SLA events, oldest first. */
     List<SlaEvent> history(Handle h, String tenant, long ticketId) {
         List<SlaEvent> out = new ArrayList<>();
-        h.createQuery("SELECT kind, to_state, detail, at FROM oa_tk_event WHERE ticket_id = :id AND tenant_id = :t ORDER BY id")
-                .bind("id", ticketId).bind("t", tenant)
-                .map((rs, c) -> {
-                    String kind = rs.getString(1);
-                    if (REPLAYED.contains(kind)) {
-                        map(TicketEventKind.valueOf(kind), rs.getString(2), read(rs.getString(3)), TicketRow.instant(rs, "at"), out);
-                    }
-                    return null;
-                }).list();
+        for (EventRepository.Replayed e : events.replayable(h, tenant, ticketId, REPLAYED)) {
+            map(e.kind(), e.toState(), e.detail(), e.at(), out);
+        }
         return out;
     }
 
@@ -229,8 +228,7 @@ public final class SlaTimers implements SlaHook {
     }
 
     Timers timers(Handle h, String tenant, long ticketId) {
-        String text = h.createQuery("SELECT sla_timers FROM oa_tk_ticket WHERE id = :id AND tenant_id = :t").bind("id", ticketId).bind("t", tenant)
-                .mapTo(String.class).list().stream().filter(Objects::nonNull).findFirst().orElse(null);
+        String text = tickets.slaTimers(h, tenant, ticketId);
         Map<String, Instant> scheduled = new TreeMap<>();
         Set<String> fired = new TreeSet<>();
         JsonNode node = read(text);
@@ -246,8 +244,6 @@ public final class SlaTimers implements SlaHook {
         Timers t = timers(h, tenant, ticketId);
         t.fired().add(key);
         t.scheduled().remove(key);
-        h.createUpdate("UPDATE oa_tk_ticket SET sla_timers = :j WHERE id = :id AND tenant_id = :t")
-                .bind("j", JsonText.write(json, Map.of("scheduled", t.scheduled(), "fired", t.fired())))
-                .bind("id", ticketId).bind("t", tenant).execute();
+        tickets.saveSlaTimers(h, tenant, ticketId, JsonText.write(json, Map.of("scheduled", t.scheduled(), "fired", t.fired())));
     }
 }

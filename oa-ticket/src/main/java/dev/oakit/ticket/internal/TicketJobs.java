@@ -7,6 +7,8 @@ import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
 import dev.oakit.core.spi.JobContext;
 import dev.oakit.core.spi.JobHandler;
+import dev.oakit.ticket.internal.command.Transitions;
+import dev.oakit.ticket.internal.runner.CommandRunner;
 import jakarta.inject.Inject;
 
 /**
@@ -42,33 +44,38 @@ public abstract class TicketJobs implements JobHandler {
 
     /** Flags a ticket overdue when it was not started within {@code ticket.startWithin} (超时未处理). */
     public static final class Overdue extends TicketJobs {
-        private final TicketEngine engine;
+        private final CommandRunner runner;
+        private final Transitions transitions;
 
         @Inject
-        public Overdue(Commands commands, TicketEngine engine) {
-            super(commands, TicketEngine.OVERDUE_JOB, "tk.ticket.overdue");
-            this.engine = engine;
+        public Overdue(Commands commands, CommandRunner runner, Transitions transitions) {
+            super(commands, Transitions.OVERDUE_JOB, "tk.ticket.overdue");
+            this.runner = runner;
+            this.transitions = transitions;
         }
 
         @Override
         void run(CommandContext ctx, long ticketId, JsonNode payload) {
-            engine.markOverdue(ctx, ticketId);
+            runner.onSystem(ctx, ticketId, transitions::markOverdue);
         }
     }
 
     /** Accepts a resolution the requester did not answer within {@code ticket.acceptanceDays} working days. */
     public static final class Acceptance extends TicketJobs {
-        private final TicketEngine engine;
+        private final CommandRunner runner;
+        private final Transitions transitions;
 
         @Inject
-        public Acceptance(Commands commands, TicketEngine engine) {
-            super(commands, TicketEngine.ACCEPT_JOB, "tk.ticket.accept-automatically");
-            this.engine = engine;
+        public Acceptance(Commands commands, CommandRunner runner, Transitions transitions) {
+            super(commands, Transitions.ACCEPT_JOB, "tk.ticket.accept-automatically");
+            this.runner = runner;
+            this.transitions = transitions;
         }
 
         @Override
         void run(CommandContext ctx, long ticketId, JsonNode payload) {
-            engine.acceptAutomatically(ctx, ticketId, payload.get("resolution").asInt());
+            int resolution = payload.get("resolution").asInt();
+            runner.onSystem(ctx, ticketId, (c, reads) -> transitions.acceptAutomatically(c, resolution, reads));
         }
     }
 }

@@ -17,12 +17,16 @@ import dev.oakit.ticket.NewTicket;
 import dev.oakit.ticket.Priority;
 import dev.oakit.ticket.Requester;
 import dev.oakit.ticket.Ticket;
+import dev.oakit.ticket.Tickets;
 import dev.oakit.ticket.TicketChannelsConfig;
 import dev.oakit.ticket.webhook.WebhookIntake;
 import dev.oakit.ticket.webhook.WebhookMapping;
 import dev.oakit.ticket.webhook.WebhookResult;
 import dev.oakit.ticket.webhook.WebhookResult.Outcome;
 import dev.oakit.ticket.webhook.WebhookSource;
+import dev.oakit.ticket.internal.store.Columns;
+import dev.oakit.ticket.internal.store.WebhookRefRepository;
+import dev.oakit.ticket.internal.store.TicketRepository;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
@@ -50,17 +54,19 @@ public final class WebhookReceiver implements WebhookIntake {
 
     private final Map<String, WebhookSource> sources = new LinkedHashMap<>();
     private final Commands commands;
-    private final TicketEngine engine;
+    private final Tickets engine;
     private final ChannelDesk desk;
     private final DirectoryProvider directory;
     private final ObjectMapper json;
     private final Clock clock;
     private final MailText storable;
+    private final WebhookRefRepository refs;
 
     @Inject
-    public WebhookReceiver(TicketChannelsConfig config, Commands commands, TicketEngine engine, ChannelDesk desk, DirectoryProvider directory,
-                           ObjectMapper json, Clock clock, MailText storable) {
+    public WebhookReceiver(TicketChannelsConfig config, Commands commands, Tickets engine, ChannelDesk desk, DirectoryProvider directory,
+                           ObjectMapper json, Clock clock, MailText storable, WebhookRefRepository refs) {
         this.storable = storable;
+        this.refs = refs;
         config.webhooks().forEach(s -> sources.put(s.name(), s));
         this.commands = commands;
         this.engine = engine;
@@ -133,7 +139,7 @@ public final class WebhookReceiver implements WebhookIntake {
     private WebhookResult run(WebhookSource src, Payload p) {
         try {
             return commands.execute(CommandSpec.of(Actor.system(src.tenant()), "tk.webhook.receive")
-                            .withTarget("webhook", ChannelDesk.cut(src.name() + ":" + p.externalId(), 128)), WebhookResult.class,
+                            .withTarget("webhook", Columns.cut(src.name() + ":" + p.externalId(), 128)), WebhookResult.class,
                     ctx -> take(ctx, src, p));
         } catch (ConflictException e) {
             if ("OA-CORE/DUPLICATE".equals(e.code())) {
@@ -153,7 +159,7 @@ public final class WebhookReceiver implements WebhookIntake {
         if (seen.isPresent()) {
             return seen.get();
         }
-        ChannelDesk.Target target;
+        TicketRepository.Ref target;
         Outcome outcome;
         String note = null;
         if (p.replyTo() != null) {
@@ -166,25 +172,23 @@ public final class WebhookReceiver implements WebhookIntake {
                 throw ValidationException.of(src.mapping().description(), "a reply needs text at " + src.mapping().description());
             }
             Requester from = requester(h, src, p);
-            ChannelDesk.Added added = desk.add(tenant, target, from.userId(), from.contactEmail(), src.name(), ChannelDesk.cut(text, 20_000), List.of());
+            ChannelDesk.Added added = desk.add(tenant, target, from.userId(), from.contactEmail(), src.name(), Columns.cut(text, 20_000), List.of());
             outcome = Outcome.REPLIED;
             note = added == ChannelDesk.Added.NOTED ? "the sender is no party of the ticket, or it is closed: kept as an internal note" : "replied";
         } else {
             if (p.title() == null || p.title().isBlank()) {
                 throw ValidationException.of(src.mapping().title(), "a new ticket needs a title at " + src.mapping().title());
             }
-            NewTicket.Builder b = NewTicket.builder(src.type(), ChannelDesk.cut(p.title().strip(), 200))
-                    .description(p.description() == null ? null : ChannelDesk.cut(p.description(), 20_000))
+            NewTicket.Builder b = NewTicket.builder(src.type(), Columns.cut(p.title().strip(), 200))
+                    .description(p.description() == null ? null : Columns.cut(p.description(), 20_000))
                     .channel(src.name().length() <= 32 ? src.name() : "webhook").requester(requester(h, src, p)).queue(src.queue())
                     .category(p.category() != null ? p.category() : src.category()).priority(p.priority() != null ? p.priority() : src.priority());
             Ticket t = engine.create(Actor.system(tenant), b.build());
-            target = new ChannelDesk.Target(t.id(), t.number());
+            target = new TicketRepository.Ref(t.id(), t.number());
             outcome = Outcome.CREATED;
             note = "created";
         }
-        h.createUpdate("INSERT INTO oa_tk_webhook_ref (tenant_id, source, external_id, ticket_id, outcome, received_at) VALUES (:t, :s, :e, :tk, :o, :now)")
-                .bind("t", tenant).bind("s", src.name()).bind("e", p.externalId()).bind("tk", target.id()).bind("o", outcome.name())
-                .bind("now", TicketRow.db(ctx.now())).execute();
+        refs.insert(h, tenant, src.name(), p.externalId(), target.id(), outcome.name(), ctx.now());
         ctx.summary("webhook " + src.name() + ":" + p.externalId() + ": " + outcome + " " + target.number());
         return new WebhookResult(outcome, target.id(), target.number(), note);
     }
@@ -201,9 +205,8 @@ public final class WebhookReceiver implements WebhookIntake {
                 .map(t -> new WebhookResult(Outcome.DUPLICATE, t.id(), t.number(), "external id '" + externalId + "' was taken before"));
     }
 
-    private static Optional<Long> refTicket(Handle h, WebhookSource src, String externalId) {
-        return h.createQuery("SELECT ticket_id FROM oa_tk_webhook_ref WHERE tenant_id = :t AND source = :s AND external_id = :e")
-                .bind("t", src.tenant()).bind("s", src.name()).bind("e", externalId).mapTo(Long.class).findOne();
+    private Optional<Long> refTicket(Handle h, WebhookSource src, String externalId) {
+        return refs.ticketOf(h, src.tenant(), src.name(), externalId);
     }
 
     /** The payload's requester: an e-mail address (internal user with it, else external contact), a user id, or the source's default. */

@@ -1,5 +1,6 @@
 package dev.oakit.ticket.internal;
 
+import dev.oakit.ticket.internal.store.Columns;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -43,7 +44,7 @@ class MailTextTest {
 
     @Property(tries = 300)
     void cuttingNeverSplitsASurrogatePair(@ForAll("hostile") String s, @ForAll @IntRange(max = 40) int max) {
-        String cut = ChannelDesk.cut(s, max);
+        String cut = Columns.cut(s, max);
         assertThat(cut.length()).isLessThanOrEqualTo(max);
         assertThat(s).startsWith(cut);
         int end = cut.length();

@@ -13,8 +13,8 @@ import dev.oakit.ticket.TicketChanges;
 import dev.oakit.ticket.TicketEvent;
 import dev.oakit.ticket.TicketEventKind;
 import dev.oakit.ticket.TicketFixture;
-import dev.oakit.ticket.internal.SlaHook;
-import dev.oakit.ticket.internal.TicketMetrics;
+import dev.oakit.ticket.spi.SlaHook;
+import dev.oakit.ticket.internal.report.TicketMetrics;
 import jakarta.inject.Inject;
 
 import java.time.Duration;

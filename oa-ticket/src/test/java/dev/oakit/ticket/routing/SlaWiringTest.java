@@ -122,7 +122,7 @@ class SlaWiringTest {
         assertThat(priority.body()).startsWith("SLA escalation: raise priority (resolution, offset PT0S): due 12:00");
         assertThat(r.sql("SELECT sla_breached FROM oa_tk_ticket WHERE id = :id", t.id(), Boolean.class)).isTrue();
         // the breach shows in the overdue filter and on the workbench
-        assertThat(r.f.queries.list(r.admin, TicketQuery.all().overdueOnly()).items()).extracting(Ticket::id).containsExactly(t.id());
+        assertThat(r.f.queries.list(r.admin, TicketQuery.builder().overdue().build()).items()).extracting(Ticket::id).containsExactly(t.id());
         assertThat(r.f.queries.workbench(r.admin).overdue()).isEqualTo(1);
 
         at(r, mon(14, 1));

@@ -1,4 +1,4 @@
-package dev.oakit.ticket.internal;
+package dev.oakit.ticket.internal.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,49 +16,49 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Dispatch rules ({@code oa_tk_dispatch_rules}) and SLA policies ({@code oa_tk_sla_policy}) as JSON. */
+/** Every statement on {@code oa_tk_dispatch_rules} (a tenant's dispatch rules) and {@code oa_tk_sla_policy}, both as JSON. */
 @Singleton
-public final class RoutingStore {
+public final class RoutingRepository {
     private final ObjectMapper json;
 
     @Inject
-    public RoutingStore(ObjectMapper shared) {
+    public RoutingRepository(ObjectMapper shared) {
         // durations as ISO-8601 ("PT4H"), the form docs/ticket-sla.md shows
         this.json = shared.copy().disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
     }
 
-    Optional<DispatchRules> rules(Handle h, String tenant) {
+    public Optional<DispatchRules> rules(Handle h, String tenant) {
         return h.createQuery("SELECT rules FROM oa_tk_dispatch_rules WHERE tenant_id = :t").bind("t", tenant).mapTo(String.class)
                 .findOne().map(text -> read(text, DispatchRules.class, "dispatch rules of tenant '" + tenant + "'"));
     }
 
-    void saveRules(Handle h, String tenant, DispatchRules rules, Instant now) {
+    public void saveRules(Handle h, String tenant, DispatchRules rules, Instant now) {
         String text = JsonText.write(json, rules);
         int n = h.createUpdate("UPDATE oa_tk_dispatch_rules SET rules = :r, updated_at = :now WHERE tenant_id = :t")
-                .bind("t", tenant).bind("r", text).bind("now", TicketRow.db(now)).execute();
+                .bind("t", tenant).bind("r", text).bind("now", Columns.db(now)).execute();
         if (n == 0) {
             h.createUpdate("INSERT INTO oa_tk_dispatch_rules (tenant_id, rules, updated_at) VALUES (:t, :r, :now)")
-                    .bind("t", tenant).bind("r", text).bind("now", TicketRow.db(now)).execute();
+                    .bind("t", tenant).bind("r", text).bind("now", Columns.db(now)).execute();
         }
     }
 
-    void savePolicy(Handle h, String tenant, SlaPolicy policy, Instant now) {
+    public void savePolicy(Handle h, String tenant, SlaPolicy policy, Instant now) {
         String text = JsonText.write(json, policy);
         int n = h.createUpdate("UPDATE oa_tk_sla_policy SET policy = :p, updated_at = :now WHERE tenant_id = :t AND name = :n")
-                .bind("t", tenant).bind("n", policy.name()).bind("p", text).bind("now", TicketRow.db(now)).execute();
+                .bind("t", tenant).bind("n", policy.name()).bind("p", text).bind("now", Columns.db(now)).execute();
         if (n == 0) {
             h.createUpdate("INSERT INTO oa_tk_sla_policy (tenant_id, name, policy, updated_at) VALUES (:t, :n, :p, :now)")
-                    .bind("t", tenant).bind("n", policy.name()).bind("p", text).bind("now", TicketRow.db(now)).execute();
+                    .bind("t", tenant).bind("n", policy.name()).bind("p", text).bind("now", Columns.db(now)).execute();
         }
     }
 
-    List<SlaPolicy> policies(Handle h, String tenant) {
+    public List<SlaPolicy> policies(Handle h, String tenant) {
         return h.createQuery("SELECT policy FROM oa_tk_sla_policy WHERE tenant_id = :t ORDER BY name").bind("t", tenant)
                 .mapTo(String.class).map(text -> read(text, SlaPolicy.class, "an SLA policy of tenant '" + tenant + "'")).list();
     }
 
     /** @return the named policies that exist, by name */
-    Map<String, SlaPolicy> policies(Handle h, String tenant, Collection<String> names) {
+    public Map<String, SlaPolicy> policies(Handle h, String tenant, Collection<String> names) {
         Map<String, SlaPolicy> out = new LinkedHashMap<>();
         if (names.isEmpty()) {
             return out;

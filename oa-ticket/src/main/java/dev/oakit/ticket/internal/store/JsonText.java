@@ -1,4 +1,4 @@
-package dev.oakit.ticket.internal;
+package dev.oakit.ticket.internal.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
 /** JSON text for the JSON columns (fields, tags, lifecycles, skills, event and mail details). */
-final class JsonText {
+public final class JsonText {
     private JsonText() {
     }
 
-    static String write(ObjectMapper json, Object value) {
+    public static String write(ObjectMapper json, Object value) {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -19,7 +19,7 @@ final class JsonText {
     }
 
     /** @return the JSON of a column OAKit wrote; a missing node for null */
-    static JsonNode read(ObjectMapper json, String text) {
+    public static JsonNode read(ObjectMapper json, String text) {
         if (text == null) {
             return MissingNode.getInstance();
         }

@@ -1,9 +1,9 @@
-package dev.oakit.ticket.internal;
+package dev.oakit.ticket.internal.command;
 
 import dev.oakit.core.Actor;
 import dev.oakit.core.NotFoundException;
 import dev.oakit.ticket.Party;
-import org.jdbi.v3.core.Handle;
+import dev.oakit.ticket.internal.store.TicketRow;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,22 +16,26 @@ import java.util.Set;
  * Who an actor is to a ticket (docs/tickets.md, "Access"): requester, agent or dispatcher of its
  * queue, assignee, administrator, or a watcher (who sees the public view only).
  */
-final class Access {
+public final class Access {
     /**
      * The parties that get the agent view: internal notes, time entries and dispatch explanations (why an agent or
      * queue was chosen: rules, loads, skills). Requesters and watchers get the public view.
      */
-    static final Set<Party> AGENT_VIEW = EnumSet.of(Party.AGENT, Party.ASSIGNEE, Party.DISPATCHER, Party.ADMIN);
+    public static final Set<Party> AGENT_VIEW = EnumSet.of(Party.AGENT, Party.ASSIGNEE, Party.DISPATCHER, Party.ADMIN);
 
     private Access() {
     }
 
     /** @return whether these parties get the agent view ({@link #AGENT_VIEW}) */
-    static boolean agentView(Set<Party> parties) {
+    public static boolean agentView(Set<Party> parties) {
         return !Collections.disjoint(parties, AGENT_VIEW);
     }
 
-    static Set<Party> parties(Handle h, Actor actor, TicketRow row) {
+    /**
+     * @param membership the actor's dispatcher flag in the ticket's queue, empty when they are no member
+     * @return who the actor is to the ticket; empty for nobody (a watcher is no party)
+     */
+    public static Set<Party> parties(Actor actor, TicketRow row, Optional<Boolean> membership) {
         Set<Party> p = EnumSet.noneOf(Party.class);
         if (actor.isAdmin()) {
             p.add(Party.ADMIN);
@@ -42,29 +46,13 @@ final class Access {
         if (actor.userId().equals(row.assignee)) {
             p.add(Party.ASSIGNEE);
         }
-        Optional<Boolean> member = QueueStore.membership(h, row.tenantId, row.queue, actor.userId());
-        if (member.isPresent()) {
+        if (membership.isPresent()) {
             p.add(Party.AGENT);
-            if (member.get()) {
+            if (membership.get()) {
                 p.add(Party.DISPATCHER);
             }
         }
         return p;
-    }
-
-    static boolean watches(Handle h, long ticketId, String userId) {
-        return h.createQuery("SELECT COUNT(*) FROM oa_tk_watcher WHERE ticket_id = :id AND user_id = :u")
-                .bind("id", ticketId).bind("u", userId).mapTo(Integer.class).one() > 0;
-    }
-
-    static List<String> watchers(Handle h, long ticketId) {
-        return h.createQuery("SELECT user_id FROM oa_tk_watcher WHERE ticket_id = :id ORDER BY user_id")
-                .bind("id", ticketId).mapTo(String.class).list();
-    }
-
-    static boolean isAgentAnywhere(Handle h, String tenant, String userId) {
-        return h.createQuery("SELECT COUNT(*) FROM oa_tk_queue_member WHERE tenant_id = :t AND user_id = :u")
-                .bind("t", tenant).bind("u", userId).mapTo(Integer.class).one() > 0;
     }
 
     /**
@@ -73,12 +61,12 @@ final class Access {
      *
      * @param named the id or number the actor asked for
      */
-    static NotFoundException notFound(String tenant, Object named) {
+    public static NotFoundException notFound(String tenant, Object named) {
         return new NotFoundException("OA-TK/NOT_FOUND", "ticket " + named + " does not exist in tenant '" + tenant + "'");
     }
 
     /** @return "its requester ('alice'), agents of queue 'it' and administrators" */
-    static String describe(Set<Party> who, TicketRow row) {
+    public static String describe(Set<Party> who, TicketRow row) {
         List<String> parts = new ArrayList<>();
         for (Party p : Party.values()) {
             if (!who.contains(p)) {

@@ -1,4 +1,4 @@
-package dev.oakit.ticket.internal;
+package dev.oakit.ticket.internal.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,13 +11,15 @@ import dev.oakit.ticket.Ticket;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A ticket row as a command changes it; written back in one UPDATE. Not thread-safe. */
+/**
+ * A ticket row ({@code oa_tk_ticket}) as a command changes it: read by {@link TicketRepository}, changed in memory by
+ * the command's decision, written back in one version-checked UPDATE. Its fields are open to the command package;
+ * it is an implementation detail, not thread-safe.
+ */
 public final class TicketRow {
     static final String COLUMNS = "id, tenant_id, number, type_key, title, description, category_key, priority, channel, requester_id,"
             + " contact_name, contact_email, customer_ref, queue_key, assignee_id, state, state_kind, overdue, parent_id, merged_into,"
@@ -27,35 +29,35 @@ public final class TicketRow {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private static final TypeReference<List<AttachmentRef>> ATTACHMENTS = new TypeReference<>() { };
 
-    long id;
-    String tenantId;
-    String number;
-    String type;
-    String title;
-    String description;
-    String category;
-    Priority priority;
-    String channel;
-    Requester requester;
-    String queue;
-    String assignee;
-    String state;
-    StateKind kind;
-    boolean overdue;
-    Long parentId;
-    Long mergedInto;
-    String slaPolicy;
-    Instant dueAt;
-    Map<String, Object> fields;
-    List<String> tags;
-    List<AttachmentRef> attachments;
-    int resolutions;
-    int version;
-    String createdBy;
-    Instant createdAt;
-    Instant updatedAt;
-    Instant resolvedAt;
-    Instant closedAt;
+    public long id;
+    public String tenantId;
+    public String number;
+    public String type;
+    public String title;
+    public String description;
+    public String category;
+    public Priority priority;
+    public String channel;
+    public Requester requester;
+    public String queue;
+    public String assignee;
+    public String state;
+    public StateKind kind;
+    public boolean overdue;
+    public Long parentId;
+    public Long mergedInto;
+    public String slaPolicy;
+    public Instant dueAt;
+    public Map<String, Object> fields;
+    public List<String> tags;
+    public List<AttachmentRef> attachments;
+    public int resolutions;
+    public int version;
+    public String createdBy;
+    public Instant createdAt;
+    public Instant updatedAt;
+    public Instant resolvedAt;
+    public Instant closedAt;
 
     static TicketRow map(ResultSet rs, ObjectMapper json) throws SQLException {
         TicketRow r = new TicketRow();
@@ -78,7 +80,7 @@ public final class TicketRow {
         r.parentId = rs.getObject("parent_id", Long.class);
         r.mergedInto = rs.getObject("merged_into", Long.class);
         r.slaPolicy = rs.getString("sla_policy");
-        r.dueAt = instant(rs, "due_at");
+        r.dueAt = Columns.instant(rs, "due_at");
         try {
             r.fields = json.readValue(rs.getString("fields"), MAP);
             r.tags = json.readValue(rs.getString("tags"), STRINGS);
@@ -89,29 +91,22 @@ public final class TicketRow {
         r.resolutions = rs.getInt("resolutions");
         r.version = rs.getInt("row_version");
         r.createdBy = rs.getString("created_by");
-        r.createdAt = instant(rs, "created_at");
-        r.updatedAt = instant(rs, "updated_at");
-        r.resolvedAt = instant(rs, "resolved_at");
-        r.closedAt = instant(rs, "closed_at");
+        r.createdAt = Columns.instant(rs, "created_at");
+        r.updatedAt = Columns.instant(rs, "updated_at");
+        r.resolvedAt = Columns.instant(rs, "resolved_at");
+        r.closedAt = Columns.instant(rs, "closed_at");
         return r;
     }
 
-    Ticket toTicket() {
+    /** @return the ticket as the API shows it */
+    public Ticket toTicket() {
         return new Ticket(id, number, type, title, description, category, priority, channel, requester, queue, assignee, state, kind,
                 overdue, parentId, mergedInto, slaPolicy, dueAt, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields)), List.copyOf(tags), List.copyOf(attachments),
                 resolutions, createdBy, createdAt, updatedAt, resolvedAt, closedAt);
     }
 
-    boolean requestedBy(String userId) {
+    /** @return whether the user is the requester (never for an external contact) */
+    public boolean requestedBy(String userId) {
         return userId.equals(requester.userId());
-    }
-
-    static Instant instant(ResultSet rs, String col) throws SQLException {
-        LocalDateTime t = rs.getObject(col, LocalDateTime.class);
-        return t == null ? null : t.toInstant(ZoneOffset.UTC);
-    }
-
-    static LocalDateTime db(Instant i) {
-        return i == null ? null : LocalDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 }

@@ -1,4 +1,4 @@
-package dev.oakit.ticket.internal;
+package dev.oakit.ticket.internal.runner;
 
 import dev.oakit.core.Actor;
 import dev.oakit.core.notify.NotificationRequest;
@@ -14,18 +14,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Sends the ticket notifications inside the command that causes them (their deliveries commit with it). */
+/**
+ * Sends the ticket notifications ({@link dev.oakit.ticket.TicketTemplates}) inside the command that causes them (their
+ * deliveries commit with it), in the plugin's language, to the recipients the rules chose minus the actor and the system.
+ */
 @Singleton
 public final class TicketNotifier {
-    /** To the queue's dispatchers when a ticket is created. */
-    public static final String CREATED = "tk.ticket.created";
-    /** To the new assignee. */
-    public static final String ASSIGNED = "tk.ticket.assigned";
-    /** To the requester, the assignee and the watchers on every state change. */
-    public static final String STATUS = "tk.ticket.status";
-    /** To the assignee or the queue's dispatchers when a ticket was not started in time. */
-    public static final String OVERDUE = "tk.ticket.overdue";
-
     private final Notifications notifications;
     private final Locale locale;
 

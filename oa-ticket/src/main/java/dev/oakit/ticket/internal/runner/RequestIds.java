@@ -1,4 +1,4 @@
-package dev.oakit.ticket.internal;
+package dev.oakit.ticket.internal.runner;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +39,6 @@ final class RequestIds {
     RequestIds(Commands commands, ObjectMapper json) {
         this.commands = commands;
         this.json = json;
-    }
-
-    /** @return a command's arguments for {@link #execute}; nulls allowed */
-    static List<Object> args(Object... values) {
-        return Arrays.asList(values);
     }
 
     /**

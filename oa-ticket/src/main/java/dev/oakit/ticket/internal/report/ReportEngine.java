@@ -1,4 +1,4 @@
-package dev.oakit.ticket.internal;
+package dev.oakit.ticket.internal.report;
 
 import dev.oakit.core.Actor;
 import dev.oakit.core.Checks;
@@ -15,6 +15,9 @@ import dev.oakit.ticket.sla.SlaTarget;
 import dev.oakit.ticket.report.TicketReports;
 import dev.oakit.ticket.report.VolumeReport;
 import dev.oakit.ticket.report.WorkloadReport;
+import dev.oakit.ticket.internal.store.CatalogRepository;
+import dev.oakit.ticket.internal.store.Columns;
+import dev.oakit.ticket.internal.store.QueueRepository;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
@@ -50,12 +53,16 @@ public final class ReportEngine implements TicketReports {
     private final Commands commands;
     private final TicketMetrics metrics;
     private final Clock clock;
+    private final QueueRepository queues;
+    private final CatalogRepository catalog;
 
     @Inject
-    public ReportEngine(Commands commands, TicketMetrics metrics, Clock clock) {
+    public ReportEngine(Commands commands, TicketMetrics metrics, Clock clock, QueueRepository queues, CatalogRepository catalog) {
         this.commands = commands;
         this.metrics = metrics;
         this.clock = clock;
+        this.queues = queues;
+        this.catalog = catalog;
     }
 
     /** The reader, the filter and its SQL condition on one table alias. */
@@ -113,10 +120,9 @@ public final class ReportEngine implements TicketReports {
     }
 
     /** Checks that the reader may read reports (on the filter's queue) and resolves the category subtree. */
-    private static Scope scope(Handle h, Actor reader, ReportFilter filter) {
+    private Scope scope(Handle h, Actor reader, ReportFilter filter) {
         if (!reader.isAdmin()) {
-            List<String> mine = h.createQuery("SELECT queue_key FROM oa_tk_queue_member WHERE tenant_id = :t AND user_id = :u ORDER BY queue_key")
-                    .bind("t", reader.tenantId()).bind("u", reader.userId()).mapTo(String.class).list();
+            List<String> mine = queues.queuesOf(h, reader.tenantId(), reader.userId());
             if (mine.isEmpty()) {
                 throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + reader.userId() + "' may not read ticket reports;"
                         + " agents of a queue (on their queues) and administrators (on every queue) may");
@@ -127,7 +133,7 @@ public final class ReportEngine implements TicketReports {
             }
         }
         List<String> cats = filter.category() == null ? null
-                : List.copyOf(new TreeSet<>(CatalogStore.subTree(h, reader.tenantId(), filter.category())));
+                : List.copyOf(new TreeSet<>(catalog.subTree(h, reader.tenantId(), filter.category())));
         return new Scope(reader, filter, cats);
     }
 
@@ -173,7 +179,7 @@ public final class ReportEngine implements TicketReports {
             grouped(h, s, "SELECT m.category_key, COUNT(*) FROM oa_tk_metric m WHERE m.tenant_id = :t AND m.resolved_day >= :from"
                     + " AND m.resolved_day <= :to" + s.where("m") + " GROUP BY m.category_key",
                     (k, n) -> own.computeIfAbsent((String) k, x -> new long[2])[1] += n);
-            List<Category> all = CatalogStore.categories(h, reader.tenantId());
+            List<Category> all = catalog.categories(h, reader.tenantId());
             Map<String, List<Category>> children = new TreeMap<>();
             Set<String> known = new TreeSet<>();
             for (Category c : all) {
@@ -391,7 +397,7 @@ public final class ReportEngine implements TicketReports {
             long[] total = new long[5];
             String sql = "SELECT m.queue_key, r.score, COUNT(*) FROM oa_tk_rating r JOIN oa_tk_metric m ON m.ticket_id = r.ticket_id"
                     + " WHERE r.tenant_id = :t AND r.rated_at >= :fromAt AND r.rated_at < :beforeAt" + s.where("m") + " GROUP BY m.queue_key, r.score";
-            s.bind(h.createQuery(sql), sql).bind("fromAt", TicketRow.db(from)).bind("beforeAt", TicketRow.db(before)).map((rs, c) -> {
+            s.bind(h.createQuery(sql), sql).bind("fromAt", Columns.db(from)).bind("beforeAt", Columns.db(before)).map((rs, c) -> {
                 int score = rs.getInt(2);
                 long n = rs.getLong(3);
                 rows.computeIfAbsent(rs.getString(1), k -> new long[5])[score - 1] += n;
@@ -422,9 +428,9 @@ public final class ReportEngine implements TicketReports {
                     + " SUM(CASE WHEN t.created_at <= :d7 THEN 1 ELSE 0 END)"
                     + " FROM oa_tk_ticket t WHERE t.tenant_id = :t AND t.state_kind IN " + OPEN_KINDS + s.where("t") + " GROUP BY t.queue_key";
             List<BacklogReport.Row> out = new ArrayList<>(s.bind(h.createQuery(sql), sql)
-                    .bind("d1", TicketRow.db(now.minus(Duration.ofDays(1))))
-                    .bind("d3", TicketRow.db(now.minus(Duration.ofDays(3))))
-                    .bind("d7", TicketRow.db(now.minus(Duration.ofDays(7))))
+                    .bind("d1", Columns.db(now.minus(Duration.ofDays(1))))
+                    .bind("d3", Columns.db(now.minus(Duration.ofDays(3))))
+                    .bind("d7", Columns.db(now.minus(Duration.ofDays(7))))
                     .map((rs, c) -> new BacklogReport.Row(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5))).list());
             out.sort(java.util.Comparator.comparing(BacklogReport.Row::queue));
             long[] sum = new long[4];

@@ -1,0 +1,96 @@
+package dev.oakit.ticket.internal.command;
+
+import dev.oakit.core.Actor;
+import dev.oakit.core.job.JobRequest;
+import dev.oakit.ticket.Lifecycle;
+import dev.oakit.ticket.Party;
+import dev.oakit.ticket.TicketEventKind;
+import dev.oakit.ticket.internal.store.TicketRow;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The working copy of one ticket in one command: the row as loaded (and locked), its lifecycle, who the actor is
+ * to it, and what the decision changed: the row in memory ({@link #dirty}), the history entries and the
+ * {@link Effect}s, in order. Deciders change it; {@code runner.EffectWriter} writes it. Not thread-safe.
+ */
+public final class TicketChange {
+    /** A history entry not yet written. */
+    public record Entry(TicketEventKind kind, String action, String from, String to, String body, boolean internal,
+                        Map<String, Object> detail) {
+    }
+
+    public final Actor actor;
+    public final Instant now;
+    public TicketRow row;
+    public Lifecycle lc;
+    public Set<Party> parties;
+    /** Whether the row changed and must be written back. */
+    public boolean dirty;
+    public final List<Entry> entries = new ArrayList<>();
+    public final List<Effect> effects = new ArrayList<>();
+    /** Set by the writer: the id of the time entry an {@link Effect.LogTime} inserted. */
+    public long loggedTimeId;
+
+    public TicketChange(Actor actor, Instant now, TicketRow row, Lifecycle lc, Set<Party> parties) {
+        this.actor = actor;
+        this.now = now;
+        this.row = row;
+        this.lc = lc;
+        this.parties = parties;
+    }
+
+    public String tenant() {
+        return actor.tenantId();
+    }
+
+    /** @return whether the actor gets the agent view of the ticket */
+    public boolean agentView() {
+        return Access.agentView(parties);
+    }
+
+    /** Adds a history entry; {@code detail} may be null for none. */
+    public void event(TicketEventKind kind, String action, String from, String to, String body, boolean internal, Map<String, Object> detail) {
+        entries.add(new Entry(kind, action, from, to, body, internal, detail == null ? Map.of() : detail));
+    }
+
+    public void notify(String template, Collection<String> to, Map<String, Object> variables) {
+        effects.add(new Effect.Notify(template, new ArrayList<>(to), variables));
+    }
+
+    public void schedule(JobRequest job) {
+        effects.add(new Effect.Schedule(job));
+    }
+
+    public void cancelJobs(String dedupeKey) {
+        effects.add(new Effect.CancelJobs(dedupeKey));
+    }
+
+    public void summary(String text) {
+        effects.add(new Effect.Summary(text));
+    }
+
+    /** @return the variables of a ticket notification: {@code more}, the number, the title and who acted */
+    public Map<String, Object> vars(Map<String, Object> more) {
+        Map<String, Object> v = new LinkedHashMap<>(more);
+        v.put("number", row.number);
+        v.put("title", row.title);
+        v.put("by", actor.userId());
+        return v;
+    }
+
+    /** @return a detail map of key, value pairs, in order; values may be null */
+    public static Map<String, Object> detail(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+}

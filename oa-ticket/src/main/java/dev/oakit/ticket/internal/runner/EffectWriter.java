@@ -1,0 +1,134 @@
+package dev.oakit.ticket.internal.runner;
+
+import dev.oakit.core.ConflictException;
+import dev.oakit.core.spi.CommandContext;
+import dev.oakit.ticket.TicketEvent;
+import dev.oakit.ticket.spi.SlaHook;
+import dev.oakit.ticket.internal.report.TicketMetrics;
+import dev.oakit.ticket.internal.command.Effect;
+import dev.oakit.ticket.internal.command.TicketChange;
+import dev.oakit.ticket.internal.store.EventRepository;
+import dev.oakit.ticket.internal.store.LinkRepository;
+import dev.oakit.ticket.internal.store.RatingRepository;
+import dev.oakit.ticket.internal.store.TicketRepository;
+import dev.oakit.ticket.internal.store.TicketRow;
+import dev.oakit.ticket.internal.store.TimeRepository;
+import dev.oakit.ticket.internal.store.WatcherRepository;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.jdbi.v3.core.Handle;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Applies a decision: the one place that turns a {@link TicketChange} into statements, through the repositories, in
+ * the command's transaction. The effects in their order; then the row, version-checked, in one UPDATE; then the
+ * history entries in one batch, each also an outbox event {@code tk.ticket.<kind>}, handed to the report figures and
+ * to the SLA hook.
+ */
+@Singleton
+final class EffectWriter {
+    private final TicketRepository tickets;
+    private final EventRepository events;
+    private final WatcherRepository watchers;
+    private final LinkRepository links;
+    private final TimeRepository times;
+    private final RatingRepository ratings;
+    private final TicketNotifier notifier;
+    private final TicketMetrics metrics;
+    private final SlaHook sla;
+
+    @Inject
+    EffectWriter(TicketRepository tickets, EventRepository events, WatcherRepository watchers, LinkRepository links, TimeRepository times,
+                 RatingRepository ratings, TicketNotifier notifier, TicketMetrics metrics, SlaHook sla) {
+        this.tickets = tickets;
+        this.events = events;
+        this.watchers = watchers;
+        this.links = links;
+        this.times = times;
+        this.ratings = ratings;
+        this.notifier = notifier;
+        this.metrics = metrics;
+        this.sla = sla;
+    }
+
+    /** Stores a new ticket's row (it gets its id) with its tags and the effects decided so far (its watchers). */
+    void insert(CommandContext ctx, TicketChange c) {
+        c.row.id = tickets.insert(ctx.handle(), c.row);
+        apply(ctx, c);
+    }
+
+    /** Writes what the decision changed. */
+    void write(CommandContext ctx, TicketChange c) {
+        apply(ctx, c);
+        TicketRow r = c.row;
+        if (c.dirty) {
+            if (!tickets.update(ctx.handle(), r, c.now)) {
+                throw new ConflictException("OA-TK/STALE", "ticket " + r.number + " changed while this command ran; reload it and retry");
+            }
+            c.dirty = false;
+        }
+        if (!c.entries.isEmpty()) {
+            record(ctx, c);
+        }
+    }
+
+    private void apply(CommandContext ctx, TicketChange c) {
+        Handle h = ctx.handle();
+        String tenant = c.tenant();
+        long id = c.row.id;
+        for (Effect e : c.effects) {
+            if (e instanceof Effect.Notify x) {
+                notifier.send(c.actor, x.template(), x.to(), x.variables());
+            } else if (e instanceof Effect.Schedule x) {
+                ctx.schedule(x.request());
+            } else if (e instanceof Effect.CancelJobs x) {
+                ctx.cancelJobs(x.dedupeKey());
+            } else if (e instanceof Effect.Summary x) {
+                ctx.summary(x.text());
+            } else if (e instanceof Effect.Target x) {
+                ctx.target(x.type(), x.id());
+            } else if (e instanceof Effect.AddWatchers x) {
+                watchers.add(h, tenant, id, x.userIds());
+            } else if (e instanceof Effect.RemoveWatcher x) {
+                watchers.remove(h, tenant, id, x.userId());
+            } else if (e instanceof Effect.ReplaceTags x) {
+                tickets.replaceTags(h, tenant, id, x.tags());
+            } else if (e instanceof Effect.AddLink x) {
+                links.insert(h, tenant, x.link());
+            } else if (e instanceof Effect.LogTime x) {
+                c.loggedTimeId = times.insert(h, tenant, id, x.userId(), x.minutes(), x.workDate(), x.note(), c.now);
+            } else if (e instanceof Effect.AddRating x) {
+                ratings.insert(h, tenant, id, x.rating());
+            }
+        }
+        c.effects.clear();
+    }
+
+    /** The history entries in one batch; each an outbox event; then the report figures and the SLA hook. */
+    private void record(CommandContext ctx, TicketChange c) {
+        TicketRow r = c.row;
+        List<EventRepository.NewEvent> drafts = c.entries.stream().map(p -> new EventRepository.NewEvent(p.kind(), p.action(), p.from(),
+                p.to(), p.body(), p.internal(), p.detail())).toList();
+        List<TicketEvent> written = events.append(ctx.handle(), c.tenant(), r.id, c.actor.userId(), drafts, c.now);
+        for (TicketEvent e : written) {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("number", r.number);
+            payload.put("kind", e.kind().name());
+            payload.put("action", e.action());
+            payload.put("fromState", e.fromState());
+            payload.put("toState", e.toState());
+            payload.put("internal", e.internal());
+            payload.put("state", r.state);
+            payload.put("queue", r.queue);
+            payload.put("assignee", r.assignee);
+            ctx.publish("tk.ticket." + e.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), "ticket", Long.toString(r.id), payload);
+        }
+        c.entries.clear();
+        metrics.recorded(ctx.handle(), r, written);
+        sla.recorded(ctx, r.toTicket(), List.copyOf(written));
+    }
+}

@@ -1,0 +1,29 @@
+package dev.oakit.ticket.internal.store;
+
+import jakarta.inject.Singleton;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Every statement on {@code oa_tk_counter}: one row per tenant and year, the last ticket number given. The
+ * increment locks the row until the create command commits, so two creates never get the same number.
+ */
+@Singleton
+public final class CounterRepository {
+    /** @return 1 when the year's counter moved on, 0 when the year has no counter yet */
+    public int increment(Handle h, String tenant, int year) {
+        return h.createUpdate("UPDATE oa_tk_counter SET last_value = last_value + 1 WHERE tenant_id = :t AND yr = :y")
+                .bind("t", tenant).bind("y", year).execute();
+    }
+
+    /** Opens the year's counter at 0; a concurrent opener fails on the primary key. */
+    public void open(Handle h, String tenant, int year) {
+        h.createUpdate("INSERT INTO oa_tk_counter (tenant_id, yr, last_value) VALUES (:t, :y, 0)")
+                .bind("t", tenant).bind("y", year).execute();
+    }
+
+    /** @return the year's last number */
+    public long value(Handle h, String tenant, int year) {
+        return h.createQuery("SELECT last_value FROM oa_tk_counter WHERE tenant_id = :t AND yr = :y")
+                .bind("t", tenant).bind("y", year).mapTo(Long.class).one();
+    }
+}

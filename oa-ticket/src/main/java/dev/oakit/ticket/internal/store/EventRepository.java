@@ -1,0 +1,121 @@
+package dev.oakit.ticket.internal.store;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oakit.ticket.TicketEvent;
+import dev.oakit.ticket.TicketEventKind;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Every statement on {@code oa_tk_event}: a ticket's history (timeline), appended by commands in one batch each. */
+@Singleton
+public final class EventRepository {
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() { };
+
+    private final ObjectMapper json;
+
+    @Inject
+    public EventRepository(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** A history entry to append; {@code detail} never null. */
+    public record NewEvent(TicketEventKind kind, String action, String fromState, String toState, String body, boolean internal,
+                           Map<String, Object> detail) {
+    }
+
+    /** A history entry as the SLA clock replays it. */
+    public record Replayed(TicketEventKind kind, String toState, JsonNode detail, Instant at) {
+    }
+
+    /**
+     * Appends a command's entries in one batch.
+     *
+     * @return the entries as written, with their ids, in order
+     */
+    public List<TicketEvent> append(Handle h, String tenant, long ticketId, String actorId, List<NewEvent> events, Instant now) {
+        PreparedBatch batch = h.prepareBatch("""
+                INSERT INTO oa_tk_event (tenant_id, ticket_id, kind, actor_id, action, from_state, to_state, body, internal, detail, at)
+                VALUES (:t, :ticket, :k, :actor, :a, :f, :to, :b, :i, :d, :at)""");
+        for (NewEvent p : events) {
+            batch.bind("t", tenant).bind("ticket", ticketId).bind("k", p.kind().name()).bind("actor", actorId)
+                    .bind("a", p.action()).bind("f", p.fromState()).bind("to", p.toState()).bind("b", p.body()).bind("i", p.internal())
+                    .bind("d", p.detail().isEmpty() ? null : JsonText.write(json, p.detail())).bind("at", Columns.db(now)).add();
+        }
+        List<Long> ids = batch.executePreparedBatch("id").mapTo(Long.class).list();
+        List<TicketEvent> written = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            NewEvent p = events.get(i);
+            written.add(new TicketEvent(ids.get(i), p.kind(), actorId, p.action(), p.fromState(), p.toState(), p.body(), p.internal(),
+                    p.detail(), now));
+        }
+        return written;
+    }
+
+    /** @return the timeline, oldest first; with {@code internal} false without the internal entries */
+    public List<TicketEvent> timeline(Handle h, String tenant, long ticketId, boolean internal) {
+        return h.createQuery("SELECT * FROM oa_tk_event WHERE ticket_id = :id AND tenant_id = :t"
+                        + (internal ? "" : " AND internal = :i") + " ORDER BY id")
+                .bind("id", ticketId).bind("t", tenant).bindMap(internal ? Map.of() : Map.of("i", false))
+                .map((rs, c) -> new TicketEvent(rs.getLong("id"), TicketEventKind.valueOf(rs.getString("kind")), rs.getString("actor_id"),
+                        rs.getString("action"), rs.getString("from_state"), rs.getString("to_state"), rs.getString("body"),
+                        rs.getBoolean("internal"), readMap(rs.getString("detail")), Columns.instant(rs, "at"))).list();
+    }
+
+    /** @return the entries of these kinds, newest first (the assignment explanation looks for the newest assignment) */
+    public List<TicketEvent> newestOfKinds(Handle h, String tenant, long ticketId, Set<TicketEventKind> kinds) {
+        return h.createQuery("""
+                SELECT * FROM oa_tk_event
+                WHERE ticket_id = :id AND tenant_id = :t AND kind IN (<kinds>) ORDER BY id DESC""")
+                .bind("id", ticketId).bind("t", tenant).bindList("kinds", kinds.stream().map(Enum::name).sorted().toList())
+                .map((rs, c) -> new TicketEvent(rs.getLong("id"), TicketEventKind.valueOf(rs.getString("kind")), rs.getString("actor_id"),
+                        rs.getString("action"), rs.getString("from_state"), rs.getString("to_state"), rs.getString("body"),
+                        rs.getBoolean("internal"), readMap(rs.getString("detail")), Columns.instant(rs, "at"))).list();
+    }
+
+    /** @return the entries of these kinds as the SLA clock replays them, oldest first */
+    public List<Replayed> replayable(Handle h, String tenant, long ticketId, Set<String> kinds) {
+        List<Replayed> out = new ArrayList<>();
+        h.createQuery("SELECT kind, to_state, detail, at FROM oa_tk_event WHERE ticket_id = :id AND tenant_id = :t ORDER BY id")
+                .bind("id", ticketId).bind("t", tenant)
+                .map((rs, c) -> {
+                    String kind = rs.getString(1);
+                    if (kinds.contains(kind)) {
+                        String d = rs.getString(3);
+                        out.add(new Replayed(TicketEventKind.valueOf(kind), rs.getString(2), d == null ? null : JsonText.read(json, d),
+                                Columns.instant(rs, "at")));
+                    }
+                    return null;
+                }).list();
+        return out;
+    }
+
+    /** @return the text of the newest entry of this kind written at this instant (the entry an outbox event was published with) */
+    public Optional<String> bodyAt(Handle h, long ticketId, String kind, Instant at) {
+        return h.createQuery("SELECT body FROM oa_tk_event WHERE ticket_id = :id AND kind = :k AND at = :at ORDER BY id DESC")
+                .bind("id", ticketId).bind("k", kind).bind("at", Columns.db(at)).mapTo(String.class).findFirst();
+    }
+
+    private Map<String, Object> readMap(String s) {
+        if (s == null) {
+            return Map.of();
+        }
+        try {
+            return Collections.unmodifiableMap(json.readValue(s, MAP));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable ticket event detail", e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.oakit.ticket.internal.store;
+
+import dev.oakit.ticket.sla.SlaTarget;
+import jakarta.inject.Singleton;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * Every write on the report figures: {@code oa_tk_metric} (one row per ticket), {@code oa_tk_metric_assign}
+ * (assignments) and {@code oa_tk_metric_sla} (SLA outcomes). What to record when is decided by {@code TicketMetrics};
+ * the reports read these tables ({@code ReportEngine}).
+ */
+@Singleton
+public final class MetricRepository {
+    /** The ticket's row of figures, at its creation. */
+    public void created(Handle h, String tenant, long ticketId, String queue, String type, String category, Instant at, LocalDate day,
+                        LocalDate week) {
+        h.createUpdate("""
+                INSERT INTO oa_tk_metric (ticket_id, tenant_id, queue_key, type_key, category_key, created_at, created_day, created_week, reopened)
+                VALUES (:id, :t, :q, :ty, :c, :at, :d, :w, 0)""")
+                .bind("id", ticketId).bind("t", tenant).bind("q", queue).bind("ty", type).bind("c", category)
+                .bind("at", Columns.db(at)).bind("d", day).bind("w", week).execute();
+    }
+
+    /** Queue, type and category as the ticket has them now. */
+    public void classify(Handle h, String tenant, long ticketId, String queue, String type, String category) {
+        h.createUpdate("UPDATE oa_tk_metric SET queue_key = :q, type_key = :ty, category_key = :c WHERE ticket_id = :id AND tenant_id = :t")
+                .bind("q", queue).bind("ty", type).bind("c", category).bind("id", ticketId).bind("t", tenant).execute();
+    }
+
+    /** The first public agent reply, unless one was recorded. */
+    public void firstResponse(Handle h, String tenant, long ticketId, Instant at, LocalDate day, long seconds, String by) {
+        h.createUpdate("""
+                UPDATE oa_tk_metric SET first_response_at = :at, first_response_day = :d, first_response_secs = :s, first_responder = :by
+                WHERE ticket_id = :id AND tenant_id = :t AND first_response_at IS NULL""")
+                .bind("at", Columns.db(at)).bind("d", day).bind("s", seconds).bind("by", by)
+                .bind("id", ticketId).bind("t", tenant).execute();
+    }
+
+    /** The current resolution. */
+    public void resolved(Handle h, String tenant, long ticketId, Instant at, LocalDate day, LocalDate week, long seconds, String by) {
+        h.createUpdate("""
+                UPDATE oa_tk_metric SET resolved_at = :at, resolved_day = :d, resolved_week = :w, resolution_secs = :s, resolved_by = :by
+                WHERE ticket_id = :id AND tenant_id = :t""")
+                .bind("at", Columns.db(at)).bind("d", day).bind("w", week).bind("s", seconds)
+                .bind("by", by).bind("id", ticketId).bind("t", tenant).execute();
+    }
+
+    /** The ticket closed. */
+    public void closed(Handle h, String tenant, long ticketId, Instant at) {
+        h.createUpdate("UPDATE oa_tk_metric SET closed_at = :at WHERE ticket_id = :id AND tenant_id = :t")
+                .bind("at", Columns.db(at)).bind("id", ticketId).bind("t", tenant).execute();
+    }
+
+    /** A reopen withdraws the resolution, and the resolution outcome of that origin. */
+    public void reopened(Handle h, String tenant, long ticketId, String withdrawnOrigin) {
+        h.createUpdate("""
+                UPDATE oa_tk_metric SET resolved_at = NULL, resolved_day = NULL, resolved_week = NULL, resolution_secs = NULL,
+                    resolved_by = NULL, closed_at = NULL, reopened = reopened + 1
+                WHERE ticket_id = :id AND tenant_id = :t""").bind("id", ticketId).bind("t", tenant).execute();
+        h.createUpdate("DELETE FROM oa_tk_metric_sla WHERE ticket_id = :id AND tenant_id = :t AND target = :g AND origin = :s")
+                .bind("id", ticketId).bind("t", tenant).bind("g", SlaTarget.RESOLUTION.name()).bind("s", withdrawnOrigin).execute();
+    }
+
+    /** An assignment to an agent. */
+    public void assigned(Handle h, String tenant, long ticketId, String agentId, Instant at, LocalDate day) {
+        h.createUpdate("INSERT INTO oa_tk_metric_assign (tenant_id, ticket_id, agent_id, assigned_at, assigned_day) VALUES (:t, :id, :a, :at, :d)")
+                .bind("t", tenant).bind("id", ticketId).bind("a", agentId).bind("at", Columns.db(at)).bind("d", day).execute();
+    }
+
+    /** @return where the recorded outcome of the target came from, empty when none is recorded */
+    public Optional<String> outcomeOrigin(Handle h, String tenant, long ticketId, SlaTarget target) {
+        return h.createQuery("SELECT origin FROM oa_tk_metric_sla WHERE ticket_id = :id AND target = :g AND tenant_id = :t")
+                .bind("id", ticketId).bind("g", target.name()).bind("t", tenant).mapTo(String.class).findOne();
+    }
+
+    /** Records the outcome of an SLA target, replacing a recorded one when {@code replace}. */
+    public void outcome(Handle h, String tenant, long ticketId, SlaTarget target, Instant dueAt, boolean breached, Instant at, LocalDate day,
+                        String origin, boolean replace) {
+        String sql = replace ? """
+                UPDATE oa_tk_metric_sla SET breached = :b, due_at = :due, known_at = :at, known_day = :d, origin = :s
+                WHERE ticket_id = :id AND target = :g AND tenant_id = :t""" : """
+                INSERT INTO oa_tk_metric_sla (tenant_id, ticket_id, target, breached, due_at, known_at, known_day, origin)
+                VALUES (:t, :id, :g, :b, :due, :at, :d, :s)""";
+        h.createUpdate(sql).bind("b", breached).bind("due", Columns.db(dueAt)).bind("at", Columns.db(at)).bind("d", day).bind("s", origin)
+                .bind("id", ticketId).bind("g", target.name()).bind("t", tenant).execute();
+    }
+}

@@ -1,0 +1,189 @@
+package dev.oakit.ticket.internal.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oakit.core.ValidationException;
+import dev.oakit.ticket.Agent;
+import dev.oakit.ticket.Queue;
+import dev.oakit.ticket.QueueMember;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every statement on {@code oa_tk_queue}, {@code oa_tk_queue_member}, {@code oa_tk_agent} (agent profiles) and
+ * {@code oa_tk_agent_dispatch} (when automatic dispatch last gave an agent work). {@link TicketRepository}'s lists
+ * and counts read the members too, in their visibility condition.
+ */
+@Singleton
+public final class QueueRepository {
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+    private final ObjectMapper json;
+
+    @Inject
+    public QueueRepository(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** A member of a queue with their profile (the default profile when they have none). */
+    public record Member(Agent agent, boolean dispatcher) {
+    }
+
+    // ------------------------------------------------------------------ queues
+
+    /** Inserts or replaces a queue. */
+    public void saveQueue(Handle h, String tenant, Queue queue) {
+        int n = h.createUpdate("UPDATE oa_tk_queue SET name = :n, calendar = :c, active = :a WHERE tenant_id = :t AND queue_key = :k")
+                .bind("t", tenant).bind("k", queue.key()).bind("n", queue.name()).bind("c", queue.calendar())
+                .bind("a", queue.active()).execute();
+        if (n == 0) {
+            h.createUpdate("INSERT INTO oa_tk_queue (tenant_id, queue_key, name, calendar, active) VALUES (:t, :k, :n, :c, :a)")
+                    .bind("t", tenant).bind("k", queue.key()).bind("n", queue.name()).bind("c", queue.calendar())
+                    .bind("a", queue.active()).execute();
+        }
+    }
+
+    /** @return every queue of the tenant, by key */
+    public List<Queue> queues(Handle h, String tenant) {
+        return h.createQuery("SELECT queue_key, name, calendar, active FROM oa_tk_queue WHERE tenant_id = :t ORDER BY queue_key")
+                .bind("t", tenant).map((rs, c) -> new Queue(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4))).list();
+    }
+
+    /** @return the queue, if it exists */
+    public Optional<Queue> queue(Handle h, String tenant, String key) {
+        return h.createQuery("SELECT queue_key, name, calendar, active FROM oa_tk_queue WHERE tenant_id = :t AND queue_key = :k")
+                .bind("t", tenant).bind("k", key)
+                .map((rs, c) -> new Queue(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4))).findOne();
+    }
+
+    /** @return the queue; a {@code ValidationException} naming the field when it does not exist */
+    public Queue requireQueue(Handle h, String tenant, String key, String field) {
+        return queue(h, tenant, key).orElseThrow(() -> ValidationException.of(field, "queue '" + key
+                + "' does not exist; an administrator saves it with Queues.saveQueue"));
+    }
+
+    /** Locks the queue's row until the transaction ends: one automatic dispatch into a queue at a time. */
+    public void lockQueue(Handle h, String tenant, String key) {
+        h.createQuery("SELECT queue_key FROM oa_tk_queue WHERE tenant_id = :t AND queue_key = :q FOR UPDATE")
+                .bind("t", tenant).bind("q", key).mapTo(String.class).findOne();
+    }
+
+    // ------------------------------------------------------------------ members
+
+    /** Replaces the members of a queue. */
+    public void setMembers(Handle h, String tenant, String queue, List<QueueMember> members) {
+        h.createUpdate("DELETE FROM oa_tk_queue_member WHERE tenant_id = :t AND queue_key = :q").bind("t", tenant).bind("q", queue).execute();
+        var batch = h.prepareBatch("INSERT INTO oa_tk_queue_member (tenant_id, queue_key, user_id, dispatcher) VALUES (:t, :q, :u, :d)");
+        for (QueueMember m : members) {
+            batch.bind("t", tenant).bind("q", queue).bind("u", m.userId()).bind("d", m.dispatcher()).add();
+        }
+        if (!members.isEmpty()) {
+            batch.execute();
+        }
+    }
+
+    /** @return the member's dispatcher flag, or empty when the user is not a member of the queue */
+    public Optional<Boolean> membership(Handle h, String tenant, String queue, String userId) {
+        return h.createQuery("SELECT dispatcher FROM oa_tk_queue_member WHERE tenant_id = :t AND queue_key = :q AND user_id = :u")
+                .bind("t", tenant).bind("q", queue).bind("u", userId).mapTo(Boolean.class).findOne();
+    }
+
+    /** @return the queue's dispatchers, by user id */
+    public List<String> dispatchers(Handle h, String tenant, String queue) {
+        return h.createQuery("SELECT user_id FROM oa_tk_queue_member WHERE tenant_id = :t AND queue_key = :q AND dispatcher = :d ORDER BY user_id")
+                .bind("t", tenant).bind("q", queue).bind("d", true).mapTo(String.class).list();
+    }
+
+    /** @return whether the user is a member of any queue */
+    public boolean isAgentAnywhere(Handle h, String tenant, String userId) {
+        return h.createQuery("SELECT COUNT(*) FROM oa_tk_queue_member WHERE tenant_id = :t AND user_id = :u")
+                .bind("t", tenant).bind("u", userId).mapTo(Integer.class).one() > 0;
+    }
+
+    /** @return the queues the user is a member of, by key */
+    public List<String> queuesOf(Handle h, String tenant, String userId) {
+        return h.createQuery("SELECT queue_key FROM oa_tk_queue_member WHERE tenant_id = :t AND user_id = :u ORDER BY queue_key")
+                .bind("t", tenant).bind("u", userId).mapTo(String.class).list();
+    }
+
+    /** @return the queue's members with their profiles, by user id */
+    public List<Member> members(Handle h, String tenant, String queue) {
+        return h.createQuery("""
+                SELECT m.user_id, m.dispatcher, a.skills, a.capacity, a.on_duty, a.calendar FROM oa_tk_queue_member m
+                LEFT JOIN oa_tk_agent a ON a.tenant_id = m.tenant_id AND a.user_id = m.user_id
+                WHERE m.tenant_id = :t AND m.queue_key = :q ORDER BY m.user_id""")
+                .bind("t", tenant).bind("q", queue).map((rs, c) -> {
+                    String u = rs.getString(1);
+                    Agent a = rs.getString(3) == null ? Agent.of(u) : agent(u, rs.getString(3), rs.getInt(4), rs.getBoolean(5), rs.getString(6));
+                    return new Member(a, rs.getBoolean(2));
+                }).list();
+    }
+
+    // ------------------------------------------------------------------ agent profiles
+
+    /** Inserts or replaces an agent profile. */
+    public void saveAgent(Handle h, String tenant, Agent agent) {
+        String skills = JsonText.write(json, List.copyOf(agent.skills()));
+        int n = h.createUpdate("UPDATE oa_tk_agent SET skills = :s, capacity = :c, on_duty = :d, calendar = :cal WHERE tenant_id = :t AND user_id = :u")
+                .bind("t", tenant).bind("u", agent.userId()).bind("s", skills).bind("c", agent.capacity()).bind("d", agent.onDuty())
+                .bind("cal", agent.calendar()).execute();
+        if (n == 0) {
+            h.createUpdate("INSERT INTO oa_tk_agent (tenant_id, user_id, skills, capacity, on_duty, calendar) VALUES (:t, :u, :s, :c, :d, :cal)")
+                    .bind("t", tenant).bind("u", agent.userId()).bind("s", skills).bind("c", agent.capacity()).bind("d", agent.onDuty())
+                    .bind("cal", agent.calendar()).execute();
+        }
+    }
+
+    /** @return the user's agent profile, if saved */
+    public Optional<Agent> agent(Handle h, String tenant, String userId) {
+        return h.createQuery("SELECT user_id, skills, capacity, on_duty, calendar FROM oa_tk_agent WHERE tenant_id = :t AND user_id = :u")
+                .bind("t", tenant).bind("u", userId).map((rs, c) -> agent(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4),
+                        rs.getString(5))).findOne();
+    }
+
+    /** Locks the agent's profile row until the transaction ends (a capped agent's load is counted under it). */
+    public void lockAgent(Handle h, String tenant, String userId) {
+        h.createQuery("SELECT user_id FROM oa_tk_agent WHERE tenant_id = :t AND user_id = :u FOR UPDATE")
+                .bind("t", tenant).bind("u", userId).mapTo(String.class).findOne();
+    }
+
+    private Agent agent(String user, String skills, int capacity, boolean onDuty, String calendar) {
+        try {
+            return new Agent(user, new LinkedHashSet<>(json.readValue(skills, STRINGS)), capacity, onDuty, calendar);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("agent '" + user + "' has unreadable skills", e);
+        }
+    }
+
+    // ------------------------------------------------------------------ dispatch times
+
+    /** @return when automatic dispatch last gave each of the users work, by user (users never given work are missing) */
+    public Map<String, Instant> lastAssigned(Handle h, String tenant, List<String> userIds) {
+        Map<String, Instant> last = new HashMap<>();
+        h.createQuery("SELECT user_id, last_assigned_at FROM oa_tk_agent_dispatch WHERE tenant_id = :t AND user_id IN (<ids>)")
+                .bind("t", tenant).bindList("ids", userIds)
+                .map((rs, c) -> {
+                    last.put(rs.getString(1), Columns.instant(rs, "last_assigned_at"));
+                    return null;
+                }).list();
+        return last;
+    }
+
+    /** Stores when automatic dispatch last gave the user work. */
+    public void assignedAt(Handle h, String tenant, String userId, Instant at) {
+        int n = h.createUpdate("UPDATE oa_tk_agent_dispatch SET last_assigned_at = :at WHERE tenant_id = :t AND user_id = :u")
+                .bind("t", tenant).bind("u", userId).bind("at", Columns.db(at)).execute();
+        if (n == 0) {
+            h.createUpdate("INSERT INTO oa_tk_agent_dispatch (tenant_id, user_id, last_assigned_at) VALUES (:t, :u, :at)")
+                    .bind("t", tenant).bind("u", userId).bind("at", Columns.db(at)).execute();
+        }
+    }
+}

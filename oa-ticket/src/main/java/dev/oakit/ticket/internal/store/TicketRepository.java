@@ -1,0 +1,341 @@
+package dev.oakit.ticket.internal.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oakit.core.Actor;
+import dev.oakit.ticket.Requester;
+import dev.oakit.ticket.StateKind;
+import dev.oakit.ticket.Ticket;
+import dev.oakit.ticket.TicketPage;
+import dev.oakit.ticket.TicketQuery;
+import dev.oakit.ticket.TicketWorkbench;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Every statement on {@code oa_tk_ticket} and its tag index {@code oa_tk_tag}: the row a command locks, changes and
+ * writes back (version-checked), the ticket lists and workbench counts with the visibility condition in their SQL,
+ * the open loads dispatch and assignment count, and the SLA columns. The visibility condition also reads
+ * {@code oa_tk_queue_member} and {@code oa_tk_watcher} (in the list's and the counts' own statements).
+ */
+@Singleton
+public final class TicketRepository {
+    static final String COLUMNS = "id, tenant_id, number, type_key, title, description, category_key, priority, channel, requester_id,"
+            + " contact_name, contact_email, customer_ref, queue_key, assignee_id, state, state_kind, overdue, parent_id, merged_into,"
+            + " sla_policy, due_at, fields, tags, attachments, resolutions, row_version, created_by, created_at, updated_at,"
+            + " resolved_at, closed_at";
+    private static final String OPEN_KINDS = "('NEW', 'ASSIGNED', 'IN_PROGRESS', 'WAITING')";
+    private static final String HELD_KINDS = "('ASSIGNED', 'IN_PROGRESS', 'WAITING')";
+    private static final String MY_QUEUES = "(SELECT queue_key FROM oa_tk_queue_member WHERE tenant_id = :t AND user_id = :u)";
+    private static final String VISIBLE = " AND (t.requester_id = :u OR t.assignee_id = :u OR t.queue_key IN " + MY_QUEUES
+            + " OR t.id IN (SELECT ticket_id FROM oa_tk_watcher WHERE tenant_id = :t AND user_id = :u))";
+
+    private final ObjectMapper json;
+
+    @Inject
+    public TicketRepository(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** A ticket's id and number: enough for a channel to thread a message. */
+    public record Ref(long id, String number) {
+    }
+
+    // ------------------------------------------------------------------ the row
+
+    /** @return the row, locked until the transaction ends ({@code SELECT ... FOR UPDATE}) */
+    public Optional<TicketRow> lock(Handle h, String tenant, long id) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM oa_tk_ticket WHERE id = :id AND tenant_id = :t FOR UPDATE")
+                .bind("id", id).bind("t", tenant).map((rs, c) -> TicketRow.map(rs, json)).findOne();
+    }
+
+    /** @return the row, not locked */
+    public Optional<TicketRow> find(Handle h, String tenant, long id) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM oa_tk_ticket WHERE id = :id AND tenant_id = :t")
+                .bind("id", id).bind("t", tenant).map((rs, c) -> TicketRow.map(rs, json)).findOne();
+    }
+
+    /** @return the row with this number, not locked */
+    public Optional<TicketRow> findByNumber(Handle h, String tenant, String number) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM oa_tk_ticket WHERE number = :n AND tenant_id = :t")
+                .bind("n", number).bind("t", tenant).map((rs, c) -> TicketRow.map(rs, json)).findOne();
+    }
+
+    /** @return the id and number of a ticket */
+    public Optional<Ref> ref(Handle h, String tenant, long id) {
+        return h.createQuery("SELECT id, number FROM oa_tk_ticket WHERE tenant_id = :t AND id = :id")
+                .bind("t", tenant).bind("id", id).map((rs, c) -> new Ref(rs.getLong(1), rs.getString(2))).findOne();
+    }
+
+    /** @return the id and number of the ticket with this number */
+    public Optional<Ref> refByNumber(Handle h, String tenant, String number) {
+        return h.createQuery("SELECT id, number FROM oa_tk_ticket WHERE tenant_id = :t AND number = :n")
+                .bind("t", tenant).bind("n", number).map((rs, c) -> new Ref(rs.getLong(1), rs.getString(2))).findOne();
+    }
+
+    /**
+     * Inserts a new ticket (row version 0, not overdue, no resolution) and its tags.
+     *
+     * @return the new id
+     */
+    public long insert(Handle h, TicketRow r) {
+        Requester requester = r.requester;
+        long id = h.createUpdate("""
+                INSERT INTO oa_tk_ticket (tenant_id, number, type_key, title, description, category_key, priority, channel, requester_id,
+                    contact_name, contact_email, customer_ref, queue_key, state, state_kind, overdue, parent_id, sla_policy, fields, tags,
+                    attachments, resolutions, row_version, created_by, created_at, updated_at)
+                VALUES (:t, :num, :type, :title, :descr, :cat, :prio, :ch, :rid, :cn, :ce, :cr, :q, :s, :k, :od, :p, :sla, :f, :tags,
+                    :att, 0, 0, :by, :now, :now)""")
+                .bind("t", r.tenantId).bind("num", r.number).bind("type", r.type).bind("title", r.title).bind("descr", r.description)
+                .bind("cat", r.category).bind("prio", r.priority.name()).bind("ch", r.channel).bind("rid", requester.userId())
+                .bind("cn", requester.contactName()).bind("ce", requester.contactEmail()).bind("cr", requester.customerRef())
+                .bind("q", r.queue).bind("s", r.state).bind("k", r.kind.name()).bind("od", false).bind("p", r.parentId)
+                .bind("sla", r.slaPolicy).bind("f", write(r.fields)).bind("tags", write(r.tags)).bind("att", write(r.attachments))
+                .bind("by", r.createdBy).bind("now", Columns.db(r.createdAt)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        insertTags(h, r.tenantId, id, r.tags);
+        return id;
+    }
+
+    /**
+     * Writes a changed row back, if nobody changed it since it was read; on success the row's version and update time move on.
+     *
+     * @return false when the row's version moved (a concurrent change)
+     */
+    public boolean update(Handle h, TicketRow r, Instant now) {
+        int n = h.createUpdate("""
+                UPDATE oa_tk_ticket SET title = :title, description = :descr, category_key = :cat, priority = :prio, queue_key = :q,
+                    assignee_id = :a, state = :s, state_kind = :k, overdue = :od, parent_id = :p, merged_into = :m, sla_policy = :sla,
+                    due_at = :due, fields = :f, tags = :tags, resolutions = :res, row_version = row_version + 1, updated_at = :now,
+                    resolved_at = :ra, closed_at = :ca
+                WHERE id = :id AND tenant_id = :t AND row_version = :v""")
+                .bind("title", r.title).bind("descr", r.description).bind("cat", r.category).bind("prio", r.priority.name())
+                .bind("q", r.queue).bind("a", r.assignee).bind("s", r.state).bind("k", r.kind.name()).bind("od", r.overdue)
+                .bind("p", r.parentId).bind("m", r.mergedInto).bind("sla", r.slaPolicy).bind("due", Columns.db(r.dueAt))
+                .bind("f", write(r.fields)).bind("tags", write(r.tags)).bind("res", r.resolutions).bind("now", Columns.db(now))
+                .bind("ra", Columns.db(r.resolvedAt)).bind("ca", Columns.db(r.closedAt))
+                .bind("id", r.id).bind("t", r.tenantId).bind("v", r.version).execute();
+        if (n == 0) {
+            return false;
+        }
+        r.version++;
+        r.updatedAt = now;
+        return true;
+    }
+
+    /** Replaces the tag index of a ticket (the row's own tags column is written with the row). */
+    public void replaceTags(Handle h, String tenant, long id, List<String> tags) {
+        h.createUpdate("DELETE FROM oa_tk_tag WHERE ticket_id = :id AND tenant_id = :t").bind("id", id).bind("t", tenant).execute();
+        insertTags(h, tenant, id, tags);
+    }
+
+    private static void insertTags(Handle h, String tenant, long id, List<String> tags) {
+        for (String tag : tags) {
+            h.createUpdate("INSERT INTO oa_tk_tag (tenant_id, ticket_id, tag) VALUES (:t, :id, :tag)")
+                    .bind("t", tenant).bind("id", id).bind("tag", tag).execute();
+        }
+    }
+
+    private String write(Object value) {
+        return JsonText.write(json, value);
+    }
+
+    // ------------------------------------------------------------------ parents and children
+
+    /** @return the parent of a ticket, or null */
+    public Long parentOf(Handle h, String tenant, long id) {
+        return h.createQuery("SELECT parent_id FROM oa_tk_ticket WHERE id = :id AND tenant_id = :t").bind("id", id).bind("t", tenant)
+                .mapTo(Long.class).findOne().orElse(null);
+    }
+
+    /** @return the numbers of the children that are neither resolved nor closed, by id */
+    public List<String> openChildren(Handle h, String tenant, long id) {
+        return h.createQuery("SELECT number FROM oa_tk_ticket WHERE tenant_id = :t AND parent_id = :id AND state_kind NOT IN ('RESOLVED', 'CLOSED') ORDER BY id")
+                .bind("t", tenant).bind("id", id).mapTo(String.class).list();
+    }
+
+    /** @return the ids of every child, by id */
+    public List<Long> children(Handle h, String tenant, long id) {
+        return h.createQuery("SELECT id FROM oa_tk_ticket WHERE tenant_id = :t AND parent_id = :id ORDER BY id")
+                .bind("t", tenant).bind("id", id).mapTo(Long.class).list();
+    }
+
+    // ------------------------------------------------------------------ loads and dispatch
+
+    /** @return the ids of the queue's new, unassigned tickets, oldest first */
+    public List<Long> waitingInQueue(Handle h, String tenant, String queue) {
+        return h.createQuery("""
+                SELECT id FROM oa_tk_ticket WHERE tenant_id = :t AND queue_key = :q AND state_kind = :k AND assignee_id IS NULL
+                ORDER BY created_at, id""")
+                .bind("t", tenant).bind("q", queue).bind("k", StateKind.NEW.name()).mapTo(Long.class).list();
+    }
+
+    /** @return the open tickets assigned to the user */
+    public int openLoad(Handle h, String tenant, String userId) {
+        return h.createQuery("SELECT COUNT(*) FROM oa_tk_ticket WHERE tenant_id = :t AND assignee_id = :u AND state_kind IN " + HELD_KINDS)
+                .bind("t", tenant).bind("u", userId).mapTo(Integer.class).one();
+    }
+
+    /** @return the open tickets held by each member of the queue (any queue's tickets), by member */
+    public Map<String, Integer> openLoadOfMembers(Handle h, String tenant, String queue) {
+        Map<String, Integer> load = new HashMap<>();
+        h.createQuery("""
+                SELECT t.assignee_id, COUNT(*) FROM oa_tk_ticket t JOIN oa_tk_queue_member m
+                  ON m.tenant_id = t.tenant_id AND m.user_id = t.assignee_id AND m.queue_key = :q
+                WHERE t.tenant_id = :t AND t.state_kind IN ('ASSIGNED', 'IN_PROGRESS', 'WAITING') GROUP BY t.assignee_id""")
+                .bind("t", tenant).bind("q", queue).map((rs, c) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                .forEach(e -> load.put(e.getKey(), e.getValue()));
+        return load;
+    }
+
+    /** @return the open tickets each user holds, by user and priority name */
+    public Map<String, Map<String, Integer>> openByPriority(Handle h, String tenant, List<String> userIds) {
+        Map<String, Map<String, Integer>> open = new HashMap<>();
+        h.createQuery("""
+                SELECT assignee_id, priority, COUNT(*) FROM oa_tk_ticket
+                WHERE tenant_id = :t AND assignee_id IN (<ids>) AND state_kind IN ('ASSIGNED', 'IN_PROGRESS', 'WAITING')
+                GROUP BY assignee_id, priority""")
+                .bind("t", tenant).bindList("ids", userIds)
+                .map((rs, c) -> {
+                    open.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
+                    return null;
+                }).list();
+        return open;
+    }
+
+    /** @return the assignees of the requester's other tickets (by user id, or by the contact's address), newest first, at most 20 */
+    public List<String> earlierAssignees(Handle h, String tenant, Requester r, long exceptId) {
+        String who = r.userId() != null ? r.userId() : r.contactEmail();
+        return h.createQuery("SELECT assignee_id FROM oa_tk_ticket WHERE tenant_id = :t AND "
+                        + (r.userId() != null ? "requester_id" : "contact_email") + " = :r AND assignee_id IS NOT NULL AND id <> :id"
+                        + " ORDER BY id DESC LIMIT 20")
+                .bind("t", tenant).bind("r", who).bind("id", exceptId).mapTo(String.class).list();
+    }
+
+    /** @return the assignee of a ticket, empty when it has none */
+    public Optional<String> assigneeOf(Handle h, String tenant, long id) {
+        return h.createQuery("SELECT assignee_id FROM oa_tk_ticket WHERE tenant_id = :t AND id = :id").bind("t", tenant).bind("id", id)
+                .mapTo(String.class).findOne();
+    }
+
+    // ------------------------------------------------------------------ SLA columns
+
+    /** Stores the SLA clock's due times, breach flag and timers (JSON) on the ticket. */
+    public void saveSla(Handle h, String tenant, long id, Instant firstResponseDue, Instant resolutionDue, boolean breached, String timers) {
+        h.createUpdate("""
+                UPDATE oa_tk_ticket SET sla_first_response_due = :f, sla_resolution_due = :r, sla_breached = :b, sla_timers = :j
+                WHERE id = :id AND tenant_id = :t""")
+                .bind("f", Columns.db(firstResponseDue)).bind("r", Columns.db(resolutionDue))
+                .bind("b", breached).bind("j", timers).bind("id", id).bind("t", tenant).execute();
+    }
+
+    /** @return the SLA timers (JSON) of a ticket, or null */
+    public String slaTimers(Handle h, String tenant, long id) {
+        return h.createQuery("SELECT sla_timers FROM oa_tk_ticket WHERE id = :id AND tenant_id = :t").bind("id", id).bind("t", tenant)
+                .mapTo(String.class).list().stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** Stores the SLA timers (JSON) of a ticket. */
+    public void saveSlaTimers(Handle h, String tenant, long id, String timers) {
+        h.createUpdate("UPDATE oa_tk_ticket SET sla_timers = :j WHERE id = :id AND tenant_id = :t")
+                .bind("j", timers).bind("id", id).bind("t", tenant).execute();
+    }
+
+    // ------------------------------------------------------------------ lists and counts
+
+    /**
+     * A page of the tickets the actor may see (administrators: every ticket of the tenant), newest first, with the total.
+     *
+     * @param categories the query's category with its sub-categories, or null for no category filter
+     */
+    public TicketPage page(Handle h, Actor actor, TicketQuery q, List<String> categories) {
+        StringBuilder where = new StringBuilder(" FROM oa_tk_ticket t WHERE t.tenant_id = :t");
+        List<Consumer<Query>> binds = new ArrayList<>();
+        if (!actor.isAdmin()) {
+            where.append(VISIBLE);
+        }
+        switch (q.scope()) {
+            case REQUESTED_BY_ME -> where.append(" AND t.requester_id = :u");
+            case ASSIGNED_TO_ME -> where.append(" AND t.assignee_id = :u");
+            case MY_QUEUES -> where.append(" AND t.queue_key IN ").append(MY_QUEUES);
+            case WATCHING -> where.append(" AND t.id IN (SELECT ticket_id FROM oa_tk_watcher WHERE tenant_id = :t AND user_id = :u)");
+            case VISIBLE -> { }
+        }
+        if (q.openOnly()) {
+            where.append(" AND t.state_kind IN ").append(OPEN_KINDS);
+        }
+        filter(where, binds, "t.state = :state", "state", q.state());
+        filter(where, binds, "t.state_kind = :kind", "kind", q.stateKind() == null ? null : q.stateKind().name());
+        filter(where, binds, "t.queue_key = :queue", "queue", q.queue());
+        filter(where, binds, "t.assignee_id = :assignee", "assignee", q.assignee());
+        filter(where, binds, "t.type_key = :type", "type", q.type());
+        filter(where, binds, "t.priority = :prio", "prio", q.priority() == null ? null : q.priority().name());
+        filter(where, binds, "t.id IN (SELECT ticket_id FROM oa_tk_tag WHERE tenant_id = :t AND tag = :tag)", "tag", q.tag());
+        filter(where, binds, "t.created_at >= :from", "from", Columns.db(q.createdFrom()));
+        filter(where, binds, "t.created_at < :before", "before", Columns.db(q.createdBefore()));
+        if (q.unassigned()) {
+            where.append(" AND t.assignee_id IS NULL");
+        }
+        if (q.overdue()) {
+            where.append(" AND (t.overdue = :od OR t.sla_breached = :od)");
+            binds.add(s -> s.bind("od", true));
+        }
+        if (categories != null) {
+            where.append(" AND t.category_key IN (<cats>)");
+            binds.add(s -> s.bindList("cats", categories));
+        }
+        Query count = h.createQuery("SELECT COUNT(*)" + where);
+        Query page = h.createQuery("SELECT t.*" + where + " ORDER BY t.created_at DESC, t.id DESC LIMIT :limit OFFSET :offset")
+                .bind("limit", q.limit()).bind("offset", q.offset());
+        for (Query s : List.of(count, page)) {
+            s.bind("t", actor.tenantId());
+            if (where.indexOf(":u") >= 0) {
+                s.bind("u", actor.userId());
+            }
+            binds.forEach(b -> b.accept(s));
+        }
+        long total = count.mapTo(Long.class).one();
+        List<Ticket> items = page.map((rs, c) -> TicketRow.map(rs, json).toTicket()).list();
+        return new TicketPage(items, total, q.offset(), q.limit());
+    }
+
+    private static void filter(StringBuilder where, List<Consumer<Query>> binds, String condition, String name, Object value) {
+        if (value != null) {
+            where.append(" AND ").append(condition);
+            binds.add(s -> s.bind(name, value));
+        }
+    }
+
+    /** @return the actor's workbench counts (administrators count every queue) */
+    public TicketWorkbench workbench(Handle h, Actor actor) {
+        String mine = actor.isAdmin() ? "" : " AND queue_key IN " + MY_QUEUES;
+        String open = " AND state_kind IN " + OPEN_KINDS;
+        return new TicketWorkbench(
+                count(h, actor, "assignee_id = :u" + open),
+                count(h, actor, "1 = 1" + mine + open),
+                count(h, actor, "assignee_id IS NULL" + mine + open),
+                count(h, actor, "(overdue = :od OR sla_breached = :od)" + open + (actor.isAdmin() ? "" : " AND (assignee_id = :u OR queue_key IN " + MY_QUEUES + ")")),
+                count(h, actor, "requester_id = :u AND state_kind = 'RESOLVED'"),
+                count(h, actor, "state_kind = 'RESOLVED'" + mine));
+    }
+
+    private static long count(Handle h, Actor actor, String condition) {
+        Query q = h.createQuery("SELECT COUNT(*) FROM oa_tk_ticket WHERE tenant_id = :t AND " + condition)
+                .bind("t", actor.tenantId());
+        if (condition.contains(":u")) {
+            q.bind("u", actor.userId());
+        }
+        if (condition.contains(":od")) {
+            q.bind("od", true);
+        }
+        return q.mapTo(Long.class).one();
+    }
+}
