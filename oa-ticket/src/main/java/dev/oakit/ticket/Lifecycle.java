@@ -124,7 +124,7 @@ public record Lifecycle(String initial, List<State> states, List<Transition> tra
             }
         }
         if (!problems.isEmpty()) {
-            throw new ValidationException("OA-TK/LIFECYCLE_INVALID", "ticket lifecycle", problems);
+            throw new ValidationException(TicketErrors.LIFECYCLE_INVALID, "ticket lifecycle", problems);
         }
     }
 

@@ -3,6 +3,9 @@ package dev.oakit.ticket;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.oakit.core.testing.ErrorCodeRules;
+import dev.oakit.core.testing.ModuleSources;
+import dev.oakit.core.testing.TableOwnership;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,6 +53,11 @@ class TicketArchitectureTest {
 
     @Test
     void itsSqlNamesOnlyItsOwnTables() {
-        dev.oakit.core.testing.TableOwnership.assertOnlyOwnTables(dev.oakit.core.testing.ModuleSources.ofThisModule(), "oa_tk_");
+        TableOwnership.assertOnlyOwnTables(ModuleSources.ofThisModule(), "oa_tk_");
+    }
+
+    @Test
+    void errorCodesAreATypeOfTheirOwn() {
+        ErrorCodeRules.assertCodesAreATypeOfTheirOwn(ModuleSources.ofThisModule(), TicketErrors.class, "OA-TK");
     }
 }

@@ -2,6 +2,7 @@ package dev.oakit.ticket.dispatch;
 
 import dev.oakit.core.ValidationException;
 import dev.oakit.core.ValidationException.Problem;
+import dev.oakit.ticket.TicketErrors;
 import dev.oakit.ticket.spi.DispatchRequest;
 import org.apiguardian.api.API;
 
@@ -37,7 +38,7 @@ import java.util.Set;
 public record DispatchRules(List<DispatchRule> rules, DispatchOutcome otherwise) {
 
     /** Error code of invalid rules. */
-    public static final String INVALID = "OA-TK/DISPATCH_RULES_INVALID";
+    public static final String INVALID = TicketErrors.DISPATCH_RULES_INVALID;
 
     /**
      * Validates: unique non-blank rule names, an outcome per rule, non-blank category paths, field

@@ -2,6 +2,7 @@ package dev.oakit.ticket.dispatch;
 
 import dev.oakit.core.NotFoundException;
 import dev.oakit.core.ValidationException;
+import dev.oakit.ticket.TicketErrors;
 import dev.oakit.ticket.spi.DispatchStrategy;
 import org.apiguardian.api.API;
 
@@ -55,7 +56,7 @@ public final class DispatchStrategies {
     /** Name of {@code retainFamiliar(leastLoaded())}. */
     public static final String RETAIN_FAMILIAR = "retain-familiar";
     /** Error code of an unknown strategy name. */
-    public static final String NOT_FOUND = "OA-TK/DISPATCH_STRATEGY_NOT_FOUND";
+    public static final String NOT_FOUND = TicketErrors.DISPATCH_STRATEGY_NOT_FOUND;
 
     private static final DispatchStrategy MANUAL_STRATEGY = new BuiltInStrategy.NoAutoAssign(MANUAL,
             "tickets of this queue wait for a dispatcher; nobody is assigned automatically");
@@ -143,7 +144,7 @@ public final class DispatchStrategies {
             }
         }
         if (!problems.isEmpty()) {
-            throw new ValidationException("OA-TK/DISPATCH_STRATEGY_INVALID", "dispatch strategies", problems);
+            throw new ValidationException(TicketErrors.DISPATCH_STRATEGY_INVALID, "dispatch strategies", problems);
         }
         return new DispatchStrategies(byName);
     }

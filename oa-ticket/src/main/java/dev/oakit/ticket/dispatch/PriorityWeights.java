@@ -2,6 +2,7 @@ package dev.oakit.ticket.dispatch;
 
 import dev.oakit.core.ValidationException;
 import dev.oakit.core.ValidationException.Problem;
+import dev.oakit.ticket.TicketErrors;
 import org.apiguardian.api.API;
 
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ public record PriorityWeights(Map<String, Double> weights, double otherwise) {
             problems.add(new Problem("otherwise", "must be a finite number, 0 or more, e.g. 1.0; was " + otherwise));
         }
         if (!problems.isEmpty()) {
-            throw new ValidationException("OA-TK/PRIORITY_WEIGHTS_INVALID", "priority weights", problems);
+            throw new ValidationException(TicketErrors.PRIORITY_WEIGHTS_INVALID, "priority weights", problems);
         }
         weights = Collections.unmodifiableMap(copy);
     }

@@ -17,6 +17,7 @@ import dev.oakit.core.spi.JobContext;
 import dev.oakit.core.spi.JobHandler;
 import dev.oakit.ticket.TicketChannelsConfig;
 import dev.oakit.ticket.TicketConfig;
+import dev.oakit.ticket.TicketErrors;
 import dev.oakit.ticket.TicketTemplates;
 import dev.oakit.ticket.internal.store.EventRepository;
 import dev.oakit.ticket.internal.store.MailRepository;
@@ -181,11 +182,11 @@ public final class ContactMailer implements EventListener {
             Transport.send(mail, smtp.username(), smtp.password());
         } catch (MessagingException | UnsupportedEncodingException e) {
             if (startTls && e instanceof MessagingException && String.valueOf(e.getMessage()).contains("STARTTLS")) {
-                throw new IntegrationException("OA-TK/MAIL_TLS", "mail " + out.messageId() + " to " + out.to() + " was not sent: " + smtp.host()
+                throw new IntegrationException(TicketErrors.MAIL_TLS, "mail " + out.messageId() + " to " + out.to() + " was not sent: " + smtp.host()
                         + ":" + smtp.port() + " does not offer STARTTLS (" + e.getMessage() + "), which ticket-channels.mail.requireStartTls"
                         + " demands; turn on STARTTLS at the server or use core.notifications.email.ssl, then replay this job", false, e);
             }
-            throw new IntegrationException("OA-TK/MAIL_OUT", "mail " + out.messageId() + " to " + out.to() + " could not be sent through "
+            throw new IntegrationException(TicketErrors.MAIL_OUT, "mail " + out.messageId() + " to " + out.to() + " could not be sent through "
                     + smtp.host() + ":" + smtp.port() + " (" + e.getMessage() + "); will retry", true, e);
         }
     }
@@ -216,7 +217,7 @@ public final class ContactMailer implements EventListener {
                 return;
             }
             if (out.get().body() == null) {
-                throw new IntegrationException("OA-TK/MAIL_PURGED", "mail " + messageId + " to " + out.get().to() + " cannot be sent any more:"
+                throw new IntegrationException(TicketErrors.MAIL_PURGED, "mail " + messageId + " to " + out.get().to() + " cannot be sent any more:"
                         + " its text was purged after ticket-channels.mail.retention", false, null);
             }
             mailer.send(out.get());

@@ -3,6 +3,7 @@ package dev.oakit.ticket.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oakit.core.Actor;
 import dev.oakit.core.ConflictException;
+import dev.oakit.core.CoreErrors;
 import dev.oakit.core.IntegrationException;
 import dev.oakit.core.NotFoundException;
 import dev.oakit.core.OaException;
@@ -14,6 +15,7 @@ import dev.oakit.core.spi.Commands;
 import dev.oakit.ticket.NewTicket;
 import dev.oakit.ticket.Requester;
 import dev.oakit.ticket.Ticket;
+import dev.oakit.ticket.TicketErrors;
 import dev.oakit.ticket.Tickets;
 import dev.oakit.ticket.TicketChannelsConfig;
 import dev.oakit.ticket.TicketConfig;
@@ -148,7 +150,7 @@ public final class MailPoller implements MailIntake {
     private MailboxConfig box(Actor actor, String mailbox) {
         MailboxConfig box = boxes.get(mailbox);
         if (box == null || !box.tenant().equals(actor.tenantId())) {
-            throw new NotFoundException("OA-TK/NO_MAILBOX", "mailbox '" + mailbox + "' is not configured for tenant '" + actor.tenantId()
+            throw new NotFoundException(TicketErrors.NO_MAILBOX, "mailbox '" + mailbox + "' is not configured for tenant '" + actor.tenantId()
                     + "'; configured: " + boxes.keySet() + " (ticket-channels.mailboxes)");
         }
         actor.requireAdmin("poll mailbox '" + mailbox + "'");
@@ -255,7 +257,7 @@ public final class MailPoller implements MailIntake {
             store.connect(box.host(), box.port(), box.user(), box.password());
             return store;
         } catch (AuthenticationFailedException e) {
-            throw new IntegrationException("OA-TK/MAIL_LOGIN", "mailbox '" + box.name() + "': " + box.host() + ":" + box.port()
+            throw new IntegrationException(TicketErrors.MAIL_LOGIN, "mailbox '" + box.name() + "': " + box.host() + ":" + box.port()
                     + " refused the login of '" + box.user() + "'; fix ticket-channels.mailboxes[" + box.name() + "].user/password", false, e);
         } catch (MessagingException e) {
             throw unreachable(box, e);
@@ -263,7 +265,7 @@ public final class MailPoller implements MailIntake {
     }
 
     private static IntegrationException unreachable(MailboxConfig box, MessagingException e) {
-        return new IntegrationException("OA-TK/MAIL", "mailbox '" + box.name() + "': IMAP " + box.host() + ":" + box.port() + " (" + box.tls()
+        return new IntegrationException(TicketErrors.MAIL, "mailbox '" + box.name() + "': IMAP " + box.host() + ":" + box.port() + " (" + box.tls()
                 + ", folder " + box.folder() + ") failed: " + e.getMessage() + "; check host, port, tls and folder; will retry", true, e);
     }
 
@@ -287,7 +289,7 @@ public final class MailPoller implements MailIntake {
             return commands.execute(CommandSpec.of(Actor.system(box.tenant()), "tk.mail.receive").withTarget("mail", Columns.cut(mail.messageId(), 128)),
                     MailPollReport.Message.class, ctx -> take(ctx, box, mail));
         } catch (ConflictException e) {
-            if ("OA-CORE/DUPLICATE".equals(e.code())) {
+            if (CoreErrors.DUPLICATE.equals(e.code())) {
                 return new MailPollReport.Message(mail.messageId(), MailOutcome.DUPLICATE, null, null, "taken by another poller at the same time");
             }
             return failed(box, location, mail, e.getMessage());
@@ -410,7 +412,7 @@ public final class MailPoller implements MailIntake {
                         return null;
                     });
         } catch (ConflictException e) {
-            if (!"OA-CORE/DUPLICATE".equals(e.code())) {
+            if (!CoreErrors.DUPLICATE.equals(e.code())) {
                 throw e;
             }
             return new MailPollReport.Message(messageId, MailOutcome.DUPLICATE, null, null, "Message-ID seen before");

@@ -2,6 +2,7 @@ package dev.oakit.ticket.internal;
 
 import dev.oakit.core.Actor;
 import dev.oakit.core.Checks;
+import dev.oakit.core.CoreErrors;
 import dev.oakit.core.ForbiddenException;
 import dev.oakit.core.NotFoundException;
 import dev.oakit.core.ValidationException;
@@ -15,6 +16,7 @@ import dev.oakit.ticket.Queue;
 import dev.oakit.ticket.QueueAgent;
 import dev.oakit.ticket.QueueMember;
 import dev.oakit.ticket.Queues;
+import dev.oakit.ticket.TicketErrors;
 import dev.oakit.ticket.internal.store.QueueRepository;
 import dev.oakit.ticket.internal.store.TicketRepository;
 import jakarta.inject.Inject;
@@ -88,7 +90,7 @@ public final class QueueService implements Queues {
             }
         }
         if (!problems.isEmpty()) {
-            throw new ValidationException("OA-CORE/VALIDATION", "members of queue '" + queue + "'", problems);
+            throw new ValidationException(CoreErrors.VALIDATION, "members of queue '" + queue + "'", problems);
         }
         commands.execute(CommandSpec.of(admin, "tk.queue.members").withTarget("ticket-queue", queue), Void.class, ctx -> {
             Handle h = ctx.handle();
@@ -119,7 +121,7 @@ public final class QueueService implements Queues {
         Checks.notNull("actor", actor);
         Checks.id("userId", userId);
         if (!actor.isAdmin() && !actor.userId().equals(userId)) {
-            throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + actor.userId() + "' may not set the on-duty flag of '" + userId
+            throw new ForbiddenException(TicketErrors.FORBIDDEN, "user '" + actor.userId() + "' may not set the on-duty flag of '" + userId
                     + "'; the agent themself and administrators may");
         }
         return commands.execute(CommandSpec.of(actor, "tk.agent.duty").withTarget("ticket-agent", userId), Agent.class, ctx -> {
@@ -137,10 +139,10 @@ public final class QueueService implements Queues {
         Checks.id("queue", queue);
         return commands.query(h -> {
             if (queues.queue(h, actor.tenantId(), queue).isEmpty()) {
-                throw new NotFoundException("OA-TK/QUEUE_NOT_FOUND", "queue '" + queue + "' does not exist in tenant '" + actor.tenantId() + "'");
+                throw new NotFoundException(TicketErrors.QUEUE_NOT_FOUND, "queue '" + queue + "' does not exist in tenant '" + actor.tenantId() + "'");
             }
             if (!actor.isAdmin() && queues.membership(h, actor.tenantId(), queue, actor.userId()).isEmpty()) {
-                throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + actor.userId() + "' may not list the agents of queue '" + queue
+                throw new ForbiddenException(TicketErrors.FORBIDDEN, "user '" + actor.userId() + "' may not list the agents of queue '" + queue
                         + "'; its members and administrators may");
             }
             return agents(h, actor.tenantId(), queue);

@@ -10,6 +10,7 @@ import dev.oakit.core.spi.Commands;
 import dev.oakit.ticket.Party;
 import dev.oakit.ticket.Priority;
 import dev.oakit.ticket.Ticket;
+import dev.oakit.ticket.TicketErrors;
 import dev.oakit.ticket.TicketEventKind;
 import dev.oakit.ticket.TicketRouting;
 import dev.oakit.ticket.dispatch.DispatchOutcome;
@@ -223,7 +224,7 @@ public final class RoutingService implements TicketRouting {
         List<Long> waiting = commands.query(h -> {
             queues.requireQueue(h, actor.tenantId(), queue, "queue");
             if (!actor.isAdmin() && !queues.membership(h, actor.tenantId(), queue, actor.userId()).orElse(false)) {
-                throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + actor.userId() + "' may not redispatch queue '" + queue
+                throw new ForbiddenException(TicketErrors.FORBIDDEN, "user '" + actor.userId() + "' may not redispatch queue '" + queue
                         + "'; its dispatchers and administrators may");
             }
             return tickets.waitingInQueue(h, actor.tenantId(), queue);

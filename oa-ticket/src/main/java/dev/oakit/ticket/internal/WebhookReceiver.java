@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oakit.core.Actor;
 import dev.oakit.core.ConflictException;
+import dev.oakit.core.CoreErrors;
 import dev.oakit.core.ForbiddenException;
 import dev.oakit.core.IntegrationException;
 import dev.oakit.core.NotFoundException;
@@ -17,6 +18,7 @@ import dev.oakit.ticket.NewTicket;
 import dev.oakit.ticket.Priority;
 import dev.oakit.ticket.Requester;
 import dev.oakit.ticket.Ticket;
+import dev.oakit.ticket.TicketErrors;
 import dev.oakit.ticket.Tickets;
 import dev.oakit.ticket.TicketChannelsConfig;
 import dev.oakit.ticket.webhook.WebhookIntake;
@@ -142,7 +144,7 @@ public final class WebhookReceiver implements WebhookIntake {
                             .withTarget("webhook", Columns.cut(src.name() + ":" + p.externalId(), 128)), WebhookResult.class,
                     ctx -> take(ctx, src, p));
         } catch (ConflictException e) {
-            if ("OA-CORE/DUPLICATE".equals(e.code())) {
+            if (CoreErrors.DUPLICATE.equals(e.code())) {
                 // a concurrent delivery of the same id committed first; ours was rolled back whole
                 return commands.query(h -> seen(h, src, p.externalId())).orElseGet(() -> refuse(Outcome.REJECTED, e.getMessage()));
             }
@@ -165,7 +167,7 @@ public final class WebhookReceiver implements WebhookIntake {
         if (p.replyTo() != null) {
             target = desk.byNumber(h, tenant, p.replyTo())
                     .or(() -> refTicket(h, src, p.replyTo()).flatMap(id -> desk.byId(h, tenant, id)))
-                    .orElseThrow(() -> new NotFoundException("OA-TK/NOT_FOUND", "replyTo '" + p.replyTo()
+                    .orElseThrow(() -> new NotFoundException(TicketErrors.NOT_FOUND, "replyTo '" + p.replyTo()
                             + "' is neither a ticket number nor the external id of an earlier message of source '" + src.name() + "'"));
             String text = p.description() != null ? p.description() : p.title();
             if (text == null || text.isBlank()) {
@@ -220,7 +222,7 @@ public final class WebhookReceiver implements WebhookIntake {
             return desk.requester(src.tenant(), p.requesterName(), v.toLowerCase(Locale.ROOT));
         }
         if (directory.findUser(src.tenant(), v).isEmpty()) {
-            throw new NotFoundException("OA-TK/NO_USER", "requester '" + v + "' is no user of tenant '" + src.tenant() + "'");
+            throw new NotFoundException(TicketErrors.NO_USER, "requester '" + v + "' is no user of tenant '" + src.tenant() + "'");
         }
         return Requester.user(v);
     }

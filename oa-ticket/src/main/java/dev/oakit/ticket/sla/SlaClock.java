@@ -4,6 +4,7 @@ import dev.oakit.core.ValidationException;
 import dev.oakit.core.ValidationException.Problem;
 import dev.oakit.core.calendar.BusinessCalendar;
 import dev.oakit.core.calendar.BusinessCalendars;
+import dev.oakit.ticket.TicketErrors;
 import org.apiguardian.api.API;
 
 import java.time.Instant;
@@ -46,7 +47,7 @@ import java.util.Objects;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SlaClock {
     /** Error code of an invalid clock configuration or history. */
-    public static final String INVALID = "OA-TK/SLA_INVALID";
+    public static final String INVALID = TicketErrors.SLA_INVALID;
 
     private final BusinessCalendars calendars;
     private final Map<String, SlaPolicy> policies;

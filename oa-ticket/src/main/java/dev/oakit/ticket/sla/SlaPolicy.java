@@ -3,6 +3,7 @@ package dev.oakit.ticket.sla;
 import dev.oakit.core.Checks;
 import dev.oakit.core.ValidationException;
 import dev.oakit.core.ValidationException.Problem;
+import dev.oakit.ticket.TicketErrors;
 import org.apiguardian.api.API;
 
 import java.time.Duration;
@@ -42,7 +43,7 @@ public record SlaPolicy(String name, String calendar, Map<String, Map<SlaTarget,
                         ReopenRule reopen) {
 
     /** Error code of an invalid policy. */
-    public static final String INVALID = "OA-TK/SLA_POLICY_INVALID";
+    public static final String INVALID = TicketErrors.SLA_POLICY_INVALID;
 
     /** Validates and copies every component; see the class comment. */
     public SlaPolicy {

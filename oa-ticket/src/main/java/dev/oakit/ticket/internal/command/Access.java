@@ -3,6 +3,7 @@ package dev.oakit.ticket.internal.command;
 import dev.oakit.core.Actor;
 import dev.oakit.core.NotFoundException;
 import dev.oakit.ticket.Party;
+import dev.oakit.ticket.TicketErrors;
 import dev.oakit.ticket.internal.store.TicketRow;
 
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public final class Access {
      * @param named the id or number the actor asked for
      */
     public static NotFoundException notFound(String tenant, Object named) {
-        return new NotFoundException("OA-TK/NOT_FOUND", "ticket " + named + " does not exist in tenant '" + tenant + "'");
+        return new NotFoundException(TicketErrors.NOT_FOUND, "ticket " + named + " does not exist in tenant '" + tenant + "'");
     }
 
     /** @return "its requester ('alice'), agents of queue 'it' and administrators" */

@@ -9,6 +9,7 @@ import dev.oakit.ticket.Party;
 import dev.oakit.ticket.Queue;
 import dev.oakit.ticket.StateKind;
 import dev.oakit.ticket.Ticket;
+import dev.oakit.ticket.TicketErrors;
 import dev.oakit.ticket.TicketEventKind;
 import dev.oakit.ticket.TicketTemplates;
 import dev.oakit.ticket.spi.DispatchHook;
@@ -50,7 +51,7 @@ public final class Assignment {
 
     public void claim(TicketChange c, TicketReads reads) {
         if (c.row.assignee != null) {
-            throw new ConflictException("OA-TK/ALREADY_ASSIGNED", "ticket " + c.row.number + " is already assigned to '"
+            throw new ConflictException(TicketErrors.ALREADY_ASSIGNED, "ticket " + c.row.number + " is already assigned to '"
                     + c.row.assignee + "'; only unassigned tickets can be claimed");
         }
         Guards.checkParties(c, Guards.transition(c, "claim"));
@@ -76,7 +77,7 @@ public final class Assignment {
                 assignTo(c, assigneeId, "assign", reads);
             }
         } else if (r.assignee != null) {
-            String to = Transitions.newState(c.lc).orElseThrow(() -> new ConflictException("OA-TK/NO_NEW_STATE", "the lifecycle of type '"
+            String to = Transitions.newState(c.lc).orElseThrow(() -> new ConflictException(TicketErrors.NO_NEW_STATE, "the lifecycle of type '"
                     + r.type + "' has no state of kind NEW to leave an unassigned ticket in; name an assignee"));
             transitions.move(c, "reassign", to, reason, reads);
         }
@@ -133,7 +134,7 @@ public final class Assignment {
         if (profile.capacity() > 0) {
             int load = reads.openLoad(assigneeId);
             if (load >= profile.capacity()) {
-                throw new ConflictException("OA-TK/AT_CAPACITY", "agent '" + assigneeId + "' holds " + load + " open ticket(s), the capacity is "
+                throw new ConflictException(TicketErrors.AT_CAPACITY, "agent '" + assigneeId + "' holds " + load + " open ticket(s), the capacity is "
                         + profile.capacity() + "; choose another agent or raise the capacity");
             }
         }

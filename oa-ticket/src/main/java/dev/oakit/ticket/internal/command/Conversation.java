@@ -7,6 +7,7 @@ import dev.oakit.ticket.Party;
 import dev.oakit.ticket.Rating;
 import dev.oakit.ticket.Requester;
 import dev.oakit.ticket.StateKind;
+import dev.oakit.ticket.TicketErrors;
 import dev.oakit.ticket.TicketEventKind;
 import dev.oakit.ticket.internal.store.TicketRow;
 import jakarta.inject.Inject;
@@ -34,11 +35,11 @@ public final class Conversation {
     public void reply(TicketChange c, String body, List<AttachmentRef> files, TicketReads reads) {
         boolean requester = c.parties.contains(Party.REQUESTER);
         if (!requester && !c.agentView()) {
-            throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + c.actor.userId() + "' may not reply on ticket " + c.row.number
+            throw new ForbiddenException(TicketErrors.FORBIDDEN, "user '" + c.actor.userId() + "' may not reply on ticket " + c.row.number
                     + "; its requester, " + Access.describe(Access.AGENT_VIEW, c.row) + " may");
         }
         if (c.row.kind == StateKind.CLOSED) {
-            throw new ConflictException("OA-TK/CLOSED", "ticket " + c.row.number + " is closed ('" + c.row.state + "'); reopen it before replying");
+            throw new ConflictException(TicketErrors.CLOSED, "ticket " + c.row.number + " is closed ('" + c.row.state + "'); reopen it before replying");
         }
         c.event(requester ? TicketEventKind.REQUESTER_REPLY : TicketEventKind.AGENT_REPLY, "reply", null, null, body, false,
                 files.isEmpty() ? null : Map.of("attachments", files));
@@ -54,10 +55,10 @@ public final class Conversation {
     public void contactReply(TicketChange c, String email, String channel, String body, List<AttachmentRef> files, TicketReads reads) {
         Requester r = c.row.requester;
         if (email == null || r.internal() || r.contactEmail() == null || !r.contactEmail().equalsIgnoreCase(email)) {
-            throw new ForbiddenException("OA-TK/FORBIDDEN", email + " is not the requester of ticket " + c.row.number);
+            throw new ForbiddenException(TicketErrors.FORBIDDEN, email + " is not the requester of ticket " + c.row.number);
         }
         if (c.row.kind == StateKind.CLOSED) {
-            throw new ConflictException("OA-TK/CLOSED", "ticket " + c.row.number + " is closed; reopen it before replying");
+            throw new ConflictException(TicketErrors.CLOSED, "ticket " + c.row.number + " is closed; reopen it before replying");
         }
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("from", email);
@@ -87,18 +88,18 @@ public final class Conversation {
     public Rating rate(TicketChange c, int score, String comment, TicketReads reads) {
         TicketRow r = c.row;
         if (!c.parties.contains(Party.REQUESTER)) {
-            throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + c.actor.userId() + "' may not rate ticket " + r.number
+            throw new ForbiddenException(TicketErrors.FORBIDDEN, "user '" + c.actor.userId() + "' may not rate ticket " + r.number
                     + "; only its requester ('" + (r.requester.userId() == null ? "an external contact" : r.requester.userId()) + "') may");
         }
         if (c.actor.userId().equals(r.assignee)) {
-            throw new ForbiddenException("OA-TK/OWN_TICKET", "user '" + c.actor.userId() + "' handled ticket " + r.number
+            throw new ForbiddenException(TicketErrors.OWN_TICKET, "user '" + c.actor.userId() + "' handled ticket " + r.number
                     + " and may not rate it; agents never rate their own tickets");
         }
         if (r.resolutions == 0 || r.kind.open()) {
-            throw new ConflictException("OA-TK/NOT_RESOLVED", "ticket " + r.number + " is '" + r.state + "'; rate it once it is resolved");
+            throw new ConflictException(TicketErrors.NOT_RESOLVED, "ticket " + r.number + " is '" + r.state + "'; rate it once it is resolved");
         }
         if (reads.rated(r.id, r.resolutions)) {
-            throw new ConflictException("OA-TK/ALREADY_RATED", "resolution " + r.resolutions + " of ticket " + r.number
+            throw new ConflictException(TicketErrors.ALREADY_RATED, "resolution " + r.resolutions + " of ticket " + r.number
                     + " was rated already; one rating per resolution");
         }
         Rating rating = new Rating(r.resolutions, score, comment, c.actor.userId(), c.now);

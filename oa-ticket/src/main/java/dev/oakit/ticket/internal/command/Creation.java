@@ -2,6 +2,7 @@ package dev.oakit.ticket.internal.command;
 
 import dev.oakit.core.Actor;
 import dev.oakit.core.Checks;
+import dev.oakit.core.CoreErrors;
 import dev.oakit.core.ForbiddenException;
 import dev.oakit.core.ValidationException;
 import dev.oakit.ticket.Category;
@@ -10,6 +11,7 @@ import dev.oakit.ticket.NewTicket;
 import dev.oakit.ticket.Party;
 import dev.oakit.ticket.Queue;
 import dev.oakit.ticket.Requester;
+import dev.oakit.ticket.TicketErrors;
 import dev.oakit.ticket.TicketEventKind;
 import dev.oakit.ticket.TicketTemplates;
 import dev.oakit.ticket.TicketType;
@@ -56,7 +58,7 @@ public final class Creation {
         TicketType type = reads.type(req.type());
         Requester requester = req.requester() == null ? Requester.user(actor.userId()) : req.requester();
         if (!actor.userId().equals(requester.userId()) && !actor.isAdmin() && !reads.agentAnywhere(actor.userId())) {
-            throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + actor.userId() + "' may create tickets only for themselves;"
+            throw new ForbiddenException(TicketErrors.FORBIDDEN, "user '" + actor.userId() + "' may create tickets only for themselves;"
                     + " agents of a queue and administrators may create them for other requesters and external contacts");
         }
         List<ValidationException.Problem> problems = new ArrayList<>();
@@ -69,7 +71,7 @@ public final class Creation {
         }
         List<String> tags = tags(req.tags(), problems);
         if (!problems.isEmpty()) {
-            throw new ValidationException("OA-CORE/VALIDATION", "ticket", problems);
+            throw new ValidationException(CoreErrors.VALIDATION, "ticket", problems);
         }
         return new Draft(type, requester, channel, tags, fields(type, Map.of(), req.fields()));
     }

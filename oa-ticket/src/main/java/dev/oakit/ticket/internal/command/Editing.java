@@ -1,11 +1,13 @@
 package dev.oakit.ticket.internal.command;
 
 import dev.oakit.core.ConflictException;
+import dev.oakit.core.CoreErrors;
 import dev.oakit.core.ForbiddenException;
 import dev.oakit.core.ValidationException;
 import dev.oakit.ticket.Party;
 import dev.oakit.ticket.StateKind;
 import dev.oakit.ticket.TicketChanges;
+import dev.oakit.ticket.TicketErrors;
 import dev.oakit.ticket.TicketEventKind;
 import dev.oakit.ticket.TicketType;
 import dev.oakit.ticket.internal.store.TicketRow;
@@ -34,15 +36,15 @@ public final class Editing {
         TicketRow r = c.row;
         boolean agent = c.agentView();
         if (!agent && !(c.parties.contains(Party.REQUESTER) && r.kind == StateKind.NEW)) {
-            throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + c.actor.userId() + "' may not change ticket " + r.number + "; "
+            throw new ForbiddenException(TicketErrors.FORBIDDEN, "user '" + c.actor.userId() + "' may not change ticket " + r.number + "; "
                     + Access.describe(Access.AGENT_VIEW, r) + " may, and its requester while it is new");
         }
         if (!agent && (changes.priority() != null || changes.slaPolicy() != null || changes.dueAt() != null)) {
-            throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + c.actor.userId() + "' may not change the priority, SLA policy or due time of ticket "
+            throw new ForbiddenException(TicketErrors.FORBIDDEN, "user '" + c.actor.userId() + "' may not change the priority, SLA policy or due time of ticket "
                     + r.number + "; " + Access.describe(Access.AGENT_VIEW, r) + " may");
         }
         if (r.kind == StateKind.CLOSED) {
-            throw new ConflictException("OA-TK/CLOSED", "ticket " + r.number + " is closed ('" + r.state + "'); reopen it before changing it");
+            throw new ConflictException(TicketErrors.CLOSED, "ticket " + r.number + " is closed ('" + r.state + "'); reopen it before changing it");
         }
         List<String> changed = new ArrayList<>();
         List<ValidationException.Problem> problems = new ArrayList<>();
@@ -53,7 +55,7 @@ public final class Editing {
         }
         List<String> tags = changes.tags() == null ? null : Creation.tags(changes.tags(), problems);
         if (!problems.isEmpty()) {
-            throw new ValidationException("OA-CORE/VALIDATION", "ticket changes", problems);
+            throw new ValidationException(CoreErrors.VALIDATION, "ticket changes", problems);
         }
         if (changes.title() != null && !changes.title().equals(r.title)) {
             r.title = changes.title();
@@ -113,7 +115,7 @@ public final class Editing {
     /** Starts or stops watching: anyone for themselves, agents for others too. */
     public void watch(TicketChange c, String userId, boolean watching, TicketReads reads) {
         if (!userId.equals(c.actor.userId()) && !c.agentView()) {
-            throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + c.actor.userId() + "' may change only their own watching of ticket "
+            throw new ForbiddenException(TicketErrors.FORBIDDEN, "user '" + c.actor.userId() + "' may change only their own watching of ticket "
                     + c.row.number + "; " + Access.describe(Access.AGENT_VIEW, c.row) + " may add others");
         }
         if (watching && reads.user(userId).isEmpty()) {

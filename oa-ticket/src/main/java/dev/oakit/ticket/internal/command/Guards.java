@@ -4,6 +4,7 @@ import dev.oakit.core.ConflictException;
 import dev.oakit.core.ForbiddenException;
 import dev.oakit.ticket.Lifecycle;
 import dev.oakit.ticket.Party;
+import dev.oakit.ticket.TicketErrors;
 
 import java.util.Collections;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class Guards {
 
     public static ConflictException illegal(TicketChange c, String action) {
         List<String> allowed = c.lc.from(c.row.state).stream().map(Lifecycle.Transition::action).distinct().toList();
-        return new ConflictException("OA-TK/ILLEGAL_TRANSITION", "ticket " + c.row.number + " is '" + c.row.state + "'; '" + action
+        return new ConflictException(TicketErrors.ILLEGAL_TRANSITION, "ticket " + c.row.number + " is '" + c.row.state + "'; '" + action
                 + "' is not allowed there. Allowed from '" + c.row.state + "': "
                 + (allowed.isEmpty() ? "none (the state is final)" : String.join(", ", allowed)));
     }
@@ -33,7 +34,7 @@ public final class Guards {
     /** The actor must be one of the parties the transition names. */
     public static void checkParties(TicketChange c, Lifecycle.Transition t) {
         if (Collections.disjoint(c.parties, t.by())) {
-            throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + c.actor.userId() + "' may not '" + t.action() + "' ticket "
+            throw new ForbiddenException(TicketErrors.FORBIDDEN, "user '" + c.actor.userId() + "' may not '" + t.action() + "' ticket "
                     + c.row.number + "; " + Access.describe(t.by(), c.row) + " may");
         }
     }
@@ -41,7 +42,7 @@ public final class Guards {
     /** The actor must be one of these parties. */
     public static void requireAny(TicketChange c, Set<Party> who, String action) {
         if (Collections.disjoint(c.parties, who)) {
-            throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + c.actor.userId() + "' may not '" + action + "' ticket "
+            throw new ForbiddenException(TicketErrors.FORBIDDEN, "user '" + c.actor.userId() + "' may not '" + action + "' ticket "
                     + c.row.number + "; " + Access.describe(who, c.row) + " may");
         }
     }
@@ -49,7 +50,7 @@ public final class Guards {
     /** The actor must get the agent view (agent of the queue, assignee, dispatcher, administrator). */
     public static void requireAgent(TicketChange c, String what) {
         if (!c.agentView()) {
-            throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + c.actor.userId() + "' may not " + what + " ticket "
+            throw new ForbiddenException(TicketErrors.FORBIDDEN, "user '" + c.actor.userId() + "' may not " + what + " ticket "
                     + c.row.number + "; " + Access.describe(Access.AGENT_VIEW, c.row) + " may");
         }
     }
@@ -57,7 +58,7 @@ public final class Guards {
     /** The ticket must be open (not resolved or closed). */
     public static void requireOpen(TicketChange c, String action) {
         if (!c.row.kind.open()) {
-            throw new ConflictException("OA-TK/NOT_OPEN", "ticket " + c.row.number + " is '" + c.row.state + "' (" + c.row.kind
+            throw new ConflictException(TicketErrors.NOT_OPEN, "ticket " + c.row.number + " is '" + c.row.state + "' (" + c.row.kind
                     + "); '" + action + "' needs an open ticket. Allowed from '" + c.row.state + "': "
                     + c.lc.from(c.row.state).stream().map(Lifecycle.Transition::action).distinct().collect(Collectors.joining(", ")));
         }

@@ -5,6 +5,7 @@ import dev.oakit.core.ValidationException;
 import dev.oakit.ticket.LinkKind;
 import dev.oakit.ticket.NewTicket;
 import dev.oakit.ticket.StateKind;
+import dev.oakit.ticket.TicketErrors;
 import dev.oakit.ticket.TicketEventKind;
 import dev.oakit.ticket.TicketLink;
 import dev.oakit.ticket.internal.store.TicketRow;
@@ -34,7 +35,7 @@ public final class Relations {
         Guards.requireAgent(from, "link");
         Guards.requireAgent(to, "link");
         if (reads.linked(from.row.id, kind, to.row.id)) {
-            throw new ConflictException("OA-TK/LINK_EXISTS", "ticket " + from.row.number + " " + kind + " " + to.row.number + " is linked already");
+            throw new ConflictException(TicketErrors.LINK_EXISTS, "ticket " + from.row.number + " " + kind + " " + to.row.number + " is linked already");
         }
         return addLink(from, kind, to.row.id);
     }
@@ -87,7 +88,7 @@ public final class Relations {
     /** A parent must be open (a part split off inherits its source's parent with this check only). */
     public static void requireOpenParent(TicketRow parent) {
         if (parent.kind == StateKind.CLOSED) {
-            throw new ConflictException("OA-TK/PARENT_CLOSED", "parent ticket " + parent.number + " is closed; choose an open parent");
+            throw new ConflictException(TicketErrors.PARENT_CLOSED, "parent ticket " + parent.number + " is closed; choose an open parent");
         }
     }
 
@@ -97,7 +98,7 @@ public final class Relations {
         Guards.requireAgent(survivor, "merge into");
         for (TicketChange o : List.of(source, survivor)) {
             if (o.row.kind == StateKind.CLOSED) {
-                throw new ConflictException("OA-TK/CLOSED", "ticket " + o.row.number + " is closed ('" + o.row.state + "'); only open tickets merge");
+                throw new ConflictException(TicketErrors.CLOSED, "ticket " + o.row.number + " is closed ('" + o.row.state + "'); only open tickets merge");
             }
         }
         long sourceId = source.row.id;

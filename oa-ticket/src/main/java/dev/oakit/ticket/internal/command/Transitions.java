@@ -6,6 +6,7 @@ import dev.oakit.core.job.JobRequest;
 import dev.oakit.ticket.Lifecycle;
 import dev.oakit.ticket.StateKind;
 import dev.oakit.ticket.TicketConfig;
+import dev.oakit.ticket.TicketErrors;
 import dev.oakit.ticket.TicketEventKind;
 import dev.oakit.ticket.TicketTemplates;
 import dev.oakit.ticket.internal.store.TicketRow;
@@ -63,12 +64,12 @@ public final class Transitions {
             r.assignee = null;
         }
         if ((tk == StateKind.ASSIGNED || tk == StateKind.IN_PROGRESS || tk == StateKind.WAITING) && r.assignee == null) {
-            throw new ConflictException("OA-TK/UNASSIGNED", "ticket " + r.number + " has nobody assigned; assign or claim it before '" + action + "'");
+            throw new ConflictException(TicketErrors.UNASSIGNED, "ticket " + r.number + " has nobody assigned; assign or claim it before '" + action + "'");
         }
         if (tk == StateKind.RESOLVED && config.parentWaitsForChildren()) {
             List<String> open = reads.openChildren(r.id);
             if (!open.isEmpty()) {
-                throw new ConflictException("OA-TK/OPEN_CHILDREN", "ticket " + r.number + " cannot be resolved while its child ticket(s) "
+                throw new ConflictException(TicketErrors.OPEN_CHILDREN, "ticket " + r.number + " cannot be resolved while its child ticket(s) "
                         + open + " are open; resolve or close them first");
             }
         }

@@ -5,6 +5,7 @@ import dev.oakit.core.Checks;
 import dev.oakit.core.ForbiddenException;
 import dev.oakit.core.spi.Commands;
 import dev.oakit.ticket.Category;
+import dev.oakit.ticket.TicketErrors;
 import dev.oakit.ticket.report.BacklogReport;
 import dev.oakit.ticket.report.CategoryReport;
 import dev.oakit.ticket.report.RatingReport;
@@ -124,11 +125,11 @@ public final class ReportEngine implements TicketReports {
         if (!reader.isAdmin()) {
             List<String> mine = queues.queuesOf(h, reader.tenantId(), reader.userId());
             if (mine.isEmpty()) {
-                throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + reader.userId() + "' may not read ticket reports;"
+                throw new ForbiddenException(TicketErrors.FORBIDDEN, "user '" + reader.userId() + "' may not read ticket reports;"
                         + " agents of a queue (on their queues) and administrators (on every queue) may");
             }
             if (filter.queue() != null && !mine.contains(filter.queue())) {
-                throw new ForbiddenException("OA-TK/FORBIDDEN", "user '" + reader.userId() + "' may not read reports on queue '" + filter.queue()
+                throw new ForbiddenException(TicketErrors.FORBIDDEN, "user '" + reader.userId() + "' may not read reports on queue '" + filter.queue()
                         + "'; agents of that queue and administrators may (" + reader.userId() + " is an agent of " + mine + ")");
             }
         }

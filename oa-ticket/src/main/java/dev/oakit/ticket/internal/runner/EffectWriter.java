@@ -2,6 +2,7 @@ package dev.oakit.ticket.internal.runner;
 
 import dev.oakit.core.ConflictException;
 import dev.oakit.core.spi.CommandContext;
+import dev.oakit.ticket.TicketErrors;
 import dev.oakit.ticket.TicketEvent;
 import dev.oakit.ticket.spi.SlaHook;
 import dev.oakit.ticket.internal.report.TicketMetrics;
@@ -67,7 +68,7 @@ final class EffectWriter {
         TicketRow r = c.row;
         if (c.dirty) {
             if (!tickets.update(ctx.handle(), r, c.now)) {
-                throw new ConflictException("OA-TK/STALE", "ticket " + r.number + " changed while this command ran; reload it and retry");
+                throw new ConflictException(TicketErrors.STALE, "ticket " + r.number + " changed while this command ran; reload it and retry");
             }
             c.dirty = false;
         }

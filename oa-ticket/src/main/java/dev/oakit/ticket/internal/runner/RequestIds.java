@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oakit.core.ConflictException;
+import dev.oakit.core.CoreErrors;
 import dev.oakit.core.DecimalLimits;
 import dev.oakit.core.spi.CommandContext;
 import dev.oakit.core.spi.CommandSpec;
@@ -27,7 +28,7 @@ import java.util.function.Function;
  * never silently answers another request.
  */
 final class RequestIds {
-    static final String REUSED = "OA-CORE/REQUEST_ID_REUSED";
+    static final String REUSED = CoreErrors.REQUEST_ID_REUSED;
 
     /** What the kernel stores as the result of a request: the arguments' fingerprint and the result as JSON. */
     record Stamped(String fingerprint, JsonNode result) {

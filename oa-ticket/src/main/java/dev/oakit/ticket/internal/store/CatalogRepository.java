@@ -7,6 +7,7 @@ import dev.oakit.core.form.FormSchema;
 import dev.oakit.ticket.Category;
 import dev.oakit.ticket.Lifecycle;
 import dev.oakit.ticket.Priority;
+import dev.oakit.ticket.TicketErrors;
 import dev.oakit.ticket.TicketType;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -96,7 +97,7 @@ public final class CatalogRepository {
     }
 
     private static NotFoundException noType(String tenant, String key) {
-        return new NotFoundException("OA-TK/TYPE_NOT_FOUND", "ticket type '" + key + "' does not exist in tenant '"
+        return new NotFoundException(TicketErrors.TYPE_NOT_FOUND, "ticket type '" + key + "' does not exist in tenant '"
                 + tenant + "'; an administrator saves it with TicketCatalog.saveType");
     }
 
