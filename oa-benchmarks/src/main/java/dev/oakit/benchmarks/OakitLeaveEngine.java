@@ -2,12 +2,9 @@ package dev.oakit.benchmarks;
 
 import dev.oakit.core.Actor;
 import dev.oakit.core.OaKit;
-import dev.oakit.core.directory.Department;
 import dev.oakit.core.directory.Directory;
-import dev.oakit.core.directory.Membership;
-import dev.oakit.core.directory.Role;
-import dev.oakit.core.directory.User;
 import dev.oakit.core.form.FormSchema;
+import dev.oakit.core.testing.DirectorySeed;
 import dev.oakit.workflow.ApprovalQueries;
 import dev.oakit.workflow.Approvals;
 import dev.oakit.workflow.ApproverRule;
@@ -82,13 +79,8 @@ final class OakitLeaveEngine implements LeaveEngine {
 
     @Override
     public void prepare(int workers, int assignees) {
-        Directory d = oa.service(Directory.class);
-        d.createDepartment(admin, Department.root("hq", "总部"));
-        d.createUser(admin, User.of("root", "ROOT"));
-        d.createUser(admin, User.of("carol", "CAROL"));
-        d.saveMembership(admin, Membership.primary("carol", "hq"));
-        d.saveRole(admin, new Role("director", "总监"));
-        d.assignRole(admin, "carol", "director");
+        DirectorySeed d = DirectorySeed.of(oa.service(Directory.class), admin).department("hq", null, "总部")
+                .users("root", "carol").members("hq", "carol").role("director", "总监", "carol");
         initiators = new Actor[workers];
         managers = new Actor[workers];
         for (int w = 0; w < workers; w++) {
@@ -105,13 +97,8 @@ final class OakitLeaveEngine implements LeaveEngine {
         }
     }
 
-    private void team(Directory d, String dept, String head, String member) {
-        d.createDepartment(admin, Department.of(dept, "hq", dept));
-        d.createUser(admin, User.of(head, head));
-        d.createUser(admin, User.of(member, member));
-        d.saveMembership(admin, Membership.primary(head, dept));
-        d.saveMembership(admin, Membership.primary(member, dept));
-        d.updateDepartment(admin, d.department(admin, dept).withHead(head));
+    private static void team(DirectorySeed d, String dept, String head, String member) {
+        d.department(dept, "hq", dept).users(head, member).members(dept, head, member).head(dept, head);
     }
 
     @Override

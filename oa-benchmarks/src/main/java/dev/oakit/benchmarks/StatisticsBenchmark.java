@@ -2,11 +2,8 @@ package dev.oakit.benchmarks;
 
 import dev.oakit.core.Actor;
 import dev.oakit.core.OaKit;
-import dev.oakit.core.directory.Department;
 import dev.oakit.core.directory.Directory;
-import dev.oakit.core.directory.Membership;
-import dev.oakit.core.directory.Role;
-import dev.oakit.core.directory.User;
+import dev.oakit.core.testing.DirectorySeed;
 import dev.oakit.workflow.ApprovalStatistics;
 import dev.oakit.workflow.ApprovalStatistics.Period;
 import dev.oakit.workflow.WorkflowPlugin;
@@ -88,16 +85,12 @@ public final class StatisticsBenchmark {
     }
 
     private static void organisation(Directory directory, Actor admin, int users) {
-        directory.createDepartment(admin, Department.root("hq", "HQ"));
+        DirectorySeed seed = DirectorySeed.of(directory, admin).department("hq", null, "HQ").users("root").admins("root");
         for (int dep = 0; dep < 10; dep++) {
-            directory.createDepartment(admin, Department.of("d" + dep, "hq", "Department " + dep));
+            seed.department("d" + dep, "hq", "Department " + dep);
         }
-        directory.saveRole(admin, new Role(Actor.ADMIN_ROLE, "admin"));
-        directory.createUser(admin, User.of("root", "root"));
-        directory.assignRole(admin, "root", Actor.ADMIN_ROLE);
         for (int u = 0; u < users; u++) {
-            directory.createUser(admin, User.of("u" + u, "User " + u));
-            directory.saveMembership(admin, Membership.primary("u" + u, "d" + (u % 10)));
+            seed.users("u" + u).members("d" + (u % 10), "u" + u);
         }
     }
 

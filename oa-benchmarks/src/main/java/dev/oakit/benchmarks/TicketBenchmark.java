@@ -3,8 +3,7 @@ package dev.oakit.benchmarks;
 import dev.oakit.core.Actor;
 import dev.oakit.core.OaKit;
 import dev.oakit.core.directory.Directory;
-import dev.oakit.core.directory.Role;
-import dev.oakit.core.directory.User;
+import dev.oakit.core.testing.DirectorySeed;
 import dev.oakit.ticket.Category;
 import dev.oakit.ticket.NewTicket;
 import dev.oakit.ticket.Queue;
@@ -214,16 +213,11 @@ public final class TicketBenchmark {
         void setUp(OaKit oa) {
             Actor admin = Actor.admin(T, "root");
             Directory d = oa.service(Directory.class);
-            d.createUser(admin, User.of("root", "ROOT"));
-            d.saveRole(admin, new Role(Actor.ADMIN_ROLE, "管理员"));
-            d.assignRole(admin, "root", Actor.ADMIN_ROLE);
+            DirectorySeed seed = DirectorySeed.of(d, admin).users("root").admins("root");
             Queues qs = oa.service(Queues.class);
             TicketCatalog catalog = oa.service(TicketCatalog.class);
             for (int q = 0; q < queues; q++) {
-                d.createUser(admin, User.of(dispatcher(q), dispatcher(q).toUpperCase(Locale.ROOT)));
-                for (String a : members.get(q)) {
-                    d.createUser(admin, User.of(a, a.toUpperCase(Locale.ROOT)));
-                }
+                seed.users(dispatcher(q)).users(members.get(q));
                 qs.saveQueue(admin, Queue.of(queueKeys[q], "队列 " + q));
                 List<QueueMember> m = new ArrayList<>();
                 m.add(QueueMember.dispatcher(dispatcher(q)));

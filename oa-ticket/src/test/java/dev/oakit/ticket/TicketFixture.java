@@ -3,13 +3,11 @@ package dev.oakit.ticket;
 import dev.oakit.core.Actor;
 import dev.oakit.core.OaKit;
 import dev.oakit.core.directory.Directory;
-import dev.oakit.core.directory.Role;
-import dev.oakit.core.directory.User;
 import dev.oakit.core.form.FormSchema;
+import dev.oakit.core.testing.DirectorySeed;
 import dev.oakit.core.testing.TestDatabase;
 import org.h2.jdbcx.JdbcDataSource;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,13 +28,6 @@ public final class TicketFixture {
     public final Queues queues;
     public final Directory directory;
     public final Actor admin = Actor.admin(T, "root");
-
-    /** A clock the test moves by hand. */
-    public static final class TestClock extends dev.oakit.core.testing.ManualClock {
-        public TestClock(Instant start) {
-            super(start);
-        }
-    }
 
     public TicketFixture(TestDatabase db) {
         this(db.start(b -> b.plugin(new TicketPlugin())));
@@ -62,11 +53,7 @@ public final class TicketFixture {
     /** Creates the help desk in a tenant. */
     public void setUpTenant(String tenant) {
         Actor a = Actor.admin(tenant, "root");
-        for (String u : List.of("root", "alice", "frank", "bob", "carol", "dave", "erin")) {
-            directory.createUser(a, User.of(u, u.toUpperCase()));
-        }
-        directory.saveRole(a, new Role(Actor.ADMIN_ROLE, "管理员"));
-        directory.assignRole(a, "root", Actor.ADMIN_ROLE);
+        DirectorySeed.of(directory, a).users("root", "alice", "frank", "bob", "carol", "dave", "erin").admins("root");
         queues.saveQueue(a, Queue.of("it", "IT 支持"));
         queues.saveQueue(a, Queue.of("fac", "后勤"));
         queues.setMembers(a, "it", List.of(QueueMember.dispatcher("bob"), QueueMember.agent("carol"), QueueMember.agent("dave")));

@@ -4,6 +4,7 @@ import dev.oakit.core.ConflictException;
 import dev.oakit.core.ForbiddenException;
 import dev.oakit.core.calendar.BusinessCalendar;
 import dev.oakit.core.testing.DbTest;
+import dev.oakit.core.testing.ManualClock;
 import dev.oakit.core.testing.TestDatabase;
 import org.jdbi.v3.core.Jdbi;
 
@@ -30,7 +31,7 @@ class TimersAndAcceptanceTest {
                 .week(DayOfWeek.MONDAY, DayOfWeek.FRIDAY, "09:00-12:00", "13:00-18:00").build();
     }
 
-    static TicketFixture fixture(TestDatabase db, TicketFixture.TestClock clock) {
+    static TicketFixture fixture(TestDatabase db, ManualClock clock) {
         return new TicketFixture(db, b -> b.clock(clock).calendar(officeHours())
                 .config("ticket", Map.of("calendar", "cn-office", "acceptanceDays", 2, "startWithin", "PT30M")));
     }
@@ -42,7 +43,7 @@ class TimersAndAcceptanceTest {
 
     @DbTest
     void anUnansweredResolutionIsAcceptedBySystemAfterNWorkingDays(TestDatabase db) {
-        TicketFixture.TestClock clock = new TicketFixture.TestClock(FRIDAY_10);
+        ManualClock clock = new ManualClock(FRIDAY_10);
         TicketFixture f = fixture(db, clock);
         Ticket t = f.started("投影仪无信号");
         f.tickets.resolve(user("carol"), t.id(), "换了 HDMI 线");
@@ -61,7 +62,7 @@ class TimersAndAcceptanceTest {
 
     @DbTest
     void refusingReopensCancelsTheAcceptanceTimerAndEachResolutionIsRatedOnce(TestDatabase db) {
-        TicketFixture.TestClock clock = new TicketFixture.TestClock(FRIDAY_10);
+        ManualClock clock = new ManualClock(FRIDAY_10);
         TicketFixture f = fixture(db, clock);
         Ticket t = f.started("网速慢");
         f.tickets.resolve(user("carol"), t.id(), "重启了交换机");
@@ -99,7 +100,7 @@ class TimersAndAcceptanceTest {
 
     @DbTest
     void aTicketNotStartedInTimeIsFlaggedOverdueAndStartingClearsIt(TestDatabase db) {
-        TicketFixture.TestClock clock = new TicketFixture.TestClock(FRIDAY_10);
+        ManualClock clock = new ManualClock(FRIDAY_10);
         TicketFixture f = fixture(db, clock);
         Ticket late = f.open("没人管的工单");
         Ticket quick = f.started("马上处理的工单");

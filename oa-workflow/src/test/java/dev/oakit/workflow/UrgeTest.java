@@ -7,6 +7,7 @@ import dev.oakit.core.notify.Delivery;
 import dev.oakit.core.notify.DeliveryQuery;
 import dev.oakit.core.notify.Notifications;
 import dev.oakit.core.testing.DbTest;
+import dev.oakit.core.testing.ManualClock;
 import dev.oakit.core.testing.TestDatabase;
 
 import java.time.Duration;
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class UrgeTest {
     @DbTest
     void theInitiatorUrgesTheApproversAtMostOncePerInterval(TestDatabase db) {
-        TestClock clock = new TestClock();
+        ManualClock clock = new ManualClock();
         OaKit oa = db.closeLater(db.builder().clock(clock).plugin(new WorkflowPlugin())
                 .config("workflow", Map.of("urgeInterval", "PT30M")).build().start());
         WorkflowFixture f = new WorkflowFixture(oa);

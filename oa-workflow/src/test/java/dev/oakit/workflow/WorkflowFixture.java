@@ -2,12 +2,9 @@ package dev.oakit.workflow;
 
 import dev.oakit.core.Actor;
 import dev.oakit.core.OaKit;
-import dev.oakit.core.directory.Department;
 import dev.oakit.core.directory.Directory;
-import dev.oakit.core.directory.Membership;
-import dev.oakit.core.directory.Role;
-import dev.oakit.core.directory.User;
 import dev.oakit.core.form.FormSchema;
+import dev.oakit.core.testing.DirectorySeed;
 import dev.oakit.core.testing.TestDatabase;
 
 import java.util.List;
@@ -45,26 +42,11 @@ public final class WorkflowFixture {
         queries = oa.service(ApprovalQueries.class);
         definitions = oa.service(ProcessDefinitions.class);
         directory = oa.service(Directory.class);
-        directory.createDepartment(admin, Department.root("hq", "总部"));
-        directory.createDepartment(admin, Department.of("eng", "hq", "研发部"));
-        for (String u : List.of("zhao", "bob", "carol", "alice", "dave", "erin", "fay", "gus", "hal", "root")) {
-            directory.createUser(admin, User.of(u, u.toUpperCase()));
-        }
-        directory.saveMembership(admin, Membership.primary("zhao", "hq"));
-        directory.saveMembership(admin, Membership.primary("carol", "hq"));
-        for (String u : List.of("bob", "alice", "dave", "erin", "fay", "gus", "hal")) {
-            directory.saveMembership(admin, Membership.primary(u, "eng"));
-        }
-        directory.updateDepartment(admin, directory.department(admin, "hq").withHead("zhao"));
-        directory.updateDepartment(admin, directory.department(admin, "eng").withHead("bob"));
-        directory.saveRole(admin, new Role("director", "总监"));
-        directory.saveRole(admin, new Role("finance", "财务"));
-        directory.saveRole(admin, new Role(Actor.ADMIN_ROLE, "管理员"));
-        directory.assignRole(admin, "carol", "director");
-        for (String u : List.of("fay", "gus", "hal")) {
-            directory.assignRole(admin, u, "finance");
-        }
-        directory.assignRole(admin, "root", Actor.ADMIN_ROLE);
+        DirectorySeed.of(directory, admin).department("hq", null, "总部").department("eng", "hq", "研发部")
+                .users("zhao", "bob", "carol", "alice", "dave", "erin", "fay", "gus", "hal", "root")
+                .members("hq", "zhao", "carol").members("eng", "bob", "alice", "dave", "erin", "fay", "gus", "hal")
+                .head("hq", "zhao").head("eng", "bob")
+                .role("director", "总监", "carol").role("finance", "财务", "fay", "gus", "hal").admins("root");
     }
 
     public static Actor user(String id) {

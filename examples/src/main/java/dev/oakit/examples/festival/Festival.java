@@ -10,6 +10,7 @@ import dev.oakit.core.directory.Directory;
 import dev.oakit.core.directory.Membership;
 import dev.oakit.core.directory.User;
 import dev.oakit.core.form.FormSchema;
+import dev.oakit.core.testing.ManualClock;
 import dev.oakit.ticket.Agent;
 import dev.oakit.ticket.Category;
 import dev.oakit.ticket.NewTicket;
@@ -37,12 +38,10 @@ import dev.oakit.ticket.sla.ReopenRule;
 import dev.oakit.ticket.sla.SlaPolicy;
 import dev.oakit.ticket.sla.SlaTarget;
 
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -131,7 +130,8 @@ public final class Festival {
     /** Staff who signed up but do not show (their tasks go overdue and are escalated). */
     static final Set<String> NO_SHOWS = Set.of("s07", "s23");
 
-    private final Clock clock;
+    /** The simulated clock the scenario moves. */
+    private final ManualClock clock;
     private final Actor admin = Actor.admin(TENANT, "director");
     private final Map<String, List<String>> staffSkills = new LinkedHashMap<>();
     private final Map<String, String> staffShift = new LinkedHashMap<>();
@@ -141,34 +141,6 @@ public final class Festival {
     private TicketQueries queries;
     private TicketRouting routing;
 
-    /** The simulated clock the scenario moves. */
-    public static final class FestivalClock extends Clock {
-        private volatile Instant now;
-
-        public FestivalClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     /** What the run produced: printable lines and the checks with their outcome. */
     public record Report(List<String> lines, Map<String, Boolean> checks) {
         /** @return the number of failed checks */
@@ -177,11 +149,8 @@ public final class Festival {
         }
     }
 
-    private final FestivalClock festivalClock;
-
-    private Festival(FestivalClock clock) {
+    private Festival(ManualClock clock) {
         this.clock = clock;
-        this.festivalClock = clock;
     }
 
     /**
@@ -189,7 +158,7 @@ public final class Festival {
      * plug-in and a fast job poll (the scenario moves time in big steps).
      */
     public static Festival prepare(dev.oakit.core.OaKitBuilder builder) {
-        Festival f = new Festival(new FestivalClock(DAY_START));
+        Festival f = new Festival(new ManualClock(DAY_START));
         builder.clock(f.clock)
                 .calendar(BusinessCalendar.builder("festival").zone(ZONE)
                         .week(DayOfWeek.MONDAY, DayOfWeek.SUNDAY, "08:00-22:00").build())
@@ -442,7 +411,7 @@ public final class Festival {
             overCapacity += overCapacity();
             // the command centre takes what was escalated to it
             routing.redispatch(admin, COMMAND);
-            festivalClock.advance(Duration.ofMinutes(30));
+            clock.advance(Duration.ofMinutes(30));
             settle();
         }
         return overCapacity;

@@ -6,9 +6,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves by hand, for retries, budgets and retention measured in days. */
+/**
+ * A clock a test moves by hand, for retries, budgets, deadlines, timers and retention measured in
+ * days; the one clock the modules' tests, the benchmarks and the examples share.
+ */
 public class ManualClock extends Clock {
+    /** Monday 2026-11-23 10:00 in Shanghai (02:00 UTC): a working morning for the calendars of the tests. */
+    public static final Instant MONDAY_MORNING = Instant.parse("2026-11-23T02:00:00Z");
+
     private volatile Instant now;
+
+    /** A clock at {@link #MONDAY_MORNING}. */
+    public ManualClock() {
+        this(MONDAY_MORNING);
+    }
 
     public ManualClock(Instant start) {
         this.now = start;

@@ -7,9 +7,9 @@ import dev.oakit.core.job.JobInfo;
 import dev.oakit.core.job.Jobs;
 import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.EventRecorder;
+import dev.oakit.core.testing.ManualClock;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.ticket.TicketChannelsPlugin;
-import dev.oakit.ticket.TicketFixture.TestClock;
 import dev.oakit.ticket.TicketPlugin;
 import dev.oakit.ticket.mail.MailboxStatus;
 import org.jdbi.v3.core.Jdbi;
@@ -36,7 +36,7 @@ class MailPollChainTest {
     private static final Instant T0 = Instant.parse("2026-12-01T08:00:00Z");
 
     /** Waits until no poll job is running or due: the due poll has run and scheduled its successor. */
-    private static void awaitIdle(Jdbi jdbi, TestClock clock) {
+    private static void awaitIdle(Jdbi jdbi, ManualClock clock) {
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbi.withHandle(h -> h.createQuery(
                         "SELECT status, due_at FROM oa_core_job WHERE type = 'tk.mail.poll' AND status IN ('READY', 'RUNNING')")
                 .map((rs, c) -> rs.getString(1).equals("RUNNING")
@@ -50,7 +50,7 @@ class MailPollChainTest {
 
     @DbTest
     void thePollChainOutlivesAnOutageLongerThanAnyRetryBudgetAndResumesWhenTheServerIsBack(TestDatabase db) throws Exception {
-        TestClock clock = new TestClock(T0);
+        ManualClock clock = new ManualClock(T0);
         MailDesk d = new MailDesk(db, box -> box.put("pollInterval", "PT1M"), b -> b.clock(clock));
         Jdbi jdbi = Jdbi.create(db.dataSource());
         d.deliver(d.message("<before@customer.test>", "zhang@customer.test", "Before", "before the outage"));
@@ -73,7 +73,7 @@ class MailPollChainTest {
 
     @DbTest(only = TestDatabase.Kind.H2)
     void aFailedPollIsRecordedOnTheStatusReportedOnceAndTriedAgainAfterAPauseCappedAtMaxBackoff(TestDatabase db) throws Exception {
-        TestClock clock = new TestClock(T0);
+        ManualClock clock = new ManualClock(T0);
         EventRecorder events = new EventRecorder();
         MailDesk d = new MailDesk(db, box -> {
             box.put("pollInterval", "PT1M");
@@ -129,7 +129,7 @@ class MailPollChainTest {
 
     @DbTest(only = TestDatabase.Kind.H2)
     void aRefusedLoginIsTriedAgainTooAndPollingStartsOnceTheLoginWorks(TestDatabase db) throws Exception {
-        TestClock clock = new TestClock(T0);
+        ManualClock clock = new ManualClock(T0);
         MailDesk d = new MailDesk(db, box -> {
             box.put("pollInterval", "PT1M");
             box.put("user", "late");

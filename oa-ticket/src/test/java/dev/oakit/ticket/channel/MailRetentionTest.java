@@ -3,12 +3,12 @@ package dev.oakit.ticket.channel;
 import dev.oakit.core.ConfigurationException;
 import dev.oakit.core.audit.AuditLog;
 import dev.oakit.core.testing.DbTest;
+import dev.oakit.core.testing.ManualClock;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.ticket.Ticket;
 import dev.oakit.ticket.TicketChannelsPlugin;
 import dev.oakit.ticket.TicketEvent;
 import dev.oakit.ticket.TicketEventKind;
-import dev.oakit.ticket.TicketFixture.TestClock;
 import dev.oakit.ticket.TicketPlugin;
 import dev.oakit.ticket.mail.MailIntake.MailOutcome;
 import dev.oakit.ticket.mail.MailPollReport;
@@ -40,7 +40,7 @@ class MailRetentionTest {
 
     @DbTest
     void textsOlderThanTheRetentionGoInBatchesAndTicketsRepliesAndThreadsStay(TestDatabase db) throws Exception {
-        TestClock clock = new TestClock(T0);
+        ManualClock clock = new ManualClock(T0);
         MailDesk d = new MailDesk(db, box -> box.put("mail", Map.of("requireStartTls", false, "retention", "P30D", "purgeBatchSize", 2)),
                 b -> b.clock(clock));
         Jdbi jdbi = Jdbi.create(db.dataSource());

@@ -1,5 +1,6 @@
 package dev.oakit.ticket.report;
 
+import dev.oakit.core.testing.ManualClock;
 import dev.oakit.ticket.sla.SlaTarget;
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.OptionalBinder;
@@ -83,7 +84,7 @@ class SlaOutcomeTest {
 
     @DbTest
     void outcomesOfTheSlaClockCountAndTheDueTimeDefaultNeverOverwritesThem(TestDatabase db) {
-        TicketFixture.TestClock clock = new TicketFixture.TestClock(MONDAY_9);
+        ManualClock clock = new ManualClock(MONDAY_9);
         TicketFixture f = new TicketFixture(db, b -> b.clock(clock).plugin(new ToySlaPlugin()));
         TicketReports reports = f.oa.service(TicketReports.class);
         Ticket fast = f.started("快");
@@ -103,7 +104,7 @@ class SlaOutcomeTest {
 
     @DbTest
     void withoutAnSlaClockResolutionAfterTheDueTimeIsABreachUntilReopened(TestDatabase db) {
-        TicketFixture.TestClock clock = new TicketFixture.TestClock(MONDAY_9);
+        ManualClock clock = new ManualClock(MONDAY_9);
         TicketFixture f = new TicketFixture(db, b -> b.clock(clock).config("ticket", Map.of("acceptanceDays", 0)));
         TicketReports reports = f.oa.service(TicketReports.class);
         Ticket late = f.started("迟");

@@ -1,5 +1,6 @@
 package dev.oakit.ticket.report;
 
+import dev.oakit.core.testing.ManualClock;
 import dev.oakit.ticket.sla.SlaTarget;
 import dev.oakit.core.Actor;
 import dev.oakit.core.ForbiddenException;
@@ -52,7 +53,7 @@ class TicketReportsTest {
     /** The desk above, and its reports service. */
     static final class Desk {
         final TicketFixture f;
-        final TicketFixture.TestClock clock = new TicketFixture.TestClock(at(LocalDate.of(2026, 11, 6), 9, 0));
+        final ManualClock clock = new ManualClock(at(LocalDate.of(2026, 11, 6), 9, 0));
         final TicketReports reports;
         long t0;
         long t1;

@@ -3,6 +3,7 @@ package dev.oakit.ticket.routing;
 import dev.oakit.core.OaKit;
 import dev.oakit.core.testing.CountingDataSource;
 import dev.oakit.core.testing.DbTest;
+import dev.oakit.core.testing.ManualClock;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.ticket.Queue;
 import dev.oakit.ticket.QueueMember;
@@ -38,7 +39,7 @@ class RoutingBudgetTest {
     @DbTest(only = TestDatabase.Kind.H2)
     void routedCommandsStayWithinTheirStatementBudget(TestDatabase db) {
         CountingDataSource counting = new CountingDataSource(db.dataSource());
-        TicketFixture.TestClock clock = new TicketFixture.TestClock(RoutingFixture.MONDAY_10);
+        ManualClock clock = new ManualClock(RoutingFixture.MONDAY_10);
         OaKit oa = db.closeLater(OaKit.builder().dataSource(counting).plugin(new TicketPlugin()).clock(clock)
                 .calendar(RoutingFixture.officeHours())
                 .config("core", Map.of("jobs", Map.of("enabled", false), "audit", Map.of("sealInterval", "PT0S"))).build().start());

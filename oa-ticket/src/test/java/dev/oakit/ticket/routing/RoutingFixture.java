@@ -2,6 +2,7 @@ package dev.oakit.ticket.routing;
 
 import dev.oakit.core.Actor;
 import dev.oakit.core.calendar.BusinessCalendar;
+import dev.oakit.core.testing.ManualClock;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.ticket.NewTicket;
 import dev.oakit.ticket.Queue;
@@ -30,7 +31,7 @@ import java.util.Map;
 final class RoutingFixture {
     /** Monday 2026-11-23 10:00 in Shanghai. */
     static final Instant MONDAY_10 = Instant.parse("2026-11-23T02:00:00Z");
-    final TicketFixture.TestClock clock = new TicketFixture.TestClock(MONDAY_10);
+    final ManualClock clock = new ManualClock(MONDAY_10);
     final TicketFixture f;
     final TicketRouting routing;
     final TestDatabase db;

@@ -5,6 +5,7 @@ import dev.oakit.core.ValidationException;
 import dev.oakit.core.calendar.BusinessCalendar;
 import dev.oakit.core.internal.boot.OaKitTestAccess;
 import dev.oakit.core.testing.DbTest;
+import dev.oakit.core.testing.ManualClock;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.workflow.ApproverRule;
 import dev.oakit.workflow.Deadline;
@@ -17,7 +18,6 @@ import dev.oakit.workflow.ProcessInstance;
 import dev.oakit.workflow.StartRequest;
 import dev.oakit.workflow.Task;
 import dev.oakit.workflow.TaskDeadlines;
-import dev.oakit.workflow.TestClock;
 import dev.oakit.workflow.Timeout;
 import dev.oakit.workflow.TodoQuery;
 import dev.oakit.workflow.WorkflowFixture;
@@ -43,14 +43,14 @@ public class DeadlineTest {
             .week(DayOfWeek.MONDAY, DayOfWeek.FRIDAY, "09:00-12:00", "13:00-18:00").build();
 
     /** Starts OAKit with the clock, the cn calendar and fast job polling. */
-    public static WorkflowFixture start(TestDatabase db, TestClock clock) {
+    public static WorkflowFixture start(TestDatabase db, ManualClock clock) {
         OaKit oa = db.closeLater(db.builder().clock(clock).calendar(CN).plugin(new WorkflowPlugin())
                 .config("core", Map.of("jobs", Map.of("pollInterval", "PT0.05S"))).build().start());
         return new WorkflowFixture(oa);
     }
 
     /** Moves the clock, wakes the job worker and waits until no job is due and the instance's timeline satisfies {@code until}. */
-    public static List<HistoryEntry> advance(WorkflowFixture f, TestClock clock, Duration by, long instanceId,
+    public static List<HistoryEntry> advance(WorkflowFixture f, ManualClock clock, Duration by, long instanceId,
                                              Predicate<List<HistoryEntry>> until) {
         clock.advance(by);
         OaKitTestAccess.worker(f.oa).wakeUp();
@@ -68,7 +68,7 @@ public class DeadlineTest {
 
     @DbTest
     void tasksCarryTheirWorkingTimeDeadlineAndTheTodoListFiltersByIt(TestDatabase db) {
-        TestClock clock = new TestClock();
+        ManualClock clock = new ManualClock();
         WorkflowFixture f = start(db, clock);
         ProcessDefinition leave = WorkflowFixture.leave();
         f.definitions.deploy(f.admin, new ProcessDefinition(leave.key(), leave.name(), null, leave.form(), leave.nodes(), leave.routes(),
@@ -99,7 +99,7 @@ public class DeadlineTest {
 
     @DbTest
     void deadlinesAreValidatedWithTheirPath(TestDatabase db) {
-        WorkflowFixture f = start(db, new TestClock());
+        WorkflowFixture f = start(db, new ManualClock());
         ProcessDefinition bad = ProcessDefinition.builder("bad").form(WorkflowFixture.leaveForm()).start("start")
                 .approval("a", a -> a.approver(ApproverRule.manager(1)).deadline(new Deadline("moon", "1 day", null, List.of(
                         new Timeout(Timeout.Action.REMIND, "-P1D", null, 3), new Timeout(Timeout.Action.AUTO_APPROVE, "PT1H", "PT1H", null)))))
@@ -120,7 +120,7 @@ public class DeadlineTest {
 
     @DbTest
     void theLadderRemindsEscalatesAndApprovesOnceInTheNameOfTheSystem(TestDatabase db) {
-        TestClock clock = new TestClock();
+        ManualClock clock = new ManualClock();
         WorkflowFixture f = start(db, clock);
         f.definitions.deploy(f.admin, ladder(Timeout.Action.AUTO_APPROVE));
         long id = f.start("alice", "ladder", days(1)).id();
@@ -142,7 +142,7 @@ public class DeadlineTest {
 
     @DbTest
     void anAutoRejectEndsTheInstanceAndATaskDecidedInTimeCancelsItsLadder(TestDatabase db) {
-        TestClock clock = new TestClock();
+        ManualClock clock = new ManualClock();
         WorkflowFixture f = start(db, clock);
         f.definitions.deploy(f.admin, ladder(Timeout.Action.AUTO_REJECT));
         long rejected = f.start("alice", "ladder", days(1)).id();
@@ -158,7 +158,7 @@ public class DeadlineTest {
 
     @DbTest
     void movingADeadlineMovesItsLadderAndAPriorityChangeRecountsIt(TestDatabase db) {
-        TestClock clock = new TestClock();
+        ManualClock clock = new ManualClock();
         WorkflowFixture f = start(db, clock);
         TaskDeadlines moves = f.oa.service(TaskDeadlines.class);
         f.definitions.deploy(f.admin, ladder(Timeout.Action.AUTO_APPROVE));

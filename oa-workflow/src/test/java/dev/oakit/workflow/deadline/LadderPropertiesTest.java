@@ -3,11 +3,11 @@ package dev.oakit.workflow.deadline;
 import dev.oakit.core.OaKit;
 import dev.oakit.core.internal.boot.OaKitTestAccess;
 import dev.oakit.core.spi.Commands;
+import dev.oakit.core.testing.ManualClock;
 import dev.oakit.workflow.ApproverRule;
 import dev.oakit.workflow.Deadline;
 import dev.oakit.workflow.Decision;
 import dev.oakit.workflow.HistoryEntry;
-import dev.oakit.workflow.TestClock;
 import dev.oakit.workflow.Timeout;
 import dev.oakit.workflow.WorkflowFixture;
 import dev.oakit.workflow.WorkflowPlugin;
@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * clock): reminders never fire after the task ended, and never more often than the cap.
  */
 class LadderPropertiesTest {
-    private static final TestClock CLOCK = new TestClock();
+    private static final ManualClock CLOCK = new ManualClock();
     private static OaKit oa;
     private static WorkflowFixture f;
     private static int processes;

@@ -3,13 +3,13 @@ package dev.oakit.workflow.deadline;
 import dev.oakit.core.OaKit;
 import dev.oakit.core.internal.boot.OaKitTestAccess;
 import dev.oakit.core.testing.DbTest;
+import dev.oakit.core.testing.ManualClock;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.workflow.ApprovalQueries;
 import dev.oakit.workflow.ApproverRule;
 import dev.oakit.workflow.Deadline;
 import dev.oakit.workflow.HistoryEntry;
 import dev.oakit.workflow.InstanceStatus;
-import dev.oakit.workflow.TestClock;
 import dev.oakit.workflow.Timeout;
 import dev.oakit.workflow.WorkflowFixture;
 import dev.oakit.workflow.WorkflowPlugin;
@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
 class TimeoutClusterTest {
     @DbTest(only = TestDatabase.Kind.POSTGRESQL)
     void twoNodesApproveEachOverdueTaskExactlyOnce(TestDatabase db) {
-        TestClock clock = new TestClock();
+        ManualClock clock = new ManualClock();
         Map<String, Object> core = Map.of("jobs", Map.of("pollInterval", "PT0.02S", "threads", 4));
         OaKit one = db.closeLater(db.builder().clock(clock).plugin(new WorkflowPlugin()).config("core", core).build().start());
         OaKit two = db.closeLater(OaKit.builder().dataSource(db.newPool(6)).clock(clock).plugin(new WorkflowPlugin())

@@ -12,13 +12,13 @@ import dev.oakit.core.spi.OaPlugin;
 import dev.oakit.core.spi.OaPluginContext;
 import dev.oakit.core.spi.Recipient;
 import dev.oakit.core.testing.DbTest;
+import dev.oakit.core.testing.ManualClock;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.workflow.ApproverRule;
 import dev.oakit.workflow.Deadline;
 import dev.oakit.workflow.Decision;
 import dev.oakit.workflow.InstanceStatus;
 import dev.oakit.workflow.ProcessDefinition;
-import dev.oakit.workflow.TestClock;
 import dev.oakit.workflow.WorkflowFixture;
 import dev.oakit.workflow.WorkflowPlugin;
 import dev.oakit.workflow.WorkflowTemplateKeys;
@@ -78,7 +78,7 @@ class WorkflowNotificationsTest {
 
     @DbTest
     void participantsHearOfEveryStepInTheirLanguageAndABrokenChannelBlocksNothing(TestDatabase db) {
-        TestClock clock = new TestClock();
+        ManualClock clock = new ManualClock();
         Channels channels = new Channels();
         OaKit oa = db.closeLater(db.builder().clock(clock).plugin(channels).plugin(new WorkflowPlugin())
                 .config("core", Map.of("jobs", Map.of("pollInterval", "PT0.05S"),
@@ -116,7 +116,7 @@ class WorkflowNotificationsTest {
 
     @DbTest
     void theAssigneeHearsWhenATaskIsDueSoonAndWhenItIsOverdue(TestDatabase db) {
-        TestClock clock = new TestClock();
+        ManualClock clock = new ManualClock();
         Channels channels = new Channels();
         OaKit oa = db.closeLater(db.builder().clock(clock).plugin(channels).plugin(new WorkflowPlugin())
                 .config("core", Map.of("jobs", Map.of("pollInterval", "PT0.05S"),

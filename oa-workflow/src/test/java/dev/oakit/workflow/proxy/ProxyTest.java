@@ -7,6 +7,7 @@ import dev.oakit.core.notify.Delivery;
 import dev.oakit.core.notify.DeliveryQuery;
 import dev.oakit.core.notify.Notifications;
 import dev.oakit.core.testing.DbTest;
+import dev.oakit.core.testing.ManualClock;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.workflow.ApproverRule;
 import dev.oakit.workflow.Decision;
@@ -14,7 +15,6 @@ import dev.oakit.workflow.HistoryEntry;
 import dev.oakit.workflow.OutOfOffice;
 import dev.oakit.workflow.OutOfOffice.ProxyRequest;
 import dev.oakit.workflow.Task;
-import dev.oakit.workflow.TestClock;
 import dev.oakit.workflow.WorkflowFixture;
 import dev.oakit.workflow.WorkflowTemplateKeys;
 import dev.oakit.workflow.deadline.DeadlineTest;
@@ -29,11 +29,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Out-of-office proxies (委托), absences and handover on the database matrix. */
 class ProxyTest {
-    private static ProxyRequest proxy(TestClock clock, String user, String to, boolean move) {
+    private static ProxyRequest proxy(ManualClock clock, String user, String to, boolean move) {
         return new ProxyRequest(user, to, clock.instant(), clock.instant().plus(Duration.ofDays(5)), List.of(), move);
     }
 
-    private static WorkflowFixture withLeave(TestDatabase db, TestClock clock) {
+    private static WorkflowFixture withLeave(TestDatabase db, ManualClock clock) {
         WorkflowFixture f = DeadlineTest.start(db, clock);
         f.definitions.deploy(f.admin, WorkflowFixture.leave());
         return f;
@@ -41,7 +41,7 @@ class ProxyTest {
 
     @DbTest
     void newTasksGoToTheProxyWhoActsOnBehalfOfTheApprover(TestDatabase db) {
-        TestClock clock = new TestClock();
+        ManualClock clock = new ManualClock();
         WorkflowFixture f = withLeave(db, clock);
         OutOfOffice ooo = f.oa.service(OutOfOffice.class);
         ooo.setProxy(user("bob"), proxy(clock, "bob", "erin", false));
@@ -64,7 +64,7 @@ class ProxyTest {
 
     @DbTest
     void chainsResolveToTheLastPersonAndLoopsStayWithTheApproverAndTellTheAdmins(TestDatabase db) {
-        TestClock clock = new TestClock();
+        ManualClock clock = new ManualClock();
         WorkflowFixture f = withLeave(db, clock);
         OutOfOffice ooo = f.oa.service(OutOfOffice.class);
         ooo.setProxy(user("bob"), proxy(clock, "bob", "erin", false));
@@ -84,7 +84,7 @@ class ProxyTest {
 
     @DbTest
     void openTasksMoveWhenAskedAndTheCheckListsAbsentApproversWithoutProxy(TestDatabase db) {
-        TestClock clock = new TestClock();
+        ManualClock clock = new ManualClock();
         WorkflowFixture f = withLeave(db, clock);
         OutOfOffice ooo = f.oa.service(OutOfOffice.class);
         long id = f.start("alice", "leave", days(1)).id();
@@ -108,7 +108,7 @@ class ProxyTest {
 
     @DbTest
     void handoverMovesOpenTasksToTheManagerAndShowsTheLeaversInstances(TestDatabase db) {
-        TestClock clock = new TestClock();
+        ManualClock clock = new ManualClock();
         WorkflowFixture f = withLeave(db, clock);
         OutOfOffice ooo = f.oa.service(OutOfOffice.class);
         f.definitions.deploy(f.admin, WorkflowFixture.single("buy", a -> a.approver(ApproverRule.role("director"))));

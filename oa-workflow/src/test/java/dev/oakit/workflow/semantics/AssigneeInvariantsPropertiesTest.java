@@ -7,6 +7,7 @@ import dev.oakit.core.internal.boot.OaKitTestAccess;
 import dev.oakit.core.internal.job.JobRepository;
 import dev.oakit.core.internal.job.JobWorker;
 import dev.oakit.core.testing.DatabaseMatrix;
+import dev.oakit.core.testing.ManualClock;
 import dev.oakit.core.testing.Servers;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.workflow.ApprovalMode;
@@ -17,7 +18,6 @@ import dev.oakit.workflow.Node;
 import dev.oakit.workflow.OutOfOffice;
 import dev.oakit.workflow.ProcessDefinition;
 import dev.oakit.workflow.SignerPosition;
-import dev.oakit.workflow.TestClock;
 import dev.oakit.workflow.Timeout;
 import dev.oakit.workflow.WorkflowFixture;
 import dev.oakit.workflow.WorkflowPlugin;
@@ -96,7 +96,7 @@ class AssigneeInvariantsPropertiesTest {
     /** One OAKit on one database: a hand-moved clock, job workers off (due jobs run on the test's thread). */
     static final class World implements AutoCloseable {
         final TestDatabase db;
-        final TestClock clock = new TestClock();
+        final ManualClock clock = new ManualClock();
         final OaKit oa;
         final WorkflowFixture f;
         final OutOfOffice ooo;

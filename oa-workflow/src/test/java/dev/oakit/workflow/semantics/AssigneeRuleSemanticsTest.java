@@ -3,6 +3,7 @@ package dev.oakit.workflow.semantics;
 import dev.oakit.core.ForbiddenException;
 import dev.oakit.core.ValidationException;
 import dev.oakit.core.testing.DbTest;
+import dev.oakit.core.testing.ManualClock;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.workflow.ApprovalMode;
 import dev.oakit.workflow.ApproverRule;
@@ -16,7 +17,6 @@ import dev.oakit.workflow.OutOfOffice.ProxyRequest;
 import dev.oakit.workflow.ProcessDefinition;
 import dev.oakit.workflow.SignerPosition;
 import dev.oakit.workflow.Task;
-import dev.oakit.workflow.TestClock;
 import dev.oakit.workflow.Timeout;
 import dev.oakit.workflow.TodoQuery;
 import dev.oakit.workflow.WorkflowFixture;
@@ -244,7 +244,7 @@ class AssigneeRuleSemanticsTest {
     @DbTest
     @DisplayName("E11 the timeout ladder: a manager who may not take the task is passed over for the next manager up, and the timeline says why")
     void e11Timeouts(TestDatabase db) {
-        TestClock clock = new TestClock();
+        ManualClock clock = new ManualClock();
         WorkflowFixture f = DeadlineTest.start(db, clock);
         f.definitions.deploy(f.admin, WorkflowFixture.single("reassign", a -> a.approver(ApproverRule.users("erin"))
                 .deadline(Deadline.of("PT1H").timeouts(Timeout.at("PT0S", Timeout.Action.REASSIGN_TO_MANAGER)))));

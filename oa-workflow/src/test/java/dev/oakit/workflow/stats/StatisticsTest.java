@@ -7,9 +7,10 @@ import dev.oakit.core.directory.Department;
 import dev.oakit.core.directory.Directory;
 import dev.oakit.core.directory.HostDirectoryPlugin;
 import dev.oakit.core.directory.InMemoryDirectory;
-import dev.oakit.core.directory.Membership;
 import dev.oakit.core.directory.User;
 import dev.oakit.core.testing.DbTest;
+import dev.oakit.core.testing.DirectorySeed;
+import dev.oakit.core.testing.ManualClock;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.workflow.ApprovalQueries;
 import dev.oakit.workflow.ApprovalStatistics;
@@ -25,7 +26,6 @@ import dev.oakit.workflow.ProcessDefinitions;
 import dev.oakit.workflow.StartRequest;
 import dev.oakit.workflow.TodoQuery;
 import dev.oakit.workflow.WorkflowPlugin;
-import dev.oakit.workflow.TestClock;
 import dev.oakit.workflow.WorkflowFixture;
 import dev.oakit.workflow.deadline.DeadlineTest;
 
@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class StatisticsTest {
     @DbTest
     void handlingTimesInWorkingTimeOverdueUrgesAndCycleTimes(TestDatabase db) {
-        TestClock clock = new TestClock(); // Monday 10:00 in Shanghai
+        ManualClock clock = new ManualClock(); // Monday 10:00 in Shanghai
         WorkflowFixture f = DeadlineTest.start(db, clock);
         ProcessDefinition leave = WorkflowFixture.leave();
         f.definitions.deploy(f.admin, new ProcessDefinition(leave.key(), leave.name(), null, leave.form(), leave.nodes(), leave.routes(),
@@ -89,17 +89,14 @@ class StatisticsTest {
                 .department(Department.of("support", "corp", "Support"))
                 .member("bob", "sales", true).member("dave", "sales", true).member("carol", "support", true)
                 .member("carol", "sales", false).member("alice", "support", true);
-        TestClock clock = new TestClock();
+        ManualClock clock = new ManualClock();
         OaKit oa = db.closeLater(db.builder().clock(clock).calendar(DeadlineTest.CN).plugin(new WorkflowPlugin())
                 .plugin(new HostDirectoryPlugin(host)).build().start());
         Actor admin = Actor.admin("acme", "root");
         // OAKit's own tables disagree: everyone in "eng"
         Directory own = oa.service(Directory.class);
-        own.createDepartment(admin, Department.root("eng", "Engineering"));
-        for (String u : List.of("bob", "dave", "carol", "erin")) {
-            own.createUser(admin, User.of(u, u));
-            own.saveMembership(admin, Membership.primary(u, "eng"));
-        }
+        DirectorySeed.of(own, admin).department("eng", null, "Engineering").users("bob", "dave", "carol", "erin")
+                .members("eng", "bob", "dave", "carol", "erin");
         Approvals approvals = oa.service(Approvals.class);
         ProcessDefinitions definitions = oa.service(ProcessDefinitions.class);
         for (String u : List.of("bob", "dave", "carol", "erin")) {
