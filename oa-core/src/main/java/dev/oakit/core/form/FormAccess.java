@@ -116,7 +116,7 @@ public final class FormAccess {
         }
         ObjectNode merged = current.isObject() ? ((ObjectNode) current).deepCopy() : Json.JSON.createObjectNode();
         Map<String, Problem> problems = new LinkedHashMap<>();
-        submitted.fields().forEachRemaining(e -> {
+        submitted.properties().forEach(e -> {
             String key = e.getKey();
             JsonNode value = e.getValue();
             FieldAccess a = schema.field(key) == null ? FieldAccess.EDITABLE : accessOf(key);

@@ -13,14 +13,14 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 final class Json {
     static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .nodeFactory(new JsonNodeFactory(true))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             // exact decimals: money and limits must not pass through double
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
     static final ObjectMapper YAML = YAMLMapper.builder()
             .addModule(new JavaTimeModule())
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .nodeFactory(new JsonNodeFactory(true))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             // exact decimals: money and limits must not pass through double
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

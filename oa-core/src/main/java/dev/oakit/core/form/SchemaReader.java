@@ -7,7 +7,6 @@ import dev.oakit.core.ValidationException.Problem;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -153,8 +152,8 @@ final class SchemaReader {
     }
 
     private void unknownProps(JsonNode node, String prefix, Set<String> known, String what) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            String name = it.next().getKey();
+        for (Map.Entry<String, JsonNode> property : node.properties()) {
+            String name = property.getKey();
             if (!known.contains(name)) {
                 problems.add(new Problem(prefix + name, "is not " + what + "; remove it or use one of "
                         + known.stream().sorted().toList()));

@@ -233,7 +233,7 @@ public final class SlaTimers implements SlaHook {
         Set<String> fired = new TreeSet<>();
         JsonNode node = read(text);
         if (node != null) {
-            node.path("scheduled").fields().forEachRemaining(e -> scheduled.put(e.getKey(), Instant.parse(e.getValue().asText())));
+            node.path("scheduled").properties().forEach(e -> scheduled.put(e.getKey(), Instant.parse(e.getValue().asText())));
             node.path("fired").forEach(n -> fired.add(n.asText()));
         }
         return new Timers(scheduled, fired);

@@ -141,7 +141,7 @@ class SlowReceiversTest {
 
     /** The call fails as retryable, returns before the receiver finished, and the receiver sees the connection closed. */
     private static void assertTheCallFailsAndHangsUp(Caller caller, Receiver receiver, String why) {
-        IntegrationException e = catchThrowableOfType(() -> caller.call(receiver.url()), IntegrationException.class);
+        IntegrationException e = catchThrowableOfType(IntegrationException.class, () -> caller.call(receiver.url()));
         boolean finishedWhenTheCallReturned = receiver.finished;
 
         assertThat(e).as("the call fails").isNotNull();
