@@ -10,19 +10,12 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.zone.ZoneOffsetTransition;
-import java.time.zone.ZoneRules;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -59,6 +52,11 @@ import java.util.TreeSet;
  * bounded: a valid calendar always has working time every week apart from its finite holidays.
  * Instants must lie on local dates from 0001-01-01 to 9999-12-31, else {@link DateTimeException}.
  *
+ * <p>The rules of a definition are {@code CalendarRules}' (applied by the {@link Builder}, also when
+ * JSON or YAML is read by {@code CalendarParser}); the working-time arithmetic is
+ * {@code WorkingTime}'s, this class saying what each operation means. It is still above 500 lines
+ * because its {@link Builder}, a public nested type hosts use, lives in it with its javadoc.
+ *
  * <p>Instances are immutable and thread-safe; no method accepts or returns null unless stated.
  * Two calendars are equal when name, zone, weekly windows, holidays and make-up working days
  * (with their resolved windows) are equal.
@@ -71,24 +69,18 @@ public final class BusinessCalendar {
     /** Error code of the {@link ValidationException} thrown for an invalid calendar definition: {@link CoreErrors#CALENDAR_INVALID}. */
     public static final String INVALID = CoreErrors.CALENDAR_INVALID;
 
-    private static final LocalDate MIN_DATE = LocalDate.of(1, 1, 1);
-    private static final LocalDate MAX_DATE = LocalDate.of(9999, 12, 31);
-    private static final Instant[] NONE = new Instant[0];
-
     private final String name;
     private final ZoneId zone;
-    private final ZoneRules rules;
     private final Map<DayOfWeek, List<WorkingWindow>> week;
     private final NavigableSet<LocalDate> holidays;
     private final NavigableMap<LocalDate, List<WorkingWindow>> workdays;
-    /** No search for working time needs to look further ahead than this many days (see validation). */
-    private final int searchHorizonDays;
+    /** The arithmetic over the windows; not part of equality. */
+    private final WorkingTime time;
 
     private BusinessCalendar(String name, ZoneId zone, Map<DayOfWeek, List<WorkingWindow>> week,
                              NavigableSet<LocalDate> holidays, NavigableMap<LocalDate, List<WorkingWindow>> workdays) {
         this.name = name;
         this.zone = zone;
-        this.rules = zone.getRules();
         EnumMap<DayOfWeek, List<WorkingWindow>> w = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek d : DayOfWeek.values()) {
             w.put(d, List.copyOf(week.getOrDefault(d, List.of())));
@@ -98,8 +90,7 @@ public final class BusinessCalendar {
         TreeMap<LocalDate, List<WorkingWindow>> m = new TreeMap<>();
         workdays.forEach((k, v) -> m.put(k, List.copyOf(v)));
         this.workdays = Collections.unmodifiableNavigableMap(m);
-        // a week has working time and holidays are finite, so working time recurs within this many days
-        this.searchHorizonDays = holidays.size() + 3 * 366;
+        this.time = new WorkingTime(this, holidays.size());
     }
 
     // ------------------------------------------------------------------ factories
@@ -242,7 +233,7 @@ public final class BusinessCalendar {
      * @return true when the date has any working time (windows lost entirely to a DST gap do not count)
      */
     public boolean isWorkingDay(LocalDate date) {
-        return intervals(Objects.requireNonNull(date, "date")).length > 0;
+        return time.intervals(Objects.requireNonNull(date, "date")).length > 0;
     }
 
     // ------------------------------------------------------------------ operations
@@ -252,17 +243,7 @@ public final class BusinessCalendar {
      * @return true when the instant lies inside a working window ({@code [start, end)})
      */
     public boolean isWorkingTime(Instant instant) {
-        Objects.requireNonNull(instant, "instant");
-        LocalDate d = localDate(instant);
-        for (LocalDate x = d.minusDays(1); !x.isAfter(d.plusDays(1)); x = x.plusDays(1)) {
-            Instant[] iv = intervals(x);
-            for (int i = 0; i < iv.length; i += 2) {
-                if (!instant.isBefore(iv[i]) && instant.isBefore(iv[i + 1])) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return time.isWorkingTime(instant);
     }
 
     /**
@@ -270,18 +251,7 @@ public final class BusinessCalendar {
      * @return the instant itself if it is working time, else the start of the next working window
      */
     public Instant nextWorkingInstant(Instant instant) {
-        Objects.requireNonNull(instant, "instant");
-        LocalDate d = localDate(instant).minusDays(1);
-        for (int idle = 0; ; idle++) {
-            checkHorizon(idle, d);
-            Instant[] iv = intervals(d);
-            for (int i = 0; i < iv.length; i += 2) {
-                if (iv[i + 1].isAfter(instant)) {
-                    return max(iv[i], instant);
-                }
-            }
-            d = d.plusDays(1);
-        }
+        return time.nextWorkingInstant(instant);
     }
 
     /**
@@ -299,34 +269,7 @@ public final class BusinessCalendar {
      * @throws DateTimeException if the result would lie after 9999-12-31
      */
     public Instant add(Instant start, Duration workingTime) {
-        Objects.requireNonNull(start, "start");
-        Objects.requireNonNull(workingTime, "workingTime");
-        if (workingTime.isNegative()) {
-            throw new IllegalArgumentException("workingTime must not be negative, was " + workingTime
-                    + "; calendar '" + name + "' counts working time forward only");
-        }
-        if (workingTime.isZero()) {
-            return nextWorkingInstant(start);
-        }
-        Duration remaining = workingTime;
-        LocalDate d = localDate(start).minusDays(1);
-        for (int idle = 0; ; idle++) {
-            checkHorizon(idle, d);
-            Instant[] iv = intervals(d);
-            for (int i = 0; i < iv.length; i += 2) {
-                if (!iv[i + 1].isAfter(start)) {
-                    continue;
-                }
-                Instant from = max(iv[i], start);
-                Duration available = Duration.between(from, iv[i + 1]);
-                if (remaining.compareTo(available) <= 0) {
-                    return from.plus(remaining);
-                }
-                remaining = remaining.minus(available);
-                idle = -1; // found working time; the horizon restarts
-            }
-            d = d.plusDays(1);
-        }
+        return time.add(start, workingTime);
     }
 
     /**
@@ -351,39 +294,7 @@ public final class BusinessCalendar {
      * @throws DateTimeException if the result would lie after 9999-12-31
      */
     public Instant addWorkingDays(Instant start, int days) {
-        Objects.requireNonNull(start, "start");
-        if (days < 0) {
-            throw new IllegalArgumentException("days must not be negative, was " + days
-                    + "; calendar '" + name + "' counts working days forward only");
-        }
-        if (days == 0) {
-            return nextWorkingInstant(start);
-        }
-        LocalDate day = localDate(start);
-        Instant[] iv = intervals(day);
-        Duration position = Duration.ZERO;
-        if (iv.length == 0) {
-            day = nextWorkingDate(day);
-        } else {
-            Instant clamped = min(max(start, iv[0]), iv[iv.length - 1]);
-            position = workingTimeWithin(iv, iv[0], clamped);
-        }
-        for (int i = 0; i < days; i++) {
-            day = nextWorkingDate(day);
-        }
-        Instant[] target = intervals(day);
-        if (position.isZero()) {
-            return target[0];
-        }
-        Duration remaining = position;
-        for (int i = 0; i < target.length; i += 2) {
-            Duration len = Duration.between(target[i], target[i + 1]);
-            if (remaining.compareTo(len) <= 0) {
-                return target[i].plus(remaining);
-            }
-            remaining = remaining.minus(len);
-        }
-        return target[target.length - 1];
+        return time.addWorkingDays(start, days);
     }
 
     /**
@@ -396,107 +307,7 @@ public final class BusinessCalendar {
      * @return the working time, never null
      */
     public Duration between(Instant from, Instant to) {
-        Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
-        int c = from.compareTo(to);
-        if (c == 0) {
-            return Duration.ZERO;
-        }
-        if (c > 0) {
-            return between(to, from).negated();
-        }
-        Duration sum = Duration.ZERO;
-        LocalDate last = localDate(to).plusDays(1);
-        for (LocalDate d = localDate(from).minusDays(1); !d.isAfter(last); d = d.plusDays(1)) {
-            sum = sum.plus(workingTimeWithin(intervals(d), from, to));
-        }
-        return sum;
-    }
-
-    // ------------------------------------------------------------------ internals
-
-    private LocalDate nextWorkingDate(LocalDate after) {
-        LocalDate d = after.plusDays(1);
-        for (int idle = 0; ; idle++, d = d.plusDays(1)) {
-            checkHorizon(idle, d);
-            if (intervals(d).length > 0) {
-                return d;
-            }
-        }
-    }
-
-    private void checkHorizon(int idleDays, LocalDate at) {
-        if (idleDays > searchHorizonDays) {
-            // unreachable for a validated calendar; guards against looping forever all the same
-            throw new IllegalStateException("Business calendar '" + name + "' has no working time in the "
-                    + searchHorizonDays + " days before " + at + "; give it working windows");
-        }
-    }
-
-    /** Working time of the intervals {@code iv} that lies in {@code [from, to)}. */
-    private static Duration workingTimeWithin(Instant[] iv, Instant from, Instant to) {
-        Duration sum = Duration.ZERO;
-        for (int i = 0; i < iv.length; i += 2) {
-            Instant s = max(iv[i], from);
-            Instant e = min(iv[i + 1], to);
-            if (s.isBefore(e)) {
-                sum = sum.plus(Duration.between(s, e));
-            }
-        }
-        return sum;
-    }
-
-    /** The non-empty working intervals of a date as {@code [s0, e0, s1, e1, ...]}, ascending. */
-    private Instant[] intervals(LocalDate date) {
-        if (date.isBefore(MIN_DATE) || date.isAfter(MAX_DATE)) {
-            throw new DateTimeException("Business calendar '" + name + "' computes working time on dates from "
-                    + MIN_DATE + " to " + MAX_DATE + " only, not on " + date);
-        }
-        List<WorkingWindow> ws = windowsOn(date);
-        if (ws.isEmpty()) {
-            return NONE;
-        }
-        Instant[] out = new Instant[ws.size() * 2];
-        int n = 0;
-        for (WorkingWindow w : ws) {
-            Instant s = boundary(date, w.startNanoOfDay());
-            Instant e = boundary(date, w.endNanoOfDay());
-            if (s.isBefore(e)) {
-                out[n++] = s;
-                out[n++] = e;
-            }
-        }
-        return n == out.length ? out : Arrays.copyOf(out, n);
-    }
-
-    /** The first instant at which the zone's clock shows {@code date + nanoOfDay} or later. */
-    private Instant boundary(LocalDate date, long nanoOfDay) {
-        if (nanoOfDay >= WorkingWindow.NANOS_PER_DAY) {
-            return boundary(date.plusDays(1), 0);
-        }
-        LocalDateTime ldt = LocalDateTime.of(date, LocalTime.ofNanoOfDay(nanoOfDay));
-        ZoneOffsetTransition t = rules.getTransition(ldt);
-        if (t == null) {
-            return ldt.toInstant(rules.getOffset(ldt));
-        }
-        return t.isGap() ? t.getInstant() : ldt.toInstant(t.getOffsetBefore());
-    }
-
-    private LocalDate localDate(Instant instant) {
-        LocalDate d = LocalDateTime.ofInstant(instant, zone).toLocalDate();
-        if (d.isBefore(MIN_DATE) || d.isAfter(MAX_DATE)) {
-            throw new DateTimeException("Business calendar '" + name + "' computes working time on dates from "
-                    + MIN_DATE + " to " + MAX_DATE + " only, not at " + instant);
-        }
-        return d;
-    }
-
-    private static Instant max(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
-    }
-
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
+        return time.between(from, to);
     }
 
     // ------------------------------------------------------------------ object
@@ -778,126 +589,9 @@ public final class BusinessCalendar {
         /** Adds problems with {@code prefix} before each path; returns null when there were any. */
         BusinessCalendar build(List<ValidationException.Problem> problems, String prefix) {
             int before = problems.size();
-            Sink p = (path, message) -> problems.add(new ValidationException.Problem(prefix + path, message));
-            if (name == null || name.isBlank()) {
-                p.add("name", "is missing or blank; give the calendar a name such as cn-default");
-            }
-            ZoneId zone = null;
-            if (zoneText == null) {
-                p.add("zone", "is missing; give an IANA time zone id such as Asia/Shanghai");
-            } else {
-                try {
-                    zone = ZoneId.of(zoneText);
-                } catch (DateTimeException e) {
-                    p.add("zone", "'" + zoneText + "' is not a known time zone; use an IANA id such as Asia/Shanghai or Europe/Berlin");
-                }
-            }
-
-            EnumMap<DayOfWeek, List<WorkingWindow>> weekWindows = new EnumMap<>(DayOfWeek.class);
-            boolean anyWindow = false;
-            for (DayOfWeek d : DayOfWeek.values()) {
-                List<String> texts = week.getOrDefault(d, List.of());
-                anyWindow |= !texts.isEmpty();
-                weekWindows.put(d, windows(texts, "week." + d, p));
-            }
-            if (!anyWindow) {
-                p.add("week", "has no working window on any weekday; without working time every week no deadline"
-                        + " could ever be reached; give at least one weekday windows such as 09:00-18:00");
-            }
-
-            TreeSet<LocalDate> holidaySet = new TreeSet<>();
-            Map<LocalDate, Integer> holidayIndex = new HashMap<>();
-            for (int i = 0; i < holidays.size(); i++) {
-                LocalDate h = holidays.get(i);
-                if (h == null) {
-                    continue;
-                }
-                Integer first = holidayIndex.putIfAbsent(h, i);
-                if (first != null) {
-                    p.add("holidays[" + i + "]", h + " is listed twice (also holidays[" + first + "]); remove one");
-                }
-                holidaySet.add(h);
-            }
-
-            List<WorkingWindow> defaultWindows = null;
-            if (workdayWindows != null) {
-                if (workdayWindows.isEmpty()) {
-                    p.add("workdayWindows", "is empty; give windows such as 09:00-18:00 or a weekday such as MONDAY");
-                }
-                defaultWindows = windows(workdayWindows, "workdayWindows", p);
-            }
-
-            TreeMap<LocalDate, List<WorkingWindow>> workdayMap = new TreeMap<>();
-            Map<LocalDate, Integer> workdayIndex = new LinkedHashMap<>();
-            for (int i = 0; i < workdays.size(); i++) {
-                MakeUp m = workdays.get(i);
-                if (m.date() == null) {
-                    continue;
-                }
-                String path = "workdays[" + i + "]";
-                Integer first = workdayIndex.putIfAbsent(m.date(), i);
-                if (first != null) {
-                    p.add(path, m.date() + " is listed twice (also workdays[" + first + "]); remove one");
-                }
-                if (holidaySet.contains(m.date())) {
-                    p.add(path, m.date() + " is also holidays[" + holidayIndex.get(m.date()) + "]; a date is either a"
-                            + " holiday or a make-up working day, remove it from one list");
-                }
-                List<WorkingWindow> ws;
-                String source;
-                if (m.windows() != null) {
-                    ws = windows(m.windows(), path + ".windows", p);
-                    source = m.windows().isEmpty() ? "has no windows" : null;
-                } else if (m.like() != null) {
-                    ws = weekWindows.get(m.like());
-                    source = "takes the windows of " + m.like() + ", which has none";
-                } else if (defaultWindows != null) {
-                    ws = defaultWindows;
-                    source = null; // empty or unreadable workdayWindows are reported at workdayWindows
-                } else {
-                    ws = weekWindows.get(workdayLike);
-                    source = "takes the windows of " + workdayLike + " (workdayWindows), which has none";
-                }
-                if (ws.isEmpty() && source != null) {
-                    p.add(path, m.date() + " " + source + "; give it windows or another weekday to copy");
-                }
-                workdayMap.put(m.date(), ws);
-            }
-
-            if (problems.size() > before) {
-                return null;
-            }
-            return new BusinessCalendar(name, zone, weekWindows, holidaySet, workdayMap);
-        }
-
-        private static List<WorkingWindow> windows(List<String> texts, String path, Sink p) {
-            List<WorkingWindow> parsed = new ArrayList<>();
-            List<Integer> index = new ArrayList<>();
-            for (int i = 0; i < texts.size(); i++) {
-                String t = texts.get(i);
-                if (t == null) {
-                    continue; // already reported by the parser
-                }
-                try {
-                    parsed.add(WorkingWindow.parse(t));
-                    index.add(i);
-                } catch (IllegalArgumentException e) {
-                    p.add(path + "[" + i + "]", e.getMessage());
-                }
-            }
-            // report an overlap at the later-listed window of the pair, naming the other one
-            for (int a = 0; a < parsed.size(); a++) {
-                for (int b = 0; b < a; b++) {
-                    if (parsed.get(a).overlaps(parsed.get(b))) {
-                        p.add(path + "[" + index.get(a) + "]", parsed.get(a) + " overlaps " + path + "[" + index.get(b)
-                                + "] " + parsed.get(b) + "; windows of a day must not overlap (touching, like 12:00-13:00"
-                                + " and 13:00-18:00, is fine)");
-                        break;
-                    }
-                }
-            }
-            parsed.sort(null);
-            return parsed;
+            CalendarRules.Resolved r = CalendarRules.check(name, zoneText, week, holidays, workdays, workdayLike, workdayWindows,
+                    (path, message) -> problems.add(new ValidationException.Problem(prefix + path, message)));
+            return problems.size() > before ? null : new BusinessCalendar(name, r.zone(), r.week(), r.holidays(), r.workdays());
         }
 
         private static List<String> texts(String... windows) {
@@ -914,11 +608,6 @@ public final class BusinessCalendar {
                 l.add(Objects.requireNonNull(w, "window").toString());
             }
             return l;
-        }
-
-        @FunctionalInterface
-        private interface Sink {
-            void add(String path, String message);
         }
     }
 }
