@@ -66,6 +66,10 @@ import java.util.function.Function;
  * {@code bench.dbs} (h2,postgresql), {@code bench.tickets}, {@code bench.queues}, {@code bench.agents},
  * {@code bench.runs}, {@code bench.samples}, {@code bench.measure} (seconds per throughput run),
  * {@code bench.pg.url}, {@code bench.pg.user}, {@code bench.pg.password}.
+ *
+ * <p>Why one class of about 600 lines: the settings, the set-up, the bulk loader (the table shapes
+ * it writes) and the measurements are read together whenever a figure is questioned, like the other
+ * benchmarks of this module; it is a program, not library code.
  */
 public final class TicketBenchmark {
     static final String T = "bench";

@@ -62,6 +62,10 @@ import java.util.TreeMap;
  *
  * <p>Runs on any {@link OaKit} builder the caller prepares (the demo uses embedded H2); the
  * scenario sets the clock, the calendars and the ticket plug-in itself.
+ *
+ * <p>Why one class of about 500 lines: it is an example meant to be read top to bottom as one
+ * story (staff, set-up, the day hour by hour, the report); split into classes it would be harder to
+ * follow, and it is no library code anyone extends.
  */
 public final class Festival {
     /** Tenant of the festival. */

@@ -31,6 +31,10 @@ import java.util.stream.Collectors;
  * Validates and normalizes data for a list of fields: structure and simple constraints through the
  * compiled JSON Schema (networknt), the rest in Java; messages rewritten to ours, one problem per
  * path, sorted in field order. Immutable and thread-safe.
+ *
+ * <p>Why about 500 lines: the schema's messages, the rules JSON Schema cannot say and the defaults
+ * and typed values all walk the same field list and share one way of locating a path in it; the
+ * last part (defaults and typed values) is the one to move out should the class grow.
  */
 final class FormEngine {
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
