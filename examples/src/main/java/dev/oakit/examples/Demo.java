@@ -69,7 +69,7 @@ public final class Demo {
         Actor alice = Actor.of("acme", "alice");
         Actor admin = Actor.admin("acme", "it-admin");
 
-        try (OaKit oa = OaKit.builder().dataDirectory(data).plugin(new RoomsPlugin()).plugin(new WorkflowPlugin()).build().start()) {
+        try (OaKit oa = OaKit.builder().dataDirectory(data).tenant("acme", "ACME 公司").plugin(new RoomsPlugin()).plugin(new WorkflowPlugin()).build().start()) {
             out.println("\n== 1. Business calendar (工作日历): 09:00-12:00 and 13:00-18:00, National Day holidays, make-up Sunday");
             BusinessCalendar cn = BusinessCalendar.builder("cn-default").zone("Asia/Shanghai")
                     .week(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY, "09:00-12:00", "13:00-18:00")

@@ -21,6 +21,7 @@ public final class EmbeddingExample {
         // tag::plain[]
         try (OaKit oa = OaKit.builder()
                 .dataDirectory(dataDirectory)          // or .dataSource(hostDataSource)
+                .tenant("acme", "ACME")                // created at start unless it exists; other tenants are refused
                 .plugin(new RoomsPlugin())             // plugins are registered explicitly
                 .config("rooms", java.util.Map.of("remindBefore", "PT10M"))
                 .build()                               // validates everything, no I/O
@@ -36,6 +37,7 @@ public final class EmbeddingExample {
         // tag::guice[]
         Injector injector = Guice.createInjector(OaKitModule.builder()
                 .dataSource(hostDataSource)
+                .tenant("acme", "ACME")
                 .plugin(new RoomsPlugin())
                 .build());
         OaKit oa = injector.getInstance(OaKit.class).start();

@@ -70,7 +70,7 @@ final class OakitLeaveEngine implements LeaveEngine {
     @Override
     public void boot() {
         // background job polling and audit sealing off, as Flowable's async executor is: only the commands touch the database
-        oa = OaKit.builder().dataSource(dataSource).plugin(new WorkflowPlugin())
+        oa = OaKit.builder().dataSource(dataSource).tenant(T, T).plugin(new WorkflowPlugin())
                 .config("core", Map.of("jobs", Map.of("enabled", false), "audit", Map.of("sealInterval", "PT0S"))).build().start();
         approvals = oa.service(Approvals.class);
         queries = oa.service(ApprovalQueries.class);

@@ -64,7 +64,7 @@ public final class StatisticsBenchmark {
                 ? BenchDatabase.postgresql("postgresql", new BenchDatabase.Server("jdbc:postgresql://127.0.0.1:5432/test", "postgres", ""),
                 "stats", 4)
                 : BenchDatabase.h2("stats", 4);
-             OaKit oa = OaKit.builder().dataSource(d.rawDataSource()).plugin(new WorkflowPlugin())
+             OaKit oa = OaKit.builder().dataSource(d.rawDataSource()).tenant(TENANT, TENANT).plugin(new WorkflowPlugin())
                      .config("core", Map.of("jobs", Map.of("enabled", false), "audit", Map.of("sealInterval", "PT0S"))).build().start()) {
             Actor admin = Actor.admin(TENANT, "root");
             long t0 = System.nanoTime();

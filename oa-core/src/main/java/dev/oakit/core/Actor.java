@@ -17,6 +17,13 @@ import java.util.Set;
 public record Actor(String tenantId, String userId, Set<String> roles) {
     /** The role that makes an actor an OAKit administrator of its tenant. */
     public static final String ADMIN_ROLE = "oa-admin";
+    /**
+     * The role of a platform operator, who creates, lists and deactivates tenants ({@code Tenants}); it gives no
+     * access to any tenant's data.
+     *
+     * @since 0.2
+     */
+    public static final String OPERATOR_ROLE = "oa-operator";
     /** The user id recorded for actions OAKit takes by itself (timeouts, retries). */
     public static final String SYSTEM_USER = "system";
 
@@ -61,6 +68,15 @@ public record Actor(String tenantId, String userId, Set<String> roles) {
             throw new ForbiddenException(CoreErrors.FORBIDDEN, "user '" + userId + "' of tenant '" + tenantId
                     + "' may not " + what + "; only administrators (role " + ADMIN_ROLE + ") may");
         }
+    }
+
+    /**
+     * @return true if the actor may manage tenants: it holds {@value #OPERATOR_ROLE}, or it is the system actor
+     *     (the host's own code)
+     * @since 0.2
+     */
+    public boolean isOperator() {
+        return roles.contains(OPERATOR_ROLE) || (SYSTEM_USER.equals(userId) && isAdmin());
     }
 
     /** @return true if the actor holds the role */

@@ -20,17 +20,20 @@ import java.util.List;
  * @param directoryCache how long OAKit's own directory provider reuses its answers ({@link DirectoryCache})
  * @param audit sealing of the audit log: how often, and with which HMAC keys ({@link Audit})
  * @param retention how long finished jobs, delivered events and request ids are kept ({@link Retention})
+ * @param tenants whether a command may create its unknown tenant, and how long a tenant's state is reused
+ *     ({@link TenantRules}; since 0.2)
  * @since 0.1
  */
 @API(status = API.Status.STABLE, since = "0.1")
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig notifications,
                          List<com.fasterxml.jackson.databind.JsonNode> calendars, DirectoryCache directoryCache, Audit audit,
-                         Retention retention) {
+                         Retention retention, TenantRules tenants) {
     /** Fills defaults. */
     public CoreConfig {
         audit = audit == null ? Audit.defaults() : audit;
         retention = retention == null ? Retention.defaults() : retention;
+        tenants = tenants == null ? TenantRules.defaults() : tenants;
         directoryCache = directoryCache == null ? DirectoryCache.defaults() : directoryCache;
         calendars = calendars == null ? List.of() : List.copyOf(calendars);
         jobs = jobs == null ? Jobs.defaults() : jobs;
@@ -41,13 +44,13 @@ public record CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig 
     /** Without audit and retention settings (the constructor before them). */
     public CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig notifications,
                       List<com.fasterxml.jackson.databind.JsonNode> calendars, DirectoryCache directoryCache) {
-        this(jobs, webhooks, notifications, calendars, directoryCache, null, null);
+        this(jobs, webhooks, notifications, calendars, directoryCache, null, null, null);
     }
 
     /** Without a directory cache setting (the constructor before it). */
     public CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig notifications,
                       List<com.fasterxml.jackson.databind.JsonNode> calendars) {
-        this(jobs, webhooks, notifications, calendars, null, null, null);
+        this(jobs, webhooks, notifications, calendars, null, null, null, null);
     }
 
     /** Jobs and webhooks with default notifications (the constructor of 0.1 before notifications). */
@@ -62,7 +65,43 @@ public record CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig 
 
     /** @return the defaults */
     public static CoreConfig defaults() {
-        return new CoreConfig(null, null, null, null, null, null, null);
+        return new CoreConfig(null, null, null, null, null, null, null, null);
+    }
+
+    /** Without tenant rules (the constructor before them). */
+    public CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig notifications,
+                      List<com.fasterxml.jackson.databind.JsonNode> calendars, DirectoryCache directoryCache, Audit audit,
+                      Retention retention) {
+        this(jobs, webhooks, notifications, calendars, directoryCache, audit, retention, null);
+    }
+
+    /**
+     * Tenants are explicit: a command of a tenant that was never created ({@code Tenants.create}, or declared with
+     * {@code builder.tenant(..)}) or that was deactivated is refused. A host that wants the old way, where the first
+     * command of a tenant creates it, turns {@code autoCreate} on (tests and demos do; a production host should not,
+     * since a misspelt tenant id then becomes a new, empty tenant).
+     *
+     * @param autoCreate whether a command of an unknown tenant creates it (default false); a deactivated tenant is
+     *     refused either way
+     * @param cacheTtl how long a node reuses "this tenant is active" (default 30 s; zero asks the database on every
+     *     command); a deactivation on this node takes effect at once, one on another node within this time
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public record TenantRules(Boolean autoCreate, Duration cacheTtl) {
+        /** Fills defaults and checks the values. */
+        public TenantRules {
+            autoCreate = autoCreate == null ? Boolean.FALSE : autoCreate;
+            cacheTtl = cacheTtl == null ? Duration.ofSeconds(30) : cacheTtl;
+            if (cacheTtl.isNegative()) {
+                throw new IllegalArgumentException("core.tenants.cacheTtl must not be negative (PT0S turns the cache off), was " + cacheTtl);
+            }
+        }
+
+        /** @return the defaults: no automatic creation, 30 s */
+        public static TenantRules defaults() {
+            return new TenantRules(null, null);
+        }
     }
 
     /**

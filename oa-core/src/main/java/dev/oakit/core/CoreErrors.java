@@ -73,6 +73,15 @@ public final class CoreErrors {
     /** The e-mail channel failed to deliver. */
     public static final String NOTIFY_EMAIL = "OA-CORE/NOTIFY_EMAIL";
 
+    // ---- tenants
+
+    /** A command names a tenant that was never created; create it first (Tenants.create or builder.tenant). */
+    public static final String TENANT_NOT_FOUND = "OA-CORE/TENANT_NOT_FOUND";
+    /** A command names a deactivated tenant; an operator reactivates it, or the command is for another tenant. */
+    public static final String TENANT_INACTIVE = "OA-CORE/TENANT_INACTIVE";
+    /** A tenant with this id already exists. */
+    public static final String TENANT_EXISTS = "OA-CORE/TENANT_EXISTS";
+
     // ---- the directory
 
     /** No user with this id in the tenant. */

@@ -37,6 +37,7 @@ public abstract sealed class OaKitSettings<B extends OaKitSettings<B>> permits O
     private final Map<String, JsonNode> config = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
     private final List<dev.oakit.core.calendar.BusinessCalendar> calendars = new ArrayList<>();
+    private final List<dev.oakit.core.directory.Tenant> tenants = new ArrayList<>();
 
     OaKitSettings() {
     }
@@ -94,6 +95,24 @@ public abstract sealed class OaKitSettings<B extends OaKitSettings<B>> permits O
             problems.add("calendar must not be null");
         } else {
             calendars.add(calendar);
+        }
+        return self();
+    }
+
+    /**
+     * Declares a tenant of this host: {@code start()} creates it (as the system, audited) unless it exists. Commands
+     * of tenants that were neither declared nor created with {@link dev.oakit.core.directory.Tenants} are refused
+     * (unless {@code core.tenants.autoCreate} is on).
+     *
+     * @param id the tenant id the host's actors carry
+     * @param name its display name
+     * @since 0.2
+     */
+    public B tenant(String id, String name) {
+        try {
+            tenants.add(dev.oakit.core.directory.Tenant.of(id, name));
+        } catch (ValidationException e) {
+            problems.add("tenant '" + id + "': " + e.getMessage());
         }
         return self();
     }
@@ -161,6 +180,6 @@ public abstract sealed class OaKitSettings<B extends OaKitSettings<B>> permits O
 
     BootSettings settings() {
         return new BootSettings(dataSource, dataDirectory, clock, List.copyOf(plugins), discoverPlugins,
-                Map.copyOf(config), List.copyOf(problems), List.copyOf(calendars));
+                Map.copyOf(config), List.copyOf(problems), List.copyOf(calendars), List.copyOf(tenants));
     }
 }

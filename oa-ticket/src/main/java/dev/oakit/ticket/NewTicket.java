@@ -21,6 +21,8 @@ import java.util.Map;
  * @param channel channel or null for {@code api}
  * @param requester requester or null for the actor
  * @param queue queue key or null for dispatch / the type's default queue
+ * @param slaPolicy name of a saved SLA policy, or null for the one dispatch gives; only agents of the ticket's queue
+ *                  and administrators may choose it, and dispatch does not override the choice
  * @param fields custom field values, validated by the type's form
  * @param tags tags
  * @param attachments attachment references
@@ -31,7 +33,7 @@ import java.util.Map;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record NewTicket(String type, String title, String description, String category, Priority priority, String channel,
-                        Requester requester, String queue, Map<String, Object> fields, List<String> tags,
+                        Requester requester, String queue, String slaPolicy, Map<String, Object> fields, List<String> tags,
                         List<AttachmentRef> attachments, List<String> watchers, Long parentId, String requestId) {
     /** Validates sizes and copies the collections. */
     public NewTicket {
@@ -41,6 +43,7 @@ public record NewTicket(String type, String title, String description, String ca
         Checks.optionalText("category", category, 64);
         Checks.optionalText("channel", channel, 32);
         Checks.optionalText("queue", queue, 64);
+        Checks.optionalText("slaPolicy", slaPolicy, 64);
         fields = fields == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         tags = tags == null ? List.of() : List.copyOf(Checks.elements("tags", tags));
         attachments = attachments == null ? List.of() : List.copyOf(Checks.elements("attachments", attachments));
@@ -62,6 +65,7 @@ public record NewTicket(String type, String title, String description, String ca
         private String channel;
         private Requester requester;
         private String queue;
+        private String slaPolicy;
         private final Map<String, Object> fields = new LinkedHashMap<>();
         private final List<String> tags = new ArrayList<>();
         private final List<AttachmentRef> attachments = new ArrayList<>();
@@ -92,6 +96,13 @@ public record NewTicket(String type, String title, String description, String ca
         /** @return this, with the queue */
         public Builder queue(String v) { queue = v; return this; }
 
+        /**
+         * @param v the name of a saved SLA policy; agents of the ticket's queue and administrators may choose it
+         * @return this, with the SLA policy, which dispatch rules do not override
+         * @since 0.2
+         */
+        public Builder slaPolicy(String v) { slaPolicy = v; return this; }
+
         /** @return this, with one custom field value */
         public Builder field(String name, Object value) { fields.put(name, value); return this; }
 
@@ -115,7 +126,7 @@ public record NewTicket(String type, String title, String description, String ca
 
         /** @return the validated request */
         public NewTicket build() {
-            return new NewTicket(type, title, description, category, priority, channel, requester, queue, fields, tags,
+            return new NewTicket(type, title, description, category, priority, channel, requester, queue, slaPolicy, fields, tags,
                     attachments, watchers, parentId, requestId);
         }
     }

@@ -25,12 +25,13 @@ import java.time.Instant;
  * @param createdBefore created before
  * @param offset first position, 0 or more
  * @param limit page size, 1 to 500
+ * @param order the order of the list: {@link Order#NEWEST} (null) or {@link Order#URGENCY} (since 0.2)
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record TicketQuery(Scope scope, boolean openOnly, String state, StateKind stateKind, String queue, String assignee,
                           boolean unassigned, String type, String category, Priority priority, String tag, boolean overdue,
-                          Instant createdFrom, Instant createdBefore, int offset, int limit) {
+                          Instant createdFrom, Instant createdBefore, int offset, int limit, Order order) {
     /** Which of the visible tickets a list shows. */
     public enum Scope {
         /** everything the reader may see */
@@ -45,9 +46,27 @@ public record TicketQuery(Scope scope, boolean openOnly, String state, StateKind
         WATCHING
     }
 
+    /**
+     * The order of a list.
+     *
+     * @since 0.2
+     */
+    public enum Order {
+        /** the newest first */
+        NEWEST,
+        /**
+         * open tickets first, by urgency: the earliest due first (the SLA's resolution due, else the due set by hand),
+         * then the higher priority, then the oldest; tickets without a due after those with one. A queue's list
+         * ({@code queue(..)}) and an assignee's ({@code assignee(..)} or {@link Scope#ASSIGNED_TO_ME}) are read in
+         * this order from an index.
+         */
+        URGENCY
+    }
+
     /** Validates paging. */
     public TicketQuery {
         scope = scope == null ? Scope.VISIBLE : scope;
+        order = order == null ? Order.NEWEST : order;
         if (offset < 0) {
             throw ValidationException.of("offset", "must be 0 or more, was " + offset);
         }
@@ -91,6 +110,7 @@ public record TicketQuery(Scope scope, boolean openOnly, String state, StateKind
         b.createdBefore = createdBefore;
         b.offset = offset;
         b.limit = limit;
+        b.order = order;
         return b;
     }
 
@@ -117,6 +137,7 @@ public record TicketQuery(Scope scope, boolean openOnly, String state, StateKind
         private Instant createdBefore;
         private int offset;
         private int limit = 50;
+        private Order order = Order.NEWEST;
 
         private Builder() {
         }
@@ -212,10 +233,28 @@ public record TicketQuery(Scope scope, boolean openOnly, String state, StateKind
             return this;
         }
 
+        /**
+         * @param v the order of the list; null for {@link Order#NEWEST}
+         * @since 0.2
+         */
+        public Builder order(Order v) {
+            order = v;
+            return this;
+        }
+
+        /**
+         * Open tickets first, by urgency: due, then priority, then age ({@link Order#URGENCY}).
+         *
+         * @since 0.2
+         */
+        public Builder byUrgency() {
+            return order(Order.URGENCY);
+        }
+
         /** @return the query; a {@code ValidationException} naming {@code offset} or {@code limit} when the page is out of range */
         public TicketQuery build() {
             return new TicketQuery(scope, openOnly, state, stateKind, queue, assignee, unassigned, type, category, priority, tag, overdue,
-                    createdFrom, createdBefore, offset, limit);
+                    createdFrom, createdBefore, offset, limit, order);
         }
     }
 }

@@ -74,7 +74,7 @@ class QueuesAndEventsTest {
 
     @Test
     void badConfigurationFailsTheBuildNamingTheValue() {
-        assertThatThrownBy(() -> OaKit.builder().plugin(new TicketPlugin())
+        assertThatThrownBy(() -> OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).plugin(new TicketPlugin())
                 .config("ticket", Map.of("numberPrefix", "tk-", "acceptanceDays", -1)).build())
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("numberPrefix");
         assertThat(Lifecycle.standard().from("new")).extracting(Lifecycle.Transition::action)

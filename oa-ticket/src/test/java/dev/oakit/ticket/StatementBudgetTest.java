@@ -27,7 +27,7 @@ class StatementBudgetTest {
     @DbTest(only = TestDatabase.Kind.H2)
     void ticketCommandsStayWithinTheirStatementBudget(TestDatabase db) {
         CountingDataSource counting = new CountingDataSource(db.dataSource());
-        OaKit oa = db.closeLater(OaKit.builder().dataSource(counting).plugin(new TicketPlugin())
+        OaKit oa = db.closeLater(OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataSource(counting).plugin(new TicketPlugin())
                 .config("core", Map.of("jobs", Map.of("enabled", false), "audit", Map.of("sealInterval", "PT0S"))).build().start());
         TicketFixture f = new TicketFixture(oa);
         f.started("预热"); // warm caches and the tenant's counter and audit head

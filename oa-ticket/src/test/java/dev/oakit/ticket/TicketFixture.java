@@ -82,7 +82,7 @@ public final class TicketFixture {
 
     /** A help desk on a fresh in-memory H2 database; the caller closes {@link #oa}. */
     public static TicketFixture onMemoryDatabase(String name) {
-        return new TicketFixture(OaKit.builder().dataSource(memoryDatabase(name)).plugin(new TicketPlugin()).build().start());
+        return new TicketFixture(OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataSource(memoryDatabase(name)).plugin(new TicketPlugin()).build().start());
     }
 
     public static Actor user(String id) {

@@ -44,7 +44,7 @@ class TicketInvariantsProperties {
     @BeforeContainer
     static void start() {
         JdbcDataSource ds = TicketFixture.memoryDatabase("tkprop");
-        oa = OaKit.builder().dataSource(ds).plugin(new TicketPlugin()).build().start();
+        oa = OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataSource(ds).plugin(new TicketPlugin()).build().start();
         f = new TicketFixture(oa);
         jdbi = Jdbi.create(ds);
     }

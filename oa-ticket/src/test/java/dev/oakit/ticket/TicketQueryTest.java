@@ -19,7 +19,7 @@ class TicketQueryTest {
                 .queue("it").assignee("carol").unassigned().type("it").category("hw").priority(Priority.HIGH).tag("vip").overdue()
                 .createdBetween(FROM, BEFORE).page(20, 10).build();
         assertThat(q).isEqualTo(new TicketQuery(TicketQuery.Scope.MY_QUEUES, true, "new", StateKind.NEW, "it", "carol", true, "it", "hw",
-                Priority.HIGH, "vip", true, FROM, BEFORE, 20, 10));
+                Priority.HIGH, "vip", true, FROM, BEFORE, 20, 10, TicketQuery.Order.NEWEST));
         assertThat(q.toBuilder().build()).isEqualTo(q);
         TicketQuery next = q.toBuilder().queue("fac").page(30, 10).build();
         assertThat(next.queue()).isEqualTo("fac");

@@ -48,7 +48,7 @@ class StatementBudgetTest {
     @DbTest(only = TestDatabase.Kind.H2)
     void withoutTheDirectoryCacheEachDirectoryQuestionCostsOneStatement(TestDatabase db) {
         CountingDataSource counting = new CountingDataSource(db.dataSource());
-        OaKit oa = db.closeLater(OaKit.builder().dataSource(counting).plugin(new WorkflowPlugin())
+        OaKit oa = db.closeLater(OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataSource(counting).plugin(new WorkflowPlugin())
                 .config("core", Map.of("jobs", Map.of("enabled", false), "audit", Map.of("sealInterval", "PT0S"),
                         "directoryCache", Map.of("ttl", "PT0S"))).build().start());
         WorkflowFixture f = new WorkflowFixture(oa);

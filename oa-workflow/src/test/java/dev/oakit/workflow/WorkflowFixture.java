@@ -32,7 +32,7 @@ public final class WorkflowFixture {
      * and without the background audit sealer (they would poll through it); closed after the test.
      */
     public static OaKit startCounting(TestDatabase db, dev.oakit.core.testing.CountingDataSource counting) {
-        return db.closeLater(OaKit.builder().dataSource(counting).plugin(new WorkflowPlugin())
+        return db.closeLater(OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataSource(counting).plugin(new WorkflowPlugin())
                 .config("core", Map.of("jobs", Map.of("enabled", false), "audit", Map.of("sealInterval", "PT0S"))).build().start());
     }
 

@@ -163,7 +163,7 @@ public final class Festival {
      */
     public static Festival prepare(dev.oakit.core.OaKitBuilder builder) {
         Festival f = new Festival(new ManualClock(DAY_START));
-        builder.clock(f.clock)
+        builder.tenant(TENANT, "节日活动").clock(f.clock)
                 .calendar(BusinessCalendar.builder("festival").zone(ZONE)
                         .week(DayOfWeek.MONDAY, DayOfWeek.SUNDAY, "08:00-22:00").build())
                 .calendar(BusinessCalendar.builder("morning-shift").zone(ZONE)

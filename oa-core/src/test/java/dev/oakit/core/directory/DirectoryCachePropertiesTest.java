@@ -35,8 +35,8 @@ class DirectoryCachePropertiesTest {
         ds.setURL("jdbc:h2:mem:dir-cache-props;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
         ds.setUser("sa");
         Map<String, Object> noJobs = Map.of("enabled", false);
-        cached = OaKit.builder().dataSource(ds).config("core", Map.of("jobs", noJobs)).build().start();
-        uncached = OaKit.builder().dataSource(ds).config("core", Map.of("jobs", noJobs, "directoryCache", Map.of("ttl", "PT0S")))
+        cached = OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataSource(ds).config("core", Map.of("jobs", noJobs)).build().start();
+        uncached = OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataSource(ds).config("core", Map.of("jobs", noJobs, "directoryCache", Map.of("ttl", "PT0S")))
                 .build().start();
     }
 

@@ -32,7 +32,7 @@ class DirectoryCacheTest {
     @DbTest
     void reusesAnswersUntilADirectoryCommandOfThisNode(TestDatabase db) throws Exception {
         CountingDataSource counting = new CountingDataSource(db.dataSource());
-        OaKit oa = db.closeLater(OaKit.builder().dataSource(counting).config("core", Map.of("jobs", Map.of("enabled", false), "audit", Map.of("sealInterval", "PT0S")))
+        OaKit oa = db.closeLater(OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataSource(counting).config("core", Map.of("jobs", Map.of("enabled", false), "audit", Map.of("sealInterval", "PT0S")))
                 .build().start());
         Directory dir = oa.service(Directory.class);
         OrgFixture.build(dir);
@@ -100,9 +100,9 @@ class DirectoryCacheTest {
 
     @Test
     void badSettingsNameTheField() {
-        assertThatThrownBy(() -> OaKit.builder().config("core", Map.of("directoryCache", Map.of("ttl", "-PT1S"))).build())
+        assertThatThrownBy(() -> OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).config("core", Map.of("directoryCache", Map.of("ttl", "-PT1S"))).build())
                 .hasMessageContaining("core.directoryCache.ttl").hasMessageContaining("PT0S");
-        assertThatThrownBy(() -> OaKit.builder().config("core", Map.of("directoryCache", Map.of("maxEntries", 0))).build())
+        assertThatThrownBy(() -> OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).config("core", Map.of("directoryCache", Map.of("maxEntries", 0))).build())
                 .hasMessageContaining("core.directoryCache.maxEntries");
     }
 

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class DirectoryLookupsTest {
     private static OaKit counted(TestDatabase db, CountingDataSource counting) {
-        return db.closeLater(OaKit.builder().dataSource(counting)
+        return db.closeLater(OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataSource(counting)
                 .config("core", Map.of("jobs", Map.of("enabled", false), "audit", Map.of("sealInterval", "PT0S"))).build().start());
     }
 

@@ -32,7 +32,7 @@ class DirectoryStatementBudgetTest {
     @DbTest(only = TestDatabase.Kind.H2)
     void directoryCommandsAndTheImportStayWithinTheirStatementBudget(TestDatabase db) {
         CountingDataSource counting = new CountingDataSource(db.dataSource());
-        OaKit oa = db.closeLater(OaKit.builder().dataSource(counting)
+        OaKit oa = db.closeLater(OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataSource(counting)
                 .config("core", Map.of("jobs", Map.of("enabled", false), "audit", Map.of("sealInterval", "PT0S"))).build().start());
         Directory dir = oa.service(Directory.class);
         OrgFixture.build(dir);

@@ -172,7 +172,7 @@ class AuditIntegrityTest {
 
     @Test
     void keysAreCheckedAndNeverShown() {
-        assertThatThrownBy(() -> OaKit.builder().config("core", Map.of("audit", Map.of("sealInterval", "-PT1S",
+        assertThatThrownBy(() -> OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).config("core", Map.of("audit", Map.of("sealInterval", "-PT1S",
                 "keys", List.of(Map.of("id", "k1", "secret", "short"), Map.of("id", "k1", "secret", KEY_1),
                         Map.of("id", "bad id", "secret", KEY_2))))).build())
                 .isInstanceOf(ConfigurationException.class)

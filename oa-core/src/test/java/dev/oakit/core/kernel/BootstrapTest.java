@@ -67,7 +67,7 @@ class BootstrapTest {
     @Test
     void buildReportsEveryProblemAtOnceNamingThePlugins() {
         List<String> log = new ArrayList<>();
-        assertThatThrownBy(() -> OaKit.builder()
+        assertThatThrownBy(() -> OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT)
                 .plugin(new Counting("a", log))
                 .plugin(new OtherWithSameId())
                 .plugin(new Counting("b", log, "missing"))
@@ -94,7 +94,7 @@ class BootstrapTest {
     void pluginsConfigureInDependencyOrderAndTwiceIsANoOp(@TempDir Path dir) {
         List<String> log = new ArrayList<>();
         Counting base = new Counting("base", log);
-        try (OaKit oa = OaKit.builder().dataDirectory(dir)
+        try (OaKit oa = OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataDirectory(dir)
                 .plugin(new Counting("top", log, "mid"))
                 .plugin(new Counting("mid", log, "base"))
                 .plugin(base)
@@ -108,7 +108,7 @@ class BootstrapTest {
 
     @Test
     void withoutDataSourceOaKitUsesAnEmbeddedH2FileUnderTheDataDirectory(@TempDir Path dir) {
-        try (OaKit oa = OaKit.builder().dataDirectory(dir.resolve("data")).build().start()) {
+        try (OaKit oa = OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataDirectory(dir.resolve("data")).build().start()) {
             assertThat(oa.isRunning()).isTrue();
             assertThat(oa.service(Jobs.class).counts(dev.oakit.core.Actor.admin("t", "admin"))).isNotEmpty();
         }
@@ -117,7 +117,7 @@ class BootstrapTest {
 
     @Test
     void serviceRefusesTypesThatAreNotExposed(@TempDir Path dir) {
-        try (OaKit oa = OaKit.builder().dataDirectory(dir).build()) {
+        try (OaKit oa = OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataDirectory(dir).build()) {
             assertThatThrownBy(() -> oa.service(Commands.class))
                     .isInstanceOf(NotFoundException.class)
                     .hasMessageContaining("not an OAKit service")
@@ -128,7 +128,7 @@ class BootstrapTest {
     @Test
     void guiceDoorExposesOnlyPublicServicesAndDoesNoIoWhileConfiguring(@TempDir Path dir) {
         Path data = dir.resolve("never-opened");
-        Injector injector = Guice.createInjector(OaKitModule.builder().dataDirectory(data).plugin(new SamplePlugin()).build());
+        Injector injector = Guice.createInjector(OaKitModule.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataDirectory(data).plugin(new SamplePlugin()).build());
         assertThat(injector.getInstance(OaKit.class)).isNotNull();
         assertThat(injector.getInstance(AuditLog.class)).isNotNull();
         assertThat(injector.getInstance(SamplePlugin.Notes.class)).isNotNull();
@@ -139,14 +139,14 @@ class BootstrapTest {
 
     @Test
     void guiceDoorFailsWithTheSameCollectedProblems() {
-        assertThatThrownBy(() -> OaKitModule.builder().plugin(new Counting("x", new ArrayList<>(), "y")).build())
+        assertThatThrownBy(() -> OaKitModule.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).plugin(new Counting("x", new ArrayList<>(), "y")).build())
                 .isInstanceOf(dev.oakit.core.ConfigurationException.class)
                 .hasMessageContaining("plugin 'x' requires plugin 'y'");
     }
 
     @Test
     void badTypedPluginConfigIsAConfigurationError() {
-        assertThatThrownBy(() -> OaKit.builder().plugin(new SamplePlugin()).config("sample", Map.of("greting", "typo")).build())
+        assertThatThrownBy(() -> OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).plugin(new SamplePlugin()).config("sample", Map.of("greting", "typo")).build())
                 .isInstanceOf(dev.oakit.core.ConfigurationException.class)
                 .hasMessageContaining("config 'sample' does not fit SampleConfig")
                 .hasMessageContaining("greting");
@@ -156,23 +156,23 @@ class BootstrapTest {
     void configFileIsReadByNamespace(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("oakit.yaml");
         Files.writeString(file, "core:\n  jobs:\n    threads: 2\nsample:\n  greeting: ni hao\n");
-        try (OaKit oa = OaKit.builder().dataDirectory(dir).configFile(file).plugin(new SamplePlugin()).build()) {
+        try (OaKit oa = OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataDirectory(dir).configFile(file).plugin(new SamplePlugin()).build()) {
             assertThat(oa).isNotNull();
         }
         Files.writeString(file, "core:\n  jobs:\n    threads: -1\n");
-        assertThatThrownBy(() -> OaKit.builder().dataDirectory(dir).configFile(file).build())
+        assertThatThrownBy(() -> OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataDirectory(dir).configFile(file).build())
                 .hasMessageContaining("core.jobs.threads must be between 1 and 256, was -1");
     }
 
     @Test
     void configCallsForOneNamespaceMerge(@TempDir Path dir) {
         // the second call adds a key; the first call's bad value is still there and reported
-        assertThatThrownBy(() -> OaKit.builder().dataDirectory(dir)
+        assertThatThrownBy(() -> OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataDirectory(dir)
                 .config("core", Map.of("jobs", Map.of("threads", 0)))
                 .config("core", Map.of("jobs", Map.of("maxAttempts", 3)))
                 .build())
                 .hasMessageContaining("core.jobs.threads must be between 1 and 256, was 0");
-        try (OaKit oa = OaKit.builder().dataDirectory(dir)
+        try (OaKit oa = OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataDirectory(dir)
                 .config("core", Map.of("jobs", Map.of("threads", 0)))
                 .config("core", Map.of("jobs", Map.of("threads", 2)))
                 .build()) {
@@ -183,10 +183,10 @@ class BootstrapTest {
     @Test
     void serviceLoaderDiscoveryIsOptIn(@TempDir Path dir) {
         // META-INF/services in test resources lists SamplePlugin
-        try (OaKit oa = OaKit.builder().dataDirectory(dir).build()) {
+        try (OaKit oa = OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataDirectory(dir).build()) {
             assertThatThrownBy(() -> oa.service(SamplePlugin.Notes.class)).isInstanceOf(NotFoundException.class);
         }
-        try (OaKit oa = OaKit.builder().dataDirectory(dir).discoverPlugins(true).build()) {
+        try (OaKit oa = OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataDirectory(dir).discoverPlugins(true).build()) {
             assertThat(oa.service(SamplePlugin.Notes.class)).isNotNull();
         }
     }

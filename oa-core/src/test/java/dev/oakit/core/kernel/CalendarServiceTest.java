@@ -37,7 +37,7 @@ class CalendarServiceTest {
     void calendarsFromJavaConfigAndPluginsAreServedByName(@TempDir Path dir) {
         BusinessCalendar office = BusinessCalendar.builder("office").zone("Asia/Shanghai")
                 .week(DayOfWeek.MONDAY, DayOfWeek.FRIDAY, "09:00-12:00", "13:00-18:00").build();
-        try (OaKit oa = OaKit.builder().dataDirectory(dir).calendar(office).plugin(new HolidayPlugin())
+        try (OaKit oa = OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataDirectory(dir).calendar(office).plugin(new HolidayPlugin())
                 .config("core", Map.of("calendars", List.of(Map.of("name", "support", "zone", "Europe/Berlin",
                         "week", Map.of("MONDAY", List.of("08:00-20:00"))))))
                 .build()) {
@@ -50,7 +50,7 @@ class CalendarServiceTest {
 
     @Test
     void invalidConfiguredCalendarsAreBootProblemsWithTheirPath(@TempDir Path dir) {
-        assertThatThrownBy(() -> OaKit.builder().dataDirectory(dir)
+        assertThatThrownBy(() -> OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataDirectory(dir)
                 .config("core", Map.of("calendars", List.of(Map.of("name", "bad", "zone", "Mars/Base",
                         "week", Map.of("MONDAY", List.of("12:00-09:00"))))))
                 .build())
@@ -62,7 +62,7 @@ class CalendarServiceTest {
     @Test
     void twoCalendarsWithOneNameAreRefused(@TempDir Path dir) {
         BusinessCalendar a = BusinessCalendar.builder("plant").zone("UTC").week(DayOfWeek.MONDAY, DayOfWeek.FRIDAY, "09:00-17:00").build();
-        assertThatThrownBy(() -> OaKit.builder().dataDirectory(dir).calendar(a).plugin(new HolidayPlugin()).build())
+        assertThatThrownBy(() -> OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataDirectory(dir).calendar(a).plugin(new HolidayPlugin()).build())
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("two business calendars are named 'plant'");
     }

@@ -74,7 +74,7 @@ class CommandsTest {
 
     /** OAKit on a statement- and commit-counting pool, without job workers (they would poll through it). */
     private static OaKit startCounting(TestDatabase db, dev.oakit.core.testing.CountingDataSource counting) {
-        return db.closeLater(OaKit.builder().dataSource(counting).plugin(new SamplePlugin())
+        return db.closeLater(OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataSource(counting).plugin(new SamplePlugin())
                 .config("core", java.util.Map.of("jobs", java.util.Map.of("enabled", false),
                         "audit", java.util.Map.of("sealInterval", "PT0S"))).build().start()); // no background statements
     }

@@ -67,7 +67,7 @@ class JobsClusterTest {
         List<OaKit> nodes = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             int n = i;
-            nodes.add(db.closeLater(dev.oakit.core.OaKit.builder().dataSource(db.newPool(6)).plugin(new Recorder())
+            nodes.add(db.closeLater(dev.oakit.core.OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataSource(db.newPool(6)).plugin(new Recorder())
                     .config("core", jobsConfig).build()));
             if (n == 0) {
                 nodes.get(0).start(); // migrate once before the others join

@@ -172,7 +172,7 @@ class ListenerDeliveryTest {
     @org.junit.jupiter.api.Test
     void listenersNeedStableUniqueIds() {
         EventListener lambda = e -> { };
-        assertThatThrownBy(() -> OaKit.builder().plugin(new OaPlugin() {
+        assertThatThrownBy(() -> OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).plugin(new OaPlugin() {
             @Override
             public String id() {
                 return "lambdas";

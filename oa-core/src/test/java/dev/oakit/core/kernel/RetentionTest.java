@@ -96,7 +96,7 @@ class RetentionTest {
 
     @org.junit.jupiter.api.Test
     void badRetentionSettingsAreNamed() {
-        assertThatThrownBy(() -> OaKit.builder().config("core", Map.of("retention", Map.of("doneJobs", "PT0S", "batchSize", 0,
+        assertThatThrownBy(() -> OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).config("core", Map.of("retention", Map.of("doneJobs", "PT0S", "batchSize", 0,
                 "interval", "PT0.1S"))).build())
                 .isInstanceOf(dev.oakit.core.ConfigurationException.class)
                 .hasMessageContaining("core.retention.doneJobs must be positive")

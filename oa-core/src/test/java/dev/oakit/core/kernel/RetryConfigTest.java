@@ -27,7 +27,7 @@ class RetryConfigTest {
 
     @Test
     void badRetrySettingsNameTheSettingAndTheFix() {
-        assertThatThrownBy(() -> OaKit.builder().plugin(new JobsTest.Flaky()).config("core", Map.of("jobs", Map.of("retry", Map.of(
+        assertThatThrownBy(() -> OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).plugin(new JobsTest.Flaky()).config("core", Map.of("jobs", Map.of("retry", Map.of(
                         "core.event.relay", Map.of("multiplier", 0.5, "jitter", 1.5, "maxInterval", "PT1S"),
                         "test.flaky", Map.of("budget", "-PT1M"),
                         "no.such.type", Map.of("maxAttempts", 3))))).build())

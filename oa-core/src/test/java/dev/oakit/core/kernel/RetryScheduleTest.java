@@ -53,7 +53,7 @@ class RetryScheduleTest {
             HttpServer server = receiver(deliveries, down);
             db.closeLater(() -> server.stop(0));
             ManualClock clock = new ManualClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-            OaKit oa = db.closeLater(OaKit.builder().dataSource(db.dataSource()).clock(clock).plugin(new SamplePlugin())
+            OaKit oa = db.closeLater(OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataSource(db.dataSource()).clock(clock).plugin(new SamplePlugin())
                     .config("core", Map.of("jobs", Map.of("pollInterval", "PT0.05S"),
                             "webhooks", List.of(Map.of("id", "erp", "url", "http://127.0.0.1:" + server.getAddress().getPort() + "/hook",
                                     "secret", SECRET, "events", List.of("sample.*")))))

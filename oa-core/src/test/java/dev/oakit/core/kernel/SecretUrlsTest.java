@@ -47,7 +47,7 @@ class SecretUrlsTest {
 
     @Test
     void bootProblemsNameTheFieldWithoutTheToken() {
-        assertThatThrownBy(() -> OaKit.builder().config("core", Map.of(
+        assertThatThrownBy(() -> OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).config("core", Map.of(
                 "webhooks", List.of(Map.of("id", "erp", "url", "ftp://hooks.example.com/x?token=QUERY-TOKEN", "secret", "x".repeat(16))),
                 "notifications", Map.of("robots", List.of(Map.of("id", "wecom", "kind", "WECOM",
                         "url", "ftp://qyapi.example.com/send?key=ROBOT-KEY"))))).build())

@@ -117,10 +117,18 @@ public final class TestDatabase implements AutoCloseable {
      *     their attempt limit and three-day budget), for tests to finish configuring
      */
     public OaKitBuilder builder() {
-        return OaKit.builder().dataSource(dataSource)
+        return OaKit.builder().dataSource(dataSource).config("core", ANY_TENANT)
                 .config("core", java.util.Map.of("jobs", java.util.Map.of("pollInterval", "PT0.05S",
                         "backoffBase", "PT0.05S", "backoffMax", "PT0.5S", "retry", FAST_DELIVERY_RETRIES)));
     }
+
+    /**
+     * The {@code core} config of tests that use tenants without creating them first ("acme", "globex"): the first
+     * command of a tenant creates it, and a node keeps knowing it for an hour (so that statement counts do not see
+     * the tenant check come back). Tests of the tenant rules themselves turn {@code autoCreate} off again.
+     */
+    public static final java.util.Map<String, Object> ANY_TENANT = java.util.Map.of("tenants",
+            java.util.Map.of("autoCreate", true, "cacheTtl", "PT1H"));
 
     /** Builds and starts OAKit on this database; closed after the test. */
     public OaKit start(Consumer<OaKitBuilder> customize) {

@@ -26,6 +26,8 @@ import java.util.Objects;
  *   <li>First response and resolution start at creation; first response is met by the first
  *       public agent reply, resolution by {@link SlaEvent.Resolved} (which also meets running
  *       response clocks).</li>
+ *   <li>A first-response target longer than the resolution target is capped at it: a response is
+ *       never due after the resolution.</li>
  *   <li>Next response starts at a requester reply that follows a public agent reply and is met by
  *       the next public agent reply; each such requester reply starts a new cycle.</li>
  *   <li>While the ticket is in one of the policy's pausing states every running clock stands

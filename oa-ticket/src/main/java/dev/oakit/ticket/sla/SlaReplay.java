@@ -29,6 +29,8 @@ final class SlaReplay {
         String startReason;
         BusinessCalendar calendar = NO_CALENDAR;
         Duration workingTime;
+        /** The policy's own target when it was capped at the resolution target; null when not capped. */
+        Duration cappedFrom;
         Duration paused = Duration.ZERO;
         Instant pausedSince;
         String pausedState;
@@ -206,9 +208,22 @@ final class SlaReplay {
         retarget(track);
     }
 
+    /**
+     * The policy's working time for the track. A first response is never due after the resolution: both start at
+     * the creation and pause together, so a first-response target longer than the resolution target is capped at
+     * it, which makes the two dues one instant.
+     */
     private void retarget(Track track) {
         track.calendar = policy == null ? NO_CALENDAR : calendars.get(policy.calendar());
         track.workingTime = policy == null ? null : policy.target(priority, track.target).orElse(null);
+        track.cappedFrom = null;
+        if (track.target == SlaTarget.FIRST_RESPONSE && track.workingTime != null) {
+            Duration resolution = policy.target(priority, SlaTarget.RESOLUTION).orElse(null);
+            if (resolution != null && resolution.compareTo(track.workingTime) < 0) {
+                track.cappedFrom = track.workingTime;
+                track.workingTime = resolution;
+            }
+        }
     }
 
     private void meet(Track track, Instant t) {

@@ -49,6 +49,10 @@ final class SlaText {
                     .append(track.startReason).append(' ').append(full(track.start));
         } else {
             sb.append(track.startReason).append(' ').append(full(track.start)).append(" + ").append(workingTime(track.workingTime));
+            if (track.cappedFrom != null) {
+                sb.append(" (the policy's ").append(workingTime(track.cappedFrom))
+                        .append(" capped at the resolution target: a response is never due after the resolution)");
+            }
             String gaps = gaps(track.start, due);
             if (!gaps.isEmpty()) {
                 sb.append(", ").append(gaps).append(" excluded");

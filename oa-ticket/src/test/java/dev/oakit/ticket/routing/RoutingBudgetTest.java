@@ -40,7 +40,7 @@ class RoutingBudgetTest {
     void routedCommandsStayWithinTheirStatementBudget(TestDatabase db) {
         CountingDataSource counting = new CountingDataSource(db.dataSource());
         ManualClock clock = new ManualClock(RoutingFixture.MONDAY_10);
-        OaKit oa = db.closeLater(OaKit.builder().dataSource(counting).plugin(new TicketPlugin()).clock(clock)
+        OaKit oa = db.closeLater(OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataSource(counting).plugin(new TicketPlugin()).clock(clock)
                 .calendar(RoutingFixture.officeHours())
                 .config("core", Map.of("jobs", Map.of("enabled", false), "audit", Map.of("sealInterval", "PT0S"))).build().start());
         TicketFixture f = new TicketFixture(oa);

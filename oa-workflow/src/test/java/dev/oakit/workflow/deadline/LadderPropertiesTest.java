@@ -39,7 +39,7 @@ class LadderPropertiesTest {
 
     @BeforeContainer
     static void boot() throws Exception {
-        oa = OaKit.builder().dataDirectory(Files.createTempDirectory("wf-ladder")).clock(CLOCK).plugin(new WorkflowPlugin())
+        oa = OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataDirectory(Files.createTempDirectory("wf-ladder")).clock(CLOCK).plugin(new WorkflowPlugin())
                 .config("core", Map.of("jobs", Map.of("pollInterval", "PT0.02S"))).build().start();
         f = new WorkflowFixture(oa);
     }

@@ -30,7 +30,7 @@ class TimeoutClusterTest {
         ManualClock clock = new ManualClock();
         Map<String, Object> core = Map.of("jobs", Map.of("pollInterval", "PT0.02S", "threads", 4));
         OaKit one = db.closeLater(db.builder().clock(clock).plugin(new WorkflowPlugin()).config("core", core).build().start());
-        OaKit two = db.closeLater(OaKit.builder().dataSource(db.newPool(6)).clock(clock).plugin(new WorkflowPlugin())
+        OaKit two = db.closeLater(OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataSource(db.newPool(6)).clock(clock).plugin(new WorkflowPlugin())
                 .config("core", core).build().start());
         WorkflowFixture f = new WorkflowFixture(one);
         f.definitions.deploy(f.admin, WorkflowFixture.single("race", a -> a.approver(ApproverRule.manager(1)).deadline(

@@ -60,7 +60,7 @@ class ApprovalInvariantsPropertiesTest {
             c.setUsername("sa");
             c.setMaximumPoolSize(4);
             ds = new HikariDataSource(c);
-            oa = OaKit.builder().dataSource(ds).plugin(new WorkflowPlugin()).build().start();
+            oa = OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataSource(ds).plugin(new WorkflowPlugin()).build().start();
             f = new WorkflowFixture(oa);
             for (ApprovalMode m : ApprovalMode.values()) {
                 f.definitions.deploy(f.admin, definition(m));

@@ -103,7 +103,7 @@ class AssigneeInvariantsPropertiesTest {
 
         World(TestDatabase.Kind kind) throws SQLException {
             db = TestDatabase.open(kind);
-            oa = OaKit.builder().dataSource(db.dataSource()).clock(clock).plugin(new WorkflowPlugin())
+            oa = OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataSource(db.dataSource()).clock(clock).plugin(new WorkflowPlugin())
                     .config("core", Map.of("jobs", Map.of("enabled", false))).build().start();
             f = new WorkflowFixture(oa);
             ooo = oa.service(OutOfOffice.class);

@@ -12,5 +12,5 @@ import java.util.Map;
 /** What a host configured through either door. */
 public record BootSettings(DataSource dataSource, Path dataDirectory, Clock clock, List<OaPlugin> plugins,
                            boolean discoverPlugins, Map<String, JsonNode> config, List<String> problems,
-                           List<dev.oakit.core.calendar.BusinessCalendar> calendars) {
+                           List<dev.oakit.core.calendar.BusinessCalendar> calendars, List<dev.oakit.core.directory.Tenant> tenants) {
 }

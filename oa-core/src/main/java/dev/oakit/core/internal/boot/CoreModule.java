@@ -53,7 +53,7 @@ import java.util.Set;
 public final class CoreModule extends AbstractModule {
     /** Public services of core, exposed to hosts. Later core features add theirs here. */
     public static final List<Class<?>> CORE_SERVICES = List.of(AuditLog.class, Jobs.class, Notifications.class,
-            dev.oakit.core.calendar.BusinessCalendars.class, Directory.class);
+            dev.oakit.core.calendar.BusinessCalendars.class, Directory.class, dev.oakit.core.directory.Tenants.class);
 
     private final BootPlan plan;
 
@@ -88,6 +88,7 @@ public final class CoreModule extends AbstractModule {
         bind(AuditLog.class).to(AuditLogService.class);
         bind(Jobs.class).to(JobsService.class);
         bind(Directory.class).to(DirectoryService.class);
+        bind(dev.oakit.core.directory.Tenants.class).to(dev.oakit.core.internal.tenant.TenantService.class);
         // the read side of the directory is replaceable: context.replace(DirectoryProvider.class, ...)
         OptionalBinder.newOptionalBinder(binder(), DirectoryProvider.class).setDefault().to(DbDirectoryProvider.class);
         bind(OaKit.class).to(OaKitImpl.class);
@@ -251,7 +252,8 @@ public final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     Commands commands(Database db, Transactions tx, Clock clock, ObjectMapper json, JobRepository jobs,
-                      com.google.inject.Provider<Outbox> outbox, com.google.inject.Provider<JobWorker> worker) {
-        return new CommandRunner(db, tx, clock, json, jobs, outbox::get, worker::get);
+                      com.google.inject.Provider<Outbox> outbox, com.google.inject.Provider<JobWorker> worker,
+                      dev.oakit.core.internal.tenant.TenantGate tenants) {
+        return new CommandRunner(db, tx, clock, json, jobs, outbox::get, worker::get, tenants);
     }
 }

@@ -68,6 +68,7 @@ public final class OaKitImpl implements OaKit {
         database.open();
         try {
             migrate();
+            injector.getInstance(dev.oakit.core.internal.tenant.TenantService.class).declare(plan.settings.tenants());
         } catch (RuntimeException e) {
             database.close(); // do not leave OAKit's own pool open behind a failed start
             throw e;

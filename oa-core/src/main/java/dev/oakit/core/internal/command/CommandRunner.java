@@ -11,6 +11,7 @@ import dev.oakit.core.internal.db.Transactions;
 import dev.oakit.core.internal.event.Outbox;
 import dev.oakit.core.internal.job.JobRepository;
 import dev.oakit.core.internal.job.JobWorker;
+import dev.oakit.core.internal.tenant.TenantGate;
 import dev.oakit.core.job.JobRequest;
 import dev.oakit.core.spi.CommandContext;
 import dev.oakit.core.spi.CommandSpec;
@@ -40,9 +41,10 @@ public final class CommandRunner implements Commands {
     private final JobRepository jobs;
     private final Supplier<Outbox> outbox;
     private final Supplier<JobWorker> worker;
+    private final TenantGate tenants;
 
     public CommandRunner(Database db, Transactions transactions, Clock clock, ObjectMapper json, JobRepository jobs,
-                         Supplier<Outbox> outbox, Supplier<JobWorker> worker) {
+                         Supplier<Outbox> outbox, Supplier<JobWorker> worker, TenantGate tenants) {
         this.db = db;
         this.transactions = transactions;
         this.clock = clock;
@@ -50,6 +52,7 @@ public final class CommandRunner implements Commands {
         this.jobs = jobs;
         this.outbox = outbox;
         this.worker = worker;
+        this.tenants = tenants;
     }
 
     @Override
@@ -121,6 +124,7 @@ public final class CommandRunner implements Commands {
         Handle h = tx.handle();
         Actor actor = spec.actor();
         Instant now = clock.instant();
+        tenants.admit(h, actor, spec.action(), now);
         if (spec.requestId() != null) {
             Optional<RequestRepository.Prior> prior = RequestRepository.find(h, actor.tenantId(), spec.requestId());
             if (prior.isPresent()) {

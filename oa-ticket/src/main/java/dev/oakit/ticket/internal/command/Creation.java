@@ -91,12 +91,35 @@ public final class Creation {
     }
 
     /**
+     * The new ticket's SLA policy: the one the request names, else the route's. Choosing one is the right of the
+     * agents of the ticket's queue and of administrators (who may change it later, {@link Editing}); the name must be
+     * a saved policy.
+     */
+    public String slaPolicy(Actor actor, NewTicket req, DispatchHook.Route route, Queue queue, TicketReads reads) {
+        if (req.slaPolicy() == null) {
+            return route.slaPolicy();
+        }
+        if (!actor.isAdmin() && reads.membership(queue.key(), actor.userId()).isEmpty()) {
+            throw new ForbiddenException(TicketErrors.FORBIDDEN, "user '" + actor.userId() + "' may not choose the SLA policy (slaPolicy)"
+                    + " of a new ticket in queue '" + queue.key() + "'; agents of queue '" + queue.key() + "' and administrators"
+                    + " may; leave slaPolicy unset to take the one dispatch gives");
+        }
+        List<String> names = reads.slaPolicyNames();
+        if (!names.contains(req.slaPolicy())) {
+            throw ValidationException.of("slaPolicy", "no SLA policy is named '" + req.slaPolicy() + "'; save it with"
+                    + " TicketRouting.saveSlaPolicy or choose one of " + names);
+        }
+        return req.slaPolicy();
+    }
+
+    /**
      * The new ticket's row, not stored yet (id 0), with its watchers to store with it.
      *
      * @param numbers gives the next ticket number of a year (the one thing a new ticket takes from a counter)
      */
     public TicketChange open(Actor actor, Instant now, Draft d, NewTicket req, DispatchHook.Route route, Queue queue,
                              IntFunction<String> numbers, TicketReads reads) {
+        String slaPolicy = slaPolicy(actor, req, route, queue, reads);
         for (int i = 0; i < req.watchers().size(); i++) {
             String field = "watchers[" + i + "]";
             String user = Checks.id(field, req.watchers().get(i));
@@ -114,7 +137,7 @@ public final class Creation {
         r.description = req.description();
         r.category = req.category();
         r.priority = route.priority() != null ? route.priority() : req.priority() == null ? type.defaultPriority() : req.priority();
-        r.slaPolicy = route.slaPolicy();
+        r.slaPolicy = slaPolicy;
         r.channel = d.channel();
         r.requester = d.requester();
         r.queue = queue.key();

@@ -53,6 +53,9 @@ public interface TicketReads {
     /** @return the directory's user of the tenant */
     Optional<User> user(String userId);
 
+    /** @return the names of the saved SLA policies, sorted */
+    List<String> slaPolicyNames();
+
     /** @return whether this link exists */
     boolean linked(long fromId, LinkKind kind, long toId);
 

@@ -14,6 +14,7 @@ import dev.oakit.ticket.internal.store.CatalogRepository;
 import dev.oakit.ticket.internal.store.LinkRepository;
 import dev.oakit.ticket.internal.store.QueueRepository;
 import dev.oakit.ticket.internal.store.RatingRepository;
+import dev.oakit.ticket.internal.store.RoutingRepository;
 import dev.oakit.ticket.internal.store.TicketRepository;
 import dev.oakit.ticket.internal.store.WatcherRepository;
 import jakarta.inject.Inject;
@@ -32,17 +33,20 @@ final class StoreReads {
     private final WatcherRepository watchers;
     private final LinkRepository links;
     private final RatingRepository ratings;
+    private final RoutingRepository routing;
     private final Directory directory;
 
     @Inject
     StoreReads(TicketRepository tickets, QueueRepository queues, CatalogRepository catalog, WatcherRepository watchers,
-               LinkRepository links, RatingRepository ratings, Directory directory) {
+               LinkRepository links, RatingRepository ratings, RoutingRepository routing,
+               Directory directory) {
         this.tickets = tickets;
         this.queues = queues;
         this.catalog = catalog;
         this.watchers = watchers;
         this.links = links;
         this.ratings = ratings;
+        this.routing = routing;
         this.directory = directory;
     }
 
@@ -114,6 +118,11 @@ final class StoreReads {
             @Override
             public Optional<User> user(String userId) {
                 return directory.findUser(Actor.system(tenant), userId);
+            }
+
+            @Override
+            public List<String> slaPolicyNames() {
+                return routing.policyNames(h, tenant);
             }
 
             @Override

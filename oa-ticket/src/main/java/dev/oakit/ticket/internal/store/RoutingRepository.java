@@ -57,6 +57,12 @@ public final class RoutingRepository {
                 .mapTo(String.class).map(text -> read(text, SlaPolicy.class, "an SLA policy of tenant '" + tenant + "'")).list();
     }
 
+    /** @return the names of the tenant's policies, sorted */
+    public List<String> policyNames(Handle h, String tenant) {
+        return h.createQuery("SELECT name FROM oa_tk_sla_policy WHERE tenant_id = :t ORDER BY name").bind("t", tenant)
+                .mapTo(String.class).list();
+    }
+
     /** @return the named policies that exist, by name */
     public Map<String, SlaPolicy> policies(Handle h, String tenant, Collection<String> names) {
         Map<String, SlaPolicy> out = new LinkedHashMap<>();

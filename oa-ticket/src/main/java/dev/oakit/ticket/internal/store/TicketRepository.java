@@ -14,6 +14,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +36,16 @@ public final class TicketRepository {
             + " resolved_at, closed_at";
     private static final String OPEN_KINDS = "('NEW', 'ASSIGNED', 'IN_PROGRESS', 'WAITING')";
     private static final String HELD_KINDS = "('ASSIGNED', 'IN_PROGRESS', 'WAITING')";
+    /**
+     * A work list by urgency: open tickets ({@code done_flag} 0) first, by their due ({@code work_due}: the SLA's resolution
+     * due, else the due set by hand, else {@link #NO_DUE}, so tickets without one come last), then priority
+     * ({@code prio_rank} 0 for URGENT to 3 for LOW), then age. The indexes {@code oa_tk_ticket_queue_urgency} (tenant,
+     * queue, ...) and {@code oa_tk_ticket_assignee_urgency} (tenant, assignee, ...) hold the tickets in this order; the
+     * ORDER BY starts with the column the WHERE fixes, which changes nothing but lets H2 see the index's order too.
+     */
+    static final String URGENCY_ORDER = "t.done_flag, t.work_due, t.prio_rank, t.created_at, t.id";
+    /** The sort value of "no due": after every real due. */
+    static final LocalDateTime NO_DUE = LocalDateTime.of(9999, 12, 31, 0, 0);
     private static final String MY_QUEUES = "(SELECT queue_key FROM oa_tk_queue_member WHERE tenant_id = :t AND user_id = :u)";
     private static final String VISIBLE = " AND (t.requester_id = :u OR t.assignee_id = :u OR t.queue_key IN " + MY_QUEUES
             + " OR t.id IN (SELECT ticket_id FROM oa_tk_watcher WHERE tenant_id = :t AND user_id = :u))";
@@ -92,9 +103,10 @@ public final class TicketRepository {
         long id = h.createUpdate("""
                 INSERT INTO oa_tk_ticket (tenant_id, number, type_key, title, description, category_key, priority, channel, requester_id,
                     contact_name, contact_email, customer_ref, queue_key, state, state_kind, overdue, parent_id, sla_policy, fields, tags,
-                    attachments, resolutions, row_version, created_by, created_at, updated_at)
+                    attachments, resolutions, row_version, created_by, created_at, updated_at, done_flag, work_due, prio_rank)
                 VALUES (:t, :num, :type, :title, :descr, :cat, :prio, :ch, :rid, :cn, :ce, :cr, :q, :s, :k, :od, :p, :sla, :f, :tags,
-                    :att, 0, 0, :by, :now, :now)""")
+                    :att, 0, 0, :by, :now, :now, :done, :never, :rank)""")
+                .bind("done", doneFlag(r)).bind("never", NO_DUE).bind("rank", rank(r.priority))
                 .bind("t", r.tenantId).bind("num", r.number).bind("type", r.type).bind("title", r.title).bind("descr", r.description)
                 .bind("cat", r.category).bind("prio", r.priority.name()).bind("ch", r.channel).bind("rid", requester.userId())
                 .bind("cn", requester.contactName()).bind("ce", requester.contactEmail()).bind("cr", requester.customerRef())
@@ -115,8 +127,10 @@ public final class TicketRepository {
                 UPDATE oa_tk_ticket SET title = :title, description = :descr, category_key = :cat, priority = :prio, queue_key = :q,
                     assignee_id = :a, state = :s, state_kind = :k, overdue = :od, parent_id = :p, merged_into = :m, sla_policy = :sla,
                     due_at = :due, fields = :f, tags = :tags, resolutions = :res, row_version = row_version + 1, updated_at = :now,
-                    resolved_at = :ra, closed_at = :ca
+                    resolved_at = :ra, closed_at = :ca, done_flag = :done, work_due = COALESCE(sla_resolution_due, :due2, :never),
+                    prio_rank = :rank
                 WHERE id = :id AND tenant_id = :t AND row_version = :v""")
+                .bind("done", doneFlag(r)).bind("due2", Columns.db(r.dueAt)).bind("never", NO_DUE).bind("rank", rank(r.priority))
                 .bind("title", r.title).bind("descr", r.description).bind("cat", r.category).bind("prio", r.priority.name())
                 .bind("q", r.queue).bind("a", r.assignee).bind("s", r.state).bind("k", r.kind.name()).bind("od", r.overdue)
                 .bind("p", r.parentId).bind("m", r.mergedInto).bind("sla", r.slaPolicy).bind("due", Columns.db(r.dueAt))
@@ -231,9 +245,11 @@ public final class TicketRepository {
     /** Stores the SLA clock's due times, breach flag and timers (JSON) on the ticket. */
     public void saveSla(Handle h, String tenant, long id, Instant firstResponseDue, Instant resolutionDue, boolean breached, String timers) {
         h.createUpdate("""
-                UPDATE oa_tk_ticket SET sla_first_response_due = :f, sla_resolution_due = :r, sla_breached = :b, sla_timers = :j
+                UPDATE oa_tk_ticket SET sla_first_response_due = :f, sla_resolution_due = :r, sla_breached = :b, sla_timers = :j,
+                    work_due = COALESCE(:r2, due_at, :never)
                 WHERE id = :id AND tenant_id = :t""")
-                .bind("f", Columns.db(firstResponseDue)).bind("r", Columns.db(resolutionDue))
+                .bind("f", Columns.db(firstResponseDue)).bind("r", Columns.db(resolutionDue)).bind("r2", Columns.db(resolutionDue))
+                .bind("never", NO_DUE)
                 .bind("b", breached).bind("j", timers).bind("id", id).bind("t", tenant).execute();
     }
 
@@ -269,7 +285,9 @@ public final class TicketRepository {
             case WATCHING -> where.append(" AND t.id IN (SELECT ticket_id FROM oa_tk_watcher WHERE tenant_id = :t AND user_id = :u)");
             case VISIBLE -> { }
         }
-        if (q.openOnly()) {
+        if (q.openOnly() && q.order() == TicketQuery.Order.URGENCY) {
+            where.append(" AND t.done_flag = 0"); // the same tickets, in the urgency indexes' terms
+        } else if (q.openOnly()) {
             where.append(" AND t.state_kind IN ").append(OPEN_KINDS);
         }
         filter(where, binds, "t.state = :state", "state", q.state());
@@ -293,7 +311,7 @@ public final class TicketRepository {
             binds.add(s -> s.bindList("cats", categories));
         }
         Query count = h.createQuery("SELECT COUNT(*)" + where);
-        Query page = h.createQuery("SELECT t.*" + where + " ORDER BY t.created_at DESC, t.id DESC LIMIT :limit OFFSET :offset")
+        Query page = h.createQuery("SELECT t.*" + where + order(q) + " LIMIT :limit OFFSET :offset")
                 .bind("limit", q.limit()).bind("offset", q.offset());
         for (Query s : List.of(count, page)) {
             s.bind("t", actor.tenantId());
@@ -305,6 +323,35 @@ public final class TicketRepository {
         long total = count.mapTo(Long.class).one();
         List<Ticket> items = page.map((rs, c) -> TicketRow.map(rs, json).toTicket()).list();
         return new TicketPage(items, total, q.offset(), q.limit());
+    }
+
+    /** @return the ORDER BY of a page; by urgency, led by the column the query fixes (see {@link #URGENCY_ORDER}) */
+    static String order(TicketQuery q) {
+        if (q.order() != TicketQuery.Order.URGENCY) {
+            return " ORDER BY t.created_at DESC, t.id DESC";
+        }
+        if (q.queue() != null) {
+            return " ORDER BY t.tenant_id, t.queue_key, " + URGENCY_ORDER;
+        }
+        if (q.assignee() != null || q.scope() == TicketQuery.Scope.ASSIGNED_TO_ME) {
+            return " ORDER BY t.tenant_id, t.assignee_id, " + URGENCY_ORDER;
+        }
+        return " ORDER BY " + URGENCY_ORDER;
+    }
+
+    /** @return 1 for a resolved or closed ticket, 0 for an open one: open tickets come first in a work list */
+    private static int doneFlag(TicketRow r) {
+        return r.kind == StateKind.RESOLVED || r.kind == StateKind.CLOSED ? 1 : 0;
+    }
+
+    /** @return the sort rank of a priority: URGENT 0, HIGH 1, NORMAL 2, LOW 3 */
+    private static int rank(dev.oakit.ticket.Priority p) {
+        return switch (p) {
+            case URGENT -> 0;
+            case HIGH -> 1;
+            case NORMAL -> 2;
+            case LOW -> 3;
+        };
     }
 
     private static void filter(StringBuilder where, List<Consumer<Query>> binds, String condition, String name, Object value) {

@@ -72,6 +72,7 @@ public final class DeadlineService implements TaskDeadlines {
                                 + instanceId + "; its initiator '" + initiator + "' and administrators may");
                     }
                     instances.setPriority(ctx.handle(), instanceId, priority);
+                    tasks.setPriority(ctx.handle(), instanceId, priority);
                     List<Long> open = tasks.openIds(ctx.handle(), instanceId);
                     for (long taskId : open) {
                         runner.onOpenTask(ctx, taskId, t -> {

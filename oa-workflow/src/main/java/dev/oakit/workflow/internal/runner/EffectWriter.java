@@ -82,7 +82,7 @@ public final class EffectWriter {
         List<Long> ids = drafts.isEmpty() ? List.of() : tasks.insert(h, drafts.stream().map(d -> new TaskRepository.NewTask(tenant,
                 instanceId, d.nodeId(), d.nodeName(), d.round(), d.seq(), d.kind(), d.waitingFor(), d.assigneeId(), d.ownerId(),
                 d.status(), d.outcome(), d.actedBy(), d.comment(), r.row.key(), r.row.title(), r.row.initiatorId(), d.createdAt(),
-                d.completedAt(), d.workMillis(), d.dueAt(), d.proxyFor())).toList());
+                d.completedAt(), d.workMillis(), d.dueAt(), d.proxyFor(), r.row.priority())).toList());
         remapProxies(r.st, ids);
         List<HistoryEntry> entries = new ArrayList<>();
         List<TaskRepository.Closing> closes = new ArrayList<>();

@@ -30,7 +30,7 @@ public final class TaskRepository {
     public record NewTask(String tenantId, long instanceId, String nodeId, String nodeName, int round, int seq, String kind,
                           Long waitingFor, String assigneeId, String ownerId, TaskStatus status, String outcome, String actedBy,
                           String comment, String key, String title, String initiatorId, Instant createdAt, Instant completedAt,
-                          Long workMillis, Instant dueAt, String proxyFor) {
+                          Long workMillis, Instant dueAt, String proxyFor, String priority) {
     }
 
     /** A task that closes: its status, outcome, who acted, and the working time it took. */
@@ -44,9 +44,17 @@ public final class TaskRepository {
     private static final String INSERT = """
             INSERT INTO oa_wf_task (tenant_id, instance_id, node_id, node_name, round, seq, kind, waiting_for, assignee_id,
                 owner_id, status, outcome, acted_by, comment, def_key, title, initiator_id, created_at, completed_at, work_ms,
-                due_at, proxy_for)
+                due_at, proxy_for, no_due, prio_rank)
             VALUES (:t, :i, :n, :nn, :r, :seq, :kind, :wf, :a, :o, :s, :out, :by, :c, :k, :title, :init, :now, :done, :work,
-                :due, :p)""";
+                :due, :p, :noDue, :rank)""";
+
+    /**
+     * The todo list's order by urgency, which the index {@code oa_wf_task_urgency} (tenant, assignee, status, no_due,
+     * due_at, prio_rank, created_at, id) serves as it is: the earliest deadline first, tasks without one ({@code no_due}
+     * = 1) last, then urgent instances ({@code prio_rank} 0) before normal ones, then the oldest. The todo list's
+     * ORDER BY starts with the columns its WHERE fixes, which changes nothing but lets H2 see the index's order too.
+     */
+    static final String URGENCY_ORDER = "%1$sno_due, %1$sdue_at, %1$sprio_rank, %1$screated_at, %1$sid";
 
     /**
      * Inserts tasks in one statement (one batch for several).
@@ -77,7 +85,16 @@ public final class TaskRepository {
                 .bind("s", t.status().name()).bind("out", t.outcome()).bind("by", t.actedBy()).bind("c", t.comment())
                 .bind("k", t.key()).bind("title", t.title()).bind("init", t.initiatorId()).bind("now", Rows.db(t.createdAt()))
                 .bind("done", Rows.db(t.completedAt())).bind("work", t.workMillis()).bind("due", Rows.db(t.dueAt()))
-                .bind("p", t.proxyFor());
+                .bind("p", t.proxyFor()).bind("noDue", noDue(t.dueAt())).bind("rank", rank(t.priority()));
+    }
+
+    private static int noDue(Instant dueAt) {
+        return dueAt == null ? 1 : 0;
+    }
+
+    /** @return the sort rank of an instance priority: urgent 0, normal 1 */
+    private static int rank(String priority) {
+        return "urgent".equals(priority) ? 0 : 1;
     }
 
     /** Closes tasks in one statement. */
@@ -110,7 +127,14 @@ public final class TaskRepository {
 
     /** Moves the deadline of a task. */
     public void setDue(Handle h, long taskId, Instant dueAt) {
-        h.createUpdate("UPDATE oa_wf_task SET due_at = :due WHERE id = :id").bind("due", Rows.db(dueAt)).bind("id", taskId).execute();
+        h.createUpdate("UPDATE oa_wf_task SET due_at = :due, no_due = :noDue WHERE id = :id").bind("due", Rows.db(dueAt))
+                .bind("noDue", noDue(dueAt)).bind("id", taskId).execute();
+    }
+
+    /** Gives the open tasks of an instance the sort rank of its new priority (the caller holds the instance's lock). */
+    public void setPriority(Handle h, long instanceId, String priority) {
+        h.createUpdate("UPDATE oa_wf_task SET prio_rank = :rank WHERE instance_id = :i AND status = 'OPEN'")
+                .bind("rank", rank(priority)).bind("i", instanceId).execute();
     }
 
     /** Counts one more urge on each task. */
@@ -252,13 +276,21 @@ public final class TaskRepository {
      * @param dueSoon how close a deadline counts as due soon
      */
     public List<TaskRow> todo(Handle h, String tenantId, String userId, TodoQuery q, Instant now, java.time.Duration dueSoon) {
+        return bind(h.createQuery(todoSql(q)).bind("t", tenantId).bind("u", userId), q, now, dueSoon).map(Rows.TASK).list();
+    }
+
+    /** @return the todo query's statement, with named parameters {@code :t}, {@code :u}, the filters', {@code :limit} and {@code :offset} */
+    static String todoSql(TodoQuery q) {
         StringBuilder sql = new StringBuilder("SELECT " + Rows.TASK_COLUMNS
                 + " FROM oa_wf_task WHERE tenant_id = :t AND assignee_id = :u AND status = 'OPEN'");
         filters(sql, q, "");
         dueFilter(sql, q, "");
-        sql.append(" ORDER BY created_at ").append(q.newestFirst() ? "DESC" : "ASC").append(", id ").append(q.newestFirst() ? "DESC" : "ASC");
-        sql.append(" LIMIT :limit OFFSET :offset");
-        return bind(h.createQuery(sql.toString()).bind("t", tenantId).bind("u", userId), q, now, dueSoon).map(Rows.TASK).list();
+        if (q.urgencyOrder()) {
+            sql.append(" ORDER BY tenant_id, assignee_id, status, ").append(String.format(URGENCY_ORDER, ""));
+        } else {
+            sql.append(" ORDER BY created_at ").append(q.newestFirst() ? "DESC" : "ASC").append(", id ").append(q.newestFirst() ? "DESC" : "ASC");
+        }
+        return sql.append(" LIMIT :limit OFFSET :offset").toString();
     }
 
     /** A page of the unclaimed pooled tasks a user is a candidate of. */
@@ -268,7 +300,12 @@ public final class TaskRepository {
                 + " WHERE c.tenant_id = :t AND c.user_id = :u AND t.status = 'OPEN' AND t.assignee_id = ''");
         filters(sql, q, "t.");
         dueFilter(sql, q, "");
-        sql.append(" ORDER BY t.created_at ").append(q.newestFirst() ? "DESC" : "ASC").append(", t.id LIMIT :limit OFFSET :offset");
+        if (q.urgencyOrder()) {
+            sql.append(" ORDER BY ").append(String.format(URGENCY_ORDER, "t."));
+        } else {
+            sql.append(" ORDER BY t.created_at ").append(q.newestFirst() ? "DESC" : "ASC").append(", t.id");
+        }
+        sql.append(" LIMIT :limit OFFSET :offset");
         return bind(h.createQuery(sql.toString()).bind("t", tenantId).bind("u", userId), q, now, dueSoon).map(Rows.TASK).list();
     }
 
