@@ -24,4 +24,11 @@ public final class IntegrationErrors {
     public static final String LOCAL_TAKEN = "OA-INT/LOCAL_TAKEN";
     /** The external record is not in the ID map. */
     public static final String NOT_LINKED = "OA-INT/NOT_LINKED";
+
+    // ---- remote writes
+
+    /** A remote write names a target or operation that no installed connector has. */
+    public static final String NO_SUCH_OPERATION = "OA-INT/NO_SUCH_OPERATION";
+    /** Another worker holds the remote write's lease; the job runs again later. */
+    public static final String WRITE_LEASED = "OA-INT/WRITE_LEASED";
 }

@@ -3,7 +3,12 @@ package dev.oakit.integration;
 import com.google.inject.AbstractModule;
 import dev.oakit.core.spi.OaPlugin;
 import dev.oakit.core.spi.OaPluginContext;
+import com.google.inject.multibindings.Multibinder;
 import dev.oakit.integration.internal.idmap.IdMapService;
+import dev.oakit.integration.internal.write.CallGuard;
+import dev.oakit.integration.internal.write.RemoteWriteJob;
+import dev.oakit.integration.internal.write.RemoteWriteService;
+import dev.oakit.integration.spi.Connector;
 import org.apiguardian.api.API;
 
 /**
@@ -29,8 +34,13 @@ public final class IntegrationPlugin implements OaPlugin {
             @Override
             protected void configure() {
                 bind(IdMap.class).to(IdMapService.class);
+                bind(RemoteWrites.class).to(RemoteWriteService.class);
+                bind(CallGuard.class).toInstance(CallGuard.NONE);
+                Multibinder.newSetBinder(binder(), Connector.class);
             }
         });
         context.exposeService(IdMap.class);
+        context.exposeService(RemoteWrites.class);
+        context.jobHandler(RemoteWriteJob.class);
     }
 }

@@ -10,12 +10,10 @@ import dev.oakit.core.spi.JobContext;
 import dev.oakit.core.spi.JobHandler;
 import dev.oakit.core.spi.OaPlugin;
 import dev.oakit.core.spi.OaPluginContext;
+import dev.oakit.core.testing.ConnectionsHeld;
 import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.TestDatabase;
 
-import javax.sql.DataSource;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,30 +25,6 @@ import static org.awaitility.Awaitility.await;
 /** A job handler that calls remote systems runs with no transaction and no pooled connection held by its thread. */
 class JobsOutsideTransactionTest {
     private final Actor admin = Actor.admin("acme", "root");
-
-    /** Connections handed out and not yet closed, per thread. */
-    static final ThreadLocal<int[]> OPEN = ThreadLocal.withInitial(() -> new int[1]);
-
-    static DataSource tracking(DataSource target) {
-        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[]{DataSource.class}, (p, m, args) -> {
-            Object r = m.invoke(target, args);
-            if (!(r instanceof Connection c)) {
-                return r;
-            }
-            OPEN.get()[0]++;
-            Thread owner = Thread.currentThread();
-            return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class}, (cp, cm, cargs) -> {
-                if (cm.getName().equals("close") && Thread.currentThread() == owner) {
-                    OPEN.get()[0]--;
-                }
-                try {
-                    return cm.invoke(c, cargs);
-                } catch (java.lang.reflect.InvocationTargetException e) {
-                    throw e.getCause();
-                }
-            });
-        });
-    }
 
     static final class RemoteCall implements JobHandler, OaPlugin {
         final List<String> seen = new CopyOnWriteArrayList<>();
@@ -77,7 +51,7 @@ class JobsOutsideTransactionTest {
 
         @Override
         public void handle(JobContext ctx) {
-            seen.add("attempt " + ctx.attempt() + ", connections held " + OPEN.get()[0]);
+            seen.add("attempt " + ctx.attempt() + ", connections held " + ConnectionsHeld.byThisThread());
             try {
                 ctx.handle();
                 seen.add("handle given");
@@ -93,7 +67,7 @@ class JobsOutsideTransactionTest {
     @DbTest
     void theHandlerHoldsNoConnectionIsRetriedAndItsJobCompletes(TestDatabase db) {
         RemoteCall remote = new RemoteCall();
-        OaKit oa = db.start(b -> b.dataSource(tracking(db.dataSource())).plugin(remote));
+        OaKit oa = db.start(b -> b.dataSource(ConnectionsHeld.tracking(db.dataSource())).plugin(remote));
         Jobs jobs = oa.service(Jobs.class);
         long id = jobs.schedule(admin, JobRequest.of("test.remote", Map.of()));
         await().atMost(Duration.ofSeconds(30)).until(() -> jobs.get(admin, id).status() == JobStatus.DONE);

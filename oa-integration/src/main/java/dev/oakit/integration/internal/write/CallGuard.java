@@ -1,0 +1,24 @@
+package dev.oakit.integration.internal.write;
+
+import dev.oakit.integration.spi.CallContext;
+import dev.oakit.integration.spi.RemoteCallException;
+
+/** What stands around every remote call of a write: nothing by default; circuit breakers and request budgets. */
+public interface CallGuard {
+    /** Before a call; throws a {@link RemoteCallException.Kind#RETRYABLE} failure to hold the call back (nothing is sent). */
+    void before(CallContext call) throws RemoteCallException;
+
+    /** After a call: {@code failure} null for success. */
+    void after(CallContext call, RemoteCallException failure);
+
+    /** A guard that lets every call through. */
+    CallGuard NONE = new CallGuard() {
+        @Override
+        public void before(CallContext call) {
+        }
+
+        @Override
+        public void after(CallContext call, RemoteCallException failure) {
+        }
+    };
+}
