@@ -5,7 +5,8 @@ import dev.oakit.core.spi.OaPlugin;
 import dev.oakit.core.spi.OaPluginContext;
 import com.google.inject.multibindings.Multibinder;
 import dev.oakit.integration.internal.idmap.IdMapService;
-import dev.oakit.integration.internal.write.CallGuard;
+import dev.oakit.integration.internal.target.CircuitBreakers;
+import dev.oakit.integration.internal.target.CallGuard;
 import dev.oakit.integration.internal.write.RemoteWriteJob;
 import dev.oakit.integration.internal.write.RemoteWriteService;
 import dev.oakit.integration.spi.Connector;
@@ -35,7 +36,7 @@ public final class IntegrationPlugin implements OaPlugin {
             protected void configure() {
                 bind(IdMap.class).to(IdMapService.class);
                 bind(RemoteWrites.class).to(RemoteWriteService.class);
-                bind(CallGuard.class).toInstance(CallGuard.NONE);
+                bind(CallGuard.class).to(CircuitBreakers.class);
                 Multibinder.newSetBinder(binder(), Connector.class);
             }
         });

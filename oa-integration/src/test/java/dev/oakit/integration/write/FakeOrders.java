@@ -2,12 +2,11 @@ package dev.oakit.integration.write;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.oakit.integration.TestHttp;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -17,7 +16,7 @@ import java.util.function.Consumer;
 
 /**
  * A remote order service in the JVM: {@code POST /orders} with header {@code Idempotency-Key} creates
- * an order (its id is the answer's body), {@code GET /orders?key=K} finds one. Each POST takes the next
+ * an order (answer {@code {"id": ...}}), {@code GET /orders?key=K} finds one. Each POST takes the next
  * scripted behaviour, then behaves normally.
  */
 final class FakeOrders implements AutoCloseable {
@@ -63,7 +62,7 @@ final class FakeOrders implements AutoCloseable {
                 String key = x.getRequestURI().getQuery().replaceFirst("^key=", "");
                 onGet.accept(key);
                 String id = orders.get(key);
-                answer(x, 200, id == null ? "" : id);
+                answer(x, 200, id == null ? "{}" : "{\"id\":\"" + id + "\"}");
                 return;
             }
             posts.incrementAndGet();
@@ -73,8 +72,7 @@ final class FakeOrders implements AutoCloseable {
             Mode mode = script.poll();
             switch (mode == null ? Mode.OK : mode) {
                 case TOO_MANY -> {
-                    x.getResponseHeaders().add("Retry-After", "1");
-                    answer(x, 429, "slow down");
+                    TestHttp.answer(x, 429, Map.of("Retry-After", "1"), "slow down");
                 }
                 case INVALID -> answer(x, 422, "{\"error\":\"line 2: unknown material M-9\"}");
                 default -> {
@@ -82,12 +80,12 @@ final class FakeOrders implements AutoCloseable {
                     orders.put(key, id);
                     switch (mode == null ? Mode.OK : mode) {
                         case COMMIT_THEN_HANG -> {
-                            sleep(3000);
-                            answer(x, 201, id);
+                            TestHttp.sleep(5000);
+                            answer(x, 201, "{\"id\":\"" + id + "\"}");
                         }
                         case COMMIT_THEN_502 -> answer(x, 502, "bad gateway");
                         case COMMIT_THEN_RESET -> x.getHttpContext(); // closes without an answer
-                        default -> answer(x, 201, id);
+                        default -> answer(x, 201, "{\"id\":\"" + id + "\"}");
                     }
                 }
             }
@@ -95,21 +93,7 @@ final class FakeOrders implements AutoCloseable {
     }
 
     private static void answer(HttpExchange x, int status, String body) throws IOException {
-        byte[] b = body.getBytes(StandardCharsets.UTF_8);
-        x.sendResponseHeaders(status, b.length == 0 ? -1 : b.length);
-        if (b.length > 0) {
-            try (OutputStream o = x.getResponseBody()) {
-                o.write(b);
-            }
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        TestHttp.answer(x, status, Map.of(), body);
     }
 
     @Override

@@ -13,6 +13,8 @@ import dev.oakit.integration.IntegrationErrors;
 import dev.oakit.integration.RemoteWrite;
 import dev.oakit.integration.WriteStatus;
 import dev.oakit.integration.internal.Connectors;
+import dev.oakit.integration.internal.target.CallGuard;
+import dev.oakit.integration.internal.target.RequestBudget;
 import dev.oakit.integration.internal.write.WriteMachine.Action;
 import dev.oakit.integration.internal.write.WriteMachine.Claim;
 import dev.oakit.integration.internal.write.WriteMachine.Result;
@@ -52,12 +54,13 @@ public final class RemoteWriteJob implements JobHandler {
     private final ObjectMapper json;
     private final Clock clock;
     private final CallGuard guard;
+    private final RequestBudget budget;
     private final RetryPolicy backoff;
     private final String owner = "int-" + UUID.randomUUID().toString().substring(0, 8);
 
     @Inject
     public RemoteWriteJob(Commands commands, WriteRepository repo, Connectors connectors, IntegrationConfig config, ObjectMapper json,
-                          Clock clock, CallGuard guard) {
+                          Clock clock, CallGuard guard, RequestBudget budget) {
         this.commands = commands;
         this.repo = repo;
         this.connectors = connectors;
@@ -65,6 +68,7 @@ public final class RemoteWriteJob implements JobHandler {
         this.json = json;
         this.clock = clock;
         this.guard = guard;
+        this.budget = budget;
         this.backoff = new RetryPolicy(config.retryInitial(), 2, config.retryMax(), 0.25, RetryPolicy.MAX_ATTEMPTS, null);
     }
 
@@ -99,6 +103,9 @@ public final class RemoteWriteJob implements JobHandler {
                 return;
             }
             Held held = claim(tenant, row.get(), claim, attempt);
+            if (held == null) {
+                return;
+            }
             attempt = false;
             Instant callEnds = clock.instant().plus(config.callTimeout());
             if (!commands.query(h -> repo.holds(h, tenant, id, held.fence, owner, callEnds))) {
@@ -129,17 +136,30 @@ public final class RemoteWriteJob implements JobHandler {
         }
     }
 
+    /** How a claim went. */
+    enum Claimed { YES, HELD_ELSEWHERE, OVER_BUDGET }
+
+    /** @return the write held by this worker, or null when the target's budget is used up (the write waits for the next window) */
     private Held claim(String tenant, WriteRepository.Row row, Claim claim, boolean attempt) {
         RemoteWrite w = row.write();
-        boolean claimed = commands.execute(new CommandSpec(Actor.system(tenant), "integration.write.claim", RemoteWriteService.TARGET,
-                Long.toString(w.id()), null), Boolean.class, ctx -> {
+        Claimed claimed = commands.execute(new CommandSpec(Actor.system(tenant), "integration.write.claim", RemoteWriteService.TARGET,
+                Long.toString(w.id()), null), Claimed.class, ctx -> {
+            Instant nextWindow = budget.take(ctx, w.target());
+            if (nextWindow != null) {
+                RemoteWriteService.schedule(ctx, w.id(), nextWindow);
+                ctx.summary("remote write " + w.id() + " waits for the request budget of " + w.target() + " (next window " + nextWindow + ")");
+                return Claimed.OVER_BUDGET;
+            }
             boolean ok = repo.claim(ctx.handle(), tenant, w.id(), row.fence(), claim.during(), attempt, claim.action() == Action.CREATE,
                     owner, ctx.now().plus(config.lease()), ctx.now());
             ctx.summary(ok ? "claimed remote write " + w.id() + " to " + claim.action().name().toLowerCase(java.util.Locale.ROOT)
                     + " it (status " + claim.during() + ", fence " + (row.fence() + 1) + ")" : "remote write " + w.id() + " is held by another worker");
-            return ok;
+            return ok ? Claimed.YES : Claimed.HELD_ELSEWHERE;
         });
-        if (!claimed) {
+        if (claimed == Claimed.OVER_BUDGET) {
+            return null;
+        }
+        if (claimed == Claimed.HELD_ELSEWHERE) {
             throw new IntegrationException(IntegrationErrors.WRITE_LEASED, "remote write " + w.id() + " is held by another worker until "
                     + row.leaseUntil() + "; this job tries again later", true, null);
         }
@@ -151,6 +171,10 @@ public final class RemoteWriteJob implements JobHandler {
         CallContext call = new CallContext(tenant, w.target(), w.operation(), config.callTimeout());
         try {
             guard.before(call);
+        } catch (RemoteCallException held) {
+            return new Outcome(Result.RETRYABLE, null, held);
+        }
+        try {
             Outcome o = claim.action() == Action.LOOKUP
                     ? op.find(call, w.key()).map(r -> Outcome.of(Result.FOUND, r)).orElse(Outcome.of(Result.NOT_FOUND, null))
                     : Outcome.of(Result.CREATED, create(op, call, w));

@@ -1,4 +1,4 @@
-package dev.oakit.integration.internal.write;
+package dev.oakit.integration.internal.target;
 
 import dev.oakit.integration.spi.CallContext;
 import dev.oakit.integration.spi.RemoteCallException;
@@ -10,15 +10,4 @@ public interface CallGuard {
 
     /** After a call: {@code failure} null for success. */
     void after(CallContext call, RemoteCallException failure);
-
-    /** A guard that lets every call through. */
-    CallGuard NONE = new CallGuard() {
-        @Override
-        public void before(CallContext call) {
-        }
-
-        @Override
-        public void after(CallContext call, RemoteCallException failure) {
-        }
-    };
 }
