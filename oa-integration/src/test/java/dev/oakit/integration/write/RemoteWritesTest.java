@@ -112,23 +112,32 @@ class RemoteWritesTest {
     }
 
     @DbTest
-    void aRefusedWriteIsADeadLetterWithTheRemotesErrorAndItsReplayLooksUpBeforeCreating(TestDatabase db) throws Exception {
+    void refusedWritesAreDeadLettersWithTheRemotesErrorAndTheirReplayLooksUpBeforeCreating(TestDatabase db) throws Exception {
         Setup s = start(db);
         s.shop.script.add(FakeOrders.Mode.INVALID);
-        long id = s.writes.request(SYSTEM, order("PR-6")).id();
-        RemoteWrite dead = awaitStatus(s, id, WriteStatus.FAILED);
+        s.shop.script.add(FakeOrders.Mode.INVALID);
+        long first = s.writes.request(SYSTEM, order("PR-6")).id();
+        RemoteWrite dead = awaitStatus(s, first, WriteStatus.FAILED);
+        long second = s.writes.request(SYSTEM, order("PR-8")).id();
+        awaitStatus(s, second, WriteStatus.FAILED);
         assertThat(dead.remoteStatus()).isEqualTo(422);
         assertThat(dead.remoteError()).contains("unknown material M-9");
         assertThat(dead.payload()).contains("120.50");
-        assertThat(s.writes.deadLetters(SYSTEM, "shop", 10)).extracting(RemoteWrite::id).containsExactly(id);
+        assertThat(s.writes.deadLetters(SYSTEM, "shop", 10)).extracting(RemoteWrite::id).containsExactly(first, second);
         assertThat(s.shop.orders).isEmpty();
+        assertThatThrownBy(() -> s.writes.deadLetters(Actor.of("t1", "bob"), null, 10)).isInstanceOf(dev.oakit.core.ForbiddenException.class);
+        assertThatThrownBy(() -> s.writes.replay(Actor.of("t1", "bob"), List.of(first))).isInstanceOf(dev.oakit.core.ForbiddenException.class);
 
-        assertThat(s.writes.replay(SYSTEM, List.of(id, 999_999L))).extracting(RemoteWrite::status).containsExactly(WriteStatus.UNKNOWN);
-        awaitStatus(s, id, WriteStatus.CONFIRMED);
-        assertThat(s.shop.gets).as("looked up first").hasValue(1);
-        assertThat(s.shop.orders).containsOnlyKeys("PR-6");
+        assertThat(s.writes.replay(SYSTEM, List.of(first, second, 999_999L))).extracting(RemoteWrite::status)
+                .containsExactly(WriteStatus.UNKNOWN, WriteStatus.UNKNOWN);
+        awaitStatus(s, first, WriteStatus.CONFIRMED);
+        awaitStatus(s, second, WriteStatus.CONFIRMED);
+        assertThat(s.shop.gets).as("each looked up first").hasValue(2);
+        assertThat(s.shop.orders).containsOnlyKeys("PR-6", "PR-8");
         assertThat(s.writes.deadLetters(SYSTEM, null, 10)).isEmpty();
-        assertThatThrownBy(() -> s.writes.replay(Actor.of("t1", "bob"), List.of(id))).isInstanceOf(dev.oakit.core.ForbiddenException.class);
+        assertThat(s.oa.service(dev.oakit.core.audit.AuditLog.class).recent(SYSTEM, 100))
+                .filteredOn(r -> r.action().equals("integration.write.replay")).extracting(r -> r.targetId())
+                .containsExactlyInAnyOrder(Long.toString(first), Long.toString(second), "999999");
     }
 
     @DbTest
