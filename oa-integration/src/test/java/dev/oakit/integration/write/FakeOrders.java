@@ -36,6 +36,8 @@ final class FakeOrders implements AutoCloseable {
     }
 
     final Map<String, String> orders = new ConcurrentHashMap<>();
+    /** Orders created per key: a duplicate shows here as 2. */
+    final Map<String, AtomicInteger> createdPerKey = new ConcurrentHashMap<>();
     final AtomicInteger posts = new AtomicInteger();
     final AtomicInteger gets = new AtomicInteger();
     final ConcurrentLinkedQueue<Mode> script = new ConcurrentLinkedQueue<>();
@@ -78,6 +80,7 @@ final class FakeOrders implements AutoCloseable {
                 default -> {
                     String id = "PO-" + ids.incrementAndGet();
                     orders.put(key, id);
+                    createdPerKey.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
                     switch (mode == null ? Mode.OK : mode) {
                         case COMMIT_THEN_HANG -> {
                             TestHttp.sleep(5000);

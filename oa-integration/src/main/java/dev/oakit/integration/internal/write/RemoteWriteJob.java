@@ -109,8 +109,9 @@ public final class RemoteWriteJob implements JobHandler {
             attempt = false;
             Instant callEnds = clock.instant().plus(config.callTimeout());
             if (!commands.query(h -> repo.holds(h, tenant, id, held.fence, owner, callEnds))) {
-                LOG.warn("remote write {}: lease lost before the call (fence {}); not calling", id, held.fence);
-                return;
+                // the claim took so long that the lease would not outlast the call: call nothing, try again once it ran out
+                throw new IntegrationException(IntegrationErrors.WRITE_LEASED, "remote write " + id + ": the lease (fence " + held.fence
+                        + ") would not outlast a call of " + config.callTimeout() + "; nothing was sent, the job tries again", true, null);
             }
             Outcome outcome = call(tenant, held.write, claim);
             boolean left = held.write.attempts() + 1 < config.maxAttempts();
