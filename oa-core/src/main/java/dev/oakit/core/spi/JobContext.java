@@ -34,7 +34,11 @@ public interface JobContext {
     /** @return the payload read into a type with Jackson */
     <T> T payload(Class<T> type);
 
-    /** @return the handle of the job's transaction; commits together with the job's completion */
+    /**
+     * @return the handle of the job's transaction; commits together with the job's completion
+     * @throws IllegalStateException for a handler that runs outside a transaction
+     *     ({@link JobHandler#runsInTransaction()} is false)
+     */
     Handle handle();
 
     /** @return the current time from OAKit's clock */

@@ -38,4 +38,25 @@ public interface JobHandler {
     default RetryPolicy retryPolicy() {
         return null;
     }
+
+    /**
+     * Whether an attempt runs inside a database transaction. {@code true} (the default): as described
+     * above, the handler's database work and the job's completion commit together, and the worker
+     * holds a pooled connection for the whole attempt.
+     *
+     * <p>{@code false} is for handlers that call remote systems: the worker runs the handler with no
+     * transaction and no connection ({@link JobContext#handle()} is refused), the handler does its
+     * database work in its own short commands or queries before and after the call, and the worker
+     * marks the job done in a short transaction of its own afterwards, conditioned on the fencing
+     * token as usual. A worker that lost its lease meanwhile cannot complete the job, but the
+     * handler's own commands have committed: guard them with a fence of their own (oa-integration's
+     * remote writes do). Failures are retried and parked as dead as for every job.
+     *
+     * @return true to run each attempt in one transaction
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    default boolean runsInTransaction() {
+        return true;
+    }
 }

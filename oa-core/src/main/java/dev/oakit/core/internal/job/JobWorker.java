@@ -171,6 +171,10 @@ public final class JobWorker implements AutoCloseable {
                     + "' on this node; install the plugin that contributes it"), true);
             return;
         }
+        if (!handler.runsInTransaction()) {
+            runOutsideTransaction(handler, c);
+            return;
+        }
         try {
             transactions.inTransaction(tx -> {
                 Instant now = clock.instant();
@@ -192,6 +196,26 @@ public final class JobWorker implements AutoCloseable {
             recordFailure(c, e.getCause(), isRetryable(e.getCause()));
         } catch (RuntimeException e) {
             recordFailure(c, e, isRetryable(e));
+        }
+    }
+
+    /**
+     * An attempt of a handler that calls remote systems: no transaction and no connection while it
+     * runs; the completion, conditioned on the fence, in a short transaction of its own.
+     */
+    private void runOutsideTransaction(JobHandler handler, JobRepository.Claimed c) {
+        try {
+            handler.handle(new Ctx(c, null, clock.instant()));
+        } catch (Exception e) {
+            recordFailure(c, e, isRetryable(e));
+            return;
+        }
+        try {
+            if (!transactions.inTransaction(tx -> store.complete(tx.handle(), c, nodeId, clock.instant()))) {
+                LOG.warn("job {} ({}) finished after this node lost its lease (fence {}); not marked done here", c.id(), c.type(), c.fence());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not mark job {} done; its lease will expire and it will run again", c.id(), e);
         }
     }
 
@@ -310,6 +334,10 @@ public final class JobWorker implements AutoCloseable {
 
         @Override
         public Handle handle() {
+            if (handle == null) {
+                throw new IllegalStateException("job type '" + c.type() + "' runs outside a transaction (its handler's"
+                        + " runsInTransaction() is false); do its database work in commands or queries of its own");
+            }
             return handle;
         }
 

@@ -1,0 +1,34 @@
+package dev.oakit.integration;
+
+import org.apiguardian.api.API;
+
+/**
+ * The error codes of oa-integration: the stable {@code OaException.code()} of each case, one line
+ * on what it means; each code is {@code OA-INT/} followed by the constant's name.
+ *
+ * @since 0.2
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public final class IntegrationErrors {
+    private IntegrationErrors() {
+    }
+
+    /** An argument is missing or breaks a rule; the exception names the field and the fix. */
+    public static final String INVALID = "OA-INT/INVALID";
+
+    // ---- the ID map
+
+    /** The external record is already linked to another OAKit id; split or unlink it first. */
+    public static final String EXTERNAL_TAKEN = "OA-INT/EXTERNAL_TAKEN";
+    /** The OAKit id already has another record of that system and entity type; unlink it or merge. */
+    public static final String LOCAL_TAKEN = "OA-INT/LOCAL_TAKEN";
+    /** The external record is not in the ID map. */
+    public static final String NOT_LINKED = "OA-INT/NOT_LINKED";
+
+    // ---- remote writes
+
+    /** A remote write names a target or operation that no installed connector has. */
+    public static final String NO_SUCH_OPERATION = "OA-INT/NO_SUCH_OPERATION";
+    /** Another worker holds the remote write's lease; the job runs again later. */
+    public static final String WRITE_LEASED = "OA-INT/WRITE_LEASED";
+}

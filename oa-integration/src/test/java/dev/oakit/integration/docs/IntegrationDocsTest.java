@@ -1,0 +1,85 @@
+package dev.oakit.integration.docs;
+
+import dev.oakit.core.Actor;
+import dev.oakit.core.OaKit;
+import dev.oakit.core.testing.DbTest;
+import dev.oakit.core.testing.TestDatabase;
+import dev.oakit.integration.ExternalRef;
+import dev.oakit.integration.IdMap;
+import dev.oakit.integration.IntegrationPlugin;
+import dev.oakit.integration.NewRemoteWrite;
+import dev.oakit.integration.RemoteWrite;
+import dev.oakit.integration.RemoteWrites;
+import dev.oakit.integration.WriteStatus;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The code of docs/integration.md is this package's code, compiled; and it runs. */
+class IntegrationDocsTest {
+    static OaKit start(TestDatabase db, URI erp) {
+        return db.start(b -> b
+                // tag::install[]
+                .plugin(new IntegrationPlugin())
+                .plugin(new ErpPlugin(erp, "api-token"))
+                // end::install[]
+        );
+    }
+
+    static RemoteWrite use(OaKit oa) {
+        // tag::use[]
+        Actor bridge = Actor.system("acme");
+        IdMap ids = oa.service(IdMap.class);
+        ids.link(bridge, ExternalRef.of("erp", "vendor", "V-1007"), "party-42");
+        String vendor = ids.external(bridge, "erp", "vendor", "party-42").orElseThrow().ref().externalId();
+
+        RemoteWrites writes = oa.service(RemoteWrites.class);
+        RemoteWrite po = writes.request(bridge, new NewRemoteWrite("erp", "purchase-order",
+                "PR-2026-0042",                                    // our key, fixed before any call
+                "pr-42",                                           // the OAKit record it belongs to
+                new PurchaseOrderConnector.Order(vendor, "1200.00")));
+        // end::use[]
+        return po;
+    }
+
+    @DbTest
+    void theExampleRuns(TestDatabase db) throws Exception {
+        try (var erp = new dev.oakit.integration.write.FakeOrdersAccess()) {
+            OaKit oa = start(db, erp.uri());
+            RemoteWrite po = use(oa);
+            RemoteWrites writes = oa.service(RemoteWrites.class);
+            await().atMost(Duration.ofSeconds(30)).until(() -> writes.get(Actor.system("acme"), po.id()).orElseThrow().status()
+                    == WriteStatus.CONFIRMED);
+            assertThat(erp.orders()).containsKey("PR-2026-0042");
+        }
+    }
+
+    @Test
+    void theDocShowsTheCompiledCode() throws Exception {
+        String doc = normalize(Files.readString(Path.of("../docs/integration.md")));
+        Path here = Path.of("src/test/java/dev/oakit/integration/docs");
+        for (String file : new String[]{"PurchaseOrderConnector.java", "ErpPlugin.java", "IntegrationDocsTest.java",
+                "../inbox/InboundSignaturesTest.java"}) {
+            String source = Files.readString(here.resolve(file));
+            Matcher m = Pattern.compile("// tag::(\\w+)\\[]\\n(.*?)\\n\\s*// end::\\1\\[]", Pattern.DOTALL).matcher(source);
+            int found = 0;
+            while (m.find()) {
+                found++;
+                assertThat(doc).as("docs/integration.md shows the '" + m.group(1) + "' code of " + file).contains(normalize(m.group(2)));
+            }
+            assertThat(found).as(file).isPositive();
+        }
+    }
+
+    private static String normalize(String s) {
+        return s.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce("", (a, b) -> a + "\n" + b);
+    }
+}
