@@ -3,7 +3,9 @@ package dev.oakit.integration;
 import com.google.inject.AbstractModule;
 import dev.oakit.core.spi.OaPlugin;
 import dev.oakit.core.spi.OaPluginContext;
+import dev.oakit.integration.inbox.Inbox;
 import dev.oakit.integration.internal.idmap.IdMapService;
+import dev.oakit.integration.internal.inbox.InboxService;
 import org.apiguardian.api.API;
 
 /**
@@ -29,8 +31,10 @@ public final class IntegrationPlugin implements OaPlugin {
             @Override
             protected void configure() {
                 bind(IdMap.class).to(IdMapService.class);
+                bind(Inbox.class).to(InboxService.class);
             }
         });
         context.exposeService(IdMap.class);
+        context.exposeService(Inbox.class);
     }
 }
