@@ -31,4 +31,15 @@ public final class IntegrationErrors {
     public static final String NO_SUCH_OPERATION = "OA-INT/NO_SUCH_OPERATION";
     /** Another worker holds the remote write's lease; the job runs again later. */
     public static final String WRITE_LEASED = "OA-INT/WRITE_LEASED";
+
+    // ---- the inbox
+
+    /** A webhook header is missing or malformed; the exception names the header. */
+    public static final String WEBHOOK_HEADER = "OA-INT/WEBHOOK_HEADER";
+    /** A webhook's signature matches none of the configured secrets. */
+    public static final String WEBHOOK_SIGNATURE = "OA-INT/WEBHOOK_SIGNATURE";
+    /** A webhook's signed timestamp is outside the tolerance: replayed, delayed, or a clock is wrong. */
+    public static final String WEBHOOK_TIMESTAMP = "OA-INT/WEBHOOK_TIMESTAMP";
+    /** A webhook's body is larger than the endpoint's limit. */
+    public static final String WEBHOOK_TOO_LARGE = "OA-INT/WEBHOOK_TOO_LARGE";
 }

@@ -10,6 +10,8 @@ import dev.oakit.integration.internal.target.CallGuard;
 import dev.oakit.integration.internal.write.RemoteWriteJob;
 import dev.oakit.integration.internal.write.RemoteWriteService;
 import dev.oakit.integration.spi.Connector;
+import dev.oakit.integration.inbox.Inbox;
+import dev.oakit.integration.internal.inbox.InboxService;
 import org.apiguardian.api.API;
 
 /**
@@ -38,10 +40,12 @@ public final class IntegrationPlugin implements OaPlugin {
                 bind(RemoteWrites.class).to(RemoteWriteService.class);
                 bind(CallGuard.class).to(CircuitBreakers.class);
                 Multibinder.newSetBinder(binder(), Connector.class);
+                bind(Inbox.class).to(InboxService.class);
             }
         });
         context.exposeService(IdMap.class);
         context.exposeService(RemoteWrites.class);
+        context.exposeService(Inbox.class);
         context.jobHandler(RemoteWriteJob.class);
     }
 }
