@@ -1,0 +1,559 @@
+package dev.oakit.fakes.odoo;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.oakit.fakes.Failure;
+import dev.oakit.fakes.FakeServer;
+import org.apiguardian.api.API;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A fake Odoo server in the JVM, for tests: the external JSON-RPC API ({@code POST /jsonrpc}, services
+ * {@code common} and {@code object}), the web session ({@code POST /web/session/authenticate}, then
+ * {@code /web/dataset/call_kw} with the {@code session_id} cookie) and the JSON-2 API
+ * ({@code POST /json/2/<model>/<method>} with {@code Authorization: bearer <api key>}), over the models
+ * {@code res.partner}, {@code product.product}, {@code purchase.order} and {@code purchase.order.line}.
+ *
+ * <pre>{@code
+ * try (FakeOdoo odoo = FakeOdoo.start()) {
+ *     long vendor = odoo.create("res.partner", Map.of("name", "Acme", "supplier_rank", 1));
+ *     // point the connector under test at odoo.baseUri(), database odoo.database(), key odoo.apiKey()
+ * }
+ * }</pre>
+ *
+ * <p>Every call runs in one transaction: it commits whole or not at all. Thread safe; calls are serialised.
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class FakeOdoo extends FakeServer {
+    private final Builder config;
+    private final OdooOrm orm;
+    private final Map<String, Long> sessions = new ConcurrentHashMap<>();
+
+    private FakeOdoo(Builder b) {
+        super(b.clock, (secret, body) -> Map.of()); // Odoo's "Send Webhook Notification" actions are not signed
+        this.config = b;
+        this.orm = new OdooOrm(OdooSchema.standard(), b.clock, this::lineError);
+    }
+
+    /** A builder; {@link Builder#start()} binds the server. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts a fake with the defaults: database {@code odoo}, user {@code admin}/{@code admin} (uid 2), a random API key. */
+    public static FakeOdoo start() {
+        return builder().start();
+    }
+
+    /** The database name. */
+    public String database() {
+        return config.database;
+    }
+
+    /** The login of the one user. */
+    public String login() {
+        return config.login;
+    }
+
+    /** The password of the one user. */
+    public String password() {
+        return config.password;
+    }
+
+    /** The user's API key: the bearer token of JSON-2, and accepted in place of the password by JSON-RPC. */
+    public String apiKey() {
+        return config.apiKey;
+    }
+
+    /** The user's id ({@code 2}, the admin of a fresh Odoo database). */
+    public long uid() {
+        return 2;
+    }
+
+    /** Creates a record directly (seeding; not a call, not counted, no webhook). */
+    public synchronized long create(String model, Map<String, Object> vals) {
+        try {
+            long id = orm.create(model, List.of(new LinkedHashMap<>(vals))).get(0);
+            orm.commit();
+            return id;
+        } catch (OdooError e) {
+            orm.rollback();
+            throw new IllegalArgumentException(e.name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every record of a model as {@code read} returns it (all fields), by id. */
+    public synchronized List<Map<String, Object>> records(String model) {
+        return orm.read(model, orm.search(model, List.of(List.of("active", "in", List.of(true, false))), 0, null, "id"), null);
+    }
+
+    /** One record as {@code read} returns it, if it exists. */
+    public synchronized Optional<Map<String, Object>> record(String model, long id) {
+        try {
+            return Optional.of(orm.read(model, List.of(id), null).get(0));
+        } catch (OdooError e) {
+            return Optional.empty();
+        }
+    }
+
+    /** How many records of a model are stored (archived ones included). */
+    public synchronized int count(String model) {
+        return orm.size(model);
+    }
+
+    /** Removes a field from the model, as an upgrade or an uninstalled module would: {@code fields_get} no longer
+     *  lists it and writing or reading it fails with Odoo's {@code Invalid field} error. */
+    public synchronized void removeField(String model, String field) {
+        orm.removeField(model, field);
+    }
+
+    /** Undoes {@link #removeField(String, String)}. */
+    public synchronized void restoreField(String model, String field) {
+        orm.restoreField(model, field);
+    }
+
+    /** Ends every web session: the next {@code call_kw} with an old {@code session_id} gets "Odoo Session Expired". */
+    public void expireSessions() {
+        sessions.clear();
+    }
+
+    // ---- routing
+
+    @Override
+    protected Route route(Request request) {
+        String path = request.path();
+        if (!request.method().equals("POST")) {
+            return new Route("", "http", () -> Response.html(404, "<h1>Not Found</h1>"));
+        }
+        if (path.startsWith("/json/2/")) {
+            String[] parts = path.substring("/json/2/".length()).split("/");
+            if (parts.length != 2) {
+                return new Route("", "json2", () -> json2Error(OdooError.http(404, "Did you mean POST /json/2/<model>/<method>?")));
+            }
+            return new Route(parts[0], parts[1], () -> json2(request, parts[0], parts[1]));
+        }
+        Map<String, Object> rpc;
+        try {
+            rpc = JSON.readValue(request.body(), new TypeReference<>() { });
+        } catch (IOException | RuntimeException e) {
+            return new Route("", "jsonrpc", () -> Response.html(400, "Invalid JSON data"));
+        }
+        Object id = rpc.get("id");
+        Map<String, Object> params = map(rpc.get("params"));
+        switch (path) {
+            case "/jsonrpc" -> {
+                String service = String.valueOf(params.get("service"));
+                String method = String.valueOf(params.get("method"));
+                List<?> args = params.get("args") instanceof List<?> l ? l : List.of();
+                boolean object = service.equals("object") && args.size() >= 5;
+                return new Route(object ? String.valueOf(args.get(3)) : "", object ? String.valueOf(args.get(4)) : method,
+                        () -> rpc(id, () -> dispatchRpc(service, method, args)));
+            }
+            case "/web/session/authenticate" -> {
+                return new Route("", "authenticate", () -> authenticate(id, params));
+            }
+            default -> {
+                if (path.equals("/web/dataset/call_kw") || path.startsWith("/web/dataset/call_kw/")) {
+                    String model = String.valueOf(params.get("model"));
+                    String method = String.valueOf(params.get("method"));
+                    return new Route(model, method, () -> callKw(request, id, params));
+                }
+                return new Route("", "http", () -> rpcError(id, OdooError.http(404, "Not Found"), 404, "404: Not Found"));
+            }
+        }
+    }
+
+    @Override
+    protected Response failureResponse(Failure failure, Request request, long retryAfterSeconds) {
+        boolean json2 = request.path().startsWith("/json/2/");
+        Object id = json2 ? null : rpcId(request);
+        return switch (failure) {
+            case RATE_LIMITED -> Response.html(429, "<html><head><title>429 Too Many Requests</title></head><body><center>"
+                    + "<h1>429 Too Many Requests</h1></center><hr><center>nginx</center></body></html>")
+                    .withHeader("Retry-After", String.valueOf(retryAfterSeconds));
+            case SESSION_EXPIRED -> json2 ? json2Error(OdooError.http(401, "Invalid apikey"))
+                    : request.path().startsWith("/web/dataset/call_kw") ? sessionExpired(id)
+                    : rpcError(id, OdooError.accessDenied(), config.jsonRpcErrorCode, "Odoo Server Error");
+            default -> json2 ? json2Error(OdooError.serializationFailure())
+                    : rpcError(id, OdooError.serializationFailure(), config.jsonRpcErrorCode, "Odoo Server Error");
+        };
+    }
+
+    private static Object rpcId(Request request) {
+        try {
+            return JSON.readValue(request.body(), new TypeReference<Map<String, Object>>() { }).get("id");
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    // ---- JSON-RPC
+
+    private interface Body {
+        Object run();
+    }
+
+    /** Runs a JSON-RPC call: HTTP 200 always, the result or an error object (odoo/http.py JsonRPCDispatcher). */
+    private Response rpc(Object id, Body body) {
+        try {
+            Object result = transaction(body);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("jsonrpc", "2.0");
+            out.put("id", id);
+            if (result != null) {
+                out.put("result", result); // a None result leaves the key out
+            }
+            return Response.json(200, out);
+        } catch (OdooError e) {
+            return e.name.equals("odoo.http.SessionExpiredException") ? sessionExpired(id)
+                    : rpcError(id, e, config.jsonRpcErrorCode, "Odoo Server Error");
+        }
+    }
+
+    private Response sessionExpired(Object id) {
+        return rpcError(id, OdooError.sessionExpired(), 100, "Odoo Session Expired");
+    }
+
+    private static Response rpcError(Object id, OdooError e, int code, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        error.put("data", e.serialized());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("jsonrpc", "2.0");
+        out.put("id", id);
+        out.put("error", error);
+        return Response.json(200, out);
+    }
+
+    private synchronized Object transaction(Body body) {
+        try {
+            Object result = body.run();
+            orm.commit();
+            return result;
+        } catch (RuntimeException e) {
+            orm.rollback();
+            throw e instanceof OdooError ? e : OdooError.valueError(String.valueOf(e.getMessage()));
+        }
+    }
+
+    private Object dispatchRpc(String service, String method, List<?> args) {
+        switch (service) {
+            case "common" -> {
+                return switch (method) {
+                    case "version" -> version();
+                    case "login", "authenticate" -> {
+                        checkDb(args.isEmpty() ? null : args.get(0));
+                        yield args.size() >= 3 && config.login.equals(args.get(1)) && secretOk(args.get(2)) ? (Object) uid() : (Object) false;
+                    }
+                    default -> throw OdooError.attributeError("module 'odoo.service.common' has no attribute 'exp_" + method + "'");
+                };
+            }
+            case "object" -> {
+                if (!method.equals("execute_kw") && !method.equals("execute")) {
+                    throw OdooError.attributeError("Method not available " + method);
+                }
+                if (args.size() < 5) {
+                    throw OdooError.typeError("execute_kw() missing required positional arguments");
+                }
+                checkDb(args.get(0));
+                if (!(args.get(1) instanceof Number n) || n.longValue() != uid() || !secretOk(args.get(2))) {
+                    throw OdooError.accessDenied();
+                }
+                String model = String.valueOf(args.get(3));
+                String m = String.valueOf(args.get(4));
+                List<?> positional = method.equals("execute") ? args.subList(5, args.size())
+                        : args.size() > 5 && args.get(5) instanceof List<?> l ? l : List.of();
+                Map<String, Object> kwargs = method.equals("execute_kw") && args.size() > 6 ? map(args.get(6)) : Map.of();
+                return execute(model, m, positional, kwargs);
+            }
+            default -> throw OdooError.valueError("Unknown service " + service);
+        }
+    }
+
+    private void checkDb(Object db) {
+        if (!config.database.equals(db)) {
+            throw OdooError.valueError("FATAL:  database \"" + db + "\" does not exist");
+        }
+    }
+
+    private boolean secretOk(Object secret) {
+        return config.password.equals(secret) || config.apiKey.equals(secret);
+    }
+
+    private Map<String, Object> version() {
+        String v = config.serverVersion;
+        int major = Integer.parseInt(v.substring(0, v.indexOf('.')));
+        return Map.of("server_version", v, "server_version_info", List.of(major, 0, 0, "final", 0, ""),
+                "server_serie", v, "protocol_version", 1);
+    }
+
+    /** {@code execute_kw} / {@code call_kw}: a record method takes the ids as its first positional argument. */
+    private Object execute(String model, String method, List<?> positional, Map<String, Object> kwargs) {
+        orm.model(model);
+        OdooMethods.Signature s = OdooMethods.lookup(model, method);
+        List<Long> ids = List.of();
+        List<?> args = positional;
+        if (!s.apiModel()) {
+            if (positional.isEmpty()) {
+                throw OdooError.typeError(method + "() missing 1 required positional argument: 'ids'");
+            }
+            ids = OdooMethods.ids(positional.get(0));
+            args = positional.subList(1, positional.size());
+        }
+        Map<String, Object> p = OdooMethods.bind(method, s, args, kwargs, false);
+        Object result = run(model, method, ids, p);
+        if (method.equals("create") && p.get("vals_list") instanceof Map) {
+            return ((List<?>) result).get(0); // create(dict) returns one id over RPC
+        }
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Object run(String model, String method, List<Long> ids, Map<String, Object> p) {
+        Object result = switch (method) {
+            case "create" -> {
+                Object v = p.get("vals_list");
+                List<Map<String, Object>> vals = v instanceof Map ? List.of((Map<String, Object>) v)
+                        : v instanceof List<?> l ? (List<Map<String, Object>>) l : null;
+                if (vals == null) {
+                    throw OdooError.valueError("create() expects a dict or a list of dicts");
+                }
+                yield orm.create(model, vals);
+            }
+            case "search" -> orm.search(model, list(p.get("domain")), intOr(p.get("offset"), 0), limit(p.get("limit")), str(p.get("order")));
+            case "search_read" -> orm.read(model,
+                    orm.search(model, list(p.get("domain")), intOr(p.get("offset"), 0), limit(p.get("limit")), str(p.get("order"))),
+                    strings(p.get("fields")));
+            case "search_count" -> {
+                int n = orm.search(model, list(p.get("domain")), 0, null, null).size();
+                Integer limit = limit(p.get("limit"));
+                yield limit == null ? n : Math.min(n, limit);
+            }
+            case "fields_get" -> orm.fieldsGet(model, strings(p.get("allfields")), strings(p.get("attributes")));
+            case "read" -> orm.read(model, ids, strings(p.get("fields")));
+            case "write" -> {
+                orm.write(model, ids, map(p.get("vals")));
+                yield true;
+            }
+            case "unlink" -> {
+                orm.unlink(model, ids);
+                yield true;
+            }
+            case "button_confirm" -> orm.buttonConfirm(ids);
+            case "button_cancel" -> {
+                orm.buttonCancel(ids);
+                yield null;
+            }
+            case "button_draft" -> {
+                orm.buttonDraft(ids);
+                yield Map.of();
+            }
+            default -> throw OdooError.attributeError("The method '" + model + "." + method + "' does not exist");
+        };
+        if (Set.of("create", "write", "button_confirm", "button_cancel", "button_draft").contains(method)) {
+            List<Long> changed = method.equals("create") ? (List<Long>) result : ids;
+            for (Map<String, Object> r : orm.read(model, changed, null)) {
+                Map<String, Object> payload = new LinkedHashMap<>();
+                payload.put("_action", "Send Webhook Notification(#1)");
+                payload.put("_id", r.get("id"));
+                payload.put("_model", model);
+                payload.putAll(r);
+                webhooks().enqueue(model, payload);
+            }
+        }
+        return result;
+    }
+
+    // ---- web session
+
+    private Response authenticate(Object id, Map<String, Object> params) {
+        Response r = rpc(id, () -> {
+            checkDb(params.get("db"));
+            if (!config.login.equals(params.get("login")) || !config.password.equals(params.get("password"))) {
+                throw OdooError.accessDenied();
+            }
+            Map<String, Object> info = new LinkedHashMap<>();
+            info.put("uid", uid());
+            info.put("is_system", true);
+            info.put("is_admin", true);
+            info.put("db", config.database);
+            info.put("name", "Mitchell Admin");
+            info.put("username", config.login);
+            info.put("partner_id", 3);
+            info.put("server_version", config.serverVersion);
+            info.put("user_context", Map.of("lang", "en_US", "tz", "Europe/Brussels", "uid", uid()));
+            return info;
+        });
+        if (r.body().length > 0 && new String(r.body(), java.nio.charset.StandardCharsets.UTF_8).contains("\"result\"")) {
+            String sid = UUID.randomUUID().toString().replace("-", "");
+            sessions.put(sid, uid());
+            return r.withHeader("Set-Cookie", "session_id=" + sid + "; HttpOnly; Path=/; SameSite=Lax");
+        }
+        return r;
+    }
+
+    private Response callKw(Request request, Object id, Map<String, Object> params) {
+        String sid = request.cookie("session_id");
+        if (sid == null || !sessions.containsKey(sid)) {
+            return sessionExpired(id);
+        }
+        List<?> args = params.get("args") instanceof List<?> l ? l : List.of();
+        return rpc(id, () -> execute(String.valueOf(params.get("model")), String.valueOf(params.get("method")), args, map(params.get("kwargs"))));
+    }
+
+    // ---- JSON-2
+
+    private Response json2(Request request, String model, String method) {
+        String auth = request.header("authorization");
+        if (auth == null || !auth.regionMatches(true, 0, "bearer ", 0, 7) || !config.apiKey.equals(auth.substring(7).trim())) {
+            return json2Error(OdooError.http(401, "Invalid apikey"));
+        }
+        String db = request.header("x-odoo-database");
+        if (db != null && !db.equals(config.database)) {
+            return json2Error(OdooError.http(404, "database \"" + db + "\" not found"));
+        }
+        Map<String, Object> body;
+        try {
+            body = request.body().length == 0 ? new LinkedHashMap<>() : JSON.readValue(request.body(), new TypeReference<>() { });
+        } catch (IOException | RuntimeException e) {
+            return json2Error(OdooError.http(400, "could not parse the body as json: " + e.getMessage()));
+        }
+        try {
+            Object result = transaction(() -> {
+                if (!orm.hasModel(model)) {
+                    throw OdooError.http(404, "the model '" + model + "' does not exist");
+                }
+                OdooMethods.Signature s;
+                try {
+                    s = OdooMethods.lookup(model, method);
+                } catch (OdooError e) {
+                    throw e.name.equals("builtins.AttributeError") ? OdooError.http(404, e.getMessage()) : e;
+                }
+                List<Long> ids = OdooMethods.ids(body.remove("ids"));
+                body.remove("context");
+                if (s.apiModel() && !ids.isEmpty()) {
+                    throw OdooError.http(422, "cannot call " + model + "." + method + " with ids");
+                }
+                return run(model, method, ids, OdooMethods.bind(method, s, List.of(), body, true));
+            });
+            return Response.json(200, result);
+        } catch (OdooError e) {
+            return json2Error(e);
+        }
+    }
+
+    private static Response json2Error(OdooError e) {
+        return Response.json(e.status, e.serialized());
+    }
+
+    // ---- helpers
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return o instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
+    }
+
+    private static List<?> list(Object o) {
+        return o instanceof List<?> l ? l : List.of();
+    }
+
+    private static List<String> strings(Object o) {
+        if (!(o instanceof List<?> l)) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        l.forEach(x -> out.add(String.valueOf(x)));
+        return out;
+    }
+
+    private static String str(Object o) {
+        return o instanceof String s ? s : null;
+    }
+
+    private static int intOr(Object o, int dflt) {
+        return o instanceof Number n ? n.intValue() : dflt;
+    }
+
+    private static Integer limit(Object o) {
+        return o instanceof Number n ? n.intValue() : null;
+    }
+
+    /** Configures a {@link FakeOdoo}. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public static final class Builder {
+        private int port;
+        private Clock clock = Clock.systemUTC();
+        private String database = "odoo";
+        private String login = "admin";
+        private String password = "admin";
+        private String apiKey = UUID.randomUUID().toString().replace("-", "");
+        private String serverVersion = "17.0";
+        private int jsonRpcErrorCode = 200;
+
+        private Builder() {
+        }
+
+        /** The port; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The clock for {@code create_date}, {@code write_date}, {@code date_order}; UTC system clock unless set. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The database name; {@code odoo} unless set. */
+        public Builder database(String database) {
+            this.database = Objects.requireNonNull(database, "database");
+            return this;
+        }
+
+        /** The user's login and password; {@code admin}/{@code admin} unless set. */
+        public Builder user(String login, String password) {
+            this.login = Objects.requireNonNull(login, "login");
+            this.password = Objects.requireNonNull(password, "password");
+            return this;
+        }
+
+        /** The user's API key; random unless set. */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+            return this;
+        }
+
+        /** What {@code common.version} reports; {@code 17.0} unless set. */
+        public Builder serverVersion(String version) {
+            this.serverVersion = Objects.requireNonNull(version, "version");
+            return this;
+        }
+
+        /** The {@code code} of JSON-RPC error objects: 200 (Odoo up to 17, the default); newer servers send 0. */
+        public Builder jsonRpcErrorCode(int code) {
+            this.jsonRpcErrorCode = code;
+            return this;
+        }
+
+        /** Starts the fake. */
+        public FakeOdoo start() {
+            FakeOdoo fake = new FakeOdoo(this);
+            fake.bind(port);
+            return fake;
+        }
+    }
+}
