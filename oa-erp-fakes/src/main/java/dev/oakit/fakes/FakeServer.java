@@ -126,41 +126,50 @@ public abstract class FakeServer implements AutoCloseable {
 
     private void serve(HttpExchange exchange) {
         try (exchange) {
-            Request request = read(exchange);
-            Route route = route(request);
-            Failure failure = failures.take(route.action());
-            Response response;
-            if (failure == null) {
-                response = route.handler().get();
-            } else {
-                switch (failure) {
-                    case RUN_TWICE -> {
-                        route.handler().get();
-                        response = route.handler().get();
-                    }
-                    case COMMIT_THEN_TIMEOUT -> {
-                        response = route.handler().get();
-                        record(request, route, response.status(), failure);
-                        sleep(failures.responseDelay().toMillis());
-                        write(exchange, response);
-                        return;
-                    }
-                    case COMMIT_THEN_DROP -> {
-                        route.handler().get();
-                        record(request, route, -1, failure);
-                        return; // closing an exchange that sent no headers closes the connection
-                    }
-                    case BAD_GATEWAY -> response = Response.html(502,
-                            "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center>"
-                                    + "<hr><center>nginx</center></body></html>");
-                    default -> response = failureResponse(failure, request, Math.max(1, failures.retryAfter().toSeconds()));
-                }
+            try {
+                serveOpen(exchange);
+            } catch (RuntimeException e) {
+                // a bug in the fake, not a behaviour of the system it imitates: answer plainly so the test sees it
+                write(exchange, Response.html(500, "fake failed: " + e));
             }
-            record(request, route, response.status(), failure);
-            write(exchange, response);
         } catch (IOException e) {
             // the client went away (it timed out); nothing to answer
         }
+    }
+
+    private void serveOpen(HttpExchange exchange) throws IOException {
+        Request request = read(exchange);
+        Route route = route(request);
+        Failure failure = failures.take(route.action());
+        Response response;
+        if (failure == null) {
+            response = route.handler().get();
+        } else {
+            switch (failure) {
+                case RUN_TWICE -> {
+                    route.handler().get();
+                    response = route.handler().get();
+                }
+                case COMMIT_THEN_TIMEOUT -> {
+                    response = route.handler().get();
+                    record(request, route, response.status(), failure);
+                    sleep(failures.responseDelay().toMillis());
+                    write(exchange, response);
+                    return;
+                }
+                case COMMIT_THEN_DROP -> {
+                    route.handler().get();
+                    record(request, route, -1, failure);
+                    return; // closing an exchange that sent no headers closes the connection
+                }
+                case BAD_GATEWAY -> response = Response.html(502,
+                        "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center>"
+                                + "<hr><center>nginx</center></body></html>");
+                default -> response = failureResponse(failure, request, Math.max(1, failures.retryAfter().toSeconds()));
+            }
+        }
+        record(request, route, response.status(), failure);
+        write(exchange, response);
     }
 
     private synchronized void record(Request request, Route route, int status, Failure failure) {
