@@ -371,6 +371,11 @@ final class OdooOrm {
 
     // ---- read side
 
+    /** Every id of a model, archived records included, ascending. */
+    List<Long> allIds(String modelName) {
+        return new ArrayList<>(tables.get(model(modelName).name()).keySet());
+    }
+
     List<Long> search(String modelName, List<?> domain, int offset, Integer limit, String order) {
         OdooSchema.Model m = model(modelName);
         Predicate<Map<String, Object>> p = OdooDomain.compile(m, domain);
