@@ -2,16 +2,14 @@ package dev.oakit.fakes.erpnext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oakit.fakes.Http;
+import dev.oakit.fakes.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -21,14 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The API shapes of the fake ERPNext. Each test names the Frappe / ERPNext source whose behaviour it follows.
  */
 class FakeErpNextTest {
-    private MutableClock clock;
+    private TestClock clock;
     private FakeErpNext erp;
     private Http http;
     private Map<String, String> token;
 
     @BeforeEach
     void start() {
-        clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
+        clock = new TestClock(Instant.parse("2026-03-01T08:00:00Z"));
         erp = FakeErpNext.builder().clock(clock).apiKey("k1", "s1").start();
         http = new Http(erp.baseUri());
         token = Map.of("Authorization", "token k1:s1");
@@ -328,33 +326,5 @@ class FakeErpNextTest {
             }
         }
         throw new AssertionError(name);
-    }
-
-    /** A clock tests move by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -2,13 +2,12 @@ package dev.oakit.fakes.odoo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oakit.fakes.Http;
+import dev.oakit.fakes.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The API shapes of the fake Odoo. Each test names the Odoo source whose behaviour it follows.
  */
 class FakeOdooTest {
-    private MutableClock clock;
+    private TestClock clock;
     private FakeOdoo odoo;
     private Http http;
     private long vendor;
@@ -26,7 +25,7 @@ class FakeOdooTest {
 
     @BeforeEach
     void start() {
-        clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
+        clock = new TestClock(Instant.parse("2026-03-01T08:00:00Z"));
         odoo = FakeOdoo.builder().clock(clock).apiKey("key-1").start();
         http = new Http(odoo.baseUri());
         vendor = odoo.create("res.partner", Map.of("name", "Acme Supplies", "is_company", true, "supplier_rank", 1));
@@ -306,33 +305,5 @@ class FakeOdooTest {
         Http.Answer missing = json2("purchase.order", "read", Map.of("ids", List.of(42), "fields", List.of("name")));
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.json().get("name").asText()).isEqualTo("odoo.exceptions.MissingError");
-    }
-
-    /** A clock tests move by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
