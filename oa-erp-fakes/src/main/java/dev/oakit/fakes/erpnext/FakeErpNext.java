@@ -3,6 +3,7 @@ package dev.oakit.fakes.erpnext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.oakit.fakes.Failure;
+import dev.oakit.fakes.FakeBuilder;
 import dev.oakit.fakes.FakeServer;
 import org.apiguardian.api.API;
 
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -53,9 +53,9 @@ public final class FakeErpNext extends FakeServer {
     private final Map<String, String> sessions = new ConcurrentHashMap<>();
 
     private FakeErpNext(Builder b) {
-        super(b.clock, FakeErpNext::sign);
+        super(b.theClock(), FakeErpNext::sign);
         this.config = b;
-        this.store = new FrappeStore(DocTypes.standard(b.uniqueKeyField), b.clock, b.user, b.company, this::lineError,
+        this.store = new FrappeStore(DocTypes.standard(b.uniqueKeyField), b.theClock(), b.user, b.company, this::lineError,
                 b.uniqueKeyField, b.namedByKey);
         this.api = new ErpNextApi(this, store, sessions);
         store.insert("Company", Map.of("company_name", b.company, "abbr", b.abbr, "default_currency", "EUR"));
@@ -235,9 +235,7 @@ public final class FakeErpNext extends FakeServer {
 
     /** Configures a {@link FakeErpNext}. */
     @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-    public static final class Builder {
-        private int port;
-        private Clock clock = Clock.systemUTC();
+    public static final class Builder extends FakeBuilder<Builder, FakeErpNext> {
         private String user = "Administrator";
         private String password = "admin";
         private String apiKey = UUID.randomUUID().toString().replace("-", "").substring(0, 15);
@@ -248,18 +246,6 @@ public final class FakeErpNext extends FakeServer {
         private boolean namedByKey;
 
         private Builder() {
-        }
-
-        /** The port; 0 (the default) picks a free one. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
-        /** The clock for {@code creation}, {@code modified} and default dates; UTC system clock unless set. */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
         }
 
         /** The user's login and password; {@code Administrator}/{@code admin} unless set. */
@@ -299,11 +285,13 @@ public final class FakeErpNext extends FakeServer {
             return this;
         }
 
-        /** Starts the fake. */
-        public FakeErpNext start() {
-            FakeErpNext fake = new FakeErpNext(this);
-            fake.bind(port);
-            return fake;
+        private java.time.Clock theClock() {
+            return configuredClock();
+        }
+
+        @Override
+        protected FakeErpNext create() {
+            return new FakeErpNext(this);
         }
     }
 }

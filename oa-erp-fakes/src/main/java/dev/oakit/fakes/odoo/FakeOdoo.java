@@ -2,11 +2,11 @@ package dev.oakit.fakes.odoo;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.oakit.fakes.Failure;
+import dev.oakit.fakes.FakeBuilder;
 import dev.oakit.fakes.FakeServer;
 import org.apiguardian.api.API;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,9 +42,9 @@ public final class FakeOdoo extends FakeServer {
     private final Map<String, Long> sessions = new ConcurrentHashMap<>();
 
     private FakeOdoo(Builder b) {
-        super(b.clock, (secret, body) -> Map.of()); // Odoo's "Send Webhook Notification" actions are not signed
+        super(b.theClock(), (secret, body) -> Map.of()); // Odoo's "Send Webhook Notification" actions are not signed
         this.config = b;
-        this.orm = new OdooOrm(OdooSchema.standard(), b.clock, this::lineError);
+        this.orm = new OdooOrm(OdooSchema.standard(), b.theClock(), this::lineError);
     }
 
     /** A builder; {@link Builder#start()} binds the server. */
@@ -493,9 +493,7 @@ public final class FakeOdoo extends FakeServer {
 
     /** Configures a {@link FakeOdoo}. */
     @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-    public static final class Builder {
-        private int port;
-        private Clock clock = Clock.systemUTC();
+    public static final class Builder extends FakeBuilder<Builder, FakeOdoo> {
         private String database = "odoo";
         private String login = "admin";
         private String password = "admin";
@@ -504,18 +502,6 @@ public final class FakeOdoo extends FakeServer {
         private int jsonRpcErrorCode = 200;
 
         private Builder() {
-        }
-
-        /** The port; 0 (the default) picks a free one. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
-        /** The clock for {@code create_date}, {@code write_date}, {@code date_order}; UTC system clock unless set. */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
         }
 
         /** The database name; {@code odoo} unless set. */
@@ -549,11 +535,13 @@ public final class FakeOdoo extends FakeServer {
             return this;
         }
 
-        /** Starts the fake. */
-        public FakeOdoo start() {
-            FakeOdoo fake = new FakeOdoo(this);
-            fake.bind(port);
-            return fake;
+        private java.time.Clock theClock() {
+            return configuredClock();
+        }
+
+        @Override
+        protected FakeOdoo create() {
+            return new FakeOdoo(this);
         }
     }
 }
