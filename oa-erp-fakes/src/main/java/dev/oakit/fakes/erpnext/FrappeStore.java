@@ -30,6 +30,8 @@ final class FrappeStore {
     private final Map<String, Map<String, Map<String, Object>>> docs = new HashMap<>();
     private final Map<String, Set<String>> removed = new HashMap<>();
     private final Map<String, Integer> series = new HashMap<>();
+    // "DocType.field" -> value -> name, for the unique fields: the database's unique index
+    private final Map<String, Map<String, String>> uniqueIndex = new HashMap<>();
     private final Clock clock;
     private final String user;
     private final String defaultCompany;
@@ -138,7 +140,7 @@ final class FrappeStore {
         if (d.autoname().startsWith("naming_series:")) {
             series.merge(seriesKey(d), 1, Integer::sum);
         }
-        docs.get(d.name()).put(name, doc);
+        put(d, name, doc);
         return doc;
     }
 
@@ -176,7 +178,7 @@ final class FrappeStore {
         doc.put("modified", now());
         doc.put("modified_by", user);
         finish(d, doc, to);
-        docs.get(d.name()).put(name, doc);
+        put(d, name, doc);
         return doc;
     }
 
@@ -192,7 +194,7 @@ final class FrappeStore {
         if (((Number) doc.get("docstatus")).intValue() == 1) {
             throw FrappeError.validation(doctype + " " + name + ": Submitted Record cannot be deleted. You must Cancel it first.");
         }
-        docs.get(doctype).remove(name);
+        put(doctype(doctype), name, null);
     }
 
     private void checkUpdateAfterSubmit(DocTypes.DocType d, Map<String, Object> before, Map<String, Object> after) {
@@ -421,12 +423,29 @@ final class FrappeStore {
             if (!f.unique() || v == null || "".equals(v)) {
                 continue;
             }
-            for (Map<String, Object> other : docs.get(d.name()).values()) {
-                if (!other.get("name").equals(doc.get("name")) && String.valueOf(v).equals(String.valueOf(other.get(f.fieldname())))) {
-                    throw FrappeError.raised("UniqueValidationError", 417, "('" + d.name() + "', '" + doc.get("name")
-                            + "', IntegrityError(1062, \"Duplicate entry '" + v + "' for key '" + f.fieldname() + "'\"))")
-                            .withMessage(f.label() + " must be unique");
-                }
+            String owner = uniqueIndex.getOrDefault(d.name() + "." + f.fieldname(), Map.of()).get(String.valueOf(v));
+            if (owner != null && !owner.equals(doc.get("name"))) {
+                throw FrappeError.raised("UniqueValidationError", 417, "('" + d.name() + "', '" + doc.get("name")
+                        + "', IntegrityError(1062, \"Duplicate entry '" + v + "' for key '" + f.fieldname() + "'\"))")
+                        .withMessage(f.label() + " must be unique");
+            }
+        }
+    }
+
+    /** Stores a document (replacing its earlier version, or removing it when {@code doc} is null) and keeps the
+     *  unique index in step. */
+    private void put(DocTypes.DocType d, String name, Map<String, Object> doc) {
+        Map<String, Object> before = doc == null ? docs.get(d.name()).remove(name) : docs.get(d.name()).put(name, doc);
+        for (DocTypes.Field f : d.fields().values()) {
+            if (!f.unique()) {
+                continue;
+            }
+            Map<String, String> index = uniqueIndex.computeIfAbsent(d.name() + "." + f.fieldname(), k -> new HashMap<>());
+            if (before != null && before.get(f.fieldname()) != null) {
+                index.remove(String.valueOf(before.get(f.fieldname())), name);
+            }
+            if (doc != null && doc.get(f.fieldname()) != null && !"".equals(doc.get(f.fieldname()))) {
+                index.put(String.valueOf(doc.get(f.fieldname())), name);
             }
         }
     }

@@ -276,7 +276,7 @@ public final class FakeOdoo extends FakeServer {
                 String m = String.valueOf(args.get(4));
                 List<?> positional = method.equals("execute") ? args.subList(5, args.size())
                         : args.size() > 5 && args.get(5) instanceof List<?> l ? l : List.of();
-                Map<String, Object> kwargs = method.equals("execute_kw") && args.size() > 6 ? map(args.get(6)) : Map.of();
+                Map<String, Object> kwargs = method.equals("execute_kw") && args.size() > 6 ? map(args.get(6)) : new LinkedHashMap<>();
                 return execute(model, m, positional, kwargs);
             }
             default -> throw OdooError.valueError("Unknown service " + service);
@@ -300,9 +300,11 @@ public final class FakeOdoo extends FakeServer {
                 "server_serie", v, "protocol_version", 1);
     }
 
-    /** {@code execute_kw} / {@code call_kw}: a record method takes the ids as its first positional argument. */
+    /** {@code execute_kw} / {@code call_kw}: a record method takes the ids as its first positional argument; the
+     *  {@code context} keyword is taken out before the method is called (odoo/api.py split_context). */
     private Object execute(String model, String method, List<?> positional, Map<String, Object> kwargs) {
         orm.model(model);
+        kwargs.remove("context");
         OdooMethods.Signature s = OdooMethods.lookup(model, method);
         List<Long> ids = List.of();
         List<?> args = positional;

@@ -116,7 +116,7 @@ class FakeOdooTest {
         long second = execute("purchase.order", "create", List.of(order("OA-2", vendor, product, 1, 1)), Map.of()).get("result").asLong();
 
         JsonNode byKey = execute("purchase.order", "search_read", List.of(List.of(List.of("origin", "=", "OA-2"))),
-                Map.of("fields", List.of("name", "origin"))).get("result");
+                Map.of("fields", List.of("name", "origin"), "context", Map.of("lang", "en_US"))).get("result");
         assertThat(byKey).hasSize(1);
         assertThat(byKey.get(0).get("id").asLong()).isEqualTo(second);
         assertThat(byKey.get(0).size()).as("only the fields asked for, plus id").isEqualTo(3);
