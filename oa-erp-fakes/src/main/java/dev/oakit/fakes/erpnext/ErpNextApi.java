@@ -133,6 +133,17 @@ final class ErpNextApi {
             case "frappe.auth.get_logged_user" -> run(r, false, "Not permitted", c -> message(c.user()));
             case "frappe.client.get_count" -> run(r, false, "Not permitted", c -> message(list(str(p.get("doctype")), p, true)));
             case "frappe.client.get_list" -> run(r, false, "Not permitted", c -> message(list(str(p.get("doctype")), p, false)));
+            case "frappe.client.get_value" -> run(r, false, "Not permitted", c -> {
+                // frappe/client.py get_value: the first match as a dict, {} when none; filters may be a bare name
+                Object fieldname = json(p.getOrDefault("fieldname", "name"));
+                Object filters = json(p.get("filters"));
+                Map<String, Object> q = new LinkedHashMap<>();
+                q.put("fields", fieldname instanceof List<?> l ? l : List.of(String.valueOf(fieldname)));
+                q.put("filters", filters instanceof String name ? Map.of("name", name) : filters);
+                q.put("limit_page_length", 1);
+                List<?> rows = (List<?>) list(str(p.get("doctype")), q, false);
+                return message(rows.isEmpty() ? Map.of() : rows.get(0));
+            });
             case "frappe.client.cancel" -> run(r, false, "Not permitted", c -> {
                 String doctype = str(p.get("doctype"));
                 Map<String, Object> doc = store.update(doctype, str(p.get("name")), Map.of("docstatus", 2));

@@ -281,6 +281,26 @@ final class FrappeStore {
                 doc.putIfAbsent("is_stock_item", 1);
                 doc.putIfAbsent("disabled", 0);
             }
+            case "Project" -> {
+                doc.putIfAbsent("status", "Open");
+                doc.putIfAbsent("company", defaultCompany);
+            }
+            case "Employee" -> {
+                doc.putIfAbsent("company", defaultCompany);
+                doc.putIfAbsent("status", "Active");
+                doc.putIfAbsent("date_of_joining", today());
+                doc.put("employee_name", doc.get("last_name") == null ? doc.get("first_name") : doc.get("first_name") + " " + doc.get("last_name"));
+            }
+            case "Bin" -> {
+                doc.putIfAbsent("actual_qty", 0.0);
+                doc.putIfAbsent("reserved_qty", 0.0);
+                doc.putIfAbsent("ordered_qty", 0.0);
+                doc.put("projected_qty", num(doc.get("actual_qty")) + num(doc.get("ordered_qty")) - num(doc.get("reserved_qty")));
+                Map<String, Object> item = doc.get("item_code") == null ? null : docs.get("Item").get(String.valueOf(doc.get("item_code")));
+                if (item != null) {
+                    doc.putIfAbsent("stock_uom", item.get("stock_uom"));
+                }
+            }
             case "Cost Center" -> {
                 doc.putIfAbsent("company", defaultCompany);
                 doc.putIfAbsent("is_group", 0);

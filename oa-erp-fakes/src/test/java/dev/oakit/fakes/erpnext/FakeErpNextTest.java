@@ -313,6 +313,34 @@ class FakeErpNextTest {
         assertThat(suppliers.get(0).has("modified")).isTrue();
     }
 
+    @Test
+    void getValueLooksUpByTheKey() throws Exception {
+        // frappe/client.py get_value: the first match as a dict, {} when nothing matches
+        String name = insertPo(po("OA-1", "DR-1", 1, 1)).json().at("/data/name").asText();
+        JsonNode hit = http.get("/api/method/frappe.client.get_value?doctype=Purchase%20Order&fieldname=" + q(List.of("name", "docstatus"))
+                + "&filters=" + q(Map.of("custom_oakit_key", "OA-1")), token).json().get("message");
+        assertThat(hit.get("name").asText()).isEqualTo(name);
+        assertThat(hit.get("docstatus").asInt()).isZero();
+        JsonNode miss = http.get("/api/method/frappe.client.get_value?doctype=Purchase%20Order&fieldname=name&filters="
+                + q(Map.of("custom_oakit_key", "OA-9")), token).json().get("message");
+        assertThat(miss.isObject()).isTrue();
+        assertThat(miss.size()).isZero();
+    }
+
+    @Test
+    void stockProjectsAndEmployees() throws Exception {
+        erp.insert("Bin", Map.of("item_code", "DR-1", "warehouse", "Stores - AC", "actual_qty", 7.0, "reserved_qty", 2.0));
+        JsonNode bins = http.get("/api/resource/Bin?fields=" + q(List.of("item_code", "warehouse", "actual_qty", "projected_qty"))
+                + "&filters=" + q(Map.of("item_code", "DR-1")), token).json().get("data");
+        assertThat(bins.get(0).get("actual_qty").asDouble()).isEqualTo(7.0);
+        assertThat(bins.get(0).get("projected_qty").asDouble()).isEqualTo(5.0);
+        Http.Answer project = http.post("/api/resource/Project", Map.of("project_name", "Field Repairs", "cost_center", "Main - AC"), token);
+        assertThat(project.json().at("/data/status").asText()).isEqualTo("Open");
+        Http.Answer employee = http.post("/api/resource/Employee", Map.of("first_name", "Li", "last_name", "Wei", "user_id", "li.wei@example.com"), token);
+        assertThat(employee.json().at("/data/name").asText()).isEqualTo("HR-EMP-00001");
+        assertThat(employee.json().at("/data/employee_name").asText()).isEqualTo("Li Wei");
+    }
+
     private static List<String> fieldnames(JsonNode doctype) {
         List<String> names = new java.util.ArrayList<>();
         doctype.get("fields").forEach(f -> names.add(f.get("fieldname").asText()));
