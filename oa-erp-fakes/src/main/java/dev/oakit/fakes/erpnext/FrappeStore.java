@@ -34,8 +34,7 @@ final class FrappeStore {
     private final Map<String, Map<String, String>> uniqueIndex = new HashMap<>();
     private final Clock clock;
     private final String user;
-    private final String defaultCompany;
-    private final Function<String, Optional<String>> lineErrors;
+    private final ErpNextRules rules;
     private final String uniqueKeyField;
     private final boolean nameByKey;
 
@@ -44,8 +43,7 @@ final class FrappeStore {
         this.doctypes = doctypes;
         this.clock = clock;
         this.user = user;
-        this.defaultCompany = defaultCompany;
-        this.lineErrors = lineErrors;
+        this.rules = new ErpNextRules(doctype -> docs.get(doctype), defaultCompany, clock, lineErrors);
         this.uniqueKeyField = uniqueKeyField;
         this.nameByKey = nameByKey;
         doctypes.keySet().forEach(d -> docs.put(d, new LinkedHashMap<>()));
@@ -101,10 +99,6 @@ final class FrappeStore {
         return LocalDateTime.now(clock).format(MODIFIED);
     }
 
-    private String today() {
-        return LocalDate.now(clock).toString();
-    }
-
     // ---- insert
 
     Map<String, Object> insert(String doctype, Map<String, Object> data) {
@@ -125,11 +119,11 @@ final class FrappeStore {
         doc.put("docstatus", docstatus);
         doc.put("idx", 0);
         apply(d, doc, data);
-        defaults(d, doc);
+        rules.defaults(d, doc);
         validateLinks(d, doc);
         String name = autoname(d, doc, data);
         doc.put("name", name);
-        validate(d, doc);
+        rules.validate(d, doc);
         mandatory(d, doc);
         if (docs.get(d.name()).containsKey(name)) {
             throw FrappeError.raised("DuplicateEntryError", 409, "('" + d.name() + "', '" + name + "', IntegrityError(1062, \"Duplicate entry '"
@@ -169,9 +163,9 @@ final class FrappeStore {
         if (from == 1 && to == 1) {
             checkUpdateAfterSubmit(d, stored, doc);
         } else if (from == 0) {
-            defaults(d, doc);
+            rules.defaults(d, doc);
             validateLinks(d, doc);
-            validate(d, doc);
+            rules.validate(d, doc);
             mandatory(d, doc);
         }
         unique(d, doc);
@@ -266,105 +260,6 @@ final class FrappeStore {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private void defaults(DocTypes.DocType d, Map<String, Object> doc) {
-        switch (d.name()) {
-            case "Supplier" -> {
-                doc.putIfAbsent("supplier_group", "All Supplier Groups");
-                doc.putIfAbsent("supplier_type", "Company");
-                doc.putIfAbsent("disabled", 0);
-            }
-            case "Item" -> {
-                doc.putIfAbsent("item_name", doc.get("item_code"));
-                doc.putIfAbsent("item_group", "All Item Groups");
-                doc.putIfAbsent("stock_uom", "Nos");
-                doc.putIfAbsent("is_stock_item", 1);
-                doc.putIfAbsent("disabled", 0);
-            }
-            case "Project" -> {
-                doc.putIfAbsent("status", "Open");
-                doc.putIfAbsent("company", defaultCompany);
-            }
-            case "Employee" -> {
-                doc.putIfAbsent("company", defaultCompany);
-                doc.putIfAbsent("status", "Active");
-                doc.putIfAbsent("date_of_joining", today());
-                doc.put("employee_name", doc.get("last_name") == null ? doc.get("first_name") : doc.get("first_name") + " " + doc.get("last_name"));
-            }
-            case "Bin" -> {
-                doc.putIfAbsent("actual_qty", 0.0);
-                doc.putIfAbsent("reserved_qty", 0.0);
-                doc.putIfAbsent("ordered_qty", 0.0);
-                doc.put("projected_qty", num(doc.get("actual_qty")) + num(doc.get("ordered_qty")) - num(doc.get("reserved_qty")));
-                Map<String, Object> item = doc.get("item_code") == null ? null : docs.get("Item").get(String.valueOf(doc.get("item_code")));
-                if (item != null) {
-                    doc.putIfAbsent("stock_uom", item.get("stock_uom"));
-                }
-            }
-            case "Cost Center" -> {
-                doc.putIfAbsent("company", defaultCompany);
-                doc.putIfAbsent("is_group", 0);
-            }
-            case "Purchase Order" -> {
-                doc.putIfAbsent("naming_series", "PUR-ORD-.YYYY.-");
-                doc.putIfAbsent("company", defaultCompany);
-                doc.putIfAbsent("transaction_date", today());
-                doc.putIfAbsent("currency", "EUR");
-                Map<String, Object> supplier = doc.get("supplier") == null ? null : docs.get("Supplier").get(String.valueOf(doc.get("supplier")));
-                if (supplier != null) {
-                    doc.put("supplier_name", supplier.get("supplier_name"));
-                }
-                double qty = 0;
-                double total = 0;
-                String earliest = null;
-                for (Map<String, Object> row : (List<Map<String, Object>>) doc.getOrDefault("items", List.of())) {
-                    Map<String, Object> item = row.get("item_code") == null ? null : docs.get("Item").get(String.valueOf(row.get("item_code")));
-                    if (item != null) {
-                        row.putIfAbsent("item_name", item.get("item_name"));
-                        row.putIfAbsent("uom", item.get("stock_uom"));
-                    }
-                    row.putIfAbsent("conversion_factor", 1.0);
-                    row.putIfAbsent("rate", 0.0);
-                    row.putIfAbsent("received_qty", 0.0);
-                    Object sd = row.get("schedule_date") != null ? row.get("schedule_date")
-                            : doc.get("schedule_date") != null ? doc.get("schedule_date") : doc.get("transaction_date");
-                    row.put("schedule_date", sd);
-                    earliest = earliest == null || String.valueOf(sd).compareTo(earliest) < 0 ? String.valueOf(sd) : earliest;
-                    double amount = round(num(row.get("qty")) * num(row.get("rate")));
-                    row.put("amount", amount);
-                    qty += num(row.get("qty"));
-                    total += amount;
-                }
-                if (doc.get("schedule_date") == null) {
-                    doc.put("schedule_date", earliest);
-                }
-                doc.put("total_qty", qty);
-                doc.put("total", round(total));
-                doc.put("grand_total", round(total));
-                doc.putIfAbsent("per_received", 0.0);
-                doc.put("status", status(doc.get("docstatus")));
-            }
-            case "Journal Entry" -> {
-                doc.putIfAbsent("naming_series", "ACC-JV-.YYYY.-");
-                doc.putIfAbsent("voucher_type", "Journal Entry");
-                doc.putIfAbsent("company", defaultCompany);
-                doc.putIfAbsent("posting_date", today());
-                double debit = 0;
-                double credit = 0;
-                for (Map<String, Object> row : (List<Map<String, Object>>) doc.getOrDefault("accounts", List.of())) {
-                    row.putIfAbsent("debit_in_account_currency", 0.0);
-                    row.putIfAbsent("credit_in_account_currency", 0.0);
-                    debit += num(row.get("debit_in_account_currency"));
-                    credit += num(row.get("credit_in_account_currency"));
-                }
-                doc.put("total_debit", round(debit));
-                doc.put("total_credit", round(credit));
-            }
-            default -> {
-            }
-        }
-    }
-
     /** Links to DocTypes the fake stores must exist (frappe's _validate_links, LinkValidationError). */
     @SuppressWarnings("unchecked")
     private void validateLinks(DocTypes.DocType d, Map<String, Object> doc) {
@@ -384,24 +279,6 @@ final class FrappeStore {
                     }
                 }
             }
-        }
-    }
-
-    /** The DocType's own validate(): ERPNext rules the fake follows, and the armed line rules. */
-    @SuppressWarnings("unchecked")
-    private void validate(DocTypes.DocType d, Map<String, Object> doc) {
-        if (d.name().equals("Purchase Order")) {
-            for (Map<String, Object> row : (List<Map<String, Object>>) doc.getOrDefault("items", List.of())) {
-                Object code = row.get("item_code");
-                Optional<String> error = code == null ? Optional.empty() : lineErrors.apply(String.valueOf(code));
-                if (error.isPresent()) {
-                    throw FrappeError.validation("Row #" + row.get("idx") + ": " + error.get());
-                }
-            }
-        }
-        if (d.name().equals("Journal Entry") && num(doc.get("total_debit")) != num(doc.get("total_credit"))) {
-            throw FrappeError.validation("Total Debit must be equal to Total Credit. The difference is "
-                    + String.format(java.util.Locale.ROOT, "%.2f", num(doc.get("total_debit")) - num(doc.get("total_credit"))));
         }
     }
 
@@ -502,7 +379,7 @@ final class FrappeStore {
     private void finish(DocTypes.DocType d, Map<String, Object> doc, int docstatus) {
         doc.put("docstatus", docstatus);
         if (d.name().equals("Purchase Order")) {
-            doc.put("status", status(docstatus));
+            doc.put("status", ErpNextRules.status(docstatus));
         }
         for (DocTypes.Field f : d.fields().values()) {
             if (f.isTable()) {
@@ -522,12 +399,6 @@ final class FrappeStore {
         doc.put("doctype", d.name());
     }
 
-    /** erpnext's set_status for a Purchase Order that nothing was received or billed for. */
-    private static String status(Object docstatus) {
-        int d = docstatus instanceof Number n ? n.intValue() : 0;
-        return d == 0 ? "Draft" : d == 1 ? "To Receive and Bill" : "Cancelled";
-    }
-
     @SuppressWarnings("unchecked")
     private static Map<String, Object> copy(Map<String, Object> doc) {
         Map<String, Object> c = new LinkedHashMap<>();
@@ -541,13 +412,5 @@ final class FrappeStore {
             }
         });
         return c;
-    }
-
-    private static double num(Object o) {
-        return o instanceof Number n ? n.doubleValue() : 0.0;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 100.0) / 100.0;
     }
 }

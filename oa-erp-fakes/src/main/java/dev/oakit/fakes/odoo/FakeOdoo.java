@@ -7,7 +7,6 @@ import dev.oakit.fakes.FakeServer;
 import org.apiguardian.api.API;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code common} and {@code object}), the web session ({@code POST /web/session/authenticate}, then
  * {@code /web/dataset/call_kw} with the {@code session_id} cookie) and the JSON-2 API
  * ({@code POST /json/2/<model>/<method>} with {@code Authorization: bearer <api key>}), over the models
- * {@code res.partner}, {@code product.product}, {@code purchase.order} and {@code purchase.order.line}.
+ * {@code res.partner}, {@code product.product}, {@code purchase.order} and {@code purchase.order.line}, and for master
+ * data {@code account.analytic.account} (cost centres), {@code project.project} and {@code hr.employee}.
  *
  * <pre>{@code
  * try (FakeOdoo odoo = FakeOdoo.start()) {
@@ -39,12 +39,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FakeOdoo extends FakeServer {
     private final Builder config;
     private final OdooOrm orm;
+    private final OdooCalls calls;
     private final Map<String, Long> sessions = new ConcurrentHashMap<>();
 
     private FakeOdoo(Builder b) {
         super(b.theClock(), (secret, body) -> Map.of()); // Odoo's "Send Webhook Notification" actions are not signed
         this.config = b;
         this.orm = new OdooOrm(OdooSchema.standard(), b.theClock(), this::lineError);
+        this.calls = new OdooCalls(orm, (model, payload) -> webhooks().enqueue(model, payload));
     }
 
     /** A builder; {@link Builder#start()} binds the server. */
@@ -92,6 +94,12 @@ public final class FakeOdoo extends FakeServer {
             orm.rollback();
             throw new IllegalArgumentException(e.name + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Sets a product's quantity on hand ({@code qty_available}, which Odoo computes from stock quants the fake
+     *  does not have), for stock lookups. */
+    public synchronized void setQuantityOnHand(long productId, double quantity) {
+        orm.setComputed("product.product", productId, "qty_available", quantity);
     }
 
     /** Every record of a model as {@code read} returns it (all fields), by id. */
@@ -151,7 +159,7 @@ public final class FakeOdoo extends FakeServer {
             return new Route("", "jsonrpc", () -> Response.html(400, "Invalid JSON data"));
         }
         Object id = rpc.get("id");
-        Map<String, Object> params = map(rpc.get("params"));
+        Map<String, Object> params = OdooCalls.map(rpc.get("params"));
         switch (path) {
             case "/jsonrpc" -> {
                 String service = String.valueOf(params.get("service"));
@@ -276,8 +284,8 @@ public final class FakeOdoo extends FakeServer {
                 String m = String.valueOf(args.get(4));
                 List<?> positional = method.equals("execute") ? args.subList(5, args.size())
                         : args.size() > 5 && args.get(5) instanceof List<?> l ? l : List.of();
-                Map<String, Object> kwargs = method.equals("execute_kw") && args.size() > 6 ? map(args.get(6)) : new LinkedHashMap<>();
-                return execute(model, m, positional, kwargs);
+                Map<String, Object> kwargs = method.equals("execute_kw") && args.size() > 6 ? OdooCalls.map(args.get(6)) : new LinkedHashMap<>();
+                return calls.execute(model, m, positional, kwargs);
             }
             default -> throw OdooError.valueError("Unknown service " + service);
         }
@@ -298,85 +306,6 @@ public final class FakeOdoo extends FakeServer {
         int major = Integer.parseInt(v.substring(0, v.indexOf('.')));
         return Map.of("server_version", v, "server_version_info", List.of(major, 0, 0, "final", 0, ""),
                 "server_serie", v, "protocol_version", 1);
-    }
-
-    /** {@code execute_kw} / {@code call_kw}: a record method takes the ids as its first positional argument; the
-     *  {@code context} keyword is taken out before the method is called (odoo/api.py split_context). */
-    private Object execute(String model, String method, List<?> positional, Map<String, Object> kwargs) {
-        orm.model(model);
-        kwargs.remove("context");
-        OdooMethods.Signature s = OdooMethods.lookup(model, method);
-        List<Long> ids = List.of();
-        List<?> args = positional;
-        if (!s.apiModel()) {
-            if (positional.isEmpty()) {
-                throw OdooError.typeError(method + "() missing 1 required positional argument: 'ids'");
-            }
-            ids = OdooMethods.ids(positional.get(0));
-            args = positional.subList(1, positional.size());
-        }
-        Map<String, Object> p = OdooMethods.bind(method, s, args, kwargs, false);
-        Object result = run(model, method, ids, p);
-        if (method.equals("create") && p.get("vals_list") instanceof Map) {
-            return ((List<?>) result).get(0); // create(dict) returns one id over RPC
-        }
-        return result;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Object run(String model, String method, List<Long> ids, Map<String, Object> p) {
-        Object result = switch (method) {
-            case "create" -> {
-                Object v = p.get("vals_list");
-                List<Map<String, Object>> vals = v instanceof Map ? List.of((Map<String, Object>) v)
-                        : v instanceof List<?> l ? (List<Map<String, Object>>) l : null;
-                if (vals == null) {
-                    throw OdooError.valueError("create() expects a dict or a list of dicts");
-                }
-                yield orm.create(model, vals);
-            }
-            case "search" -> orm.search(model, list(p.get("domain")), intOr(p.get("offset"), 0), limit(p.get("limit")), str(p.get("order")));
-            case "search_read" -> orm.read(model,
-                    orm.search(model, list(p.get("domain")), intOr(p.get("offset"), 0), limit(p.get("limit")), str(p.get("order"))),
-                    strings(p.get("fields")));
-            case "search_count" -> {
-                int n = orm.search(model, list(p.get("domain")), 0, null, null).size();
-                Integer limit = limit(p.get("limit"));
-                yield limit == null ? n : Math.min(n, limit);
-            }
-            case "fields_get" -> orm.fieldsGet(model, strings(p.get("allfields")), strings(p.get("attributes")));
-            case "read" -> orm.read(model, ids, strings(p.get("fields")));
-            case "write" -> {
-                orm.write(model, ids, map(p.get("vals")));
-                yield true;
-            }
-            case "unlink" -> {
-                orm.unlink(model, ids);
-                yield true;
-            }
-            case "button_confirm" -> orm.buttonConfirm(ids);
-            case "button_cancel" -> {
-                orm.buttonCancel(ids);
-                yield null;
-            }
-            case "button_draft" -> {
-                orm.buttonDraft(ids);
-                yield Map.of();
-            }
-            default -> throw OdooError.attributeError("The method '" + model + "." + method + "' does not exist");
-        };
-        if (Set.of("create", "write", "button_confirm", "button_cancel", "button_draft").contains(method)) {
-            List<Long> changed = method.equals("create") ? (List<Long>) result : ids;
-            for (Map<String, Object> r : orm.read(model, changed, null)) {
-                Map<String, Object> payload = new LinkedHashMap<>();
-                payload.put("_action", "Send Webhook Notification(#1)");
-                payload.put("_id", r.get("id"));
-                payload.put("_model", model);
-                payload.putAll(r);
-                webhooks().enqueue(model, payload);
-            }
-        }
-        return result;
     }
 
     // ---- web session
@@ -413,7 +342,7 @@ public final class FakeOdoo extends FakeServer {
             return sessionExpired(id);
         }
         List<?> args = params.get("args") instanceof List<?> l ? l : List.of();
-        return rpc(id, () -> execute(String.valueOf(params.get("model")), String.valueOf(params.get("method")), args, map(params.get("kwargs"))));
+        return rpc(id, () -> calls.execute(String.valueOf(params.get("model")), String.valueOf(params.get("method")), args, OdooCalls.map(params.get("kwargs"))));
     }
 
     // ---- JSON-2
@@ -449,7 +378,7 @@ public final class FakeOdoo extends FakeServer {
                 if (s.apiModel() && !ids.isEmpty()) {
                     throw OdooError.http(422, "cannot call " + model + "." + method + " with ids");
                 }
-                return run(model, method, ids, OdooMethods.bind(method, s, List.of(), body, true));
+                return calls.run(model, method, ids, OdooMethods.bind(method, s, List.of(), body, true));
             });
             return Response.json(200, result);
         } catch (OdooError e) {
@@ -459,38 +388,6 @@ public final class FakeOdoo extends FakeServer {
 
     private static Response json2Error(OdooError e) {
         return Response.json(e.status, e.serialized());
-    }
-
-    // ---- helpers
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o) {
-        return o instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
-    }
-
-    private static List<?> list(Object o) {
-        return o instanceof List<?> l ? l : List.of();
-    }
-
-    private static List<String> strings(Object o) {
-        if (!(o instanceof List<?> l)) {
-            return null;
-        }
-        List<String> out = new ArrayList<>();
-        l.forEach(x -> out.add(String.valueOf(x)));
-        return out;
-    }
-
-    private static String str(Object o) {
-        return o instanceof String s ? s : null;
-    }
-
-    private static int intOr(Object o, int dflt) {
-        return o instanceof Number n ? n.intValue() : dflt;
-    }
-
-    private static Integer limit(Object o) {
-        return o instanceof Number n ? n.intValue() : null;
     }
 
     /** Configures a {@link FakeOdoo}. */

@@ -191,6 +191,7 @@ final class OdooOrm {
                 row.put("active", true);
                 row.put("type", "consu");
             }
+            case "account.analytic.account", "project.project", "hr.employee" -> row.put("active", true);
             case "purchase.order" -> {
                 row.put("state", "draft");
                 row.put("priority", "0");
@@ -367,6 +368,14 @@ final class OdooOrm {
             touch("purchase.order", order).put("state", "draft");
             order.put("write_date", now());
         }
+    }
+
+    /** Sets a computed field's stored value directly (seeding what the fake does not compute, e.g. stock). */
+    void setComputed(String modelName, long id, String field, Object value) {
+        OdooSchema.Model m = model(modelName);
+        Map<String, Object> row = browse(m, List.of(id)).get(0);
+        field(m, field);
+        row.put(field, value);
     }
 
     // ---- read side

@@ -62,6 +62,22 @@ final class OdooSchema {
                 .f("qty_available", "float", "Quantity On Hand", false).computed()
                 .f("barcode", "char", "Barcode", false)
                 .f("active", "boolean", "Active", false));
+        add(models, new Builder("account.analytic.account", "Analytic Account", "plan_id, name asc")
+                .f("name", "char", "Analytic Account", true)
+                .f("code", "char", "Reference", false)
+                .f("plan_id", "integer", "Plan", false)
+                .f("active", "boolean", "Active", false));
+        add(models, new Builder("project.project", "Project", "sequence, name, id")
+                .f("name", "char", "Name", true)
+                .f("sequence", "integer", "Sequence", false)
+                .f("account_id", "many2one", "Analytic Account", false).rel("account.analytic.account")
+                .f("active", "boolean", "Active", false));
+        add(models, new Builder("hr.employee", "Employee", "name")
+                .f("name", "char", "Employee Name", true)
+                .f("work_email", "char", "Work Email", false)
+                .f("job_title", "char", "Job Title", false)
+                .f("parent_id", "many2one", "Manager", false).rel("hr.employee")
+                .f("active", "boolean", "Active", false));
         add(models, new Builder("purchase.order", "Purchase Order", "priority desc, id desc")
                 .f("name", "char", "Order Reference", true)
                 .f("priority", "selection", "Priority", false).sel("0", "Normal", "1", "Urgent")

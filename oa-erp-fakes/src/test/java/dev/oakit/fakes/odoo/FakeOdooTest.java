@@ -224,6 +224,24 @@ class FakeOdooTest {
     }
 
     @Test
+    void masterDataAndStock() throws Exception {
+        long analytic = odoo.create("account.analytic.account", Map.of("name", "Field Service", "code", "FS"));
+        odoo.create("project.project", Map.of("name", "Repairs 2026", "account_id", analytic));
+        odoo.create("hr.employee", Map.of("name", "Li Wei", "work_email", "li.wei@example.com"));
+        odoo.setQuantityOnHand(product, 12);
+        JsonNode projects = execute("project.project", "search_read", List.of(List.of()), Map.of("fields", List.of("name", "account_id"))).get("result");
+        assertThat(projects.get(0).get("account_id").get(1).asText()).isEqualTo("Field Service");
+        JsonNode stock = execute("product.product", "search_read", List.of(List.of(List.of("default_code", "=", "DR-1"))),
+                Map.of("fields", List.of("qty_available"))).get("result");
+        assertThat(stock.get(0).get("qty_available").asDouble()).isEqualTo(12.0);
+        assertThat(execute("hr.employee", "search_count", List.of(List.of(List.of("work_email", "ilike", "LI.WEI"))), Map.of()).get("result").asInt())
+                .isEqualTo(1);
+        // writing a computed field is ignored, as the ORM ignores it without an inverse
+        execute("product.product", "write", List.of(List.of(product), Map.of("qty_available", 1)), Map.of());
+        assertThat(odoo.record("product.product", product).orElseThrow()).containsEntry("qty_available", 12.0);
+    }
+
+    @Test
     void unlinkNeedsACancelledOrder() throws Exception {
         long id = execute("purchase.order", "create", List.of(order("OA-1", vendor, product, 1, 1)), Map.of()).get("result").asLong();
         assertThat(execute("purchase.order", "unlink", List.of(List.of(id)), Map.of()).at("/error/data/message").asText())
