@@ -68,7 +68,22 @@ final class OdooDomain {
         if (!OPERATORS.contains(op)) {
             throw OdooError.valueError("Invalid leaf " + tuple(leaf));
         }
+        if (f.type().equals("datetime")) {
+            Object v = timestamp(value);
+            return r -> test(timestamp(r.get(field)), op, v);
+        }
         return r -> test(r.get(field), op, value);
+    }
+
+    /** A datetime compared as PostgreSQL compares timestamps: {@code "… 09:00:00"} is {@code "… 09:00:00.000000"}. */
+    private static Object timestamp(Object v) {
+        if (v instanceof String s && s.length() == 19) {
+            return s + ".000000";
+        }
+        if (v instanceof Collection<?> c) {
+            return c.stream().map(OdooDomain::timestamp).toList();
+        }
+        return v;
     }
 
     private static String tuple(List<?> leaf) {

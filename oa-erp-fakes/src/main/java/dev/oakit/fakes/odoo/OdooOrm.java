@@ -23,6 +23,7 @@ import java.util.function.Predicate;
  */
 final class OdooOrm {
     static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
     private final Map<String, OdooSchema.Model> models;
     private final Map<String, TreeMap<Long, Map<String, Object>>> tables = new LinkedHashMap<>();
@@ -71,8 +72,16 @@ final class OdooOrm {
         return f;
     }
 
+    /** A field value "now": Odoo's {@code fields.Datetime.now()} has whole seconds. */
     String now() {
         return LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).format(DATETIME);
+    }
+
+    /** The transaction timestamp the ORM stamps {@code create_date} / {@code write_date} with: microseconds in the
+     *  database, whole seconds when read (fields.Datetime.to_string), so a domain on {@code write_date} compares the
+     *  full value. */
+    private String timestamp() {
+        return LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).format(TIMESTAMP);
     }
 
     int size(String model) {
@@ -143,8 +152,8 @@ final class OdooOrm {
         checkRequired(m, row);
         long id = nextIds.merge(m.name(), 1L, Long::sum);
         row.put("id", id);
-        row.put("create_date", now());
-        row.put("write_date", now());
+        row.put("create_date", timestamp());
+        row.put("write_date", timestamp());
         tables.get(m.name()).put(id, row);
         inserted.add(Map.entry(m.name(), id));
         applyLineCommands(m, id, lineCommands);
@@ -161,7 +170,7 @@ final class OdooOrm {
             assign(m, copy, vals, lineCommands);
             checkRequired(m, copy);
             touch(m.name(), row).putAll(copy);
-            row.put("write_date", now());
+            row.put("write_date", timestamp());
             applyLineCommands(m, (Long) row.get("id"), lineCommands);
             recompute(m, row);
         }
@@ -351,7 +360,7 @@ final class OdooOrm {
             }
             touch("purchase.order", order).put("state", "purchase");
             order.put("date_approve", now());
-            order.put("write_date", now());
+            order.put("write_date", timestamp());
         }
         return true;
     }
@@ -359,14 +368,14 @@ final class OdooOrm {
     void buttonCancel(List<Long> ids) {
         for (Map<String, Object> order : browse(model("purchase.order"), ids)) {
             touch("purchase.order", order).put("state", "cancel");
-            order.put("write_date", now());
+            order.put("write_date", timestamp());
         }
     }
 
     void buttonDraft(List<Long> ids) {
         for (Map<String, Object> order : browse(model("purchase.order"), ids)) {
             touch("purchase.order", order).put("state", "draft");
-            order.put("write_date", now());
+            order.put("write_date", timestamp());
         }
     }
 
@@ -467,6 +476,7 @@ final class OdooOrm {
             case "integer" -> v == null ? 0 : v;
             case "float", "monetary" -> v == null ? 0.0 : v;
             case "boolean" -> Boolean.TRUE.equals(v);
+            case "datetime" -> v instanceof String t && t.length() > 19 ? t.substring(0, 19) : v == null ? false : v;
             default -> f.name().equals("display_name") ? displayName(m.name(), row) : v == null ? false : v;
         };
     }

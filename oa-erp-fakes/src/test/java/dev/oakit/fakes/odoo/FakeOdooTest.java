@@ -141,6 +141,20 @@ class FakeOdooTest {
     }
 
     @Test
+    void writeDateReadsInSecondsButComparesInMicroseconds() throws Exception {
+        // the ORM stamps write_date with the transaction's timestamp (microseconds in PostgreSQL) and reads it back
+        // as "YYYY-MM-DD HH:MM:SS": a record changed later in the same second is still "> watermark"
+        clock.set(Instant.parse("2026-03-01T09:00:00.250Z"));
+        long id = execute("purchase.order", "create", List.of(order("OA-1", vendor, product, 1, 1)), Map.of()).get("result").asLong();
+        JsonNode read = execute("purchase.order", "read", List.of(List.of(id), List.of("write_date")), Map.of()).get("result").get(0);
+        assertThat(read.get("write_date").asText()).isEqualTo("2026-03-01 09:00:00");
+        assertThat(execute("purchase.order", "search_count", List.of(List.of(List.of("write_date", ">", "2026-03-01 09:00:00"))),
+                Map.of()).get("result").asInt()).isEqualTo(1);
+        assertThat(execute("purchase.order", "search_count", List.of(List.of(List.of("write_date", "=", "2026-03-01 09:00:00"))),
+                Map.of()).get("result").asInt()).isZero();
+    }
+
+    @Test
     void confirmAndCancelMoveTheState() throws Exception {
         // addons/purchase: button_confirm draft -> purchase (returns True); button_cancel -> cancel (returns None,
         // and the JSON-RPC answer then has no "result" key); orders not in draft/sent are skipped by button_confirm
