@@ -115,7 +115,20 @@ final class FrappeQuery {
         if (a instanceof Number x && b instanceof Number y) {
             return Double.compare(x.doubleValue(), y.doubleValue());
         }
-        return String.valueOf(a).compareTo(String.valueOf(b));
+        return temporal(String.valueOf(a)).compareTo(temporal(String.valueOf(b)));
+    }
+
+    private static final Pattern DATE_OR_DATETIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}( \\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?)?");
+
+    /** Dates and datetimes compare as MariaDB compares them: {@code "2026-03-01"} is midnight, missing
+     *  microseconds are zero. Other text is left as it is. */
+    private static String temporal(String s) {
+        if (!DATE_OR_DATETIME.matcher(s).matches()) {
+            return s;
+        }
+        String full = s.length() == 10 ? s + " 00:00:00" : s;
+        String fraction = full.length() > 19 ? full.substring(20) : "";
+        return full.substring(0, 19) + "." + (fraction + "000000").substring(0, 6);
     }
 
     private static boolean like(Object actual, Object pattern) {

@@ -101,6 +101,14 @@ class FakeErpNextTest {
         assertThat(page).hasSize(1);
         assertThat(page.get(0).get("custom_oakit_key").asText()).isEqualTo("OA-3");
 
+        // timestamps compare as MariaDB compares them: the watermark without microseconds is the same instant
+        JsonNode after = http.get("/api/resource/Purchase Order?filters=" + q(List.of(List.of("modified", ">", "2026-03-01 09:00:00"))), token)
+                .json().get("data");
+        assertThat(after).isEmpty();
+        JsonNode from = http.get("/api/resource/Purchase Order?filters=" + q(List.of(List.of("modified", ">=", "2026-03-01 09:00:00"))), token)
+                .json().get("data");
+        assertThat(from).hasSize(2);
+
         JsonNode byKey = http.get("/api/resource/Purchase Order?filters=" + q(Map.of("custom_oakit_key", "OA-2")), token).json().get("data");
         assertThat(byKey).hasSize(1);
         JsonNode in = http.get("/api/resource/Purchase Order?filters=" + q(List.of(List.of("Purchase Order", "custom_oakit_key", "in", List.of("OA-1", "OA-3")))),
