@@ -267,12 +267,19 @@ final class ErpNextApi {
         }
         List<Object[]> and = FrappeQuery.conditions(json(p.get("filters")));
         List<Object[]> or = FrappeQuery.conditions(json(p.get("or_filters")));
+        Map<String, String> tables = new LinkedHashMap<>(); // child DocType -> its table field
+        d.fields().values().stream().filter(DocTypes.Field::isTable).forEach(t -> tables.put(t.options(), t.fieldname()));
         for (Object[] c : concat(and, or)) {
-            if (!store.hasColumn(d, (String) c[0])) {
-                throw FrappeError.unknownColumn(doctype, "tab" + doctype + "." + c[0], "where clause");
+            String on = c[3] == null || c[3].equals(doctype) ? doctype : (String) c[3];
+            boolean known = on.equals(doctype) ? store.hasColumn(d, (String) c[0])
+                    : tables.containsKey(on) && store.hasColumn(store.doctype(on), (String) c[0]);
+            if (!known) {
+                throw FrappeError.unknownColumn(doctype, "tab" + on + "." + c[0], "where clause");
             }
         }
-        var rows = store.table(doctype).values().stream().filter(FrappeQuery.predicate(and).and(FrappeQuery.anyOf(or)));
+        java.util.function.Function<Object[], String> tableOf = c -> c[3] == null || c[3].equals(doctype) ? null : tables.get((String) c[3]);
+        var rows = store.table(doctype).values().stream()
+                .filter(FrappeQuery.predicate(and, tableOf).and(FrappeQuery.anyOf(or, tableOf)));
         if (count) {
             return rows.count();
         }

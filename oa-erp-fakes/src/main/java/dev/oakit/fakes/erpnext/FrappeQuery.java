@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -20,23 +21,24 @@ final class FrappeQuery {
     private FrappeQuery() {
     }
 
-    /** Parsed conditions: each is {field, operator, value}. */
+    /** Parsed conditions: each is {field, operator, value, DocType or null}; the DocType of a
+     *  {@code [doctype, field, operator, value]} filter may be a child table's. */
     static List<Object[]> conditions(Object filters) {
         List<Object[]> out = new ArrayList<>();
         if (filters instanceof Map<?, ?> m) {
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 if (e.getValue() instanceof List<?> l && l.size() == 2 && l.get(0) instanceof String op) {
-                    out.add(new Object[]{String.valueOf(e.getKey()), op, l.get(1)});
+                    out.add(new Object[]{String.valueOf(e.getKey()), op, l.get(1), null});
                 } else {
-                    out.add(new Object[]{String.valueOf(e.getKey()), "=", e.getValue()});
+                    out.add(new Object[]{String.valueOf(e.getKey()), "=", e.getValue(), null});
                 }
             }
         } else if (filters instanceof List<?> list) {
             for (Object f : list) {
                 if (f instanceof List<?> l && l.size() == 3) {
-                    out.add(new Object[]{String.valueOf(l.get(0)), String.valueOf(l.get(1)), l.get(2)});
+                    out.add(new Object[]{String.valueOf(l.get(0)), String.valueOf(l.get(1)), l.get(2), null});
                 } else if (f instanceof List<?> l && l.size() >= 4) {
-                    out.add(new Object[]{String.valueOf(l.get(1)), String.valueOf(l.get(2)), l.get(3)});
+                    out.add(new Object[]{String.valueOf(l.get(1)), String.valueOf(l.get(2)), l.get(3), String.valueOf(l.get(0))});
                 } else {
                     throw FrappeError.validation("Invalid filter: " + f);
                 }
@@ -47,24 +49,35 @@ final class FrappeQuery {
         return out;
     }
 
-    static Predicate<Map<String, Object>> predicate(List<Object[]> conditions) {
+    /**
+     * All conditions hold. {@code tableOf} names the table field holding a child DocType's rows (null for the
+     * parent's own fields): a child condition holds when one of the rows meets it, as the SQL join does.
+     */
+    @SuppressWarnings("unchecked")
+    static Predicate<Map<String, Object>> predicate(List<Object[]> conditions, Function<Object[], String> tableOf) {
         Predicate<Map<String, Object>> p = d -> true;
         for (Object[] c : conditions) {
             String field = (String) c[0];
             String op = ((String) c[1]).toLowerCase(Locale.ROOT).trim();
             Object value = c[2];
-            p = p.and(d -> test(d.get(field), op, value));
+            String table = tableOf.apply(c);
+            if (table == null) {
+                p = p.and(d -> test(d.get(field), op, value));
+            } else {
+                p = p.and(d -> ((List<Map<String, Object>>) d.getOrDefault(table, List.of())).stream()
+                        .anyMatch(row -> test(row.get(field), op, value)));
+            }
         }
         return p;
     }
 
-    static Predicate<Map<String, Object>> anyOf(List<Object[]> conditions) {
+    static Predicate<Map<String, Object>> anyOf(List<Object[]> conditions, Function<Object[], String> tableOf) {
         if (conditions.isEmpty()) {
             return d -> true;
         }
         Predicate<Map<String, Object>> p = d -> false;
         for (Object[] c : conditions) {
-            p = p.or(predicate(List.<Object[]>of(c)));
+            p = p.or(predicate(List.<Object[]>of(c), tableOf));
         }
         return p;
     }

@@ -114,9 +114,18 @@ class FakeErpNextTest {
         JsonNode in = http.get("/api/resource/Purchase Order?filters=" + q(List.of(List.of("Purchase Order", "custom_oakit_key", "in", List.of("OA-1", "OA-3")))),
                 token).json().get("data");
         assertThat(in).hasSize(2);
+        // a filter on a child table holds when one of the rows meets it (db_query joins the child table)
+        erp.insert("Item", Map.of("item_code", "BOLT-8"));
+        insertPo(po("OA-4", "BOLT-8", 1, 1));
+        JsonNode withBolt = http.get("/api/resource/Purchase Order?fields=" + q(List.of("custom_oakit_key")) + "&filters="
+                + q(List.of(List.of("Purchase Order Item", "item_code", "=", "BOLT-8"))), token).json().get("data");
+        assertThat(withBolt).hasSize(1);
+        assertThat(withBolt.get(0).get("custom_oakit_key").asText()).isEqualTo("OA-4");
+        assertThat(http.get("/api/resource/Purchase Order?filters=" + q(List.of(List.of("Journal Entry Account", "account", "=", "x"))), token)
+                .status()).isEqualTo(500);
         Http.Answer count = http.post("/api/method/frappe.client.get_count", Map.of("doctype", "Purchase Order",
                 "filters", Map.of("docstatus", 0)), token);
-        assertThat(count.json().get("message").asInt()).isEqualTo(3);
+        assertThat(count.json().get("message").asInt()).isEqualTo(4);
     }
 
     @Test
