@@ -19,16 +19,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * fake.failures().nextCalls(5, Failure.SERVER_ERROR);              // a burst of five 5xx
  * }</pre>
  *
- * <p>A failure armed for an action applies to the next call with that action ({@link Call#action()}); one armed
- * without an action applies to the next call of any kind. Armed failures are used in the order they were armed.
+ * <p>A failure armed for an action applies to the next call with that action ({@link Call#action()}), and with a
+ * target also only on that model or DocType ({@link Call#target()}); one armed without an action applies to the next
+ * call of any kind. Armed failures are used in the order they were armed.
  *
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Failures {
-    private record Armed(String action, Failure failure) {
-        boolean matches(String a) {
-            return action == null || action.equals(a);
+    private record Armed(String target, String action, Failure failure) {
+        boolean matches(String t, String a) {
+            return (action == null || action.equals(a)) && (target == null || target.equals(t));
         }
     }
 
@@ -50,6 +51,18 @@ public final class Failures {
         return nextCalls(1, Objects.requireNonNull(action, "action"), failure);
     }
 
+    /** Arms {@code failure} for the next call with this action on this model or DocType
+     *  (e.g. {@code "purchase.order", "create"}, {@code "Purchase Order", "insert"}). */
+    public Failures nextCall(String target, String action, Failure failure) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(failure, "failure");
+        synchronized (this) {
+            armed.add(new Armed(target, action, failure));
+        }
+        return this;
+    }
+
     /** Arms {@code failure} for the next {@code count} calls of any kind (a burst). */
     public Failures nextCalls(int count, Failure failure) {
         return nextCalls(count, null, failure);
@@ -62,7 +75,7 @@ public final class Failures {
             throw new IllegalArgumentException("count must be at least 1, was " + count);
         }
         for (int i = 0; i < count; i++) {
-            armed.add(new Armed(action, failure));
+            armed.add(new Armed(null, action, failure));
         }
         return this;
     }
@@ -100,10 +113,10 @@ public final class Failures {
         return armed.size();
     }
 
-    synchronized Failure take(String action) {
+    synchronized Failure take(String target, String action) {
         for (Iterator<Armed> it = armed.iterator(); it.hasNext(); ) {
             Armed a = it.next();
-            if (a.matches(action)) {
+            if (a.matches(target, action)) {
                 it.remove();
                 return a.failure();
             }

@@ -140,7 +140,7 @@ public abstract class FakeServer implements AutoCloseable {
     private void serveOpen(HttpExchange exchange) throws IOException {
         Request request = read(exchange);
         Route route = route(request);
-        Failure failure = failures.take(route.action());
+        Failure failure = failures.take(route.target(), route.action());
         Response response;
         if (failure == null) {
             response = route.handler().get();

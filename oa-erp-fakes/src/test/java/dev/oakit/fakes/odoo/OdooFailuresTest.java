@@ -163,6 +163,16 @@ class OdooFailuresTest {
     }
 
     @Test
+    void aFailureArmedForOneModelLeavesTheOthersAlone() throws Exception {
+        odoo.failures().nextCall("purchase.order", "create", Failure.SERVER_ERROR);
+        Http.Answer partner = http.post("/json/2/res.partner/create", Map.of("vals_list", List.of(Map.of("name", "Other"))),
+                Map.of("Authorization", "bearer key-1"));
+        assertThat(partner.status()).isEqualTo(200);
+        assertThat(createPo("OA-1").status()).isEqualTo(500);
+        assertThat(createPo("OA-1").status()).isEqualTo(200);
+    }
+
+    @Test
     void webhooksCanArriveTwiceAndOutOfOrder() throws Exception {
         try (Receiver receiver = new Receiver()) {
             odoo.webhooks().subscribe("purchase.order", receiver.uri(), null);
