@@ -306,27 +306,39 @@ final class ErpNextApi {
         return all;
     }
 
-    /** The document as the API returns it: {@code as_dict(no_nulls=True)}, child rows alike. */
+    /** The document as the API returns it: {@code as_dict(no_nulls=True)}, child rows alike; a removed field's
+     *  column is gone, so its old values are too. */
     Map<String, Object> asDict(Map<String, Object> doc) {
+        List<String> gone = removed(doc);
         Map<String, Object> out = new LinkedHashMap<>();
         doc.forEach((k, v) -> {
+            if (v == null || gone.contains(k)) {
+                return;
+            }
             if (v instanceof List<?> rows) {
                 List<Object> copied = new ArrayList<>();
                 for (Object row : rows) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> r = (Map<String, Object>) row;
+                    List<String> rowGone = removed(r);
                     Map<String, Object> c = new LinkedHashMap<>();
-                    ((Map<?, ?>) row).forEach((rk, rv) -> {
-                        if (rv != null) {
-                            c.put(String.valueOf(rk), rv);
+                    r.forEach((rk, rv) -> {
+                        if (rv != null && !rowGone.contains(rk)) {
+                            c.put(rk, rv);
                         }
                     });
                     copied.add(c);
                 }
                 out.put(k, copied);
-            } else if (v != null) {
+            } else {
                 out.put(k, v);
             }
         });
         return out;
+    }
+
+    private List<String> removed(Map<String, Object> doc) {
+        return doc.get("doctype") instanceof String dt && store.knows(dt) ? store.removedFields(dt) : List.of();
     }
 
     // ---- parameters

@@ -291,7 +291,10 @@ class FakeErpNextTest {
         assertThat(key.get("fieldtype").asText()).isEqualTo("Data");
         assertThat(http.get("/api/resource/DocType/Supplier", token).json().at("/data/name").asText()).isEqualTo("Supplier");
 
+        String before = insertPo(po("OA-0", "DR-1", 1, 1)).json().at("/data/name").asText();
         erp.removeField("Purchase Order", "custom_oakit_key");
+        assertThat(erp.document("Purchase Order", before).orElseThrow()).as("the column is gone with its values")
+                .doesNotContainKey("custom_oakit_key");
         JsonNode after = http.get("/api/resource/DocType/Purchase Order", token).json().get("data");
         assertThat(fieldnames(after)).doesNotContain("custom_oakit_key");
         // Frappe drops keys it does not know: the insert succeeds and the key is lost
