@@ -107,7 +107,7 @@ final class BenchDatabase implements AutoCloseable {
     /** A distinct in-memory H2 database. */
     static BenchDatabase h2(String engine, int poolSize) {
         String name = engine + "_" + suffix();
-        return new BenchDatabase("h2", name, null, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", "", poolSize);
+        return new BenchDatabase("h2", name, null, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64", "sa", "", poolSize);
     }
 
     /** A new schema on a PostgreSQL server, made the connections' current schema. */

@@ -56,7 +56,7 @@ final class FirstApproval {
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         HikariConfig c = new HikariConfig();
-        c.setJdbcUrl("jdbc:h2:mem:first;DB_CLOSE_DELAY=-1");
+        c.setJdbcUrl("jdbc:h2:mem:first;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=64");
         c.setUsername("sa");
         c.setPassword("");
         c.setMaximumPoolSize(2);
