@@ -81,7 +81,8 @@ final class FloorLeaveEngine implements LeaveEngine {
             updateInstance = c.prepareStatement(UPDATE_INSTANCE);
             audit = c.prepareStatement(AUDIT);
             todo = c.prepareStatement(TODO);
-            lockAndLoad = c.prepareStatement(LOCK_AND_LOAD);
+            lockAndLoad = c.prepareStatement(c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")
+                    ? LOCK_AND_LOAD + " OF i" : LOCK_AND_LOAD); // as OAKit: PostgreSQL locks the instance only (outer join)
             closeTask = c.prepareStatement(CLOSE_TASK);
         }
 

@@ -12,10 +12,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link FloorLeaveEngine} is changed to match.
  */
 class FloorStatementsTest {
+    static final BenchDatabase.Server PG = new BenchDatabase.Server("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
+
     @Test
-    void theFloorIssuesTheStatementsAndCommitsOfOneOakitLifeCycle() throws Exception {
-        Cycle oakit = capture("oakit");
-        Cycle floor = capture("floor");
+    void onH2TheFloorIssuesTheStatementsAndCommitsOfOneOakitLifeCycle() throws Exception {
+        same(null);
+    }
+
+    /** PostgreSQL's lock differs (FOR UPDATE OF the instance); skipped where no local server runs. */
+    @Test
+    void onPostgresqlTheFloorIssuesTheStatementsAndCommitsOfOneOakitLifeCycle() throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(PG.url(), PG.user(), PG.password())) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(c.isValid(2));
+        } catch (java.sql.SQLException noServer) {
+            org.junit.jupiter.api.Assumptions.abort("no PostgreSQL at " + PG.url());
+        }
+        same(PG);
+    }
+
+    private static void same(BenchDatabase.Server server) throws Exception {
+        Cycle oakit = capture("oakit", server);
+        Cycle floor = capture("floor", server);
         assertThat(floor.sql()).as("the floor's statements, against OAKit's").containsExactlyElementsOf(oakit.sql());
         assertThat(oakit.sql()).hasSize(15);
         assertThat(floor.commits()).isEqualTo(oakit.commits()).isEqualTo(3);
@@ -24,8 +41,8 @@ class FloorStatementsTest {
     private record Cycle(List<String> sql, long commits) {
     }
 
-    private static Cycle capture(String engine) throws Exception {
-        try (BenchDatabase db = BenchDatabase.h2(engine, 2);
+    private static Cycle capture(String engine, BenchDatabase.Server server) throws Exception {
+        try (BenchDatabase db = server == null ? BenchDatabase.h2(engine, 2) : BenchDatabase.postgresql("postgresql", server, engine, 2);
              LeaveEngine e = engine.equals("oakit") ? new OakitLeaveEngine(db.dataSource()) : new FloorLeaveEngine(db.dataSource())) {
             e.boot();
             e.prepare(1, 1);
