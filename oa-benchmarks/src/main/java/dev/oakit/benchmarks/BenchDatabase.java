@@ -28,6 +28,7 @@ final class BenchDatabase implements AutoCloseable {
     private final Server server;
     private final HikariDataSource pool;
     private final CountingDataSource counting;
+    private final Switch engines;
 
     private BenchDatabase(String label, String schema, Server server, String url, String user, String password, int poolSize) {
         this.label = label;
@@ -42,12 +43,71 @@ final class BenchDatabase implements AutoCloseable {
         c.setPoolName("bench-" + label + "-" + schema);
         this.pool = new HikariDataSource(c);
         this.counting = new CountingDataSource(pool);
+        this.engines = new Switch();
+    }
+
+    /**
+     * What the engines get: the pool itself, or the statement counter while {@link #counting(boolean)}
+     * is on. The counter is a reflective proxy around every JDBC call, whose cost would be measured
+     * as the engines' own, so throughput is measured without it.
+     */
+    private final class Switch implements DataSource {
+        volatile boolean counted;
+
+        private DataSource target() {
+            return counted ? counting : pool;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return target().getConnection();
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return target().getConnection(username, password);
+        }
+
+        @Override
+        public java.io.PrintWriter getLogWriter() throws SQLException {
+            return pool.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(java.io.PrintWriter out) throws SQLException {
+            pool.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            pool.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return pool.getLoginTimeout();
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() {
+            return java.util.logging.Logger.getLogger("dev.oakit.benchmarks");
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException {
+            return pool.unwrap(iface);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) throws SQLException {
+            return pool.isWrapperFor(iface);
+        }
     }
 
     /** A distinct in-memory H2 database. */
     static BenchDatabase h2(String engine, int poolSize) {
         String name = engine + "_" + suffix();
-        return new BenchDatabase("h2", name, null, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", "", poolSize);
+        return new BenchDatabase("h2", name, null, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64", "sa", "", poolSize);
     }
 
     /** A new schema on a PostgreSQL server, made the connections' current schema. */
@@ -68,9 +128,19 @@ final class BenchDatabase implements AutoCloseable {
         }
     }
 
-    /** @return the pooled data source, through the statement counter */
-    CountingDataSource dataSource() {
+    /** @return the pooled data source the engines use: through the statement counter only while counting */
+    DataSource dataSource() {
+        return engines;
+    }
+
+    /** @return the statement counter (it sees only connections taken while counting is on) */
+    CountingDataSource counter() {
         return counting;
+    }
+
+    /** Turns counting on or off for connections taken from now on. */
+    void counting(boolean on) {
+        engines.counted = on;
     }
 
     /** @return the raw pool, without counting */

@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
- * Runs the leave life cycle on OAKit and on Flowable 7 embedded, on the same database in one run,
- * and prints raw figures and one summary line per database:
+ * Runs the leave life cycle on OAKit, on Flowable 7 embedded and on the floor (OAKit's own
+ * statements in plain JDBC, {@link FloorLeaveEngine}), on the same database in one run, and prints
+ * raw figures and one summary line per database:
  *
  * <pre>
  * mvn -B -q -pl oa-benchmarks -am -DskipTests package exec:java   (LeaveBenchmark is the module's default main class)
@@ -29,7 +30,11 @@ import java.util.function.Function;
  * Settings are system properties or {@code key=value} arguments (see {@link Settings#from}):
  * {@code bench.dbs} (h2,postgresql,embedded), {@code bench.quick}, {@code bench.warmup},
  * {@code bench.measure} (seconds), {@code bench.threads}, {@code bench.open}, {@code bench.assignees},
- * {@code bench.samples}, {@code bench.pg.url}, {@code bench.pg.user}, {@code bench.pg.password}.
+ * {@code bench.samples}, {@code bench.short}, {@code bench.freshJvm}, {@code bench.pg.url}, {@code bench.pg.user},
+ * {@code bench.pg.password}.
+ *
+ * <p>Longer than most classes here because it is the benchmark's whole script: the settings, the
+ * result lines and the order of the measurements read best in one place.
  */
 public final class LeaveBenchmark {
     private LeaveBenchmark() {
@@ -47,10 +52,14 @@ public final class LeaveBenchmark {
      * @param assignees over how many assignees the open tasks are spread
      * @param samples todo query samples (after a tenth as many warm-up queries)
      * @param sqlCycles single-threaded life cycles whose statements are counted
+     * @param shortCycles the short warm-up (life cycles per engine, what a freshly started host has run) and the
+     *     life cycles then measured at 1 thread and at {@code threads}
+     * @param freshJvm whether to launch a JVM for the time from build() to the first approval
      * @param pg the local PostgreSQL server
      */
     public record Settings(List<String> dbs, double warmupSeconds, double measureSeconds, double rewarmSeconds, int threads,
-                           int openTasks, int assignees, int samples, int sqlCycles, BenchDatabase.Server pg) {
+                           int openTasks, int assignees, int samples, int sqlCycles, int shortCycles, boolean freshJvm,
+                           BenchDatabase.Server pg) {
         /** Reads settings from {@code key=value} overrides, then system properties, then defaults (quick or full). */
         public static Settings from(Map<String, String> overrides) {
             Function<String, String> get = k -> overrides.containsKey(k) ? overrides.get(k) : System.getProperty(k);
@@ -70,37 +79,50 @@ public final class LeaveBenchmark {
                     Integer.parseInt(or.apply(new String[]{"bench.assignees", "1000", "100"})),
                     Integer.parseInt(or.apply(new String[]{"bench.samples", "2000", "300"})),
                     Integer.parseInt(or.apply(new String[]{"bench.sqlCycles", "100", "20"})),
+                    Integer.parseInt(or.apply(new String[]{"bench.short", "500", "100"})),
+                    Boolean.parseBoolean(or.apply(new String[]{"bench.freshJvm", "true", "true"})),
                     new BenchDatabase.Server(or.apply(new String[]{"bench.pg.url", "jdbc:postgresql://127.0.0.1:5432/test", "jdbc:postgresql://127.0.0.1:5432/test"}),
                             or.apply(new String[]{"bench.pg.user", "postgres", "postgres"}),
                             get.apply("bench.pg.password") == null ? "" : get.apply("bench.pg.password")));
         }
     }
 
-    /** Figures of one engine on one database. */
-    public record EngineResult(String engine, String db, boolean completed, long bootMs, long warmBootMs, int tables,
-                               double throughput1, double throughputN, int threads, double sqlPerCycle,
-                               int openTasks, int assignees, double loadSeconds, double todoMedianMs, double todoP99Ms,
-                               double loaded1, double loadedN, long failures) {
+    /**
+     * Figures of one engine on one database (the floor has no load, todo, loaded or warm boot figures: zero).
+     * {@code short1} and {@code shortN} are the throughput after the short warm-up, {@code heapMbPer100k} the
+     * heap the open tasks hold, scaled to 100,000 (on in-memory H2 the database's rows included).
+     */
+    public record EngineResult(String engine, String db, boolean completed, long bootMs, long warmBootMs, long deployMs, int tables,
+                               double short1, double shortN, double throughput1, double throughputN, int threads, double sqlPerCycle,
+                               int openTasks, int assignees, double loadSeconds, double heapMbPer100k, double todoMedianMs,
+                               double todoP99Ms, double loaded1, double loadedN, long failures) {
         String raw() {
             return String.format(Locale.ROOT,
-                    "leave-lifecycle %s %s: completed=%s; boot ms=%d (warm %d); tables=%d; throughput/s 1 thread=%.1f %d threads=%.1f; "
-                            + "sql per cycle=%.1f; %d open tasks over %d assignees created in %.1f s; todo ms median=%.3f p99=%.3f; "
-                            + "loaded throughput/s 1 thread=%.1f %d threads=%.1f; failed cycles=%d",
-                    db, engine, completed, bootMs, warmBootMs, tables, throughput1, threads, throughputN, sqlPerCycle, openTasks, assignees,
-                    loadSeconds, todoMedianMs, todoP99Ms, loaded1, threads, loadedN, failures);
+                    "leave-lifecycle %s %s: completed=%s; boot ms=%d (warm %d; deploy %d); tables=%d; throughput/s after the short "
+                            + "warm-up 1 thread=%.1f %d threads=%.1f; throughput/s 1 thread=%.1f %d threads=%.1f; "
+                            + "sql per cycle=%.1f; %d open tasks over %d assignees created in %.1f s, heap MB per 100,000=%.1f; "
+                            + "todo ms median=%.3f p99=%.3f; loaded throughput/s 1 thread=%.1f %d threads=%.1f; failed cycles=%d",
+                    db, engine, completed, bootMs, warmBootMs, deployMs, tables, short1, threads, shortN, throughput1, threads, throughputN,
+                    sqlPerCycle, openTasks, assignees, loadSeconds, heapMbPer100k, todoMedianMs, todoP99Ms, loaded1, threads, loadedN,
+                    failures);
         }
     }
 
-    /** Both engines on one database. */
-    public record DbResult(String db, EngineResult oakit, EngineResult flowable) {
+    /** The engines and the floor on one database. */
+    public record DbResult(String db, EngineResult oakit, EngineResult flowable, EngineResult floor) {
         /** @return the summary line per database */
         public String summary() {
             return String.format(Locale.ROOT,
-                    "leave-lifecycle %s: throughput oakit/flowable=%.2f (1 thread) %.2f (%d threads); loaded/empty oakit=%.2f; "
-                            + "sql per cycle oakit=%s flowable=%s; todo p99 ms oakit=%.3f flowable=%.3f",
+                    "leave-lifecycle %s: throughput oakit/flowable=%.2f (1 thread) %.2f (%d threads); "
+                            + "oakit/floor=%.2f (1 thread) %.2f (%d threads), after the short warm-up %.2f (1 thread) %.2f (%d threads); "
+                            + "loaded/empty oakit=%.2f; sql per cycle oakit=%s flowable=%s floor=%s; todo p99 ms oakit=%.3f flowable=%.3f; "
+                            + "deploy ms oakit=%d flowable=%d; heap MB per 100,000 open tasks oakit=%.1f flowable=%.1f",
                     db, oakit.throughput1() / flowable.throughput1(), oakit.throughputN() / flowable.throughputN(), oakit.threads(),
-                    oakit.loaded1() / oakit.throughput1(), sql(oakit.sqlPerCycle()), sql(flowable.sqlPerCycle()),
-                    oakit.todoP99Ms(), flowable.todoP99Ms());
+                    oakit.throughput1() / floor.throughput1(), oakit.throughputN() / floor.throughputN(), oakit.threads(),
+                    oakit.short1() / floor.short1(), oakit.shortN() / floor.shortN(), oakit.threads(),
+                    oakit.loaded1() / oakit.throughput1(), sql(oakit.sqlPerCycle()), sql(flowable.sqlPerCycle()), sql(floor.sqlPerCycle()),
+                    oakit.todoP99Ms(), flowable.todoP99Ms(), oakit.deployMs(), flowable.deployMs(), oakit.heapMbPer100k(),
+                    flowable.heapMbPer100k());
         }
 
         private static String sql(double n) {
@@ -112,12 +134,14 @@ public final class LeaveBenchmark {
             return String.format(Locale.ROOT,
                     "leave-lifecycle %s ratios: loaded/empty oakit=%.2f (1 thread) %.2f (%d threads), flowable=%.2f (1 thread) %.2f (%d threads); "
                             + "boot oakit/flowable=%.2f (first in the JVM) %.2f (warm); tables oakit=%d flowable=%d; "
-                            + "todo median ms oakit=%.3f flowable=%.3f",
+                            + "todo median ms oakit=%.3f flowable=%.3f; oakit/flowable after the short warm-up=%.2f (1 thread) %.2f (%d threads); "
+                            + "oakit's own ms per life cycle over the floor's=%.3f (1 thread), after the short warm-up %.3f",
                     db, oakit.loaded1() / oakit.throughput1(), oakit.loadedN() / oakit.throughputN(), oakit.threads(),
                     flowable.loaded1() / flowable.throughput1(), flowable.loadedN() / flowable.throughputN(), flowable.threads(),
                     (double) oakit.bootMs() / flowable.bootMs(), (double) oakit.warmBootMs() / flowable.warmBootMs(),
                     oakit.tables(), flowable.tables(),
-                    oakit.todoMedianMs(), flowable.todoMedianMs());
+                    oakit.todoMedianMs(), flowable.todoMedianMs(), oakit.short1() / flowable.short1(), oakit.shortN() / flowable.shortN(),
+                    oakit.threads(), 1000 / oakit.throughput1() - 1000 / floor.throughput1(), 1000 / oakit.short1() - 1000 / floor.short1());
         }
     }
 
@@ -136,7 +160,7 @@ public final class LeaveBenchmark {
             }
         }
         List<DbResult> results = run(Settings.from(overrides), System.out);
-        if (results.stream().anyMatch(r -> !r.oakit().completed() || !r.flowable().completed())) {
+        if (results.stream().anyMatch(r -> !r.oakit().completed() || !r.flowable().completed() || !r.floor().completed())) {
             System.exit(1);
         }
     }
@@ -160,10 +184,15 @@ public final class LeaveBenchmark {
                 default -> throw new IllegalArgumentException("unknown database '" + db + "': h2, postgresql or embedded");
             }
         }
+        FirstApproval.Result first = s.freshJvm() ? FirstApproval.measure() : null;
         for (DbResult r : results) {
             out.println(r.oakit().raw());
             out.println(r.flowable().raw());
+            out.println(r.floor().raw());
             out.println(r.ratios());
+        }
+        if (first != null) {
+            out.println(first.line());
         }
         for (DbResult r : results) {
             out.println(r.summary());
@@ -185,7 +214,11 @@ public final class LeaveBenchmark {
         Run(String label, BenchDatabase.Server server, String engine, int pool) throws Exception {
             this.engine = engine;
             this.db = server == null ? BenchDatabase.h2(engine, pool) : BenchDatabase.postgresql(label, server, engine, pool);
-            this.e = engine.equals("oakit") ? new OakitLeaveEngine(db.dataSource()) : new FlowableLeaveEngine(db.dataSource(), db.schema());
+            this.e = switch (engine) {
+                case "oakit" -> new OakitLeaveEngine(db.dataSource());
+                case "flowable" -> new FlowableLeaveEngine(db.dataSource(), db.schema());
+                default -> new FloorLeaveEngine(db.dataSource());
+            };
         }
 
         @Override
@@ -199,14 +232,16 @@ public final class LeaveBenchmark {
     }
 
     /**
-     * Both engines on one database. The machine may be shared, so the engines take turns: each
+     * The engines and the floor on one database. The machine may be shared, so they take turns: each
      * measurement is split into rounds that alternate between them, and background load falls on
-     * both alike.
+     * all alike. The floor runs only the life cycle measurements.
      */
     private static DbResult runDb(String label, BenchDatabase.Server server, Settings s, PrintStream out) throws Exception {
         int pool = Math.max(8, s.threads() * 2);
-        try (Run oakit = new Run(label, server, "oakit", pool); Run flowable = new Run(label, server, "flowable", pool)) {
-            List<Run> runs = List.of(oakit, flowable);
+        try (Run oakit = new Run(label, server, "oakit", pool); Run flowable = new Run(label, server, "flowable", pool);
+             Run floor = new Run(label, server, "floor", pool)) {
+            List<Run> runs = List.of(oakit, flowable, floor);
+            List<Run> engines = List.of(oakit, flowable);
             for (Run r : runs) {
                 long t0 = System.nanoTime();
                 r.e.boot();
@@ -214,9 +249,16 @@ public final class LeaveBenchmark {
                 r.tables = r.db.tableCount();
                 r.e.prepare(s.threads(), s.assignees());
                 r.completed = r.e.endedApproved(r.e.cycle(0));
-                out.printf(Locale.ROOT, "%s %s: boot %d ms (schema creation and deployment included), %d tables%n",
-                        label, r.engine, r.bootMs, r.tables);
+                out.printf(Locale.ROOT, "%s %s: boot %d ms (schema creation and deployment included; deploy %d ms), %d tables%n",
+                        label, r.engine, r.bootMs, r.e.deployMs(), r.tables);
             }
+            // what a freshly started host sees: the short warm-up, then as many life cycles measured at 1 and at n threads
+            counted(runs, 1, s.shortCycles() - 1);
+            double[] short1 = counted(runs, 1, s.shortCycles());
+            double[] shortN = counted(runs, s.threads(), s.shortCycles());
+            print(out, label, runs, "throughput/s after " + s.shortCycles() + " life cycles (1 thread)", short1);
+            print(out, label, runs, "throughput/s after " + 2 * s.shortCycles() + " life cycles (" + s.threads() + " threads)", shortN);
+
             alternate(runs, 1, s.warmupSeconds(), s);
             double[] t1 = alternate(runs, 1, s.measureSeconds(), s);
             alternate(runs, s.threads(), s.rewarmSeconds(), s);
@@ -224,52 +266,100 @@ public final class LeaveBenchmark {
             print(out, label, runs, "throughput/s (1 thread)", t1);
             print(out, label, runs, "throughput/s (" + s.threads() + " threads)", tn);
 
-            double[] sql = new double[2];
-            for (int i = 0; i < 2; i++) {
+            double[] sql = new double[runs.size()];
+            for (int i = 0; i < runs.size(); i++) {
                 Run r = runs.get(i);
-                r.db.dataSource().reset();
+                r.db.counting(true);
+                r.e.releaseConnections();
+                r.db.counter().reset();
                 String last = null;
                 for (int c = 0; c < s.sqlCycles(); c++) {
                     last = r.e.cycle(0);
                 }
-                sql[i] = (double) r.db.dataSource().reset() / s.sqlCycles();
+                sql[i] = (double) r.db.counter().reset() / s.sqlCycles();
+                r.db.counting(false);
+                r.e.releaseConnections();
                 r.completed &= r.e.endedApproved(last);
             }
             print(out, label, runs, "statements per life cycle", sql);
 
-            double[] loadSeconds = new double[2];
-            for (int i = 0; i < 2; i++) {
-                loadSeconds[i] = load(runs.get(i).e, s);
+            double[] loadSeconds = new double[engines.size()];
+            double[] heapMb = new double[engines.size()];
+            for (int i = 0; i < engines.size(); i++) {
+                long before = usedHeap();
+                loadSeconds[i] = load(engines.get(i).e, s);
+                heapMb[i] = (usedHeap() - before) / 1048576.0 * 100_000 / s.openTasks();
             }
-            print(out, label, runs, "seconds to create " + s.openTasks() + " open tasks over " + s.assignees() + " assignees", loadSeconds);
-            for (Run r : runs) {
+            print(out, label, engines, "seconds to create " + s.openTasks() + " open tasks over " + s.assignees() + " assignees", loadSeconds);
+            print(out, label, engines, "heap MB per 100,000 open tasks (in-memory H2: the database's rows included)", heapMb);
+            for (Run r : engines) {
                 r.db.analyze(); // both engines alike: statistics as autovacuum leaves them some time after a bulk load
             }
-            double[][] todo = todoLatency(runs, s);
-            print(out, label, runs, "todo query median ms", new double[]{todo[0][0], todo[1][0]});
-            print(out, label, runs, "todo query p99 ms", new double[]{todo[0][1], todo[1][1]});
+            double[][] todo = todoLatency(engines, s);
+            print(out, label, engines, "todo query median ms", new double[]{todo[0][0], todo[1][0]});
+            print(out, label, engines, "todo query p99 ms", new double[]{todo[0][1], todo[1][1]});
 
-            alternate(runs, 1, s.rewarmSeconds(), s);
-            double[] l1 = alternate(runs, 1, s.measureSeconds(), s);
-            alternate(runs, s.threads(), s.rewarmSeconds(), s);
-            double[] ln = alternate(runs, s.threads(), s.measureSeconds(), s);
-            print(out, label, runs, "loaded throughput/s (1 thread)", l1);
-            print(out, label, runs, "loaded throughput/s (" + s.threads() + " threads)", ln);
+            alternate(engines, 1, s.rewarmSeconds(), s);
+            double[] l1 = alternate(engines, 1, s.measureSeconds(), s);
+            alternate(engines, s.threads(), s.rewarmSeconds(), s);
+            double[] ln = alternate(engines, s.threads(), s.measureSeconds(), s);
+            print(out, label, engines, "loaded throughput/s (1 thread)", l1);
+            print(out, label, engines, "loaded throughput/s (" + s.threads() + " threads)", ln);
 
-            long[] warmBoot = warmBoots(label, server, runs);
-            print(out, label, runs, "boot ms, warm (median of " + WARM_BOOTS + " boots on fresh databases after the measurements)",
+            long[] warmBoot = warmBoots(label, server, engines);
+            print(out, label, engines, "boot ms, warm (median of " + WARM_BOOTS + " boots on fresh databases after the measurements)",
                     new double[]{warmBoot[0], warmBoot[1]});
 
-            EngineResult[] res = new EngineResult[2];
-            for (int i = 0; i < 2; i++) {
+            EngineResult[] res = new EngineResult[runs.size()];
+            for (int i = 0; i < runs.size(); i++) {
                 Run r = runs.get(i);
-                res[i] = new EngineResult(r.engine, label, r.completed && r.failures.get() == 0, r.bootMs, warmBoot[i], r.tables, t1[i], tn[i],
-                        s.threads(), sql[i], s.openTasks(), s.assignees(), loadSeconds[i], todo[i][0], todo[i][1], l1[i], ln[i],
-                        r.failures.get());
+                boolean engine = i < engines.size();
+                res[i] = new EngineResult(r.engine, label, r.completed && r.failures.get() == 0, r.bootMs, engine ? warmBoot[i] : 0,
+                        r.e.deployMs(), r.tables, short1[i], shortN[i], t1[i], tn[i], s.threads(), sql[i], engine ? s.openTasks() : 0,
+                        engine ? s.assignees() : 0, engine ? loadSeconds[i] : 0, engine ? heapMb[i] : 0, engine ? todo[i][0] : 0,
+                        engine ? todo[i][1] : 0, engine ? l1[i] : 0, engine ? ln[i] : 0, r.failures.get());
             }
             out.flush();
-            return new DbResult(label, res[0], res[1]);
+            return new DbResult(label, res[0], res[1], res[2]);
         }
+    }
+
+    /** Heap in use after garbage collection, in bytes. */
+    private static long usedHeap() throws InterruptedException {
+        java.lang.management.MemoryMXBean m = java.lang.management.ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        return m.getHeapMemoryUsage().getUsed();
+    }
+
+    /**
+     * Runs {@code cycles} life cycles of each engine in {@code threads} threads, in five blocks that take
+     * turns between the engines; returns life cycles per second of each.
+     */
+    private static double[] counted(List<Run> runs, int threads, int cycles) throws Exception {
+        int blocks = Math.min(5, Math.max(1, cycles));
+        double[] elapsed = new double[runs.size()];
+        int done = 0;
+        for (int b = 0; b < blocks; b++) {
+            int block = (cycles - done) / (blocks - b);
+            done += block;
+            for (int i = 0; i < runs.size(); i++) {
+                elapsed[i] += fixed(runs.get(i).e, threads, block, runs.get(i).failures);
+            }
+        }
+        double[] rate = new double[runs.size()];
+        for (int i = 0; i < rate.length; i++) {
+            rate[i] = elapsed[i] == 0 ? 0 : cycles / elapsed[i];
+        }
+        return rate;
+    }
+
+    /** Runs {@code cycles} life cycles shared by {@code threads} threads; returns the seconds they took. */
+    private static double fixed(LeaveEngine e, int threads, int cycles, AtomicLong failures) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        return cycles <= 0 ? 0 : run(e, threads, () -> next.getAndIncrement() < cycles, failures)[1];
     }
 
     /** Boots per engine for the warm boot figure: an odd number, the median is reported (one machine hiccup does not move it). */
@@ -302,7 +392,11 @@ public final class LeaveBenchmark {
     }
 
     private static void print(PrintStream out, String label, List<Run> runs, String what, double[] v) {
-        out.printf(Locale.ROOT, "%s %s: oakit=%.3f flowable=%.3f%n", label, what, v[0], v[1]);
+        StringBuilder line = new StringBuilder(label).append(' ').append(what).append(':');
+        for (int i = 0; i < runs.size(); i++) {
+            line.append(' ').append(runs.get(i).engine).append('=').append(String.format(Locale.ROOT, "%.3f", v[i]));
+        }
+        out.println(line);
         out.flush();
     }
 
@@ -330,17 +424,22 @@ public final class LeaveBenchmark {
         if (seconds <= 0) {
             return new double[]{0, 0};
         }
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        return run(e, threads, () -> System.nanoTime() < deadline, failures);
+    }
+
+    /** Runs life cycles in {@code threads} threads while {@code more} says so; returns {completed cycles, elapsed seconds}. */
+    private static double[] run(LeaveEngine e, int threads, java.util.function.BooleanSupplier more, AtomicLong failures) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             AtomicLong cycles = new AtomicLong();
             AtomicReference<RuntimeException> first = new AtomicReference<>();
             long start = System.nanoTime();
-            long deadline = start + (long) (seconds * 1e9);
             List<Future<?>> fs = new ArrayList<>();
             for (int w = 0; w < threads; w++) {
                 int worker = w;
                 fs.add(pool.submit(() -> {
-                    while (System.nanoTime() < deadline) {
+                    while (more.getAsBoolean()) {
                         try {
                             e.cycle(worker);
                             cycles.incrementAndGet();

@@ -8,11 +8,18 @@ package dev.oakit.benchmarks;
  * Thread-safe after {@link #boot} and {@link #prepare}.
  */
 interface LeaveEngine extends AutoCloseable {
-    /** @return "oakit" or "flowable" */
+    /** @return "oakit", "flowable" or "floor" */
     String name();
 
     /** Builds the engine on an empty database (schema creation included) and deploys the leave process. */
     void boot() throws Exception;
+
+    /** @return milliseconds the deployment of the leave process took within {@link #boot}, or -1 where nothing is deployed */
+    long deployMs();
+
+    /** Gives back connections held across life cycles (the floor's), so that the next ones come from the data source anew. */
+    default void releaseConnections() throws Exception {
+    }
 
     /** Creates what the engine needs to know about people: workers and load assignees. */
     void prepare(int workers, int assignees) throws Exception;

@@ -31,6 +31,7 @@ final class OakitLeaveEngine implements LeaveEngine {
     private final DataSource dataSource;
     private final Actor admin = Actor.admin(T, "root");
     private OaKit oa;
+    private long deployMs;
     private Approvals approvals;
     private ApprovalQueries queries;
     private Actor[] initiators;
@@ -74,7 +75,14 @@ final class OakitLeaveEngine implements LeaveEngine {
                 .config("core", Map.of("jobs", Map.of("enabled", false), "audit", Map.of("sealInterval", "PT0S"))).build().start();
         approvals = oa.service(Approvals.class);
         queries = oa.service(ApprovalQueries.class);
+        long t0 = System.nanoTime();
         oa.service(ProcessDefinitions.class).deploy(admin, leave());
+        deployMs = (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    @Override
+    public long deployMs() {
+        return deployMs;
     }
 
     @Override

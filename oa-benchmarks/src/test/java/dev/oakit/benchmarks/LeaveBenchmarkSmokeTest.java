@@ -13,12 +13,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LeaveBenchmarkSmokeTest {
     static final String NUM = "\\d+(\\.\\d+)?";
     static final String SUMMARY = "leave-lifecycle h2: throughput oakit/flowable=" + NUM + " \\(1 thread\\) " + NUM + " \\(2 threads\\); "
-            + "loaded/empty oakit=" + NUM + "; sql per cycle oakit=" + NUM + " flowable=" + NUM + "; todo p99 ms oakit=" + NUM
-            + " flowable=" + NUM;
+            + "oakit/floor=" + NUM + " \\(1 thread\\) " + NUM + " \\(2 threads\\), after the short warm-up " + NUM + " \\(1 thread\\) "
+            + NUM + " \\(2 threads\\); "
+            + "loaded/empty oakit=" + NUM + "; sql per cycle oakit=" + NUM + " flowable=" + NUM + " floor=" + NUM + "; todo p99 ms oakit=" + NUM
+            + " flowable=" + NUM + "; deploy ms oakit=" + NUM + " flowable=" + NUM + "; heap MB per 100,000 open tasks oakit=-?" + NUM
+            + " flowable=-?" + NUM;
 
     @Test
     void leaveLifeCycleCompletesOnBothEnginesAndTheSummaryHasItsShape() throws Exception {
-        LeaveBenchmark.Settings s = new LeaveBenchmark.Settings(List.of("h2"), 0.3, 0.3, 0.1, 2, 100, 10, 30, 3,
+        LeaveBenchmark.Settings s = new LeaveBenchmark.Settings(List.of("h2"), 0.3, 0.3, 0.1, 2, 100, 10, 30, 3, 10, true,
                 new BenchDatabase.Server("jdbc:postgresql://127.0.0.1:5432/test", "postgres", ""));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         List<LeaveBenchmark.DbResult> results;
@@ -30,15 +33,23 @@ class LeaveBenchmarkSmokeTest {
 
         assertThat(results).hasSize(1);
         LeaveBenchmark.DbResult r = results.get(0);
-        for (LeaveBenchmark.EngineResult e : List.of(r.oakit(), r.flowable())) {
+        for (LeaveBenchmark.EngineResult e : List.of(r.oakit(), r.flowable(), r.floor())) {
             assertThat(e.completed()).as("%s completed every life cycle", e.engine()).isTrue();
             assertThat(e.failures()).isZero();
+            assertThat(e.short1()).isPositive();
+            assertThat(e.shortN()).isPositive();
             assertThat(e.throughput1()).isPositive();
             assertThat(e.throughputN()).isPositive();
             assertThat(e.sqlPerCycle()).isPositive();
             assertThat(e.tables()).isPositive();
-            assertThat(e.warmBootMs()).as("%s warm boot", e.engine()).isPositive();
         }
+        for (LeaveBenchmark.EngineResult e : List.of(r.oakit(), r.flowable())) {
+            assertThat(e.warmBootMs()).as("%s warm boot", e.engine()).isPositive();
+            assertThat(e.deployMs()).as("%s deploy", e.engine()).isNotNegative();
+        }
+        // OAKit's own count may exceed 15 here when a slow machine outlives the directory cache between cycles
+        assertThat(r.floor().sqlPerCycle()).as("the floor issues OAKit's 15 statements").isEqualTo(15.0);
+        assertThat(printed).containsPattern("leave-lifecycle fresh jvm h2: build\\(\\) to first approval ms=\\d+ ");
         assertThat(r.summary()).matches(SUMMARY);
         assertThat(printed.lines().reduce((a, b) -> b).orElseThrow()).isEqualTo(r.summary());
     }

@@ -40,7 +40,7 @@ public final class FormAccess {
                 ? new FormField(f.key(), f.label(), f.type(), true, f.description(), f.min(), f.max(), f.minLength(),
                 f.maxLength(), f.pattern(), f.scale(), f.currency(), f.options(), f.defaultValue(), f.fields())
                 : f).toList();
-        this.writeEngine = new FormEngine("data of form '" + schema.key() + "'", fields, UnknownFields.REJECT);
+        this.writeEngine = FormEngines.of("data of form '" + schema.key() + "'", fields, UnknownFields.REJECT);
     }
 
     /**

@@ -26,7 +26,7 @@ public final class FormValidator {
     FormValidator(FormSchema schema, List<FormField> fields, UnknownFields unknownFields) {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.unknownFields = Objects.requireNonNull(unknownFields, "unknownFields");
-        this.engine = new FormEngine("data of form '" + schema.key() + "'", fields, unknownFields);
+        this.engine = FormEngines.of("data of form '" + schema.key() + "'", fields, unknownFields);
     }
 
     /** @return the schema this validator checks against; never null */

@@ -41,7 +41,7 @@ public final class Database implements AutoCloseable {
         if (ds == null) {
             HikariConfig config = new HikariConfig();
             Path file = dataDirectory.toAbsolutePath().resolve("oakit");
-            config.setJdbcUrl("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
+            config.setJdbcUrl("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64");
             config.setUsername("sa");
             config.setPassword("");
             config.setMaximumPoolSize(10);
