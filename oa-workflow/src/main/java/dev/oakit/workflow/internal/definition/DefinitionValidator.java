@@ -203,7 +203,10 @@ public final class DefinitionValidator {
                 problem("nodes", "has no start node; add exactly one node of type start");
             }
             if (nodes.stream().noneMatch(Node.End.class::isInstance)) {
-                problem("nodes", "has no end node; add at least one node of type end");
+                List<String> cycle = firstCycle(null);
+                problem("nodes", cycle.isEmpty() ? "has no end node; add at least one node of type end"
+                        : "has no end node, and the route goes round the cycle " + arrows(cycle)
+                        + " for ever; add at least one node of type end and a way out of that cycle");
             }
             String firstStart = null;
             for (int i = 0; i < nodes.size(); i++) {
@@ -617,6 +620,7 @@ public final class DefinitionValidator {
                 }
             }
             Set<Integer> toEnd = ends.isEmpty() ? null : reach(ends, false, -1, -1);
+            Map<Integer, List<String>> dead = toEnd == null ? Map.of() : cyclesWithoutEnd(toEnd);
             for (int i = 0; i < nodes.size(); i++) {
                 if (nodes.get(i) == null || !Objects.equals(index.get(nodes.get(i).id()), i)) {
                     continue; // null or duplicate id: already reported, and routes cannot tell them apart
@@ -626,11 +630,100 @@ public final class DefinitionValidator {
                 }
                 // a node without outgoing routes is already reported as such
                 if (toEnd != null && !toEnd.contains(i) && !outgoing(i).isEmpty()) {
-                    problem("nodes[" + i + "]", "has no path to an end node");
+                    List<String> cycle = dead.get(i);
+                    problem("nodes[" + i + "]", cycle == null ? "has no path to an end node"
+                            : "has no path to an end node: it is on the cycle " + arrows(cycle)
+                            + ", which no route leaves towards an end");
                 }
             }
             checkSplitsAndJoins();
             checkLoops(toEnd);
+        }
+
+        /** @return {@code 'a' → 'b' → 'a'} */
+        private static String arrows(List<String> cycle) {
+            return cycle.stream().map(id -> "'" + id + "'").collect(Collectors.joining(" → "));
+        }
+
+        /**
+         * The first cycle met walking the routes depth first from the start, then from each node in
+         * order, keeping to {@code within} (null: every node).
+         *
+         * @return the cycle's node ids in route order, its first node repeated at the end; empty when there is none
+         */
+        private List<String> firstCycle(Set<Integer> within) {
+            List<Integer> seeds = new ArrayList<>();
+            for (int i = 0; i < nodes.size(); i++) {
+                if (nodes.get(i) instanceof Node.Start) {
+                    seeds.add(i);
+                }
+            }
+            for (int i = 0; i < nodes.size(); i++) {
+                seeds.add(i);
+            }
+            Set<Integer> done = new HashSet<>();
+            for (int seed : seeds) {
+                List<Integer> cycle = cycleFrom(seed, within, done);
+                if (!cycle.isEmpty()) {
+                    return cycle.stream().map(k -> nodes.get(k).id()).toList();
+                }
+            }
+            return List.of();
+        }
+
+        /** Depth first from {@code seed} over nodes not yet {@code done}; iterative, so long definitions cannot overflow the stack. */
+        private List<Integer> cycleFrom(int seed, Set<Integer> within, Set<Integer> done) {
+            if (done.contains(seed) || (within != null && !within.contains(seed)) || nodes.get(seed) == null) {
+                return List.of();
+            }
+            List<Integer> path = new ArrayList<>(List.of(seed));
+            Deque<Integer> cursor = new ArrayDeque<>(List.of(0));
+            Set<Integer> onPath = new HashSet<>(List.of(seed));
+            while (!path.isEmpty()) {
+                int n = path.get(path.size() - 1);
+                int k = cursor.pop();
+                List<Integer> routesOut = outgoing(n);
+                if (k >= routesOut.size()) {
+                    done.add(n);
+                    onPath.remove(n);
+                    path.remove(path.size() - 1);
+                    continue;
+                }
+                cursor.push(k + 1);
+                int next = index.get(routes.get(routesOut.get(k)).to());
+                if (onPath.contains(next)) {
+                    List<Integer> cycle = new ArrayList<>(path.subList(path.indexOf(next), path.size()));
+                    cycle.add(next);
+                    return cycle;
+                }
+                if (!done.contains(next) && (within == null || within.contains(next))) {
+                    path.add(next);
+                    onPath.add(next);
+                    cursor.push(0);
+                }
+            }
+            return List.of();
+        }
+
+        /** @return for each node on a cycle that never reaches an end, that cycle */
+        private Map<Integer, List<String>> cyclesWithoutEnd(Set<Integer> toEnd) {
+            Set<Integer> stuck = new HashSet<>();
+            for (int i = 0; i < nodes.size(); i++) {
+                if (!toEnd.contains(i) && nodes.get(i) != null && Objects.equals(index.get(nodes.get(i).id()), i)) {
+                    stuck.add(i);
+                }
+            }
+            Map<Integer, List<String>> cycles = new HashMap<>();
+            while (true) {
+                List<String> cycle = firstCycle(stuck);
+                if (cycle.isEmpty()) {
+                    return cycles;
+                }
+                for (String id : cycle) {
+                    cycles.putIfAbsent(index.get(id), cycle);
+                    stuck.remove(index.get(id));
+                }
+            }
         }
 
         /**
