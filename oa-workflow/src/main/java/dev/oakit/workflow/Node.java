@@ -156,13 +156,22 @@ public sealed interface Node {
     }
 
     /**
-     * Joins the branches of one parallel or inclusive split.
+     * Joins the branches of one parallel or inclusive split: by default it waits for every branch
+     * the split took; with {@code first} it passes as soon as that many have arrived (1: the first
+     * branch to arrive wins, a discriminator), and the tasks still open in the other branches are
+     * closed ({@code CLOSED_BY_JOIN}) and recorded, as an ANY node closes its other tasks.
      *
      * @param id node id
      * @param name display name
      * @param split id of the split whose branches this node joins
+     * @param first how many branches pass the join, 1 to the number of the split's routes; null for all
+     *              (an inclusive split that takes fewer branches passes when all it took arrived) (since 0.3)
      */
-    record Join(String id, String name, String split) implements Node {
+    record Join(String id, String name, String split, Integer first) implements Node {
+        /** A join that waits for every branch. */
+        public Join(String id, String name, String split) {
+            this(id, name, split, null);
+        }
     }
 
     /**

@@ -113,9 +113,19 @@ public final class ProcessDefinitionBuilder {
         return node(new Node.Inclusive(id, null));
     }
 
-    /** Adds a join of the split {@code split}. */
+    /** Adds a join of the split {@code split} that waits for every branch. */
     public ProcessDefinitionBuilder join(String id, String split) {
         return node(new Node.Join(id, null, split));
+    }
+
+    /**
+     * Adds a join of the split {@code split} that passes when the first {@code first} branches
+     * arrived (1: a discriminator); the other branches' open tasks are closed.
+     *
+     * @since 0.3
+     */
+    public ProcessDefinitionBuilder join(String id, String split, int first) {
+        return node(new Node.Join(id, null, split, first));
     }
 
     /** Adds a service node. */

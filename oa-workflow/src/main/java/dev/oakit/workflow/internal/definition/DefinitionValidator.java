@@ -780,8 +780,27 @@ public final class DefinitionValidator {
                             + "); a split has exactly one join");
                 } else {
                     checkBranches(s, joins.get(0));
+                    checkFirst(s, joins.get(0));
                 }
             }
+        }
+
+        /** A join of the first N branches: N from 1 to the number of routes out of its split. */
+        private void checkFirst(int split, int join) {
+            Integer first = ((Node.Join) nodes.get(join)).first();
+            int branches = outgoing(split).size();
+            if (first == null) {
+                return;
+            }
+            if (first < 1 || first > branches) {
+                problem("nodes[" + join + "].first", "is " + first + "; split '" + nodes.get(split).id() + "' has " + branches
+                        + " branches, so use 1 (the first branch to arrive) to " + branches + ", or leave it out to wait for all");
+            }
+            Set<Integer> onBranches = reach(Set.of(split), true, -1, join);
+            onBranches.retainAll(reach(Set.of(join), false, -1, split));
+            onBranches.stream().filter(n -> nodes.get(n) instanceof Node.SubProcess).sorted().forEach(n ->
+                    problem("nodes[" + join + "].first", "cannot stop sub-process node '" + nodes.get(n).id()
+                            + "' on a branch it leaves behind; wait for every branch, or move the sub-process after the join"));
         }
 
         private void checkBranches(int split, int join) {

@@ -142,7 +142,9 @@ final class PreviewTrace implements Trace {
         if (stopped || !firstVisit(j)) {
             return false;
         }
-        step(j, "join", null, List.of(), List.of("waits for the branches of '" + j.split() + "'"));
+        step(j, "join", null, List.of(), List.of(j.first() == null ? "waits for the branches of '" + j.split() + "'"
+                : "passes when the first " + j.first() + " branch(es) of '" + j.split()
+                + "' arrived; the tasks still open in the other branches are closed"));
         return true;
     }
 
