@@ -198,6 +198,7 @@ public final class ProcessDefinitionBuilder {
         private Boolean dedupe;
         private final List<String> separateFrom = new ArrayList<>();
         private Node.Resubmit resubmit;
+        private Node.OnReject onReject;
         private final Map<String, FieldAccess> fields = new LinkedHashMap<>();
         private Boolean pool;
         private Deadline deadline;
@@ -263,6 +264,17 @@ public final class ProcessDefinitionBuilder {
             return this;
         }
 
+        /**
+         * Sets what a rejection here does: end the instance (default) or send the form back to the
+         * initiator to refill (驳回重填).
+         *
+         * @since 0.3
+         */
+        public ApprovalBuilder onReject(Node.OnReject policy) {
+            this.onReject = policy;
+            return this;
+        }
+
         /** Sets the resubmit policy after a return. */
         public ApprovalBuilder resubmit(Node.Resubmit policy) {
             this.resubmit = policy;
@@ -290,7 +302,7 @@ public final class ProcessDefinitionBuilder {
 
         Node.Approval build() {
             return new Node.Approval(id, name, mode, approvers, passRatio, veto, onEmpty, emptyUser, whenInitiator,
-                    dedupe, separateFrom, resubmit, fields, pool, deadline);
+                    dedupe, separateFrom, resubmit, fields, pool, deadline, onReject);
         }
     }
 }

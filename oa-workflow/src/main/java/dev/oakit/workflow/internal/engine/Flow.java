@@ -289,11 +289,37 @@ public final class Flow {
 
     /** A rejection is a vote against where the mode votes, and ends the instance everywhere else. */
     public void rejected(InstanceChange r, Node.Approval a, TaskRow t) {
+        rejected(r, a, t, null);
+    }
+
+    /**
+     * A rejection is a vote against where the mode votes; elsewhere it ends the instance, or, at a
+     * node with {@code onReject: REFILL} (驳回重填), returns it to the initiator with a task to refill
+     * the form, carrying the rejecting {@code comment}.
+     */
+    public void rejected(InstanceChange r, Node.Approval a, TaskRow t, String comment) {
         if (NodeMode.of(a).rejectionIsVote() && (t.kind().equals(TaskKinds.APPROVER) || t.kind().equals(TaskKinds.PARALLEL))) {
             r.st.runs.get(a.id()).rejections++;
             evaluate(r, a);
+        } else if (a.onReject() == Node.OnReject.REFILL) {
+            reset(r);
+            r.st.returnedFrom = a.id();
+            r.status = InstanceStatus.RETURNED;
+            TaskRow refill = tasks.openRefill(r, a.id(), comment);
+            r.history("refill-requested", refill.id(), a.id(), comment, "back to " + r.row.initiatorId() + " to refill the form");
+            r.publishInstance("wf.instance.returned", Map.of("to", start(r.d()).id(), "by", r.actor.userId(),
+                    "initiatorId", r.row.initiatorId()));
         } else {
             end(r, InstanceStatus.REJECTED, t.nodeId());
+        }
+    }
+
+    /** Closes the initiator's refill task (驳回重填) of a returned instance, if it has one. */
+    public void closeRefill(InstanceChange r, String outcome, String comment) {
+        for (TaskRow o : List.copyOf(r.open)) {
+            if (o.kind().equals(TaskKinds.REFILL)) {
+                tasks.close(r, o, TaskStatus.DONE, outcome, r.actor.userId(), comment);
+            }
         }
     }
 

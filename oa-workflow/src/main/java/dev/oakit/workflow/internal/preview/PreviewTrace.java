@@ -197,6 +197,9 @@ final class PreviewTrace implements Trace {
             notes.add("the initiator is replaced by their manager, who has no other place here");
         }
         separation(r, a, resolved, selection, notes);
+        if (a.onReject() == Node.OnReject.REFILL) {
+            notes.add("a rejection here sends the form back to the initiator to refill and resubmit (驳回重填)");
+        }
         String last = r.st.lastCompleted;
         if (a.dedupe() && last != null) {
             boolean certain = r.st.joins.isEmpty() && (modes.get(last) == ApprovalMode.ALL || modes.get(last) == ApprovalMode.SEQUENTIAL);
