@@ -97,6 +97,7 @@ public final class TicketPlugin implements OaPlugin {
         context.jobHandler(TicketJobs.Overdue.class);
         context.jobHandler(TicketJobs.Acceptance.class);
         context.jobHandler(SlaJob.class);
+        context.eventListener(dev.oakit.ticket.internal.DeactivatedAgentListener.class);
     }
 
     private static void template(OaPluginContext context, String key, String zhSubject, String zhBody, String enSubject, String enBody) {

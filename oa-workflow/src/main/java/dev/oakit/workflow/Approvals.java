@@ -31,8 +31,20 @@ public interface Approvals {
      */
     void returnTo(Actor actor, long taskId, String targetNodeId, Decision decision);
 
-    /** The initiator submits a returned or withdrawn instance again, optionally with form changes. */
+    /**
+     * The initiator submits a returned or withdrawn instance again, optionally with form changes (checked
+     * against the form as at the start); a refill task (驳回重填) closes {@code RESUBMITTED}.
+     */
     void resubmit(Actor initiator, long instanceId, Decision decision);
+
+    /**
+     * The initiator gives up a returned instance instead of resubmitting it, typically one rejected for
+     * refill (驳回重填, {@code onReject: REFILL}): it ends REJECTED, and their refill task closes
+     * ({@code ABANDONED}). Only the initiator; only a RETURNED instance ({@code OA-WF/NOT_RETURNED}).
+     *
+     * @since 0.3
+     */
+    void abandon(Actor initiator, long instanceId, Decision decision);
 
     /**
      * Withdraws (撤回): the initiator, while nobody acted on the current node, takes the instance

@@ -74,11 +74,13 @@ public sealed interface Node {
      * @param pool when true (mode ANY only), one task is offered to every resolved approver as a pool
      *     (e.g. a role); one of them claims it and decides, or releases it back to the pool
      * @param deadline the node's deadline and timeout ladder, completing the definition's ({@link Deadline#orElse}); null to use the definition's
+     * @param onReject what a rejection (驳回) here does: {@link OnReject#END} the instance (also when null, and then
+     *     left out of the JSON) or send the form back to the initiator to {@link OnReject#REFILL} (驳回重填) (since 0.3)
      */
     record Approval(String id, String name, ApprovalMode mode, List<ApproverRule> approvers, BigDecimal passRatio,
                     Boolean veto, NoApprover onEmpty, String emptyUser, InitiatorApprover whenInitiator, Boolean dedupe,
                     List<String> separateFrom, Resubmit resubmit, Map<String, FieldAccess> fields, Boolean pool,
-                    Deadline deadline) implements Node {
+                    Deadline deadline, OnReject onReject) implements Node {
         /** Fills defaults and copies collections. */
         public Approval {
             mode = mode == null ? ApprovalMode.ALL : mode;
@@ -92,6 +94,15 @@ public sealed interface Node {
             resubmit = resubmit == null ? Resubmit.RERUN : resubmit;
             fields = fields == null ? Map.of() : Map.copyOf(fields);
             pool = pool != null && pool;
+        }
+
+        /** An approval node whose rejection ends the instance. */
+        public Approval(String id, String name, ApprovalMode mode, List<ApproverRule> approvers, BigDecimal passRatio,
+                        Boolean veto, NoApprover onEmpty, String emptyUser, InitiatorApprover whenInitiator, Boolean dedupe,
+                        List<String> separateFrom, Resubmit resubmit, Map<String, FieldAccess> fields, Boolean pool,
+                        Deadline deadline) {
+            this(id, name, mode, approvers, passRatio, veto, onEmpty, emptyUser, whenInitiator, dedupe, separateFrom, resubmit,
+                    fields, pool, deadline, null);
         }
 
         /** An approval node without its own deadline. */
@@ -156,13 +167,22 @@ public sealed interface Node {
     }
 
     /**
-     * Joins the branches of one parallel or inclusive split.
+     * Joins the branches of one parallel or inclusive split: by default it waits for every branch
+     * the split took; with {@code first} it passes as soon as that many have arrived (1: the first
+     * branch to arrive wins, a discriminator), and the tasks still open in the other branches are
+     * closed ({@code CLOSED_BY_JOIN}) and recorded, as an ANY node closes its other tasks.
      *
      * @param id node id
      * @param name display name
      * @param split id of the split whose branches this node joins
+     * @param first how many branches pass the join, 1 to the number of the split's routes; null for all
+     *              (an inclusive split that takes fewer branches passes when all it took arrived) (since 0.3)
      */
-    record Join(String id, String name, String split) implements Node {
+    record Join(String id, String name, String split, Integer first) implements Node {
+        /** A join that waits for every branch. */
+        public Join(String id, String name, String split) {
+            this(id, name, split, null);
+        }
     }
 
     /**
@@ -239,6 +259,17 @@ public sealed interface Node {
         RERUN,
         /** Go straight back to the node that returned it. */
         BACK_TO_RETURNER
+    }
+
+    /** What a rejection (驳回) at an approval node does. */
+    enum OnReject {
+        /** The instance ends REJECTED. */
+        END,
+        /**
+         * 驳回重填: the instance is RETURNED and the initiator gets a task in their todo to refill the form;
+         * they resubmit it (the form checked again) or abandon it (the instance ends REJECTED).
+         */
+        REFILL
     }
 
     /** How an end node ends the instance. */

@@ -113,9 +113,19 @@ public final class ProcessDefinitionBuilder {
         return node(new Node.Inclusive(id, null));
     }
 
-    /** Adds a join of the split {@code split}. */
+    /** Adds a join of the split {@code split} that waits for every branch. */
     public ProcessDefinitionBuilder join(String id, String split) {
         return node(new Node.Join(id, null, split));
+    }
+
+    /**
+     * Adds a join of the split {@code split} that passes when the first {@code first} branches
+     * arrived (1: a discriminator); the other branches' open tasks are closed.
+     *
+     * @since 0.3
+     */
+    public ProcessDefinitionBuilder join(String id, String split, int first) {
+        return node(new Node.Join(id, null, split, first));
     }
 
     /** Adds a service node. */
@@ -188,6 +198,7 @@ public final class ProcessDefinitionBuilder {
         private Boolean dedupe;
         private final List<String> separateFrom = new ArrayList<>();
         private Node.Resubmit resubmit;
+        private Node.OnReject onReject;
         private final Map<String, FieldAccess> fields = new LinkedHashMap<>();
         private Boolean pool;
         private Deadline deadline;
@@ -253,6 +264,17 @@ public final class ProcessDefinitionBuilder {
             return this;
         }
 
+        /**
+         * Sets what a rejection here does: end the instance (default) or send the form back to the
+         * initiator to refill (驳回重填).
+         *
+         * @since 0.3
+         */
+        public ApprovalBuilder onReject(Node.OnReject policy) {
+            this.onReject = policy;
+            return this;
+        }
+
         /** Sets the resubmit policy after a return. */
         public ApprovalBuilder resubmit(Node.Resubmit policy) {
             this.resubmit = policy;
@@ -280,7 +302,7 @@ public final class ProcessDefinitionBuilder {
 
         Node.Approval build() {
             return new Node.Approval(id, name, mode, approvers, passRatio, veto, onEmpty, emptyUser, whenInitiator,
-                    dedupe, separateFrom, resubmit, fields, pool, deadline);
+                    dedupe, separateFrom, resubmit, fields, pool, deadline, onReject);
         }
     }
 }

@@ -96,5 +96,6 @@ public final class WorkflowPlugin implements OaPlugin {
         context.jobHandler(ServiceJob.class);
         context.jobHandler(dev.oakit.workflow.internal.deadline.TimeoutJob.class);
         context.extension(dev.oakit.core.spi.EventListener.class, dev.oakit.workflow.internal.WorkflowNotifier.class);
+        context.extension(dev.oakit.core.spi.EventListener.class, dev.oakit.workflow.internal.proxy.DeactivatedUserListener.class);
     }
 }

@@ -15,9 +15,13 @@ public final class DirectoryEvents {
     public static final String USER_CREATED = "core.user.created";
     /** A user's fields, memberships or roles changed by import or update; payload {@code userId}. */
     public static final String USER_UPDATED = "core.user.updated";
-    /** A user was deactivated; payload {@code userId}. */
+    /**
+     * A user was deactivated; payload {@code userId} and {@code source}: {@code directory}
+     * ({@link Directory#deactivateUser}) or {@code import} (an import row with {@code active: false}).
+     * The workflow hands over the tasks the user holds, the ticket plugin returns their tickets to their queues.
+     */
     public static final String USER_DEACTIVATED = "core.user.deactivated";
-    /** A user was reactivated; payload {@code userId}. */
+    /** A user was reactivated; payload {@code userId} and {@code source}, as for {@link #USER_DEACTIVATED}. */
     public static final String USER_REACTIVATED = "core.user.reactivated";
     /** A department was created; payload {@code departmentId}, {@code parentId}. */
     public static final String DEPARTMENT_CREATED = "core.department.created";
@@ -39,5 +43,19 @@ public final class DirectoryEvents {
     public static final String MEMBERSHIP_REMOVED = "core.membership.removed";
 
     private DirectoryEvents() {
+    }
+
+    /**
+     * Says, for a history entry, what a {@link #USER_DEACTIVATED} event did: "'erin' was deactivated in the
+     * directory" or "'erin' was deactivated by a directory import".
+     *
+     * @param event a {@link #USER_DEACTIVATED} event; never null
+     * @return the sentence; never null
+     * @since 0.3
+     */
+    public static String deactivation(dev.oakit.core.event.DomainEvent event) {
+        boolean byImport = "import".equals(event.payload().path("source").asText());
+        return "'" + event.payload().path("userId").asText() + "' was deactivated"
+                + (byImport ? " by a directory import" : " in the directory");
     }
 }

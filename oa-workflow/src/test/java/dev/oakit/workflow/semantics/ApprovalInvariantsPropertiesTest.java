@@ -136,6 +136,8 @@ class ApprovalInvariantsPropertiesTest {
                         deactivated = DEACTIVATABLE.get(s.pick() % DEACTIVATABLE.size());
                         tasksBeforeDeactivation = maxTaskId();
                         f.directory.deactivateUser(f.admin, deactivated);
+                        // the hand-over of their tasks runs on the listener job: let it finish before the next step
+                        awaitDeliveries();
                     }
                     continue;
                 }
@@ -306,6 +308,18 @@ class ApprovalInvariantsPropertiesTest {
     }
 
     record TaskRow(long id, String node, int round, String kind, String assignee, String status, String outcome, String actedBy) {
+    }
+
+    /** Waits until the event deliveries to in-process listeners (the deactivated user's hand-over) are done. */
+    private static void awaitDeliveries() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+            try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*) FROM oa_core_job WHERE type = 'core.event.listener' AND status IN ('READY', 'RUNNING')");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) == 0;
+            }
+        });
     }
 
     private static List<TaskRow> tasks(long id) throws SQLException {

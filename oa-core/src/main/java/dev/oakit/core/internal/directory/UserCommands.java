@@ -83,18 +83,22 @@ final class UserCommands {
             Handle h = ctx.handle();
             User old = lock(h, ctx.tenantId(), userId);
             if (old.active() != active) {
-                writeActive(ctx, userId, active);
+                writeActive(ctx, userId, active, "directory");
             }
             ctx.summary((active ? "reactivated" : "deactivated") + " user " + userId + (old.active() == active ? " (no change)" : ""));
             return users.find(h, ctx.tenantId(), userId).orElseThrow();
         });
     }
 
-    /** Writes the active flag and publishes the matching event. */
-    void writeActive(CommandContext ctx, String userId, boolean active) {
+    /**
+     * Writes the active flag and publishes the matching event.
+     *
+     * @param source where the change came from, for the event's listeners: {@code directory} or {@code import}
+     */
+    void writeActive(CommandContext ctx, String userId, boolean active, String source) {
         users.setActive(ctx.handle(), ctx.tenantId(), userId, active, ctx.now());
         ctx.publish(active ? DirectoryEvents.USER_REACTIVATED : DirectoryEvents.USER_DEACTIVATED, "user", userId,
-                Map.of("userId", userId));
+                Map.of("userId", userId, "source", source));
     }
 
     /** Locks the user's row for the rest of the transaction. @return the user */

@@ -175,7 +175,7 @@ final class UserImport {
                 ctx.publish(DirectoryEvents.USER_CREATED, "user", next.id(), Map.of("userId", next.id()));
             } else {
                 if (old.get().active() != next.active()) {
-                    userCommands.writeActive(ctx, next.id(), next.active());
+                    userCommands.writeActive(ctx, next.id(), next.active(), "import");
                 }
                 if (!old.get().withActive(next.active()).equals(next)) {
                     users.update(h, t, next, ctx.now());

@@ -119,6 +119,28 @@ public final class Assignment {
         return true;
     }
 
+    /**
+     * The assignee left (deactivated in the directory): a ticket they hold goes back to its queue, unassigned, in its
+     * lifecycle's NEW state, with {@code reason} in its history, for dispatch to choose again.
+     *
+     * @return whether the ticket went back; false when {@code leaver} does not hold it (any more) or its lifecycle has
+     *         no NEW state to wait in (then it stays, for a dispatcher to reassign)
+     */
+    public boolean returnToQueue(TicketChange c, String leaver, String reason, TicketReads reads) {
+        TicketRow r = c.row;
+        if (!leaver.equals(r.assignee) || !(r.kind == StateKind.ASSIGNED || r.kind == StateKind.IN_PROGRESS
+                || r.kind == StateKind.WAITING)) {
+            return false;
+        }
+        java.util.Optional<String> waiting = Transitions.newState(c.lc);
+        if (waiting.isEmpty()) {
+            return false;
+        }
+        transitions.move(c, "return-to-queue", waiting.get(), reason, reads);
+        c.summary("ticket " + r.number + " back to queue " + r.queue + ": " + reason);
+        return true;
+    }
+
     /** Sets the assignee (a member of the ticket's queue, active, under capacity) and takes the action's transition from a NEW state. */
     void assignTo(TicketChange c, String assigneeId, String action, TicketReads reads) {
         TicketRow r = c.row;

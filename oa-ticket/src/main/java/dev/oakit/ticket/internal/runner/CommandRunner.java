@@ -206,6 +206,30 @@ public final class CommandRunner {
         return c.row.toTicket();
     }
 
+    /**
+     * Sends a ticket its assignee {@code leaver} can no longer work on back to its queue, then lets dispatch choose
+     * again, in {@code ctx}'s command; a dispatch choice that may not take it (inactive, at capacity) leaves it waiting.
+     *
+     * @return whether the ticket went back to its queue
+     */
+    public boolean returnToQueue(CommandContext ctx, long ticketId, String leaver, String reason) {
+        TicketChange c = load(ctx, ticketId);
+        TicketReads in = reads.in(ctx);
+        if (!assignment.returnToQueue(c, leaver, reason, in)) {
+            return false;
+        }
+        DispatchHook.Assignment choice = dispatch.assigneeFor(ctx, c.row.toTicket(), null);
+        if (choice != null && choice.agentId() != null && !choice.agentId().equals(leaver)) {
+            try {
+                assignment.dispatched(c, choice, in);
+            } catch (dev.oakit.core.OaException refused) {
+                c.summary("dispatch chose " + choice.agentId() + ", who may not take it: " + refused.getMessage());
+            }
+        }
+        writer.write(ctx, c);
+        return true;
+    }
+
     // ------------------------------------------------------------------ loading
 
     /**

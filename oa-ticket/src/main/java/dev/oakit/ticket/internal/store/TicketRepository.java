@@ -192,6 +192,13 @@ public final class TicketRepository {
                 .bind("t", tenant).bind("q", queue).bind("k", StateKind.NEW.name()).mapTo(Long.class).list();
     }
 
+    /** @return the ids of the tickets the user holds (assigned, in progress, waiting), oldest first */
+    public List<Long> heldBy(Handle h, String tenant, String userId) {
+        return h.createQuery("SELECT id FROM oa_tk_ticket WHERE tenant_id = :t AND assignee_id = :u AND state_kind IN " + HELD_KINDS
+                        + " ORDER BY id")
+                .bind("t", tenant).bind("u", userId).mapTo(Long.class).list();
+    }
+
     /** @return the open tickets assigned to the user */
     public int openLoad(Handle h, String tenant, String userId) {
         return h.createQuery("SELECT COUNT(*) FROM oa_tk_ticket WHERE tenant_id = :t AND assignee_id = :u AND state_kind IN " + HELD_KINDS)

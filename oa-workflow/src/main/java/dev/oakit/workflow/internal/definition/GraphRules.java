@@ -54,6 +54,7 @@ final class GraphRules {
             }
         }
         Set<Integer> toEnd = ends.isEmpty() ? null : reach(ends, false, -1, -1);
+        Map<Integer, List<String>> dead = toEnd == null ? Map.of() : new Cycles(check).withoutEnd(toEnd);
         for (int i = 0; i < check.nodes.size(); i++) {
             if (check.nodes.get(i) == null || !Objects.equals(check.index.get(check.nodes.get(i).id()), i)) {
                 continue; // null or duplicate id: already reported, and routes cannot tell them apart
@@ -63,7 +64,10 @@ final class GraphRules {
             }
             // a node without outgoing routes is already reported as such
             if (toEnd != null && !toEnd.contains(i) && !check.outgoing(i).isEmpty()) {
-                check.problem("nodes[" + i + "]", "has no path to an end node");
+                List<String> cycle = dead.get(i);
+                check.problem("nodes[" + i + "]", cycle == null ? "has no path to an end node"
+                        : "has no path to an end node: it is on the cycle " + Cycles.arrows(cycle)
+                        + ", which no route leaves towards an end");
             }
         }
         checkSplitsAndJoins();
@@ -124,8 +128,27 @@ final class GraphRules {
                         + "); a split has exactly one join");
             } else {
                 checkBranches(s, joins.get(0));
+                checkFirst(s, joins.get(0));
             }
         }
+    }
+
+    /** A join of the first N branches: N from 1 to the number of routes out of its split. */
+    private void checkFirst(int split, int join) {
+        Integer first = ((Node.Join) check.nodes.get(join)).first();
+        int branches = check.outgoing(split).size();
+        if (first == null) {
+            return;
+        }
+        if (first < 1 || first > branches) {
+            check.problem("nodes[" + join + "].first", "is " + first + "; split '" + check.nodes.get(split).id() + "' has " + branches
+                    + " branches, so use 1 (the first branch to arrive) to " + branches + ", or leave it out to wait for all");
+        }
+        Set<Integer> onBranches = reach(Set.of(split), true, -1, join);
+        onBranches.retainAll(reach(Set.of(join), false, -1, split));
+        onBranches.stream().filter(n -> check.nodes.get(n) instanceof Node.SubProcess).sorted().forEach(n ->
+                check.problem("nodes[" + join + "].first", "cannot stop sub-process node '" + check.nodes.get(n).id()
+                        + "' on a branch it leaves behind; wait for every branch, or move the sub-process after the join"));
     }
 
     void checkBranches(int split, int join) {

@@ -51,7 +51,10 @@ final class StructureRules {
             check.problem("nodes", "has no start node; add exactly one node of type start");
         }
         if (check.nodes.stream().noneMatch(Node.End.class::isInstance)) {
-            check.problem("nodes", "has no end node; add at least one node of type end");
+            List<String> cycle = new Cycles(check).first(null);
+            check.problem("nodes", cycle.isEmpty() ? "has no end node; add at least one node of type end"
+                    : "has no end node, and the route goes round the cycle " + Cycles.arrows(cycle)
+                    + " for ever; add at least one node of type end and a way out of that cycle");
         }
         String firstStart = null;
         for (int i = 0; i < check.nodes.size(); i++) {

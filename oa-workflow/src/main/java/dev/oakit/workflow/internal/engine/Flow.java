@@ -76,20 +76,29 @@ public final class Flow {
                 enter(r, taken.get(0).to());
             }
         } else if (n instanceof Node.Inclusive) {
-            List<Route> taken = pick(r, n, out, true);
-            joinFor(r.d(), nodeId).ifPresent(j -> r.st.joins.put(j, new int[]{taken.size(), 0}));
-            for (Route route : taken) {
-                enter(r, route.to());
-            }
+            split(r, nodeId, pick(r, n, out, true));
         } else if (n instanceof Node.Parallel) {
-            joinFor(r.d(), nodeId).ifPresent(j -> r.st.joins.put(j, new int[]{out.size(), 0}));
-            for (Route route : out) {
-                enter(r, route.to());
-            }
+            split(r, nodeId, out);
         } else {
             for (Route route : out) {
                 enter(r, route.to());
             }
+        }
+    }
+
+    /**
+     * Takes every branch of a parallel or inclusive split; the join counts them. A join of the
+     * first N branches may pass while the split is still entering its branches (a branch that
+     * waits for nobody arrives at once): the branches not entered yet are then never started.
+     */
+    private void split(InstanceChange r, String splitId, List<Route> taken) {
+        Optional<String> join = joinFor(r.d(), splitId);
+        join.ifPresent(j -> r.st.joins.put(j, new int[]{taken.size(), 0}));
+        for (Route route : taken) {
+            if (join.isPresent() && !r.st.joins.containsKey(join.get())) {
+                break; // the join passed already
+            }
+            enter(r, route.to());
         }
     }
 
@@ -156,13 +165,17 @@ public final class Flow {
                     + " nodes in one command; the process loops without waiting for anyone");
         }
         Node n = r.node(nodeId);
-        if (n instanceof Node.Join) {
+        if (n instanceof Node.Join j) {
             int[] counter = r.st.joins.get(nodeId);
-            if (counter != null && ++counter[1] < counter[0]) {
+            int needed = counter == null ? 0 : j.first() == null ? counter[0] : Math.min(j.first(), counter[0]);
+            if (counter != null && ++counter[1] < needed) {
                 return; // waits for the other branches
             }
-            // every branch arrived, or reached without its split (after a jump): pass through
+            // every branch (or the first N) arrived, or reached without its split (after a jump): pass through
             r.st.joins.remove(nodeId);
+            if (counter != null && needed < counter[0]) {
+                closeOtherBranches(r, j, counter[1], counter[0]);
+            }
             if (r.trace == null || r.trace.joined(r, (Node.Join) n)) {
                 leave(r, nodeId);
             }
@@ -276,11 +289,37 @@ public final class Flow {
 
     /** A rejection is a vote against where the mode votes, and ends the instance everywhere else. */
     public void rejected(InstanceChange r, Node.Approval a, TaskRow t) {
+        rejected(r, a, t, null);
+    }
+
+    /**
+     * A rejection is a vote against where the mode votes; elsewhere it ends the instance, or, at a
+     * node with {@code onReject: REFILL} (驳回重填), returns it to the initiator with a task to refill
+     * the form, carrying the rejecting {@code comment}.
+     */
+    public void rejected(InstanceChange r, Node.Approval a, TaskRow t, String comment) {
         if (NodeMode.of(a).rejectionIsVote() && (t.kind().equals(TaskKinds.APPROVER) || t.kind().equals(TaskKinds.PARALLEL))) {
             r.st.runs.get(a.id()).rejections++;
             evaluate(r, a);
+        } else if (a.onReject() == Node.OnReject.REFILL) {
+            reset(r);
+            r.st.returnedFrom = a.id();
+            r.status = InstanceStatus.RETURNED;
+            TaskRow refill = tasks.openRefill(r, a.id(), comment);
+            r.history("refill-requested", refill.id(), a.id(), comment, "back to " + r.row.initiatorId() + " to refill the form");
+            r.publishInstance("wf.instance.returned", Map.of("to", start(r.d()).id(), "by", r.actor.userId(),
+                    "initiatorId", r.row.initiatorId()));
         } else {
             end(r, InstanceStatus.REJECTED, t.nodeId());
+        }
+    }
+
+    /** Closes the initiator's refill task (驳回重填) of a returned instance, if it has one. */
+    public void closeRefill(InstanceChange r, String outcome, String comment) {
+        for (TaskRow o : List.copyOf(r.open)) {
+            if (o.kind().equals(TaskKinds.REFILL)) {
+                tasks.close(r, o, TaskStatus.DONE, outcome, r.actor.userId(), comment);
+            }
         }
     }
 
@@ -372,6 +411,41 @@ public final class Flow {
         r.st.joins.keySet().removeIf(j -> r.node(j) instanceof Node.Join join && affected.contains(join.split()));
         r.st.visited.removeIf(affected::contains);
         r.st.lastCompleted = null;
+    }
+
+    /**
+     * A join of the first N branches passed: what still runs in the split's other branches stops,
+     * as an ANY node closes its other tasks. Their open and waiting tasks close ({@code CLOSED_BY_JOIN}),
+     * their waiting service nodes lose their jobs, and the joins of splits nested in them forget their counters.
+     */
+    private void closeOtherBranches(InstanceChange r, Node.Join j, int arrived, int branches) {
+        Set<String> between = between(r.d(), j);
+        List<String> closed = new ArrayList<>();
+        for (TaskRow o : List.copyOf(r.open)) {
+            if (between.contains(o.nodeId())) {
+                tasks.close(r, o, TaskStatus.CANCELLED, "CLOSED_BY_JOIN", null, null);
+                closed.add(o.nodeId() + ":" + o.assigneeId());
+            }
+        }
+        for (String node : between) {
+            if (r.st.active.remove(node) && r.node(node) instanceof Node.Service) {
+                r.effects.add(new Effect.CancelServiceJobs(node));
+            }
+        }
+        r.st.joins.keySet().removeIf(other -> r.node(other) instanceof Node.Join nested && between.contains(nested.split()));
+        r.history("join-passed", null, j.id(), null, arrived + " of " + branches + " branches of '" + j.split()
+                + "' arrived" + (closed.isEmpty() ? "" : "; closed in the other branches: " + closed));
+    }
+
+    /** @return the nodes on the branches of a join's split: reachable from the split, leading to the join, neither of the two */
+    public static Set<String> between(ProcessDefinition d, Node.Join j) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String n : reachable(d, j.split())) {
+            if (!n.equals(j.id()) && !n.equals(j.split()) && reachable(d, n).contains(j.id())) {
+                out.add(n);
+            }
+        }
+        return out;
     }
 
     /** @return true when the node lies between a parallel or inclusive split and its join */

@@ -54,6 +54,19 @@ public final class Guards {
         }
     }
 
+    /**
+     * The initiator acts on their instance that waits for them: returned or withdrawn, or rejected for refill.
+     *
+     * @param what the action, "resubmit"; @param done the instance as it would be, "resubmitted"
+     */
+    public static void requireReturnedToInitiator(InstanceChange r, String what, String done) {
+        requireInitiator(r, what);
+        if (r.status != InstanceStatus.RETURNED) {
+            throw new ConflictException(WorkflowErrors.NOT_RETURNED, "instance " + r.row.id()
+                    + " is " + r.status + "; only a returned or withdrawn instance can be " + done);
+        }
+    }
+
     /** Applies the form changes of a decision at an approval node (only fields the node lets its approvers edit). */
     public static void applyForm(InstanceChange r, Node.Approval a, Decision decision) {
         if (decision.form().isEmpty()) {

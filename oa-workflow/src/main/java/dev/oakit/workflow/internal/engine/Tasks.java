@@ -44,6 +44,17 @@ public final class Tasks {
     }
 
     /**
+     * Opens the initiator's task to refill the form a node rejected (驳回重填): theirs alone (no proxy
+     * takes it), without a deadline, in the node's current round.
+     */
+    public TaskRow openRefill(InstanceChange r, String nodeId, String comment) {
+        TaskRow t = opened(r, nodeId, r.run(nodeId).round, 0, TaskKinds.REFILL, null,
+                Proxies.Assignment.unchanged(r.row.initiatorId()), null, TaskStatus.OPEN, null);
+        r.draft(t.id()).comment = comment;
+        return t;
+    }
+
+    /**
      * Opens one approver task per user at a multi-approver node (会签, 或签, 票签); with the other
      * tasks of the decision they are inserted in one batch, whatever the number of approvers.
      */

@@ -169,20 +169,15 @@ public final class Conditions {
             return new Compiled(null, List.of("the condition is " + expression.length() + " characters long; the limit is "
                     + MAX_LENGTH + ". Split the decision over several branches or compute a form field"));
         }
-        CelValidationResult result = cel.compile(expression);
+        CelValidationResult parsed = cel.parse(expression);
+        if (parsed.hasError()) {
+            return new Compiled(null, describe(parsed, true));
+        }
+        CelValidationResult result = cel.check(ast(parsed, expression));
         if (result.hasError()) {
-            List<String> problems = new ArrayList<>();
-            for (CelIssue issue : result.getErrors()) {
-                problems.add(describe(issue));
-            }
-            return new Compiled(null, List.copyOf(problems));
+            return new Compiled(null, describe(result, false));
         }
-        CelAbstractSyntaxTree ast;
-        try {
-            ast = result.getAst();
-        } catch (CelValidationException e) {
-            throw new IllegalStateException("CEL reported no error but gave no syntax tree for '" + expression + "'", e);
-        }
+        CelAbstractSyntaxTree ast = ast(result, expression);
         CelKind kind = ast.getResultType().kind();
         // a dynamic result (a bare field such as form.urgent) can only be checked when evaluated
         if (kind != CelKind.BOOL && kind != CelKind.DYN) {
@@ -192,8 +187,26 @@ public final class Conditions {
         return new Compiled(ast, List.of());
     }
 
-    private static String describe(CelIssue issue) {
-        String message = issue.getMessage();
+    private static CelAbstractSyntaxTree ast(CelValidationResult result, String expression) {
+        try {
+            return result.getAst();
+        } catch (CelValidationException e) {
+            throw new IllegalStateException("CEL reported no error but gave no syntax tree for '" + expression + "'", e);
+        }
+    }
+
+    private static List<String> describe(CelValidationResult result, boolean syntax) {
+        List<String> problems = new ArrayList<>();
+        for (CelIssue issue : result.getErrors()) {
+            // CEL's parser doubles every '%' of a syntax error's message, as if it were a format; nothing formats it
+            String message = syntax ? issue.getMessage().replace("%%", "%") : issue.getMessage();
+            problems.add(describe(issue, message));
+        }
+        return List.copyOf(problems);
+    }
+
+    private static String describe(CelIssue issue, String text) {
+        String message = text;
         Matcher undeclared = UNDECLARED.matcher(message);
         if (undeclared.matches()) {
             message = "unknown name '" + undeclared.group(1) + "'; a condition can use only the variables "

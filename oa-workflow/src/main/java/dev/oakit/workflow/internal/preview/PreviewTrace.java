@@ -142,7 +142,9 @@ final class PreviewTrace implements Trace {
         if (stopped || !firstVisit(j)) {
             return false;
         }
-        step(j, "join", null, List.of(), List.of("waits for the branches of '" + j.split() + "'"));
+        step(j, "join", null, List.of(), List.of(j.first() == null ? "waits for the branches of '" + j.split() + "'"
+                : "passes when the first " + j.first() + " branch(es) of '" + j.split()
+                + "' arrived; the tasks still open in the other branches are closed"));
         return true;
     }
 
@@ -195,6 +197,9 @@ final class PreviewTrace implements Trace {
             notes.add("the initiator is replaced by their manager, who has no other place here");
         }
         separation(r, a, resolved, selection, notes);
+        if (a.onReject() == Node.OnReject.REFILL) {
+            notes.add("a rejection here sends the form back to the initiator to refill and resubmit (驳回重填)");
+        }
         String last = r.st.lastCompleted;
         if (a.dedupe() && last != null) {
             boolean certain = r.st.joins.isEmpty() && (modes.get(last) == ApprovalMode.ALL || modes.get(last) == ApprovalMode.SEQUENTIAL);

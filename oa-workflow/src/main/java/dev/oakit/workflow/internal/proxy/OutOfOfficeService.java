@@ -219,6 +219,67 @@ public final class OutOfOfficeService implements OutOfOffice {
     }
 
     /**
+     * Hands the tasks a deactivated user still holds (open or waiting, also on suspended instances)
+     * to who the handover rules name, as the system: a delegated task goes back to its owner; else
+     * the user's proxy (委托) in force, then the managers above the user, then the node's onEmpty
+     * fallback, then the tenant's administrators. Each move is in the timeline ({@code handed-over}
+     * with {@code why}) and the command's audit record. Does nothing for a user who is active
+     * again or holds nothing, so a repeated delivery of the deactivation changes nothing.
+     *
+     * @param why what happened to the user, for the timeline: "'bob' was deactivated"
+     * @return how many tasks moved
+     */
+    public int handOverFromInactive(String tenantId, String userId, String why) {
+        if (resolution.isActive(tenantId, userId)
+                || commands.query(h -> tasks.heldBy(h, tenantId, userId)).isEmpty()) {
+            return 0;
+        }
+        return commands.execute(CommandSpec.of(dev.oakit.core.Actor.system(tenantId), "wf.user.deactivated-handover")
+                .withTarget("user", userId), Integer.class, ctx -> {
+            List<Long> moved = new ArrayList<>();
+            for (long taskId : tasks.heldBy(ctx.handle(), ctx.tenantId(), userId)) {
+                runner.onHeldTask(ctx, taskId, s -> {
+                    if (takeOverFromInactive(ctx, s, userId, why)) {
+                        moved.add(taskId);
+                    }
+                });
+            }
+            ctx.summary("handed over " + moved.size() + " tasks of inactive user " + userId + " (" + why + ")");
+            return moved.size();
+        });
+    }
+
+    private boolean takeOverFromInactive(CommandContext ctx, SystemTask s, String userId, String why) {
+        Rows.TaskRow t = s.task();
+        if (t.ownerId() != null && !t.ownerId().equals(userId) && resolution.isActive(ctx.tenantId(), t.ownerId())) {
+            s.returnToOwner("handed-over", why);
+            return true;
+        }
+        Proxies.Assignment proxy = proxies.assignFresh(ctx, t.key(), userId, u -> {
+            AssigneeCheck.Verdict v = s.mayTake(u, AssigneeCheck.Path.HANDOVER);
+            return v.allowed() ? null : v.reason();
+        });
+        String to = proxy.principal() != null ? proxy.userId() : null;
+        String how = to == null ? null : "to the proxy of " + userId;
+        if (to == null) {
+            to = s.firstAllowedUpFrom(null, userId, true, AssigneeCheck.Path.HANDOVER, why).userId();
+            how = to == null ? null : "by the handover rules (managers, then the node's fallback)";
+        }
+        if (to == null) {
+            to = resolution.admins(ctx.tenantId()).stream().filter(a -> s.mayTake(a, AssigneeCheck.Path.HANDOVER).allowed())
+                    .findFirst().orElse(null);
+            how = "to an administrator: no proxy, manager or fallback of the node may take it";
+        }
+        if (to == null) {
+            s.note("handover-kept", why + "; nobody may take the task (no proxy, manager, fallback or administrator who may):"
+                    + " an administrator must transfer it");
+            return false;
+        }
+        s.reassign(to, null, "handed-over", why + "; " + how);
+        return true;
+    }
+
+    /**
      * Moves one task of a leaving user to the successor; where the successor may not take it (the
      * one check: the initiator, separated, already at the node), to the next manager above the
      * successor, then the node's onEmpty fallback. When nobody may, the task stays with the leaver.

@@ -43,6 +43,7 @@ public final class ApprovalService implements Approvals {
     private final RejectAction reject;
     private final ReturnAction returnTo;
     private final ResubmitAction resubmit;
+    private final dev.oakit.workflow.internal.engine.action.AbandonAction abandon;
     private final WithdrawAction withdraw;
     private final CancelAction cancel;
     private final TransferAction transfer;
@@ -63,7 +64,9 @@ public final class ApprovalService implements Approvals {
                            ResubmitAction resubmit, WithdrawAction withdraw, CancelAction cancel, TransferAction transfer,
                            DelegateAction delegate, ResolveAction resolve, AddSignerAction addSigner, RemoveSignerAction removeSigner,
                            ClaimAction claim, ReleaseAction release, UrgeAction urge, CommentAction comment, JumpAction jump,
-                           SuspendAction suspend, ResumeAction resume) {
+                           SuspendAction suspend, ResumeAction resume,
+                           dev.oakit.workflow.internal.engine.action.AbandonAction abandon) {
+        this.abandon = abandon;
         this.runner = runner;
         this.approve = approve;
         this.reject = reject;
@@ -115,6 +118,11 @@ public final class ApprovalService implements Approvals {
     @Override
     public void resubmit(Actor initiator, long instanceId, Decision decision) {
         runner.onInstance(initiator, new ApprovalCommand.Resubmit(instanceId, decision(initiator, decision)), resubmit);
+    }
+
+    @Override
+    public void abandon(Actor initiator, long instanceId, Decision decision) {
+        runner.onInstance(initiator, new ApprovalCommand.Abandon(instanceId, decision(initiator, decision)), abandon);
     }
 
     @Override

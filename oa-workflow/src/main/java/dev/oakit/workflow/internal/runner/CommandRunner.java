@@ -197,14 +197,30 @@ public final class CommandRunner {
      * @return false (and nothing done) when the task is closed, waiting, or gone
      */
     public boolean onOpenTask(CommandContext ctx, long taskId, Consumer<SystemTask> body) {
+        return onTask(ctx, taskId, false, body);
+    }
+
+    /**
+     * Like {@link #onOpenTask}, and also on a task that waits (前加签) or whose instance is suspended:
+     * a task someone holds, as a handover sees it.
+     *
+     * @return false (and nothing done) when the task is closed or gone, or its instance ended or returned
+     */
+    public boolean onHeldTask(CommandContext ctx, long taskId, Consumer<SystemTask> body) {
+        return onTask(ctx, taskId, true, body);
+    }
+
+    private boolean onTask(CommandContext ctx, long taskId, boolean held, Consumer<SystemTask> body) {
         InstanceChange r;
         try {
             r = load(ctx, true, taskId, () -> new NotFoundException(WorkflowErrors.TASK_NOT_FOUND, "task " + taskId + " is gone"));
         } catch (NotFoundException gone) {
             return false;
         }
-        TaskRow t = r.open.stream().filter(x -> x.id() == taskId && x.status() == TaskStatus.OPEN).findFirst().orElse(null);
-        if (r.status != InstanceStatus.RUNNING || t == null) {
+        TaskRow t = r.open.stream().filter(x -> x.id() == taskId
+                && (x.status() == TaskStatus.OPEN || held && x.status() == TaskStatus.WAITING)).findFirst().orElse(null);
+        boolean live = r.status == InstanceStatus.RUNNING || held && r.status == InstanceStatus.SUSPENDED;
+        if (!live || t == null) {
             return false;
         }
         body.accept(new OpenTask(flow, taskOps, seating, r, t, (Node.Approval) r.node(t.nodeId())));

@@ -86,6 +86,16 @@ final class OpenTask implements SystemTask {
     }
 
     @Override
+    public void returnToOwner(String action, String reason) {
+        String owner = t.ownerId();
+        tasks.change(r, t, owner, null, t.status(), null);
+        r.st.proxyFor.remove(t.id());
+        r.history(action, t.id(), t.nodeId(), null, "back to " + owner + ": " + reason);
+        r.publishTask("wf.task.assigned", t.id(), Map.of("instanceId", r.row.id(), "assigneeId", owner, "nodeId", t.nodeId(),
+                "title", r.row.title()));
+    }
+
+    @Override
     public void addSigner(String userId, String reason) {
         tasks.open(r, a.id(), r.run(a.id()).round, 100 + r.open.size(), TaskKinds.PARALLEL, null, userId, null, TaskStatus.OPEN);
         r.history("signer-added", t.id(), a.id(), null, "PARALLEL [" + userId + "]: " + reason);

@@ -39,6 +39,9 @@ public interface SystemTask {
      */
     void reassign(String toUserId, String proxyFor, String action, String reason);
 
+    /** Gives a delegated task (委派) back to its owner, who decides it again, recording {@code action}. */
+    void returnToOwner(String action, String reason);
+
     /** Adds a parallel signer to the task's node; the caller has checked the user ({@link #firstAllowedUpFrom}). */
     void addSigner(String userId, String reason);
 

@@ -249,6 +249,12 @@ public final class TaskRepository {
                 .bind("t", tenantId).bind("u", userId).map(Rows.TASK).list();
     }
 
+    /** @return the ids of the tasks a user holds: open or waiting (前加签), in id order */
+    public List<Long> heldBy(Handle h, String tenantId, String userId) {
+        return h.createQuery("SELECT id FROM oa_wf_task WHERE tenant_id = :t AND assignee_id = :u AND status IN ('OPEN', 'WAITING') ORDER BY id")
+                .bind("t", tenantId).bind("u", userId).mapTo(Long.class).list();
+    }
+
     /** @return the node name of a task of the tenant, if any */
     public Optional<String> nodeName(Handle h, String tenantId, long taskId) {
         return h.createQuery("SELECT node_name FROM oa_wf_task WHERE id = :id AND tenant_id = :t")

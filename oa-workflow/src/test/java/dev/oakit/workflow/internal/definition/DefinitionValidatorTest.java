@@ -399,8 +399,22 @@ class DefinitionValidatorTest {
         assertThat(report(d)).containsExactly(
                 "nodes[3]: has 2 outgoing routes; an approval node needs exactly one",
                 "nodes[5]: cannot be reached from the start node",
-                "nodes[6]: has no path to an end node",
-                "nodes[7]: has no path to an end node");
+                "nodes[6]: has no path to an end node: it is on the cycle 'lost' → 'spin' → 'lost',"
+                        + " which no route leaves towards an end",
+                "nodes[7]: has no path to an end node: it is on the cycle 'lost' → 'spin' → 'lost',"
+                        + " which no route leaves towards an end");
+    }
+
+    @Test
+    void aCycleWithNoEndIsNamedNodeByNodeInRouteOrder() {
+        ProcessDefinition d = new ProcessDefinition("spin", null, null, null, List.of(
+                new Node.Start("start", null, null), approval("a", ApproverRule.role("x")),
+                approval("b", ApproverRule.role("x")), new Node.Exclusive("again", null)),
+                List.of(Route.of("start", "a"), Route.of("a", "b"), Route.of("b", "again"),
+                        Route.when("again", "a", "true"), Route.otherwise("again", "b")));
+        assertThat(report(d)).first().asString().isEqualTo(
+                "nodes: has no end node, and the route goes round the cycle 'a' → 'b' → 'again' → 'a' for ever;"
+                        + " add at least one node of type end and a way out of that cycle");
     }
 
     @Test

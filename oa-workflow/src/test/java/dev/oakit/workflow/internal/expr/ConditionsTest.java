@@ -192,6 +192,14 @@ class ConditionsTest {
         }
 
         @Test
+        void syntax_errors_show_a_percent_sign_as_it_was_written() {
+            assertThat(conditions.check("form.days %% 2 == 0")).singleElement().asString()
+                    .startsWith("column 12: extraneous input '%' expecting").doesNotContain("%%");
+            assertThat(conditions.check("form.note == '50%' '60%'")).singleElement().asString()
+                    .contains("'60%'").doesNotContain("%%");
+        }
+
+        @Test
         void unknown_variable_is_refused() {
             assertThat(conditions.check("applicant.days > 3")).singleElement().asString()
                     .isEqualTo("column 1: unknown name 'applicant'; a condition can use only the variables "

@@ -116,6 +116,14 @@ public sealed interface ApprovalCommand {
         }
     }
 
+    /** Abandon a returned instance (the initiator gives up refilling it). */
+    record Abandon(long instanceId, Decision decision) implements OnInstance {
+        @Override
+        public String action() {
+            return "wf.instance.abandon";
+        }
+    }
+
     /** Withdraw (撤回), by the initiator or the approvers of the node completed last. */
     record Withdraw(long instanceId, Decision decision) implements OnInstance {
         @Override

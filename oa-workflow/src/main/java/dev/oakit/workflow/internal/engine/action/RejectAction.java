@@ -34,6 +34,6 @@ public final class RejectAction implements TaskAction<ApprovalCommand.Reject> {
         tasks.close(r, t, TaskStatus.DONE, "REJECTED", r.actor.userId(), c.decision().comment());
         r.history("rejected", t.id(), t.nodeId(), c.decision().comment(), Guards.attachments(c.decision()));
         r.summary("rejected task " + t.id() + " at '" + t.nodeId() + "'");
-        flow.rejected(r, a, t);
+        flow.rejected(r, a, t, c.decision().comment());
     }
 }

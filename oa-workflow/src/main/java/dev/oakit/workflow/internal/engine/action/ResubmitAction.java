@@ -1,11 +1,9 @@
 package dev.oakit.workflow.internal.engine.action;
 
-import dev.oakit.core.ConflictException;
 import dev.oakit.core.form.FieldAccess;
 import dev.oakit.core.form.FormAccess;
 import dev.oakit.workflow.InstanceStatus;
 import dev.oakit.workflow.Node;
-import dev.oakit.workflow.WorkflowErrors;
 import dev.oakit.workflow.internal.engine.Flow;
 import dev.oakit.workflow.internal.engine.Guards;
 import dev.oakit.workflow.internal.engine.InstanceChange;
@@ -28,16 +26,13 @@ public final class ResubmitAction implements InstanceAction<ApprovalCommand.Resu
 
     @Override
     public void decide(InstanceChange r, ApprovalCommand.Resubmit c) {
-        Guards.requireInitiator(r, "resubmit");
-        if (r.status != InstanceStatus.RETURNED) {
-            throw new ConflictException(WorkflowErrors.NOT_RETURNED, "instance " + r.row.id() + " is " + r.status
-                    + "; only a returned or withdrawn instance can be resubmitted");
-        }
+        Guards.requireReturnedToInitiator(r, "resubmit", "resubmitted");
         Node.Start start = Flow.start(r.d());
         if (r.d().form() != null && !c.decision().form().isEmpty()) {
             r.form(FormAccess.of(r.d().form(), start.fields(), FieldAccess.EDITABLE).write(r.form(),
                     r.json().valueToTree(c.decision().form())));
         }
+        flow.closeRefill(r, "RESUBMITTED", c.decision().comment());
         r.status = InstanceStatus.RUNNING;
         r.history("resubmitted", null, start.id(), c.decision().comment(), null);
         String from = r.st.returnedFrom;

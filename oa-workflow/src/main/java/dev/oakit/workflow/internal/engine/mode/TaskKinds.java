@@ -10,6 +10,8 @@ public final class TaskKinds {
     public static final String BEFORE = "BEFORE";
     /** A signer added after the approver (后加签): the node completes only once they approved. */
     public static final String AFTER = "AFTER";
+    /** The initiator's task to refill a form rejected at a node with {@code onReject: REFILL} (驳回重填); no approval. */
+    public static final String REFILL = "REFILL";
 
     private TaskKinds() {
     }
