@@ -69,7 +69,7 @@ public final class TenantGate {
      */
     private Tenant autoCreate(Handle h, Actor actor, Instant now) {
         Tenant t = Tenant.of(actor.tenantId(), actor.tenantId());
-        String savepoint = "oa_tenant_create";
+        String savepoint = "tenant_auto_create";
         h.savepoint(savepoint);
         try {
             tenants.insert(h, t, actor.userId(), now);
