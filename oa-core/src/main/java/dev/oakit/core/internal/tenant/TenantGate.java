@@ -76,7 +76,14 @@ public final class TenantGate {
             h.releaseSavepoint(savepoint);
             return t;
         } catch (RuntimeException duplicate) {
-            h.rollbackToSavepoint(savepoint);
+            try {
+                h.rollbackToSavepoint(savepoint);
+            } catch (RuntimeException transactionGone) {
+                // MariaDB ends the whole transaction on the deadlock two first inserts can run into; rethrowing the
+                // deadlock lets the command runner run the command again, which then finds the winner's tenant
+                duplicate.addSuppressed(transactionGone);
+                throw duplicate;
+            }
             return tenants.find(h, actor.tenantId()).orElseThrow(() -> duplicate);
         }
     }
