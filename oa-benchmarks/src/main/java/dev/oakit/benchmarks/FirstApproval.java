@@ -67,7 +67,7 @@ final class FirstApproval {
             String t = OakitLeaveEngine.T;
             Actor admin = Actor.admin(t, "root");
             long t0 = System.nanoTime();
-            try (OaKit oa = OaKit.builder().dataSource(ds).plugin(new WorkflowPlugin())
+            try (OaKit oa = OaKit.builder().dataSource(ds).tenant(OakitLeaveEngine.T, OakitLeaveEngine.T).plugin(new WorkflowPlugin())
                     .config("core", Map.of("jobs", Map.of("enabled", false))).build().start()) {
                 long t1 = System.nanoTime();
                 oa.service(ProcessDefinitions.class).deploy(admin, OakitLeaveEngine.leave());

@@ -107,7 +107,7 @@ final class FloorLeaveEngine implements LeaveEngine {
 
     @Override
     public void boot() throws Exception {
-        try (OaKit oa = OaKit.builder().dataSource(dataSource).plugin(new WorkflowPlugin())
+        try (OaKit oa = OaKit.builder().dataSource(dataSource).tenant(OakitLeaveEngine.T, OakitLeaveEngine.T).plugin(new WorkflowPlugin())
                 .config("core", Map.of("jobs", Map.of("enabled", false), "audit", Map.of("sealInterval", "PT0S"))).build().start()) {
             definitionId = oa.service(ProcessDefinitions.class).deploy(Actor.admin(T, "root"), OakitLeaveEngine.leave()).id();
         }
