@@ -35,9 +35,9 @@ final class FloorLeaveEngine implements LeaveEngine {
     static final String INSERT_TASK = """
             INSERT INTO oa_wf_task (tenant_id, instance_id, node_id, node_name, round, seq, kind, waiting_for, assignee_id,
                 owner_id, status, outcome, acted_by, comment, def_key, title, initiator_id, created_at, completed_at, work_ms,
-                due_at, proxy_for)
+                due_at, proxy_for, no_due, prio_rank)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                ?, ?)""";
+                ?, ?, ?, ?)""";
     static final String UPDATE_INSTANCE = "UPDATE oa_wf_instance SET status = ?, form = ?, state = ?, row_version = row_version + 1, "
             + "updated_at = ?, ended_at = ?, timeline = CONCAT(COALESCE(timeline, ''), ?) WHERE id = ?";
     static final String AUDIT = """
@@ -268,6 +268,8 @@ final class FloorLeaveEngine implements LeaveEngine {
         p.setNull(20, Types.BIGINT);
         p.setNull(21, Types.OTHER);
         p.setNull(22, Types.VARCHAR);
+        p.setInt(23, 1); // no_due: the leave nodes have no deadline
+        p.setInt(24, 1); // prio_rank: a normal instance
         p.execute();
         return generatedId(p);
     }
