@@ -1,0 +1,19 @@
+package dev.oakit.integration.amqp;
+
+import org.apiguardian.api.API;
+
+/**
+ * Error codes of the RabbitMQ plugin.
+ *
+ * @since 0.2
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public final class AmqpErrors {
+    /** The broker cannot be reached or refused the connection (retryable). */
+    public static final String UNREACHABLE = "OA-AMQP/UNREACHABLE";
+    /** The broker did not confirm a batch of events in time, or refused it (nack); the batch is published again. */
+    public static final String NOT_CONFIRMED = "OA-AMQP/NOT_CONFIRMED";
+
+    private AmqpErrors() {
+    }
+}

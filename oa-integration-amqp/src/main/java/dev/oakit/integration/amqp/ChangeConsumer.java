@@ -1,0 +1,24 @@
+package dev.oakit.integration.amqp;
+
+import org.apiguardian.api.API;
+
+/**
+ * A running consumer of one queue ({@link Broker#consume}).
+ *
+ * @since 0.2
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public interface ChangeConsumer extends AutoCloseable {
+    /** @return messages this consumer acked after the inbox accepted them as new */
+    long accepted();
+
+    /** @return messages acked as duplicates or stale (already seen, or older than what is stored) */
+    long skipped();
+
+    /** @return messages acked as dead letters */
+    long dead();
+
+    /** Stops consuming; unacknowledged messages go back to the queue. */
+    @Override
+    void close();
+}

@@ -1,0 +1,36 @@
+package dev.oakit.integration.amqp.internal;
+
+import dev.oakit.integration.amqp.BrokerDeadLetter;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** Owns {@code oa_int_amqp_dead}: messages from queues that could not become inbound events. */
+public final class DeadLetterRepository {
+    /** Keeps a refused message. */
+    public void insert(Handle h, String tenant, String queue, String messageId, String body, String error, Instant now) {
+        h.createUpdate("""
+                INSERT INTO oa_int_amqp_dead (tenant_id, queue_name, message_id, body, error, created_at)
+                VALUES (:t, :q, :m, :b, :e, :now)""")
+                .bind("t", tenant).bind("q", queue).bind("m", cut(messageId, 191)).bind("b", body).bind("e", cut(error, 4000))
+                .bind("now", RelayRepository.db(now)).execute();
+    }
+
+    /** @return the newest dead letters of the tenant, of one queue or all (null) */
+    public List<BrokerDeadLetter> list(Handle h, String tenant, String queue, int limit) {
+        return h.createQuery("SELECT * FROM oa_int_amqp_dead WHERE tenant_id = :t" + (queue == null ? "" : " AND queue_name = :q")
+                        + " ORDER BY id DESC")
+                .bind("t", tenant).bind("q", queue).setMaxRows(limit)
+                .map((rs, ctx) -> new BrokerDeadLetter(rs.getLong("id"), rs.getString("queue_name"), rs.getString("message_id"),
+                        rs.getString("body"), rs.getString("error"),
+                        rs.getObject("created_at", LocalDateTime.class).toInstant(ZoneOffset.UTC)))
+                .list();
+    }
+
+    static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,142 @@
+package dev.oakit.integration.amqp.internal;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import dev.oakit.core.Actor;
+import dev.oakit.core.IntegrationException;
+import dev.oakit.core.OaException;
+import dev.oakit.core.ValidationException;
+import dev.oakit.integration.amqp.AmqpErrors;
+import dev.oakit.integration.amqp.ChangeConsumer;
+import dev.oakit.integration.amqp.ConsumerSpec;
+import dev.oakit.integration.amqp.spi.AmqpMessage;
+import dev.oakit.integration.inbox.InboundEvent;
+import dev.oakit.integration.inbox.Inbox;
+import dev.oakit.integration.inbox.InboxReceipt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * One queue consumed into the inbox, on a connection of its own with manual acks: read, accept in
+ * a committed transaction, then ack. A message that cannot be read is kept as a dead letter, then
+ * acked. When the inbox cannot be reached (the database is down), the message is rejected back to
+ * the queue and comes again.
+ */
+final class QueueConsumer implements ChangeConsumer {
+    private static final Logger LOG = LoggerFactory.getLogger(QueueConsumer.class);
+
+    private final Connection connection;
+    private final Channel channel;
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
+    private final AtomicLong dead = new AtomicLong();
+
+    /** A dead letter to keep: queue, message id, body, error. */
+    interface DeadLetters {
+        void keep(Actor actor, String queue, String messageId, String body, String error);
+    }
+
+    QueueConsumer(Connection connection, Actor actor, ConsumerSpec spec, Inbox inbox, DeadLetters deadLetters, Consumer<QueueConsumer> onClose)
+            throws java.io.IOException {
+        this.connection = connection;
+        this.channel = connection.createChannel();
+        channel.basicQos(spec.prefetch());
+        channel.basicConsume(spec.queue(), false, new DefaultConsumer(channel) {
+            @Override
+            public void handleDelivery(String tag, Envelope env, AMQP.BasicProperties props, byte[] body) throws java.io.IOException {
+                AmqpMessage m = new AmqpMessage(spec.queue(), props.getMessageId(), env.getRoutingKey(), props.getContentType(),
+                        headers(props), body);
+                InboundEvent event;
+                try {
+                    event = spec.reader().read(spec.system(), m);
+                    if (event == null) {
+                        throw ValidationException.of("reader", "the reader returned no event");
+                    }
+                } catch (Exception refused) {
+                    try {
+                        deadLetters.keep(actor, spec.queue(), m.messageId(), m.text(), String.valueOf(refused.getMessage()));
+                    } catch (RuntimeException e) {
+                        requeue(env, "a dead letter could not be stored", e);
+                        return;
+                    }
+                    dead.incrementAndGet();
+                    getChannel().basicAck(env.getDeliveryTag(), false);
+                    return;
+                }
+                InboxReceipt receipt;
+                try {
+                    receipt = inbox.accept(actor, event);
+                } catch (ValidationException invalid) {
+                    deadLetters.keep(actor, spec.queue(), m.messageId(), m.text(), invalid.getMessage());
+                    dead.incrementAndGet();
+                    getChannel().basicAck(env.getDeliveryTag(), false);
+                    return;
+                } catch (OaException | IllegalStateException e) {
+                    requeue(env, "the inbox did not accept it", e);
+                    return;
+                }
+                (receipt.accepted() ? accepted : skipped).incrementAndGet();
+                getChannel().basicAck(env.getDeliveryTag(), false); // only now: the accept has committed
+            }
+
+            private void requeue(Envelope env, String why, RuntimeException e) throws java.io.IOException {
+                LOG.warn("message from queue {} goes back to the queue: {} ({})", spec.queue(), why, e.toString());
+                try {
+                    Thread.sleep(200); // do not spin on a database that is down
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                }
+                getChannel().basicNack(env.getDeliveryTag(), false, true);
+            }
+        });
+        this.onClose = onClose;
+    }
+
+    private final Consumer<QueueConsumer> onClose;
+
+    private static Map<String, String> headers(AMQP.BasicProperties p) {
+        Map<String, String> h = new LinkedHashMap<>();
+        if (p.getHeaders() != null) {
+            p.getHeaders().forEach((k, v) -> h.put(k, v instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(v)));
+        }
+        return h;
+    }
+
+    static IntegrationException unreachable(String address, Exception e) {
+        return new IntegrationException(AmqpErrors.UNREACHABLE, "RabbitMQ at " + address + " refused the consumer (" + e + ")", true, e);
+    }
+
+    @Override
+    public long accepted() {
+        return accepted.get();
+    }
+
+    @Override
+    public long skipped() {
+        return skipped.get();
+    }
+
+    @Override
+    public long dead() {
+        return dead.get();
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close(2000);
+        } catch (Exception | Error ignored) {
+            // already closed
+        }
+        onClose.accept(this);
+    }
+}
