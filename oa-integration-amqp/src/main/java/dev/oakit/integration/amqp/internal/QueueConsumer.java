@@ -69,7 +69,7 @@ final class QueueConsumer implements ChangeConsumer {
                         return;
                     }
                     dead.incrementAndGet();
-                    getChannel().basicAck(env.getDeliveryTag(), false);
+                    ack(env);
                     return;
                 }
                 InboxReceipt receipt;
@@ -78,14 +78,24 @@ final class QueueConsumer implements ChangeConsumer {
                 } catch (ValidationException invalid) {
                     deadLetters.keep(actor, spec.queue(), m.messageId(), m.text(), invalid.getMessage());
                     dead.incrementAndGet();
-                    getChannel().basicAck(env.getDeliveryTag(), false);
+                    ack(env);
                     return;
                 } catch (OaException | IllegalStateException e) {
                     requeue(env, "the inbox did not accept it", e);
                     return;
                 }
                 (receipt.accepted() ? accepted : skipped).incrementAndGet();
-                getChannel().basicAck(env.getDeliveryTag(), false); // only now: the accept has committed
+                ack(env); // only now: the accept has committed
+            }
+
+            private void ack(Envelope env) {
+                try {
+                    getChannel().basicAck(env.getDeliveryTag(), false);
+                } catch (java.io.IOException | com.rabbitmq.client.ShutdownSignalException lost) {
+                    // the connection dropped after the inbox committed: the broker delivers the message again, and the inbox
+                    // recognises it as a duplicate
+                    LOG.info("ack of a message from queue {} lost with the connection; it comes again and is skipped", spec.queue());
+                }
             }
 
             private void requeue(Envelope env, String why, RuntimeException e) throws java.io.IOException {
