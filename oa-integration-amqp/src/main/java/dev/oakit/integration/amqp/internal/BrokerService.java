@@ -24,7 +24,7 @@ public final class BrokerService implements Broker {
     private final Inbox inbox;
     private final Commands commands;
     private final DeadLetterRepository dead;
-    private final Set<QueueConsumer> consumers = ConcurrentHashMap.newKeySet();
+    private final Set<ChangeConsumerService> consumers = ConcurrentHashMap.newKeySet();
 
     @Inject
     public BrokerService(BrokerConnection broker, Inbox inbox, Commands commands, DeadLetterRepository dead) {
@@ -40,7 +40,7 @@ public final class BrokerService implements Broker {
         Checks.notNull("spec", spec);
         Connection c = broker.open("oakit-consumer-" + spec.queue());
         try {
-            QueueConsumer q = new QueueConsumer(c, actor, spec, inbox, this::keep, consumers::remove);
+            ChangeConsumerService q = new ChangeConsumerService(c, actor, spec, inbox, this::keep, consumers::remove);
             consumers.add(q);
             return q;
         } catch (java.io.IOException e) {
@@ -49,7 +49,7 @@ public final class BrokerService implements Broker {
             } catch (Exception | Error ignored) {
                 // the connection goes too
             }
-            throw QueueConsumer.unreachable(broker.address(), e);
+            throw ChangeConsumerService.unreachable(broker.address(), e);
         }
     }
 
@@ -71,7 +71,7 @@ public final class BrokerService implements Broker {
 
     @Override
     public void close() {
-        for (QueueConsumer q : List.copyOf(consumers)) {
+        for (ChangeConsumerService q : List.copyOf(consumers)) {
             q.close();
         }
         broker.close();

@@ -31,8 +31,8 @@ import java.util.function.Consumer;
  * acked. When the inbox cannot be reached (the database is down), the message is rejected back to
  * the queue and comes again.
  */
-final class QueueConsumer implements ChangeConsumer {
-    private static final Logger LOG = LoggerFactory.getLogger(QueueConsumer.class);
+final class ChangeConsumerService implements ChangeConsumer {
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeConsumerService.class);
 
     private final Connection connection;
     private final Channel channel;
@@ -45,7 +45,7 @@ final class QueueConsumer implements ChangeConsumer {
         void keep(Actor actor, String queue, String messageId, String body, String error);
     }
 
-    QueueConsumer(Connection connection, Actor actor, ConsumerSpec spec, Inbox inbox, DeadLetters deadLetters, Consumer<QueueConsumer> onClose)
+    ChangeConsumerService(Connection connection, Actor actor, ConsumerSpec spec, Inbox inbox, DeadLetters deadLetters, Consumer<ChangeConsumerService> onClose)
             throws java.io.IOException {
         this.connection = connection;
         this.channel = connection.createChannel();
@@ -111,7 +111,7 @@ final class QueueConsumer implements ChangeConsumer {
         this.onClose = onClose;
     }
 
-    private final Consumer<QueueConsumer> onClose;
+    private final Consumer<ChangeConsumerService> onClose;
 
     private static Map<String, String> headers(AMQP.BasicProperties p) {
         Map<String, String> h = new LinkedHashMap<>();
