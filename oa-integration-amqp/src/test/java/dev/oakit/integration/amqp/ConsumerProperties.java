@@ -11,6 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -31,6 +32,7 @@ import static org.awaitility.Awaitility.await;
  * inbox's accepted deliveries, each record holds its newest version, and the queue is empty. One OAKit
  * on H2 and the real RabbitMQ; one tenant and one queue per try.
  */
+@AddLifecycleHook(RabbitRequired.class)
 class ConsumerProperties {
     private static TestDatabase db;
     private static OaKit oa;

@@ -48,8 +48,8 @@ final class Rabbit implements AutoCloseable {
         return f;
     }
 
-    /** @return the broker, or the test is aborted (fails under CI) */
-    static Rabbit require() {
+    /** @return empty when the broker answers, else why not (checked once per JVM) */
+    static synchronized Optional<String> unreachable() {
         if (unreachable == null) {
             try (Connection c = factory(port()).newConnection("oakit-test-probe")) {
                 unreachable = Optional.empty();
@@ -57,14 +57,22 @@ final class Rabbit implements AutoCloseable {
                 unreachable = Optional.of("RabbitMQ at " + host() + ":" + port() + " is not reachable (" + e + ")");
             }
         }
-        if (unreachable.isPresent()) {
-            if (Servers.ci()) {
-                throw new IllegalStateException("CI=true and " + unreachable.get() + "; start it (.ci/run does: rabbitmq-server -detached)"
-                        + " or point OAKIT_TEST_AMQP_HOST/PORT at it");
-            }
-            System.err.println("SKIPPED: " + unreachable.get());
-            Assumptions.abort("SKIPPED: " + unreachable.get() + " (set CI=true to fail instead)");
+        return unreachable;
+    }
+
+    /** @return the message of a test that cannot run, after failing it when {@code CI=true} */
+    static String skipOrFail(String why) {
+        if (Servers.ci()) {
+            throw new IllegalStateException("CI=true and " + why + "; start it (.ci/run does: rabbitmq-server -detached)"
+                    + " or point OAKIT_TEST_AMQP_HOST/PORT at it");
         }
+        System.err.println("SKIPPED: " + why);
+        return "SKIPPED: " + why + " (set CI=true to fail instead)";
+    }
+
+    /** @return the broker, or the test is aborted (fails under CI) */
+    static Rabbit require() {
+        unreachable().ifPresent(why -> Assumptions.abort(skipOrFail(why)));
         try {
             return new Rabbit(factory(port()).newConnection("oakit-test-admin"));
         } catch (Exception e) {
