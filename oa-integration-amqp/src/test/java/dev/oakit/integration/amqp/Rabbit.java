@@ -18,7 +18,7 @@ import java.util.UUID;
  * skipped with a message otherwise, as the database tests do. Each test declares queues and
  * exchanges with unique names through it; {@link #close()} deletes them.
  */
-final class Rabbit implements AutoCloseable {
+public final class Rabbit implements AutoCloseable {
     private static volatile Optional<String> unreachable;
 
     private final Connection admin;
@@ -26,12 +26,12 @@ final class Rabbit implements AutoCloseable {
     private final List<String> exchanges = new ArrayList<>();
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
-    static String host() {
+    public static String host() {
         String h = System.getenv("OAKIT_TEST_AMQP_HOST");
         return h == null || h.isBlank() ? "127.0.0.1" : h;
     }
 
-    static int port() {
+    public static int port() {
         String p = System.getenv("OAKIT_TEST_AMQP_PORT");
         return p == null || p.isBlank() ? 5672 : Integer.parseInt(p);
     }
@@ -71,7 +71,7 @@ final class Rabbit implements AutoCloseable {
     }
 
     /** @return the broker, or the test is aborted (fails under CI) */
-    static Rabbit require() {
+    public static Rabbit require() {
         unreachable().ifPresent(why -> Assumptions.abort(skipOrFail(why)));
         try {
             return new Rabbit(factory(port()).newConnection("oakit-test-admin"));
@@ -90,7 +90,7 @@ final class Rabbit implements AutoCloseable {
     }
 
     /** Declares a durable topic exchange, deleted after the test. */
-    String exchange(String base) throws Exception {
+    public String exchange(String base) throws Exception {
         String x = name(base);
         try (Channel ch = admin.createChannel()) {
             ch.exchangeDeclare(x, "topic", true);
@@ -100,7 +100,7 @@ final class Rabbit implements AutoCloseable {
     }
 
     /** Declares a durable queue bound to the exchange with the pattern (null: unbound), deleted after the test. */
-    String queue(String base, String exchange, String pattern) throws Exception {
+    public String queue(String base, String exchange, String pattern) throws Exception {
         String q = name(base);
         try (Channel ch = admin.createChannel()) {
             ch.queueDeclare(q, true, false, false, null);
@@ -113,7 +113,7 @@ final class Rabbit implements AutoCloseable {
     }
 
     /** Publishes a persistent message with the id straight to the queue. */
-    void send(String queue, String messageId, String body) throws Exception {
+    public void send(String queue, String messageId, String body) throws Exception {
         try (Channel ch = admin.createChannel()) {
             ch.basicPublish("", queue, com.rabbitmq.client.MessageProperties.PERSISTENT_BASIC.builder().messageId(messageId)
                     .contentType("application/json").build(), body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -132,7 +132,7 @@ final class Rabbit implements AutoCloseable {
     }
 
     /** @return messages ready in the queue */
-    long ready(String queue) throws Exception {
+    public long ready(String queue) throws Exception {
         try (Channel ch = admin.createChannel()) {
             return ch.messageCount(queue);
         }
