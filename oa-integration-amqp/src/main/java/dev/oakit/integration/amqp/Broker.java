@@ -36,6 +36,20 @@ public interface Broker {
      */
     List<BrokerDeadLetter> deadLetters(Actor admin, String queue, int limit);
 
+    /**
+     * Puts dead letters back into their queues, each as it came (body and message id), with publisher
+     * confirms, outside any transaction; then records the replay (one audited command each). Fix the
+     * reader or the sender first: a message refused again is a new dead letter.
+     *
+     * @param admin an administrator of the tenant
+     * @param ids dead letters of the tenant
+     * @return the dead letters as they are now
+     * @throws dev.oakit.core.NotFoundException {@code OA-AMQP/DEAD_LETTER_NOT_FOUND} naming an id the tenant does not have
+     * @throws dev.oakit.core.IntegrationException {@code OA-AMQP/UNREACHABLE} or {@code NOT_CONFIRMED} (retryable): nothing after
+     *     the failed one was replayed
+     */
+    List<BrokerDeadLetter> replay(Actor admin, List<Long> ids);
+
     /** Stops every consumer and closes the broker connections of this node. Call it before closing OAKit. */
     void close();
 }

@@ -14,8 +14,9 @@ import java.time.Instant;
  * @param body the body as UTF-8 text
  * @param error why it was refused
  * @param at when
+ * @param replayedAt when it was last put back into its queue; null when never
  * @since 0.2
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-public record BrokerDeadLetter(long id, String queue, String messageId, String body, String error, Instant at) {
+public record BrokerDeadLetter(long id, String queue, String messageId, String body, String error, Instant at, Instant replayedAt) {
 }

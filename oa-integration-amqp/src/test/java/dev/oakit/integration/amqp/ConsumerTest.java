@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class ConsumerTest {
@@ -58,6 +59,16 @@ class ConsumerTest {
             Inbox inbox = oa.service(Inbox.class);
             assertThat(inbox.accept(T1, InboundEvent.ofVersion("erp", "purchase.order", "PO-1", 2, null)).outcome())
                     .as("version 2 is stored").isEqualTo(Outcome.DUPLICATE);
+
+            // replay: the message goes back into its queue as it came; a reader that now understands it accepts it
+            ChangeConsumer lenient = broker.consume(T1, ConsumerSpec.of(q, "erp").withReader((system, m) -> m.text().startsWith("{")
+                    ? ChangeReader.json().read(system, m) : InboundEvent.ofVersion(system, "note", "N-1", 1, m.text()).withDeliveryId(m.messageId())));
+            List<BrokerDeadLetter> replayed = broker.replay(Actor.admin("t1", "ops"), List.of(dead.get(1).id()));
+            assertThat(replayed.get(0).replayedAt()).isNotNull();
+            await().atMost(Duration.ofSeconds(20)).until(() -> lenient.accepted() == 1);
+            assertThat(inbox.accept(T1, InboundEvent.ofVersion("erp", "note", "N-1", 1, null)).outcome()).isEqualTo(Outcome.DUPLICATE);
+            assertThatThrownBy(() -> broker.replay(Actor.admin("t2", "ops"), List.of(dead.get(1).id())))
+                    .hasMessageContaining(AmqpErrors.DEAD_LETTER_NOT_FOUND);
         }
     }
 

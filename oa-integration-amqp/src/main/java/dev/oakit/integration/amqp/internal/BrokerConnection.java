@@ -87,6 +87,17 @@ public final class BrokerConnection {
         publisher = null;
     }
 
+    /** Closes a channel unless it went with its connection already. */
+    static void closeQuietly(com.rabbitmq.client.Channel ch) {
+        if (ch != null && ch.isOpen()) {
+            try {
+                ch.close();
+            } catch (Exception ignored) {
+                // the channel goes with its connection
+            }
+        }
+    }
+
     /** @return where the broker is, without credentials */
     public String address() {
         return address;

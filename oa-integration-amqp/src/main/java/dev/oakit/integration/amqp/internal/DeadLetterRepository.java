@@ -26,8 +26,28 @@ public final class DeadLetterRepository {
                 .bind("t", tenant).bind("q", queue).setMaxRows(limit)
                 .map((rs, ctx) -> new BrokerDeadLetter(rs.getLong("id"), rs.getString("queue_name"), rs.getString("message_id"),
                         rs.getString("body"), rs.getString("error"),
-                        rs.getObject("created_at", LocalDateTime.class).toInstant(ZoneOffset.UTC)))
+                        instant(rs.getObject("created_at", LocalDateTime.class)), instant(rs.getObject("replayed_at", LocalDateTime.class))))
                 .list();
+    }
+
+    /** @return the tenant's dead letters with these ids */
+    public List<BrokerDeadLetter> byIds(Handle h, String tenant, List<Long> ids) {
+        return h.createQuery("SELECT * FROM oa_int_amqp_dead WHERE tenant_id = :t AND id IN (<ids>) ORDER BY id").bind("t", tenant)
+                .bindList("ids", ids)
+                .map((rs, ctx) -> new BrokerDeadLetter(rs.getLong("id"), rs.getString("queue_name"), rs.getString("message_id"),
+                        rs.getString("body"), rs.getString("error"),
+                        instant(rs.getObject("created_at", LocalDateTime.class)), instant(rs.getObject("replayed_at", LocalDateTime.class))))
+                .list();
+    }
+
+    /** Records that a dead letter went back into its queue. */
+    public void replayed(Handle h, String tenant, long id, Instant now) {
+        h.createUpdate("UPDATE oa_int_amqp_dead SET replayed_at = :now WHERE tenant_id = :t AND id = :id")
+                .bind("now", RelayRepository.db(now)).bind("t", tenant).bind("id", id).execute();
+    }
+
+    private static Instant instant(LocalDateTime t) {
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
     }
 
     static String cut(String s, int max) {

@@ -156,13 +156,7 @@ public final class RelayJob implements JobHandler {
             throw new IntegrationException(AmqpErrors.UNREACHABLE, "publishing to RabbitMQ at " + broker.address() + " failed (" + e
                     + "); the batch is published again after the connection recovered", true, e);
         } finally {
-            if (ch != null && ch.isOpen()) {
-                try {
-                    ch.close();
-                } catch (Exception ignored) {
-                    // the channel goes with its connection
-                }
-            }
+            BrokerConnection.closeQuietly(ch);
         }
     }
 
