@@ -6,6 +6,7 @@ import com.rabbitmq.client.GetResponse;
 import dev.oakit.core.Actor;
 import dev.oakit.core.OaKit;
 import dev.oakit.core.testing.DbTest;
+import dev.oakit.core.testing.ManualClock;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.integration.IntegrationPlugin;
 import dev.oakit.integration.inbox.InboundEvent;
@@ -75,6 +76,31 @@ class RelayTest {
             }
             assertThat(ids).hasSize(8);
             assertThat(po1).as("one aggregate's events in the outbox's order").containsExactly(1L, 2L, 3L, 4L, 5L);
+        }
+    }
+
+    @DbTest(only = TestDatabase.Kind.H2)
+    void keepsPublishedEventsForAWeek(TestDatabase db) throws Exception {
+        try (Rabbit rabbit = Rabbit.require()) {
+            String x = rabbit.exchange("events");
+            rabbit.queue("t1", x, "t1.#");
+            ManualClock clock = new ManualClock();
+            OaKit oa = db.start(b -> b.plugin(new IntegrationPlugin()).plugin(new AmqpPlugin()).clock(clock)
+                    .config("amqp", Map.of("uri", "amqp://guest:guest@" + Rabbit.host() + ":" + Rabbit.port(),
+                            "relay", Map.of("exchange", x, "routingKey", "{tenant}.{type}"))));
+            db.closeLater(() -> oa.service(Broker.class).close());
+            Inbox inbox = oa.service(Inbox.class);
+            inbox.accept(SVC, InboundEvent.ofVersion("erp", "purchase.order", "PO-1", 1, null));
+            await().atMost(Duration.ofSeconds(20)).until(() -> db.queryLong("SELECT COUNT(*) FROM oa_int_amqp_relay WHERE published_at IS NOT NULL") == 1);
+            clock.advance(Duration.ofDays(6));
+            inbox.accept(SVC, InboundEvent.ofVersion("erp", "purchase.order", "PO-2", 1, null));
+            await().atMost(Duration.ofSeconds(20)).until(() -> db.queryLong("SELECT COUNT(*) FROM oa_int_amqp_relay WHERE published_at IS NOT NULL") == 2);
+            clock.advance(Duration.ofDays(2));
+            inbox.accept(SVC, InboundEvent.ofVersion("erp", "purchase.order", "PO-3", 1, null));
+            await().atMost(Duration.ofSeconds(20)).until(() -> db.queryLong("SELECT COUNT(*) FROM oa_int_amqp_relay WHERE published_at IS NOT NULL") == 2
+                    && db.queryLong("SELECT COUNT(*) FROM oa_int_amqp_relay WHERE published_at IS NULL") == 0);
+            assertThat(db.queryLong("SELECT COUNT(*) FROM oa_int_amqp_relay WHERE event_type = 'integration.inbox.accepted'"))
+                    .as("the event published 8 days ago is gone, the one of 2 days ago stays").isEqualTo(2);
         }
     }
 

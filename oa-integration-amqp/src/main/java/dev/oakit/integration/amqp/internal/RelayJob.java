@@ -37,6 +37,9 @@ import java.util.concurrent.TimeoutException;
  */
 @Singleton
 public final class RelayJob implements JobHandler {
+    /** Published events are kept this long (against a late second delivery by core, whose retries last up to three days). */
+    static final Duration KEEP_PUBLISHED = Duration.ofDays(7);
+
     /** The job type; one waiting job per tenant (its dedupe key is the type). */
     public static final String TYPE = "integration.amqp.relay";
 
@@ -93,6 +96,8 @@ public final class RelayJob implements JobHandler {
             }
             try {
                 publishAll(tenant, fence.get());
+                Instant before = clock.instant().minus(KEEP_PUBLISHED);
+                commands.queryInTransaction(h -> repo.purge(h, tenant, before, 1000));
             } finally {
                 commands.queryInTransaction(h -> {
                     repo.release(h, tenant, fence.get());

@@ -75,6 +75,18 @@ public final class RelayRepository {
         h.createUpdate("UPDATE oa_int_amqp_relay SET published_at = :now WHERE id IN (<ids>)").bindList("ids", ids).bind("now", db(now)).execute();
     }
 
+    /**
+     * Deletes at most {@code max} of the tenant's events published before {@code before}: once gone, a late
+     * second delivery of one by core would be published again (receivers de-duplicate by message id).
+     *
+     * @return rows deleted
+     */
+    public int purge(Handle h, String tenant, Instant before, int max) {
+        List<Long> ids = h.createQuery("SELECT id FROM oa_int_amqp_relay WHERE tenant_id = :t AND published_at < :b ORDER BY published_at")
+                .bind("t", tenant).bind("b", db(before)).setMaxRows(max).mapTo(Long.class).list();
+        return ids.isEmpty() ? 0 : h.createUpdate("DELETE FROM oa_int_amqp_relay WHERE id IN (<ids>)").bindList("ids", ids).execute();
+    }
+
     /** Lets the lease go if it is still ours. */
     public void release(Handle h, String tenant, long fence) {
         h.createUpdate("UPDATE oa_int_amqp_relay_lease SET owner_id = NULL, expires_at = NULL WHERE tenant_id = :t AND fence = :f")
