@@ -54,15 +54,26 @@ public final class BrokerConnection {
         this.address = u.getScheme() + "://" + u.getHost() + ":" + (u.getPort() < 0 ? factory.getPort() : u.getPort());
     }
 
-    /** @return the shared publishing connection, opened on first use */
+    /**
+     * @return the shared publishing connection, opened on first use; it recovers the connection only, not
+     *     what its short-lived channels declared (the relay declares its exchange on every channel it opens)
+     */
     public synchronized Connection publisher() {
         if (publisher == null) {
-            publisher = open("oakit-relay");
+            factory.setTopologyRecoveryEnabled(false);
+            try {
+                publisher = open("oakit-relay");
+            } finally {
+                factory.setTopologyRecoveryEnabled(true);
+            }
         }
         return publisher;
     }
 
-    /** @return a new connection of its own (for one consumer); closed by {@link #close()} unless closed before */
+    /**
+     * @return a new connection of its own (for one consumer), recovering its channel and consumer after a
+     *     connection loss; closed by {@link #close()} unless closed before
+     */
     public synchronized Connection open(String name) {
         try {
             Connection c = factory.newConnection(name);
