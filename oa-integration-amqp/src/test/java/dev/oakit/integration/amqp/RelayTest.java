@@ -26,6 +26,9 @@ import static org.awaitility.Awaitility.await;
 class RelayTest {
     static final Actor SVC = Actor.of("t1", "erp-sync");
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The relay's publisher job retried as fast as the other deliveries of the tests (see TestDatabase.builder()). */
+    static final Map<String, Object> FAST_RELAY_RETRIES = Map.of("jobs", Map.of("retry",
+            Map.of("integration.amqp.relay", Map.of("initialInterval", "PT0.05S", "maxInterval", "PT0.5S"))));
 
     /** OAKit with the relay to the exchange; its broker connections go through the proxy when one is given. */
     static OaKit start(TestDatabase db, String uri, String exchange, Map<String, Object> more, Map<String, Object> core) {
@@ -33,7 +36,7 @@ class RelayTest {
                 "routingKey", "{tenant}.{type}", "confirmTimeout", "PT2S"));
         relay.putAll(more);
         OaKit oa = db.start(b -> b.plugin(new IntegrationPlugin()).plugin(new AmqpPlugin())
-                .config("amqp", Map.of("uri", uri, "relay", relay)).config("core", core));
+                .config("amqp", Map.of("uri", uri, "relay", relay)).config("core", FAST_RELAY_RETRIES).config("core", core));
         db.closeLater(() -> oa.service(Broker.class).close());
         return oa;
     }

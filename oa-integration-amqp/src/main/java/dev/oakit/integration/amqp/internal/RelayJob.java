@@ -58,8 +58,9 @@ public final class RelayJob implements JobHandler {
         this.broker = broker;
         this.config = config.relay();
         this.clock = clock;
+        // long enough for one batch: publish, wait for the confirms, record; renewed with every batch
         Duration l = this.config == null ? Duration.ofSeconds(30) : this.config.confirmTimeout().multipliedBy(3);
-        this.lease = l.compareTo(Duration.ofSeconds(30)) < 0 ? Duration.ofSeconds(30) : l;
+        this.lease = l.compareTo(Duration.ofSeconds(5)) < 0 ? Duration.ofSeconds(5) : l;
     }
 
     @Override
