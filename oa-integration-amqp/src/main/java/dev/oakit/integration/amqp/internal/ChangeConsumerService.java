@@ -7,7 +7,6 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import dev.oakit.core.Actor;
 import dev.oakit.core.IntegrationException;
-import dev.oakit.core.OaException;
 import dev.oakit.core.ValidationException;
 import dev.oakit.integration.amqp.AmqpErrors;
 import dev.oakit.integration.amqp.ChangeConsumer;
@@ -53,6 +52,16 @@ final class ChangeConsumerService implements ChangeConsumer {
         channel.basicConsume(spec.queue(), false, new DefaultConsumer(channel) {
             @Override
             public void handleDelivery(String tag, Envelope env, AMQP.BasicProperties props, byte[] body) throws java.io.IOException {
+                try {
+                    handle(env, props, body);
+                } catch (RuntimeException e) {
+                    // the database is down, a dead letter could not be stored, …: the message comes again; an exception
+                    // escaping here would make the client close the channel and this consumer stop
+                    requeue(env, "it could not be handled now", e);
+                }
+            }
+
+            private void handle(Envelope env, AMQP.BasicProperties props, byte[] body) throws java.io.IOException {
                 AmqpMessage m = new AmqpMessage(spec.queue(), props.getMessageId(), env.getRoutingKey(), props.getContentType(),
                         headers(props), body);
                 InboundEvent event;
@@ -62,12 +71,7 @@ final class ChangeConsumerService implements ChangeConsumer {
                         throw ValidationException.of("reader", "the reader returned no event");
                     }
                 } catch (Exception refused) {
-                    try {
-                        deadLetters.keep(actor, spec.queue(), m.messageId(), m.text(), String.valueOf(refused.getMessage()));
-                    } catch (RuntimeException e) {
-                        requeue(env, "a dead letter could not be stored", e);
-                        return;
-                    }
+                    deadLetters.keep(actor, spec.queue(), m.messageId(), m.text(), String.valueOf(refused.getMessage()));
                     dead.incrementAndGet();
                     ack(env);
                     return;
@@ -79,9 +83,6 @@ final class ChangeConsumerService implements ChangeConsumer {
                     deadLetters.keep(actor, spec.queue(), m.messageId(), m.text(), invalid.getMessage());
                     dead.incrementAndGet();
                     ack(env);
-                    return;
-                } catch (OaException | IllegalStateException e) {
-                    requeue(env, "the inbox did not accept it", e);
                     return;
                 }
                 (receipt.accepted() ? accepted : skipped).incrementAndGet();

@@ -92,7 +92,7 @@ public final class RelayJob implements JobHandler {
                     return;
                 }
                 // another publisher holds the tenant (it looks again after letting go), or died holding it: try again later
-                throw new IntegrationException(AmqpErrors.NOT_CONFIRMED, "another node publishes tenant " + tenant
+                throw new IntegrationException(AmqpErrors.PUBLISHER_BUSY, "another node publishes tenant " + tenant
                         + "'s events to RabbitMQ now; this attempt waits for its lease to end", true, null);
             }
             try {
