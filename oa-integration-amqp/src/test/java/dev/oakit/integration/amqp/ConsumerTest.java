@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.rabbitmq.client.GetResponse;
 import dev.oakit.core.Actor;
 import dev.oakit.core.OaKit;
+import dev.oakit.core.directory.Tenant;
+import dev.oakit.core.directory.Tenants;
 import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.integration.IntegrationPlugin;
@@ -69,6 +71,28 @@ class ConsumerTest {
             assertThat(inbox.accept(T1, InboundEvent.ofVersion("erp", "note", "N-1", 1, null)).outcome()).isEqualTo(Outcome.DUPLICATE);
             assertThatThrownBy(() -> broker.replay(Actor.admin("t2", "ops"), List.of(dead.get(1).id())))
                     .hasMessageContaining(AmqpErrors.DEAD_LETTER_NOT_FOUND);
+        }
+    }
+
+    @DbTest(only = TestDatabase.Kind.H2)
+    void aMessageTheInboxCannotTakeNowGoesBackToTheQueueAndTheConsumerGoesOn(TestDatabase db) throws Exception {
+        try (Rabbit rabbit = Rabbit.require()) {
+            String q = rabbit.queue("erp-changes", null, null);
+            OaKit oa = db.start(b -> b.plugin(new IntegrationPlugin()).plugin(new AmqpPlugin())
+                    .config("core", Map.of("tenants", Map.of("autoCreate", false))).tenant("acme", "ACME")
+                    .config("amqp", Map.of("uri", "amqp://guest:guest@" + Rabbit.host() + ":" + Rabbit.port())));
+            Broker broker = oa.service(Broker.class);
+            db.closeLater(broker::close);
+            // the consumer receives for a tenant that does not exist yet: every accept is refused, the message is requeued
+            ChangeConsumer c = broker.consume(Actor.of("globex", "erp-sync"), ConsumerSpec.of(q, "erp"));
+            rabbit.send(q, "d-1", "{\"entityType\":\"purchase.order\",\"entityId\":\"PO-1\",\"version\":1}");
+            Thread.sleep(1000);
+            assertThat(c.accepted() + c.dead()).isZero();
+            oa.service(Tenants.class).create(Actor.of("acme", "ops", Actor.OPERATOR_ROLE), Tenant.of("globex", "Globex"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> c.accepted() == 1);
+            assertThat(c.dead()).isZero();
+            rabbit.send(q, "d-2", "{\"entityType\":\"purchase.order\",\"entityId\":\"PO-1\",\"version\":2}");
+            await().atMost(Duration.ofSeconds(20)).until(() -> c.accepted() == 2);
         }
     }
 
