@@ -1,0 +1,21 @@
+package dev.oakit.erp;
+
+import dev.oakit.core.Actor;
+import org.apiguardian.api.API;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The purchase orders of purchase requisitions: {@code oa.service(PurchaseRequisitions.class)}. Thread-safe.
+ *
+ * @since 0.2
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public interface PurchaseRequisitions {
+    /** @return the order of the requisition's latest round, if it was ordered; for users of the actor's tenant */
+    Optional<RequisitionOrder> order(Actor actor, long instanceId);
+
+    /** @return every round's order of the requisition, oldest first */
+    List<RequisitionOrder> orders(Actor actor, long instanceId);
+}
