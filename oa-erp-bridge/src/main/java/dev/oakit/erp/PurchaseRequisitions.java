@@ -18,4 +18,15 @@ public interface PurchaseRequisitions {
 
     /** @return every round's order of the requisition, oldest first */
     List<RequisitionOrder> orders(Actor actor, long instanceId);
+
+    /**
+     * Administrators: orders again after the ERP refused the order ({@link RequisitionOrderStatus#ORDER_FAILED}),
+     * once its cause is fixed in the ERP. The dead letter is replayed (looked up by its key before it is
+     * created, so this never duplicates) and the bridge follows it again. One audited command.
+     *
+     * @return the round, {@link RequisitionOrderStatus#ORDERING} again
+     * @throws dev.oakit.core.ConflictException when the latest round's order was not refused
+     * @throws dev.oakit.core.NotFoundException when the instance was never ordered
+     */
+    RequisitionOrder retry(Actor admin, long instanceId);
 }

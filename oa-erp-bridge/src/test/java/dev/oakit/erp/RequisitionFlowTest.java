@@ -11,6 +11,7 @@ import java.time.Duration;
 import static dev.oakit.erp.BridgeFixture.ALICE;
 import static dev.oakit.erp.BridgeFixture.PAT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -90,7 +91,7 @@ class RequisitionFlowTest {
     }
 
     @DbTest
-    void aRefusedOrderIsWrittenBackWithTheErpsError(TestDatabase db) {
+    void aRefusedOrderIsWrittenBackWithTheErpsErrorAndOrderedAgainByAnAdministrator(TestDatabase db) {
         BridgeFixture.Erp erp = BridgeFixture.erpNext(db);
         BridgeFixture f = BridgeFixture.start(db, null, erp);
         erp.server().failures().rejectLine("DR-1", "Item DR-1 is blocked for purchase");
@@ -99,5 +100,13 @@ class RequisitionFlowTest {
         assertThat(o.lastError()).contains("Item DR-1 is blocked for purchase");
         assertThat(erp.orders()).isEmpty();
         assertThat(f.comments(id)).anySatisfy(c -> assertThat(c).contains("ERPNext refused the purchase order").contains("blocked"));
+
+        assertThatThrownBy(() -> f.requisitions.retry(ALICE, id)).isInstanceOf(dev.oakit.core.ForbiddenException.class);
+        erp.server().failures().clear(); // the item is released in the ERP
+        assertThat(f.requisitions.retry(BridgeFixture.ADMIN, id).status()).isEqualTo(RequisitionOrderStatus.ORDERING);
+        RequisitionOrder ordered = f.awaitOrder(id, RequisitionOrderStatus.ORDERED);
+        assertThat(erp.orders()).containsExactlyEntriesOf(java.util.Map.of(ordered.key(), "confirmed"));
+        assertThatThrownBy(() -> f.requisitions.retry(BridgeFixture.ADMIN, id)).isInstanceOf(dev.oakit.core.ConflictException.class)
+                .hasMessageContaining("ORDERED");
     }
 }

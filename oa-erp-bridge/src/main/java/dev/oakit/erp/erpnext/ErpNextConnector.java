@@ -2,6 +2,7 @@ package dev.oakit.erp.erpnext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oakit.erp.JournalEntry;
 import dev.oakit.erp.PurchaseOrder;
 import dev.oakit.erp.PurchaseOrderCancel;
 import dev.oakit.erp.spi.CallBudget;
@@ -37,6 +38,8 @@ import java.util.Optional;
  *       {@code UniqueValidationError}, or 409 {@code DuplicateEntryError} when the key is the name): the
  *       order exists, and the connector answers with it.</li>
  *   <li>{@link #PURCHASE_ORDER_CANCEL}: {@code PUT} with {@code docstatus} 2.</li>
+ *   <li>{@link #JOURNAL_ENTRY}: {@code POST /api/resource/Journal Entry} with {@code docstatus} 1 and the key in
+ *       the same unique custom field, found again the same way.</li>
  * </ul>
  *
  * Frappe's errors are classified by their {@code exc_type}: a deadlock or lock timeout is retryable
@@ -48,6 +51,7 @@ import java.util.Optional;
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class ErpNextConnector implements ErpConnector {
     private static final String RESOURCE = "/api/resource/Purchase%20Order";
+    private static final String JOURNAL = "/api/resource/Journal%20Entry";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ErpNextConfig config;
@@ -89,7 +93,7 @@ public final class ErpNextConnector implements ErpConnector {
 
     @Override
     public List<RemoteCreate<?>> creates() {
-        return List.of(new Create(), new Cancel());
+        return List.of(new Create(), new Cancel(), new Journal());
     }
 
     @Override
@@ -111,13 +115,7 @@ public final class ErpNextConnector implements ErpConnector {
 
         @Override
         public Optional<String> find(CallContext call, String key) throws RemoteCallException {
-            CallBudget budget = CallBudget.of(call);
-            Optional<JsonNode> doc = byKey(budget.next(), key);
-            if (doc.isPresent() && doc.get().path("docstatus").asInt() == 0) {
-                // inserted as a draft by another client: submit it, as the create would have
-                put(budget.next(), doc.get().path("name").asText(), 1);
-            }
-            return doc.map(d -> d.path("name").asText());
+            return findSubmitted(CallBudget.of(call), RESOURCE, key);
         }
 
         @Override
@@ -144,15 +142,49 @@ public final class ErpNextConnector implements ErpConnector {
             doc.put("transaction_date", date);
             doc.put("schedule_date", date);
             doc.put("items", items);
-            try {
-                return send(budget.next(), "POST", RESOURCE, doc).path("data").path("name").asText();
-            } catch (RemoteCallException e) {
-                if (!duplicateKey(e)) {
-                    throw e;
+            return insertOnce(budget, RESOURCE, key, doc);
+        }
+    }
+
+    private final class Journal implements RemoteCreate<JournalEntry> {
+        @Override
+        public String operation() {
+            return JOURNAL_ENTRY;
+        }
+
+        @Override
+        public Class<JournalEntry> payloadType() {
+            return JournalEntry.class;
+        }
+
+        @Override
+        public Optional<String> find(CallContext call, String key) throws RemoteCallException {
+            return findSubmitted(CallBudget.of(call), JOURNAL, key);
+        }
+
+        @Override
+        public String create(CallContext call, String key, JournalEntry entry) throws RemoteCallException {
+            List<Map<String, Object>> accounts = new ArrayList<>();
+            for (JournalEntry.Line l : entry.lines()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("account", l.account());
+                row.put("debit_in_account_currency", l.debit());
+                row.put("credit_in_account_currency", l.credit());
+                if (l.costCentre() != null) {
+                    row.put("cost_center", l.costCentre());
                 }
-                // Frappe refused a second document with our key: the first exists
-                return find(budget.next(), key).orElseThrow(() -> e);
+                accounts.add(row);
             }
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("voucher_type", "Journal Entry");
+            doc.put("posting_date", (entry.postingDate() != null ? entry.postingDate() : LocalDate.now(clock)).toString());
+            doc.put(config.keyField(), key);
+            doc.put("docstatus", 1);
+            if (entry.remark() != null) {
+                doc.put("user_remark", entry.remark());
+            }
+            doc.put("accounts", accounts);
+            return insertOnce(CallBudget.of(call), JOURNAL, key, doc);
         }
     }
 
@@ -190,14 +222,44 @@ public final class ErpNextConnector implements ErpConnector {
     }
 
     private Optional<JsonNode> byKey(CallContext call, String key) throws RemoteCallException {
+        return byKey(call, RESOURCE, key);
+    }
+
+    private Optional<JsonNode> byKey(CallContext call, String resource, String key) throws RemoteCallException {
         String filters = json(List.of(List.of(config.keyField(), "=", key)));
-        JsonNode rows = send(call, "GET", RESOURCE + "?fields=" + q(json(List.of("name", "docstatus"))) + "&filters=" + q(filters)
+        JsonNode rows = send(call, "GET", resource + "?fields=" + q(json(List.of("name", "docstatus"))) + "&filters=" + q(filters)
                 + "&limit_page_length=2", null).path("data");
         return rows.isArray() && !rows.isEmpty() ? Optional.of(rows.get(0)) : Optional.empty();
     }
 
     private void put(CallContext call, String name, int docstatus) throws RemoteCallException {
-        send(call, "PUT", RESOURCE + "/" + path(name), Map.of("docstatus", docstatus));
+        put(call, RESOURCE, name, docstatus);
+    }
+
+    private void put(CallContext call, String resource, String name, int docstatus) throws RemoteCallException {
+        send(call, "PUT", resource + "/" + path(name), Map.of("docstatus", docstatus));
+    }
+
+    /** Inserts a document carrying the key; a refusal of the key (it exists) is answered with the existing document. */
+    private String insertOnce(CallBudget budget, String resource, String key, Map<String, Object> doc) throws RemoteCallException {
+        try {
+            return send(budget.next(), "POST", resource, doc).path("data").path("name").asText();
+        } catch (RemoteCallException e) {
+            if (!duplicateKey(e)) {
+                throw e;
+            }
+            // Frappe refused a second document with our key: the first exists
+            return findSubmitted(budget, resource, key).orElseThrow(() -> e);
+        }
+    }
+
+    /** Finds the document of a key; a draft found is submitted, as the insert would have done. */
+    private Optional<String> findSubmitted(CallBudget budget, String resource, String key) throws RemoteCallException {
+        Optional<JsonNode> doc = byKey(budget.next(), resource, key);
+        if (doc.isPresent() && doc.get().path("docstatus").asInt() == 0) {
+            put(budget.next(), resource, doc.get().path("name").asText(), 1);
+        }
+        return doc.map(d -> d.path("name").asText());
     }
 
     private JsonNode send(CallContext call, String method, String path, Object body) throws RemoteCallException {

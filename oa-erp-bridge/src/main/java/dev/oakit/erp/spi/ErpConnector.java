@@ -20,6 +20,8 @@ public interface ErpConnector extends Connector {
     String PURCHASE_ORDER = "purchase-order";
     /** The operation that cancels the purchase order of a key (compensation). */
     String PURCHASE_ORDER_CANCEL = "purchase-order-cancel";
+    /** The create operation of a posted journal entry (payload {@link dev.oakit.erp.JournalEntry}), where the connector offers it. */
+    String JOURNAL_ENTRY = "journal-entry";
 
     /** @return the ERP's name for people, e.g. {@code Odoo} */
     String systemName();

@@ -3,6 +3,8 @@ package dev.oakit.erp.erpnext;
 import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.erp.ConnectorFixture;
+import dev.oakit.core.ValidationException;
+import dev.oakit.erp.JournalEntry;
 import dev.oakit.erp.PurchaseOrderCancel;
 import dev.oakit.erp.spi.ErpConnector;
 import dev.oakit.fakes.Failure;
@@ -11,11 +13,15 @@ import dev.oakit.integration.RemoteWrite;
 import dev.oakit.integration.WriteStatus;
 import dev.oakit.integration.spi.CallContext;
 
+import org.junit.jupiter.api.Test;
+
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static dev.oakit.erp.ConnectorFixture.order;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The ERPNext connector through OAKit's remote writes against the fake ERPNext, one test per failure:
@@ -142,5 +148,36 @@ class ErpNextConnectorTest {
         assertThat(cancel.remoteId()).isEqualTo(po.remoteId());
         assertThat(((Number) s.erp.document("Purchase Order", po.remoteId()).orElseThrow().get("docstatus")).intValue()).isEqualTo(2);
         assertThat(s.erp.callCount("cancel")).isEqualTo(1);
+    }
+
+    static JournalEntry claim() {
+        return new JournalEntry("Travel to the Lyon fair", null, List.of(
+                JournalEntry.Line.debit("Travel Expenses - AC", "412.80", null),
+                JournalEntry.Line.credit("Creditors - AC", "412.80")));
+    }
+
+    @DbTest
+    void aJournalEntryIsPostedOnceUnderATimeoutAfterTheCommitAndARunTwice(TestDatabase db) {
+        Setup s = start(db);
+        s.erp.failures().responseDelay(Duration.ofSeconds(3)).nextCall("Journal Entry", "insert", Failure.COMMIT_THEN_TIMEOUT);
+        RemoteWrite first = s.f.await(s.f.request(ErpConnector.JOURNAL_ENTRY, "OA-t1-EX-1", claim()), WriteStatus.CONFIRMED);
+        s.erp.failures().nextCall("Journal Entry", "insert", Failure.RUN_TWICE);
+        RemoteWrite second = s.f.await(s.f.request(ErpConnector.JOURNAL_ENTRY, "OA-t1-EX-2", claim()), WriteStatus.CONFIRMED);
+
+        assertThat(s.erp.documents("Journal Entry")).hasSize(2);
+        Map<String, Object> je = s.erp.document("Journal Entry", first.remoteId()).orElseThrow();
+        assertThat(je).containsEntry("custom_oakit_key", "OA-t1-EX-1");
+        assertThat(((Number) je.get("docstatus")).intValue()).isEqualTo(1);
+        assertThat(((Number) je.get("total_debit")).doubleValue()).isEqualTo(412.80);
+        assertThat(s.erp.document("Journal Entry", second.remoteId()).orElseThrow()).containsEntry("custom_oakit_key", "OA-t1-EX-2");
+    }
+
+    @Test
+    void anUnbalancedJournalEntryIsRefusedBeforeAnyCall() {
+        assertThatThrownBy(() -> new JournalEntry(null, null, List.of(JournalEntry.Line.debit("Travel Expenses - AC", "10.00", null),
+                JournalEntry.Line.credit("Creditors - AC", "9.99")))).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("difference is 0.01");
+        assertThatThrownBy(() -> JournalEntry.Line.debit("Travel Expenses - AC", "0", null)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("Travel Expenses - AC");
     }
 }
