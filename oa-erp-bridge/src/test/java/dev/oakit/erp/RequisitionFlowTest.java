@@ -72,6 +72,17 @@ class RequisitionFlowTest {
     }
 
     @DbTest
+    void goodsRefusedAtReceiptRejectTheRequisitionAndCancelTheOrder(TestDatabase db) {
+        BridgeFixture.Erp erp = BridgeFixture.erpNext(db);
+        BridgeFixture f = BridgeFixture.start(db, null, erp);
+        long id = f.approved("DR-1");
+        RequisitionOrder o = f.awaitOrder(id, RequisitionOrderStatus.ORDERED);
+        f.approvals.reject(PAT, f.task(PAT, id).id(), Decision.comment("wrong drills delivered"));
+        assertThat(f.awaitOrder(id, RequisitionOrderStatus.CANCELLED).reason()).isEqualTo("rejected");
+        assertThat(erp.orders()).containsExactlyEntriesOf(java.util.Map.of(o.key(), "cancelled"));
+    }
+
+    @DbTest
     void aWithdrawnRequisitionCancelsItsOrderAndOrdersAgainWithANewKeyWhenResubmitted(TestDatabase db) {
         BridgeFixture.Erp erp = BridgeFixture.odoo(db);
         BridgeFixture f = BridgeFixture.start(db, null, erp);

@@ -13,6 +13,7 @@ import dev.oakit.erp.RequisitionOrder;
 import dev.oakit.erp.RequisitionOrderStatus;
 import dev.oakit.erp.spi.DocumentLink;
 import dev.oakit.erp.spi.ErpConnector;
+import dev.oakit.integration.IntegrationConfig;
 import dev.oakit.integration.NewRemoteWrite;
 import dev.oakit.integration.RemoteWrite;
 import dev.oakit.integration.RemoteWrites;
@@ -46,16 +47,18 @@ public final class RequisitionWatchJob implements JobHandler {
     private final Approvals approvals;
     private final BridgeTarget target;
     private final ErpBridgeConfig config;
+    private final Duration callTimeout;
 
     @Inject
     public RequisitionWatchJob(Commands commands, RequisitionRepository repo, RemoteWrites writes, Approvals approvals, BridgeTarget target,
-                               ErpBridgeConfig config) {
+                               ErpBridgeConfig config, IntegrationConfig integration) {
         this.commands = commands;
         this.repo = repo;
         this.writes = writes;
         this.approvals = approvals;
         this.target = target;
         this.config = config;
+        this.callTimeout = integration.callTimeout();
     }
 
     @Override
@@ -177,7 +180,7 @@ public final class RequisitionWatchJob implements JobHandler {
 
     private DocumentLink link(String tenant, RequisitionOrder o, String remoteId) {
         try {
-            return target.connector().purchaseOrderLink(new CallContext(tenant, o.target(), "purchase-order-link", Duration.ofSeconds(30)), remoteId);
+            return target.connector().purchaseOrderLink(new CallContext(tenant, o.target(), "purchase-order-link", callTimeout), remoteId);
         } catch (RemoteCallException e) {
             throw new IntegrationException(ErpErrors.UNDER_WAY, "requisition " + o.instanceId() + ": the number of purchase order " + remoteId
                     + " could not be read from " + system() + " (" + e.getMessage() + "); the bridge tries again", true, e);
