@@ -6,6 +6,7 @@ import dev.oakit.core.spi.EventListener;
 import dev.oakit.core.spi.OaPlugin;
 import dev.oakit.core.spi.OaPluginContext;
 import dev.oakit.erp.internal.BridgeTarget;
+import dev.oakit.erp.internal.JournalEntryNode;
 import dev.oakit.erp.internal.PurchaseOrderNode;
 import dev.oakit.erp.internal.RequisitionListener;
 import dev.oakit.erp.internal.RequisitionService;
@@ -21,7 +22,8 @@ import java.util.Set;
 /**
  * The ERP bridge: {@code OaKit.builder().plugin(new IntegrationPlugin()).plugin(new WorkflowPlugin())
  * .plugin(new ErpBridgePlugin(connector))}. It contributes the connectors, the purchase requisition's
- * order node ({@link PurchaseRequisition#ORDER_HANDLER}), the compensation of withdrawn or cancelled
+ * order node ({@link PurchaseRequisition#ORDER_HANDLER}), the expense claim's post node
+ * ({@link ExpenseClaim#POST_HANDLER}), the compensation of withdrawn or cancelled
  * requisitions and {@link PurchaseRequisitions}. Its table is {@code oa_erp_requisition}, its migrations
  * use the history table {@code oa_erp_schema_history}, its configuration is {@link ErpBridgeConfig} in
  * the {@code erp} namespace.
@@ -64,6 +66,7 @@ public final class ErpBridgePlugin implements OaPlugin {
         });
         context.exposeService(PurchaseRequisitions.class);
         context.extension(ServiceTaskHandler.class, PurchaseOrderNode.class);
+        context.extension(ServiceTaskHandler.class, JournalEntryNode.class);
         context.extension(EventListener.class, RequisitionListener.class);
         context.jobHandler(RequisitionWatchJob.class);
     }

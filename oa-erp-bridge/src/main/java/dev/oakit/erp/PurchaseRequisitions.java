@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The purchase orders of purchase requisitions: {@code oa.service(PurchaseRequisitions.class)}. Thread-safe.
+ * The purchase orders of purchase requisitions, and the journal entries of expense claims, per process
+ * instance: {@code oa.service(PurchaseRequisitions.class)}. For an expense claim, {@link RequisitionOrder}
+ * is its journal entry: {@code ORDERING} while it is posted, {@code ORDERED} once the ERP holds it
+ * (number and link set), {@code ORDER_FAILED} when refused. Thread-safe.
  *
  * @since 0.2
  */

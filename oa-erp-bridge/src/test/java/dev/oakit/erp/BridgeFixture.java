@@ -42,6 +42,7 @@ public final class BridgeFixture {
     public static final Actor ALICE = Actor.of(T, "alice");
     public static final Actor BOB = Actor.of(T, "bob");
     public static final Actor PAT = Actor.of(T, "pat");
+    public static final Actor FAY = Actor.of(T, "fay");
 
     /** One fake ERP, seen the same way for Odoo and ERPNext. */
     public interface Erp {
@@ -128,9 +129,10 @@ public final class BridgeFixture {
     public static BridgeFixture start(TestDatabase db, DataSource ds, Erp erp) {
         BridgeFixture f = node(db, ds, erp);
         DirectorySeed.of(f.oa.service(Directory.class), ADMIN).department("ops", null, "Operations")
-                .users("alice", "bob", "pat", "root").members("ops", "alice", "bob", "pat").head("ops", "bob")
-                .role("purchasing", "Purchasing", "pat").admins("root");
+                .users("alice", "bob", "pat", "fay", "root").members("ops", "alice", "bob", "pat", "fay").head("ops", "bob")
+                .role("purchasing", "Purchasing", "pat").role("finance", "Finance", "fay").admins("root");
         f.oa.service(ProcessDefinitions.class).deploy(ADMIN, PurchaseRequisition.definition());
+        f.oa.service(ProcessDefinitions.class).deploy(ADMIN, ExpenseClaim.definition());
         return f;
     }
 

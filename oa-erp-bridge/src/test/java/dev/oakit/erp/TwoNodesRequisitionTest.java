@@ -47,8 +47,8 @@ class TwoNodesRequisitionTest {
             return real.systemName();
         }
 
-        public DocumentLink purchaseOrderLink(CallContext call, String remoteId) throws RemoteCallException {
-            return real.purchaseOrderLink(call, remoteId);
+        public DocumentLink documentLink(CallContext call, String operation, String remoteId) throws RemoteCallException {
+            return real.documentLink(call, operation, remoteId);
         }
 
         public List<RemoteCreate<?>> creates() {

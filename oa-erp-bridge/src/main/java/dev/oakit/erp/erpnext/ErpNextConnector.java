@@ -97,8 +97,9 @@ public final class ErpNextConnector implements ErpConnector {
     }
 
     @Override
-    public DocumentLink purchaseOrderLink(CallContext call, String remoteId) {
-        return new DocumentLink(remoteId, config.baseUri().resolve("/app/purchase-order/"
+    public DocumentLink documentLink(CallContext call, String operation, String remoteId) {
+        String doctype = operation.equals(JOURNAL_ENTRY) ? "journal-entry" : "purchase-order";
+        return new DocumentLink(remoteId, config.baseUri().resolve("/app/" + doctype + "/"
                 + URLEncoder.encode(remoteId, StandardCharsets.UTF_8).replace("+", "%20")).toString());
     }
 

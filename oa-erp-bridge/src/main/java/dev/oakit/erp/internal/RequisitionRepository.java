@@ -13,20 +13,20 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-/** Every statement on {@code oa_erp_requisition}. Changes of status are compare-and-set on the status they leave. */
+/** Every statement on {@code oa_erp_requisition} (the documents of purchase requisitions and expense claims). Changes of status are compare-and-set on the status they leave. */
 @Singleton
 public final class RequisitionRepository {
-    private static final String COLUMNS = "instance_id, round_no, target, po_key, status, remote_id, po_number, po_link, reason, last_error, updated_at";
+    private static final String COLUMNS = "instance_id, round_no, target, operation, po_key, status, remote_id, po_number, po_link, reason, last_error, updated_at";
 
-    /** A row with the remote id the order was confirmed as. */
-    public record Row(RequisitionOrder order, String remoteId) {
+    /** A row with the operation of its document and the remote id it was confirmed as. */
+    public record Row(RequisitionOrder order, String operation, String remoteId) {
     }
 
     /** Inserts a round as {@link RequisitionOrderStatus#ORDERING}. */
-    public void insert(Handle h, String tenant, long instanceId, int round, String target, String key, Instant now) {
-        h.createUpdate("INSERT INTO oa_erp_requisition (tenant_id, instance_id, round_no, target, po_key, status, created_at, updated_at)"
-                        + " VALUES (:t, :i, :r, :target, :k, :s, :now, :now)")
-                .bind("t", tenant).bind("i", instanceId).bind("r", round).bind("target", target).bind("k", key)
+    public void insert(Handle h, String tenant, long instanceId, int round, String target, String operation, String key, Instant now) {
+        h.createUpdate("INSERT INTO oa_erp_requisition (tenant_id, instance_id, round_no, target, operation, po_key, status, created_at,"
+                        + " updated_at) VALUES (:t, :i, :r, :target, :op, :k, :s, :now, :now)")
+                .bind("t", tenant).bind("i", instanceId).bind("r", round).bind("target", target).bind("op", operation).bind("k", key)
                 .bind("s", RequisitionOrderStatus.ORDERING.name()).bind("now", db(now)).execute();
     }
 
@@ -70,7 +70,7 @@ public final class RequisitionRepository {
         LocalDateTime u = rs.getObject("updated_at", LocalDateTime.class);
         return new Row(new RequisitionOrder(rs.getLong("instance_id"), rs.getInt("round_no"), rs.getString("target"), rs.getString("po_key"),
                 RequisitionOrderStatus.valueOf(rs.getString("status")), rs.getString("po_number"), rs.getString("po_link"),
-                rs.getString("reason"), rs.getString("last_error"), u.toInstant(ZoneOffset.UTC)), rs.getString("remote_id"));
+                rs.getString("reason"), rs.getString("last_error"), u.toInstant(ZoneOffset.UTC)), rs.getString("operation"), rs.getString("remote_id"));
     }
 
     private static LocalDateTime db(Instant i) {

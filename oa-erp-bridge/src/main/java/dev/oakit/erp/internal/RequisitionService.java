@@ -10,7 +10,6 @@ import dev.oakit.erp.ErpErrors;
 import dev.oakit.erp.PurchaseRequisitions;
 import dev.oakit.erp.RequisitionOrder;
 import dev.oakit.erp.RequisitionOrderStatus;
-import dev.oakit.erp.spi.ErpConnector;
 import dev.oakit.integration.RemoteWrite;
 import dev.oakit.integration.RemoteWrites;
 import jakarta.inject.Inject;
@@ -51,14 +50,15 @@ public final class RequisitionService implements PurchaseRequisitions {
         admin.requireAdmin("order a refused requisition again");
         return commands.execute(new CommandSpec(admin, "erp.requisition.retry", "process-instance", Long.toString(instanceId), null),
                 RequisitionOrder.class, ctx -> {
-                    RequisitionOrder o = repo.latest(ctx.handle(), ctx.tenantId(), instanceId).map(RequisitionRepository.Row::order)
+                    RequisitionRepository.Row row = repo.latest(ctx.handle(), ctx.tenantId(), instanceId)
                             .orElseThrow(() -> new NotFoundException(ErpErrors.NOT_ORDERED, "requisition " + instanceId
                                     + " was never ordered; only an approved requisition has an order to retry"));
+                    RequisitionOrder o = row.order();
                     if (o.status() != RequisitionOrderStatus.ORDER_FAILED) {
                         throw new ConflictException(ErpErrors.NOT_REFUSED, "the order '" + o.key() + "' of requisition " + instanceId
                                 + " is " + o.status() + ", not ORDER_FAILED; only a refused order is ordered again");
                     }
-                    RemoteWrite w = writes.byKey(ctx.actor(), o.target(), ErpConnector.PURCHASE_ORDER, o.key()).orElseThrow();
+                    RemoteWrite w = writes.byKey(ctx.actor(), o.target(), row.operation(), o.key()).orElseThrow();
                     writes.replay(ctx.actor(), java.util.List.of(w.id()));
                     repo.move(ctx.handle(), ctx.tenantId(), instanceId, o.round(), java.util.List.of(RequisitionOrderStatus.ORDER_FAILED),
                             RequisitionOrderStatus.ORDERING, null, null, ctx.now());

@@ -30,8 +30,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Follows one round of a requisition until its order or its cancellation is final, and writes the
- * outcome back to the instance: the order's number and link (in the round and as a comment in the
+ * Follows one round of a requisition (or an expense claim's journal entry) until its document or its
+ * cancellation is final, and writes the outcome back to the instance: the document's number and link (in the round and as a comment in the
  * instance's timeline), a refusal, a cancellation. Runs outside a transaction: reading the order's
  * number may call the ERP. While a write is under way it answers "not yet" and the job looks again
  * ({@code erp.watchEvery}, doubling up to five minutes).
@@ -87,7 +87,7 @@ public final class RequisitionWatchJob implements JobHandler {
         }
         RequisitionOrder o = row.get().order();
         switch (o.status()) {
-            case ORDERING -> ordering(tenant, o);
+            case ORDERING -> ordering(tenant, o, row.get().operation());
             case CANCELLING -> cancelling(tenant, o, row.get().remoteId());
             default -> {
                 // final, or waiting for an administrator
@@ -95,34 +95,37 @@ public final class RequisitionWatchJob implements JobHandler {
         }
     }
 
-    private void ordering(String tenant, RequisitionOrder o) {
-        RemoteWrite w = write(tenant, o, false).orElseThrow();
+    private void ordering(String tenant, RequisitionOrder o, String operation) {
+        RemoteWrite w = writes.byKey(Requisitions.system(tenant), o.target(), operation, o.key()).orElseThrow();
+        boolean journal = operation.equals(ErpConnector.JOURNAL_ENTRY);
+        String what = journal ? "journal entry" : "purchase order";
         if (w.status() == WriteStatus.CONFIRMED) {
-            DocumentLink link = link(tenant, o, w.remoteId());
-            step(tenant, o, "erp.requisition.ordered", (ctx) -> {
+            DocumentLink link = link(tenant, o, operation, w.remoteId());
+            step(tenant, o, journal ? "erp.claim.posted" : "erp.requisition.ordered", (ctx) -> {
                 if (!repo.ordered(ctx.handle(), tenant, o.instanceId(), o.round(), w.remoteId(), link.number(), link.url(), ctx.now())) {
-                    return "requisition " + o.instanceId() + " moved on before its order was confirmed";
+                    return "instance " + o.instanceId() + " moved on before its " + what + " was confirmed";
                 }
-                comment(tenant, o, "Purchase order " + link.number() + " created in " + system() + ": " + link.url());
-                return "requisition " + o.instanceId() + " is ordered as " + link.number() + " in " + system();
+                comment(tenant, o, (journal ? "Journal entry " : "Purchase order ") + link.number() + (journal ? " posted in " : " created in ")
+                        + system() + ": " + link.url());
+                return "instance " + o.instanceId() + " has its " + what + " " + link.number() + " in " + system();
             });
         } else if (w.status() == WriteStatus.FAILED) {
-            step(tenant, o, "erp.requisition.order-failed", (ctx) -> {
+            step(tenant, o, journal ? "erp.claim.post-failed" : "erp.requisition.order-failed", (ctx) -> {
                 if (!repo.move(ctx.handle(), tenant, o.instanceId(), o.round(), List.of(RequisitionOrderStatus.ORDERING),
                         RequisitionOrderStatus.ORDER_FAILED, null, error(w), ctx.now())) {
-                    return "requisition " + o.instanceId() + " moved on";
+                    return "instance " + o.instanceId() + " moved on";
                 }
-                comment(tenant, o, system() + " refused the purchase order: " + error(w) + " (dead letter " + w.id()
+                comment(tenant, o, system() + " refused the " + what + ": " + error(w) + " (dead letter " + w.id()
                         + "; an administrator replays it after fixing the cause)");
-                return "the purchase order of requisition " + o.instanceId() + " was refused by " + system();
+                return "the " + what + " of instance " + o.instanceId() + " was refused by " + system();
             });
         } else {
-            throw underWay(o, "order");
+            throw underWay(o, what);
         }
     }
 
     private void cancelling(String tenant, RequisitionOrder o, String remoteId) {
-        RemoteWrite order = write(tenant, o, false).orElseThrow();
+        RemoteWrite order = write(tenant, o, false).orElseThrow(); // only requisitions are cancelled
         if (order.status() == WriteStatus.FAILED) {
             finish(tenant, o, RequisitionOrderStatus.CANCELLED, null, "No purchase order was created in " + system()
                     + "; nothing to cancel (requisition " + o.reason() + ")");
@@ -178,11 +181,11 @@ public final class RequisitionWatchJob implements JobHandler {
                 cancel ? ErpConnector.cancelKey(o.key()) : o.key());
     }
 
-    private DocumentLink link(String tenant, RequisitionOrder o, String remoteId) {
+    private DocumentLink link(String tenant, RequisitionOrder o, String operation, String remoteId) {
         try {
-            return target.connector().purchaseOrderLink(new CallContext(tenant, o.target(), "purchase-order-link", callTimeout), remoteId);
+            return target.connector().documentLink(new CallContext(tenant, o.target(), operation + "-link", callTimeout), operation, remoteId);
         } catch (RemoteCallException e) {
-            throw new IntegrationException(ErpErrors.UNDER_WAY, "requisition " + o.instanceId() + ": the number of purchase order " + remoteId
+            throw new IntegrationException(ErpErrors.UNDER_WAY, "instance " + o.instanceId() + ": the number of document " + remoteId
                     + " could not be read from " + system() + " (" + e.getMessage() + "); the bridge tries again", true, e);
         }
     }

@@ -69,7 +69,7 @@ public final class OdooConnector implements ErpConnector {
     }
 
     @Override
-    public DocumentLink purchaseOrderLink(CallContext call, String remoteId) throws RemoteCallException {
+    public DocumentLink documentLink(CallContext call, String operation, String remoteId) throws RemoteCallException {
         long id = Long.parseLong(remoteId);
         JsonNode rows = rpc.execute(call, PO, "read", List.of(List.of(id)), Map.of("fields", List.of("name")));
         String name = rows.path(0).path("name").asText(remoteId);

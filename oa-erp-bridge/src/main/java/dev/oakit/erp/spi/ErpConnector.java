@@ -27,11 +27,12 @@ public interface ErpConnector extends Connector {
     String systemName();
 
     /**
-     * @param remoteId the id {@link #PURCHASE_ORDER} returned
-     * @return the order's number and the link to it in the ERP; may call the ERP (outside any transaction)
+     * @param operation the create that made the document ({@link #PURCHASE_ORDER}, {@link #JOURNAL_ENTRY})
+     * @param remoteId the id it returned
+     * @return the document's number and the link to it in the ERP; may call the ERP (outside any transaction)
      * @throws RemoteCallException classified
      */
-    DocumentLink purchaseOrderLink(CallContext call, String remoteId) throws RemoteCallException;
+    DocumentLink documentLink(CallContext call, String operation, String remoteId) throws RemoteCallException;
 
     /** @return the key of the cancellation of the order created with {@code orderKey} */
     static String cancelKey(String orderKey) {

@@ -59,7 +59,7 @@ class ErpNextConnectorTest {
         s.assertOneSubmittedOrder(done, "OA-t1-PR-1");
         assertThat(done.remoteId()).startsWith("PUR-ORD-");
         assertThat(s.erp.callCount("insert")).isEqualTo(1);
-        assertThat(s.connector.purchaseOrderLink(new CallContext("t1", "erpnext", "link", Duration.ofSeconds(1)), done.remoteId()).url())
+        assertThat(s.connector.documentLink(new CallContext("t1", "erpnext", "link", Duration.ofSeconds(1)), ErpConnector.PURCHASE_ORDER, done.remoteId()).url())
                 .isEqualTo(s.erp.baseUri() + "/app/purchase-order/" + done.remoteId());
     }
 

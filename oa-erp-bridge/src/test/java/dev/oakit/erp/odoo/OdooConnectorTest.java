@@ -54,7 +54,7 @@ class OdooConnectorTest {
         s.assertOneConfirmedOrder(done, "OA-t1-PR-1");
         assertThat(done.creates()).isEqualTo(1);
         assertThat(s.odoo.records("purchase.order.line")).hasSize(2);
-        DocumentLink link = s.connector.purchaseOrderLink(new CallContext("t1", "odoo", "link", Duration.ofSeconds(5)), done.remoteId());
+        DocumentLink link = s.connector.documentLink(new CallContext("t1", "odoo", "link", Duration.ofSeconds(5)), ErpConnector.PURCHASE_ORDER, done.remoteId());
         assertThat(link.number()).isEqualTo(s.odoo.record("purchase.order", Long.parseLong(done.remoteId())).orElseThrow().get("name"));
         assertThat(link.url()).startsWith(s.odoo.baseUri().toString()).contains("id=" + done.remoteId()).contains("model=purchase.order");
     }

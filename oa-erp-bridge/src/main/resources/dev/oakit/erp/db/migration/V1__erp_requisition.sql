@@ -1,10 +1,12 @@
--- The purchase order of each purchase requisition instance: one row per round (a withdrawn and
--- resubmitted requisition orders again with a new key), with where its order and its cancellation stand.
+-- The ERP document of each process instance the bridge follows (a requisition's purchase order, an
+-- expense claim's journal entry): one row per round (a withdrawn and resubmitted requisition orders
+-- again with a new key), with where the document and its cancellation stand.
 CREATE TABLE oa_erp_requisition (
     tenant_id    VARCHAR(64)   NOT NULL,
     instance_id  BIGINT        NOT NULL,
     round_no     INT           NOT NULL,
     target       VARCHAR(64)   NOT NULL,
+    operation    VARCHAR(64)   NOT NULL,
     po_key       VARCHAR(191)  NOT NULL,
     status       VARCHAR(24)   NOT NULL,
     remote_id    VARCHAR(191),
