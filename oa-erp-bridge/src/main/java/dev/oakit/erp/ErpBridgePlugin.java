@@ -1,0 +1,86 @@
+package dev.oakit.erp;
+
+import com.google.inject.AbstractModule;
+import dev.oakit.core.ConfigurationException;
+import dev.oakit.core.spi.EventListener;
+import dev.oakit.core.spi.OaPlugin;
+import dev.oakit.core.spi.OaPluginContext;
+import dev.oakit.erp.internal.BridgeTarget;
+import dev.oakit.erp.internal.JournalEntryNode;
+import dev.oakit.erp.internal.PurchaseOrderNode;
+import dev.oakit.erp.internal.RequisitionListener;
+import dev.oakit.erp.internal.RequisitionService;
+import dev.oakit.erp.internal.RequisitionWatchJob;
+import dev.oakit.erp.spi.ErpConnector;
+import dev.oakit.integration.spi.Connector;
+import dev.oakit.workflow.spi.ServiceTaskHandler;
+import org.apiguardian.api.API;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The ERP bridge: {@code OaKit.builder().plugin(new IntegrationPlugin()).plugin(new WorkflowPlugin())
+ * .plugin(new ErpBridgePlugin(connector))}. It contributes the connectors, the purchase requisition's
+ * order node ({@link PurchaseRequisition#ORDER_HANDLER}), the expense claim's post node
+ * ({@link ExpenseClaim#POST_HANDLER}), the compensation of withdrawn or cancelled
+ * requisitions and {@link PurchaseRequisitions}. Its table is {@code oa_erp_requisition}, its migrations
+ * use the history table {@code oa_erp_schema_history}, its configuration is {@link ErpBridgeConfig} in
+ * the {@code erp} namespace.
+ *
+ * @since 0.2
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public final class ErpBridgePlugin implements OaPlugin {
+    private final List<ErpConnector> connectors;
+
+    /** @param connectors the ERPs the bridge writes to; purchase orders go to {@code erp.target} (default: the only one) */
+    public ErpBridgePlugin(ErpConnector... connectors) {
+        this.connectors = List.of(connectors);
+    }
+
+    @Override
+    public String id() {
+        return "erp";
+    }
+
+    @Override
+    public Set<String> requires() {
+        return Set.of("integration", "workflow");
+    }
+
+    @Override
+    public void configure(OaPluginContext context) {
+        ErpBridgeConfig config = context.config(ErpBridgeConfig.class);
+        ErpConnector target = choose(config);
+        context.migrations("classpath:dev/oakit/erp/db/migration");
+        for (ErpConnector c : connectors) {
+            context.extension(Connector.class, c);
+        }
+        context.install(new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(BridgeTarget.class).toInstance(new BridgeTarget(target));
+                bind(PurchaseRequisitions.class).to(RequisitionService.class);
+            }
+        });
+        context.exposeService(PurchaseRequisitions.class);
+        context.extension(ServiceTaskHandler.class, PurchaseOrderNode.class);
+        context.extension(ServiceTaskHandler.class, JournalEntryNode.class);
+        context.extension(EventListener.class, RequisitionListener.class);
+        context.jobHandler(RequisitionWatchJob.class);
+    }
+
+    private ErpConnector choose(ErpBridgeConfig config) {
+        if (config.target() == null) {
+            if (connectors.size() != 1) {
+                throw new ConfigurationException(List.of("[" + ErpErrors.NO_TARGET + "] the ERP bridge has " + connectors.size()
+                        + " connectors; give it exactly one, or name the one for purchase orders in erp.target"));
+            }
+            return connectors.get(0);
+        }
+        return connectors.stream().filter(c -> c.id().equals(config.target())).findFirst().orElseThrow(() -> new ConfigurationException(
+                List.of("[" + ErpErrors.NO_TARGET + "] erp.target is '" + config.target() + "' but the bridge's connectors are "
+                        + connectors.stream().map(ErpConnector::id).toList() + "; name one of them")));
+    }
+}

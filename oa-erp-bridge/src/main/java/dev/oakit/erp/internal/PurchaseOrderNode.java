@@ -1,0 +1,33 @@
+package dev.oakit.erp.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.oakit.erp.PurchaseRequisition;
+import dev.oakit.erp.spi.ErpConnector;
+import dev.oakit.workflow.spi.ServiceTaskHandler;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.util.Map;
+
+/** The requisition's order node: requests the purchase order, keyed {@code OA-<tenant>-PR-<instance>[-R<round>]}. */
+@Singleton
+public final class PurchaseOrderNode implements ServiceTaskHandler {
+    private final DocumentRequests requests;
+
+    @Inject
+    public PurchaseOrderNode(DocumentRequests requests) {
+        this.requests = requests;
+    }
+
+    @Override
+    public String id() {
+        return PurchaseRequisition.ORDER_HANDLER;
+    }
+
+    @Override
+    public Map<String, Object> execute(String tenantId, long instanceId, Map<String, Object> form, JsonNode params) {
+        requests.request(tenantId, instanceId, "erp.requisition.order", ErpConnector.PURCHASE_ORDER,
+                round -> Requisitions.key(tenantId, instanceId, round), Requisitions.order(form, null));
+        return Map.of();
+    }
+}

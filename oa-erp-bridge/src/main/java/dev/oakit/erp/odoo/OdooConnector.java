@@ -1,0 +1,201 @@
+package dev.oakit.erp.odoo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.oakit.erp.PurchaseOrder;
+import dev.oakit.erp.PurchaseOrderCancel;
+import dev.oakit.erp.spi.CallBudget;
+import dev.oakit.erp.spi.DocumentLink;
+import dev.oakit.erp.spi.ErpConnector;
+import dev.oakit.integration.spi.CallContext;
+import dev.oakit.integration.spi.JsonHttp;
+import dev.oakit.integration.spi.RemoteCallException;
+import dev.oakit.integration.spi.RemoteCreate;
+import org.apiguardian.api.API;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The reference connector for Odoo (16 and later), on the external JSON-RPC API ({@code execute_kw}).
+ *
+ * <ul>
+ *   <li>{@link #PURCHASE_ORDER}: a {@code purchase.order} whose {@code origin} (Source Document) is
+ *       OAKit's key, found again by {@code search_read} on {@code origin}, then {@code button_confirm}.
+ *       {@code origin} is not unique in Odoo: when a replayed request created two orders, the lookup
+ *       keeps the first and deletes the other drafts, so the key ends with exactly one order.</li>
+ *   <li>{@link #PURCHASE_ORDER_CANCEL}: {@code button_cancel} on the order of a key.</li>
+ * </ul>
+ *
+ * The vendor is the {@code res.partner} of that name, each item the {@code product.product} with that
+ * internal reference (or name). Thread-safe.
+ *
+ * @since 0.2
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public final class OdooConnector implements ErpConnector {
+    private static final String PO = "purchase.order";
+
+    private final OdooConfig config;
+    private final OdooRpc rpc;
+
+    /** A connector with its own HTTP client. */
+    public OdooConnector(OdooConfig config) {
+        this(config, JsonHttp.builder(config.baseUri()).build());
+    }
+
+    /** A connector over a given {@link JsonHttp} (its base must be the config's). */
+    public OdooConnector(OdooConfig config, JsonHttp http) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.rpc = new OdooRpc(Objects.requireNonNull(http, "http"), config);
+    }
+
+    @Override
+    public String id() {
+        return config.target();
+    }
+
+    @Override
+    public String systemName() {
+        return "Odoo";
+    }
+
+    @Override
+    public List<RemoteCreate<?>> creates() {
+        return List.of(new Create(), new Cancel());
+    }
+
+    @Override
+    public DocumentLink documentLink(CallContext call, String operation, String remoteId) throws RemoteCallException {
+        long id = Long.parseLong(remoteId);
+        JsonNode rows = rpc.execute(call, PO, "read", List.of(List.of(id)), Map.of("fields", List.of("name")));
+        String name = rows.path(0).path("name").asText(remoteId);
+        return new DocumentLink(name, config.baseUri().resolve("/web#id=" + id + "&model=purchase.order&view_type=form").toString());
+    }
+
+    private final class Create implements RemoteCreate<PurchaseOrder> {
+        @Override
+        public String operation() {
+            return PURCHASE_ORDER;
+        }
+
+        @Override
+        public Class<PurchaseOrder> payloadType() {
+            return PurchaseOrder.class;
+        }
+
+        @Override
+        public Optional<String> find(CallContext call, String key) throws RemoteCallException {
+            return settle(CallBudget.of(call), key);
+        }
+
+        @Override
+        public String create(CallContext call, String key, PurchaseOrder order) throws RemoteCallException {
+            CallBudget budget = CallBudget.of(call);
+            long partner = one(budget.next(), "res.partner", List.of(List.of("name", "=", order.vendor())), "vendor", order.vendor());
+            List<Object> lines = new ArrayList<>();
+            for (PurchaseOrder.Line l : order.lines()) {
+                long product = one(budget.next(), "product.product", List.of("|", List.of("default_code", "=", l.item()),
+                        List.of("name", "=", l.item())), "product", l.item());
+                Map<String, Object> vals = new LinkedHashMap<>();
+                vals.put("product_id", product);
+                vals.put("name", l.item());
+                vals.put("product_qty", l.quantity());
+                vals.put("price_unit", l.unitPrice());
+                lines.add(List.of(0, 0, vals));
+            }
+            Map<String, Object> vals = new LinkedHashMap<>();
+            vals.put("partner_id", partner);
+            vals.put("origin", key);
+            if (order.title() != null) {
+                vals.put("partner_ref", order.title().length() > 60 ? order.title().substring(0, 60) : order.title());
+            }
+            vals.put("order_line", lines);
+            rpc.execute(budget.next(), PO, "create", List.of(vals), Map.of());
+            return settle(budget, key).orElseThrow(() -> RemoteCallException.of(RemoteCallException.Kind.AMBIGUOUS,
+                    config.target() + ": the purchase order just created with origin '" + key + "' is not found"));
+        }
+    }
+
+    private final class Cancel implements RemoteCreate<PurchaseOrderCancel> {
+        @Override
+        public String operation() {
+            return PURCHASE_ORDER_CANCEL;
+        }
+
+        @Override
+        public Class<PurchaseOrderCancel> payloadType() {
+            return PurchaseOrderCancel.class;
+        }
+
+        @Override
+        public Optional<String> find(CallContext call, String key) throws RemoteCallException {
+            List<JsonNode> rows = byOrigin(call, ErpConnector.orderKeyOf(key));
+            boolean allCancelled = !rows.isEmpty() && rows.stream().allMatch(r -> r.path("state").asText().equals("cancel"));
+            return allCancelled ? Optional.of(rows.get(0).path("id").asText()) : Optional.empty();
+        }
+
+        @Override
+        public String create(CallContext call, String key, PurchaseOrderCancel cancel) throws RemoteCallException {
+            CallBudget budget = CallBudget.of(call);
+            List<JsonNode> rows = byOrigin(budget.next(), cancel.orderKey());
+            if (rows.isEmpty()) {
+                throw RemoteCallException.of(RemoteCallException.Kind.PERMANENT, config.target() + ": no purchase order has origin '"
+                        + cancel.orderKey() + "'; nothing to cancel");
+            }
+            List<Long> open = rows.stream().filter(r -> !r.path("state").asText().equals("cancel")).map(r -> r.path("id").asLong()).toList();
+            if (!open.isEmpty()) {
+                rpc.execute(budget.next(), PO, "button_cancel", List.of(open), Map.of());
+            }
+            return rows.get(0).path("id").asText();
+        }
+    }
+
+    /**
+     * Finds the order of a key and brings it to its end state: the first one stays (confirmed when still a
+     * draft), later ones a replayed request created are cancelled and deleted.
+     */
+    private Optional<String> settle(CallBudget budget, String key) throws RemoteCallException {
+        List<JsonNode> rows = byOrigin(budget.next(), key);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode keep = rows.get(0);
+        List<Long> extras = new ArrayList<>();
+        for (JsonNode r : rows.subList(1, rows.size())) {
+            if (!r.path("state").asText().equals("cancel")) {
+                extras.add(r.path("id").asLong());
+            }
+        }
+        if (!extras.isEmpty()) {
+            // Odoo deletes only cancelled orders: cancel, then delete
+            rpc.execute(budget.next(), PO, "button_cancel", List.of(extras), Map.of());
+            rpc.execute(budget.next(), PO, "unlink", List.of(extras), Map.of());
+        }
+        String state = keep.path("state").asText();
+        if (state.equals("draft") || state.equals("sent")) {
+            rpc.execute(budget.next(), PO, "button_confirm", List.of(List.of(keep.path("id").asLong())), Map.of());
+        }
+        return Optional.of(keep.path("id").asText());
+    }
+
+    private List<JsonNode> byOrigin(CallContext call, String key) throws RemoteCallException {
+        JsonNode rows = rpc.execute(call, PO, "search_read", List.of(List.of(List.of("origin", "=", key))),
+                Map.of("fields", List.of("id", "name", "state"), "order", "id asc"));
+        List<JsonNode> out = new ArrayList<>();
+        rows.forEach(out::add);
+        return out;
+    }
+
+    private long one(CallContext call, String model, List<?> domain, String what, String name) throws RemoteCallException {
+        JsonNode ids = rpc.execute(call, model, "search", List.of(domain), Map.of("limit", 1));
+        if (!ids.isArray() || ids.isEmpty()) {
+            throw RemoteCallException.of(RemoteCallException.Kind.PERMANENT, config.target() + ": Odoo has no " + what + " '" + name
+                    + "' (" + model + "); create it in Odoo or correct the requisition");
+        }
+        return ids.get(0).asLong();
+    }
+}

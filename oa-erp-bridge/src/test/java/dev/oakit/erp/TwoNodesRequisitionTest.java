@@ -1,0 +1,135 @@
+package dev.oakit.erp;
+
+import dev.oakit.core.testing.DbTest;
+import dev.oakit.core.testing.TestDatabase;
+import dev.oakit.erp.spi.DocumentLink;
+import dev.oakit.erp.spi.ErpConnector;
+import dev.oakit.fakes.Failure;
+import dev.oakit.integration.spi.CallContext;
+import dev.oakit.integration.spi.RemoteCallException;
+import dev.oakit.integration.spi.RemoteCreate;
+import dev.oakit.workflow.Decision;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two OAKit nodes on one database approve requisitions against a fake Odoo that commits and then
+ * fails (dropped connections, a late answer, a 502); node A is killed right after Odoo committed an
+ * order it created and before it could record it. Node B finishes everything: every approved
+ * requisition has exactly one confirmed purchase order, and no duplicate was ever created.
+ */
+class TwoNodesRequisitionTest {
+    static final int REQUISITIONS = 8;
+
+    /** Node A's view of Odoo: after the first order it creates, the node dies before it records the outcome. */
+    static final class Dying implements ErpConnector {
+        final ErpConnector real;
+        final CountDownLatch died = new CountDownLatch(1);
+
+        Dying(ErpConnector real) {
+            this.real = real;
+        }
+
+        public String id() {
+            return real.id();
+        }
+
+        public String systemName() {
+            return real.systemName();
+        }
+
+        public DocumentLink documentLink(CallContext call, String operation, String remoteId) throws RemoteCallException {
+            return real.documentLink(call, operation, remoteId);
+        }
+
+        public List<RemoteCreate<?>> creates() {
+            List<RemoteCreate<?>> out = new ArrayList<>();
+            real.creates().forEach(c -> out.add(wrap(c)));
+            return out;
+        }
+
+        private <P> RemoteCreate<P> wrap(RemoteCreate<P> c) {
+            return new RemoteCreate<>() {
+                public String operation() {
+                    return c.operation();
+                }
+
+                public Class<P> payloadType() {
+                    return c.payloadType();
+                }
+
+                public Optional<String> find(CallContext call, String key) throws RemoteCallException {
+                    return c.find(call, key);
+                }
+
+                public String create(CallContext call, String key, P payload) throws RemoteCallException {
+                    String id = c.create(call, key, payload);
+                    died.countDown();
+                    try {
+                        Thread.sleep(20_000); // the node is killed meanwhile: this outcome is never recorded
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    throw new IllegalStateException("node A was killed after the remote committed " + key);
+                }
+            };
+        }
+    }
+
+    @DbTest
+    void everyApprovedRequisitionHasExactlyOneOrderWhenANodeDiesBetweenTheCallAndTheRecord(TestDatabase db) throws Exception {
+        BridgeFixture.Erp erp = BridgeFixture.odoo(db);
+        erp.server().failures().responseDelay(Duration.ofSeconds(3))
+                .nextCall("purchase.order", "create", Failure.COMMIT_THEN_DROP)
+                .nextCall("purchase.order", "create", Failure.COMMIT_THEN_TIMEOUT)
+                .nextCall("purchase.order", "create", Failure.BAD_GATEWAY)
+                .nextCall("purchase.order", "create", Failure.COMMIT_THEN_DROP);
+        Dying dying = new Dying(erp.connector());
+        DataSource poolA = db.newPool(4);
+        BridgeFixture a = BridgeFixture.start(db, poolA, new BridgeFixture.Erp() {
+            public dev.oakit.fakes.FakeServer server() {
+                return erp.server();
+            }
+
+            public ErpConnector connector() {
+                return dying;
+            }
+
+            public java.util.Map<String, String> orders() {
+                return erp.orders();
+            }
+        });
+        BridgeFixture b = BridgeFixture.node(db, db.newPool(4), erp);
+
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < REQUISITIONS; i++) {
+            ids.add((i % 2 == 0 ? a : b).approved("DR-1"));
+        }
+        assertThat(dying.died.await(60, TimeUnit.SECONDS)).as("node A created an order").isTrue();
+        a.oa.close(); // killed: its worker never records the order it created
+        if (poolA instanceof AutoCloseable pool) {
+            pool.close();
+        }
+
+        for (long id : ids) {
+            b.awaitOrder(id, RequisitionOrderStatus.ORDERED);
+        }
+        assertThat(erp.orders()).hasSize(REQUISITIONS).doesNotContainValue("TWO ORDERS");
+        assertThat(erp.orders().values()).containsOnly("confirmed");
+        assertThat(erp.orders().keySet()).isEqualTo(ids.stream().map(id -> "OA-t1-PR-" + id).collect(Collectors.toSet()));
+        assertThat(erp.server().callCount("unlink")).as("no duplicate was ever created").isZero();
+        for (long id : ids) {
+            b.approvals.approve(BridgeFixture.PAT, b.task(BridgeFixture.PAT, id).id(), Decision.none());
+        }
+        assertThat(erp.orders()).hasSize(REQUISITIONS);
+    }
+}
