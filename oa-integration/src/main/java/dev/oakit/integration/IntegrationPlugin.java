@@ -41,11 +41,14 @@ public final class IntegrationPlugin implements OaPlugin {
                 bind(CallGuard.class).to(CircuitBreakers.class);
                 Multibinder.newSetBinder(binder(), Connector.class);
                 bind(Inbox.class).to(InboxService.class);
+                bind(dev.oakit.integration.pull.ChangePulls.class).to(dev.oakit.integration.internal.pull.PullService.class);
             }
         });
         context.exposeService(IdMap.class);
         context.exposeService(RemoteWrites.class);
         context.exposeService(Inbox.class);
         context.jobHandler(RemoteWriteJob.class);
+        context.exposeService(dev.oakit.integration.pull.ChangePulls.class);
+        context.jobHandler(dev.oakit.integration.internal.pull.PullJob.class);
     }
 }

@@ -11,7 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Every statement on {@code oa_int_write}. The claim and the record are compare-and-set on the
@@ -52,6 +55,31 @@ public final class WriteRepository {
         return h.createQuery("SELECT " + COLUMNS + " FROM oa_int_write WHERE tenant_id = :t AND target = :target AND operation = :op"
                         + " AND write_key = :k")
                 .bind("t", tenant).bind("target", target).bind("op", operation).bind("k", key).map((rs, c) -> write(rs)).findOne();
+    }
+
+    /**
+     * @return whether a write of ours created the remote record: confirmed with that remote id, or (when the
+     *     record carries a key) requested with that key, whatever its status
+     */
+    public boolean ours(Handle h, String tenant, String target, String operation, String remoteId, String key) {
+        var q = h.createQuery("SELECT COUNT(*) FROM oa_int_write WHERE tenant_id = :t AND target = :target AND operation = :op"
+                        + " AND ((status = 'CONFIRMED' AND remote_id = :rid)" + (key == null ? ")" : " OR write_key = :k)"))
+                .bind("t", tenant).bind("target", target).bind("op", operation).bind("rid", remoteId);
+        if (key != null) {
+            q.bind("k", key);
+        }
+        return q.mapTo(Long.class).one() > 0;
+    }
+
+    /** @return per target and status, how many writes there are */
+    public Map<String, Map<WriteStatus, Long>> counts(Handle h, String tenant) {
+        Map<String, Map<WriteStatus, Long>> counts = new TreeMap<>();
+        h.createQuery("SELECT target, status, COUNT(*) AS n FROM oa_int_write WHERE tenant_id = :t GROUP BY target, status")
+                .bind("t", tenant)
+                .map((rs, c) -> counts.computeIfAbsent(rs.getString("target"), k -> new EnumMap<>(WriteStatus.class))
+                        .put(WriteStatus.valueOf(rs.getString("status")), rs.getLong("n")))
+                .list();
+        return counts;
     }
 
     /**
