@@ -2,6 +2,7 @@ package dev.oakit.integration.internal.write;
 
 import dev.oakit.integration.NewRemoteWrite;
 import dev.oakit.integration.RemoteWrite;
+import dev.oakit.integration.TargetStats;
 import dev.oakit.integration.WriteStatus;
 import dev.oakit.integration.internal.Columns;
 import jakarta.inject.Singleton;
@@ -71,15 +72,34 @@ public final class WriteRepository {
         return q.mapTo(Long.class).one() > 0;
     }
 
-    /** @return per target and status, how many writes there are */
-    public Map<String, Map<WriteStatus, Long>> counts(Handle h, String tenant) {
+    /** @return per target: writes per status, and the delivery times of the confirmed ones */
+    public Map<String, TargetStats> stats(Handle h, String tenant) {
         Map<String, Map<WriteStatus, Long>> counts = new TreeMap<>();
         h.createQuery("SELECT target, status, COUNT(*) AS n FROM oa_int_write WHERE tenant_id = :t GROUP BY target, status")
                 .bind("t", tenant)
                 .map((rs, c) -> counts.computeIfAbsent(rs.getString("target"), k -> new EnumMap<>(WriteStatus.class))
                         .put(WriteStatus.valueOf(rs.getString("status")), rs.getLong("n")))
                 .list();
-        return counts;
+        Map<String, Long[]> times = new TreeMap<>();
+        h.createQuery("SELECT target, AVG(confirm_ms) AS avg_ms, MAX(confirm_ms) AS max_ms FROM oa_int_write WHERE tenant_id = :t"
+                        + " AND status = 'CONFIRMED' AND confirm_ms IS NOT NULL GROUP BY target")
+                .bind("t", tenant)
+                .map((rs, c) -> times.put(rs.getString("target"), new Long[]{Math.round(rs.getDouble("avg_ms")), rs.getLong("max_ms")}))
+                .list();
+        Map<String, TargetStats> stats = new TreeMap<>();
+        counts.forEach((target, n) -> {
+            Long[] t = times.getOrDefault(target, new Long[]{null, null});
+            stats.put(target, new TargetStats(target, n.getOrDefault(WriteStatus.PENDING, 0L), n.getOrDefault(WriteStatus.SENT, 0L),
+                    n.getOrDefault(WriteStatus.CONFIRMED, 0L), n.getOrDefault(WriteStatus.UNKNOWN, 0L), n.getOrDefault(WriteStatus.FAILED, 0L),
+                    t[0], t[1]));
+        });
+        return stats;
+    }
+
+    /** Stores how long a write took from its request to its confirmation; only while the fence is ours. */
+    public void confirmedAfter(Handle h, String tenant, long id, long fence, long millis) {
+        h.createUpdate("UPDATE oa_int_write SET confirm_ms = :ms WHERE tenant_id = :t AND id = :id AND fence = :f")
+                .bind("ms", millis).bind("t", tenant).bind("id", id).bind("f", fence).execute();
     }
 
     /**
