@@ -63,6 +63,8 @@ public final class IntegrationPlugin implements OaPlugin {
                 bind(Inbox.class).to(InboxService.class);
                 bind(TargetMeters.class).toInstance(new TargetMeters(meters));
                 bind(IntegrationMetrics.class).to(MetricsService.class);
+                Multibinder.newSetBinder(binder(), dev.oakit.integration.spi.FieldCheck.class);
+                bind(dev.oakit.integration.reconcile.Reconciliations.class).to(dev.oakit.integration.internal.reconcile.ReconcileService.class);
                 bind(dev.oakit.integration.pull.ChangePulls.class).to(dev.oakit.integration.internal.pull.PullService.class);
             }
         });
@@ -72,6 +74,8 @@ public final class IntegrationPlugin implements OaPlugin {
         context.jobHandler(RemoteWriteJob.class);
         context.exposeService(dev.oakit.integration.pull.ChangePulls.class);
         context.exposeService(IntegrationMetrics.class);
+        context.exposeService(dev.oakit.integration.reconcile.Reconciliations.class);
+        context.jobHandler(dev.oakit.integration.internal.reconcile.ReconcileJob.class);
         context.jobHandler(dev.oakit.integration.internal.pull.PullJob.class);
     }
 }

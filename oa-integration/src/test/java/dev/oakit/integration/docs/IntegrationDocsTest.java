@@ -14,6 +14,8 @@ import dev.oakit.integration.WriteStatus;
 import dev.oakit.integration.pull.ChangePulls;
 import dev.oakit.integration.pull.PullSpec;
 import dev.oakit.integration.pull.PullState;
+import dev.oakit.integration.reconcile.ReconcileSpec;
+import dev.oakit.integration.reconcile.Reconciliations;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -62,6 +64,15 @@ class IntegrationDocsTest {
                 .pageSize(200));
         // end::pull[]
         return state;
+    }
+
+    static String reconcile(OaKit oa, Actor admin) {
+        // tag::reconcile[]
+        Reconciliations recon = oa.service(Reconciliations.class);
+        recon.schedule(admin, ReconcileSpec.of("erp", "Supplier").linkType("vendor").every(Duration.ofDays(1)));
+        String csv = recon.last(admin, "erp", "Supplier").orElseThrow().csv();
+        // end::reconcile[]
+        return csv;
     }
 
     @DbTest

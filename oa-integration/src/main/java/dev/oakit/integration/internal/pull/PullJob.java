@@ -127,18 +127,8 @@ public final class PullJob implements JobHandler {
             if (last) {
                 return;
             }
-            cursor = next(cursor, page);
+            cursor = cursor.next(page);
         }
-    }
-
-    /** The next page's start: after the last record read, counting those that share its version. */
-    static Watermark next(Watermark cursor, List<RemoteRecord> page) {
-        long lastVersion = page.get(page.size() - 1).version();
-        if (lastVersion == cursor.version()) {
-            return new Watermark(lastVersion, cursor.skip() + page.size());
-        }
-        int same = (int) page.stream().filter(r -> r.version() == lastVersion).count();
-        return new Watermark(lastVersion, same);
     }
 
     /** @return the fence this worker holds, or null when the request budget is used up (the pull runs in the next window) */

@@ -72,6 +72,13 @@ public final class WriteRepository {
         return q.mapTo(Long.class).one() > 0;
     }
 
+    /** @return every write of a target and operation, by key */
+    public List<RemoteWrite> allOf(Handle h, String tenant, String target, String operation) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM oa_int_write WHERE tenant_id = :t AND target = :target AND operation = :op"
+                        + " ORDER BY write_key")
+                .bind("t", tenant).bind("target", target).bind("op", operation).map((rs, c) -> write(rs)).list();
+    }
+
     /** @return per target: writes per status, and the delivery times of the confirmed ones */
     public Map<String, TargetStats> stats(Handle h, String tenant) {
         Map<String, Map<WriteStatus, Long>> counts = new TreeMap<>();
