@@ -161,5 +161,15 @@ class PullTest {
         PullState changed = s.pull(PullSpec.of("erpnext", "Purchase Order"));
         assertThat(changed.applied()).isEqualTo(1);
         assertThat(changed.echoes()).isEqualTo(1);
+
+        long other = writes.request(SYSTEM, new NewRemoteWrite("erpnext", "purchase-order", "PR-43", "pr-43", Map.of("supplier", "Acme",
+                "items", List.of(Map.of("item_code", "DR-1", "qty", 1, "rate", 40, "schedule_date", "2026-12-31"))))).id();
+        await().atMost(Duration.ofSeconds(30)).until(() -> writes.get(SYSTEM, other).orElseThrow().status() == WriteStatus.CONFIRMED);
+        String po43 = writes.get(SYSTEM, other).orElseThrow().remoteId();
+        long version = ErpNextConnector.version(s.erp.document("Purchase Order", po43).orElseThrow().get("modified").toString());
+        Inbox inbox = s.oa.service(Inbox.class);
+        assertThat(inbox.accept(SYSTEM, InboundEvent.ofVersion("erpnext", "Purchase Order", po43, version, "{}").withDeliveryId("hook-1"))
+                .outcome()).as("the same rule for a webhook of our write").isEqualTo(InboxReceipt.Outcome.ECHO);
+        assertThat(s.pull(PullSpec.of("erpnext", "Purchase Order")).applied()).as("and the pull of it is a duplicate").isEqualTo(1);
     }
 }
