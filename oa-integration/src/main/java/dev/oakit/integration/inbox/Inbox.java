@@ -29,7 +29,8 @@ public interface Inbox {
 
     /**
      * Accepts an inbound event once: a delivery seen before is a {@code DUPLICATE}, an event older
-     * than the entity's stored version is {@code STALE}; otherwise it is recorded, the entity's
+     * than the entity's stored version is {@code STALE}; the first version of a document OAKit's own write
+     * created is an {@code ECHO} (recorded, not applied); otherwise it is recorded, the entity's
      * version raised and {@code integration.inbox.accepted} published in one audited transaction.
      * Concurrent deliveries of the same event are accepted exactly once.
      *
