@@ -12,6 +12,10 @@ import dev.oakit.integration.internal.write.RemoteWriteService;
 import dev.oakit.integration.spi.Connector;
 import dev.oakit.integration.inbox.Inbox;
 import dev.oakit.integration.internal.inbox.InboxService;
+import dev.oakit.integration.internal.mapping.MappingRegistry;
+import dev.oakit.integration.internal.mapping.MappingService;
+import dev.oakit.integration.mapping.MappingDocument;
+import dev.oakit.integration.mapping.Mappings;
 import org.apiguardian.api.API;
 
 /**
@@ -41,11 +45,15 @@ public final class IntegrationPlugin implements OaPlugin {
                 bind(CallGuard.class).to(CircuitBreakers.class);
                 Multibinder.newSetBinder(binder(), Connector.class);
                 bind(Inbox.class).to(InboxService.class);
+                Multibinder.newSetBinder(binder(), MappingDocument.class);
+                bind(MappingRegistry.class).asEagerSingleton(); // every mapping document is read when OAKit is built
+                bind(Mappings.class).to(MappingService.class);
             }
         });
         context.exposeService(IdMap.class);
         context.exposeService(RemoteWrites.class);
         context.exposeService(Inbox.class);
+        context.exposeService(Mappings.class);
         context.jobHandler(RemoteWriteJob.class);
     }
 }

@@ -46,8 +46,11 @@ public enum FieldType {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** @return whether a field of this type takes a value of type {@code produced}: the same type, or a whole number where a decimal goes */
+    /**
+     * @return whether a field of this type takes a value of type {@code produced}: the same type, a whole
+     *     number where a decimal goes, a date or date-time written as text where text goes
+     */
     public boolean accepts(FieldType produced) {
-        return this == produced || this == DECIMAL && produced == INTEGER;
+        return this == produced || this == DECIMAL && produced == INTEGER || this == STRING && (produced == DATE || produced == DATETIME);
     }
 }
