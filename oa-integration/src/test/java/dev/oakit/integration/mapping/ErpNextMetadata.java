@@ -1,6 +1,7 @@
 package dev.oakit.integration.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oakit.integration.rest.RestConnector;
 import dev.oakit.integration.spi.CallContext;
 import dev.oakit.integration.spi.Connector;
 import dev.oakit.integration.spi.HttpAuth;
@@ -19,14 +20,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A connector that reads ERPNext's DocType meta ({@code frappe.desk.form.load.getdoctype}) as remote metadata. */
-final class ErpNextMetadata implements Connector, RemoteMetadata {
+/**
+ * An ERPNext connector for tests: it reads the DocType meta ({@code frappe.desk.form.load.getdoctype}) as
+ * remote metadata, and creates the documents of the given mappings through a {@link RestConnector} on
+ * {@code /api/resource/<DocType>} with OAKit's key in {@code custom_oakit_key}.
+ */
+public final class ErpNextMetadata implements Connector, RemoteMetadata {
     private final String id;
     private final JsonHttp http;
+    private final RestConnector rest;
 
-    ErpNextMetadata(String id, URI base, String tokenHeader) {
+    public ErpNextMetadata(String id, URI base, String tokenHeader, FieldMapping... creates) {
         this.id = id;
-        this.http = JsonHttp.builder(base).auth(new HttpAuth() {
+        HttpAuth auth = new HttpAuth() {
             @Override
             public void apply(HttpRequest.Builder request) {
                 request.header("Authorization", tokenHeader);
@@ -36,7 +42,20 @@ final class ErpNextMetadata implements Connector, RemoteMetadata {
             public void refresh(CallContext call) throws RemoteCallException {
                 throw RemoteCallException.of(RemoteCallException.Kind.PERMANENT, "ERPNext refused the API token");
             }
-        }).build();
+        };
+        this.http = JsonHttp.builder(base).auth(auth).build();
+        RestConnector.Builder b = RestConnector.builder(id, base).auth(auth);
+        for (FieldMapping m : creates) {
+            String doctype = "/api/resource/" + encode(m.entity());
+            b.create(new RestConnector.Create(m, "POST", doctype, "custom_oakit_key",
+                    doctype + "?filters=" + encode("[[\"custom_oakit_key\",\"=\",\"") + "{key}" + encode("\"]]"),
+                    "/data/name", "/data", "/name"));
+        }
+        this.rest = b.build();
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     @Override
@@ -46,15 +65,14 @@ final class ErpNextMetadata implements Connector, RemoteMetadata {
 
     @Override
     public List<RemoteCreate<?>> creates() {
-        return List.of();
+        return rest.creates();
     }
 
     @Override
     public Optional<RemoteEntity> entity(CallContext call, String entity) throws RemoteCallException {
         JsonNode answer;
         try {
-            answer = http.get(call, "/api/method/frappe.desk.form.load.getdoctype?doctype=" + URLEncoder.encode(entity, StandardCharsets.UTF_8)
-                    .replace("+", "%20"));
+            answer = http.get(call, "/api/method/frappe.desk.form.load.getdoctype?doctype=" + encode(entity));
         } catch (RemoteCallException e) {
             if (e.status() != null && e.status() == 404) {
                 return Optional.empty();

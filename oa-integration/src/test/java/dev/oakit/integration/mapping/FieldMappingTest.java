@@ -38,7 +38,7 @@ class FieldMappingTest {
                  "lines": [{"sku": "DR-1", "grams": 1500, "price": "19.999"}, {"sku": "DR-2", "grams": 250}]}""");
         ObjectNode remote = m.toRemote(local);
         assertThat(remote).isEqualTo(json("""
-                {"supplier": "Acme Supplies", "company": "Acme Ltd", "transaction_date": "2026-03-29", "schedule_date": "29.03.2026",
+                {"supplier": "Acme Supplies", "company": "Acme Corp", "transaction_date": "2026-03-29", "schedule_date": "2026-03-29",
                  "terms": "2026-03-29 01:30:00", "status": "Draft", "grand_total": 1200.50,
                  "items": [{"item_code": "DR-1", "qty": 1.5, "rate": 20.00}, {"item_code": "DR-2", "qty": 0.25}]}"""));
         assertThat(remote.get("grand_total").decimalValue()).as("EUR has two decimals, half-even").hasToString("1200.50");

@@ -110,7 +110,7 @@ class MappingQuarantineTest {
                 local: {name: string}
                 fields: [{from: nme, to: supplier_name}]
                 """);
-        MappingDocument changed = new MappingDocument("changed.yaml", purchaseOrder().text().replace("Acme Ltd", "Acme GmbH"));
+        MappingDocument changed = new MappingDocument("changed.yaml", purchaseOrder().text().replace("Acme Corp", "Acme GmbH"));
         OaPlugin plugin = erpMappings(new ErpNextMetadata("erpnext", java.net.URI.create("http://127.0.0.1:9"), "token x:y"),
                 List.of(bad, purchaseOrder(), changed));
         assertThatThrownBy(() -> db.start(b -> b.plugin(new IntegrationPlugin()).plugin(plugin)))
