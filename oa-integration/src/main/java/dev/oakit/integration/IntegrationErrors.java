@@ -51,6 +51,8 @@ public final class IntegrationErrors {
     public static final String MAPPING_VALUE = "OA-INT/MAPPING_VALUE";
     /** No mapping of that id (or version) is registered. */
     public static final String NO_SUCH_MAPPING = "OA-INT/NO_SUCH_MAPPING";
+    /** A mapping version's document differs from the one first registered under that version; a change needs a new version. */
+    public static final String MAPPING_CHANGED = "OA-INT/MAPPING_CHANGED";
     /** The mapping is quarantined: the remote's metadata no longer fits it; the report says which field changed and what to do. */
     public static final String MAPPING_QUARANTINED = "OA-INT/MAPPING_QUARANTINED";
 }

@@ -49,13 +49,17 @@ public final class FieldMapping {
     private final String target;
     private final String entity;
     private final List<Rule> rules;
+    private final MappingDocument document;
+    private final String checksum;
 
-    private FieldMapping(MappingReader r) {
+    private FieldMapping(MappingReader r, MappingDocument document, String checksum) {
         this.id = r.id;
         this.version = r.version;
         this.target = r.target;
         this.entity = r.entity;
         this.rules = r.rules;
+        this.document = document;
+        this.checksum = checksum;
     }
 
     /**
@@ -81,7 +85,26 @@ public final class FieldMapping {
             String what = r.id == null ? "mapping document " + source : "mapping '" + r.id + "' v" + r.version + " (" + source + ")";
             throw new ValidationException(IntegrationErrors.MAPPING_INVALID, what, r.problems);
         }
-        return new FieldMapping(r);
+        return new FieldMapping(r, new MappingDocument(source, text), sha256(tree.toString()));
+    }
+
+    private static String sha256(String canonical) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** @return the document it was read from */
+    public MappingDocument document() {
+        return document;
+    }
+
+    /** @return the SHA-256 (hex) of the document's content, independent of YAML or JSON layout and comments */
+    public String checksum() {
+        return checksum;
     }
 
     /** @return the mapping's id, e.g. {@code purchase-order} */

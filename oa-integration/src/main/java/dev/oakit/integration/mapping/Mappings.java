@@ -6,12 +6,14 @@ import dev.oakit.core.Actor;
 import org.apiguardian.api.API;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The registered field mappings ({@link MappingDocument}s every plugin contributed, validated when
  * OAKit was built), their use, and their check against the remote's metadata. A mapping whose
  * remote fields were removed, renamed or changed type is quarantined: its use is refused with the
- * report until a check passes again. Thread-safe.
+ * report until a check passes again. The first use of a version stores its document
+ * ({@code integration.mapping.register}), so the version a payload records names what was sent. Thread-safe.
  *
  * @since 0.2
  */
@@ -54,6 +56,14 @@ public interface Mappings {
      * @return the status of every mapping version
      */
     List<MappingStatus> check(Actor actor);
+
+    /**
+     * The document of a mapping version as it was when first used here (stored then, and never
+     * changed: a different document under a used version is refused with {@code OA-INT/MAPPING_CHANGED}).
+     *
+     * @return the document, or empty when that version was never used
+     */
+    Optional<MappingDocument> used(String id, int version);
 
     /** @return the stored status of every mapping version in the actor's tenant ({@code NOT_CHECKED} for one never checked) */
     List<MappingStatus> statuses(Actor actor);

@@ -2,7 +2,10 @@ package dev.oakit.integration.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oakit.core.Actor;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.oakit.core.ConfigurationException;
+import dev.oakit.core.ConflictException;
 import dev.oakit.core.IntegrationException;
 import dev.oakit.core.OaKit;
 import dev.oakit.core.audit.AuditLog;
@@ -98,6 +101,34 @@ class MappingQuarantineTest {
         assertThat(s.state()).isEqualTo(State.NOT_CHECKED);
         assertThat(s.note()).contains("the metadata could not be read", "it stays quarantined");
         assertThat(mappings.statuses(ADMIN)).extracting(MappingStatus::state).containsExactly(State.QUARANTINED);
+    }
+
+    @DbTest
+    void theFirstUseStoresTheDocumentAndADifferentDocumentUnderThatVersionIsRefused(TestDatabase db) throws Exception {
+        ErpNextMetadata none = new ErpNextMetadata("erpnext", java.net.URI.create("http://127.0.0.1:9"), "token x:y");
+        Mappings first = db.start(b -> b.plugin(new IntegrationPlugin()).plugin(erpMappings(none, List.of(purchaseOrder()))))
+                .service(Mappings.class);
+        first.toRemote(ADMIN, "purchase-order", REQUISITION);
+        first.toRemote(ADMIN, "purchase-order", REQUISITION);
+        assertThat(first.used("purchase-order", 2)).hasValueSatisfying(d -> assertThat(d.text()).isEqualTo(purchaseOrder().text()));
+        assertThat(first.used("purchase-order", 1)).isEmpty();
+        assertThat(db.queryLong("SELECT COUNT(*) FROM oa_int_mapping_version")).isEqualTo(1);
+
+        // a later deployment edits v2 in place: the payloads already recorded as v2 would no longer say what was sent
+        MappingDocument edited = new MappingDocument("purchase-order.yaml", purchaseOrder().text().replace("Acme Corp", "Acme GmbH"));
+        Mappings second = db.start(b -> b.dataSource(db.dataSource()).plugin(new IntegrationPlugin()).plugin(erpMappings(none, List.of(edited))))
+                .service(Mappings.class);
+        assertThatThrownBy(() -> second.toRemote(ADMIN, "purchase-order", REQUISITION)).isInstanceOfSatisfying(ConflictException.class, e -> {
+            assertThat(e.code()).isEqualTo(IntegrationErrors.MAPPING_CHANGED);
+            assertThat(e.getMessage()).contains("mapping 'purchase-order' v2 (purchase-order.yaml) differs from the v2 first used on",
+                    "a changed mapping needs a new version: raise it to v3");
+        });
+        MappingDocument reformatted = new MappingDocument("po.json", new ObjectMapper().writeValueAsString(
+                new ObjectMapper(new YAMLFactory()).readTree(purchaseOrder().text())));
+        Mappings third = db.start(b -> b.dataSource(db.dataSource()).plugin(new IntegrationPlugin()).plugin(erpMappings(none, List.of(reformatted))))
+                .service(Mappings.class);
+        assertThat(third.toRemote(ADMIN, "purchase-order", REQUISITION).version()).as("the same content as JSON is the same version").isEqualTo(2);
+        assertThat(third.mapping("purchase-order").checksum()).isEqualTo(FieldMapping.parse("x", purchaseOrder().text()).checksum());
     }
 
     @DbTest

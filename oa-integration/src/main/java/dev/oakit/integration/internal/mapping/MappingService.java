@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oakit.core.Actor;
 import dev.oakit.core.Checks;
+import dev.oakit.core.ConflictException;
 import dev.oakit.core.IntegrationException;
 import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
@@ -11,6 +12,7 @@ import dev.oakit.integration.IntegrationConfig;
 import dev.oakit.integration.IntegrationErrors;
 import dev.oakit.integration.mapping.FieldMapping;
 import dev.oakit.integration.mapping.MappedPayload;
+import dev.oakit.integration.mapping.MappingDocument;
 import dev.oakit.integration.mapping.MappingIssue;
 import dev.oakit.integration.mapping.MappingStatus;
 import dev.oakit.integration.mapping.MappingStatus.State;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /** The {@link Mappings}: use refused while quarantined; checks read the remote first, then record each outcome in its own command. */
@@ -40,12 +43,15 @@ public final class MappingService implements Mappings {
     private final Commands commands;
     private final Map<String, Connector> connectors = new HashMap<>();
     private final IntegrationConfig config;
+    private final MappingVersionRepository versions;
+    private final Set<String> verified = ConcurrentHashMap.newKeySet();
 
     @Inject
     public MappingService(MappingRegistry registry, MappingStateRepository repo, Commands commands, Set<Connector> connectors,
-                          IntegrationConfig config) {
+                          IntegrationConfig config, MappingVersionRepository versions) {
         this.registry = registry;
         this.repo = repo;
+        this.versions = versions;
         this.commands = commands;
         connectors.forEach(c -> this.connectors.put(c.id(), c));
         this.config = config;
@@ -85,6 +91,7 @@ public final class MappingService implements Mappings {
     private FieldMapping usable(Actor actor, String id, int version) {
         Checks.notNull("actor", actor);
         FieldMapping m = mapping(id, version);
+        verify(actor, m);
         Optional<MappingStateRepository.Row> state = commands.query(h -> repo.find(h, actor.tenantId(), id, version));
         if (state.isPresent() && state.get().quarantined()) {
             MappingStateRepository.Row r = state.get();
@@ -105,6 +112,7 @@ public final class MappingService implements Mappings {
         Map<String, String> failed = new HashMap<>();
         List<MappingStatus> out = new ArrayList<>();
         for (FieldMapping m : registry.all()) {
+            verify(actor, m);
             Connector c = connectors.get(m.target());
             if (!(c instanceof RemoteMetadata meta)) {
                 out.add(stored(actor, m, c == null ? "no connector '" + m.target() + "' is installed"
@@ -132,6 +140,48 @@ public final class MappingService implements Mappings {
             out.add(record(actor, m, MetadataComparison.issues(m, entities)));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Stores the version's document the first time it is used (one audited command), and refuses a
+     * document that differs from the one stored under its version: a payload's recorded version must
+     * name what was sent.
+     */
+    private void verify(Actor actor, FieldMapping m) {
+        String key = m.id() + "@" + m.version();
+        if (verified.contains(key)) {
+            return;
+        }
+        Optional<MappingVersionRepository.Stored> stored = commands.query(h -> versions.find(h, m.id(), m.version()));
+        if (stored.isEmpty()) {
+            try {
+                commands.execute(new CommandSpec(actor, "integration.mapping.register", "mapping", key, null), Boolean.class, ctx -> {
+                    versions.insert(ctx.handle(), m, ctx.now());
+                    ctx.summary("registered " + m.label() + " from " + m.document().source() + " (sha256 " + m.checksum() + ")");
+                    return true;
+                });
+            } catch (RuntimeException e) {
+                // another node stored it first: read what it stored
+                if (commands.query(h -> versions.find(h, m.id(), m.version())).isEmpty()) {
+                    throw e;
+                }
+            }
+            stored = commands.query(h -> versions.find(h, m.id(), m.version()));
+        }
+        MappingVersionRepository.Stored s = stored.orElseThrow();
+        if (!s.checksum().equals(m.checksum())) {
+            throw new ConflictException(IntegrationErrors.MAPPING_CHANGED, m.label() + " (" + m.document().source()
+                    + ") differs from the v" + m.version() + " first used on " + s.registeredAt() + " (from " + s.source() + ", sha256 "
+                    + s.checksum() + "); payloads record their mapping version, so a changed mapping needs a new version: raise it to v"
+                    + (registry.latest(m.id()).version() + 1));
+        }
+        verified.add(key);
+    }
+
+    @Override
+    public Optional<MappingDocument> used(String id, int version) {
+        Checks.text("id", id, 64);
+        return commands.query(h -> versions.find(h, id, version)).map(s -> new MappingDocument(s.source(), s.document()));
     }
 
     private MappingStatus record(Actor actor, FieldMapping m, List<MappingIssue> issues) {
