@@ -9,14 +9,13 @@ import dev.oakit.integration.spi.JsonHttp;
 import dev.oakit.integration.spi.RemoteCallException;
 import dev.oakit.integration.spi.RemoteCreate;
 import dev.oakit.integration.spi.RemoteEntity;
-import dev.oakit.integration.spi.RemoteField;
 import dev.oakit.integration.spi.RemoteMetadata;
+import dev.oakit.integration.spi.RemoteSchemas;
 
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -79,30 +78,6 @@ public final class ErpNextMetadata implements Connector, RemoteMetadata {
             }
             throw e;
         }
-        for (JsonNode doc : answer.path("docs")) {
-            if (doc.path("name").asText().equals(entity)) {
-                List<RemoteField> fields = new ArrayList<>();
-                for (JsonNode f : doc.path("fields")) {
-                    String type = f.path("fieldtype").asText();
-                    fields.add(new RemoteField(f.path("fieldname").asText(), type(type), type, f.path("reqd").asInt() == 1,
-                            f.path("label").asText(null)));
-                }
-                return Optional.of(RemoteEntity.of(entity, fields));
-            }
-        }
-        return Optional.empty();
-    }
-
-    static FieldType type(String frappe) {
-        return switch (frappe) {
-            case "Data", "Select", "Link", "Dynamic Link", "Small Text", "Text", "Long Text", "Text Editor", "Code", "Read Only" -> FieldType.STRING;
-            case "Int" -> FieldType.INTEGER;
-            case "Check" -> FieldType.BOOLEAN;
-            case "Float", "Currency", "Percent" -> FieldType.DECIMAL;
-            case "Date" -> FieldType.DATE;
-            case "Datetime" -> FieldType.DATETIME;
-            case "Table", "Table MultiSelect" -> FieldType.LIST;
-            default -> null;
-        };
+        return RemoteSchemas.frappe(answer, entity);
     }
 }

@@ -56,7 +56,7 @@ public final class MetadataComparison {
         Set<String> used = new HashSet<>();
         m.remoteUses().stream().filter(u -> u.entity().equals(entity)).forEach(u -> used.add(u.field()));
         List<String> candidates = e.fields().values().stream().filter(f -> !used.contains(f.name()))
-                .map(f -> f.label() == null ? f.name() : f.name() + " (" + f.label() + ")").sorted().limit(12).toList();
+                .map(f -> f.label() == null ? f.name() : f.name() + " (" + f.label() + ")").sorted().limit(20).toList();
         return candidates.isEmpty() ? "" : " (fields the mapping does not use: " + String.join(", ", candidates) + ")";
     }
 }
