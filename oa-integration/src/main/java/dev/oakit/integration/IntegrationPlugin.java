@@ -55,5 +55,6 @@ public final class IntegrationPlugin implements OaPlugin {
         context.exposeService(Inbox.class);
         context.exposeService(Mappings.class);
         context.jobHandler(RemoteWriteJob.class);
+        context.jobHandler(dev.oakit.integration.internal.mapping.MappingCheckJob.class);
     }
 }

@@ -58,6 +58,15 @@ public interface Mappings {
     List<MappingStatus> check(Actor actor);
 
     /**
+     * Checks every mapping now and then every {@code every}, as the tenant's system actor, in a durable
+     * job ({@code integration.mapping.check}) that one node of the cluster runs each time; calling it
+     * again replaces the schedule. Administrators only.
+     *
+     * @param every from 1 minute to 7 days
+     */
+    void checkEvery(Actor actor, java.time.Duration every);
+
+    /**
      * The document of a mapping version as it was when first used here (stored then, and never
      * changed: a different document under a used version is refused with {@code OA-INT/MAPPING_CHANGED}).
      *

@@ -11,6 +11,7 @@ import dev.oakit.core.OaKit;
 import dev.oakit.core.audit.AuditLog;
 import dev.oakit.core.spi.OaPlugin;
 import dev.oakit.core.testing.DbTest;
+import dev.oakit.core.testing.ManualClock;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.fakes.erpnext.FakeErpNext;
 import dev.oakit.integration.IntegrationErrors;
@@ -20,10 +21,13 @@ import dev.oakit.integration.mapping.MappingIssue.Change;
 import dev.oakit.integration.mapping.MappingStatus.State;
 import dev.oakit.integration.spi.Connector;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class MappingQuarantineTest {
     static final Actor ADMIN = Actor.admin("t1", "root");
@@ -85,6 +89,27 @@ class MappingQuarantineTest {
                     "passed mapping 'purchase-order' v2",
                     "quarantined mapping 'purchase-order' v2: FIELD_GONE Purchase Order Item.rate",
                     "lifted the quarantine of mapping 'purchase-order' v2");
+        }
+    }
+
+    @DbTest
+    void aScheduledCheckQuarantinesWithoutAnyoneAsking(TestDatabase db) {
+        try (FakeErpNext erp = FakeErpNext.start()) {
+            ManualClock clock = new ManualClock(Instant.parse("2026-12-01T02:00:00Z"));
+            ErpNextMetadata connector = new ErpNextMetadata("erpnext", erp.baseUri(), erp.tokenHeader());
+            Mappings mappings = db.start(b -> b.clock(clock).plugin(new IntegrationPlugin()).plugin(erpMappings(connector, List.of(purchaseOrder()))))
+                    .service(Mappings.class);
+            mappings.checkEvery(ADMIN, Duration.ofHours(1));
+            await().atMost(Duration.ofSeconds(30)).until(() -> mappings.statuses(ADMIN).get(0).state() == State.PASSED);
+
+            erp.removeField("Purchase Order", "supplier");              // the ERP is upgraded at night
+            // the hour passes (again, should the first run have scheduled the next only after an advance)
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                clock.advance(Duration.ofMinutes(61));
+                return mappings.statuses(ADMIN).get(0).state() == State.QUARANTINED;
+            });
+            assertThat(mappings.statuses(ADMIN).get(0).issues()).extracting(MappingIssue::field).containsExactly("supplier");
+            assertThatThrownBy(() -> mappings.checkEvery(ADMIN, Duration.ofSeconds(10))).hasMessageContaining("every: must be 1 minute to 7 days");
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oakit.core.Actor;
 import dev.oakit.core.Checks;
 import dev.oakit.core.ConflictException;
+import dev.oakit.core.ValidationException;
 import dev.oakit.core.IntegrationException;
 import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
@@ -25,6 +26,7 @@ import dev.oakit.integration.spi.RemoteMetadata;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -209,6 +211,21 @@ public final class MappingService implements Mappings {
                 .map(r -> new MappingStatus(m.id(), m.version(), State.NOT_CHECKED, r.issues(), r.since(),
                         note + (r.quarantined() ? "; it stays quarantined" : "")))
                 .orElse(new MappingStatus(m.id(), m.version(), State.NOT_CHECKED, List.of(), null, note));
+    }
+
+    @Override
+    public void checkEvery(Actor actor, Duration every) {
+        Checks.notNull("actor", actor);
+        actor.requireAdmin("schedule the check of mappings");
+        Checks.notNull("every", every);
+        if (every.compareTo(Duration.ofMinutes(1)) < 0 || every.compareTo(Duration.ofDays(7)) > 0) {
+            throw ValidationException.of("every", "must be 1 minute to 7 days, was " + every);
+        }
+        commands.execute(CommandSpec.of(actor, "integration.mapping.schedule"), Long.class, ctx -> {
+            int cancelled = ctx.cancelJobsByKeyPrefix(MappingCheckJob.KEY_PREFIX);
+            ctx.summary("mappings checked now and every " + every + (cancelled > 0 ? " (replaces the previous schedule)" : ""));
+            return MappingCheckJob.schedule(ctx, every, ctx.now());
+        });
     }
 
     @Override
