@@ -47,4 +47,17 @@ public final class IntegrationErrors {
     public static final String WEBHOOK_TIMESTAMP = "OA-INT/WEBHOOK_TIMESTAMP";
     /** A webhook's body is larger than the endpoint's limit. */
     public static final String WEBHOOK_TOO_LARGE = "OA-INT/WEBHOOK_TOO_LARGE";
+
+    // ---- mappings
+
+    /** A mapping document is invalid; every problem is listed with its path and the fix. */
+    public static final String MAPPING_INVALID = "OA-INT/MAPPING_INVALID";
+    /** A document's values do not fit its mapping (a missing required field, a value of the wrong type, an unknown enum value). */
+    public static final String MAPPING_VALUE = "OA-INT/MAPPING_VALUE";
+    /** No mapping of that id (or version) is registered. */
+    public static final String NO_SUCH_MAPPING = "OA-INT/NO_SUCH_MAPPING";
+    /** A mapping version's document differs from the one first registered under that version; a change needs a new version. */
+    public static final String MAPPING_CHANGED = "OA-INT/MAPPING_CHANGED";
+    /** The mapping is quarantined: the remote's metadata no longer fits it; the report says which field changed and what to do. */
+    public static final String MAPPING_QUARANTINED = "OA-INT/MAPPING_QUARANTINED";
 }

@@ -16,6 +16,10 @@ import dev.oakit.integration.internal.target.TargetMeters;
 import dev.oakit.integration.internal.write.MetricsService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import dev.oakit.integration.internal.mapping.MappingRegistry;
+import dev.oakit.integration.internal.mapping.MappingService;
+import dev.oakit.integration.mapping.MappingDocument;
+import dev.oakit.integration.mapping.Mappings;
 import org.apiguardian.api.API;
 
 /**
@@ -66,16 +70,21 @@ public final class IntegrationPlugin implements OaPlugin {
                 Multibinder.newSetBinder(binder(), dev.oakit.integration.spi.FieldCheck.class);
                 bind(dev.oakit.integration.reconcile.Reconciliations.class).to(dev.oakit.integration.internal.reconcile.ReconcileService.class);
                 bind(dev.oakit.integration.pull.ChangePulls.class).to(dev.oakit.integration.internal.pull.PullService.class);
+                Multibinder.newSetBinder(binder(), MappingDocument.class);
+                bind(MappingRegistry.class).asEagerSingleton(); // every mapping document is read when OAKit is built
+                bind(Mappings.class).to(MappingService.class);
             }
         });
         context.exposeService(IdMap.class);
         context.exposeService(RemoteWrites.class);
         context.exposeService(Inbox.class);
+        context.exposeService(Mappings.class);
         context.jobHandler(RemoteWriteJob.class);
         context.exposeService(dev.oakit.integration.pull.ChangePulls.class);
         context.exposeService(IntegrationMetrics.class);
         context.exposeService(dev.oakit.integration.reconcile.Reconciliations.class);
         context.jobHandler(dev.oakit.integration.internal.reconcile.ReconcileJob.class);
         context.jobHandler(dev.oakit.integration.internal.pull.PullJob.class);
+        context.jobHandler(dev.oakit.integration.internal.mapping.MappingCheckJob.class);
     }
 }
