@@ -38,6 +38,10 @@ final class ChangeConsumerService implements ChangeConsumer {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong dead = new AtomicLong();
+    /** Held while a delivery is handled (the client hands one channel's deliveries over one at a time). */
+    private final java.util.concurrent.locks.ReentrantLock handling = new java.util.concurrent.locks.ReentrantLock();
+    /** Set by {@link #close}: a delivery that still arrives (a connection recovering while it closed) goes back to the queue. */
+    private volatile boolean closed;
 
     /** A dead letter to keep: queue, message id, body, error. */
     interface DeadLetters {
@@ -52,12 +56,19 @@ final class ChangeConsumerService implements ChangeConsumer {
         channel.basicConsume(spec.queue(), false, new DefaultConsumer(channel) {
             @Override
             public void handleDelivery(String tag, Envelope env, AMQP.BasicProperties props, byte[] body) throws java.io.IOException {
+                handling.lock();
                 try {
+                    if (closed) {
+                        getChannel().basicNack(env.getDeliveryTag(), false, true);
+                        return;
+                    }
                     handle(env, props, body);
                 } catch (RuntimeException e) {
                     // the database is down, a dead letter could not be stored, …: the message comes again; an exception
                     // escaping here would make the client close the channel and this consumer stop
                     requeue(env, "it could not be handled now", e);
+                } finally {
+                    handling.unlock();
                 }
             }
 
@@ -143,10 +154,18 @@ final class ChangeConsumerService implements ChangeConsumer {
 
     @Override
     public void close() {
+        closed = true;
         try {
             connection.close(2000);
         } catch (Exception | Error ignored) {
             // already closed
+        }
+        try { // a delivery being handled finishes (its ack is lost with the connection; it comes again as a duplicate)
+            if (handling.tryLock(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                handling.unlock();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         onClose.accept(this);
     }
