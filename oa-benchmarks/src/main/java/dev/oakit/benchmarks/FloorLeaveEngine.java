@@ -45,14 +45,15 @@ final class FloorLeaveEngine implements LeaveEngine {
                 occurred_at, request_id, summary)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     static final String TODO = "SELECT id, instance_id, node_id, node_name, round, seq, kind, waiting_for, assignee_id, owner_id, status, "
-            + "outcome, def_key, title, initiator_id, acted_by, created_at, completed_at, due_at, proxy_for FROM oa_wf_task "
+            + "outcome, def_key, title, initiator_id, acted_by, created_at, completed_at, due_at, proxy_for, comment FROM oa_wf_task "
             + "WHERE tenant_id = ? AND assignee_id = ? AND status = 'OPEN' ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?";
     static final String LOCK_AND_LOAD = "SELECT i.id, i.tenant_id, i.definition_id, i.def_key, i.def_version, i.title, i.business_key, "
             + "i.initiator_id, i.status, i.priority, i.form, i.state, i.parent_id, i.parent_node, i.row_version, i.started_at, "
             + "i.ended_at, i.updated_at, t.id AS t_id, t.node_id AS t_node_id, t.node_name AS t_node_name, t.round AS t_round, "
             + "t.seq AS t_seq, t.kind AS t_kind, t.waiting_for AS t_waiting_for, t.assignee_id AS t_assignee_id, "
             + "t.owner_id AS t_owner_id, t.status AS t_status, t.outcome AS t_outcome, t.acted_by AS t_acted_by, "
-            + "t.created_at AS t_created_at, t.completed_at AS t_completed_at, t.due_at AS t_due_at, t.proxy_for AS t_proxy_for "
+            + "t.created_at AS t_created_at, t.completed_at AS t_completed_at, t.due_at AS t_due_at, t.proxy_for AS t_proxy_for, "
+            + "t.comment AS t_comment "
             + "FROM oa_wf_instance i LEFT JOIN oa_wf_task t ON t.instance_id = i.id AND t.status IN ('OPEN', 'WAITING') "
             + "WHERE i.tenant_id = ? AND i.id = (SELECT instance_id FROM oa_wf_task WHERE id = ?) ORDER BY t.id FOR UPDATE";
     static final String CLOSE_TASK = "UPDATE oa_wf_task SET status = ?, outcome = ?, acted_by = ?, comment = ?, completed_at = ?, "
@@ -333,7 +334,7 @@ final class FloorLeaveEngine implements LeaveEngine {
                 if (rs.getLong(2) == instance) {
                     found = id;
                 }
-                for (int col = 3; col <= 20; col++) {
+                for (int col = 3; col <= 21; col++) {
                     rs.getObject(col);
                 }
             }
@@ -353,7 +354,7 @@ final class FloorLeaveEngine implements LeaveEngine {
         try (ResultSet rs = p.getResultSet()) {
             while (rs.next()) {
                 rows++;
-                for (int col = 1; col <= 34; col++) {
+                for (int col = 1; col <= 35; col++) {
                     rs.getObject(col);
                 }
             }

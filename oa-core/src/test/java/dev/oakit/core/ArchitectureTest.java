@@ -1,100 +1,71 @@
 package dev.oakit.core;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchRule;
-import dev.oakit.core.testing.ErrorCodeRules;
-import dev.oakit.core.testing.Facades;
-import dev.oakit.core.testing.ModuleSlices;
-import dev.oakit.core.testing.ModuleSources;
-import dev.oakit.core.testing.TableOwnership;
-import org.apiguardian.api.API;
+import dev.oakit.core.testing.ModuleRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.Set;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-import static org.assertj.core.api.Assertions.assertThat;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 
 /** The package rules of DESIGN.md, as tests. */
 class ArchitectureTest {
-    private static JavaClasses core;
+    private static ModuleRules core;
 
     @BeforeAll
     static void load() {
-        core = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.oakit.core");
+        // OaKitBuilder, OaKitSettings and OaKitModule hand the host's settings to the internal bootstrap;
+        // no internal type appears in any public signature.
+        core = ModuleRules.of("dev.oakit.core", "OaKitBuilder", "OaKitSettings", "OaKitModule");
     }
 
     @Test
     void apiAndSpiNeverImportInternalExceptTheTwoDoors() {
-        // OaKitBuilder, OaKitSettings and OaKitModule hand the host's settings to the internal bootstrap;
-        // no internal type appears in any public signature.
-        ArchRule rule = noClasses().that().resideOutsideOfPackage("..internal..")
-                .and().doNotHaveSimpleName("OaKitBuilder").and().doNotHaveSimpleName("OaKitSettings")
-                .and().doNotHaveSimpleName("OaKitModule").and().doNotHaveSimpleName("OaKitModule$Builder")
-                .should().dependOnClassesThat().resideInAPackage("..internal..");
-        rule.check(core);
+        core.apiAndSpiNeverImportInternalExceptTheWiring();
     }
 
     @Test
     void coreDependsOnNoFeatureModule() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.oakit.workflow..", "dev.oakit.ticket..",
-                "dev.oakit.erp..", "dev.oakit.crm..").check(core);
+        core.dependsOnNoneOf("dev.oakit.workflow..", "dev.oakit.ticket..", "dev.oakit.erp..", "dev.oakit.crm..");
     }
 
     @Test
     void noPackageCyclesIncludingTheRootPackage() {
         // the doors wire the internal bootstrap; OaKit.builder() hands out the first of them
-        slices().assignedFrom(new ModuleSlices("dev.oakit.core", Set.of("OaKitBuilder", "OaKitSettings", "OaKitModule")))
-                .should().beFreeOfCycles()
-                .ignoreDependency(com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(OaKit.class),
-                        com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(OaKitBuilder.class))
-                .check(core);
+        core.packageCycles().ignoreDependency(equivalentTo(OaKit.class), equivalentTo(OaKitBuilder.class)).check(core.classes());
     }
 
     @Test
     void internalNeverDependsOnTheDoorsThatWireIt() {
-        noClasses().that().resideInAPackage("..internal..").should().dependOnClassesThat()
-                .haveSimpleNameStartingWith("OaKitBuilder").orShould().dependOnClassesThat().haveSimpleNameStartingWith("OaKitSettings")
-                .orShould().dependOnClassesThat().haveSimpleNameStartingWith("OaKitModule")
-                .orShould().dependOnClassesThat().implement(dev.oakit.core.spi.OaPlugin.class)
-                .check(core);
+        // internal's sources may name the doors (the bootstrap's package-info says who calls it)
+        core.internalNeverDependsOnTheWiring(false);
     }
 
     @Test
     void noSystemOutOrErrInMainCode() {
-        noClasses().should().accessField(System.class, "out").orShould().accessField(System.class, "err").check(core);
+        core.noStandardStreams();
     }
 
     @Test
     void everyPublicApiAndSpiTypeDeclaresItsStability() {
-        classes().that().resideOutsideOfPackage("..internal..").and().arePublic().and().areTopLevelClasses()
-                .and().doNotHaveSimpleName("package-info")
-                .should().beAnnotatedWith(API.class).check(core);
+        core.publicApiAndSpiTypesDeclareTheirStability();
     }
 
     @Test
     void itsSqlNamesOnlyItsOwnTables() {
-        TableOwnership.assertOnlyOwnTables(ModuleSources.ofThisModule(), "oa_core_");
+        core.sqlNamesOnlyTablesOf("oa_core_");
     }
 
     @Test
     void errorCodesAreATypeOfTheirOwn() {
-        ErrorCodeRules.assertCodesAreATypeOfTheirOwn(ModuleSources.ofThisModule(), CoreErrors.class, "OA-CORE");
+        core.errorCodesAreATypeOfTheirOwn(CoreErrors.class, "OA-CORE");
     }
 
     @Test
     void everyPackageSaysWhatItIsFor() {
-        assertThat(ModuleSources.ofThisModule().packagesWithoutDescription()).as("packages without a package-info.java sentence").isEmpty();
+        core.everyPackageSaysWhatItIsFor();
     }
 
     @Test
     void facadeImplementationsAreServices() {
-        classes().that().resideInAPackage("..internal..").and(Facades.implementAHostFacade())
-                .should().haveSimpleNameEndingWith("Service").check(core);
+        core.facadeImplementationsAreServices();
     }
 }

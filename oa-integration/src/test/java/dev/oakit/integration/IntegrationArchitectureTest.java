@@ -1,87 +1,66 @@
 package dev.oakit.integration;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import dev.oakit.core.testing.ErrorCodeRules;
-import dev.oakit.core.testing.Facades;
-import dev.oakit.core.testing.ModuleSlices;
-import dev.oakit.core.testing.ModuleSources;
-import dev.oakit.core.testing.TableOwnership;
-import org.apiguardian.api.API;
+import dev.oakit.core.testing.ModuleRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.Set;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The package rules of DESIGN.md for oa-integration (layer 1: it depends on oa-core only). */
 class IntegrationArchitectureTest {
-    private static JavaClasses integration;
+    private static ModuleRules integration;
 
     @BeforeAll
     static void load() {
-        integration = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.oakit.integration");
+        integration = ModuleRules.of("dev.oakit.integration", "IntegrationPlugin");
     }
 
     @Test
     void apiAndSpiNeverImportInternalExceptThePluginThatWiresIt() {
-        noClasses().that().resideOutsideOfPackage("..internal..").and().haveNameNotMatching("dev\\.oakit\\.integration\\.IntegrationPlugin.*")
-                .should().dependOnClassesThat().resideInAPackage("..internal..").check(integration);
+        integration.apiAndSpiNeverImportInternalExceptTheWiring();
     }
 
     @Test
     void usesNoInternalOfCoreAndNoOtherFeatureModule() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.oakit.core.internal..", "dev.oakit.workflow..",
-                "dev.oakit.ticket..", "dev.oakit.erp..", "dev.oakit.crm..").check(integration);
+        integration.dependsOnNoneOf("dev.oakit.core.internal..", "dev.oakit.workflow..", "dev.oakit.ticket..", "dev.oakit.erp..",
+                "dev.oakit.crm..");
     }
 
     @Test
     void noSystemOut() {
-        noClasses().should().accessField(System.class, "out").orShould().accessField(System.class, "err").check(integration);
+        integration.noStandardStreams();
     }
 
     @Test
     void everyPublicApiAndSpiTypeDeclaresItsStability() {
-        classes().that().resideOutsideOfPackage("..internal..").and().arePublic().and().areTopLevelClasses()
-                .and().doNotHaveSimpleName("package-info").should().beAnnotatedWith(API.class).check(integration);
+        integration.publicApiAndSpiTypesDeclareTheirStability();
     }
 
     @Test
     void itsSqlNamesOnlyItsOwnTables() {
-        TableOwnership.assertOnlyOwnTables(ModuleSources.ofThisModule(), "oa_int_");
+        integration.sqlNamesOnlyTablesOf("oa_int_");
     }
 
     @Test
     void errorCodesAreATypeOfTheirOwn() {
-        ErrorCodeRules.assertCodesAreATypeOfTheirOwn(ModuleSources.ofThisModule(), IntegrationErrors.class, "OA-INT");
+        integration.errorCodesAreATypeOfTheirOwn(IntegrationErrors.class, "OA-INT");
     }
 
     @Test
     void noPackageCyclesIncludingTheRootPackage() {
-        slices().assignedFrom(new ModuleSlices("dev.oakit.integration", Set.of("IntegrationPlugin"))).should().beFreeOfCycles()
-                .allowEmptyShould(true).check(integration);
+        integration.noPackageCycles();
     }
 
     @Test
     void internalNeverDependsOnThePluginThatWiresIt() {
-        noClasses().that().resideInAPackage("..internal..").should().dependOnClassesThat()
-                .implement(dev.oakit.core.spi.OaPlugin.class).allowEmptyShould(true).check(integration);
+        integration.internalNeverDependsOnTheWiring(true);
     }
 
     @Test
     void everyPackageSaysWhatItIsFor() {
-        assertThat(ModuleSources.ofThisModule().packagesWithoutDescription()).as("packages without a package-info.java sentence").isEmpty();
+        integration.everyPackageSaysWhatItIsFor();
     }
 
     @Test
     void facadeImplementationsAreServices() {
-        classes().that().resideInAPackage("..internal..").and(Facades.implementAHostFacade())
-                .should().haveSimpleNameEndingWith("Service").allowEmptyShould(true).check(integration);
+        integration.facadeImplementationsAreServices();
     }
 }

@@ -24,6 +24,7 @@ import dev.oakit.workflow.TodoQuery;
 import dev.oakit.workflow.Workbench;
 import dev.oakit.workflow.WorkflowErrors;
 import dev.oakit.workflow.internal.engine.Flow;
+import dev.oakit.workflow.internal.engine.mode.TaskKinds;
 import dev.oakit.workflow.internal.preview.RoutePreviewer;
 import dev.oakit.workflow.internal.proxy.ProxyRepository;
 import dev.oakit.workflow.internal.store.CcRepository;
@@ -79,7 +80,8 @@ public final class ApprovalQueryService implements ApprovalQueries {
 
     Task task(Rows.TaskRow t) {
         return new Task(t.id(), t.instanceId(), t.nodeId(), t.nodeName(), t.assigneeId(), t.ownerId(), t.status(), t.outcome(),
-                t.key(), t.title(), t.initiatorId(), t.createdAt(), t.completedAt(), t.dueAt(), dueState(t), t.proxyFor());
+                t.key(), t.title(), t.initiatorId(), t.createdAt(), t.completedAt(), t.dueAt(), dueState(t), t.proxyFor(),
+                TaskKinds.of(t.kind()), t.comment());
     }
 
     private dev.oakit.workflow.DueState dueState(Rows.TaskRow t) {

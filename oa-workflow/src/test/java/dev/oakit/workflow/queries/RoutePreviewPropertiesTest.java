@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The route preview runs the engine's own decider: for random definitions (approval nodes of every
  * mode with every kind of approver rule, initiator rule, empty-node fallback, de-duplication and
- * separation of duties; cc nodes; exclusive branches on the form; parallel branches) and random
+ * separation of duties; cc nodes; exclusive branches on the form; parallel and inclusive branches
+ * whose join waits for all or passes on the first N, closing the others' tasks) and random
  * forms and initiators, the route the preview predicts is the route the engine then takes when
  * every approver approves their task in the order the tasks opened: the same approval nodes in the
  * same order with the same people given a task (or approving automatically), the same nodes
@@ -92,6 +93,8 @@ class RoutePreviewPropertiesTest {
 
         net.jqwik.api.statistics.Statistics.label("route").collect(taken.failure() != null ? "fails " + taken.failure()
                 : taken.end() == null ? "runs on" : taken.end().startsWith("rejected") ? "ends rejected" : "ends approved");
+        net.jqwik.api.statistics.Statistics.label("joins").collect(d.nodes().stream().anyMatch(n -> n instanceof Node.Join j
+                && j.first() != null) ? "of the first N" : d.nodes().stream().anyMatch(Node.Join.class::isInstance) ? "of all" : "none");
         net.jqwik.api.statistics.Statistics.label("approval nodes with tasks").collect(Math.min(taken.approvals().size(), 5));
         String context = "seed " + seed + ", initiator " + initiator + ", form " + form + "\n" + d.toJson() + "\npreview " + preview.steps();
         assertThat(taken.failure()).as(context).isEqualTo(predicted.failure());
@@ -187,7 +190,10 @@ class RoutePreviewPropertiesTest {
         }
     }
 
-    /** Random definitions: a chain of approval and cc nodes, exclusive branches on the form, parallel branches. */
+    /**
+     * Random definitions: a chain of approval and cc nodes, exclusive branches on the form, parallel and inclusive
+     * branches joined by all or by the first N.
+     */
     private static final class Generator {
         private final Random rnd;
         private final List<String> approvalIds = new ArrayList<>();
@@ -252,13 +258,39 @@ class RoutePreviewPropertiesTest {
                 }
                 return lasts;
             }
-            String p = id("p");
+            return split(from, depth);
+        }
+
+        /**
+         * A parallel or inclusive split (the inclusive one's branches on conditions of the form, the first
+         * the default) of two or three branches, and its join: of every branch, or of the first N (1: a
+         * discriminator).
+         */
+        private List<String> split(List<String> from, int depth) {
+            boolean inclusive = rnd.nextInt(3) == 0;
+            String p = id(inclusive ? "i" : "p");
             String j = id("j");
-            b.parallel(p).join(j, p);
+            int branches = 2 + rnd.nextInt(2);
+            if (inclusive) {
+                b.inclusive(p);
+            } else {
+                b.parallel(p);
+            }
+            if (rnd.nextBoolean()) {
+                b.join(j, p);
+            } else {
+                b.join(j, p, 1 + rnd.nextInt(branches));
+            }
             from.forEach(y -> b.route(y, p));
-            for (int branch = 0; branch < 2; branch++) {
+            for (int branch = 0; branch < branches; branch++) {
                 String first = approval();
-                b.route(p, first);
+                if (!inclusive) {
+                    b.route(p, first);
+                } else if (branch == 0) {
+                    b.otherwise(p, first);
+                } else {
+                    b.when(p, first, "form.days > " + (1 + rnd.nextInt(6)));
+                }
                 for (String last : segment(List.of(first), depth + 1, true)) {
                     b.route(last, j);
                 }

@@ -3,8 +3,10 @@ package dev.oakit.workflow.semantics;
 import dev.oakit.core.ValidationException;
 import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.TestDatabase;
+import dev.oakit.workflow.ApprovalMode;
 import dev.oakit.workflow.ApproverRule;
 import dev.oakit.workflow.InstanceStatus;
+import dev.oakit.workflow.PreviewApprover;
 import dev.oakit.workflow.ProcessDefinition;
 import dev.oakit.workflow.ProcessDefinitionBuilder;
 import dev.oakit.workflow.RoutePreview;
@@ -31,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Rows F1–F5 of docs/approval-semantics.md: a join of the first N of its M branches (N = 1: a
+ * Rows F1–F6 of docs/approval-semantics.md: a join of the first N of its M branches (N = 1: a
  * discriminator) passes when N branches arrived and closes what still runs in the others.
  */
 class JoinFirstSemanticsTest {
@@ -113,6 +115,28 @@ class JoinFirstSemanticsTest {
         assertThat(p.steps()).anySatisfy(step -> assertThat(step.note()).contains("passes when the first 1 branch(es) of 'split'"));
         ProcessDefinition read = ProcessDefinition.fromJson(firstOf("json", 3, 2, false).toJson());
         assertThat(read.toJson()).contains("\"first\":2");
+    }
+
+    @DbTest
+    @DisplayName("F6 the preview names only the SEQUENTIAL approvers whose turn comes before a first-N join closes their branch")
+    void f6PreviewLeavesOutTurnsTheJoinCutsOff(TestDatabase db) {
+        Sem s = new Sem(db);
+        ProcessDefinition d = ProcessDefinition.builder("cut").form(WorkflowFixture.leaveForm()).start("start").parallel("split")
+                .approval("b0", a -> a.mode(ApprovalMode.SEQUENTIAL).approver(ApproverRule.users("bob", "carol", "erin")))
+                .approval("b1", a -> a.approver(ApproverRule.users("dave")))
+                .join("join", "split", 1).approval("after", a -> a.approver(ApproverRule.users("zhao"))).end("end")
+                .chain("start", "split").route("split", "b0").route("split", "b1").route("b0", "join").route("b1", "join")
+                .chain("join", "after", "end").build();
+        long id = s.run(d);
+        RoutePreview p = s.f.queries.preview(user("alice"), StartRequest.of("cut", WorkflowFixture.days(1)));
+        // as the preview assumes: each approves in the order the tasks opened (bob, dave, then carol's turn)
+        s.approve("bob", id);
+        s.approve("dave", id);
+        assertThat(s.tasks(id)).filteredOn(t -> t.nodeId().equals("b0")).extracting(Task::assigneeId).containsExactly("bob", "carol");
+        assertThat(p.steps()).filteredOn(step -> step.nodeId().equals("b0")).singleElement().satisfies(step -> {
+            assertThat(step.approvers()).extracting(PreviewApprover::userId).containsExactly("bob", "carol");
+            assertThat(step.note()).contains("[erin] get no turn: join 'join' passes first and closes this branch");
+        });
     }
 
     private static synchronized WorkflowFixture shared() throws SQLException {

@@ -1,11 +1,15 @@
 package dev.oakit.workflow.semantics;
 
+import dev.oakit.core.Actor;
 import dev.oakit.core.ConflictException;
 import dev.oakit.core.ForbiddenException;
 import dev.oakit.core.ValidationException;
+import dev.oakit.core.testing.CountingDataSource;
 import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.workflow.ApprovalMode;
+import dev.oakit.workflow.ApprovalQueries;
+import dev.oakit.workflow.Approvals;
 import dev.oakit.workflow.ApproverRule;
 import dev.oakit.workflow.Decision;
 import dev.oakit.workflow.InstanceStatus;
@@ -14,15 +18,22 @@ import dev.oakit.workflow.ProcessDefinition;
 import dev.oakit.workflow.RoutePreview;
 import dev.oakit.workflow.StartRequest;
 import dev.oakit.workflow.Task;
+import dev.oakit.workflow.TaskKind;
 import dev.oakit.workflow.TaskStatus;
+import dev.oakit.workflow.TodoQuery;
 import dev.oakit.workflow.WorkflowFixture;
 import org.junit.jupiter.api.DisplayName;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static dev.oakit.workflow.semantics.Sem.u;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Rows R4–R7 of docs/approval-semantics.md: 驳回重填 (reject for refill), as seed 004 describes it: "if the
@@ -53,6 +64,52 @@ class RefillSemanticsTest {
         assertThat(s.tasks(id)).filteredOn(t -> t.assigneeId().equals("dave")).extracting(Task::outcome).containsExactly("RESET");
         assertThatThrownBy(() -> s.f.approvals.approve(u("alice"), todo.id(), Decision.none()))
                 .isInstanceOf(ConflictException.class);
+    }
+
+    @DbTest
+    @DisplayName("R4 the refill task in the initiator's todo is of kind REFILL and carries the rejecting comment, all in the one todo statement")
+    void r4TheTodoShowsTheRejectingComment(TestDatabase db) {
+        CountingDataSource counting = new CountingDataSource(db.dataSource());
+        Sem s = new Sem(new WorkflowFixture(WorkflowFixture.startCounting(db, counting)));
+        long first = s.run(refill());
+        long second = s.f.start("alice", "refill", WorkflowFixture.days(1)).id();
+        assertThat(s.task("bob", first).kind()).isEqualTo(TaskKind.APPROVAL);
+        assertThat(s.task("bob", first).comment()).isNull();
+        s.f.approvals.reject(u("bob"), s.task("bob", first).id(), Decision.comment("缺发票，请补充"));
+        s.f.approvals.reject(u("dave"), s.task("dave", second).id(), Decision.comment("事由写清楚"));
+
+        counting.reset();
+        List<Task> todo = s.f.queries.todo(u("alice"), TodoQuery.firstPage());
+        assertThat(counting.count()).as("statements for the todo list").isOne();
+        assertThat(todo).extracting(Task::instanceId, Task::kind, Task::comment).containsExactlyInAnyOrder(
+                tuple(first, TaskKind.REFILL, "缺发票，请补充"), tuple(second, TaskKind.REFILL, "事由写清楚"));
+
+        s.f.approvals.resubmit(u("alice"), first, Decision.comment("已补发票"));
+        assertThat(s.tasks(first)).filteredOn(t -> t.kind() == TaskKind.REFILL).singleElement()
+                .satisfies(t -> assertThat(t.comment()).as("a done task's comment is its actor's").isEqualTo("已补发票"));
+    }
+
+    @DbTest
+    @DisplayName("R5 the snippet in docs/approvals.md: the initiator finds the refill task and its comment in the todo and resubmits")
+    void theDocsSnippetResubmitsFromTheTodo(TestDatabase db) throws IOException {
+        Sem s = new Sem(db);
+        long id = s.run(refill());
+        s.f.approvals.reject(u("bob"), s.task("bob", id).id(), Decision.comment("缺发票，请补充"));
+        ApprovalQueries queries = s.f.queries;
+        Approvals approvals = s.f.approvals;
+        Actor alice = u("alice");
+        // docs:start
+        Task refill = queries.todo(alice, TodoQuery.firstPage()).stream()
+                .filter(t -> t.kind() == TaskKind.REFILL).findFirst().orElseThrow();
+        String why = refill.comment();                   // the rejecting comment, e.g. "缺发票，请补充"
+        approvals.resubmit(alice, refill.instanceId(), Decision.comment("已补发票").withForm(Map.of("days", 2)));
+        // docs:end
+        assertThat(why).isEqualTo("缺发票，请补充");
+        assertThat(s.status(id)).isEqualTo(InstanceStatus.RUNNING);
+        String source = Files.readString(Path.of("src/test/java/dev/oakit/workflow/semantics/RefillSemanticsTest.java"));
+        String snippet = source.substring(source.indexOf("// docs:start\n") + 14, source.indexOf("        // docs:end"))
+                .replaceAll("(?m)^ {8}", "");
+        assertThat(Files.readString(Path.of("../docs/approvals.md"))).contains("```java\n" + snippet + "```");
     }
 
     @DbTest

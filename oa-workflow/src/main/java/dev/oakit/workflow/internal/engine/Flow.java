@@ -420,6 +420,9 @@ public final class Flow {
      */
     private void closeOtherBranches(InstanceChange r, Node.Join j, int arrived, int branches) {
         Set<String> between = between(r.d(), j);
+        if (r.trace != null) {
+            r.trace.closedByJoin(r, j, between);
+        }
         List<String> closed = new ArrayList<>();
         for (TaskRow o : List.copyOf(r.open)) {
             if (between.contains(o.nodeId())) {

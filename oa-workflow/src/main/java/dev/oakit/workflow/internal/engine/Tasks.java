@@ -84,7 +84,7 @@ public final class Tasks {
         String name = r.nodeName(nodeId);
         r.drafts.add(new TaskDraft(id, nodeId, name, round, seq, kind, waitingFor, assignee, owner, status, r.now, due, principal));
         TaskRow t = new TaskRow(id, r.row.id(), nodeId, name, round, seq, kind, waitingFor, assignee, owner, status, null,
-                r.row.key(), r.row.title(), r.row.initiatorId(), null, r.now, null, due, principal);
+                r.row.key(), r.row.title(), r.row.initiatorId(), null, r.now, null, due, principal, null);
         if (status == TaskStatus.OPEN) {
             if (who.note() != null) {
                 r.history(principal != null ? "proxy-assigned" : "proxy-kept", id, nodeId, null, who.note());

@@ -5,6 +5,7 @@ import dev.oakit.workflow.Route;
 import dev.oakit.workflow.internal.ApproverResolution;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Watches a decision as it moves through the definition: the route preview's window on the
@@ -49,6 +50,14 @@ public interface Trace {
      */
     void selected(InstanceChange r, Node.Approval node, List<ApproverResolution.Resolved> resolved, Seating.Selection selection,
                   List<String> users, List<String> auto, boolean fallback);
+
+    /**
+     * A join of the first N branches passed before every branch arrived: what still runs on the other
+     * branches is about to be closed (the nodes' runs, their SEQUENTIAL queues included, are as they were).
+     *
+     * @param nodes the nodes between the join's split and the join
+     */
+    void closedByJoin(InstanceChange r, Node.Join join, Set<String> nodes);
 
     /** A SEQUENTIAL approver may not take their turn now (the one check) and is passed over. */
     void passedOver(InstanceChange r, Node.Approval node, dev.oakit.workflow.internal.assign.AssigneeCheck.Verdict verdict);

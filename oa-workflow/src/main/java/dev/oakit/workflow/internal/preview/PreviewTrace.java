@@ -292,6 +292,22 @@ final class PreviewTrace implements Trace {
         }
     }
 
+    /** Approvers queued at a SEQUENTIAL node of a branch the join closes never get their turn: they leave the node's step. */
+    @Override
+    public void closedByJoin(InstanceChange r, Node.Join join, Set<String> nodes) {
+        for (String node : nodes) {
+            Step step = approvals.get(node);
+            InstanceState.NodeRun run = r.st.runs.get(node);
+            if (step == null || run == null || !r.st.active.contains(node) || run.queue.isEmpty()) {
+                continue;
+            }
+            List<String> queued = List.copyOf(run.queue);
+            if (step.approvers.removeIf(p -> queued.contains(p.userId()))) {
+                step.notes.add(queued + " get no turn: join '" + join.id() + "' passes first and closes this branch");
+            }
+        }
+    }
+
     /** Notes when a condition reads a form field an earlier approver may change, or a service ran before. */
     private void readsChangeable(String condition, List<String> notes) {
         for (Map.Entry<String, String> e : changeable.entrySet()) {

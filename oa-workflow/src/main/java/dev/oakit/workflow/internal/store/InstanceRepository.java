@@ -36,7 +36,8 @@ public final class InstanceRepository {
             + ", t.id AS t_id, t.node_id AS t_node_id, t.node_name AS t_node_name,"
             + " t.round AS t_round, t.seq AS t_seq, t.kind AS t_kind, t.waiting_for AS t_waiting_for, t.assignee_id AS t_assignee_id,"
             + " t.owner_id AS t_owner_id, t.status AS t_status, t.outcome AS t_outcome, t.acted_by AS t_acted_by,"
-            + " t.created_at AS t_created_at, t.completed_at AS t_completed_at, t.due_at AS t_due_at, t.proxy_for AS t_proxy_for"
+            + " t.created_at AS t_created_at, t.completed_at AS t_completed_at, t.due_at AS t_due_at, t.proxy_for AS t_proxy_for,"
+            + " t.comment AS t_comment"
             + " FROM oa_wf_instance i LEFT JOIN oa_wf_task t ON t.instance_id = i.id AND t.status IN ('OPEN', 'WAITING')"
             + " WHERE i.tenant_id = :t AND ";
 
@@ -104,7 +105,8 @@ public final class InstanceRepository {
                                 rs.getObject("t_waiting_for", Long.class), rs.getString("t_assignee_id"), rs.getString("t_owner_id"),
                                 TaskStatus.valueOf(rs.getString("t_status")), rs.getString("t_outcome"), i.key(), i.title(),
                                 i.initiatorId(), rs.getString("t_acted_by"), Rows.instant(rs, "t_created_at"),
-                                Rows.instant(rs, "t_completed_at"), Rows.instant(rs, "t_due_at"), rs.getString("t_proxy_for")));
+                                Rows.instant(rs, "t_completed_at"), Rows.instant(rs, "t_due_at"), rs.getString("t_proxy_for"),
+                                rs.getString("t_comment")));
                     }
                     return taskId;
                 }).forEach(x -> { });

@@ -25,23 +25,23 @@ public final class Rows {
     public record TaskRow(long id, long instanceId, String nodeId, String nodeName, int round, int seq, String kind,
                           Long waitingFor, String assigneeId, String ownerId, TaskStatus status, String outcome,
                           String key, String title, String initiatorId, String actedBy, Instant createdAt, Instant completedAt,
-                          Instant dueAt, String proxyFor) {
+                          Instant dueAt, String proxyFor, String comment) {
         /** @return this task with another id (a task inserted after the decision that opened it) */
         public TaskRow withId(long newId) {
             return new TaskRow(newId, instanceId, nodeId, nodeName, round, seq, kind, waitingFor, assigneeId, ownerId, status, outcome,
-                    key, title, initiatorId, actedBy, createdAt, completedAt, dueAt, proxyFor);
+                    key, title, initiatorId, actedBy, createdAt, completedAt, dueAt, proxyFor, comment);
         }
 
         /** @return this task with another deadline */
         public TaskRow withDue(Instant due) {
             return new TaskRow(id, instanceId, nodeId, nodeName, round, seq, kind, waitingFor, assigneeId, ownerId, status, outcome,
-                    key, title, initiatorId, actedBy, createdAt, completedAt, due, proxyFor);
+                    key, title, initiatorId, actedBy, createdAt, completedAt, due, proxyFor, comment);
         }
 
         /** @return this task with another assignee, owner, status and proxied approver */
         public TaskRow with(String assignee, String owner, TaskStatus s, String proxy) {
             return new TaskRow(id, instanceId, nodeId, nodeName, round, seq, kind, waitingFor, assignee, owner, s, outcome, key,
-                    title, initiatorId, actedBy, createdAt, completedAt, dueAt, proxy);
+                    title, initiatorId, actedBy, createdAt, completedAt, dueAt, proxy, comment);
         }
     }
 
@@ -65,12 +65,12 @@ public final class Rows {
             rs.getObject("waiting_for", Long.class), rs.getString("assignee_id"), rs.getString("owner_id"),
             TaskStatus.valueOf(rs.getString("status")), rs.getString("outcome"), rs.getString("def_key"), rs.getString("title"),
             rs.getString("initiator_id"), rs.getString("acted_by"), instant(rs, "created_at"), instant(rs, "completed_at"),
-            instant(rs, "due_at"), rs.getString("proxy_for"));
+            instant(rs, "due_at"), rs.getString("proxy_for"), rs.getString("comment"));
 
     /** The instance columns {@link #INSTANCE} reads: all but the timeline, which only the detail query reads. */
     public static final String INSTANCE_COLUMNS = "id, tenant_id, definition_id, def_key, def_version, title, business_key,"
             + " initiator_id, status, priority, form, state, parent_id, parent_node, row_version, started_at, ended_at, updated_at";
 
     public static final String TASK_COLUMNS = "id, instance_id, node_id, node_name, round, seq, kind, waiting_for, assignee_id, owner_id,"
-            + " status, outcome, def_key, title, initiator_id, acted_by, created_at, completed_at, due_at, proxy_for";
+            + " status, outcome, def_key, title, initiator_id, acted_by, created_at, completed_at, due_at, proxy_for, comment";
 }

@@ -1,5 +1,7 @@
 package dev.oakit.workflow.internal.engine.mode;
 
+import dev.oakit.workflow.TaskKind;
+
 /** The kinds of task at an approval node ({@code oa_wf_task.kind}). */
 public final class TaskKinds {
     /** A task the node's approver rule (or its fallback, a turn, a withdrawal) gave. */
@@ -14,5 +16,17 @@ public final class TaskKinds {
     public static final String REFILL = "REFILL";
 
     private TaskKinds() {
+    }
+
+    /** @return the public kind of a task of this stored kind */
+    public static TaskKind of(String kind) {
+        return switch (kind) {
+            case APPROVER -> TaskKind.APPROVAL;
+            case BEFORE -> TaskKind.SIGNER_BEFORE;
+            case AFTER -> TaskKind.SIGNER_AFTER;
+            case PARALLEL -> TaskKind.SIGNER_PARALLEL;
+            case REFILL -> TaskKind.REFILL;
+            default -> throw new IllegalStateException("task kind '" + kind + "' in oa_wf_task is none the engine writes");
+        };
     }
 }
