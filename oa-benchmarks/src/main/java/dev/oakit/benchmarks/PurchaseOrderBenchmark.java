@@ -22,7 +22,6 @@ import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +32,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Function;
 
 /**
  * Purchase order delivery latency: from the approval of a purchase requisition to the confirmed
@@ -74,22 +72,11 @@ public final class PurchaseOrderBenchmark {
      * @param pg the local PostgreSQL server
      */
     public record Settings(List<String> dbs, int requisitions, int warmup, int threads, BenchDatabase.Server pg) {
-        /** Reads settings from {@code key=value} overrides, then system properties, then defaults. */
-        public static Settings from(Map<String, String> overrides) {
-            Function<String, String> get = k -> overrides.containsKey(k) ? overrides.get(k) : System.getProperty(k);
-            Function<String[], String> or = kd -> {
-                String v = get.apply(kd[0]);
-                return v == null || v.isBlank() ? kd[1] : v.trim();
-            };
-            return new Settings(
-                    Arrays.stream(or.apply(new String[]{"bench.dbs", "h2,postgresql"}).split(",")).map(String::trim)
-                            .filter(s -> !s.isEmpty()).map(s -> s.toLowerCase(Locale.ROOT)).toList(),
-                    Integer.parseInt(or.apply(new String[]{"bench.requisitions", "400"})),
-                    Integer.parseInt(or.apply(new String[]{"bench.warmup", "40"})),
-                    Integer.parseInt(or.apply(new String[]{"bench.threads", "4"})),
-                    new BenchDatabase.Server(or.apply(new String[]{"bench.pg.url", "jdbc:postgresql://127.0.0.1:5432/test"}),
-                            or.apply(new String[]{"bench.pg.user", "postgres"}),
-                            get.apply("bench.pg.password") == null ? "" : get.apply("bench.pg.password")));
+        /** Reads settings from {@code key=value} arguments, then system properties, then defaults. */
+        public static Settings from(String... args) {
+            BenchArgs a = BenchArgs.of(args);
+            return new Settings(a.dbs("h2,postgresql"), a.integer("bench.requisitions", 400), a.integer("bench.warmup", 40),
+                    a.integer("bench.threads", 4), a.pg("jdbc:postgresql://127.0.0.1:5432/test"));
         }
     }
 
@@ -113,15 +100,7 @@ public final class PurchaseOrderBenchmark {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
-        Map<String, String> overrides = new HashMap<>();
-        for (String a : args) {
-            int eq = a.indexOf('=');
-            if (eq > 0) {
-                String k = a.substring(0, eq);
-                overrides.put(k.startsWith("bench.") ? k : "bench." + k, a.substring(eq + 1));
-            }
-        }
-        List<Result> results = run(Settings.from(overrides), System.out);
+        List<Result> results = run(Settings.from(args), System.out);
         if (results.stream().anyMatch(r -> r.failures() > 0)) {
             System.exit(1);
         }
