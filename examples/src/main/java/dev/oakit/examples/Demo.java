@@ -213,6 +213,12 @@ public final class Demo {
                 new PrintStream(festivalOut, true, StandardCharsets.UTF_8));
         festivalOut.toString(StandardCharsets.UTF_8).lines().forEach(l -> out.println("   " + l));
         failed += check(out, festivalFailed == 0, "the festival day ran with every check passing");
+
+        out.println("\n== 8. Purchasing (采购): a requisition becomes exactly one ERPNext purchase order, even when a node dies mid-call");
+        java.io.ByteArrayOutputStream erpOut = new java.io.ByteArrayOutputStream();
+        int erpFailed = dev.oakit.examples.erp.PurchasingDemo.run(data.resolve("erp"), new PrintStream(erpOut, true, StandardCharsets.UTF_8));
+        erpOut.toString(StandardCharsets.UTF_8).lines().forEach(l -> out.println("   " + l));
+        failed += check(out, erpFailed == 0, "the purchasing part ran with every check passing");
         out.println(failed == 0 ? "\nDemo finished: all checks passed." : "\nDemo finished: " + failed + " check(s) FAILED.");
         return failed;
     }

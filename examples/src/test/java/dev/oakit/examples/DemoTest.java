@@ -24,6 +24,11 @@ class DemoTest {
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertThat(failed).as(out).isZero();
         assertThat(out).contains("all checks passed").doesNotContain("FAILED");
+        assertThat(out).contains("[ok] exactly one purchase order for the requisition after the crash");
+        Matcher held = Pattern.compile("it holds (\\d+), (\\d+) with key OA-acme-PR-\\d+").matcher(out);
+        assertThat(held.find()).as(out).isTrue();
+        assertThat(held.group(2)).as("purchase orders with the crashed requisition's key, counted in the fake ERPNext").isEqualTo("1");
+        assertThat(held.group(1)).as("purchase orders in the fake ERPNext: one per requisition").isEqualTo("2");
     }
 
     @Test
