@@ -32,6 +32,11 @@ public final class IntegrationErrors {
     /** Another worker holds the remote write's lease; the job runs again later. */
     public static final String WRITE_LEASED = "OA-INT/WRITE_LEASED";
 
+    // ---- pulls
+
+    /** Reading a page of a remote's changes failed; the watermark stays and the pull tries again. */
+    public static final String PULL_FAILED = "OA-INT/PULL_FAILED";
+
     // ---- the inbox
 
     /** A webhook header is missing or malformed; the exception names the header. */

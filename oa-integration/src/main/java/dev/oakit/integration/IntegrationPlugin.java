@@ -12,6 +12,10 @@ import dev.oakit.integration.internal.write.RemoteWriteService;
 import dev.oakit.integration.spi.Connector;
 import dev.oakit.integration.inbox.Inbox;
 import dev.oakit.integration.internal.inbox.InboxService;
+import dev.oakit.integration.internal.target.TargetMeters;
+import dev.oakit.integration.internal.write.MetricsService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import org.apiguardian.api.API;
 
 /**
@@ -24,6 +28,22 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class IntegrationPlugin implements OaPlugin {
+    private final MeterRegistry meters;
+
+    /** The plugin, its meters registered in Micrometer's global registry (recorded nowhere until the host adds a registry to it). */
+    public IntegrationPlugin() {
+        this(Metrics.globalRegistry);
+    }
+
+    /**
+     * The plugin with the host's meter registry.
+     *
+     * @param meters where the per-target meters go ({@code oakit.integration.*}, see docs/integration.md); never null
+     */
+    public IntegrationPlugin(MeterRegistry meters) {
+        this.meters = java.util.Objects.requireNonNull(meters, "meters");
+    }
+
     @Override
     public String id() {
         return "integration";
@@ -41,11 +61,21 @@ public final class IntegrationPlugin implements OaPlugin {
                 bind(CallGuard.class).to(CircuitBreakers.class);
                 Multibinder.newSetBinder(binder(), Connector.class);
                 bind(Inbox.class).to(InboxService.class);
+                bind(TargetMeters.class).toInstance(new TargetMeters(meters));
+                bind(IntegrationMetrics.class).to(MetricsService.class);
+                Multibinder.newSetBinder(binder(), dev.oakit.integration.spi.FieldCheck.class);
+                bind(dev.oakit.integration.reconcile.Reconciliations.class).to(dev.oakit.integration.internal.reconcile.ReconcileService.class);
+                bind(dev.oakit.integration.pull.ChangePulls.class).to(dev.oakit.integration.internal.pull.PullService.class);
             }
         });
         context.exposeService(IdMap.class);
         context.exposeService(RemoteWrites.class);
         context.exposeService(Inbox.class);
         context.jobHandler(RemoteWriteJob.class);
+        context.exposeService(dev.oakit.integration.pull.ChangePulls.class);
+        context.exposeService(IntegrationMetrics.class);
+        context.exposeService(dev.oakit.integration.reconcile.Reconciliations.class);
+        context.jobHandler(dev.oakit.integration.internal.reconcile.ReconcileJob.class);
+        context.jobHandler(dev.oakit.integration.internal.pull.PullJob.class);
     }
 }

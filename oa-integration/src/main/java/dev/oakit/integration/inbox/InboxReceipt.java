@@ -18,7 +18,9 @@ public record InboxReceipt(Outcome outcome, Long storedVersion) {
         /** Seen before (same delivery id, or same entity and version): nothing changed. */
         DUPLICATE,
         /** Older than the version already stored for the entity: recorded as seen, not applied. */
-        STALE
+        STALE,
+        /** OAKit's own write coming back (the first version of a document OAKit created): recorded as seen, not applied. */
+        ECHO
     }
 
     /** @return whether the event is new and should be applied */

@@ -3,6 +3,7 @@ package dev.oakit.integration.internal;
 import dev.oakit.core.ConfigurationException;
 import dev.oakit.core.ValidationException;
 import dev.oakit.integration.IntegrationErrors;
+import dev.oakit.integration.spi.ChangeFeed;
 import dev.oakit.integration.spi.Connector;
 import dev.oakit.integration.spi.RemoteCreate;
 import jakarta.inject.Inject;
@@ -19,6 +20,7 @@ import java.util.TreeMap;
 @Singleton
 public final class Connectors {
     private final Map<String, Map<String, RemoteCreate<?>>> creates = new TreeMap<>();
+    private final Map<String, Map<String, ChangeFeed>> feeds = new TreeMap<>();
 
     @Inject
     public Connectors(Set<Connector> connectors) {
@@ -35,6 +37,17 @@ public final class Connectors {
                 }
             }
             creates.put(c.id(), ops);
+            Map<String, ChangeFeed> fs = new TreeMap<>();
+            for (ChangeFeed f : c.feeds()) {
+                if (fs.put(f.entityType(), f) != null) {
+                    problems.add("connector '" + c.id() + "' has two change feeds of '" + f.entityType() + "'");
+                }
+                if (f.createOperation() != null && !ops.containsKey(f.createOperation())) {
+                    problems.add("the change feed of '" + f.entityType() + "' of connector '" + c.id() + "' names the create operation '"
+                            + f.createOperation() + "', which the connector does not have; it has " + ops.keySet());
+                }
+            }
+            feeds.put(c.id(), fs);
         }
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
@@ -44,6 +57,21 @@ public final class Connectors {
     /** @return the create operation, if installed */
     public Optional<RemoteCreate<?>> create(String target, String operation) {
         return Optional.ofNullable(creates.getOrDefault(target, Map.of()).get(operation));
+    }
+
+    /** @return the change feed of an entity type, if installed */
+    public Optional<ChangeFeed> feed(String target, String entityType) {
+        return Optional.ofNullable(feeds.getOrDefault(target, Map.of()).get(entityType));
+    }
+
+    /** @return the change feed; fails naming what is installed */
+    public ChangeFeed requireFeed(String target, String entityType) {
+        return feed(target, entityType).orElseThrow(() -> new ValidationException(IntegrationErrors.NO_SUCH_OPERATION, "change pull",
+                List.of(feeds.containsKey(target)
+                        ? new ValidationException.Problem("entityType", "connector '" + target + "' has no change feed of '" + entityType
+                        + "'; it has " + feeds.get(target).keySet() + " (Connector.feeds())")
+                        : new ValidationException.Problem("target", "no connector '" + target + "' is installed; installed: "
+                        + feeds.keySet() + " (contribute one with context.extension(Connector.class, ...))"))));
     }
 
     /** @return the create operation; fails naming what is installed */

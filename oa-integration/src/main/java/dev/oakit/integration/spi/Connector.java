@@ -17,4 +17,9 @@ public interface Connector {
 
     /** @return the documents this connector creates, each an operation with its own payload type */
     List<RemoteCreate<?>> creates();
+
+    /** @return the entity types OAKit may pull incrementally from this target; none unless overridden */
+    default List<ChangeFeed> feeds() {
+        return List.of();
+    }
 }

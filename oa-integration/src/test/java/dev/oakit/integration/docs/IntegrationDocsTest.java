@@ -11,6 +11,11 @@ import dev.oakit.integration.NewRemoteWrite;
 import dev.oakit.integration.RemoteWrite;
 import dev.oakit.integration.RemoteWrites;
 import dev.oakit.integration.WriteStatus;
+import dev.oakit.integration.pull.ChangePulls;
+import dev.oakit.integration.pull.PullSpec;
+import dev.oakit.integration.pull.PullState;
+import dev.oakit.integration.reconcile.ReconcileSpec;
+import dev.oakit.integration.reconcile.Reconciliations;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -50,6 +55,26 @@ class IntegrationDocsTest {
         return po;
     }
 
+    static PullState pull(OaKit oa) {
+        // tag::pull[]
+        ChangePulls pulls = oa.service(ChangePulls.class);
+        PullState state = pulls.schedule(Actor.system("acme"), PullSpec.of("erp", "Supplier")
+                .every(Duration.ofMinutes(5))          // and once now
+                .overlap(Duration.ofMinutes(1))        // read the last minute again: remote clocks and commits lag
+                .pageSize(200));
+        // end::pull[]
+        return state;
+    }
+
+    static String reconcile(OaKit oa, Actor admin) {
+        // tag::reconcile[]
+        Reconciliations recon = oa.service(Reconciliations.class);
+        recon.schedule(admin, ReconcileSpec.of("erp", "Supplier").linkType("vendor").every(Duration.ofDays(1)));
+        String csv = recon.last(admin, "erp", "Supplier").orElseThrow().csv();
+        // end::reconcile[]
+        return csv;
+    }
+
     @DbTest
     void theExampleRuns(TestDatabase db) throws Exception {
         try (var erp = new dev.oakit.integration.write.FakeOrdersAccess()) {
@@ -66,7 +91,7 @@ class IntegrationDocsTest {
     void theDocShowsTheCompiledCode() throws Exception {
         String doc = normalize(Files.readString(Path.of("../docs/integration.md")));
         Path here = Path.of("src/test/java/dev/oakit/integration/docs");
-        for (String file : new String[]{"PurchaseOrderConnector.java", "ErpPlugin.java", "IntegrationDocsTest.java"}) {
+        for (String file : new String[]{"PurchaseOrderConnector.java", "ErpPlugin.java", "IntegrationDocsTest.java", "../pull/ErpNextConnector.java"}) {
             String source = Files.readString(here.resolve(file));
             Matcher m = Pattern.compile("// tag::(\\w+)\\[]\\n(.*?)\\n\\s*// end::\\1\\[]", Pattern.DOTALL).matcher(source);
             int found = 0;

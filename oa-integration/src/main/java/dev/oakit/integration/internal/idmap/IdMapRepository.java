@@ -40,6 +40,14 @@ public final class IdMapRepository {
                 .map((rs, c) -> link(rs)).list();
     }
 
+    /** @return every link of a system and entity type, by external id */
+    public List<IdLink> allOfType(Handle h, String tenant, String system, String entityType) {
+        return h.createQuery("SELECT " + LINK_COLUMNS + " FROM oa_int_id_link WHERE tenant_id = :t AND system_id = :s"
+                        + " AND entity_type = :e ORDER BY external_id")
+                .bind("t", tenant).bind("s", system).bind("e", entityType)
+                .map((rs, c) -> link(rs)).list();
+    }
+
     /** Inserts a link. */
     public void insert(Handle h, String tenant, ExternalRef ref, String localId, Instant at) {
         h.createUpdate("INSERT INTO oa_int_id_link (tenant_id, system_id, entity_type, external_id, local_id, linked_at)"

@@ -36,12 +36,14 @@ public final class InboxService implements Inbox {
     private final Commands commands;
     private final InboxRepository repo;
     private final Clock clock;
+    private final EchoRule echoes;
 
     @Inject
-    public InboxService(Commands commands, InboxRepository repo, Clock clock) {
+    public InboxService(Commands commands, InboxRepository repo, Clock clock, EchoRule echoes) {
         this.commands = commands;
         this.repo = repo;
         this.clock = clock;
+        this.echoes = echoes;
     }
 
     @Override
@@ -54,13 +56,21 @@ public final class InboxService implements Inbox {
 
     @Override
     public InboxReceipt accept(Actor actor, InboundEvent event) {
+        return accept(actor, event, null);
+    }
+
+    /**
+     * Accepts a change as {@link #accept(Actor, InboundEvent)} does, with OAKit's key when the record
+     * carries one (a pulled record), for the {@link EchoRule}.
+     */
+    public InboxReceipt accept(Actor actor, InboundEvent event, String ourKey) {
         Checks.notNull("actor", actor);
         Checks.notNull("event", event);
         String key = deliveryKey(event);
         CommandSpec spec = new CommandSpec(actor, "integration.inbox.accept", TARGET, Columns.cut(event.system() + "/" + key, 128), null);
         for (int run = 1; ; run++) {
             try {
-                return commands.execute(spec, InboxReceipt.class, ctx -> accept(ctx, event, key));
+                return commands.execute(spec, InboxReceipt.class, ctx -> accept(ctx, event, key, ourKey));
             } catch (ConflictException e) {
                 if (!CoreErrors.DUPLICATE.equals(e.code()) || run >= RERUNS) {
                     throw e;
@@ -69,7 +79,7 @@ public final class InboxService implements Inbox {
         }
     }
 
-    private InboxReceipt accept(CommandContext ctx, InboundEvent e, String key) {
+    private InboxReceipt accept(CommandContext ctx, InboundEvent e, String key, String ourKey) {
         String t = ctx.tenantId();
         Optional<Long> stored = e.remoteVersion() == null ? Optional.empty() : repo.version(ctx.handle(), t, e, false);
         if (repo.seen(ctx.handle(), t, e.system(), key)) {
@@ -80,6 +90,9 @@ public final class InboxService implements Inbox {
         if (e.remoteVersion() != null) {
             if (stored.isEmpty()) {
                 repo.insertVersion(ctx.handle(), t, e, ctx.now());
+                if (echoes.isEcho(ctx.handle(), t, e.system(), e.entityType(), e.entityId(), ourKey, true)) {
+                    outcome = Outcome.ECHO;
+                }
             } else if (stored.get() >= e.remoteVersion() || !repo.raiseVersion(ctx.handle(), t, e, ctx.now())) {
                 // a concurrent delivery may have raised it since our read: compare with the latest committed version
                 stored = repo.version(ctx.handle(), t, e, true);
@@ -87,7 +100,8 @@ public final class InboxService implements Inbox {
             }
         }
         repo.record(ctx.handle(), t, key, e, outcome, ctx.now());
-        Long now = outcome == Outcome.ACCEPTED && e.remoteVersion() != null ? e.remoteVersion() : stored.orElse(null);
+        Long now = (outcome == Outcome.ACCEPTED || outcome == Outcome.ECHO) && e.remoteVersion() != null ? e.remoteVersion()
+                : stored.orElse(null);
         if (outcome == Outcome.ACCEPTED) {
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("system", e.system());

@@ -15,6 +15,7 @@ import dev.oakit.integration.WriteStatus;
 import dev.oakit.integration.internal.Connectors;
 import dev.oakit.integration.internal.target.CallGuard;
 import dev.oakit.integration.internal.target.RequestBudget;
+import dev.oakit.integration.internal.target.TargetMeters;
 import dev.oakit.integration.internal.write.WriteMachine.Action;
 import dev.oakit.integration.internal.write.WriteMachine.Claim;
 import dev.oakit.integration.internal.write.WriteMachine.Result;
@@ -55,12 +56,13 @@ public final class RemoteWriteJob implements JobHandler {
     private final Clock clock;
     private final CallGuard guard;
     private final RequestBudget budget;
+    private final TargetMeters meters;
     private final RetryPolicy backoff;
     private final String owner = "int-" + UUID.randomUUID().toString().substring(0, 8);
 
     @Inject
     public RemoteWriteJob(Commands commands, WriteRepository repo, Connectors connectors, IntegrationConfig config, ObjectMapper json,
-                          Clock clock, CallGuard guard, RequestBudget budget) {
+                          Clock clock, CallGuard guard, RequestBudget budget, TargetMeters meters) {
         this.commands = commands;
         this.repo = repo;
         this.connectors = connectors;
@@ -69,6 +71,7 @@ public final class RemoteWriteJob implements JobHandler {
         this.clock = clock;
         this.guard = guard;
         this.budget = budget;
+        this.meters = meters;
         this.backoff = new RetryPolicy(config.retryInitial(), 2, config.retryMax(), 0.25, RetryPolicy.MAX_ATTEMPTS, null);
     }
 
@@ -168,6 +171,17 @@ public final class RemoteWriteJob implements JobHandler {
     }
 
     private Outcome call(String tenant, RemoteWrite w, Claim claim) {
+        long started = System.nanoTime();
+        Outcome o = callTimed(tenant, w, claim);
+        meters.call(w.target(), w.operation(), claim.action().name().toLowerCase(java.util.Locale.ROOT) + ":" + o.result,
+                Duration.ofNanos(System.nanoTime() - started));
+        if (claim.action() == Action.CREATE && o.result != Result.RETRYABLE) {
+            meters.sent(w.target(), w.operation());
+        }
+        return o;
+    }
+
+    private Outcome callTimed(String tenant, RemoteWrite w, Claim claim) {
         RemoteCreate<?> op = connectors.requireCreate(w.target(), w.operation());
         CallContext call = new CallContext(tenant, w.target(), w.operation(), config.callTimeout());
         try {
@@ -216,6 +230,15 @@ public final class RemoteWriteJob implements JobHandler {
                 Long.toString(w.id()), null), Boolean.class, ctx -> {
             boolean ok = repo.record(ctx.handle(), tenant, w.id(), held.fence, owner, t.status(), o.remoteId,
                     f == null ? null : f.getMessage(), f == null ? null : f.status(), f == null ? null : f.remoteError(), ctx.now());
+            if (ok) {
+                Duration sinceRequest = Duration.between(w.createdAt(), ctx.now());
+                if (t.status() == WriteStatus.CONFIRMED) {
+                    repo.confirmedAfter(ctx.handle(), tenant, w.id(), held.fence, Math.max(0, sinceRequest.toMillis()));
+                }
+                if (t.status() != w.status()) {
+                    ctx.afterCommit(() -> meters.reached(w.target(), w.operation(), t.status(), sinceRequest));
+                }
+            }
             if (ok && t.retry()) {
                 Duration wait = backoff.delay(w.attempts() + 1, ThreadLocalRandom.current().nextDouble());
                 if (f != null && f.retryAfter() != null && f.retryAfter().compareTo(wait) > 0) {

@@ -2,6 +2,7 @@ package dev.oakit.integration.internal.write;
 
 import dev.oakit.integration.NewRemoteWrite;
 import dev.oakit.integration.RemoteWrite;
+import dev.oakit.integration.TargetStats;
 import dev.oakit.integration.WriteStatus;
 import dev.oakit.integration.internal.Columns;
 import jakarta.inject.Singleton;
@@ -11,7 +12,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Every statement on {@code oa_int_write}. The claim and the record are compare-and-set on the
@@ -52,6 +56,57 @@ public final class WriteRepository {
         return h.createQuery("SELECT " + COLUMNS + " FROM oa_int_write WHERE tenant_id = :t AND target = :target AND operation = :op"
                         + " AND write_key = :k")
                 .bind("t", tenant).bind("target", target).bind("op", operation).bind("k", key).map((rs, c) -> write(rs)).findOne();
+    }
+
+    /**
+     * @return whether a write of ours created the remote record: confirmed with that remote id, or (when the
+     *     record carries a key) requested with that key, whatever its status
+     */
+    public boolean ours(Handle h, String tenant, String target, String operation, String remoteId, String key) {
+        var q = h.createQuery("SELECT COUNT(*) FROM oa_int_write WHERE tenant_id = :t AND target = :target AND operation = :op"
+                        + " AND ((status = 'CONFIRMED' AND remote_id = :rid)" + (key == null ? ")" : " OR write_key = :k)"))
+                .bind("t", tenant).bind("target", target).bind("op", operation).bind("rid", remoteId);
+        if (key != null) {
+            q.bind("k", key);
+        }
+        return q.mapTo(Long.class).one() > 0;
+    }
+
+    /** @return every write of a target and operation, by key */
+    public List<RemoteWrite> allOf(Handle h, String tenant, String target, String operation) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM oa_int_write WHERE tenant_id = :t AND target = :target AND operation = :op"
+                        + " ORDER BY write_key")
+                .bind("t", tenant).bind("target", target).bind("op", operation).map((rs, c) -> write(rs)).list();
+    }
+
+    /** @return per target: writes per status, and the delivery times of the confirmed ones */
+    public Map<String, TargetStats> stats(Handle h, String tenant) {
+        Map<String, Map<WriteStatus, Long>> counts = new TreeMap<>();
+        h.createQuery("SELECT target, status, COUNT(*) AS n FROM oa_int_write WHERE tenant_id = :t GROUP BY target, status")
+                .bind("t", tenant)
+                .map((rs, c) -> counts.computeIfAbsent(rs.getString("target"), k -> new EnumMap<>(WriteStatus.class))
+                        .put(WriteStatus.valueOf(rs.getString("status")), rs.getLong("n")))
+                .list();
+        Map<String, Long[]> times = new TreeMap<>();
+        h.createQuery("SELECT target, AVG(confirm_ms) AS avg_ms, MAX(confirm_ms) AS max_ms FROM oa_int_write WHERE tenant_id = :t"
+                        + " AND status = 'CONFIRMED' AND confirm_ms IS NOT NULL GROUP BY target")
+                .bind("t", tenant)
+                .map((rs, c) -> times.put(rs.getString("target"), new Long[]{Math.round(rs.getDouble("avg_ms")), rs.getLong("max_ms")}))
+                .list();
+        Map<String, TargetStats> stats = new TreeMap<>();
+        counts.forEach((target, n) -> {
+            Long[] t = times.getOrDefault(target, new Long[]{null, null});
+            stats.put(target, new TargetStats(target, n.getOrDefault(WriteStatus.PENDING, 0L), n.getOrDefault(WriteStatus.SENT, 0L),
+                    n.getOrDefault(WriteStatus.CONFIRMED, 0L), n.getOrDefault(WriteStatus.UNKNOWN, 0L), n.getOrDefault(WriteStatus.FAILED, 0L),
+                    t[0], t[1]));
+        });
+        return stats;
+    }
+
+    /** Stores how long a write took from its request to its confirmation; only while the fence is ours. */
+    public void confirmedAfter(Handle h, String tenant, long id, long fence, long millis) {
+        h.createUpdate("UPDATE oa_int_write SET confirm_ms = :ms WHERE tenant_id = :t AND id = :id AND fence = :f")
+                .bind("ms", millis).bind("t", tenant).bind("id", id).bind("f", fence).execute();
     }
 
     /**
