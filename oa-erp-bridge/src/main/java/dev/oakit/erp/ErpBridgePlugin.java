@@ -11,6 +11,10 @@ import dev.oakit.erp.internal.PurchaseOrderNode;
 import dev.oakit.erp.internal.RequisitionListener;
 import dev.oakit.erp.internal.RequisitionService;
 import dev.oakit.erp.internal.RequisitionWatchJob;
+import dev.oakit.erp.masterdata.MasterData;
+import dev.oakit.erp.masterdata.internal.MasterDataService;
+import dev.oakit.erp.masterdata.internal.MasterFeeds;
+import dev.oakit.erp.masterdata.spi.MasterFeed;
 import dev.oakit.erp.spi.ErpConnector;
 import dev.oakit.integration.spi.Connector;
 import dev.oakit.workflow.spi.ServiceTaskHandler;
@@ -33,10 +37,22 @@ import java.util.Set;
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class ErpBridgePlugin implements OaPlugin {
     private final List<ErpConnector> connectors;
+    private final List<MasterFeed> masterFeeds = new java.util.ArrayList<>();
 
     /** @param connectors the ERPs the bridge writes to; purchase orders go to {@code erp.target} (default: the only one) */
     public ErpBridgePlugin(ErpConnector... connectors) {
         this.connectors = List.of(connectors);
+    }
+
+    /**
+     * Adds master-data feeds ({@link dev.oakit.erp.erpnext.ErpNextMasterFeeds}, {@link dev.oakit.erp.odoo.OdooMasterFeeds}
+     * or a vendor's) whose records {@link MasterData} keeps in sync.
+     *
+     * @return this plugin
+     */
+    public ErpBridgePlugin masterData(List<MasterFeed> feeds) {
+        masterFeeds.addAll(feeds);
+        return this;
     }
 
     @Override
@@ -69,6 +85,15 @@ public final class ErpBridgePlugin implements OaPlugin {
         context.extension(ServiceTaskHandler.class, JournalEntryNode.class);
         context.extension(EventListener.class, RequisitionListener.class);
         context.jobHandler(RequisitionWatchJob.class);
+        MasterFeeds feeds = new MasterFeeds(masterFeeds);
+        context.install(new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(MasterFeeds.class).toInstance(feeds);
+                bind(MasterData.class).to(MasterDataService.class);
+            }
+        });
+        context.exposeService(MasterData.class);
     }
 
     private ErpConnector choose(ErpBridgeConfig config) {
