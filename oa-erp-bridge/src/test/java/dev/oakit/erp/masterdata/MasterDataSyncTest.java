@@ -36,6 +36,10 @@ class MasterDataSyncTest {
     static final Actor ALICE = Actor.of(T, "alice");
 
     static OaKit start(TestDatabase db, DataSource ds, MasterErp erp) {
+        return start(db, ds, erp, b -> { });
+    }
+
+    static OaKit start(TestDatabase db, DataSource ds, MasterErp erp, java.util.function.Consumer<dev.oakit.core.OaKitBuilder> more) {
         ErpConnector connector = erp.server() instanceof FakeErpNext e
                 ? new ErpNextConnector(ErpNextConfig.of("erpnext", e.baseUri(), e.apiKey(), e.apiSecret()))
                 : new OdooConnector(new OdooConfig("odoo", erp.server().baseUri(), ((FakeOdoo) erp.server()).database(),
@@ -45,6 +49,7 @@ class MasterDataSyncTest {
                 b.dataSource(ds);
             }
             b.plugin(new IntegrationPlugin()).plugin(new WorkflowPlugin()).plugin(new ErpBridgePlugin(connector).masterData(erp.feeds()));
+            more.accept(b);
         });
     }
 
