@@ -14,6 +14,7 @@ import dev.oakit.erp.internal.RequisitionWatchJob;
 import dev.oakit.erp.masterdata.MasterData;
 import dev.oakit.erp.masterdata.internal.MasterDataService;
 import dev.oakit.erp.masterdata.internal.MasterFeeds;
+import dev.oakit.erp.masterdata.internal.MasterSyncJob;
 import dev.oakit.erp.masterdata.spi.MasterFeed;
 import dev.oakit.erp.spi.ErpConnector;
 import dev.oakit.integration.spi.Connector;
@@ -94,6 +95,7 @@ public final class ErpBridgePlugin implements OaPlugin {
             }
         });
         context.exposeService(MasterData.class);
+        context.jobHandler(MasterSyncJob.class);
     }
 
     private ErpConnector choose(ErpBridgeConfig config) {

@@ -32,6 +32,16 @@ public interface MasterData {
      */
     SyncReport sync(Actor admin, String target, MasterKind kind);
 
+    /**
+     * Keeps a kind in sync: a durable job runs {@link #sync} now and then every {@code every} (on any node; one
+     * waiting run per target and kind, so scheduling again replaces the interval). A failed sync is retried
+     * with backoff, resuming from the last stored page. For administrators and the system actor.
+     *
+     * @param every at least one second
+     * @throws dev.oakit.core.ValidationException {@code OA-ERP/NO_MASTER_FEED}, or {@code every} too short
+     */
+    void schedule(Actor admin, String target, MasterKind kind, java.time.Duration every);
+
     /** @return the record, active or not, when it was synced */
     Optional<MasterRecord> record(Actor actor, String target, MasterKind kind, String externalId);
 

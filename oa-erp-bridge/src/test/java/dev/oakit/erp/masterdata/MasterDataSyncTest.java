@@ -26,6 +26,7 @@ import javax.sql.DataSource;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Master data from both fake ERPs: the first sync, changes, deactivations, nothing written back, a restart, employees. */
@@ -170,5 +171,20 @@ class MasterDataSyncTest {
         assertThatThrownBy(() -> md.sync(ALICE, "erpnext", MasterKind.VENDOR)).hasMessageContaining("only administrators");
         assertThatThrownBy(() -> md.sync(SYSTEM, "sap", MasterKind.VENDOR)).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.code()).isEqualTo(ErpErrors.NO_MASTER_FEED));
+    }
+
+    @DbTest
+    void aScheduledSyncKeepsVendorsCurrent(TestDatabase db) {
+        MasterErp erp = MasterErp.odoo(db);
+        String acme = erp.vendor("Acme Supplies");
+        OaKit oa = start(db, null, erp);
+        MasterData md = oa.service(MasterData.class);
+        md.schedule(SYSTEM, "odoo", MasterKind.VENDOR, Duration.ofSeconds(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> md.record(ALICE, "odoo", MasterKind.VENDOR, acme).isPresent());
+        erp.clock.advance(Duration.ofHours(1));
+        erp.disableVendor(acme);
+        await().atMost(Duration.ofSeconds(30)).until(() -> md.options(ALICE, "odoo", MasterKind.VENDOR).isEmpty());
+        assertThatThrownBy(() -> md.schedule(SYSTEM, "odoo", MasterKind.VENDOR, Duration.ofMillis(10)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.paths()).containsExactly("every"));
     }
 }

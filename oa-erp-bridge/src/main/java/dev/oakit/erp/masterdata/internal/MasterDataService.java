@@ -163,6 +163,20 @@ public final class MasterDataService implements MasterData {
     }
 
     @Override
+    public void schedule(Actor admin, String target, MasterKind kind, Duration every) {
+        admin.requireAdmin("schedule master-data syncs");
+        feeds.require(target, kind);
+        if (every == null || every.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw ValidationException.of("every", "a master-data sync runs at most every second, was " + every + "; give a longer interval");
+        }
+        commands.execute(new CommandSpec(admin, "erp.masterdata.schedule", "erp-master-sync", target + "/" + kind, null), Boolean.class, ctx -> {
+            MasterSyncJob.runAt(ctx, target, kind, every, ctx.now());
+            ctx.summary("sync " + kind + " of " + target + " now and every " + every);
+            return true;
+        });
+    }
+
+    @Override
     public Optional<MasterRecord> record(Actor actor, String target, MasterKind kind, String externalId) {
         return commands.query(h -> repo.find(h, actor.tenantId(), target, kind, externalId));
     }
