@@ -27,4 +27,6 @@ public final class ErpErrors {
     public static final String UNKNOWN_MASTER_DATA = "OA-ERP/UNKNOWN_MASTER_DATA";
     /** A form value names master data the ERP disabled or archived. */
     public static final String INACTIVE_MASTER_DATA = "OA-ERP/INACTIVE_MASTER_DATA";
+    /** The connector has no stock source. */
+    public static final String NO_STOCK_SOURCE = "OA-ERP/NO_STOCK_SOURCE";
 }

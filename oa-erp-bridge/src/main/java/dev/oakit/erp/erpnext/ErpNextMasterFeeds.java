@@ -5,16 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oakit.erp.masterdata.MasterKind;
 import dev.oakit.erp.masterdata.spi.MasterFeed;
 import dev.oakit.integration.spi.CallContext;
-import dev.oakit.integration.spi.HttpAuth;
 import dev.oakit.integration.spi.JsonHttp;
 import dev.oakit.integration.spi.RemoteCallException;
 import dev.oakit.integration.spi.RemoteRecord;
 import dev.oakit.integration.spi.Watermark;
 import org.apiguardian.api.API;
 
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -54,18 +50,7 @@ public final class ErpNextMasterFeeds {
 
     /** @return a feed of every kind, calling the site of {@code config} with its API token */
     public static List<MasterFeed> of(ErpNextConfig config) {
-        String token = "token " + config.apiKey() + ":" + config.apiSecret();
-        JsonHttp http = JsonHttp.builder(config.baseUri()).auth(new HttpAuth() {
-            @Override
-            public void apply(HttpRequest.Builder request) {
-                request.header("Authorization", token);
-            }
-
-            @Override
-            public void refresh(CallContext call) {
-                // an API token does not expire
-            }
-        }).build();
+        JsonHttp http = ErpNextHttp.of(config);
         String t = config.target();
         return List.of(
                 new Feed(http, t, MasterKind.VENDOR, "Supplier", List.of("supplier_name", "email_id", "disabled"),
@@ -97,10 +82,6 @@ public final class ErpNextMasterFeeds {
                 .format(WRITE);
     }
 
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
     private record Feed(JsonHttp http, String target, MasterKind kind, String entityType, List<String> fields,
                         Function<JsonNode, MasterValues> meaning) implements MasterFeed {
         @Override
@@ -121,9 +102,9 @@ public final class ErpNextMasterFeeds {
         public List<RemoteRecord> since(CallContext call, Watermark from, int limit) throws RemoteCallException {
             List<String> all = new ArrayList<>(List.of("name", "modified"));
             all.addAll(fields);
-            JsonNode page = http.get(call, "/api/resource/" + enc(entityType) + "?fields=" + enc(JSON.valueToTree(all).toString())
-                    + "&filters=" + enc("[[\"modified\",\">=\",\"" + modified(from.version()) + "\"]]")
-                    + "&order_by=" + enc("modified asc, name asc") + "&limit_start=" + from.skip() + "&limit_page_length=" + limit);
+            JsonNode page = http.get(call, "/api/resource/" + ErpNextHttp.enc(entityType) + "?fields=" + ErpNextHttp.enc(JSON.valueToTree(all).toString())
+                    + "&filters=" + ErpNextHttp.enc("[[\"modified\",\">=\",\"" + modified(from.version()) + "\"]]")
+                    + "&order_by=" + ErpNextHttp.enc("modified asc, name asc") + "&limit_start=" + from.skip() + "&limit_page_length=" + limit);
             List<RemoteRecord> records = new ArrayList<>();
             for (JsonNode d : page.path("data")) {
                 records.add(new RemoteRecord(entityType, d.path("name").asText(), version(d.path("modified").asText()), null, d.toString()));
