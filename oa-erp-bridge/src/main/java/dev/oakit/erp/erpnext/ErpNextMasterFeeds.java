@@ -98,6 +98,20 @@ public final class ErpNextMasterFeeds {
             }
         }
 
+        /** Frappe's webhook body is the document as JSON ({@code doc.as_dict()}): its name and {@code modified} give the record. */
+        @Override
+        public RemoteRecord fromWebhook(String body) {
+            try {
+                JsonNode d = JSON.readTree(body);
+                if (!d.path("name").isTextual() || !d.path("modified").isTextual()) {
+                    return null;
+                }
+                return new RemoteRecord(entityType, d.path("name").asText(), version(d.path("modified").asText()), null, body);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return null;
+            }
+        }
+
         @Override
         public List<RemoteRecord> since(CallContext call, Watermark from, int limit) throws RemoteCallException {
             List<String> all = new ArrayList<>(List.of("name", "modified"));

@@ -42,6 +42,16 @@ public interface MasterData {
      */
     void schedule(Actor admin, String target, MasterKind kind, java.time.Duration every);
 
+    /**
+     * Applies a change a webhook brought (verified first with {@link dev.oakit.integration.inbox.Inbox#verify}): accepted
+     * once through the inbox (a duplicate or an older version than stored is skipped), stored without moving the
+     * sync's watermark, so the next sync still reads everything it has not seen. For administrators and the system actor.
+     *
+     * @return whether the record was stored as new or changed
+     * @throws dev.oakit.core.ValidationException {@code OA-ERP/NO_MASTER_FEED}, or a body that is no record of the feed
+     */
+    boolean receive(Actor admin, String target, MasterKind kind, dev.oakit.integration.inbox.VerifiedWebhook webhook);
+
     /** @return the record, active or not, when it was synced */
     Optional<MasterRecord> record(Actor actor, String target, MasterKind kind, String externalId);
 

@@ -20,6 +20,10 @@ import dev.oakit.integration.ExternalRef;
 import dev.oakit.integration.IdMap;
 import dev.oakit.integration.IntegrationConfig;
 import dev.oakit.integration.IntegrationErrors;
+import dev.oakit.integration.inbox.InboundEvent;
+import dev.oakit.integration.inbox.Inbox;
+import dev.oakit.integration.inbox.InboxReceipt;
+import dev.oakit.integration.inbox.VerifiedWebhook;
 import dev.oakit.integration.spi.CallContext;
 import dev.oakit.integration.spi.RemoteCallException;
 import dev.oakit.integration.spi.RemoteRecord;
@@ -50,16 +54,18 @@ public final class MasterDataService implements MasterData {
     private final IntegrationConfig config;
     private final Directory directory;
     private final IdMap idMap;
+    private final Inbox inbox;
 
     @Inject
     public MasterDataService(Commands commands, MasterDataRepository repo, MasterFeeds feeds, IntegrationConfig config, Directory directory,
-                             IdMap idMap) {
+                             IdMap idMap, Inbox inbox) {
         this.commands = commands;
         this.repo = repo;
         this.feeds = feeds;
         this.config = config;
         this.directory = directory;
         this.idMap = idMap;
+        this.inbox = inbox;
     }
 
     @Override
@@ -80,7 +86,7 @@ public final class MasterDataService implements MasterData {
             if (!page.isEmpty()) {
                 List<MasterRecord> records = page.stream().map(r -> record(feed, r)).toList();
                 long highest = records.stream().mapToLong(MasterRecord::version).max().orElseThrow();
-                List<MasterRecord> changed = store(admin, target, kind, records, highest, page.size());
+                List<MasterRecord> changed = store(admin, target, kind, records, highest, page.size(), true);
                 applied += changed.size();
                 watermark = watermark == null ? highest : Math.max(watermark, highest);
                 if (kind == MasterKind.EMPLOYEE) {
@@ -112,15 +118,18 @@ public final class MasterDataService implements MasterData {
     }
 
     /** Stores a page; two syncs inserting the same new record race on the key, and the loser runs again and sees it. */
-    private List<MasterRecord> store(Actor admin, String target, MasterKind kind, List<MasterRecord> records, long highest, int pulled) {
+    private List<MasterRecord> store(Actor admin, String target, MasterKind kind, List<MasterRecord> records, long highest, int pulled,
+                                     boolean raiseWatermark) {
         CommandSpec spec = new CommandSpec(admin, "erp.masterdata.page", "erp-master-sync", target + "/" + kind, null);
         for (int run = 1; ; run++) {
             try {
                 @SuppressWarnings("unchecked")
                 List<MasterRecord> changed = commands.execute(spec, List.class, ctx -> {
                     List<MasterRecord> c = repo.store(ctx.handle(), ctx.tenantId(), target, kind, records, ctx.now());
-                    repo.recordPage(ctx.handle(), ctx.tenantId(), target, kind, highest, pulled, c.size(), ctx.now());
-                    ctx.summary("synced " + pulled + " " + kind + " of " + target + ": " + c.size() + " new or changed, watermark at least " + highest);
+                    if (raiseWatermark) {
+                        repo.recordPage(ctx.handle(), ctx.tenantId(), target, kind, highest, pulled, c.size(), ctx.now());
+                    }
+                    ctx.summary((raiseWatermark ? "synced " : "received by webhook ") + pulled + " " + kind + " of " + target + ": " + c.size() + " new or changed, watermark at least " + highest);
                     return c;
                 });
                 return changed;
@@ -160,6 +169,28 @@ public final class MasterDataService implements MasterData {
             }
         }
         return unmatched;
+    }
+
+    @Override
+    public boolean receive(Actor admin, String target, MasterKind kind, VerifiedWebhook webhook) {
+        admin.requireAdmin("receive master data");
+        MasterFeed feed = feeds.require(target, kind);
+        RemoteRecord r = feed.fromWebhook(webhook.text());
+        if (r == null) {
+            throw ValidationException.of("webhook", "the body is no " + feed.entityType() + " record of " + target
+                    + " (the feed reads no webhooks, or the body lacks the record's id and version); subscribe the webhook to " + feed.entityType());
+        }
+        InboxReceipt receipt = inbox.accept(admin, new InboundEvent(target, r.entityType(), r.externalId(), r.version(),
+                webhook.delivery().orElse(null), null));
+        if (!receipt.accepted()) {
+            return false;
+        }
+        MasterRecord record = record(feed, r);
+        List<MasterRecord> changed = store(admin, target, kind, List.of(record), r.version(), 1, false);
+        if (kind == MasterKind.EMPLOYEE) {
+            linkEmployees(admin, target, changed);
+        }
+        return !changed.isEmpty();
     }
 
     @Override

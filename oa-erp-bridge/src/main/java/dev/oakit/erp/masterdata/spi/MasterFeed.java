@@ -27,6 +27,16 @@ public interface MasterFeed extends ChangeFeed {
     MasterValues values(RemoteRecord record);
 
     /**
+     * Reads the record a webhook of this feed's entity type carries (ERPNext sends the document as JSON).
+     *
+     * @param body the webhook's verified body
+     * @return the record, or null when this feed takes no webhooks (the default)
+     */
+    default RemoteRecord fromWebhook(String body) {
+        return null;
+    }
+
+    /**
      * What a master-data record means. Immutable.
      *
      * @param name what users see; never blank
