@@ -11,7 +11,16 @@ import dev.oakit.erp.internal.PurchaseOrderNode;
 import dev.oakit.erp.internal.RequisitionListener;
 import dev.oakit.erp.internal.RequisitionService;
 import dev.oakit.erp.internal.RequisitionWatchJob;
+import dev.oakit.erp.masterdata.MasterData;
+import dev.oakit.erp.masterdata.internal.MasterDataService;
+import dev.oakit.erp.masterdata.internal.MasterFeeds;
+import dev.oakit.erp.masterdata.internal.MasterSyncJob;
+import dev.oakit.erp.masterdata.spi.MasterFeed;
 import dev.oakit.erp.spi.ErpConnector;
+import dev.oakit.erp.stock.StockLookup;
+import dev.oakit.erp.stock.internal.StockLookupService;
+import dev.oakit.erp.stock.internal.StockSources;
+import dev.oakit.erp.stock.spi.StockSource;
 import dev.oakit.integration.spi.Connector;
 import dev.oakit.workflow.spi.ServiceTaskHandler;
 import org.apiguardian.api.API;
@@ -33,10 +42,34 @@ import java.util.Set;
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class ErpBridgePlugin implements OaPlugin {
     private final List<ErpConnector> connectors;
+    private final List<MasterFeed> masterFeeds = new java.util.ArrayList<>();
+    private final List<StockSource> stockSources = new java.util.ArrayList<>();
 
     /** @param connectors the ERPs the bridge writes to; purchase orders go to {@code erp.target} (default: the only one) */
     public ErpBridgePlugin(ErpConnector... connectors) {
         this.connectors = List.of(connectors);
+    }
+
+    /**
+     * Adds master-data feeds ({@link dev.oakit.erp.erpnext.ErpNextMasterFeeds}, {@link dev.oakit.erp.odoo.OdooMasterFeeds}
+     * or a vendor's) whose records {@link MasterData} keeps in sync.
+     *
+     * @return this plugin
+     */
+    public ErpBridgePlugin masterData(List<MasterFeed> feeds) {
+        masterFeeds.addAll(feeds);
+        return this;
+    }
+
+    /**
+     * Adds stock sources ({@link dev.oakit.erp.erpnext.ErpNextStock}, {@link dev.oakit.erp.odoo.OdooStock} or a
+     * vendor's) that {@link StockLookup} asks.
+     *
+     * @return this plugin
+     */
+    public ErpBridgePlugin stock(StockSource... sources) {
+        stockSources.addAll(List.of(sources));
+        return this;
     }
 
     @Override
@@ -69,6 +102,20 @@ public final class ErpBridgePlugin implements OaPlugin {
         context.extension(ServiceTaskHandler.class, JournalEntryNode.class);
         context.extension(EventListener.class, RequisitionListener.class);
         context.jobHandler(RequisitionWatchJob.class);
+        MasterFeeds feeds = new MasterFeeds(masterFeeds);
+        StockSources stock = new StockSources(stockSources);
+        context.install(new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(MasterFeeds.class).toInstance(feeds);
+                bind(MasterData.class).to(MasterDataService.class);
+                bind(StockSources.class).toInstance(stock);
+                bind(StockLookup.class).to(StockLookupService.class);
+            }
+        });
+        context.exposeService(MasterData.class);
+        context.jobHandler(MasterSyncJob.class);
+        context.exposeService(StockLookup.class);
     }
 
     private ErpConnector choose(ErpBridgeConfig config) {

@@ -21,4 +21,12 @@ public final class ErpErrors {
     public static final String NOT_REFUSED = "OA-ERP/NOT_REFUSED";
     /** The requisition's order or cancellation is still under way; its job looks again later. */
     public static final String UNDER_WAY = "OA-ERP/UNDER_WAY";
+    /** The connector has no master-data feed of that kind. */
+    public static final String NO_MASTER_FEED = "OA-ERP/NO_MASTER_FEED";
+    /** A form value names master data the ERP does not have (or that was never synced). */
+    public static final String UNKNOWN_MASTER_DATA = "OA-ERP/UNKNOWN_MASTER_DATA";
+    /** A form value names master data the ERP disabled or archived. */
+    public static final String INACTIVE_MASTER_DATA = "OA-ERP/INACTIVE_MASTER_DATA";
+    /** The connector has no stock source. */
+    public static final String NO_STOCK_SOURCE = "OA-ERP/NO_STOCK_SOURCE";
 }

@@ -1,0 +1,2 @@
+/** The stock lookup service; no compatibility promise. */
+package dev.oakit.erp.stock.internal;

@@ -1,0 +1,2 @@
+/** How a connector reads an item's stock in a warehouse. */
+package dev.oakit.erp.stock.spi;
