@@ -67,21 +67,44 @@ public final class InstanceRepository {
      * @return the new id, or null when the guard failed
      */
     public Long insert(Handle h, NewInstance n, boolean guarded) {
-        String columns = """
-                INSERT INTO oa_wf_instance (tenant_id, definition_id, def_key, def_version, title, business_key, initiator_id,
-                    status, priority, form, state, parent_id, parent_node, row_version, started_at, updated_at)
-                """;
-        String values = guarded ? """
-                SELECT :t, :def, :k, :v, :title, :bk, :init, 'RUNNING', :prio, :form, '{}', :parent, :pnode, 0, :now, :now
-                FROM oa_wf_definition d WHERE d.id = :def AND NOT EXISTS
-                    (SELECT 1 FROM oa_wf_definition n WHERE n.tenant_id = :t AND n.def_key = :k AND n.version > :v)"""
-                : "VALUES (:t, :def, :k, :v, :title, :bk, :init, 'RUNNING', :prio, :form, '{}', :parent, :pnode, 0, :now, :now)";
-        return h.createUpdate(columns + values)
-                .bind("t", n.tenantId()).bind("def", n.definitionId()).bind("k", n.key()).bind("v", n.version())
-                .bind("title", n.title()).bind("bk", n.businessKey()).bind("init", n.initiatorId())
-                .bind("prio", n.priority()).bind("form", n.form()).bind("parent", n.parentId()).bind("pnode", n.parentNode())
-                .bind("now", Rows.db(n.now())).executeAndReturnGeneratedKeys("id").mapTo(Long.class).findOne().orElse(null);
+        // every start's first write, by plain JDBC (see Jdbc); the guard repeats four of the values
+        try (PreparedStatement p = Jdbc.prepareInsert(h, guarded ? INSERT_GUARDED : INSERT, "id")) {
+            p.setString(1, n.tenantId());
+            p.setLong(2, n.definitionId());
+            p.setString(3, n.key());
+            p.setInt(4, n.version());
+            Jdbc.text(p, 5, n.title());
+            Jdbc.text(p, 6, n.businessKey());
+            Jdbc.text(p, 7, n.initiatorId());
+            Jdbc.text(p, 8, n.priority());
+            Jdbc.text(p, 9, n.form());
+            Jdbc.number(p, 10, n.parentId());
+            Jdbc.text(p, 11, n.parentNode());
+            Jdbc.time(p, 12, n.now());
+            Jdbc.time(p, 13, n.now());
+            if (guarded) {
+                p.setLong(14, n.definitionId());
+                p.setString(15, n.tenantId());
+                p.setString(16, n.key());
+                p.setInt(17, n.version());
+            }
+            return p.executeUpdate() == 0 ? null : Jdbc.generatedKey(p);
+        } catch (SQLException e) {
+            throw Jdbc.failed(e);
+        }
     }
+
+    private static final String INSERT_COLUMNS = """
+            INSERT INTO oa_wf_instance (tenant_id, definition_id, def_key, def_version, title, business_key, initiator_id,
+                status, priority, form, state, parent_id, parent_node, row_version, started_at, updated_at)
+            """;
+    private static final String INSERT = INSERT_COLUMNS
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, '{}', ?, ?, 0, ?, ?)";
+    /** Inserts only while no newer version of the definition exists (parameters 14-17: definition, tenant, key, version). */
+    private static final String INSERT_GUARDED = INSERT_COLUMNS + """
+            SELECT ?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, '{}', ?, ?, 0, ?, ?
+            FROM oa_wf_definition d WHERE d.id = ? AND NOT EXISTS
+                (SELECT 1 FROM oa_wf_definition n WHERE n.tenant_id = ? AND n.def_key = ? AND n.version > ?)""";
 
     /** Locks an instance of the tenant and reads its open tasks; empty when it does not exist. */
     public Optional<Locked> lock(Handle h, String tenantId, long instanceId) {
