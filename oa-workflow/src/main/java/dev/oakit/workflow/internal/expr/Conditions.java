@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,7 +41,7 @@ import java.util.regex.Pattern;
  * {@code roles}, {@code attributes}) and {@code instance} ({@code priority}, {@code businessKey}).
  * See {@link ConditionValues} for how Java values are presented and docs/conditions.md for the rules.
  *
- * <p>One instance per engine. Thread-safe: the CEL environment and compiled programs are immutable,
+ * <p>One instance per engine, over one CEL environment per JVM. Thread-safe: the CEL environment and compiled programs are immutable,
  * and the cache of the last {@value #CACHE_SIZE} compiled conditions is synchronized.
  */
 public final class Conditions {
@@ -64,15 +65,65 @@ public final class Conditions {
 
     private static final Pattern UNDECLARED = Pattern.compile("undeclared reference to '([^']*)' \\(in container '[^']*'\\)");
 
-    private final Cel cel;
+    /**
+     * The CEL environment, one per JVM: it is immutable and thread-safe, and building it (the parser,
+     * the checker's standard declarations, the runtime's function bindings and descriptor pool) costs
+     * a cold JVM a few hundred milliseconds. The first engine built starts it on a daemon thread, so
+     * that it is ready, warmed by one compiled condition, by the time the first definition is deployed
+     * (the migrations of {@code start()} run meanwhile); whoever needs it first waits for it.
+     */
+    private static final class Shared {
+        private static final CompletableFuture<Cel> CEL = CompletableFuture.supplyAsync(Shared::prepare, runnable -> {
+            Thread t = new Thread(runnable, "oakit-conditions-init");
+            t.setDaemon(true);
+            t.start();
+        });
+
+        private static Cel prepare() {
+            Cel cel = create();
+            try {
+                cel.createProgram(cel.compile("form.days > 3 && 'x' in initiator.roles").getAst()).eval(Map.of(
+                        "form", Map.of("days", 1L), "initiator", Map.of("roles", List.of()), "instance", Map.of()));
+            } catch (CelValidationException | CelEvaluationException e) {
+                throw new IllegalStateException("CEL rejected OAKit's warm-up condition", e);
+            }
+            return cel;
+        }
+
+        /** Starts building the environment (on first call, by loading this class), off the caller's thread. */
+        static void start() {
+            // the class initialiser does it
+        }
+
+        private static Cel get() {
+            try {
+                return CEL.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw new IllegalStateException("the CEL environment could not be built", e.getCause());
+            }
+        }
+    }
+
     private final Map<String, Condition> cache;
 
-    /** Creates the CEL environment with the OA variables and the limits above; does no I/O. */
+    /** Creates the conditions of one engine over the JVM's CEL environment (with the OA variables and the limits above); does no I/O. */
     public Conditions() {
         this(CACHE_SIZE);
     }
 
     Conditions(int cacheSize) {
+        Shared.start();
+        this.cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Condition> eldest) {
+                return size() > cacheSize;
+            }
+        });
+    }
+
+    private static Cel create() {
         CelOptions options = CelOptions.current()
                 .maxExpressionCodePointSize(MAX_LENGTH)
                 .maxParseRecursionDepth(MAX_NESTING)
@@ -88,15 +139,7 @@ public final class Conditions {
                 .setOptions(options)
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS);
         VARIABLES.forEach(name -> builder.addVar(name, map));
-        this.cel = builder.build();
-        this.cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Condition> eldest) {
-                return size() > cacheSize;
-            }
-        });
+        return builder.build();
     }
 
     /**
@@ -148,7 +191,7 @@ public final class Conditions {
     private Condition remember(String expression, CelAbstractSyntaxTree ast) {
         Condition condition;
         try {
-            condition = new Condition(expression, cel.createProgram(ast));
+            condition = new Condition(expression, Shared.get().createProgram(ast));
         } catch (CelEvaluationException e) {
             // the checker accepted it, so this is a CEL defect rather than the author's mistake
             throw new IllegalStateException("CEL could not plan the checked condition '" + expression + "'", e);
@@ -169,6 +212,7 @@ public final class Conditions {
             return new Compiled(null, List.of("the condition is " + expression.length() + " characters long; the limit is "
                     + MAX_LENGTH + ". Split the decision over several branches or compute a form field"));
         }
+        Cel cel = Shared.get();
         CelValidationResult parsed = cel.parse(expression);
         if (parsed.hasError()) {
             return new Compiled(null, describe(parsed, true));

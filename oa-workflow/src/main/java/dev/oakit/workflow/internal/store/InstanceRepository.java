@@ -8,6 +8,9 @@ import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +55,11 @@ public final class InstanceRepository {
      */
     private static final String BY_TASK = "i.id = (SELECT instance_id FROM oa_wf_task WHERE id = :id)";
 
-    /** PostgreSQL refuses FOR UPDATE on the nullable side of an outer join: it locks the instance only. */
-    private volatile String lockClause;
+    /**
+     * The lock statements by instance and by task, made on first use: PostgreSQL refuses FOR UPDATE on
+     * the nullable side of an outer join, so there it locks the instance only.
+     */
+    private volatile String[] lockSql;
 
     /**
      * Inserts an instance row. Guarded: only while no newer version of the definition exists (the
@@ -62,21 +68,44 @@ public final class InstanceRepository {
      * @return the new id, or null when the guard failed
      */
     public Long insert(Handle h, NewInstance n, boolean guarded) {
-        String columns = """
-                INSERT INTO oa_wf_instance (tenant_id, definition_id, def_key, def_version, title, business_key, initiator_id,
-                    status, priority, form, state, parent_id, parent_node, row_version, started_at, updated_at)
-                """;
-        String values = guarded ? """
-                SELECT :t, :def, :k, :v, :title, :bk, :init, 'RUNNING', :prio, :form, '{}', :parent, :pnode, 0, :now, :now
-                FROM oa_wf_definition d WHERE d.id = :def AND NOT EXISTS
-                    (SELECT 1 FROM oa_wf_definition n WHERE n.tenant_id = :t AND n.def_key = :k AND n.version > :v)"""
-                : "VALUES (:t, :def, :k, :v, :title, :bk, :init, 'RUNNING', :prio, :form, '{}', :parent, :pnode, 0, :now, :now)";
-        return h.createUpdate(columns + values)
-                .bind("t", n.tenantId()).bind("def", n.definitionId()).bind("k", n.key()).bind("v", n.version())
-                .bind("title", n.title()).bind("bk", n.businessKey()).bind("init", n.initiatorId())
-                .bind("prio", n.priority()).bind("form", n.form()).bind("parent", n.parentId()).bind("pnode", n.parentNode())
-                .bind("now", Rows.db(n.now())).executeAndReturnGeneratedKeys("id").mapTo(Long.class).findOne().orElse(null);
+        // every start's first write, by plain JDBC (see Jdbc); the guard repeats four of the values
+        try (PreparedStatement p = Jdbc.prepareInsert(h, guarded ? INSERT_GUARDED : INSERT, "id")) {
+            p.setString(1, n.tenantId());
+            p.setLong(2, n.definitionId());
+            p.setString(3, n.key());
+            p.setInt(4, n.version());
+            Jdbc.text(p, 5, n.title());
+            Jdbc.text(p, 6, n.businessKey());
+            Jdbc.text(p, 7, n.initiatorId());
+            Jdbc.text(p, 8, n.priority());
+            Jdbc.text(p, 9, n.form());
+            Jdbc.number(p, 10, n.parentId());
+            Jdbc.text(p, 11, n.parentNode());
+            Jdbc.time(p, 12, n.now());
+            Jdbc.time(p, 13, n.now());
+            if (guarded) {
+                p.setLong(14, n.definitionId());
+                p.setString(15, n.tenantId());
+                p.setString(16, n.key());
+                p.setInt(17, n.version());
+            }
+            return p.executeUpdate() == 0 ? null : Jdbc.generatedKey(p);
+        } catch (SQLException e) {
+            throw Jdbc.failed(e);
+        }
     }
+
+    private static final String INSERT_COLUMNS = """
+            INSERT INTO oa_wf_instance (tenant_id, definition_id, def_key, def_version, title, business_key, initiator_id,
+                status, priority, form, state, parent_id, parent_node, row_version, started_at, updated_at)
+            """;
+    private static final String INSERT = INSERT_COLUMNS
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, '{}', ?, ?, 0, ?, ?)";
+    /** Inserts only while no newer version of the definition exists (parameters 14-17: definition, tenant, key, version). */
+    private static final String INSERT_GUARDED = INSERT_COLUMNS + """
+            SELECT ?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, '{}', ?, ?, 0, ?, ?
+            FROM oa_wf_definition d WHERE d.id = ? AND NOT EXISTS
+                (SELECT 1 FROM oa_wf_definition n WHERE n.tenant_id = ? AND n.def_key = ? AND n.version > ?)""";
 
     /** Locks an instance of the tenant and reads its open tasks; empty when it does not exist. */
     public Optional<Locked> lock(Handle h, String tenantId, long instanceId) {
@@ -89,42 +118,57 @@ public final class InstanceRepository {
     }
 
     private Optional<Locked> lock(Handle h, String where, String tenantId, long id) {
-        InstanceRow[] row = new InstanceRow[1];
+        InstanceRow row = null;
         List<TaskRow> tasks = new ArrayList<>();
-        h.createQuery(OPEN_TASK_JOIN + where + " ORDER BY t.id" + lockClause(h))
-                .bind("id", id).bind("t", tenantId)
-                .map((rs, c) -> {
-                    if (row[0] == null) {
-                        row[0] = Rows.INSTANCE.map(rs, c);
+        // the hot path's widest statement, by plain JDBC (see Jdbc); the columns are read by position:
+        // 1-18 the instance (Rows.INSTANCE_COLUMNS), 19-35 an open task
+        try (PreparedStatement p = Jdbc.prepare(h, lockSql(h)[BY_ID.equals(where) ? 0 : 1])) {
+            p.setString(1, tenantId);
+            p.setLong(2, id);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    if (row == null) {
+                        row = new InstanceRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getInt(5),
+                                rs.getString(6), rs.getString(7), rs.getString(8), InstanceStatus.valueOf(rs.getString(9)),
+                                rs.getString(10), rs.getString(11), rs.getString(12), Jdbc.number(rs, 13), rs.getString(14),
+                                Jdbc.time(rs, 16), Jdbc.time(rs, 17));
                     }
-                    Long taskId = rs.getObject("t_id", Long.class);
-                    if (taskId != null) {
-                        InstanceRow i = row[0];
-                        tasks.add(new TaskRow(taskId, i.id(), rs.getString("t_node_id"), rs.getString("t_node_name"),
-                                rs.getInt("t_round"), rs.getInt("t_seq"), rs.getString("t_kind"),
-                                rs.getObject("t_waiting_for", Long.class), rs.getString("t_assignee_id"), rs.getString("t_owner_id"),
-                                TaskStatus.valueOf(rs.getString("t_status")), rs.getString("t_outcome"), i.key(), i.title(),
-                                i.initiatorId(), rs.getString("t_acted_by"), Rows.instant(rs, "t_created_at"),
-                                Rows.instant(rs, "t_completed_at"), Rows.instant(rs, "t_due_at"), rs.getString("t_proxy_for"),
-                                rs.getString("t_comment")));
+                    long taskId = rs.getLong(19);
+                    if (!rs.wasNull()) {
+                        tasks.add(new TaskRow(taskId, row.id(), rs.getString(20), rs.getString(21), rs.getInt(22), rs.getInt(23),
+                                rs.getString(24), Jdbc.number(rs, 25), rs.getString(26), rs.getString(27),
+                                TaskStatus.valueOf(rs.getString(28)), rs.getString(29), row.key(), row.title(), row.initiatorId(),
+                                rs.getString(30), Jdbc.time(rs, 31), Jdbc.time(rs, 32), Jdbc.time(rs, 33), rs.getString(34),
+                                rs.getString(35)));
                     }
-                    return taskId;
-                }).forEach(x -> { });
-        return row[0] == null ? Optional.empty() : Optional.of(new Locked(row[0], tasks));
+                }
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failed(e);
+        }
+        return row == null ? Optional.empty() : Optional.of(new Locked(row, tasks));
     }
 
-    private String lockClause(Handle h) {
-        String clause = lockClause;
-        if (clause == null) {
+    private String[] lockSql(Handle h) {
+        String[] sql = lockSql;
+        if (sql == null) {
+            String clause;
             try {
                 String product = h.getConnection().getMetaData().getDatabaseProductName();
                 clause = product.toLowerCase(java.util.Locale.ROOT).contains("postgres") ? " FOR UPDATE OF i" : " FOR UPDATE";
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException("cannot read the database product name", e);
             }
-            lockClause = clause;
+            sql = new String[]{positional(OPEN_TASK_JOIN + BY_ID + " ORDER BY t.id" + clause),
+                positional(OPEN_TASK_JOIN + BY_TASK + " ORDER BY t.id" + clause)};
+            lockSql = sql;
         }
-        return clause;
+        return sql;
+    }
+
+    /** The lock statement with JDBC's parameters: the tenant first, then the instance or task id. */
+    private static String positional(String sql) {
+        return sql.replace(":t ", "? ").replace(":id", "?");
     }
 
     /**
@@ -132,13 +176,28 @@ public final class InstanceRepository {
      * inline timeline (null for none).
      */
     public void save(Handle h, long id, InstanceStatus status, String form, String state, Instant now, String timelineAppend) {
-        h.createUpdate("UPDATE oa_wf_instance SET status = :s, form = :f, state = :st, row_version = row_version + 1,"
-                        + " updated_at = :now, ended_at = :ended"
-                        + (timelineAppend == null ? "" : ", timeline = CONCAT(COALESCE(timeline, ''), :tl)") + " WHERE id = :id")
-                .bind("s", status.name()).bind("f", form).bind("st", state).bind("now", Rows.db(now))
-                .bind("ended", status.ended() ? Rows.db(now) : null).bind("id", id)
-                .bindMap(timelineAppend == null ? Map.of() : Map.of("tl", timelineAppend)).execute();
+        // every command's write, by plain JDBC (see Jdbc)
+        try (PreparedStatement p = Jdbc.prepare(h, timelineAppend == null ? SAVE : SAVE_WITH_TIMELINE)) {
+            p.setString(1, status.name());
+            Jdbc.text(p, 2, form);
+            Jdbc.text(p, 3, state);
+            Jdbc.time(p, 4, now);
+            Jdbc.time(p, 5, status.ended() ? now : null);
+            int i = 6;
+            if (timelineAppend != null) {
+                p.setString(i++, timelineAppend);
+            }
+            p.setLong(i, id);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw Jdbc.failed(e);
+        }
     }
+
+    private static final String SAVE_SET = "UPDATE oa_wf_instance SET status = ?, form = ?, state = ?, row_version = row_version + 1,"
+            + " updated_at = ?, ended_at = ?";
+    private static final String SAVE = SAVE_SET + " WHERE id = ?";
+    private static final String SAVE_WITH_TIMELINE = SAVE_SET + ", timeline = CONCAT(COALESCE(timeline, ''), ?) WHERE id = ?";
 
     /**
      * Reads an instance of a tenant.

@@ -9,6 +9,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,6 +50,9 @@ public final class TaskRepository {
             VALUES (:t, :i, :n, :nn, :r, :seq, :kind, :wf, :a, :o, :s, :out, :by, :c, :k, :title, :init, :now, :done, :work,
                 :due, :p, :noDue, :rank)""";
 
+    /** {@link #INSERT} with JDBC's parameters, in the order of its columns. */
+    private static final String INSERT_POSITIONAL = INSERT.replaceAll(":\\w+", "?");
+
     /**
      * The todo list's order by urgency, which the index {@code oa_wf_task_urgency} (tenant, assignee, status, no_due,
      * due_at, prio_rank, created_at, id) serves as it is: the earliest deadline first, tasks without one ({@code no_due}
@@ -66,7 +71,7 @@ public final class TaskRepository {
             return List.of();
         }
         if (tasks.size() == 1) {
-            return List.of(bind(h.createUpdate(INSERT), tasks.get(0)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+            return List.of(insertOne(h, tasks.get(0)));
         }
         PreparedBatch batch = h.prepareBatch(INSERT);
         for (NewTask t : tasks) {
@@ -77,6 +82,40 @@ public final class TaskRepository {
             throw new IllegalStateException("the database returned " + ids.size() + " generated task ids for " + tasks.size() + " rows");
         }
         return ids;
+    }
+
+    /** The one task most commands open, by plain JDBC (see Jdbc), bound as {@link #bind} binds it. */
+    private static long insertOne(Handle h, NewTask t) {
+        try (PreparedStatement p = Jdbc.prepareInsert(h, INSERT_POSITIONAL, "id")) {
+            p.setString(1, t.tenantId());
+            p.setLong(2, t.instanceId());
+            Jdbc.text(p, 3, t.nodeId());
+            Jdbc.text(p, 4, t.nodeName());
+            p.setInt(5, t.round());
+            p.setInt(6, t.seq());
+            Jdbc.text(p, 7, t.kind());
+            Jdbc.number(p, 8, t.waitingFor());
+            Jdbc.text(p, 9, t.assigneeId());
+            Jdbc.text(p, 10, t.ownerId());
+            p.setString(11, t.status().name());
+            Jdbc.text(p, 12, t.outcome());
+            Jdbc.text(p, 13, t.actedBy());
+            Jdbc.text(p, 14, t.comment());
+            Jdbc.text(p, 15, t.key());
+            Jdbc.text(p, 16, t.title());
+            Jdbc.text(p, 17, t.initiatorId());
+            Jdbc.time(p, 18, t.createdAt());
+            Jdbc.time(p, 19, t.completedAt());
+            Jdbc.number(p, 20, t.workMillis());
+            Jdbc.time(p, 21, t.dueAt());
+            Jdbc.text(p, 22, t.proxyFor());
+            p.setInt(23, noDue(t.dueAt()));
+            p.setInt(24, rank(t.priority()));
+            p.executeUpdate();
+            return Jdbc.generatedKey(p);
+        } catch (SQLException e) {
+            throw Jdbc.failed(e);
+        }
     }
 
     private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bind(S s, NewTask t) {
@@ -102,13 +141,23 @@ public final class TaskRepository {
         if (closings.isEmpty()) {
             return;
         }
-        PreparedBatch batch = h.prepareBatch("UPDATE oa_wf_task SET status = :s, outcome = :o, acted_by = :by, comment = :c,"
-                + " completed_at = :now, work_ms = :work WHERE id = :id");
-        for (Closing c : closings) {
-            batch.bind("s", c.status().name()).bind("o", c.outcome()).bind("by", c.actedBy()).bind("c", c.comment())
-                    .bind("now", Rows.db(c.at())).bind("work", c.workMillis()).bind("id", c.taskId()).add();
+        // one batch by plain JDBC (see Jdbc): a life cycle closes a task in every approval
+        try (PreparedStatement p = Jdbc.prepare(h, "UPDATE oa_wf_task SET status = ?, outcome = ?, acted_by = ?, comment = ?,"
+                + " completed_at = ?, work_ms = ? WHERE id = ?")) {
+            for (Closing c : closings) {
+                p.setString(1, c.status().name());
+                Jdbc.text(p, 2, c.outcome());
+                Jdbc.text(p, 3, c.actedBy());
+                Jdbc.text(p, 4, c.comment());
+                Jdbc.time(p, 5, c.at());
+                p.setLong(6, c.workMillis());
+                p.setLong(7, c.taskId());
+                p.addBatch();
+            }
+            p.executeBatch();
+        } catch (SQLException e) {
+            throw Jdbc.failed(e);
         }
-        batch.execute();
     }
 
     /** Changes the assignee, owner, status and proxied approver of tasks in one statement. */
