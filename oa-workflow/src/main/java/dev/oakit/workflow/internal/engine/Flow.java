@@ -19,6 +19,7 @@ import dev.oakit.workflow.internal.expr.Conditions;
 import dev.oakit.workflow.internal.store.Rows.TaskRow;
 import dev.oakit.workflow.spi.ServiceTaskHandler;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayDeque;
@@ -60,17 +61,29 @@ public final class Flow {
     private final ApproverResolution resolution;
     private final Conditions conditions;
 
-    private final Set<String> remoteHandlers;
+    // a provider: handlers may depend on the workflow's services (Approvals), which depend on Flow
+    private final Provider<Set<ServiceTaskHandler>> handlers;
+    private volatile Set<String> remoteHandlers;
 
     @Inject
     public Flow(Activation activation, Tasks tasks, ApproverResolution resolution, Conditions conditions,
-                Set<ServiceTaskHandler> handlers) {
-        this.remoteHandlers = handlers.stream().filter(h -> !h.runsInTransaction())
-                .map(ServiceTaskHandler::id).collect(Collectors.toUnmodifiableSet());
+                Provider<Set<ServiceTaskHandler>> handlers) {
+        this.handlers = handlers;
         this.activation = activation;
         this.tasks = tasks;
         this.resolution = resolution;
         this.conditions = conditions;
+    }
+
+    /** @return the ids of the service handlers that run outside a transaction */
+    private Set<String> remoteHandlers() {
+        Set<String> ids = remoteHandlers;
+        if (ids == null) {
+            ids = handlers.get().stream().filter(h -> !h.runsInTransaction()).map(ServiceTaskHandler::id)
+                    .collect(Collectors.toUnmodifiableSet());
+            remoteHandlers = ids;
+        }
+        return ids;
     }
 
     // ------------------------------------------------------------------ routing
@@ -204,7 +217,7 @@ public final class Flow {
             leave(r, nodeId);
         } else if (n instanceof Node.Service s) {
             r.st.active.add(nodeId);
-            String type = remoteHandlers.contains(s.handler()) ? REMOTE_SERVICE_JOB : SERVICE_JOB;
+            String type = remoteHandlers().contains(s.handler()) ? REMOTE_SERVICE_JOB : SERVICE_JOB;
             r.effects.add(new Effect.Schedule(JobRequest.of(type, Map.of("instanceId", r.row.id(), "node", nodeId))
                     .maxAttempts(s.maxAttempts()).dedupe(serviceJobKey(r.row.id(), nodeId))));
             r.history("service-scheduled", null, nodeId, null, "handler " + s.handler());
