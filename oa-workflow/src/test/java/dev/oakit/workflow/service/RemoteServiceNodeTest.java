@@ -66,6 +66,7 @@ class RemoteServiceNodeTest {
 
     @DbTest
     void theOutputOfAHandlerOutsideTheTransactionChoosesTheRouteAndItsFailureIsAnIncident(TestDatabase db) throws Exception {
+        SEEN.clear();
         WorkflowFixture f = new WorkflowFixture(db.start(b -> b.dataSource(ConnectionsHeld.tracking(db.dataSource()))
                 .plugin(new WorkflowPlugin()).plugin(remotePlugin())));
         f.definitions.deploy(f.admin, checked());
