@@ -96,4 +96,42 @@ class RemoteServiceNodeTest {
         });
         assertThat(SEEN).as("the handler ran with no pooled connection").containsOnly("connections held 0").hasSize(3);
     }
+
+    @DbTest
+    void anInstanceCancelledWhileTheRemoteAnswersIsNotMovedOn(TestDatabase db) throws Exception {
+        java.util.concurrent.CountDownLatch called = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+        WorkflowFixture f = new WorkflowFixture(db.start(b -> b.plugin(new WorkflowPlugin()).plugin(new ServiceHandlerPlugin("slow-check",
+                new ServiceTaskHandler() {
+                    @Override
+                    public String id() {
+                        return "remote";
+                    }
+
+                    @Override
+                    public boolean runsInTransaction() {
+                        return false;
+                    }
+
+                    @Override
+                    public Map<String, Object> execute(String tenantId, long instanceId, Map<String, Object> form, JsonNode params)
+                            throws Exception {
+                        called.countDown();
+                        answer.await(20, java.util.concurrent.TimeUnit.SECONDS);
+                        return Map.of("reason", "ENOUGH");
+                    }
+                }))));
+        f.definitions.deploy(f.admin, checked());
+        ProcessInstance pi = f.start("alice", "checked", days(2));
+        assertThat(called.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        // the handler holds no lock on the instance: the initiator cancels while the remote is still answering
+        f.approvals.cancel(WorkflowFixture.user("alice"), pi.id(), dev.oakit.workflow.Decision.none());
+        answer.countDown();
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(f.status(pi.id())).isEqualTo(InstanceStatus.CANCELLED);
+        assertThat(f.queries.detail(f.admin, pi.id()).timeline()).extracting(HistoryEntry::action).doesNotContain("service-done");
+    }
 }
