@@ -29,9 +29,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RemoteServiceNodeTest {
     static final List<String> SEEN = new CopyOnWriteArrayList<>();
 
-    /** A handler that answers like a remote check: {@code reason} = ENOUGH under 5 days, else SHORT; 9 days fails. */
-    static ServiceHandlerPlugin remotePlugin() {
-        return new ServiceHandlerPlugin("remote-check", new ServiceTaskHandler() {
+    /** What a remote handler does with the form. */
+    interface Answer {
+        Map<String, Object> answer(Map<String, Object> form) throws Exception;
+    }
+
+    /** A plugin with the handler {@code remote}, which runs outside any transaction. */
+    static ServiceHandlerPlugin remote(String pluginId, Answer answer) {
+        return new ServiceHandlerPlugin(pluginId, new ServiceTaskHandler() {
             @Override
             public String id() {
                 return "remote";
@@ -43,14 +48,21 @@ class RemoteServiceNodeTest {
             }
 
             @Override
-            public Map<String, Object> execute(String tenantId, long instanceId, Map<String, Object> form, JsonNode params) {
-                SEEN.add("connections held " + ConnectionsHeld.byThisThread());
-                double d = ((Number) form.get("days")).doubleValue();
-                if (d == 9) {
-                    throw new IllegalStateException("the remote is down");
-                }
-                return Map.of("reason", d < 5 ? "ENOUGH" : "SHORT");
+            public Map<String, Object> execute(String tenantId, long instanceId, Map<String, Object> form, JsonNode params) throws Exception {
+                return answer.answer(form);
             }
+        });
+    }
+
+    /** A handler that answers like a remote check: {@code reason} = ENOUGH under 5 days, else SHORT; 9 days fails. */
+    static ServiceHandlerPlugin remotePlugin() {
+        return remote("remote-check", form -> {
+            SEEN.add("connections held " + ConnectionsHeld.byThisThread());
+            double d = ((Number) form.get("days")).doubleValue();
+            if (d == 9) {
+                throw new IllegalStateException("the remote is down");
+            }
+            return Map.of("reason", d < 5 ? "ENOUGH" : "SHORT");
         });
     }
 
@@ -101,26 +113,11 @@ class RemoteServiceNodeTest {
     void anInstanceCancelledWhileTheRemoteAnswersIsNotMovedOn(TestDatabase db) throws Exception {
         java.util.concurrent.CountDownLatch called = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
-        WorkflowFixture f = new WorkflowFixture(db.start(b -> b.plugin(new WorkflowPlugin()).plugin(new ServiceHandlerPlugin("slow-check",
-                new ServiceTaskHandler() {
-                    @Override
-                    public String id() {
-                        return "remote";
-                    }
-
-                    @Override
-                    public boolean runsInTransaction() {
-                        return false;
-                    }
-
-                    @Override
-                    public Map<String, Object> execute(String tenantId, long instanceId, Map<String, Object> form, JsonNode params)
-                            throws Exception {
-                        called.countDown();
-                        answer.await(20, java.util.concurrent.TimeUnit.SECONDS);
-                        return Map.of("reason", "ENOUGH");
-                    }
-                }))));
+        WorkflowFixture f = new WorkflowFixture(db.start(b -> b.plugin(new WorkflowPlugin()).plugin(remote("slow-check", form -> {
+            called.countDown();
+            answer.await(20, java.util.concurrent.TimeUnit.SECONDS);
+            return Map.of("reason", "ENOUGH");
+        }))));
         f.definitions.deploy(f.admin, checked());
         ProcessInstance pi = f.start("alice", "checked", days(2));
         assertThat(called.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
