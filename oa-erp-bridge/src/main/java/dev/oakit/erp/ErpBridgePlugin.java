@@ -6,6 +6,7 @@ import dev.oakit.core.spi.EventListener;
 import dev.oakit.core.spi.OaPlugin;
 import dev.oakit.core.spi.OaPluginContext;
 import dev.oakit.erp.internal.BridgeTarget;
+import dev.oakit.erp.internal.BudgetCheckNode;
 import dev.oakit.erp.internal.JournalEntryNode;
 import dev.oakit.erp.internal.PurchaseOrderNode;
 import dev.oakit.erp.internal.RequisitionListener;
@@ -100,6 +101,7 @@ public final class ErpBridgePlugin implements OaPlugin {
         context.exposeService(PurchaseRequisitions.class);
         context.extension(ServiceTaskHandler.class, PurchaseOrderNode.class);
         context.extension(ServiceTaskHandler.class, JournalEntryNode.class);
+        context.extension(ServiceTaskHandler.class, BudgetCheckNode.class);
         context.extension(EventListener.class, RequisitionListener.class);
         context.jobHandler(RequisitionWatchJob.class);
         MasterFeeds feeds = new MasterFeeds(masterFeeds);

@@ -29,6 +29,11 @@ public final class PurchaseRequisition {
 
     /** @return the form: vendor, currency, cost centre, lines of item, quantity and unit price */
     public static FormSchema form() {
+        return formBuilder().build();
+    }
+
+    /** @return the {@link #form()}'s builder, to add fields to it (e.g. {@link BudgetCheck#fields}) */
+    public static FormSchema.Builder formBuilder() {
         return FormSchema.builder(KEY).title("Purchase requisition")
                 .text("vendor", f -> f.label("Vendor").required().maxLength(140))
                 .text("currency", f -> f.label("Currency").required().pattern("[A-Z]{3}"))
@@ -36,8 +41,7 @@ public final class PurchaseRequisition {
                 .table("lines", t -> t.label("Lines").required().min(1).max(200)
                         .text("item", f -> f.label("Item").required().maxLength(140))
                         .number("quantity", f -> f.label("Quantity").required().scale(3).min("0.001"))
-                        .number("unitPrice", f -> f.label("Unit price").required().scale(2).min("0")))
-                .build();
+                        .number("unitPrice", f -> f.label("Unit price").required().scale(2).min("0")));
     }
 
     /** @return the process with the initiator's manager approving and the role {@code purchasing} receiving */

@@ -115,6 +115,11 @@ public final class BridgeFixture {
 
     /** A node on {@code ds} (the test database's own pool when null). */
     public static BridgeFixture node(TestDatabase db, DataSource ds, Erp erp) {
+        return node(db, ds, erp, b -> { });
+    }
+
+    /** A node on {@code ds}, with more settings of the test's own. */
+    public static BridgeFixture node(TestDatabase db, DataSource ds, Erp erp, java.util.function.Consumer<dev.oakit.core.OaKitBuilder> more) {
         return new BridgeFixture(db.start(b -> {
             if (ds != null) {
                 b.dataSource(ds);
@@ -122,12 +127,18 @@ public final class BridgeFixture {
             b.plugin(new IntegrationPlugin()).plugin(new WorkflowPlugin()).plugin(new ErpBridgePlugin(erp.connector()))
                     .config("core", Map.of("jobs", Map.of("lease", "PT5S")))
                     .config("integration", ConnectorFixture.FAST).config("erp", Map.of("watchEvery", "PT0.1S"));
+            more.accept(b);
         }));
     }
 
     /** The first node: seeds the organisation and deploys the requisition process. */
     public static BridgeFixture start(TestDatabase db, DataSource ds, Erp erp) {
-        BridgeFixture f = node(db, ds, erp);
+        return start(db, ds, erp, b -> { });
+    }
+
+    /** The first node, with more settings of the test's own. */
+    public static BridgeFixture start(TestDatabase db, DataSource ds, Erp erp, java.util.function.Consumer<dev.oakit.core.OaKitBuilder> more) {
+        BridgeFixture f = node(db, ds, erp, more);
         DirectorySeed.of(f.oa.service(Directory.class), ADMIN).department("ops", null, "Operations")
                 .users("alice", "bob", "pat", "fay", "root").members("ops", "alice", "bob", "pat", "fay").head("ops", "bob")
                 .role("purchasing", "Purchasing", "pat").role("finance", "Finance", "fay").admins("root");

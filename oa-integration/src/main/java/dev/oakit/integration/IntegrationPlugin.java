@@ -7,6 +7,7 @@ import com.google.inject.multibindings.Multibinder;
 import dev.oakit.integration.internal.idmap.IdMapService;
 import dev.oakit.integration.internal.target.CircuitBreakers;
 import dev.oakit.integration.internal.target.CallGuard;
+import dev.oakit.integration.internal.target.RemoteReadService;
 import dev.oakit.integration.internal.write.RemoteWriteJob;
 import dev.oakit.integration.internal.write.RemoteWriteService;
 import dev.oakit.integration.spi.Connector;
@@ -62,6 +63,7 @@ public final class IntegrationPlugin implements OaPlugin {
             protected void configure() {
                 bind(IdMap.class).to(IdMapService.class);
                 bind(RemoteWrites.class).to(RemoteWriteService.class);
+                bind(RemoteReads.class).to(RemoteReadService.class);
                 bind(CallGuard.class).to(CircuitBreakers.class);
                 Multibinder.newSetBinder(binder(), Connector.class);
                 bind(Inbox.class).to(InboxService.class);
@@ -77,6 +79,7 @@ public final class IntegrationPlugin implements OaPlugin {
         });
         context.exposeService(IdMap.class);
         context.exposeService(RemoteWrites.class);
+        context.exposeService(RemoteReads.class);
         context.exposeService(Inbox.class);
         context.exposeService(Mappings.class);
         context.jobHandler(RemoteWriteJob.class);

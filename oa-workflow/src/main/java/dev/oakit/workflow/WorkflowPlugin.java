@@ -94,6 +94,7 @@ public final class WorkflowPlugin implements OaPlugin {
         context.exposeService(ApprovalStatistics.class);
         context.exposeService(TaskDeadlines.class);
         context.jobHandler(ServiceJob.class);
+        context.jobHandler(dev.oakit.workflow.internal.RemoteServiceJob.class);
         context.jobHandler(dev.oakit.workflow.internal.deadline.TimeoutJob.class);
         context.extension(dev.oakit.core.spi.EventListener.class, dev.oakit.workflow.internal.WorkflowNotifier.class);
         context.extension(dev.oakit.core.spi.EventListener.class, dev.oakit.workflow.internal.proxy.DeactivatedUserListener.class);

@@ -39,6 +39,11 @@ final class Requisitions {
 
     /** @return the order the requisition's form asks for */
     static PurchaseOrder order(Map<String, Object> form, String title) {
+        return new PurchaseOrder(text(form.get("vendor")), text(form.get("currency")), text(form.get("costCentre")), title, lines(form));
+    }
+
+    /** @return the requisition form's lines */
+    static List<PurchaseOrder.Line> lines(Map<String, Object> form) {
         List<PurchaseOrder.Line> lines = new ArrayList<>();
         if (form.get("lines") instanceof List<?> rows) {
             for (Object o : rows) {
@@ -48,7 +53,7 @@ final class Requisitions {
                 }
             }
         }
-        return new PurchaseOrder(text(form.get("vendor")), text(form.get("currency")), text(form.get("costCentre")), title, lines);
+        return lines;
     }
 
     private static String text(Object v) {

@@ -3,6 +3,7 @@ package dev.oakit.erp.odoo;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oakit.erp.PurchaseOrder;
 import dev.oakit.erp.PurchaseOrderCancel;
+import dev.oakit.erp.spi.BudgetSource;
 import dev.oakit.erp.spi.CallBudget;
 import dev.oakit.erp.spi.DocumentLink;
 import dev.oakit.erp.spi.ErpConnector;
@@ -12,6 +13,8 @@ import dev.oakit.integration.spi.RemoteCallException;
 import dev.oakit.integration.spi.RemoteCreate;
 import org.apiguardian.api.API;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +31,8 @@ import java.util.Optional;
  *       {@code origin} is not unique in Odoo: when a replayed request created two orders, the lookup
  *       keeps the first and deletes the other drafts, so the key ends with exactly one order.</li>
  *   <li>{@link #PURCHASE_ORDER_CANCEL}: {@code button_cancel} on the order of a key.</li>
+ *   <li>Budget availability ({@link BudgetSource}): the {@code crossovered.budget.lines} of the analytic
+ *       account named as the cost centre.</li>
  * </ul>
  *
  * The vendor is the {@code res.partner} of that name, each item the {@code product.product} with that
@@ -36,7 +41,7 @@ import java.util.Optional;
  * @since 0.2
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-public final class OdooConnector implements ErpConnector {
+public final class OdooConnector implements ErpConnector, BudgetSource {
     private static final String PO = "purchase.order";
 
     private final OdooConfig config;
@@ -74,6 +79,12 @@ public final class OdooConnector implements ErpConnector {
         JsonNode rows = rpc.execute(call, PO, "read", List.of(List.of(id)), Map.of("fields", List.of("name")));
         String name = rows.path(0).path("name").asText(remoteId);
         return new DocumentLink(name, config.baseUri().resolve("/web#id=" + id + "&model=purchase.order&view_type=form").toString());
+    }
+
+    /** Budget availability: {@code crossovered.budget.lines} of the analytic account named as the cost centre. */
+    @Override
+    public Optional<BigDecimal> budgetAvailable(CallContext call, String costCentre, LocalDate on) throws RemoteCallException {
+        return OdooBudgets.available(rpc, call, costCentre, on);
     }
 
     private final class Create implements RemoteCreate<PurchaseOrder> {

@@ -3,9 +3,11 @@ package dev.oakit.erp.docs;
 import dev.oakit.core.Actor;
 import dev.oakit.core.OaKit;
 import dev.oakit.core.directory.Directory;
+import dev.oakit.core.form.FormSchema;
 import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.DirectorySeed;
 import dev.oakit.core.testing.TestDatabase;
+import dev.oakit.erp.BudgetCheck;
 import dev.oakit.erp.ErpBridgePlugin;
 import dev.oakit.erp.PurchaseRequisition;
 import dev.oakit.erp.PurchaseRequisitions;
@@ -20,7 +22,10 @@ import dev.oakit.fakes.odoo.FakeOdoo;
 import dev.oakit.integration.IntegrationPlugin;
 import dev.oakit.workflow.ApprovalQueries;
 import dev.oakit.workflow.Approvals;
+import dev.oakit.workflow.ApproverRule;
 import dev.oakit.workflow.Decision;
+import dev.oakit.workflow.Node;
+import dev.oakit.workflow.ProcessDefinition;
 import dev.oakit.workflow.ProcessDefinitions;
 import dev.oakit.workflow.StartRequest;
 import dev.oakit.workflow.TodoQuery;
@@ -78,6 +83,23 @@ class ErpBridgeDocsTest {
         return id;
     }
 
+    static ProcessDefinition travel() {
+        // tag::budget[]
+        FormSchema.Builder travelForm = FormSchema.builder("travel")
+                .text("costCentre", f -> f.required().maxLength(140))
+                .number("amount", f -> f.required().scale(2));
+        ProcessDefinition travel = BudgetCheck.addTo(ProcessDefinition.builder("travel")
+                        .form(BudgetCheck.fields(travelForm).build()).start("start", BudgetCheck.startFields()),
+                "budget", "costCentre", "amount", Duration.ofSeconds(3), "manager", "rejected", "finance")
+                .approval("manager", a -> a.approver(ApproverRule.manager(1)))
+                .approval("finance", a -> a.approver(ApproverRule.role("finance")))   // checks the budget by hand
+                .end("approved").node(new Node.End("rejected", null, Node.Outcome.REJECTED))
+                .route("start", "budget").route("finance", "manager").route("manager", "approved")
+                .build();
+        // end::budget[]
+        return travel;
+    }
+
     @DbTest
     void theExampleRuns(TestDatabase db) {
         try (FakeOdoo odoo = FakeOdoo.builder().database("acme").user("purchasing-bot@acme.example", "pw").apiKey("key-1").start()) {
@@ -89,6 +111,7 @@ class ErpBridgeDocsTest {
                     .members("ops", "alice", "bob").head("ops", "bob").role("purchasing", "Purchasing", "bob").admins("root");
             Actor alice = Actor.of("t1", "alice");
             long id = use(oa, admin, alice, Actor.of("t1", "bob"));
+            oa.service(ProcessDefinitions.class).deploy(admin, travel());
             await().atMost(Duration.ofSeconds(30)).until(() -> oa.service(PurchaseRequisitions.class).order(alice, id)
                     .filter(o -> o.status() == RequisitionOrderStatus.ORDERED).isPresent());
             assertThat(odoo.count("purchase.order")).isEqualTo(1);
@@ -108,7 +131,7 @@ class ErpBridgeDocsTest {
             found++;
             assertThat(doc).as("docs/erp-bridge.md shows the '" + m.group(1) + "' code").contains(normalize(m.group(2)));
         }
-        assertThat(found).isEqualTo(3);
+        assertThat(found).isEqualTo(4);
     }
 
     private static String normalize(String s) {

@@ -98,14 +98,16 @@ final class OdooOrm {
 
     /** Undoes everything since the last commit. */
     void rollback() {
-        for (Map.Entry<String, Long> e : inserted) {
-            tables.get(e.getKey()).remove(e.getValue());
-        }
+        // rows first, inserts last: a row inserted by this call and touched again later (an order whose lines
+        // changed it) has a copy in the undo log too, and must not come back with it
         before.forEach((model, rows) -> rows.forEach((id, copy) -> {
             Map<String, Object> live = tables.get(model).computeIfAbsent(id, k -> new LinkedHashMap<>());
             live.clear();
             live.putAll(copy);
         }));
+        for (Map.Entry<String, Long> e : inserted) {
+            tables.get(e.getKey()).remove(e.getValue());
+        }
         commit();
     }
 

@@ -67,6 +67,23 @@ final class OdooSchema {
                 .f("code", "char", "Reference", false)
                 .f("plan_id", "integer", "Plan", false)
                 .f("active", "boolean", "Active", false));
+        // account_budget (Odoo 16): a budget's lines per analytic account and period; expenses are planned as negative
+        // amounts, and practical_amount (computed from the analytic lines in Odoo) is what was spent, stored as seeded
+        add(models, new Builder("crossovered.budget", "Budget", "create_date desc")
+                .f("name", "char", "Budget Name", true)
+                .f("date_from", "date", "Start Date", true)
+                .f("date_to", "date", "End Date", true)
+                .f("state", "selection", "Status", false).sel("draft", "Draft", "cancel", "Cancelled", "confirm", "Confirmed",
+                        "validate", "Validated", "done", "Done"));
+        add(models, new Builder("crossovered.budget.lines", "Budget Line", "date_from desc")
+                .f("crossovered_budget_id", "many2one", "Budget", true).rel("crossovered.budget")
+                .f("analytic_account_id", "many2one", "Analytic Account", false).rel("account.analytic.account")
+                .f("date_from", "date", "Start Date", true)
+                .f("date_to", "date", "End Date", true)
+                .f("planned_amount", "monetary", "Planned Amount", true)
+                .f("practical_amount", "monetary", "Practical Amount", false).readonly()
+                .f("crossovered_budget_state", "selection", "Budget State", false).readonly().sel("draft", "Draft", "cancel", "Cancelled",
+                        "confirm", "Confirmed", "validate", "Validated", "done", "Done"));
         add(models, new Builder("project.project", "Project", "sequence, name, id")
                 .f("name", "char", "Name", true)
                 .f("sequence", "integer", "Sequence", false)

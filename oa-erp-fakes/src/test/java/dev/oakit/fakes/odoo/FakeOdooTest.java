@@ -141,6 +141,28 @@ class FakeOdooTest {
     }
 
     @Test
+    void budgetLinesAreFoundByAnalyticAccountPeriodAndState() throws Exception {
+        long workshop = odoo.create("account.analytic.account", Map.of("name", "Workshop"));
+        long budget = odoo.create("crossovered.budget", Map.of("name", "Budget 2026", "date_from", "2026-01-01", "date_to", "2026-12-31",
+                "state", "validate"));
+        odoo.create("crossovered.budget.lines", Map.of("crossovered_budget_id", budget, "analytic_account_id", workshop,
+                "date_from", "2026-01-01", "date_to", "2026-06-30", "planned_amount", -1000.0, "practical_amount", -900.0,
+                "crossovered_budget_state", "validate"));
+        odoo.create("crossovered.budget.lines", Map.of("crossovered_budget_id", budget, "analytic_account_id", workshop,
+                "date_from", "2026-07-01", "date_to", "2026-12-31", "planned_amount", -2000.0, "crossovered_budget_state", "validate"));
+        JsonNode lines = execute("crossovered.budget.lines", "search_read", List.of(List.of(List.of("analytic_account_id", "=", workshop),
+                        List.of("date_from", "<=", "2026-03-15"), List.of("date_to", ">=", "2026-03-15"),
+                        List.of("crossovered_budget_state", "in", List.of("confirm", "validate")))),
+                Map.of("fields", List.of("planned_amount", "practical_amount"))).get("result");
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0).get("planned_amount").asDouble()).isEqualTo(-1000.0);
+        assertThat(lines.get(0).get("practical_amount").asDouble()).isEqualTo(-900.0);
+        JsonNode fields = execute("crossovered.budget.lines", "fields_get", List.of(), Map.of("attributes", List.of("type", "relation")))
+                .get("result");
+        assertThat(fields.at("/analytic_account_id/relation").asText()).isEqualTo("account.analytic.account");
+    }
+
+    @Test
     void writeDateReadsInSecondsButComparesInMicroseconds() throws Exception {
         // the ORM stamps write_date with the transaction's timestamp (microseconds in PostgreSQL) and reads it back
         // as "YYYY-MM-DD HH:MM:SS": a record changed later in the same second is still "> watermark"

@@ -151,6 +151,20 @@ class OdooFailuresTest {
     }
 
     @Test
+    void aValidationErrorOnTheSecondLineOverJsonRpcRollsTheWholeCallBack() throws Exception {
+        long blocked = odoo.create("product.product", Map.of("name", "Saw", "default_code", "SW-2"));
+        odoo.failures().rejectLine("SW-2", "The product Saw is blocked for purchase.");
+        JsonNode rpc = http.post("/jsonrpc", Map.of("jsonrpc", "2.0", "id", 1, "params", Map.of("service", "object", "method", "execute_kw",
+                "args", List.of("odoo", 2, "key-1", "purchase.order", "create", List.of(Map.of("partner_id", vendor, "origin", "OA-1",
+                        "order_line", List.of(List.of(0, 0, Map.of("product_id", product, "product_qty", 1, "price_unit", 5)),
+                                List.of(0, 0, Map.of("product_id", blocked, "product_qty", 1, "price_unit", 7))))))))).json();
+        assertThat(rpc.at("/error/data/name").asText()).isEqualTo("odoo.exceptions.ValidationError");
+        assertThat(rpc.at("/error/data/message").asText()).isEqualTo("The product Saw is blocked for purchase.");
+        assertThat(odoo.count("purchase.order")).as("the order is rolled back with the call").isZero();
+        assertThat(odoo.count("purchase.order.line")).as("and so is its first line").isZero();
+    }
+
+    @Test
     void armedFailuresWaitForTheirAction() throws Exception {
         odoo.failures().nextCall("button_confirm", Failure.SERVER_ERROR);
         assertThat(createPo("OA-1").status()).isEqualTo(200);

@@ -208,7 +208,8 @@ public final class ApprovalQueryService implements ApprovalQueries {
                     + "' may not see the process monitor; only administrators (role " + Actor.ADMIN_ROLE + ") may");
         }
         // the dead service jobs come from oa-core's job API, before the workflow's own reads
-        List<JobInfo> deadServiceJobs = jobs.dead(admin, Flow.SERVICE_JOB, Monitor.MAX_INCIDENTS * 2);
+        List<JobInfo> deadServiceJobs = new ArrayList<>(jobs.dead(admin, Flow.SERVICE_JOB, Monitor.MAX_INCIDENTS * 2));
+        deadServiceJobs.addAll(jobs.dead(admin, Flow.REMOTE_SERVICE_JOB, Monitor.MAX_INCIDENTS * 2));
         return commands.query(h -> {
             Map<String, Long> running = new TreeMap<>();
             Map<String, Map<String, Long>> waiting = new TreeMap<>();

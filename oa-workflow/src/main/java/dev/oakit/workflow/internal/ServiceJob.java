@@ -50,24 +50,41 @@ public final class ServiceJob implements JobHandler {
 
     @Override
     public void handle(JobContext job) throws Exception {
+        Pending p = pending(job.handle(), job);
+        if (p != null) {
+            complete(p, p.handler().execute(p.tenantId(), p.instanceId(), p.form(), p.node().params()));
+        }
+    }
+
+    /** A service node waiting for its handler: what the handler needs, read before it runs. */
+    record Pending(String tenantId, long instanceId, Node.Service node, ServiceTaskHandler handler, Map<String, Object> form) {
+    }
+
+    /** @return the node's work, or null when the instance moved on (cancelled, jumped, returned): the handler must not run any more */
+    Pending pending(org.jdbi.v3.core.Handle h, JobContext job) throws Exception {
         long instanceId = job.payload().get("instanceId").asLong();
         String nodeId = job.payload().get("node").asText();
-        var row = instances.find(job.handle(), job.tenantId(), instanceId, null).orElse(null);
+        var row = instances.find(h, job.tenantId(), instanceId, null).orElse(null);
         if (row == null || row.status() != dev.oakit.workflow.InstanceStatus.RUNNING
                 || !json.readValue(row.state(), InstanceState.class).active.contains(nodeId)) {
-            return; // the instance moved on (cancelled, jumped, returned): the handler must not run any more
+            return null;
         }
-        Node.Service node = (Node.Service) definitions.byId(job.handle(), row.definitionId()).definition().node(nodeId).orElseThrow();
+        Node.Service node = (Node.Service) definitions.byId(h, row.definitionId()).definition().node(nodeId).orElseThrow();
         ServiceTaskHandler handler = handlers.get(node.handler());
         if (handler == null) {
             throw new IllegalStateException("no service task handler '" + node.handler() + "' is installed; install the plugin that contributes it");
         }
         Map<String, Object> form = json.readValue(row.form(), new TypeReference<LinkedHashMap<String, Object>>() { });
-        Map<String, Object> output = handler.execute(row.tenantId(), instanceId, form, node.params());
-        commands.execute(CommandSpec.of(Actor.system(row.tenantId()), "wf.service.complete")
-                        .withTarget("process-instance", Long.toString(instanceId)), Void.class, ctx -> {
-                    runner.serviceDone(ctx, instanceId, nodeId, output == null ? Map.of() : output);
-                    ctx.summary("service node '" + nodeId + "' (" + node.handler() + ") completed");
+        return new Pending(row.tenantId(), instanceId, node, handler, form);
+    }
+
+    /** Moves the instance on with the handler's output; does nothing when it moved on meanwhile. */
+    void complete(Pending p, Map<String, Object> output) {
+        String nodeId = p.node().id();
+        commands.execute(CommandSpec.of(Actor.system(p.tenantId()), "wf.service.complete")
+                        .withTarget("process-instance", Long.toString(p.instanceId())), Void.class, ctx -> {
+                    runner.serviceDone(ctx, p.instanceId(), nodeId, output == null ? Map.of() : output);
+                    ctx.summary("service node '" + nodeId + "' (" + p.node().handler() + ") completed");
                     return null;
                 });
     }

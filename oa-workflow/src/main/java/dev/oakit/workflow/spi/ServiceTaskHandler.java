@@ -27,4 +27,20 @@ public interface ServiceTaskHandler {
      * @return values to merge into the form data (may be empty)
      */
     Map<String, Object> execute(String tenantId, long instanceId, Map<String, Object> form, JsonNode params) throws Exception;
+
+    /**
+     * Whether {@link #execute} runs inside the job's database transaction. {@code true} (the default):
+     * the handler's database work (its commands join the transaction) commits together with the
+     * instance moving on. {@code false} is for handlers that call a remote system: the handler runs
+     * with no transaction and no pooled connection, and the instance moves on in a short command of
+     * its own afterwards (when it still waits at the node). Such a handler should bound its call with
+     * a timeout and answer with an output that the routes after the node test, rather than throw.
+     *
+     * @return true to run inside the job's transaction
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    default boolean runsInTransaction() {
+        return true;
+    }
 }

@@ -1,10 +1,6 @@
 package dev.oakit.workflow.queries;
 
-import com.google.inject.AbstractModule;
-import com.google.inject.multibindings.Multibinder;
 import dev.oakit.core.ForbiddenException;
-import dev.oakit.core.spi.OaPlugin;
-import dev.oakit.core.spi.OaPluginContext;
 import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.workflow.ApproverRule;
@@ -13,12 +9,12 @@ import dev.oakit.workflow.Monitor;
 import dev.oakit.workflow.Node;
 import dev.oakit.workflow.ProcessDefinition;
 import dev.oakit.workflow.ProcessInstance;
+import dev.oakit.workflow.ServiceHandlerPlugin;
 import dev.oakit.workflow.WorkflowFixture;
 import dev.oakit.workflow.WorkflowPlugin;
 import dev.oakit.workflow.spi.ServiceTaskHandler;
 
 import java.util.Map;
-import java.util.Set;
 
 import static dev.oakit.workflow.WorkflowFixture.days;
 import static dev.oakit.workflow.WorkflowFixture.user;
@@ -27,37 +23,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MonitorTest {
     /** Contributes a service handler that always fails. */
-    static final class FailingPlugin implements OaPlugin {
-        @Override
-        public String id() {
-            return "failing-service";
-        }
+    static ServiceHandlerPlugin failingPlugin() {
+        return new ServiceHandlerPlugin("failing-service", new ServiceTaskHandler() {
+            @Override
+            public String id() {
+                return "archive";
+            }
 
-        @Override
-        public Set<String> requires() {
-            return Set.of("workflow");
-        }
-
-        @Override
-        public void configure(OaPluginContext context) {
-            context.install(new AbstractModule() {
-                @Override
-                protected void configure() {
-                    Multibinder.newSetBinder(binder(), ServiceTaskHandler.class).addBinding().toInstance(new ServiceTaskHandler() {
-                        @Override
-                        public String id() {
-                            return "archive";
-                        }
-
-                        @Override
-                        public Map<String, Object> execute(String tenantId, long instanceId, Map<String, Object> form,
-                                                           com.fasterxml.jackson.databind.JsonNode params) {
-                            throw new IllegalStateException("archive is down");
-                        }
-                    });
-                }
-            });
-        }
+            @Override
+            public Map<String, Object> execute(String tenantId, long instanceId, Map<String, Object> form,
+                                               com.fasterxml.jackson.databind.JsonNode params) {
+                throw new IllegalStateException("archive is down");
+            }
+        });
     }
 
     /** start → archive (service, one attempt) → end. */
@@ -79,7 +57,7 @@ class MonitorTest {
 
     @DbTest
     void adminsSeeRunningInstancesPerProcessAndNodeSuspendedAndIncidents(TestDatabase db) throws Exception {
-        WorkflowFixture f = new WorkflowFixture(db.start(b -> b.plugin(new WorkflowPlugin()).plugin(new FailingPlugin())));
+        WorkflowFixture f = new WorkflowFixture(db.start(b -> b.plugin(new WorkflowPlugin()).plugin(failingPlugin())));
         f.definitions.deploy(f.admin, WorkflowFixture.leave());
         f.definitions.deploy(f.admin, parallel());
         f.definitions.deploy(f.admin, archived());

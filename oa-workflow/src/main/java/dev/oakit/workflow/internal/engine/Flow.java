@@ -17,7 +17,9 @@ import dev.oakit.workflow.internal.engine.mode.NodeMode;
 import dev.oakit.workflow.internal.engine.mode.TaskKinds;
 import dev.oakit.workflow.internal.expr.Conditions;
 import dev.oakit.workflow.internal.store.Rows.TaskRow;
+import dev.oakit.workflow.spi.ServiceTaskHandler;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayDeque;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How an instance moves through its definition: leaving a node along its routes (conditions,
@@ -39,6 +42,8 @@ import java.util.Set;
 public final class Flow {
     /** Job type of a service node's handler. */
     public static final String SERVICE_JOB = "wf.service";
+    /** Service nodes whose handler calls a remote system: run with no transaction ({@code ServiceTaskHandler.runsInTransaction()} false). */
+    public static final String REMOTE_SERVICE_JOB = "wf.service.remote";
 
     /** @return the start of the dedupe keys of an instance's service jobs */
     public static String serviceJobKeyPrefix(long instanceId) {
@@ -56,12 +61,29 @@ public final class Flow {
     private final ApproverResolution resolution;
     private final Conditions conditions;
 
+    // a provider: handlers may depend on the workflow's services (Approvals), which depend on Flow
+    private final Provider<Set<ServiceTaskHandler>> handlers;
+    private volatile Set<String> remoteHandlers;
+
     @Inject
-    public Flow(Activation activation, Tasks tasks, ApproverResolution resolution, Conditions conditions) {
+    public Flow(Activation activation, Tasks tasks, ApproverResolution resolution, Conditions conditions,
+                Provider<Set<ServiceTaskHandler>> handlers) {
+        this.handlers = handlers;
         this.activation = activation;
         this.tasks = tasks;
         this.resolution = resolution;
         this.conditions = conditions;
+    }
+
+    /** @return the ids of the service handlers that run outside a transaction */
+    private Set<String> remoteHandlers() {
+        Set<String> ids = remoteHandlers;
+        if (ids == null) {
+            ids = handlers.get().stream().filter(h -> !h.runsInTransaction()).map(ServiceTaskHandler::id)
+                    .collect(Collectors.toUnmodifiableSet());
+            remoteHandlers = ids;
+        }
+        return ids;
     }
 
     // ------------------------------------------------------------------ routing
@@ -195,7 +217,8 @@ public final class Flow {
             leave(r, nodeId);
         } else if (n instanceof Node.Service s) {
             r.st.active.add(nodeId);
-            r.effects.add(new Effect.Schedule(JobRequest.of(SERVICE_JOB, Map.of("instanceId", r.row.id(), "node", nodeId))
+            String type = remoteHandlers().contains(s.handler()) ? REMOTE_SERVICE_JOB : SERVICE_JOB;
+            r.effects.add(new Effect.Schedule(JobRequest.of(type, Map.of("instanceId", r.row.id(), "node", nodeId))
                     .maxAttempts(s.maxAttempts()).dedupe(serviceJobKey(r.row.id(), nodeId))));
             r.history("service-scheduled", null, nodeId, null, "handler " + s.handler());
         } else if (n instanceof Node.SubProcess sp) {

@@ -168,6 +168,11 @@ final class PreviewTrace implements Trace {
         if (fallback != null) {
             notes.add("no condition holds: the default route to '" + fallback.to() + "'");
         }
+        if (serviceBefore != null) {
+            notes.add(RoutePreviewer.DEPENDS + "what service node '" + serviceBefore + "' answers; the possible routes: "
+                    + r.d().routesFrom(split.id()).stream().map(x -> (x.condition() != null ? "'" + x.condition() + "'"
+                    : Boolean.TRUE.equals(x.isDefault()) ? "otherwise" : "always") + " → '" + x.to() + "'").toList());
+        }
         if (taken.isEmpty()) {
             notes.add("no condition holds and there is no default route: starting (or reaching this branch) fails with "
                     + WorkflowErrors.NO_ROUTE);
