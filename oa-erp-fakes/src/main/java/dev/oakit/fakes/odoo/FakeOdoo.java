@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code /web/dataset/call_kw} with the {@code session_id} cookie) and the JSON-2 API
  * ({@code POST /json/2/<model>/<method>} with {@code Authorization: bearer <api key>}), over the models
  * {@code res.partner}, {@code product.product}, {@code purchase.order} and {@code purchase.order.line}, and for master
- * data {@code account.analytic.account} (cost centres), {@code project.project} and {@code hr.employee}.
+ * data {@code account.analytic.account} (cost centres), {@code project.project} and {@code hr.employee}, and for
+ * journal entries {@code account.account}, {@code account.journal}, {@code account.move} and {@code account.move.line}.
  *
  * <pre>{@code
  * try (FakeOdoo odoo = FakeOdoo.start()) {

@@ -75,17 +75,26 @@ final class OdooCalls {
                 yield true;
             }
             case "button_confirm" -> orm.buttonConfirm(ids);
+            case "action_post" -> orm.moves().actionPost(ids);
             case "button_cancel" -> {
-                orm.buttonCancel(ids);
+                if (model.equals(OdooMoves.MOVE)) {
+                    orm.moves().buttonCancel(ids);
+                } else {
+                    orm.buttonCancel(ids);
+                }
                 yield null;
             }
             case "button_draft" -> {
+                if (model.equals(OdooMoves.MOVE)) {
+                    orm.moves().buttonDraft(ids);
+                    yield null;
+                }
                 orm.buttonDraft(ids);
                 yield Map.of();
             }
             default -> throw OdooError.attributeError("The method '" + model + "." + method + "' does not exist");
         };
-        if (Set.of("create", "write", "button_confirm", "button_cancel", "button_draft").contains(method)) {
+        if (Set.of("create", "write", "button_confirm", "action_post", "button_cancel", "button_draft").contains(method)) {
             List<Long> changed = method.equals("create") ? (List<Long>) result : ids;
             for (Map<String, Object> r : orm.read(model, changed, null)) {
                 Map<String, Object> payload = new LinkedHashMap<>();

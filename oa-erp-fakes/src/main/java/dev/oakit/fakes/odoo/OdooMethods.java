@@ -28,6 +28,10 @@ final class OdooMethods {
             "button_cancel", new Signature(false, List.of(), List.of()));
     private static final Map<String, Signature> PURCHASE_ONLY = Map.of(
             "button_draft", new Signature(false, List.of(), List.of()));
+    private static final Map<String, Signature> MOVE_ONLY = Map.of(
+            "action_post", new Signature(false, List.of(), List.of()),
+            "button_cancel", new Signature(false, List.of(), List.of()),
+            "button_draft", new Signature(false, List.of(), List.of()));
 
     private OdooMethods() {
     }
@@ -36,6 +40,9 @@ final class OdooMethods {
     static Signature lookup(String model, String method) {
         if (method.startsWith("_")) {
             throw OdooError.accessError("Private methods (such as '" + model + "." + method + "') cannot be called remotely.");
+        }
+        if (model.equals(OdooMoves.MOVE) && MOVE_ONLY.containsKey(method)) {
+            return MOVE_ONLY.get(method);
         }
         Signature s = SIGNATURES.get(method);
         if (s == null && model.equals("purchase.order")) {

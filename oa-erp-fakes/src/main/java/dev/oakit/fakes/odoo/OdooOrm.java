@@ -20,6 +20,8 @@ import java.util.function.Predicate;
  * The fake's database and the ORM methods on it, following odoo/models.py and addons/purchase: values are stored
  * raw (many2one as the id), read back in the RPC format ({@code False} for an empty field, {@code [id, name]} for a
  * many2one, ids for a one2many). Not thread safe: {@link FakeOdoo} serialises every call, as one database would.
+ * Over 500 lines: the generic ORM (create, write, read, transactions) is one unit; the account rules live in
+ * {@link OdooMoves}.
  */
 final class OdooOrm {
     static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -32,6 +34,7 @@ final class OdooOrm {
     private final Clock clock;
     private final Function<String, Optional<String>> lineErrors;
     private long poSequence;
+    private final OdooMoves moves = new OdooMoves(this);
     // the undo log of the running call: rows as they were before it touched them, rows it inserted
     private final Map<String, Map<Long, Map<String, Object>>> before = new LinkedHashMap<>();
     private final List<Map.Entry<String, Long>> inserted = new ArrayList<>();
@@ -82,6 +85,35 @@ final class OdooOrm {
      *  full value. */
     private String timestamp() {
         return LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).format(TIMESTAMP);
+    }
+
+    OdooMoves moves() {
+        return moves;
+    }
+
+    /** Every stored row of a model, live. */
+    Collection<Map<String, Object>> rows(String model) {
+        return tables.get(model).values();
+    }
+
+    /** The live rows of ids; a MissingError if one does not exist. */
+    List<Map<String, Object>> rows(String model, List<Long> ids) {
+        return browse(model(model), ids);
+    }
+
+    Map<String, Object> rowOrNull(String model, Object id) {
+        return id == null ? null : tables.get(model).get(id);
+    }
+
+    /** A live row about to change: in the undo log. */
+    Map<String, Object> undoable(String model, Map<String, Object> row) {
+        return touch(model, row);
+    }
+
+    /** A live row about to change: in the undo log, its write_date stamped. */
+    Map<String, Object> changing(String model, Map<String, Object> row) {
+        touch(model, row).put("write_date", timestamp());
+        return row;
     }
 
     int size(String model) {
@@ -151,6 +183,9 @@ final class OdooOrm {
         if (m.name().equals("purchase.order.line")) {
             lineDefaults(row);
         }
+        if (m.name().equals(OdooMoves.LINE)) {
+            moves.lineDefaults(row);
+        }
         checkRequired(m, row);
         long id = nextIds.merge(m.name(), 1L, Long::sum);
         row.put("id", id);
@@ -160,6 +195,9 @@ final class OdooOrm {
         inserted.add(Map.entry(m.name(), id));
         applyLineCommands(m, id, lineCommands);
         recompute(m, row);
+        if (m.name().equals(OdooMoves.MOVE)) {
+            moves.checkBalanced(row);
+        }
         return id;
     }
 
@@ -175,6 +213,9 @@ final class OdooOrm {
             row.put("write_date", timestamp());
             applyLineCommands(m, (Long) row.get("id"), lineCommands);
             recompute(m, row);
+            if (m.name().equals(OdooMoves.MOVE)) {
+                moves.checkBalanced(row);
+            }
         }
     }
 
@@ -188,6 +229,10 @@ final class OdooOrm {
                 }
             }
             remove("purchase.order.line", l -> ids.contains((Long) l.get("order_id")));
+        }
+        if (m.name().equals(OdooMoves.MOVE)) {
+            moves.checkUnlink(rows);
+            remove(OdooMoves.LINE, l -> ids.contains((Long) l.get("move_id")));
         }
         remove(m.name(), r -> ids.contains((Long) r.get("id")));
     }
@@ -203,6 +248,8 @@ final class OdooOrm {
                 row.put("type", "consu");
             }
             case "account.analytic.account", "project.project", "hr.employee" -> row.put("active", true);
+            case "account.journal" -> moves.journalDefaults(row);
+            case "account.move" -> moves.defaults(row);
             case "purchase.order" -> {
                 row.put("state", "draft");
                 row.put("priority", "0");
@@ -340,6 +387,14 @@ final class OdooOrm {
                 row.put("amount_untaxed", round(total));
                 row.put("amount_total", round(total));
             }
+            case OdooMoves.LINE -> {
+                moves.recomputeLine(row);
+                Map<String, Object> move = tables.get(OdooMoves.MOVE).get(row.get("move_id"));
+                if (move != null) {
+                    recompute(model(OdooMoves.MOVE), move);
+                }
+            }
+            case OdooMoves.MOVE -> moves.recomputeMove(row);
             default -> {
             }
         }
@@ -489,6 +544,9 @@ final class OdooOrm {
         }
         if (model.equals("purchase.order.line")) {
             return String.valueOf(row.get("name"));
+        }
+        if (model.equals("account.account")) {
+            return row.get("code") + " " + row.get("name");
         }
         return row.get("name") == null ? model + "," + row.get("id") : String.valueOf(row.get("name"));
     }

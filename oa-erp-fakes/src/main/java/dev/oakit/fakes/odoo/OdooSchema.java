@@ -6,6 +6,8 @@ import java.util.Map;
 
 /** The models the fake knows and their fields, as {@code fields_get} describes them in a stock Odoo with Purchase. */
 final class OdooSchema {
+    private static final java.util.Set<String> STORED_COMPUTED = java.util.Set.of("price_subtotal", "move_name", "date", "balance");
+
     /** A field: its type and the attributes {@code fields_get} reports. Computed fields are readonly and never stored. */
     record Field(String name, String type, String string, boolean required, boolean readonly, String relation,
                  String inverse, List<List<String>> selection, boolean computed) {
@@ -15,7 +17,7 @@ final class OdooSchema {
             m.put("string", string);
             m.put("required", required);
             m.put("readonly", readonly);
-            m.put("store", !computed || name.startsWith("amount_") || name.equals("price_subtotal"));
+            m.put("store", !computed || name.startsWith("amount_") || STORED_COMPUTED.contains(name));
             m.put("searchable", true);
             m.put("sortable", true);
             if (relation != null) {
@@ -119,6 +121,42 @@ final class OdooSchema {
                 .f("price_unit", "float", "Unit Price", true)
                 .f("price_subtotal", "monetary", "Subtotal", false).computed()
                 .f("date_planned", "datetime", "Expected Arrival", false));
+        // account (Odoo 17): a chart of accounts, journals, and journal entries with their lines
+        add(models, new Builder("account.account", "Account", "code")
+                .f("code", "char", "Code", true)
+                .f("name", "char", "Account Name", true)
+                .f("account_type", "selection", "Type", true).sel("asset_receivable", "Receivable", "asset_cash", "Bank and Cash",
+                        "asset_current", "Current Assets", "liability_payable", "Payable", "liability_current", "Current Liabilities",
+                        "income", "Income", "expense", "Expenses")
+                .f("deprecated", "boolean", "Deprecated", false));
+        add(models, new Builder("account.journal", "Journal", "sequence, type, code")
+                .f("name", "char", "Journal Name", true)
+                .f("code", "char", "Short Code", true)
+                .f("type", "selection", "Type", true).sel("sale", "Sales", "purchase", "Purchase", "cash", "Cash", "bank", "Bank",
+                        "general", "Miscellaneous")
+                .f("sequence", "integer", "Sequence", false)
+                .f("active", "boolean", "Active", false));
+        add(models, new Builder("account.move", "Journal Entry", "date desc, name desc, id desc")
+                .f("name", "char", "Number", false)
+                .f("ref", "char", "Reference", false)
+                .f("date", "date", "Date", true)
+                .f("move_type", "selection", "Type", true).sel("entry", "Journal Entry", "out_invoice", "Customer Invoice",
+                        "out_refund", "Customer Credit Note", "in_invoice", "Vendor Bill", "in_refund", "Vendor Credit Note")
+                .f("journal_id", "many2one", "Journal", true).rel("account.journal")
+                .f("state", "selection", "Status", true).readonly().sel("draft", "Draft", "posted", "Posted", "cancel", "Cancelled")
+                .f("line_ids", "one2many", "Journal Items", false).rel("account.move.line").inv("move_id")
+                .f("narration", "html", "Terms and Conditions", false)
+                .f("amount_total", "monetary", "Total", false).computed());
+        add(models, new Builder("account.move.line", "Journal Item", "date desc, move_name desc, id")
+                .f("move_id", "many2one", "Journal Entry", true).rel("account.move")
+                .f("move_name", "char", "Number", false).computed()
+                .f("date", "date", "Date", false).computed()
+                .f("account_id", "many2one", "Account", true).rel("account.account")
+                .f("name", "char", "Label", false)
+                .f("debit", "monetary", "Debit", false)
+                .f("credit", "monetary", "Credit", false)
+                .f("balance", "monetary", "Balance", false).computed()
+                .f("analytic_distribution", "json", "Analytic Distribution", false));
         return models;
     }
 
