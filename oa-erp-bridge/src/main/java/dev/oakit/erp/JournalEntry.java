@@ -37,7 +37,7 @@ public record JournalEntry(String remark, LocalDate postingDate, List<Line> line
     /**
      * One line: a debit or a credit on an account.
      *
-     * @param account the account as the ERP names it (ERPNext: e.g. {@code Travel Expenses - AC})
+     * @param account the account as the ERP names it (ERPNext: e.g. {@code Travel Expenses - AC}; Odoo: its code, e.g. {@code 625100}, or name)
      * @param debit zero or more
      * @param credit zero or more; exactly one of debit and credit is more than zero
      * @param costCentre the cost centre, or null

@@ -76,6 +76,13 @@ public final class BridgeFixture {
         };
     }
 
+    /** Seeds what a journal entry needs in Odoo: the Miscellaneous journal, accounts 625100 (travel) and 211000 (payable). */
+    public static void odooAccounts(FakeOdoo odoo) {
+        odoo.create("account.journal", Map.of("name", "Miscellaneous Operations", "code", "MISC", "type", "general"));
+        odoo.create("account.account", Map.of("code", "625100", "name", "Travel Expenses", "account_type", "expense"));
+        odoo.create("account.account", Map.of("code", "211000", "name", "Account Payable", "account_type", "liability_payable"));
+    }
+
     public static Erp erpNext(TestDatabase db) {
         FakeErpNext erp = db.closeLater(FakeErpNext.start());
         erp.insert("Supplier", Map.of("supplier_name", "Acme Supplies"));

@@ -4,6 +4,7 @@ import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.fakes.Failure;
 import dev.oakit.fakes.erpnext.FakeErpNext;
+import dev.oakit.fakes.odoo.FakeOdoo;
 import dev.oakit.workflow.Decision;
 import dev.oakit.workflow.InstanceStatus;
 import dev.oakit.workflow.StartRequest;
@@ -17,8 +18,29 @@ import static dev.oakit.erp.BridgeFixture.BOB;
 import static dev.oakit.erp.BridgeFixture.FAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An approved expense claim becomes exactly one posted journal entry in ERPNext, written back to its timeline. */
+/** An approved expense claim becomes exactly one posted journal entry in ERPNext or Odoo, written back to its timeline. */
 class ExpenseClaimFlowTest {
+    /** Alice claims a train and a hotel (299.50), bob and fay approve. */
+    private static long claimApproved(BridgeFixture f, String expenseAccount, String payableAccount) {
+        long id = f.approvals.start(ALICE, StartRequest.of(ExpenseClaim.KEY, Map.of("expenseAccount", expenseAccount,
+                "payableAccount", payableAccount, "lines", List.of(Map.of("description", "Train to Lyon", "amount", 89.5),
+                        Map.of("description", "Hotel", "amount", 210))))).id();
+        f.approvals.approve(BOB, f.task(BOB, id).id(), Decision.comment("ok"));
+        f.approvals.approve(FAY, f.task(FAY, id).id(), Decision.comment("receipts checked"));
+        return id;
+    }
+
+    private static RequisitionOrder posted(BridgeFixture f, long id) {
+        RequisitionOrder je = f.awaitOrder(id, RequisitionOrderStatus.ORDERED);
+        assertThat(je.key()).isEqualTo("OA-t1-EX-" + id);
+        return je;
+    }
+
+    private static void assertInTimeline(BridgeFixture f, long id, String comment) {
+        assertThat(f.comments(id)).anySatisfy(c -> assertThat(c).contains(comment));
+        assertThat(f.queries.detail(ALICE, id).instance().status()).isEqualTo(InstanceStatus.APPROVED);
+    }
+
     @DbTest
     void anApprovedClaimBecomesExactlyOneJournalEntryEvenWhenThePostTimesOutAfterTheCommit(TestDatabase db) {
         BridgeFixture.Erp erp = BridgeFixture.erpNext(db);
@@ -26,14 +48,9 @@ class ExpenseClaimFlowTest {
         BridgeFixture f = BridgeFixture.start(db, null, erp);
         fake.failures().responseDelay(Duration.ofSeconds(3)).nextCall("Journal Entry", "insert", Failure.COMMIT_THEN_TIMEOUT);
 
-        long id = f.approvals.start(ALICE, StartRequest.of(ExpenseClaim.KEY, Map.of("expenseAccount", "Travel Expenses - AC",
-                "payableAccount", "Creditors - AC", "lines", List.of(Map.of("description", "Train to Lyon", "amount", 89.5),
-                        Map.of("description", "Hotel", "amount", 210))))).id();
-        f.approvals.approve(BOB, f.task(BOB, id).id(), Decision.comment("ok"));
-        f.approvals.approve(FAY, f.task(FAY, id).id(), Decision.comment("receipts checked"));
+        long id = claimApproved(f, "Travel Expenses - AC", "Creditors - AC");
 
-        RequisitionOrder je = f.awaitOrder(id, RequisitionOrderStatus.ORDERED);
-        assertThat(je.key()).isEqualTo("OA-t1-EX-" + id);
+        RequisitionOrder je = posted(f, id);
         assertThat(je.number()).startsWith("ACC-JV-");
         assertThat(je.link()).isEqualTo(fake.baseUri() + "/app/journal-entry/" + je.number());
         assertThat(fake.documents("Journal Entry")).hasSize(1);
@@ -42,7 +59,28 @@ class ExpenseClaimFlowTest {
         assertThat(((Number) doc.get("total_debit")).doubleValue()).isEqualTo(299.5);
         assertThat(((Number) doc.get("total_credit")).doubleValue()).isEqualTo(299.5);
         assertThat(fake.callCount("insert")).isEqualTo(1);
-        assertThat(f.comments(id)).anySatisfy(c -> assertThat(c).contains("Journal entry " + je.number() + " posted in ERPNext"));
-        assertThat(f.queries.detail(ALICE, id).instance().status()).isEqualTo(InstanceStatus.APPROVED);
+        assertInTimeline(f, id, "Journal entry " + je.number() + " posted in ERPNext");
+    }
+
+    @DbTest
+    void inOdooAnApprovedClaimBecomesExactlyOnePostedMoveEvenWhenTheCreateTimesOutAfterTheCommit(TestDatabase db) {
+        BridgeFixture.Erp erp = BridgeFixture.odoo(db);
+        FakeOdoo fake = (FakeOdoo) erp.server();
+        BridgeFixture.odooAccounts(fake);
+        BridgeFixture f = BridgeFixture.start(db, null, erp);
+        fake.failures().responseDelay(Duration.ofSeconds(3)).nextCall("account.move", "create", Failure.COMMIT_THEN_TIMEOUT);
+
+        long id = claimApproved(f, "625100", "211000");
+
+        RequisitionOrder je = posted(f, id);
+        assertThat(je.number()).matches("MISC/\\d{4}/\\d{2}/0001");
+        assertThat(fake.records("account.move")).singleElement().satisfies(m -> {
+            assertThat(m).containsEntry("ref", je.key()).containsEntry("name", je.number()).containsEntry("state", "posted")
+                    .containsEntry("narration", "Train to Lyon; Hotel").containsEntry("amount_total", 299.5);
+            assertThat(je.link()).isEqualTo(fake.baseUri().resolve("/web#id=" + m.get("id") + "&model=account.move&view_type=form").toString());
+        });
+        assertThat(fake.records("account.move.line")).hasSize(3);
+        assertThat(fake.callCount("create")).isEqualTo(1);
+        assertInTimeline(f, id, "Journal entry " + je.number() + " posted in Odoo");
     }
 }

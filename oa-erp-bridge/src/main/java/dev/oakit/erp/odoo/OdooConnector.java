@@ -31,6 +31,9 @@ import java.util.Optional;
  *       {@code origin} is not unique in Odoo: when a replayed request created two orders, the lookup
  *       keeps the first and deletes the other drafts, so the key ends with exactly one order.</li>
  *   <li>{@link #PURCHASE_ORDER_CANCEL}: {@code button_cancel} on the order of a key.</li>
+ *   <li>{@link #JOURNAL_ENTRY}: an {@code account.move} in the Miscellaneous journal whose {@code ref} is the
+ *       key, found again by {@code search_read} on {@code ref}, then {@code action_post}; later drafts of the
+ *       key are deleted.</li>
  *   <li>Budget availability ({@link BudgetSource}): the {@code crossovered.budget.lines} of the analytic
  *       account named as the cost centre.</li>
  * </ul>
@@ -70,15 +73,16 @@ public final class OdooConnector implements ErpConnector, BudgetSource {
 
     @Override
     public List<RemoteCreate<?>> creates() {
-        return List.of(new Create(), new Cancel());
+        return List.of(new Create(), new Cancel(), new OdooJournalEntries(rpc, config.target()));
     }
 
     @Override
     public DocumentLink documentLink(CallContext call, String operation, String remoteId) throws RemoteCallException {
         long id = Long.parseLong(remoteId);
-        JsonNode rows = rpc.execute(call, PO, "read", List.of(List.of(id)), Map.of("fields", List.of("name")));
+        String model = operation.equals(JOURNAL_ENTRY) ? OdooJournalEntries.MOVE : PO;
+        JsonNode rows = rpc.execute(call, model, "read", List.of(List.of(id)), Map.of("fields", List.of("name")));
         String name = rows.path(0).path("name").asText(remoteId);
-        return new DocumentLink(name, config.baseUri().resolve("/web#id=" + id + "&model=purchase.order&view_type=form").toString());
+        return new DocumentLink(name, config.baseUri().resolve("/web#id=" + id + "&model=" + model + "&view_type=form").toString());
     }
 
     /** Budget availability: {@code crossovered.budget.lines} of the analytic account named as the cost centre. */
