@@ -149,6 +149,49 @@ class JobsTest {
         assertThat(reader.service(Jobs.class).get(admin, id).status()).isEqualTo(JobStatus.DONE);
     }
 
+    /** Holds each job until the test lets it go; notes which jobs started. */
+    static final class Gate implements JobHandler, OaPlugin {
+        final java.util.List<Long> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final java.util.concurrent.CountDownLatch open = new java.util.concurrent.CountDownLatch(1);
+
+        @Override
+        public String id() {
+            return "gate";
+        }
+
+        @Override
+        public void configure(OaPluginContext context) {
+            context.jobHandler(this);
+        }
+
+        @Override
+        public String type() {
+            return "test.gate";
+        }
+
+        @Override
+        public void handle(JobContext ctx) throws Exception {
+            started.add(ctx.jobId());
+            open.await();
+        }
+    }
+
+    @DbTest
+    void aJobLeftDueWhileEveryThreadWasBusyRunsWhenOneFinishesNotAtTheNextPoll(TestDatabase db) {
+        Gate gate = new Gate();
+        // one job thread, and a poll interval no test waits for: only a wake-up can start the second job
+        OaKit oa = db.start(b -> b.plugin(gate).config("core", Map.of("jobs", Map.of("threads", 1, "pollInterval", "PT1H"))));
+        Jobs jobs = oa.service(Jobs.class);
+        long first = jobs.schedule(admin, JobRequest.of("test.gate", Map.of()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> gate.started.contains(first));
+        // its commit wakes the worker, but the only thread is busy: the job is left due
+        long second = jobs.schedule(admin, JobRequest.of("test.gate", Map.of()));
+        assertThat(gate.started).containsExactly(first);
+        gate.open.countDown();
+        awaitStatus(jobs, second, JobStatus.DONE);
+        assertThat(gate.started).containsExactly(first, second);
+    }
+
     @DbTest(only = TestDatabase.Kind.H2)
     void onlyAdminsScheduleAndNeverOakitsOwnJobTypes(TestDatabase db) {
         OaKit oa = db.start(b -> b.plugin(new Flaky()));

@@ -28,6 +28,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -47,6 +48,11 @@ public final class JobWorker implements AutoCloseable {
     private final String nodeId;
     private final Map<Long, JobRepository.Claimed> running = new ConcurrentHashMap<>();
     private final AtomicInteger pollCount = new AtomicInteger();
+    /**
+     * Set when a poll stopped because every job thread was busy, so due jobs may be left: the next
+     * job to finish polls at once instead of leaving them to the next poll interval.
+     */
+    private final AtomicBoolean saturated = new AtomicBoolean();
     private volatile Semaphore slots;
     private volatile ScheduledExecutorService poller;
     private volatile ExecutorService pool;
@@ -134,9 +140,17 @@ public final class JobWorker implements AutoCloseable {
             return;
         }
         while (true) {
-            int free = slots.availablePermits();
-            if (free == 0 || pool.isShutdown()) {
+            if (pool.isShutdown()) {
                 return;
+            }
+            int free = slots.availablePermits();
+            if (free == 0) {
+                saturated.set(true);
+                // a job that finished between the two reads saw no flag: claim for its thread now
+                if (slots.availablePermits() == 0 || !saturated.compareAndSet(true, false)) {
+                    return;
+                }
+                continue;
             }
             List<JobRepository.Claimed> claimed = store.claim(nodeId, free, clock.instant(), config.lease());
             if (claimed.isEmpty()) {
@@ -152,6 +166,9 @@ public final class JobWorker implements AutoCloseable {
                         } finally {
                             running.remove(c.id());
                             slots.release();
+                            if (saturated.compareAndSet(true, false)) {
+                                wakeUp();
+                            }
                         }
                     });
                 } catch (java.util.concurrent.RejectedExecutionException e) {
