@@ -133,13 +133,16 @@ public final class PurchaseOrderBenchmark {
              FakeErpNext erp = FakeErpNext.start()) {
             erp.insert("Supplier", Map.of("supplier_name", "Acme Supplies"));
             erp.insert("Item", Map.of("item_code", "DR-1", "item_name", "Drill"));
-            ErpNextConnector connector = new ErpNextConnector(ErpNextConfig.of("erpnext", erp.baseUri(), erp.apiKey(), erp.apiSecret()));
-            try (OaKit oa = OaKit.builder().dataSource(db.rawDataSource()).tenant(T, T)
-                    .plugin(new IntegrationPlugin()).plugin(new WorkflowPlugin()).plugin(new ErpBridgePlugin(connector)).build().start()) {
+            ErpNextConfig config = ErpNextConfig.of("erpnext", erp.baseUri(), erp.apiKey(), erp.apiSecret());
+            ErpNextConnector connector = new ErpNextConnector(config);
+            try (OaKit oa = OaKit.builder().dataSource(db.rawDataSource()).tenant(T, T).plugin(new IntegrationPlugin()).plugin(new WorkflowPlugin())
+                    .plugin(new ErpBridgePlugin(connector).masterData(dev.oakit.erp.erpnext.ErpNextMasterFeeds.of(config))).build().start()) {
                 DirectorySeed.of(oa.service(Directory.class), ADMIN).department("ops", null, "Operations")
                         .users("alice", "bob", "pat", "root").members("ops", "alice", "bob", "pat").head("ops", "bob")
                         .role("purchasing", "Purchasing", "pat").admins("root");
                 oa.service(ProcessDefinitions.class).deploy(ADMIN, PurchaseRequisition.definition());
+                // the requisition's vendor field offers the suppliers synced from ERPNext
+                oa.service(dev.oakit.erp.masterdata.MasterData.class).sync(ADMIN, "erpnext", dev.oakit.erp.masterdata.MasterKind.VENDOR);
                 AtomicLong failures = new AtomicLong();
                 measure(oa, erp, s.warmup(), s.threads(), failures);
                 long t0 = System.nanoTime();

@@ -2,6 +2,7 @@ package dev.oakit.erp;
 
 import com.google.inject.AbstractModule;
 import dev.oakit.core.ConfigurationException;
+import dev.oakit.core.form.spi.OptionSource;
 import dev.oakit.core.spi.EventListener;
 import dev.oakit.core.spi.OaPlugin;
 import dev.oakit.core.spi.OaPluginContext;
@@ -14,6 +15,7 @@ import dev.oakit.erp.internal.RequisitionService;
 import dev.oakit.erp.internal.RequisitionWatchJob;
 import dev.oakit.erp.masterdata.MasterData;
 import dev.oakit.erp.masterdata.internal.MasterDataService;
+import dev.oakit.erp.masterdata.internal.MasterOptionSource;
 import dev.oakit.erp.masterdata.internal.MasterFeeds;
 import dev.oakit.erp.masterdata.internal.MasterSyncJob;
 import dev.oakit.erp.masterdata.spi.MasterFeed;
@@ -116,6 +118,10 @@ public final class ErpBridgePlugin implements OaPlugin {
             }
         });
         context.exposeService(MasterData.class);
+        // synced master data as the options of form fields, e.g. the requisition's vendor and cost centre
+        for (MasterOptionSource source : MasterOptionSource.all()) {
+            context.extension(OptionSource.class, source);
+        }
         context.jobHandler(MasterSyncJob.class);
         context.exposeService(StockLookup.class);
     }

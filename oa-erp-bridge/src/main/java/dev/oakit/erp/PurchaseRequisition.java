@@ -21,13 +21,21 @@ public final class PurchaseRequisition {
     public static final String KEY = "purchase-requisition";
     /** The service node that orders in the ERP. */
     public static final String ORDER_NODE = "order";
+    /** The option source of the vendor field: active synced vendors of the bridge's connector. */
+    public static final String VENDORS = "erp.vendor";
+    /** The option source of the cost-centre field: active synced cost centres of the bridge's connector. */
+    public static final String COST_CENTRES = "erp.cost-centre";
     /** The service task handler the order node runs. */
     public static final String ORDER_HANDLER = "erp.purchase-order";
 
     private PurchaseRequisition() {
     }
 
-    /** @return the form: vendor, currency, cost centre, lines of item, quantity and unit price */
+    /**
+     * @return the form: vendor, currency, cost centre, lines of item, quantity and unit price; vendor and cost centre
+     *     offer the active records {@link dev.oakit.erp.masterdata.MasterData} synced from the bridge's connector
+     *     (sources {@value #VENDORS}, {@value #COST_CENTRES}) and refuse others
+     */
     public static FormSchema form() {
         return formBuilder().build();
     }
@@ -35,9 +43,9 @@ public final class PurchaseRequisition {
     /** @return the {@link #form()}'s builder, to add fields to it (e.g. {@link BudgetCheck#fields}) */
     public static FormSchema.Builder formBuilder() {
         return FormSchema.builder(KEY).title("Purchase requisition")
-                .text("vendor", f -> f.label("Vendor").required().maxLength(140))
+                .select("vendor", f -> f.label("Vendor").required().optionsFrom(VENDORS, null))
                 .text("currency", f -> f.label("Currency").required().pattern("[A-Z]{3}"))
-                .text("costCentre", f -> f.label("Cost centre").maxLength(140))
+                .select("costCentre", f -> f.label("Cost centre").optionsFrom(COST_CENTRES, null))
                 .table("lines", t -> t.label("Lines").required().min(1).max(200)
                         .text("item", f -> f.label("Item").required().maxLength(140))
                         .number("quantity", f -> f.label("Quantity").required().scale(3).min("0.001"))

@@ -131,7 +131,8 @@ public final class BridgeFixture {
             if (ds != null) {
                 b.dataSource(ds);
             }
-            b.plugin(new IntegrationPlugin()).plugin(new WorkflowPlugin()).plugin(new ErpBridgePlugin(erp.connector()))
+            b.plugin(new IntegrationPlugin()).plugin(new WorkflowPlugin()).plugin(new ErpBridgePlugin(erp.connector())
+                            .masterData(SeededMaster.of(erp.connector().id())))
                     .config("core", Map.of("jobs", Map.of("lease", "PT5S")))
                     .config("integration", ConnectorFixture.FAST).config("erp", Map.of("watchEvery", "PT0.1S"));
             more.accept(b);
@@ -151,6 +152,10 @@ public final class BridgeFixture {
                 .role("purchasing", "Purchasing", "pat").role("finance", "Finance", "fay").admins("root");
         f.oa.service(ProcessDefinitions.class).deploy(ADMIN, PurchaseRequisition.definition());
         f.oa.service(ProcessDefinitions.class).deploy(ADMIN, ExpenseClaim.definition());
+        // the vendors and cost centres the requisition form offers
+        dev.oakit.erp.masterdata.MasterData md = f.oa.service(dev.oakit.erp.masterdata.MasterData.class);
+        md.sync(ADMIN, erp.connector().id(), dev.oakit.erp.masterdata.MasterKind.VENDOR);
+        md.sync(ADMIN, erp.connector().id(), dev.oakit.erp.masterdata.MasterKind.COST_CENTRE);
         return f;
     }
 

@@ -8,6 +8,9 @@ import dev.oakit.core.directory.ImportFormat;
 import dev.oakit.core.directory.Role;
 import dev.oakit.erp.ErpBridgePlugin;
 import dev.oakit.erp.PurchaseRequisition;
+import dev.oakit.erp.erpnext.ErpNextMasterFeeds;
+import dev.oakit.erp.masterdata.MasterData;
+import dev.oakit.erp.masterdata.MasterKind;
 import dev.oakit.erp.PurchaseRequisitions;
 import dev.oakit.erp.RequisitionOrder;
 import dev.oakit.erp.RequisitionOrderStatus;
@@ -60,15 +63,18 @@ public final class PurchasingDemo {
         try (FakeErpNext erp = FakeErpNext.start()) {
             erp.insert("Supplier", Map.of("supplier_name", "Acme Supplies"));
             erp.insert("Item", Map.of("item_code", "DR-1", "item_name", "Drill"));
-            ErpNextConnector erpNext = new ErpNextConnector(ErpNextConfig.of("erpnext", erp.baseUri(), erp.apiKey(), erp.apiSecret()));
+            ErpNextConfig config = ErpNextConfig.of("erpnext", erp.baseUri(), erp.apiKey(), erp.apiSecret());
+            ErpNextConnector erpNext = new ErpNextConnector(config);
             out.println("fake ERPNext serving at " + erp.baseUri() + " (supplier Acme Supplies, item DR-1)");
             DyingNode dying = new DyingNode(erpNext);
 
             out.println("\n-- a requisition end to end on node 1");
-            OaKit node1 = node(data, dying);
+            OaKit node1 = node(data, dying, config);
             long second;
             try {
                 seed(node1);
+                // the requisition's vendor field offers the suppliers synced from ERPNext
+                node1.service(MasterData.class).sync(ADMIN, "erpnext", MasterKind.VENDOR);
                 Approvals approvals = node1.service(Approvals.class);
                 ApprovalQueries queries = node1.service(ApprovalQueries.class);
                 PurchaseRequisitions requisitions = node1.service(PurchaseRequisitions.class);
@@ -105,7 +111,7 @@ public final class PurchasingDemo {
             }
 
             out.println("   node 2 starts on the same H2 database, with the plain ERPNext connector");
-            try (OaKit node2 = node(data, erpNext)) {
+            try (OaKit node2 = node(data, erpNext, config)) {
                 PurchaseRequisitions requisitions = node2.service(PurchaseRequisitions.class);
                 ApprovalQueries queries = node2.service(ApprovalQueries.class);
                 RequisitionOrder order = awaitOrdered(requisitions, second);
@@ -124,9 +130,10 @@ public final class PurchasingDemo {
     }
 
     /** A node of this demo: fast job polling and short leases, so that a dead node's work is taken over within a second or two. */
-    private static OaKit node(Path data, ErpConnector connector) {
+    private static OaKit node(Path data, ErpConnector connector, ErpNextConfig config) {
         return OaKit.builder().dataDirectory(data).tenant(T, "ACME 公司")
-                .plugin(new IntegrationPlugin()).plugin(new WorkflowPlugin()).plugin(new ErpBridgePlugin(connector))
+                .plugin(new IntegrationPlugin()).plugin(new WorkflowPlugin())
+                .plugin(new ErpBridgePlugin(connector).masterData(ErpNextMasterFeeds.of(config)))
                 .config("core", Map.of("jobs", Map.of("pollInterval", "PT0.05S", "lease", "PT1S", "shutdownTimeout", "PT0.2S")))
                 .config("integration", Map.of("callTimeout", "PT0.5S", "lease", "PT1S", "retryInitial", "PT0.1S", "retryMax", "PT0.5S"))
                 .config("erp", Map.of("watchEvery", "PT0.05S"))

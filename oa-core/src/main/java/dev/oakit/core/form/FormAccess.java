@@ -37,9 +37,7 @@ public final class FormAccess {
         this.access = access;
         this.otherwise = otherwise;
         List<FormField> fields = schema.fields().stream().map(f -> accessOf(f.key()) == FieldAccess.REQUIRED && !f.required()
-                ? new FormField(f.key(), f.label(), f.type(), true, f.description(), f.min(), f.max(), f.minLength(),
-                f.maxLength(), f.pattern(), f.scale(), f.currency(), f.options(), f.defaultValue(), f.fields())
-                : f).toList();
+                ? f.withRequired(true) : f).toList();
         this.writeEngine = FormEngines.of("data of form '" + schema.key() + "'", fields, UnknownFields.REJECT);
     }
 

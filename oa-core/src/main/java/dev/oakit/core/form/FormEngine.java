@@ -184,6 +184,9 @@ final class FormEngine {
     }
 
     private static String optionValues(FormField f) {
+        if (f.optionSource() != null) {
+            return "the options of source '" + f.optionSource().source() + "'";
+        }
         return f.options().stream().map(FieldOption::value).collect(Collectors.joining(", ", "[", "]"));
     }
 

@@ -35,13 +35,15 @@ import java.util.Objects;
  * @param options the allowed values (select, multiSelect); never null, immutable, may be empty
  * @param defaultValue value used when data leaves the field out; may be null
  * @param fields the columns of a table field; never null, immutable, empty for other types
+ * @param optionSource where a select or multi-select field takes its options from instead of {@code options}
+ *                     (since 0.2); may be null
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record FormField(String key, String label, FieldType type, boolean required, String description,
                         String min, String max, Integer minLength, Integer maxLength, String pattern,
                         Integer scale, String currency, List<FieldOption> options, JsonNode defaultValue,
-                        List<FormField> fields) {
+                        List<FormField> fields, OptionSourceRef optionSource) {
 
     /** Rejects a null key or type, defaults the label to the key and copies the lists. */
     public FormField {
@@ -53,6 +55,21 @@ public record FormField(String key, String label, FieldType type, boolean requir
         options = options == null ? List.of() : List.copyOf(options);
         fields = fields == null ? List.of() : List.copyOf(fields);
         defaultValue = defaultValue == null || defaultValue.isNull() || defaultValue.isMissingNode() ? null : defaultValue.deepCopy();
+    }
+
+    /** A field whose options, if any, are listed in the form (no {@link #optionSource()}). */
+    public FormField(String key, String label, FieldType type, boolean required, String description,
+                     String min, String max, Integer minLength, Integer maxLength, String pattern,
+                     Integer scale, String currency, List<FieldOption> options, JsonNode defaultValue,
+                     List<FormField> fields) {
+        this(key, label, type, required, description, min, max, minLength, maxLength, pattern, scale, currency, options,
+                defaultValue, fields, null);
+    }
+
+    /** @param required whether the copy is required @return this field with another required flag */
+    FormField withRequired(boolean required) {
+        return new FormField(key, label, type, required, description, min, max, minLength, maxLength, pattern, scale,
+                currency, options, defaultValue, fields, optionSource);
     }
 
     /**
@@ -114,6 +131,7 @@ public record FormField(String key, String label, FieldType type, boolean requir
         private String currency;
         private final List<FieldOption> options = new ArrayList<>();
         private JsonNode defaultValue;
+        private OptionSourceRef optionSource;
 
         Builder(String key, FieldType type) {
             this.key = Objects.requireNonNull(key, "key");
@@ -256,6 +274,19 @@ public record FormField(String key, String label, FieldType type, boolean requir
         }
 
         /**
+         * Takes the options from an {@link dev.oakit.core.form.spi.OptionSource} instead of listing them
+         * (select, multiSelect).
+         *
+         * @param source the source's id; never null
+         * @param target what the source reads; may be null
+         * @return this builder
+         */
+        public Builder optionsFrom(String source, String target) {
+            this.optionSource = new OptionSourceRef(source, target);
+            return this;
+        }
+
+        /**
          * @param value default value as plain Java ({@code String}, {@code Number}, {@link Money},
          *              {@link LocalDate}, {@code List}, {@code Map}...) or a {@link JsonNode}; null clears it
          * @return this builder
@@ -268,7 +299,7 @@ public record FormField(String key, String label, FieldType type, boolean requir
         /** @return the field; never null; its constraints are checked when the schema is built */
         public FormField build() {
             return new FormField(key, label, type, required, description, min, max, minLength, maxLength,
-                    pattern, scale, currency, options, defaultValue, fields());
+                    pattern, scale, currency, options, defaultValue, fields(), optionSource);
         }
     }
 }

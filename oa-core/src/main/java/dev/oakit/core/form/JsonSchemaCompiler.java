@@ -120,18 +120,26 @@ final class JsonSchemaCompiler {
             }
             case SELECT -> {
                 types(s, nullable, "string");
-                ArrayNode values = s.putArray("enum");
-                f.options().forEach(o -> values.add(o.value()));
-                if (nullable) {
-                    values.addNull();
+                if (f.optionSource() == null) {
+                    ArrayNode values = s.putArray("enum");
+                    f.options().forEach(o -> values.add(o.value()));
+                    if (nullable) {
+                        values.addNull();
+                    }
+                } else {
+                    s.put("minLength", 1);
                 }
             }
             case MULTI_SELECT -> {
                 types(s, nullable, "array");
                 ObjectNode items = s.putObject("items");
                 items.put("type", "string");
-                ArrayNode values = items.putArray("enum");
-                f.options().forEach(o -> values.add(o.value()));
+                if (f.optionSource() == null) {
+                    ArrayNode values = items.putArray("enum");
+                    f.options().forEach(o -> values.add(o.value()));
+                } else {
+                    items.put("minLength", 1);
+                }
                 s.put("uniqueItems", true);
                 counts(f, s);
             }

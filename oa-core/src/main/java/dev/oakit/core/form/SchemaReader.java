@@ -109,7 +109,9 @@ final class SchemaReader {
         String pattern = text(node, "pattern", p + ".");
         Integer scale = integer(node, "scale", p + ".");
         String currency = text(node, "currency", p + ".");
-        List<FieldOption> options = options(node.get("options"), p + ".options");
+        JsonNode optionsNode = node.get("options");
+        OptionSourceRef optionSource = optionsNode != null && optionsNode.isObject() ? source(optionsNode, p + ".options.") : null;
+        List<FieldOption> options = optionsNode != null && optionsNode.isObject() ? List.of() : options(optionsNode, p + ".options");
         JsonNode defaultValue = node.get("default");
         List<FormField> columns = fields(node.get("fields"), p + ".fields");
         if (columns != null && columns.contains(null)) {
@@ -119,7 +121,18 @@ final class SchemaReader {
             return null;
         }
         return new FormField(key, label, type, required, description, min, max, minLength, maxLength, pattern,
-                scale, currency, options, defaultValue, columns);
+                scale, currency, options, defaultValue, columns, optionSource);
+    }
+
+    /** {@code {"source": "erp.vendor", "target": "erpnext"}}: the options come from an option source. */
+    private OptionSourceRef source(JsonNode node, String prefix) {
+        unknownProps(node, prefix, Set.of("source", "target"), "a property of an option source");
+        String source = text(node, "source", prefix);
+        if (source == null) {
+            problems.add(new Problem(prefix + "source", "is required; name the option source, e.g. erp.vendor"));
+            return null;
+        }
+        return new OptionSourceRef(source, text(node, "target", prefix));
     }
 
     private List<FieldOption> options(JsonNode node, String path) {
@@ -128,7 +141,7 @@ final class SchemaReader {
             return options;
         }
         if (!node.isArray()) {
-            problems.add(new Problem(path, "must be a list of options, each {value, label} or a plain value"));
+            problems.add(new Problem(path, "must be a list of options, each {value, label} or a plain value, or {source, target}"));
             return options;
         }
         for (int j = 0; j < node.size(); j++) {

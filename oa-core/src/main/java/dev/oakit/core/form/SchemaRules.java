@@ -99,7 +99,9 @@ final class SchemaRules {
         } else if (f.currency() == null && (f.min() != null || f.max() != null)) {
             out.add(new Problem(p + ".currency", "is required when min or max is set; name the currency of the limits, e.g. CNY"));
         }
-        if (t == FieldType.SELECT || t == FieldType.MULTI_SELECT) {
+        if (f.optionSource() != null) {
+            sourced(f, p, out);
+        } else if (t == FieldType.SELECT || t == FieldType.MULTI_SELECT) {
             if (f.options().isEmpty()) {
                 out.add(new Problem(p + ".options", "must list at least one option (value and label)"));
             }
@@ -129,13 +131,24 @@ final class SchemaRules {
     }
 
     private static void checkDefault(FormField f, String p, List<Problem> out) {
-        FormField optional = new FormField(f.key(), f.label(), f.type(), false, f.description(), f.min(), f.max(),
-                f.minLength(), f.maxLength(), f.pattern(), f.scale(), f.currency(), f.options(), f.defaultValue(), f.fields());
+        FormField optional = f.withRequired(false);
         FormEngine engine = new FormEngine("default of " + f.key(), List.of(optional), UnknownFields.REJECT);
         JsonNode data = Json.JSON.createObjectNode().set(f.key(), f.defaultValue());
         for (Problem problem : engine.problems(data)) {
             String rest = problem.path().substring(f.key().length());
             out.add(new Problem(p + ".default" + rest, "default value " + problem.message()));
+        }
+    }
+
+    private static void sourced(FormField f, String p, List<Problem> out) {
+        if (f.type() != FieldType.SELECT && f.type() != FieldType.MULTI_SELECT) {
+            out.add(new Problem(p + ".options.source", "only select and multiSelect fields take options; remove it or change the type"));
+        } else if (!f.options().isEmpty()) {
+            out.add(new Problem(p + ".options", "lists options and names source '" + f.optionSource().source()
+                    + "'; keep one of them"));
+        }
+        if (f.optionSource().source().isBlank()) {
+            out.add(new Problem(p + ".options.source", "must not be blank; name an option source such as erp.vendor"));
         }
     }
 

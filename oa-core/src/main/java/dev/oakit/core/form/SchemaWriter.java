@@ -47,7 +47,10 @@ final class SchemaWriter {
             n.put("scale", f.scale());
         }
         putIfSet(n, "currency", f.currency());
-        if (!f.options().isEmpty()) {
+        if (f.optionSource() != null) {
+            ObjectNode source = n.putObject("options").put("source", f.optionSource().source());
+            putIfSet(source, "target", f.optionSource().target());
+        } else if (!f.options().isEmpty()) {
             ArrayNode options = n.putArray("options");
             f.options().forEach(o -> options.addObject().put("value", o.value()).put("label", o.label()));
         }

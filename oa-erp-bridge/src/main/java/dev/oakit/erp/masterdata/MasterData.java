@@ -11,7 +11,9 @@ import java.util.Optional;
  * Master data from the ERP ({@code oa.service(MasterData.class)}): vendors, materials, cost centres, projects
  * and employees read through each connector's {@link dev.oakit.erp.masterdata.spi.MasterFeed} since a stored
  * watermark, stored locally (a page of records in one transaction, a few batched statements), offered as
- * form options and checked in form values. Employees are linked to directory users of the same e-mail in
+ * form options and checked in form values: form fields name the option sources {@code erp.vendor},
+ * {@code erp.material}, {@code erp.cost-centre} and {@code erp.project} (see
+ * {@link dev.oakit.core.form.spi.OptionSource}). Employees are linked to directory users of the same e-mail in
  * the ID map (entity type {@code employee}); users are never created. Thread-safe.
  *
  * @since 0.2

@@ -38,7 +38,8 @@ import java.util.Optional;
  *       account named as the cost centre.</li>
  * </ul>
  *
- * The vendor is the {@code res.partner} of that name, each item the {@code product.product} with that
+ * The vendor is the {@code res.partner} with that id (what the master-data sync stores and the
+ * requisition's vendor field offers) or of that name, each item the {@code product.product} with that
  * internal reference (or name). Thread-safe.
  *
  * @since 0.2
@@ -110,7 +111,7 @@ public final class OdooConnector implements ErpConnector, BudgetSource {
         @Override
         public String create(CallContext call, String key, PurchaseOrder order) throws RemoteCallException {
             CallBudget budget = CallBudget.of(call);
-            long partner = one(budget.next(), "res.partner", List.of(List.of("name", "=", order.vendor())), "vendor", order.vendor());
+            long partner = one(budget.next(), "res.partner", vendorDomain(order.vendor()), "vendor", order.vendor());
             List<Object> lines = new ArrayList<>();
             for (PurchaseOrder.Line l : order.lines()) {
                 long product = one(budget.next(), "product.product", List.of("|", List.of("default_code", "=", l.item()),
@@ -203,6 +204,14 @@ public final class OdooConnector implements ErpConnector, BudgetSource {
         List<JsonNode> out = new ArrayList<>();
         rows.forEach(out::add);
         return out;
+    }
+
+    /** The partner with that id, as the master-data sync stores it, or of that name. */
+    static List<?> vendorDomain(String vendor) {
+        if (vendor.chars().allMatch(Character::isDigit) && !vendor.isEmpty() && vendor.length() < 19) {
+            return List.of("|", List.of("id", "=", Long.parseLong(vendor)), List.of("name", "=", vendor));
+        }
+        return List.of(List.of("name", "=", vendor));
     }
 
     private long one(CallContext call, String model, List<?> domain, String what, String name) throws RemoteCallException {

@@ -10,6 +10,10 @@ import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.erp.BudgetCheck;
 import dev.oakit.erp.ErpBridgePlugin;
 import dev.oakit.erp.PurchaseRequisition;
+import dev.oakit.erp.SeededMaster;
+import dev.oakit.erp.masterdata.MasterData;
+import dev.oakit.erp.masterdata.MasterKind;
+import dev.oakit.erp.masterdata.spi.MasterFeed;
 import dev.oakit.erp.PurchaseRequisitions;
 import dev.oakit.erp.RequisitionOrder;
 import dev.oakit.erp.RequisitionOrderStatus;
@@ -47,13 +51,14 @@ import static org.awaitility.Awaitility.await;
 
 /** The code of docs/erp-bridge.md is this class's code, compiled; and it runs against the fake ERPs. */
 class ErpBridgeDocsTest {
-    static OaKit start(TestDatabase db, URI odooUri, String apiKey) {
+    static OaKit start(TestDatabase db, URI odooUri, String apiKey, List<MasterFeed> feeds) {
         return db.start(b -> b
                 // tag::install[]
                 .plugin(new IntegrationPlugin())
                 .plugin(new WorkflowPlugin())
                 .plugin(new ErpBridgePlugin(new OdooConnector(
-                        new OdooConfig("odoo", odooUri, "acme", "purchasing-bot@acme.example", apiKey))))
+                        new OdooConfig("odoo", odooUri, "acme", "purchasing-bot@acme.example", apiKey)))
+                        .masterData(feeds))   // vendors and cost centres the requisition form offers
                 // end::install[]
                 .config("erp", Map.of("watchEvery", "PT0.1S")));
     }
@@ -105,8 +110,10 @@ class ErpBridgeDocsTest {
         try (FakeOdoo odoo = FakeOdoo.builder().database("acme").user("purchasing-bot@acme.example", "pw").apiKey("key-1").start()) {
             odoo.create("res.partner", Map.of("name", "Acme Supplies", "supplier_rank", 1));
             odoo.create("product.product", Map.of("name", "Drill", "default_code", "DR-1"));
-            OaKit oa = start(db, odoo.baseUri(), "key-1");
+            OaKit oa = start(db, odoo.baseUri(), "key-1", SeededMaster.of("odoo"));
             Actor admin = Actor.admin("t1", "root");
+            oa.service(MasterData.class).sync(admin, "odoo", MasterKind.VENDOR);
+            oa.service(MasterData.class).sync(admin, "odoo", MasterKind.COST_CENTRE);
             DirectorySeed.of(oa.service(Directory.class), admin).department("ops", null, "Operations").users("alice", "bob", "root")
                     .members("ops", "alice", "bob").head("ops", "bob").role("purchasing", "Purchasing", "bob").admins("root");
             Actor alice = Actor.of("t1", "alice");

@@ -3,6 +3,7 @@ package dev.oakit.erp.odoo;
 import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.erp.ConnectorFixture;
+import dev.oakit.erp.PurchaseOrder;
 import dev.oakit.erp.PurchaseOrderCancel;
 import dev.oakit.erp.spi.CallBudget;
 import dev.oakit.erp.spi.DocumentLink;
@@ -13,7 +14,9 @@ import dev.oakit.integration.RemoteWrite;
 import dev.oakit.integration.WriteStatus;
 import dev.oakit.integration.spi.CallContext;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static dev.oakit.erp.ConnectorFixture.order;
@@ -57,6 +60,17 @@ class OdooConnectorTest {
         DocumentLink link = s.connector.documentLink(new CallContext("t1", "odoo", "link", Duration.ofSeconds(5)), ErpConnector.PURCHASE_ORDER, done.remoteId());
         assertThat(link.number()).isEqualTo(s.odoo.record("purchase.order", Long.parseLong(done.remoteId())).orElseThrow().get("name"));
         assertThat(link.url()).startsWith(s.odoo.baseUri().toString()).contains("id=" + done.remoteId()).contains("model=purchase.order");
+    }
+
+    @DbTest
+    void aVendorGivenByItsPartnerIdAsTheMasterDataSyncStoresItIsOrderedFromThatPartner(TestDatabase db) {
+        Setup s = start(db);
+        long other = s.odoo.create("res.partner", Map.of("name", "Other Supplies", "supplier_rank", 1));
+        PurchaseOrder byId = new PurchaseOrder(Long.toString(other), "EUR", null, "Drills", List.of(
+                new PurchaseOrder.Line("DR-1", new BigDecimal("1"), new BigDecimal("10.00"))));
+        RemoteWrite done = s.f.await(s.f.request(ErpConnector.PURCHASE_ORDER, "OA-t1-PR-9", byId), WriteStatus.CONFIRMED);
+        Map<String, Object> po = s.odoo.record("purchase.order", Long.parseLong(done.remoteId())).orElseThrow();
+        assertThat(((List<?>) po.get("partner_id")).get(0)).isEqualTo(other);
     }
 
     @DbTest

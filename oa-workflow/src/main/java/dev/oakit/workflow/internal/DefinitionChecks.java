@@ -21,11 +21,13 @@ public final class DefinitionChecks {
     private final DefinitionValidator validator = new DefinitionValidator();
 
     private final dev.oakit.core.calendar.BusinessCalendars calendars;
+    private final dev.oakit.core.form.FormOptions formOptions;
 
     @Inject
     public DefinitionChecks(Conditions conditions, Set<ApproverResolver> resolvers, Set<ServiceTaskHandler> handlers,
-                            dev.oakit.core.calendar.BusinessCalendars calendars) {
+                            dev.oakit.core.calendar.BusinessCalendars calendars, dev.oakit.core.form.FormOptions formOptions) {
         this.calendars = calendars;
+        this.formOptions = formOptions;
         this.conditions = conditions;
         this.resolvers = resolvers.stream().map(ApproverResolver::id).collect(Collectors.toUnmodifiableSet());
         this.handlers = handlers.stream().map(ServiceTaskHandler::id).collect(Collectors.toUnmodifiableSet());
@@ -38,6 +40,10 @@ public final class DefinitionChecks {
         // the calendar names are known only here; the format problems came with the validator's
         dev.oakit.workflow.internal.deadline.DeadlineRules.problems(d, calendars.names()).stream()
                 .filter(p -> p.path().endsWith(".calendar")).forEach(problems::add);
+        // likewise the installed option sources of select fields
+        if (d.form() != null) {
+            problems.addAll(formOptions.unknownSources(d.form(), "form"));
+        }
         if (!problems.isEmpty()) {
             throw new dev.oakit.core.ValidationException(WorkflowErrors.DEFINITION_INVALID, "process definition '" + d.key() + "'",
                     problems);

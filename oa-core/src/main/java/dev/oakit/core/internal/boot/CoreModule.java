@@ -53,7 +53,8 @@ import java.util.Set;
 public final class CoreModule extends AbstractModule {
     /** Public services of core, exposed to hosts. Later core features add theirs here. */
     public static final List<Class<?>> CORE_SERVICES = List.of(AuditLog.class, Jobs.class, Notifications.class,
-            dev.oakit.core.calendar.BusinessCalendars.class, Directory.class, dev.oakit.core.directory.Tenants.class);
+            dev.oakit.core.calendar.BusinessCalendars.class, Directory.class, dev.oakit.core.directory.Tenants.class,
+            dev.oakit.core.form.FormOptions.class);
 
     private final BootPlan plan;
 
@@ -84,6 +85,10 @@ public final class CoreModule extends AbstractModule {
         OptionalBinder.newOptionalBinder(binder(), RecipientResolver.class).setDefault().to(DirectoryRecipientResolver.class);
         bind(Notifications.class).to(NotificationsService.class);
         handlers.addBinding().to(DeliveryJob.class);
+
+        // forms: option sources are an extension point (context.extension(OptionSource.class, ...))
+        Multibinder.newSetBinder(binder(), dev.oakit.core.form.spi.OptionSource.class);
+        bind(dev.oakit.core.form.FormOptions.class).to(dev.oakit.core.internal.form.FormOptionsService.class);
 
         bind(AuditLog.class).to(AuditLogService.class);
         bind(Jobs.class).to(JobsService.class);

@@ -111,6 +111,16 @@ public final class MasterDataRepository {
                 .bind("t", tenant).bind("target", target).bind("kind", kind.name()).bind("yes", true).map((rs, c) -> row(rs)).list();
     }
 
+    /** @return whether each of these ERP ids is active, for those stored; one statement */
+    public Map<String, Boolean> activeOf(Handle h, String tenant, String target, MasterKind kind, Collection<String> externalIds) {
+        Map<String, Boolean> out = new HashMap<>();
+        h.createQuery("SELECT external_id, active FROM oa_erp_master WHERE tenant_id = :t AND target = :target AND kind = :kind"
+                        + " AND external_id IN (<ids>)")
+                .bind("t", tenant).bind("target", target).bind("kind", kind.name()).bindList("ids", List.copyOf(externalIds))
+                .map((rs, c) -> out.put(rs.getString(1), rs.getBoolean(2))).list();
+        return out;
+    }
+
     private static MasterRecord row(ResultSet rs) throws SQLException {
         return new MasterRecord(rs.getString(1), MasterKind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getBoolean(6), rs.getLong(7));

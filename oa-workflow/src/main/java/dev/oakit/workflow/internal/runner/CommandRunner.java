@@ -7,6 +7,9 @@ import dev.oakit.core.ConflictException;
 import dev.oakit.core.NotFoundException;
 import dev.oakit.core.form.FieldAccess;
 import dev.oakit.core.form.FormAccess;
+import dev.oakit.core.form.FormField;
+import dev.oakit.core.form.FormOptions;
+import dev.oakit.core.form.FormSchema;
 import dev.oakit.core.spi.CommandContext;
 import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
@@ -68,12 +71,13 @@ public final class CommandRunner {
     private final ServiceDoneAction serviceDone;
     private final SubProcessEndedAction subProcessEnded;
     private final ObjectMapper json;
+    private final FormOptions formOptions;
 
     @Inject
     public CommandRunner(Commands commands, DefinitionService definitions, InstanceRepository instances, TaskRepository tasks,
                          EffectWriter writer, InstanceViews views, Proxies proxies, Flow flow, Tasks taskOps, Seating seating,
                          StartAction starting, ServiceDoneAction serviceDone, SubProcessEndedAction subProcessEnded,
-                         ObjectMapper json) {
+                         ObjectMapper json, FormOptions formOptions) {
         this.commands = commands;
         this.definitions = definitions;
         this.instances = instances;
@@ -88,6 +92,7 @@ public final class CommandRunner {
         this.serviceDone = serviceDone;
         this.subProcessEnded = subProcessEnded;
         this.json = json;
+        this.formOptions = formOptions;
     }
 
     // ------------------------------------------------------------------ commands
@@ -149,6 +154,9 @@ public final class CommandRunner {
         ObjectNode submitted = json.valueToTree(request.form());
         ObjectNode form = d.form() == null ? submitted
                 : FormAccess.of(d.form(), Flow.start(d).fields(), FieldAccess.EDITABLE).write(json.createObjectNode(), submitted);
+        if (sourced(d.form())) {
+            formOptions.check(ctx.actor(), d.form(), form, null);
+        }
         String title = request.title() != null ? request.title() : (d.name() == null ? d.key() : d.name()) + " - " + initiatorId;
         // guarded when the version came from this node's cache: only while no newer version exists
         Long inserted = instances.insert(ctx.handle(), new InstanceRepository.NewInstance(tenant, def.id(), def.key(), def.version(),
@@ -259,8 +267,24 @@ public final class CommandRunner {
                 new StoreReads(ctx, proxies, tasks), null, json);
     }
 
-    /** Writes a decision, then decides and writes its effects on other instances. */
+    /** @return whether some field of the form (or a table column) takes its options from an option source */
+    private static boolean sourced(FormSchema form) {
+        return form != null && form.fields().stream().anyMatch(f -> f.optionSource() != null
+                || f.fields().stream().map(FormField::optionSource).anyMatch(java.util.Objects::nonNull));
+    }
+
+    /**
+     * Writes a decision, then decides and writes its effects on other instances. Form values changed by the
+     * decision (edits an approver may make, a resubmission) are checked against their option sources first.
+     */
     private void write(CommandContext ctx, InstanceChange r) {
+        if (sourced(r.d().form()) && !r.form().toString().equals(r.row.form())) {
+            try {
+                formOptions.check(r.actor, r.d().form(), r.form(), json.readTree(r.row.form()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("instance " + r.row.id() + " has an unreadable form", e);
+            }
+        }
         for (Effect e : writer.write(ctx, r, this::startChild)) {
             if (e instanceof Effect.CancelChildren x) {
                 List<Long> children = new ArrayList<>(instances.unendedChildren(ctx.handle(), r.tenant(), r.row.id()));
