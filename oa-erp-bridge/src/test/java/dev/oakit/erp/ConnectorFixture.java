@@ -3,8 +3,8 @@ package dev.oakit.erp;
 import dev.oakit.core.Actor;
 import dev.oakit.core.OaKit;
 import dev.oakit.core.spi.OaPlugin;
-import dev.oakit.core.spi.OaPluginContext;
 import dev.oakit.core.testing.TestDatabase;
+import dev.oakit.integration.ConnectorPlugin;
 import dev.oakit.integration.IntegrationPlugin;
 import dev.oakit.integration.NewRemoteWrite;
 import dev.oakit.integration.RemoteWrite;
@@ -16,7 +16,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 
 /** OAKit with only the integration machinery and one connector: the connectors' failure tests drive real remote writes through it. */
@@ -27,22 +26,7 @@ public record ConnectorFixture(OaKit oa, RemoteWrites writes, String target) {
             "retryMax", "PT0.3S", "maxAttempts", 30);
 
     public static ConnectorFixture start(TestDatabase db, Connector connector) {
-        OaPlugin plugin = new OaPlugin() {
-            @Override
-            public String id() {
-                return "erp-test";
-            }
-
-            @Override
-            public Set<String> requires() {
-                return Set.of("integration");
-            }
-
-            @Override
-            public void configure(OaPluginContext context) {
-                context.extension(Connector.class, connector);
-            }
-        };
+        OaPlugin plugin = new ConnectorPlugin("erp-test", connector);
         OaKit oa = db.start(b -> b.plugin(new IntegrationPlugin()).plugin(plugin).config("integration", FAST));
         return new ConnectorFixture(oa, oa.service(RemoteWrites.class), connector.id());
     }

@@ -5,7 +5,6 @@ import dev.oakit.core.job.RetryPolicy;
 import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
 import dev.oakit.core.spi.JobContext;
-import dev.oakit.core.spi.JobHandler;
 import dev.oakit.erp.ErpBridgeConfig;
 import dev.oakit.erp.ErpErrors;
 import dev.oakit.erp.PurchaseOrderCancel;
@@ -20,6 +19,7 @@ import dev.oakit.integration.RemoteWrites;
 import dev.oakit.integration.WriteStatus;
 import dev.oakit.integration.spi.CallContext;
 import dev.oakit.integration.spi.RemoteCallException;
+import dev.oakit.integration.spi.RemoteCallingJob;
 import dev.oakit.workflow.Approvals;
 import dev.oakit.workflow.Decision;
 import jakarta.inject.Inject;
@@ -37,7 +37,7 @@ import java.util.Optional;
  * ({@code erp.watchEvery}, doubling up to five minutes).
  */
 @Singleton
-public final class RequisitionWatchJob implements JobHandler {
+public final class RequisitionWatchJob extends RemoteCallingJob {
     /** The job type. */
     public static final String TYPE = "erp.requisition";
 
@@ -52,6 +52,7 @@ public final class RequisitionWatchJob implements JobHandler {
     @Inject
     public RequisitionWatchJob(Commands commands, RequisitionRepository repo, RemoteWrites writes, Approvals approvals, BridgeTarget target,
                                ErpBridgeConfig config, IntegrationConfig integration) {
+        super(TYPE);
         this.commands = commands;
         this.repo = repo;
         this.writes = writes;
@@ -59,16 +60,6 @@ public final class RequisitionWatchJob implements JobHandler {
         this.target = target;
         this.config = config;
         this.callTimeout = integration.callTimeout();
-    }
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public boolean runsInTransaction() {
-        return false;
     }
 
     @Override

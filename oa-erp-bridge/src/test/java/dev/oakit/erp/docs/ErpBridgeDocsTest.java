@@ -5,6 +5,7 @@ import dev.oakit.core.OaKit;
 import dev.oakit.core.directory.Directory;
 import dev.oakit.core.form.FormSchema;
 import dev.oakit.core.testing.DbTest;
+import dev.oakit.core.testing.DocSnippets;
 import dev.oakit.core.testing.DirectorySeed;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.erp.BudgetCheck;
@@ -37,14 +38,11 @@ import dev.oakit.workflow.WorkflowPlugin;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -129,19 +127,8 @@ class ErpBridgeDocsTest {
     }
 
     @Test
-    void theDocShowsTheCompiledCode() throws Exception {
-        String doc = normalize(Files.readString(Path.of("../docs/erp-bridge.md")));
-        String source = Files.readString(Path.of("src/test/java/dev/oakit/erp/docs/ErpBridgeDocsTest.java"));
-        Matcher m = Pattern.compile("// tag::(\\w+)\\[]\\n(.*?)\\n\\s*// end::\\1\\[]", Pattern.DOTALL).matcher(source);
-        int found = 0;
-        while (m.find()) {
-            found++;
-            assertThat(doc).as("docs/erp-bridge.md shows the '" + m.group(1) + "' code").contains(normalize(m.group(2)));
-        }
-        assertThat(found).isEqualTo(4);
-    }
-
-    private static String normalize(String s) {
-        return s.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce("", (a, b) -> a + "\n" + b);
+    void theDocShowsTheCompiledCode() {
+        assertThat(DocSnippets.assertShown(Path.of("../docs/erp-bridge.md"),
+                Path.of("src/test/java/dev/oakit/erp/docs/ErpBridgeDocsTest.java"))).hasSize(4);
     }
 }

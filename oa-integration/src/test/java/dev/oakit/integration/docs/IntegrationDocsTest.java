@@ -3,6 +3,7 @@ package dev.oakit.integration.docs;
 import dev.oakit.core.Actor;
 import dev.oakit.core.OaKit;
 import dev.oakit.core.testing.DbTest;
+import dev.oakit.core.testing.DocSnippets;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.integration.ExternalRef;
 import dev.oakit.integration.IdMap;
@@ -19,11 +20,8 @@ import dev.oakit.integration.reconcile.Reconciliations;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -88,22 +86,10 @@ class IntegrationDocsTest {
     }
 
     @Test
-    void theDocShowsTheCompiledCode() throws Exception {
-        String doc = normalize(Files.readString(Path.of("../docs/integration.md")));
+    void theDocShowsTheCompiledCode() {
         Path here = Path.of("src/test/java/dev/oakit/integration/docs");
         for (String file : new String[]{"PurchaseOrderConnector.java", "ErpPlugin.java", "IntegrationDocsTest.java", "../pull/ErpNextConnector.java"}) {
-            String source = Files.readString(here.resolve(file));
-            Matcher m = Pattern.compile("// tag::(\\w+)\\[]\\n(.*?)\\n\\s*// end::\\1\\[]", Pattern.DOTALL).matcher(source);
-            int found = 0;
-            while (m.find()) {
-                found++;
-                assertThat(doc).as("docs/integration.md shows the '" + m.group(1) + "' code of " + file).contains(normalize(m.group(2)));
-            }
-            assertThat(found).as(file).isPositive();
+            assertThat(DocSnippets.assertShown(Path.of("../docs/integration.md"), here.resolve(file))).as(file).isNotEmpty();
         }
-    }
-
-    private static String normalize(String s) {
-        return s.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce("", (a, b) -> a + "\n" + b);
     }
 }

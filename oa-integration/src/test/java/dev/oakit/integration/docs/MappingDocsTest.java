@@ -7,6 +7,7 @@ import dev.oakit.core.OaKit;
 import dev.oakit.core.spi.OaPlugin;
 import dev.oakit.core.spi.OaPluginContext;
 import dev.oakit.core.testing.DbTest;
+import dev.oakit.core.testing.DocSnippets;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.fakes.erpnext.FakeErpNext;
 import dev.oakit.integration.IntegrationPlugin;
@@ -28,11 +29,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -124,20 +122,10 @@ class MappingDocsTest {
 
     @Test
     void theDocShowsTheCompiledCodeAndTheMapping() throws Exception {
-        String doc = normalize(Files.readString(Path.of("../docs/integration.md")));
-        String source = Files.readString(Path.of("src/test/java/dev/oakit/integration/docs/MappingDocsTest.java"));
-        Matcher m = Pattern.compile("// tag::(\\w+)\\[]\\n(.*?)\\n\\s*// end::\\1\\[]", Pattern.DOTALL).matcher(source);
-        List<String> tags = new java.util.ArrayList<>();
-        while (m.find()) {
-            tags.add(m.group(1));
-            assertThat(doc).as("docs/integration.md shows the '" + m.group(1) + "' code").contains(normalize(m.group(2)));
-        }
-        assertThat(tags).containsExactly("register", "use", "rest");
-        assertThat(doc).as("the mapping document shown is the one the tests use")
-                .contains(normalize(Files.readString(Path.of("src/test/resources/mappings/purchase-order.yaml"))));
-    }
-
-    private static String normalize(String s) {
-        return s.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce("", (a, b) -> a + "\n" + b);
+        Path doc = Path.of("../docs/integration.md");
+        assertThat(DocSnippets.assertShown(doc, Path.of("src/test/java/dev/oakit/integration/docs/MappingDocsTest.java")))
+                .containsExactly("register", "use", "rest");
+        assertThat(DocSnippets.normalize(Files.readString(doc))).as("the mapping document shown is the one the tests use")
+                .contains(DocSnippets.normalize(Files.readString(Path.of("src/test/resources/mappings/purchase-order.yaml"))));
     }
 }

@@ -6,17 +6,16 @@ import dev.oakit.core.ValidationException;
 import dev.oakit.core.job.JobRequest;
 import dev.oakit.core.job.Jobs;
 import dev.oakit.core.spi.OaPlugin;
-import dev.oakit.core.spi.OaPluginContext;
 import dev.oakit.core.testing.ConnectionsHeld;
 import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.TestDatabase;
+import dev.oakit.integration.ConnectorPlugin;
 import dev.oakit.integration.IntegrationErrors;
 import dev.oakit.integration.IntegrationPlugin;
 import dev.oakit.integration.NewRemoteWrite;
 import dev.oakit.integration.RemoteWrite;
 import dev.oakit.integration.RemoteWrites;
 import dev.oakit.integration.WriteStatus;
-import dev.oakit.integration.spi.Connector;
 
 import java.time.Duration;
 import java.util.List;
@@ -36,22 +35,7 @@ class RemoteWritesTest {
     static Setup start(TestDatabase db) throws Exception {
         FakeOrders shop = db.closeLater(new FakeOrders());
         OrdersConnector connector = new OrdersConnector(shop.uri());
-        OaPlugin shopPlugin = new OaPlugin() {
-            @Override
-            public String id() {
-                return "shop";
-            }
-
-            @Override
-            public java.util.Set<String> requires() {
-                return java.util.Set.of("integration");
-            }
-
-            @Override
-            public void configure(OaPluginContext context) {
-                context.extension(Connector.class, connector);
-            }
-        };
+        OaPlugin shopPlugin = new ConnectorPlugin("shop", connector);
         OaKit oa = db.start(b -> b.dataSource(ConnectionsHeld.tracking(db.dataSource())).plugin(new IntegrationPlugin()).plugin(shopPlugin)
                 .config("integration", Map.of("callTimeout", "PT2S", "lease", "PT4S", "retryInitial", "PT0.05S", "retryMax", "PT0.2S")));
         return new Setup(oa, oa.service(RemoteWrites.class), shop, connector);

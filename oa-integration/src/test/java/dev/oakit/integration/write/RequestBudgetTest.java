@@ -3,20 +3,18 @@ package dev.oakit.integration.write;
 import dev.oakit.core.Actor;
 import dev.oakit.core.OaKit;
 import dev.oakit.core.spi.OaPlugin;
-import dev.oakit.core.spi.OaPluginContext;
 import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.ManualClock;
 import dev.oakit.core.testing.TestDatabase;
+import dev.oakit.integration.ConnectorPlugin;
 import dev.oakit.integration.IntegrationPlugin;
 import dev.oakit.integration.NewRemoteWrite;
 import dev.oakit.integration.RemoteWrites;
 import dev.oakit.integration.WriteStatus;
-import dev.oakit.integration.spi.Connector;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,22 +25,7 @@ class RequestBudgetTest {
     static final Actor SYSTEM = Actor.system("t1");
 
     static OaKit node(TestDatabase db, javax.sql.DataSource ds, ManualClock clock, OrdersConnector connector) {
-        OaPlugin shop = new OaPlugin() {
-            @Override
-            public String id() {
-                return "shop";
-            }
-
-            @Override
-            public Set<String> requires() {
-                return Set.of("integration");
-            }
-
-            @Override
-            public void configure(OaPluginContext context) {
-                context.extension(Connector.class, connector);
-            }
-        };
+        OaPlugin shop = new ConnectorPlugin("shop", connector);
         return db.start(b -> b.dataSource(ds).clock(clock).plugin(new IntegrationPlugin()).plugin(shop)
                 .config("integration", Map.of("callTimeout", "PT5S", "lease", "PT10S",
                         "targets", Map.of("shop", Map.of("requests", 3, "per", "PT1M")))));

@@ -3,19 +3,17 @@ package dev.oakit.integration.write;
 import dev.oakit.core.Actor;
 import dev.oakit.core.OaKit;
 import dev.oakit.core.spi.OaPlugin;
-import dev.oakit.core.spi.OaPluginContext;
 import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.TestDatabase;
+import dev.oakit.integration.ConnectorPlugin;
 import dev.oakit.integration.IntegrationPlugin;
 import dev.oakit.integration.NewRemoteWrite;
 import dev.oakit.integration.RemoteWrites;
 import dev.oakit.integration.WriteStatus;
-import dev.oakit.integration.spi.Connector;
 
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -32,22 +30,7 @@ class TwoNodesTest {
     static final int WRITES = 24;
 
     static OaKit node(TestDatabase db, DataSource ds, OrdersConnector connector) {
-        OaPlugin shop = new OaPlugin() {
-            @Override
-            public String id() {
-                return "shop";
-            }
-
-            @Override
-            public Set<String> requires() {
-                return Set.of("integration");
-            }
-
-            @Override
-            public void configure(OaPluginContext context) {
-                context.extension(Connector.class, connector);
-            }
-        };
+        OaPlugin shop = new ConnectorPlugin("shop", connector);
         return db.start(b -> b.dataSource(ds).plugin(new IntegrationPlugin()).plugin(shop)
                 .config("core", Map.of("jobs", Map.of("lease", "PT5S")))
                 .config("integration", Map.of("callTimeout", "PT2S", "lease", "PT4S", "retryInitial", "PT0.05S", "retryMax", "PT0.3S")));

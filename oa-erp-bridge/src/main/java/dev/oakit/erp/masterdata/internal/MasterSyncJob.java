@@ -6,10 +6,10 @@ import dev.oakit.core.spi.CommandContext;
 import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
 import dev.oakit.core.spi.JobContext;
-import dev.oakit.core.spi.JobHandler;
 import dev.oakit.erp.masterdata.MasterData;
 import dev.oakit.erp.masterdata.MasterKind;
 import dev.oakit.erp.masterdata.SyncReport;
+import dev.oakit.integration.spi.RemoteCallingJob;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
@@ -20,7 +20,7 @@ import java.util.Map;
 
 /** Runs a scheduled sync of one kind (outside any transaction: it calls the ERP), then schedules the next. */
 @Singleton
-public final class MasterSyncJob implements JobHandler {
+public final class MasterSyncJob extends RemoteCallingJob {
     /** The job type. */
     public static final String TYPE = "erp.masterdata.sync";
 
@@ -29,18 +29,9 @@ public final class MasterSyncJob implements JobHandler {
 
     @Inject
     public MasterSyncJob(Provider<MasterData> masterData, Commands commands) {
+        super(TYPE);
         this.masterData = masterData;
         this.commands = commands;
-    }
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public boolean runsInTransaction() {
-        return false;
     }
 
     @Override

@@ -9,9 +9,9 @@ import dev.oakit.core.IntegrationException;
 import dev.oakit.core.job.RetryPolicy;
 import dev.oakit.core.spi.Commands;
 import dev.oakit.core.spi.JobContext;
-import dev.oakit.core.spi.JobHandler;
 import dev.oakit.integration.amqp.AmqpConfig;
 import dev.oakit.integration.amqp.AmqpErrors;
+import dev.oakit.integration.spi.RemoteCallingJob;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -36,7 +36,7 @@ import java.util.concurrent.TimeoutException;
  * by message id, which is the event id).
  */
 @Singleton
-public final class RelayJob implements JobHandler {
+public final class RelayJob extends RemoteCallingJob {
     /** Published events are kept this long (against a late second delivery by core, whose retries last up to three days). */
     static final Duration KEEP_PUBLISHED = Duration.ofDays(7);
 
@@ -53,6 +53,7 @@ public final class RelayJob implements JobHandler {
 
     @Inject
     public RelayJob(Commands commands, RelayRepository repo, BrokerConnection broker, AmqpConfig config, Clock clock) {
+        super(TYPE);
         this.commands = commands;
         this.repo = repo;
         this.broker = broker;
@@ -61,16 +62,6 @@ public final class RelayJob implements JobHandler {
         // long enough for one batch: publish, wait for the confirms, record; renewed with every batch
         Duration l = this.config == null ? Duration.ofSeconds(30) : this.config.confirmTimeout().multipliedBy(3);
         this.lease = l.compareTo(Duration.ofSeconds(5)) < 0 ? Duration.ofSeconds(5) : l;
-    }
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public boolean runsInTransaction() {
-        return false;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.oakit.integration.amqp.docs;
 import dev.oakit.core.Actor;
 import dev.oakit.core.OaKit;
 import dev.oakit.core.testing.DbTest;
+import dev.oakit.core.testing.DocSnippets;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.integration.IntegrationPlugin;
 import dev.oakit.integration.amqp.AmqpPlugin;
@@ -12,13 +13,10 @@ import dev.oakit.integration.amqp.ConsumerSpec;
 import dev.oakit.integration.amqp.Rabbit;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -63,19 +61,8 @@ class AmqpDocsTest {
     }
 
     @Test
-    void theDocShowsTheCompiledCode() throws Exception {
-        String doc = normalize(Files.readString(Path.of("../docs/integration.md")));
-        String source = Files.readString(Path.of("src/test/java/dev/oakit/integration/amqp/docs/AmqpDocsTest.java"));
-        Matcher m = Pattern.compile("// tag::(\\w+)\\[]\\n(.*?)\\n\\s*// end::\\1\\[]", Pattern.DOTALL).matcher(source);
-        int found = 0;
-        while (m.find()) {
-            found++;
-            assertThat(doc).as("docs/integration.md shows the '" + m.group(1) + "' code").contains(normalize(m.group(2)));
-        }
-        assertThat(found).isEqualTo(2);
-    }
-
-    private static String normalize(String s) {
-        return s.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce("", (a, b) -> a + "\n" + b);
+    void theDocShowsTheCompiledCode() {
+        assertThat(DocSnippets.assertShown(Path.of("../docs/integration.md"),
+                Path.of("src/test/java/dev/oakit/integration/amqp/docs/AmqpDocsTest.java"))).hasSize(2);
     }
 }

@@ -6,7 +6,7 @@ import dev.oakit.core.spi.CommandContext;
 import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
 import dev.oakit.core.spi.JobContext;
-import dev.oakit.core.spi.JobHandler;
+import dev.oakit.integration.spi.RemoteCallingJob;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
@@ -19,7 +19,7 @@ import java.time.Instant;
  * tenant's system actor outside any transaction (it calls the remotes), then schedules the next run.
  */
 @Singleton
-public final class MappingCheckJob implements JobHandler {
+public final class MappingCheckJob extends RemoteCallingJob {
     static final String TYPE = "integration.mapping.check";
     /** Each run's dedupe key is this prefix and its due time, so a new schedule can cancel the pending run by the prefix. */
     static final String KEY_PREFIX = "integration.mapping.check-";
@@ -34,19 +34,9 @@ public final class MappingCheckJob implements JobHandler {
 
     @Inject
     public MappingCheckJob(Provider<MappingService> mappings, Commands commands) {
+        super(TYPE);
         this.mappings = mappings;
         this.commands = commands;
-    }
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    /** It calls the remotes: no transaction, and no pooled connection held during the calls. */
-    @Override
-    public boolean runsInTransaction() {
-        return false;
     }
 
     @Override

@@ -6,7 +6,6 @@ import dev.oakit.core.job.RetryPolicy;
 import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
 import dev.oakit.core.spi.JobContext;
-import dev.oakit.core.spi.JobHandler;
 import dev.oakit.integration.IntegrationConfig;
 import dev.oakit.integration.IntegrationErrors;
 import dev.oakit.integration.inbox.InboundEvent;
@@ -20,6 +19,7 @@ import dev.oakit.integration.pull.PullSpec;
 import dev.oakit.integration.spi.CallContext;
 import dev.oakit.integration.spi.ChangeFeed;
 import dev.oakit.integration.spi.RemoteCallException;
+import dev.oakit.integration.spi.RemoteCallingJob;
 import dev.oakit.integration.spi.RemoteRecord;
 import dev.oakit.integration.spi.Watermark;
 import jakarta.inject.Inject;
@@ -40,7 +40,7 @@ import java.util.UUID;
  * outside the job's transaction.
  */
 @Singleton
-public final class PullJob implements JobHandler {
+public final class PullJob extends RemoteCallingJob {
     /** The job type. */
     public static final String TYPE = "int.pull";
 
@@ -57,6 +57,7 @@ public final class PullJob implements JobHandler {
     @Inject
     public PullJob(Commands commands, PullRepository repo, Connectors connectors, InboxService inbox, IntegrationConfig config, Clock clock,
                    CallGuard guard, RequestBudget budget) {
+        super(TYPE);
         this.commands = commands;
         this.repo = repo;
         this.connectors = connectors;
@@ -65,16 +66,6 @@ public final class PullJob implements JobHandler {
         this.clock = clock;
         this.guard = guard;
         this.budget = budget;
-    }
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public boolean runsInTransaction() {
-        return false;
     }
 
     /** A failed read is tried again with backoff, for as long as it takes: the watermark waits. */
@@ -160,32 +151,21 @@ public final class PullJob implements JobHandler {
 
     private List<RemoteRecord> read(String tenant, ChangeFeed feed, String target, Watermark from, int limit, long fence) {
         CallContext call = new CallContext(tenant, target, "pull:" + feed.entityType(), config.callTimeout());
-        RemoteCallException failure;
         try {
-            guard.before(call);
-        } catch (RemoteCallException held) {
-            return failed(tenant, target, feed, from, fence, held);
-        }
-        try {
-            List<RemoteRecord> page = feed.since(call, from, limit);
-            guard.after(call, null);
-            for (RemoteRecord r : page) {
-                if (!r.entityType().equals(feed.entityType()) || r.version() < from.version()) {
-                    throw new IllegalStateException("the change feed of " + target + "/" + feed.entityType() + " returned " + r.entityType() + "/"
-                            + r.externalId() + " version " + r.version() + " for a page from version " + from.version()
-                            + "; a feed returns its own entity type from the version asked");
+            return guard.call(call, feed.entityType(), c -> {
+                List<RemoteRecord> page = feed.since(c, from, limit);
+                for (RemoteRecord r : page) {
+                    if (!r.entityType().equals(feed.entityType()) || r.version() < from.version()) {
+                        throw new IllegalStateException("the change feed of " + target + "/" + feed.entityType() + " returned " + r.entityType()
+                                + "/" + r.externalId() + " version " + r.version() + " for a page from version " + from.version()
+                                + "; a feed returns its own entity type from the version asked");
+                    }
                 }
-            }
-            return page;
+                return page;
+            });
         } catch (RemoteCallException e) {
-            guard.after(call, e);
-            failure = e;
-        } catch (RuntimeException e) {
-            failure = new RemoteCallException(RemoteCallException.Kind.AMBIGUOUS, "connector '" + target + "' failed reading "
-                    + feed.entityType() + ": " + e, null, null, null, e);
-            guard.after(call, failure);
+            return failed(tenant, target, feed, from, fence, e);
         }
-        return failed(tenant, target, feed, from, fence, failure);
     }
 
     private List<RemoteRecord> failed(String tenant, String target, ChangeFeed feed, Watermark from, long fence, RemoteCallException failure) {

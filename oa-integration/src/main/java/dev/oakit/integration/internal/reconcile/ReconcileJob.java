@@ -7,7 +7,6 @@ import dev.oakit.core.job.RetryPolicy;
 import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
 import dev.oakit.core.spi.JobContext;
-import dev.oakit.core.spi.JobHandler;
 import dev.oakit.integration.IdLink;
 import dev.oakit.integration.IntegrationConfig;
 import dev.oakit.integration.IntegrationErrors;
@@ -24,6 +23,7 @@ import dev.oakit.integration.spi.CallContext;
 import dev.oakit.integration.spi.ChangeFeed;
 import dev.oakit.integration.spi.FieldCheck;
 import dev.oakit.integration.spi.RemoteCallException;
+import dev.oakit.integration.spi.RemoteCallingJob;
 import dev.oakit.integration.spi.RemoteRecord;
 import dev.oakit.integration.spi.Watermark;
 import jakarta.inject.Inject;
@@ -43,7 +43,7 @@ import java.util.Set;
  * which tries again with backoff; the last report stays until a run finishes.
  */
 @Singleton
-public final class ReconcileJob implements JobHandler {
+public final class ReconcileJob extends RemoteCallingJob {
     /** The job type. */
     public static final String TYPE = "int.reconcile";
     private static final int PAGE = 500;
@@ -61,6 +61,7 @@ public final class ReconcileJob implements JobHandler {
     @Inject
     public ReconcileJob(Commands commands, Connectors connectors, IdMapRepository links, WriteRepository writes, ReconcileRepository repo,
                         IntegrationConfig config, CallGuard guard, RequestBudget budget, Set<FieldCheck> checks) {
+        super(TYPE);
         this.commands = commands;
         this.connectors = connectors;
         this.links = links;
@@ -70,16 +71,6 @@ public final class ReconcileJob implements JobHandler {
         this.guard = guard;
         this.budget = budget;
         this.checks = checks;
-    }
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public boolean runsInTransaction() {
-        return false;
     }
 
     @Override

@@ -53,19 +53,6 @@ public final class RemoteReadService implements RemoteReads {
                         + "' is used up until " + next + "; nothing was sent", null, null, null, null);
             }
         }
-        guard.before(call);
-        try {
-            T answer = read.call(call);
-            guard.after(call, null);
-            return answer;
-        } catch (RemoteCallException e) {
-            guard.after(call, e);
-            throw e;
-        } catch (RuntimeException e) {
-            RemoteCallException wrapped = new RemoteCallException(RemoteCallException.Kind.AMBIGUOUS, "connector '" + target
-                    + "' failed reading " + operation + ": " + e, null, null, null, e);
-            guard.after(call, wrapped);
-            throw wrapped;
-        }
+        return guard.call(call, operation, read);
     }
 }
