@@ -18,7 +18,7 @@ public interface ChangeConsumer extends AutoCloseable {
     /** @return messages acked as dead letters */
     long dead();
 
-    /** Stops consuming and waits (at most 10 seconds) for the message being handled; unacknowledged messages go back to the queue. */
+    /** Stops consuming: the broker sends no more, the messages already taken are handled and acked; what could not be acked goes back to the queue. */
     @Override
     void close();
 }

@@ -42,6 +42,9 @@ final class ChangeConsumerService implements ChangeConsumer {
     private final java.util.concurrent.locks.ReentrantLock handling = new java.util.concurrent.locks.ReentrantLock();
     /** Set by {@link #close}: a delivery that still arrives (a connection recovering while it closed) goes back to the queue. */
     private volatile boolean closed;
+    /** Counted down when the broker confirms the cancel {@link #close} asks for: no more deliveries come. */
+    private final java.util.concurrent.CountDownLatch cancelled = new java.util.concurrent.CountDownLatch(1);
+    private final String consumerTag;
 
     /** A dead letter to keep: queue, message id, body, error. */
     interface DeadLetters {
@@ -53,7 +56,12 @@ final class ChangeConsumerService implements ChangeConsumer {
         this.connection = connection;
         this.channel = connection.createChannel();
         channel.basicQos(spec.prefetch());
-        channel.basicConsume(spec.queue(), false, new DefaultConsumer(channel) {
+        this.consumerTag = channel.basicConsume(spec.queue(), false, new DefaultConsumer(channel) {
+            @Override
+            public void handleCancelOk(String tag) {
+                cancelled.countDown();
+            }
+
             @Override
             public void handleDelivery(String tag, Envelope env, AMQP.BasicProperties props, byte[] body) throws java.io.IOException {
                 handling.lock();
@@ -154,6 +162,14 @@ final class ChangeConsumerService implements ChangeConsumer {
 
     @Override
     public void close() {
+        try { // no more deliveries; those already sent to this consumer are handled and acked first
+            channel.basicCancel(consumerTag);
+            cancelled.await(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.io.IOException | RuntimeException e) {
+            // the channel is gone: what it had not acked goes back to the queue
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         closed = true;
         try {
             connection.close(2000);
