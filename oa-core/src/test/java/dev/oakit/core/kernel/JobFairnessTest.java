@@ -10,9 +10,6 @@ import dev.oakit.core.job.Jobs;
 import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
 import dev.oakit.core.spi.JobContext;
-import dev.oakit.core.spi.JobHandler;
-import dev.oakit.core.spi.OaPlugin;
-import dev.oakit.core.spi.OaPluginContext;
 import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.TestDatabase;
 
@@ -32,23 +29,8 @@ class JobFairnessTest {
     private static final int BACKLOG = 10_000;
 
     /** Jobs of tenant "big" wait until tenant "small" had its job run (or 30 s passed). */
-    static final class Gate implements OaPlugin, JobHandler {
+    static final class Gate extends GatePlugin {
         final CountDownLatch smallRan = new CountDownLatch(1);
-
-        @Override
-        public String id() {
-            return "gate";
-        }
-
-        @Override
-        public void configure(OaPluginContext context) {
-            context.jobHandler(this);
-        }
-
-        @Override
-        public String type() {
-            return "test.gate";
-        }
 
         @Override
         public void handle(JobContext ctx) throws Exception {

@@ -150,24 +150,9 @@ class JobsTest {
     }
 
     /** Holds each job until the test lets it go; notes which jobs started. */
-    static final class Gate implements JobHandler, OaPlugin {
+    static final class Gate extends GatePlugin {
         final java.util.List<Long> started = new java.util.concurrent.CopyOnWriteArrayList<>();
         final java.util.concurrent.CountDownLatch open = new java.util.concurrent.CountDownLatch(1);
-
-        @Override
-        public String id() {
-            return "gate";
-        }
-
-        @Override
-        public void configure(OaPluginContext context) {
-            context.jobHandler(this);
-        }
-
-        @Override
-        public String type() {
-            return "test.gate";
-        }
 
         @Override
         public void handle(JobContext ctx) throws Exception {
