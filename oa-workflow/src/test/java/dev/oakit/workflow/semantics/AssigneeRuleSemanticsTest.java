@@ -208,6 +208,23 @@ class AssigneeRuleSemanticsTest {
     }
 
     @DbTest
+    @DisplayName("E8 addSigner with a proxy (委托): a signer whose proxy is another signer of the batch keeps the task; nobody gets two seats")
+    void e8AddSignerWhoseProxyIsAnotherSigner(TestDatabase db) {
+        Sem s = new Sem(db);
+        ooo(s).setProxy(u("root"), proxy("root", "alice", false));
+        for (SignerPosition position : SignerPosition.values()) {
+            for (List<String> signers : List.of(List.of("root", "alice"), List.of("alice", "root"))) {
+                long id = s.run("dave", Sem.single(ApprovalMode.ALL, "carol", "gus"));
+                s.f.approvals.addSigner(u("carol"), s.task("carol", id).id(), position, signers, Decision.none());
+                String as = position + " " + signers;
+                assertThat(s.open(id)).as(as).contains("root", "alice").doesNotHaveDuplicates();
+                assertThat(s.tasks(id)).as(as).extracting(Task::onBehalfOf).containsOnlyNulls();
+                assertThat(s.last(id, "proxy-kept").detail()).as(as).contains("alice").contains("stays with root");
+            }
+        }
+    }
+
+    @DbTest
     @DisplayName("E9 claim: a candidate who has a seat at the node already may not claim the pooled task (ForbiddenException)")
     void e9Claim(TestDatabase db) {
         Sem s = new Sem(db);

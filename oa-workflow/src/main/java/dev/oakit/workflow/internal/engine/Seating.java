@@ -76,7 +76,8 @@ public final class Seating {
             if (!t.nodeId().equals(a.id())) {
                 continue;
             }
-            String principal = r.st.proxyFor.get(t.id());
+            // the approver a proxy holds the task for: the task row says so; the state's map covers a task opened in this change
+            String principal = t.proxyFor() != null ? t.proxyFor() : r.st.proxyFor.get(t.id());
             if (leaving == null || t.id() != leaving) {
                 if (!Tasks.UNASSIGNED.equals(t.assigneeId())) {
                     holders.putIfAbsent(t.assigneeId(), "already holds task " + t.id() + at);

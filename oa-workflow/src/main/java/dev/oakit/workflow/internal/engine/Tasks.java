@@ -59,14 +59,24 @@ public final class Tasks {
      * tasks of the decision they are inserted in one batch, whatever the number of approvers.
      */
     public void openAll(InstanceChange r, String nodeId, int round, int firstSeq, List<String> users) {
+        openBatch(r, nodeId, round, firstSeq, TaskKinds.APPROVER, null, users);
+    }
+
+    /**
+     * Opens one task of {@code kind} per user, numbered from {@code firstSeq}, as one batch: who
+     * gets each (a proxy may) is decided once for all of them ({@link Seating#assignments}), so a
+     * proxy never takes a task of one user of the batch while another user of it, or the proxy
+     * themselves, gets a task of the same node (加签 of a user and their proxy together).
+     */
+    public void openBatch(InstanceChange r, String nodeId, int round, int firstSeq, String kind, Long waitingFor, List<String> users) {
         if (users.size() <= 1) {
-            users.forEach(u -> open(r, nodeId, round, firstSeq, TaskKinds.APPROVER, null, u, null, TaskStatus.OPEN));
+            users.forEach(u -> open(r, nodeId, round, firstSeq, kind, waitingFor, u, null, TaskStatus.OPEN));
             return;
         }
         List<Proxies.Assignment> who = seating.assignments(r, nodeId, users, TaskStatus.OPEN);
         Instant due = dueOf(r, nodeId, TaskStatus.OPEN);
         for (int i = 0; i < users.size(); i++) {
-            opened(r, nodeId, round, firstSeq + i, TaskKinds.APPROVER, null, who.get(i), null, TaskStatus.OPEN, due);
+            opened(r, nodeId, round, firstSeq + i, kind, waitingFor, who.get(i), null, TaskStatus.OPEN, due);
         }
     }
 

@@ -27,6 +27,9 @@ import java.util.List;
  */
 @Singleton
 public final class AddSignerAction implements TaskAction<ApprovalCommand.AddSigner> {
+    /** The sequence number of the first added signer's task (the rule's approvers come before). */
+    private static final int FIRST_SEQ = 100;
+
     private final Flow flow;
     private final Seating seating;
     private final Tasks tasks;
@@ -49,25 +52,17 @@ public final class AddSignerAction implements TaskAction<ApprovalCommand.AddSign
         seating.requireAll(r, t, named, AssigneeCheck.Path.ADD_SIGNER, false, "signers added to task " + t.id(),
                 i -> "userIds[" + userIds.indexOf(named.get(i)) + "]");
         InstanceState.NodeRun run = r.st.runs.get(a.id());
-        int seq = 100;
+        // the signers open as one batch: a signer's proxy (委托) who is another signer stays out, so nobody gets two seats
         switch (c.position()) {
-            case PARALLEL -> {
-                for (String u : named) {
-                    tasks.open(r, a.id(), run.round, seq++, TaskKinds.PARALLEL, null, u, null, TaskStatus.OPEN);
-                }
-            }
+            case PARALLEL -> tasks.openBatch(r, a.id(), run.round, FIRST_SEQ, TaskKinds.PARALLEL, null, named);
             case BEFORE -> {
                 tasks.change(r, t, t.assigneeId(), null, TaskStatus.WAITING);
-                for (String u : named) {
-                    tasks.open(r, a.id(), run.round, seq++, TaskKinds.BEFORE, t.id(), u, null, TaskStatus.OPEN);
-                }
+                tasks.openBatch(r, a.id(), run.round, FIRST_SEQ, TaskKinds.BEFORE, t.id(), named);
             }
             case AFTER -> {
                 Guards.applyForm(r, a, c.decision());
                 tasks.close(r, t, TaskStatus.DONE, "APPROVED", r.actor.userId(), c.decision().comment());
-                for (String u : named) {
-                    tasks.open(r, a.id(), run.round, seq++, TaskKinds.AFTER, null, u, null, TaskStatus.OPEN);
-                }
+                tasks.openBatch(r, a.id(), run.round, FIRST_SEQ, TaskKinds.AFTER, null, named);
             }
         }
         r.history("signer-added", t.id(), a.id(), c.decision().comment(), c.position() + " " + userIds);
