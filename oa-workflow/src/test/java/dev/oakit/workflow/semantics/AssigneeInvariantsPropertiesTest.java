@@ -258,7 +258,7 @@ class AssigneeInvariantsPropertiesTest {
                 }
                 String done;
                 try {
-                    done = apply(w, setup.process(), id, initiator, s);
+                    done = apply(w, setup, id, initiator, s);
                     if (s.kind() == Kind.HANDOVER) {
                         leaver = USERS.get(s.who());
                     }
@@ -279,7 +279,8 @@ class AssigneeInvariantsPropertiesTest {
     }
 
     /** Runs one step; returns what it did, or null when there was nothing to do. Refusals throw. */
-    private static String apply(World w, String process, long id, String initiator, Step s) throws SQLException {
+    private static String apply(World w, Setup setup, long id, String initiator, Step s) throws SQLException {
+        String process = setup.process();
         List<TaskRow> open = tasks(w, id).stream().filter(t -> t.status().equals("OPEN")).toList();
         TaskRow t = open.isEmpty() ? null : open.get(s.pick() % open.size());
         String random = USERS.get(s.who());
@@ -326,11 +327,25 @@ class AssigneeInvariantsPropertiesTest {
             case DELEGATE -> a.delegate(user(actor), t.id(), other, d);
             case RESOLVE -> a.resolve(user(actor), t.id(), d);
             case RELEASE -> a.release(user(actor), t.id(), d);
-            case ADD_SIGNER -> a.addSigner(user(actor), t.id(), SignerPosition.values()[s.other() % 3],
-                    s.flag() ? List.of(other) : List.of(other, random), d);
+            case ADD_SIGNER -> a.addSigner(user(actor), t.id(), SignerPosition.values()[s.other() % 3], signers(setup, initiator, s,
+                    other, random), d);
             default -> throw new IllegalStateException(s.kind().name());
         }
         return s.kind().name();
+    }
+
+    /** One signer, two, or (now and then) a user of a proxy rule together with their proxy, in either order. */
+    private static List<String> signers(Setup setup, String initiator, Step s, String other, String random) {
+        if (s.flag()) {
+            return List.of(other);
+        }
+        if (s.who() % 3 != 0 || setup.rules().isEmpty()) {
+            return List.of(other, random);
+        }
+        Rule r = setup.rules().get(s.pick() % setup.rules().size());
+        String user = USERS.get(r.user());
+        String proxy = r.proxy() < 0 ? initiator : USERS.get(r.proxy());
+        return s.byAssignee() ? List.of(user, proxy) : List.of(proxy, user);
     }
 
     /** I9 and I10, from the task rows. */
