@@ -179,6 +179,36 @@ class AssigneeRuleSemanticsTest {
     }
 
     @DbTest
+    @DisplayName("E6 transfer and delegate with a proxy (委托): nobody who sits at the node through a proxy task gets a second task;"
+            + " the proxy may hand the task back to the approver it holds it for")
+    void e6TransferAndDelegateWithAProxy(TestDatabase db) {
+        Sem s = new Sem(db);
+        ooo(s).setProxy(u("root"), proxy("root", "alice", false));
+        long id = s.run("dave", Sem.single(ApprovalMode.ALL, "root", "carol"));
+        assertThat(s.task("alice", id).onBehalfOf()).isEqualTo("root");
+        long carol = s.task("carol", id).id();
+        for (String to : List.of("alice", "root")) {
+            assertThatThrownBy(() -> s.f.approvals.transfer(u("carol"), carol, to, Decision.none())).as(to)
+                    .isInstanceOfSatisfying(ValidationException.class, e -> {
+                        assertThat(e.code()).isEqualTo("OA-WF/ALREADY_ASSIGNED");
+                        assertThat(only(e).message()).contains("'" + to + "'");
+                    });
+            assertThatThrownBy(() -> s.f.approvals.delegate(u("carol"), carol, to, Decision.none())).as(to)
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.code()).isEqualTo("OA-WF/ALREADY_ASSIGNED"));
+        }
+        long held = s.task("alice", id).id();
+        assertThatThrownBy(() -> s.f.approvals.transfer(u("alice"), held, "carol", Decision.none()))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.code()).isEqualTo("OA-WF/ALREADY_ASSIGNED"));
+        // back from the proxy to the approver: root holds his own task, for nobody
+        s.f.approvals.transfer(u("alice"), held, "root", Decision.none());
+        assertThat(s.open(id)).containsExactlyInAnyOrder("root", "carol");
+        assertThat(s.task("root", id).onBehalfOf()).isNull();
+        s.approve("root", id);
+        s.approve("carol", id);
+        assertThat(s.status(id)).isEqualTo(InstanceStatus.APPROVED);
+    }
+
+    @DbTest
     @DisplayName("E7 delegate: the same rule, a ValidationException on toUserId")
     void e7Delegate(TestDatabase db) {
         Sem s = new Sem(db);

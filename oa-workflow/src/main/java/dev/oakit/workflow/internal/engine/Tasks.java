@@ -148,8 +148,18 @@ public final class Tasks {
         change(r, t, assignee, owner, status, t.proxyFor());
     }
 
-    /** Changes a task's assignee, owner, status and the approver a proxy holds it for. */
-    public void change(InstanceChange r, TaskRow t, String assignee, String owner, TaskStatus status, String proxyFor) {
+    /**
+     * Changes a task's assignee, owner, status and the approver a proxy holds it for (in the task
+     * and in the instance's proxy bookkeeping alike). A task handed for good to the approver a proxy
+     * held it for (no owner to come back to) is their own again, no longer held for anyone.
+     */
+    public void change(InstanceChange r, TaskRow t, String assignee, String owner, TaskStatus status, String heldFor) {
+        String proxyFor = owner == null && assignee.equals(heldFor) ? null : heldFor;
+        if (proxyFor == null) {
+            r.st.proxyFor.remove(t.id());
+        } else {
+            r.st.proxyFor.put(t.id(), proxyFor);
+        }
         if (InstanceChange.pending(t.id())) {
             TaskDraft d = r.draft(t.id());
             d.assigneeId = assignee;

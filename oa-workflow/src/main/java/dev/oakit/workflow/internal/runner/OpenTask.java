@@ -75,11 +75,6 @@ final class OpenTask implements SystemTask {
     @Override
     public void reassign(String toUserId, String proxyFor, String action, String reason) {
         tasks.change(r, t, toUserId, t.ownerId(), t.status(), proxyFor);
-        if (proxyFor == null) {
-            r.st.proxyFor.remove(t.id());
-        } else {
-            r.st.proxyFor.put(t.id(), proxyFor);
-        }
         r.history(action, t.id(), t.nodeId(), null, "to " + toUserId + ": " + reason);
         r.publishTask("wf.task.assigned", t.id(), Map.of("instanceId", r.row.id(), "assigneeId", toUserId, "nodeId", t.nodeId(),
                 "title", r.row.title()));
@@ -89,7 +84,6 @@ final class OpenTask implements SystemTask {
     public void returnToOwner(String action, String reason) {
         String owner = t.ownerId();
         tasks.change(r, t, owner, null, t.status(), null);
-        r.st.proxyFor.remove(t.id());
         r.history(action, t.id(), t.nodeId(), null, "back to " + owner + ": " + reason);
         r.publishTask("wf.task.assigned", t.id(), Map.of("instanceId", r.row.id(), "assigneeId", owner, "nodeId", t.nodeId(),
                 "title", r.row.title()));
