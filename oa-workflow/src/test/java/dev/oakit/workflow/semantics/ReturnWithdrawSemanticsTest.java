@@ -273,6 +273,23 @@ class ReturnWithdrawSemanticsTest {
     }
 
     @DbTest
+    @DisplayName("W8 with a proxy (委托) dave → erin: the reopened tasks are assigned as one batch, as when the node was entered;"
+            + " erin, a voter herself, does not take dave's task")
+    void w8WithdrawReopensTheClosedVotesWithAProxy(TestDatabase db) {
+        Sem s = new Sem(db);
+        java.time.Instant now = java.time.Instant.now();
+        s.f.oa.service(dev.oakit.workflow.OutOfOffice.class).setProxy(u("dave"), new dev.oakit.workflow.OutOfOffice.ProxyRequest(
+                "dave", "erin", now.minus(java.time.Duration.ofHours(1)), now.plus(java.time.Duration.ofDays(5)), List.of(), false));
+        long any = s.run(decided(ApprovalMode.ANY));
+        assertThat(s.open(any)).containsExactlyInAnyOrder("bob", "carol", "dave", "erin");
+        s.approve("carol", any);
+        s.f.approvals.withdraw(u("carol"), any, Decision.none());
+        assertThat(s.open(any)).containsExactlyInAnyOrder("bob", "carol", "dave", "erin");
+        assertThat(s.tasks(any)).filteredOn(t -> t.status() == dev.oakit.workflow.TaskStatus.OPEN)
+                .extracting(dev.oakit.workflow.Task::onBehalfOf).containsOnlyNulls();
+    }
+
+    @DbTest
     @DisplayName("W7 after a return or a withdrawal the earlier approver has nothing left to withdraw")
     void w7StaleApprover(TestDatabase db) {
         Sem s = new Sem(db);
