@@ -17,4 +17,8 @@ public final class CrmErrors {
     public static final String NO_TARGET = "OA-CRM/NO_TARGET";
     /** The CRM record under approval changed since the request was read; the decision was not written. */
     public static final String RECORD_CHANGED = "OA-CRM/RECORD_CHANGED";
+    /** A webhook or feed record is not a request the deal approvals understand. */
+    public static final String NOT_A_REQUEST = "OA-CRM/NOT_A_REQUEST";
+    /** A deal decision is still being written to the CRM; the bridge looks again. */
+    public static final String UNDER_WAY = "OA-CRM/UNDER_WAY";
 }

@@ -1,6 +1,7 @@
 package dev.oakit.crm.internal;
 
 import dev.oakit.core.ConfigurationException;
+import dev.oakit.core.NotFoundException;
 import dev.oakit.crm.CrmErrors;
 import dev.oakit.crm.spi.CrmConnector;
 
@@ -36,6 +37,19 @@ public final class CrmConnectors {
     /** @return the connector of that id, if given */
     public Optional<CrmConnector> get(String id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /**
+     * @return the connector of that id
+     * @throws NotFoundException {@code OA-CRM/NO_TARGET} naming the connectors there are
+     */
+    public CrmConnector require(String id) {
+        CrmConnector c = byId.get(id);
+        if (c == null) {
+            throw new NotFoundException(CrmErrors.NO_TARGET, "no CRM connector has the id '" + id + "'; the bridge's connectors are "
+                    + byId.keySet());
+        }
+        return c;
     }
 
     /** @return every connector */
