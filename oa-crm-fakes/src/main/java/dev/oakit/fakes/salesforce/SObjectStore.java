@@ -100,7 +100,10 @@ final class SObjectStore {
             }
         }
         r.putAll(fields);
-        Instant now = stamp();
+        // a record's own stamp always moves forward, even within one millisecond of the clock
+        Instant stamp = stamp();
+        Instant before = (Instant) r.get("LastModifiedDate");
+        Instant now = stamp.isAfter(before) ? stamp : before.plusMillis(1);
         r.put("LastModifiedDate", now);
         r.put("SystemModstamp", now);
     }
