@@ -6,6 +6,7 @@ import dev.oakit.core.spi.OaPluginContext;
 import dev.oakit.core.notify.NotificationTemplate;
 import dev.oakit.core.spi.EventListener;
 import dev.oakit.crm.internal.CrmConnectors;
+import dev.oakit.crm.internal.Customer360Service;
 import dev.oakit.crm.internal.DealIntakeJob;
 import dev.oakit.crm.internal.DealListener;
 import dev.oakit.crm.internal.DealNotices;
@@ -60,10 +61,12 @@ public final class CrmBridgePlugin implements OaPlugin {
             protected void configure() {
                 bind(CrmConnectors.class).toInstance(registry);
                 bind(DealApprovals.class).to(DealService.class);
+                bind(Customer360.class).to(Customer360Service.class);
             }
         });
         // deal approvals: requests from the CRM start approvals, decisions go back with a conflict check
         context.exposeService(DealApprovals.class);
+        context.exposeService(Customer360.class);
         context.extension(ServiceTaskHandler.class, DealPolicyNode.class);
         context.extension(EventListener.class, DealListener.class);
         context.jobHandler(DealIntakeJob.class);

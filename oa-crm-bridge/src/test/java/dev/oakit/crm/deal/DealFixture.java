@@ -6,6 +6,7 @@ import dev.oakit.core.OaKitBuilder;
 import dev.oakit.core.directory.Directory;
 import dev.oakit.core.directory.User;
 import dev.oakit.core.testing.DirectorySeed;
+import dev.oakit.core.testing.ManualClock;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.crm.ApprovalRequest;
 import dev.oakit.crm.CrmBridgePlugin;
@@ -62,6 +63,8 @@ public final class DealFixture {
     public final ApprovalQueries queries;
     public final DealApprovals deals;
     public final String account;
+    /** The node's clock when the test drives time, else null; every wait moves it on a second per look. */
+    public ManualClock clock;
 
     private DealFixture(FakeSalesforce sf, OaKit oa, String account) {
         this.sf = sf;
@@ -92,9 +95,21 @@ public final class DealFixture {
 
     /** The first node: a fake org with one account, the organisation, and the given definitions deployed. */
     public static DealFixture start(TestDatabase db, DataSource ds, ProcessDefinition... definitions) {
+        return start(db, ds, null, b -> { }, definitions);
+    }
+
+    /** The first node on a clock the test moves, with more settings of the test's own. */
+    public static DealFixture start(TestDatabase db, DataSource ds, ManualClock clock, Consumer<OaKitBuilder> more,
+                                    ProcessDefinition... definitions) {
         FakeSalesforce sf = db.closeLater(FakeSalesforce.start());
         sf.insert("Account", Map.of("Name", "Acme Corp"));
-        DealFixture f = node(db, ds, sf, b -> { });
+        DealFixture f = node(db, ds, sf, b -> {
+            if (clock != null) {
+                b.clock(clock);
+            }
+            more.accept(b);
+        });
+        f.clock = clock;
         Directory directory = f.oa.service(Directory.class);
         directory.createUser(ADMIN, new User("alice", "Alice", "alice@example.com", null, null, true, Map.of(), Map.of()));
         DirectorySeed.of(directory, ADMIN).users("sara", "fin", "lee", "root")
@@ -130,7 +145,7 @@ public final class DealFixture {
     public DealRequest await(ApprovalRequest.Kind kind, String id, int rounds, DealStatus status) {
         Predicate<List<DealRequest>> done = l -> l.size() == rounds && l.get(l.size() - 1).status() == status;
         try {
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(40)).until(() -> done.test(deals.rounds(ADMIN, SF, kind, id)));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(40)).until(() -> tick() && done.test(deals.rounds(ADMIN, SF, kind, id)));
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("request " + id + " did not reach " + rounds + " rounds, the last " + status + ": "
                     + deals.rounds(ADMIN, SF, kind, id), e);
@@ -142,7 +157,7 @@ public final class DealFixture {
     /** Waits until the round's status is one of those given. */
     public DealRequest awaitRound(long instanceId, DealStatus status) {
         try {
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(40)).until(() -> deals.byInstance(ADMIN, instanceId).map(DealRequest::status).orElse(null) == status);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(40)).until(() -> tick() && deals.byInstance(ADMIN, instanceId).map(DealRequest::status).orElse(null) == status);
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("deal approval " + instanceId + " did not become " + status + ": " + deals.byInstance(ADMIN, instanceId), e);
         }
@@ -151,12 +166,19 @@ public final class DealFixture {
 
     public Task task(Actor who, long instanceId) {
         try {
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> queries.todo(who, TodoQuery.firstPage()).stream()
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> tick() && queries.todo(who, TodoQuery.firstPage()).stream()
                     .anyMatch(t -> t.instanceId() == instanceId));
         } catch (ConditionTimeoutException e) {
             throw new AssertionError(who.userId() + " has no task of instance " + instanceId + ": " + queries.detail(ADMIN, instanceId), e);
         }
         return queries.todo(who, TodoQuery.firstPage()).stream().filter(t -> t.instanceId() == instanceId).findFirst().orElseThrow();
+    }
+
+    private boolean tick() {
+        if (clock != null) {
+            clock.advance(Duration.ofSeconds(1));
+        }
+        return true;
     }
 
     public boolean hasTask(Actor who, long instanceId) {
