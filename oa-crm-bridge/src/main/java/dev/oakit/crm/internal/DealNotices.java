@@ -18,14 +18,14 @@ import java.util.Map;
  * What the CRM's users see of their deal approvals, through OAKit notifications (so each user's
  * preferences choose the channels): the decision written back, or not written because the deal changed.
  * The recipient is the OAKit user whose e-mail is the CRM requester's; a requester with no such user (or
- * with several) is told nothing. Sent inside the command that records the step, so a step is told once.
+ * with several) is told nothing. The user's {@code locale} attribute chooses the language. Sent inside the command that records the step, so a step is told once.
  */
 @Singleton
 public final class DealNotices {
     /** Template: a deal was approved or rejected and the decision written to the CRM. */
-    public static final String DECIDED = "crm.deal.decided";
+    public static final String DECIDED = dev.oakit.crm.CrmTemplateKeys.DEAL_DECIDED;
     /** Template: a deal changed in the CRM before the decision was written. */
-    public static final String CHANGED = "crm.deal.changed";
+    public static final String CHANGED = dev.oakit.crm.CrmTemplateKeys.DEAL_CHANGED;
 
     private final Notifications notifications;
     private final Directory directory;
@@ -41,8 +41,8 @@ public final class DealNotices {
         return List.of(
                 NotificationTemplate.of(DECIDED, "en", "Deal {{outcome}}: {{title}}",
                         "Your request \"{{title}}\" was {{outcome}} in OAKit and the decision is in {{crm}}. {{comment}}"),
-                NotificationTemplate.of(DECIDED, "zh-CN", "审批结果（{{outcome}}）：{{title}}",
-                        "您提交的「{{title}}」已审批（{{outcome}}），结果已写回 {{crm}}。{{comment}}"),
+                NotificationTemplate.of(DECIDED, "zh-CN", "审批{{outcomeZh}}：{{title}}",
+                        "您提交的「{{title}}」已审批{{outcomeZh}}，结果已写回 {{crm}}。{{comment}}"),
                 NotificationTemplate.of(CHANGED, "en", "Deal changed: {{title}}",
                         "\"{{title}}\" changed in {{crm}} while it was approved; the decision was not applied: {{reason}}"),
                 NotificationTemplate.of(CHANGED, "zh-CN", "单据已变更：{{title}}",
@@ -53,6 +53,7 @@ public final class DealNotices {
         DealRequest d = row.deal();
         Map<String, Object> vars = vars(title, crm);
         vars.put("outcome", d.outcome() == null ? "" : d.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        vars.put("outcomeZh", d.outcome() == dev.oakit.crm.Decision.Outcome.APPROVED ? "通过" : "驳回");
         vars.put("comment", comment == null ? "" : comment);
         send(system, row.requestedBy(), DECIDED, vars);
     }
@@ -69,7 +70,9 @@ public final class DealNotices {
         }
         List<User> users = directory.activeUsersByEmail(system, requestedBy);
         if (users.size() == 1) {
-            notifications.send(system, NotificationRequest.of(template, List.of(users.get(0).id()), vars));
+            String tag = users.get(0).attributes().get("locale"); // each reads their own language, as for approvals
+            notifications.send(system, NotificationRequest.of(template, List.of(users.get(0).id()), vars)
+                    .withLocale(tag == null ? null : java.util.Locale.forLanguageTag(tag)));
         }
     }
 

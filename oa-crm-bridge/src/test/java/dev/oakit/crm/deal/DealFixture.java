@@ -111,7 +111,7 @@ public final class DealFixture {
         });
         f.clock = clock;
         Directory directory = f.oa.service(Directory.class);
-        directory.createUser(ADMIN, new User("alice", "Alice", "alice@example.com", null, null, true, Map.of(), Map.of()));
+        directory.createUser(ADMIN, new User("alice", "Alice", "alice@example.com", null, null, true, Map.of("locale", "en"), Map.of()));
         DirectorySeed.of(directory, ADMIN).users("sara", "fin", "lee", "root")
                 .role(DealApproval.SALES_DIRECTOR, "Sales director", "sara").role(DealApproval.FINANCE, "Finance", "fin")
                 .role(DealApproval.LEGAL, "Legal", "lee").admins("root");
