@@ -81,11 +81,16 @@ public final class DealFixture {
 
     /** A node on {@code ds} (the test database's own pool when null). */
     public static DealFixture node(TestDatabase db, DataSource ds, FakeSalesforce sf, Consumer<OaKitBuilder> more) {
+        return node(db, ds, sf, connector(sf), more);
+    }
+
+    /** A node speaking to the fake org through the given connector. */
+    public static DealFixture node(TestDatabase db, DataSource ds, FakeSalesforce sf, CrmConnector connector, Consumer<OaKitBuilder> more) {
         OaKit oa = db.start(b -> {
             if (ds != null) {
                 b.dataSource(ds);
             }
-            b.plugin(new IntegrationPlugin()).plugin(new WorkflowPlugin()).plugin(new TicketPlugin()).plugin(new CrmBridgePlugin(connector(sf)))
+            b.plugin(new IntegrationPlugin()).plugin(new WorkflowPlugin()).plugin(new TicketPlugin()).plugin(new CrmBridgePlugin(connector))
                     .config("core", Map.of("jobs", Map.of("lease", "PT5S"))).config("integration", FAST);
             more.accept(b);
         });
@@ -102,8 +107,14 @@ public final class DealFixture {
     public static DealFixture start(TestDatabase db, DataSource ds, ManualClock clock, Consumer<OaKitBuilder> more,
                                     ProcessDefinition... definitions) {
         FakeSalesforce sf = db.closeLater(FakeSalesforce.start());
+        return start(db, ds, sf, connector(sf), clock, more, definitions);
+    }
+
+    /** The first node on the given fake org and connector. */
+    public static DealFixture start(TestDatabase db, DataSource ds, FakeSalesforce sf, CrmConnector connector, ManualClock clock,
+                                    Consumer<OaKitBuilder> more, ProcessDefinition... definitions) {
         sf.insert("Account", Map.of("Name", "Acme Corp"));
-        DealFixture f = node(db, ds, sf, b -> {
+        DealFixture f = node(db, ds, sf, connector, b -> {
             if (clock != null) {
                 b.clock(clock);
             }
@@ -141,13 +152,14 @@ public final class DealFixture {
         pulls.pullNow(ADMIN, SF, CrmConnector.CONTRACT_REQUESTS);
     }
 
-    /** Waits until the record's latest round matches. */
-    public DealRequest await(ApprovalRequest.Kind kind, String id, int rounds, DealStatus status) {
-        Predicate<List<DealRequest>> done = l -> l.size() == rounds && l.get(l.size() - 1).status() == status;
+    /** Waits until the record has that many rounds and the latest is in one of the statuses. */
+    public DealRequest await(ApprovalRequest.Kind kind, String id, int rounds, DealStatus... statuses) {
+        List<DealStatus> wanted = List.of(statuses);
+        Predicate<List<DealRequest>> done = l -> l.size() == rounds && wanted.contains(l.get(l.size() - 1).status());
         try {
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(40)).until(() -> tick() && done.test(deals.rounds(ADMIN, SF, kind, id)));
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("request " + id + " did not reach " + rounds + " rounds, the last " + status + ": "
+            throw new AssertionError("request " + id + " did not reach " + rounds + " rounds, the last " + wanted + ": "
                     + deals.rounds(ADMIN, SF, kind, id), e);
         }
         List<DealRequest> l = deals.rounds(ADMIN, SF, kind, id);
