@@ -139,6 +139,13 @@ public final class DealFixture {
                 new BigDecimal(discountPercent), "OAKit_Approval_Status__c", "Pending", "OAKit_Requested_By__c", "alice@example.com"));
     }
 
+    /** @return the first round of a quote alice sent for discount approval, pulled and under approval */
+    public DealRequest requested(String name, String discountPercent) {
+        String quote = quote(name, discountPercent);
+        pull();
+        return await(ApprovalRequest.Kind.DISCOUNT, quote, 1, DealStatus.IN_APPROVAL);
+    }
+
     /** @return a contract sent for approval by alice */
     public String contract(String amount) {
         return sf.insert("Contract", Map.of("AccountId", account, "OAKit_Amount__c", new BigDecimal(amount), "OAKit_Approval_Status__c",

@@ -9,6 +9,7 @@ import dev.oakit.crm.DealRequest;
 import dev.oakit.crm.DealStatus;
 import dev.oakit.crm.spi.CrmConnector;
 import dev.oakit.fakes.salesforce.FakeSalesforce;
+import dev.oakit.integration.DyingCreate;
 import dev.oakit.integration.spi.CallContext;
 import dev.oakit.integration.spi.ChangeFeed;
 import dev.oakit.integration.spi.RemoteCallException;
@@ -40,7 +41,8 @@ class TwoNodesDealTest {
     /** Node A's view of Salesforce: the third read of a request and the first decision it writes never come back. */
     static final class Dying implements CrmConnector {
         final CrmConnector real;
-        final CountDownLatch diedWriting = new CountDownLatch(1);
+        final DyingCreate writing = new DyingCreate();
+        final CountDownLatch diedWriting = writing.died;
         final CountDownLatch diedReading = new CountDownLatch(1);
         final AtomicInteger reads = new AtomicInteger();
 
@@ -72,50 +74,16 @@ class TwoNodesDealTest {
             Optional<ApprovalRequest> r = real.readApprovalRequest(call, kind, id);
             if (reads.incrementAndGet() == 3) {
                 diedReading.countDown();
-                hang();
+                DyingCreate.hang();
+                throw new IllegalStateException("node A was killed");
             }
             return r;
         }
 
         public List<RemoteCreate<?>> creates() {
             List<RemoteCreate<?>> out = new ArrayList<>();
-            real.creates().forEach(c -> out.add(wrap(c)));
+            real.creates().forEach(c -> out.add(c.operation().equals(DECISION) ? writing.wrap(c) : c));
             return out;
-        }
-
-        private <P> RemoteCreate<P> wrap(RemoteCreate<P> c) {
-            return new RemoteCreate<>() {
-                public String operation() {
-                    return c.operation();
-                }
-
-                public Class<P> payloadType() {
-                    return c.payloadType();
-                }
-
-                public Optional<String> find(CallContext call, String key) throws RemoteCallException {
-                    return c.find(call, key);
-                }
-
-                public String create(CallContext call, String key, P payload) throws RemoteCallException {
-                    String id = c.create(call, key, payload);
-                    if (c.operation().equals(DECISION) && diedWriting.getCount() > 0) {
-                        diedWriting.countDown();
-                        hang();
-                        throw new IllegalStateException("node A was killed after Salesforce committed " + key);
-                    }
-                    return id;
-                }
-            };
-        }
-
-        private static void hang() {
-            try {
-                Thread.sleep(20_000); // the node is killed meanwhile: what it read or wrote is never recorded
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            throw new IllegalStateException("node A was killed");
         }
     }
 
