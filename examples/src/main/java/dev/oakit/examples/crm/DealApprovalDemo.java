@@ -119,7 +119,7 @@ public final class DealApprovalDemo {
         return OaKit.builder().dataDirectory(data).tenant(T, "ACME 公司")
                 .plugin(new IntegrationPlugin()).plugin(new WorkflowPlugin()).plugin(new TicketPlugin()).plugin(new CrmBridgePlugin(crm))
                 .config("core", Map.of("jobs", Map.of("pollInterval", "PT0.05S", "lease", "PT1S", "shutdownTimeout", "PT0.2S")))
-                .config("integration", Map.of("callTimeout", "PT2S", "lease", "PT3S", "retryInitial", "PT0.1S", "retryMax", "PT0.5S"))
+                .config("integration", Map.of("callTimeout", "PT1.5S", "lease", "PT3S", "retryInitial", "PT0.1S", "retryMax", "PT0.5S"))
                 .build().start();
     }
 
