@@ -2,6 +2,7 @@ package dev.oakit.examples.crm;
 
 import dev.oakit.core.Actor;
 import dev.oakit.core.OaKit;
+import dev.oakit.examples.DemoSteps;
 import dev.oakit.core.directory.Directory;
 import dev.oakit.core.directory.ImportFormat;
 import dev.oakit.core.directory.Role;
@@ -24,8 +25,6 @@ import dev.oakit.workflow.Approvals;
 import dev.oakit.workflow.Decision;
 import dev.oakit.workflow.HistoryEntry;
 import dev.oakit.workflow.ProcessDefinitions;
-import dev.oakit.workflow.Task;
-import dev.oakit.workflow.TodoQuery;
 import dev.oakit.workflow.WorkflowPlugin;
 
 import java.io.PrintStream;
@@ -36,7 +35,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
+
+import static dev.oakit.examples.DemoSteps.await;
+import static dev.oakit.examples.DemoSteps.check;
+import static dev.oakit.examples.DemoSteps.task;
 
 /**
  * Deal approvals against a CRM: a sales rep asks in a fake Salesforce for a 30 % discount on a quote;
@@ -49,7 +51,6 @@ public final class DealApprovalDemo {
     private static final Actor ADMIN = Actor.admin(T, "it-admin");
     private static final Actor SUN = Actor.of(T, "sun");
     private static final Actor FANG = Actor.of(T, "fang");
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private DealApprovalDemo() {
     }
@@ -150,18 +151,6 @@ public final class DealApprovalDemo {
                 .orElseThrow(() -> new IllegalStateException("quote " + quote + " did not reach " + status + " in round " + rounds + ": " + l));
     }
 
-    private static Task task(ApprovalQueries queries, Actor who, long instanceId) throws InterruptedException {
-        await(() -> queries.todo(who, TodoQuery.firstPage()).stream().anyMatch(t -> t.instanceId() == instanceId));
-        return queries.todo(who, TodoQuery.firstPage()).stream().filter(t -> t.instanceId() == instanceId).findFirst()
-                .orElseThrow(() -> new IllegalStateException(who.userId() + " has no task of approval " + instanceId));
-    }
-
-    private static void await(BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-    }
 
     private static List<HistoryEntry> timeline(ApprovalQueries queries, long instanceId) {
         return queries.detail(ADMIN, instanceId).timeline();
@@ -171,8 +160,4 @@ public final class DealApprovalDemo {
         return sf.calls().stream().filter(c -> c.target().equals("Quote") && c.action().equals("update") && c.status() < 300).count();
     }
 
-    private static int check(PrintStream out, boolean ok, String what) {
-        out.println("   [" + (ok ? "ok" : "FAILED") + "] " + what);
-        return ok ? 0 : 1;
-    }
 }
