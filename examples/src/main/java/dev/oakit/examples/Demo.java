@@ -219,6 +219,12 @@ public final class Demo {
         int erpFailed = dev.oakit.examples.erp.PurchasingDemo.run(data.resolve("erp"), new PrintStream(erpOut, true, StandardCharsets.UTF_8));
         erpOut.toString(StandardCharsets.UTF_8).lines().forEach(l -> out.println("   " + l));
         failed += check(out, erpFailed == 0, "the purchasing part ran with every check passing");
+
+        out.println("\n== 9. Deal approvals (CRM): a discount asked for in Salesforce, decided in OAKit, written back once");
+        java.io.ByteArrayOutputStream crmOut = new java.io.ByteArrayOutputStream();
+        int crmFailed = dev.oakit.examples.crm.DealApprovalDemo.run(data.resolve("crm"), new PrintStream(crmOut, true, StandardCharsets.UTF_8));
+        crmOut.toString(StandardCharsets.UTF_8).lines().forEach(l -> out.println("   " + l));
+        failed += check(out, crmFailed == 0, "the deal approval part ran with every check passing");
         out.println(failed == 0 ? "\nDemo finished: all checks passed." : "\nDemo finished: " + failed + " check(s) FAILED.");
         return failed;
     }

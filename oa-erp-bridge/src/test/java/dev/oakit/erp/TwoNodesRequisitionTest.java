@@ -5,6 +5,7 @@ import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.erp.spi.DocumentLink;
 import dev.oakit.erp.spi.ErpConnector;
 import dev.oakit.fakes.Failure;
+import dev.oakit.integration.DyingCreate;
 import dev.oakit.integration.spi.CallContext;
 import dev.oakit.integration.spi.RemoteCallException;
 import dev.oakit.integration.spi.RemoteCreate;
@@ -14,7 +15,6 @@ import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -33,7 +33,8 @@ class TwoNodesRequisitionTest {
     /** Node A's view of Odoo: after the first order it creates, the node dies before it records the outcome. */
     static final class Dying implements ErpConnector {
         final ErpConnector real;
-        final CountDownLatch died = new CountDownLatch(1);
+        final DyingCreate dying = new DyingCreate();
+        final CountDownLatch died = dying.died;
 
         Dying(ErpConnector real) {
             this.real = real;
@@ -53,35 +54,8 @@ class TwoNodesRequisitionTest {
 
         public List<RemoteCreate<?>> creates() {
             List<RemoteCreate<?>> out = new ArrayList<>();
-            real.creates().forEach(c -> out.add(wrap(c)));
+            real.creates().forEach(c -> out.add(dying.wrap(c)));
             return out;
-        }
-
-        private <P> RemoteCreate<P> wrap(RemoteCreate<P> c) {
-            return new RemoteCreate<>() {
-                public String operation() {
-                    return c.operation();
-                }
-
-                public Class<P> payloadType() {
-                    return c.payloadType();
-                }
-
-                public Optional<String> find(CallContext call, String key) throws RemoteCallException {
-                    return c.find(call, key);
-                }
-
-                public String create(CallContext call, String key, P payload) throws RemoteCallException {
-                    String id = c.create(call, key, payload);
-                    died.countDown();
-                    try {
-                        Thread.sleep(20_000); // the node is killed meanwhile: this outcome is never recorded
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    throw new IllegalStateException("node A was killed after the remote committed " + key);
-                }
-            };
         }
     }
 

@@ -26,12 +26,14 @@ import java.time.Instant;
  * @param offset first position, 0 or more
  * @param limit page size, 1 to 500
  * @param order the order of the list: {@link Order#NEWEST} (null) or {@link Order#URGENCY} (since 0.2)
+ * @param customerRef only tickets whose requester's {@link Requester#customerRef()} is this, or null (since 0.2)
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record TicketQuery(Scope scope, boolean openOnly, String state, StateKind stateKind, String queue, String assignee,
                           boolean unassigned, String type, String category, Priority priority, String tag, boolean overdue,
-                          Instant createdFrom, Instant createdBefore, int offset, int limit, Order order) {
+                          Instant createdFrom, Instant createdBefore, int offset, int limit, Order order,
+                          String customerRef) {
     /** Which of the visible tickets a list shows. */
     public enum Scope {
         /** everything the reader may see */
@@ -111,6 +113,7 @@ public record TicketQuery(Scope scope, boolean openOnly, String state, StateKind
         b.offset = offset;
         b.limit = limit;
         b.order = order;
+        b.customerRef = customerRef;
         return b;
     }
 
@@ -138,6 +141,7 @@ public record TicketQuery(Scope scope, boolean openOnly, String state, StateKind
         private int offset;
         private int limit = 50;
         private Order order = Order.NEWEST;
+        private String customerRef;
 
         private Builder() {
         }
@@ -251,10 +255,19 @@ public record TicketQuery(Scope scope, boolean openOnly, String state, StateKind
             return order(Order.URGENCY);
         }
 
+        /**
+         * @param v only the tickets of this customer (the requester's {@link Requester#customerRef()}); null for all
+         * @since 0.2
+         */
+        public Builder customer(String v) {
+            customerRef = v;
+            return this;
+        }
+
         /** @return the query; a {@code ValidationException} naming {@code offset} or {@code limit} when the page is out of range */
         public TicketQuery build() {
             return new TicketQuery(scope, openOnly, state, stateKind, queue, assignee, unassigned, type, category, priority, tag, overdue,
-                    createdFrom, createdBefore, offset, limit, order);
+                    createdFrom, createdBefore, offset, limit, order, customerRef);
         }
     }
 }

@@ -17,9 +17,9 @@ class TicketQueryTest {
     void theBuilderCarriesEveryFilterAndThePage() {
         TicketQuery q = TicketQuery.builder().scope(TicketQuery.Scope.MY_QUEUES).openOnly().state("new").stateKind(StateKind.NEW)
                 .queue("it").assignee("carol").unassigned().type("it").category("hw").priority(Priority.HIGH).tag("vip").overdue()
-                .createdBetween(FROM, BEFORE).page(20, 10).build();
+                .createdBetween(FROM, BEFORE).page(20, 10).customer("acme").build();
         assertThat(q).isEqualTo(new TicketQuery(TicketQuery.Scope.MY_QUEUES, true, "new", StateKind.NEW, "it", "carol", true, "it", "hw",
-                Priority.HIGH, "vip", true, FROM, BEFORE, 20, 10, TicketQuery.Order.NEWEST));
+                Priority.HIGH, "vip", true, FROM, BEFORE, 20, 10, TicketQuery.Order.NEWEST, "acme"));
         assertThat(q.toBuilder().build()).isEqualTo(q);
         TicketQuery next = q.toBuilder().queue("fac").page(30, 10).build();
         assertThat(next.queue()).isEqualTo("fac");

@@ -59,4 +59,18 @@ class WorkbenchAndListTest {
                 .satisfies(e -> assertThat(e.minutes()).isEqualTo(45));
         assertThat(f.queries.detail(user("alice"), started.number()).timeEntries()).isEmpty();
     }
+
+    @DbTest
+    void listsACustomersTicketsWithTheSameVisibility(TestDatabase db) {
+        TicketFixture f = new TicketFixture(db);
+        Ticket acme = f.tickets.create(user("carol"), NewTicket.builder("it", "Acme printer")
+                .requester(Requester.contact("Lee", "lee@acme.example", "acct-acme")).build());
+        f.tickets.create(user("carol"), NewTicket.builder("it", "Other printer")
+                .requester(Requester.contact("Kim", "kim@other.example", "acct-other")).build());
+        f.open("internal");
+
+        assertThat(f.queries.list(user("carol"), TicketQuery.builder().customer("acct-acme").build()).items()).extracting(Ticket::id)
+                .containsExactly(acme.id());
+        assertThat(f.queries.list(user("erin"), TicketQuery.builder().customer("acct-acme").build()).total()).isZero();
+    }
 }

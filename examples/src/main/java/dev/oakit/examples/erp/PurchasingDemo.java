@@ -2,6 +2,7 @@ package dev.oakit.examples.erp;
 
 import dev.oakit.core.Actor;
 import dev.oakit.core.OaKit;
+import dev.oakit.examples.DemoSteps;
 import dev.oakit.core.directory.Department;
 import dev.oakit.core.directory.Directory;
 import dev.oakit.core.directory.ImportFormat;
@@ -27,8 +28,6 @@ import dev.oakit.workflow.HistoryEntry;
 import dev.oakit.workflow.InstanceStatus;
 import dev.oakit.workflow.ProcessDefinitions;
 import dev.oakit.workflow.StartRequest;
-import dev.oakit.workflow.Task;
-import dev.oakit.workflow.TodoQuery;
 import dev.oakit.workflow.WorkflowPlugin;
 
 import java.io.PrintStream;
@@ -38,7 +37,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
+
+import static dev.oakit.examples.DemoSteps.await;
+import static dev.oakit.examples.DemoSteps.check;
+import static dev.oakit.examples.DemoSteps.task;
 
 /**
  * Purchasing against an ERP: a purchase requisition (采购申请) ordered in a fake ERPNext started
@@ -51,8 +53,6 @@ public final class PurchasingDemo {
     private static final Actor ALICE = Actor.of(T, "alice");
     private static final Actor QIAN = Actor.of(T, "qian");
     private static final Actor ZHOU = Actor.of(T, "zhou");
-    /** Generous for a loaded build machine; each step takes well under a second when nothing is wrong. */
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private PurchasingDemo() {
     }
@@ -100,7 +100,7 @@ public final class PurchasingDemo {
                 second = submit(approvals, "Spare drills");
                 approvals.approve(QIAN, task(queries, QIAN, second).id(), Decision.comment("同意"));
                 out.println("   alice submits requisition " + second + ", qian approves; node 1 sends the order, key OA-acme-PR-" + second);
-                if (!dying.died.await(PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!dying.died.await(DemoSteps.PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
                     failed += check(out, false, "node 1 sent the order");
                 }
                 out.println("   ERPNext committed it (" + erp.count("Purchase Order") + " purchase orders now), the answer timed out"
@@ -159,25 +159,11 @@ public final class PurchasingDemo {
                 "lines", List.of(Map.of("item", "DR-1", "quantity", 2, "unitPrice", 40.5)))).withTitle(title)).id();
     }
 
-    private static Task task(ApprovalQueries queries, Actor who, long instanceId) throws InterruptedException {
-        BooleanSupplier waiting = () -> queries.todo(who, TodoQuery.firstPage()).stream().anyMatch(t -> t.instanceId() == instanceId);
-        await(waiting);
-        return queries.todo(who, TodoQuery.firstPage()).stream().filter(t -> t.instanceId() == instanceId).findFirst()
-                .orElseThrow(() -> new IllegalStateException(who.userId() + " has no task of requisition " + instanceId));
-    }
-
     private static RequisitionOrder awaitOrdered(PurchaseRequisitions requisitions, long instanceId) throws InterruptedException {
         await(() -> requisitions.order(ALICE, instanceId).filter(o -> o.status() == RequisitionOrderStatus.ORDERED).isPresent());
         Optional<RequisitionOrder> order = requisitions.order(ALICE, instanceId);
         return order.filter(o -> o.status() == RequisitionOrderStatus.ORDERED)
                 .orElseThrow(() -> new IllegalStateException("requisition " + instanceId + " was not ordered: " + order));
-    }
-
-    private static void await(BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
     }
 
     private static List<HistoryEntry> timeline(ApprovalQueries queries, long instanceId) {
@@ -188,8 +174,4 @@ public final class PurchasingDemo {
         return erp.documents("Purchase Order").stream().filter(d -> key.equals(d.get(erp.uniqueKeyField()))).count();
     }
 
-    private static int check(PrintStream out, boolean ok, String what) {
-        out.println("   [" + (ok ? "ok" : "FAILED") + "] " + what);
-        return ok ? 0 : 1;
-    }
 }

@@ -8,6 +8,7 @@ import dev.oakit.erp.PurchaseOrderCancel;
 import dev.oakit.erp.spi.CallBudget;
 import dev.oakit.erp.spi.DocumentLink;
 import dev.oakit.erp.spi.ErpConnector;
+import dev.oakit.integration.spi.AbstractRemoteCreate;
 import dev.oakit.integration.spi.CallContext;
 import dev.oakit.integration.spi.HttpAuth;
 import dev.oakit.integration.spi.JsonHttp;
@@ -103,15 +104,9 @@ public final class ErpNextConnector implements ErpConnector {
                 + URLEncoder.encode(remoteId, StandardCharsets.UTF_8).replace("+", "%20")).toString());
     }
 
-    private final class Create implements RemoteCreate<PurchaseOrder> {
-        @Override
-        public String operation() {
-            return PURCHASE_ORDER;
-        }
-
-        @Override
-        public Class<PurchaseOrder> payloadType() {
-            return PurchaseOrder.class;
+    private final class Create extends AbstractRemoteCreate<PurchaseOrder> {
+        Create() {
+            super(PURCHASE_ORDER, PurchaseOrder.class);
         }
 
         @Override
@@ -147,15 +142,9 @@ public final class ErpNextConnector implements ErpConnector {
         }
     }
 
-    private final class Journal implements RemoteCreate<JournalEntry> {
-        @Override
-        public String operation() {
-            return JOURNAL_ENTRY;
-        }
-
-        @Override
-        public Class<JournalEntry> payloadType() {
-            return JournalEntry.class;
+    private final class Journal extends AbstractRemoteCreate<JournalEntry> {
+        Journal() {
+            super(JOURNAL_ENTRY, JournalEntry.class);
         }
 
         @Override
@@ -189,15 +178,9 @@ public final class ErpNextConnector implements ErpConnector {
         }
     }
 
-    private final class Cancel implements RemoteCreate<PurchaseOrderCancel> {
-        @Override
-        public String operation() {
-            return PURCHASE_ORDER_CANCEL;
-        }
-
-        @Override
-        public Class<PurchaseOrderCancel> payloadType() {
-            return PurchaseOrderCancel.class;
+    private final class Cancel extends AbstractRemoteCreate<PurchaseOrderCancel> {
+        Cancel() {
+            super(PURCHASE_ORDER_CANCEL, PurchaseOrderCancel.class);
         }
 
         @Override

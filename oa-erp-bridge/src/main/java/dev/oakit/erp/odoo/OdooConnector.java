@@ -7,6 +7,7 @@ import dev.oakit.erp.spi.BudgetSource;
 import dev.oakit.erp.spi.CallBudget;
 import dev.oakit.erp.spi.DocumentLink;
 import dev.oakit.erp.spi.ErpConnector;
+import dev.oakit.integration.spi.AbstractRemoteCreate;
 import dev.oakit.integration.spi.CallContext;
 import dev.oakit.integration.spi.JsonHttp;
 import dev.oakit.integration.spi.RemoteCallException;
@@ -92,15 +93,9 @@ public final class OdooConnector implements ErpConnector, BudgetSource {
         return OdooBudgets.available(rpc, call, costCentre, on);
     }
 
-    private final class Create implements RemoteCreate<PurchaseOrder> {
-        @Override
-        public String operation() {
-            return PURCHASE_ORDER;
-        }
-
-        @Override
-        public Class<PurchaseOrder> payloadType() {
-            return PurchaseOrder.class;
+    private final class Create extends AbstractRemoteCreate<PurchaseOrder> {
+        Create() {
+            super(PURCHASE_ORDER, PurchaseOrder.class);
         }
 
         @Override
@@ -136,15 +131,9 @@ public final class OdooConnector implements ErpConnector, BudgetSource {
         }
     }
 
-    private final class Cancel implements RemoteCreate<PurchaseOrderCancel> {
-        @Override
-        public String operation() {
-            return PURCHASE_ORDER_CANCEL;
-        }
-
-        @Override
-        public Class<PurchaseOrderCancel> payloadType() {
-            return PurchaseOrderCancel.class;
+    private final class Cancel extends AbstractRemoteCreate<PurchaseOrderCancel> {
+        Cancel() {
+            super(PURCHASE_ORDER_CANCEL, PurchaseOrderCancel.class);
         }
 
         @Override

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.oakit.erp.JournalEntry;
 import dev.oakit.erp.spi.CallBudget;
 import dev.oakit.erp.spi.ErpConnector;
+import dev.oakit.integration.spi.AbstractRemoteCreate;
 import dev.oakit.integration.spi.CallContext;
 import dev.oakit.integration.spi.RemoteCallException;
-import dev.oakit.integration.spi.RemoteCreate;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,25 +22,16 @@ import java.util.Optional;
  * posted entry. Each line's account is the {@code account.account} with that code (or name), its cost centre the
  * {@code account.analytic.account} of that name (as an analytic distribution of 100%).
  */
-final class OdooJournalEntries implements RemoteCreate<JournalEntry> {
+final class OdooJournalEntries extends AbstractRemoteCreate<JournalEntry> {
     static final String MOVE = "account.move";
 
     private final OdooRpc rpc;
     private final String target;
 
     OdooJournalEntries(OdooRpc rpc, String target) {
+        super(ErpConnector.JOURNAL_ENTRY, JournalEntry.class);
         this.rpc = rpc;
         this.target = target;
-    }
-
-    @Override
-    public String operation() {
-        return ErpConnector.JOURNAL_ENTRY;
-    }
-
-    @Override
-    public Class<JournalEntry> payloadType() {
-        return JournalEntry.class;
     }
 
     @Override

@@ -304,6 +304,7 @@ public final class TicketRepository {
         filter(where, binds, "t.type_key = :type", "type", q.type());
         filter(where, binds, "t.priority = :prio", "prio", q.priority() == null ? null : q.priority().name());
         filter(where, binds, "t.id IN (SELECT ticket_id FROM oa_tk_tag WHERE tenant_id = :t AND tag = :tag)", "tag", q.tag());
+        filter(where, binds, "t.customer_ref = :customer", "customer", q.customerRef());
         filter(where, binds, "t.created_at >= :from", "from", Columns.db(q.createdFrom()));
         filter(where, binds, "t.created_at < :before", "before", Columns.db(q.createdBefore()));
         if (q.unassigned()) {

@@ -1,0 +1,134 @@
+package dev.oakit.crm.deal;
+
+import dev.oakit.core.testing.DbTest;
+import dev.oakit.core.testing.TestDatabase;
+import dev.oakit.crm.ApprovalRequest;
+import dev.oakit.crm.CaseUpdate;
+import dev.oakit.crm.CrmCase;
+import dev.oakit.crm.DealRequest;
+import dev.oakit.crm.DealStatus;
+import dev.oakit.crm.spi.CrmConnector;
+import dev.oakit.fakes.salesforce.FakeSalesforce;
+import dev.oakit.integration.DyingCreate;
+import dev.oakit.integration.spi.CallContext;
+import dev.oakit.integration.spi.ChangeFeed;
+import dev.oakit.integration.spi.RemoteCallException;
+import dev.oakit.integration.spi.RemoteCreate;
+import dev.oakit.integration.spi.RemoteEntity;
+
+import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static dev.oakit.crm.deal.DealFixture.SARA;
+import static dev.oakit.workflow.Decision.comment;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two OAKit nodes on one database: node A dies while it reads a request from Salesforce (mid-sync) and
+ * again right after Salesforce committed a decision it wrote, before it could record it. Node B finishes
+ * everything: every request has exactly one approval, and every decision is in Salesforce exactly once.
+ * One server database is enough for the kill (the flow itself runs on all three in DealApprovalFlowTest).
+ */
+class TwoNodesDealTest {
+    static final int QUOTES = 5;
+
+    /** Node A's view of Salesforce: the third read of a request and the first decision it writes never come back. */
+    static final class Dying implements CrmConnector {
+        final CrmConnector real;
+        final DyingCreate writing = new DyingCreate();
+        final CountDownLatch diedWriting = writing.died;
+        final CountDownLatch diedReading = new CountDownLatch(1);
+        final AtomicInteger reads = new AtomicInteger();
+
+        Dying(CrmConnector real) {
+            this.real = real;
+        }
+
+        public String id() {
+            return real.id();
+        }
+
+        public String systemName() {
+            return real.systemName();
+        }
+
+        public List<ChangeFeed> feeds() {
+            return real.feeds();
+        }
+
+        public Optional<RemoteEntity> entity(CallContext call, String entity) throws RemoteCallException {
+            return real.entity(call, entity);
+        }
+
+        public Optional<CrmCase> readCase(CallContext call, String caseId) throws RemoteCallException {
+            return real.readCase(call, caseId);
+        }
+
+        public Optional<ApprovalRequest> readApprovalRequest(CallContext call, ApprovalRequest.Kind kind, String id) throws RemoteCallException {
+            Optional<ApprovalRequest> r = real.readApprovalRequest(call, kind, id);
+            if (reads.incrementAndGet() == 3) {
+                diedReading.countDown();
+                DyingCreate.hang();
+                throw new IllegalStateException("node A was killed");
+            }
+            return r;
+        }
+
+        public List<RemoteCreate<?>> creates() {
+            List<RemoteCreate<?>> out = new ArrayList<>();
+            real.creates().forEach(c -> out.add(c.operation().equals(DECISION) ? writing.wrap(c) : c));
+            return out;
+        }
+    }
+
+    @DbTest
+    void everyRequestHasOneApprovalAndOneDecisionWhenANodeDiesMidSyncAndMidWrite(TestDatabase db) throws Exception {
+        // one server database keeps the run short; the flows run on all three in the other tests
+        org.junit.jupiter.api.Assumptions.assumeTrue(db.kind() == TestDatabase.Kind.POSTGRESQL, "the kill scenario runs on PostgreSQL");
+        FakeSalesforce sf = db.closeLater(FakeSalesforce.start());
+        Dying dying = new Dying(DealFixture.connector(sf));
+        DataSource poolA = db.newPool(4);
+        DealFixture a = DealFixture.start(db, poolA, sf, dying, null, b -> { });
+        List<String> quotes = new ArrayList<>();
+        for (int i = 0; i < QUOTES; i++) {
+            quotes.add(a.quote("Q-" + (500 + i), "15"));
+        }
+        a.pull();
+        assertThat(dying.diedReading.await(60, TimeUnit.SECONDS)).as("node A died reading a request").isTrue();
+        for (String q : quotes.subList(0, 2)) {
+            DealRequest r = a.await(ApprovalRequest.Kind.DISCOUNT, q, 1, DealStatus.IN_APPROVAL);
+            a.approvals.approve(SARA, a.task(SARA, r.instanceId()).id(), comment("ok"));
+        }
+        assertThat(dying.diedWriting.await(60, TimeUnit.SECONDS)).as("node A wrote a decision").isTrue();
+        DealFixture b = DealFixture.node(db, db.newPool(4), sf, b2 -> { });
+        a.oa.close(); // killed
+        if (poolA instanceof AutoCloseable pool) {
+            pool.close();
+        }
+
+        b.pull();
+        for (String q : quotes) {
+            DealRequest r = b.await(ApprovalRequest.Kind.DISCOUNT, q, 1, DealStatus.IN_APPROVAL, DealStatus.WRITTEN);
+            if (r.status() == DealStatus.IN_APPROVAL) {
+                b.approvals.approve(SARA, b.task(SARA, r.instanceId()).id(), comment("ok"));
+            }
+        }
+        for (String q : quotes) {
+            b.await(ApprovalRequest.Kind.DISCOUNT, q, 1, DealStatus.WRITTEN);
+            DealRequest r = b.deals.rounds(DealFixture.ADMIN, DealFixture.SF, ApprovalRequest.Kind.DISCOUNT, q).get(0);
+            assertThat(sf.record("Quote", q).orElseThrow()).containsEntry("OAKit_Approval_Status__c", "Approved")
+                    .containsEntry("OAKit_Decision_Key__c", CrmConnector.decisionKey(q, r.version()));
+        }
+        b.pull();
+        assertThat(db.queryLong("SELECT COUNT(*) FROM oa_crm_deal_request")).isEqualTo(QUOTES);
+        assertThat(db.queryLong("SELECT COUNT(*) FROM oa_wf_instance")).as("one approval per request").isEqualTo(QUOTES);
+        assertThat(sf.calls().stream().filter(c -> c.target().equals("Quote") && c.action().equals("update") && c.status() < 300).count())
+                .as("each decision written once").isEqualTo(QUOTES);
+    }
+}
