@@ -29,14 +29,14 @@ import static org.awaitility.Awaitility.await;
  */
 class PurchaseOrderMetadataTest {
     static void aRemovedFieldQuarantinesTheOrderFlowAtStart(TestDatabase db, BridgeFixture.Erp erp, String entity, String field,
-                                                            BiConsumer<String, String> restore) {
+                                                            String rule, BiConsumer<String, String> restore) {
         String mapping = erp.connector().id() + ".purchase-order";
         BridgeFixture f = BridgeFixture.start(db, null, erp, b -> b.tenant(BridgeFixture.T, "T1"));
         Mappings mappings = f.oa.service(Mappings.class);
         await().atMost(Duration.ofSeconds(30)).until(() -> status(mappings, mapping).state() == State.QUARANTINED);
         MappingStatus q = status(mappings, mapping);
         assertThat(q.issues()).extracting(MappingIssue::entity, MappingIssue::field).containsExactly(org.assertj.core.groups.Tuple.tuple(entity, field));
-        assertThat(q.report()).contains("mapping '" + mapping + "' v1 quarantined", "FIELD_GONE " + entity + "." + field,
+        assertThat(q.report()).contains("mapping '" + mapping + "' v1 quarantined", "FIELD_GONE " + entity + "." + field + " (" + rule + ")",
                 "remote field '" + field + "' is gone from " + erp.connector().id() + "'s metadata of '" + entity + "'");
 
         long id = f.approved("DR-1");
@@ -65,7 +65,7 @@ class PurchaseOrderMetadataTest {
         BridgeFixture.Erp erp = BridgeFixture.odoo(db);
         FakeOdoo odoo = (FakeOdoo) erp.server();
         odoo.removeField("purchase.order", "origin");                  // the field that carries OAKit's key
-        aRemovedFieldQuarantinesTheOrderFlowAtStart(db, erp, "purchase.order", "origin", odoo::restoreField);
+        aRemovedFieldQuarantinesTheOrderFlowAtStart(db, erp, "purchase.order", "origin", "fields[1]", odoo::restoreField);
     }
 
     @DbTest
@@ -73,6 +73,6 @@ class PurchaseOrderMetadataTest {
         BridgeFixture.Erp erp = BridgeFixture.erpNext(db);
         FakeErpNext erpNext = (FakeErpNext) erp.server();
         erpNext.removeField("Purchase Order Item", "rate");
-        aRemovedFieldQuarantinesTheOrderFlowAtStart(db, erp, "Purchase Order Item", "rate", erpNext::restoreField);
+        aRemovedFieldQuarantinesTheOrderFlowAtStart(db, erp, "Purchase Order Item", "rate", "fields[5].fields[2]", erpNext::restoreField);
     }
 }
