@@ -29,10 +29,12 @@ public interface OaKit extends AutoCloseable {
 
     /**
      * Runs the migrations of core and every plugin (in dependency order, each with its own history
-     * table) and starts the job workers. Idempotent.
+     * table), starts the job workers, then runs the plugins' start hooks
+     * ({@link dev.oakit.core.spi.PluginLifecycle#onStart()}) in dependency order. Idempotent.
      *
      * @return this
-     * @throws ConfigurationException if the database cannot be opened or migrated
+     * @throws ConfigurationException if the database cannot be opened or migrated, or a plugin's start
+     *     hook failed (naming the plugin); OAKit is then not running, and {@code start()} may be called again
      */
     OaKit start();
 
@@ -55,7 +57,10 @@ public interface OaKit extends AutoCloseable {
      */
     <T> T inHostTransaction(Connection connection, Supplier<T> work);
 
-    /** Stops the job workers, waiting for running jobs, and closes the pool OAKit created (if any). */
+    /**
+     * Runs the plugins' stop hooks (reverse dependency order), stops the job workers, waiting for
+     * running jobs, and closes the pool OAKit created (if any).
+     */
     @Override
     void close();
 }

@@ -24,6 +24,7 @@ import dev.oakit.erp.stock.StockLookup;
 import dev.oakit.erp.stock.internal.StockLookupService;
 import dev.oakit.erp.stock.internal.StockSources;
 import dev.oakit.erp.stock.spi.StockSource;
+import dev.oakit.integration.mapping.MappingDocument;
 import dev.oakit.integration.spi.Connector;
 import dev.oakit.workflow.spi.ServiceTaskHandler;
 import org.apiguardian.api.API;
@@ -92,11 +93,13 @@ public final class ErpBridgePlugin implements OaPlugin {
         context.migrations("classpath:dev/oakit/erp/db/migration");
         for (ErpConnector c : connectors) {
             context.extension(Connector.class, c);
+            // checked against the ERP's metadata at start: a field the order needs that is gone quarantines the order flow
+            c.purchaseOrderMapping().ifPresent(m -> context.extension(MappingDocument.class, m.document()));
         }
         context.install(new AbstractModule() {
             @Override
             protected void configure() {
-                bind(BridgeTarget.class).toInstance(new BridgeTarget(target));
+                bind(BridgeTarget.class).toInstance(BridgeTarget.of(target));
                 bind(PurchaseRequisitions.class).to(RequisitionService.class);
             }
         });

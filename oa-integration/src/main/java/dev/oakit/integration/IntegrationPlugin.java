@@ -89,5 +89,7 @@ public final class IntegrationPlugin implements OaPlugin {
         context.jobHandler(dev.oakit.integration.internal.reconcile.ReconcileJob.class);
         context.jobHandler(dev.oakit.integration.internal.pull.PullJob.class);
         context.jobHandler(dev.oakit.integration.internal.mapping.MappingCheckJob.class);
+        // at start, every mapping is checked against its remote's metadata, in a job
+        context.lifecycle(dev.oakit.integration.internal.mapping.MappingStartCheck.class);
     }
 }

@@ -51,6 +51,23 @@ public interface OaPluginContext {
     /** Contributes a job handler created by Guice (so it can be injected). */
     void jobHandler(Class<? extends JobHandler> handlerType);
 
+    /**
+     * Contributes a hook that runs when OAKit has started (migrations done, job workers running) and
+     * when it closes, in plugin dependency order; see {@link PluginLifecycle}.
+     *
+     * @since 0.2
+     */
+    @org.apiguardian.api.API(status = org.apiguardian.api.API.Status.EXPERIMENTAL, since = "0.2")
+    void lifecycle(PluginLifecycle lifecycle);
+
+    /**
+     * Contributes a lifecycle hook created by Guice (so it can be injected); see {@link PluginLifecycle}.
+     *
+     * @since 0.2
+     */
+    @org.apiguardian.api.API(status = org.apiguardian.api.API.Status.EXPERIMENTAL, since = "0.2")
+    void lifecycle(Class<? extends PluginLifecycle> type);
+
     /** Contributes an in-process listener for domain events, run after commit. */
     void eventListener(EventListener listener);
 

@@ -9,7 +9,13 @@ import dev.oakit.erp.spi.CallBudget;
 import dev.oakit.erp.spi.DocumentLink;
 import dev.oakit.erp.spi.ErpConnector;
 import dev.oakit.integration.spi.AbstractRemoteCreate;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oakit.integration.mapping.FieldMapping;
 import dev.oakit.integration.spi.CallContext;
+import dev.oakit.integration.spi.RemoteEntity;
+import dev.oakit.integration.spi.RemoteMetadata;
+import dev.oakit.integration.spi.RemoteSchemas;
 import dev.oakit.integration.spi.HttpAuth;
 import dev.oakit.integration.spi.JsonHttp;
 import dev.oakit.integration.spi.RemoteCallException;
@@ -41,6 +47,9 @@ import java.util.Optional;
  *   <li>{@link #PURCHASE_ORDER_CANCEL}: {@code PUT} with {@code docstatus} 2.</li>
  *   <li>{@link #JOURNAL_ENTRY}: {@code POST /api/resource/Journal Entry} with {@code docstatus} 1 and the key in
  *       the same unique custom field, found again the same way.</li>
+ *   <li>Metadata ({@link RemoteMetadata}): the DocType meta from {@code frappe.desk.form.load.getdoctype}; the order
+ *       is written through {@link #purchaseOrderMapping()} (mapping {@code <target>.purchase-order}), so a field it
+ *       writes that is gone quarantines the order flow.</li>
  * </ul>
  *
  * Frappe's errors are classified by their {@code exc_type}: a deadlock or lock timeout is retryable
@@ -50,7 +59,7 @@ import java.util.Optional;
  * @since 0.2
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-public final class ErpNextConnector implements ErpConnector {
+public final class ErpNextConnector implements ErpConnector, RemoteMetadata {
     private static final String RESOURCE = "/api/resource/Purchase%20Order";
     private static final String JOURNAL = "/api/resource/Journal%20Entry";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,6 +67,7 @@ public final class ErpNextConnector implements ErpConnector {
     private final ErpNextConfig config;
     private final JsonHttp http;
     private final Clock clock;
+    private final FieldMapping orderMapping;
 
     /** A connector with its own HTTP client. */
     public ErpNextConnector(ErpNextConfig config) {
@@ -80,6 +90,74 @@ public final class ErpNextConnector implements ErpConnector {
                 // an API token does not expire: a 401 is sent once more as it is, and a second one is permanent
             }
         }).build();
+        this.orderMapping = FieldMapping.parse("ErpNextConnector (" + config.target() + ")",
+                ORDER_MAPPING.formatted(config.target(), config.target(), config.keyField(), config.keyField()));
+    }
+
+    /** The fields a purchase order writes: supplier, key, currency and dates, and per item the code, quantity, rate, date and cost centre. */
+    private static final String ORDER_MAPPING = """
+            # What the ERPNext connector writes for a purchase order, checked against the DocType meta
+            mapping: %s.purchase-order
+            version: 1
+            target: %s
+            entity: Purchase Order
+            local:
+              vendor: {type: string, required: true}
+              key: {type: string, required: true}
+              currency: {type: string, required: true}
+              date: {type: date, required: true}
+              lines:
+                type: list
+                required: true
+                fields:
+                  item: {type: string, required: true}
+                  quantity: {type: decimal, required: true}
+                  unitPrice: {type: decimal, required: true}
+                  date: {type: date, required: true}
+                  costCentre: string
+            required: [supplier, %s, transaction_date, items]
+            fields:
+              - {from: vendor, to: supplier}
+              - {from: key, to: %s}
+              - {from: currency, to: currency}
+              - {from: date, to: transaction_date}
+              - {from: date, to: schedule_date}
+              - from: lines
+                to: items
+                entity: Purchase Order Item
+                required: [item_code, qty, schedule_date]
+                fields:
+                  - {from: item, to: item_code}
+                  - {from: quantity, to: qty}
+                  - {from: unitPrice, to: rate}
+                  - {from: date, to: schedule_date}
+                  - {from: costCentre, to: cost_center}
+            """;
+
+    /** @return the mapping of {@code Purchase Order} and its {@code Purchase Order Item}s that {@link #PURCHASE_ORDER} writes with */
+    @Override
+    public Optional<FieldMapping> purchaseOrderMapping() {
+        return Optional.of(orderMapping);
+    }
+
+    /**
+     * Reads a DocType's meta with {@code GET /api/method/frappe.desk.form.load.getdoctype?doctype=…} (the DocType and its
+     * child tables' metas in {@code docs}).
+     *
+     * @return its fields, or empty when Frappe has no such DocType
+     */
+    @Override
+    public Optional<RemoteEntity> entity(CallContext call, String doctype) throws RemoteCallException {
+        JsonNode answer;
+        try {
+            answer = send(call, "GET", "/api/method/frappe.desk.form.load.getdoctype?doctype=" + q(doctype), null);
+        } catch (RemoteCallException e) {
+            if (e.status() != null && e.status() == 404) {
+                return Optional.empty(); // DoesNotExistError: the DocType is gone
+            }
+            throw e;
+        }
+        return RemoteSchemas.frappe(answer, doctype);
     }
 
     @Override
@@ -118,26 +196,18 @@ public final class ErpNextConnector implements ErpConnector {
         public String create(CallContext call, String key, PurchaseOrder order) throws RemoteCallException {
             CallBudget budget = CallBudget.of(call);
             String date = LocalDate.now(clock).toString();
-            List<Map<String, Object>> items = new ArrayList<>();
+            ObjectNode local = JSON.createObjectNode().put("vendor", order.vendor()).put("key", key).put("currency", order.currency())
+                    .put("date", date);
+            ArrayNode lines = local.putArray("lines");
             for (PurchaseOrder.Line l : order.lines()) {
-                Map<String, Object> item = new LinkedHashMap<>();
-                item.put("item_code", l.item());
-                item.put("qty", l.quantity());
-                item.put("rate", l.unitPrice());
-                item.put("schedule_date", date);
+                ObjectNode line = lines.addObject().put("item", l.item()).put("quantity", l.quantity()).put("unitPrice", l.unitPrice())
+                        .put("date", date);
                 if (order.costCentre() != null) {
-                    item.put("cost_center", order.costCentre());
+                    line.put("costCentre", order.costCentre());
                 }
-                items.add(item);
             }
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("supplier", order.vendor());
-            doc.put(config.keyField(), key);
-            doc.put("docstatus", 1);
-            doc.put("currency", order.currency());
-            doc.put("transaction_date", date);
-            doc.put("schedule_date", date);
-            doc.put("items", items);
+            ObjectNode doc = orderMapping.toRemote(local);
+            doc.put("docstatus", 1); // inserted and submitted in one call
             return insertOnce(budget, RESOURCE, key, doc);
         }
     }
@@ -225,7 +295,7 @@ public final class ErpNextConnector implements ErpConnector {
     }
 
     /** Inserts a document carrying the key; a refusal of the key (it exists) is answered with the existing document. */
-    private String insertOnce(CallBudget budget, String resource, String key, Map<String, Object> doc) throws RemoteCallException {
+    private String insertOnce(CallBudget budget, String resource, String key, Object doc) throws RemoteCallException {
         try {
             return send(budget.next(), "POST", resource, doc).path("data").path("name").asText();
         } catch (RemoteCallException e) {

@@ -8,7 +8,14 @@ import dev.oakit.erp.spi.CallBudget;
 import dev.oakit.erp.spi.DocumentLink;
 import dev.oakit.erp.spi.ErpConnector;
 import dev.oakit.integration.spi.AbstractRemoteCreate;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oakit.integration.mapping.FieldMapping;
 import dev.oakit.integration.spi.CallContext;
+import dev.oakit.integration.spi.RemoteEntity;
+import dev.oakit.integration.spi.RemoteMetadata;
+import dev.oakit.integration.spi.RemoteSchemas;
 import dev.oakit.integration.spi.JsonHttp;
 import dev.oakit.integration.spi.RemoteCallException;
 import dev.oakit.integration.spi.RemoteCreate;
@@ -17,7 +24,6 @@ import org.apiguardian.api.API;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,6 +43,9 @@ import java.util.Optional;
  *       key are deleted.</li>
  *   <li>Budget availability ({@link BudgetSource}): the {@code crossovered.budget.lines} of the analytic
  *       account named as the cost centre.</li>
+ *   <li>Metadata ({@link RemoteMetadata}): {@code fields_get} of a model; the order is written through
+ *       {@link #purchaseOrderMapping()} (mapping {@code <target>.purchase-order}), so a field it writes that
+ *       is gone quarantines the order flow.</li>
  * </ul>
  *
  * The vendor is the {@code res.partner} with that id (what the master-data sync stores and the
@@ -46,11 +55,13 @@ import java.util.Optional;
  * @since 0.2
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-public final class OdooConnector implements ErpConnector, BudgetSource {
+public final class OdooConnector implements ErpConnector, BudgetSource, RemoteMetadata {
     private static final String PO = "purchase.order";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final OdooConfig config;
     private final OdooRpc rpc;
+    private final FieldMapping orderMapping;
 
     /** A connector with its own HTTP client. */
     public OdooConnector(OdooConfig config) {
@@ -61,6 +72,55 @@ public final class OdooConnector implements ErpConnector, BudgetSource {
     public OdooConnector(OdooConfig config, JsonHttp http) {
         this.config = Objects.requireNonNull(config, "config");
         this.rpc = new OdooRpc(Objects.requireNonNull(http, "http"), config);
+        this.orderMapping = FieldMapping.parse("OdooConnector (" + config.target() + ")", ORDER_MAPPING.formatted(config.target(), config.target()));
+    }
+
+    /** The fields a purchase order writes: the order's partner, key and reference, and per line the product, text, quantity and price. */
+    private static final String ORDER_MAPPING = """
+            # What the Odoo connector writes for a purchase order, checked against fields_get
+            mapping: %s.purchase-order
+            version: 1
+            target: %s
+            entity: purchase.order
+            local:
+              partner: {type: integer, required: true}
+              key: {type: string, required: true}
+              title: string
+              lines:
+                type: list
+                required: true
+                fields:
+                  product: {type: integer, required: true}
+                  item: {type: string, required: true}
+                  quantity: {type: decimal, required: true}
+                  unitPrice: {type: decimal, required: true}
+            required: [partner_id, origin, order_line]
+            fields:
+              - {from: partner, to: partner_id}
+              - {from: key, to: origin}
+              - {from: title, to: partner_ref}
+              - from: lines
+                to: order_line
+                entity: purchase.order.line
+                required: [product_id, name, product_qty, price_unit]
+                fields:
+                  - {from: product, to: product_id}
+                  - {from: item, to: name}
+                  - {from: quantity, to: product_qty}
+                  - {from: unitPrice, to: price_unit}
+            """;
+
+    /** @return the mapping of {@code purchase.order} and {@code purchase.order.line} that {@link #PURCHASE_ORDER} writes with */
+    @Override
+    public Optional<FieldMapping> purchaseOrderMapping() {
+        return Optional.of(orderMapping);
+    }
+
+    /** Reads a model's fields with {@code fields_get} (their type, label and required flag). */
+    @Override
+    public Optional<RemoteEntity> entity(CallContext call, String model) throws RemoteCallException {
+        JsonNode fields = rpc.execute(call, model, "fields_get", List.of(), Map.of("attributes", List.of("string", "type", "required")));
+        return Optional.of(RemoteSchemas.odoo(model, fields));
     }
 
     @Override
@@ -107,24 +167,20 @@ public final class OdooConnector implements ErpConnector, BudgetSource {
         public String create(CallContext call, String key, PurchaseOrder order) throws RemoteCallException {
             CallBudget budget = CallBudget.of(call);
             long partner = one(budget.next(), "res.partner", vendorDomain(order.vendor()), "vendor", order.vendor());
-            List<Object> lines = new ArrayList<>();
+            ObjectNode local = JSON.createObjectNode().put("partner", partner).put("key", key);
+            if (order.title() != null) {
+                local.put("title", order.title().length() > 60 ? order.title().substring(0, 60) : order.title());
+            }
+            ArrayNode lines = local.putArray("lines");
             for (PurchaseOrder.Line l : order.lines()) {
                 long product = one(budget.next(), "product.product", List.of("|", List.of("default_code", "=", l.item()),
                         List.of("name", "=", l.item())), "product", l.item());
-                Map<String, Object> vals = new LinkedHashMap<>();
-                vals.put("product_id", product);
-                vals.put("name", l.item());
-                vals.put("product_qty", l.quantity());
-                vals.put("price_unit", l.unitPrice());
-                lines.add(List.of(0, 0, vals));
+                lines.addObject().put("product", product).put("item", l.item()).put("quantity", l.quantity()).put("unitPrice", l.unitPrice());
             }
-            Map<String, Object> vals = new LinkedHashMap<>();
-            vals.put("partner_id", partner);
-            vals.put("origin", key);
-            if (order.title() != null) {
-                vals.put("partner_ref", order.title().length() > 60 ? order.title().substring(0, 60) : order.title());
-            }
-            vals.put("order_line", lines);
+            ObjectNode vals = orderMapping.toRemote(local);
+            ArrayNode commands = JSON.createArrayNode();
+            vals.withArray("order_line").forEach(line -> commands.addArray().add(0).add(0).add(line)); // (0, 0, vals): create the line
+            vals.set("order_line", commands);
             rpc.execute(budget.next(), PO, "create", List.of(vals), Map.of());
             return settle(budget, key).orElseThrow(() -> RemoteCallException.of(RemoteCallException.Kind.AMBIGUOUS,
                     config.target() + ": the purchase order just created with origin '" + key + "' is not found"));

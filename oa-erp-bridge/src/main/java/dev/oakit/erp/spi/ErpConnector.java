@@ -34,6 +34,20 @@ public interface ErpConnector extends Connector {
      */
     DocumentLink documentLink(CallContext call, String operation, String remoteId) throws RemoteCallException;
 
+    /**
+     * The mapping by which {@link #PURCHASE_ORDER} writes the ERP's order, when the connector has one: its remote
+     * fields are what the order needs in the ERP. The bridge registers it, and when the connector also implements
+     * {@link dev.oakit.integration.spi.RemoteMetadata} OAKit checks it against the ERP's metadata at start (and on
+     * every check): while a field it writes is gone, the mapping is quarantined and the requisition's order node
+     * stops with the report instead of sending orders the ERP would refuse. Default: none (nothing is checked).
+     *
+     * @return the mapping, whose id and document stay the same for one configuration
+     * @since 0.2
+     */
+    default java.util.Optional<dev.oakit.integration.mapping.FieldMapping> purchaseOrderMapping() {
+        return java.util.Optional.empty();
+    }
+
     /** @return the key of the cancellation of the order created with {@code orderKey} */
     static String cancelKey(String orderKey) {
         return orderKey + "/cancel";

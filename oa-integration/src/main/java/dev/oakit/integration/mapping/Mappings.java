@@ -32,6 +32,18 @@ public interface Mappings {
     List<FieldMapping> mappings();
 
     /**
+     * The newest version of a mapping, when it may be used in the actor's tenant: what a flow asks before it
+     * starts work that will write with the mapping (an order node, before it requests the order), so that
+     * the work stops there with the report rather than in the remote.
+     *
+     * @return the mapping
+     * @throws dev.oakit.core.IntegrationException code {@code OA-INT/MAPPING_QUARANTINED} (permanent) while it is
+     *     quarantined, with the report
+     * @throws dev.oakit.core.NotFoundException code {@code OA-INT/NO_SUCH_MAPPING} when it is not registered
+     */
+    FieldMapping usable(Actor actor, String id);
+
+    /**
      * Maps a local document with the newest version of a mapping.
      *
      * @return the payload with the mapping version that produced it
@@ -50,8 +62,9 @@ public interface Mappings {
      * Compares every registered mapping version with the metadata of its target (a connector that
      * implements {@link dev.oakit.integration.spi.RemoteMetadata}), quarantines those that no longer
      * fit and lifts the quarantine of those that fit again; each outcome is one audited command
-     * ({@code integration.mapping.check}). The remote is read outside any transaction. Run it after
-     * {@code start()}, after a remote upgrade, and on a schedule. Administrators only.
+     * ({@code integration.mapping.check}). The remote is read outside any transaction. {@code start()}
+     * queues one check per tenant in a job by itself; run it after a remote upgrade, and on a schedule.
+     * Administrators only.
      *
      * @return the status of every mapping version
      */

@@ -69,7 +69,7 @@ class MappingDocsTest {
         // tag::use[]
         Actor bridge = Actor.system("acme");
         Mappings mappings = oa.service(Mappings.class);
-        mappings.check(bridge);                                        // after start(), after an ERP upgrade (checkEvery: on a schedule)
+        mappings.check(bridge);                                        // after an ERP upgrade (start() checks by itself; checkEvery: on a schedule)
 
         MappedPayload po = mappings.toRemote(bridge, "purchase-order", form);  // refused while quarantined
         oa.service(RemoteWrites.class).request(bridge,

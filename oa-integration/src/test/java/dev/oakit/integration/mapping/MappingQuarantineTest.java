@@ -93,6 +93,43 @@ class MappingQuarantineTest {
     }
 
     @DbTest
+    void startingOaKitChecksEveryMappingInAJobWithoutTheHostAsking(TestDatabase db) throws Exception {
+        try (FakeErpNext erp = FakeErpNext.start()) {
+            erp.removeField("Purchase Order Item", "rate");            // the ERP was upgraded while OAKit was down
+            ErpNextMetadata connector = new ErpNextMetadata("erpnext", erp.baseUri(), erp.tokenHeader());
+            OaKit oa = db.start(b -> b.tenant("t1", "T1").tenant("t2", "T2")
+                    .plugin(new IntegrationPlugin()).plugin(erpMappings(connector, List.of(purchaseOrder()))));
+            Mappings mappings = oa.service(Mappings.class);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> mappings.statuses(ADMIN).get(0).state() == State.QUARANTINED);
+            MappingStatus q = mappings.statuses(ADMIN).get(0);
+            assertThat(q.issues()).singleElement().satisfies(i -> {
+                assertThat(i.change()).isEqualTo(Change.FIELD_GONE);
+                assertThat(i.field()).isEqualTo("rate");
+            });
+            assertThat(q.report()).contains("mapping 'purchase-order' v2 quarantined", "FIELD_GONE Purchase Order Item.rate");
+            assertThatThrownBy(() -> mappings.toRemote(ADMIN, "purchase-order", REQUISITION))
+                    .hasMessageContaining("Purchase Order Item.rate");
+            Actor t2 = Actor.admin("t2", "root");
+            await().atMost(Duration.ofSeconds(30)).until(() -> mappings.statuses(t2).get(0).state() == State.QUARANTINED);
+            assertThat(oa.service(AuditLog.class).recent(ADMIN, 10)).extracting(r -> r.summary()).contains(
+                    "mappings checked against the remote's metadata now that OAKit started",
+                    "quarantined mapping 'purchase-order' v2: FIELD_GONE Purchase Order Item.rate");
+
+            erp.restoreField("Purchase Order Item", "rate");
+            assertThat(mappings.check(ADMIN)).extracting(MappingStatus::state).containsExactly(State.PASSED);
+        }
+    }
+
+    @DbTest
+    void withoutAConnectorThatReadsMetadataStartingSchedulesNoCheck(TestDatabase db) throws Exception {
+        OaKit oa = db.start(b -> b.tenant("t1", "T1").plugin(new IntegrationPlugin())
+                .plugin(TestPlugin.of("erp-mappings", context -> context.extension(MappingDocument.class, purchaseOrder()))));
+        assertThat(db.queryLong("SELECT COUNT(*) FROM oa_core_job WHERE type = 'integration.mapping.check'")).isZero();
+        assertThat(oa.service(Mappings.class).statuses(ADMIN)).extracting(MappingStatus::state).containsExactly(State.NOT_CHECKED);
+    }
+
+    @DbTest
     void aScheduledCheckQuarantinesWithoutAnyoneAsking(TestDatabase db) {
         try (FakeErpNext erp = FakeErpNext.start()) {
             ManualClock clock = new ManualClock(Instant.parse("2026-12-01T02:00:00Z"));

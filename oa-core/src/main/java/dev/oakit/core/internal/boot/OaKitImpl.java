@@ -33,6 +33,7 @@ public final class OaKitImpl implements OaKit {
     private final JobWorker worker;
     private final SealerSchedule sealer;
     private final RetentionSchedule retention;
+    private final PluginLifecycles lifecycles;
     private final Injector injector;
     private final Set<Class<?>> services;
     private volatile boolean running;
@@ -49,6 +50,7 @@ public final class OaKitImpl implements OaKit {
         this.retention = injector.getInstance(RetentionSchedule.class);
         this.injector = injector;
         this.services = exposedServices(plan);
+        this.lifecycles = new PluginLifecycles(plan, injector);
     }
 
     /** @return every type hosts may ask for: core services and what plugins exposed */
@@ -76,6 +78,12 @@ public final class OaKitImpl implements OaKit {
         worker.start();
         sealer.start();
         retention.start();
+        try {
+            lifecycles.start(); // last: plugins may schedule jobs and use every service
+        } catch (RuntimeException e) {
+            stopAll();
+            throw e;
+        }
         running = true;
         LOG.info("OAKit started on {} with plugins {}", database.dialect(), plan.ordered().stream().map(OaPlugin::id).toList());
         return this;
@@ -150,10 +158,15 @@ public final class OaKitImpl implements OaKit {
 
     @Override
     public synchronized void close() {
+        lifecycles.stop(); // first: plugins stop while the workers still run
+        stopAll();
+        running = false;
+    }
+
+    private void stopAll() {
         retention.close();
         sealer.close();
         worker.close();
         database.close();
-        running = false;
     }
 }

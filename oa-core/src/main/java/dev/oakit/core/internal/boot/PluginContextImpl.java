@@ -8,6 +8,7 @@ import dev.oakit.core.spi.EventListener;
 import dev.oakit.core.spi.EventRelay;
 import dev.oakit.core.spi.JobHandler;
 import dev.oakit.core.spi.OaPluginContext;
+import dev.oakit.core.spi.PluginLifecycle;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +25,8 @@ public final class PluginContextImpl implements OaPluginContext {
     final List<Object> jobHandlers = new ArrayList<>();
     final List<Object> listeners = new ArrayList<>();
     final List<EventRelay> relays = new ArrayList<>();
+    /** Lifecycle hooks: instances or classes for Guice to create. */
+    final List<Object> lifecycles = new ArrayList<>();
     final List<Extension> extensions = new ArrayList<>();
     final List<Extension> replacements = new ArrayList<>();
     private final JsonNode configNode;
@@ -117,6 +120,20 @@ public final class PluginContextImpl implements OaPluginContext {
     public void jobHandler(Class<? extends JobHandler> handlerType) {
         if (check("jobHandler", handlerType) != null) {
             jobHandlers.add(handlerType);
+        }
+    }
+
+    @Override
+    public void lifecycle(PluginLifecycle lifecycle) {
+        if (check("lifecycle", lifecycle) != null) {
+            lifecycles.add(lifecycle);
+        }
+    }
+
+    @Override
+    public void lifecycle(Class<? extends PluginLifecycle> type) {
+        if (check("lifecycle", type) != null) {
+            lifecycles.add(type);
         }
     }
 

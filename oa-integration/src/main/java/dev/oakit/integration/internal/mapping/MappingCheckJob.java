@@ -24,7 +24,10 @@ public final class MappingCheckJob extends RemoteCallingJob {
     /** Each run's dedupe key is this prefix and its due time, so a new schedule can cancel the pending run by the prefix. */
     static final String KEY_PREFIX = "integration.mapping.check-";
 
-    /** The job's payload: how long from one check to the next. */
+    /** Dedupe key of the one-off check that start schedules, so nodes starting together queue one check per tenant. */
+    static final String AT_START = "integration.mapping.check-at-start";
+
+    /** The job's payload: how long from one check to the next; null for a single check (the one at start). */
     public record Every(Duration every) {
     }
 
@@ -43,6 +46,10 @@ public final class MappingCheckJob extends RemoteCallingJob {
     public void handle(JobContext context) {
         Duration every = context.payload(Every.class).every();
         Actor system = Actor.system(context.tenantId());
+        if (every == null) {
+            mappings.get().check(system);
+            return;
+        }
         try {
             mappings.get().check(system);
         } finally {
@@ -51,6 +58,11 @@ public final class MappingCheckJob extends RemoteCallingJob {
                 return schedule(ctx, every, ctx.now().plus(every));
             });
         }
+    }
+
+    /** Schedules one check now, as start does. */
+    static long scheduleOnce(CommandContext ctx) {
+        return ctx.schedule(JobRequest.of(TYPE, new Every(null)).dedupe(AT_START));
     }
 
     /** Schedules a check at {@code due}, repeating every {@code every}. */

@@ -75,6 +75,11 @@ public final class MappingService implements Mappings {
     }
 
     @Override
+    public FieldMapping usable(Actor actor, String id) {
+        return usable(actor, id, mapping(id).version());
+    }
+
+    @Override
     public MappedPayload toRemote(Actor actor, String id, JsonNode local) {
         return toRemote(actor, id, mapping(id).version(), local);
     }
@@ -103,6 +108,11 @@ public final class MappingService implements Mappings {
                     false, null);
         }
         return m;
+    }
+
+    /** @return true when some registered mapping's target reads metadata, so that {@link #check} has something to compare */
+    boolean readsMetadata() {
+        return registry.all().stream().anyMatch(m -> connectors.get(m.target()) instanceof RemoteMetadata);
     }
 
     @Override
