@@ -15,7 +15,7 @@ class FloorAlternationSmokeTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         double ratio;
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            ratio = FloorAlternation.run(5, 2, 5, out);
+            ratio = FloorAlternation.run(5, 2, 5, "h2", out);
         }
         assertThat(ratio).isPositive();
         assertThat(bytes.toString(StandardCharsets.UTF_8).trim())

@@ -122,7 +122,9 @@ public final class InstanceRepository {
         List<TaskRow> tasks = new ArrayList<>();
         // the hot path's widest statement, by plain JDBC (see Jdbc); the columns are read by position:
         // 1-18 the instance (Rows.INSTANCE_COLUMNS), 19-35 an open task
-        try (PreparedStatement p = Jdbc.prepare(h, lockSql(h)[BY_ID.equals(where) ? 0 : 1])) {
+        // held prepared per connection on H2, which never caches the parse of a FOR UPDATE (HeldStatements)
+        try (HeldStatements.Lease lease = HeldStatements.prepare(h.getConnection(), lockSql(h)[BY_ID.equals(where) ? 0 : 1])) {
+            PreparedStatement p = lease.statement();
             p.setString(1, tenantId);
             p.setLong(2, id);
             try (ResultSet rs = p.executeQuery()) {

@@ -11,6 +11,12 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Plain JDBC on a command's connection (the handle's, in its transaction), for the few statements
@@ -64,6 +70,49 @@ final class Jdbc {
         } else {
             p.setTimestamp(i, Timestamp.valueOf(LocalDateTime.ofInstant(v, ZoneOffset.UTC)));
         }
+    }
+
+    /** Binds a value of a named parameter as Jdbi binds its type (the types the hot path's queries use). */
+    static void value(PreparedStatement p, int i, Object v) throws SQLException {
+        if (v instanceof String s) {
+            p.setString(i, s);
+        } else if (v instanceof Integer n) {
+            p.setInt(i, n);
+        } else if (v instanceof Long n) {
+            p.setLong(i, n);
+        } else if (v instanceof LocalDateTime t) {
+            p.setTimestamp(i, Timestamp.valueOf(t));
+        } else if (v == null) {
+            throw new IllegalArgumentException("no value for parameter " + i);
+        } else {
+            throw new IllegalArgumentException("no binding for a " + v.getClass().getName() + " at parameter " + i);
+        }
+    }
+
+    /** @return the names of the named parameters ({@code :name}) of {@code sql}, in order */
+    static String[] parameterNames(String sql) {
+        return POSITIONAL.computeIfAbsent(sql, Jdbc::positionalOf).names();
+    }
+
+    /** @return {@code sql} with each named parameter replaced by {@code ?} */
+    static String positional(String sql) {
+        return POSITIONAL.computeIfAbsent(sql, Jdbc::positionalOf).sql();
+    }
+
+    private record Positional(String sql, String[] names) {
+    }
+
+    /** The few shapes of the hot path's named statements (a query's filters make a handful), each translated once. */
+    private static final Map<String, Positional> POSITIONAL = new ConcurrentHashMap<>();
+    private static final Pattern NAMED = Pattern.compile(":(\\w+)");
+
+    private static Positional positionalOf(String sql) {
+        Matcher m = NAMED.matcher(sql);
+        List<String> names = new ArrayList<>();
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return new Positional(m.replaceAll("?"), names.toArray(String[]::new));
     }
 
     static Instant time(ResultSet rs, int i) throws SQLException {
