@@ -7,6 +7,7 @@ import dev.oakit.erp.spi.BudgetSource;
 import dev.oakit.erp.spi.CallBudget;
 import dev.oakit.erp.spi.DocumentLink;
 import dev.oakit.erp.spi.ErpConnector;
+import dev.oakit.integration.spi.OdooRpc;
 import dev.oakit.integration.spi.AbstractRemoteCreate;
 import dev.oakit.integration.spi.CallContext;
 import dev.oakit.integration.spi.JsonHttp;
@@ -60,7 +61,7 @@ public final class OdooConnector implements ErpConnector, BudgetSource {
     /** A connector over a given {@link JsonHttp} (its base must be the config's). */
     public OdooConnector(OdooConfig config, JsonHttp http) {
         this.config = Objects.requireNonNull(config, "config");
-        this.rpc = new OdooRpc(Objects.requireNonNull(http, "http"), config);
+        this.rpc = new OdooRpc(Objects.requireNonNull(http, "http"), config.target(), config.database(), config.login(), config.secret());
     }
 
     @Override
