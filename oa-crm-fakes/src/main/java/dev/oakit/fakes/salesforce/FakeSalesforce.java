@@ -179,15 +179,17 @@ public final class FakeSalesforce extends FakeServer {
         store.update(type, id, new LinkedHashMap<>(fields));
     }
 
-    /** @return the record as the API shows it (datetimes as text), if there is one */
+    /** @return the record as the API shows it (every field of the type, datetimes as text), if there is one */
     public synchronized Optional<Map<String, Object>> record(String type, String id) {
-        return store.get(type, id).map(r -> SObjectStore.view(type, "/services/data/v62.0", r, null));
+        List<String> fields = new ArrayList<>(store.type(type).fields.keySet());
+        return store.get(type, id).map(r -> SObjectStore.view(type, "/services/data/v62.0", r, fields));
     }
 
     /** @return every record of a type as the API shows it, in insertion order */
     public synchronized List<Map<String, Object>> records(String type) {
         List<Map<String, Object>> out = new ArrayList<>();
-        store.all(type).forEach(r -> out.add(SObjectStore.view(type, "/services/data/v62.0", r, null)));
+        List<String> fields = new ArrayList<>(store.type(type).fields.keySet());
+        store.all(type).forEach(r -> out.add(SObjectStore.view(type, "/services/data/v62.0", r, fields)));
         return out;
     }
 

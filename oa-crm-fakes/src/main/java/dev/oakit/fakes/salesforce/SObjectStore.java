@@ -100,7 +100,10 @@ final class SObjectStore {
             }
         }
         r.putAll(fields);
-        Instant now = stamp();
+        // a record's own stamp always moves forward, even within one millisecond of the clock
+        Instant stamp = stamp();
+        Instant before = (Instant) r.get("LastModifiedDate");
+        Instant now = stamp.isAfter(before) ? stamp : before.plusMillis(1);
         r.put("LastModifiedDate", now);
         r.put("SystemModstamp", now);
     }
@@ -157,11 +160,11 @@ final class SObjectStore {
         return Instant.ofEpochMilli(lastStamp).minus(commitLag);
     }
 
-    /** A record as the API shows it: datetimes formatted, with {@code attributes}. */
+    /** A record as the API shows it: these fields (null when unset), datetimes formatted, with {@code attributes}. */
     static Map<String, Object> view(String type, String apiPath, Map<String, Object> r, List<String> fields) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("attributes", Map.of("type", type, "url", apiPath + "/sobjects/" + type + "/" + r.get("Id")));
-        for (String f : fields == null ? new ArrayList<>(r.keySet()) : fields) {
+        for (String f : fields) {
             Object v = r.get(f);
             out.put(f, v instanceof Instant i ? DATETIME.format(i) : v);
         }

@@ -8,12 +8,14 @@ import org.apiguardian.api.API;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.BiPredicate;
 
 /**
@@ -34,6 +36,7 @@ public final class JsonHttp {
     private final HttpAuth auth;
     private final BiPredicate<Integer, String> expired;
     private final Clock clock;
+    private final BiConsumer<Integer, HttpHeaders> onAnswer;
 
     private JsonHttp(Builder b) {
         this.base = b.base;
@@ -43,6 +46,7 @@ public final class JsonHttp {
         this.auth = b.auth;
         this.expired = b.expired;
         this.clock = b.clock;
+        this.onAnswer = b.onAnswer;
     }
 
     /** @return a builder for calls to {@code base} (e.g. {@code https://erp.example.com}) */
@@ -112,7 +116,9 @@ public final class JsonHttp {
         headers.forEach(b::header);
         auth.apply(b);
         try {
-            return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            onAnswer.accept(r.statusCode(), r.headers());
+            return r;
         } catch (IOException e) {
             throw HttpFailures.classify(what, e);
         } catch (InterruptedException e) {
@@ -130,6 +136,7 @@ public final class JsonHttp {
         private HttpAuth auth = HttpAuth.NONE;
         private BiPredicate<Integer, String> expired = (status, body) -> false;
         private Clock clock = Clock.systemUTC();
+        private BiConsumer<Integer, HttpHeaders> onAnswer = (status, headers) -> { };
 
         private Builder(URI base) {
             this.base = Objects.requireNonNull(base, "base");
@@ -166,6 +173,17 @@ public final class JsonHttp {
         /** @return this; the clock for date headers (default UTC system clock) */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param listener told the status and headers of every answer as it arrives, before it is classified: a
+         *     connector reads its remote's usage headers with it (Salesforce's {@code Sforce-Limit-Info}); it must be
+         *     quick and thread-safe
+         * @return this
+         */
+        public Builder onAnswer(BiConsumer<Integer, HttpHeaders> listener) {
+            this.onAnswer = Objects.requireNonNull(listener, "listener");
             return this;
         }
 
