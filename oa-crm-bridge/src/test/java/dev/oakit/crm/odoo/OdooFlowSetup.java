@@ -1,0 +1,89 @@
+package dev.oakit.crm.odoo;
+
+import dev.oakit.core.Actor;
+import dev.oakit.core.directory.Directory;
+import dev.oakit.core.OaKit;
+import dev.oakit.core.testing.DirectorySeed;
+import dev.oakit.core.testing.TestDatabase;
+import dev.oakit.crm.CaseRouting;
+import dev.oakit.crm.CrmBridgePlugin;
+import dev.oakit.crm.CrmCustomers;
+import dev.oakit.fakes.odoo.FakeOdoo;
+import dev.oakit.integration.ExternalRef;
+import dev.oakit.integration.IdMap;
+import dev.oakit.integration.IntegrationPlugin;
+import dev.oakit.integration.pull.ChangePulls;
+import dev.oakit.integration.pull.PullSpec;
+import dev.oakit.ticket.Queue;
+import dev.oakit.ticket.QueueMember;
+import dev.oakit.ticket.Queues;
+import dev.oakit.ticket.TicketCatalog;
+import dev.oakit.ticket.TicketPlugin;
+import dev.oakit.ticket.TicketQueries;
+import dev.oakit.ticket.TicketType;
+import dev.oakit.ticket.Tickets;
+import dev.oakit.workflow.WorkflowPlugin;
+import org.awaitility.Awaitility;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * The whole bridge against a fake Odoo: a help desk with the queues {@code support} (agent carol) and {@code care}
+ * (agent dave), ticket types {@code service} and {@code complaint}; complaints go to care, everything else to
+ * support; the account, contact and case feeds pulled when asked.
+ */
+record OdooFlowSetup(FakeOdoo odoo, OaKit oa, long support, long acme, CrmCustomers customers, Tickets tickets, TicketQueries queries,
+                     IdMap idMap, ChangePulls pulls) {
+    static final String T = "t1";
+    static final Actor ADMIN = Actor.admin(T, "root");
+    static final Actor SYSTEM = Actor.system(T);
+    static final String TARGET = "odoo-crm";
+
+    static OdooFlowSetup start(TestDatabase db) {
+        FakeOdoo odoo = db.closeLater(FakeOdoo.start());
+        long support = OdooCrmSetup.seed(odoo);
+        long acme = odoo.create("res.partner", Map.of("name", "Acme", "is_company", true, "ref", "ACME-1"));
+        CaseRouting routing = CaseRouting.of(new CaseRouting.Route("service", "support", null))
+                .withType("Complaint", new CaseRouting.Route("complaint", "care", null));
+        OaKit oa = db.start(b -> b.plugin(new IntegrationPlugin()).plugin(new WorkflowPlugin()).plugin(new TicketPlugin())
+                .plugin(new CrmBridgePlugin(new OdooCrmConnector(OdooCrmSetup.config(odoo))).caseRouting(routing))
+                .config("integration", OdooCrmSetup.FAST));
+        DirectorySeed.of(oa.service(Directory.class), ADMIN).users("root", "carol", "dave").admins("root");
+        Queues queues = oa.service(Queues.class);
+        queues.saveQueue(ADMIN, Queue.of("support", "Support"));
+        queues.saveQueue(ADMIN, Queue.of("care", "Customer care"));
+        queues.setMembers(ADMIN, "support", List.of(QueueMember.agent("carol")));
+        queues.setMembers(ADMIN, "care", List.of(QueueMember.agent("dave")));
+        TicketCatalog catalog = oa.service(TicketCatalog.class);
+        catalog.saveType(ADMIN, TicketType.of("service", "Service request").withDefaultQueue("support"));
+        catalog.saveType(ADMIN, TicketType.of("complaint", "Complaint").withDefaultQueue("care"));
+        ChangePulls pulls = oa.service(ChangePulls.class);
+        for (String feed : List.of("account", "contact", "case")) {
+            pulls.schedule(ADMIN, PullSpec.of(TARGET, feed));
+        }
+        return new OdooFlowSetup(odoo, oa, support, acme, oa.service(CrmCustomers.class), oa.service(Tickets.class),
+                oa.service(TicketQueries.class), oa.service(IdMap.class), pulls);
+    }
+
+    static Actor user(String id) {
+        return Actor.of(T, id);
+    }
+
+    /** Pulls a feed now and waits until its records are applied as {@code until} tells. */
+    <R> R pull(String feed, Callable<Optional<R>> until) {
+        pulls.pullNow(ADMIN, TARGET, feed);
+        return await(until);
+    }
+
+    static <R> R await(Callable<Optional<R>> until) {
+        return Awaitility.await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(50)).until(until, Optional::isPresent).orElseThrow();
+    }
+
+    Optional<Long> ticketOf(long task) {
+        return idMap.localId(SYSTEM, ExternalRef.of(TARGET, "case", String.valueOf(task))).map(Long::parseLong);
+    }
+}
