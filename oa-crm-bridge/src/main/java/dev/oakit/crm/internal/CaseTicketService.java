@@ -85,11 +85,12 @@ public final class CaseTicketService {
         Ticket ticket = queries.detail(system, r.ticketId()).ticket();
         String ours = routing.status(ticket.stateKind());
         boolean crmChanged = !c.status().equalsIgnoreCase(r.crmStatus());
-        boolean ticketChanged = !ticket.state().equals(r.ticketState());
+        // the ticket changed since the last read of the case: its state moved, or OAKit wrote a status since
+        boolean ticketChanged = !ticket.state().equals(r.ticketState()) || r.oakitStatus() != null;
         String note = null;
         boolean writeBack = false;
         if (crmChanged && ours != null && c.status().equalsIgnoreCase(ours)) {
-            note = null; // the status OAKit wrote, coming back
+            note = null; // the status OAKit wrote, coming back, or both sides agree
         } else if (crmChanged && ticketChanged && ours != null) {
             note = "[" + target + "] status conflict on case " + label(c) + ": the CRM set '" + c.status() + "' while the ticket became '"
                     + ticket.state() + "'; the ticket wins and the case is set back to '" + ours + "'";
@@ -97,10 +98,10 @@ public final class CaseTicketService {
         } else if (crmChanged) {
             note = "[" + target + "] case " + label(c) + " status changed in the CRM: '" + r.crmStatus() + "' -> '" + c.status() + "'";
         }
-        String crmStatus = writeBack ? ours : c.status();
+        String written = writeBack ? ours : null;
         commands.execute(new CommandSpec(system, "crm.case.sync", "crm-case", target + "/" + c.id(), null), Boolean.class, ctx -> {
-            repo.update(ctx.handle(), ctx.tenantId(), new CaseRepository.CaseRow(target, c.id(), r.ticketId(), crmStatus, c.version(),
-                    ticket.state()), ctx.now());
+            repo.update(ctx.handle(), ctx.tenantId(), new CaseRepository.CaseRow(target, c.id(), r.ticketId(), c.status(), c.version(),
+                    ticket.state(), written), ctx.now());
             ctx.summary("case " + c.id() + " of " + target + " at version " + c.version() + ", status '" + c.status() + "'");
             return true;
         });
@@ -122,7 +123,7 @@ public final class CaseTicketService {
         commands.execute(new CommandSpec(system, "crm.case.open", "crm-case", target + "/" + c.id(), null), Boolean.class, ctx -> {
             if (repo.byCase(ctx.handle(), ctx.tenantId(), target, c.id(), true).isEmpty()) {
                 repo.insert(ctx.handle(), ctx.tenantId(), new CaseRepository.CaseRow(target, c.id(), ticket.id(), c.status(), c.version(),
-                        ticket.state()), ctx.now());
+                        ticket.state(), null), ctx.now());
             }
             ctx.summary("case " + label(c) + " of " + target + " is ticket " + ticket.number());
             return true;

@@ -80,10 +80,11 @@ public final class TicketCaseListener implements EventListener {
         String status = routing.status(ticket.stateKind());
         String reply = e.kind() == TicketEventKind.AGENT_REPLY ? e.body() : null;
         String resolution = e.kind() == TicketEventKind.RESOLVED ? e.body() : null;
-        String newStatus = status != null && !status.equalsIgnoreCase(r.crmStatus()) ? status : null;
+        String known = r.oakitStatus() != null ? r.oakitStatus() : r.crmStatus();
+        String newStatus = status != null && !status.equalsIgnoreCase(known) ? status : null;
         commands.execute(new CommandSpec(system, "crm.case.ticket-changed", "crm-case", r.target() + "/" + r.caseId(), null), Boolean.class, ctx -> {
-            repo.update(ctx.handle(), tenant, new CaseRepository.CaseRow(r.target(), r.caseId(), ticketId, newStatus == null ? r.crmStatus() : newStatus,
-                    r.crmVersion(), ticket.state()), ctx.now());
+            repo.update(ctx.handle(), tenant, new CaseRepository.CaseRow(r.target(), r.caseId(), ticketId, r.crmStatus(), r.crmVersion(),
+                    ticket.state(), newStatus != null ? newStatus : r.oakitStatus()), ctx.now());
             ctx.summary("ticket " + ticket.number() + " is '" + ticket.state() + "'" + (newStatus == null ? "" : "; case " + r.caseId()
                     + " gets '" + newStatus + "'"));
             return true;

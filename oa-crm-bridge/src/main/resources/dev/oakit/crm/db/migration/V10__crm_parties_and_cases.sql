@@ -19,7 +19,8 @@ CREATE TABLE oa_crm_party (
 CREATE UNIQUE INDEX oa_crm_party_external ON oa_crm_party (tenant_id, target, kind, external_id);
 CREATE UNIQUE INDEX oa_crm_party_key ON oa_crm_party (tenant_id, target, party_key);
 CREATE INDEX oa_crm_party_email ON oa_crm_party (tenant_id, target, kind, email);
--- A CRM case handled as a ticket: what each side last said about the status, for the conflict rule.
+-- A CRM case handled as a ticket, for the status rule: the status last read from the CRM (and its version), the
+-- ticket's state then, and the status OAKit wrote since (null when it wrote none since that read).
 CREATE TABLE oa_crm_case (
     tenant_id     VARCHAR(64)   NOT NULL,
     target        VARCHAR(64)   NOT NULL,
@@ -28,6 +29,7 @@ CREATE TABLE oa_crm_case (
     crm_status    VARCHAR(64)   NOT NULL,
     crm_version   BIGINT        NOT NULL,
     ticket_state  VARCHAR(64)   NOT NULL,
+    oakit_status  VARCHAR(64),
     updated_at    ${ts}         NOT NULL,
     PRIMARY KEY (tenant_id, target, case_id)
 );
