@@ -2,6 +2,8 @@ package dev.oakit.crm.odoo;
 
 import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.TestDatabase;
+import dev.oakit.core.Actor;
+import dev.oakit.crm.CrmCustomers;
 import dev.oakit.crm.CrmParty;
 import dev.oakit.fakes.Failure;
 import dev.oakit.integration.ExternalRef;
@@ -53,7 +55,14 @@ class OdooCustomersFlowTest {
     void aContactCreatedInOakitIsUpsertedOnceEvenWhenOdooCommitsThenTimesOut(TestDatabase db) {
         OdooFlowSetup s = OdooFlowSetup.start(db);
         s.odoo().failures().responseDelay(Duration.ofSeconds(3)).nextCall("res.partner", "create", Failure.COMMIT_THEN_TIMEOUT);
-        CrmParty bob = s.customers().contactFor(OdooFlowSetup.user("carol"), TARGET, "Bob Stone", "Bob@Example.com", String.valueOf(s.acme()));
+        CrmCustomers customers = s.customers();
+        Actor agent = OdooFlowSetup.user("carol");
+        String acmeId = String.valueOf(s.acme());
+        // tag::contact[]
+        CrmParty bob = customers.contactFor(agent, "odoo-crm", "Bob Stone", "Bob@Example.com", acmeId); // acmeId: the CRM's account id
+        Requester requester = customers.requester(agent, bob);                 // the ticket's external requester
+        // end::contact[]
+        assertThat(requester.contactEmail()).isEqualTo("bob@example.com");
         assertThat(bob.key()).startsWith("OA-C-");
         CrmParty again = s.customers().contactFor(OdooFlowSetup.user("carol"), TARGET, "Bob Stone", "bob@example.com", null);
         assertThat(again.localId()).as("the same address is the same contact").isEqualTo(bob.localId());

@@ -8,6 +8,7 @@ import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.crm.CaseRouting;
 import dev.oakit.crm.CrmBridgePlugin;
 import dev.oakit.crm.CrmCustomers;
+import dev.oakit.crm.spi.CrmConnector;
 import dev.oakit.fakes.odoo.FakeOdoo;
 import dev.oakit.integration.ExternalRef;
 import dev.oakit.integration.IdMap;
@@ -15,6 +16,7 @@ import dev.oakit.integration.IntegrationPlugin;
 import dev.oakit.integration.pull.ChangePulls;
 import dev.oakit.integration.pull.PullSpec;
 import dev.oakit.ticket.Queue;
+import dev.oakit.ticket.StateKind;
 import dev.oakit.ticket.QueueMember;
 import dev.oakit.ticket.Queues;
 import dev.oakit.ticket.TicketCatalog;
@@ -25,6 +27,7 @@ import dev.oakit.ticket.Tickets;
 import dev.oakit.workflow.WorkflowPlugin;
 import org.awaitility.Awaitility;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -47,10 +50,19 @@ record OdooFlowSetup(FakeOdoo odoo, OaKit oa, long support, long acme, CrmCustom
         FakeOdoo odoo = db.closeLater(FakeOdoo.start());
         long support = OdooCrmSetup.seed(odoo);
         long acme = odoo.create("res.partner", Map.of("name", "Acme", "is_company", true, "ref", "ACME-1"));
+        URI server = odoo.baseUri();
+        String apiKey = odoo.apiKey();
+        // tag::odoo[]
+        OdooCrmConnector crm = new OdooCrmConnector(OdooCrmConfig.of("odoo-crm", server, "odoo", "admin", apiKey)
+                .withSupportProject("Support"));                           // the project whose tasks are cases
         CaseRouting routing = CaseRouting.of(new CaseRouting.Route("service", "support", null))
-                .withType("Complaint", new CaseRouting.Route("complaint", "care", null));
+                .withType("Complaint", new CaseRouting.Route("complaint", "care", null))
+                .withStatus(StateKind.WAITING, "Waiting on Customer");    // the CRM status of each ticket state
+        // end::odoo[]
         OaKit oa = db.start(b -> b.plugin(new IntegrationPlugin()).plugin(new WorkflowPlugin()).plugin(new TicketPlugin())
-                .plugin(new CrmBridgePlugin(new OdooCrmConnector(OdooCrmSetup.config(odoo))).caseRouting(routing))
+                // tag::install[]
+                .plugin(new CrmBridgePlugin(crm).caseRouting(routing))
+                // end::install[]
                 .config("integration", OdooCrmSetup.FAST));
         DirectorySeed.of(oa.service(Directory.class), ADMIN).users("root", "carol", "dave").admins("root");
         Queues queues = oa.service(Queues.class);
@@ -62,9 +74,12 @@ record OdooFlowSetup(FakeOdoo odoo, OaKit oa, long support, long acme, CrmCustom
         catalog.saveType(ADMIN, TicketType.of("service", "Service request").withDefaultQueue("support"));
         catalog.saveType(ADMIN, TicketType.of("complaint", "Complaint").withDefaultQueue("care"));
         ChangePulls pulls = oa.service(ChangePulls.class);
-        for (String feed : List.of("account", "contact", "case")) {
-            pulls.schedule(ADMIN, PullSpec.of(TARGET, feed));
+        Actor admin = ADMIN;
+        // tag::pulls[]
+        for (String feed : List.of(CrmConnector.ACCOUNTS, CrmConnector.CONTACTS, CrmConnector.CASES)) {
+            pulls.schedule(admin, PullSpec.of("odoo-crm", feed));          // add .every(Duration.ofMinutes(5)) to pull on a schedule
         }
+        // end::pulls[]
         return new OdooFlowSetup(odoo, oa, support, acme, oa.service(CrmCustomers.class), oa.service(Tickets.class),
                 oa.service(TicketQueries.class), oa.service(IdMap.class), pulls);
     }
