@@ -1,13 +1,12 @@
 package dev.oakit.crm.odoo;
 
 import dev.oakit.core.Actor;
-import dev.oakit.core.directory.Directory;
 import dev.oakit.core.OaKit;
-import dev.oakit.core.testing.DirectorySeed;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.crm.CaseRouting;
 import dev.oakit.crm.CrmBridgePlugin;
 import dev.oakit.crm.CrmCustomers;
+import dev.oakit.crm.HelpDesk;
 import dev.oakit.crm.spi.CrmConnector;
 import dev.oakit.fakes.odoo.FakeOdoo;
 import dev.oakit.integration.ExternalRef;
@@ -15,14 +14,9 @@ import dev.oakit.integration.IdMap;
 import dev.oakit.integration.IntegrationPlugin;
 import dev.oakit.integration.pull.ChangePulls;
 import dev.oakit.integration.pull.PullSpec;
-import dev.oakit.ticket.Queue;
 import dev.oakit.ticket.StateKind;
-import dev.oakit.ticket.QueueMember;
-import dev.oakit.ticket.Queues;
-import dev.oakit.ticket.TicketCatalog;
 import dev.oakit.ticket.TicketPlugin;
 import dev.oakit.ticket.TicketQueries;
-import dev.oakit.ticket.TicketType;
 import dev.oakit.ticket.Tickets;
 import dev.oakit.workflow.WorkflowPlugin;
 import org.awaitility.Awaitility;
@@ -35,9 +29,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * The whole bridge against a fake Odoo: a help desk with the queues {@code support} (agent carol) and {@code care}
- * (agent dave), ticket types {@code service} and {@code complaint}; complaints go to care, everything else to
- * support; the account, contact and case feeds pulled when asked.
+ * The whole bridge against a fake Odoo and a {@link HelpDesk}: complaints go to care, everything else to support; the
+ * account, contact and case feeds pulled when asked.
  */
 record OdooFlowSetup(FakeOdoo odoo, OaKit oa, long support, long acme, CrmCustomers customers, Tickets tickets, TicketQueries queries,
                      IdMap idMap, ChangePulls pulls) {
@@ -64,15 +57,7 @@ record OdooFlowSetup(FakeOdoo odoo, OaKit oa, long support, long acme, CrmCustom
                 .plugin(new CrmBridgePlugin(crm).caseRouting(routing))
                 // end::install[]
                 .config("integration", OdooCrmSetup.FAST));
-        DirectorySeed.of(oa.service(Directory.class), ADMIN).users("root", "carol", "dave").admins("root");
-        Queues queues = oa.service(Queues.class);
-        queues.saveQueue(ADMIN, Queue.of("support", "Support"));
-        queues.saveQueue(ADMIN, Queue.of("care", "Customer care"));
-        queues.setMembers(ADMIN, "support", List.of(QueueMember.agent("carol")));
-        queues.setMembers(ADMIN, "care", List.of(QueueMember.agent("dave")));
-        TicketCatalog catalog = oa.service(TicketCatalog.class);
-        catalog.saveType(ADMIN, TicketType.of("service", "Service request").withDefaultQueue("support"));
-        catalog.saveType(ADMIN, TicketType.of("complaint", "Complaint").withDefaultQueue("care"));
+        HelpDesk.seed(oa, ADMIN);
         ChangePulls pulls = oa.service(ChangePulls.class);
         Actor admin = ADMIN;
         // tag::pulls[]
