@@ -1,8 +1,10 @@
 package dev.oakit.crm.internal;
 
 import dev.oakit.core.Actor;
+import dev.oakit.core.ConflictException;
 import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
+import dev.oakit.crm.CaseComment;
 import dev.oakit.crm.CaseRouting;
 import dev.oakit.crm.CaseUpdate;
 import dev.oakit.crm.CrmCase;
@@ -112,6 +114,33 @@ public final class CaseTicketService {
             writes.request(system, new NewRemoteWrite(target, CrmConnector.CASE_UPDATE, c.id() + ":conflict-" + c.version(),
                     "ticket:" + r.ticketId(), new CaseUpdate(c.id(), ours, null, null)));
         }
+    }
+
+    /**
+     * Adds a public comment of the CRM to the case's ticket, once: the requester's (by e-mail address) as the requester's
+     * reply, anybody else's as an internal note naming the author. OAKit's own replies never come here (the inbox
+     * answers them as echoes).
+     *
+     * @throws IllegalStateException when the case is no ticket yet: the event is delivered again later
+     */
+    void comment(String tenant, String target, CaseComment c) {
+        Actor system = Actor.system(tenant);
+        CaseRepository.CaseRow r = commands.query(h -> repo.byCase(h, tenant, target, c.caseId(), false)).orElseThrow(() ->
+                new IllegalStateException("comment " + c.id() + " of " + target + " is on case " + c.caseId()
+                        + ", which is no ticket yet; it is applied when the case is"));
+        Ticket ticket = queries.detail(system, r.ticketId()).ticket();
+        String requestId = "crm:" + target + ":comment:" + c.id();
+        String email = ticket.requester().contactEmail();
+        if (!ticket.requester().internal() && email != null && email.equalsIgnoreCase(c.authorEmail())) {
+            try {
+                tickets.contactReply(system, r.ticketId(), email, "crm", c.body(), requestId);
+                return;
+            } catch (ConflictException closed) {
+                // a closed ticket takes no reply: kept as a note below
+            }
+        }
+        String author = c.authorName() != null ? c.authorName() : c.authorEmail() != null ? c.authorEmail() : "someone";
+        tickets.note(system, r.ticketId(), "[" + target + "] comment by " + author + " on case " + c.caseId() + ": " + c.body(), requestId);
     }
 
     private void open(Actor system, String target, CrmCase c) {

@@ -3,6 +3,7 @@ package dev.oakit.crm.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oakit.core.event.DomainEvent;
 import dev.oakit.core.spi.EventListener;
+import dev.oakit.crm.CaseComment;
 import dev.oakit.crm.CrmAccount;
 import dev.oakit.crm.CrmCase;
 import dev.oakit.crm.CrmContact;
@@ -14,7 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 /**
- * Applies what the inbox accepted from a CRM connector's account, contact and case feeds (by pull or webhook): each
+ * Applies what the inbox accepted from a CRM connector's account, contact, case and case-comment feeds (by pull or webhook): each
  * accepted change once, never an older version after a newer one (the inbox decides), and a repeated delivery of the
  * event changes nothing (the stores compare versions).
  */
@@ -55,6 +56,7 @@ public final class CrmInboxListener implements EventListener {
             case CrmConnector.ACCOUNTS -> customers.apply(event.tenantId(), target, CrmRecords.read(r, CrmAccount.class));
             case CrmConnector.CONTACTS -> customers.apply(event.tenantId(), target, CrmRecords.read(r, CrmContact.class));
             case CrmConnector.CASES -> cases.apply(event.tenantId(), target, CrmRecords.read(r, CrmCase.class));
+            case CrmConnector.CASE_COMMENTS -> cases.comment(event.tenantId(), target, CrmRecords.read(r, CaseComment.class));
             default -> {
                 // approval requests are the deal-approval flow's
             }

@@ -40,8 +40,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       name. A public reply and the resolution are posted as one public message in the task's chatter
  *       ({@code message_post}, subtype {@code mail.mt_comment}) whose {@code message_id} carries the key
  *       ({@link #messageId}), by which it is found again.</li>
- *   <li>Feeds: {@link #ACCOUNTS} (companies), {@link #CONTACTS} (persons of type contact) and {@link #CASES} (tasks of
- *       the support project), by {@code search_read} on {@code write_date}. A case's type is its first tag's name,
+ *   <li>Feeds: {@link #ACCOUNTS} (companies), {@link #CONTACTS} (persons of type contact), {@link #CASES} (tasks of
+ *       the support project) and {@link #CASE_COMMENTS} (public chatter messages on them), by {@code search_read} on
+ *       {@code write_date}. A case's type is its first tag's name,
  *       its status the stage's name unless the task is done or cancelled.</li>
  *   <li>Metadata: {@code fields_get} of a model.</li>
  * </ul>
@@ -91,15 +92,29 @@ public final class OdooCrmConnector implements CrmConnector {
     @Override
     public List<ChangeFeed> feeds() {
         String key = config.contactKeyField();
+        List<String> contactFields = new ArrayList<>(OdooCrmRecords.CONTACT_FIELDS);
+        contactFields.add(key);
         return List.of(
                 new OdooCrmFeed(rpc, ACCOUNTS, OdooCrmRecords.PARTNER, call -> List.of(List.of("is_company", "=", true)),
-                        OdooCrmRecords.ACCOUNT_FIELDS, null, null, (call, rows) -> payloads(rows, r -> CrmRecords.payload(OdooCrmRecords.account(r)))),
+                        OdooCrmRecords.ACCOUNT_FIELDS, true, r -> null, null,
+                        (call, rows) -> payloads(rows, r -> CrmRecords.payload(OdooCrmRecords.account(r)))),
                 new OdooCrmFeed(rpc, CONTACTS, OdooCrmRecords.PARTNER, call -> List.of(List.of("is_company", "=", false),
-                        List.of("type", "=", "contact")), OdooCrmRecords.CONTACT_FIELDS, key, CONTACT_UPSERT,
+                        List.of("type", "=", "contact")), contactFields, true, r -> OdooCrmRecords.text(r, key), CONTACT_UPSERT,
                         (call, rows) -> payloads(rows, r -> CrmRecords.payload(OdooCrmRecords.contact(r, key)))),
                 new OdooCrmFeed(rpc, CASES, OdooCrmRecords.TASK, call -> List.of(List.of("project_id", "=", project(call))),
-                        OdooCrmRecords.TASK_FIELDS, null, null,
-                        (call, rows) -> OdooCrmRecords.cases(rpc, call, rows).stream().map(CrmRecords::payload).toList()));
+                        OdooCrmRecords.TASK_FIELDS, true, r -> null, null,
+                        (call, rows) -> OdooCrmRecords.cases(rpc, call, rows).stream().map(CrmRecords::payload).toList()),
+                // public discussions in the chatter of tasks; OAKit's own replies carry their key in message_id
+                new OdooCrmFeed(rpc, CASE_COMMENTS, "mail.message", call -> List.of(List.of("model", "=", OdooCrmRecords.TASK),
+                        List.of("message_type", "in", List.of("comment", "email")), List.of("is_internal", "=", false)),
+                        OdooCrmRecords.MESSAGE_FIELDS, false, r -> keyOf(OdooCrmRecords.text(r, "message_id")), CASE_UPDATE,
+                        (call, rows) -> OdooCrmRecords.comments(rpc, call, rows, project(call))));
+    }
+
+    /** @return OAKit's key in a {@code message_id} that {@link #messageId} made, else null */
+    static String keyOf(String messageId) {
+        return messageId != null && messageId.startsWith("<oakit-") && messageId.endsWith("@oakit>")
+                ? messageId.substring("<oakit-".length(), messageId.length() - "@oakit>".length()) : null;
     }
 
     private static List<String> payloads(JsonNode rows, java.util.function.Function<JsonNode, String> each) {

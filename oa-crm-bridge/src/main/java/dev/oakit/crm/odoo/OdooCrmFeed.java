@@ -34,21 +34,26 @@ final class OdooCrmFeed implements ChangeFeed {
     private final String model;
     private final Domain filter;
     private final List<String> fields;
-    private final String keyField;
+    private final boolean archivable;
+    private final java.util.function.Function<JsonNode, String> key;
     private final String createOperation;
     private final Page page;
 
-    OdooCrmFeed(OdooRpc rpc, String entityType, String model, Domain filter, List<String> fields, String keyField, String createOperation, Page page) {
+    /**
+     * @param fields the fields to read (those {@code key} and {@code page} use among them)
+     * @param archivable whether the model has {@code active} (archived records are read too)
+     * @param key OAKit's key a row carries, or null
+     * @param page the rows' payloads; a null payload is a record the bridge does not apply
+     */
+    OdooCrmFeed(OdooRpc rpc, String entityType, String model, Domain filter, List<String> fields, boolean archivable,
+                java.util.function.Function<JsonNode, String> key, String createOperation, Page page) {
         this.rpc = rpc;
         this.entityType = entityType;
         this.model = model;
         this.filter = filter;
-        List<String> f = new ArrayList<>(fields);
-        if (keyField != null && !f.contains(keyField)) {
-            f.add(keyField);
-        }
-        this.fields = List.copyOf(f);
-        this.keyField = keyField;
+        this.fields = List.copyOf(fields);
+        this.archivable = archivable;
+        this.key = key;
         this.createOperation = createOperation;
         this.page = page;
     }
@@ -67,7 +72,9 @@ final class OdooCrmFeed implements ChangeFeed {
     public List<RemoteRecord> since(CallContext call, Watermark from, int limit) throws RemoteCallException {
         List<Object> domain = new ArrayList<>(filter.of(call));
         domain.add(List.of("write_date", ">=", OdooRpc.writeDate(from.version())));
-        domain.add(List.of("active", "in", List.of(true, false)));
+        if (archivable) {
+            domain.add(List.of("active", "in", List.of(true, false)));
+        }
         Map<String, Object> kwargs = new LinkedHashMap<>();
         kwargs.put("fields", fields);
         kwargs.put("order", "write_date asc, id asc");
@@ -79,7 +86,7 @@ final class OdooCrmFeed implements ChangeFeed {
         for (int i = 0; i < rows.size(); i++) {
             JsonNode r = rows.get(i);
             out.add(new RemoteRecord(entityType, r.path("id").asText(), OdooRpc.version(r.path("write_date").asText()),
-                    keyField == null ? null : OdooCrmRecords.cut(OdooCrmRecords.text(r, keyField), 191), payloads.get(i)));
+                    OdooCrmRecords.cut(key.apply(r), 191), payloads.get(i)));
         }
         return out;
     }

@@ -26,6 +26,7 @@ final class OdooCrmRecords {
     static final List<String> CONTACT_FIELDS = List.of("id", "name", "parent_id", "email", "phone", "write_date", "active");
     static final List<String> TASK_FIELDS = List.of("id", "name", "description", "partner_id", "stage_id", "state", "priority", "tag_ids",
             "write_date");
+    static final List<String> MESSAGE_FIELDS = List.of("id", "res_id", "body", "author_id", "email_from", "message_id", "write_date");
     /** Closed task states and the status a case has in them. */
     static final Map<String, String> CLOSED = Map.of("1_done", "Done", "1_canceled", "Cancelled");
 
@@ -110,6 +111,44 @@ final class OdooCrmRecords {
             out.add(new CrmCase(t.path("id").asText(), t.path("id").asText(), account, contact, cut(text(t, "name"), 255), plain(text(t, "description")),
                     cut(type, 64), "1".equals(t.path("priority").asText()) ? "High" : "Low", cut(status, 64),
                     OdooRpc.version(t.path("write_date").asText())));
+        }
+        return out;
+    }
+
+    /**
+     * Reads chatter messages as case comments: those on tasks of the support project, with their author's e-mail
+     * (one call each for the page's tasks and authors); the others get no payload.
+     *
+     * @param messages rows with {@link #MESSAGE_FIELDS}
+     */
+    static List<String> comments(OdooRpc rpc, CallContext call, JsonNode messages, long project) throws RemoteCallException {
+        Set<Long> tasks = new LinkedHashSet<>();
+        Set<Long> authors = new LinkedHashSet<>();
+        for (JsonNode m : messages) {
+            tasks.add(m.path("res_id").asLong());
+            if (m.path("author_id").isArray()) {
+                authors.add(m.path("author_id").get(0).asLong());
+            }
+        }
+        Set<String> cases = new java.util.HashSet<>();
+        if (!tasks.isEmpty()) {
+            rpc.execute(call, TASK, "search", List.of(List.of(List.of("id", "in", List.copyOf(tasks)), List.of("project_id", "=", project),
+                    List.of("active", "in", List.of(true, false)))), Map.of()).forEach(id -> cases.add(id.asText()));
+        }
+        Map<String, JsonNode> authorRows = byId(authors.isEmpty() ? null : rpc.execute(call, PARTNER, "read", List.of(List.copyOf(authors)),
+                Map.of("fields", List.of("name", "email"))));
+        List<String> out = new ArrayList<>();
+        for (JsonNode m : messages) {
+            String task = m.path("res_id").asText();
+            String body = plain(text(m, "body"));
+            if (!cases.contains(task) || body == null || body.isBlank()) {
+                out.add(null);
+                continue;
+            }
+            JsonNode author = m.path("author_id").isArray() ? authorRows.get(m.path("author_id").get(0).asText()) : null;
+            String email = author != null && text(author, "email") != null ? text(author, "email") : text(m, "email_from");
+            out.add(dev.oakit.crm.spi.CrmRecords.payload(new dev.oakit.crm.CaseComment(m.path("id").asText(), task, cut(body, 20_000),
+                    author == null ? null : cut(text(author, "name"), 255), cut(email, 254), OdooRpc.version(m.path("write_date").asText()))));
         }
         return out;
     }

@@ -61,7 +61,7 @@ record OdooFlowSetup(FakeOdoo odoo, OaKit oa, long support, long acme, CrmCustom
         ChangePulls pulls = oa.service(ChangePulls.class);
         Actor admin = ADMIN;
         // tag::pulls[]
-        for (String feed : List.of(CrmConnector.ACCOUNTS, CrmConnector.CONTACTS, CrmConnector.CASES)) {
+        for (String feed : List.of(CrmConnector.ACCOUNTS, CrmConnector.CONTACTS, CrmConnector.CASES, CrmConnector.CASE_COMMENTS)) {
             pulls.schedule(admin, PullSpec.of("odoo-crm", feed));          // add .every(Duration.ofMinutes(5)) to pull on a schedule
         }
         // end::pulls[]
