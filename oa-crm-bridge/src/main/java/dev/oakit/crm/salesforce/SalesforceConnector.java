@@ -40,7 +40,7 @@ import java.util.Optional;
  *       key (a 300 answer) the write fails for good, naming both ids.</li>
  *   <li>{@link #CASE_UPDATE}: one composite request with {@code allOrNone}: the Case's {@code Status} and resolution
  *       field, and a public {@code CaseComment} whose text ends with {@code [ref: <key>]}, by which it is found again
- *       (case comments have no custom fields). The key is {@link #caseUpdateKey}.</li>
+ *       (case comments have no custom fields). The key is {@link CrmConnector#caseUpdateKey}.</li>
  *   <li>{@link #DECISION}: the Quote ({@code 0Q0…}) or Contract ({@code 800…}) gets {@code OAKit_Approval_Status__c},
  *       {@code OAKit_Approval_Comment__c} and {@code OAKit_Decision_Key__c}, sent with {@code If-Unmodified-Since} the
  *       request's version, after a read that compares the version to the millisecond: a record changed since the
@@ -71,11 +71,6 @@ public final class SalesforceConnector implements CrmConnector {
     public SalesforceConnector(SalesforceConfig config, HttpClient client, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.http = new SalesforceHttp(config, Objects.requireNonNull(client, "client"), Objects.requireNonNull(clock, "clock"));
-    }
-
-    /** @return the key of a case update: the case's id and OAKit's id of the change */
-    public static String caseUpdateKey(String caseId, String changeId) {
-        return caseId + ":" + changeId;
     }
 
     @Override
@@ -219,7 +214,10 @@ public final class SalesforceConnector implements CrmConnector {
             if (r.isArray()) {
                 throw duplicates("Contact." + config.contactKeyField(), key, r);
             }
-            return r.path("id").asText();
+            String id = r.path("id").asText(null);
+            // before API 46.0 an update answers 204 without a body: look the contact up
+            return id != null ? id : find(call, key).orElseThrow(() -> RemoteCallException.of(RemoteCallException.Kind.AMBIGUOUS,
+                    config.target() + ": the contact just upserted with key '" + key + "' is not found"));
         }
     }
 
@@ -233,7 +231,7 @@ public final class SalesforceConnector implements CrmConnector {
             String caseId = key.substring(0, Math.max(0, key.indexOf(':')));
             if (caseId.isEmpty()) {
                 throw RemoteCallException.of(RemoteCallException.Kind.PERMANENT, config.target() + ": case update key '" + key
-                        + "' is not SalesforceConnector.caseUpdateKey(caseId, changeId)");
+                        + "' is not CrmConnector.caseUpdateKey(caseId, changeId)");
             }
             String path = SalesforceHttp.query("SELECT Id, CommentBody FROM CaseComment WHERE ParentId = '" + caseId.replace("'", "\\'") + "'");
             while (path != null) {

@@ -24,8 +24,8 @@ import java.util.Optional;
  *   <tr><th>name</th><th>kind</th><th>payload / record</th><th>key</th></tr>
  *   <tr><td>{@link #CONTACT_UPSERT}</td><td>create</td><td>{@link CrmContact}</td><td>the contact's {@link CrmContact#key()},
  *       the CRM's external id: an upsert, never a second contact</td></tr>
- *   <tr><td>{@link #CASE_UPDATE}</td><td>create</td><td>{@link CaseUpdate}</td><td>OAKit's id of the change; a public
- *       reply carries it so that it is found again</td></tr>
+ *   <tr><td>{@link #CASE_UPDATE}</td><td>create</td><td>{@link CaseUpdate}</td><td>{@link #caseUpdateKey}; a public reply
+ *       carries it so that it is found again</td></tr>
  *   <tr><td>{@link #DECISION}</td><td>create</td><td>{@link Decision}</td><td>{@link #decisionKey}; refused with
  *       {@link RecordChangedException} when the record changed since the request</td></tr>
  *   <tr><td>{@link #ACCOUNTS}, {@link #CONTACTS}, {@link #CASES}</td><td>feed</td><td>{@link CrmRecords}</td><td></td></tr>
@@ -89,6 +89,15 @@ public interface CrmConnector extends Connector, RemoteMetadata {
     /** @return the feed's entity type of a kind of request */
     static String feedOf(ApprovalRequest.Kind kind) {
         return kind == ApprovalRequest.Kind.DISCOUNT ? DISCOUNT_REQUESTS : CONTRACT_REQUESTS;
+    }
+
+    /**
+     * @param caseId the CRM's id of the case
+     * @param changeId OAKit's id of the change (a ticket's reply, its status change), unique for the case
+     * @return the key of a case update: a connector finds the update again from it alone
+     */
+    static String caseUpdateKey(String caseId, String changeId) {
+        return caseId + ":" + changeId;
     }
 
     /** @return the key of the decision written back for the request of that version: one decision per request version */

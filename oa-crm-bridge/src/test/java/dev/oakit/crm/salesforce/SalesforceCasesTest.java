@@ -23,7 +23,7 @@ class SalesforceCasesTest {
     }
 
     private static RemoteWrite update(SalesforceSetup s, String caseId, String change, CaseUpdate u) {
-        return s.request(CrmConnector.CASE_UPDATE, SalesforceConnector.caseUpdateKey(caseId, change), u);
+        return s.request(CrmConnector.CASE_UPDATE, CrmConnector.caseUpdateKey(caseId, change), u);
     }
 
     @DbTest

@@ -1,17 +1,20 @@
 package dev.oakit.crm.salesforce;
 
 import dev.oakit.core.testing.DbTest;
+import dev.oakit.core.testing.ManualClock;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.crm.ApprovalRequest;
 import dev.oakit.crm.Decision;
 import dev.oakit.crm.spi.CrmConnector;
 import dev.oakit.crm.spi.RecordChangedException;
 import dev.oakit.fakes.Failure;
+import dev.oakit.fakes.salesforce.FakeSalesforce;
 import dev.oakit.integration.RemoteWrite;
 import dev.oakit.integration.WriteStatus;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +67,21 @@ class SalesforceDecisionsTest {
         assertThat(s.sf().record("Quote", r.id()).orElseThrow()).containsEntry("OAKit_Approval_Status__c", "Requested")
                 .containsEntry("OAKit_Decision_Key__c", null);
         assertThat(s.sf().callCount("update")).isZero();
+    }
+
+    @DbTest
+    void aChangeBetweenTheConnectorsReadAndItsWriteIsRefusedBySalesforceWith412(TestDatabase db) throws Exception {
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-07T08:00:00Z"));
+        SalesforceSetup s = SalesforceSetup.start(db, FakeSalesforce.builder().clock(clock).start(), Duration.ofHours(1));
+        ApprovalRequest r = read(s, ApprovalRequest.Kind.DISCOUNT, quote(s));
+        clock.advance(Duration.ofMinutes(5));
+        s.sf().changeAfterNextRead("Quote", r.id(), Map.of("Discount", 45));
+        RemoteWrite dead = s.await(decide(s, r, Decision.Outcome.APPROVED), WriteStatus.FAILED);
+        assertThat(dead.lastError()).startsWith(RecordChangedException.CODE);
+        assertThat(dead.remoteStatus()).isEqualTo(412);
+        assertThat(dead.remoteError()).contains("PRECONDITION_FAILED");
+        assertThat(s.sf().callCount("update")).as("sent, refused").isEqualTo(1);
+        assertThat(s.sf().record("Quote", r.id()).orElseThrow()).containsEntry("OAKit_Approval_Status__c", "Requested");
     }
 
     @DbTest

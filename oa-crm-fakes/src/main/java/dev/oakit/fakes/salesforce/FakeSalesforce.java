@@ -39,7 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * limit, 403 {@code REQUEST_LIMIT_EXCEEDED}; a {@link Failure#SERVER_ERROR} a 500 {@code UNKNOWN_EXCEPTION}), and
  * {@link #lockRows}, {@link #exhaustDailyLimit}, {@link #duplicateExternalId}, {@link #removeField},
  * {@link #expireSessions}, {@link #commitLag}; {@link #update} changes a record as a CRM user would (under a
- * pending decision, say). A call's {@link dev.oakit.fakes.Call#target()} is the sObject type, its action one of
+ * pending decision, say), {@link #changeAfterNextRead} just after an integration read it. A call's {@link dev.oakit.fakes.Call#target()} is the sObject type, its action one of
  * {@code token create read update upsert delete describe query composite limits}.
  *
  * <p>Thread safe. Close it to stop the server.
@@ -59,6 +59,7 @@ public final class FakeSalesforce extends FakeServer {
     private int used;
     private Instant windowStart;
     private int lockedWrites;
+    private Map.Entry<String, Map<String, Object>> changeAfterRead;
 
     private FakeSalesforce(Builder b) {
         super(b.theClock(), (secret, body) -> Map.of()); // Salesforce sends no signed JSON webhooks
@@ -167,6 +168,25 @@ public final class FakeSalesforce extends FakeServer {
     public synchronized FakeSalesforce commitLag(Duration lag) {
         store.commitLag(Objects.requireNonNull(lag, "lag"));
         return this;
+    }
+
+    /**
+     * Changes a record right after the API next reads it, as a user saving the record just after an integration
+     * looked at it: the race a conditional update ({@code If-Unmodified-Since}) is there to catch.
+     */
+    public synchronized FakeSalesforce changeAfterNextRead(String type, String id, Map<String, Object> fields) {
+        store.type(type);
+        changeAfterRead = Map.entry(type + "/" + id, new LinkedHashMap<>(fields));
+        return this;
+    }
+
+    /** Applies a {@link #changeAfterNextRead} armed for this record. */
+    synchronized void afterRead(String type, String id) {
+        if (changeAfterRead != null && changeAfterRead.getKey().equals(type + "/" + id)) {
+            Map<String, Object> fields = changeAfterRead.getValue();
+            changeAfterRead = null;
+            store.update(type, id, fields);
+        }
     }
 
     /** @return the id of a new record (not counted against the API limit) */

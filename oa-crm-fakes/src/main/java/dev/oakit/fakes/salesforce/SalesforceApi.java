@@ -195,7 +195,9 @@ final class SalesforceApi {
             return switch (method) {
                 case "GET" -> {
                     Map<String, Object> r = fake.store.get(type, id).orElseThrow(SalesforceError::notFound);
-                    yield new Answer(200, SObjectStore.view(type, base, r, selected(t, query.get("fields"))));
+                    Answer read = new Answer(200, SObjectStore.view(type, base, r, selected(t, query.get("fields"))));
+                    fake.afterRead(type, id);
+                    yield read;
                 }
                 case "PATCH" -> {
                     Map<String, Object> r = fake.store.get(type, id).orElseThrow(SalesforceError::notFound);

@@ -95,6 +95,18 @@ class JsonHttpTest {
     }
 
     @Test
+    void everyAnswerIsShownToTheListenerWithItsHeadersBeforeItIsClassified() throws Exception {
+        java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        JsonHttp http = JsonHttp.builder(URI.create("http://127.0.0.1:" + server.getAddress().getPort())).auth(auth)
+                .onAnswer((status, headers) -> seen.add(status + " " + headers.firstValue("Retry-After").orElse("-"))).build();
+        assertThatThrownBy(() -> http.get(CALL, "/limited")).isInstanceOf(RemoteCallException.class);
+        assertThat(seen).containsExactly("429 7");
+        seen.clear();
+        assertThat(http.get(CALL, "/secure").path("ok").asBoolean()).isTrue();
+        assertThat(seen).as("the 401, then the answer after the refresh").containsExactly("401 -", "200 -");
+    }
+
+    @Test
     void anExpiredSessionInABodyIsRefreshedToo() throws Exception {
         assertThat(http().get(CALL, "/odoo").path("result").asInt()).isEqualTo(7);
         assertThat(refreshes).hasValue(1);
