@@ -111,7 +111,8 @@ public final class CaseTicketService {
             tickets.note(system, r.ticketId(), note, "crm:" + target + ":" + c.id() + "@" + c.version());
         }
         if (writeBack) {
-            writes.request(system, new NewRemoteWrite(target, CrmConnector.CASE_UPDATE, c.id() + ":conflict-" + c.version(),
+            writes.request(system, new NewRemoteWrite(target, CrmConnector.CASE_UPDATE,
+                    CrmConnector.caseUpdateKey(c.id(), "conflict-" + c.version()),
                     "ticket:" + r.ticketId(), new CaseUpdate(c.id(), ours, null, null)));
         }
     }

@@ -24,7 +24,7 @@ import java.util.Set;
 /**
  * Writes a case's ticket back to the case: a public reply as a public reply, the resolution with the resolved status,
  * and every other state change as the routing's status of the new state. Each as a remote write whose key is the
- * case's id and the ticket event's id ({@code <caseId>:tk<ticket>-<event>}), so a repeated delivery writes nothing
+ * case's id and the ticket event's id ({@code CrmConnector.caseUpdateKey(caseId, "tk<ticket>-<event>")}), so a repeated delivery writes nothing
  * twice. Internal notes never leave OAKit.
  */
 @Singleton
@@ -92,7 +92,8 @@ public final class TicketCaseListener implements EventListener {
         if (newStatus == null && (reply == null || reply.isBlank()) && (resolution == null || resolution.isBlank())) {
             return;
         }
-        writes.request(system, new NewRemoteWrite(r.target(), CrmConnector.CASE_UPDATE, r.caseId() + ":tk" + ticketId + "-" + eventId,
+        writes.request(system, new NewRemoteWrite(r.target(), CrmConnector.CASE_UPDATE,
+                CrmConnector.caseUpdateKey(r.caseId(), "tk" + ticketId + "-" + eventId),
                 "ticket:" + ticketId, new CaseUpdate(r.caseId(), newStatus, blankToNull(reply), blankToNull(resolution))));
     }
 
