@@ -14,6 +14,9 @@ import dev.oakit.crm.internal.DealPolicyNode;
 import dev.oakit.crm.internal.DealService;
 import dev.oakit.crm.internal.DealWatchJob;
 import dev.oakit.workflow.spi.ServiceTaskHandler;
+import dev.oakit.crm.internal.CrmCustomerService;
+import dev.oakit.crm.internal.CrmInboxListener;
+import dev.oakit.crm.internal.TicketCaseListener;
 import dev.oakit.crm.spi.CrmConnector;
 import dev.oakit.integration.spi.Connector;
 import org.apiguardian.api.API;
@@ -33,10 +36,22 @@ import java.util.Set;
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class CrmBridgePlugin implements OaPlugin {
     private final List<CrmConnector> connectors;
+    private CaseRouting caseRouting = CaseRouting.of(new CaseRouting.Route("service", null, null));
 
     /** @param connectors the CRMs the bridge speaks to, each with its own target id */
     public CrmBridgePlugin(CrmConnector... connectors) {
         this.connectors = List.of(connectors);
+    }
+
+    /**
+     * Sets how CRM cases become tickets (type, queue and SLA per case type) and which CRM status each ticket state is
+     * written back as; unless set, every case is a ticket of type {@code service} in that type's default queue.
+     *
+     * @return this plugin
+     */
+    public CrmBridgePlugin caseRouting(CaseRouting routing) {
+        this.caseRouting = java.util.Objects.requireNonNull(routing, "routing");
+        return this;
     }
 
     @Override
@@ -55,15 +70,21 @@ public final class CrmBridgePlugin implements OaPlugin {
         for (CrmConnector c : registry.all()) {
             context.extension(Connector.class, c);
         }
+        CaseRouting routing = caseRouting;
         context.migrations("classpath:dev/oakit/crm/db/migration");
         context.install(new AbstractModule() {
             @Override
             protected void configure() {
                 bind(CrmConnectors.class).toInstance(registry);
+                bind(CaseRouting.class).toInstance(routing);
+                bind(CrmCustomers.class).to(CrmCustomerService.class);
                 bind(DealApprovals.class).to(DealService.class);
                 bind(Customer360.class).to(Customer360Service.class);
             }
         });
+        context.exposeService(CrmCustomers.class);
+        // accounts, contacts and cases the inbox accepted from a CRM's feeds; tickets of cases back to the CRM
+        context.extension(EventListener.class, CrmInboxListener.class);
         // deal approvals: requests from the CRM start approvals, decisions go back with a conflict check
         context.exposeService(DealApprovals.class);
         context.exposeService(Customer360.class);
@@ -74,5 +95,6 @@ public final class CrmBridgePlugin implements OaPlugin {
         for (NotificationTemplate t : DealNotices.templates()) {
             context.extension(NotificationTemplate.class, t);
         }
+        context.extension(EventListener.class, TicketCaseListener.class);
     }
 }

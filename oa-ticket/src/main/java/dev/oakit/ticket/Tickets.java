@@ -164,6 +164,22 @@ public interface Tickets {
     /** {@link #reply(Actor, long, String, List)} with a request id (null for none). */
     Ticket reply(Actor actor, long ticketId, String body, List<AttachmentRef> attachments, String requestId);
 
+    /**
+     * Adds the public reply of the ticket's external requester that reached OAKit through a channel (a CRM comment, a
+     * message of another system): the requester has no user, so the system records it as the requester's reply when
+     * {@code email} is the requester's address. A waiting ticket resumes as with {@link #reply}.
+     *
+     * @param system the tenant's system actor ({@code Actor.system(tenant)}) or an operator
+     * @param email the sender's address; must be the ticket's external requester's
+     * @param channel where it came from, e.g. {@code crm}
+     * @param requestId repeating it returns the first result; null for none
+     * @throws dev.oakit.core.ForbiddenException when the actor is no system actor or operator, or the address is not the
+     *     requester's
+     * @throws dev.oakit.core.ConflictException when the ticket is closed
+     * @since 0.2
+     */
+    Ticket contactReply(Actor system, long ticketId, String email, String channel, String body, String requestId);
+
     /** Adds an internal note, visible to agents only. */
     default Ticket note(Actor actor, long ticketId, String body) {
         return note(actor, ticketId, body, null);

@@ -29,6 +29,8 @@ import java.util.Optional;
  *   <tr><td>{@link #DECISION}</td><td>create</td><td>{@link Decision}</td><td>{@link #decisionKey}; refused with
  *       {@link RecordChangedException} when the record changed since the request</td></tr>
  *   <tr><td>{@link #ACCOUNTS}, {@link #CONTACTS}, {@link #CASES}</td><td>feed</td><td>{@link CrmRecords}</td><td></td></tr>
+ *   <tr><td>{@link #CASE_COMMENTS}</td><td>feed</td><td>{@link dev.oakit.crm.CaseComment}; created by {@link #CASE_UPDATE}, so
+ *       OAKit's own replies are echoes</td><td></td></tr>
  *   <tr><td>{@link #DISCOUNT_REQUESTS}, {@link #CONTRACT_REQUESTS}</td><td>feed</td><td>{@link ApprovalRequest}
  *       (withdrawn ones too)</td><td></td></tr>
  * </table>
@@ -54,6 +56,8 @@ public interface CrmConnector extends Connector, RemoteMetadata {
     String CONTACTS = "contact";
     /** The feed of cases ({@link CrmCase}). */
     String CASES = "case";
+    /** The feed of public comments on cases ({@link dev.oakit.crm.CaseComment}); OAKit's own replies carry their key. */
+    String CASE_COMMENTS = "case-comment";
     /** The feed of quotes sent for discount approval ({@link ApprovalRequest} of {@link ApprovalRequest.Kind#DISCOUNT}). */
     String DISCOUNT_REQUESTS = "discount-request";
     /** The feed of contracts sent for approval ({@link ApprovalRequest} of {@link ApprovalRequest.Kind#CONTRACT}). */

@@ -2,6 +2,7 @@ package dev.oakit.erp.odoo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oakit.erp.spi.CallBudget;
+import dev.oakit.integration.spi.OdooRpc;
 import dev.oakit.integration.spi.CallContext;
 import dev.oakit.integration.spi.RemoteCallException;
 

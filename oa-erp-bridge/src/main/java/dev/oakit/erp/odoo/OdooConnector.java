@@ -7,6 +7,7 @@ import dev.oakit.erp.spi.BudgetSource;
 import dev.oakit.erp.spi.CallBudget;
 import dev.oakit.erp.spi.DocumentLink;
 import dev.oakit.erp.spi.ErpConnector;
+import dev.oakit.integration.spi.OdooRpc;
 import dev.oakit.integration.spi.AbstractRemoteCreate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -71,7 +72,7 @@ public final class OdooConnector implements ErpConnector, BudgetSource, RemoteMe
     /** A connector over a given {@link JsonHttp} (its base must be the config's). */
     public OdooConnector(OdooConfig config, JsonHttp http) {
         this.config = Objects.requireNonNull(config, "config");
-        this.rpc = new OdooRpc(Objects.requireNonNull(http, "http"), config);
+        this.rpc = new OdooRpc(Objects.requireNonNull(http, "http"), config.target(), config.database(), config.login(), config.secret());
         this.orderMapping = FieldMapping.parse("OdooConnector (" + config.target() + ")", ORDER_MAPPING.formatted(config.target(), config.target()));
     }
 

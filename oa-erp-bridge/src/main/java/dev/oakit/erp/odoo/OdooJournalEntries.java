@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.oakit.erp.JournalEntry;
 import dev.oakit.erp.spi.CallBudget;
 import dev.oakit.erp.spi.ErpConnector;
+import dev.oakit.integration.spi.OdooRpc;
 import dev.oakit.integration.spi.AbstractRemoteCreate;
 import dev.oakit.integration.spi.CallContext;
 import dev.oakit.integration.spi.RemoteCallException;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oakit.erp.masterdata.MasterKind;
 import dev.oakit.erp.masterdata.spi.MasterFeed;
+import dev.oakit.integration.spi.OdooRpc;
 import dev.oakit.integration.spi.CallContext;
 import dev.oakit.integration.spi.JsonHttp;
 import dev.oakit.integration.spi.RemoteCallException;
@@ -11,9 +12,6 @@ import dev.oakit.integration.spi.RemoteRecord;
 import dev.oakit.integration.spi.Watermark;
 import org.apiguardian.api.API;
 
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +37,6 @@ import java.util.Map;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class OdooMasterFeeds {
-    private static final DateTimeFormatter WRITE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private OdooMasterFeeds() {
@@ -47,18 +44,13 @@ public final class OdooMasterFeeds {
 
     /** @return a feed of every kind, calling the server of {@code config} */
     public static List<MasterFeed> of(OdooConfig config) {
-        OdooRpc rpc = new OdooRpc(JsonHttp.builder(config.baseUri()).build(), config);
+        OdooRpc rpc = new OdooRpc(JsonHttp.builder(config.baseUri()).build(), config.target(), config.database(), config.login(), config.secret());
         String t = config.target();
         return List.of(new Feed(rpc, t, MasterKind.VENDOR, "res.partner", List.of(List.of("supplier_rank", ">", 0)), "email"),
                 new Feed(rpc, t, MasterKind.MATERIAL, "product.product", List.of(), null),
                 new Feed(rpc, t, MasterKind.COST_CENTRE, "account.analytic.account", List.of(), null),
                 new Feed(rpc, t, MasterKind.PROJECT, "project.project", List.of(), null),
                 new Feed(rpc, t, MasterKind.EMPLOYEE, "hr.employee", List.of(), "work_email"));
-    }
-
-    /** @return the version of a {@code write_date}: its milliseconds since the epoch */
-    static long version(String writeDate) {
-        return LocalDateTime.parse(writeDate.substring(0, 19), WRITE_DATE).toInstant(ZoneOffset.UTC).toEpochMilli();
     }
 
     private record Feed(OdooRpc rpc, String target, MasterKind kind, String entityType, List<List<Object>> filter, String emailField)
@@ -78,7 +70,7 @@ public final class OdooMasterFeeds {
         @Override
         public List<RemoteRecord> since(CallContext call, Watermark from, int limit) throws RemoteCallException {
             List<Object> domain = new ArrayList<>(filter);
-            String since = LocalDateTime.ofEpochSecond(Math.floorDiv(from.version(), 1000L), 0, ZoneOffset.UTC).format(WRITE_DATE);
+            String since = OdooRpc.writeDate(from.version());
             domain.add(List.of("write_date", ">=", since));
             domain.add(List.of("active", "in", List.of(true, false)));
             List<String> fields = new ArrayList<>(List.of("id", "name", "write_date", "active"));
@@ -93,7 +85,7 @@ public final class OdooMasterFeeds {
             JsonNode rows = rpc.execute(call, entityType, "search_read", List.of(domain), kwargs);
             List<RemoteRecord> records = new ArrayList<>();
             for (JsonNode d : rows) {
-                records.add(new RemoteRecord(entityType, d.path("id").asText(), version(d.path("write_date").asText()), null, d.toString()));
+                records.add(new RemoteRecord(entityType, d.path("id").asText(), OdooRpc.version(d.path("write_date").asText()), null, d.toString()));
             }
             return records;
         }

@@ -2,6 +2,7 @@ package dev.oakit.erp.odoo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oakit.erp.stock.spi.StockSource;
+import dev.oakit.integration.spi.OdooRpc;
 import dev.oakit.integration.spi.CallContext;
 import dev.oakit.integration.spi.JsonHttp;
 import dev.oakit.integration.spi.RemoteCallException;
@@ -27,7 +28,7 @@ public final class OdooStock implements StockSource {
     /** A source calling the server of {@code config}. */
     public OdooStock(OdooConfig config) {
         this.target = config.target();
-        this.rpc = new OdooRpc(JsonHttp.builder(config.baseUri()).build(), config);
+        this.rpc = new OdooRpc(JsonHttp.builder(config.baseUri()).build(), config.target(), config.database(), config.login(), config.secret());
     }
 
     @Override

@@ -23,7 +23,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code POST /json/2/<model>/<method>} with {@code Authorization: bearer <api key>}), over the models
  * {@code res.partner}, {@code product.product}, {@code purchase.order} and {@code purchase.order.line}, and for master
  * data {@code account.analytic.account} (cost centres), {@code project.project} and {@code hr.employee}, and for
- * journal entries {@code account.account}, {@code account.journal}, {@code account.move} and {@code account.move.line}.
+ * journal entries {@code account.account}, {@code account.journal}, {@code account.move} and {@code account.move.line};
+ * for a CRM: companies and contacts ({@code res.partner} with {@code parent_id}), the pipeline ({@code crm.lead},
+ * {@code crm.stage}, {@code crm.tag}), service requests as tasks of a support project ({@code project.task},
+ * {@code project.task.type}, {@code project.tags}; Odoo Community has no helpdesk) and the chatter
+ * ({@code message_post}, {@code mail.message}, {@code mail.message.subtype} with Discussions id 1 and Note id 2).
  *
  * <pre>{@code
  * try (FakeOdoo odoo = FakeOdoo.start()) {
@@ -47,6 +51,8 @@ public final class FakeOdoo extends FakeServer {
         super(b.theClock(), (secret, body) -> Map.of()); // Odoo's "Send Webhook Notification" actions are not signed
         this.config = b;
         this.orm = new OdooOrm(OdooSchema.standard(), b.theClock(), this::lineError);
+        orm.crm().seed();
+        orm.commit();
         this.calls = new OdooCalls(orm, (model, payload) -> webhooks().enqueue(model, payload));
     }
 

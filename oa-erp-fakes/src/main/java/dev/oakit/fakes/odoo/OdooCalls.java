@@ -75,6 +75,7 @@ final class OdooCalls {
                 yield true;
             }
             case "button_confirm" -> orm.buttonConfirm(ids);
+            case "message_post" -> orm.crm().messagePost(model, ids, p);
             case "action_post" -> orm.moves().actionPost(ids);
             case "button_cancel" -> {
                 if (model.equals(OdooMoves.MOVE)) {

@@ -113,6 +113,9 @@ final class OdooDomain {
     }
 
     private static boolean equal(Object actual, Object value) {
+        if (actual instanceof Collection<?> many) {
+            return many.stream().anyMatch(a -> equal(a, value)); // an x2many matches when one of its ids does
+        }
         if (actual instanceof Number a && value instanceof Number b) {
             return a.doubleValue() == b.doubleValue();
         }

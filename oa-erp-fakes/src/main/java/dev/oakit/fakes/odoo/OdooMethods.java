@@ -33,6 +33,10 @@ final class OdooMethods {
             "button_cancel", new Signature(false, List.of(), List.of()),
             "button_draft", new Signature(false, List.of(), List.of()));
 
+    /** mail.thread's message_post: keyword-only in Python; keywords that are mail.message fields are kept (message_id). */
+    private static final Signature MESSAGE_POST = new Signature(false, List.of("body", "subject", "message_type", "email_from", "author_id",
+            "parent_id", "subtype_xmlid", "subtype_id", "partner_ids", "attachments", "attachment_ids", "body_is_html", "message_id"), List.of());
+
     private OdooMethods() {
     }
 
@@ -43,6 +47,9 @@ final class OdooMethods {
         }
         if (model.equals(OdooMoves.MOVE) && MOVE_ONLY.containsKey(method)) {
             return MOVE_ONLY.get(method);
+        }
+        if (method.equals("message_post") && OdooCrm.THREADS.contains(model)) {
+            return MESSAGE_POST;
         }
         Signature s = SIGNATURES.get(method);
         if (s == null && model.equals("purchase.order")) {

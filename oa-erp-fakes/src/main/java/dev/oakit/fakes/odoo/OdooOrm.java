@@ -21,7 +21,7 @@ import java.util.function.Predicate;
  * raw (many2one as the id), read back in the RPC format ({@code False} for an empty field, {@code [id, name]} for a
  * many2one, ids for a one2many). Not thread safe: {@link FakeOdoo} serialises every call, as one database would.
  * Over 500 lines: the generic ORM (create, write, read, transactions) is one unit; the account rules live in
- * {@link OdooMoves}.
+ * {@link OdooMoves}, the contact, CRM, task and chatter rules in {@link OdooCrm}.
  */
 final class OdooOrm {
     static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -35,6 +35,7 @@ final class OdooOrm {
     private final Function<String, Optional<String>> lineErrors;
     private long poSequence;
     private final OdooMoves moves = new OdooMoves(this);
+    private final OdooCrm crm = new OdooCrm(this);
     // the undo log of the running call: rows as they were before it touched them, rows it inserted
     private final Map<String, Map<Long, Map<String, Object>>> before = new LinkedHashMap<>();
     private final List<Map.Entry<String, Long>> inserted = new ArrayList<>();
@@ -89,6 +90,10 @@ final class OdooOrm {
 
     OdooMoves moves() {
         return moves;
+    }
+
+    OdooCrm crm() {
+        return crm;
     }
 
     /** Every stored row of a model, live. */
@@ -208,6 +213,7 @@ final class OdooOrm {
             Map<String, Object> copy = new LinkedHashMap<>(row);
             List<List<?>> lineCommands = new ArrayList<>();
             assign(m, copy, vals, lineCommands);
+            crm.written(m.name(), vals, copy);
             checkRequired(m, copy);
             touch(m.name(), row).putAll(copy);
             row.put("write_date", timestamp());
@@ -242,6 +248,7 @@ final class OdooOrm {
             case "res.partner" -> {
                 row.put("active", true);
                 row.put("supplier_rank", 0);
+                crm.defaults(m.name(), row);
             }
             case "product.product" -> {
                 row.put("active", true);
@@ -255,8 +262,7 @@ final class OdooOrm {
                 row.put("priority", "0");
                 row.put("date_order", now());
             }
-            default -> {
-            }
+            default -> crm.defaults(m.name(), row);
         }
     }
 
@@ -309,6 +315,8 @@ final class OdooOrm {
                         throw OdooError.valueError("Wrong value for " + m.name() + "." + f.name() + ": " + v);
                     }
                 }
+                case "many2many" -> row.put(f.name(), OdooCrm.many2many(m.name() + "." + f.name(), row.get(f.name()), v,
+                        id -> tables.get(f.relation()).containsKey(id)));
                 case "selection" -> {
                     if (v != null && !Boolean.FALSE.equals(v) && f.selection().stream().noneMatch(p -> p.get(0).equals(v))) {
                         throw OdooError.valueError("Wrong value for " + m.name() + "." + f.name() + ": '" + v + "'");
@@ -373,7 +381,7 @@ final class OdooOrm {
     private void recompute(OdooSchema.Model m, Map<String, Object> row) {
         touch(m.name(), row);
         switch (m.name()) {
-            case "res.partner" -> row.put("complete_name", row.get("name"));
+            case "res.partner", OdooCrm.LEAD -> crm.recompute(m.name(), row);
             case "purchase.order.line" -> {
                 row.put("price_subtotal", round(num(row.get("product_qty")) * num(row.get("price_unit"))));
                 Map<String, Object> order = tables.get("purchase.order").get(row.get("order_id"));
@@ -530,7 +538,8 @@ final class OdooOrm {
             }
             case "one2many" -> tables.get(f.relation()).values().stream()
                     .filter(l -> row.get("id").equals(l.get(f.inverse()))).map(l -> l.get("id")).toList();
-            case "integer" -> v == null ? 0 : v;
+            case "many2many" -> v == null ? List.of() : v;
+            case "integer", "many2one_reference" -> v == null ? 0 : v;
             case "float", "monetary" -> v == null ? 0.0 : v;
             case "boolean" -> Boolean.TRUE.equals(v);
             case "datetime" -> v instanceof String t && t.length() > 19 ? t.substring(0, 19) : v == null ? false : v;

@@ -4,7 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The models the fake knows and their fields, as {@code fields_get} describes them in a stock Odoo with Purchase. */
+/** The models the fake knows and their fields, as {@code fields_get} describes them in a stock Odoo 17 with Purchase,
+ *  Accounting, CRM and Project. */
 final class OdooSchema {
     private static final java.util.Set<String> STORED_COMPUTED = java.util.Set.of("price_subtotal", "move_name", "date", "balance");
 
@@ -54,7 +55,88 @@ final class OdooSchema {
                 .f("vat", "char", "Tax ID", false)
                 .f("ref", "char", "Reference", false)
                 .f("supplier_rank", "integer", "Supplier Rank", false)
+                .f("active", "boolean", "Active", false)
+                // contacts (base/models/res_partner.py, Odoo 17): a person belongs to its company through parent_id
+                .f("parent_id", "many2one", "Related Company", false).rel("res.partner")
+                .f("child_ids", "one2many", "Contact", false).rel("res.partner").inv("parent_id")
+                .f("commercial_partner_id", "many2one", "Commercial Entity", false).rel("res.partner").computed()
+                .f("type", "selection", "Address Type", false).sel("contact", "Contact", "invoice", "Invoice Address",
+                        "delivery", "Delivery Address", "other", "Other Address")
+                .f("function", "char", "Job Position", false)
+                .f("mobile", "char", "Mobile", false)
+                .f("website", "char", "Website Link", false)
+                .f("comment", "html", "Notes", false));
+        // crm (Odoo 17): the sales pipeline; leads and opportunities are one model told apart by type
+        add(models, new Builder("crm.stage", "CRM Stages", "sequence, name, id")
+                .f("name", "char", "Stage Name", true)
+                .f("sequence", "integer", "Sequence", false)
+                .f("is_won", "boolean", "Is Won Stage?", false)
+                .f("fold", "boolean", "Folded in Pipeline", false));
+        add(models, new Builder("crm.tag", "CRM Tag", "name")
+                .f("name", "char", "Tag Name", true)
+                .f("color", "integer", "Color", false));
+        add(models, new Builder("crm.lead", "Lead/Opportunity", "priority desc, id desc")
+                .f("name", "char", "Opportunity", true)
+                .f("type", "selection", "Type", true).sel("lead", "Lead", "opportunity", "Opportunity")
+                .f("partner_id", "many2one", "Customer", false).rel("res.partner")
+                .f("partner_name", "char", "Company Name", false)
+                .f("contact_name", "char", "Contact Name", false)
+                .f("email_from", "char", "Email", false)
+                .f("phone", "char", "Phone", false)
+                .f("stage_id", "many2one", "Stage", false).rel("crm.stage")
+                .f("expected_revenue", "monetary", "Expected Revenue", false)
+                .f("probability", "float", "Probability", false)
+                .f("priority", "selection", "Priority", false).sel("0", "Low", "1", "Medium", "2", "High", "3", "Very High")
+                .f("tag_ids", "many2many", "Tags", false).rel("crm.tag")
+                .f("description", "html", "Notes", false)
+                .f("date_deadline", "date", "Expected Closing", false)
+                .f("date_closed", "datetime", "Closed Date", false).readonly()
+                .f("won_status", "selection", "Is Won", false).sel("won", "Won", "lost", "Lost", "pending", "Pending").computed()
                 .f("active", "boolean", "Active", false));
+        // project (Odoo 17): tasks of a support project are Odoo Community's service requests (it has no helpdesk)
+        add(models, new Builder("project.task.type", "Task Stage", "sequence, id")
+                .f("name", "char", "Name", true)
+                .f("sequence", "integer", "Sequence", false)
+                .f("fold", "boolean", "Folded in Kanban", false)
+                .f("project_ids", "many2many", "Projects", false).rel("project.project")
+                .f("active", "boolean", "Active", false));
+        add(models, new Builder("project.tags", "Project Tags", "name")
+                .f("name", "char", "Name", true)
+                .f("color", "integer", "Color", false));
+        add(models, new Builder("project.task", "Task", "priority desc, sequence, id desc")
+                .f("name", "char", "Title", true)
+                .f("project_id", "many2one", "Project", false).rel("project.project")
+                .f("stage_id", "many2one", "Stage", false).rel("project.task.type")
+                .f("state", "selection", "State", true).sel("01_in_progress", "In Progress", "02_changes_requested", "Changes Requested",
+                        "03_approved", "Approved", "1_done", "Done", "1_canceled", "Cancelled", "04_waiting_normal", "Waiting")
+                .f("partner_id", "many2one", "Customer", false).rel("res.partner")
+                .f("email_from", "char", "Email From", false)
+                .f("description", "html", "Description", false)
+                .f("priority", "selection", "Priority", false).sel("0", "Low", "1", "High")
+                .f("sequence", "integer", "Sequence", false)
+                .f("tag_ids", "many2many", "Tags", false).rel("project.tags")
+                .f("date_deadline", "datetime", "Deadline", false)
+                .f("date_last_stage_update", "datetime", "Last Stage Update", false).readonly()
+                .f("active", "boolean", "Active", false));
+        // mail (Odoo 17): the chatter; message_post on a record adds one
+        add(models, new Builder("mail.message.subtype", "Message subtypes", "sequence, id")
+                .f("name", "char", "Message Type", true)
+                .f("internal", "boolean", "Internal Only", false)
+                .f("sequence", "integer", "Sequence", false));
+        add(models, new Builder("mail.message", "Message", "id desc")
+                .f("model", "char", "Related Document Model", false)
+                .f("res_id", "many2one_reference", "Related Document ID", false)
+                .f("body", "html", "Contents", false)
+                .f("subject", "char", "Subject", false)
+                .f("message_type", "selection", "Type", true).sel("email", "Incoming Email", "comment", "Comment",
+                        "email_outgoing", "Outgoing Email", "notification", "System notification", "auto_comment", "Automated Targeted Notification",
+                        "user_notification", "User Specific Notification")
+                .f("subtype_id", "many2one", "Subtype", false).rel("mail.message.subtype")
+                .f("is_internal", "boolean", "Employee Only", false)
+                .f("author_id", "many2one", "Author", false).rel("res.partner")
+                .f("email_from", "char", "From", false)
+                .f("message_id", "char", "Message-Id", false).readonly()
+                .f("date", "datetime", "Date", false));
         add(models, new Builder("product.product", "Product Variant", "default_code, name, id")
                 .f("name", "char", "Product Name", true)
                 .f("default_code", "char", "Internal Reference", false)

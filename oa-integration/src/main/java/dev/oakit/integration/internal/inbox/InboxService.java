@@ -109,6 +109,9 @@ public final class InboxService implements Inbox {
             payload.put("entityId", e.entityId());
             payload.put("remoteVersion", e.remoteVersion());
             payload.put("deliveryId", e.deliveryId());
+            if (e.payload() != null) {
+                payload.put("payload", e.payload()); // the record as received, so that listeners apply it without reading it again
+            }
             ctx.publish("integration.inbox.accepted", "inbox-entity", Columns.cut(e.system() + "/" + e.entityType() + "/" + e.entityId(), 128),
                     payload);
         }

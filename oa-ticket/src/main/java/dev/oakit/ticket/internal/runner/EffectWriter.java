@@ -118,6 +118,7 @@ final class EffectWriter {
         for (TicketEvent e : written) {
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("number", r.number);
+            payload.put("eventId", e.id());
             payload.put("kind", e.kind().name());
             payload.put("action", e.action());
             payload.put("fromState", e.fromState());

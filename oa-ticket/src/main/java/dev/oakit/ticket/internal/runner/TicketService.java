@@ -131,6 +131,21 @@ public final class TicketService implements Tickets {
     }
 
     @Override
+    public Ticket contactReply(Actor system, long ticketId, String email, String channel, String body, String requestId) {
+        if (!system.isOperator()) {
+            throw new dev.oakit.core.ForbiddenException(dev.oakit.ticket.TicketErrors.FORBIDDEN, "user '" + system.userId()
+                    + "' may not record a contact's reply on ticket " + ticketId + "; the system actor or an operator may");
+        }
+        Checks.text("body", body, 20_000);
+        Checks.text("channel", channel, 32);
+        return runner.onTicket(system, ticketId, new TicketCommand.ContactReply(email, channel, body, List.of()), requestId, Ticket.class,
+                (c, reads) -> {
+                    conversation.contactReply(c, email, channel, body, List.of(), reads);
+                    return c.row.toTicket();
+                });
+    }
+
+    @Override
     public Ticket note(Actor actor, long ticketId, String body, String requestId) {
         Checks.text("body", body, 20_000);
         return runner.onTicket(actor, ticketId, new TicketCommand.Note(body), requestId, Ticket.class, (c, reads) -> {

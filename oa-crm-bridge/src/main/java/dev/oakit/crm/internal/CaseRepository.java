@@ -1,0 +1,45 @@
+package dev.oakit.crm.internal;
+
+import org.jdbi.v3.core.Handle;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import static dev.oakit.crm.internal.Rows.db;
+
+/** Every statement on {@code oa_crm_case}: each CRM case handled as a ticket, and what each side last said about its status. */
+@jakarta.inject.Singleton
+public final class CaseRepository {
+    /** A case's row. */
+    record CaseRow(String target, String caseId, long ticketId, String crmStatus, long crmVersion, String ticketState, String oakitStatus) {
+    }
+
+    private static final String COLUMNS = "target, case_id, ticket_id, crm_status, crm_version, ticket_state, oakit_status";
+
+    Optional<CaseRow> byCase(Handle h, String tenant, String target, String caseId, boolean lock) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM oa_crm_case WHERE tenant_id = :t AND target = :target AND case_id = :c"
+                        + (lock ? " FOR UPDATE" : "")).bind("t", tenant).bind("target", target).bind("c", caseId).map((rs, c) -> row(rs)).findOne();
+    }
+
+    Optional<CaseRow> byTicket(Handle h, String tenant, long ticketId, boolean lock) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM oa_crm_case WHERE tenant_id = :t AND ticket_id = :id" + (lock ? " FOR UPDATE" : ""))
+                .bind("t", tenant).bind("id", ticketId).map((rs, c) -> row(rs)).findOne();
+    }
+
+    void insert(Handle h, String tenant, CaseRow r, Instant now) {
+        h.createUpdate("INSERT INTO oa_crm_case (tenant_id, " + COLUMNS + ", updated_at) VALUES (:t, :target, :c, :ticket, :s, :v, :state, :src, :now)")
+                .bind("t", tenant).bind("target", r.target()).bind("c", r.caseId()).bind("ticket", r.ticketId()).bind("s", r.crmStatus())
+                .bind("v", r.crmVersion()).bind("state", r.ticketState()).bind("src", r.oakitStatus()).bind("now", db(now)).execute();
+    }
+
+    void update(Handle h, String tenant, CaseRow r, Instant now) {
+        h.createUpdate("UPDATE oa_crm_case SET crm_status = :s, crm_version = :v, ticket_state = :state, oakit_status = :src, updated_at = :now"
+                        + " WHERE tenant_id = :t AND target = :target AND case_id = :c").bind("t", tenant).bind("target", r.target())
+                .bind("c", r.caseId()).bind("s", r.crmStatus()).bind("v", r.crmVersion()).bind("state", r.ticketState()).bind("src", r.oakitStatus())
+                .bind("now", db(now)).execute();
+    }
+
+    private static CaseRow row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new CaseRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7));
+    }
+}

@@ -1,0 +1,103 @@
+package dev.oakit.crm.internal;
+
+import dev.oakit.core.Actor;
+import dev.oakit.core.event.DomainEvent;
+import dev.oakit.core.spi.CommandSpec;
+import dev.oakit.core.spi.Commands;
+import dev.oakit.core.spi.EventListener;
+import dev.oakit.crm.CaseRouting;
+import dev.oakit.crm.CaseUpdate;
+import dev.oakit.crm.spi.CrmConnector;
+import dev.oakit.integration.NewRemoteWrite;
+import dev.oakit.integration.RemoteWrites;
+import dev.oakit.ticket.Ticket;
+import dev.oakit.ticket.TicketDetail;
+import dev.oakit.ticket.TicketEvent;
+import dev.oakit.ticket.TicketEventKind;
+import dev.oakit.ticket.TicketQueries;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Writes a case's ticket back to the case: a public reply as a public reply, the resolution with the resolved status,
+ * and every other state change as the routing's status of the new state. Each as a remote write whose key is the
+ * case's id and the ticket event's id ({@code CrmConnector.caseUpdateKey(caseId, "tk<ticket>-<event>")}), so a repeated delivery writes nothing
+ * twice. Internal notes never leave OAKit.
+ */
+@Singleton
+public final class TicketCaseListener implements EventListener {
+    private static final Set<String> EVENTS = Set.of("tk.ticket.agent-reply", "tk.ticket.state-changed", "tk.ticket.resolved",
+            "tk.ticket.closed", "tk.ticket.reopened");
+
+    private final Commands commands;
+    private final CaseRepository repo;
+    private final CaseRouting routing;
+    private final TicketQueries queries;
+    private final RemoteWrites writes;
+
+    @Inject
+    public TicketCaseListener(Commands commands, CaseRepository repo, CaseRouting routing, TicketQueries queries, RemoteWrites writes) {
+        this.commands = commands;
+        this.repo = repo;
+        this.routing = routing;
+        this.queries = queries;
+        this.writes = writes;
+    }
+
+    @Override
+    public String id() {
+        return "crm.ticket-to-case";
+    }
+
+    @Override
+    public boolean accepts(String eventType) {
+        return EVENTS.contains(eventType);
+    }
+
+    @Override
+    public void onEvent(DomainEvent event) {
+        if (!"ticket".equals(event.aggregateType()) || event.payload().path("internal").asBoolean(false)) {
+            return;
+        }
+        String tenant = event.tenantId();
+        long ticketId = Long.parseLong(event.aggregateId());
+        Optional<CaseRepository.CaseRow> row = commands.query(h -> repo.byTicket(h, tenant, ticketId, false));
+        if (row.isEmpty()) {
+            return; // not a CRM case's ticket
+        }
+        CaseRepository.CaseRow r = row.get();
+        Actor system = Actor.system(tenant);
+        long eventId = event.payload().path("eventId").asLong();
+        TicketDetail detail = queries.detail(system, ticketId);
+        Ticket ticket = detail.ticket();
+        TicketEvent e = detail.timeline().stream().filter(x -> x.id() == eventId).findFirst().orElse(null);
+        if (e == null) {
+            return;
+        }
+        String status = routing.status(ticket.stateKind());
+        String reply = e.kind() == TicketEventKind.AGENT_REPLY ? e.body() : null;
+        String resolution = e.kind() == TicketEventKind.RESOLVED ? e.body() : null;
+        String known = r.oakitStatus() != null ? r.oakitStatus() : r.crmStatus();
+        String newStatus = status != null && !status.equalsIgnoreCase(known) ? status : null;
+        commands.execute(new CommandSpec(system, "crm.case.ticket-changed", "crm-case", r.target() + "/" + r.caseId(), null), Boolean.class, ctx -> {
+            repo.update(ctx.handle(), tenant, new CaseRepository.CaseRow(r.target(), r.caseId(), ticketId, r.crmStatus(), r.crmVersion(),
+                    ticket.state(), newStatus != null ? newStatus : r.oakitStatus()), ctx.now());
+            ctx.summary("ticket " + ticket.number() + " is '" + ticket.state() + "'" + (newStatus == null ? "" : "; case " + r.caseId()
+                    + " gets '" + newStatus + "'"));
+            return true;
+        });
+        if (newStatus == null && (reply == null || reply.isBlank()) && (resolution == null || resolution.isBlank())) {
+            return;
+        }
+        writes.request(system, new NewRemoteWrite(r.target(), CrmConnector.CASE_UPDATE,
+                CrmConnector.caseUpdateKey(r.caseId(), "tk" + ticketId + "-" + eventId),
+                "ticket:" + ticketId, new CaseUpdate(r.caseId(), newStatus, blankToNull(reply), blankToNull(resolution))));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.oakit.crm.salesforce;
+
+import dev.oakit.core.Actor;
+import dev.oakit.core.OaKit;
+import dev.oakit.core.testing.DbTest;
+import dev.oakit.core.testing.TestDatabase;
+import dev.oakit.crm.CaseRouting;
+import dev.oakit.crm.CrmBridgePlugin;
+import dev.oakit.crm.CrmCustomers;
+import dev.oakit.crm.CrmParty;
+import dev.oakit.crm.HelpDesk;
+import dev.oakit.crm.spi.CrmConnector;
+import dev.oakit.fakes.Failure;
+import dev.oakit.fakes.salesforce.FakeSalesforce;
+import dev.oakit.integration.ExternalRef;
+import dev.oakit.integration.IdMap;
+import dev.oakit.integration.IntegrationPlugin;
+import dev.oakit.integration.pull.ChangePulls;
+import dev.oakit.integration.pull.PullSpec;
+import dev.oakit.ticket.Requester;
+import dev.oakit.ticket.StateKind;
+import dev.oakit.ticket.Ticket;
+import dev.oakit.ticket.TicketPlugin;
+import dev.oakit.ticket.TicketQueries;
+import dev.oakit.ticket.Tickets;
+import dev.oakit.workflow.WorkflowPlugin;
+import org.awaitility.Awaitility;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The customer and case flows against the fake Salesforce: the same bridge code as for Odoo, another connector. */
+class SalesforceFlowsTest {
+    private static final Actor ADMIN = Actor.admin("t1", "root");
+    private static final Actor SYSTEM = Actor.system("t1");
+
+    private record Setup(FakeSalesforce sf, OaKit oa, ChangePulls pulls, CrmCustomers customers) {
+        <R> R pull(String feed, Callable<Optional<R>> until) {
+            pulls.pullNow(ADMIN, "salesforce", feed);
+            return await(until);
+        }
+    }
+
+    private static <R> R await(Callable<Optional<R>> until) {
+        return Awaitility.await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(50)).until(until, Optional::isPresent).orElseThrow();
+    }
+
+    private static Setup start(TestDatabase db) {
+        FakeSalesforce sf = db.closeLater(FakeSalesforce.start());
+        SalesforceConnector connector = new SalesforceConnector(SalesforceConfig.of("salesforce", sf.baseUri(), sf.clientId(), sf.clientSecret(),
+                sf.refreshToken()));
+        CaseRouting routing = CaseRouting.of(new CaseRouting.Route("service", "support", null))
+                .withType("Problem", new CaseRouting.Route("complaint", "care", null))
+                .withStatus(StateKind.ASSIGNED, "Working").withStatus(StateKind.IN_PROGRESS, "Working")
+                .withStatus(StateKind.RESOLVED, "Closed").withStatus(StateKind.CLOSED, "Closed");
+        OaKit oa = db.start(b -> b.plugin(new IntegrationPlugin()).plugin(new WorkflowPlugin()).plugin(new TicketPlugin())
+                .plugin(new CrmBridgePlugin(connector).caseRouting(routing)).config("integration", SalesforceSetup.FAST));
+        HelpDesk.seed(oa, ADMIN);
+        ChangePulls pulls = oa.service(ChangePulls.class);
+        for (String feed : List.of(CrmConnector.ACCOUNTS, CrmConnector.CONTACTS, CrmConnector.CASES)) {
+            pulls.schedule(ADMIN, PullSpec.of("salesforce", feed));
+        }
+        return new Setup(sf, oa, pulls, oa.service(CrmCustomers.class));
+    }
+
+    @DbTest
+    void aCaseBecomesATicketAndItsReplyStatusAndResolutionGoBack(TestDatabase db) {
+        Setup s = start(db);
+        String acme = s.sf().insert("Account", Map.of("Name", "Acme"));
+        String ann = s.sf().insert("Contact", Map.of("FirstName", "Ann", "LastName", "Lee", "Email", "ann@acme.test", "AccountId", acme));
+        CrmParty account = s.pull(CrmConnector.ACCOUNTS, () -> s.customers().party(SYSTEM, "salesforce", CrmParty.Kind.ACCOUNT, acme));
+        s.pull(CrmConnector.CONTACTS, () -> s.customers().party(SYSTEM, "salesforce", CrmParty.Kind.CONTACT, ann));
+        String caseId = s.sf().insert("Case", Map.of("Subject", "Drill broken", "Type", "Problem", "Priority", "High", "Status", "New",
+                "ContactId", ann, "AccountId", acme));
+        IdMap idMap = s.oa().service(IdMap.class);
+        long ticketId = s.pull(CrmConnector.CASES, () -> idMap.localId(SYSTEM, ExternalRef.of("salesforce", "case", caseId)).map(Long::parseLong));
+        Ticket t = s.oa().service(TicketQueries.class).detail(ADMIN, ticketId).ticket();
+        assertThat(t.type()).isEqualTo("complaint");
+        assertThat(t.queue()).isEqualTo("care");
+        assertThat(t.requester()).isEqualTo(Requester.contact("Ann Lee", "ann@acme.test", account.localId()));
+
+        Tickets tickets = s.oa().service(Tickets.class);
+        Actor dave = Actor.of("t1", "dave");
+        tickets.claim(dave, ticketId);
+        tickets.reply(dave, ticketId, "A technician comes on Monday.", List.of());
+        tickets.resolve(dave, ticketId, "Motor replaced");
+        // the state change and the resolution are two ticket events, two writes: wait for both
+        await(() -> s.sf().record("Case", caseId).filter(c -> "Closed".equals(c.get("Status")) && "Motor replaced".equals(c.get("OAKit_Resolution__c"))));
+        await(() -> Optional.ofNullable(s.sf().records("CaseComment").isEmpty() ? null : true));
+        assertThat(s.sf().records("CaseComment")).singleElement().satisfies(c ->
+                assertThat(String.valueOf(c.get("CommentBody"))).startsWith("A technician comes on Monday."));
+    }
+
+    @DbTest
+    void aContactCreatedInOakitIsUpsertedOnceByItsKey(TestDatabase db) {
+        Setup s = start(db);
+        s.sf().failures().responseDelay(Duration.ofSeconds(3)).nextCall("upsert", Failure.COMMIT_THEN_TIMEOUT);
+        CrmParty bob = s.customers().contactFor(Actor.of("t1", "carol"), "salesforce", "Bob Stone", "bob@example.com", null);
+        CrmParty confirmed = await(() -> Optional.of(s.customers().contactFor(SYSTEM, "salesforce", "Bob Stone", "bob@example.com", null))
+                .filter(p -> p.externalId() != null));
+        assertThat(s.sf().records("Contact")).singleElement().satisfies(c -> {
+            assertThat(c).containsEntry("OAKit_Key__c", bob.key()).containsEntry("LastName", "Stone").containsEntry("FirstName", "Bob");
+            assertThat(c.get("Id")).isEqualTo(confirmed.externalId());
+        });
+        assertThat(s.sf().callCount("upsert")).isEqualTo(1);
+    }
+}
