@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -135,7 +136,7 @@ final class FrappeQuery {
 
     /** Dates and datetimes compare as MariaDB compares them: {@code "2026-03-01"} is midnight, missing
      *  microseconds are zero. Other text is left as it is. */
-    private static String temporal(String s) {
+    static String temporal(String s) {
         if (!DATE_OR_DATETIME.matcher(s).matches()) {
             return s;
         }
@@ -181,5 +182,88 @@ final class FrappeQuery {
             all = all.thenComparing(t[1].equals("desc") ? c.reversed() : c);
         }
         return all;
+    }
+
+    /**
+     * A page of a list whose order starts with {@code modified}, read through the index on it ({@code temporal(modified)}
+     * → insertion number → document): only the range the {@code modified} conditions leave is visited, from the end the
+     * order starts at, until the page is full. The answer is the one sorting every matching document would give: groups of
+     * equal {@code modified} come in index order, each in insertion order sorted stably by the whole order, as the full
+     * sort does. @return the page's documents; every row when {@code pageLength <= 0}
+     */
+    static List<Map<String, Object>> page(NavigableMap<String, NavigableMap<Long, Map<String, Object>>> byModified, List<Object[]> and,
+                                          Function<Object[], String> tableOf, Predicate<Map<String, Object>> match, List<String[]> terms,
+                                          int start, int pageLength) {
+        NavigableMap<String, NavigableMap<Long, Map<String, Object>>> range = range(byModified, and, tableOf);
+        if (terms.get(0)[1].equals("desc")) {
+            range = range.descendingMap();
+        }
+        Comparator<Map<String, Object>> order = terms.size() > 1 ? comparator(terms) : null;
+        long skip = Math.max(0, start);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (NavigableMap<Long, Map<String, Object>> group : range.values()) {
+            List<Map<String, Object>> docs = new ArrayList<>(group.values());
+            if (order != null && docs.size() > 1) {
+                docs.sort(order);
+            }
+            for (Map<String, Object> d : docs) {
+                if (!match.test(d)) {
+                    continue;
+                }
+                if (skip > 0) {
+                    skip--;
+                    continue;
+                }
+                out.add(d);
+                if (pageLength > 0 && out.size() == pageLength) {
+                    return out;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The part of the index the parent's own {@code >, >=, <, <=, between} conditions on {@code modified} leave; the
+     *  conditions are still tested on each document, so the range only has to hold every match. */
+    private static NavigableMap<String, NavigableMap<Long, Map<String, Object>>> range(
+            NavigableMap<String, NavigableMap<Long, Map<String, Object>>> index, List<Object[]> and, Function<Object[], String> tableOf) {
+        String low = null;
+        boolean lowIn = true;
+        String high = null;
+        boolean highIn = true;
+        for (Object[] c : and) {
+            if (!"modified".equals(c[0]) || tableOf.apply(c) != null || c[2] == null) {
+                continue;
+            }
+            String op = ((String) c[1]).toLowerCase(Locale.ROOT).trim();
+            List<?> between = op.equals("between") ? values(c[2]) : List.of();
+            if (op.equals("between") && between.size() != 2) {
+                continue;
+            }
+            String from = op.equals(">") || op.equals(">=") ? temporal(String.valueOf(c[2])) : op.equals("between") ? temporal(String.valueOf(between.get(0))) : null;
+            String to = op.equals("<") || op.equals("<=") ? temporal(String.valueOf(c[2])) : op.equals("between") ? temporal(String.valueOf(between.get(1))) : null;
+            if (from != null) {
+                int cmp = low == null ? 1 : from.compareTo(low);
+                if (cmp > 0 || cmp == 0 && op.equals(">")) {
+                    low = from;
+                    lowIn = !op.equals(">");
+                }
+            }
+            if (to != null) {
+                int cmp = high == null ? -1 : to.compareTo(high);
+                if (cmp < 0 || cmp == 0 && op.equals("<")) {
+                    high = to;
+                    highIn = !op.equals("<");
+                }
+            }
+        }
+        if (low != null && high != null) {
+            int cmp = low.compareTo(high);
+            if (cmp > 0 || cmp == 0 && !(lowIn && highIn)) {
+                return java.util.Collections.emptyNavigableMap();
+            }
+            return index.subMap(low, lowIn, high, highIn);
+        }
+        return low != null ? index.tailMap(low, lowIn) : high != null ? index.headMap(high, highIn) : index;
     }
 }

@@ -35,10 +35,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * The {@link MasterData}: reads each page with no transaction open, then stores it with the watermark in one
- * command. Records are keyed by (tenant, target, kind, ERP id); a record older than the stored one is
+ * The {@link MasterData}: reads each page with no transaction open (the next one while the current one is
+ * stored), then stores it with the watermark in one command. Records are keyed by (tenant, target, kind, ERP id); a record older than the stored one is
  * skipped, so the overlap and a page read twice change nothing.
  */
 @Singleton
@@ -80,23 +84,64 @@ public final class MasterDataService implements MasterData {
         long pulled = 0;
         long applied = 0;
         List<String> unmatched = new ArrayList<>();
-        while (true) {
-            List<RemoteRecord> page = read(feed, call, cursor);
-            pulled += page.size();
-            if (!page.isEmpty()) {
-                List<MasterRecord> records = page.stream().map(r -> record(feed, r)).toList();
-                long highest = records.stream().mapToLong(MasterRecord::version).max().orElseThrow();
-                List<MasterRecord> changed = store(admin, target, kind, records, highest, page.size(), true);
-                applied += changed.size();
-                watermark = watermark == null ? highest : Math.max(watermark, highest);
-                if (kind == MasterKind.EMPLOYEE) {
-                    unmatched.addAll(linkEmployees(admin, target, changed));
+        // read-ahead: the next page is read (and what its records mean parsed) on this sync's own reader thread while
+        // the current one is stored, so the remote and the database work at the same time; the reader holds no
+        // connection and runs in no transaction, and a page is stored only after every page before it
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+            Thread th = new Thread(r, "oakit-masterdata-read-" + target + "-" + kind);
+            th.setDaemon(true);
+            return th;
+        });
+        try {
+            Watermark first = cursor;
+            Future<Page> next = reader.submit(() -> Page.read(feed, call, first));
+            while (true) {
+                Page page = await(next, call, feed);
+                pulled += page.raw().size();
+                boolean last = page.raw().size() < PAGE;
+                if (!last) {
+                    cursor = cursor.next(page.raw());
+                    Watermark from = cursor;
+                    next = reader.submit(() -> Page.read(feed, call, from));
+                }
+                if (!page.records().isEmpty()) {
+                    long highest = page.records().stream().mapToLong(MasterRecord::version).max().orElseThrow();
+                    List<MasterRecord> changed = store(admin, target, kind, page.records(), highest, page.raw().size(), true);
+                    applied += changed.size();
+                    watermark = watermark == null ? highest : Math.max(watermark, highest);
+                    if (kind == MasterKind.EMPLOYEE) {
+                        unmatched.addAll(linkEmployees(admin, target, changed));
+                    }
+                }
+                if (last) {
+                    return new SyncReport(target, kind, pulled, applied, watermark, unmatched);
                 }
             }
-            if (page.size() < PAGE) {
-                return new SyncReport(target, kind, pulled, applied, watermark, unmatched);
+        } finally {
+            reader.shutdownNow();
+        }
+    }
+
+    /** A page as read and what its records mean. */
+    private record Page(List<RemoteRecord> raw, List<MasterRecord> records) {
+        static Page read(MasterFeed feed, CallContext call, Watermark from) {
+            List<RemoteRecord> raw = MasterDataService.read(feed, call, from);
+            return new Page(raw, raw.stream().map(r -> record(feed, r)).toList());
+        }
+    }
+
+    private static Page await(Future<Page> page, CallContext call, MasterFeed feed) {
+        try {
+            return page.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
             }
-            cursor = cursor.next(page);
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IntegrationException(IntegrationErrors.PULL_FAILED, "reading " + call.target() + "/" + feed.entityType()
+                    + " was interrupted; the pages before stay stored, sync again to resume", true, e);
         }
     }
 
