@@ -23,7 +23,11 @@ class MasterDataStatementsTest {
         OaKit oa = MasterDataSyncTest.start(db, counting, erp, b -> b.config("core", java.util.Map.of("jobs", java.util.Map.of("enabled", false),
                 "audit", java.util.Map.of("sealInterval", "PT0S"))));
         MasterData md = oa.service(MasterData.class);
-        statements(counting, erp, md, 1); // the tenant's first command
+        counting.logging(true);
+        statements(counting, erp, md, 1); // the tenant's first command, the kind's first sync
+        assertThat(counting.log()).as("a first sync inserts without reading the stored versions (there are none)")
+                .noneMatch(sql -> sql.startsWith("SELECT external_id, version FROM oa_erp_master"));
+        counting.logging(false);
 
         long small = statements(counting, erp, md, 10);
         counting.logging(true);

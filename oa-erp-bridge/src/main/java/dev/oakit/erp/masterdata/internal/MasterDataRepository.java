@@ -36,6 +36,16 @@ public final class MasterDataRepository {
      * Stores the records newer than what is stored. @return the records stored (new or changed)
      */
     public List<MasterRecord> store(Handle h, String tenant, String target, MasterKind kind, List<MasterRecord> page, Instant now) {
+        return store(h, tenant, target, kind, page, now, false);
+    }
+
+    /**
+     * Stores the records newer than what is stored; with {@code assumeNew} every record is inserted without reading
+     * what is stored (a kind's first sync), and one stored already fails the insert as a duplicate key.
+     * @return the records stored (new or changed)
+     */
+    public List<MasterRecord> store(Handle h, String tenant, String target, MasterKind kind, List<MasterRecord> page, Instant now,
+                                    boolean assumeNew) {
         Map<String, MasterRecord> newest = new HashMap<>();
         for (MasterRecord r : page) {
             newest.merge(r.externalId(), r, (a, b) -> a.version() >= b.version() ? a : b);
@@ -43,7 +53,7 @@ public final class MasterDataRepository {
         if (newest.isEmpty()) {
             return List.of();
         }
-        Map<String, Long> stored = versions(h, tenant, target, kind, newest.keySet());
+        Map<String, Long> stored = assumeNew ? Map.of() : versions(h, tenant, target, kind, newest.keySet());
         List<MasterRecord> inserts = new ArrayList<>();
         PreparedBatch update = h.prepareBatch("UPDATE oa_erp_master SET name = :name, email = :email, active = :active, version = :version,"
                 + " synced_at = :now WHERE tenant_id = :t AND target = :target AND kind = :kind AND external_id = :id AND version < :version");

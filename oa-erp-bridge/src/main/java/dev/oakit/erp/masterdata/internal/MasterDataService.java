@@ -79,6 +79,9 @@ public final class MasterDataService implements MasterData {
         String t = admin.tenantId();
         Optional<MasterDataRepository.SyncRow> state = commands.query(h -> repo.sync(h, t, target, kind));
         Long watermark = state.map(MasterDataRepository.SyncRow::watermark).orElse(null);
+        // a kind's first sync inserts its pages without reading what is stored, which is nothing unless a webhook or
+        // another sync came first; a duplicate key then stores that page again the ordinary way, and the rest too
+        boolean assumeNew = state.isEmpty();
         Watermark cursor = Watermark.at(watermark == null ? 0 : Math.max(0, watermark - feed.versionsIn(OVERLAP)));
         CallContext call = new CallContext(t, target, "masterdata:" + feed.entityType(), config.callTimeout());
         long pulled = 0;
@@ -106,7 +109,20 @@ public final class MasterDataService implements MasterData {
                 }
                 if (!page.records().isEmpty()) {
                     long highest = page.records().stream().mapToLong(MasterRecord::version).max().orElseThrow();
-                    List<MasterRecord> changed = store(admin, target, kind, page.records(), highest, page.raw().size(), true);
+                    List<MasterRecord> changed = null;
+                    if (assumeNew) {
+                        try {
+                            changed = store(admin, target, kind, page.records(), highest, page.raw().size(), true, true);
+                        } catch (ConflictException e) {
+                            if (!CoreErrors.DUPLICATE.equals(e.code())) {
+                                throw e;
+                            }
+                            assumeNew = false; // stored before (a webhook, another sync): read the stored versions from now on
+                        }
+                    }
+                    if (changed == null) {
+                        changed = store(admin, target, kind, page.records(), highest, page.raw().size(), true, false);
+                    }
                     applied += changed.size();
                     watermark = watermark == null ? highest : Math.max(watermark, highest);
                     if (kind == MasterKind.EMPLOYEE) {
@@ -164,13 +180,13 @@ public final class MasterDataService implements MasterData {
 
     /** Stores a page; two syncs inserting the same new record race on the key, and the loser runs again and sees it. */
     private List<MasterRecord> store(Actor admin, String target, MasterKind kind, List<MasterRecord> records, long highest, int pulled,
-                                     boolean raiseWatermark) {
+                                     boolean raiseWatermark, boolean assumeNew) {
         CommandSpec spec = new CommandSpec(admin, "erp.masterdata.page", "erp-master-sync", target + "/" + kind, null);
         for (int run = 1; ; run++) {
             try {
                 @SuppressWarnings("unchecked")
                 List<MasterRecord> changed = commands.execute(spec, List.class, ctx -> {
-                    List<MasterRecord> c = repo.store(ctx.handle(), ctx.tenantId(), target, kind, records, ctx.now());
+                    List<MasterRecord> c = repo.store(ctx.handle(), ctx.tenantId(), target, kind, records, ctx.now(), assumeNew);
                     if (raiseWatermark) {
                         repo.recordPage(ctx.handle(), ctx.tenantId(), target, kind, highest, pulled, c.size(), ctx.now());
                     }
@@ -179,7 +195,7 @@ public final class MasterDataService implements MasterData {
                 });
                 return changed;
             } catch (ConflictException e) {
-                if (!CoreErrors.DUPLICATE.equals(e.code()) || run >= 3) {
+                if (assumeNew || !CoreErrors.DUPLICATE.equals(e.code()) || run >= 3) {
                     throw e;
                 }
             }
@@ -231,7 +247,7 @@ public final class MasterDataService implements MasterData {
             return false;
         }
         MasterRecord record = record(feed, r);
-        List<MasterRecord> changed = store(admin, target, kind, List.of(record), r.version(), 1, false);
+        List<MasterRecord> changed = store(admin, target, kind, List.of(record), r.version(), 1, false, false);
         if (kind == MasterKind.EMPLOYEE) {
             linkEmployees(admin, target, changed);
         }
