@@ -1,5 +1,7 @@
 package dev.oakit.fakes.erpnext;
 
+import dev.oakit.fakes.internal.IndexedPages;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -187,83 +189,40 @@ final class FrappeQuery {
     /**
      * A page of a list whose order starts with {@code modified}, read through the index on it ({@code temporal(modified)}
      * → insertion number → document): only the range the {@code modified} conditions leave is visited, from the end the
-     * order starts at, until the page is full. The answer is the one sorting every matching document would give: groups of
-     * equal {@code modified} come in index order, each in insertion order sorted stably by the whole order, as the full
-     * sort does. @return the page's documents; every row when {@code pageLength <= 0}
+     * order starts at, until the page is full; equal {@code modified} values keep the table's order, as the full sort
+     * does. @return the page's documents; every row when {@code pageLength <= 0}
      */
     static List<Map<String, Object>> page(NavigableMap<String, NavigableMap<Long, Map<String, Object>>> byModified, List<Object[]> and,
                                           Function<Object[], String> tableOf, Predicate<Map<String, Object>> match, List<String[]> terms,
                                           int start, int pageLength) {
-        NavigableMap<String, NavigableMap<Long, Map<String, Object>>> range = range(byModified, and, tableOf);
-        if (terms.get(0)[1].equals("desc")) {
-            range = range.descendingMap();
-        }
-        Comparator<Map<String, Object>> order = terms.size() > 1 ? comparator(terms) : null;
-        long skip = Math.max(0, start);
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (NavigableMap<Long, Map<String, Object>> group : range.values()) {
-            List<Map<String, Object>> docs = new ArrayList<>(group.values());
-            if (order != null && docs.size() > 1) {
-                docs.sort(order);
-            }
-            for (Map<String, Object> d : docs) {
-                if (!match.test(d)) {
-                    continue;
-                }
-                if (skip > 0) {
-                    skip--;
-                    continue;
-                }
-                out.add(d);
-                if (pageLength > 0 && out.size() == pageLength) {
-                    return out;
-                }
-            }
-        }
-        return out;
+        NavigableMap<String, NavigableMap<Long, Map<String, Object>>> range = range(and, tableOf).of(byModified);
+        return IndexedPages.page(terms.get(0)[1].equals("desc") ? range.descendingMap() : range,
+                terms.size() > 1 ? comparator(terms) : null, match, start, pageLength);
     }
 
-    /** The part of the index the parent's own {@code >, >=, <, <=, between} conditions on {@code modified} leave; the
-     *  conditions are still tested on each document, so the range only has to hold every match. */
-    private static NavigableMap<String, NavigableMap<Long, Map<String, Object>>> range(
-            NavigableMap<String, NavigableMap<Long, Map<String, Object>>> index, List<Object[]> and, Function<Object[], String> tableOf) {
-        String low = null;
-        boolean lowIn = true;
-        String high = null;
-        boolean highIn = true;
+    /** The bounds the parent's own {@code >, >=, <, <=, between} conditions on {@code modified} set; the conditions are
+     *  still tested on each document, so the range only has to hold every match. */
+    private static IndexedPages.Bounds range(List<Object[]> and, Function<Object[], String> tableOf) {
+        IndexedPages.Bounds bounds = new IndexedPages.Bounds();
         for (Object[] c : and) {
             if (!"modified".equals(c[0]) || tableOf.apply(c) != null || c[2] == null) {
                 continue;
             }
             String op = ((String) c[1]).toLowerCase(Locale.ROOT).trim();
-            List<?> between = op.equals("between") ? values(c[2]) : List.of();
-            if (op.equals("between") && between.size() != 2) {
-                continue;
-            }
-            String from = op.equals(">") || op.equals(">=") ? temporal(String.valueOf(c[2])) : op.equals("between") ? temporal(String.valueOf(between.get(0))) : null;
-            String to = op.equals("<") || op.equals("<=") ? temporal(String.valueOf(c[2])) : op.equals("between") ? temporal(String.valueOf(between.get(1))) : null;
-            if (from != null) {
-                int cmp = low == null ? 1 : from.compareTo(low);
-                if (cmp > 0 || cmp == 0 && op.equals(">")) {
-                    low = from;
-                    lowIn = !op.equals(">");
+            switch (op) {
+                case ">", ">=" -> bounds.from(temporal(String.valueOf(c[2])), op.equals(">="));
+                case "<", "<=" -> bounds.to(temporal(String.valueOf(c[2])), op.equals("<="));
+                case "between" -> {
+                    List<?> range = values(c[2]);
+                    if (range.size() == 2) {
+                        bounds.from(temporal(String.valueOf(range.get(0))), true);
+                        bounds.to(temporal(String.valueOf(range.get(1))), true);
+                    }
                 }
-            }
-            if (to != null) {
-                int cmp = high == null ? -1 : to.compareTo(high);
-                if (cmp < 0 || cmp == 0 && op.equals("<")) {
-                    high = to;
-                    highIn = !op.equals("<");
+                default -> {
                 }
             }
         }
-        if (low != null && high != null) {
-            int cmp = low.compareTo(high);
-            if (cmp > 0 || cmp == 0 && !(lowIn && highIn)) {
-                return java.util.Collections.emptyNavigableMap();
-            }
-            return index.subMap(low, lowIn, high, highIn);
-        }
-        return low != null ? index.tailMap(low, lowIn) : high != null ? index.headMap(high, highIn) : index;
+        return bounds;
     }
 }

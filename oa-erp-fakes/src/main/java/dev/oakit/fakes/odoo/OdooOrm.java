@@ -471,7 +471,7 @@ final class OdooOrm {
         String[] first = spec.split(",")[0].trim().split("\\s+");
         if (first[0].equals("write_date")) {
             List<Map<String, Object>> page = byWriteDate.page(m.name(), tables.get(m.name()), domain, p,
-                    first.length > 1 && first[1].equalsIgnoreCase("desc"), sort, offset, limit);
+                    first.length > 1 && first[1].equalsIgnoreCase("desc"), spec.contains(",") ? sort : null, offset, limit);
             if (page != null) {
                 return page.stream().map(r -> (Long) r.get("id")).toList();
             }

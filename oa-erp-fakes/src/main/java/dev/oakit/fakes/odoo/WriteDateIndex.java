@@ -1,7 +1,7 @@
 package dev.oakit.fakes.odoo;
 
-import java.util.ArrayList;
-import java.util.Collections;
+import dev.oakit.fakes.internal.IndexedPages;
+
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,32 +41,8 @@ final class WriteDateIndex {
         if (!unset.getOrDefault(model, Set.of()).isEmpty()) {
             return null;
         }
-        NavigableMap<String, NavigableMap<Long, Map<String, Object>>> range = range(index, domain);
-        if (descending) {
-            range = range.descendingMap();
-        }
-        long skip = Math.max(0, offset);
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (NavigableMap<Long, Map<String, Object>> group : range.values()) {
-            List<Map<String, Object>> rows = new ArrayList<>(group.values());
-            if (rows.size() > 1) {
-                rows.sort(order);
-            }
-            for (Map<String, Object> r : rows) {
-                if (!match.test(r)) {
-                    continue;
-                }
-                if (skip > 0) {
-                    skip--;
-                    continue;
-                }
-                out.add(r);
-                if (limit != null && limit > 0 && out.size() == limit) {
-                    return out;
-                }
-            }
-        }
-        return out;
+        NavigableMap<String, NavigableMap<Long, Map<String, Object>>> range = range(domain).of(index);
+        return IndexedPages.page(descending ? range.descendingMap() : range, order, match, offset, limit == null ? 0 : limit);
     }
 
     private NavigableMap<String, NavigableMap<Long, Map<String, Object>>> refresh(String model, Map<Long, Map<String, Object>> table) {
@@ -98,45 +74,26 @@ final class WriteDateIndex {
         return index;
     }
 
-    /** The part of the index an and-only domain's {@code >, >=, <, <=} leaves on {@code write_date} leave (a domain with
-     *  {@code |} or {@code !} is read whole); the leaves are still tested on each row, so the range only has to hold
-     *  every match. */
-    private static NavigableMap<String, NavigableMap<Long, Map<String, Object>>> range(
-            NavigableMap<String, NavigableMap<Long, Map<String, Object>>> index, List<?> domain) {
+    /** The bounds an and-only domain's {@code >, >=, <, <=} leaves on {@code write_date} set (a domain with {@code |} or
+     *  {@code !} sets none); the leaves are still tested on each row, so the range only has to hold every match. */
+    private static IndexedPages.Bounds range(List<?> domain) {
+        IndexedPages.Bounds bounds = new IndexedPages.Bounds();
         if (domain == null || domain.stream().anyMatch(t -> "|".equals(t) || "!".equals(t))) {
-            return index;
+            return bounds;
         }
-        String low = null;
-        boolean lowIn = true;
-        String high = null;
-        boolean highIn = true;
         for (Object t : domain) {
             if (!(t instanceof List<?> leaf) || leaf.size() != 3 || !"write_date".equals(leaf.get(0)) || !(leaf.get(2) instanceof String)) {
                 continue;
             }
             String op = String.valueOf(leaf.get(1)).toLowerCase(Locale.ROOT);
             String v = String.valueOf(OdooDomain.timestamp(leaf.get(2)));
-            if (op.equals(">") || op.equals(">=")) {
-                int cmp = low == null ? 1 : v.compareTo(low);
-                if (cmp > 0 || cmp == 0 && op.equals(">")) {
-                    low = v;
-                    lowIn = op.equals(">=");
-                }
-            } else if (op.equals("<") || op.equals("<=")) {
-                int cmp = high == null ? -1 : v.compareTo(high);
-                if (cmp < 0 || cmp == 0 && op.equals("<")) {
-                    high = v;
-                    highIn = op.equals("<=");
+            switch (op) {
+                case ">", ">=" -> bounds.from(v, op.equals(">="));
+                case "<", "<=" -> bounds.to(v, op.equals("<="));
+                default -> {
                 }
             }
         }
-        if (low != null && high != null) {
-            int cmp = low.compareTo(high);
-            if (cmp > 0 || cmp == 0 && !(lowIn && highIn)) {
-                return Collections.emptyNavigableMap();
-            }
-            return index.subMap(low, lowIn, high, highIn);
-        }
-        return low != null ? index.tailMap(low, lowIn) : high != null ? index.headMap(high, highIn) : index;
+        return bounds;
     }
 }
