@@ -15,8 +15,8 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * One fresh, empty database for one engine: a distinct in-memory H2 database, or a new schema on a
- * PostgreSQL server (dropped on close). Gives a pooled data source wrapped in a statement counter.
+ * One fresh, empty database for one engine: a distinct in-memory H2 database, a new schema on a
+ * PostgreSQL server or a new database on a MariaDB server (dropped on close). Gives a pooled data source wrapped in a statement counter.
  */
 final class BenchDatabase implements AutoCloseable {
     /** Where a PostgreSQL server is: JDBC URL of an existing database, user, password. */
@@ -26,14 +26,20 @@ final class BenchDatabase implements AutoCloseable {
     private final String label;
     private final String schema;
     private final Server server;
+    private final boolean mariadb;
     private final HikariDataSource pool;
     private final CountingDataSource counting;
     private final Switch engines;
 
     private BenchDatabase(String label, String schema, Server server, String url, String user, String password, int poolSize) {
+        this(label, schema, server, false, url, user, password, poolSize);
+    }
+
+    private BenchDatabase(String label, String schema, Server server, boolean mariadb, String url, String user, String password, int poolSize) {
         this.label = label;
         this.schema = schema;
         this.server = server;
+        this.mariadb = mariadb;
         HikariConfig c = new HikariConfig();
         c.setJdbcUrl(url);
         c.setUsername(user);
@@ -118,6 +124,15 @@ final class BenchDatabase implements AutoCloseable {
         return new BenchDatabase(label, schema, server, url, server.user(), server.password(), poolSize);
     }
 
+    /** A new database on a MariaDB server ({@code server.url()} names an existing one on it), dropped on close. */
+    static BenchDatabase mariadb(String label, Server server, String engine, int poolSize) throws SQLException {
+        String database = "bench_" + engine + "_" + suffix();
+        exec(server, "CREATE DATABASE " + database);
+        String base = server.url().contains("?") ? server.url().substring(0, server.url().indexOf('?')) : server.url();
+        String url = base.substring(0, base.lastIndexOf('/') + 1) + database;
+        return new BenchDatabase(label, database, server, true, url, server.user(), server.password(), poolSize);
+    }
+
     private static String suffix() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     }
@@ -154,7 +169,7 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     boolean isPostgresql() {
-        return server != null;
+        return server != null && !mariadb;
     }
 
     /** @return number of tables in this database (H2: schema PUBLIC) or schema (PostgreSQL) */
@@ -167,7 +182,7 @@ final class BenchDatabase implements AutoCloseable {
             DatabaseMetaData md = c.getMetaData();
             String pattern = server == null ? "PUBLIC" : schema.toLowerCase(Locale.ROOT);
             java.util.List<String> tables = new java.util.ArrayList<>();
-            try (ResultSet rs = md.getTables(null, pattern, "%", new String[]{"TABLE"})) {
+            try (ResultSet rs = mariadb ? md.getTables(schema, null, "%", new String[]{"TABLE"}) : md.getTables(null, pattern, "%", new String[]{"TABLE"})) {
                 while (rs.next()) {
                     tables.add(rs.getString("TABLE_NAME"));
                 }
@@ -188,7 +203,7 @@ final class BenchDatabase implements AutoCloseable {
                 st.execute("ANALYZE");
             } else {
                 for (String t : tables) {
-                    st.execute("ANALYZE " + schema + "." + t);
+                    st.execute((mariadb ? "ANALYZE TABLE " : "ANALYZE ") + schema + "." + t);
                 }
             }
             if (!c.getAutoCommit()) {
@@ -211,7 +226,7 @@ final class BenchDatabase implements AutoCloseable {
             pool.close();
         }
         if (server != null) {
-            exec(server, "DROP SCHEMA " + schema + " CASCADE");
+            exec(server, mariadb ? "DROP DATABASE " + schema : "DROP SCHEMA " + schema + " CASCADE");
         }
     }
 

@@ -30,11 +30,12 @@ import java.util.Map;
  * of them (records/s), both in the same run, so the
  * ratio says what storing costs on top of reading; then the statements per record of the same sync for a second
  * tenant, counted on the JDBC connections. Settings as system properties: {@code -Dbench.vendors=100000},
- * {@code -Dbench.dbs=h2,postgresql}, {@code -Dbench.pg.url/user/password} as the other benchmarks. Run with
+ * {@code -Dbench.dbs=h2,postgresql,mariadb} [h2,postgresql], {@code -Dbench.pg.url/user/password} as the other benchmarks,
+ * {@code -Dbench.maria.url} [jdbc:mariadb://127.0.0.1:3306/test], {@code -Dbench.maria.user} [root], {@code -Dbench.maria.password} []. Run with
  * {@code -Doakit.demo.main=dev.oakit.benchmarks.MasterDataBenchmark}. Prints one line per database:
  *
  * <pre>
- * master-data h2: 100000 vendors; fake alone 41000 records/s; sync 30500 records/s (0.74 of the fake); 0.011 statements/record
+ * master-data h2: 100000 vendors; fake alone 5876 records/s; sync 3895 records/s (0.66 of the fake); 0.0060 statements/record (603 statements)
  * </pre>
  */
 public final class MasterDataBenchmark {
@@ -53,10 +54,16 @@ public final class MasterDataBenchmark {
         List<String> dbs = List.of(System.getProperty("bench.dbs", "h2,postgresql").split(","));
         BenchDatabase.Server pg = new BenchDatabase.Server(System.getProperty("bench.pg.url", "jdbc:postgresql://127.0.0.1:5432/test"),
                 System.getProperty("bench.pg.user", "postgres"), System.getProperty("bench.pg.password", ""));
-        run(vendors, dbs, pg, System.out);
+        BenchDatabase.Server maria = new BenchDatabase.Server(System.getProperty("bench.maria.url", "jdbc:mariadb://127.0.0.1:3306/test"),
+                System.getProperty("bench.maria.user", "root"), System.getProperty("bench.maria.password", ""));
+        run(vendors, dbs, pg, maria, System.out);
     }
 
     static void run(int vendors, List<String> dbs, BenchDatabase.Server pg, PrintStream out) throws Exception {
+        run(vendors, dbs, pg, null, out);
+    }
+
+    static void run(int vendors, List<String> dbs, BenchDatabase.Server pg, BenchDatabase.Server maria, PrintStream out) throws Exception {
         out.printf(Locale.ROOT, "master-data benchmark %s: %s, %d cores, java %s, max heap %d MB, load average %.2f; %d vendors%n", LocalDate.now(), dbs,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), vendors);
@@ -68,7 +75,9 @@ public final class MasterDataBenchmark {
             out.printf(Locale.ROOT, "  loaded the fake in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             ErpNextConfig config = ErpNextConfig.of("erpnext", erp.baseUri(), erp.apiKey(), erp.apiSecret());
             for (String db : dbs) {
-                try (BenchDatabase d = db.equals("h2") ? BenchDatabase.h2("masterdata", 4) : BenchDatabase.postgresql("postgresql", pg, "masterdata", 4)) {
+                try (BenchDatabase d = db.equals("h2") ? BenchDatabase.h2("masterdata", 4)
+                        : db.equals("mariadb") ? BenchDatabase.mariadb("mariadb", maria, "masterdata", 4)
+                        : BenchDatabase.postgresql("postgresql", pg, "masterdata", 4)) {
                     out.println(runDb(db, d, config, vendors));
                 }
             }

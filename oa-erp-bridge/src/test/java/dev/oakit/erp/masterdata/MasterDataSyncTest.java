@@ -12,6 +12,7 @@ import dev.oakit.erp.ErpBridgePlugin;
 import dev.oakit.erp.ErpErrors;
 import dev.oakit.erp.erpnext.ErpNextConfig;
 import dev.oakit.erp.erpnext.ErpNextConnector;
+import dev.oakit.erp.masterdata.spi.MasterFeed;
 import dev.oakit.erp.spi.ErpConnector;
 import dev.oakit.integration.ExternalRef;
 import dev.oakit.integration.IdMap;
@@ -52,6 +53,49 @@ class MasterDataSyncTest {
             b.plugin(new IntegrationPlugin()).plugin(new WorkflowPlugin()).plugin(new ErpBridgePlugin(connector).masterData(erp.feeds()));
             more.accept(b);
         });
+    }
+
+    @DbTest
+    void theNextPageIsReadWithoutAConnectionWhileTheCurrentOneIsStored(TestDatabase db) {
+        MasterErp erp = MasterErp.erpNext(db);
+        for (int i = 0; i < 1200; i++) { // three pages
+            erp.vendor("V" + i);
+        }
+        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        DataSource watched = (DataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{DataSource.class},
+                (proxy, m, args) -> {
+                    if (m.getName().equals("getConnection")) {
+                        threads.add(Thread.currentThread().getName());
+                    }
+                    try {
+                        return m.invoke(db.dataSource(), args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        java.util.Set<String> callers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.List<MasterFeed> feeds = erp.feeds().stream().map(f -> (MasterFeed) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{MasterFeed.class}, (proxy, m, args) -> {
+                    if (m.getName().equals("since")) {
+                        callers.add(Thread.currentThread().getName());
+                    }
+                    try {
+                        return m.invoke(f, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                })).toList();
+        FakeErpNext e = (FakeErpNext) erp.server();
+        OaKit oa = db.start(b -> b.dataSource(watched).plugin(new IntegrationPlugin()).plugin(new WorkflowPlugin())
+                .plugin(new ErpBridgePlugin(new ErpNextConnector(ErpNextConfig.of("erpnext", e.baseUri(), e.apiKey(), e.apiSecret()))).masterData(feeds))
+                .config("core", java.util.Map.of("jobs", java.util.Map.of("enabled", false))));
+        threads.clear();
+
+        SyncReport r = oa.service(MasterData.class).sync(SYSTEM, erp.target(), MasterKind.VENDOR);
+
+        assertThat(r.applied()).isEqualTo(1200);
+        assertThat(callers).as("threads that read the remote").isNotEmpty().allMatch(n -> n.startsWith("oakit-masterdata-read"));
+        assertThat(threads).as("threads that took a connection").isNotEmpty().noneMatch(n -> n.startsWith("oakit-masterdata-read"));
     }
 
     @DbTest

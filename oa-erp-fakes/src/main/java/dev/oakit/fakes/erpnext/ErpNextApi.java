@@ -278,10 +278,9 @@ final class ErpNextApi {
             }
         }
         java.util.function.Function<Object[], String> tableOf = c -> c[3] == null || c[3].equals(doctype) ? null : tables.get((String) c[3]);
-        var rows = store.table(doctype).values().stream()
-                .filter(FrappeQuery.predicate(and, tableOf).and(FrappeQuery.anyOf(or, tableOf)));
+        java.util.function.Predicate<Map<String, Object>> match = FrappeQuery.predicate(and, tableOf).and(FrappeQuery.anyOf(or, tableOf));
         if (count) {
-            return rows.count();
+            return store.table(doctype).values().stream().filter(match).count();
         }
         String orderBy = p.get("order_by") instanceof String s && !s.isBlank() ? s : "modified desc";
         List<String[]> terms = FrappeQuery.orderTerms(orderBy);
@@ -292,8 +291,12 @@ final class ErpNextApi {
         }
         int start = intParam(p.get("limit_start"), 0);
         int pageLength = intParam(p.get("limit_page_length") != null ? p.get("limit_page_length") : p.get("limit"), 20);
-        return rows.sorted(FrappeQuery.comparator(terms)).skip(start).limit(pageLength <= 0 ? Long.MAX_VALUE : pageLength)
-                .map(doc -> {
+        // an order starting with modified (every incremental pull's) reads the index on it; any other sorts the matches
+        List<Map<String, Object>> docs = !terms.isEmpty() && terms.get(0)[0].equals("modified")
+                ? FrappeQuery.page(store.byModified(doctype), and, tableOf, match, terms, start, pageLength)
+                : store.table(doctype).values().stream().filter(match).sorted(FrappeQuery.comparator(terms)).skip(Math.max(0, start))
+                        .limit(pageLength <= 0 ? Long.MAX_VALUE : pageLength).toList();
+        return docs.stream().map(doc -> {
                     Map<String, Object> row = new LinkedHashMap<>();
                     clean.forEach(x -> row.put(x, doc.get(x)));
                     return row;

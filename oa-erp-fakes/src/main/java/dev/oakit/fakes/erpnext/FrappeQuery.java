@@ -1,11 +1,14 @@
 package dev.oakit.fakes.erpnext;
 
+import dev.oakit.fakes.internal.IndexedPages;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -135,7 +138,7 @@ final class FrappeQuery {
 
     /** Dates and datetimes compare as MariaDB compares them: {@code "2026-03-01"} is midnight, missing
      *  microseconds are zero. Other text is left as it is. */
-    private static String temporal(String s) {
+    static String temporal(String s) {
         if (!DATE_OR_DATETIME.matcher(s).matches()) {
             return s;
         }
@@ -181,5 +184,45 @@ final class FrappeQuery {
             all = all.thenComparing(t[1].equals("desc") ? c.reversed() : c);
         }
         return all;
+    }
+
+    /**
+     * A page of a list whose order starts with {@code modified}, read through the index on it ({@code temporal(modified)}
+     * → insertion number → document): only the range the {@code modified} conditions leave is visited, from the end the
+     * order starts at, until the page is full; equal {@code modified} values keep the table's order, as the full sort
+     * does. @return the page's documents; every row when {@code pageLength <= 0}
+     */
+    static List<Map<String, Object>> page(NavigableMap<String, NavigableMap<Long, Map<String, Object>>> byModified, List<Object[]> and,
+                                          Function<Object[], String> tableOf, Predicate<Map<String, Object>> match, List<String[]> terms,
+                                          int start, int pageLength) {
+        NavigableMap<String, NavigableMap<Long, Map<String, Object>>> range = range(and, tableOf).of(byModified);
+        return IndexedPages.page(terms.get(0)[1].equals("desc") ? range.descendingMap() : range,
+                terms.size() > 1 ? comparator(terms) : null, match, start, pageLength);
+    }
+
+    /** The bounds the parent's own {@code >, >=, <, <=, between} conditions on {@code modified} set; the conditions are
+     *  still tested on each document, so the range only has to hold every match. */
+    private static IndexedPages.Bounds range(List<Object[]> and, Function<Object[], String> tableOf) {
+        IndexedPages.Bounds bounds = new IndexedPages.Bounds();
+        for (Object[] c : and) {
+            if (!"modified".equals(c[0]) || tableOf.apply(c) != null || c[2] == null) {
+                continue;
+            }
+            String op = ((String) c[1]).toLowerCase(Locale.ROOT).trim();
+            switch (op) {
+                case ">", ">=" -> bounds.from(temporal(String.valueOf(c[2])), op.equals(">="));
+                case "<", "<=" -> bounds.to(temporal(String.valueOf(c[2])), op.equals("<="));
+                case "between" -> {
+                    List<?> range = values(c[2]);
+                    if (range.size() == 2) {
+                        bounds.from(temporal(String.valueOf(range.get(0))), true);
+                        bounds.to(temporal(String.valueOf(range.get(1))), true);
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return bounds;
     }
 }

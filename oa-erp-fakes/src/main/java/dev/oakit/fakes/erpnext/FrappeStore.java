@@ -5,14 +5,17 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -30,6 +33,11 @@ final class FrappeStore {
     private final Map<String, Map<String, Map<String, Object>>> docs = new HashMap<>();
     private final Map<String, Set<String>> removed = new HashMap<>();
     private final Map<String, Integer> series = new HashMap<>();
+    // DocType -> temporal(modified) -> insertion number -> document: the index a list ordered by modified reads
+    // (FrappeQuery.page); the insertion number keeps equal timestamps in the order the table holds them
+    private final Map<String, NavigableMap<String, NavigableMap<Long, Map<String, Object>>>> byModified = new HashMap<>();
+    private final Map<String, Map<String, Long>> inserted = new HashMap<>();
+    private long insertions;
     // "DocType.field" -> value -> name, for the unique fields: the database's unique index
     private final Map<String, Map<String, String>> uniqueIndex = new HashMap<>();
     private final Clock clock;
@@ -46,7 +54,11 @@ final class FrappeStore {
         this.rules = new ErpNextRules(doctype -> docs.get(doctype), defaultCompany, clock, lineErrors);
         this.uniqueKeyField = uniqueKeyField;
         this.nameByKey = nameByKey;
-        doctypes.keySet().forEach(d -> docs.put(d, new LinkedHashMap<>()));
+        doctypes.keySet().forEach(d -> {
+            docs.put(d, new LinkedHashMap<>());
+            byModified.put(d, new TreeMap<>());
+            inserted.put(d, new HashMap<>());
+        });
     }
 
     DocTypes.DocType doctype(String name) {
@@ -85,6 +97,11 @@ final class FrappeStore {
 
     Map<String, Map<String, Object>> table(String doctype) {
         return docs.get(doctype(doctype).name());
+    }
+
+    /** The documents of a DocType by {@code modified} (read only). */
+    NavigableMap<String, NavigableMap<Long, Map<String, Object>>> byModified(String doctype) {
+        return Collections.unmodifiableNavigableMap(byModified.get(doctype(doctype).name()));
     }
 
     Map<String, Object> get(String doctype, String name) {
@@ -333,6 +350,7 @@ final class FrappeStore {
      *  unique index in step. */
     private void put(DocTypes.DocType d, String name, Map<String, Object> doc) {
         Map<String, Object> before = doc == null ? docs.get(d.name()).remove(name) : docs.get(d.name()).put(name, doc);
+        index(d, name, before, doc);
         for (DocTypes.Field f : d.fields().values()) {
             if (!f.unique()) {
                 continue;
@@ -344,6 +362,27 @@ final class FrappeStore {
             if (doc != null && doc.get(f.fieldname()) != null && !"".equals(doc.get(f.fieldname()))) {
                 index.put(String.valueOf(doc.get(f.fieldname())), name);
             }
+        }
+    }
+
+    /** Keeps the index on {@code modified} in step with the table: a document removed gets a new insertion number when
+     *  it comes back, as the LinkedHashMap puts it last. */
+    private void index(DocTypes.DocType d, String name, Map<String, Object> before, Map<String, Object> doc) {
+        NavigableMap<String, NavigableMap<Long, Map<String, Object>>> index = byModified.get(d.name());
+        Map<String, Long> numbers = inserted.get(d.name());
+        if (before != null) {
+            String key = FrappeQuery.temporal(String.valueOf(before.get("modified")));
+            NavigableMap<Long, Map<String, Object>> group = index.get(key);
+            group.remove(numbers.get(name));
+            if (group.isEmpty()) {
+                index.remove(key);
+            }
+        }
+        if (doc == null) {
+            numbers.remove(name);
+        } else {
+            long n = numbers.computeIfAbsent(name, k -> insertions++);
+            index.computeIfAbsent(FrappeQuery.temporal(String.valueOf(doc.get("modified"))), k -> new TreeMap<>()).put(n, doc);
         }
     }
 

@@ -76,7 +76,7 @@ final class OdooDomain {
     }
 
     /** A datetime compared as PostgreSQL compares timestamps: {@code "… 09:00:00"} is {@code "… 09:00:00.000000"}. */
-    private static Object timestamp(Object v) {
+    static Object timestamp(Object v) {
         if (v instanceof String s && s.length() == 19) {
             return s + ".000000";
         }

@@ -21,7 +21,8 @@ import java.util.function.Predicate;
  * raw (many2one as the id), read back in the RPC format ({@code False} for an empty field, {@code [id, name]} for a
  * many2one, ids for a one2many). Not thread safe: {@link FakeOdoo} serialises every call, as one database would.
  * Over 500 lines: the generic ORM (create, write, read, transactions) is one unit; the account rules live in
- * {@link OdooMoves}, the contact, CRM, task and chatter rules in {@link OdooCrm}.
+ * {@link OdooMoves}, the contact, CRM, task and chatter rules in {@link OdooCrm}, the index on {@code write_date} in
+ * {@link WriteDateIndex}.
  */
 final class OdooOrm {
     static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -39,6 +40,7 @@ final class OdooOrm {
     // the undo log of the running call: rows as they were before it touched them, rows it inserted
     private final Map<String, Map<Long, Map<String, Object>>> before = new LinkedHashMap<>();
     private final List<Map.Entry<String, Long>> inserted = new ArrayList<>();
+    private final WriteDateIndex byWriteDate = new WriteDateIndex();
 
     OdooOrm(Map<String, OdooSchema.Model> models, Clock clock, Function<String, Optional<String>> lineErrors) {
         this.models = models;
@@ -138,11 +140,13 @@ final class OdooOrm {
         // rows first, inserts last: a row inserted by this call and touched again later (an order whose lines
         // changed it) has a copy in the undo log too, and must not come back with it
         before.forEach((model, rows) -> rows.forEach((id, copy) -> {
+            byWriteDate.stale(model, id);
             Map<String, Object> live = tables.get(model).computeIfAbsent(id, k -> new LinkedHashMap<>());
             live.clear();
             live.putAll(copy);
         }));
         for (Map.Entry<String, Long> e : inserted) {
+            byWriteDate.stale(e.getKey(), e.getValue());
             tables.get(e.getKey()).remove(e.getValue());
         }
         commit();
@@ -150,6 +154,7 @@ final class OdooOrm {
 
     private Map<String, Object> touch(String model, Map<String, Object> row) {
         Long id = (Long) row.get("id");
+        byWriteDate.stale(model, id);
         if (id != null) {
             before.computeIfAbsent(model, k -> new LinkedHashMap<>()).putIfAbsent(id, new LinkedHashMap<>(row));
         }
@@ -198,6 +203,7 @@ final class OdooOrm {
         row.put("write_date", timestamp());
         tables.get(m.name()).put(id, row);
         inserted.add(Map.entry(m.name(), id));
+        byWriteDate.stale(m.name(), id);
         applyLineCommands(m, id, lineCommands);
         recompute(m, row);
         if (m.name().equals(OdooMoves.MOVE)) {
@@ -450,6 +456,7 @@ final class OdooOrm {
         Map<String, Object> row = browse(m, List.of(id)).get(0);
         field(m, field);
         row.put(field, value);
+        byWriteDate.stale(m.name(), id);
     }
 
     // ---- read side
@@ -468,8 +475,17 @@ final class OdooOrm {
                 p = p.and(r -> !Boolean.FALSE.equals(r.get("active"))); // archived records are hidden unless asked for
             }
         }
-        return tables.get(m.name()).values().stream().filter(p)
-                .sorted(OdooDomain.order(m, order == null || order.isBlank() ? m.defaultOrder() : order))
+        String spec = order == null || order.isBlank() ? m.defaultOrder() : order;
+        java.util.Comparator<Map<String, Object>> sort = OdooDomain.order(m, spec);
+        String[] first = spec.split(",")[0].trim().split("\\s+");
+        if (first[0].equals("write_date")) {
+            List<Map<String, Object>> page = byWriteDate.page(m.name(), tables.get(m.name()), domain, p,
+                    first.length > 1 && first[1].equalsIgnoreCase("desc"), spec.contains(",") ? sort : null, offset, limit);
+            if (page != null) {
+                return page.stream().map(r -> (Long) r.get("id")).toList();
+            }
+        }
+        return tables.get(m.name()).values().stream().filter(p).sorted(sort)
                 .skip(offset).limit(limit == null || limit <= 0 ? Long.MAX_VALUE : limit)
                 .map(r -> (Long) r.get("id")).toList();
     }

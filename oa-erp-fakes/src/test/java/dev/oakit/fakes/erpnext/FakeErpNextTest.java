@@ -129,6 +129,67 @@ class FakeErpNextTest {
     }
 
     @Test
+    void pagesOfAnOrderByModifiedAreStableWhenManyDocumentsShareATimestamp() throws Exception {
+        // 25 suppliers stamped in the same microsecond, 5 a second later, then 3 of the first renamed later still (PUT
+        // stamps them anew; they were inserted Sy, Sq, Sm): paging by limit_start must give each document exactly once and in the order one read of all
+        // gives, for every order starting with modified, as MariaDB's sort of the same rows would
+        clock.set(Instant.parse("2026-03-02T10:00:00Z"));
+        for (int i = 0; i < 25; i++) {
+            erp.insert("Supplier", Map.of("supplier_name", "S" + (char) ('z' - i)));
+        }
+        clock.set(Instant.parse("2026-03-02T10:00:01Z"));
+        for (int i = 0; i < 5; i++) {
+            erp.insert("Supplier", Map.of("supplier_name", "T" + i));
+        }
+        clock.set(Instant.parse("2026-03-02T10:00:02Z"));
+        for (String renamed : List.of("Sy", "Sm", "Sq")) {
+            assertThat(http.send("PUT", "/api/resource/Supplier/" + renamed, Map.of("supplier_group", "All Supplier Groups"), token).status()).isEqualTo(200);
+        }
+        List<String> equalFirst = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            String n = "S" + (char) ('z' - i);
+            if (!List.of("Sy", "Sm", "Sq").contains(n)) {
+                equalFirst.add(n);
+            }
+        }
+        List<String> byNameThenTs = new java.util.ArrayList<>(equalFirst.stream().sorted().toList());
+        byNameThenTs.addAll(List.of("T0", "T1", "T2", "T3", "T4", "Sm", "Sq", "Sy"));
+        List<String> byInsertion = new java.util.ArrayList<>(equalFirst);
+        byInsertion.addAll(List.of("T0", "T1", "T2", "T3", "T4", "Sy", "Sq", "Sm"));
+
+        List<Object> since = List.of(List.of("modified", ">=", "2026-03-02 10:00:00"));
+        assertThat(pages(since, "modified asc, name asc", 7)).containsExactlyElementsOf(byNameThenTs);
+        assertThat(pages(since, "`tabSupplier`.`modified` asc", 4)).as("ties keep the order the table holds them in").containsExactlyElementsOf(byInsertion);
+        List<String> newestFirst = new java.util.ArrayList<>(List.of("Sy", "Sq", "Sm", "T0", "T1", "T2", "T3", "T4"));
+        newestFirst.addAll(equalFirst);
+        assertThat(pages(since, "modified desc", 6)).containsExactlyElementsOf(newestFirst);
+        List<String> newestByName = new java.util.ArrayList<>(List.of("Sy", "Sq", "Sm", "T4", "T3", "T2", "T1", "T0"));
+        newestByName.addAll(equalFirst.stream().sorted(java.util.Comparator.reverseOrder()).toList());
+        assertThat(pages(since, "modified desc, name desc", 5)).containsExactlyElementsOf(newestByName);
+        // a range from both sides, the lower bound exclusive and without microseconds (the same instant): only the T's
+        assertThat(pages(List.of(List.of("modified", ">", "2026-03-02 10:00:00"), List.of("modified", "<", "2026-03-02 10:00:02")),
+                "modified asc, name asc", 2)).containsExactly("T0", "T1", "T2", "T3", "T4");
+        assertThat(pages(List.of(List.of("modified", "between", List.of("2026-03-02 10:00:01", "2026-03-02 10:00:01.000000")),
+                List.of("supplier_name", "like", "T%")), "modified desc, name asc", 3)).containsExactly("T0", "T1", "T2", "T3", "T4");
+        assertThat(pages(List.of(List.of("modified", ">", "2026-03-02 10:00:02")), "modified asc", 3)).isEmpty();
+        assertThat(pages(List.of(List.of("modified", ">", "2026-03-02 10:00:01"), List.of("modified", "<=", "2026-03-02 10:00:01")),
+                "modified asc", 3)).isEmpty();
+    }
+
+    /** Every page of a list of suppliers, by limit_start, until a page comes back short. */
+    private List<String> pages(List<Object> filters, String orderBy, int size) throws Exception {
+        List<String> all = new java.util.ArrayList<>();
+        for (int start = 0; ; start += size) {
+            JsonNode page = http.get("/api/resource/Supplier?filters=" + q(filters) + "&order_by=" + URLEncoder.encode(orderBy, StandardCharsets.UTF_8)
+                    + "&limit_start=" + start + "&limit_page_length=" + size, token).json().get("data");
+            page.forEach(n -> all.add(n.get("name").asText()));
+            if (page.size() < size) {
+                return all;
+            }
+        }
+    }
+
+    @Test
     void submitThenCancelWithFrappesDocstatusRules() throws Exception {
         // frappe/model/document.py check_docstatus_transition and _validate_update_after_submit
         String name = insertPo(po("OA-1", "DR-1", 2, 10)).json().at("/data/name").asText();

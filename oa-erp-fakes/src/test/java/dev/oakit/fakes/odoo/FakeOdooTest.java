@@ -141,6 +141,66 @@ class FakeOdooTest {
     }
 
     @Test
+    void pagesOrderedByWriteDateAreStableWhenManyRecordsShareATimestampAndAfterARollback() throws Exception {
+        // 20 partners stamped in the same microsecond, 4 a second later, then 2 of the first written later still: paging
+        // by offset gives each record once, in the order of the full sort (equal write_date by id, as PostgreSQL's sort
+        // of the same rows may); an order created by a call that failed is rolled back and is in no page
+        clock.set(Instant.parse("2026-03-02T10:00:00Z"));
+        List<Long> same = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            same.add(odoo.create("res.partner", Map.of("name", "P" + (20 - i), "supplier_rank", 1)));
+        }
+        clock.set(Instant.parse("2026-03-02T10:00:01Z"));
+        List<Long> later = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            later.add(odoo.create("res.partner", Map.of("name", "Q" + i, "supplier_rank", 1)));
+        }
+        clock.set(Instant.parse("2026-03-02T10:00:02Z"));
+        List<Long> written = List.of(same.get(7), same.get(3));
+        assertThat(execute("res.partner", "write", List.of(written, Map.of("email", "x@example.com")), Map.of()).has("result")).isTrue();
+        List<Long> unchanged = same.stream().filter(id -> !written.contains(id)).toList();
+
+        List<Object> since = List.of(List.of("write_date", ">=", "2026-03-02 10:00:00"));
+        List<Long> ascending = new java.util.ArrayList<>(unchanged);
+        ascending.addAll(later);
+        ascending.addAll(List.of(same.get(3), same.get(7)));
+        assertThat(pages("res.partner", since, "write_date asc, id asc", 7)).containsExactlyElementsOf(ascending);
+        assertThat(pages("res.partner", since, "write_date asc", 5)).containsExactlyElementsOf(ascending);
+        List<Long> byName = new java.util.ArrayList<>(unchanged.stream().sorted(java.util.Comparator.comparing(id -> odoo.record("res.partner", id)
+                .orElseThrow().get("name").toString())).toList());
+        byName.addAll(later);
+        byName.addAll(List.of(same.get(7), same.get(3))); // P13 before P17
+        assertThat(pages("res.partner", since, "write_date, name", 6)).as("ties sorted by the rest of the order").containsExactlyElementsOf(byName);
+        List<Long> descending = new java.util.ArrayList<>(List.of(same.get(3), same.get(7)));
+        descending.addAll(later);
+        descending.addAll(unchanged);
+        assertThat(pages("res.partner", since, "write_date desc", 4)).containsExactlyElementsOf(descending);
+        assertThat(pages("res.partner", List.of(List.of("write_date", ">", "2026-03-02 10:00:00"), List.of("write_date", "<", "2026-03-02 10:00:02")),
+                "write_date asc, id asc", 3)).containsExactlyElementsOf(later);
+        assertThat(pages("res.partner", List.of("|", List.of("name", "=", "Q1"), List.of("name", "=", "P20")), "write_date asc", 3))
+                .containsExactly(same.get(0), later.get(1));
+
+        clock.set(Instant.parse("2026-03-02T10:00:03Z"));
+        long po = execute("purchase.order", "create", List.of(order("OA-1", vendor, product, 1, 1)), Map.of()).get("result").asLong();
+        odoo.failures().rejectLine("DR-1", "Line refused");
+        clock.set(Instant.parse("2026-03-02T10:00:04Z"));
+        assertThat(execute("purchase.order", "create", List.of(order("OA-2", vendor, product, 1, 1)), Map.of()).has("error")).isTrue();
+        assertThat(pages("purchase.order", since, "write_date desc", 2)).as("the failed call's order is rolled back").containsExactly(po);
+    }
+
+    /** Every page of a search by offset, until a page comes back short. */
+    private List<Long> pages(String model, List<Object> domain, String order, int size) throws Exception {
+        List<Long> all = new java.util.ArrayList<>();
+        for (int offset = 0; ; offset += size) {
+            JsonNode page = execute(model, "search", List.of(domain), Map.of("order", order, "offset", offset, "limit", size)).get("result");
+            page.forEach(n -> all.add(n.asLong()));
+            if (page.size() < size) {
+                return all;
+            }
+        }
+    }
+
+    @Test
     void budgetLinesAreFoundByAnalyticAccountPeriodAndState() throws Exception {
         long workshop = odoo.create("account.analytic.account", Map.of("name", "Workshop"));
         long budget = odoo.create("crossovered.budget", Map.of("name", "Budget 2026", "date_from", "2026-01-01", "date_to", "2026-12-31",

@@ -5,6 +5,7 @@ import dev.oakit.erp.masterdata.MasterRecord;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Update;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,7 +22,7 @@ import java.util.Optional;
 /**
  * Every statement on {@code oa_erp_master} (the synced records) and {@code oa_erp_master_sync} (each kind's
  * watermark). A page is stored in a fixed number of statements whatever its size: one read of the stored
- * versions, one batch of inserts, one batch of updates.
+ * versions, one multi-row insert of the new records, one batch of updates of the changed ones.
  */
 @Singleton
 public final class MasterDataRepository {
@@ -35,6 +36,16 @@ public final class MasterDataRepository {
      * Stores the records newer than what is stored. @return the records stored (new or changed)
      */
     public List<MasterRecord> store(Handle h, String tenant, String target, MasterKind kind, List<MasterRecord> page, Instant now) {
+        return store(h, tenant, target, kind, page, now, false);
+    }
+
+    /**
+     * Stores the records newer than what is stored; with {@code assumeNew} every record is inserted without reading
+     * what is stored (a kind's first sync), and one stored already fails the insert as a duplicate key.
+     * @return the records stored (new or changed)
+     */
+    public List<MasterRecord> store(Handle h, String tenant, String target, MasterKind kind, List<MasterRecord> page, Instant now,
+                                    boolean assumeNew) {
         Map<String, MasterRecord> newest = new HashMap<>();
         for (MasterRecord r : page) {
             newest.merge(r.externalId(), r, (a, b) -> a.version() >= b.version() ? a : b);
@@ -42,9 +53,8 @@ public final class MasterDataRepository {
         if (newest.isEmpty()) {
             return List.of();
         }
-        Map<String, Long> stored = versions(h, tenant, target, kind, newest.keySet());
-        PreparedBatch insert = h.prepareBatch("INSERT INTO oa_erp_master (tenant_id, " + COLUMNS + ", synced_at)"
-                + " VALUES (:t, :target, :kind, :id, :name, :email, :active, :version, :now)");
+        Map<String, Long> stored = assumeNew ? Map.of() : versions(h, tenant, target, kind, newest.keySet());
+        List<MasterRecord> inserts = new ArrayList<>();
         PreparedBatch update = h.prepareBatch("UPDATE oa_erp_master SET name = :name, email = :email, active = :active, version = :version,"
                 + " synced_at = :now WHERE tenant_id = :t AND target = :target AND kind = :kind AND external_id = :id AND version < :version");
         List<MasterRecord> changed = new ArrayList<>();
@@ -53,18 +63,40 @@ public final class MasterDataRepository {
             if (v != null && v >= r.version()) {
                 continue;
             }
-            PreparedBatch b = v == null ? insert : update;
-            b.bind("t", tenant).bind("target", target).bind("kind", kind.name()).bind("id", r.externalId()).bind("name", r.name())
+            if (v == null) {
+                inserts.add(r);
+                changed.add(r);
+                continue;
+            }
+            update.bind("t", tenant).bind("target", target).bind("kind", kind.name()).bind("id", r.externalId()).bind("name", r.name())
                     .bind("email", r.email()).bind("active", r.active()).bind("version", r.version()).bind("now", db(now)).add();
             changed.add(r);
         }
-        if (insert.size() > 0) {
-            insert.execute();
-        }
+        insert(h, tenant, target, kind, inserts, now);
         if (update.size() > 0) {
             update.execute();
         }
         return changed;
+    }
+
+    /** The new records in one multi-row INSERT: one statement on the server too, where a JDBC batch is one per row
+     *  unless the driver rewrites it (PostgreSQL's reWriteBatchedInserts, MariaDB's rewriteBatchedStatements). */
+    private static void insert(Handle h, String tenant, String target, MasterKind kind, List<MasterRecord> rows, Instant now) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("INSERT INTO oa_erp_master (tenant_id, " + COLUMNS + ", synced_at) VALUES ");
+        for (int i = 0; i < rows.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:t, :target, :kind, :id").append(i).append(", :name").append(i).append(", :email").append(i)
+                    .append(", :active").append(i).append(", :version").append(i).append(", :now)");
+        }
+        Update insert = h.createUpdate(sql.toString()).bind("t", tenant).bind("target", target).bind("kind", kind.name()).bind("now", db(now));
+        for (int i = 0; i < rows.size(); i++) {
+            MasterRecord r = rows.get(i);
+            insert.bind("id" + i, r.externalId()).bind("name" + i, r.name()).bind("email" + i, r.email()).bind("active" + i, r.active())
+                    .bind("version" + i, r.version());
+        }
+        insert.execute();
     }
 
     private static Map<String, Long> versions(Handle h, String tenant, String target, MasterKind kind, Collection<String> ids) {

@@ -35,10 +35,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * The {@link MasterData}: reads each page with no transaction open, then stores it with the watermark in one
- * command. Records are keyed by (tenant, target, kind, ERP id); a record older than the stored one is
+ * The {@link MasterData}: reads each page with no transaction open (the next one while the current one is
+ * stored), then stores it with the watermark in one command. Records are keyed by (tenant, target, kind, ERP id); a record older than the stored one is
  * skipped, so the overlap and a page read twice change nothing.
  */
 @Singleton
@@ -75,28 +79,85 @@ public final class MasterDataService implements MasterData {
         String t = admin.tenantId();
         Optional<MasterDataRepository.SyncRow> state = commands.query(h -> repo.sync(h, t, target, kind));
         Long watermark = state.map(MasterDataRepository.SyncRow::watermark).orElse(null);
+        // a kind's first sync inserts its pages without reading what is stored, which is nothing unless a webhook or
+        // another sync came first; a duplicate key then stores that page again the ordinary way, and the rest too
+        boolean assumeNew = state.isEmpty();
         Watermark cursor = Watermark.at(watermark == null ? 0 : Math.max(0, watermark - feed.versionsIn(OVERLAP)));
         CallContext call = new CallContext(t, target, "masterdata:" + feed.entityType(), config.callTimeout());
         long pulled = 0;
         long applied = 0;
         List<String> unmatched = new ArrayList<>();
-        while (true) {
-            List<RemoteRecord> page = read(feed, call, cursor);
-            pulled += page.size();
-            if (!page.isEmpty()) {
-                List<MasterRecord> records = page.stream().map(r -> record(feed, r)).toList();
-                long highest = records.stream().mapToLong(MasterRecord::version).max().orElseThrow();
-                List<MasterRecord> changed = store(admin, target, kind, records, highest, page.size(), true);
-                applied += changed.size();
-                watermark = watermark == null ? highest : Math.max(watermark, highest);
-                if (kind == MasterKind.EMPLOYEE) {
-                    unmatched.addAll(linkEmployees(admin, target, changed));
+        // read-ahead: the next page is read (and what its records mean parsed) on this sync's own reader thread while
+        // the current one is stored, so the remote and the database work at the same time; the reader holds no
+        // connection and runs in no transaction, and a page is stored only after every page before it
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+            Thread th = new Thread(r, "oakit-masterdata-read-" + target + "-" + kind);
+            th.setDaemon(true);
+            return th;
+        });
+        try {
+            Watermark first = cursor;
+            Future<Page> next = reader.submit(() -> Page.read(feed, call, first));
+            while (true) {
+                Page page = await(next, call, feed);
+                pulled += page.raw().size();
+                boolean last = page.raw().size() < PAGE;
+                if (!last) {
+                    cursor = cursor.next(page.raw());
+                    Watermark from = cursor;
+                    next = reader.submit(() -> Page.read(feed, call, from));
+                }
+                if (!page.records().isEmpty()) {
+                    long highest = page.records().stream().mapToLong(MasterRecord::version).max().orElseThrow();
+                    List<MasterRecord> changed = null;
+                    if (assumeNew) {
+                        try {
+                            changed = store(admin, target, kind, page.records(), highest, page.raw().size(), true, true);
+                        } catch (ConflictException e) {
+                            if (!CoreErrors.DUPLICATE.equals(e.code())) {
+                                throw e;
+                            }
+                            assumeNew = false; // stored before (a webhook, another sync): read the stored versions from now on
+                        }
+                    }
+                    if (changed == null) {
+                        changed = store(admin, target, kind, page.records(), highest, page.raw().size(), true, false);
+                    }
+                    applied += changed.size();
+                    watermark = watermark == null ? highest : Math.max(watermark, highest);
+                    if (kind == MasterKind.EMPLOYEE) {
+                        unmatched.addAll(linkEmployees(admin, target, changed));
+                    }
+                }
+                if (last) {
+                    return new SyncReport(target, kind, pulled, applied, watermark, unmatched);
                 }
             }
-            if (page.size() < PAGE) {
-                return new SyncReport(target, kind, pulled, applied, watermark, unmatched);
+        } finally {
+            reader.shutdownNow();
+        }
+    }
+
+    /** A page as read and what its records mean. */
+    private record Page(List<RemoteRecord> raw, List<MasterRecord> records) {
+        static Page read(MasterFeed feed, CallContext call, Watermark from) {
+            List<RemoteRecord> raw = MasterDataService.read(feed, call, from);
+            return new Page(raw, raw.stream().map(r -> record(feed, r)).toList());
+        }
+    }
+
+    private static Page await(Future<Page> page, CallContext call, MasterFeed feed) {
+        try {
+            return page.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
             }
-            cursor = cursor.next(page);
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IntegrationException(IntegrationErrors.PULL_FAILED, "reading " + call.target() + "/" + feed.entityType()
+                    + " was interrupted; the pages before stay stored, sync again to resume", true, e);
         }
     }
 
@@ -119,13 +180,13 @@ public final class MasterDataService implements MasterData {
 
     /** Stores a page; two syncs inserting the same new record race on the key, and the loser runs again and sees it. */
     private List<MasterRecord> store(Actor admin, String target, MasterKind kind, List<MasterRecord> records, long highest, int pulled,
-                                     boolean raiseWatermark) {
+                                     boolean raiseWatermark, boolean assumeNew) {
         CommandSpec spec = new CommandSpec(admin, "erp.masterdata.page", "erp-master-sync", target + "/" + kind, null);
         for (int run = 1; ; run++) {
             try {
                 @SuppressWarnings("unchecked")
                 List<MasterRecord> changed = commands.execute(spec, List.class, ctx -> {
-                    List<MasterRecord> c = repo.store(ctx.handle(), ctx.tenantId(), target, kind, records, ctx.now());
+                    List<MasterRecord> c = repo.store(ctx.handle(), ctx.tenantId(), target, kind, records, ctx.now(), assumeNew);
                     if (raiseWatermark) {
                         repo.recordPage(ctx.handle(), ctx.tenantId(), target, kind, highest, pulled, c.size(), ctx.now());
                     }
@@ -134,7 +195,7 @@ public final class MasterDataService implements MasterData {
                 });
                 return changed;
             } catch (ConflictException e) {
-                if (!CoreErrors.DUPLICATE.equals(e.code()) || run >= 3) {
+                if (assumeNew || !CoreErrors.DUPLICATE.equals(e.code()) || run >= 3) {
                     throw e;
                 }
             }
@@ -186,7 +247,7 @@ public final class MasterDataService implements MasterData {
             return false;
         }
         MasterRecord record = record(feed, r);
-        List<MasterRecord> changed = store(admin, target, kind, List.of(record), r.version(), 1, false);
+        List<MasterRecord> changed = store(admin, target, kind, List.of(record), r.version(), 1, false, false);
         if (kind == MasterKind.EMPLOYEE) {
             linkEmployees(admin, target, changed);
         }

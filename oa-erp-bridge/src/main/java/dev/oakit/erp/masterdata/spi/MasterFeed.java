@@ -8,7 +8,8 @@ import org.apiguardian.api.API;
 /**
  * A {@link ChangeFeed} of one kind of master data that also reads what each record means. It must return
  * disabled and archived records too (ERPNext lists them; Odoo only when the domain asks for
- * {@code active in (True, False)}), so that OAKit learns of a deactivation. Thread-safe.
+ * {@code active in (True, False)}), so that OAKit learns of a deactivation. Thread-safe: a sync calls
+ * {@code since} and {@code values} on its own reader thread, one page ahead of the page it stores.
  *
  * @since 0.2
  */
