@@ -129,13 +129,13 @@ public final class PurchasingDemo {
         return failed;
     }
 
-    /** A node of this demo: fast job polling and short leases, so that a dead node's work is taken over within a second or two. */
+    /** A node of this demo: fast job polling and short leases, so that a dead node's work is taken over within a few seconds (the call timeout is generous: a busy machine must not time out the demo's first calls). */
     private static OaKit node(Path data, ErpConnector connector, ErpNextConfig config) {
         return OaKit.builder().dataDirectory(data).tenant(T, "ACME 公司")
                 .plugin(new IntegrationPlugin()).plugin(new WorkflowPlugin())
                 .plugin(new ErpBridgePlugin(connector).masterData(ErpNextMasterFeeds.of(config)))
                 .config("core", Map.of("jobs", Map.of("pollInterval", "PT0.05S", "lease", "PT1S", "shutdownTimeout", "PT0.2S")))
-                .config("integration", Map.of("callTimeout", "PT0.5S", "lease", "PT1S", "retryInitial", "PT0.1S", "retryMax", "PT0.5S"))
+                .config("integration", Map.of("callTimeout", "PT1.5S", "lease", "PT3S", "retryInitial", "PT0.1S", "retryMax", "PT0.5S"))
                 .config("erp", Map.of("watchEvery", "PT0.05S"))
                 .build().start();
     }
