@@ -82,6 +82,7 @@ class ApprovalApiTest {
             assertThat(r.status()).isEqualTo(400);
             assertThat(r.body().get("code").asText()).isEqualTo("OA-CORE/FORM_INVALID");
             assertThat(r.body().get("errors").findValuesAsText("path")).containsExactly("days");
+            assertThat(r.body().at("/errors/0/message").asText()).isEqualTo("must be at most 30");
             Res typo = f.post("approvals", "alice", Map.of("processKey", "leave", "from", Map.of()));
             assertThat(typo.status()).isEqualTo(400);
             assertThat(typo.body().get("code").asText()).isEqualTo(HttpErrors.BAD_REQUEST);
