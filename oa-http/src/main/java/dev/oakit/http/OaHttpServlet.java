@@ -1,12 +1,17 @@
 package dev.oakit.http;
 
+import dev.oakit.core.CoreErrors;
+import dev.oakit.core.OaException;
 import dev.oakit.core.OaKit;
 import dev.oakit.core.ValidationException;
 import dev.oakit.http.internal.ApprovalRoutes;
 import dev.oakit.http.internal.HttpApi;
+import dev.oakit.http.internal.TicketRoutes;
 import dev.oakit.http.spi.ActorResolver;
 import dev.oakit.workflow.ApprovalQueries;
 import dev.oakit.workflow.Approvals;
+import dev.oakit.ticket.TicketQueries;
+import dev.oakit.ticket.Tickets;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,6 +19,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -41,7 +47,7 @@ public final class OaHttpServlet extends HttpServlet {
     }
 
     /**
-     * @param oa a started OAKit with the workflow plugin; never null
+     * @param oa a started OAKit; the endpoints of its workflow and ticket plugins are served; never null
      * @return a builder; {@link Builder#actorResolver} is required
      */
     public static Builder builder(OaKit oa) {
@@ -90,9 +96,22 @@ public final class OaHttpServlet extends HttpServlet {
             if (resolver == null) {
                 throw ValidationException.of("actorResolver", "is required: say how a request becomes an actor, e.g. JwtActorResolver.builder(jwks)");
             }
-            List<dev.oakit.http.internal.Route> routes = new ArrayList<>(
-                    new ApprovalRoutes(oa.service(Approvals.class), oa.service(ApprovalQueries.class)).routes());
+            List<dev.oakit.http.internal.Route> routes = new ArrayList<>();
+            // each plugin's endpoints come with the plugin: a host with tickets only gets no approval endpoints
+            service(Approvals.class).ifPresent(a -> routes.addAll(new ApprovalRoutes(a, oa.service(ApprovalQueries.class)).routes()));
+            service(Tickets.class).ifPresent(t -> routes.addAll(new TicketRoutes(t, oa.service(TicketQueries.class)).routes()));
             return new OaHttpServlet(new HttpApi(routes, resolver, cors));
+        }
+
+        private <T> Optional<T> service(Class<T> type) {
+            try {
+                return Optional.of(oa.service(type));
+            } catch (OaException e) {
+                if (e.code().equals(CoreErrors.NO_SUCH_SERVICE)) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
         }
     }
 }

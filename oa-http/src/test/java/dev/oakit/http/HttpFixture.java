@@ -23,6 +23,12 @@ import dev.oakit.workflow.ApproverRule;
 import dev.oakit.workflow.ProcessDefinition;
 import dev.oakit.workflow.ProcessDefinitions;
 import dev.oakit.workflow.WorkflowPlugin;
+import dev.oakit.ticket.Queue;
+import dev.oakit.ticket.QueueMember;
+import dev.oakit.ticket.Queues;
+import dev.oakit.ticket.TicketCatalog;
+import dev.oakit.ticket.TicketPlugin;
+import dev.oakit.ticket.TicketType;
 import dev.oakit.http.spi.ActorResolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +46,7 @@ import java.util.Map;
 /**
  * OAKit with the workflow plugin and a leave process, served by {@link OaHttpServer} with a {@link JwtActorResolver}
  * that trusts a local identity provider: a JDK HttpServer serving a JWKS, whose key signs the tests' tokens.
- * Users: alice (eng), bob (head of eng), carol (director), dave (eng), root (admin).
+ * Users: alice (eng), bob (head of eng; dispatcher of queue it), carol (director; agent of it), dave (eng), root (admin).
  */
 final class HttpFixture implements AutoCloseable {
     static final String T = "acme";
@@ -60,12 +66,16 @@ final class HttpFixture implements AutoCloseable {
     }
 
     HttpFixture(TestDatabase db, Cors cors) {
-        oa = db.start(b -> b.plugin(new WorkflowPlugin()));
+        oa = db.start(b -> b.plugin(new WorkflowPlugin()).plugin(new TicketPlugin()));
         Actor admin = Actor.admin(T, "root");
         DirectorySeed.of(oa.service(Directory.class), admin).department("hq", null, "总部").department("eng", "hq", "研发部")
                 .users("zhao", "bob", "carol", "alice", "dave", "root").members("hq", "zhao", "carol").members("eng", "bob", "alice", "dave")
                 .head("hq", "zhao").head("eng", "bob").role("director", "总监", "carol").admins("root");
         oa.service(ProcessDefinitions.class).deploy(admin, leave());
+        // the help desk: queue "it" with dispatcher bob and agent carol; type "it" lands there
+        oa.service(Queues.class).saveQueue(admin, Queue.of("it", "IT 支持"));
+        oa.service(Queues.class).setMembers(admin, "it", List.of(QueueMember.dispatcher("bob"), QueueMember.agent("carol")));
+        oa.service(TicketCatalog.class).saveType(admin, TicketType.of("it", "IT 支持").withDefaultQueue("it"));
         try {
             key = new RSAKeyGenerator(2048).keyID("test-key").generate();
             idp = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

@@ -1,0 +1,39 @@
+package dev.oakit.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oakit.core.testing.DbTest;
+import dev.oakit.core.testing.TestDatabase;
+import dev.oakit.http.HttpFixture.Res;
+import java.util.Map;
+
+/** A ticket's life over HTTP: created by the requester, dispatched, resolved, accepted and rated, each with its own token. */
+class TicketApiTest {
+    @DbTest
+    void aTicketIsCreatedDispatchedResolvedAcceptedAndRated(TestDatabase db) {
+        try (HttpFixture f = new HttpFixture(db)) {
+            Res created = f.post("tickets", "alice", Map.of("type", "it", "title", "打印机卡纸", "description", "3 楼"));
+            assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+            long id = created.body().get("id").asLong();
+            assertThat(f.get("tickets?scope=MY_QUEUES&open=true", "bob").body().get("items").findValuesAsText("id"))
+                    .containsExactly(Long.toString(id));
+
+            Res assigned = f.post("tickets/" + id + "/assign", "bob", Map.of("assigneeId", "carol"));
+            assertThat(assigned.status()).as(String.valueOf(assigned.body())).isEqualTo(200);
+            assertThat(f.post("tickets/" + id + "/reply", "carol", Map.of("body", "马上到")).status()).isEqualTo(200);
+            Res resolved = f.post("tickets/" + id + "/resolve", "carol", Map.of("comment", "换了搓纸轮"));
+            assertThat(resolved.status()).as(String.valueOf(resolved.body())).isEqualTo(200);
+            Res accepted = f.post("tickets/" + id + "/accept", "alice", Map.of("comment", "好了"));
+            assertThat(accepted.status()).as(String.valueOf(accepted.body())).isEqualTo(200);
+            Res rated = f.post("tickets/" + id + "/rate", "alice", Map.of("score", 5));
+            assertThat(rated.status()).as(String.valueOf(rated.body())).isEqualTo(200);
+
+            Res detail = f.get("tickets/" + id, "alice");
+            assertThat(detail.body().get("ratings")).hasSize(1);
+            assertThat(f.get("tickets/workbench", "carol").status()).isEqualTo(200);
+            Res stranger = f.post("tickets/" + id + "/resolve", "dave", Map.of());
+            assertThat(stranger.status()).isIn(403, 404, 409);
+            assertThat(stranger.body().get("code").asText()).startsWith("OA-");
+        }
+    }
+}
