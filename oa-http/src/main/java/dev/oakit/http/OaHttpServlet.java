@@ -3,7 +3,9 @@ package dev.oakit.http;
 import dev.oakit.core.CoreErrors;
 import dev.oakit.core.OaException;
 import dev.oakit.core.OaKit;
+import dev.oakit.core.job.Jobs;
 import dev.oakit.core.ValidationException;
+import dev.oakit.http.internal.AdminRoutes;
 import dev.oakit.http.internal.ApprovalRoutes;
 import dev.oakit.http.internal.HttpApi;
 import dev.oakit.http.internal.TicketRoutes;
@@ -100,6 +102,7 @@ public final class OaHttpServlet extends HttpServlet {
             // each plugin's endpoints come with the plugin: a host with tickets only gets no approval endpoints
             service(Approvals.class).ifPresent(a -> routes.addAll(new ApprovalRoutes(a, oa.service(ApprovalQueries.class)).routes()));
             service(Tickets.class).ifPresent(t -> routes.addAll(new TicketRoutes(t, oa.service(TicketQueries.class)).routes()));
+            routes.addAll(new AdminRoutes(oa.service(Jobs.class), service(ApprovalQueries.class).orElse(null)).routes());
             return new OaHttpServlet(new HttpApi(routes, resolver, cors));
         }
 
