@@ -8,12 +8,14 @@ import dev.oakit.core.ValidationException;
 import dev.oakit.http.internal.AdminRoutes;
 import dev.oakit.http.internal.ApprovalRoutes;
 import dev.oakit.http.internal.HttpApi;
+import dev.oakit.http.internal.ReportRoutes;
 import dev.oakit.http.internal.TicketRoutes;
 import dev.oakit.http.spi.ActorResolver;
 import dev.oakit.workflow.ApprovalQueries;
 import dev.oakit.workflow.Approvals;
 import dev.oakit.ticket.TicketQueries;
 import dev.oakit.ticket.Tickets;
+import dev.oakit.ticket.report.TicketReports;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -102,6 +104,7 @@ public final class OaHttpServlet extends HttpServlet {
             // each plugin's endpoints come with the plugin: a host with tickets only gets no approval endpoints
             service(Approvals.class).ifPresent(a -> routes.addAll(new ApprovalRoutes(a, oa.service(ApprovalQueries.class)).routes()));
             service(Tickets.class).ifPresent(t -> routes.addAll(new TicketRoutes(t, oa.service(TicketQueries.class)).routes()));
+            service(TicketReports.class).ifPresent(t -> routes.addAll(new ReportRoutes(t).routes()));
             routes.addAll(new AdminRoutes(oa.service(Jobs.class), service(ApprovalQueries.class).orElse(null)).routes());
             return new OaHttpServlet(new HttpApi(routes, resolver, cors));
         }

@@ -165,7 +165,8 @@ final class HttpFixture implements AutoCloseable {
     Res send(HttpRequest req) {
         try {
             HttpResponse<String> r = client.send(req, HttpResponse.BodyHandlers.ofString());
-            return new Res(r.statusCode(), r.body().isEmpty() ? null : JSON.readTree(r.body()), r);
+            boolean json = r.headers().firstValue("Content-Type").orElse("").contains("json");
+            return new Res(r.statusCode(), r.body().isEmpty() || !json ? null : JSON.readTree(r.body()), r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -31,6 +31,19 @@ class TicketApiTest {
             Res detail = f.get("tickets/" + id, "alice");
             assertThat(detail.body().get("ratings")).hasSize(1);
             assertThat(f.get("tickets/workbench", "carol").status()).isEqualTo(200);
+            String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+            String range = "?from=" + java.time.LocalDate.parse(today).minusDays(1) + "&to=" + java.time.LocalDate.parse(today).plusDays(1);
+            Res workload = f.send(f.request("tickets/reports/workload" + range, null).header("Authorization", "Bearer " + f.token("root", "oa-admin")).build());
+            assertThat(workload.status()).as(String.valueOf(workload.body())).isEqualTo(200);
+            assertThat(workload.body().get("rows")).isNotEmpty();
+            java.net.http.HttpResponse<String> csv = f.send(f.request("tickets/reports/ratings" + range + "&format=csv", null)
+                    .header("Authorization", "Bearer " + f.token("root", "oa-admin")).build()).raw();
+            assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+            assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("ratings-");
+            assertThat(csv.body().lines().count()).isGreaterThanOrEqualTo(2);
+            Res noRange = f.get("tickets/reports/sla", "root");
+            assertThat(noRange.status()).isEqualTo(400);
+            assertThat(noRange.body().get("errors").findValuesAsText("path")).containsExactly("from");
             Res stranger = f.post("tickets/" + id + "/resolve", "dave", Map.of());
             assertThat(stranger.status()).isIn(403, 404, 409);
             assertThat(stranger.body().get("code").asText()).startsWith("OA-");

@@ -107,7 +107,7 @@ public final class HttpApi {
                 res.setStatus(reply.status());
                 return;
             }
-            byte[] body = Json.MAPPER.writeValueAsBytes(reply.body());
+            byte[] body = reply.body() instanceof Reply.Raw raw ? raw.bytes() : Json.MAPPER.writeValueAsBytes(reply.body());
             if ("GET".equals(req.getMethod())) {
                 String etag = ETags.of(body);
                 res.setHeader("ETag", etag);
@@ -118,7 +118,7 @@ public final class HttpApi {
                 }
             }
             res.setStatus(reply.status());
-            res.setContentType("application/json");
+            res.setContentType(reply.body() instanceof Reply.Raw raw ? raw.contentType() : "application/json");
             res.getOutputStream().write(body);
         } catch (OaException e) {
             if (e instanceof dev.oakit.http.UnauthenticatedException) {

@@ -8,6 +8,10 @@ public record Reply(int status, Object body, Map<String, String> headers) {
         headers = Map.copyOf(headers);
     }
 
+    /** A body sent as it is, not as JSON (CSV downloads). */
+    public record Raw(String contentType, byte[] bytes) {
+    }
+
     static Reply created(Object body, String location) {
         return new Reply(201, body, Map.of("Location", location));
     }
