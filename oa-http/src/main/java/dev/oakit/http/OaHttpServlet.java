@@ -13,6 +13,7 @@ import dev.oakit.http.internal.TicketRoutes;
 import dev.oakit.http.spi.ActorResolver;
 import dev.oakit.workflow.ApprovalQueries;
 import dev.oakit.workflow.Approvals;
+import dev.oakit.ticket.Queues;
 import dev.oakit.ticket.TicketQueries;
 import dev.oakit.ticket.Tickets;
 import dev.oakit.ticket.report.TicketReports;
@@ -103,7 +104,7 @@ public final class OaHttpServlet extends HttpServlet {
             List<dev.oakit.http.internal.Route> routes = new ArrayList<>();
             // each plugin's endpoints come with the plugin: a host with tickets only gets no approval endpoints
             service(Approvals.class).ifPresent(a -> routes.addAll(new ApprovalRoutes(a, oa.service(ApprovalQueries.class)).routes()));
-            service(Tickets.class).ifPresent(t -> routes.addAll(new TicketRoutes(t, oa.service(TicketQueries.class)).routes()));
+            service(Tickets.class).ifPresent(t -> routes.addAll(new TicketRoutes(t, oa.service(TicketQueries.class), oa.service(Queues.class)).routes()));
             service(TicketReports.class).ifPresent(t -> routes.addAll(new ReportRoutes(t).routes()));
             routes.addAll(new AdminRoutes(oa.service(Jobs.class), service(ApprovalQueries.class).orElse(null)).routes());
             return new OaHttpServlet(new HttpApi(routes, resolver, cors));

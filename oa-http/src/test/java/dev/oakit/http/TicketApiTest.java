@@ -18,6 +18,12 @@ class TicketApiTest {
             assertThat(f.get("tickets?scope=MY_QUEUES&open=true", "bob").body().get("items").findValuesAsText("id"))
                     .containsExactly(Long.toString(id));
 
+            Res board = f.get("tickets/queues/it/board", "bob");
+            assertThat(board.status()).as(String.valueOf(board.body())).isEqualTo(200);
+            assertThat(board.body().get("agents").findValuesAsText("userId")).containsExactlyInAnyOrder("bob", "carol");
+            assertThat(board.body().at("/unassigned/items").findValuesAsText("id")).containsExactly(Long.toString(id));
+            assertThat(f.get("tickets/queues", "bob").body().get("items").findValuesAsText("key")).contains("it");
+
             Res assigned = f.post("tickets/" + id + "/assign", "bob", Map.of("assigneeId", "carol"));
             assertThat(assigned.status()).as(String.valueOf(assigned.body())).isEqualTo(200);
             assertThat(f.post("tickets/" + id + "/reply", "carol", Map.of("body", "马上到")).status()).isEqualTo(200);
@@ -25,6 +31,7 @@ class TicketApiTest {
             assertThat(resolved.status()).as(String.valueOf(resolved.body())).isEqualTo(200);
             Res accepted = f.post("tickets/" + id + "/accept", "alice", Map.of("comment", "好了"));
             assertThat(accepted.status()).as(String.valueOf(accepted.body())).isEqualTo(200);
+            assertThat(f.get("tickets/queues/it/board", "bob").body().at("/unassigned/items")).isEmpty();
             Res rated = f.post("tickets/" + id + "/rate", "alice", Map.of("score", 5));
             assertThat(rated.status()).as(String.valueOf(rated.body())).isEqualTo(200);
 

@@ -2,6 +2,8 @@ package dev.oakit.http.internal;
 
 import dev.oakit.ticket.NewTicket;
 import dev.oakit.ticket.Priority;
+import dev.oakit.ticket.Queue;
+import dev.oakit.ticket.Queues;
 import dev.oakit.ticket.Rating;
 import dev.oakit.ticket.Ticket;
 import dev.oakit.ticket.TicketDetail;
@@ -20,10 +22,24 @@ public final class TicketRoutes {
 
     private final Tickets tickets;
     private final TicketQueries queries;
+    private final Queues queues;
 
-    public TicketRoutes(Tickets tickets, TicketQueries queries) {
+    public TicketRoutes(Tickets tickets, TicketQueries queries, Queues queues) {
         this.tickets = tickets;
         this.queries = queries;
+        this.queues = queues;
+    }
+
+    /** The queues, named for OpenAPI. */
+    public record QueueList(List<Queue> items) {
+    }
+
+    /** A queue's dispatch board (派单台): its agents with their open tickets and availability, and the open tickets nobody has yet. */
+    public record DispatchBoard(String queue, List<Board> agents, TicketPage unassigned) {
+    }
+
+    /** One agent on the board. */
+    public record Board(String userId, boolean dispatcher, boolean available, int openTickets) {
     }
 
     /** Creates a ticket: its type, title and the optional rest; the caller is the requester. */
@@ -51,6 +67,18 @@ public final class TicketRoutes {
                         q.queue(c.query("queue"));
                     }
                     return queries.list(c.actor(), q.build());
+                }));
+        r.add(new Route("GET", "/tickets/queues", "queues", TAG, "The queues, by key", null, QueueList.class, 200, Map.of(),
+                c -> new QueueList(queues.queues(c.actor()))));
+        r.add(new Route("GET", "/tickets/queues/{queue}/board", "dispatchBoard", TAG,
+                "A queue's dispatch board: agents with their load, and unassigned open tickets (queue members and administrators)", null,
+                DispatchBoard.class, 200, Map.of("offset", "of the unassigned tickets, from 0", "limit", "1..500 (default 50)"), c -> {
+                    String q = c.path("queue");
+                    List<Board> agents = queues.agents(c.actor(), q).stream()
+                            .map(a -> new Board(a.agent().userId(), a.dispatcher(), a.available(), a.openTickets())).toList();
+                    TicketPage open = queries.list(c.actor(), TicketQuery.builder().queue(q).unassigned().openOnly()
+                            .page(c.queryInt("offset", 0), c.queryInt("limit", 50)).build());
+                    return new DispatchBoard(q, agents, open);
                 }));
         r.add(new Route("GET", "/tickets/workbench", "ticketWorkbench", TAG, "The counts of the caller's ticket workbench", null,
                 TicketWorkbench.class, 200, Map.of(), c -> queries.workbench(c.actor())));
