@@ -24,7 +24,7 @@ final class OpenApi {
         ObjectNode doc = Json.MAPPER.createObjectNode();
         doc.put("openapi", "3.1.0");
         doc.putObject("info").put("title", "OAKit HTTP API").put("version", "0.4")
-                .put("description", "Approvals over HTTP. Errors are RFC 9457 problem documents with OAKit's stable error code.");
+                .put("description", "Approvals and tickets over HTTP. Errors are RFC 9457 problem documents with OAKit's stable error code.");
         doc.putArray("security").addObject().putArray("bearer");
         ObjectNode schemas = Json.MAPPER.createObjectNode();
         ObjectNode paths = doc.putObject("paths");
