@@ -21,7 +21,7 @@ import java.util.Map;
  * database transaction; the answer and its reason are written to the form ({@link #FIELD},
  * {@link #AVAILABLE_FIELD}, {@link #REASON_FIELD}) and the instance's timeline.
  *
- * <p>The bridge's connector must implement {@link dev.oakit.erp.spi.BudgetSource} ({@code OdooConnector} does).
+ * <p>The bridge's connector must implement {@link dev.oakit.erp.spi.BudgetSource} ({@code OdooConnector} and {@code ErpNextConnector} do).
  *
  * @since 0.2
  */

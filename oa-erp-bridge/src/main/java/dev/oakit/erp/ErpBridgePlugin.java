@@ -23,9 +23,11 @@ import dev.oakit.erp.spi.ErpConnector;
 import dev.oakit.erp.stock.StockLookup;
 import dev.oakit.erp.stock.internal.StockLookupService;
 import dev.oakit.erp.stock.internal.StockSources;
+import dev.oakit.erp.stock.internal.TicketParts;
 import dev.oakit.erp.stock.spi.StockSource;
 import dev.oakit.integration.mapping.MappingDocument;
 import dev.oakit.integration.spi.Connector;
+import dev.oakit.ticket.spi.PartAvailability;
 import dev.oakit.workflow.spi.ServiceTaskHandler;
 import org.apiguardian.api.API;
 
@@ -37,7 +39,8 @@ import java.util.Set;
  * .plugin(new ErpBridgePlugin(connector))}. It contributes the connectors, the purchase requisition's
  * order node ({@link PurchaseRequisition#ORDER_HANDLER}), the expense claim's post node
  * ({@link ExpenseClaim#POST_HANDLER}), the compensation of withdrawn or cancelled
- * requisitions and {@link PurchaseRequisitions}. Its table is {@code oa_erp_requisition}, its migrations
+ * requisitions, {@link PurchaseRequisitions}, master data, spare-part stock ({@link StockLookup}, and for tickets with
+ * {@link #stockForTickets}). Its table is {@code oa_erp_requisition}, its migrations
  * use the history table {@code oa_erp_schema_history}, its configuration is {@link ErpBridgeConfig} in
  * the {@code erp} namespace.
  *
@@ -48,6 +51,7 @@ public final class ErpBridgePlugin implements OaPlugin {
     private final List<ErpConnector> connectors;
     private final List<MasterFeed> masterFeeds = new java.util.ArrayList<>();
     private final List<StockSource> stockSources = new java.util.ArrayList<>();
+    private String ticketStock;
 
     /** @param connectors the ERPs the bridge writes to; purchase orders go to {@code erp.target} (default: the only one) */
     public ErpBridgePlugin(ErpConnector... connectors) {
@@ -76,6 +80,18 @@ public final class ErpBridgePlugin implements OaPlugin {
         return this;
     }
 
+    /**
+     * Lets tickets see spare-part stock: the tickets' {@code SpareParts} ask the stock source of {@code target} (add it
+     * with {@link #stock}). The bridge then requires the ticket plugin.
+     *
+     * @param target the connector id whose stock source answers
+     * @return this plugin
+     */
+    public ErpBridgePlugin stockForTickets(String target) {
+        this.ticketStock = java.util.Objects.requireNonNull(target, "target");
+        return this;
+    }
+
     @Override
     public String id() {
         return "erp";
@@ -83,7 +99,7 @@ public final class ErpBridgePlugin implements OaPlugin {
 
     @Override
     public Set<String> requires() {
-        return Set.of("integration", "workflow");
+        return ticketStock == null ? Set.of("integration", "workflow") : Set.of("integration", "workflow", "ticket");
     }
 
     @Override
@@ -127,6 +143,20 @@ public final class ErpBridgePlugin implements OaPlugin {
         }
         context.jobHandler(MasterSyncJob.class);
         context.exposeService(StockLookup.class);
+        if (ticketStock != null) {
+            if (stockSources.stream().noneMatch(s -> s.target().equals(ticketStock))) {
+                throw new ConfigurationException(List.of("[" + ErpErrors.NO_STOCK_SOURCE + "] stockForTickets names '" + ticketStock
+                        + "' but the bridge's stock sources are " + stockSources.stream().map(StockSource::target).toList()
+                        + "; add its source with ErpBridgePlugin.stock(...)"));
+            }
+            context.install(new AbstractModule() {
+                @Override
+                protected void configure() {
+                    bind(TicketParts.Target.class).toInstance(new TicketParts.Target(ticketStock));
+                }
+            });
+            context.replace(PartAvailability.class, TicketParts.class);
+        }
     }
 
     private ErpConnector choose(ErpBridgeConfig config) {

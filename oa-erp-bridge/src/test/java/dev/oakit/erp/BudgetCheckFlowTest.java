@@ -3,6 +3,7 @@ package dev.oakit.erp;
 import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.fakes.Failure;
+import dev.oakit.fakes.erpnext.FakeErpNext;
 import dev.oakit.fakes.odoo.FakeOdoo;
 import dev.oakit.workflow.InstanceStatus;
 import dev.oakit.workflow.ProcessDefinitions;
@@ -11,6 +12,7 @@ import dev.oakit.workflow.StartRequest;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import static dev.oakit.erp.BridgeFixture.ADMIN;
@@ -77,9 +79,100 @@ class BudgetCheckFlowTest {
         assertThat(f.comments(held)).anySatisfy(c -> assertThat(c).startsWith("Budget check: NO_ANSWER"));
     }
 
+    /**
+     * The same route against the fake ERPNext, whose budget is computed as ERPNext's budget validation does: the
+     * 'Workshop - AC' budget of the fiscal year has 1,000 on account 'Tools - AC'; the ledger holds 950 of expense on it
+     * (a Journal Entry of 1,000 and a credit note of 50) and a cancelled entry that no longer counts; another cost
+     * centre's spend and last year's are not this budget's. A submitted order of 30 unbilled counts once the budget
+     * is applicable on purchase orders.
+     */
+    @DbTest
+    void erpNextBudgetIsTheBudgetLessTheLedgerAndNoAnswerTakesTheFallback(TestDatabase db) {
+        BridgeFixture.Erp erp = BridgeFixture.erpNext(db);
+        FakeErpNext next = (FakeErpNext) erp.server();
+        int year = LocalDate.now().getYear();
+        next.insert("Cost Center", Map.of("cost_center_name", "Workshop", "parent_cost_center", "Acme Corp - AC"));
+        next.insert("Cost Center", Map.of("cost_center_name", "Depot", "parent_cost_center", "Acme Corp - AC"));
+        next.insert("Fiscal Year", Map.of("year", String.valueOf(year), "year_start_date", year + "-01-01", "year_end_date", year + "-12-31"));
+        next.insert("Fiscal Year", Map.of("year", String.valueOf(year - 1), "year_start_date", (year - 1) + "-01-01",
+                "year_end_date", (year - 1) + "-12-31"));
+        String budget = next.insert("Budget", Map.of("cost_center", "Workshop - AC", "fiscal_year", String.valueOf(year), "docstatus", 1,
+                "accounts", List.of(Map.of("account", "Tools - AC", "budget_amount", 1000.0))));
+        journal(next, year + "-01-15", "Workshop - AC", 1000.0, 0.0);
+        journal(next, year + "-01-20", "Workshop - AC", 0.0, 50.0);
+        journal(next, (year - 1) + "-12-20", "Workshop - AC", 400.0, 0.0);
+        journal(next, year + "-01-20", "Depot - AC", 400.0, 0.0);
+        String cancelled = journal(next, year + "-01-21", "Workshop - AC", 500.0, 0.0);
+        cancel(next, cancelled);
+        BridgeFixture f = BridgeFixture.start(db, null, erp);
+        f.oa.service(ProcessDefinitions.class).deploy(ADMIN, BudgetCheck.requisition(Duration.ofSeconds(1)));
+
+        // 1 × 40.50 of 50.00 left: enough
+        long enough = start(f, "1", "Workshop - AC");
+        await().atMost(Duration.ofSeconds(30)).until(() -> form(f, enough).containsKey(BudgetCheck.FIELD));
+        f.task(BOB, enough);
+        assertThat(form(f, enough)).containsEntry(BudgetCheck.FIELD, BudgetCheck.ENOUGH).containsEntry(BudgetCheck.AVAILABLE_FIELD, "50.00");
+        assertThat(f.comments(enough)).anySatisfy(c -> assertThat(c).contains("50.00 left in ERPNext"));
+
+        // 2 × 40.50 = 81.00: not enough, rejected
+        long tooMuch = start(f, "2", "Workshop - AC");
+        await().atMost(Duration.ofSeconds(30)).until(() -> instance(f, tooMuch).status() == InstanceStatus.REJECTED);
+        assertThat(form(f, tooMuch)).containsEntry(BudgetCheck.FIELD, BudgetCheck.NOT_ENOUGH).containsEntry(BudgetCheck.AVAILABLE_FIELD, "50.00");
+
+        // a budget applicable on purchase orders counts what submitted orders hold unbilled: 50 - 30 = 20 left
+        next.insert("Purchase Order", Map.of("supplier", "Acme Supplies", "docstatus", 1, "items", List.of(Map.of("item_code", "DR-1",
+                "qty", 1.0, "rate", 30.0, "cost_center", "Workshop - AC", "expense_account", "Tools - AC", "schedule_date", year + "-12-01"))));
+        next.insert("Purchase Order", Map.of("supplier", "Acme Supplies", "docstatus", 1, "items", List.of(Map.of("item_code", "DR-1",
+                "qty", 1.0, "rate", 99.0, "cost_center", "Depot - AC", "expense_account", "Tools - AC", "schedule_date", year + "-12-01"))));
+        next.insert("Cost Center", Map.of("cost_center_name", "Garage", "parent_cost_center", "Acme Corp - AC"));
+        String onOrders = next.insert("Budget", Map.of("cost_center", "Garage - AC", "fiscal_year", String.valueOf(year), "docstatus", 1,
+                "applicable_on_purchase_order", 1, "accounts", List.of(Map.of("account", "Tools - AC", "budget_amount", 100.0))));
+        assertThat(onOrders).isNotEqualTo(budget);
+        next.insert("Purchase Order", Map.of("supplier", "Acme Supplies", "docstatus", 1, "items", List.of(Map.of("item_code", "DR-1",
+                "qty", 1.0, "rate", 30.0, "cost_center", "Garage - AC", "expense_account", "Tools - AC", "schedule_date", year + "-12-01"))));
+        long ordered = start(f, "1", "Garage - AC");
+        f.task(BOB, ordered);
+        assertThat(form(f, ordered)).containsEntry(BudgetCheck.AVAILABLE_FIELD, "70.00");
+
+        // no budget for the cost centre this year: not enough, and the reason says so
+        long none = start(f, "1", "Depot - AC");
+        await().atMost(Duration.ofSeconds(30)).until(() -> instance(f, none).status() == InstanceStatus.REJECTED);
+        assertThat((String) form(f, none).get(BudgetCheck.REASON_FIELD)).isEqualTo("ERPNext holds no budget for cost centre 'Depot - AC' on "
+                + LocalDate.now());
+
+        // ERPNext answers after 3 s, the check waits 1 s: the fallback route
+        next.failures().responseDelay(Duration.ofSeconds(3)).nextCall("list", Failure.COMMIT_THEN_TIMEOUT);
+        long late = start(f, "1", "Workshop - AC");
+        f.task(FAY, late);
+        assertThat(form(f, late)).containsEntry(BudgetCheck.FIELD, BudgetCheck.NO_ANSWER).doesNotContainKey(BudgetCheck.AVAILABLE_FIELD);
+        assertThat((String) form(f, late).get(BudgetCheck.REASON_FIELD)).startsWith("ERPNext did not answer within PT1S");
+    }
+
+    private static String journal(FakeErpNext erp, String date, String costCentre, double debit, double credit) {
+        return erp.insert("Journal Entry", Map.of("posting_date", date, "docstatus", 1, "accounts", List.of(
+                Map.of("account", "Tools - AC", "cost_center", costCentre, "debit_in_account_currency", debit, "credit_in_account_currency", credit),
+                Map.of("account", "Creditors - AC", "debit_in_account_currency", credit, "credit_in_account_currency", debit))));
+    }
+
+    private static void cancel(FakeErpNext erp, String journal) {
+        // as a user cancels it: PUT with docstatus 2
+        java.net.http.HttpRequest put = java.net.http.HttpRequest.newBuilder(erp.baseUri().resolve("/api/resource/Journal%20Entry/" + journal))
+                .header("Authorization", erp.tokenHeader()).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"docstatus\": 2}")).build();
+        try {
+            assertThat(java.net.http.HttpClient.newHttpClient().send(put, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static long start(BridgeFixture f, String quantity) {
+        return start(f, quantity, "Workshop");
+    }
+
+    private static long start(BridgeFixture f, String quantity, String costCentre) {
         Map<String, Object> form = new java.util.HashMap<>(BridgeFixture.form("DR-1", quantity));
-        form.put("costCentre", "Workshop");
+        form.put("costCentre", costCentre);
         return f.approvals.start(ALICE, StartRequest.of(PurchaseRequisition.KEY + "-budget", form)).id();
     }
 

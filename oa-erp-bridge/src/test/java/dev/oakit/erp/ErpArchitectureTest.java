@@ -4,7 +4,7 @@ import dev.oakit.core.testing.ModuleRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The package rules of DESIGN.md for oa-erp-bridge (layer 2: it uses the public API of oa-workflow and oa-integration). */
+/** The package rules of DESIGN.md for oa-erp-bridge (layer 2: it uses the public API of oa-workflow, oa-ticket and oa-integration). */
 class ErpArchitectureTest {
     private static ModuleRules erp;
 
@@ -20,7 +20,7 @@ class ErpArchitectureTest {
 
     @Test
     void usesOnlyThePublicApiOfOtherModules() {
-        erp.dependsOnNoneOf("dev.oakit.core.internal..", "dev.oakit.workflow.internal..", "dev.oakit.integration.internal..", "dev.oakit.ticket..",
+        erp.dependsOnNoneOf("dev.oakit.core.internal..", "dev.oakit.workflow.internal..", "dev.oakit.integration.internal..", "dev.oakit.ticket.internal..",
                 "dev.oakit.crm..", "dev.oakit.fakes..");
     }
 

@@ -15,10 +15,11 @@ import java.util.List;
 public record SeededMaster(String target, MasterKind kind, String entityType, List<String> active, List<String> inactive)
         implements MasterFeed {
 
-    /** @return the vendors (Acme Supplies active, Old Supplies disabled) and cost centres (Workshop) of a connector */
+    /** @return the vendors (Acme Supplies active, Old Supplies disabled) and cost centres (Workshop, and as the fake ERPNext names them Workshop - AC, Depot - AC, Garage - AC) of a connector */
     public static List<MasterFeed> of(String target) {
         return List.of(new SeededMaster(target, MasterKind.VENDOR, "Supplier", List.of("Acme Supplies"), List.of("Old Supplies")),
-                new SeededMaster(target, MasterKind.COST_CENTRE, "CostCenter", List.of("Workshop"), List.of("Closed Shop")));
+                new SeededMaster(target, MasterKind.COST_CENTRE, "CostCenter", List.of("Workshop",
+                        "Workshop - AC", "Depot - AC", "Garage - AC"), List.of("Closed Shop")));
     }
 
     @Override

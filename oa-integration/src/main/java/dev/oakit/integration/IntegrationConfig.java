@@ -16,11 +16,12 @@ import java.util.Map;
  * @param retryInitial the wait before the first retry, doubling per retry with ±25 % jitter (default 2 s)
  * @param retryMax the longest wait between two attempts (default 15 minutes)
  * @param targets per connector id: its request budget and circuit breaker; a target not named gets {@link Target#defaults()}
+ * @param retention how long inbox deliveries and dead letters are kept ({@link Retention#defaults()} when absent)
  * @since 0.2
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record IntegrationConfig(Duration callTimeout, Duration lease, Integer maxAttempts, Duration retryInitial, Duration retryMax,
-                                Map<String, Target> targets) {
+                                Map<String, Target> targets, Retention retention) {
     /**
      * One remote target's limits.
      *
@@ -64,6 +65,39 @@ public record IntegrationConfig(Duration callTimeout, Duration lease, Integer ma
         }
     }
 
+    /**
+     * What the retention purge ({@code DeadLetters.purge}, and its recurring job) deletes.
+     *
+     * @param inboxDeliveries inbound deliveries older than this are forgotten: a sender's retry of one after that is
+     *     no longer recognised by its delivery id, only by entity and version (default 30 days)
+     * @param deadLetters resolved dead letters (replayed) older than this are deleted (default 90 days)
+     * @param purgeUnresolved also delete dead letters older than {@code deadLetters} that were never replayed (default false)
+     * @param every how often the recurring purge runs once scheduled (default one day)
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public record Retention(Duration inboxDeliveries, Duration deadLetters, Boolean purgeUnresolved, Duration every) {
+        /** Fills defaults and checks values. */
+        public Retention {
+            inboxDeliveries = inboxDeliveries == null ? Duration.ofDays(30) : inboxDeliveries;
+            deadLetters = deadLetters == null ? Duration.ofDays(90) : deadLetters;
+            purgeUnresolved = purgeUnresolved != null && purgeUnresolved;
+            every = every == null ? Duration.ofDays(1) : every;
+            if (inboxDeliveries.compareTo(Duration.ofMinutes(1)) < 0 || deadLetters.compareTo(Duration.ofMinutes(1)) < 0) {
+                throw new IllegalArgumentException("integration.retention.inboxDeliveries and deadLetters must be at least PT1M, were "
+                        + inboxDeliveries + " / " + deadLetters);
+            }
+            if (every.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("integration.retention.every must be at least PT1S, was " + every);
+            }
+        }
+
+        /** @return 30 days of deliveries, 90 days of resolved dead letters, unresolved ones kept, daily */
+        public static Retention defaults() {
+            return new Retention(null, null, null, null);
+        }
+    }
+
     /** @return the limits of a target */
     public Target target(String id) {
         return targets.getOrDefault(id, Target.defaults());
@@ -77,6 +111,7 @@ public record IntegrationConfig(Duration callTimeout, Duration lease, Integer ma
         retryInitial = retryInitial == null ? Duration.ofSeconds(2) : retryInitial;
         retryMax = retryMax == null ? Duration.ofMinutes(15) : retryMax;
         targets = targets == null ? Map.of() : Map.copyOf(targets);
+        retention = retention == null ? Retention.defaults() : retention;
         if (callTimeout.isNegative() || callTimeout.isZero()) {
             throw new IllegalArgumentException("integration.callTimeout must be positive, was " + callTimeout);
         }
@@ -95,6 +130,6 @@ public record IntegrationConfig(Duration callTimeout, Duration lease, Integer ma
 
     /** @return the defaults */
     public static IntegrationConfig defaults() {
-        return new IntegrationConfig(null, null, null, null, null, null);
+        return new IntegrationConfig(null, null, null, null, null, null, null);
     }
 }

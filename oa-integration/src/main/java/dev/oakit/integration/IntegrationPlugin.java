@@ -73,6 +73,8 @@ public final class IntegrationPlugin implements OaPlugin {
                 bind(dev.oakit.integration.reconcile.Reconciliations.class).to(dev.oakit.integration.internal.reconcile.ReconcileService.class);
                 bind(dev.oakit.integration.pull.ChangePulls.class).to(dev.oakit.integration.internal.pull.PullService.class);
                 Multibinder.newSetBinder(binder(), MappingDocument.class);
+                Multibinder.newSetBinder(binder(), dev.oakit.integration.spi.DeadLetterStore.class);
+                bind(dev.oakit.integration.ops.DeadLetters.class).to(dev.oakit.integration.internal.ops.DeadLetterService.class);
                 bind(MappingRegistry.class).asEagerSingleton(); // every mapping document is read when OAKit is built
                 bind(Mappings.class).to(MappingService.class);
             }
@@ -87,6 +89,8 @@ public final class IntegrationPlugin implements OaPlugin {
         context.exposeService(IntegrationMetrics.class);
         context.exposeService(dev.oakit.integration.reconcile.Reconciliations.class);
         context.jobHandler(dev.oakit.integration.internal.reconcile.ReconcileJob.class);
+        context.exposeService(dev.oakit.integration.ops.DeadLetters.class);
+        context.jobHandler(dev.oakit.integration.internal.ops.RetentionJob.class);
         context.jobHandler(dev.oakit.integration.internal.pull.PullJob.class);
         context.jobHandler(dev.oakit.integration.internal.mapping.MappingCheckJob.class);
         // at start, every mapping is checked against its remote's metadata, in a job

@@ -4,6 +4,7 @@ import dev.oakit.integration.spi.CallContext;
 import dev.oakit.integration.spi.RemoteCallException;
 import dev.oakit.integration.spi.RemoteCreate;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
@@ -15,6 +16,17 @@ import java.util.concurrent.CountDownLatch;
 public final class DyingCreate {
     /** Counted down when the node "dies". */
     public final CountDownLatch died = new CountDownLatch(1);
+    private final Duration hang;
+
+    /** Hangs 20 s after the remote committed: long enough for any test to kill the node meanwhile. */
+    public DyingCreate() {
+        this(Duration.ofSeconds(20));
+    }
+
+    /** Hangs {@code hang} after the remote committed: a test that takes the node's database away first needs only seconds. */
+    public DyingCreate(Duration hang) {
+        this.hang = hang;
+    }
 
     /** @return {@code c}, dying after each document it creates */
     public <P> RemoteCreate<P> wrap(RemoteCreate<P> c) {
@@ -34,7 +46,7 @@ public final class DyingCreate {
             public String create(CallContext call, String key, P payload) throws RemoteCallException {
                 c.create(call, key, payload);
                 died.countDown();
-                hang();
+                sleep(hang);
                 throw new IllegalStateException("the node was killed after the remote committed " + key);
             }
         };
@@ -42,8 +54,12 @@ public final class DyingCreate {
 
     /** Blocks long enough for the test to kill the node meanwhile: what the node read or wrote is never recorded. */
     public static void hang() {
+        sleep(Duration.ofSeconds(20));
+    }
+
+    private static void sleep(Duration d) {
         try {
-            Thread.sleep(20_000);
+            Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -15,11 +15,12 @@ import java.util.regex.Pattern;
  * @param startWithin a ticket not started this long after creation is flagged overdue (超时未处理; default 30 minutes; zero turns it off)
  * @param calendar the business calendar for acceptance days and the year of ticket numbers (default {@code 24x7})
  * @param locale the language of notifications (default {@code zh-CN})
+ * @param partsTimeout how long a spare-part stock lookup may take before its answer is "unknown" (default 5 s)
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record TicketConfig(String numberPrefix, Integer acceptanceDays, Boolean parentWaitsForChildren, Duration startWithin,
-                           String calendar, String locale) {
+                           String calendar, String locale, Duration partsTimeout) {
     private static final Pattern PREFIX = Pattern.compile("[A-Z0-9]{1,10}");
 
     /** Fills defaults and checks values. */
@@ -39,5 +40,9 @@ public record TicketConfig(String numberPrefix, Integer acceptanceDays, Boolean 
         }
         calendar = calendar == null ? "24x7" : calendar;
         locale = locale == null ? "zh-CN" : locale;
+        partsTimeout = partsTimeout == null ? Duration.ofSeconds(5) : partsTimeout;
+        if (partsTimeout.isNegative() || partsTimeout.isZero()) {
+            throw new IllegalArgumentException("ticket.partsTimeout must be positive, was " + partsTimeout);
+        }
     }
 }

@@ -12,6 +12,7 @@ import dev.oakit.ticket.internal.RoutingService;
 import dev.oakit.ticket.internal.RuleDispatch;
 import dev.oakit.ticket.internal.SlaJob;
 import dev.oakit.ticket.internal.SlaTimers;
+import dev.oakit.ticket.internal.SparePartsService;
 import dev.oakit.ticket.internal.TicketJobs;
 import dev.oakit.ticket.internal.TicketReader;
 import dev.oakit.ticket.internal.report.ReportEngine;
@@ -19,6 +20,7 @@ import dev.oakit.ticket.internal.runner.TicketService;
 import dev.oakit.ticket.report.TicketReports;
 import dev.oakit.ticket.spi.DispatchHook;
 import dev.oakit.ticket.spi.DispatchStrategy;
+import dev.oakit.ticket.spi.PartAvailability;
 import dev.oakit.ticket.spi.SlaHook;
 import org.apiguardian.api.API;
 
@@ -27,7 +29,8 @@ import org.apiguardian.api.API;
  * {@link Tickets}, {@link TicketQueries}, {@link TicketCatalog}, {@link Queues} and {@link TicketRouting}
  * (dispatch rules and SLA policies; contribute more strategies with
  * {@code context.extension(DispatchStrategy.class, strategy)}, replace dispatch or the SLA clock as a whole with
- * {@code context.replace(DispatchHook.class, hook)} or {@code context.replace(SlaHook.class, hook)}). Its tables are
+ * {@code context.replace(DispatchHook.class, hook)} or {@code context.replace(SlaHook.class, hook)}) and
+ * {@link SpareParts} (stock from the {@link PartAvailability} a bridge or vendor installs). Its tables are
  * prefixed {@code oa_tk_}; its migrations use the history table {@code oa_ticket_schema_history};
  * its configuration is {@link TicketConfig} in the {@code ticket} namespace. It needs only core.
  *
@@ -79,6 +82,8 @@ public final class TicketPlugin implements OaPlugin {
             protected void configure() {
                 OptionalBinder.newOptionalBinder(binder(), DispatchHook.class).setDefault().to(RuleDispatch.class);
                 OptionalBinder.newOptionalBinder(binder(), SlaHook.class).setDefault().to(SlaTimers.class);
+                OptionalBinder.newOptionalBinder(binder(), PartAvailability.class).setDefault().to(PartAvailability.None.class);
+                bind(SpareParts.class).to(SparePartsService.class);
                 Multibinder.newSetBinder(binder(), DispatchStrategy.class);
                 bind(TicketRouting.class).to(RoutingService.class);
                 bind(Tickets.class).to(TicketService.class);
@@ -94,6 +99,7 @@ public final class TicketPlugin implements OaPlugin {
         context.exposeService(Queues.class);
         context.exposeService(TicketRouting.class);
         context.exposeService(TicketReports.class);
+        context.exposeService(SpareParts.class);
         context.jobHandler(TicketJobs.Overdue.class);
         context.jobHandler(TicketJobs.Acceptance.class);
         context.jobHandler(SlaJob.class);

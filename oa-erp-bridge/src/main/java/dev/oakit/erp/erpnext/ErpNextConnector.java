@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oakit.erp.JournalEntry;
 import dev.oakit.erp.PurchaseOrder;
 import dev.oakit.erp.PurchaseOrderCancel;
+import dev.oakit.erp.spi.BudgetSource;
 import dev.oakit.erp.spi.CallBudget;
 import dev.oakit.erp.spi.DocumentLink;
 import dev.oakit.erp.spi.ErpConnector;
@@ -25,6 +26,7 @@ import org.apiguardian.api.API;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -45,6 +47,9 @@ import java.util.Optional;
  *       {@code UniqueValidationError}, or 409 {@code DuplicateEntryError} when the key is the name): the
  *       order exists, and the connector answers with it.</li>
  *   <li>{@link #PURCHASE_ORDER_CANCEL}: {@code PUT} with {@code docstatus} 2.</li>
+ *   <li>{@link #budgetAvailable}: the cost centre's submitted {@code Budget}s of the fiscal year, less the actual
+ *       expense of their accounts in the {@code GL Entry} ledger (and, for budgets applicable on purchase orders,
+ *       the unbilled amounts of submitted orders), as ERPNext's own budget validation counts them.</li>
  *   <li>{@link #JOURNAL_ENTRY}: {@code POST /api/resource/Journal Entry} with {@code docstatus} 1 and the key in
  *       the same unique custom field, found again the same way.</li>
  *   <li>Metadata ({@link RemoteMetadata}): the DocType meta from {@code frappe.desk.form.load.getdoctype}; the order
@@ -59,7 +64,7 @@ import java.util.Optional;
  * @since 0.2
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-public final class ErpNextConnector implements ErpConnector, RemoteMetadata {
+public final class ErpNextConnector implements ErpConnector, RemoteMetadata, BudgetSource {
     private static final String RESOURCE = "/api/resource/Purchase%20Order";
     private static final String JOURNAL = "/api/resource/Journal%20Entry";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -180,6 +185,12 @@ public final class ErpNextConnector implements ErpConnector, RemoteMetadata {
         String doctype = operation.equals(JOURNAL_ENTRY) ? "journal-entry" : "purchase-order";
         return new DocumentLink(remoteId, config.baseUri().resolve("/app/" + doctype + "/"
                 + URLEncoder.encode(remoteId, StandardCharsets.UTF_8).replace("+", "%20")).toString());
+    }
+
+    /** Computed as ERPNext's budget validation computes it; see {@code ErpNextBudgets}. */
+    @Override
+    public Optional<BigDecimal> budgetAvailable(CallContext call, String costCentre, LocalDate on) throws RemoteCallException {
+        return ErpNextBudgets.available((c, path) -> send(c, "GET", path, null), call, costCentre, on);
     }
 
     private final class Create extends AbstractRemoteCreate<PurchaseOrder> {

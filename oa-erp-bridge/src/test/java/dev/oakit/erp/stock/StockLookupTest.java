@@ -19,7 +19,21 @@ import dev.oakit.fakes.odoo.FakeOdoo;
 import dev.oakit.integration.IntegrationPlugin;
 import dev.oakit.workflow.WorkflowPlugin;
 
+import dev.oakit.core.form.FormSchema;
+import dev.oakit.ticket.NewTicket;
+import dev.oakit.ticket.PartCheck;
+import dev.oakit.ticket.PartStock;
+import dev.oakit.ticket.Queue;
+import dev.oakit.ticket.Queues;
+import dev.oakit.ticket.SpareParts;
+import dev.oakit.ticket.Ticket;
+import dev.oakit.ticket.TicketCatalog;
+import dev.oakit.ticket.TicketPlugin;
+import dev.oakit.ticket.TicketType;
+import dev.oakit.ticket.Tickets;
+
 import java.math.BigDecimal;
+import java.util.List;
 import java.time.Duration;
 import java.util.Map;
 
@@ -63,7 +77,7 @@ class StockLookupTest {
             found++;
             assertThat(doc).as("docs/erp-bridge.md shows the '" + m.group(1) + "' code").contains(normalize(m.group(2)));
         }
-        assertThat(found).isEqualTo(2);
+        assertThat(found).isEqualTo(3);
     }
 
     private static String normalize(String s) {
@@ -95,6 +109,43 @@ class StockLookupTest {
         assertThat(stock.available(TECH, "erpnext", "DR-1", "Stores - AC").reason()).contains("could not be asked");
         assertThatThrownBy(() -> stock.available(TECH, "sap", "DR-1", "Stores - AC")).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.code()).isEqualTo(ErpErrors.NO_STOCK_SOURCE));
+    }
+
+    /** A field-repair ticket's parts, checked against the fake ERPNext's Bins through the tickets' SpareParts. */
+    @DbTest
+    void ticketsSeeTheirPartsStockAndUnknownWhenTheErpIsDown(TestDatabase db) {
+        FakeErpNext erp = db.closeLater(FakeErpNext.start());
+        erp.insert("Item", Map.of("item_code", "COMP-1", "item_name", "Compressor"));
+        erp.insert("Item", Map.of("item_code", "FAN-7", "item_name", "Fan"));
+        erp.insert("Bin", Map.of("item_code", "COMP-1", "warehouse", "Van 3 - AC", "actual_qty", 3.0, "reserved_qty", 1.0));
+        ErpNextConfig config = ErpNextConfig.of("erpnext", erp.baseUri(), erp.apiKey(), erp.apiSecret());
+        // tag::stock-tickets[]
+        ErpBridgePlugin bridge = new ErpBridgePlugin(new ErpNextConnector(config))
+                .stock(new ErpNextStock(config))
+                .stockForTickets("erpnext");                           // tickets' SpareParts ask ERPNext; needs the TicketPlugin
+        // end::stock-tickets[]
+        OaKit oa = db.start(b -> b.plugin(new IntegrationPlugin()).plugin(new WorkflowPlugin()).plugin(new TicketPlugin()).plugin(bridge)
+                .config("ticket", Map.of("partsTimeout", "PT1S")));
+        Actor admin = Actor.admin("t1", "root");
+        dev.oakit.core.testing.DirectorySeed.of(oa.service(dev.oakit.core.directory.Directory.class), admin).users("root", "alice", "erin")
+                .admins("root");
+        oa.service(Queues.class).saveQueue(admin, Queue.of("fac", "Facilities"));
+        oa.service(TicketCatalog.class).saveType(admin, TicketType.of("field-repair", "Field repair")
+                .withForm(SpareParts.addField(FormSchema.builder("field-repair")).build()).withDefaultQueue("fac"));
+        Ticket t = oa.service(Tickets.class).create(Actor.of("t1", "alice"), NewTicket.builder("field-repair", "Cold store compressor")
+                .field(SpareParts.FIELD, List.of(Map.of("item", "COMP-1", "quantity", 2), Map.of("item", "FAN-7"))).build());
+
+        SpareParts parts = oa.service(SpareParts.class);
+        PartCheck check = parts.check(admin, t.id(), "Van 3 - AC");
+        assertThat(check.lines()).extracting(PartCheck.Line::status).containsExactly(PartCheck.Status.AVAILABLE, PartCheck.Status.SHORT);
+        assertThat(check.lines().get(0).stock().available()).isEqualByComparingTo("2");
+
+        erp.failures().responseDelay(Duration.ofSeconds(3)).nextCall(Failure.COMMIT_THEN_TIMEOUT);
+        PartStock slow = parts.stock(admin, "COMP-1", "Van 3 - AC");
+        assertThat(slow.known()).isFalse();
+        assertThat(slow.reason()).startsWith("erpnext: the ERP could not be asked within PT1S");
+        erp.close();
+        assertThat(parts.check(admin, t.id(), "Van 3 - AC").status()).isEqualTo(PartCheck.Status.UNKNOWN);
     }
 
     @DbTest(only = TestDatabase.Kind.H2)

@@ -22,7 +22,8 @@ final class DocTypes {
      * A DocType.
      *
      * @param autoname how names are made: {@code naming_series:PREFIX-.YYYY.-}, {@code field:<fieldname>},
-     *                 {@code hash} (child rows), or {@code cost_center} (name - company abbreviation)
+     *                 {@code hash} (child rows), {@code cost_center} (name - company abbreviation), or
+     *                 {@code budget} (cost centre/fiscal year/.###)
      */
     record DocType(String name, String module, boolean submittable, boolean istable, String autoname, Map<String, Field> fields) {
         Field field(String f) {
@@ -87,6 +88,36 @@ final class DocTypes {
                 .f("ordered_qty", "Float", "Ordered Quantity", false, null)
                 .f("projected_qty", "Float", "Projected Qty", false, null)
                 .f("stock_uom", "Link", "UOM", false, "UOM"));
+        put(all, new B("Fiscal Year", "Accounts", false, false, "field:year")
+                .f("year", "Data", "Year Name", true, null).unique()
+                .f("year_start_date", "Date", "Year Start Date", true, null)
+                .f("year_end_date", "Date", "Year End Date", true, null)
+                .f("disabled", "Check", "Disabled", false, null));
+        put(all, new B("Budget Account", "Accounts", false, true, "hash")
+                .f("account", "Link", "Account", true, "Account")
+                .f("budget_amount", "Currency", "Budget Amount", true, null));
+        put(all, new B("Budget", "Accounts", true, false, "budget")
+                .f("budget_against", "Select", "Budget Against", true, "\nCost Center\nProject")
+                .f("company", "Link", "Company", true, "Company")
+                .f("cost_center", "Link", "Cost Center", false, "Cost Center")
+                .f("project", "Link", "Project", false, "Project")
+                .f("fiscal_year", "Link", "Fiscal Year", true, "Fiscal Year")
+                .f("applicable_on_material_request", "Check", "Applicable on Material Request", false, null)
+                .f("applicable_on_purchase_order", "Check", "Applicable on Purchase Order", false, null)
+                .f("applicable_on_booking_actual_expenses", "Check", "Applicable on booking actual expenses", false, null)
+                .f("action_if_annual_budget_exceeded", "Select", "Action if Annual Budget Exceeded on Actual", false, "\nStop\nWarn\nIgnore")
+                .f("accounts", "Table", "Budget Accounts", true, "Budget Account"));
+        put(all, new B("GL Entry", "Accounts", true, false, "hash")
+                .f("posting_date", "Date", "Posting Date", false, null)
+                .f("account", "Link", "Account", false, "Account")
+                .f("cost_center", "Link", "Cost Center", false, "Cost Center")
+                .f("debit", "Currency", "Debit Amount", false, null)
+                .f("credit", "Currency", "Credit Amount", false, null)
+                .f("voucher_type", "Link", "Voucher Type", false, "DocType")
+                .f("voucher_no", "Dynamic Link", "Voucher No", false, "voucher_type")
+                .f("company", "Link", "Company", false, "Company")
+                .f("fiscal_year", "Link", "Fiscal Year", false, "Fiscal Year")
+                .f("is_cancelled", "Check", "Is Cancelled", false, null));
         put(all, new B("Purchase Order Item", "Buying", false, true, "hash")
                 .f("item_code", "Link", "Item Code", true, "Item")
                 .f("item_name", "Data", "Item Name", false, null)
@@ -97,7 +128,9 @@ final class DocTypes {
                 .f("rate", "Currency", "Rate", false, null)
                 .f("amount", "Currency", "Amount", false, null)
                 .f("cost_center", "Link", "Cost Center", false, "Cost Center")
-                .f("received_qty", "Float", "Received Qty", false, null).allowOnSubmit());
+                .f("expense_account", "Link", "Expense Account", false, "Account")
+                .f("received_qty", "Float", "Received Qty", false, null).allowOnSubmit()
+                .f("billed_amt", "Currency", "Billed Amount", false, null).allowOnSubmit());
         B po = new B("Purchase Order", "Buying", true, false, "naming_series:PUR-ORD-.YYYY.-")
                 .f("naming_series", "Select", "Series", true, "PUR-ORD-.YYYY.-")
                 .f("supplier", "Link", "Supplier", true, "Supplier")

@@ -90,6 +90,7 @@ final class ErpNextRules {
                     row.putIfAbsent("conversion_factor", 1.0);
                     row.putIfAbsent("rate", 0.0);
                     row.putIfAbsent("received_qty", 0.0);
+                    row.putIfAbsent("billed_amt", 0.0);
                     Object sd = row.get("schedule_date") != null ? row.get("schedule_date")
                             : doc.get("schedule_date") != null ? doc.get("schedule_date") : doc.get("transaction_date");
                     row.put("schedule_date", sd);
@@ -107,6 +108,21 @@ final class ErpNextRules {
                 doc.put("grand_total", round(total));
                 doc.putIfAbsent("per_received", 0.0);
                 doc.put("status", status(doc.get("docstatus")));
+            }
+            case "Fiscal Year" -> doc.putIfAbsent("disabled", 0);
+            case "Budget" -> {
+                doc.putIfAbsent("budget_against", "Cost Center");
+                doc.putIfAbsent("company", defaultCompany);
+                if (num(doc.get("applicable_on_material_request")) == 0 && num(doc.get("applicable_on_purchase_order")) == 0) {
+                    doc.put("applicable_on_booking_actual_expenses", 1); // Budget.validate_applicable_for
+                }
+                doc.putIfAbsent("action_if_annual_budget_exceeded", "Stop");
+            }
+            case "GL Entry" -> {
+                doc.putIfAbsent("company", defaultCompany);
+                doc.putIfAbsent("is_cancelled", 0);
+                doc.putIfAbsent("debit", 0.0);
+                doc.putIfAbsent("credit", 0.0);
             }
             case "Journal Entry" -> {
                 doc.putIfAbsent("naming_series", "ACC-JV-.YYYY.-");
@@ -141,9 +157,41 @@ final class ErpNextRules {
                 }
             }
         }
+        if (d.name().equals("Budget")) {
+            budget(doc);
+        }
         if (d.name().equals("Journal Entry") && num(doc.get("total_debit")) != num(doc.get("total_credit"))) {
             throw FrappeError.validation("Total Debit must be equal to Total Credit. The difference is "
                     + String.format(java.util.Locale.ROOT, "%.2f", num(doc.get("total_debit")) - num(doc.get("total_credit"))));
+        }
+    }
+
+    /** Budget.validate: the budget-against field set, each account once, no other budget of the same account and year. */
+    @SuppressWarnings("unchecked")
+    private void budget(Map<String, Object> doc) {
+        String against = String.valueOf(doc.get("budget_against"));
+        String field = against.toLowerCase(java.util.Locale.ROOT).replace(' ', '_');
+        if (doc.get(field) == null) {
+            throw FrappeError.validation(against + " is mandatory");
+        }
+        java.util.Set<String> accounts = new java.util.HashSet<>();
+        for (Map<String, Object> row : (List<Map<String, Object>>) doc.getOrDefault("accounts", List.of())) {
+            if (!accounts.add(String.valueOf(row.get("account")))) {
+                throw FrappeError.validation("Account " + row.get("account") + " has been entered multiple times");
+            }
+        }
+        for (Map<String, Object> other : tables.apply("Budget").values()) {
+            if (other.get("name").equals(doc.get("name")) || num(other.get("docstatus")) == 2
+                    || !String.valueOf(other.get(field)).equals(String.valueOf(doc.get(field)))
+                    || !String.valueOf(other.get("fiscal_year")).equals(String.valueOf(doc.get("fiscal_year")))) {
+                continue;
+            }
+            for (Map<String, Object> row : (List<Map<String, Object>>) other.getOrDefault("accounts", List.of())) {
+                if (accounts.contains(String.valueOf(row.get("account")))) {
+                    throw FrappeError.raised("DuplicateBudgetError", 417, "Another Budget record '" + other.get("name") + "' already exists against "
+                            + against + " '" + doc.get(field) + "' and account '" + row.get("account") + "' for fiscal year " + doc.get("fiscal_year"));
+                }
+            }
         }
     }
 

@@ -28,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code Authorization: token <key>:<secret>}), {@code /api/resource/<DocType>} list / insert and
  * {@code /api/resource/<DocType>/<name>} get / update / delete, docstatus 0 → 1 (submit) → 2 (cancel) with Frappe's
  * rules, Frappe's error bodies and statuses, DocType meta, and signed webhooks. DocTypes: Company, Supplier, Item,
- * Cost Center, Purchase Order (+ Item), Journal Entry (+ Account); Purchase Order and Journal Entry carry a unique
+ * Cost Center, Project, Employee, Bin, Fiscal Year, Budget (+ Account), GL Entry (booked by submitted Journal Entries),
+ * Purchase Order (+ Item), Journal Entry (+ Account); Purchase Order and Journal Entry carry a unique
  * custom field ({@code custom_oakit_key} unless set) to serve as an integration's idempotency key.
  *
  * <pre>{@code

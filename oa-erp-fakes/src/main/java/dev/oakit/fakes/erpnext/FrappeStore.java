@@ -45,6 +45,7 @@ final class FrappeStore {
     private final ErpNextRules rules;
     private final String uniqueKeyField;
     private final boolean nameByKey;
+    private final GeneralLedger ledger;
 
     FrappeStore(Map<String, DocTypes.DocType> doctypes, Clock clock, String user, String defaultCompany,
                 Function<String, Optional<String>> lineErrors, String uniqueKeyField, boolean nameByKey) {
@@ -54,6 +55,7 @@ final class FrappeStore {
         this.rules = new ErpNextRules(doctype -> docs.get(doctype), defaultCompany, clock, lineErrors);
         this.uniqueKeyField = uniqueKeyField;
         this.nameByKey = nameByKey;
+        this.ledger = new GeneralLedger(this);
         doctypes.keySet().forEach(d -> {
             docs.put(d, new LinkedHashMap<>());
             byModified.put(d, new TreeMap<>());
@@ -152,6 +154,7 @@ final class FrappeStore {
             series.merge(seriesKey(d), 1, Integer::sum);
         }
         put(d, name, doc);
+        ledger.post(d.name(), doc, 0, docstatus);
         return doc;
     }
 
@@ -190,6 +193,7 @@ final class FrappeStore {
         doc.put("modified_by", user);
         finish(d, doc, to);
         put(d, name, doc);
+        ledger.post(d.name(), doc, from, to);
         return doc;
     }
 
@@ -401,6 +405,11 @@ final class FrappeStore {
         }
         if (rule.startsWith("naming_series:")) {
             return seriesPrefix(d) + String.format("%05d", series.getOrDefault(seriesKey(d), 0) + 1);
+        }
+        if (rule.equals("budget")) { // erpnext Budget.autoname: make_autoname(<budget against>/<fiscal year>/.###)
+            String prefix = doc.get(String.valueOf(doc.get("budget_against")).toLowerCase(java.util.Locale.ROOT).replace(' ', '_'))
+                    + "/" + doc.get("fiscal_year") + "/";
+            return prefix + String.format("%03d", series.merge(prefix, 1, Integer::sum));
         }
         return data.get("name") instanceof String s ? s : UUID.randomUUID().toString().substring(0, 10);
     }

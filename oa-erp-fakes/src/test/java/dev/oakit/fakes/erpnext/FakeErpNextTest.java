@@ -436,4 +436,37 @@ class FakeErpNextTest {
         }
         throw new AssertionError(name);
     }
+
+    @Test
+    void budgetsAndTheLedgerTheirSpendIsSummedFrom() throws Exception {
+        // erpnext Budget: per cost centre and fiscal year, Budget Account rows; named <cost centre>/<year>/.###
+        erp.insert("Fiscal Year", Map.of("year", "2026", "year_start_date", "2026-01-01", "year_end_date", "2026-12-31"));
+        Map<String, Object> budget = Map.of("cost_center", "Main - AC", "fiscal_year", "2026", "docstatus", 1,
+                "accounts", List.of(Map.of("account", "Travel - AC", "budget_amount", 1000.0)));
+        Http.Answer created = http.post("/api/resource/Budget", budget, token);
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(created.json().at("/data/name").asText()).isEqualTo("Main - AC/2026/001");
+        assertThat(created.json().at("/data/budget_against").asText()).isEqualTo("Cost Center");
+        assertThat(created.json().at("/data/accounts/0/budget_amount").asDouble()).isEqualTo(1000.0);
+        // Budget.validate_duplicate: one budget per cost centre, account and year
+        Http.Answer twice = http.post("/api/resource/Budget", budget, token);
+        assertThat(twice.status()).isEqualTo(417);
+        assertThat(twice.json().path("exc_type").asText()).isEqualTo("DuplicateBudgetError");
+
+        // a submitted Journal Entry books GL Entries (general_ledger.make_gl_entries); cancelling marks them is_cancelled
+        Map<String, Object> je = Map.of("posting_date", "2026-02-10", "docstatus", 1, "accounts", List.of(
+                Map.of("account", "Travel - AC", "cost_center", "Main - AC", "debit_in_account_currency", 300.0),
+                Map.of("account", "Payable - AC", "credit_in_account_currency", 300.0)));
+        String jv = http.post("/api/resource/Journal Entry", je, token).json().at("/data/name").asText();
+        String ledger = "/api/resource/GL Entry?fields=" + q(List.of("account", "debit", "credit", "is_cancelled"))
+                + "&filters=" + q(List.of(List.of("cost_center", "=", "Main - AC"), List.of("is_cancelled", "=", 0),
+                List.of("posting_date", "between", List.of("2026-01-01", "2026-12-31"))));
+        JsonNode booked = http.get(ledger, token).json().get("data");
+        assertThat(booked).hasSize(1);
+        assertThat(booked.get(0).path("account").asText()).isEqualTo("Travel - AC");
+        assertThat(booked.get(0).path("debit").asDouble()).isEqualTo(300.0);
+        http.send("PUT", "/api/resource/Journal Entry/" + jv, Map.of("docstatus", 2), token);
+        assertThat(http.get(ledger, token).json().get("data")).isEmpty();
+        assertThat(erp.documents("GL Entry")).hasSize(4); // the two booked, the two reversals
+    }
 }

@@ -3,9 +3,11 @@ package dev.oakit.integration.amqp;
 import com.google.inject.AbstractModule;
 import dev.oakit.core.spi.OaPlugin;
 import dev.oakit.core.spi.OaPluginContext;
+import dev.oakit.integration.amqp.internal.AmqpDeadLetterStore;
 import dev.oakit.integration.amqp.internal.AmqpRelay;
 import dev.oakit.integration.amqp.internal.BrokerService;
 import dev.oakit.integration.amqp.internal.RelayJob;
+import dev.oakit.integration.spi.DeadLetterStore;
 import org.apiguardian.api.API;
 
 import java.util.Set;
@@ -47,6 +49,8 @@ public final class AmqpPlugin implements OaPlugin {
         });
         context.exposeService(Broker.class);
         context.jobHandler(RelayJob.class);
+        // its dead letters in the integration's one view (DeadLetters) and under its retention purge
+        context.extension(DeadLetterStore.class, AmqpDeadLetterStore.class);
         if (relay != null) {
             context.eventRelay(relay);
         }

@@ -20,7 +20,7 @@ class CircuitBreakersTest {
     @Test
     void repeatedFailuresOpenTheTargetsCircuitAndAHeldBackCallIsRetryable() throws Exception {
         CircuitBreakers breakers = new CircuitBreakers(new IntegrationConfig(null, null, null, null, null,
-                Map.of("erp", new IntegrationConfig.Target(null, null, 50, 4, Duration.ofMinutes(1)))));
+                Map.of("erp", new IntegrationConfig.Target(null, null, 50, 4, Duration.ofMinutes(1))), null));
         for (int i = 0; i < 4; i++) {
             breakers.before(ERP);
             breakers.after(ERP, i != 1 ? RemoteCallException.of(RemoteCallException.Kind.PERMANENT, "invalid")

@@ -31,9 +31,12 @@ class TwoNodesTest {
 
     static OaKit node(TestDatabase db, DataSource ds, OrdersConnector connector) {
         OaPlugin shop = new ConnectorPlugin("shop", connector);
+        // short leases and polls so that node B takes node A's writes over soon; the circuit breaker (its own tests
+        // cover it) kept out of the way, so that the failures the remote is scripted with are retried, not held back
         return db.start(b -> b.dataSource(ds).plugin(new IntegrationPlugin()).plugin(shop)
-                .config("core", Map.of("jobs", Map.of("lease", "PT5S")))
-                .config("integration", Map.of("callTimeout", "PT2S", "lease", "PT4S", "retryInitial", "PT0.05S", "retryMax", "PT0.3S")));
+                .config("core", Map.of("jobs", Map.of("lease", "PT2S", "pollInterval", "PT0.05S")))
+                .config("integration", Map.of("callTimeout", "PT1S", "lease", "PT2S", "retryInitial", "PT0.05S", "retryMax", "PT0.3S",
+                        "targets", Map.of("shop", Map.of("failureRate", 100, "minimumCalls", 100, "openFor", "PT1S")))));
     }
 
     @DbTest

@@ -13,6 +13,7 @@ import dev.oakit.integration.spi.RemoteCallException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.util.List;
 
 /** The {@link StockLookup}: one call of the source within the call timeout, no transaction open; every failure becomes an "unknown" answer. */
@@ -30,18 +31,23 @@ public final class StockLookupService implements StockLookup {
     @Override
     public StockLevel available(Actor actor, String target, String item, String warehouse) {
         Checks.notNull("actor", actor);
+        return level(actor.tenantId(), target, item, warehouse, config.callTimeout());
+    }
+
+    /** The lookup for a tenant within {@code timeout}; every failure of the ERP becomes an "unknown" answer. */
+    public StockLevel level(String tenantId, String target, String item, String warehouse, Duration timeout) {
         Checks.text("item", item, 140);
         Checks.text("warehouse", warehouse, 140);
         StockSource source = sources.all().stream().filter(s -> s.target().equals(target)).findFirst().orElseThrow(() -> new ValidationException(
                 ErpErrors.NO_STOCK_SOURCE, "stock lookup", List.of(new ValidationException.Problem("target", "the ERP bridge has no stock source of '"
                         + target + "'; its sources are " + sources.all().stream().map(StockSource::target).toList()
                         + "; give one with ErpBridgePlugin.stock(...)"))));
-        CallContext call = new CallContext(actor.tenantId(), target, "stock", config.callTimeout());
+        CallContext call = new CallContext(tenantId, target, "stock", timeout);
         try {
             return new StockLevel(item, warehouse, source.available(call, item, warehouse), null);
         } catch (RemoteCallException e) {
             return unknown(item, warehouse, (e.kind() == RemoteCallException.Kind.PERMANENT ? "the ERP refused the lookup: "
-                    : "the ERP could not be asked within " + config.callTimeout() + ": ") + e.getMessage());
+                    : "the ERP could not be asked within " + timeout + ": ") + e.getMessage());
         } catch (RuntimeException e) {
             return unknown(item, warehouse, "the stock source of '" + target + "' failed: " + e);
         }

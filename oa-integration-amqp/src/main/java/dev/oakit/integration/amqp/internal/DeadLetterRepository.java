@@ -46,6 +46,13 @@ public final class DeadLetterRepository {
                 .bind("now", RelayRepository.db(now)).bind("t", tenant).bind("id", id).execute();
     }
 
+    /** Deletes the tenant's dead letters created before {@code before}: replayed ones, and the others too when asked. @return how many */
+    public int purge(Handle h, String tenant, Instant before, boolean unresolvedToo) {
+        return h.createUpdate("DELETE FROM oa_int_amqp_dead WHERE tenant_id = :t AND created_at < :b"
+                        + (unresolvedToo ? "" : " AND replayed_at IS NOT NULL"))
+                .bind("t", tenant).bind("b", RelayRepository.db(before)).execute();
+    }
+
     private static Instant instant(LocalDateTime t) {
         return t == null ? null : t.toInstant(ZoneOffset.UTC);
     }

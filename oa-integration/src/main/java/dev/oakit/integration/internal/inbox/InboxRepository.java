@@ -52,4 +52,10 @@ public final class InboxRepository {
                 .bind("t", tenant).bind("s", e.system()).bind("et", e.entityType()).bind("ei", e.entityId())
                 .bind("v", e.remoteVersion()).bind("at", Columns.db(at)).execute() > 0;
     }
+
+    /** Deletes the deliveries received before {@code before}; the entities' versions stay. @return how many */
+    public int purgeDeliveries(Handle h, String tenant, Instant before) {
+        return h.createUpdate("DELETE FROM oa_int_inbox_delivery WHERE tenant_id = :t AND received_at < :b")
+                .bind("t", tenant).bind("b", dev.oakit.integration.internal.Columns.db(before)).execute();
+    }
 }

@@ -156,6 +156,13 @@ public final class WriteRepository {
                 .map((rs, c) -> write(rs)).list();
     }
 
+    /** @return the newest dead letters of every target */
+    public List<RemoteWrite> failedNewest(Handle h, String tenant, int limit) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM oa_int_write WHERE tenant_id = :t AND status = :s ORDER BY id DESC")
+                .bind("t", tenant).bind("s", WriteStatus.FAILED.name()).setMaxRows(limit)
+                .map((rs, c) -> write(rs)).list();
+    }
+
     /** Puts a dead letter back: the given status, fresh attempts, a new fence. @return whether it was a dead letter */
     public boolean replay(Handle h, String tenant, long id, WriteStatus status, Instant now) {
         return h.createUpdate("UPDATE oa_int_write SET status = :s, attempts = 0, fence = fence + 1, lease_owner = NULL, lease_until = NULL,"

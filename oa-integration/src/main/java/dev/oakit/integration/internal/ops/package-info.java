@@ -1,0 +1,2 @@
+/** The dead-letter view and the retention purge. */
+package dev.oakit.integration.internal.ops;
