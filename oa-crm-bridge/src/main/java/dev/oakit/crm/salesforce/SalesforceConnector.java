@@ -45,8 +45,9 @@ import java.util.Optional;
  *       {@code OAKit_Approval_Comment__c} and {@code OAKit_Decision_Key__c}, sent with {@code If-Unmodified-Since} the
  *       request's version, after a read that compares the version to the millisecond: a record changed since the
  *       request fails with {@link RecordChangedException}.</li>
- *   <li>Feeds: Account, Contact, Case, and the Quotes and Contracts whose {@code OAKit_Approval_Status__c} is set, by
- *       SOQL on {@code SystemModstamp}; metadata from {@code describe}.</li>
+ *   <li>Feeds: Account, Contact, Case, the published CaseComments (their authors' name and e-mail from {@code User}, one
+ *       query per page; OAKit's own recognised by their {@code [ref: <key>]}), and the Quotes and Contracts whose
+ *       {@code OAKit_Approval_Status__c} is set, by SOQL on {@code SystemModstamp}; metadata from {@code describe}.</li>
  * </ul>
  *
  * Failures: 401 {@code INVALID_SESSION_ID} gets a new token once; {@code UNABLE_TO_LOCK_ROW} is retryable;
@@ -96,14 +97,30 @@ public final class SalesforceConnector implements CrmConnector {
     @Override
     public List<ChangeFeed> feeds() {
         String approval = "OAKit_Approval_Status__c != null";
+        String key = config.contactKeyField();
         return List.of(
-                new SalesforceFeed(http, ACCOUNTS, "Account", SalesforceRecords.ACCOUNT_FIELDS, null, null, null, SalesforceRecords::account),
-                new SalesforceFeed(http, CONTACTS, "Contact", SalesforceRecords.CONTACT_FIELDS, null, config.contactKeyField(), CONTACT_UPSERT,
-                        r -> SalesforceRecords.contact(r, config.contactKeyField())),
-                new SalesforceFeed(http, CASES, "Case", SalesforceRecords.CASE_FIELDS, null, null, null, SalesforceRecords::caseOf),
-                new SalesforceFeed(http, DISCOUNT_REQUESTS, "Quote", SalesforceRecords.QUOTE_FIELDS, approval, null, null, SalesforceRecords::request),
+                new SalesforceFeed(http, ACCOUNTS, "Account", SalesforceRecords.ACCOUNT_FIELDS, null, null, null,
+                        SalesforceFeed.Page.each(SalesforceRecords::account)),
+                new SalesforceFeed(http, CONTACTS, "Contact", SalesforceRecords.CONTACT_FIELDS + ", " + key, null, r -> SalesforceRecords.text(r, key),
+                        CONTACT_UPSERT, SalesforceFeed.Page.each(r -> SalesforceRecords.contact(r, key))),
+                new SalesforceFeed(http, CASES, "Case", SalesforceRecords.CASE_FIELDS, null, null, null, SalesforceFeed.Page.each(SalesforceRecords::caseOf)),
+                // published comments only: private ones are the CRM users' internal notes; OAKit's own replies end with their key
+                new SalesforceFeed(http, CASE_COMMENTS, "CaseComment", SalesforceRecords.COMMENT_FIELDS, "IsPublished = true",
+                        r -> keyOf(SalesforceRecords.text(r, "CommentBody")), CASE_UPDATE, (call, rows) -> SalesforceRecords.comments(http, call, rows)),
+                new SalesforceFeed(http, DISCOUNT_REQUESTS, "Quote", SalesforceRecords.QUOTE_FIELDS, approval, null, null,
+                        SalesforceFeed.Page.each(SalesforceRecords::request)),
                 new SalesforceFeed(http, CONTRACT_REQUESTS, "Contract", SalesforceRecords.CONTRACT_FIELDS, approval, null, null,
-                        SalesforceRecords::request));
+                        SalesforceFeed.Page.each(SalesforceRecords::request)));
+    }
+
+    /** @return OAKit's key at the end of a case comment that {@link CaseWrite} wrote ({@code …[ref: <key>]}), else null */
+    static String keyOf(String commentBody) {
+        if (commentBody == null) {
+            return null;
+        }
+        String body = commentBody.stripTrailing();
+        int at = body.lastIndexOf("[ref: ");
+        return at < 0 || !body.endsWith("]") ? null : body.substring(at + "[ref: ".length(), body.length() - 1);
     }
 
     @Override
@@ -290,7 +307,7 @@ public final class SalesforceConnector implements CrmConnector {
         }
 
         private static String marker(String key) {
-            return "[ref: " + key + "]";
+            return "[ref: " + key + "]"; // keyOf reads it back
         }
     }
 

@@ -22,25 +22,41 @@ import java.util.function.Function;
  * version is {@code SystemModstamp} in epoch milliseconds.
  */
 final class SalesforceFeed implements ChangeFeed {
+    /** Turns a page of rows into the CRM-neutral records, in the rows' order; may query once more for the page. */
+    interface Page {
+        /** @return a record per row; null for a row the bridge does not apply */
+        List<Record> records(CallContext call, List<JsonNode> rows) throws RemoteCallException;
+
+        /** @return a page that reads each row alone */
+        static Page each(Function<JsonNode, Record> read) {
+            return (call, rows) -> rows.stream().map(read).toList();
+        }
+    }
+
     private final SalesforceHttp http;
     private final String entityType;
     private final String sObject;
     private final String fields;
     private final String filter;
-    private final String keyField;
+    private final Function<JsonNode, String> key;
     private final String createOperation;
-    private final Function<JsonNode, Record> read;
+    private final Page page;
 
-    SalesforceFeed(SalesforceHttp http, String entityType, String sObject, String fields, String filter, String keyField, String createOperation,
-                   Function<JsonNode, Record> read) {
+    /**
+     * @param fields the fields to select (those {@code key} and {@code page} read among them)
+     * @param filter a SOQL condition the records meet, or null
+     * @param key OAKit's key a row carries, or null when it carries none
+     */
+    SalesforceFeed(SalesforceHttp http, String entityType, String sObject, String fields, String filter, Function<JsonNode, String> key,
+                   String createOperation, Page page) {
         this.http = http;
         this.entityType = entityType;
         this.sObject = sObject;
-        this.fields = keyField == null ? fields : fields + ", " + keyField;
+        this.fields = fields;
         this.filter = filter;
-        this.keyField = keyField;
+        this.key = key == null ? r -> null : key;
         this.createOperation = createOperation;
-        this.read = read;
+        this.page = page;
     }
 
     @Override
@@ -60,12 +76,12 @@ final class SalesforceFeed implements ChangeFeed {
                 + second + " ORDER BY SystemModstamp, Id";
         // batch sizes are 200 to 2,000: ask for what this page needs
         Map<String, String> options = Map.of("Sforce-Query-Options", "batchSize=" + Math.max(200, Math.min(2000, from.skip() + limit)));
-        List<RemoteRecord> out = new ArrayList<>();
+        List<JsonNode> rows = new ArrayList<>();
         int skip = from.skip();
         String path = SalesforceHttp.query(soql);
-        while (path != null && out.size() < limit) {
-            JsonNode page = http.send(call, "GET", path, null, options);
-            for (JsonNode r : page.path("records")) {
+        while (path != null && rows.size() < limit) {
+            JsonNode answer = http.send(call, "GET", path, null, options);
+            for (JsonNode r : answer.path("records")) {
                 long version = SalesforceRecords.millis(r.path("SystemModstamp"));
                 if (version < from.version()) {
                     continue;
@@ -74,12 +90,19 @@ final class SalesforceFeed implements ChangeFeed {
                     skip--;
                     continue;
                 }
-                if (out.size() < limit) {
-                    out.add(new RemoteRecord(entityType, r.path("Id").asText(), version,
-                            keyField == null ? null : SalesforceRecords.text(r, keyField), CrmRecords.payload(read.apply(r))));
+                if (rows.size() < limit) {
+                    rows.add(r);
                 }
             }
-            path = http.nextPage(page);
+            path = http.nextPage(answer);
+        }
+        List<Record> records = page.records(call, rows);
+        List<RemoteRecord> out = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode r = rows.get(i);
+            Record record = records.get(i);
+            out.add(new RemoteRecord(entityType, r.path("Id").asText(), SalesforceRecords.millis(r.path("SystemModstamp")), key.apply(r),
+                    record == null ? null : CrmRecords.payload(record)));
         }
         return out;
     }

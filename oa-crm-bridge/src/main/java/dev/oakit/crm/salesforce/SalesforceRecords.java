@@ -2,19 +2,30 @@ package dev.oakit.crm.salesforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oakit.crm.ApprovalRequest;
+import dev.oakit.crm.CaseComment;
 import dev.oakit.crm.CrmAccount;
 import dev.oakit.crm.CrmCase;
 import dev.oakit.crm.CrmContact;
+import dev.oakit.integration.spi.CallContext;
+import dev.oakit.integration.spi.RemoteCallException;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** Salesforce records (Account, Contact, Case, Quote, Contract) as the bridge's CRM-neutral records. Pure functions. */
+/** Salesforce records (Account, Contact, Case, CaseComment, Quote, Contract) as the bridge's CRM-neutral records. Pure functions but {@link #comments}. */
 final class SalesforceRecords {
     static final String ACCOUNT_FIELDS = "Id, Name, AccountNumber, Phone, Website, SystemModstamp";
     static final String CONTACT_FIELDS = "Id, AccountId, FirstName, LastName, Email, Phone, SystemModstamp";
     static final String CASE_FIELDS = "Id, CaseNumber, AccountId, ContactId, Subject, Description, Type, Priority, Status, SystemModstamp";
+    static final String COMMENT_FIELDS = "Id, ParentId, CommentBody, IsPublished, CreatedById, CreatedDate, SystemModstamp";
     static final String QUOTE_FIELDS = "Id, Name, AccountId, GrandTotal, Discount, OAKit_Approval_Status__c, OAKit_Requested_By__c, "
             + "OAKit_Decision_Key__c, LastModifiedDate, SystemModstamp";
     static final String CONTRACT_FIELDS = "Id, ContractNumber, AccountId, OAKit_Amount__c, OAKit_Approval_Status__c, OAKit_Requested_By__c, "
@@ -48,6 +59,40 @@ final class SalesforceRecords {
         return new CrmCase(r.path("Id").asText(), text(r, "CaseNumber"), text(r, "AccountId"), text(r, "ContactId"),
                 subject == null || subject.isBlank() ? "(no subject)" : subject, text(r, "Description"), text(r, "Type"), text(r, "Priority"),
                 r.path("Status").asText("New"), millis(r.path("SystemModstamp")));
+    }
+
+    /**
+     * Reads case comments with their authors: one query of {@code User} for the page's {@code CreatedById}s. A comment
+     * without text gets no record.
+     *
+     * @param rows CaseComment rows with {@link #COMMENT_FIELDS}
+     */
+    static List<Record> comments(SalesforceHttp http, CallContext call, List<JsonNode> rows) throws RemoteCallException {
+        Set<String> authors = new LinkedHashSet<>();
+        rows.forEach(r -> {
+            if (text(r, "CreatedById") != null) {
+                authors.add(text(r, "CreatedById"));
+            }
+        });
+        Map<String, JsonNode> users = new HashMap<>();
+        if (!authors.isEmpty()) {
+            String ids = authors.stream().map(id -> "'" + id.replace("\\", "").replace("'", "") + "'").collect(Collectors.joining(", "));
+            String path = SalesforceHttp.query("SELECT Id, Name, Email FROM User WHERE Id IN (" + ids + ")");
+            while (path != null) {
+                JsonNode page = http.get(call, path);
+                page.path("records").forEach(u -> users.put(u.path("Id").asText(), u));
+                path = http.nextPage(page);
+            }
+        }
+        List<Record> out = new ArrayList<>();
+        for (JsonNode r : rows) {
+            String body = text(r, "CommentBody");
+            JsonNode author = users.get(r.path("CreatedById").asText());
+            out.add(body == null || body.isBlank() ? null : new CaseComment(r.path("Id").asText(), r.path("ParentId").asText(),
+                    body.length() > 20_000 ? body.substring(0, 20_000) : body, author == null ? null : text(author, "Name"),
+                    author == null ? null : text(author, "Email"), millis(r.path("SystemModstamp"))));
+        }
+        return out;
     }
 
     /** @return a Quote or Contract under approval; its version is its {@code LastModifiedDate}, what {@code If-Unmodified-Since} compares */

@@ -104,7 +104,8 @@ class SalesforceFeedsTest {
         assertThat(requests).extracting(ApprovalRequest::title).containsExactly("Q-1", "Q-3");
         assertThat(requests).extracting(ApprovalRequest::status).containsExactly(ApprovalRequest.Status.REQUESTED, ApprovalRequest.Status.WITHDRAWN);
         assertThat(new HashSet<>(s.connector().feeds().stream().map(ChangeFeed::entityType).toList())).containsExactlyInAnyOrder(
-                CrmConnector.ACCOUNTS, CrmConnector.CONTACTS, CrmConnector.CASES, CrmConnector.DISCOUNT_REQUESTS, CrmConnector.CONTRACT_REQUESTS);
+                CrmConnector.ACCOUNTS, CrmConnector.CONTACTS, CrmConnector.CASES, CrmConnector.CASE_COMMENTS, CrmConnector.DISCOUNT_REQUESTS,
+                CrmConnector.CONTRACT_REQUESTS);
     }
 
     @DbTest

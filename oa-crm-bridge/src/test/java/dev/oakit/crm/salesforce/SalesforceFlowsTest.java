@@ -20,6 +20,8 @@ import dev.oakit.integration.pull.PullSpec;
 import dev.oakit.ticket.Requester;
 import dev.oakit.ticket.StateKind;
 import dev.oakit.ticket.Ticket;
+import dev.oakit.ticket.TicketEvent;
+import dev.oakit.ticket.TicketEventKind;
 import dev.oakit.ticket.TicketPlugin;
 import dev.oakit.ticket.TicketQueries;
 import dev.oakit.ticket.Tickets;
@@ -62,7 +64,7 @@ class SalesforceFlowsTest {
                 .plugin(new CrmBridgePlugin(connector).caseRouting(routing)).config("integration", SalesforceSetup.FAST));
         HelpDesk.seed(oa, ADMIN);
         ChangePulls pulls = oa.service(ChangePulls.class);
-        for (String feed : List.of(CrmConnector.ACCOUNTS, CrmConnector.CONTACTS, CrmConnector.CASES)) {
+        for (String feed : List.of(CrmConnector.ACCOUNTS, CrmConnector.CONTACTS, CrmConnector.CASES, CrmConnector.CASE_COMMENTS)) {
             pulls.schedule(ADMIN, PullSpec.of("salesforce", feed));
         }
         return new Setup(sf, oa, pulls, oa.service(CrmCustomers.class));
@@ -94,6 +96,50 @@ class SalesforceFlowsTest {
         await(() -> Optional.ofNullable(s.sf().records("CaseComment").isEmpty() ? null : true));
         assertThat(s.sf().records("CaseComment")).singleElement().satisfies(c ->
                 assertThat(String.valueOf(c.get("CommentBody"))).startsWith("A technician comes on Monday."));
+    }
+
+    @DbTest
+    void aCaseCommentOnEitherSideAppearsOnceOnTheOther(TestDatabase db) {
+        Setup s = start(db);
+        String acme = s.sf().insert("Account", Map.of("Name", "Acme"));
+        String ann = s.sf().insert("Contact", Map.of("FirstName", "Ann", "LastName", "Lee", "Email", "ann@acme.test", "AccountId", acme));
+        s.pull(CrmConnector.ACCOUNTS, () -> s.customers().party(SYSTEM, "salesforce", CrmParty.Kind.ACCOUNT, acme));
+        s.pull(CrmConnector.CONTACTS, () -> s.customers().party(SYSTEM, "salesforce", CrmParty.Kind.CONTACT, ann));
+        String caseId = s.sf().insert("Case", Map.of("Subject", "Drill broken", "Type", "Problem", "Status", "New", "ContactId", ann, "AccountId", acme));
+        IdMap idMap = s.oa().service(IdMap.class);
+        long ticketId = s.pull(CrmConnector.CASES, () -> idMap.localId(SYSTEM, ExternalRef.of("salesforce", "case", caseId)).map(Long::parseLong));
+        TicketQueries queries = s.oa().service(TicketQueries.class);
+
+        // Ann comments in the customer community; an agent in Salesforce adds a private note and a published comment
+        String annUser = s.sf().user("Ann", "Lee", "ann@acme.test", ann);
+        s.sf().insertAs(annUser, "CaseComment", Map.of("ParentId", caseId, "CommentBody", "Still smoking!", "IsPublished", true));
+        s.sf().insert("CaseComment", Map.of("ParentId", caseId, "CommentBody", "check the warranty", "IsPublished", false));
+        s.sf().insert("CaseComment", Map.of("ParentId", caseId, "CommentBody", "A spare part is ordered.", "IsPublished", true));
+        TicketEvent fromAnn = s.pull(CrmConnector.CASE_COMMENTS, () -> queries.detail(ADMIN, ticketId).timeline().stream()
+                .filter(e -> e.kind() == TicketEventKind.REQUESTER_REPLY).findFirst());
+        assertThat(fromAnn.body()).isEqualTo("Still smoking!");
+        TicketEvent byAdmin = await(() -> queries.detail(ADMIN, ticketId).timeline().stream()
+                .filter(e -> e.kind() == TicketEventKind.INTERNAL_NOTE && e.body().contains("A spare part is ordered.")).findFirst());
+        assertThat(byAdmin.body()).contains("comment by Org Admin");
+
+        // the agent answers in OAKit: one published comment on the case, read back by the next pull as an echo, not a reply
+        Tickets tickets = s.oa().service(Tickets.class);
+        Actor dave = Actor.of("t1", "dave");
+        tickets.claim(dave, ticketId);
+        tickets.reply(dave, ticketId, "Please unplug it.", List.of());
+        await(() -> Optional.ofNullable(s.sf().records("CaseComment").stream()
+                .anyMatch(c -> String.valueOf(c.get("CommentBody")).startsWith("Please unplug it.")) ? true : null));
+        s.pull(CrmConnector.CASE_COMMENTS, () -> s.pulls().state(SYSTEM, "salesforce", CrmConnector.CASE_COMMENTS)
+                .filter(st -> st.echoes() >= 1 && !st.running()));
+        s.pull(CrmConnector.CASE_COMMENTS, () -> s.pulls().state(SYSTEM, "salesforce", CrmConnector.CASE_COMMENTS)
+                .filter(st -> st.pulled() >= 8 && !st.running()));
+        List<TicketEvent> timeline = queries.detail(ADMIN, ticketId).timeline();
+        assertThat(timeline).filteredOn(e -> e.kind() == TicketEventKind.REQUESTER_REPLY).hasSize(1);
+        assertThat(timeline).filteredOn(e -> e.kind() == TicketEventKind.AGENT_REPLY).hasSize(1);
+        assertThat(timeline).filteredOn(e -> e.body() != null && e.body().contains("A spare part")).hasSize(1);
+        assertThat(timeline).filteredOn(e -> e.body() != null && e.body().contains("warranty")).isEmpty();
+        assertThat(s.sf().records("CaseComment")).filteredOn(c -> String.valueOf(c.get("CommentBody")).startsWith("Please unplug it."))
+                .singleElement().satisfies(c -> assertThat(c).containsEntry("CreatedById", s.sf().integrationUserId()));
     }
 
     @DbTest

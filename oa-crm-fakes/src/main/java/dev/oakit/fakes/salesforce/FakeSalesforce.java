@@ -185,18 +185,53 @@ public final class FakeSalesforce extends FakeServer {
         if (changeAfterRead != null && changeAfterRead.getKey().equals(type + "/" + id)) {
             Map<String, Object> fields = changeAfterRead.getValue();
             changeAfterRead = null;
-            store.update(type, id, fields);
+            store.update(type, id, fields, SObjectStore.ADMIN_USER);
         }
     }
 
-    /** @return the id of a new record (not counted against the API limit) */
+    /** @return the id of a new record, created by the org's admin ({@link #adminUserId}; not counted against the API limit) */
     public synchronized String insert(String type, Map<String, Object> fields) {
-        return store.insert(type, new LinkedHashMap<>(fields));
+        return store.insert(type, new LinkedHashMap<>(fields), SObjectStore.ADMIN_USER);
     }
 
-    /** Changes a record as a user in Salesforce would: its {@code LastModifiedDate} and {@code SystemModstamp} move. */
+    /**
+     * @param userId the user who creates it: its {@code CreatedById} (a customer's community user commenting on a case, say)
+     * @return the id of a new record (not counted against the API limit)
+     * @throws IllegalArgumentException when the org has no such user
+     */
+    public synchronized String insertAs(String userId, String type, Map<String, Object> fields) {
+        return store.insert(type, new LinkedHashMap<>(fields), userId);
+    }
+
+    /**
+     * Creates a user, as an admin does: a community user of a customer has the customer's {@code ContactId}.
+     *
+     * @param contactId the contact the user is, or null for an employee
+     * @return the user's id ({@code 005…})
+     */
+    public synchronized String user(String firstName, String lastName, String email, String contactId) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("FirstName", firstName);
+        f.put("LastName", lastName);
+        f.put("Email", email);
+        f.put("ContactId", contactId);
+        f.put("IsActive", true);
+        return store.insert("User", f, SObjectStore.ADMIN_USER);
+    }
+
+    /** @return the id of the user the API's tokens are for: OAKit's writes carry it as {@code CreatedById} */
+    public String integrationUserId() {
+        return SObjectStore.INTEGRATION_USER;
+    }
+
+    /** @return the id of the admin who makes the knobs' changes ({@link #insert}, {@link #update}) */
+    public String adminUserId() {
+        return SObjectStore.ADMIN_USER;
+    }
+
+    /** Changes a record as a user in Salesforce would (the admin): its {@code LastModifiedDate} and {@code SystemModstamp} move. */
     public synchronized void update(String type, String id, Map<String, Object> fields) {
-        store.update(type, id, new LinkedHashMap<>(fields));
+        store.update(type, id, new LinkedHashMap<>(fields), SObjectStore.ADMIN_USER);
     }
 
     /** @return the record as the API shows it (every field of the type, datetimes as text), if there is one */

@@ -14,10 +14,16 @@ import java.util.Optional;
 /**
  * The records of the fake org, by type, with Salesforce's rules on writes: unknown and read-only fields
  * refused, required fields checked, ids with the type's key prefix, auto numbers, and the audit fields
- * ({@code CreatedDate}, {@code LastModifiedDate}, {@code SystemModstamp}) stamped from the clock. Not
- * thread safe: the fake serialises calls on it.
+ * ({@code CreatedDate}, {@code LastModifiedDate}, {@code SystemModstamp}) stamped from the clock, {@code CreatedById} and
+ * {@code LastModifiedById} with the user who wrote. Two users exist from the start: the integration user the API's
+ * token is for, and an admin who makes the changes of the fake's knobs. Not thread safe: the fake serialises calls on it.
  */
 final class SObjectStore {
+    /** The user of the API's tokens (the connected app's integration user). */
+    static final String INTEGRATION_USER = "0055g00000FAKEUSR";
+    /** The user who makes the knobs' changes, as a person working in Salesforce. */
+    static final String ADMIN_USER = "0055g00000FAKEADM";
+
     static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx").withZone(ZoneOffset.UTC);
 
     final Map<String, SObjectType> types = SObjectType.org();
@@ -30,6 +36,26 @@ final class SObjectStore {
     SObjectStore(Clock clock) {
         this.clock = clock;
         types.keySet().forEach(t -> records.put(t, new LinkedHashMap<>()));
+        user(INTEGRATION_USER, "OAKit", "Integration", "integration@oakit.example");
+        user(ADMIN_USER, "Org", "Admin", "admin@example.com");
+    }
+
+    private void user(String id, String first, String last, String email) {
+        Instant now = stamp();
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("Id", id);
+        r.put("IsDeleted", false);
+        r.put("FirstName", first);
+        r.put("LastName", last);
+        r.put("Name", first + " " + last);
+        r.put("Email", email);
+        r.put("IsActive", true);
+        r.put("CreatedDate", now);
+        r.put("CreatedById", ADMIN_USER);
+        r.put("LastModifiedDate", now);
+        r.put("LastModifiedById", ADMIN_USER);
+        r.put("SystemModstamp", now);
+        records.get("User").put(id, r);
     }
 
     SObjectType type(String name) {
@@ -64,8 +90,16 @@ final class SObjectStore {
         return records.get(type).values().stream().filter(r -> value.equals(r.get(field))).toList();
     }
 
+    /** Inserts a record as the integration user. */
     String insert(String type, Map<String, Object> fields) {
+        return insert(type, fields, INTEGRATION_USER);
+    }
+
+    String insert(String type, Map<String, Object> fields, String userId) {
         SObjectType t = type(type);
+        if (!records.get("User").containsKey(userId)) {
+            throw new IllegalArgumentException("no user " + userId + " in the fake org; create one with FakeSalesforce.user");
+        }
         check(t, fields);
         for (SObjectType.Field f : t.fields.values()) {
             if (f.required() && fields.get(f.name()) == null) {
@@ -82,15 +116,25 @@ final class SObjectStore {
             r.put("ContractNumber", String.format("%08d", seq));
         }
         r.putAll(fields);
+        if (type.equals("User")) {
+            r.put("Name", (fields.get("FirstName") == null ? "" : fields.get("FirstName") + " ") + fields.get("LastName"));
+        }
         Instant now = stamp();
         r.put("CreatedDate", now);
+        r.put("CreatedById", userId);
         r.put("LastModifiedDate", now);
+        r.put("LastModifiedById", userId);
         r.put("SystemModstamp", now);
         records.get(type).put(id, r);
         return id;
     }
 
+    /** Updates a record as the integration user. */
     void update(String type, String id, Map<String, Object> fields) {
+        update(type, id, fields, INTEGRATION_USER);
+    }
+
+    void update(String type, String id, Map<String, Object> fields, String userId) {
         SObjectType t = type(type);
         Map<String, Object> r = get(type, id).orElseThrow(SalesforceError::notFound);
         check(t, fields);
@@ -105,6 +149,7 @@ final class SObjectStore {
         Instant before = (Instant) r.get("LastModifiedDate");
         Instant now = stamp.isAfter(before) ? stamp : before.plusMillis(1);
         r.put("LastModifiedDate", now);
+        r.put("LastModifiedById", userId);
         r.put("SystemModstamp", now);
     }
 

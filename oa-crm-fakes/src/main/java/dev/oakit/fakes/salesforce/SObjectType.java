@@ -24,7 +24,9 @@ final class SObjectType {
         system("Id", "id");
         system("IsDeleted", "boolean");
         system("CreatedDate", "datetime");
+        system("CreatedById", "reference");
         system("LastModifiedDate", "datetime");
+        system("LastModifiedById", "reference");
         system("SystemModstamp", "datetime");
     }
 
@@ -91,6 +93,8 @@ final class SObjectType {
                 .field("Status", "picklist").field("Origin", "picklist").field("IsEscalated", "boolean").field("OAKit_Resolution__c", "textarea"));
         add(m, new SObjectType("CaseComment", "00a").required("ParentId", "reference").field("CommentBody", "textarea")
                 .field("IsPublished", "boolean"));
+        add(m, new SObjectType("User", "005").readOnly("Name", "string").field("FirstName", "string").required("LastName", "string")
+                .field("Email", "email").field("ContactId", "reference").field("IsActive", "boolean"));
         add(m, new SObjectType("Quote", "0Q0").required("Name", "string").field("OpportunityId", "reference").field("AccountId", "reference")
                 .field("Status", "picklist").field("Discount", "percent").field("GrandTotal", "currency").field("Description", "textarea")
                 .field("OAKit_Approval_Status__c", "picklist").field("OAKit_Approval_Comment__c", "textarea")

@@ -131,7 +131,7 @@ final class SalesforceApi {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("access_token", fake.issueToken());
         out.put("instance_url", fake.baseUri().toString());
-        out.put("id", fake.baseUri() + "/id/" + fake.orgId + "/0055g00000FAKEUSR");
+        out.put("id", fake.baseUri() + "/id/" + fake.orgId + "/" + SObjectStore.INTEGRATION_USER);
         out.put("token_type", "Bearer");
         out.put("issued_at", String.valueOf(fake.clockMillis()));
         out.put("signature", UUID.randomUUID().toString());

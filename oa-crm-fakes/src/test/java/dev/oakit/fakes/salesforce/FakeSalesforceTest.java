@@ -16,6 +16,7 @@ import java.util.Map;
 
 import static dev.oakit.fakes.salesforce.Sf.map;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The fake Salesforce answers as the REST API documents: statuses, bodies, headers, and each knob. */
 class FakeSalesforceTest {
@@ -67,6 +68,27 @@ class FakeSalesforceTest {
         assertThat(unknown.json().get(0).path("errorCode").asText()).isEqualTo("INVALID_FIELD");
         assertThat(sf.call("GET", V + "/sobjects/Account/001000000000000AAA", null).status()).isEqualTo(404);
         assertThat(created.header("Sforce-Limit-Info")).isEqualTo("api-usage=1/15000");
+    }
+
+    @Test
+    void caseCommentsCarryWhoWroteThemAndUsersAreQueryable() {
+        sf.login();
+        String caseId = fake.insert("Case", map("Subject", "Drill broken", "Status", "New"));
+        String contact = fake.insert("Contact", map("LastName", "Lee", "Email", "ann@acme.test"));
+        String ann = fake.user("Ann", "Lee", "ann@acme.test", contact);
+        fake.insertAs(ann, "CaseComment", map("ParentId", caseId, "CommentBody", "Still smoking!", "IsPublished", true));
+        assertThat(sf.call("POST", V + "/sobjects/CaseComment", map("ParentId", caseId, "CommentBody", "On it", "IsPublished", true)).status())
+                .isEqualTo(201);
+        JsonNode comments = sf.query("SELECT Id, ParentId, CommentBody, CreatedById, SystemModstamp FROM CaseComment WHERE ParentId = '" + caseId
+                + "' AND IsPublished = true ORDER BY SystemModstamp, Id").json().path("records");
+        assertThat(comments).extracting(c -> c.path("CreatedById").asText()).containsExactly(ann, fake.integrationUserId());
+        JsonNode users = sf.query("SELECT Id, Name, Email, ContactId FROM User WHERE Id IN ('" + ann + "', '" + fake.integrationUserId() + "')")
+                .json().path("records");
+        assertThat(users).extracting(u -> u.path("Name").asText()).containsExactlyInAnyOrder("Ann Lee", "OAKit Integration");
+        assertThat(users).filteredOn(u -> u.path("Id").asText().equals(ann)).singleElement()
+                .satisfies(u -> assertThat(u.path("ContactId").asText()).isEqualTo(contact));
+        assertThatThrownBy(() -> fake.insertAs("0055g0000000NOPE", "CaseComment", map("ParentId", caseId, "CommentBody", "x")))
+                .hasMessageContaining("no user 0055g0000000NOPE");
     }
 
     @Test
