@@ -9,6 +9,7 @@ import dev.oakit.crm.internal.CrmConnectors;
 import dev.oakit.crm.internal.Customer360Service;
 import dev.oakit.crm.internal.DealIntakeJob;
 import dev.oakit.crm.internal.DealListener;
+import dev.oakit.crm.internal.CaseNotices;
 import dev.oakit.crm.internal.DealNotices;
 import dev.oakit.crm.internal.DealPolicyNode;
 import dev.oakit.crm.internal.DealService;
@@ -93,6 +94,9 @@ public final class CrmBridgePlugin implements OaPlugin {
         context.jobHandler(DealIntakeJob.class);
         context.jobHandler(DealWatchJob.class);
         for (NotificationTemplate t : DealNotices.templates()) {
+            context.extension(NotificationTemplate.class, t);
+        }
+        for (NotificationTemplate t : CaseNotices.templates()) {
             context.extension(NotificationTemplate.class, t);
         }
         context.extension(EventListener.class, TicketCaseListener.class);

@@ -17,11 +17,13 @@ import org.apiguardian.api.API;
  * @param priority the CRM's priority ({@code High}, {@code Medium}, {@code Low}), or null
  * @param status the CRM's status ({@code New}, {@code Working}, {@code Escalated}, {@code Closed})
  * @param version the record's version at the CRM (last modification as epoch milliseconds)
+ * @param escalated whether the CRM marks the case escalated (Salesforce {@code IsEscalated} or the status
+ *     {@code Escalated}; Odoo a tag {@code Escalated})
  * @since 0.2
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record CrmCase(String id, String number, String accountId, String contactId, String subject, String description, String type,
-                      String priority, String status, long version) {
+                      String priority, String status, long version, boolean escalated) {
     /** Checks the components. */
     public CrmCase {
         Checks.text("id", id, 191);

@@ -23,4 +23,10 @@ public final class CrmTemplateKeys {
      * asked. Variables: {@code title}, {@code reason}, {@code crm}.
      */
     public static final String DEAL_CHANGED = "crm.deal.changed";
+    /**
+     * A CRM case was escalated (marked escalated, or its priority raised); to its ticket's assignee and its queue's
+     * dispatchers, once per escalation. Variables: {@code case}, {@code subject}, {@code ticket}, {@code queue},
+     * {@code why}, {@code crm}.
+     */
+    public static final String CASE_ESCALATED = "crm.case.escalated";
 }

@@ -10,11 +10,16 @@ import static dev.oakit.crm.internal.Rows.db;
 /** Every statement on {@code oa_crm_case}: each CRM case handled as a ticket, and what each side last said about its status. */
 @jakarta.inject.Singleton
 public final class CaseRepository {
-    /** A case's row. */
-    record CaseRow(String target, String caseId, long ticketId, String crmStatus, long crmVersion, String ticketState, String oakitStatus) {
+    /** A case's row; {@code crmPriority} and {@code escalated} as the CRM last said. */
+    record CaseRow(String target, String caseId, long ticketId, String crmStatus, long crmVersion, String ticketState, String oakitStatus,
+                   String crmPriority, boolean escalated) {
+        /** @return the row with another ticket state and status OAKit wrote */
+        CaseRow withTicket(String state, String status) {
+            return new CaseRow(target, caseId, ticketId, crmStatus, crmVersion, state, status, crmPriority, escalated);
+        }
     }
 
-    private static final String COLUMNS = "target, case_id, ticket_id, crm_status, crm_version, ticket_state, oakit_status";
+    private static final String COLUMNS = "target, case_id, ticket_id, crm_status, crm_version, ticket_state, oakit_status, crm_priority, crm_escalated";
 
     Optional<CaseRow> byCase(Handle h, String tenant, String target, String caseId, boolean lock) {
         return h.createQuery("SELECT " + COLUMNS + " FROM oa_crm_case WHERE tenant_id = :t AND target = :target AND case_id = :c"
@@ -27,19 +32,22 @@ public final class CaseRepository {
     }
 
     void insert(Handle h, String tenant, CaseRow r, Instant now) {
-        h.createUpdate("INSERT INTO oa_crm_case (tenant_id, " + COLUMNS + ", updated_at) VALUES (:t, :target, :c, :ticket, :s, :v, :state, :src, :now)")
+        h.createUpdate("INSERT INTO oa_crm_case (tenant_id, " + COLUMNS + ", updated_at) VALUES (:t, :target, :c, :ticket, :s, :v, :state, :src, :p, :e, :now)")
                 .bind("t", tenant).bind("target", r.target()).bind("c", r.caseId()).bind("ticket", r.ticketId()).bind("s", r.crmStatus())
-                .bind("v", r.crmVersion()).bind("state", r.ticketState()).bind("src", r.oakitStatus()).bind("now", db(now)).execute();
+                .bind("v", r.crmVersion()).bind("state", r.ticketState()).bind("src", r.oakitStatus()).bind("p", r.crmPriority())
+                .bind("e", r.escalated() ? 1 : 0).bind("now", db(now)).execute();
     }
 
     void update(Handle h, String tenant, CaseRow r, Instant now) {
-        h.createUpdate("UPDATE oa_crm_case SET crm_status = :s, crm_version = :v, ticket_state = :state, oakit_status = :src, updated_at = :now"
+        h.createUpdate("UPDATE oa_crm_case SET crm_status = :s, crm_version = :v, ticket_state = :state, oakit_status = :src, crm_priority = :p, crm_escalated = :e,"
+                        + " updated_at = :now"
                         + " WHERE tenant_id = :t AND target = :target AND case_id = :c").bind("t", tenant).bind("target", r.target())
                 .bind("c", r.caseId()).bind("s", r.crmStatus()).bind("v", r.crmVersion()).bind("state", r.ticketState()).bind("src", r.oakitStatus())
-                .bind("now", db(now)).execute();
+                .bind("p", r.crmPriority()).bind("e", r.escalated() ? 1 : 0).bind("now", db(now)).execute();
     }
 
     private static CaseRow row(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new CaseRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7));
+        return new CaseRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getInt(9) != 0);
     }
 }

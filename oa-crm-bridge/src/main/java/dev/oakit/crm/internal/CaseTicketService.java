@@ -24,6 +24,7 @@ import dev.oakit.ticket.Tickets;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -39,6 +40,10 @@ import java.util.Optional;
  *   <tr><td>both</td><td>the ticket wins: the case is written back with the ticket's status, and the conflict is recorded on
  *       the ticket (internal note, audited) naming both values</td></tr>
  * </table>
+ *
+ * And the escalation rule: a case is escalated when the CRM marks it so ({@link CrmCase#escalated()} turns true) or its
+ * priority rises (low, normal, high); the ticket's people are told ({@link CaseNotices}) in the command that records
+ * the change, so once per escalation. A case that arrives escalated tells them when it becomes a ticket.
  */
 @Singleton
 public final class CaseTicketService {
@@ -53,10 +58,11 @@ public final class CaseTicketService {
     private final TicketQueries queries;
     private final IdMap idMap;
     private final RemoteWrites writes;
+    private final CaseNotices notices;
 
     @Inject
     public CaseTicketService(Commands commands, CaseRepository repo, CaseRouting routing, CrmCustomers customers, Tickets tickets,
-                             TicketQueries queries, IdMap idMap, RemoteWrites writes) {
+                             TicketQueries queries, IdMap idMap, RemoteWrites writes, CaseNotices notices) {
         this.commands = commands;
         this.repo = repo;
         this.routing = routing;
@@ -65,6 +71,7 @@ public final class CaseTicketService {
         this.queries = queries;
         this.idMap = idMap;
         this.writes = writes;
+        this.notices = notices;
     }
 
     /** @return the id of the ticket a case became */
@@ -101,10 +108,21 @@ public final class CaseTicketService {
             note = "[" + target + "] case " + label(c) + " status changed in the CRM: '" + r.crmStatus() + "' -> '" + c.status() + "'";
         }
         String written = writeBack ? ours : null;
+        String why = escalation(r, c);
+        List<String> told = why == null ? List.of() : notices.recipients(system, ticket);
         commands.execute(new CommandSpec(system, "crm.case.sync", "crm-case", target + "/" + c.id(), null), Boolean.class, ctx -> {
+            // a second node applying the same version finds it applied: the escalation is told by the first only
+            CaseRepository.CaseRow now = repo.byCase(ctx.handle(), ctx.tenantId(), target, c.id(), true).orElse(r);
+            if (c.version() <= now.crmVersion()) {
+                return false;
+            }
             repo.update(ctx.handle(), ctx.tenantId(), new CaseRepository.CaseRow(target, c.id(), r.ticketId(), c.status(), c.version(),
-                    ticket.state(), written), ctx.now());
-            ctx.summary("case " + c.id() + " of " + target + " at version " + c.version() + ", status '" + c.status() + "'");
+                    ticket.state(), written, c.priority(), c.escalated()), ctx.now());
+            if (why != null) {
+                notices.escalated(ctx.actor(), told, c, ticket, why, target);
+            }
+            ctx.summary("case " + c.id() + " of " + target + " at version " + c.version() + ", status '" + c.status() + "'"
+                    + (why == null ? "" : "; escalated (" + why + "), told " + told));
             return true;
         });
         if (note != null) {
@@ -150,10 +168,14 @@ public final class CaseTicketService {
                 .description(c.description()).queue(route.queue()).slaPolicy(route.slaPolicy()).channel("crm").priority(priority(c.priority()))
                 .requester(requester(system, target, c)).requestId("crm:" + target + ":" + c.id());
         Ticket ticket = tickets.create(system, b.build()); // a second call with the request id returns the first ticket
+        List<String> told = c.escalated() ? notices.recipients(system, ticket) : List.of();
         commands.execute(new CommandSpec(system, "crm.case.open", "crm-case", target + "/" + c.id(), null), Boolean.class, ctx -> {
             if (repo.byCase(ctx.handle(), ctx.tenantId(), target, c.id(), true).isEmpty()) {
                 repo.insert(ctx.handle(), ctx.tenantId(), new CaseRepository.CaseRow(target, c.id(), ticket.id(), c.status(), c.version(),
-                        ticket.state(), null), ctx.now());
+                        ticket.state(), null, c.priority(), c.escalated()), ctx.now());
+                if (c.escalated()) {
+                    notices.escalated(ctx.actor(), told, c, ticket, "escalated in " + target, target);
+                }
             }
             ctx.summary("case " + label(c) + " of " + target + " is ticket " + ticket.number());
             return true;
@@ -172,6 +194,23 @@ public final class CaseTicketService {
         Optional<CrmParty> account = c.accountId() == null ? Optional.empty() : customers.party(system, target, CrmParty.Kind.ACCOUNT, c.accountId());
         return account.map(a -> Requester.contact(a.name(), null, a.localId()))
                 .orElse(Requester.contact("CRM case " + label(c), null, c.accountId()));
+    }
+
+    /** @return why the case counts as newly escalated since the row, or null when it does not */
+    static String escalation(CaseRepository.CaseRow r, CrmCase c) {
+        if (c.escalated() && !r.escalated()) {
+            return "marked escalated";
+        }
+        Priority before = priority(r.crmPriority());
+        Priority after = priority(c.priority());
+        if (rank(after) > rank(before)) {
+            return "priority raised from " + (r.crmPriority() == null ? "none" : r.crmPriority()) + " to " + c.priority();
+        }
+        return null;
+    }
+
+    private static int rank(Priority p) {
+        return (p == null ? Priority.NORMAL : p).ordinal();
     }
 
     private static String label(CrmCase c) {

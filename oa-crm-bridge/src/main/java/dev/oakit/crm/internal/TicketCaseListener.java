@@ -83,8 +83,7 @@ public final class TicketCaseListener implements EventListener {
         String known = r.oakitStatus() != null ? r.oakitStatus() : r.crmStatus();
         String newStatus = status != null && !status.equalsIgnoreCase(known) ? status : null;
         commands.execute(new CommandSpec(system, "crm.case.ticket-changed", "crm-case", r.target() + "/" + r.caseId(), null), Boolean.class, ctx -> {
-            repo.update(ctx.handle(), tenant, new CaseRepository.CaseRow(r.target(), r.caseId(), ticketId, r.crmStatus(), r.crmVersion(),
-                    ticket.state(), newStatus != null ? newStatus : r.oakitStatus()), ctx.now());
+            repo.update(ctx.handle(), tenant, r.withTicket(ticket.state(), newStatus != null ? newStatus : r.oakitStatus()), ctx.now());
             ctx.summary("ticket " + ticket.number() + " is '" + ticket.state() + "'" + (newStatus == null ? "" : "; case " + r.caseId()
                     + " gets '" + newStatus + "'"));
             return true;

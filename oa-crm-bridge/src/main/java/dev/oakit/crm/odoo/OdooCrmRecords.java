@@ -24,6 +24,8 @@ final class OdooCrmRecords {
     static final String TASK = "project.task";
     static final List<String> ACCOUNT_FIELDS = List.of("id", "name", "ref", "phone", "website", "write_date", "active");
     static final List<String> CONTACT_FIELDS = List.of("id", "name", "parent_id", "email", "phone", "write_date", "active");
+    /** The tag that marks a task escalated (it is no case type). */
+    static final String ESCALATED_TAG = "Escalated";
     static final List<String> TASK_FIELDS = List.of("id", "name", "description", "partner_id", "stage_id", "state", "priority", "tag_ids",
             "write_date");
     static final List<String> MESSAGE_FIELDS = List.of("id", "res_id", "body", "author_id", "email_from", "message_id", "write_date");
@@ -98,11 +100,13 @@ final class OdooCrmRecords {
             String account = p == null ? null : many2oneId(p, "commercial_partner_id");
             String contact = p == null || p.path("is_company").asBoolean() ? null : partner;
             String type = null;
+            boolean escalated = false;
             for (JsonNode tag : t.path("tag_ids")) {
                 JsonNode row = tagRows.get(tag.asText());
-                if (row != null) {
+                if (row != null && ESCALATED_TAG.equalsIgnoreCase(text(row, "name"))) {
+                    escalated = true;
+                } else if (row != null && type == null) {
                     type = text(row, "name");
-                    break;
                 }
             }
             String state = t.path("state").asText();
@@ -110,7 +114,7 @@ final class OdooCrmRecords {
                     : t.path("stage_id").isArray() ? t.path("stage_id").get(1).asText() : "New";
             out.add(new CrmCase(t.path("id").asText(), t.path("id").asText(), account, contact, cut(text(t, "name"), 255), plain(text(t, "description")),
                     cut(type, 64), "1".equals(t.path("priority").asText()) ? "High" : "Low", cut(status, 64),
-                    OdooRpc.version(t.path("write_date").asText())));
+                    OdooRpc.version(t.path("write_date").asText()), escalated));
         }
         return out;
     }

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 final class SalesforceRecords {
     static final String ACCOUNT_FIELDS = "Id, Name, AccountNumber, Phone, Website, SystemModstamp";
     static final String CONTACT_FIELDS = "Id, AccountId, FirstName, LastName, Email, Phone, SystemModstamp";
-    static final String CASE_FIELDS = "Id, CaseNumber, AccountId, ContactId, Subject, Description, Type, Priority, Status, SystemModstamp";
+    static final String CASE_FIELDS = "Id, CaseNumber, AccountId, ContactId, Subject, Description, Type, Priority, Status, IsEscalated, SystemModstamp";
     static final String COMMENT_FIELDS = "Id, ParentId, CommentBody, IsPublished, CreatedById, CreatedDate, SystemModstamp";
     static final String QUOTE_FIELDS = "Id, Name, AccountId, GrandTotal, Discount, OAKit_Approval_Status__c, OAKit_Requested_By__c, "
             + "OAKit_Decision_Key__c, LastModifiedDate, SystemModstamp";
@@ -58,7 +58,8 @@ final class SalesforceRecords {
         String subject = text(r, "Subject");
         return new CrmCase(r.path("Id").asText(), text(r, "CaseNumber"), text(r, "AccountId"), text(r, "ContactId"),
                 subject == null || subject.isBlank() ? "(no subject)" : subject, text(r, "Description"), text(r, "Type"), text(r, "Priority"),
-                r.path("Status").asText("New"), millis(r.path("SystemModstamp")));
+                r.path("Status").asText("New"), millis(r.path("SystemModstamp")),
+                r.path("IsEscalated").asBoolean(false) || "Escalated".equalsIgnoreCase(text(r, "Status")));
     }
 
     /**

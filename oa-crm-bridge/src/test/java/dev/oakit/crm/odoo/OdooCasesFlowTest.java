@@ -2,7 +2,11 @@ package dev.oakit.crm.odoo;
 
 import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.TestDatabase;
+import dev.oakit.core.notify.Delivery;
+import dev.oakit.core.notify.DeliveryQuery;
+import dev.oakit.core.notify.Notifications;
 import dev.oakit.crm.CrmParty;
+import dev.oakit.crm.CrmTemplateKeys;
 import dev.oakit.fakes.Failure;
 import dev.oakit.ticket.Requester;
 import dev.oakit.ticket.Ticket;
@@ -105,6 +109,28 @@ class OdooCasesFlowTest {
         assertThat(timeline).filteredOn(e -> e.kind() == TicketEventKind.AGENT_REPLY).hasSize(1);
         assertThat(timeline).filteredOn(e -> e.body() != null && e.body().contains("warranty")).isEmpty();
         assertThat(chatter(s, task)).filteredOn(m -> "Please unplug it.".equals(m.get("body"))).hasSize(1);
+    }
+
+    @DbTest
+    void anEscalatedTagTellsTheAssigneeOnce(TestDatabase db) throws Exception {
+        OdooFlowSetup s = OdooFlowSetup.start(db);
+        Ticket t = complaint(s);
+        long task = task(s);
+        s.tickets().claim(user("dave"), t.id());
+        Thread.sleep(1100); // write_date has whole seconds: the change must be stamped after the first pull's second
+        long escalated = s.odoo().create("project.tags", Map.of("name", "Escalated"));
+        List<Long> tags = new java.util.ArrayList<>();
+        ((List<?>) s.odoo().record("project.task", task).orElseThrow().get("tag_ids")).forEach(x -> tags.add(((Number) x).longValue()));
+        tags.add(escalated);
+        new OdooTestRpc(s.odoo()).execute("project.task", "write", List.of(List.of(task), Map.of("tag_ids", List.of(List.of(6, 0, tags)))));
+        Notifications notifications = s.oa().service(Notifications.class);
+        java.util.concurrent.Callable<List<Delivery>> told = () -> notifications.deliveries(ADMIN, DeliveryQuery.all()).stream()
+                .filter(d -> d.templateKey().equals(CrmTemplateKeys.CASE_ESCALATED)).toList();
+        List<Delivery> first = s.pull("case", () -> Optional.of(told.call()).filter(l -> !l.isEmpty()));
+        assertThat(first).extracting(Delivery::recipientId).containsExactly("dave");
+        assertThat(s.queries().detail(ADMIN, t.id()).ticket().type()).as("the tag is no case type").isEqualTo("complaint");
+        s.pull("case", () -> s.pulls().state(SYSTEM, TARGET, "case").filter(st -> !st.running() && st.pulled() >= 3));
+        assertThat(told.call()).hasSize(1);
     }
 
     @DbTest

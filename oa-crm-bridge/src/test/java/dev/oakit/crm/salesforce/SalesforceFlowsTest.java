@@ -2,12 +2,17 @@ package dev.oakit.crm.salesforce;
 
 import dev.oakit.core.Actor;
 import dev.oakit.core.OaKit;
+import dev.oakit.core.audit.AuditLog;
+import dev.oakit.core.notify.Delivery;
+import dev.oakit.core.notify.DeliveryQuery;
+import dev.oakit.core.notify.Notifications;
 import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.crm.CaseRouting;
 import dev.oakit.crm.CrmBridgePlugin;
 import dev.oakit.crm.CrmCustomers;
 import dev.oakit.crm.CrmParty;
+import dev.oakit.crm.CrmTemplateKeys;
 import dev.oakit.crm.HelpDesk;
 import dev.oakit.crm.spi.CrmConnector;
 import dev.oakit.fakes.Failure;
@@ -17,6 +22,8 @@ import dev.oakit.integration.IdMap;
 import dev.oakit.integration.IntegrationPlugin;
 import dev.oakit.integration.pull.ChangePulls;
 import dev.oakit.integration.pull.PullSpec;
+import dev.oakit.ticket.QueueMember;
+import dev.oakit.ticket.Queues;
 import dev.oakit.ticket.Requester;
 import dev.oakit.ticket.StateKind;
 import dev.oakit.ticket.Ticket;
@@ -29,6 +36,8 @@ import dev.oakit.workflow.WorkflowPlugin;
 import org.awaitility.Awaitility;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,6 +149,50 @@ class SalesforceFlowsTest {
         assertThat(timeline).filteredOn(e -> e.body() != null && e.body().contains("warranty")).isEmpty();
         assertThat(s.sf().records("CaseComment")).filteredOn(c -> String.valueOf(c.get("CommentBody")).startsWith("Please unplug it."))
                 .singleElement().satisfies(c -> assertThat(c).containsEntry("CreatedById", s.sf().integrationUserId()));
+    }
+
+    @DbTest
+    void anEscalatedCaseTellsTheAssigneeAndTheQueueLeadOncePerEscalation(TestDatabase db) throws Exception {
+        Setup s = start(db);
+        s.oa().service(Queues.class).setMembers(ADMIN, "care", List.of(QueueMember.agent("dave"), QueueMember.dispatcher("carol")));
+        Notifications notifications = s.oa().service(Notifications.class);
+        String caseId = s.sf().insert("Case", Map.of("Subject", "Drill broken", "Type", "Problem", "Priority", "Medium", "Status", "New"));
+        IdMap idMap = s.oa().service(IdMap.class);
+        long ticketId = s.pull(CrmConnector.CASES, () -> idMap.localId(SYSTEM, ExternalRef.of("salesforce", "case", caseId)).map(Long::parseLong));
+        s.oa().service(Tickets.class).claim(Actor.of("t1", "dave"), ticketId);
+        Callable<List<Delivery>> told = () -> notifications.deliveries(ADMIN, DeliveryQuery.all()).stream()
+                .filter(d -> d.templateKey().equals(CrmTemplateKeys.CASE_ESCALATED)).toList();
+
+        s.sf().update("Case", caseId, Map.of("IsEscalated", true));
+        pullApplied(s, caseId);
+        assertThat(told.call()).extracting(Delivery::recipientId).containsExactlyInAnyOrder("dave", "carol");
+        // another change of the escalated case: nobody is told again
+        s.sf().update("Case", caseId, Map.of("Description", "It smokes"));
+        pullApplied(s, caseId);
+        assertThat(told.call()).hasSize(2);
+        // the priority raised is a new escalation; lowered and de-escalated nothing; escalated again, another
+        s.sf().update("Case", caseId, Map.of("Priority", "High"));
+        pullApplied(s, caseId);
+        assertThat(told.call()).hasSize(4);
+        s.sf().update("Case", caseId, Map.of("IsEscalated", false, "Priority", "Low"));
+        pullApplied(s, caseId);
+        assertThat(told.call()).hasSize(4);
+        s.sf().update("Case", caseId, Map.of("IsEscalated", true));
+        pullApplied(s, caseId);
+        assertThat(told.call()).hasSize(6);
+        Ticket t = s.oa().service(TicketQueries.class).detail(ADMIN, ticketId).ticket();
+        assertThat(notifications.render(CrmTemplateKeys.CASE_ESCALATED, java.util.Locale.ENGLISH, Map.of("case", "00001001", "subject", "Drill broken",
+                "ticket", t.number(), "queue", "care", "why", "marked escalated", "crm", "salesforce")).subject())
+                .isEqualTo("Case escalated: Drill broken (" + t.number() + ")");
+    }
+
+    /** Pulls the case feed until the case's version in the fake is applied (its sync audited). */
+    private static void pullApplied(Setup s, String caseId) {
+        long version = OffsetDateTime.parse((String) s.sf().record("Case", caseId).orElseThrow().get("SystemModstamp"),
+                DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx")).toInstant().toEpochMilli();
+        AuditLog audit = s.oa().service(AuditLog.class);
+        s.pull(CrmConnector.CASES, () -> audit.forTarget(ADMIN, "crm-case", "salesforce/" + caseId).stream()
+                .filter(a -> a.action().equals("crm.case.sync") && a.summary().contains("at version " + version)).findFirst());
     }
 
     @DbTest
