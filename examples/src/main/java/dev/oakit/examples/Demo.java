@@ -225,6 +225,12 @@ public final class Demo {
         int crmFailed = dev.oakit.examples.crm.DealApprovalDemo.run(data.resolve("crm"), new PrintStream(crmOut, true, StandardCharsets.UTF_8));
         crmOut.toString(StandardCharsets.UTF_8).lines().forEach(l -> out.println("   " + l));
         failed += check(out, crmFailed == 0, "the deal approval part ran with every check passing");
+
+        out.println("\n== 10. A CRM case handled as a ticket: from Salesforce to the care queue, and the answers back once");
+        java.io.ByteArrayOutputStream caseOut = new java.io.ByteArrayOutputStream();
+        int caseFailed = dev.oakit.examples.crm.CrmCaseDemo.run(data.resolve("crm-case"), new PrintStream(caseOut, true, StandardCharsets.UTF_8));
+        caseOut.toString(StandardCharsets.UTF_8).lines().forEach(l -> out.println("   " + l));
+        failed += check(out, caseFailed == 0, "the CRM case part ran with every check passing");
         out.println(failed == 0 ? "\nDemo finished: all checks passed." : "\nDemo finished: " + failed + " check(s) FAILED.");
         return failed;
     }
