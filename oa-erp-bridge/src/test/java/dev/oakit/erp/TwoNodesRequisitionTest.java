@@ -64,7 +64,12 @@ class TwoNodesRequisitionTest {
      * kept out of the way, so that the scripted failures are retried rather than held back for its open time.
      */
     static void quick(dev.oakit.core.OaKitBuilder b) {
-        b.config("core", java.util.Map.of("jobs", java.util.Map.of("lease", "PT2S", "pollInterval", "PT0.05S")))
+        quick(b, true);
+    }
+
+    /** {@link #quick(dev.oakit.core.OaKitBuilder)}, with the node's job workers on or off. */
+    static void quick(dev.oakit.core.OaKitBuilder b, boolean workers) {
+        b.config("core", java.util.Map.of("jobs", java.util.Map.of("enabled", workers, "lease", "PT2S", "pollInterval", "PT0.05S")))
                 .config("integration", java.util.Map.of("targets", java.util.Map.of("odoo",
                         java.util.Map.of("failureRate", 100, "minimumCalls", 100, "openFor", "PT1S"))));
     }
@@ -92,7 +97,9 @@ class TwoNodesRequisitionTest {
                 return erp.orders();
             }
         }, TwoNodesRequisitionTest::quick);
-        BridgeFixture b = BridgeFixture.node(db, db.newPool(4), erp, TwoNodesRequisitionTest::quick);
+        // node B takes commands but runs no jobs until node A has died: A is then the node that meets the ERP's scripted
+        // failures and creates an order, whatever the machine's load; B restarts with its workers to take A's work over
+        BridgeFixture b = BridgeFixture.node(db, db.newPool(4), erp, c -> quick(c, false));
 
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < REQUISITIONS; i++) {
@@ -105,6 +112,8 @@ class TwoNodesRequisitionTest {
             pool.close();
         }
         a.oa.close();
+        b.oa.close();
+        b = BridgeFixture.node(db, db.newPool(4), erp, TwoNodesRequisitionTest::quick);
 
         for (long id : ids) {
             b.awaitOrder(id, RequisitionOrderStatus.ORDERED);
