@@ -99,8 +99,17 @@ public final class CrmCustomerService implements CrmCustomers {
     private CrmParty upsert(String tenant, CrmParty p) {
         Actor system = Actor.system(tenant);
         String[] names = split(p.name());
-        RemoteWrite w = writes.request(system, new NewRemoteWrite(p.target(), CrmConnector.CONTACT_UPSERT, p.key(), p.localId(),
-                CrmContact.toUpsert(p.key(), p.accountId(), names[0], names[1], p.email(), p.phone())));
+        RemoteWrite w;
+        try {
+            w = writes.request(system, new NewRemoteWrite(p.target(), CrmConnector.CONTACT_UPSERT, p.key(), p.localId(),
+                    CrmContact.toUpsert(p.key(), p.accountId(), names[0], names[1], p.email(), p.phone())));
+        } catch (ConflictException e) {
+            if (!CoreErrors.DUPLICATE.equals(e.code())) {
+                throw e;
+            }
+            // asked at the same moment by the contact's watch job or another node: the first request is the write
+            w = writes.byKey(system, p.target(), CrmConnector.CONTACT_UPSERT, p.key()).orElseThrow(() -> e);
+        }
         return w.status() == WriteStatus.CONFIRMED && w.remoteId() != null ? confirmed(system, p, w.remoteId()) : p;
     }
 
