@@ -21,6 +21,17 @@ import java.util.UUID;
 final class BenchDatabase implements AutoCloseable {
     /** Where a PostgreSQL server is: JDBC URL of an existing database, user, password. */
     record Server(String url, String user, String password) {
+        /** @return the PostgreSQL server of {@code -Dbench.pg.url/user/password} [jdbc:postgresql://127.0.0.1:5432/test, postgres, ""] */
+        static Server postgresqlFromProperties() {
+            return new Server(System.getProperty("bench.pg.url", "jdbc:postgresql://127.0.0.1:5432/test"),
+                    System.getProperty("bench.pg.user", "postgres"), System.getProperty("bench.pg.password", ""));
+        }
+
+        /** @return the MariaDB server of {@code -Dbench.maria.url/user/password} [jdbc:mariadb://127.0.0.1:3306/test, root, ""] */
+        static Server mariadbFromProperties() {
+            return new Server(System.getProperty("bench.maria.url", "jdbc:mariadb://127.0.0.1:3306/test"),
+                    System.getProperty("bench.maria.user", "root"), System.getProperty("bench.maria.password", ""));
+        }
     }
 
     private final String label;

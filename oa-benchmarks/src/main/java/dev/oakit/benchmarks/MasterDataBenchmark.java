@@ -52,10 +52,8 @@ public final class MasterDataBenchmark {
         }
         int vendors = Integer.getInteger("bench.vendors", 100_000);
         List<String> dbs = List.of(System.getProperty("bench.dbs", "h2,postgresql").split(","));
-        BenchDatabase.Server pg = new BenchDatabase.Server(System.getProperty("bench.pg.url", "jdbc:postgresql://127.0.0.1:5432/test"),
-                System.getProperty("bench.pg.user", "postgres"), System.getProperty("bench.pg.password", ""));
-        BenchDatabase.Server maria = new BenchDatabase.Server(System.getProperty("bench.maria.url", "jdbc:mariadb://127.0.0.1:3306/test"),
-                System.getProperty("bench.maria.user", "root"), System.getProperty("bench.maria.password", ""));
+        BenchDatabase.Server pg = BenchDatabase.Server.postgresqlFromProperties();
+        BenchDatabase.Server maria = BenchDatabase.Server.mariadbFromProperties();
         run(vendors, dbs, pg, maria, System.out);
     }
 

@@ -16,6 +16,7 @@ import dev.oakit.crm.internal.DealService;
 import dev.oakit.crm.internal.DealWatchJob;
 import dev.oakit.workflow.spi.ServiceTaskHandler;
 import dev.oakit.crm.internal.CrmCustomerService;
+import dev.oakit.crm.internal.ContactWatchJob;
 import dev.oakit.crm.internal.CrmInboxListener;
 import dev.oakit.crm.internal.TicketCaseListener;
 import dev.oakit.crm.spi.CrmConnector;
@@ -86,6 +87,7 @@ public final class CrmBridgePlugin implements OaPlugin {
         context.exposeService(CrmCustomers.class);
         // accounts, contacts and cases the inbox accepted from a CRM's feeds; tickets of cases back to the CRM
         context.extension(EventListener.class, CrmInboxListener.class);
+        context.jobHandler(ContactWatchJob.class);
         // deal approvals: requests from the CRM start approvals, decisions go back with a conflict check
         context.exposeService(DealApprovals.class);
         context.exposeService(Customer360.class);

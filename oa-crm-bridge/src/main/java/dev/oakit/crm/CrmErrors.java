@@ -19,6 +19,6 @@ public final class CrmErrors {
     public static final String RECORD_CHANGED = "OA-CRM/RECORD_CHANGED";
     /** A webhook or feed record is not a request the deal approvals understand. */
     public static final String NOT_A_REQUEST = "OA-CRM/NOT_A_REQUEST";
-    /** A deal decision is still being written to the CRM; the bridge looks again. */
+    /** A write to the CRM (a deal decision, the upsert of a contact created in OAKit) is still under way; the bridge looks again. */
     public static final String UNDER_WAY = "OA-CRM/UNDER_WAY";
 }

@@ -5,6 +5,7 @@ import dev.oakit.core.Checks;
 import dev.oakit.core.ConflictException;
 import dev.oakit.core.CoreErrors;
 import dev.oakit.core.ValidationException;
+import dev.oakit.core.job.JobRequest;
 import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
 import dev.oakit.crm.CrmAccount;
@@ -27,6 +28,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -77,6 +79,9 @@ public final class CrmCustomerService implements CrmCustomers {
             try {
                 party = commands.execute(new CommandSpec(actor, "crm.contact.create", "crm-party", fresh.localId(), null), CrmParty.class, ctx -> {
                     repo.insert(ctx.handle(), ctx.tenantId(), fresh, ctx.now());
+                    // the node may die before the CRM answers, or before it asks: the job follows the upsert through
+                    ctx.schedule(JobRequest.of(ContactWatchJob.TYPE, Map.of("localId", fresh.localId())).at(ctx.now())
+                            .dedupe(ContactWatchJob.TYPE + ":" + fresh.localId()));
                     ctx.summary("contact " + mail + " created for " + target + " with key " + key + "; upserted into the CRM by that key");
                     return fresh;
                 });
@@ -94,9 +99,33 @@ public final class CrmCustomerService implements CrmCustomers {
     private CrmParty upsert(String tenant, CrmParty p) {
         Actor system = Actor.system(tenant);
         String[] names = split(p.name());
-        RemoteWrite w = writes.request(system, new NewRemoteWrite(p.target(), CrmConnector.CONTACT_UPSERT, p.key(), p.localId(),
-                CrmContact.toUpsert(p.key(), p.accountId(), names[0], names[1], p.email(), p.phone())));
+        RemoteWrite w;
+        try {
+            w = writes.request(system, new NewRemoteWrite(p.target(), CrmConnector.CONTACT_UPSERT, p.key(), p.localId(),
+                    CrmContact.toUpsert(p.key(), p.accountId(), names[0], names[1], p.email(), p.phone())));
+        } catch (ConflictException e) {
+            if (!CoreErrors.DUPLICATE.equals(e.code())) {
+                throw e;
+            }
+            // asked at the same moment by the contact's watch job or another node: the first request is the write
+            w = writes.byKey(system, p.target(), CrmConnector.CONTACT_UPSERT, p.key()).orElseThrow(() -> e);
+        }
         return w.status() == WriteStatus.CONFIRMED && w.remoteId() != null ? confirmed(system, p, w.remoteId()) : p;
+    }
+
+    /**
+     * Asks again for the upsert of a contact created in OAKit (the first request is returned) and records the CRM's id once
+     * the write is confirmed. @return true when there is nothing more to wait for: the id recorded, the contact gone, or the
+     * write failed for good (a dead letter an operator replays)
+     */
+    boolean settle(String tenant, String localId) {
+        CrmParty p = commands.query(h -> repo.byLocalId(h, tenant, localId)).orElse(null);
+        if (p == null || p.externalId() != null || p.key() == null) {
+            return true;
+        }
+        CrmParty after = upsert(tenant, p);
+        return after.externalId() != null || writes.byKey(Actor.system(tenant), p.target(), CrmConnector.CONTACT_UPSERT, p.key())
+                .map(w -> w.status() == WriteStatus.FAILED).orElse(false);
     }
 
     private CrmParty confirmed(Actor system, CrmParty p, String externalId) {

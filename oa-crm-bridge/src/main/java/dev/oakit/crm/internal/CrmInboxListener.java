@@ -15,7 +15,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 /**
- * Applies what the inbox accepted from a CRM connector's account, contact, case and case-comment feeds (by pull or webhook): each
+ * Applies what the inbox accepted from a CRM connector's account, contact, case and case-comment feeds (by pull or webhook), and
+ * hands approval requests to the deal flow; the bridge's one listener of the inbox, so a record costs one delivery: each
  * accepted change once, never an older version after a newer one (the inbox decides), and a repeated delivery of the
  * event changes nothing (the stores compare versions).
  */
@@ -24,12 +25,14 @@ public final class CrmInboxListener implements EventListener {
     private final CrmConnectors connectors;
     private final CrmCustomerService customers;
     private final CaseTicketService cases;
+    private final DealListener deals;
 
     @Inject
-    public CrmInboxListener(CrmConnectors connectors, CrmCustomerService customers, CaseTicketService cases) {
+    public CrmInboxListener(CrmConnectors connectors, CrmCustomerService customers, CaseTicketService cases, DealListener deals) {
         this.connectors = connectors;
         this.customers = customers;
         this.cases = cases;
+        this.deals = deals;
     }
 
     @Override
@@ -47,6 +50,10 @@ public final class CrmInboxListener implements EventListener {
         JsonNode p = event.payload();
         String target = p.path("system").asText();
         String entityType = p.path("entityType").asText();
+        if (entityType.equals(CrmConnector.DISCOUNT_REQUESTS) || entityType.equals(CrmConnector.CONTRACT_REQUESTS)) {
+            deals.requestChanged(event); // read again by the deal flow: the event needs no payload
+            return;
+        }
         if (connectors.get(target).isEmpty() || !p.path("payload").isTextual()) {
             return;
         }
@@ -58,7 +65,7 @@ public final class CrmInboxListener implements EventListener {
             case CrmConnector.CASES -> cases.apply(event.tenantId(), target, CrmRecords.read(r, CrmCase.class));
             case CrmConnector.CASE_COMMENTS -> cases.comment(event.tenantId(), target, CrmRecords.read(r, CaseComment.class));
             default -> {
-                // approval requests are the deal-approval flow's
+                // a feed the bridge does not apply
             }
         }
     }

@@ -44,15 +44,21 @@ public final class DealListener implements EventListener {
 
     @Override
     public boolean accepts(String eventType) {
-        return eventType.equals("integration.inbox.accepted") || eventType.equals("wf.instance.ended");
+        // the inbox's events come through CrmInboxListener, one delivery per record for the whole bridge
+        return eventType.equals("wf.instance.ended");
     }
 
     @Override
     public void onEvent(DomainEvent event) {
         if (event.type().equals("wf.instance.ended")) {
             ended(event);
-            return;
+        } else {
+            requestChanged(event); // a delivery scheduled when this listener still took the inbox's events
         }
+    }
+
+    /** A request record the inbox accepted: its intake is scheduled (read again and applied by {@link DealIntakeJob}). */
+    void requestChanged(DomainEvent event) {
         String target = event.payload().path("system").asText();
         String entityType = event.payload().path("entityType").asText();
         ApprovalRequest.Kind kind = entityType.equals(CrmConnector.DISCOUNT_REQUESTS) ? ApprovalRequest.Kind.DISCOUNT

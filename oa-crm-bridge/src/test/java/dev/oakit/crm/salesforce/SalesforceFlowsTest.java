@@ -215,4 +215,19 @@ class SalesforceFlowsTest {
         });
         assertThat(s.sf().callCount("upsert")).isEqualTo(1);
     }
+
+    @DbTest
+    void eachPulledContactIsOneDeliveryToTheBridge(TestDatabase db) throws Exception {
+        Setup s = start(db);
+        List<String> ids = List.of(s.sf().insert("Contact", Map.of("LastName", "One", "Email", "one@acme.test")),
+                s.sf().insert("Contact", Map.of("LastName", "Two", "Email", "two@acme.test")),
+                s.sf().insert("Contact", Map.of("LastName", "Three", "Email", "three@acme.test")));
+        for (String id : ids) {
+            s.pull(CrmConnector.CONTACTS, () -> s.customers().party(SYSTEM, "salesforce", CrmParty.Kind.CONTACT, id));
+        }
+        // one listener of the bridge takes the inbox's events: a second would cost every record a job that does nothing
+        String deliveries = "SELECT COUNT(*) FROM oa_core_job WHERE type = 'core.event.listener' AND payload LIKE ";
+        assertThat(db.queryLong(deliveries + "'%\"crm.inbox\"%'")).isEqualTo(ids.size());
+        assertThat(db.queryLong(deliveries + "'%\"crm.deal\"%'")).isZero();
+    }
 }
