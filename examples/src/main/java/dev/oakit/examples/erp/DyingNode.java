@@ -13,8 +13,9 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The demo's stand-in for pulling the plug: once {@link #armed}, the next create goes to the ERP
  * for real, and then the node "dies" before OAKit can record what came back. The worker thread
- * waits until the node is closed and leaves with an {@link Error}, which no layer records as an
- * outcome — just as a killed process records nothing.
+ * waits until the node is closed, then leaves with {@link NodeKilled}; by then the node is shutting down, and
+ * whatever it still manages to note is "unsure" (a connector failing after the request left counts as an
+ * unknown outcome), so the next node looks the key up in the ERP before anything is created again.
  */
 final class DyingNode implements ErpConnector {
     private final ErpConnector real;
@@ -88,8 +89,11 @@ final class DyingNode implements ErpConnector {
         return new NodeKilled(key);
     }
 
-    /** Leaves the worker like a killed process: nothing after the remote call runs. */
-    static final class NodeKilled extends Error {
+    /**
+     * Leaves the worker like a killed process: nothing of the answer is kept. A runtime exception, not an
+     * {@link Error}: an error escaping a worker thread would end the host's {@code exec:java} run as a failure.
+     */
+    static final class NodeKilled extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         NodeKilled(String key) {
