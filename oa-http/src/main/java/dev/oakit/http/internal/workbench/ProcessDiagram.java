@@ -31,7 +31,8 @@ final class ProcessDiagram {
      * @param done the nodes it has passed
      * @return an {@code <svg>} element
      */
-    static String svg(ProcessDefinition d, Set<String> current, Set<String> done, String title) {
+    static String svg(ProcessDefinition d, Set<String> current, Set<String> passed, String title) {
+        Set<String> done = withGatewaysPassed(d, current, passed);
         Map<String, Integer> row = rows(d);
         Map<Integer, List<Node>> byRow = new LinkedHashMap<>();
         for (Node n : d.nodes()) {
@@ -51,7 +52,7 @@ final class ProcessDiagram {
         StringBuilder s = new StringBuilder();
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" width=\"").append(width).append("\" height=\"").append(height).append("\" aria-label=\"").append(esc(title))
-                .append("\"><defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" ")
+                .append("\"><defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" markerUnits=\"userSpaceOnUse\" ")
                 .append("orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#8c959f\"/></marker></defs>");
         for (Route r : d.routes()) {
             int[] a = at.get(r.from());
@@ -95,6 +96,28 @@ final class ProcessDiagram {
                     .append("fill=\"#1f2328\">").append(esc("done".equals(state) ? "✓ " + label : label)).append("</text></g>");
         }
         return s.append("</svg>").toString();
+    }
+
+    /** Gateways leave no history: one is passed when a node before it and a node after it were reached. */
+    private static Set<String> withGatewaysPassed(ProcessDefinition d, Set<String> current, Set<String> passed) {
+        Set<String> done = new java.util.HashSet<>(passed);
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Node n : d.nodes()) {
+                if (done.contains(n.id()) || current.contains(n.id()) || !(n instanceof Node.Exclusive || n instanceof Node.Parallel
+                        || n instanceof Node.Inclusive || n instanceof Node.Join)) {
+                    continue;
+                }
+                boolean before = d.routesTo(n.id()).stream().anyMatch(r -> done.contains(r.from()));
+                boolean after = d.routesFrom(n.id()).stream().anyMatch(r -> done.contains(r.to()) || current.contains(r.to()));
+                if (before && after) {
+                    done.add(n.id());
+                    grew = true;
+                }
+            }
+        }
+        return done;
     }
 
     /** @return each node's row: its longest distance from the start over forward routes (a route to a node already on the path is a loop) */
