@@ -49,6 +49,8 @@ class SpringBootStarterTest {
                 ProcessDefinitions.class)) {
             assertThat(ctx.getBean(service)).as(service.getSimpleName()).isSameAs(oa.service(service));
         }
+        assertThat(ctx.getBeanNamesForType(org.flywaydb.core.Flyway.class)).as("Spring Boot's own Flyway, for a host without migrations")
+                .isEmpty();
         seed(ctx);
         long id = ctx.getBean(HostApp.LeaveDesk.class).request("alice", 2, false);
         Task task = todoOf(ctx, "bob", id);
