@@ -69,6 +69,18 @@ public class HostApp {
             }
             return pi.id();
         }
+
+        /** Books the leave; when its approval cannot start, the host catches OAKit's exception and still commits its row. */
+        @Transactional
+        public String requestOrKeepTheBooking(String user, int days, String processKey) {
+            jdbc.update("INSERT INTO host_leave (user_id, days) VALUES (?, ?)", user, days);
+            try {
+                approvals.start(Actor.of(TENANT, user), StartRequest.of(processKey, Map.of("days", days)));
+                return "started";
+            } catch (dev.oakit.core.OaException e) {
+                return e.code();
+            }
+        }
     }
 
     /** A plugin bean of the host: it records the task events delivered to it after commit. */

@@ -89,6 +89,18 @@ class SpringBootStarterTest {
                 .contains("wf.task.assigned:" + task.id()));
     }
 
+    @DbTest
+    void aHostThatCatchesAFailedCommandCommitsItsOwnWorkWithoutIt(TestDatabase db) throws Exception {
+        ConfigurableApplicationContext ctx = boot(db);
+        seed(ctx);
+        Map<String, Long> before = counts(ctx);
+        assertThat(ctx.getBean(HostApp.LeaveDesk.class).requestOrKeepTheBooking("alice", 2, "no-such-process")).startsWith("OA-WF/");
+        Map<String, Long> after = counts(ctx);
+        assertThat(after.get("host_leave")).isEqualTo(before.get("host_leave") + 1);
+        assertThat(after.get("oa_wf_instance")).isEqualTo(before.get("oa_wf_instance"));
+        assertThat(after.get("oa_wf_task")).isEqualTo(before.get("oa_wf_task"));
+    }
+
     @DbTest(only = TestDatabase.Kind.H2)
     void aValueThatDoesNotBindNamesItsOakitKey(TestDatabase db) throws Exception {
         assertThatThrownBy(() -> boot(db, "oakit.jobs.threads=many"))
