@@ -48,6 +48,14 @@ public interface OaKit extends AutoCloseable {
     <T> T service(Class<T> type);
 
     /**
+     * @return every type {@link #service} serves, core's and those the installed plugins expose, in
+     *     installation order; known from {@code build()} on, started or not
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    java.util.Set<Class<?>> services();
+
+    /**
      * Runs OAKit commands inside the host's own JDBC transaction: OAKit uses {@code connection}
      * (which must come from the same database and have auto-commit off) and neither commits, rolls
      * back nor closes it, so the host's rows and OAKit's changes commit or roll back together.

@@ -38,6 +38,7 @@ public abstract sealed class OaKitSettings<B extends OaKitSettings<B>> permits O
     private final List<String> problems = new ArrayList<>();
     private final List<dev.oakit.core.calendar.BusinessCalendar> calendars = new ArrayList<>();
     private final List<dev.oakit.core.directory.Tenant> tenants = new ArrayList<>();
+    private dev.oakit.core.spi.HostTransactions hostTransactions;
 
     OaKitSettings() {
     }
@@ -117,6 +118,24 @@ public abstract sealed class OaKitSettings<B extends OaKitSettings<B>> permits O
         return self();
     }
 
+    /**
+     * Lets OAKit's commands and queries join the host's own transactions: whenever
+     * {@code hostTransactions} names a transaction running on the calling thread, OAKit works on its
+     * connection and leaves commit and rollback to the host (see {@link dev.oakit.core.spi.HostTransactions}).
+     * Without it, only {@link OaKit#inHostTransaction} joins a host's transaction.
+     *
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public B hostTransactions(dev.oakit.core.spi.HostTransactions hostTransactions) {
+        if (hostTransactions == null) {
+            problems.add("hostTransactions must not be null; omit the call to let OAKit own its transactions");
+        } else {
+            this.hostTransactions = hostTransactions;
+        }
+        return self();
+    }
+
     /** Also installs every {@link OaPlugin} found with {@link java.util.ServiceLoader}; off by default. */
     public B discoverPlugins(boolean discover) {
         this.discoverPlugins = discover;
@@ -180,6 +199,6 @@ public abstract sealed class OaKitSettings<B extends OaKitSettings<B>> permits O
 
     BootSettings settings() {
         return new BootSettings(dataSource, dataDirectory, clock, List.copyOf(plugins), discoverPlugins,
-                Map.copyOf(config), List.copyOf(problems), List.copyOf(calendars), List.copyOf(tenants));
+                Map.copyOf(config), List.copyOf(problems), List.copyOf(calendars), List.copyOf(tenants), hostTransactions);
     }
 }

@@ -70,6 +70,9 @@ public interface CommandContext {
     @API(status = API.Status.EXPERIMENTAL, since = "0.2")
     int cancelJobsByKeyPrefix(String keyPrefix);
 
-    /** Runs after a successful commit of an OAKit-owned transaction (not for a host transaction). */
+    /**
+     * Runs after a successful commit of an OAKit-owned transaction; in a host's transaction joined
+     * through {@link HostTransactions}, after the host's commit; under {@code OaKit.inHostTransaction}, never.
+     */
     void afterCommit(Runnable action);
 }

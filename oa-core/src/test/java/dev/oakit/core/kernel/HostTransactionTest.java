@@ -29,6 +29,13 @@ class HostTransactionTest {
         }
     }
 
+    /** Neither the host's row nor anything of OAKit's command: its note, audit entry, event or job. */
+    private static void assertNothingWritten(TestDatabase db) throws Exception {
+        for (String table : java.util.List.of("host_order", "oa_sample_note", "oa_core_audit", "oa_core_outbox", "oa_core_job")) {
+            assertThat(count(db, "SELECT COUNT(*) FROM " + table)).as(table).isZero();
+        }
+    }
+
     @DbTest
     void hostRowAndOakitChangeRollBackTogether(TestDatabase db) throws Exception {
         hostTable(db);
@@ -42,11 +49,7 @@ class HostTransactionTest {
             oa.inHostTransaction(c, () -> notes.add(alice, "inside host tx"));
             c.rollback();
         }
-        assertThat(count(db, "SELECT COUNT(*) FROM host_order")).isZero();
-        assertThat(count(db, "SELECT COUNT(*) FROM oa_sample_note")).isZero();
-        assertThat(count(db, "SELECT COUNT(*) FROM oa_core_audit")).isZero();
-        assertThat(count(db, "SELECT COUNT(*) FROM oa_core_outbox")).isZero();
-        assertThat(count(db, "SELECT COUNT(*) FROM oa_core_job")).isZero();
+        assertNothingWritten(db);
     }
 
     @DbTest
@@ -105,5 +108,72 @@ class HostTransactionTest {
                 .hasMessageContaining("text");
         assertThat(count(db, "SELECT COUNT(*) FROM oa_sample_note")).isZero();
         assertThat(count(db, "SELECT COUNT(*) FROM oa_core_audit")).isZero();
+    }
+
+    /** A host's transaction manager in a few lines: one connection per thread, after-commit actions run after its commit. */
+    static final class ThreadBoundHost implements dev.oakit.core.spi.HostTransactions {
+        private final ThreadLocal<Connection> current = new ThreadLocal<>();
+        private final java.util.List<Runnable> afterCommit = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public Connection currentConnection() {
+            return current.get();
+        }
+
+        @Override
+        public void afterCommit(Runnable action) {
+            afterCommit.add(action);
+        }
+
+        void run(javax.sql.DataSource ds, boolean commit, Runnable work) throws Exception {
+            try (Connection c = ds.getConnection()) {
+                c.setAutoCommit(false);
+                current.set(c);
+                try {
+                    work.run();
+                } finally {
+                    current.remove();
+                }
+                if (commit) {
+                    c.commit();
+                    afterCommit.forEach(Runnable::run);
+                } else {
+                    c.rollback();
+                }
+                afterCommit.clear();
+            }
+        }
+    }
+
+    @DbTest
+    void commandsJoinTheTransactionTheHostsTransactionsNameAndItsRollbackUndoesThem(TestDatabase db) throws Exception {
+        hostTable(db);
+        ThreadBoundHost host = new ThreadBoundHost();
+        OaKit oa = db.start(b -> b.plugin(new SamplePlugin()).hostTransactions(host));
+        SamplePlugin.Notes notes = oa.service(SamplePlugin.Notes.class);
+        host.run(db.dataSource(), false, () -> {
+            try (Statement s = host.currentConnection().createStatement()) {
+                s.execute("INSERT INTO host_order (id, note) VALUES (1, 'rolled back')");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            notes.add(alice, "inside host tx");
+        });
+        assertNothingWritten(db);
+    }
+
+    @DbTest
+    void afterTheHostsCommitTheWorkersAreWokenForWhatTheCommandsScheduled(TestDatabase db) throws Exception {
+        ThreadBoundHost host = new ThreadBoundHost();
+        OaKit oa = db.start(b -> b.plugin(new SamplePlugin()).hostTransactions(host)
+                .config("core", java.util.Map.of("jobs", java.util.Map.of("pollInterval", "PT1H")))); // only a wake-up runs the listener soon
+        SamplePlugin.Notes notes = oa.service(SamplePlugin.Notes.class);
+        Thread.sleep(200); // let the workers' first look, at start, pass: only the wake-up after the commit is left
+        host.run(db.dataSource(), true, () -> {
+            notes.add(alice, "inside host tx");
+            assertThat(notes.listenerEvents()).as("no listener before the host commits").isEmpty();
+        });
+        assertThat(notes.texts(alice)).containsExactly("hello inside host tx");
+        await().atMost(Duration.ofSeconds(20)).until(() -> notes.listenerEvents().size() == 1);
     }
 }

@@ -68,7 +68,7 @@ public final class CoreModule extends AbstractModule {
         bind(ObjectMapper.class).toInstance(plan.json);
         bind(CoreConfig.class).toInstance(plan.coreConfig);
         OptionalBinder.newOptionalBinder(binder(), Clock.class).setDefault().toInstance(plan.settings.clock());
-        bind(Database.class).toInstance(new Database(plan.settings.dataSource(), plan.settings.dataDirectory()));
+        bind(Database.class).toInstance(new Database(plan.settings.dataSource(), plan.settings.dataDirectory(), plan.settings.hostTransactions()));
 
         Multibinder<JobHandler> handlers = Multibinder.newSetBinder(binder(), JobHandler.class);
         Multibinder<EventListener> listeners = Multibinder.newSetBinder(binder(), EventListener.class);

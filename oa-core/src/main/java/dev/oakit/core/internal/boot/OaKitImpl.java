@@ -144,6 +144,11 @@ public final class OaKitImpl implements OaKit {
     }
 
     @Override
+    public Set<Class<?>> services() {
+        return java.util.Collections.unmodifiableSet(services);
+    }
+
+    @Override
     public <T> T inHostTransaction(Connection connection, Supplier<T> work) {
         Checks.notNull("connection", connection);
         Checks.notNull("work", work);

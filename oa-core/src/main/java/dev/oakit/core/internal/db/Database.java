@@ -26,10 +26,17 @@ public final class Database implements AutoCloseable {
     private volatile Jdbi poolJdbi;
     private volatile HostAwareConnectionFactory connections;
     private volatile String url;
+    private final dev.oakit.core.spi.HostTransactions hostTransactions;
 
     public Database(DataSource hostDataSource, Path dataDirectory) {
+        this(hostDataSource, dataDirectory, null);
+    }
+
+    /** @param hostTransactions the host's transactions OAKit joins, or null */
+    public Database(DataSource hostDataSource, Path dataDirectory, dev.oakit.core.spi.HostTransactions hostTransactions) {
         this.hostDataSource = hostDataSource;
         this.dataDirectory = dataDirectory;
+        this.hostTransactions = hostTransactions;
     }
 
     /** Opens the pool (if OAKit owns it) and detects the dialect. Idempotent. */
@@ -61,7 +68,7 @@ public final class Database implements AutoCloseable {
                     + "; check the DataSource given to OAKit (or the data directory " + dataDirectory + ")"), e);
         }
         dataSource = ds;
-        connections = new HostAwareConnectionFactory(ds);
+        connections = new HostAwareConnectionFactory(ds, hostTransactions);
         Jdbi j = Jdbi.create(connections);
         j.getConfig(Handles.class).setForceEndTransactions(false);
         InstantAsUtc.install(j);

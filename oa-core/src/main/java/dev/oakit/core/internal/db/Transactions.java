@@ -96,7 +96,10 @@ public final class Transactions {
             return marks.contains(mark);
         }
 
-        /** Runs after an OAKit-owned commit; dropped for host transactions (durable jobs cover those). */
+        /**
+         * Runs after an OAKit-owned commit; in a host's transaction after the host's commit where its
+         * {@code HostTransactions} can defer it, else dropped (durable jobs cover those).
+         */
         public void afterCommit(Runnable r) {
             afterCommit.add(r);
         }
@@ -210,16 +213,24 @@ public final class Transactions {
         current.remove();
         handle.close();
         if (hostOwned) {
-            return result; // the host commits later; workers pick up what this unit scheduled
+            // the host commits later: its transaction manager runs these after its commit, if it can
+            for (Runnable r : tx.afterCommit) {
+                database.connections().afterHostCommit(() -> runQuietly(r));
+            }
+            return result;
         }
         for (Runnable r : tx.afterCommit) {
-            try {
-                r.run();
-            } catch (RuntimeException e) {
-                LOG.warn("after-commit action failed; durable jobs will retry it", e);
-            }
+            runQuietly(r);
         }
         return result;
+    }
+
+    private static void runQuietly(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            LOG.warn("after-commit action failed; durable jobs will retry it", e);
+        }
     }
 
     private void begin(Tx tx) {

@@ -1,0 +1,6 @@
+CREATE TABLE IF NOT EXISTS leave_request (
+    id BIGINT AUTO_INCREMENT PRIMARY KEY,
+    user_id VARCHAR(64) NOT NULL,
+    first_day DATE NOT NULL,
+    days INT NOT NULL
+);
