@@ -71,6 +71,11 @@ public final class SvgChart {
         return new SvgChart(kind, id, title, List.copyOf(categories), List.copyOf(series), noData);
     }
 
+    /** @return the chart's accessible title */
+    public String title() {
+        return title;
+    }
+
     /** @return the distance between two gridlines: the smallest 1, 2 or 5 times a power of ten that needs at most five for the data's maximum; at least 1 for whole numbers (counts) */
     static double tickStep(double max, boolean whole) {
         if (max <= 0) {
