@@ -40,13 +40,17 @@ public final class OaHttpServer implements AutoCloseable {
      * @return the running server; {@link #uri()} says where
      */
     public static OaHttpServer start(OaHttpServlet servlet, InetSocketAddress address, String mount) {
+        return start(address, mount, context -> context.addServlet(new ServletHolder("oakit", servlet), mount + "/*"));
+    }
+
+    private static OaHttpServer start(InetSocketAddress address, String mount, java.util.function.Consumer<ServletContextHandler> servlets) {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost(address.getHostString());
         connector.setPort(address.getPort());
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
-        context.addServlet(new ServletHolder("oakit", servlet), mount + "/*");
+        servlets.accept(context);
         server.setHandler(context);
         try {
             server.start();
@@ -55,6 +59,30 @@ public final class OaHttpServer implements AutoCloseable {
                     + "; choose another port or address", e);
         }
         return new OaHttpServer(server, URI.create("http://" + address.getHostString() + ":" + connector.getLocalPort() + mount + "/"));
+    }
+
+    /**
+     * Starts the server with the REST API under {@code apiMount} and the workbench's pages at the root.
+     *
+     * @param api the REST API
+     * @param apiMount its path prefix, e.g. {@code /api}; must not be empty
+     * @param workbench the pages, served under {@code /}
+     * @param address where to listen; port 0 picks a free one
+     * @return the running server; {@link #uri()} is the API's address, {@link #root()} the workbench's
+     */
+    public static OaHttpServer start(OaHttpServlet api, String apiMount, OaWorkbenchServlet workbench, InetSocketAddress address) {
+        if (apiMount == null || apiMount.isEmpty() || "/".equals(apiMount)) {
+            throw dev.oakit.core.ValidationException.of("apiMount", "must be a path prefix such as /api: the workbench takes the root");
+        }
+        return start(address, apiMount, context -> {
+            context.addServlet(new ServletHolder("oakit", api), apiMount + "/*");
+            context.addServlet(new ServletHolder("oakit-workbench", workbench), "/*");
+        });
+    }
+
+    /** @return the server's root address (where the workbench is), ending with {@code /} */
+    public URI root() {
+        return uri.resolve("/");
     }
 
     /** @return the API's base address, ending with {@code /} */

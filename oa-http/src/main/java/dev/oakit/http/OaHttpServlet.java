@@ -1,7 +1,5 @@
 package dev.oakit.http;
 
-import dev.oakit.core.CoreErrors;
-import dev.oakit.core.OaException;
 import dev.oakit.core.OaKit;
 import dev.oakit.core.job.Jobs;
 import dev.oakit.core.ValidationException;
@@ -111,14 +109,7 @@ public final class OaHttpServlet extends HttpServlet {
         }
 
         private <T> Optional<T> service(Class<T> type) {
-            try {
-                return Optional.of(oa.service(type));
-            } catch (OaException e) {
-                if (e.code().equals(CoreErrors.NO_SUCH_SERVICE)) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
+            return PluginServices.find(oa, type);
         }
     }
 }

@@ -10,7 +10,7 @@ class HttpArchitectureTest {
 
     @BeforeAll
     static void load() {
-        http = ModuleRules.of("dev.oakit.http", "OaHttpServlet", "OaHttpServer");
+        http = ModuleRules.of("dev.oakit.http", "OaHttpServlet", "OaHttpServer", "OaWorkbenchServlet");
     }
 
     @Test

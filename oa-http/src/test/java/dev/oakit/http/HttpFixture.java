@@ -66,16 +66,7 @@ final class HttpFixture implements AutoCloseable {
     }
 
     HttpFixture(TestDatabase db, Cors cors) {
-        oa = db.start(b -> b.plugin(new WorkflowPlugin()).plugin(new TicketPlugin()));
-        Actor admin = Actor.admin(T, "root");
-        DirectorySeed.of(oa.service(Directory.class), admin).department("hq", null, "总部").department("eng", "hq", "研发部")
-                .users("zhao", "bob", "carol", "alice", "dave", "root").members("hq", "zhao", "carol").members("eng", "bob", "alice", "dave")
-                .head("hq", "zhao").head("eng", "bob").role("director", "总监", "carol").admins("root");
-        oa.service(ProcessDefinitions.class).deploy(admin, leave());
-        // the help desk: queue "it" with dispatcher bob and agent carol; type "it" lands there
-        oa.service(Queues.class).saveQueue(admin, Queue.of("it", "IT 支持"));
-        oa.service(Queues.class).setMembers(admin, "it", List.of(QueueMember.dispatcher("bob"), QueueMember.agent("carol")));
-        oa.service(TicketCatalog.class).saveType(admin, TicketType.of("it", "IT 支持").withDefaultQueue("it"));
+        oa = seeded(db);
         try {
             key = new RSAKeyGenerator(2048).keyID("test-key").generate();
             idp = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -97,6 +88,21 @@ final class HttpFixture implements AutoCloseable {
         OaHttpServer server = OaHttpServer.start(api, new InetSocketAddress("127.0.0.1", 0), "/api");
         // end::wiring[]
         this.server = server;
+    }
+
+    /** @return OAKit with the workflow and ticket plugins, the directory, the leave process and the help desk queue */
+    static OaKit seeded(TestDatabase db) {
+        OaKit oa = db.start(b -> b.plugin(new WorkflowPlugin()).plugin(new TicketPlugin()));
+        Actor admin = Actor.admin(T, "root");
+        DirectorySeed.of(oa.service(Directory.class), admin).department("hq", null, "总部").department("eng", "hq", "研发部")
+                .users("zhao", "bob", "carol", "alice", "dave", "root").members("hq", "zhao", "carol").members("eng", "bob", "alice", "dave")
+                .head("hq", "zhao").head("eng", "bob").role("director", "总监", "carol").admins("root");
+        oa.service(ProcessDefinitions.class).deploy(admin, leave());
+        // the help desk: queue "it" with dispatcher bob and agent carol; type "it" lands there
+        oa.service(Queues.class).saveQueue(admin, Queue.of("it", "IT 支持"));
+        oa.service(Queues.class).setMembers(admin, "it", List.of(QueueMember.dispatcher("bob"), QueueMember.agent("carol")));
+        oa.service(TicketCatalog.class).saveType(admin, TicketType.of("it", "IT 支持").withDefaultQueue("it"));
+        return oa;
     }
 
     static FormSchema leaveForm() {

@@ -53,6 +53,8 @@ class OpenApiAndDocsTest {
     void theDocShowsTheCompiledCode() {
         assertThat(DocSnippets.assertShown(DOC, Path.of("src/test/java/dev/oakit/http/HttpFixture.java"))).containsExactly("wiring");
         assertThat(DocSnippets.assertShown(DOC, Path.of("src/test/java/dev/oakit/http/OpenApiAndDocsTest.java"))).containsExactly("mount");
+        assertThat(DocSnippets.assertShown(Path.of("../docs/workbench.md"), Path.of("src/test/java/dev/oakit/http/WorkbenchFixture.java")))
+                .containsExactly("wiring");
     }
 
     /** A host with its own Jetty mounts the servlet under a path of its own; the same works in Tomcat or Spring Boot. */

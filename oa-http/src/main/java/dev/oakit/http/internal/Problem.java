@@ -28,7 +28,7 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem("urn:oakit:problem:" + code, title(status), status, detail, instance, code, List.of());
     }
 
-    static Problem from(OaException e, String instance) {
+    public static Problem from(OaException e, String instance) {
         int status = status(e);
         String detail = e.getMessage().startsWith("[") ? e.getMessage().substring(e.getMessage().indexOf(']') + 2) : e.getMessage();
         List<FieldError> errors = e instanceof ValidationException v

@@ -33,7 +33,15 @@ public record Route(String method, String path, String operationId, String tag, 
 
     /** @return the path parameters' values if {@code requestPath} matches this template, else null */
     Map<String, String> match(String requestPath) {
-        String[] t = path.split("/");
+        return match(path, requestPath);
+    }
+
+    /**
+     * @param template a path template such as {@code /approvals/tasks/{taskId}/approve}
+     * @return the path parameters' values (URL-decoded) if {@code requestPath} matches the template, else null
+     */
+    public static Map<String, String> match(String template, String requestPath) {
+        String[] t = template.split("/");
         String[] r = requestPath.split("/", -1);
         if (t.length != r.length) {
             return null;

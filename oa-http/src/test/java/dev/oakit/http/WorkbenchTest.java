@@ -1,0 +1,77 @@
+package dev.oakit.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oakit.core.testing.DbTest;
+import dev.oakit.core.testing.TestDatabase;
+import dev.oakit.http.WorkbenchFixture.Browser;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+/** The workbench's frame: sign-in, language, CSRF, static files, navigation. */
+class WorkbenchTest {
+    @DbTest
+    void aPersonSignsInThroughTheDemoLoginAndSeesTheirTodoCountInTheNavigation(TestDatabase db) {
+        try (WorkbenchFixture f = new WorkbenchFixture(db)) {
+            Browser alice = f.browser("en");
+            HttpResponse<String> home = alice.get("/");
+            assertThat(home.statusCode()).isEqualTo(303);
+            assertThat(home.headers().firstValue("Location")).hasValue("/login");
+            assertThat(alice.get("/login").body()).contains("Demo sign-in", "data-testid=\"login-alice\"");
+            alice.signIn("alice");
+            HttpResponse<String> page = alice.get("/");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("Hello, alice", "href=\"/approvals/todo\"");
+            assertThat(alice.get("/approvals/todo").body()).contains("Nothing here.");
+        }
+    }
+
+    @DbTest
+    void theLanguageFollowsTheBrowserUntilThePersonChoosesOne(TestDatabase db) {
+        try (WorkbenchFixture f = new WorkbenchFixture(db)) {
+            Browser bob = f.browser("zh-CN,zh;q=0.9,en;q=0.5").signIn("bob");
+            assertThat(bob.get("/approvals/todo").body()).contains("<html lang=\"zh\">", "待办");
+            HttpResponse<String> chosen = bob.get("/lang?to=en&back=/approvals/todo");
+            assertThat(chosen.headers().firstValue("Location")).hasValue("/approvals/todo");
+            assertThat(bob.get("/approvals/todo").body()).contains("<html lang=\"en\">", "To do");
+            assertThat(bob.get("/lang?to=zh&back=//evil.example").headers().firstValue("Location")).hasValue("/");
+        }
+    }
+
+    @DbTest
+    void aPostWithoutTheCsrfTokenIsRefusedAndChangesNothing(TestDatabase db) {
+        try (WorkbenchFixture f = new WorkbenchFixture(db)) {
+            Browser mallory = f.browser("en");
+            mallory.get("/login");
+            HttpResponse<String> r = mallory.postRaw("/login", Map.of("user", "root"));
+            assertThat(r.statusCode()).isEqualTo(403);
+            assertThat(r.body()).contains("security token");
+            assertThat(mallory.cookie(DemoLogin.COOKIE)).isNull();
+        }
+    }
+
+    @DbTest
+    void htmxAndTheStylesheetAreServedFromTheJar(TestDatabase db) {
+        try (WorkbenchFixture f = new WorkbenchFixture(db)) {
+            Browser b = f.browser(null);
+            HttpResponse<String> js = b.get("/static/htmx.min.js");
+            assertThat(js.statusCode()).isEqualTo(200);
+            assertThat(js.body()).contains("htmx");
+            assertThat(b.get("/static/app.css").headers().firstValue("Content-Type").orElse("")).startsWith("text/css");
+            assertThat(b.get("/static/pom.xml").statusCode()).isEqualTo(404);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyMessageHasAChineseAndAnEnglishText() throws java.io.IOException {
+        java.util.Properties zh = new java.util.Properties();
+        java.util.Properties en = new java.util.Properties();
+        String dir = "/dev/oakit/http/internal/workbench/";
+        try (var z = new java.io.InputStreamReader(getClass().getResourceAsStream(dir + "messages_zh.properties"), java.nio.charset.StandardCharsets.UTF_8);
+             var e = new java.io.InputStreamReader(getClass().getResourceAsStream(dir + "messages_en.properties"), java.nio.charset.StandardCharsets.UTF_8)) {
+            zh.load(z);
+            en.load(e);
+        }
+        assertThat(zh.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(en.stringPropertyNames());
+    }
+}
