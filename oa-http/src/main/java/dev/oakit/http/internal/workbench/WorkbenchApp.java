@@ -126,6 +126,11 @@ public final class WorkbenchApp {
             View v = route.handler().handle(new PageCall(actor.get(), ui, req, params));
             if (v instanceof View.Redirect r) {
                 redirect(req, res, base, r.path());
+            } else if (v instanceof View.Download d) {
+                res.setStatus(200);
+                res.setContentType(d.contentType());
+                res.setHeader("Content-Disposition", "attachment; filename=\"" + d.filename() + "\"");
+                res.getOutputStream().write(d.body());
             } else {
                 render(res, ui, (View.Page) v);
             }
