@@ -97,6 +97,7 @@ public final class ReportDesk {
         BacklogReport backlog = reports.backlog(reader, filter);
         VolumeReport volume = reports.createdVsResolved(reader, filter, VolumeReport.Period.DAY);
         String none = text.apply("report.noData");
+        boolean hours = times.rows().stream().anyMatch(r -> longerThanTwoHours(r.medianFirstResponse()) || longerThanTwoHours(r.medianResolution()));
         List<Chart> charts = List.of(
                 chart("workload", text, load, SvgChart.of(Kind.BAR, "chart-workload", text.apply("report.workload"),
                         load.rows().stream().map(WorkloadReport.Row::agentId).toList(),
@@ -107,10 +108,12 @@ public final class ReportDesk {
                         sla.rows().stream().map(r -> text.apply("sla." + r.target().name())).toList(),
                         List.of(new Series(text.apply("series.met"), sla.rows().stream().map(SlaReport.Row::met).toList()),
                                 new Series(text.apply("series.breached"), sla.rows().stream().map(SlaReport.Row::breached).toList())), none)),
-                chart("response-times", text, times, SvgChart.of(Kind.BAR, "chart-response-times", text.apply("report.responseTimes"),
+                chart("response-times", text, times, SvgChart.of(Kind.BAR, "chart-response-times",
+                        text.apply("report.responseTimes") + " · " + text.apply(hours ? "report.hours" : "report.minutes"),
                         times.rows().stream().map(r -> r.queue() == null ? text.apply("report.total") : r.queue()).toList(),
-                        List.of(new Series(text.apply("series.firstResponse"), times.rows().stream().map(r -> hours(r.medianFirstResponse())).toList()),
-                                new Series(text.apply("series.resolution"), times.rows().stream().map(r -> hours(r.medianResolution())).toList())),
+                        List.of(new Series(text.apply("series.firstResponse"), times.rows().stream()
+                                        .map(r -> in(r.medianFirstResponse(), hours)).toList()),
+                                new Series(text.apply("series.resolution"), times.rows().stream().map(r -> in(r.medianResolution(), hours)).toList())),
                         none)),
                 chart("backlog", text, backlog, SvgChart.of(Kind.STACKED_BAR, "chart-backlog", text.apply("report.backlog"),
                         backlog.rows().stream().map(r -> r.queue() == null ? text.apply("report.total") : r.queue()).toList(),
@@ -130,8 +133,16 @@ public final class ReportDesk {
         return new Chart(name, chart.title(), chart.svg(), table);
     }
 
-    /** A working-time duration in hours with one decimal; none counts as 0 on the chart (the table says "none"). */
-    static double hours(Duration d) {
-        return d == null ? 0 : Math.round(d.toMinutes() / 6.0) / 10.0;
+    private static boolean longerThanTwoHours(Duration d) {
+        return d != null && d.toMinutes() >= 120;
+    }
+
+    /** A working-time duration in hours or minutes with one decimal; none counts as 0 on the chart (the table says "none"). */
+    static double in(Duration d, boolean hours) {
+        if (d == null) {
+            return 0;
+        }
+        double minutes = d.toSeconds() / 60.0;
+        return Math.round((hours ? minutes / 60 : minutes) * 10) / 10.0;
     }
 }
