@@ -162,7 +162,7 @@ public final class ApprovalRoutes {
     }
 
     /** A hint for clients which buttons to show; the engine checks every action again when it is taken. */
-    static List<Action> actions(Actor actor, InstanceDetail d) {
+    public static List<Action> actions(Actor actor, InstanceDetail d) {
         List<Action> out = new ArrayList<>();
         for (Task t : d.tasks()) {
             if (t.status() == TaskStatus.OPEN && actor.userId().equals(t.assigneeId())) {

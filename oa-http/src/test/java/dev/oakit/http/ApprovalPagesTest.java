@@ -1,0 +1,85 @@
+package dev.oakit.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oakit.core.testing.DbTest;
+import dev.oakit.core.testing.TestDatabase;
+import dev.oakit.http.WorkbenchFixture.Browser;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The approval pages, clicked through as people do, each in their own session. */
+class ApprovalPagesTest {
+    private static final Pattern INSTANCE = Pattern.compile("/approvals/instances/(\\d+)");
+    private static final Pattern TASK = Pattern.compile("/approvals/tasks/(\\d+)/approve");
+
+    @DbTest
+    void aLeaveRequestIsStartedFromItsFormApprovedByTwoPeopleAndShowsInEveryonesLists(TestDatabase db) {
+        try (WorkbenchFixture f = new WorkbenchFixture(db)) {
+            Browser alice = f.browser("en").signIn("alice");
+            String form = alice.get("/approvals/start/leave").body();
+            assertThat(form).contains("name=\"f.days\"", "name=\"f.type\"", "hx-post=\"/approvals/start/leave/preview\"")
+                    .doesNotContain("f.hrNote"); // hidden at the start node
+            String preview = alice.post("/approvals/start/leave/preview", Map.of("f.type", "annual", "f.days", "5")).body();
+            assertThat(preview).contains("data-node=\"manager\"", "data-node=\"director\"", "bob", "carol");
+            assertThat(alice.post("/approvals/start/leave/preview", Map.of("f.type", "annual", "f.days", "2")).body())
+                    .doesNotContain("data-node=\"director\"");
+
+            HttpResponse<String> started = alice.post("/approvals/start/leave", Map.of("title", "Annual leave", "f.type", "annual", "f.days", "5",
+                    "f.reason", "<script>rest</script>", "requestId", "r-1"));
+            assertThat(started.statusCode()).isEqualTo(303);
+            String location = started.headers().firstValue("Location").orElseThrow();
+            Matcher m = INSTANCE.matcher(location);
+            assertThat(m.find()).isTrue();
+            String id = m.group(1);
+            String page = alice.get(location).body();
+            assertThat(page).contains("Your request was submitted.", "In progress", "&lt;script&gt;rest&lt;/script&gt;", "<svg", "data-action=\"withdraw\"")
+                    .contains("class=\"node current\" data-node=\"manager\"", "class=\"node done\" data-node=\"start\"")
+                    .doesNotContain("<script>rest</script>", "data-testid=\"approve\"");
+
+            Browser bob = f.browser("zh-CN").signIn("bob");
+            String todo = bob.get("/approvals/todo").body();
+            assertThat(todo).contains("Annual leave", "<span class=\"badge\">1</span>");
+            String bobPage = bob.get("/approvals/instances/" + id).body();
+            Matcher t = TASK.matcher(bobPage);
+            assertThat(t.find()).isTrue();
+            assertThat(bobPage).contains("data-action=\"reject\"", "data-action=\"transfer\"", "data-action=\"add-signer\"")
+                    .doesNotContain("data-action=\"withdraw\"");
+            HttpResponse<String> approved = bob.post("/approvals/tasks/" + t.group(1) + "/approve", Map.of("instance", id, "comment", "同意", "requestId", "r-2"));
+            assertThat(approved.statusCode()).isEqualTo(303);
+            assertThat(bob.get("/approvals/done").body()).contains("Annual leave", "同意");
+
+            Browser carol = f.browser("en").signIn("carol");
+            Matcher ct = TASK.matcher(carol.get("/approvals/instances/" + id).body());
+            assertThat(ct.find()).isTrue();
+            assertThat(carol.post("/approvals/tasks/" + ct.group(1) + "/approve", Map.of("instance", id, "requestId", "r-3")).statusCode()).isEqualTo(303);
+
+            assertThat(alice.get("/approvals/started").body()).contains("Annual leave", "Approved");
+            String end = alice.get("/approvals/instances/" + id).body();
+            assertThat(end).contains("Approved", "同意", "class=\"node done\" data-node=\"director\"");
+        }
+    }
+
+    @DbTest
+    void theEngineRefusesWhatThePersonMayNotDoAndThePageSaysWhy(TestDatabase db) {
+        try (WorkbenchFixture f = new WorkbenchFixture(db)) {
+            Browser alice = f.browser("en").signIn("alice");
+            String location = alice.post("/approvals/start/leave", Map.of("f.type", "annual", "f.days", "1", "requestId", "r-1"))
+                    .headers().firstValue("Location").orElseThrow();
+            Browser bob = f.browser("en").signIn("bob");
+            Matcher t = TASK.matcher(bob.get(location).body());
+            assertThat(t.find()).isTrue();
+            // dave is no assignee: the engine refuses, the page shows its message with its status
+            Browser dave = f.browser("en").signIn("dave");
+            HttpResponse<String> refused = dave.post("/approvals/tasks/" + t.group(1) + "/approve", Map.of());
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.body()).contains("Something went wrong", "class=\"error\"");
+            // a bad form comes back with the engine's field message and the values typed
+            HttpResponse<String> bad = alice.post("/approvals/start/leave", Map.of("f.type", "annual", "f.days", "99", "requestId", "r-2"));
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(bad.body()).contains("days", "value=\"99\"");
+        }
+    }
+}
