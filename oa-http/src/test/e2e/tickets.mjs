@@ -58,6 +58,16 @@ try {
   check((await alice.textContent('.flash')).includes('工单已创建'), 'alice sees the ticket created, in Chinese');
   check((await alice.textContent('[data-testid="ticket-state"]')).includes('新建'), 'the new ticket waits for dispatch');
   await shot(alice, 'ticket-created-phone');
+  // two more for the queue and the board to show
+  for (const [title, priority] of [['邮箱登录不了', 'URGENT'], ['申请一台显示器', 'LOW']]) {
+    await alice.goto(base + 'tickets/new');
+    await alice.selectOption('select[name="type"]', 'it');
+    await alice.selectOption('select[name="priority"]', priority);
+    await alice.fill('input[name="title"]', title);
+    await alice.click('[data-testid="new-ticket"] button');
+    await alice.waitForURL(url => !url.pathname.endsWith('/tickets/new'));
+    check((await alice.textContent('h1')).includes(title), `alice created "${title}"`);
+  }
 
   // bob dispatches it on the board: one click on carol
   const bob = await signIn('bob', DESKTOP);
@@ -70,10 +80,15 @@ try {
   check(await bob.locator('[data-testid="board-unassigned"] li', { hasText: '会议室投影仪无信号' }).count() === 0,
     'after the click the ticket has left the unassigned column');
   check((await bob.textContent('[data-agent="carol"]')).includes('1 open'), "carol's load shows 1 open");
+  check(await bob.locator('[data-testid="board-unassigned"] li').count() === 2, 'the two other tickets still wait for dispatch');
 
   // carol starts, notes, replies and resolves
   const carol = await signIn('carol', DESKTOP);
   await carol.goto(base + 'tickets');
+  check(await carol.locator('[data-testid="ticket-list"] li').count() === 3, "carol's queue lists the three open tickets");
+  check((await carol.locator('[data-testid="ticket-list"] li').first().textContent()).includes('邮箱登录不了'),
+    'the urgent ticket comes first');
+  await shot(carol, 'ticket-queue-desktop');
   await carol.click('text=会议室投影仪无信号');
   await carol.waitForURL(url => url.pathname === ticketPath);
   await carol.click('form[data-action="start"] button');
@@ -121,7 +136,7 @@ try {
   const width = await rootPhone.evaluate(() => document.querySelector('svg#chart-workload').getBoundingClientRect().width);
   check(width <= 390, 'on a phone the chart fits the screen');
   await fitsThePhone(rootPhone, 'the reports page');
-  await rootPhone.goto(base + 'tickets/board');
+  await rootPhone.goto(base + 'tickets/board?queue=it');
   await fitsThePhone(rootPhone, 'the dispatch board');
   await shot(rootPhone, 'board-phone');
   await rootPhone.goto(base + 'reports');
@@ -129,8 +144,6 @@ try {
   await root.goto(base + 'admin/monitor');
   check(await root.locator('[data-testid="monitor-dead"]').count() === 1, 'the administrator opens the monitor');
   await shot(root, 'monitor-desktop');
-  await carol.goto(base + 'tickets');
-  await shot(carol, 'ticket-queue-desktop');
   console.log('all checks passed');
 } catch (e) {
   failed = true;
