@@ -55,6 +55,8 @@ class OpenApiAndDocsTest {
         assertThat(DocSnippets.assertShown(DOC, Path.of("src/test/java/dev/oakit/http/OpenApiAndDocsTest.java"))).containsExactly("mount");
         assertThat(DocSnippets.assertShown(Path.of("../docs/workbench.md"), Path.of("src/test/java/dev/oakit/http/WorkbenchFixture.java")))
                 .containsExactly("wiring");
+        assertThat(DocSnippets.assertShown(Path.of("../docs/workbench.md"), Path.of("src/test/java/dev/oakit/http/WorkbenchTest.java")))
+                .containsExactly("host");
     }
 
     /** A host with its own Jetty mounts the servlet under a path of its own; the same works in Tomcat or Spring Boot. */

@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.http.WorkbenchFixture.Browser;
+import dev.oakit.core.Actor;
+import dev.oakit.http.spi.ActorResolver;
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.Optional;
 
 /** The workbench's frame: sign-in, language, CSRF, static files, navigation. */
 class WorkbenchTest {
@@ -59,6 +65,28 @@ class WorkbenchTest {
             assertThat(js.body()).contains("htmx");
             assertThat(b.get("/static/app.css").headers().firstValue("Content-Type").orElse("")).startsWith("text/css");
             assertThat(b.get("/static/pom.xml").statusCode()).isEqualTo(404);
+        }
+    }
+
+    @DbTest
+    void aHostPlugsItsOwnResolverAndThePagesRunAsTheActorItReturns(TestDatabase db) throws Exception {
+        dev.oakit.core.OaKit oa = HttpFixture.seeded(db);
+        // tag::host[]
+        // the host's gateway has signed the person in and passes the user id in a header it sets itself
+        ActorResolver hostLogin = request -> Optional.ofNullable(request.getHeader("X-Gateway-User")).map(u -> Actor.of("acme", u));
+        OaHttpServlet api = OaHttpServlet.builder(oa).actorResolver(hostLogin).build();
+        OaWorkbenchServlet pages = OaWorkbenchServlet.builder(oa).actorResolver(hostLogin).build();
+        OaHttpServer server = OaHttpServer.start(api, "/api", pages, new InetSocketAddress("127.0.0.1", 0));
+        // end::host[]
+        try (server) {
+            HttpClient client = HttpClient.newHttpClient();
+            HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(server.root().resolve("approvals/todo")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+            HttpResponse<String> bob = client.send(HttpRequest.newBuilder(server.root().resolve("approvals/todo")).header("X-Gateway-User", "bob")
+                    .header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(bob.statusCode()).isEqualTo(200);
+            assertThat(bob.body()).contains("data-testid=\"who\">bob<").doesNotContain("Sign out");
         }
     }
 

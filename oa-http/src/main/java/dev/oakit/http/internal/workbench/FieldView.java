@@ -36,6 +36,20 @@ public record FieldView(FormField field, Object value, FieldAccess access) {
         return "f." + field.key();
     }
 
+    /** @return the value as shown to read: an option's label for a select, else {@link #text()} */
+    public String display() {
+        if (field.options().isEmpty() || value == null) {
+            return text();
+        }
+        List<String> labels = new ArrayList<>();
+        for (FieldOption o : field.options()) {
+            if (selected(o)) {
+                labels.add(o.label());
+            }
+        }
+        return labels.isEmpty() ? text() : String.join(", ", labels);
+    }
+
     /** @return the value as text for display or an input's value; lists joined with ", " */
     public String text() {
         if (value == null) {
