@@ -53,6 +53,7 @@ class TicketPagesTest {
             for (int i = 0; i < 5 && r.statusCode() == 303; i++) {
                 r = b.get(r.headers().firstValue("Location").orElseThrow());
             }
+            assertThat(r.body()).as("every message key has its text").doesNotContainPattern("\\[[a-z]+\\.[A-Za-z0-9_.]+\\]");
             return new Page(r.statusCode(), r.body(), r);
         }
     }
@@ -71,7 +72,7 @@ class TicketPagesTest {
     }
 
     static long create(User b, String type, String title) {
-        Page p = b.post("/tickets/new", Map.of("type", type, "title", title, "description", "3 楼东侧", "priority", "HIGH", "rid", "r-" + title));
+        Page p = b.post("/tickets/new", Map.of("type", type, "title", title, "description", "3 楼东侧", "priority", "HIGH", "requestId", "r-" + title));
         assertThat(p.status()).as(p.body()).isEqualTo(200);
         Matcher m = TICKET_URL.matcher(p.raw().uri().toString());
         assertThat(m.find()).as(p.raw().uri().toString()).isTrue();
@@ -88,14 +89,14 @@ class TicketPagesTest {
             assertThat(alice.get("/tickets/new").body()).contains("name=\"type\"", "IT 支持");
             long id = create(alice, "it", "打印机卡纸");
             assertThat(alice.post("/tickets/new", Map.of("type", "it", "title", "打印机卡纸", "description", "3 楼东侧", "priority", "HIGH",
-                    "rid", "r-打印机卡纸")).raw().uri().toString()).as("the same form sent twice").endsWith("/tickets/" + id + "?msg=ticketCreated");
+                    "requestId", "r-打印机卡纸")).raw().uri().toString()).as("the same form sent twice").endsWith("/tickets/" + id + "?msg=ticketCreated");
 
             Page board = bob.get("/tickets/board");
             assertThat(board.status()).isEqualTo(200);
             assertThat(board.body()).contains("data-testid=\"board-agents\"", "data-agent=\"carol\"", "data-agent=\"bob\"",
                     "打印机卡纸", "Waiting for dispatch (1)", "name=\"assigneeId\" value=\"carol\"");
             Page assigned = bob.post("/tickets/board/assign", Map.of("ticketId", Long.toString(id), "queue", "it", "assigneeId", "carol",
-                    "rid", "assign-1"));
+                    "requestId", "assign-1"));
             assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
             assertThat(assigned.body()).contains("Ticket assigned.", "Every open ticket has an agent.", "1 open");
 
@@ -103,20 +104,20 @@ class TicketPagesTest {
             assertThat(queue.body()).contains("打印机卡纸", "with carol", "data-testid=\"ticket-counts\"");
             Page ticket = carol.get("/tickets/" + id);
             assertThat(ticket.body()).contains("Agent view", "data-action=\"start\"", "data-action=\"resolve\"", "Add note");
-            assertThat(carol.post("/tickets/" + id + "/note", Map.of("body", "换搓纸轮, 库存 2 个", "rid", "n1")).body()).contains("Internal note added.");
-            assertThat(carol.post("/tickets/" + id + "/reply", Map.of("body", "马上到", "rid", "p1")).body()).contains("Reply sent.");
-            assertThat(carol.post("/tickets/" + id + "/start", Map.of("rid", "s1")).body()).contains("Work started.");
-            Page resolved = carol.post("/tickets/" + id + "/resolve", Map.of("comment", "已修好", "rid", "v1"));
+            assertThat(carol.post("/tickets/" + id + "/note", Map.of("body", "换搓纸轮, 库存 2 个", "requestId", "n1")).body()).contains("Internal note added.");
+            assertThat(carol.post("/tickets/" + id + "/reply", Map.of("body", "马上到", "requestId", "p1")).body()).contains("Reply sent.");
+            assertThat(carol.post("/tickets/" + id + "/start", Map.of("requestId", "s1")).body()).contains("Work started.");
+            Page resolved = carol.post("/tickets/" + id + "/resolve", Map.of("comment", "已修好", "requestId", "v1"));
             assertThat(resolved.body()).contains("waiting for the requester to accept", "data-testid=\"ticket-state\">Resolved");
 
             Page mine = alice.get("/tickets/" + id);
             assertThat(mine.body()).contains("马上到", "data-action=\"accept\"", "data-action=\"refuse\"").doesNotContain("换搓纸轮", "Agent view",
                     "Add note");
-            Page accepted = alice.post("/tickets/" + id + "/accept", Map.of("comment", "谢谢", "rid", "a1"));
+            Page accepted = alice.post("/tickets/" + id + "/accept", Map.of("comment", "谢谢", "requestId", "a1"));
             assertThat(accepted.body()).contains("Solution accepted", "data-testid=\"ticket-state\">Closed", "data-action=\"rate\"");
-            Page rated = alice.post("/tickets/" + id + "/rate", Map.of("score", "5", "comment", "很快", "rid", "rate1"));
+            Page rated = alice.post("/tickets/" + id + "/rate", Map.of("score", "5", "comment", "很快", "requestId", "rate1"));
             assertThat(rated.body()).contains("Thank you for rating.", "alice rated 5/5").doesNotContain("data-action=\"rate\"");
-            assertThat(alice.post("/tickets/" + id + "/rate", Map.of("score", "4", "rid", "rate2")).status()).as("rated once per resolution")
+            assertThat(alice.post("/tickets/" + id + "/rate", Map.of("score", "4", "requestId", "rate2")).status()).as("rated once per resolution")
                     .isEqualTo(409);
         }
     }

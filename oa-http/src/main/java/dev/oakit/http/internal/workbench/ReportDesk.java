@@ -101,31 +101,31 @@ public final class ReportDesk {
         List<Chart> charts = List.of(
                 chart("workload", text, load, SvgChart.of(Kind.BAR, "chart-workload", text.apply("report.workload"),
                         load.rows().stream().map(WorkloadReport.Row::agentId).toList(),
-                        List.of(new Series(text.apply("series.assigned"), load.rows().stream().map(WorkloadReport.Row::assigned).toList()),
-                                new Series(text.apply("series.resolved"), load.rows().stream().map(WorkloadReport.Row::resolved).toList()),
-                                new Series(text.apply("series.open"), load.rows().stream().map(WorkloadReport.Row::open).toList())), none)),
+                        List.of(new Series(text.apply("report.series.assigned"), load.rows().stream().map(WorkloadReport.Row::assigned).toList()),
+                                new Series(text.apply("report.series.resolved"), load.rows().stream().map(WorkloadReport.Row::resolved).toList()),
+                                new Series(text.apply("report.series.open"), load.rows().stream().map(WorkloadReport.Row::open).toList())), none)),
                 chart("sla", text, sla, SvgChart.of(Kind.STACKED_BAR, "chart-sla", text.apply("report.sla"),
-                        sla.rows().stream().map(r -> text.apply("sla." + r.target().name())).toList(),
-                        List.of(new Series(text.apply("series.met"), sla.rows().stream().map(SlaReport.Row::met).toList()),
-                                new Series(text.apply("series.breached"), sla.rows().stream().map(SlaReport.Row::breached).toList())), none)),
+                        sla.rows().stream().map(r -> text.apply("report.sla." + r.target().name())).toList(),
+                        List.of(new Series(text.apply("report.series.met"), sla.rows().stream().map(SlaReport.Row::met).toList()),
+                                new Series(text.apply("report.series.breached"), sla.rows().stream().map(SlaReport.Row::breached).toList())), none)),
                 chart("response-times", text, times, SvgChart.of(Kind.BAR, "chart-response-times",
                         text.apply("report.responseTimes") + " · " + text.apply(hours ? "report.hours" : "report.minutes"),
                         times.rows().stream().map(r -> r.queue() == null ? text.apply("report.total") : r.queue()).toList(),
-                        List.of(new Series(text.apply("series.firstResponse"), times.rows().stream()
+                        List.of(new Series(text.apply("report.series.firstResponse"), times.rows().stream()
                                         .map(r -> in(r.medianFirstResponse(), hours)).toList()),
-                                new Series(text.apply("series.resolution"), times.rows().stream().map(r -> in(r.medianResolution(), hours)).toList())),
+                                new Series(text.apply("report.series.resolution"), times.rows().stream().map(r -> in(r.medianResolution(), hours)).toList())),
                         none)),
                 chart("backlog", text, backlog, SvgChart.of(Kind.STACKED_BAR, "chart-backlog", text.apply("report.backlog"),
                         backlog.rows().stream().map(r -> r.queue() == null ? text.apply("report.total") : r.queue()).toList(),
-                        List.of(new Series(text.apply("series.under1d"), backlog.rows().stream().map(BacklogReport.Row::underOneDay).toList()),
-                                new Series(text.apply("series.1to3d"), backlog.rows().stream().map(BacklogReport.Row::oneToThreeDays).toList()),
-                                new Series(text.apply("series.3to7d"), backlog.rows().stream().map(BacklogReport.Row::threeToSevenDays).toList()),
-                                new Series(text.apply("series.over7d"), backlog.rows().stream().map(BacklogReport.Row::overSevenDays).toList())),
+                        List.of(new Series(text.apply("report.series.under1d"), backlog.rows().stream().map(BacklogReport.Row::underOneDay).toList()),
+                                new Series(text.apply("report.series.1to3d"), backlog.rows().stream().map(BacklogReport.Row::oneToThreeDays).toList()),
+                                new Series(text.apply("report.series.3to7d"), backlog.rows().stream().map(BacklogReport.Row::threeToSevenDays).toList()),
+                                new Series(text.apply("report.series.over7d"), backlog.rows().stream().map(BacklogReport.Row::overSevenDays).toList())),
                         none)),
                 chart("volume", text, volume, SvgChart.of(Kind.LINE, "chart-volume", text.apply("report.volume"),
                         volume.rows().stream().map(r -> r.start().toString().substring(5)).toList(),
-                        List.of(new Series(text.apply("series.created"), volume.rows().stream().map(VolumeReport.Row::created).toList()),
-                                new Series(text.apply("series.resolved"), volume.rows().stream().map(VolumeReport.Row::resolved).toList())), none)));
+                        List.of(new Series(text.apply("report.series.created"), volume.rows().stream().map(VolumeReport.Row::created).toList()),
+                                new Series(text.apply("report.series.resolved"), volume.rows().stream().map(VolumeReport.Row::resolved).toList())), none)));
         return new ReportsView(filter, charts);
     }
 

@@ -74,7 +74,7 @@ public final class TicketPages implements PageGroup {
             throw ValidationException.of("type", "is required: pick the kind of request");
         }
         NewTicket.Builder n = NewTicket.builder(type, c.param("title")).description(c.param("description")).category(c.param("category"))
-                .priority(c.paramEnum("priority", Priority.class)).channel("web").requestId(c.param("rid"));
+                .priority(c.paramEnum("priority", Priority.class)).channel("web").requestId(c.param("requestId"));
         Map<String, String> fields = c.paramsStartingWith("f.");
         if (!fields.isEmpty()) {
             n.fields(fields);
@@ -96,7 +96,7 @@ public final class TicketPages implements PageGroup {
                 form.put(k, c.param(k));
             }
         }
-        desk.act(c.actor(), id, action, form, c.param("rid"));
+        desk.act(c.actor(), id, action, form, c.param("requestId"));
         return View.redirect("/tickets/" + id + "?msg=" + (action.matches("[a-z-]{1,40}") ? "ticket." + action : "done"));
     }
 
@@ -120,7 +120,7 @@ public final class TicketPages implements PageGroup {
         } catch (NumberFormatException e) {
             throw ValidationException.of("ticketId", "must be a ticket id, was '" + c.param("ticketId") + "'");
         }
-        desk.act(c.actor(), id, "assign", c.param("assigneeId") == null ? Map.of() : Map.of("assigneeId", c.param("assigneeId")), c.param("rid"));
+        desk.act(c.actor(), id, "assign", c.param("assigneeId") == null ? Map.of() : Map.of("assigneeId", c.param("assigneeId")), c.param("requestId"));
         return View.redirect("/tickets/board?queue=" + java.net.URLEncoder.encode(String.valueOf(c.param("queue")),
                 java.nio.charset.StandardCharsets.UTF_8) + "&msg=ticket.assign");
     }
