@@ -4,7 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.TestDatabase;
+import static org.awaitility.Awaitility.await;
+
 import dev.oakit.core.Actor;
+import dev.oakit.core.IntegrationException;
+import dev.oakit.core.directory.Directory;
+import dev.oakit.core.job.JobRequest;
+import dev.oakit.core.job.JobStatus;
+import dev.oakit.core.job.Jobs;
+import dev.oakit.core.spi.JobContext;
+import dev.oakit.core.spi.JobHandler;
+import dev.oakit.core.spi.OaPlugin;
+import dev.oakit.core.spi.OaPluginContext;
+import dev.oakit.core.testing.DirectorySeed;
+import dev.oakit.ticket.TicketPlugin;
+import dev.oakit.workflow.WorkflowPlugin;
+import java.time.Duration;
 import dev.oakit.http.WorkbenchFixture.Browser;
 import dev.oakit.ticket.Queue;
 import dev.oakit.ticket.QueueMember;
@@ -175,19 +190,59 @@ class TicketPagesTest {
         }
     }
 
+    /** A job type whose every attempt fails for good: its jobs die at once, for the monitor to list and replay. */
+    static final class Broken implements JobHandler, OaPlugin {
+        final java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public String id() {
+            return "broken";
+        }
+
+        @Override
+        public void configure(OaPluginContext context) {
+            context.jobHandler(this);
+        }
+
+        @Override
+        public String type() {
+            return "test.broken";
+        }
+
+        @Override
+        public void handle(JobContext ctx) {
+            attempts.incrementAndGet();
+            throw new IntegrationException("TEST/PERMANENT", "the far system said no", false, null);
+        }
+    }
+
     @DbTest
-    void theMonitorIsForAdministratorsOnly(TestDatabase db) {
-        try (WorkbenchFixture f = open(db)) {
-            Page monitor = as(f, "root").get("/admin/monitor");
+    void theMonitorListsDeadJobsForAdministratorsWhoReplayThemAndRefusesEveryoneElse(TestDatabase db) {
+        Broken broken = new Broken();
+        var oa = db.start(b -> b.plugin(new WorkflowPlugin()).plugin(new TicketPlugin()).plugin(broken));
+        Actor admin = Actor.admin(HttpFixture.T, "root");
+        DirectorySeed.of(oa.service(Directory.class), admin).users("alice", "bob", "carol", "dave", "root").admins("root");
+        Jobs jobs = oa.service(Jobs.class);
+        long dead = jobs.schedule(admin, JobRequest.of("test.broken", Map.of("order", 7)).maxAttempts(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobs.get(admin, dead).status() == JobStatus.DEAD);
+        try (WorkbenchFixture f = new WorkbenchFixture(oa)) {
+            User root = as(f, "root");
+            Page monitor = root.get("/admin/monitor");
             assertThat(monitor.status()).as(monitor.body()).isEqualTo(200);
-            assertThat(monitor.body()).contains("data-testid=\"monitor-running\"", "data-testid=\"monitor-nodes\"", "data-testid=\"monitor-incidents\"",
-                    "data-testid=\"monitor-overdue\"", "data-testid=\"monitor-dead\"");
+            assertThat(monitor.body()).contains("data-testid=\"monitor-running\"", "data-testid=\"monitor-nodes\"",
+                    "data-testid=\"monitor-incidents\"", "data-testid=\"monitor-overdue\"", "data-job=\"" + dead + "\"", "test.broken",
+                    "the far system said no");
             for (String user : new String[] {"alice", "bob", "carol"}) {
                 User b = as(f, user);
                 assertThat(b.get("/admin/monitor").status()).as(user).isEqualTo(403);
-                assertThat(b.post("/admin/jobs/1/replay", Map.of()).status()).as(user).isEqualTo(403);
+                assertThat(b.post("/admin/jobs/" + dead + "/replay", Map.of()).status()).as(user).isEqualTo(403);
             }
-            assertThat(as(f, "root").post("/admin/jobs/999999/replay", Map.of()).status()).isEqualTo(404);
+            assertThat(jobs.get(admin, dead).status()).as("refused replays changed nothing").isEqualTo(JobStatus.DEAD);
+            Page replayed = root.post("/admin/jobs/" + dead + "/replay", Map.of());
+            assertThat(replayed.body()).contains("The job was queued again.");
+            await().atMost(Duration.ofSeconds(30)).until(() -> broken.attempts.get() == 2);
+            assertThat(broken.attempts.get()).as("one attempt, and one more after the replay").isEqualTo(2);
+            assertThat(root.post("/admin/jobs/999999/replay", Map.of()).status()).isEqualTo(404);
         }
     }
 }
