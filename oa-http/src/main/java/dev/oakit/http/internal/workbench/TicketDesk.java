@@ -188,14 +188,14 @@ public final class TicketDesk {
         TicketDetail d = queries.detail(actor, id);
         boolean agent = d.view() == TicketView.AGENT;
         Ticket t = d.ticket();
-        boolean open = t.stateKind() != StateKind.CLOSED || d.actions().contains("reopen");
         boolean requester = t.requester() != null && actor.userId().equals(t.requester().userId());
         boolean rated = d.ratings().stream().anyMatch(r -> r.resolution() == t.resolutions());
         boolean mayRate = requester && (t.stateKind() == StateKind.RESOLVED || t.stateKind() == StateKind.CLOSED) && t.resolutions() > 0 && !rated
                 && !actor.userId().equals(t.assignee());
         List<QueueAgent> assignees = d.actions().contains("assign") && t.queue() != null ? queues.agents(actor, t.queue()) : List.of();
         List<String> lifecycle = d.actions().stream().filter(a -> !a.equals("assign")).toList();
-        return new TicketPageView(d, agent, lifecycle, open && t.stateKind() != StateKind.CLOSED, agent && t.stateKind() != StateKind.CLOSED,
+        boolean open = t.stateKind() != StateKind.CLOSED;
+        return new TicketPageView(d, agent, lifecycle, open, agent && open,
                 mayRate, assignees, now);
     }
 

@@ -21,6 +21,10 @@ import java.util.UUID;
  * (fields, public replies and internal notes, history, the actions the engine allows) and a queue's dispatch board.
  */
 public final class TicketPages implements PageGroup {
+    /** Actions with a message of their own after they ran ({@code flash.ticket.<action>}); others say the ticket was updated. */
+    static final java.util.Set<String> FLASHED = java.util.Set.of("reply", "note", "assign", "claim", "release", "start", "pend", "resume",
+            "return", "resolve", "accept", "refuse", "close", "reopen", "withdraw", "cancel", "rate");
+
     private final TicketDesk desk;
     private final Tickets tickets;
     private final TicketQueries queries;
@@ -97,7 +101,7 @@ public final class TicketPages implements PageGroup {
             }
         }
         desk.act(c.actor(), id, action, form, c.param("requestId"));
-        return View.redirect("/tickets/" + id + "?msg=" + (action.matches("[a-z-]{1,40}") ? "ticket." + action : "done"));
+        return View.redirect("/tickets/" + id + "?msg=" + (FLASHED.contains(action) ? "ticket." + action : "ticketUpdated"));
     }
 
     private View board(PageCall c) {

@@ -72,4 +72,22 @@ class TicketDeskTest {
         assertThatThrownBy(() -> ReportDesk.filter(Map.of("to", "07.12.2026")::get, today)).hasMessageContaining("to")
                 .hasMessageContaining("yyyy-MM-dd");
     }
+
+    @Test
+    void everyStateKindPriorityScopeEventSlaTargetAndFlashedActionHasItsTextInBothLanguages() {
+        List<String> keys = new java.util.ArrayList<>();
+        java.util.Arrays.stream(StateKind.values()).forEach(k -> keys.add("ticket.kind." + k));
+        java.util.Arrays.stream(Priority.values()).forEach(p -> keys.add("ticket.priority." + p));
+        java.util.Arrays.stream(TicketQuery.Scope.values()).forEach(sc -> keys.add("ticket.scope." + sc));
+        java.util.Arrays.stream(dev.oakit.ticket.TicketEventKind.values()).forEach(e -> keys.add("ticket.event." + e));
+        java.util.Arrays.stream(dev.oakit.ticket.sla.SlaTarget.values()).forEach(t -> keys.add("report.sla." + t));
+        java.util.Arrays.stream(TicketDesk.SlaMark.values()).filter(m -> m != SlaMark.NONE).forEach(m -> keys.add("ticket.sla." + m));
+        TicketPages.FLASHED.forEach(a -> keys.add("flash.ticket." + a));
+        dev.oakit.ticket.Lifecycle.standard().transitions().forEach(t -> keys.add("ticket.action." + t.action()));
+        dev.oakit.ticket.Lifecycle.standard().states().forEach(st -> keys.add("ticket.state." + st.name()));
+        for (java.util.Locale l : List.of(java.util.Locale.ENGLISH, java.util.Locale.CHINESE)) {
+            java.util.ResourceBundle b = Messages.bundle(l);
+            assertThat(keys).as(l.toString()).allMatch(b::containsKey, "has its text");
+        }
+    }
 }
