@@ -2,7 +2,18 @@ package dev.oakit.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oakit.core.Actor;
+import dev.oakit.core.OaKit;
+import dev.oakit.core.form.FieldAccess;
 import dev.oakit.core.testing.DbTest;
+import dev.oakit.core.testing.ManualClock;
+import dev.oakit.workflow.ApproverRule;
+import dev.oakit.workflow.Approvals;
+import dev.oakit.workflow.Deadline;
+import dev.oakit.workflow.ProcessDefinition;
+import dev.oakit.workflow.ProcessDefinitions;
+import dev.oakit.workflow.StartRequest;
+import java.time.Duration;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.http.WorkbenchFixture.Browser;
 import java.net.http.HttpResponse;
@@ -80,6 +91,43 @@ class ApprovalPagesTest {
             HttpResponse<String> bad = alice.post("/approvals/start/leave", Map.of("f.type", "annual", "f.days", "99", "requestId", "r-2"));
             assertThat(bad.statusCode()).isEqualTo(400);
             assertThat(bad.body()).contains("days", "value=\"99\"");
+        }
+    }
+
+    @DbTest
+    void overdueTasksAreMarkedAndThePagerKeepsTheFilters(TestDatabase db) {
+        ManualClock clock = new ManualClock();
+        OaKit oa = HttpFixture.seeded(db, clock);
+        ProcessDefinition quick = ProcessDefinition.builder("quick").name("Quick").form(HttpFixture.leaveForm()).start("start")
+                .approval("manager", a -> a.name("Manager").approver(ApproverRule.manager(1)).deadline(Deadline.of("PT1H"))
+                        .field("hrNote", FieldAccess.EDITABLE))
+                .end("done").chain("start", "manager", "done").build();
+        oa.service(ProcessDefinitions.class).deploy(Actor.admin(HttpFixture.T, "root"), quick);
+        Approvals approvals = oa.service(Approvals.class);
+        int pageSize = 20;
+        for (int i = 0; i < pageSize + 1; i++) {
+            approvals.start(Actor.of(HttpFixture.T, "alice"), new StartRequest("quick", "Quick " + i, null, Map.of("type", "sick", "days", 1),
+                    null, null, null));
+        }
+        clock.advance(Duration.ofDays(7));
+        try (WorkbenchFixture f = new WorkbenchFixture(oa)) {
+            Browser bob = f.browser("en").signIn("bob");
+            String first = bob.get("/approvals/todo?process=quick&due=OVERDUE").body();
+            assertThat(first).contains("class=\"overdue\"", "Overdue", "href=\"/approvals/todo?process=quick&amp;due=OVERDUE&amp;page=1\"");
+            String second = bob.get("/approvals/todo?process=quick&due=OVERDUE&page=1").body();
+            assertThat(second).contains("Quick 0").doesNotContain("data-testid=\"next-page\"");
+            assertThat(bob.get("/approvals/todo?due=ON_TIME").body()).contains("Nothing here.");
+
+            // the approver's node makes hrNote editable (hidden from the initiator at the start): an input for bob only
+            Matcher link = INSTANCE.matcher(second);
+            assertThat(link.find()).isTrue();
+            String page = bob.get(link.group()).body();
+            assertThat(page).contains("name=\"f.hrNote\"").doesNotContain("name=\"f.days\"");
+            Matcher t = TASK.matcher(page);
+            assertThat(t.find()).isTrue();
+            assertThat(bob.post(t.group(), Map.of("instance", link.group(1), "f.hrNote", "checked by HR", "f.days", "9")).statusCode()).isEqualTo(303);
+            String after = bob.get(link.group()).body();
+            assertThat(after).contains("checked by HR", "data-field=\"days\">1<");
         }
     }
 }

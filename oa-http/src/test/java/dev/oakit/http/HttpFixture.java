@@ -92,7 +92,12 @@ final class HttpFixture implements AutoCloseable {
 
     /** @return OAKit with the workflow and ticket plugins, the directory, the leave process and the help desk queue */
     static OaKit seeded(TestDatabase db) {
-        OaKit oa = db.start(b -> b.plugin(new WorkflowPlugin()).plugin(new TicketPlugin()));
+        return seeded(db, java.time.Clock.systemUTC());
+    }
+
+    /** @return {@link #seeded(TestDatabase)} on the given clock */
+    static OaKit seeded(TestDatabase db, java.time.Clock clock) {
+        OaKit oa = db.start(b -> b.clock(clock).plugin(new WorkflowPlugin()).plugin(new TicketPlugin()));
         Actor admin = Actor.admin(T, "root");
         DirectorySeed.of(oa.service(Directory.class), admin).department("hq", null, "总部").department("eng", "hq", "研发部")
                 .users("zhao", "bob", "carol", "alice", "dave", "root").members("hq", "zhao", "carol").members("eng", "bob", "alice", "dave")

@@ -21,6 +21,7 @@ public final class Ui {
     private final ResourceBundle messages;
     private final String base;
     private final String path;
+    private final String query;
     private final String csrf;
     private final Actor actor;
     private final List<NavLink> nav;
@@ -32,12 +33,13 @@ public final class Ui {
     public record NavLink(String label, String href, Long count, boolean active) {
     }
 
-    Ui(Locale locale, ResourceBundle messages, String base, String path, String csrf, Actor actor, List<NavLink> nav, String flash,
-       ZoneId zone, boolean demo) {
+    Ui(Locale locale, ResourceBundle messages, String base, String path, String query, String csrf, Actor actor, List<NavLink> nav,
+       String flash, ZoneId zone, boolean demo) {
         this.locale = locale;
         this.messages = messages;
         this.base = base;
         this.path = path;
+        this.query = query;
         this.csrf = csrf;
         this.actor = actor;
         this.nav = nav;
@@ -76,6 +78,23 @@ public final class Ui {
     /** @return the link to a workbench path ({@code /approvals/todo}), with the mount point in front */
     public String href(String workbenchPath) {
         return base + workbenchPath;
+    }
+
+    /**
+     * @return the link to the current page with one query parameter set (the pager keeps the filters);
+     *     the flash message is dropped
+     */
+    public String hrefWith(String name, Object value) {
+        StringBuilder q = new StringBuilder();
+        if (query != null) {
+            for (String part : query.split("&")) {
+                if (!part.isEmpty() && !part.startsWith(name + "=") && !part.startsWith("msg=")) {
+                    q.append(part).append('&');
+                }
+            }
+        }
+        q.append(name).append('=').append(java.net.URLEncoder.encode(String.valueOf(value), java.nio.charset.StandardCharsets.UTF_8));
+        return base + path + "?" + q;
     }
 
     /** @return the current workbench path */

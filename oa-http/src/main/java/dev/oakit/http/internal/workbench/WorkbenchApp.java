@@ -69,7 +69,7 @@ public final class WorkbenchApp {
         String csrf = Csrf.token(req, res);
         boolean post = "POST".equals(req.getMethod());
         if (post && !Csrf.valid(req)) {
-            render(res, new Ui(locale, Messages.bundle(locale), base, path, csrf, null, List.of(), null, zone, demo != null),
+            render(res, new Ui(locale, Messages.bundle(locale), base, path, req.getQueryString(), csrf, null, List.of(), null, zone, demo != null),
                     new View.Page("error.jte", Map.of("message", Messages.bundle(locale).getString("error.csrf")), 403));
             return;
         }
@@ -80,7 +80,7 @@ public final class WorkbenchApp {
             return;
         }
         if (demo != null && ("/login".equals(path) || "/logout".equals(path))) {
-            login(req, res, path, new Ui(locale, Messages.bundle(locale), base, path, csrf, null, List.of(), null, zone, true));
+            login(req, res, path, new Ui(locale, Messages.bundle(locale), base, path, req.getQueryString(), csrf, null, List.of(), null, zone, true));
             return;
         }
         Map<String, String> params = null;
@@ -97,7 +97,7 @@ public final class WorkbenchApp {
                 }
             }
         }
-        Ui bare = new Ui(locale, Messages.bundle(locale), base, path, csrf, null, List.of(), null, zone, demo != null);
+        Ui bare = new Ui(locale, Messages.bundle(locale), base, path, req.getQueryString(), csrf, null, List.of(), null, zone, demo != null);
         Optional<Actor> actor;
         try {
             actor = resolver.resolve(req);
@@ -112,7 +112,7 @@ public final class WorkbenchApp {
             }
             return;
         }
-        Ui ui = new Ui(locale, Messages.bundle(locale), base, path, csrf, actor.get(), nav(actor.get(), path, base, locale), req.getParameter("msg"),
+        Ui ui = new Ui(locale, Messages.bundle(locale), base, path, req.getQueryString(), csrf, actor.get(), nav(actor.get(), path, base, locale), req.getParameter("msg"),
                 zone, demo != null);
         if ("/".equals(path) && "GET".equals(req.getMethod())) {
             render(res, ui, View.page("home.jte"));
