@@ -229,6 +229,9 @@ class TicketPagesTest {
             User root = as(f, "root");
             Page monitor = root.get("/admin/monitor");
             assertThat(monitor.status()).as(monitor.body()).isEqualTo(200);
+            assertThat(monitor.body()).contains("href=\"/admin/monitor\"");
+            assertThat(as(f, "alice").get("/").body()).as("the monitor is not offered to others").doesNotContain("href=\"/admin/monitor\"")
+                    .contains("href=\"/tickets\"");
             assertThat(monitor.body()).contains("data-testid=\"monitor-running\"", "data-testid=\"monitor-nodes\"",
                     "data-testid=\"monitor-incidents\"", "data-testid=\"monitor-overdue\"", "data-job=\"" + dead + "\"", "test.broken",
                     "the far system said no");

@@ -28,6 +28,6 @@ public final class AdminPages implements PageGroup {
 
     @Override
     public List<NavItem> nav() {
-        return List.of(NavItem.of("nav.monitor", "/admin/monitor"));
+        return List.of(NavItem.forAdmins("nav.monitor", "/admin/monitor"));
     }
 }

@@ -146,6 +146,9 @@ public final class WorkbenchApp {
         List<Ui.NavLink> out = new ArrayList<>();
         java.util.ResourceBundle m = Messages.bundle(locale);
         for (NavItem n : nav) {
+            if (n.adminsOnly() && !actor.isAdmin()) {
+                continue;
+            }
             Long count = n.count() == null ? null : n.count().applyAsLong(actor);
             boolean active = path.equals(n.path()) || path.startsWith(n.path() + "/");
             out.add(new Ui.NavLink(m.containsKey(n.labelKey()) ? m.getString(n.labelKey()) : n.labelKey(), base + n.path(), count, active));
