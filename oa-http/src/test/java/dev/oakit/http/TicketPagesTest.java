@@ -73,6 +73,13 @@ class TicketPagesTest {
         }
     }
 
+    /** @return the ticket page's form of one action */
+    static String form(String page, String action) {
+        int start = page.indexOf("data-action=\"" + action + "\"");
+        assertThat(start).as("the form of " + action).isNotNegative();
+        return page.substring(start, page.indexOf("</form>", start));
+    }
+
     static WorkbenchFixture open(TestDatabase db) {
         var oa = HttpFixture.seeded(db);
         Actor admin = Actor.admin(HttpFixture.T, "root");
@@ -126,6 +133,8 @@ class TicketPagesTest {
             assertThat(resolved.body()).contains("waiting for the requester to accept", "data-testid=\"ticket-state\">Resolved");
 
             Page mine = alice.get("/tickets/" + id);
+            assertThat(form(mine.body(), "refuse")).as("refusing needs a reason").contains("required", "Reason (required)");
+            assertThat(form(mine.body(), "accept")).as("accepting does not").doesNotContain("required");
             assertThat(mine.body()).contains("马上到", "data-action=\"accept\"", "data-action=\"refuse\"").doesNotContain("换搓纸轮", "Agent view",
                     "Add note");
             Page accepted = alice.post("/tickets/" + id + "/accept", Map.of("comment", "谢谢", "requestId", "a1"));

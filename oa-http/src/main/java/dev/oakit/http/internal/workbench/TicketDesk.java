@@ -9,6 +9,7 @@ import dev.oakit.ticket.QueueAgent;
 import dev.oakit.ticket.Queues;
 import dev.oakit.ticket.StateKind;
 import dev.oakit.ticket.Ticket;
+import dev.oakit.ticket.TicketCatalog;
 import dev.oakit.ticket.TicketDetail;
 import dev.oakit.ticket.TicketPage;
 import dev.oakit.ticket.TicketQueries;
@@ -38,11 +39,13 @@ public final class TicketDesk {
     private final Tickets tickets;
     private final TicketQueries queries;
     private final Queues queues;
+    private final TicketCatalog catalog;
 
-    public TicketDesk(Tickets tickets, TicketQueries queries, Queues queues) {
+    public TicketDesk(Tickets tickets, TicketQueries queries, Queues queues, TicketCatalog catalog) {
         this.tickets = tickets;
         this.queries = queries;
         this.queues = queues;
+        this.catalog = catalog;
     }
 
     /** The SLA mark of a ticket in a list. */
@@ -178,9 +181,13 @@ public final class TicketDesk {
         return new Board(q, agents, open, dispatcher, page, now);
     }
 
-    /** The ticket page: the detail and the forms the reader gets. */
-    public record TicketPageView(TicketDetail detail, boolean agentView, List<String> lifecycleActions, boolean mayReply, boolean mayNote,
-                                 boolean mayRate, List<QueueAgent> assignees, Instant now) {
+    /**
+     * The ticket page: the detail and the forms the reader gets.
+     *
+     * @param needReason the lifecycle actions of the ticket's type that require a reason (the form then requires a comment)
+     */
+    public record TicketPageView(TicketDetail detail, boolean agentView, List<String> lifecycleActions, java.util.Set<String> needReason,
+                                 boolean mayReply, boolean mayNote, boolean mayRate, List<QueueAgent> assignees, Instant now) {
     }
 
     /** @return the ticket page for the reader; a ticket they may not see is not found */
@@ -194,8 +201,11 @@ public final class TicketDesk {
                 && !actor.userId().equals(t.assignee());
         List<QueueAgent> assignees = d.actions().contains("assign") && t.queue() != null ? queues.agents(actor, t.queue()) : List.of();
         List<String> lifecycle = d.actions().stream().filter(a -> !a.equals("assign")).toList();
+        java.util.Set<String> needReason = catalog.type(actor, t.type()).lifecycle().transitions().stream()
+                .filter(dev.oakit.ticket.Lifecycle.Transition::reasonRequired).map(dev.oakit.ticket.Lifecycle.Transition::action)
+                .collect(java.util.stream.Collectors.toSet());
         boolean open = t.stateKind() != StateKind.CLOSED;
-        return new TicketPageView(d, agent, lifecycle, open, agent && open,
+        return new TicketPageView(d, agent, lifecycle, needReason, open, agent && open,
                 mayRate, assignees, now);
     }
 

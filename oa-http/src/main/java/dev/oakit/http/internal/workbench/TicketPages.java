@@ -31,7 +31,7 @@ public final class TicketPages implements PageGroup {
     private final TicketCatalog catalog;
 
     public TicketPages(Tickets tickets, TicketQueries queries, Queues queues, TicketCatalog catalog) {
-        this.desk = new TicketDesk(tickets, queries, queues);
+        this.desk = new TicketDesk(tickets, queries, queues, catalog);
         this.tickets = tickets;
         this.queries = queries;
         this.catalog = catalog;
