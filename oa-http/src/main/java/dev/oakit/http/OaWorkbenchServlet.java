@@ -2,7 +2,16 @@ package dev.oakit.http;
 
 import dev.oakit.core.OaKit;
 import dev.oakit.core.ValidationException;
+import dev.oakit.core.job.Jobs;
+import dev.oakit.http.internal.workbench.AdminPages;
 import dev.oakit.http.internal.workbench.ApprovalPages;
+import dev.oakit.http.internal.workbench.ReportPages;
+import dev.oakit.http.internal.workbench.TicketPages;
+import dev.oakit.ticket.Queues;
+import dev.oakit.ticket.TicketCatalog;
+import dev.oakit.ticket.TicketQueries;
+import dev.oakit.ticket.Tickets;
+import dev.oakit.ticket.report.TicketReports;
 import dev.oakit.http.internal.workbench.PageGroup;
 import dev.oakit.http.internal.workbench.WorkbenchApp;
 import dev.oakit.http.spi.ActorResolver;
@@ -101,6 +110,10 @@ public final class OaWorkbenchServlet extends HttpServlet {
             // each plugin's pages come with the plugin (one line per group; tickets, admin and reports add theirs here)
             List<PageGroup> groups = new ArrayList<>();
             service(Approvals.class).ifPresent(a -> groups.add(new ApprovalPages(a, oa.service(ApprovalQueries.class), oa.service(ProcessDefinitions.class))));
+            service(Tickets.class).ifPresent(t -> groups.add(new TicketPages(t, oa.service(TicketQueries.class), oa.service(Queues.class),
+                    oa.service(TicketCatalog.class))));
+            service(TicketReports.class).ifPresent(r -> groups.add(new ReportPages(r, zone)));
+            groups.add(new AdminPages(oa.service(Jobs.class), service(ApprovalQueries.class).orElse(null), service(TicketQueries.class).orElse(null)));
             return new OaWorkbenchServlet(new WorkbenchApp(groups, resolver != null ? resolver : demo, demo, zone));
         }
 

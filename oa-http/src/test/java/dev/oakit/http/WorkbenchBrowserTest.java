@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The workbench end to end in a real browser: {@code src/test/e2e/workbench.mjs} (playwright-core driving Debian's
- * Chromium at {@code /usr/bin/chromium}) against the workbench on H2 with a demo login. Screenshots land in
+ * The workbench end to end in a real browser: {@code src/test/e2e/workbench.mjs} (approvals) and {@code tickets.mjs}
+ * (tickets, reports; playwright-core driving Debian's Chromium at {@code /usr/bin/chromium}) against the workbench on H2 with a demo login. Screenshots land in
  * {@code target/screenshots}. Without node or Chromium the test is skipped, with {@code CI=true} it fails.
  */
 class WorkbenchBrowserTest {
@@ -25,6 +25,34 @@ class WorkbenchBrowserTest {
 
     @Test
     void aLeaveRequestIsStartedApprovedByTwoPeopleInTheirOwnSessionsAndShownApprovedOnADesktopAndAPhone() throws Exception {
+        String node = nodeWithPackages();
+        try (TestDatabase db = TestDatabase.open(TestDatabase.Kind.H2); WorkbenchFixture f = new WorkbenchFixture(db)) {
+            String out = run(List.of(node, "workbench.mjs", f.server.root().toString(), Path.of("target/screenshots").toAbsolutePath().toString()),
+                    240);
+            assertThat(out).contains("all checks passed");
+        }
+        assertThat(Path.of("target/screenshots/instance-approved.png")).exists();
+    }
+
+    /**
+     * A ticket created on a phone, dispatched on the board with one click, resolved by the agent, accepted and rated by the
+     * requester; the reports page with its charts and a CSV download; the monitor ({@code tickets.mjs}).
+     */
+    @Test
+    void aTicketIsCreatedDispatchedOnTheBoardResolvedAndAcceptedAndTheReportsDrawTheirCharts() throws Exception {
+        String node = nodeWithPackages();
+        try (TestDatabase db = TestDatabase.open(TestDatabase.Kind.H2); WorkbenchFixture f = TicketPagesTest.open(db)) {
+            String out = run(List.of(node, "tickets.mjs", f.server.root().toString(), Path.of("target/screenshots").toAbsolutePath().toString()),
+                    240);
+            assertThat(out).contains("ok - alice accepted: the ticket is closed", "ok - the workload chart shows carol's resolved ticket",
+                    "all checks passed");
+        }
+        assertThat(Path.of("target/screenshots/board-desktop.png")).exists();
+        assertThat(Path.of("target/screenshots/reports-phone.png")).exists();
+    }
+
+    /** @return node, once playwright-core is installed (npm ci once per lock file); skips without node or Chromium, fails so under CI */
+    private static String nodeWithPackages() throws IOException, InterruptedException {
         String node = onPath("node");
         String npm = onPath("npm");
         if (node == null || npm == null || !Files.isExecutable(CHROMIUM)) {
@@ -41,12 +69,7 @@ class WorkbenchBrowserTest {
             run(List.of(npm, "ci", "--no-audit", "--no-fund"), 300);
             Files.writeString(stamp, lock);
         }
-        try (TestDatabase db = TestDatabase.open(TestDatabase.Kind.H2); WorkbenchFixture f = new WorkbenchFixture(db)) {
-            String out = run(List.of(node, "workbench.mjs", f.server.root().toString(), Path.of("target/screenshots").toAbsolutePath().toString()),
-                    240);
-            assertThat(out).contains("all checks passed");
-        }
-        assertThat(Path.of("target/screenshots/instance-approved.png")).exists();
+        return node;
     }
 
     private static String run(List<String> command, int seconds) throws IOException, InterruptedException {

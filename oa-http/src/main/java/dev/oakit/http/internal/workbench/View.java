@@ -17,6 +17,10 @@ public sealed interface View {
     record Redirect(String path) implements View {
     }
 
+    /** A file to download (a report as CSV): its content type, the file name offered, the bytes. */
+    record Download(String contentType, String filename, byte[] body) implements View {
+    }
+
     /** @return the template with the given parameters: name, value, name, value ... */
     static Page page(String template, Object... nameValues) {
         Map<String, Object> m = new LinkedHashMap<>();

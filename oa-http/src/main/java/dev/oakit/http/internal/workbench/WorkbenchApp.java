@@ -126,6 +126,11 @@ public final class WorkbenchApp {
             View v = route.handler().handle(new PageCall(actor.get(), ui, req, params));
             if (v instanceof View.Redirect r) {
                 redirect(req, res, base, r.path());
+            } else if (v instanceof View.Download d) {
+                res.setStatus(200);
+                res.setContentType(d.contentType());
+                res.setHeader("Content-Disposition", "attachment; filename=\"" + d.filename() + "\"");
+                res.getOutputStream().write(d.body());
             } else {
                 render(res, ui, (View.Page) v);
             }
@@ -141,6 +146,9 @@ public final class WorkbenchApp {
         List<Ui.NavLink> out = new ArrayList<>();
         java.util.ResourceBundle m = Messages.bundle(locale);
         for (NavItem n : nav) {
+            if (n.adminsOnly() && !actor.isAdmin()) {
+                continue;
+            }
             Long count = n.count() == null ? null : n.count().applyAsLong(actor);
             boolean active = path.equals(n.path()) || path.startsWith(n.path() + "/");
             out.add(new Ui.NavLink(m.containsKey(n.labelKey()) ? m.getString(n.labelKey()) : n.labelKey(), base + n.path(), count, active));
