@@ -111,6 +111,31 @@ public final class OdooCrmConnector implements CrmConnector {
                         (call, rows) -> OdooCrmRecords.comments(rpc, call, rows, project(call))));
     }
 
+    /**
+     * The record an automation rule's "Send Webhook Notification" names ({@code _model}, {@code _id}): a partner is read
+     * by the account or the contact feed ({@code is_company} in the body picks one; without it both are asked, and the
+     * one whose record it is finds it), a task by the case feed, a chatter message by the case-comment feed. Other
+     * models ({@code crm.lead}, say) name nothing the bridge reads.
+     */
+    @Override
+    public List<Notice> webhookNotices(JsonNode body) {
+        JsonNode model = body.path("_model");
+        JsonNode id = body.path("_id");
+        if (!model.isTextual() || !id.canConvertToLong()) {
+            throw new IllegalArgumentException("an Odoo webhook carries _model and _id (the action \"Send Webhook Notification\" of an"
+                    + " automation rule sends them); this body has " + (model.isTextual() ? "no numeric _id" : "no _model"));
+        }
+        String record = String.valueOf(id.asLong());
+        JsonNode company = body.path("is_company");
+        return switch (model.asText()) {
+            case OdooCrmRecords.PARTNER -> company.isBoolean() ? List.of(new Notice(company.asBoolean() ? ACCOUNTS : CONTACTS, record))
+                    : List.of(new Notice(ACCOUNTS, record), new Notice(CONTACTS, record));
+            case OdooCrmRecords.TASK -> List.of(new Notice(CASES, record));
+            case "mail.message" -> List.of(new Notice(CASE_COMMENTS, record));
+            default -> List.of();
+        };
+    }
+
     /** @return OAKit's key in a {@code message_id} that {@link #messageId} made, else null */
     static String keyOf(String messageId) {
         return messageId != null && messageId.startsWith("<oakit-") && messageId.endsWith("@oakit>")

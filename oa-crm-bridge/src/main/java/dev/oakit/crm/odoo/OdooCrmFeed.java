@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The changes of one kind of Odoo record: {@code search_read} on {@code write_date >=} the watermark's second, ordered
@@ -55,15 +56,31 @@ final class OdooCrmFeed extends AbstractChangeFeed<OdooCrmFeed.Page> {
 
     @Override
     public List<RemoteRecord> since(CallContext call, Watermark from, int limit) throws RemoteCallException {
+        return read(call, List.of("write_date", ">=", OdooRpc.writeDate(from.version())), from.skip(), limit);
+    }
+
+    /** The record of that id if it is one of the feed's: the same {@code search_read} with {@code id =} instead of the watermark. */
+    @Override
+    public Optional<RemoteRecord> read(CallContext call, String externalId) throws RemoteCallException {
+        long id;
+        try {
+            id = Long.parseLong(externalId);
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // Odoo's ids are numbers: no record of the feed has this one
+        }
+        return read(call, List.of("id", "=", id), 0, 1).stream().findFirst();
+    }
+
+    private List<RemoteRecord> read(CallContext call, List<Object> condition, int offset, int limit) throws RemoteCallException {
         List<Object> domain = new ArrayList<>(filter.of(call));
-        domain.add(List.of("write_date", ">=", OdooRpc.writeDate(from.version())));
+        domain.add(condition);
         if (archivable) {
             domain.add(List.of("active", "in", List.of(true, false)));
         }
         Map<String, Object> kwargs = new LinkedHashMap<>();
         kwargs.put("fields", fields);
         kwargs.put("order", "write_date asc, id asc");
-        kwargs.put("offset", from.skip());
+        kwargs.put("offset", offset);
         kwargs.put("limit", limit);
         JsonNode rows = rpc.execute(call, model, "search_read", List.of(domain), kwargs);
         List<String> payloads = page().payloads(call, rows);
