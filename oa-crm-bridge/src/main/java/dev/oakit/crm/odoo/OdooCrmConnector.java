@@ -181,14 +181,11 @@ public final class OdooCrmConnector implements CrmConnector {
         if (known > 0) {
             return known;
         }
-        JsonNode ids = rpc.execute(call, "project.project", "search", List.of(List.of(List.of("name", "=", config.supportProject()))),
-                Map.of("limit", 1, "order", "id asc"));
-        if (ids.isEmpty()) {
-            throw RemoteCallException.of(RemoteCallException.Kind.PERMANENT, config.target() + ": Odoo has no project named '"
-                    + config.supportProject() + "' for service requests; create it in Odoo or set OdooCrmConfig.supportProject");
-        }
-        project.set(ids.get(0).asLong());
-        return ids.get(0).asLong();
+        long id = rpc.first(call, "project.project", List.of(List.of("name", "=", config.supportProject())), "id asc")
+                .orElseThrow(() -> RemoteCallException.of(RemoteCallException.Kind.PERMANENT, config.target() + ": Odoo has no project named '"
+                        + config.supportProject() + "' for service requests; create it in Odoo or set OdooCrmConfig.supportProject"));
+        project.set(id);
+        return id;
     }
 
     private long numericId(String what, String id) throws RemoteCallException {

@@ -9,9 +9,7 @@ import dev.oakit.integration.spi.RemoteRecord;
 import dev.oakit.integration.spi.Watermark;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -56,7 +54,7 @@ final class OdooCrmFeed extends AbstractChangeFeed<OdooCrmFeed.Page> {
 
     @Override
     public List<RemoteRecord> since(CallContext call, Watermark from, int limit) throws RemoteCallException {
-        return read(call, List.of("write_date", ">=", OdooRpc.writeDate(from.version())), from.skip(), limit);
+        return read(call, OdooRpc.changedSince(from.version()), from.skip(), limit);
     }
 
     /** The record of that id if it is one of the feed's: the same {@code search_read} with {@code id =} instead of the watermark. */
@@ -77,12 +75,7 @@ final class OdooCrmFeed extends AbstractChangeFeed<OdooCrmFeed.Page> {
         if (archivable) {
             domain.add(List.of("active", "in", List.of(true, false)));
         }
-        Map<String, Object> kwargs = new LinkedHashMap<>();
-        kwargs.put("fields", fields);
-        kwargs.put("order", "write_date asc, id asc");
-        kwargs.put("offset", offset);
-        kwargs.put("limit", limit);
-        JsonNode rows = rpc.execute(call, model, "search_read", List.of(domain), kwargs);
+        JsonNode rows = rpc.changes(call, model, domain, fields, offset, limit);
         List<String> payloads = page().payloads(call, rows);
         List<RemoteRecord> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
