@@ -94,6 +94,7 @@ public final class IntegrationPlugin implements OaPlugin {
         context.exposeService(dev.oakit.integration.ops.DeadLetters.class);
         context.jobHandler(dev.oakit.integration.internal.ops.RetentionJob.class);
         context.jobHandler(dev.oakit.integration.internal.pull.PullJob.class);
+        context.jobHandler(dev.oakit.integration.internal.pull.ChangeNoticeJob.class);
         context.jobHandler(dev.oakit.integration.internal.mapping.MappingCheckJob.class);
         // at start, every mapping is checked against its remote's metadata, in a job
         context.lifecycle(dev.oakit.integration.internal.mapping.MappingStartCheck.class);

@@ -8,9 +8,7 @@ import dev.oakit.core.OaException;
 import dev.oakit.crm.CrmWebhookResult;
 import dev.oakit.crm.CrmWebhooks;
 import dev.oakit.crm.spi.CrmConnector;
-import dev.oakit.integration.inbox.InboxReceipt;
 import dev.oakit.integration.pull.ChangeNotices;
-import dev.oakit.integration.spi.RemoteCallException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -68,22 +66,17 @@ public final class CrmWebhookService implements CrmWebhooks {
         if (named.isEmpty()) {
             return new CrmWebhookResult(200, 0, "nothing to read: the webhook names no record the bridge reads");
         }
-        int accepted = 0;
-        int found = 0;
-        for (CrmConnector.Notice n : named) {
-            Optional<InboxReceipt> r;
-            try {
-                r = notices.changed(actor, target, n.feed(), n.recordId());
-            } catch (RemoteCallException e) {
-                return new CrmWebhookResult(503, accepted, "reading " + n.feed() + " " + n.recordId() + " from " + target + " failed ("
-                        + e.kind() + "); the next pull brings the change");
-            } catch (OaException e) {
-                return new CrmWebhookResult(e instanceof ForbiddenException ? 403 : 400, accepted, e.getMessage());
+        try {
+            for (CrmConnector.Notice n : named) {
+                notices.notice(actor, target, n.feed(), n.recordId(), n.atLeast());
             }
-            found += r.isPresent() ? 1 : 0;
-            accepted += r.filter(InboxReceipt::accepted).isPresent() ? 1 : 0;
+        } catch (ForbiddenException e) {
+            return new CrmWebhookResult(403, 0, e.getMessage());
+        } catch (OaException e) {
+            return new CrmWebhookResult(400, 0, e.getMessage());
         }
-        return new CrmWebhookResult(200, accepted, found == 0 ? "no record of the bridge's feeds has that id" : accepted + " change(s) accepted");
+        return new CrmWebhookResult(202, named.size(), "taken: " + named.stream().map(n -> n.feed() + " " + n.recordId()).distinct()
+                .reduce((a, b) -> a + ", " + b).orElse("") + " read shortly");
     }
 
     private static String token(String rawQuery, Map<String, List<String>> headers) {

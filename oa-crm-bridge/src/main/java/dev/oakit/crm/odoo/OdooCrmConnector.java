@@ -115,7 +115,8 @@ public final class OdooCrmConnector implements CrmConnector {
      * The record an automation rule's "Send Webhook Notification" names ({@code _model}, {@code _id}): a partner is read
      * by the account or the contact feed ({@code is_company} in the body picks one; without it both are asked, and the
      * one whose record it is finds it), a task by the case feed, a chatter message by the case-comment feed. Other
-     * models ({@code crm.lead}, say) name nothing the bridge reads.
+     * models ({@code crm.lead}, say) name nothing the bridge reads. A {@code write_date} in the body (to the microsecond)
+     * is the version the record has at least, to the second: Odoo 17 posts before its transaction commits.
      */
     @Override
     public List<Notice> webhookNotices(JsonNode body) {
@@ -126,14 +127,24 @@ public final class OdooCrmConnector implements CrmConnector {
                     + " automation rule sends them); this body has " + (model.isTextual() ? "no numeric _id" : "no _model"));
         }
         String record = String.valueOf(id.asLong());
+        Long atLeast = null;
+        String written = body.path("write_date").asText("");
+        if (written.length() >= 19) {
+            try {
+                atLeast = OdooRpc.version(written);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("write_date '" + written + "' is no Odoo datetime (yyyy-MM-dd HH:mm:ss)");
+            }
+        }
         JsonNode company = body.path("is_company");
-        return switch (model.asText()) {
-            case OdooCrmRecords.PARTNER -> company.isBoolean() ? List.of(new Notice(company.asBoolean() ? ACCOUNTS : CONTACTS, record))
-                    : List.of(new Notice(ACCOUNTS, record), new Notice(CONTACTS, record));
-            case OdooCrmRecords.TASK -> List.of(new Notice(CASES, record));
-            case "mail.message" -> List.of(new Notice(CASE_COMMENTS, record));
+        List<String> feeds = switch (model.asText()) {
+            case OdooCrmRecords.PARTNER -> company.isBoolean() ? List.of(company.asBoolean() ? ACCOUNTS : CONTACTS) : List.of(ACCOUNTS, CONTACTS);
+            case OdooCrmRecords.TASK -> List.of(CASES);
+            case "mail.message" -> List.of(CASE_COMMENTS);
             default -> List.of();
         };
+        Long version = atLeast;
+        return feeds.stream().map(f -> new Notice(f, record, version)).toList();
     }
 
     /** @return OAKit's key in a {@code message_id} that {@link #messageId} made, else null */

@@ -104,14 +104,16 @@ public interface CrmConnector extends Connector, RemoteMetadata {
     }
 
     /**
-     * A record a webhook names: a feed of the connector and the CRM's id of the record.
+     * A record a webhook names: a feed of the connector, the CRM's id of the record and, when the body tells, the version
+     * the record has at least after the change (the CRM may post before it commits: the record is read until it is).
      *
      * @param feed the feed's entity type, e.g. {@link #CONTACTS}
      * @param recordId the CRM's id of the record
+     * @param atLeast the record's version after the change, in the feed's unit; null when the body does not say
      * @since 0.2
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-    record Notice(String feed, String recordId) {
+    record Notice(String feed, String recordId, Long atLeast) {
     }
 
     /** @return the feed's entity type of a kind of request */

@@ -95,9 +95,9 @@ public final class FakeOdoo extends FakeServer {
 
     /**
      * Adds an automation rule whose action is "Send Webhook Notification": every create or update (as its trigger
-     * says) of a record of its model through the API queues one POST to its URL after the call commits, sent by
-     * {@code webhooks().deliver()} with the sender's knobs (dropped, twice, out of order); a call that rolls back sends
-     * nothing. The body is Odoo 17's: {@code json.dumps({"_action": "Send Webhook Notification(#<action id>)",
+     * says) of a record of its model through the API queues one POST to its URL, sent by {@code webhooks().deliver()}
+     * with the sender's knobs (dropped, twice, out of order). Odoo 17 sends it from inside the call, before the commit;
+     * the fake queues it when the call succeeds, so a test decides when it arrives; a call that fails queues nothing. The body is Odoo 17's: {@code json.dumps({"_action": "Send Webhook Notification(#<action id>)",
      * "_id": id, "_model": model, <fields read with load=None>}, sort_keys=True, default=str)}, unsigned.
      *
      * @return the server action's id, as {@code _action} names it

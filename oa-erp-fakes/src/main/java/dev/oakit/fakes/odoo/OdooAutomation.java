@@ -12,8 +12,9 @@ import java.util.TreeMap;
 
 /**
  * The fake's automation rules with a "Send Webhook Notification" action (odoo/addons/base/models/ir_actions.py
- * {@code _run_action_webhook} in 17.0): the body is built when the rule fires, inside the call, and sent after the
- * call commits (a {@code postcommit} hook); a call that rolls back sends nothing. Not thread safe: {@link FakeOdoo}
+ * {@code _run_action_webhook} in 17.0): the body is built when the rule fires, inside the call. Odoo 17 posts it right
+ * there, before its commit (later versions after it); the fake queues it when the call succeeds and leaves the sending
+ * to {@code deliver()}, so a test can deliver it before or after reading; a call that fails queues nothing. Not thread safe: {@link FakeOdoo}
  * serialises calls.
  */
 final class OdooAutomation {

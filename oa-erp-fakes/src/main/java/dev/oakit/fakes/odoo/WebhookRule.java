@@ -9,8 +9,8 @@ import java.util.Objects;
 /**
  * An automation rule of the fake Odoo ({@code base.automation}) whose one action is "Send Webhook Notification" (an
  * {@code ir.actions.server} of state {@code webhook}): when a record of {@code model} is created or updated through the
- * API, after the call commits, Odoo POSTs {@code {"_action": "Send Webhook Notification(#<action id>)", "_id": <id>,
- * "_model": <model>, …}} with the {@code fields} read as {@code read(fields, load=None)} reads them, to {@code url}.
+ * API, Odoo POSTs (Odoo 17 from inside the call, before its commit)
+ * {@code {"_action": "Send Webhook Notification(#<action id>)", "_id": <id>, "_model": <model>, …}} with the {@code fields} read as {@code read(fields, load=None)} reads them, to {@code url}.
  * Install it with {@link FakeOdoo#automation(WebhookRule)}. Immutable.
  *
  * @param model the model the rule watches, e.g. {@code res.partner}

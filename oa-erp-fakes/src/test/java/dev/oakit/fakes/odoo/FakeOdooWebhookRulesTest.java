@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Automation rules whose action is "Send Webhook Notification" (Odoo 17: base_automation's rule on create / on update,
  * an {@code ir.actions.server} of state {@code webhook}; odoo/addons/base/models/ir_actions.py _run_action_webhook):
- * after the transaction commits, one POST of {@code json.dumps({_action, _id, _model, <the selected fields read with
- * load=None>}, sort_keys=True, default=str)}, sent once and forgotten.
+ * one POST (Odoo 17: from inside the call, before its commit; the fake: queued when the call succeeds) of
+ * {@code json.dumps({_action, _id, _model, <the selected fields read with load=None>}, sort_keys=True, default=str)},
+ * sent once and forgotten.
  */
 class FakeOdooWebhookRulesTest {
     private TestClock clock;

@@ -44,6 +44,26 @@ class ChangeNoticesTest {
     }
 
     @DbTest
+    void aScheduledNoticeReadsTheRecordOnceItIsAtTheVersionItNames(TestDatabase db) throws Exception {
+        PullTest.Setup s = PullTest.start(db);
+        ChangeNotices notices = s.oa().service(ChangeNotices.class);
+        s.erp().insert("Supplier", Map.of("supplier_name", "Acme"));
+        long now = ErpNextConnector.version(s.erp().document("Supplier", "Acme").orElseThrow().get("modified").toString());
+        // the sender posts before it commits: the notice names a version the record does not have yet
+        notices.notice(SYSTEM, "erpnext", "Supplier", "Acme", now + 5_000_000);
+        await().atMost(Duration.ofSeconds(20)).until(() -> s.erp().callCount("list") >= 2); // read, too old, read again
+        s.erpClock().advance(Duration.ofSeconds(5));
+        long reads = s.erp().callCount("list");
+        s.update("Supplier", "Acme", Map.of("supplier_group", "Hardware"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> s.erp().callCount("list") > reads); // the next read finds the change
+        Thread.sleep(500); // and the job accepts it right after reading
+        assertThat(s.pull(PullSpec.of("erpnext", "Supplier")).applied()).as("the notice applied the change; the pull finds it applied").isZero();
+        assertThatThrownBy(() -> notices.notice(SYSTEM, "erpnext", "Customer", "Acme", null))
+                .isInstanceOf(dev.oakit.core.ValidationException.class).hasMessageContaining("Customer");
+        assertThatThrownBy(() -> notices.notice(Actor.of("t1", "bob"), "erpnext", "Supplier", "Acme", null)).isInstanceOf(ForbiddenException.class);
+    }
+
+    @DbTest
     void ourOwnDocumentNamedByANoticeIsAnEcho(TestDatabase db) throws Exception {
         PullTest.Setup s = PullTest.start(db);
         s.erp().insert("Supplier", Map.of("supplier_name", "Acme"));
