@@ -14,10 +14,12 @@ import java.util.Map;
  *
  * <p>Odoo signs nothing and lets you set only the URL, so a request is authenticated by a token in it:
  * {@code ?token=<token>} (or the header {@code X-OAKit-Token}, for a relay that can set headers), compared in constant
- * time with the target's tokens ({@link CrmBridgePlugin#webhookTokens}). The record is then read from the CRM now,
- * through the connector's feed, and accepted by the inbox as a pull would accept it: a change brought by a webhook and
- * by a pull is applied once, a late or repeated webhook changes nothing, OAKit's own write coming back is an echo, and a
- * webhook that never came is caught by the next pull. Thread-safe.
+ * time with the target's tokens ({@link CrmBridgePlugin#webhookTokens}). The record is then read from the CRM by a job
+ * a moment later ({@link dev.oakit.integration.pull.ChangeNotices#notice}; Odoo 17 posts before it commits, so it is read
+ * again until it has the body's {@code write_date}), through the connector's feed, and accepted by the inbox as a pull
+ * would accept it: a change brought by a webhook and by a pull is applied once, a late or repeated webhook changes
+ * nothing, OAKit's own write coming back is an echo, and a webhook that never came is caught by the next pull.
+ * Thread-safe.
  *
  * @since 0.2
  */
@@ -31,8 +33,8 @@ public interface CrmWebhooks {
     int MAX_BODY_BYTES = 1 << 20;
 
     /**
-     * Authenticates one request, reads the record it names from the CRM (outside any transaction) and accepts it in the
-     * inbox. Never throws for a bad request: the result says what was wrong.
+     * Authenticates one request and schedules the read of each record it names; reads nothing from the CRM itself, so it
+     * answers at once. Never throws for a bad request: the result says what was wrong.
      *
      * @param actor the system actor (or an administrator) of the tenant the CRM's records belong to
      * @param target the CRM connector's id
