@@ -19,6 +19,8 @@ import dev.oakit.crm.internal.CrmCustomerService;
 import dev.oakit.crm.internal.ContactWatchJob;
 import dev.oakit.crm.internal.CrmInboxListener;
 import dev.oakit.crm.internal.TicketCaseListener;
+import dev.oakit.crm.internal.CrmWebhookService;
+import dev.oakit.crm.internal.WebhookTokens;
 import dev.oakit.crm.spi.CrmConnector;
 import dev.oakit.integration.spi.Connector;
 import org.apiguardian.api.API;
@@ -39,6 +41,7 @@ import java.util.Set;
 public final class CrmBridgePlugin implements OaPlugin {
     private final List<CrmConnector> connectors;
     private CaseRouting caseRouting = CaseRouting.of(new CaseRouting.Route("service", null, null));
+    private final java.util.Map<String, List<String>> webhookTokens = new java.util.LinkedHashMap<>();
 
     /** @param connectors the CRMs the bridge speaks to, each with its own target id */
     public CrmBridgePlugin(CrmConnector... connectors) {
@@ -53,6 +56,35 @@ public final class CrmBridgePlugin implements OaPlugin {
      */
     public CrmBridgePlugin caseRouting(CaseRouting routing) {
         this.caseRouting = java.util.Objects.requireNonNull(routing, "routing");
+        return this;
+    }
+
+    /**
+     * Lets a CRM connector take webhooks that name a changed record ({@link CrmWebhooks}; Odoo's "Send Webhook
+     * Notification"): a request is taken when its URL carries one of these tokens. Give two while replacing one: add the
+     * new token, change the URL in the CRM, then drop the old one. Without tokens the target takes no webhooks.
+     *
+     * @param target the connector's id
+     * @param tokens at least one; each 24 to 128 characters of {@code A-Z a-z 0-9 - _} (it goes into a URL as it is), e.g.
+     *     32 random bytes in URL-safe base64
+     * @return this plugin
+     * @throws dev.oakit.core.ValidationException naming the bad target or token (the token itself is never shown)
+     */
+    public CrmBridgePlugin webhookTokens(String target, String... tokens) {
+        if (connectors.stream().noneMatch(c -> c.id().equals(target))) {
+            throw dev.oakit.core.ValidationException.of("target", "no CRM connector has the id '" + target + "'; give the id of one of "
+                    + connectors.stream().map(CrmConnector::id).toList());
+        }
+        if (tokens == null || tokens.length == 0) {
+            throw dev.oakit.core.ValidationException.of("tokens", "give at least one webhook token for " + target);
+        }
+        for (int i = 0; i < tokens.length; i++) {
+            if (tokens[i] == null || !tokens[i].matches("[A-Za-z0-9_-]{24,128}")) {
+                throw dev.oakit.core.ValidationException.of("tokens[" + i + "]", "a webhook token of " + target + " is 24 to 128 characters"
+                        + " of A-Z a-z 0-9 - _; make one of 32 random bytes in URL-safe base64");
+            }
+        }
+        webhookTokens.put(target, List.of(tokens));
         return this;
     }
 
@@ -73,18 +105,22 @@ public final class CrmBridgePlugin implements OaPlugin {
             context.extension(Connector.class, c);
         }
         CaseRouting routing = caseRouting;
+        WebhookTokens hookTokens = new WebhookTokens(webhookTokens);
         context.migrations("classpath:dev/oakit/crm/db/migration");
         context.install(new AbstractModule() {
             @Override
             protected void configure() {
                 bind(CrmConnectors.class).toInstance(registry);
                 bind(CaseRouting.class).toInstance(routing);
+                bind(WebhookTokens.class).toInstance(hookTokens);
+                bind(CrmWebhooks.class).to(CrmWebhookService.class);
                 bind(CrmCustomers.class).to(CrmCustomerService.class);
                 bind(DealApprovals.class).to(DealService.class);
                 bind(Customer360.class).to(Customer360Service.class);
             }
         });
         context.exposeService(CrmCustomers.class);
+        context.exposeService(CrmWebhooks.class);
         // accounts, contacts and cases the inbox accepted from a CRM's feeds; tickets of cases back to the CRM
         context.extension(EventListener.class, CrmInboxListener.class);
         context.jobHandler(ContactWatchJob.class);

@@ -60,6 +60,8 @@ public final class Webhooks {
     private final List<Delivery> sent = new ArrayList<>();
     private boolean duplicateEach;
     private boolean outOfOrder;
+    private int drop;
+    private final List<Delivery> dropped = new ArrayList<>();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     Webhooks(Signer signer) {
@@ -88,6 +90,21 @@ public final class Webhooks {
         return this;
     }
 
+    /**
+     * The next {@code n} deliveries {@link #deliver()} sends are lost on the way (a sender that gives up after its
+     * timeout, a worker restarted between the commit and the request): they never reach the receiver and are not
+     * sent again.
+     */
+    public synchronized Webhooks dropNext(int n) {
+        this.drop = n;
+        return this;
+    }
+
+    /** Deliveries lost by {@link #dropNext(int)}, in the order they were due. */
+    public synchronized List<Delivery> dropped() {
+        return List.copyOf(dropped);
+    }
+
     /** Deliveries queued and not sent yet, oldest first. */
     public synchronized List<Delivery> pending() {
         return List.copyOf(pending);
@@ -101,7 +118,8 @@ public final class Webhooks {
     /**
      * Sends the queue (see the knobs) and empties it.
      *
-     * @return the HTTP status of each request, in the order sent; {@code -1} where the request failed
+     * @return the HTTP status of each request, in the order sent; {@code -1} where the request failed or was dropped;
+     *     no request is sent again, whatever its answer (a 5xx included), as Odoo's and Frappe's senders do not retry
      */
     public List<Integer> deliver() {
         List<Delivery> batch;
@@ -117,6 +135,14 @@ public final class Webhooks {
         List<Integer> statuses = new ArrayList<>();
         for (Delivery d : batch) {
             for (int i = 0; i < (twice ? 2 : 1); i++) {
+                synchronized (this) {
+                    if (drop > 0) {
+                        drop--;
+                        dropped.add(d);
+                        statuses.add(-1);
+                        continue;
+                    }
+                }
                 statuses.add(post(d));
                 synchronized (this) {
                     sent.add(d);
@@ -144,6 +170,12 @@ public final class Webhooks {
             headers.putAll(signer.headers(s.secret(), body));
             pending.add(new Delivery(target, s.url(), body, Map.copyOf(headers)));
         }
+    }
+
+    /** Queues one request of a body already made (an Odoo automation rule's), unsigned; called by the fakes after a change commits. */
+    @API(status = API.Status.INTERNAL, since = "0.2")
+    public synchronized void enqueue(String target, URI url, byte[] body) {
+        pending.add(new Delivery(target, url, body.clone(), Map.of("Content-Type", "application/json")));
     }
 
     private int post(Delivery d) {

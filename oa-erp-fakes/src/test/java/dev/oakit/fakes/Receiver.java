@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A webhook endpoint for tests: records what it receives and answers 200. */
+/** A webhook endpoint for tests: records what it receives and answers 200 (or the status given). */
 public final class Receiver implements AutoCloseable {
     /** One request received. */
     public record Received(Map<String, List<String>> headers, String body) {
@@ -26,6 +26,10 @@ public final class Receiver implements AutoCloseable {
     private final List<Received> received = new ArrayList<>();
 
     public Receiver() {
+        this(200);
+    }
+
+    public Receiver(int status) {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -37,7 +41,7 @@ public final class Receiver implements AutoCloseable {
                 synchronized (received) {
                     received.add(new Received(Map.copyOf(ex.getRequestHeaders()), body));
                 }
-                ex.sendResponseHeaders(200, -1);
+                ex.sendResponseHeaders(status, -1);
             }
         });
         server.start();

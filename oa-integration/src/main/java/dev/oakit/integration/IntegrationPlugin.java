@@ -72,6 +72,7 @@ public final class IntegrationPlugin implements OaPlugin {
                 Multibinder.newSetBinder(binder(), dev.oakit.integration.spi.FieldCheck.class);
                 bind(dev.oakit.integration.reconcile.Reconciliations.class).to(dev.oakit.integration.internal.reconcile.ReconcileService.class);
                 bind(dev.oakit.integration.pull.ChangePulls.class).to(dev.oakit.integration.internal.pull.PullService.class);
+                bind(dev.oakit.integration.pull.ChangeNotices.class).to(dev.oakit.integration.internal.pull.ChangeNoticeService.class);
                 Multibinder.newSetBinder(binder(), MappingDocument.class);
                 Multibinder.newSetBinder(binder(), dev.oakit.integration.spi.DeadLetterStore.class);
                 bind(dev.oakit.integration.ops.DeadLetters.class).to(dev.oakit.integration.internal.ops.DeadLetterService.class);
@@ -86,12 +87,14 @@ public final class IntegrationPlugin implements OaPlugin {
         context.exposeService(Mappings.class);
         context.jobHandler(RemoteWriteJob.class);
         context.exposeService(dev.oakit.integration.pull.ChangePulls.class);
+        context.exposeService(dev.oakit.integration.pull.ChangeNotices.class);
         context.exposeService(IntegrationMetrics.class);
         context.exposeService(dev.oakit.integration.reconcile.Reconciliations.class);
         context.jobHandler(dev.oakit.integration.internal.reconcile.ReconcileJob.class);
         context.exposeService(dev.oakit.integration.ops.DeadLetters.class);
         context.jobHandler(dev.oakit.integration.internal.ops.RetentionJob.class);
         context.jobHandler(dev.oakit.integration.internal.pull.PullJob.class);
+        context.jobHandler(dev.oakit.integration.internal.pull.ChangeNoticeJob.class);
         context.jobHandler(dev.oakit.integration.internal.mapping.MappingCheckJob.class);
         // at start, every mapping is checked against its remote's metadata, in a job
         context.lifecycle(dev.oakit.integration.internal.mapping.MappingStartCheck.class);

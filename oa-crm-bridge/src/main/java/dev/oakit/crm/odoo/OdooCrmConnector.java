@@ -111,6 +111,42 @@ public final class OdooCrmConnector implements CrmConnector {
                         (call, rows) -> OdooCrmRecords.comments(rpc, call, rows, project(call))));
     }
 
+    /**
+     * The record an automation rule's "Send Webhook Notification" names ({@code _model}, {@code _id}): a partner is read
+     * by the account or the contact feed ({@code is_company} in the body picks one; without it both are asked, and the
+     * one whose record it is finds it), a task by the case feed, a chatter message by the case-comment feed. Other
+     * models ({@code crm.lead}, say) name nothing the bridge reads. A {@code write_date} in the body (to the microsecond)
+     * is the version the record has at least, to the second: Odoo 17 posts before its transaction commits.
+     */
+    @Override
+    public List<Notice> webhookNotices(JsonNode body) {
+        JsonNode model = body.path("_model");
+        JsonNode id = body.path("_id");
+        if (!model.isTextual() || !id.canConvertToLong()) {
+            throw new IllegalArgumentException("an Odoo webhook carries _model and _id (the action \"Send Webhook Notification\" of an"
+                    + " automation rule sends them); this body has " + (model.isTextual() ? "no numeric _id" : "no _model"));
+        }
+        String record = String.valueOf(id.asLong());
+        Long atLeast = null;
+        String written = body.path("write_date").asText("");
+        if (written.length() >= 19) {
+            try {
+                atLeast = OdooRpc.version(written);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("write_date '" + written + "' is no Odoo datetime (yyyy-MM-dd HH:mm:ss)");
+            }
+        }
+        JsonNode company = body.path("is_company");
+        List<String> feeds = switch (model.asText()) {
+            case OdooCrmRecords.PARTNER -> company.isBoolean() ? List.of(company.asBoolean() ? ACCOUNTS : CONTACTS) : List.of(ACCOUNTS, CONTACTS);
+            case OdooCrmRecords.TASK -> List.of(CASES);
+            case "mail.message" -> List.of(CASE_COMMENTS);
+            default -> List.of();
+        };
+        Long version = atLeast;
+        return feeds.stream().map(f -> new Notice(f, record, version)).toList();
+    }
+
     /** @return OAKit's key in a {@code message_id} that {@link #messageId} made, else null */
     static String keyOf(String messageId) {
         return messageId != null && messageId.startsWith("<oakit-") && messageId.endsWith("@oakit>")
@@ -156,14 +192,11 @@ public final class OdooCrmConnector implements CrmConnector {
         if (known > 0) {
             return known;
         }
-        JsonNode ids = rpc.execute(call, "project.project", "search", List.of(List.of(List.of("name", "=", config.supportProject()))),
-                Map.of("limit", 1, "order", "id asc"));
-        if (ids.isEmpty()) {
-            throw RemoteCallException.of(RemoteCallException.Kind.PERMANENT, config.target() + ": Odoo has no project named '"
-                    + config.supportProject() + "' for service requests; create it in Odoo or set OdooCrmConfig.supportProject");
-        }
-        project.set(ids.get(0).asLong());
-        return ids.get(0).asLong();
+        long id = rpc.first(call, "project.project", List.of(List.of("name", "=", config.supportProject())), "id asc")
+                .orElseThrow(() -> RemoteCallException.of(RemoteCallException.Kind.PERMANENT, config.target() + ": Odoo has no project named '"
+                        + config.supportProject() + "' for service requests; create it in Odoo or set OdooCrmConfig.supportProject"));
+        project.set(id);
+        return id;
     }
 
     private long numericId(String what, String id) throws RemoteCallException {

@@ -1,24 +1,23 @@
 package dev.oakit.crm.odoo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oakit.integration.spi.AbstractChangeFeed;
 import dev.oakit.integration.spi.CallContext;
-import dev.oakit.integration.spi.ChangeFeed;
 import dev.oakit.integration.spi.OdooRpc;
 import dev.oakit.integration.spi.RemoteCallException;
 import dev.oakit.integration.spi.RemoteRecord;
 import dev.oakit.integration.spi.Watermark;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * The changes of one kind of Odoo record: {@code search_read} on {@code write_date >=} the watermark's second, ordered
  * by {@code write_date, id}, archived records included (an archive is a change too), paged with {@code offset}; the
  * version is {@code write_date} in epoch milliseconds (Odoo reads whole seconds, UTC).
  */
-final class OdooCrmFeed implements ChangeFeed {
+final class OdooCrmFeed extends AbstractChangeFeed<OdooCrmFeed.Page> {
     /** Turns a page of rows into the CRM-neutral records' payloads, in the rows' order; may call Odoo once more for the page. */
     interface Page {
         List<String> payloads(CallContext call, JsonNode rows) throws RemoteCallException;
@@ -30,14 +29,11 @@ final class OdooCrmFeed implements ChangeFeed {
     }
 
     private final OdooRpc rpc;
-    private final String entityType;
     private final String model;
     private final Domain filter;
     private final List<String> fields;
     private final boolean archivable;
     private final java.util.function.Function<JsonNode, String> key;
-    private final String createOperation;
-    private final Page page;
 
     /**
      * @param fields the fields to read (those {@code key} and {@code page} use among them)
@@ -47,45 +43,44 @@ final class OdooCrmFeed implements ChangeFeed {
      */
     OdooCrmFeed(OdooRpc rpc, String entityType, String model, Domain filter, List<String> fields, boolean archivable,
                 java.util.function.Function<JsonNode, String> key, String createOperation, Page page) {
+        super(entityType, createOperation, page);
         this.rpc = rpc;
-        this.entityType = entityType;
         this.model = model;
         this.filter = filter;
         this.fields = List.copyOf(fields);
         this.archivable = archivable;
         this.key = key;
-        this.createOperation = createOperation;
-        this.page = page;
-    }
-
-    @Override
-    public String entityType() {
-        return entityType;
-    }
-
-    @Override
-    public String createOperation() {
-        return createOperation;
     }
 
     @Override
     public List<RemoteRecord> since(CallContext call, Watermark from, int limit) throws RemoteCallException {
+        return read(call, OdooRpc.changedSince(from.version()), from.skip(), limit);
+    }
+
+    /** The record of that id if it is one of the feed's: the same {@code search_read} with {@code id =} instead of the watermark. */
+    @Override
+    public Optional<RemoteRecord> read(CallContext call, String externalId) throws RemoteCallException {
+        long id;
+        try {
+            id = Long.parseLong(externalId);
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // Odoo's ids are numbers: no record of the feed has this one
+        }
+        return read(call, List.of("id", "=", id), 0, 1).stream().findFirst();
+    }
+
+    private List<RemoteRecord> read(CallContext call, List<Object> condition, int offset, int limit) throws RemoteCallException {
         List<Object> domain = new ArrayList<>(filter.of(call));
-        domain.add(List.of("write_date", ">=", OdooRpc.writeDate(from.version())));
+        domain.add(condition);
         if (archivable) {
             domain.add(List.of("active", "in", List.of(true, false)));
         }
-        Map<String, Object> kwargs = new LinkedHashMap<>();
-        kwargs.put("fields", fields);
-        kwargs.put("order", "write_date asc, id asc");
-        kwargs.put("offset", from.skip());
-        kwargs.put("limit", limit);
-        JsonNode rows = rpc.execute(call, model, "search_read", List.of(domain), kwargs);
-        List<String> payloads = page.payloads(call, rows);
+        JsonNode rows = rpc.changes(call, model, domain, fields, offset, limit);
+        List<String> payloads = page().payloads(call, rows);
         List<RemoteRecord> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             JsonNode r = rows.get(i);
-            out.add(new RemoteRecord(entityType, r.path("id").asText(), OdooRpc.version(r.path("write_date").asText()),
+            out.add(record(r.path("id").asText(), OdooRpc.version(r.path("write_date").asText()),
                     OdooCrmRecords.cut(key.apply(r), 191), payloads.get(i)));
         }
         return out;

@@ -2,8 +2,8 @@ package dev.oakit.crm.salesforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oakit.crm.spi.CrmRecords;
+import dev.oakit.integration.spi.AbstractChangeFeed;
 import dev.oakit.integration.spi.CallContext;
-import dev.oakit.integration.spi.ChangeFeed;
 import dev.oakit.integration.spi.RemoteCallException;
 import dev.oakit.integration.spi.RemoteRecord;
 import dev.oakit.integration.spi.Watermark;
@@ -21,7 +21,7 @@ import java.util.function.Function;
  * starts at the watermark's second and the records before the watermark's millisecond are left out here; the
  * version is {@code SystemModstamp} in epoch milliseconds.
  */
-final class SalesforceFeed implements ChangeFeed {
+final class SalesforceFeed extends AbstractChangeFeed<SalesforceFeed.Page> {
     /** Turns a page of rows into the CRM-neutral records, in the rows' order; may query once more for the page. */
     interface Page {
         /** @return a record per row; null for a row the bridge does not apply */
@@ -34,13 +34,10 @@ final class SalesforceFeed implements ChangeFeed {
     }
 
     private final SalesforceHttp http;
-    private final String entityType;
     private final String sObject;
     private final String fields;
     private final String filter;
     private final Function<JsonNode, String> key;
-    private final String createOperation;
-    private final Page page;
 
     /**
      * @param fields the fields to select (those {@code key} and {@code page} read among them)
@@ -49,24 +46,12 @@ final class SalesforceFeed implements ChangeFeed {
      */
     SalesforceFeed(SalesforceHttp http, String entityType, String sObject, String fields, String filter, Function<JsonNode, String> key,
                    String createOperation, Page page) {
+        super(entityType, createOperation, page);
         this.http = http;
-        this.entityType = entityType;
         this.sObject = sObject;
         this.fields = fields;
         this.filter = filter;
         this.key = key == null ? r -> null : key;
-        this.createOperation = createOperation;
-        this.page = page;
-    }
-
-    @Override
-    public String entityType() {
-        return entityType;
-    }
-
-    @Override
-    public String createOperation() {
-        return createOperation;
     }
 
     @Override
@@ -96,12 +81,12 @@ final class SalesforceFeed implements ChangeFeed {
             }
             path = http.nextPage(answer);
         }
-        List<Record> records = page.records(call, rows);
+        List<Record> records = page().records(call, rows);
         List<RemoteRecord> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             JsonNode r = rows.get(i);
             Record record = records.get(i);
-            out.add(new RemoteRecord(entityType, r.path("Id").asText(), SalesforceRecords.millis(r.path("SystemModstamp")), key.apply(r),
+            out.add(record(r.path("Id").asText(), SalesforceRecords.millis(r.path("SystemModstamp")), key.apply(r),
                     record == null ? null : CrmRecords.payload(record)));
         }
         return out;

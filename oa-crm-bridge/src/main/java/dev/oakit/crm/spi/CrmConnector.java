@@ -1,5 +1,6 @@
 package dev.oakit.crm.spi;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.oakit.crm.ApprovalRequest;
 import dev.oakit.crm.CaseUpdate;
 import dev.oakit.crm.CrmCase;
@@ -11,6 +12,7 @@ import dev.oakit.integration.spi.RemoteCallException;
 import dev.oakit.integration.spi.RemoteMetadata;
 import org.apiguardian.api.API;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -85,6 +87,34 @@ public interface CrmConnector extends Connector, RemoteMetadata {
      * @throws RemoteCallException classified
      */
     Optional<ApprovalRequest> readApprovalRequest(CallContext call, ApprovalRequest.Kind kind, String id) throws RemoteCallException;
+
+    /**
+     * The records a webhook of this CRM names as changed, to be read now through their feeds
+     * ({@link dev.oakit.integration.spi.ChangeFeed#read}): Odoo's "Send Webhook Notification" names a model and an id.
+     * The default names none: the CRM sends no such webhooks, and the bridge pulls.
+     *
+     * @param body the webhook's JSON body; never null
+     * @return the feeds and the record's id in each to read (several when the body does not tell which feed the record
+     *     is in; each feed reads only its own); empty when it names no record of a feed the bridge reads
+     * @throws IllegalArgumentException when the body is no webhook of this CRM, with what is missing
+     * @since 0.2
+     */
+    default List<Notice> webhookNotices(JsonNode body) {
+        return List.of();
+    }
+
+    /**
+     * A record a webhook names: a feed of the connector, the CRM's id of the record and, when the body tells, the version
+     * the record has at least after the change (the CRM may post before it commits: the record is read until it is).
+     *
+     * @param feed the feed's entity type, e.g. {@link #CONTACTS}
+     * @param recordId the CRM's id of the record
+     * @param atLeast the record's version after the change, in the feed's unit; null when the body does not say
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    record Notice(String feed, String recordId, Long atLeast) {
+    }
 
     /** @return the feed's entity type of a kind of request */
     static String feedOf(ApprovalRequest.Kind kind) {

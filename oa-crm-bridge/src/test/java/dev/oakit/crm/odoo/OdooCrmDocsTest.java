@@ -15,5 +15,7 @@ class OdooCrmDocsTest {
                 .containsExactly("odoo", "install", "pulls");
         assertThat(DocSnippets.assertShown(Path.of("../docs/crm-bridge.md"),
                 Path.of("src/test/java/dev/oakit/crm/odoo/OdooCustomersFlowTest.java"))).containsExactly("contact");
+        assertThat(DocSnippets.assertShown(Path.of("../docs/crm-bridge.md"),
+                Path.of("src/test/java/dev/oakit/crm/odoo/OdooWebhooksTest.java"))).containsExactly("mount");
     }
 }

@@ -38,6 +38,8 @@ record OdooFlowSetup(FakeOdoo odoo, OaKit oa, long support, long acme, CrmCustom
     static final Actor ADMIN = Actor.admin(T, "root");
     static final Actor SYSTEM = Actor.system(T);
     static final String TARGET = "odoo-crm";
+    /** The webhook token of the target: 32 random bytes in URL-safe base64, as a host would make it. */
+    static final String WEBHOOK_TOKEN = "q3Vd8Zr1Lw6Ny0Tb4Kc7Hm2Xs9Pf5Ga1Ej8Ru3Oi6Yw";
 
     static OdooFlowSetup start(TestDatabase db) {
         FakeOdoo odoo = db.closeLater(FakeOdoo.start());
@@ -45,6 +47,7 @@ record OdooFlowSetup(FakeOdoo odoo, OaKit oa, long support, long acme, CrmCustom
         long acme = odoo.create("res.partner", Map.of("name", "Acme", "is_company", true, "ref", "ACME-1"));
         URI server = odoo.baseUri();
         String apiKey = odoo.apiKey();
+        String webhookToken = WEBHOOK_TOKEN;
         // tag::odoo[]
         OdooCrmConnector crm = new OdooCrmConnector(OdooCrmConfig.of("odoo-crm", server, "odoo", "admin", apiKey)
                 .withSupportProject("Support"));                           // the project whose tasks are cases
@@ -54,7 +57,8 @@ record OdooFlowSetup(FakeOdoo odoo, OaKit oa, long support, long acme, CrmCustom
         // end::odoo[]
         OaKit oa = db.start(b -> b.plugin(new IntegrationPlugin()).plugin(new WorkflowPlugin()).plugin(new TicketPlugin())
                 // tag::install[]
-                .plugin(new CrmBridgePlugin(crm).caseRouting(routing))
+                .plugin(new CrmBridgePlugin(crm).caseRouting(routing)
+                        .webhookTokens("odoo-crm", webhookToken))                  // only for Odoo webhooks (see below)
                 // end::install[]
                 .config("integration", OdooCrmSetup.FAST));
         HelpDesk.seed(oa, ADMIN);

@@ -261,11 +261,7 @@ public final class OdooConnector implements ErpConnector, BudgetSource, RemoteMe
     }
 
     private long one(CallContext call, String model, List<?> domain, String what, String name) throws RemoteCallException {
-        JsonNode ids = rpc.execute(call, model, "search", List.of(domain), Map.of("limit", 1));
-        if (!ids.isArray() || ids.isEmpty()) {
-            throw RemoteCallException.of(RemoteCallException.Kind.PERMANENT, config.target() + ": Odoo has no " + what + " '" + name
-                    + "' (" + model + "); create it in Odoo or correct the requisition");
-        }
-        return ids.get(0).asLong();
+        return rpc.first(call, model, domain, null).orElseThrow(() -> RemoteCallException.of(RemoteCallException.Kind.PERMANENT,
+                config.target() + ": Odoo has no " + what + " '" + name + "' (" + model + "); create it in Odoo or correct the requisition"));
     }
 }

@@ -105,11 +105,7 @@ final class OdooJournalEntries extends AbstractRemoteCreate<JournalEntry> {
     }
 
     private long one(CallContext call, String model, List<?> domain, String what, String name) throws RemoteCallException {
-        JsonNode found = rpc.execute(call, model, "search", List.of(domain), Map.of("limit", 1));
-        if (!found.isArray() || found.isEmpty()) {
-            throw RemoteCallException.of(RemoteCallException.Kind.PERMANENT, target + ": Odoo has no " + what + " '" + name
-                    + "' (" + model + "); create it in Odoo or correct the claim");
-        }
-        return found.get(0).asLong();
+        return rpc.first(call, model, domain, null).orElseThrow(() -> RemoteCallException.of(RemoteCallException.Kind.PERMANENT,
+                target + ": Odoo has no " + what + " '" + name + "' (" + model + "); create it in Odoo or correct the claim"));
     }
 }

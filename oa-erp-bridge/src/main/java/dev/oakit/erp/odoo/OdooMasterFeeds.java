@@ -13,9 +13,7 @@ import dev.oakit.integration.spi.Watermark;
 import org.apiguardian.api.API;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Odoo's master data as {@link MasterFeed}s, read with {@code execute_kw(model, 'search_read')} on
@@ -70,19 +68,13 @@ public final class OdooMasterFeeds {
         @Override
         public List<RemoteRecord> since(CallContext call, Watermark from, int limit) throws RemoteCallException {
             List<Object> domain = new ArrayList<>(filter);
-            String since = OdooRpc.writeDate(from.version());
-            domain.add(List.of("write_date", ">=", since));
+            domain.add(OdooRpc.changedSince(from.version()));
             domain.add(List.of("active", "in", List.of(true, false)));
             List<String> fields = new ArrayList<>(List.of("id", "name", "write_date", "active"));
             if (emailField != null) {
                 fields.add(emailField);
             }
-            Map<String, Object> kwargs = new LinkedHashMap<>();
-            kwargs.put("fields", fields);
-            kwargs.put("order", "write_date asc, id asc");
-            kwargs.put("offset", from.skip());
-            kwargs.put("limit", limit);
-            JsonNode rows = rpc.execute(call, entityType, "search_read", List.of(domain), kwargs);
+            JsonNode rows = rpc.changes(call, entityType, domain, fields, from.skip(), limit);
             List<RemoteRecord> records = new ArrayList<>();
             for (JsonNode d : rows) {
                 records.add(new RemoteRecord(entityType, d.path("id").asText(), OdooRpc.version(d.path("write_date").asText()), null, d.toString()));

@@ -45,6 +45,7 @@ public final class FakeOdoo extends FakeServer {
     private final Builder config;
     private final OdooOrm orm;
     private final OdooCalls calls;
+    private final OdooAutomation automation;
     private final Map<String, Long> sessions = new ConcurrentHashMap<>();
 
     private FakeOdoo(Builder b) {
@@ -53,7 +54,8 @@ public final class FakeOdoo extends FakeServer {
         this.orm = new OdooOrm(OdooSchema.standard(), b.theClock(), this::lineError);
         orm.crm().seed();
         orm.commit();
-        this.calls = new OdooCalls(orm, (model, payload) -> webhooks().enqueue(model, payload));
+        this.automation = new OdooAutomation(orm);
+        this.calls = new OdooCalls(orm, (model, payload) -> webhooks().enqueue(model, payload), automation);
     }
 
     /** A builder; {@link Builder#start()} binds the server. */
@@ -89,6 +91,24 @@ public final class FakeOdoo extends FakeServer {
     /** The user's id ({@code 2}, the admin of a fresh Odoo database). */
     public long uid() {
         return 2;
+    }
+
+    /**
+     * Adds an automation rule whose action is "Send Webhook Notification": every create or update (as its trigger
+     * says) of a record of its model through the API queues one POST to its URL, sent by {@code webhooks().deliver()}
+     * with the sender's knobs (dropped, twice, out of order). Odoo 17 sends it from inside the call, before the commit;
+     * the fake queues it when the call succeeds, so a test decides when it arrives; a call that fails queues nothing. The body is Odoo 17's: {@code json.dumps({"_action": "Send Webhook Notification(#<action id>)",
+     * "_id": id, "_model": model, <fields read with load=None>}, sort_keys=True, default=str)}, unsigned.
+     *
+     * @return the server action's id, as {@code _action} names it
+     * @throws IllegalArgumentException for an unknown model or field
+     */
+    public synchronized long automation(WebhookRule rule) {
+        try {
+            return automation.add(rule);
+        } catch (OdooError e) {
+            throw new IllegalArgumentException(e.name + ": " + e.getMessage(), e);
+        }
     }
 
     /** Creates a record directly (seeding; not a call, not counted, no webhook). */
@@ -257,9 +277,11 @@ public final class FakeOdoo extends FakeServer {
         try {
             Object result = body.run();
             orm.commit();
+            automation.committed(webhooks());
             return result;
         } catch (RuntimeException e) {
             orm.rollback();
+            automation.rolledBack();
             throw e instanceof OdooError ? e : OdooError.valueError(String.valueOf(e.getMessage()));
         }
     }

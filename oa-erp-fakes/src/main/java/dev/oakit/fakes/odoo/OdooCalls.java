@@ -14,10 +14,12 @@ import java.util.function.BiConsumer;
 final class OdooCalls {
     private final OdooOrm orm;
     private final BiConsumer<String, Map<String, Object>> webhook;
+    private final OdooAutomation automation;
 
-    OdooCalls(OdooOrm orm, BiConsumer<String, Map<String, Object>> webhook) {
+    OdooCalls(OdooOrm orm, BiConsumer<String, Map<String, Object>> webhook, OdooAutomation automation) {
         this.orm = orm;
         this.webhook = webhook;
+        this.automation = automation;
     }
 
     /** {@code execute_kw} / {@code call_kw}: a record method takes the ids as its first positional argument; the
@@ -97,6 +99,11 @@ final class OdooCalls {
         };
         if (Set.of("create", "write", "button_confirm", "action_post", "button_cancel", "button_draft").contains(method)) {
             List<Long> changed = method.equals("create") ? (List<Long>) result : ids;
+            if (method.equals("create")) {
+                automation.created(model, changed);
+            } else {
+                automation.written(model, changed);
+            }
             for (Map<String, Object> r : orm.read(model, changed, null)) {
                 Map<String, Object> payload = new LinkedHashMap<>();
                 payload.put("_action", "Send Webhook Notification(#1)");

@@ -508,6 +508,32 @@ final class OdooOrm {
         return out;
     }
 
+    /**
+     * {@code read(fields, load=None)} of one record as a server action calls it (base/models/ir_actions.py): a many2one
+     * is its id, a datetime Python's {@code str()} of it, microseconds kept (a whole second has none). With a null id
+     * only the model and the field names are checked.
+     */
+    Map<String, Object> readUnloaded(String modelName, Long id, List<String> fields) {
+        OdooSchema.Model m = model(modelName);
+        fields.forEach(f -> field(m, f));
+        Map<String, Object> r = new LinkedHashMap<>();
+        if (id == null) {
+            return r;
+        }
+        Map<String, Object> row = browse(m, List.of(id)).get(0);
+        r.put("id", id);
+        for (String f : fields) {
+            OdooSchema.Field field = m.field(f);
+            Object v = row.get(f);
+            r.put(f, switch (field.type()) {
+                case "many2one" -> v == null || tables.get(field.relation()).get(v) == null ? false : v;
+                case "datetime" -> v instanceof String t ? (t.endsWith(".000000") ? t.substring(0, 19) : t) : false;
+                default -> external(m, field, row);
+            });
+        }
+        return r;
+    }
+
     Map<String, Object> fieldsGet(String modelName, List<String> allfields, List<String> attributes) {
         OdooSchema.Model m = model(modelName);
         Map<String, Object> out = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import dev.oakit.fakes.Failure;
 import dev.oakit.fakes.Receiver;
 import dev.oakit.fakes.erpnext.FakeErpNext;
 import dev.oakit.fakes.odoo.FakeOdoo;
+import dev.oakit.fakes.odoo.WebhookRule;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -109,6 +110,18 @@ class ErpFakesExamplesTest {
             fake.webhooks().duplicateEach(true).outOfOrder(true);             // twice each, newest first
             // end::knobs[]
             assertThat(fake.failures().pending()).isEqualTo(11);
+        }
+    }
+
+    @Test
+    void automationRule() {
+        try (FakeOdoo odoo = FakeOdoo.start(); Receiver receiver = new Receiver()) {
+            URI hostWebhookUrl = receiver.uri();
+            // tag::automation[]
+            long action = odoo.automation(WebhookRule.onCreateOrWrite("res.partner", hostWebhookUrl, "name", "write_date"));
+            // also WebhookRule.onCreate(…) ("On create") and onWrite(…) ("On update"); crm.lead and project.task likewise
+            // end::automation[]
+            assertThat(action).isPositive();
         }
     }
 }

@@ -4,6 +4,7 @@ import org.apiguardian.api.API;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads the changes of one remote entity type since a watermark, for an incremental pull: ERPNext's
@@ -30,6 +31,21 @@ public interface ChangeFeed {
      * @throws RemoteCallException classified: the read failed
      */
     List<RemoteRecord> since(CallContext call, Watermark from, int limit) throws RemoteCallException;
+
+    /**
+     * Reads one record of the feed now, as a page would give it (same version, key and payload), for a webhook that
+     * names a changed record without carrying it whole ({@link dev.oakit.integration.pull.ChangeNotices}). A feed that
+     * cannot read one record keeps this default, which refuses.
+     *
+     * @param externalId the remote record's id
+     * @return the record, or empty when the remote has no such record among the feed's (another kind, deleted)
+     * @throws RemoteCallException classified: the read failed; {@code PERMANENT} by default
+     * @since 0.2
+     */
+    default Optional<RemoteRecord> read(CallContext call, String externalId) throws RemoteCallException {
+        throw RemoteCallException.of(RemoteCallException.Kind.PERMANENT, "the " + entityType() + " feed reads no single record;"
+                + " let pulls bring its changes");
+    }
 
     /**
      * @return the create operation of the same connector whose documents this feed reads back (its

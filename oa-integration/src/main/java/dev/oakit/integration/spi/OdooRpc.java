@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -75,6 +76,47 @@ public final class OdooRpc {
             }
         }
         return result(model + "." + method, answer);
+    }
+
+    /**
+     * A change feed's page: {@code search_read} of {@code domain} ordered by {@code write_date, id}, as every Odoo feed
+     * reads (add {@link #changedSince} to the domain for the watermark, and {@code active in (true, false)} where archived
+     * records count).
+     *
+     * @param offset how many records of that order to leave out
+     * @param limit the most records to read
+     * @return the rows, each with the fields asked for and {@code id}
+     * @throws RemoteCallException classified
+     */
+    public JsonNode changes(CallContext call, String model, List<?> domain, List<String> fields, int offset, int limit) throws RemoteCallException {
+        Map<String, Object> kwargs = new LinkedHashMap<>();
+        kwargs.put("fields", fields);
+        kwargs.put("order", "write_date asc, id asc");
+        kwargs.put("offset", offset);
+        kwargs.put("limit", limit);
+        return execute(call, model, "search_read", List.of(domain), kwargs);
+    }
+
+    /** @return the domain term of the records changed at or after a version's second: {@code write_date >=} it */
+    public static List<Object> changedSince(long version) {
+        return List.of("write_date", ">=", writeDate(version));
+    }
+
+    /**
+     * The first record {@code search} finds.
+     *
+     * @param order Odoo's order, e.g. {@code id asc}; null for the model's own
+     * @return its id, or empty when none matches
+     * @throws RemoteCallException classified
+     */
+    public Optional<Long> first(CallContext call, String model, List<?> domain, String order) throws RemoteCallException {
+        Map<String, Object> kwargs = new LinkedHashMap<>();
+        kwargs.put("limit", 1);
+        if (order != null) {
+            kwargs.put("order", order);
+        }
+        JsonNode ids = execute(call, model, "search", List.of(domain), kwargs);
+        return ids.isArray() && !ids.isEmpty() ? Optional.of(ids.get(0).asLong()) : Optional.empty();
     }
 
     /** @return the version of a {@code write_date} ({@code 2026-12-07 10:00:00}, UTC, whole seconds): its epoch milliseconds */

@@ -143,6 +143,23 @@ final class ErpNextConnector implements Connector, RemoteCreate<Map<String, Obje
             return page(call, from, limit);
         }
 
+        /** One document by name, through the same list call as a page (a notice names the record, the feed reads it). */
+        @Override
+        public Optional<RemoteRecord> read(CallContext call, String name) throws RemoteCallException {
+            return list(call, "[[\"name\",\"=\"," + JSON.valueToTree(name) + "]]", 0, 1).stream().findFirst();
+        }
+
+        private List<RemoteRecord> list(CallContext call, String filters, int start, int limit) throws RemoteCallException {
+            JsonNode page = http.get(call, "/api/resource/" + doctype.replace(" ", "%20") + "?fields=" + enc(JSON.valueToTree(fields).toString())
+                    + "&filters=" + enc(filters) + "&limit_start=" + start + "&limit_page_length=" + limit);
+            List<RemoteRecord> records = new ArrayList<>();
+            for (JsonNode d : page.path("data")) {
+                records.add(new RemoteRecord(entityType(), d.path("name").asText(), version(d.path("modified").asText()),
+                        d.path("custom_oakit_key").isTextual() ? d.path("custom_oakit_key").asText() : null, d.toString()));
+            }
+            return records;
+        }
+
         // tag::feed[]
         // records with modified >= the watermark, in the order (modified, name), the first from.skip() left out
         private List<RemoteRecord> page(CallContext call, Watermark from, int limit) throws RemoteCallException {
