@@ -11,12 +11,9 @@ import dev.oakit.workflow.CcQuery;
 import dev.oakit.workflow.Decision;
 import dev.oakit.workflow.DueState;
 import dev.oakit.workflow.InstanceDetail;
-import dev.oakit.workflow.InstanceStatus;
 import dev.oakit.workflow.ProcessInstance;
 import dev.oakit.workflow.RoutePreview;
 import dev.oakit.workflow.StartRequest;
-import dev.oakit.workflow.Task;
-import dev.oakit.workflow.TaskStatus;
 import dev.oakit.workflow.TodoQuery;
 import dev.oakit.workflow.Workbench;
 import java.util.ArrayList;
@@ -158,32 +155,8 @@ public final class ApprovalRoutes {
 
     InstanceView view(Actor actor, long instanceId) {
         InstanceDetail d = queries.detail(actor, instanceId);
-        return new InstanceView(d.instance(), d.tasks(), d.timeline(), actions(actor, d));
-    }
-
-    /** A hint for clients which buttons to show; the engine checks every action again when it is taken. */
-    static List<Action> actions(Actor actor, InstanceDetail d) {
-        List<Action> out = new ArrayList<>();
-        for (Task t : d.tasks()) {
-            if (t.status() == TaskStatus.OPEN && actor.userId().equals(t.assigneeId())) {
-                for (String n : List.of("approve", "reject", "return", "transfer", "add-signer")) {
-                    out.add(new Action(n, t.id()));
-                }
-            }
-        }
-        InstanceStatus s = d.instance().status();
-        boolean initiator = actor.userId().equals(d.instance().initiatorId());
-        if (initiator && s == InstanceStatus.RUNNING) {
-            out.add(new Action("withdraw", null));
-            out.add(new Action("urge", null));
-        }
-        if ((initiator || actor.isAdmin()) && (s == InstanceStatus.RUNNING || s == InstanceStatus.RETURNED)) {
-            out.add(new Action("cancel", null));
-        }
-        if (initiator && s == InstanceStatus.RETURNED) {
-            out.add(new Action("resubmit", null));
-        }
-        out.add(new Action("comment", null));
-        return out;
+        List<Action> actions = approvals.actionsFor(actor, instanceId).stream()
+                .map(a -> new Action(a.kind().label(), a.taskId(), a.userIds())).toList();
+        return new InstanceView(d.instance(), d.tasks(), d.timeline(), actions);
     }
 }

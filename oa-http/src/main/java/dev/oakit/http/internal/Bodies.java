@@ -25,8 +25,12 @@ public final class Bodies {
                              String toUserId, SignerPosition position, List<String> userIds) {
     }
 
-    /** An action the caller may take now: its name, and the task it acts on (null for instance actions). */
-    public record Action(String name, Long taskId) {
+    /**
+     * An action the caller may take now, as the engine answers it ({@code Approvals.actionsFor}): its name
+     * ({@code approve}, {@code add-signer}, ...), the task it acts on (null for instance actions), and for
+     * {@code remove-signer} the signers that may be removed.
+     */
+    public record Action(String name, Long taskId, List<String> userIds) {
     }
 
     /** An instance with its tasks, timeline and the actions the caller may take; the engine checks each again. */
