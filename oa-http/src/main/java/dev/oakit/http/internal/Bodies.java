@@ -19,10 +19,11 @@ public final class Bodies {
 
     /**
      * The body of every approval action; each action reads the members it needs: {@code targetNodeId} (return),
-     * {@code toUserId} (transfer), {@code position} and {@code userIds} (add signer).
+     * {@code toUserId} (transfer, delegate), {@code position} and {@code userIds} (add signer), {@code userId}
+     * (remove signer), {@code targetNodeId} (jump).
      */
     public record ActionBody(String comment, List<String> attachments, Map<String, Object> form, String targetNodeId,
-                             String toUserId, SignerPosition position, List<String> userIds) {
+                             String toUserId, SignerPosition position, List<String> userIds, String userId) {
     }
 
     /**
