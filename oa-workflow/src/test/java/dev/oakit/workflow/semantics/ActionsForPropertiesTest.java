@@ -1,6 +1,5 @@
 package dev.oakit.workflow.semantics;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.oakit.core.Actor;
 import dev.oakit.core.OaException;
@@ -16,7 +15,6 @@ import dev.oakit.workflow.SignerPosition;
 import dev.oakit.workflow.Task;
 import dev.oakit.workflow.TaskStatus;
 import dev.oakit.workflow.WorkflowFixture;
-import dev.oakit.workflow.WorkflowPlugin;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -29,7 +27,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import static dev.oakit.workflow.WorkflowFixture.user;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ActionsForPropertiesTest {
     private static final List<String> USERS = List.of("alice", "bob", "carol", "dave", "fay", "gus", "zhao", "root");
     private static final List<String> NODES = List.of("n1", "n2", "n3", "end");
+    private static MemoryWorkflow memory;
     private static HikariDataSource ds;
     private static OaKit oa;
     private static WorkflowFixture f;
@@ -51,13 +49,9 @@ class ActionsForPropertiesTest {
 
     private static synchronized WorkflowFixture fixture() {
         if (f == null) {
-            HikariConfig c = new HikariConfig();
-            c.setJdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-            c.setUsername("sa");
-            c.setMaximumPoolSize(4);
-            ds = new HikariDataSource(c);
-            oa = OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataSource(ds).plugin(new WorkflowPlugin())
-                    .build().start();
+            memory = MemoryWorkflow.start();
+            ds = memory.dataSource();
+            oa = memory.oa();
             f = new WorkflowFixture(oa);
             f.definitions.deploy(f.admin, definition());
         }
@@ -66,9 +60,8 @@ class ActionsForPropertiesTest {
 
     @AfterContainer
     static void close() {
-        if (oa != null) {
-            oa.close();
-            ds.close();
+        if (memory != null) {
+            memory.close();
         }
     }
 

@@ -61,8 +61,11 @@ import java.util.function.Consumer;
  */
 @Singleton
 public final class ActionProbe {
-    /** The user or node a probe names where the action needs one: never a real id, so only its own check refuses it. */
-    static final String NOBODY = "\u0000probe";
+    /**
+     * The user or node a probe names where the action needs one: no real id (ids have no spaces), so only its own check
+     * refuses it. Plain text: the directory looks it up, and PostgreSQL refuses a NUL character in a query.
+     */
+    static final String NOBODY = "oakit probe: nobody";
 
     private final Commands commands;
     private final CommandRunner runner;
