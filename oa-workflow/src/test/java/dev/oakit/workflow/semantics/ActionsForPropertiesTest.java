@@ -83,7 +83,7 @@ class ActionsForPropertiesTest {
         return step.list().ofMinSize(0).ofMaxSize(14);
     }
 
-    @Property(tries = 60)
+    @Property(tries = 40)
     void everyOfferedActionIsAcceptedAndEveryOtherRefused(@ForAll("steps") List<Step> steps) throws SQLException {
         WorkflowFixture f = fixture();
         long id = f.start("alice", "acts", WorkflowFixture.days(1)).id();
