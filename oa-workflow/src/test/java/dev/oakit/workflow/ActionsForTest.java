@@ -2,6 +2,7 @@ package dev.oakit.workflow;
 
 import dev.oakit.core.Actor;
 import dev.oakit.core.NotFoundException;
+import dev.oakit.core.testing.CountingDataSource;
 import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.TestDatabase;
 
@@ -26,6 +27,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The actions an actor may take, answered by the engine (the random states are in ActionsForPropertiesTest). */
 class ActionsForTest {
+    /** Statements of one answer for an approver of a leave request: the instance's lock, and the comment's participation check. */
+    private static final int BUDGET = 2;
+
+    @DbTest
+    void theActionsAreDecidedOnOneLoadOfTheInstance(TestDatabase db) {
+        CountingDataSource counting = new CountingDataSource(db.dataSource());
+        WorkflowFixture f = new WorkflowFixture(WorkflowFixture.startCounting(db, counting));
+        f.definitions.deploy(f.admin, WorkflowFixture.leave());
+        ProcessInstance instance = f.start("alice", "leave", days(1));
+        f.approvals.actionsFor(user("bob"), instance.id()); // warms the definition and directory caches
+        counting.reset();
+        counting.logging(true);
+        assertThat(f.approvals.actionsFor(user("bob"), instance.id())).isNotEmpty();
+        // one lock statement loads the instance; the rest are the reads some actions' checks make
+        assertThat(counting.count()).as(String.join("\n", counting.log())).isLessThanOrEqualTo(BUDGET);
+    }
+
     @DbTest
     void theApproverTheInitiatorAnOutsiderAndTheAdministratorEachSeeTheirOwnActions(TestDatabase db) throws IOException {
         WorkflowFixture f = new WorkflowFixture(db);

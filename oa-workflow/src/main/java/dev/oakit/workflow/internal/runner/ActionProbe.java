@@ -53,8 +53,9 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * The actions an actor may take on an instance, decided by the actions themselves: each one decides on a fresh load of
- * the instance (the checks of {@link CommandRunner} first), and what it would change is thrown away. A refusal
+ * The actions an actor may take on an instance, decided by the actions themselves: the instance is loaded once (as a
+ * command loads it, with its lock), each action decides on a fresh copy of it (the checks of {@link CommandRunner}
+ * first), and what it would change is thrown away. A refusal
  * ({@link ForbiddenException}, {@link ConflictException}, {@link NotFoundException}) leaves the action out. For actions
  * with an argument the probe names nobody ({@link #NOBODY}); a {@link ValidationException} about that argument means
  * the actor may take the action with a fitting one. So there is one rule per action, the one that runs when it is taken.
@@ -126,8 +127,10 @@ public final class ActionProbe {
     public List<ApprovalAction> actionsFor(Actor actor, long instanceId) {
         Checks.notNull("actor", actor);
         return commands.queryInTransaction(h -> {
-            Probe p = new Probe(new ProbeContext(h, actor, clock.instant(), json), instanceId);
-            InstanceChange first = p.load(); // NotFoundException when there is no such instance
+            ProbeContext ctx = new ProbeContext(h, actor, clock.instant(), json);
+            // one load (NotFoundException when there is no such instance); each probe decides on a fresh copy of it
+            InstanceChange first = runner.load(ctx, false, instanceId, () -> CommandRunner.missing(ctx, instanceId));
+            Probe p = new Probe(ctx, first);
             List<ApprovalAction> out = new ArrayList<>();
             for (TaskRow t : first.open) {
                 if (t.status() != TaskStatus.OPEN) {
@@ -191,18 +194,14 @@ public final class ActionProbe {
         return users;
     }
 
-    /** Probes on one instance: each loads it afresh and throws away what the action changed. */
+    /** Probes on one loaded instance: each decides on a fresh copy of it, and what the action changed is thrown away. */
     private final class Probe {
         private final CommandContext ctx;
-        private final long instanceId;
+        private final InstanceChange loaded;
 
-        Probe(CommandContext ctx, long instanceId) {
+        Probe(CommandContext ctx, InstanceChange loaded) {
             this.ctx = ctx;
-            this.instanceId = instanceId;
-        }
-
-        InstanceChange load() {
-            return runner.load(ctx, false, instanceId, () -> CommandRunner.missing(ctx, instanceId));
+            this.loaded = loaded;
         }
 
         void task(List<ApprovalAction> out, long taskId, Kind kind, boolean argument, BiConsumer<InstanceChange, TaskRow> decide) {
@@ -220,7 +219,7 @@ public final class ActionProbe {
         /** @param argument whether the probe named {@link #NOBODY}: a validation problem then means "yes, with a fitting one" */
         boolean accepts(Consumer<InstanceChange> decide, boolean argument) {
             try {
-                decide.accept(load());
+                decide.accept(runner.copy(ctx, loaded));
                 return true;
             } catch (ValidationException e) {
                 return argument;

@@ -262,18 +262,33 @@ public final class CommandRunner {
         InstanceRepository.Locked locked = (byTask ? instances.lockByTask(h, ctx.tenantId(), id)
                 : instances.lock(h, ctx.tenantId(), id)).orElseThrow(missing);
         InstanceRow row = locked.row();
-        InstanceState st;
+        InstanceState st = state(row);
+        List<TaskRow> open = st.openDigest != null && st.openDigest.equals(EffectWriter.digest(locked.openTasks()))
+                ? new ArrayList<>(locked.openTasks()) : new ArrayList<>(tasks.open(h, row.id()));
+        return change(ctx, row, definitions.byId(h, row.definitionId()), st, open);
+    }
+
+    /** A fresh working copy of an instance {@link #load} loaded, as it was loaded: to decide several times on one load. */
+    InstanceChange copy(CommandContext ctx, InstanceChange loaded) {
+        return change(ctx, loaded.row, loaded.def, state(loaded.row), new ArrayList<>(loaded.open));
+    }
+
+    private InstanceChange change(CommandContext ctx, InstanceRow row, DefinitionService.Stored def, InstanceState st, List<TaskRow> open) {
         ObjectNode form;
         try {
-            st = json.readValue(row.state(), InstanceState.class);
             form = (ObjectNode) json.readTree(row.form());
+        } catch (Exception e) {
+            throw new IllegalStateException("instance " + row.id() + " has an unreadable form", e);
+        }
+        return new InstanceChange(ctx.actor(), ctx.now(), row, def, st, form, row.status(), open, new StoreReads(ctx, proxies, tasks), null, json);
+    }
+
+    private InstanceState state(InstanceRow row) {
+        try {
+            return json.readValue(row.state(), InstanceState.class);
         } catch (Exception e) {
             throw new IllegalStateException("instance " + row.id() + " has unreadable state", e);
         }
-        List<TaskRow> open = st.openDigest != null && st.openDigest.equals(EffectWriter.digest(locked.openTasks()))
-                ? new ArrayList<>(locked.openTasks()) : new ArrayList<>(tasks.open(h, row.id()));
-        return new InstanceChange(ctx.actor(), ctx.now(), row, definitions.byId(h, row.definitionId()), st, form, row.status(), open,
-                new StoreReads(ctx, proxies, tasks), null, json);
     }
 
     /** @return whether some field of the form (or a table column) takes its options from an option source */
