@@ -468,7 +468,11 @@ public final class LeaveBenchmark {
 
     /** Starts the open instances in several threads; returns the seconds it took. */
     private static double load(LeaveEngine e, Settings s) throws Exception {
-        int threads = Math.max(2, s.threads());
+        return startOpen(e, s.openTasks(), s.assignees(), Math.max(2, s.threads()));
+    }
+
+    /** Starts {@code open} instances in {@code threads} threads, spread over the load assignees; returns the seconds it took. */
+    static double startOpen(LeaveEngine e, int open, int assignees, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             AtomicInteger next = new AtomicInteger();
@@ -476,8 +480,8 @@ public final class LeaveBenchmark {
             List<Future<?>> fs = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 fs.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < s.openTasks(); i = next.getAndIncrement()) {
-                        e.startOpen(i % s.assignees());
+                    for (int i = next.getAndIncrement(); i < open; i = next.getAndIncrement()) {
+                        e.startOpen(i % assignees);
                     }
                 }));
             }

@@ -80,6 +80,16 @@ final class OakitLeaveEngine implements LeaveEngine {
         deployMs = (System.nanoTime() - t0) / 1_000_000;
     }
 
+    /** @return the booted OAKit, for benchmarks that serve it (TodoHttpBenchmark) */
+    OaKit oa() {
+        return oa;
+    }
+
+    /** @return the manager of load assignee {@code i}, whose todo holds that assignee's open tasks */
+    Actor loadManager(int i) {
+        return loadManagers[i];
+    }
+
     @Override
     public long deployMs() {
         return deployMs;

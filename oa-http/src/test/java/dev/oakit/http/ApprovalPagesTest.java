@@ -98,7 +98,7 @@ class ApprovalPagesTest {
     void overdueTasksAreMarkedAndThePagerKeepsTheFilters(TestDatabase db) {
         ManualClock clock = new ManualClock();
         OaKit oa = HttpFixture.seeded(db, clock);
-        ProcessDefinition quick = ProcessDefinition.builder("quick").name("Quick").form(HttpFixture.leaveForm()).start("start")
+        ProcessDefinition quick = ProcessDefinition.builder("quick").name("Quick").form(WorkflowFixture.leaveForm()).start("start")
                 .approval("manager", a -> a.name("Manager").approver(ApproverRule.manager(1)).deadline(Deadline.of("PT1H"))
                         .field("hrNote", FieldAccess.EDITABLE))
                 .end("done").chain("start", "manager", "done").build();

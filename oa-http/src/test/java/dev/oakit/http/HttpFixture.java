@@ -14,14 +14,9 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import dev.oakit.core.Actor;
 import dev.oakit.core.OaKit;
-import dev.oakit.core.directory.Directory;
-import dev.oakit.core.form.FieldAccess;
-import dev.oakit.core.form.FormSchema;
-import dev.oakit.core.testing.DirectorySeed;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.workflow.ApproverRule;
-import dev.oakit.workflow.ProcessDefinition;
-import dev.oakit.workflow.ProcessDefinitions;
+import dev.oakit.workflow.WorkflowFixture;
 import dev.oakit.workflow.WorkflowPlugin;
 import dev.oakit.ticket.Queue;
 import dev.oakit.ticket.QueueMember;
@@ -44,9 +39,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * OAKit with the workflow plugin and a leave process, served by {@link OaHttpServer} with a {@link JwtActorResolver}
+ * OAKit with the workflow and ticket plugins, served by {@link OaHttpServer} with a {@link JwtActorResolver}
  * that trusts a local identity provider: a JDK HttpServer serving a JWKS, whose key signs the tests' tokens.
- * Users: alice (eng), bob (head of eng; dispatcher of queue it), carol (director; agent of it), dave (eng), root (admin).
+ * The directory and the processes are {@link WorkflowFixture}'s: alice (eng), bob (head of eng), carol (director),
+ * dave (eng), fay, gus, hal (finance), zhao (head of hq), root (admin); "leave" (manager, then the director above
+ * 3 days) and "reimburse" (one task offered to the finance pool). Queue "it": dispatcher bob, agent carol.
  */
 final class HttpFixture implements AutoCloseable {
     static final String T = "acme";
@@ -55,6 +52,7 @@ final class HttpFixture implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     final OaKit oa;
+    final WorkflowFixture workflow;
     final RSAKey key;
     final HttpServer idp;
     final URI jwks;
@@ -66,7 +64,8 @@ final class HttpFixture implements AutoCloseable {
     }
 
     HttpFixture(TestDatabase db, Cors cors) {
-        oa = seeded(db);
+        oa = db.start(b -> b.plugin(new WorkflowPlugin()).plugin(new TicketPlugin()));
+        workflow = seed(oa);
         try {
             key = new RSAKeyGenerator(2048).keyID("test-key").generate();
             idp = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -98,39 +97,22 @@ final class HttpFixture implements AutoCloseable {
     /** @return {@link #seeded(TestDatabase)} on the given clock */
     static OaKit seeded(TestDatabase db, java.time.Clock clock) {
         OaKit oa = db.start(b -> b.clock(clock).plugin(new WorkflowPlugin()).plugin(new TicketPlugin()));
-        Actor admin = Actor.admin(T, "root");
-        DirectorySeed.of(oa.service(Directory.class), admin).department("hq", null, "总部").department("eng", "hq", "研发部")
-                .users("zhao", "bob", "carol", "alice", "dave", "root").members("hq", "zhao", "carol").members("eng", "bob", "alice", "dave")
-                .head("hq", "zhao").head("eng", "bob").role("director", "总监", "carol").admins("root");
-        oa.service(ProcessDefinitions.class).deploy(admin, leave());
+        seed(oa);
+        return oa;
+    }
+
+    /** The directory and the leave process are oa-workflow's test fixture's; the help desk is ours. */
+    private static WorkflowFixture seed(OaKit oa) {
+        WorkflowFixture workflow = new WorkflowFixture(oa);
+        Actor admin = workflow.admin;
+        workflow.definitions.deploy(admin, WorkflowFixture.leave());
+        workflow.definitions.deploy(admin,
+                WorkflowFixture.single("reimburse", a -> a.name("财务审核").approver(ApproverRule.role("finance")).pool()));
         // the help desk: queue "it" with dispatcher bob and agent carol; type "it" lands there
         oa.service(Queues.class).saveQueue(admin, Queue.of("it", "IT 支持"));
         oa.service(Queues.class).setMembers(admin, "it", List.of(QueueMember.dispatcher("bob"), QueueMember.agent("carol")));
         oa.service(TicketCatalog.class).saveType(admin, TicketType.of("it", "IT 支持").withDefaultQueue("it"));
-        return oa;
-    }
-
-    static FormSchema leaveForm() {
-        return FormSchema.builder("leave")
-                .select("type", f -> f.required().options("annual", "sick"))
-                .number("days", f -> f.required().min("0.5").max(30))
-                .text("reason", f -> f.maxLength(200))
-                .text("hrNote", f -> f.maxLength(200))
-                .build();
-    }
-
-    /** start → manager → (days > 3 ? director) → end. */
-    static ProcessDefinition leave() {
-        return ProcessDefinition.builder("leave").name("请假").form(leaveForm())
-                .start("start", Map.of("hrNote", FieldAccess.HIDDEN))
-                .approval("manager", a -> a.name("直属上级").approver(ApproverRule.manager(1)))
-                .exclusive("long")
-                .approval("director", a -> a.name("总监").approver(ApproverRule.role("director")))
-                .end("approved")
-                .chain("start", "manager", "long")
-                .when("long", "director", "form.days > 3").otherwise("long", "approved")
-                .route("director", "approved")
-                .build();
+        return workflow;
     }
 
     /** @return a token for the user, signed by the identity provider's key */
@@ -171,6 +153,12 @@ final class HttpFixture implements AutoCloseable {
 
     Res post(String path, String user, Object body) {
         return send(request(path, user).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json(body))).build());
+    }
+
+    /** POSTs as root with the administrators' role. */
+    Res postAsAdmin(String path, Object body) {
+        return send(HttpRequest.newBuilder(server.uri().resolve(path)).header("Authorization", "Bearer " + token("root", "oa-admin"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json(body))).build());
     }
 
     Res send(HttpRequest req) {

@@ -99,4 +99,17 @@ public interface Approvals {
 
     /** Administrators: resumes a suspended instance. */
     void resume(Actor admin, long instanceId, Decision decision);
+
+    /**
+     * The actions the actor may take on the instance now (the buttons a page shows): each action's own checks run on
+     * the instance as it is, without changing it, so an action is listed exactly when taking it (with arguments that
+     * fit: a user who may take over the task, an existing node) would be accepted at this moment. Actions with
+     * arguments ({@code transfer}, {@code delegate}, {@code addSigner}, {@code jump}) are listed when the actor may
+     * take them with some argument; {@code removeSigner} names the signers that may be removed. Reads only.
+     *
+     * @return task actions in task order, then instance actions; empty when the actor may do nothing
+     * @throws dev.oakit.core.NotFoundException when the instance does not exist in the actor's tenant
+     * @since 0.4
+     */
+    List<ApprovalAction> actionsFor(Actor actor, long instanceId);
 }

@@ -11,12 +11,9 @@ import dev.oakit.workflow.CcQuery;
 import dev.oakit.workflow.Decision;
 import dev.oakit.workflow.DueState;
 import dev.oakit.workflow.InstanceDetail;
-import dev.oakit.workflow.InstanceStatus;
 import dev.oakit.workflow.ProcessInstance;
 import dev.oakit.workflow.RoutePreview;
 import dev.oakit.workflow.StartRequest;
-import dev.oakit.workflow.Task;
-import dev.oakit.workflow.TaskStatus;
 import dev.oakit.workflow.TodoQuery;
 import dev.oakit.workflow.Workbench;
 import java.util.ArrayList;
@@ -54,6 +51,11 @@ public final class ApprovalRoutes {
                     TodoQuery q = query(c);
                     return new Bodies.TaskPage(queries.todo(c.actor(), q), q.page(), q.size());
                 }));
+        r.add(new Route("GET", "/approvals/pool", "pool", TAG, "Tasks offered to the caller in a pool and not claimed yet (待领取)", null,
+                Bodies.TaskPage.class, 200, LIST_FILTERS, c -> {
+                    TodoQuery q = query(c);
+                    return new Bodies.TaskPage(queries.pool(c.actor(), q), q.page(), q.size());
+                }));
         r.add(new Route("GET", "/approvals/done", "done", TAG, "Tasks the caller acted on (已办), newest first", null, Bodies.TaskPage.class, 200,
                 LIST_FILTERS, c -> {
                     TodoQuery q = query(c);
@@ -83,11 +85,23 @@ public final class ApprovalRoutes {
         taskAction(r, "transfer", "Transfers the task to another user (转办): toUserId", (a, id, d, b) -> approvals.transfer(a, id, b.toUserId(), d));
         taskAction(r, "add-signer", "Adds signers (加签): position BEFORE/AFTER/PARALLEL, userIds",
                 (a, id, d, b) -> approvals.addSigner(a, id, b.position(), b.userIds() == null ? List.of() : b.userIds(), d));
-        instanceAction(r, "withdraw", "Withdraws the instance or the caller's last approval (撤回)", approvals::withdraw);
-        instanceAction(r, "urge", "Urges the current approvers (催办)", approvals::urge);
-        instanceAction(r, "comment", "Comments on the instance (评论)", approvals::comment);
-        instanceAction(r, "cancel", "Cancels the instance (撤销)", approvals::cancel);
-        instanceAction(r, "resubmit", "Resubmits a returned instance (重新提交)", approvals::resubmit);
+        taskAction(r, "remove-signer", "Removes a pending signer of the task's node (减签): userId",
+                (a, id, d, b) -> approvals.removeSigner(a, id, b.userId(), d));
+        taskAction(r, "delegate", "Delegates the task (委派): toUserId works on it, then it comes back to the caller to decide",
+                (a, id, d, b) -> approvals.delegate(a, id, b.toUserId(), d));
+        taskAction(r, "resolve", "The delegate hands the delegated task back to its owner", (a, id, d, b) -> approvals.resolve(a, id, d));
+        taskAction(r, "claim", "Claims a task offered to a pool the caller is a candidate of (领取)", (a, id, d, b) -> approvals.claim(a, id, d));
+        taskAction(r, "release", "Releases a claimed pool task back to the pool", (a, id, d, b) -> approvals.release(a, id, d));
+        instanceAction(r, "withdraw", "Withdraws the instance or the caller's last approval (撤回)", (a, id, d, b) -> approvals.withdraw(a, id, d));
+        instanceAction(r, "urge", "Urges the current approvers (催办)", (a, id, d, b) -> approvals.urge(a, id, d));
+        instanceAction(r, "comment", "Comments on the instance (评论)", (a, id, d, b) -> approvals.comment(a, id, d));
+        instanceAction(r, "cancel", "Cancels the instance (撤销)", (a, id, d, b) -> approvals.cancel(a, id, d));
+        instanceAction(r, "resubmit", "Resubmits a returned instance (重新提交)", (a, id, d, b) -> approvals.resubmit(a, id, d));
+        instanceAction(r, "abandon", "The initiator gives up a returned instance: it ends rejected", (a, id, d, b) -> approvals.abandon(a, id, d));
+        instanceAction(r, "jump", "Administrators: moves a running instance to a node (跳转): targetNodeId",
+                (a, id, d, b) -> approvals.jump(a, id, b.targetNodeId(), d));
+        instanceAction(r, "suspend", "Administrators: suspends a running instance (挂起)", (a, id, d, b) -> approvals.suspend(a, id, d));
+        instanceAction(r, "resume", "Administrators: resumes a suspended instance (恢复)", (a, id, d, b) -> approvals.resume(a, id, d));
         return r;
     }
 
@@ -98,7 +112,7 @@ public final class ApprovalRoutes {
 
     @FunctionalInterface
     private interface InstanceCommand {
-        void run(Actor actor, long instanceId, Decision decision);
+        void run(Actor actor, long instanceId, Decision decision, ActionBody body);
     }
 
     private void taskAction(List<Route> r, String name, String summary, TaskCommand command) {
@@ -119,7 +133,7 @@ public final class ApprovalRoutes {
                     if (ifMatch != null && !ETags.matches(ifMatch, ETags.of(view(c.actor(), id)))) {
                         throw new PreconditionFailed("instance " + id + " changed since ETag " + ifMatch + "; read it again and retry");
                     }
-                    command.run(c.actor(), id, decision(c, b));
+                    command.run(c.actor(), id, decision(c, b), b);
                     return Reply.noContent();
                 }));
     }
@@ -158,32 +172,8 @@ public final class ApprovalRoutes {
 
     InstanceView view(Actor actor, long instanceId) {
         InstanceDetail d = queries.detail(actor, instanceId);
-        return new InstanceView(d.instance(), d.tasks(), d.timeline(), actions(actor, d));
-    }
-
-    /** A hint for clients which buttons to show; the engine checks every action again when it is taken. */
-    public static List<Action> actions(Actor actor, InstanceDetail d) {
-        List<Action> out = new ArrayList<>();
-        for (Task t : d.tasks()) {
-            if (t.status() == TaskStatus.OPEN && actor.userId().equals(t.assigneeId())) {
-                for (String n : List.of("approve", "reject", "return", "transfer", "add-signer")) {
-                    out.add(new Action(n, t.id()));
-                }
-            }
-        }
-        InstanceStatus s = d.instance().status();
-        boolean initiator = actor.userId().equals(d.instance().initiatorId());
-        if (initiator && s == InstanceStatus.RUNNING) {
-            out.add(new Action("withdraw", null));
-            out.add(new Action("urge", null));
-        }
-        if ((initiator || actor.isAdmin()) && (s == InstanceStatus.RUNNING || s == InstanceStatus.RETURNED)) {
-            out.add(new Action("cancel", null));
-        }
-        if (initiator && s == InstanceStatus.RETURNED) {
-            out.add(new Action("resubmit", null));
-        }
-        out.add(new Action("comment", null));
-        return out;
+        List<Action> actions = approvals.actionsFor(actor, instanceId).stream()
+                .map(a -> new Action(a.kind().label(), a.taskId(), a.userIds())).toList();
+        return new InstanceView(d.instance(), d.tasks(), d.timeline(), actions);
     }
 }

@@ -19,14 +19,19 @@ public final class Bodies {
 
     /**
      * The body of every approval action; each action reads the members it needs: {@code targetNodeId} (return),
-     * {@code toUserId} (transfer), {@code position} and {@code userIds} (add signer).
+     * {@code toUserId} (transfer, delegate), {@code position} and {@code userIds} (add signer), {@code userId}
+     * (remove signer), {@code targetNodeId} (jump).
      */
     public record ActionBody(String comment, List<String> attachments, Map<String, Object> form, String targetNodeId,
-                             String toUserId, SignerPosition position, List<String> userIds) {
+                             String toUserId, SignerPosition position, List<String> userIds, String userId) {
     }
 
-    /** An action the caller may take now: its name, and the task it acts on (null for instance actions). */
-    public record Action(String name, Long taskId) {
+    /**
+     * An action the caller may take now, as the engine answers it ({@code Approvals.actionsFor}): its name
+     * ({@code approve}, {@code add-signer}, ...), the task it acts on (null for instance actions), and for
+     * {@code remove-signer} the signers that may be removed.
+     */
+    public record Action(String name, Long taskId, List<String> userIds) {
     }
 
     /** An instance with its tasks, timeline and the actions the caller may take; the engine checks each again. */

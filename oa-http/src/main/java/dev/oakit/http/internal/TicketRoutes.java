@@ -1,17 +1,23 @@
 package dev.oakit.http.internal;
 
+import dev.oakit.core.ValidationException;
+import dev.oakit.ticket.LinkKind;
 import dev.oakit.ticket.NewTicket;
 import dev.oakit.ticket.Priority;
 import dev.oakit.ticket.Queue;
 import dev.oakit.ticket.Queues;
 import dev.oakit.ticket.Rating;
 import dev.oakit.ticket.Ticket;
+import dev.oakit.ticket.TicketChanges;
 import dev.oakit.ticket.TicketDetail;
+import dev.oakit.ticket.TicketLink;
 import dev.oakit.ticket.TicketPage;
 import dev.oakit.ticket.TicketQueries;
 import dev.oakit.ticket.TicketQuery;
 import dev.oakit.ticket.TicketWorkbench;
 import dev.oakit.ticket.Tickets;
+import dev.oakit.ticket.TimeEntry;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +55,22 @@ public final class TicketRoutes {
 
     /** The body of a ticket action; each reads what it needs: {@code comment}, {@code body} (reply), {@code assigneeId}, {@code score}. */
     public record TicketActionBody(String comment, String body, String assigneeId, Integer score) {
+    }
+
+    /** Adds or removes a watcher: {@code userId} (default the caller), {@code watching} (default true). */
+    public record WatchBody(String userId, Boolean watching) {
+    }
+
+    /** Links the ticket to another: {@code kind} (RELATED, DUPLICATE_OF, BLOCKS, SPLIT_FROM) and {@code toId}. */
+    public record LinkBody(LinkKind kind, Long toId) {
+    }
+
+    /** Merges the ticket into {@code survivorId}, with an optional comment. */
+    public record MergeBody(Long survivorId, String comment) {
+    }
+
+    /** Logs work time on the ticket: {@code minutes}, the day worked ({@code workDate}, default today) and a note. */
+    public record TimeBody(Integer minutes, LocalDate workDate, String note) {
     }
 
     /** @return the ticket routes */
@@ -105,11 +127,50 @@ public final class TicketRoutes {
         action(r, "accept", "The requester accepts the solution (验收)", (c, id, b) -> tickets.accept(c.actor(), id, b.comment(), c.idempotencyKey()));
         action(r, "refuse", "The requester refuses the solution: comment says why",
                 (c, id, b) -> tickets.refuse(c.actor(), id, b.comment(), c.idempotencyKey()));
+        action(r, "note", "Adds an internal note, seen by agents only (内部备注): body",
+                (c, id, b) -> tickets.note(c.actor(), id, b.body(), c.idempotencyKey()));
+        r.add(new Route("POST", "/tickets/{ticketId}/update", "updateTicket", TAG,
+                "Changes fields (null members stay as they are): title, description, category, priority, fields, tags, slaPolicy, dueAt"
+                        + " (Idempotency-Key → request id)", TicketChanges.class, Ticket.class, 200, Map.of(),
+                c -> tickets.update(c.actor(), c.pathLong("ticketId"), c.body(TicketChanges.class), c.idempotencyKey())));
+        r.add(new Route("POST", "/tickets/{ticketId}/watch", "watchTicket", TAG,
+                "Starts or stops watching (关注): userId (default the caller), watching (default true)", WatchBody.class, Ticket.class, 200,
+                Map.of(), c -> {
+                    WatchBody b = c.body(WatchBody.class);
+                    return tickets.watch(c.actor(), c.pathLong("ticketId"), b.userId() == null ? c.actor().userId() : b.userId(),
+                            b.watching() == null || b.watching(), c.idempotencyKey());
+                }));
+        r.add(new Route("POST", "/tickets/{ticketId}/links", "linkTicket", TAG, "Links the ticket to another: kind, toId", LinkBody.class,
+                TicketLink.class, 201, Map.of(), c -> {
+                    LinkBody b = c.body(LinkBody.class);
+                    if (b.kind() == null || b.toId() == null) {
+                        throw ValidationException.of(b.kind() == null ? "kind" : "toId",
+                                "is required: kind one of " + List.of(LinkKind.values()) + " and toId the other ticket's id");
+                    }
+                    return tickets.link(c.actor(), c.pathLong("ticketId"), b.kind(), b.toId(), c.idempotencyKey());
+                }));
+        r.add(new Route("POST", "/tickets/{ticketId}/merge", "mergeTicket", TAG,
+                "Merges the ticket into survivorId (合并): it closes, its requester and watchers follow the survivor", MergeBody.class,
+                Ticket.class, 200, Map.of(), c -> {
+                    MergeBody b = c.body(MergeBody.class);
+                    if (b.survivorId() == null) {
+                        throw ValidationException.of("survivorId", "is required: the id of the ticket that stays");
+                    }
+                    return tickets.merge(c.actor(), c.pathLong("ticketId"), b.survivorId(), b.comment(), c.idempotencyKey());
+                }));
+        r.add(new Route("POST", "/tickets/{ticketId}/time", "logTicketTime", TAG, "Logs work time (工时): minutes, workDate, note",
+                TimeBody.class, TimeEntry.class, 201, Map.of(), c -> {
+                    TimeBody b = c.body(TimeBody.class);
+                    if (b.minutes() == null) {
+                        throw ValidationException.of("minutes", "is required: the minutes worked, more than 0");
+                    }
+                    return tickets.logTime(c.actor(), c.pathLong("ticketId"), b.minutes(), b.workDate(), b.note(), c.idempotencyKey());
+                }));
         r.add(new Route("POST", "/tickets/{ticketId}/rate", "rateTicket", TAG, "Rates the service (评价): score, comment", TicketActionBody.class,
                 Rating.class, 200, Map.of(), c -> {
                     TicketActionBody b = c.body(TicketActionBody.class);
                     if (b.score() == null) {
-                        throw dev.oakit.core.ValidationException.of("score", "is required: 1 to 5");
+                        throw ValidationException.of("score", "is required: 1 to 5");
                     }
                     return tickets.rate(c.actor(), c.pathLong("ticketId"), b.score(), b.comment(), c.idempotencyKey());
                 }));

@@ -1,6 +1,5 @@
 package dev.oakit.workflow.semantics;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.oakit.core.ConflictException;
 import dev.oakit.core.ForbiddenException;
@@ -15,7 +14,6 @@ import dev.oakit.workflow.InstanceStatus;
 import dev.oakit.workflow.ProcessDefinition;
 import dev.oakit.workflow.SignerPosition;
 import dev.oakit.workflow.WorkflowFixture;
-import dev.oakit.workflow.WorkflowPlugin;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -44,6 +42,7 @@ class ApprovalInvariantsPropertiesTest {
     private static final List<String> USERS = List.of("bob", "carol", "dave", "erin", "fay", "gus", "hal", "alice", "zhao", "root");
     private static final List<String> DEACTIVATABLE = List.of("dave", "erin", "fay", "gus", "hal");
     private static final BigDecimal RATIO = new BigDecimal("0.6");
+    private static MemoryWorkflow memory;
     private static HikariDataSource ds;
     private static OaKit oa;
     private static WorkflowFixture f;
@@ -55,12 +54,9 @@ class ApprovalInvariantsPropertiesTest {
 
     private static synchronized WorkflowFixture fixture() {
         if (f == null) {
-            HikariConfig c = new HikariConfig();
-            c.setJdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-            c.setUsername("sa");
-            c.setMaximumPoolSize(4);
-            ds = new HikariDataSource(c);
-            oa = OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataSource(ds).plugin(new WorkflowPlugin()).build().start();
+            memory = MemoryWorkflow.start();
+            ds = memory.dataSource();
+            oa = memory.oa();
             f = new WorkflowFixture(oa);
             for (ApprovalMode m : ApprovalMode.values()) {
                 f.definitions.deploy(f.admin, definition(m));
@@ -71,9 +67,8 @@ class ApprovalInvariantsPropertiesTest {
 
     @AfterContainer
     static void close() {
-        if (oa != null) {
-            oa.close();
-            ds.close();
+        if (memory != null) {
+            memory.close();
         }
     }
 

@@ -93,9 +93,10 @@ public final class ApprovalPages implements PageGroup {
         return View.page("approvals/cc.jte", "items", queries.ccToMe(c.actor(), q), "q", q);
     }
 
-    /** The actions the person may take now. The one place to swap when oa-workflow answers this itself. */
-    static List<Action> actions(Actor actor, InstanceDetail d) {
-        return ApprovalRoutes.actions(actor, d);
+    /** The actions the person may take now, as the engine answers them ({@link Approvals#actionsFor}). */
+    private List<Action> actions(Actor actor, long instanceId) {
+        return approvals.actionsFor(actor, instanceId).stream()
+                .map(a -> new Action(a.kind().label(), a.taskId(), a.userIds())).toList();
     }
 
     private View instance(PageCall c, long id) {
@@ -114,7 +115,7 @@ public final class ApprovalPages implements PageGroup {
         done.add(start(def).id());
         d.timeline().stream().map(HistoryEntry::nodeId).filter(n -> n != null && !current.contains(n)).forEach(done::add);
         d.tasks().stream().filter(t -> t.status() == TaskStatus.DONE).map(Task::nodeId).filter(n -> !current.contains(n)).forEach(done::add);
-        List<Action> actions = actions(c.actor(), d);
+        List<Action> actions = actions(c.actor(), id);
         Long taskId = actions.stream().map(Action::taskId).filter(t -> t != null).findFirst().orElse(null);
         Set<String> can = new LinkedHashSet<>();
         actions.forEach(a -> can.add(a.name()));

@@ -58,6 +58,7 @@ public final class ApprovalService implements Approvals {
     private final JumpAction jump;
     private final SuspendAction suspend;
     private final ResumeAction resume;
+    private final ActionProbe probe;
 
     @Inject
     public ApprovalService(CommandRunner runner, ApproveAction approve, RejectAction reject, ReturnAction returnTo,
@@ -65,7 +66,8 @@ public final class ApprovalService implements Approvals {
                            DelegateAction delegate, ResolveAction resolve, AddSignerAction addSigner, RemoveSignerAction removeSigner,
                            ClaimAction claim, ReleaseAction release, UrgeAction urge, CommentAction comment, JumpAction jump,
                            SuspendAction suspend, ResumeAction resume,
-                           dev.oakit.workflow.internal.engine.action.AbandonAction abandon) {
+                           dev.oakit.workflow.internal.engine.action.AbandonAction abandon, ActionProbe probe) {
+        this.probe = probe;
         this.abandon = abandon;
         this.runner = runner;
         this.approve = approve;
@@ -205,5 +207,10 @@ public final class ApprovalService implements Approvals {
     @Override
     public void resume(Actor admin, long instanceId, Decision decision) {
         runner.onInstance(admin, new ApprovalCommand.Resume(instanceId, decision(admin, decision)), resume);
+    }
+
+    @Override
+    public List<dev.oakit.workflow.ApprovalAction> actionsFor(Actor actor, long instanceId) {
+        return probe.actionsFor(actor, instanceId);
     }
 }

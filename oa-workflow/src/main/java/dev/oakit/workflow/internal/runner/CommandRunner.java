@@ -105,14 +105,7 @@ public final class CommandRunner {
             // one round trip finds and locks the task's instance and reads its open tasks
             InstanceChange r = load(ctx, true, taskId, () -> new NotFoundException(WorkflowErrors.TASK_NOT_FOUND, "task " + taskId
                     + " does not exist in tenant '" + actor.tenantId() + "'"));
-            Guards.requireRunning(r);
-            TaskRow t = r.open.stream().filter(x -> x.id() == taskId).findFirst()
-                    .orElseThrow(() -> new ConflictException(WorkflowErrors.TASK_CLOSED, "task " + taskId
-                            + " is no longer open (someone acted on it, or the instance moved on); reload the todo list"));
-            if (t.status() == TaskStatus.WAITING) {
-                throw new ConflictException(WorkflowErrors.TASK_WAITING, "task " + taskId
-                        + " waits for the signers added before it; it reopens when they approved");
-            }
+            TaskRow t = actionable(r, taskId);
             action.decide(r, t, (Node.Approval) r.node(t.nodeId()), command);
             write(ctx, r);
             return null;
@@ -129,6 +122,22 @@ public final class CommandRunner {
             write(ctx, r);
             return null;
         });
+    }
+
+    /**
+     * The checks every command on a task passes before its action decides: the instance runs, the task is open and not
+     * waiting for signers added before it.
+     */
+    static TaskRow actionable(InstanceChange r, long taskId) {
+        Guards.requireRunning(r);
+        TaskRow t = r.open.stream().filter(x -> x.id() == taskId).findFirst()
+                .orElseThrow(() -> new ConflictException(WorkflowErrors.TASK_CLOSED, "task " + taskId
+                        + " is no longer open (someone acted on it, or the instance moved on); reload the todo list"));
+        if (t.status() == TaskStatus.WAITING) {
+            throw new ConflictException(WorkflowErrors.TASK_WAITING, "task " + taskId
+                    + " waits for the signers added before it; it reopens when they approved");
+        }
+        return t;
     }
 
     /** Starts an instance; returns it as the initiator sees it. */
@@ -238,7 +247,7 @@ public final class CommandRunner {
 
     // ------------------------------------------------------------------ plumbing
 
-    private static NotFoundException missing(CommandContext ctx, long instanceId) {
+    static NotFoundException missing(CommandContext ctx, long instanceId) {
         return new NotFoundException(WorkflowErrors.INSTANCE_NOT_FOUND, "process instance " + instanceId + " does not exist in tenant '"
                 + ctx.tenantId() + "'");
     }
@@ -248,23 +257,38 @@ public final class CommandRunner {
      * same statement; the tasks are read again only when they do not match the digest saved with
      * the state (see {@link InstanceState#openDigest}).
      */
-    private InstanceChange load(CommandContext ctx, boolean byTask, long id, Supplier<NotFoundException> missing) {
+    InstanceChange load(CommandContext ctx, boolean byTask, long id, Supplier<NotFoundException> missing) {
         var h = ctx.handle();
         InstanceRepository.Locked locked = (byTask ? instances.lockByTask(h, ctx.tenantId(), id)
                 : instances.lock(h, ctx.tenantId(), id)).orElseThrow(missing);
         InstanceRow row = locked.row();
-        InstanceState st;
+        InstanceState st = state(row);
+        List<TaskRow> open = st.openDigest != null && st.openDigest.equals(EffectWriter.digest(locked.openTasks()))
+                ? new ArrayList<>(locked.openTasks()) : new ArrayList<>(tasks.open(h, row.id()));
+        return change(ctx, row, definitions.byId(h, row.definitionId()), st, open);
+    }
+
+    /** A fresh working copy of an instance {@link #load} loaded, as it was loaded: to decide several times on one load. */
+    InstanceChange copy(CommandContext ctx, InstanceChange loaded) {
+        return change(ctx, loaded.row, loaded.def, state(loaded.row), new ArrayList<>(loaded.open));
+    }
+
+    private InstanceChange change(CommandContext ctx, InstanceRow row, DefinitionService.Stored def, InstanceState st, List<TaskRow> open) {
         ObjectNode form;
         try {
-            st = json.readValue(row.state(), InstanceState.class);
             form = (ObjectNode) json.readTree(row.form());
+        } catch (Exception e) {
+            throw new IllegalStateException("instance " + row.id() + " has an unreadable form", e);
+        }
+        return new InstanceChange(ctx.actor(), ctx.now(), row, def, st, form, row.status(), open, new StoreReads(ctx, proxies, tasks), null, json);
+    }
+
+    private InstanceState state(InstanceRow row) {
+        try {
+            return json.readValue(row.state(), InstanceState.class);
         } catch (Exception e) {
             throw new IllegalStateException("instance " + row.id() + " has unreadable state", e);
         }
-        List<TaskRow> open = st.openDigest != null && st.openDigest.equals(EffectWriter.digest(locked.openTasks()))
-                ? new ArrayList<>(locked.openTasks()) : new ArrayList<>(tasks.open(h, row.id()));
-        return new InstanceChange(ctx.actor(), ctx.now(), row, definitions.byId(h, row.definitionId()), st, form, row.status(), open,
-                new StoreReads(ctx, proxies, tasks), null, json);
     }
 
     /** @return whether some field of the form (or a table column) takes its options from an option source */
