@@ -8,6 +8,7 @@ import dev.oakit.core.form.FieldAccess;
 import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.ManualClock;
 import dev.oakit.workflow.ApproverRule;
+import dev.oakit.workflow.WorkflowFixture;
 import dev.oakit.workflow.Approvals;
 import dev.oakit.workflow.Deadline;
 import dev.oakit.workflow.ProcessDefinition;

@@ -3,7 +3,6 @@ package dev.oakit.http.internal.workbench;
 import dev.oakit.core.Actor;
 import dev.oakit.core.OaException;
 import dev.oakit.core.form.FieldAccess;
-import dev.oakit.http.internal.ApprovalRoutes;
 import dev.oakit.http.internal.Bodies.Action;
 import dev.oakit.workflow.ApprovalQueries;
 import dev.oakit.workflow.Approvals;
