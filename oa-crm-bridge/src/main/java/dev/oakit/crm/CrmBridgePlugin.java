@@ -5,6 +5,7 @@ import dev.oakit.core.spi.OaPlugin;
 import dev.oakit.core.spi.OaPluginContext;
 import dev.oakit.core.notify.NotificationTemplate;
 import dev.oakit.core.spi.EventListener;
+import dev.oakit.crm.internal.CaseStateConnector;
 import dev.oakit.crm.internal.CrmConnectors;
 import dev.oakit.crm.internal.Customer360Service;
 import dev.oakit.crm.internal.DealIntakeJob;
@@ -69,8 +70,10 @@ public final class CrmBridgePlugin implements OaPlugin {
     @Override
     public void configure(OaPluginContext context) {
         CrmConnectors registry = new CrmConnectors(connectors);
+        CaseStateConnector.Late late = new CaseStateConnector.Late();
         for (CrmConnector c : registry.all()) {
-            context.extension(Connector.class, c);
+            // a case write carries the ticket's state as it is when sent: writes landing in any order end in that state
+            context.extension(Connector.class, new CaseStateConnector(c, late));
         }
         CaseRouting routing = caseRouting;
         context.migrations("classpath:dev/oakit/crm/db/migration");
@@ -79,6 +82,7 @@ public final class CrmBridgePlugin implements OaPlugin {
             protected void configure() {
                 bind(CrmConnectors.class).toInstance(registry);
                 bind(CaseRouting.class).toInstance(routing);
+                bind(CaseStateConnector.Late.class).toInstance(late);
                 bind(CrmCustomers.class).to(CrmCustomerService.class);
                 bind(DealApprovals.class).to(DealService.class);
                 bind(Customer360.class).to(Customer360Service.class);
