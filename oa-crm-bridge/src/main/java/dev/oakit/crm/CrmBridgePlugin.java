@@ -53,7 +53,11 @@ public final class CrmBridgePlugin implements OaPlugin {
      * @return this plugin
      */
     public CrmBridgePlugin caseRouting(CaseRouting routing) {
-        this.caseRouting = java.util.Objects.requireNonNull(routing, "routing");
+        if (routing == null) {
+            throw dev.oakit.core.ValidationException.of("caseRouting", "is required; give CaseRouting.of(new CaseRouting.Route(ticketType, "
+                    + "queue, slaPolicy)), or leave caseRouting out for the default routing");
+        }
+        this.caseRouting = routing;
         return this;
     }
 
