@@ -9,6 +9,7 @@ import dev.oakit.core.internal.job.JobWorker;
 import dev.oakit.core.testing.DatabaseMatrix;
 import dev.oakit.core.testing.Servers;
 import dev.oakit.core.testing.TestDatabase;
+import dev.oakit.crm.internal.ForwardingCrmConnector;
 import dev.oakit.crm.odoo.OdooCrmConfig;
 import dev.oakit.crm.odoo.OdooCrmConnector;
 import dev.oakit.crm.salesforce.SalesforceConfig;
@@ -24,10 +25,8 @@ import dev.oakit.integration.WriteStatus;
 import dev.oakit.integration.pull.ChangePulls;
 import dev.oakit.integration.pull.PullSpec;
 import dev.oakit.integration.spi.CallContext;
-import dev.oakit.integration.spi.ChangeFeed;
 import dev.oakit.integration.spi.RemoteCallException;
 import dev.oakit.integration.spi.RemoteCreate;
-import dev.oakit.integration.spi.RemoteEntity;
 import dev.oakit.ticket.StateKind;
 import dev.oakit.ticket.Ticket;
 import dev.oakit.ticket.TicketEvent;
@@ -451,73 +450,23 @@ class CaseWriteOrderProperties {
     }
 
     /** The connector with the hook in its case writes; everything else passes through. */
-    static final class Hooked implements CrmConnector {
-        private final CrmConnector c;
+    static final class Hooked extends ForwardingCrmConnector {
         private final Hook hook;
 
         Hooked(CrmConnector c, Hook hook) {
-            this.c = c;
+            super(c);
             this.hook = hook;
         }
 
         @Override
-        public String id() {
-            return c.id();
-        }
-
-        @Override
-        public List<RemoteCreate<?>> creates() {
-            return c.creates().stream().<RemoteCreate<?>>map(op -> op.operation().equals(CASE_UPDATE) ? hooked(op) : op).toList();
-        }
-
-        private <P> RemoteCreate<P> hooked(RemoteCreate<P> op) {
-            return new RemoteCreate<>() {
+        protected RemoteCreate<CaseUpdate> caseWrite(RemoteCreate<CaseUpdate> op) {
+            return new ForwardingCaseWrite(op) {
                 @Override
-                public String operation() {
-                    return op.operation();
-                }
-
-                @Override
-                public Class<P> payloadType() {
-                    return op.payloadType();
-                }
-
-                @Override
-                public Optional<String> find(CallContext call, String key) throws RemoteCallException {
-                    return op.find(call, key);
-                }
-
-                @Override
-                public String create(CallContext call, String key, P payload) throws RemoteCallException {
+                public String create(CallContext call, String key, CaseUpdate payload) throws RemoteCallException {
                     hook.beforeCall();
-                    return op.create(call, key, payload);
+                    return super.create(call, key, payload);
                 }
             };
-        }
-
-        @Override
-        public List<ChangeFeed> feeds() {
-            return c.feeds();
-        }
-
-        @Override
-        public String systemName() {
-            return c.systemName();
-        }
-
-        @Override
-        public Optional<CrmCase> readCase(CallContext call, String caseId) throws RemoteCallException {
-            return c.readCase(call, caseId);
-        }
-
-        @Override
-        public Optional<ApprovalRequest> readApprovalRequest(CallContext call, ApprovalRequest.Kind kind, String id) throws RemoteCallException {
-            return c.readApprovalRequest(call, kind, id);
-        }
-
-        @Override
-        public Optional<RemoteEntity> entity(CallContext call, String entity) throws RemoteCallException {
-            return c.entity(call, entity);
         }
     }
 }
