@@ -1,6 +1,7 @@
 package dev.oakit.crm;
 
 import dev.oakit.core.Checks;
+import dev.oakit.core.ValidationException;
 import dev.oakit.ticket.StateKind;
 import org.apiguardian.api.API;
 
@@ -28,12 +29,20 @@ import java.util.Map;
 public record CaseRouting(Map<String, Route> byType, Route fallback, Map<StateKind, String> statuses) {
     /** Checks the components. */
     public CaseRouting {
-        Checks.notNull("fallback", fallback);
+        if (fallback == null) {
+            throw ValidationException.of("fallback", "is required: the route of a case whose type is missing or not listed, "
+                    + "e.g. CaseRouting.of(new CaseRouting.Route(\"service\", \"support\", null))");
+        }
         Map<String, Route> t = new LinkedHashMap<>();
-        byType.forEach((k, v) -> t.put(Checks.text("byType", k, 64).toLowerCase(Locale.ROOT), Checks.notNull("byType." + k, v)));
+        byType.forEach((k, v) -> t.put(caseType(k), route(k, v)));
         byType = Map.copyOf(t);
         statuses = statuses.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(statuses));
-        statuses.forEach((k, v) -> Checks.text("statuses." + k, v, 64));
+        statuses.forEach((k, v) -> {
+            if (v == null || v.isBlank() || v.length() > 64) {
+                throw ValidationException.of("statuses." + k, "must be the CRM's status name (1 to 64 characters), was '" + v
+                        + "'; give null to write none for that state");
+            }
+        });
     }
 
     /**
@@ -47,8 +56,17 @@ public record CaseRouting(Map<String, Route> byType, Route fallback, Map<StateKi
     public record Route(String ticketType, String queue, String slaPolicy) {
         /** Checks the components. */
         public Route {
+            if (ticketType == null || ticketType.isBlank()) {
+                throw ValidationException.of("ticketType", "is required: the key of a ticket type cases of this route become, e.g. \"complaint\"");
+            }
             Checks.id("ticketType", ticketType);
+            if (queue != null && queue.isBlank()) {
+                throw ValidationException.of("queue", "is blank; give the queue's key, or null for the ticket type's default queue");
+            }
             Checks.optionalText("queue", queue, 64);
+            if (slaPolicy != null && slaPolicy.isBlank()) {
+                throw ValidationException.of("slaPolicy", "is blank; give the SLA policy's key, or null for the default policy");
+            }
             Checks.optionalText("slaPolicy", slaPolicy, 64);
         }
     }
@@ -71,8 +89,24 @@ public record CaseRouting(Map<String, Route> byType, Route fallback, Map<StateKi
     /** @return this routing with cases of that type going that route */
     public CaseRouting withType(String caseType, Route route) {
         Map<String, Route> t = new LinkedHashMap<>(byType);
-        t.put(Checks.text("caseType", caseType, 64).toLowerCase(Locale.ROOT), route);
+        t.put(caseType(caseType), route(caseType, route));
         return new CaseRouting(t, fallback, statuses);
+    }
+
+    private static String caseType(String caseType) {
+        if (caseType == null || caseType.isBlank() || caseType.length() > 64) {
+            throw ValidationException.of("caseType", "must be the CRM's name of the case type (1 to 64 characters, e.g. \"Complaint\"), was '"
+                    + caseType + "'; cases without a type take the fallback route");
+        }
+        return caseType.toLowerCase(Locale.ROOT);
+    }
+
+    private static Route route(String caseType, Route route) {
+        if (route == null) {
+            throw ValidationException.of("byType." + caseType, "has no route; give new CaseRouting.Route(ticketType, queue, slaPolicy), "
+                    + "or leave the type out to take the fallback route");
+        }
+        return route;
     }
 
     /** @return this routing with tickets in that kind of state written back with that CRM status; null to write none */

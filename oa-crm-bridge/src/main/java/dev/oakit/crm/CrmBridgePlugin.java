@@ -5,6 +5,7 @@ import dev.oakit.core.spi.OaPlugin;
 import dev.oakit.core.spi.OaPluginContext;
 import dev.oakit.core.notify.NotificationTemplate;
 import dev.oakit.core.spi.EventListener;
+import dev.oakit.crm.internal.CaseStateConnector;
 import dev.oakit.crm.internal.CrmConnectors;
 import dev.oakit.crm.internal.Customer360Service;
 import dev.oakit.crm.internal.DealIntakeJob;
@@ -55,7 +56,11 @@ public final class CrmBridgePlugin implements OaPlugin {
      * @return this plugin
      */
     public CrmBridgePlugin caseRouting(CaseRouting routing) {
-        this.caseRouting = java.util.Objects.requireNonNull(routing, "routing");
+        if (routing == null) {
+            throw dev.oakit.core.ValidationException.of("caseRouting", "is required; give CaseRouting.of(new CaseRouting.Route(ticketType, "
+                    + "queue, slaPolicy)), or leave caseRouting out for the default routing");
+        }
+        this.caseRouting = routing;
         return this;
     }
 
@@ -101,8 +106,10 @@ public final class CrmBridgePlugin implements OaPlugin {
     @Override
     public void configure(OaPluginContext context) {
         CrmConnectors registry = new CrmConnectors(connectors);
+        CaseStateConnector.Late late = new CaseStateConnector.Late();
         for (CrmConnector c : registry.all()) {
-            context.extension(Connector.class, c);
+            // a case write carries the ticket's state as it is when sent: writes landing in any order end in that state
+            context.extension(Connector.class, new CaseStateConnector(c, late));
         }
         CaseRouting routing = caseRouting;
         WebhookTokens hookTokens = new WebhookTokens(webhookTokens);
@@ -114,6 +121,7 @@ public final class CrmBridgePlugin implements OaPlugin {
                 bind(CaseRouting.class).toInstance(routing);
                 bind(WebhookTokens.class).toInstance(hookTokens);
                 bind(CrmWebhooks.class).to(CrmWebhookService.class);
+                bind(CaseStateConnector.Late.class).toInstance(late);
                 bind(CrmCustomers.class).to(CrmCustomerService.class);
                 bind(DealApprovals.class).to(DealService.class);
                 bind(Customer360.class).to(Customer360Service.class);

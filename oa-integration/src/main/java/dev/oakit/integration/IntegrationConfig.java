@@ -83,12 +83,18 @@ public record IntegrationConfig(Duration callTimeout, Duration lease, Integer ma
             deadLetters = deadLetters == null ? Duration.ofDays(90) : deadLetters;
             purgeUnresolved = purgeUnresolved != null && purgeUnresolved;
             every = every == null ? Duration.ofDays(1) : every;
-            if (inboxDeliveries.compareTo(Duration.ofMinutes(1)) < 0 || deadLetters.compareTo(Duration.ofMinutes(1)) < 0) {
-                throw new IllegalArgumentException("integration.retention.inboxDeliveries and deadLetters must be at least PT1M, were "
-                        + inboxDeliveries + " / " + deadLetters);
+            java.util.List<String> problems = new java.util.ArrayList<>();
+            if (inboxDeliveries.compareTo(Duration.ofMinutes(1)) < 0) {
+                problems.add("integration.retention.inboxDeliveries must be at least PT1M, was " + inboxDeliveries);
+            }
+            if (deadLetters.compareTo(Duration.ofMinutes(1)) < 0) {
+                problems.add("integration.retention.deadLetters must be at least PT1M, was " + deadLetters);
             }
             if (every.compareTo(Duration.ofSeconds(1)) < 0) {
-                throw new IllegalArgumentException("integration.retention.every must be at least PT1S, was " + every);
+                problems.add("integration.retention.every must be at least PT1S, was " + every);
+            }
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException(String.join("; ", problems));
             }
         }
 

@@ -2,6 +2,8 @@ package dev.oakit.crm.internal;
 
 import dev.oakit.core.Actor;
 import dev.oakit.core.ConflictException;
+import dev.oakit.core.NotFoundException;
+import dev.oakit.core.ValidationException;
 import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
 import dev.oakit.crm.CaseComment;
@@ -167,7 +169,16 @@ public final class CaseTicketService {
         NewTicket.Builder b = NewTicket.builder(route.ticketType(), c.subject().length() > 200 ? c.subject().substring(0, 200) : c.subject())
                 .description(c.description()).queue(route.queue()).slaPolicy(route.slaPolicy()).channel("crm").priority(priority(c.priority()))
                 .requester(requester(system, target, c)).requestId("crm:" + target + ":" + c.id());
-        Ticket ticket = tickets.create(system, b.build()); // a second call with the request id returns the first ticket
+        Ticket ticket;
+        try {
+            ticket = tickets.create(system, b.build()); // a second call with the request id returns the first ticket
+        } catch (ValidationException | NotFoundException e) {
+            // a queue, ticket type or SLA policy the routing names that this tenant lacks: the event is delivered again,
+            // so the case becomes a ticket once the host saves it or fixes the routing
+            throw ValidationException.of("caseRouting", "case " + label(c) + " of " + target + " cannot become a ticket by "
+                    + describe(c.type()) + ": " + e.getMessage() + "; save what is missing in oa-ticket, or change the "
+                    + "route in CaseRouting (CrmBridgePlugin.caseRouting)");
+        }
         List<String> told = c.escalated() ? notices.recipients(system, ticket) : List.of();
         commands.execute(new CommandSpec(system, "crm.case.open", "crm-case", target + "/" + c.id(), null), Boolean.class, ctx -> {
             if (repo.byCase(ctx.handle(), ctx.tenantId(), target, c.id(), true).isEmpty()) {
@@ -184,6 +195,15 @@ public final class CaseTicketService {
         if (idMap.localId(system, ref).isEmpty()) {
             idMap.link(system, ref, Long.toString(ticket.id()));
         }
+    }
+
+    /** @return how people read the route of a case type in an error */
+    private String describe(String caseType) {
+        boolean listed = caseType != null && routing.byType().containsKey(caseType.toLowerCase(Locale.ROOT));
+        CaseRouting.Route r = routing.route(caseType);
+        return "the CaseRouting route of case type '" + caseType + "' (" + (listed ? "withType" : "the fallback") + ": ticket type '"
+                + r.ticketType() + "', queue " + (r.queue() == null ? "(the type's default)" : "'" + r.queue() + "'") + ", SLA policy "
+                + (r.slaPolicy() == null ? "(the default)" : "'" + r.slaPolicy() + "'") + ")";
     }
 
     private Requester requester(Actor system, String target, CrmCase c) {

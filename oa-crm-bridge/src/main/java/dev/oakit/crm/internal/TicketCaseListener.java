@@ -25,7 +25,8 @@ import java.util.Set;
  * Writes a case's ticket back to the case: a public reply as a public reply, the resolution with the resolved status,
  * and every other state change as the routing's status of the new state. Each as a remote write whose key is the
  * case's id and the ticket event's id ({@code CrmConnector.caseUpdateKey(caseId, "tk<ticket>-<event>")}), so a repeated delivery writes nothing
- * twice. Internal notes never leave OAKit.
+ * twice. Internal notes never leave OAKit. The writes of one case may reach the CRM in any order: the status and the
+ * resolution they carry are read again when each is sent ({@link CaseStateConnector}), so the case ends in the ticket's state.
  */
 @Singleton
 public final class TicketCaseListener implements EventListener {
@@ -78,22 +79,27 @@ public final class TicketCaseListener implements EventListener {
             return;
         }
         String status = routing.status(ticket.stateKind());
-        String reply = e.kind() == TicketEventKind.AGENT_REPLY ? e.body() : null;
-        String resolution = e.kind() == TicketEventKind.RESOLVED ? e.body() : null;
-        String known = r.oakitStatus() != null ? r.oakitStatus() : r.crmStatus();
-        String newStatus = status != null && !status.equalsIgnoreCase(known) ? status : null;
-        commands.execute(new CommandSpec(system, "crm.case.ticket-changed", "crm-case", r.target() + "/" + r.caseId(), null), Boolean.class, ctx -> {
-            repo.update(ctx.handle(), tenant, r.withTicket(ticket.state(), newStatus != null ? newStatus : r.oakitStatus()), ctx.now());
-            ctx.summary("ticket " + ticket.number() + " is '" + ticket.state() + "'" + (newStatus == null ? "" : "; case " + r.caseId()
-                    + " gets '" + newStatus + "'"));
-            return true;
-        });
-        if (newStatus == null && (reply == null || reply.isBlank()) && (resolution == null || resolution.isBlank())) {
+        String reply = blankToNull(e.kind() == TicketEventKind.AGENT_REPLY ? e.body() : null);
+        String resolution = blankToNull(e.kind() == TicketEventKind.RESOLVED ? e.body() : null);
+        // what the case last heard of its status, read under the row's lock: two events of one ticket delivered at once
+        // do not both take the old value
+        String newStatus = commands.execute(new CommandSpec(system, "crm.case.ticket-changed", "crm-case", r.target() + "/" + r.caseId(), null),
+                String.class, ctx -> {
+                    CaseRepository.CaseRow now = repo.byTicket(ctx.handle(), tenant, ticketId, true).orElse(r);
+                    String known = now.oakitStatus() != null ? now.oakitStatus() : now.crmStatus();
+                    String changed = status != null && !status.equalsIgnoreCase(known) ? status : null;
+                    repo.update(ctx.handle(), tenant, now.withTicket(ticket.state(), changed != null ? changed : now.oakitStatus()), ctx.now());
+                    ctx.summary("ticket " + ticket.number() + " is '" + ticket.state() + "'" + (changed == null ? "" : "; case " + r.caseId()
+                            + " gets '" + changed + "'"));
+                    return changed == null ? "" : changed;
+                });
+        if (newStatus.isEmpty() && reply == null && resolution == null) {
             return;
         }
+        // the status and resolution sent are the ticket's when the write goes out (CaseStateConnector), not these
         writes.request(system, new NewRemoteWrite(r.target(), CrmConnector.CASE_UPDATE,
                 CrmConnector.caseUpdateKey(r.caseId(), "tk" + ticketId + "-" + eventId),
-                "ticket:" + ticketId, new CaseUpdate(r.caseId(), newStatus, blankToNull(reply), blankToNull(resolution))));
+                "ticket:" + ticketId, new CaseUpdate(r.caseId(), newStatus.isEmpty() ? null : newStatus, reply, resolution)));
     }
 
     private static String blankToNull(String s) {

@@ -37,9 +37,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *       second contact with the key (a call the server ran twice) is deleted, so the key ends with exactly one.</li>
  *   <li>{@link #CASE_UPDATE}: the case is a {@code project.task} of the support project. A status {@code Done} or
  *       {@code Cancelled} sets the task's {@code state}; any other status moves it to the project's stage of that
- *       name. A public reply and the resolution are posted as one public message in the task's chatter
- *       ({@code message_post}, subtype {@code mail.mt_comment}) whose {@code message_id} carries the key
- *       ({@link #messageId}), by which it is found again.</li>
+ *       name and its {@code state} back to in progress (a task done and reopened). A public reply and the resolution
+ *       are posted as one public message in the task's chatter ({@code message_post}, subtype {@code mail.mt_comment})
+ *       whose {@code message_id} carries the key ({@link #messageId}), by which it is found again: an update sent
+ *       again with its key posts nothing twice.</li>
  *   <li>Feeds: {@link #ACCOUNTS} (companies), {@link #CONTACTS} (persons of type contact), {@link #CASES} (tasks of
  *       the support project) and {@link #CASE_COMMENTS} (public chatter messages on them), by {@code search_read} on
  *       {@code write_date}. A case's type is its first tag's name,
@@ -54,6 +55,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class OdooCrmConnector implements CrmConnector {
+    /** The {@code state} of a task that is neither done nor cancelled. */
+    private static final String OPEN_STATE = "01_in_progress";
+
     private final OdooCrmConfig config;
     private final OdooRpc rpc;
     private final AtomicLong project = new AtomicLong(-1);
@@ -285,6 +289,11 @@ public final class OdooCrmConnector implements CrmConnector {
             if (u.publicReply() == null && u.resolution() == null) {
                 return u.caseId();
             }
+            // sent again with its key (the state caught up with the ticket): the message is posted once
+            Optional<String> posted = find(call, key);
+            if (posted.isPresent()) {
+                return posted.get();
+            }
             StringBuilder body = new StringBuilder();
             if (u.publicReply() != null) {
                 body.append(u.publicReply());
@@ -311,7 +320,8 @@ public final class OdooCrmConnector implements CrmConnector {
             List<String> names = new ArrayList<>();
             for (JsonNode s : stages) {
                 if (s.path("name").asText().equalsIgnoreCase(status)) {
-                    return Map.of("stage_id", s.path("id").asLong());
+                    // an open status opens a task that was done or cancelled again (a reopened ticket)
+                    return Map.of("stage_id", s.path("id").asLong(), "state", OPEN_STATE);
                 }
                 names.add(s.path("name").asText());
             }

@@ -3,16 +3,14 @@ package dev.oakit.crm.odoo;
 import dev.oakit.core.Actor;
 import dev.oakit.core.OaKit;
 import dev.oakit.core.testing.TestDatabase;
+import dev.oakit.crm.ConnectorWrites;
 import dev.oakit.fakes.odoo.FakeOdoo;
 import dev.oakit.integration.ConnectorPlugin;
 import dev.oakit.integration.IntegrationPlugin;
-import dev.oakit.integration.NewRemoteWrite;
 import dev.oakit.integration.RemoteWrite;
 import dev.oakit.integration.RemoteWrites;
 import dev.oakit.integration.WriteStatus;
 import dev.oakit.integration.spi.CallContext;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 import java.time.Duration;
 import java.util.List;
@@ -23,10 +21,8 @@ import java.util.Map;
  * (stages New, In Progress, Waiting on Customer) and one customer company: the knob tests drive real remote writes.
  */
 record OdooCrmSetup(FakeOdoo odoo, OdooCrmConnector connector, OaKit oa, RemoteWrites writes, long support, long acme) {
-    static final Actor SYSTEM = Actor.system("t1");
-    /** Short timeouts and retries, so a commit-then-timeout knob of 3 s outlasts a call. */
-    static final Map<String, Object> FAST = Map.of("callTimeout", "PT1.5S", "lease", "PT3S", "retryInitial", "PT0.05S",
-            "retryMax", "PT0.3S", "maxAttempts", 30);
+    static final Actor SYSTEM = ConnectorWrites.SYSTEM;
+    static final Map<String, Object> FAST = ConnectorWrites.FAST;
 
     static OdooCrmSetup start(TestDatabase db) {
         FakeOdoo odoo = db.closeLater(FakeOdoo.start());
@@ -51,23 +47,22 @@ record OdooCrmSetup(FakeOdoo odoo, OdooCrmConnector connector, OaKit oa, RemoteW
     }
 
     static CallContext call() {
-        return new CallContext("t1", "odoo-crm", "test", Duration.ofSeconds(5));
+        return new ConnectorWrites(null, "odoo-crm").call();
+    }
+
+    private ConnectorWrites probe() {
+        return new ConnectorWrites(writes, "odoo-crm");
     }
 
     RemoteWrite request(String operation, String key, Object payload) {
-        return writes.request(SYSTEM, new NewRemoteWrite("odoo-crm", operation, key, null, payload));
+        return probe().request(operation, key, payload);
     }
 
     RemoteWrite current(RemoteWrite w) {
-        return writes.get(SYSTEM, w.id()).orElseThrow();
+        return probe().current(w);
     }
 
     RemoteWrite await(RemoteWrite w, WriteStatus status) {
-        try {
-            Awaitility.await().atMost(Duration.ofSeconds(40)).until(() -> current(w).status() == status);
-        } catch (ConditionTimeoutException e) {
-            throw new AssertionError("write '" + w.key() + "' did not become " + status + ": " + current(w), e);
-        }
-        return current(w);
+        return probe().await(w, status);
     }
 }

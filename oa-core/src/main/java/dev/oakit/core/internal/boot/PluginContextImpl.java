@@ -97,8 +97,7 @@ public final class PluginContextImpl implements OaPluginContext {
         try {
             value = mapper.treeToValue(node, type);
         } catch (Exception e) {
-            problems.add("config '" + pluginId + "' does not fit " + type.getSimpleName() + ": "
-                    + e.getMessage().lines().findFirst().orElse(""));
+            problems.add(ConfigProblems.describe(pluginId, type, e));
             try {
                 value = mapper.treeToValue(mapper.createObjectNode(), type);
             } catch (Exception e2) {
