@@ -28,6 +28,13 @@ public final class CoreErrors {
     /** OAKit's configuration has problems; {@link ConfigurationException#problems()} lists all of them. */
     public static final String CONFIGURATION = "OA-CORE/CONFIGURATION";
 
+    // ---- the lifecycle
+
+    /** A service was used before {@code OaKit.start()}; start OAKit first (the Guice door: get {@code OaKit} and start it). */
+    public static final String NOT_STARTED = "OA-CORE/NOT_STARTED";
+    /** A service was used after {@code OaKit.close()}; use a running OAKit (a closed one may be started again). */
+    public static final String CLOSED = "OA-CORE/CLOSED";
+
     // ---- commands and the database
 
     /** A record with the same key already exists (a unique index refused the write). */
