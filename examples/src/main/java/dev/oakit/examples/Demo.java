@@ -114,6 +114,7 @@ public final class Demo {
                     sun,孙会计,sun@acme.cn,,ap,,true
                     li,李出纳,li@acme.cn,,nowhere,,true
                     alice,Alice,alice@acme.cn,sun,ap,,true
+                    bob,Bob,bob@acme.cn,sun,ap,,true
                     """;
             ImportReport report = directory.importUsers(admin, ImportFormat.CSV, new StringReader(csv));
             out.println("   imported " + report.rowsImported() + " rows, " + report.rowsFailed() + " failed:");
@@ -122,7 +123,7 @@ public final class Demo {
             directory.updateDepartment(admin, directory.department(admin, "fin").withHead("qian"));
             out.println("   alice's manager chain: " + directory.managerChain(admin, "alice", 5, true).stream()
                     .map(u -> u.name() + " (" + u.id() + ")").toList());
-            failed += check(out, report.rowsImported() == 4 && report.rowsFailed() == 1, "valid rows imported, the bad row reported");
+            failed += check(out, report.rowsImported() == 5 && report.rowsFailed() == 1, "valid rows imported, the bad row reported");
             failed += check(out, directory.managerOf(admin, "alice", 2).map(u -> u.id().equals("qian")).orElse(false),
                     "manager two levels up is the finance head");
             directory.deactivateUser(admin, "sun");

@@ -86,6 +86,8 @@ public final class CoreErrors {
     public static final String TENANT_NOT_FOUND = "OA-CORE/TENANT_NOT_FOUND";
     /** A command names a deactivated tenant; an operator reactivates it, or the command is for another tenant. */
     public static final String TENANT_INACTIVE = "OA-CORE/TENANT_INACTIVE";
+    /** A command's actor is not a user of its tenant's directory (and not an administrator or the system); create the user first. */
+    public static final String UNKNOWN_ACTOR = "OA-CORE/UNKNOWN_ACTOR";
     /** A tenant with this id already exists. */
     public static final String TENANT_EXISTS = "OA-CORE/TENANT_EXISTS";
 
