@@ -51,7 +51,7 @@ final class ImportParser {
         return rows;
     }
 
-    private static ImportRow jsonRow(int number, JsonNode node) {
+    static ImportRow jsonRow(int number, JsonNode node) {
         List<ImportReport.RowError> errors = new ArrayList<>();
         if (!node.isObject()) {
             errors.add(new ImportReport.RowError(number, null, "", "must be a JSON object describing one user"));
@@ -146,9 +146,7 @@ final class ImportParser {
         Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < header.size(); i++) {
             String c = header.get(i);
-            boolean known = (FIELDS.contains(c) && !c.equals("attributes") && !c.equals("externalIds"))
-                    || (c.startsWith("attr.") && c.length() > 5) || (c.startsWith("ext.") && c.length() > 4);
-            if (!known) {
+            if (!isUserColumn(c)) {
                 problems.add(new ValidationException.Problem("header[" + i + "]", "unknown column '" + c
                         + "'; use id, name, email, mobile, manager, active, departments, roles, attr.<key> or ext.<system>"));
             } else if (!seen.add(c)) {
@@ -174,7 +172,13 @@ final class ImportParser {
         return rows;
     }
 
-    private static ImportRow csvRow(int number, List<String> header, List<String> cells) {
+    /** @return whether {@code c} is a column of a user row in CSV */
+    static boolean isUserColumn(String c) {
+        return (FIELDS.contains(c) && !c.equals("attributes") && !c.equals("externalIds"))
+                || (c.startsWith("attr.") && c.length() > 5) || (c.startsWith("ext.") && c.length() > 4);
+    }
+
+    static ImportRow csvRow(int number, List<String> header, List<String> cells) {
         int idColumn = header.indexOf("id");
         String id = idColumn < cells.size() ? blankToNull(cells.get(idColumn)) : null;
         Builder b = new Builder(number, id, new ArrayList<>());
