@@ -34,21 +34,32 @@ final class ImportParser {
     // ---- JSON -----------------------------------------------------------------------------------
 
     static List<ImportRow> parseJson(ObjectMapper json, Reader input) {
-        JsonNode root;
-        try {
-            root = json.readTree(input);
-        } catch (IOException e) {
-            throw ValidationException.of("input", "is not valid JSON: " + e.getMessage().lines().findFirst().orElse("")
-                    + "; give a JSON array of user objects");
-        }
-        if (root == null || !root.isArray()) {
-            throw ValidationException.of("input", "must be a JSON array of user objects");
-        }
+        JsonNode root = readJson(json, input, true, "a JSON array of user objects");
         List<ImportRow> rows = new ArrayList<>();
         for (int i = 0; i < root.size(); i++) {
             rows.add(jsonRow(i + 1, root.get(i)));
         }
         return rows;
+    }
+
+    /**
+     * @param array whether the input must be an array (else an object)
+     * @param expected what the input must be, for the messages
+     * @return the input's JSON
+     * @throws ValidationException on {@code input} when it is not JSON or not of the expected kind
+     */
+    static JsonNode readJson(ObjectMapper json, Reader input, boolean array, String expected) {
+        JsonNode root;
+        try {
+            root = json.readTree(input);
+        } catch (IOException e) {
+            throw ValidationException.of("input", "is not valid JSON: " + e.getMessage().lines().findFirst().orElse("")
+                    + "; give " + expected);
+        }
+        if (root == null || (array ? !root.isArray() : !root.isObject())) {
+            throw ValidationException.of("input", "must be " + expected);
+        }
+        return root;
     }
 
     static ImportRow jsonRow(int number, JsonNode node) {

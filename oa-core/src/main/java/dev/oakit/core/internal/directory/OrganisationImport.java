@@ -17,7 +17,6 @@ import dev.oakit.core.spi.Commands;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -192,16 +191,7 @@ final class OrganisationImport {
     // ---- reading ---------------------------------------------------------------------------------------------------
 
     private void parseJson(Reader input, List<DepartmentRow> depts, List<ImportRow> users) {
-        JsonNode root;
-        try {
-            root = json.readTree(input);
-        } catch (IOException e) {
-            throw ValidationException.of("input", "is not valid JSON: " + e.getMessage().lines().findFirst().orElse("")
-                    + "; give an object {\"departments\": [...], \"users\": [...]}");
-        }
-        if (root == null || !root.isObject()) {
-            throw ValidationException.of("input", "must be a JSON object {\"departments\": [...], \"users\": [...]}");
-        }
+        JsonNode root = ImportParser.readJson(json, input, false, "a JSON object {\"departments\": [...], \"users\": [...]}");
         List<ValidationException.Problem> problems = new ArrayList<>();
         root.fieldNames().forEachRemaining(f -> {
             if (!f.equals("departments") && !f.equals("users")) {
