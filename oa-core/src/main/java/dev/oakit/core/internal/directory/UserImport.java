@@ -169,7 +169,6 @@ final class UserImport {
             String t = ctx.tenantId();
             ImportRow.Problems problems = new ImportRow.Problems(row);
             Optional<User> old = users.find(h, t, row.userId());
-            List<Object> before = List.of(old, memberships.ofUser(h, t, row.userId()), roles.rolesOf(h, t, row.userId()));
             User next = problems.user(row.merge(old.orElse(null)));
             if (next != null) {
                 problems.check("manager", () -> userCommands.checkManager(h, t, next.id(), next.managerId()));
@@ -191,12 +190,14 @@ final class UserImport {
             problems.throwIfAny();
             // every check passed: write
             boolean changed = false;
+            boolean wrote = false; // anything at all, for a row that changes nothing (changed: what USER_UPDATED reports)
             if (old.isEmpty()) {
                 users.insert(h, t, next, ctx.now());
                 ctx.publish(DirectoryEvents.USER_CREATED, "user", next.id(), Map.of("userId", next.id()));
             } else {
                 if (old.get().active() != next.active()) {
                     userCommands.writeActive(ctx, next.id(), next.active(), "import");
+                    wrote = true;
                 }
                 if (!old.get().withActive(next.active()).equals(next)) {
                     users.update(h, t, next, ctx.now());
@@ -206,14 +207,18 @@ final class UserImport {
             if (row.departments() != null) {
                 Set<String> wanted = new HashSet<>();
                 row.departments().forEach(m -> wanted.add(m.departmentId()));
-                for (Membership m : memberships.ofUser(h, t, next.id())) {
+                List<Membership> current = memberships.ofUser(h, t, next.id());
+                for (Membership m : current) {
                     if (!wanted.contains(m.departmentId())) {
                         membershipCommands.delete(ctx, next.id(), m.departmentId());
+                        wrote = true;
                     }
                 }
                 for (Membership m : row.departments()) {
                     membershipCommands.write(ctx, m);
                 }
+                // a write that changes nothing writes nothing; one more read tells, only for a row that changed nothing else
+                wrote = wrote || changed || old.isEmpty() || !current.equals(memberships.ofUser(h, t, next.id()));
             }
             if (row.roles() != null) {
                 Set<String> current = roles.rolesOf(h, t, next.id());
@@ -233,8 +238,7 @@ final class UserImport {
             if (changed && old.isPresent()) {
                 ctx.publish(DirectoryEvents.USER_UPDATED, "user", next.id(), Map.of("userId", next.id()));
             }
-            if (old.isPresent() && before.equals(List.of(users.find(h, t, row.userId()), memberships.ofUser(h, t, row.userId()),
-                    roles.rolesOf(h, t, row.userId())))) {
+            if (old.isPresent() && !wrote && !changed) {
                 throw new ImportRow.Unchanged();
             }
             ctx.summary((old.isEmpty() ? "imported new user " : "imported user ") + next.id() + " (row " + row.number() + ")");
