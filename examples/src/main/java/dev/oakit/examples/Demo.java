@@ -2,15 +2,16 @@ package dev.oakit.examples;
 
 import dev.oakit.core.Actor;
 import dev.oakit.core.ConflictException;
+import dev.oakit.core.CoreErrors;
+import dev.oakit.core.ForbiddenException;
 import dev.oakit.core.OaKit;
 import dev.oakit.core.ValidationException;
 import dev.oakit.core.audit.AuditLog;
 import dev.oakit.core.audit.AuditVerification;
 import dev.oakit.core.calendar.BusinessCalendar;
-import dev.oakit.core.directory.Department;
 import dev.oakit.core.directory.Directory;
 import dev.oakit.core.directory.ImportFormat;
-import dev.oakit.core.directory.ImportReport;
+import dev.oakit.core.directory.OrgImportReport;
 import dev.oakit.core.directory.Role;
 import dev.oakit.core.notify.DeliveryQuery;
 import dev.oakit.core.notify.DeliveryStatus;
@@ -21,6 +22,7 @@ import dev.oakit.workflow.ApprovalQueries;
 import dev.oakit.workflow.Approvals;
 import dev.oakit.workflow.ApproverRule;
 import dev.oakit.workflow.Decision;
+import dev.oakit.workflow.Deployment;
 import dev.oakit.workflow.InstanceDetail;
 import dev.oakit.workflow.InstanceStatus;
 import dev.oakit.workflow.ProcessDefinition;
@@ -101,28 +103,35 @@ public final class Demo {
                 failed += check(out, e.paths().contains("reason") && e.paths().contains("items[1].amount"), "every problem has its path");
             }
 
-            out.println("\n== 3. Organisation directory (通讯录): departments, CSV import with per-row errors, manager chain");
+            out.println("\n== 3. Organisation directory (通讯录): departments and users from one file, heads after the users, per-row report");
             Directory directory = oa.service(Directory.class);
-            directory.createDepartment(admin, Department.root("hq", "总部"));
-            directory.createDepartment(admin, Department.of("fin", "hq", "财务部"));
-            directory.createDepartment(admin, Department.of("ap", "fin", "应付组"));
             directory.saveRole(admin, new Role("finance", "财务"));
-            String csv = """
-                    id,name,email,manager,departments,roles,active
-                    zhao,赵总,zhao@acme.cn,,hq,,true
-                    qian,钱经理,qian@acme.cn,,fin,finance,true
-                    sun,孙会计,sun@acme.cn,,ap,,true
-                    li,李出纳,li@acme.cn,,nowhere,,true
-                    alice,Alice,alice@acme.cn,sun,ap,,true
+            String organisation = """
+                    type,id,name,parent,head,email,manager,departments,roles
+                    department,hq,总部,,zhao,,,,
+                    department,fin,财务部,hq,qian,,,,
+                    department,ap,应付组,fin,,,,,
+                    user,zhao,赵总,,,zhao@acme.cn,,hq,
+                    user,qian,钱经理,,,qian@acme.cn,,fin,finance
+                    user,sun,孙会计,,,sun@acme.cn,,ap,
+                    user,li,李出纳,,,li@acme.cn,,nowhere,
+                    user,alice,Alice,,,alice@acme.cn,sun,ap,
+                    user,bob,Bob,,,bob@acme.cn,sun,ap,
                     """;
-            ImportReport report = directory.importUsers(admin, ImportFormat.CSV, new StringReader(csv));
-            out.println("   imported " + report.rowsImported() + " rows, " + report.rowsFailed() + " failed:");
-            report.failures().forEach(f -> out.println("     row " + f.row() + " (" + f.userId() + ") " + f.field() + ": " + f.message()));
-            directory.updateDepartment(admin, directory.department(admin, "hq").withHead("zhao"));
-            directory.updateDepartment(admin, directory.department(admin, "fin").withHead("qian"));
+            OrgImportReport report = directory.importOrganisation(admin, ImportFormat.CSV, new StringReader(organisation));
+            out.println("   imported: " + report.count(OrgImportReport.Outcome.CREATED) + " rows created, "
+                    + report.count(OrgImportReport.Outcome.FAILED) + " failed:");
+            report.failures().forEach(r -> r.errors().forEach(e -> out.println("     " + r.kind() + " row " + r.row() + " (" + r.id() + ") "
+                    + e.field() + ": " + e.message())));
+            OrgImportReport again = directory.importOrganisation(admin, ImportFormat.CSV, new StringReader(organisation));
+            out.println("   the same file again, as on a second boot: " + again.count(OrgImportReport.Outcome.UNCHANGED) + " rows unchanged, "
+                    + again.count(OrgImportReport.Outcome.FAILED) + " failed (li's department still does not exist)");
             out.println("   alice's manager chain: " + directory.managerChain(admin, "alice", 5, true).stream()
                     .map(u -> u.name() + " (" + u.id() + ")").toList());
-            failed += check(out, report.rowsImported() == 4 && report.rowsFailed() == 1, "valid rows imported, the bad row reported");
+            failed += check(out, report.count(OrgImportReport.Outcome.CREATED) == 8 && report.count(OrgImportReport.Outcome.FAILED) == 1
+                    && directory.department(admin, "fin").headUserId().equals("qian"), "valid rows imported, heads set, the bad row reported");
+            failed += check(out, !again.changedAnything() && again.count(OrgImportReport.Outcome.UNCHANGED) == 8,
+                    "a second import of the same file changes nothing");
             failed += check(out, directory.managerOf(admin, "alice", 2).map(u -> u.id().equals("qian")).orElse(false),
                     "manager two levels up is the finance head");
             directory.deactivateUser(admin, "sun");
@@ -151,7 +160,15 @@ public final class Demo {
                     .when("long", "director", "form.days > 3").otherwise("long", "approved")
                     .route("director", "approved")
                     .build();
-            out.println("   deployed: " + processes.deploy(admin, leave));
+            Deployment deployed = processes.deploy(admin, leave);
+            out.println("   deployed process " + deployed.key() + " v" + deployed.version() + " (" + deployed.name() + ")");
+            try {
+                approvals.start(Actor.of("acme", "ghost"), StartRequest.of("leave", Map.of("type", "annual", "days", 1)));
+                failed += check(out, false, "a user who is not in the directory is refused");
+            } catch (ForbiddenException e) {
+                out.println("   ghost, who is not in the directory, is refused: " + e.getMessage());
+                failed += check(out, CoreErrors.UNKNOWN_ACTOR.equals(e.code()), "a user who is not in the directory is refused");
+            }
             Actor qian = Actor.of("acme", "qian");
             ProcessInstance request = approvals.start(alice, StartRequest.of("leave", Map.of("type", "annual", "days", 5, "reason", "探亲")));
             out.println("   alice asks for 5 days: instance " + request.id() + " waits at " + request.activeNodes());
@@ -174,7 +191,7 @@ public final class Demo {
             Rooms rooms = oa.service(Rooms.class);
             Instant start = Instant.now().plus(Duration.ofMinutes(5));
             Rooms.Booking booking = rooms.book(alice, "Lotus", start, start.plus(Duration.ofHours(1)));
-            out.println("   booked: " + booking);
+            out.println("   alice booked " + booking.room() + " from " + clock(booking.startsAt()) + " to " + clock(booking.endsAt()));
             try {
                 rooms.book(Actor.of("acme", "bob"), "Lotus", start.plus(Duration.ofMinutes(30)), start.plus(Duration.ofHours(2)));
                 failed += check(out, false, "double booking is refused");
@@ -198,12 +215,15 @@ public final class Demo {
 
             out.println("\n== 6. Audit log (审计日志): hash-chained, verifiable");
             AuditLog audit = oa.service(AuditLog.class);
-            audit.recent(admin, 6).forEach(r -> out.println("   #" + r.seq() + " " + r.actorId() + " " + r.action() + " " + r.summary()));
+            java.util.List<dev.oakit.core.audit.AuditRecord> recent = new java.util.ArrayList<>(audit.recent(admin, 6));
+            java.util.Collections.reverse(recent); // oldest first, as the chain runs
+            recent.forEach(r -> out.println("   #" + r.seq() + " " + r.actorId() + " " + r.action() + ": " + r.summary()));
             AuditVerification v = audit.verify(admin);
             if (!v.intact() && !v.tampered()) {
                 v = audit.verify(admin); // entries written moments ago were sealed after the first check; this one covers them
             }
-            out.println("   verify: " + v);
+            out.println("   verified: " + (v.intact() ? "the chain is intact, " + v.checked() + " entries checked"
+                    : "the chain is broken at #" + v.firstBadSeq() + ": " + v.problem()));
             failed += check(out, v.intact(), "the audit chain is intact");
         }
 
@@ -233,6 +253,11 @@ public final class Demo {
         failed += check(out, caseFailed == 0, "the CRM case part ran with every check passing");
         out.println(failed == 0 ? "\nDemo finished: all checks passed." : "\nDemo finished: " + failed + " check(s) FAILED.");
         return failed;
+    }
+
+    /** @return an instant as the time of day in Shanghai, e.g. 14:05 */
+    private static String clock(Instant at) {
+        return java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(at.atZone(ZoneId.of("Asia/Shanghai")));
     }
 
     private static int check(PrintStream out, boolean ok, String what) {

@@ -29,6 +29,21 @@ class DemoTest {
         assertThat(held.find()).as(out).isTrue();
         assertThat(held.group(2)).as("purchase orders with the crashed requisition's key, counted in the fake ERPNext").isEqualTo("1");
         assertThat(held.group(1)).as("purchase orders in the fake ERPNext: one per requisition").isEqualTo("2");
+        assertThat(out).as("readable lines, no record dumps such as Deployment[id=1, ...]")
+                .doesNotContainPattern("[A-Z][A-Za-z]+\\[[a-z][A-Za-z]*=");
+        assertThat(out).contains("[ok] a second import of the same file changes nothing")
+                .contains("[ok] a user who is not in the directory is refused");
+        String auditSection = out.substring(out.indexOf("== 6. Audit log"), out.indexOf("== 7."));
+        Matcher seq = Pattern.compile("#(\\d+) ").matcher(auditSection);
+        long previous = 0;
+        int entries = 0;
+        while (seq.find()) {
+            long n = Long.parseLong(seq.group(1));
+            assertThat(n).as("the audit section lists entries oldest first:\n" + auditSection).isGreaterThan(previous);
+            previous = n;
+            entries++;
+        }
+        assertThat(entries).as(auditSection).isGreaterThan(1);
     }
 
     @Test

@@ -136,7 +136,8 @@ public final class PurchaseOrderBenchmark {
             ErpNextConfig config = ErpNextConfig.of("erpnext", erp.baseUri(), erp.apiKey(), erp.apiSecret());
             ErpNextConnector connector = new ErpNextConnector(config);
             try (OaKit oa = OaKit.builder().dataSource(db.rawDataSource()).tenant(T, T).plugin(new IntegrationPlugin()).plugin(new WorkflowPlugin())
-                    .plugin(new ErpBridgePlugin(connector).masterData(dev.oakit.erp.erpnext.ErpNextMasterFeeds.of(config))).build().start()) {
+                    .plugin(new ErpBridgePlugin(connector).masterData(dev.oakit.erp.erpnext.ErpNextMasterFeeds.of(config)))
+                .config("core", Map.of("tenants", Map.of("requireKnownUsers", false))) /* acts as users it never creates */.build().start()) {
                 DirectorySeed.of(oa.service(Directory.class), ADMIN).department("ops", null, "Operations")
                         .users("alice", "bob", "pat", "root").members("ops", "alice", "bob", "pat").head("ops", "bob")
                         .role("purchasing", "Purchasing", "pat").admins("root");

@@ -85,22 +85,31 @@ public record CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig 
      *     refused either way
      * @param cacheTtl how long a node reuses "this tenant is active" (default 30 s; zero asks the database on every
      *     command); a deactivation on this node takes effect at once, one on another node within this time
+     * @param requireKnownUsers whether a command's actor must be a user of the tenant's directory (default true): one
+     *     that is not is refused with {@code OA-CORE/UNKNOWN_ACTOR} before the command runs; administrators, operators
+     *     and the system act without a directory entry. A node reuses "this user is known" for {@code cacheTtl}
      * @since 0.2
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-    public record TenantRules(Boolean autoCreate, Duration cacheTtl) {
+    public record TenantRules(Boolean autoCreate, Duration cacheTtl, Boolean requireKnownUsers) {
         /** Fills defaults and checks the values. */
         public TenantRules {
             autoCreate = autoCreate == null ? Boolean.FALSE : autoCreate;
+            requireKnownUsers = requireKnownUsers == null ? Boolean.TRUE : requireKnownUsers;
             cacheTtl = cacheTtl == null ? Duration.ofSeconds(30) : cacheTtl;
             if (cacheTtl.isNegative()) {
                 throw new IllegalArgumentException("core.tenants.cacheTtl must not be negative (PT0S turns the cache off), was " + cacheTtl);
             }
         }
 
-        /** @return the defaults: no automatic creation, 30 s */
+        /** Without {@code requireKnownUsers} (the constructor before it): users must be known. */
+        public TenantRules(Boolean autoCreate, Duration cacheTtl) {
+            this(autoCreate, cacheTtl, null);
+        }
+
+        /** @return the defaults: no automatic creation, 30 s, users must be known */
         public static TenantRules defaults() {
-            return new TenantRules(null, null);
+            return new TenantRules(null, null, null);
         }
     }
 

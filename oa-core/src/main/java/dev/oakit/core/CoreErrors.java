@@ -28,6 +28,13 @@ public final class CoreErrors {
     /** OAKit's configuration has problems; {@link ConfigurationException#problems()} lists all of them. */
     public static final String CONFIGURATION = "OA-CORE/CONFIGURATION";
 
+    // ---- the lifecycle
+
+    /** A service was used before {@code OaKit.start()}; start OAKit first (the Guice door: get {@code OaKit} and start it). */
+    public static final String NOT_STARTED = "OA-CORE/NOT_STARTED";
+    /** A service was used after {@code OaKit.close()}; use a running OAKit (a closed one may be started again). */
+    public static final String CLOSED = "OA-CORE/CLOSED";
+
     // ---- commands and the database
 
     /** A record with the same key already exists (a unique index refused the write). */
@@ -79,6 +86,8 @@ public final class CoreErrors {
     public static final String TENANT_NOT_FOUND = "OA-CORE/TENANT_NOT_FOUND";
     /** A command names a deactivated tenant; an operator reactivates it, or the command is for another tenant. */
     public static final String TENANT_INACTIVE = "OA-CORE/TENANT_INACTIVE";
+    /** A command's actor is not a user of its tenant's directory (and not an administrator or the system); create the user first. */
+    public static final String UNKNOWN_ACTOR = "OA-CORE/UNKNOWN_ACTOR";
     /** A tenant with this id already exists. */
     public static final String TENANT_EXISTS = "OA-CORE/TENANT_EXISTS";
 

@@ -42,8 +42,14 @@ public interface OaKit extends AutoCloseable {
     boolean isRunning();
 
     /**
+     * A service may be taken before {@link #start()} (the Guice door injects services before it), but
+     * every call on it before {@code start()} fails with a {@link ConflictException} coded
+     * {@link CoreErrors#NOT_STARTED}, and every call after {@link #close()} with one coded
+     * {@link CoreErrors#CLOSED}.
+     *
      * @return a public service of core or of an installed plugin, e.g. {@code Directory.class}
      * @throws NotFoundException naming the exposed services when {@code type} is not one
+     * @throws ConflictException coded {@link CoreErrors#CLOSED} after {@link #close()}
      */
     <T> T service(Class<T> type);
 
@@ -67,7 +73,8 @@ public interface OaKit extends AutoCloseable {
 
     /**
      * Runs the plugins' stop hooks (reverse dependency order), stops the job workers, waiting for
-     * running jobs, and closes the pool OAKit created (if any).
+     * running jobs, and closes the pool OAKit created (if any). Services used afterwards fail with
+     * {@link CoreErrors#CLOSED}; {@link #start()} may start OAKit again.
      */
     @Override
     void close();

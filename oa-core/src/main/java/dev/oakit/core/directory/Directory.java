@@ -220,4 +220,21 @@ public interface Directory {
      * @throws dev.oakit.core.ValidationException if the input as a whole cannot be read (not JSON, no CSV header)
      */
     ImportReport importUsers(Actor actor, ImportFormat format, Reader input);
+
+    /**
+     * Bootstraps or refreshes an organisation from one input holding departments and users together (formats in
+     * {@code docs/directory.md}): departments are created or updated first, parents before children; then the users
+     * with their departments, manager and roles, as {@link #importUsers} does; then each department's head, once the
+     * users exist. Every department and user is written in its own audited command, completely or not at all; a row
+     * that changes nothing writes nothing, so running the same input again (a second boot) changes nothing and fails
+     * on nothing; the import is audited once ({@code core.directory.import}) when it changed something. Administrators
+     * only.
+     *
+     * @param input read to the end, not closed
+     * @return per row: created, updated, unchanged or failed with each problem's field and fix
+     * @throws dev.oakit.core.ValidationException if the input as a whole cannot be read (not JSON, no CSV header)
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    OrgImportReport importOrganisation(Actor actor, ImportFormat format, Reader input);
 }

@@ -125,10 +125,11 @@ public final class TestDatabase implements AutoCloseable {
     /**
      * The {@code core} config of tests that use tenants without creating them first ("acme", "globex"): the first
      * command of a tenant creates it, and a node keeps knowing it for an hour (so that statement counts do not see
-     * the tenant check come back). Tests of the tenant rules themselves turn {@code autoCreate} off again.
+     * the tenant check come back). Its users need not be in the directory either (most tests act as users they never
+     * created). Tests of the tenant rules themselves turn {@code autoCreate} or {@code requireKnownUsers} on again.
      */
     public static final java.util.Map<String, Object> ANY_TENANT = java.util.Map.of("tenants",
-            java.util.Map.of("autoCreate", true, "cacheTtl", "PT1H"));
+            java.util.Map.of("autoCreate", true, "cacheTtl", "PT1H", "requireKnownUsers", false));
 
     /** Builds and starts OAKit on this database; closed after the test. */
     public OaKit start(Consumer<OaKitBuilder> customize) {

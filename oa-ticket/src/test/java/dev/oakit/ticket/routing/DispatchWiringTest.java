@@ -45,7 +45,7 @@ class DispatchWiringTest {
         assertThat(r.routing.assignmentExplanation(r.admin, t.id())).get().asString()
                 .startsWith("round-robin: carol assigned least recently");
         TicketEvent dispatched = r.history(t.id(), TicketEventKind.DISPATCHED).get(0);
-        assertThat(dispatched.actorId()).isEqualTo("alice");
+        assertThat(dispatched.actorId()).isEqualTo(dev.oakit.core.Actor.SYSTEM_USER);
         assertThat(dispatched.internal()).isTrue();
         assertThat(dispatched.detail()).containsEntry("strategy", "round-robin").containsEntry("agent", "carol");
         assertThat(dispatched.detail().get("routing").toString()).startsWith("no rule matched, default → queue 'desk'");

@@ -136,6 +136,9 @@ public final class OaKitImpl implements OaKit {
     @Override
     public <T> T service(Class<T> type) {
         Checks.notNull("type", type);
+        if (database.isClosed()) {
+            throw Database.closedError();
+        }
         if (!services.contains(type)) {
             throw new NotFoundException(CoreErrors.NO_SUCH_SERVICE, type.getName() + " is not an OAKit service; available: "
                     + services.stream().map(Class::getSimpleName).toList() + " (install the plugin that exposes it)");
@@ -165,6 +168,7 @@ public final class OaKitImpl implements OaKit {
     public synchronized void close() {
         lifecycles.stop(); // first: plugins stop while the workers still run
         stopAll();
+        database.markClosed();
         running = false;
     }
 

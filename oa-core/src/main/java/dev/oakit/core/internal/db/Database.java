@@ -3,6 +3,8 @@ package dev.oakit.core.internal.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.oakit.core.ConfigurationException;
+import dev.oakit.core.ConflictException;
+import dev.oakit.core.CoreErrors;
 import org.jdbi.v3.core.Handles;
 import org.jdbi.v3.core.Jdbi;
 
@@ -27,6 +29,7 @@ public final class Database implements AutoCloseable {
     private volatile HostAwareConnectionFactory connections;
     private volatile String url;
     private final dev.oakit.core.spi.HostTransactions hostTransactions;
+    private volatile boolean closed;
 
     public Database(DataSource hostDataSource, Path dataDirectory) {
         this(hostDataSource, dataDirectory, null);
@@ -44,6 +47,7 @@ public final class Database implements AutoCloseable {
         if (jdbi != null) {
             return;
         }
+        closed = false;
         DataSource ds = hostDataSource;
         if (ds == null) {
             HikariConfig config = new HikariConfig();
@@ -89,7 +93,8 @@ public final class Database implements AutoCloseable {
     public Jdbi jdbi() {
         Jdbi j = jdbi;
         if (j == null) {
-            throw new IllegalStateException("OAKit is not started: call start() before using its services");
+            throw closed ? closedError() : new ConflictException(CoreErrors.NOT_STARTED,
+                    "OAKit is not started: call start() on it (OaKit.start()) before using its services");
         }
         return j;
     }
@@ -115,6 +120,17 @@ public final class Database implements AutoCloseable {
         return connections;
     }
 
+    /** @return true after {@link #markClosed()} until the next {@link #open()} */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** @return the error of a service used after {@link #close()} */
+    public static ConflictException closedError() {
+        return new ConflictException(CoreErrors.CLOSED, "OAKit was closed (its job workers stopped, its database released): "
+                + "use the services of a running OaKit; close() belongs at the host's shutdown");
+    }
+
     @Override
     public synchronized void close() {
         if (ownPool != null) {
@@ -122,5 +138,10 @@ public final class Database implements AutoCloseable {
             ownPool = null;
         }
         jdbi = null;
+    }
+
+    /** Marks the database closed by the host ({@code OaKit.close()}), so that services say so, not "not started". */
+    public void markClosed() {
+        closed = true;
     }
 }

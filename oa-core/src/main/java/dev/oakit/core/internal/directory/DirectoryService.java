@@ -32,10 +32,13 @@ public final class DirectoryService implements Directory {
     private final RoleAndPositionCommands rolesAndPositions;
     private final MembershipCommands memberships;
     private final UserImport userImport;
+    private final OrganisationImport organisationImport;
 
     @Inject
     DirectoryService(DirectoryReads reads, UserCommands users, DepartmentCommands departments,
-                     RoleAndPositionCommands rolesAndPositions, MembershipCommands memberships, UserImport userImport) {
+                     RoleAndPositionCommands rolesAndPositions, MembershipCommands memberships, UserImport userImport,
+                     OrganisationImport organisationImport) {
+        this.organisationImport = organisationImport;
         this.reads = reads;
         this.users = users;
         this.departments = departments;
@@ -206,5 +209,10 @@ public final class DirectoryService implements Directory {
     @Override
     public ImportReport importUsers(Actor actor, ImportFormat format, Reader input) {
         return userImport.importUsers(actor, format, input);
+    }
+
+    @Override
+    public dev.oakit.core.directory.OrgImportReport importOrganisation(Actor actor, ImportFormat format, Reader input) {
+        return organisationImport.importOrganisation(actor, format, input);
     }
 }

@@ -34,16 +34,7 @@ final class ImportParser {
     // ---- JSON -----------------------------------------------------------------------------------
 
     static List<ImportRow> parseJson(ObjectMapper json, Reader input) {
-        JsonNode root;
-        try {
-            root = json.readTree(input);
-        } catch (IOException e) {
-            throw ValidationException.of("input", "is not valid JSON: " + e.getMessage().lines().findFirst().orElse("")
-                    + "; give a JSON array of user objects");
-        }
-        if (root == null || !root.isArray()) {
-            throw ValidationException.of("input", "must be a JSON array of user objects");
-        }
+        JsonNode root = readJson(json, input, true, "a JSON array of user objects");
         List<ImportRow> rows = new ArrayList<>();
         for (int i = 0; i < root.size(); i++) {
             rows.add(jsonRow(i + 1, root.get(i)));
@@ -51,7 +42,27 @@ final class ImportParser {
         return rows;
     }
 
-    private static ImportRow jsonRow(int number, JsonNode node) {
+    /**
+     * @param array whether the input must be an array (else an object)
+     * @param expected what the input must be, for the messages
+     * @return the input's JSON
+     * @throws ValidationException on {@code input} when it is not JSON or not of the expected kind
+     */
+    static JsonNode readJson(ObjectMapper json, Reader input, boolean array, String expected) {
+        JsonNode root;
+        try {
+            root = json.readTree(input);
+        } catch (IOException e) {
+            throw ValidationException.of("input", "is not valid JSON: " + e.getMessage().lines().findFirst().orElse("")
+                    + "; give " + expected);
+        }
+        if (root == null || (array ? !root.isArray() : !root.isObject())) {
+            throw ValidationException.of("input", "must be " + expected);
+        }
+        return root;
+    }
+
+    static ImportRow jsonRow(int number, JsonNode node) {
         List<ImportReport.RowError> errors = new ArrayList<>();
         if (!node.isObject()) {
             errors.add(new ImportReport.RowError(number, null, "", "must be a JSON object describing one user"));
@@ -146,9 +157,7 @@ final class ImportParser {
         Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < header.size(); i++) {
             String c = header.get(i);
-            boolean known = (FIELDS.contains(c) && !c.equals("attributes") && !c.equals("externalIds"))
-                    || (c.startsWith("attr.") && c.length() > 5) || (c.startsWith("ext.") && c.length() > 4);
-            if (!known) {
+            if (!isUserColumn(c)) {
                 problems.add(new ValidationException.Problem("header[" + i + "]", "unknown column '" + c
                         + "'; use id, name, email, mobile, manager, active, departments, roles, attr.<key> or ext.<system>"));
             } else if (!seen.add(c)) {
@@ -174,7 +183,13 @@ final class ImportParser {
         return rows;
     }
 
-    private static ImportRow csvRow(int number, List<String> header, List<String> cells) {
+    /** @return whether {@code c} is a column of a user row in CSV */
+    static boolean isUserColumn(String c) {
+        return (FIELDS.contains(c) && !c.equals("attributes") && !c.equals("externalIds"))
+                || (c.startsWith("attr.") && c.length() > 5) || (c.startsWith("ext.") && c.length() > 4);
+    }
+
+    static ImportRow csvRow(int number, List<String> header, List<String> cells) {
         int idColumn = header.indexOf("id");
         String id = idColumn < cells.size() ? blankToNull(cells.get(idColumn)) : null;
         Builder b = new Builder(number, id, new ArrayList<>());

@@ -73,6 +73,15 @@ record ImportRow(int number, String userId, Map<String, Object> scalars, Map<Str
         }
     }
 
+    /** Thrown when a row changes nothing, to roll its command back: no write, no event, no audit entry. */
+    static final class Unchanged extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unchanged() {
+            super("import row changes nothing", null, false, false);
+        }
+    }
+
     /** Collects the problems of one row while its command checks it. */
     static final class Problems {
         private final ImportRow row;

@@ -8,6 +8,7 @@ import dev.oakit.core.directory.DirectoryEvents;
 import dev.oakit.core.directory.ImportFormat;
 import dev.oakit.core.directory.ImportReport;
 import dev.oakit.core.directory.Membership;
+import dev.oakit.core.directory.OrgImportReport;
 import dev.oakit.core.directory.User;
 import dev.oakit.core.spi.CommandSpec;
 import jakarta.inject.Inject;
@@ -60,10 +61,19 @@ final class UserImport {
         Checks.notNull("format", format);
         Checks.notNull("input", input);
         List<ImportRow> rows = format == ImportFormat.JSON ? ImportParser.parseJson(json, input) : ImportParser.parseCsv(input);
-        return run(actor, rows);
+        List<ImportReport.RowError> failures = new ArrayList<>();
+        int imported = 0;
+        for (OrgImportReport.Row r : run(actor, rows)) {
+            failures.addAll(r.errors());
+            imported += r.outcome() == OrgImportReport.Outcome.FAILED ? 0 : 1;
+        }
+        failures.sort(Comparator.comparingInt(ImportReport.RowError::row));
+        return new ImportReport(imported, failures);
     }
 
-    private ImportReport run(Actor actor, List<ImportRow> rows) {
+    /** @return each row's outcome, in row order */
+    List<OrgImportReport.Row> run(Actor actor, List<ImportRow> rows) {
+        Map<Integer, OrgImportReport.Outcome> outcomes = new HashMap<>();
         List<ImportReport.RowError> failures = new ArrayList<>();
         Map<String, ImportRow> byId = new HashMap<>();
         List<ImportRow> valid = new ArrayList<>();
@@ -90,7 +100,6 @@ final class UserImport {
                 failed.add(e.userId());
             }
         }
-        int imported = 0;
         for (ImportRow r : ordered) {
             if (r.setsManager() && r.manager() != null && failed.contains(r.manager()) && byId.containsKey(r.manager())) {
                 failures.add(new ImportReport.RowError(r.number(), r.userId(), "manager", "manager '" + r.manager()
@@ -99,8 +108,9 @@ final class UserImport {
                 continue;
             }
             try {
-                importRow(actor, r);
-                imported++;
+                outcomes.put(r.number(), importRow(actor, r));
+            } catch (ImportRow.Unchanged e) {
+                outcomes.put(r.number(), OrgImportReport.Outcome.UNCHANGED);
             } catch (ImportRow.RowFailure e) {
                 failures.addAll(e.errors);
                 failed.add(r.userId());
@@ -109,8 +119,13 @@ final class UserImport {
                 failed.add(r.userId());
             }
         }
-        failures.sort(Comparator.comparingInt(ImportReport.RowError::row));
-        return new ImportReport(imported, failures);
+        List<OrgImportReport.Row> result = new ArrayList<>();
+        for (ImportRow r : rows) {
+            List<ImportReport.RowError> errors = failures.stream().filter(e -> e.row() == r.number()).toList();
+            result.add(new OrgImportReport.Row("user", r.number(), r.userId(),
+                    errors.isEmpty() ? outcomes.getOrDefault(r.number(), OrgImportReport.Outcome.FAILED) : OrgImportReport.Outcome.FAILED, errors));
+        }
+        return result;
     }
 
     private static void order(ImportRow r, Map<String, ImportRow> byId, Map<String, Integer> state, List<ImportRow> ordered,
@@ -142,9 +157,14 @@ final class UserImport {
         }
     }
 
-    /** Imports one parsed, ordered row in its own command; throws {@link ImportRow.RowFailure} with every problem. */
-    private void importRow(Actor actor, ImportRow row) {
-        cache.execute(CommandSpec.of(actor, "core.user.import").withTarget("user", row.userId()), Void.class, ctx -> {
+    /**
+     * Imports one parsed, ordered row in its own command; throws {@link ImportRow.RowFailure} with every problem, and
+     * {@link ImportRow.Unchanged} (which rolls the command back, audit entry and all) when the row changes nothing.
+     *
+     * @return CREATED or UPDATED
+     */
+    private OrgImportReport.Outcome importRow(Actor actor, ImportRow row) {
+        return cache.execute(CommandSpec.of(actor, "core.user.import").withTarget("user", row.userId()), OrgImportReport.Outcome.class, ctx -> {
             Handle h = ctx.handle();
             String t = ctx.tenantId();
             ImportRow.Problems problems = new ImportRow.Problems(row);
@@ -170,12 +190,14 @@ final class UserImport {
             problems.throwIfAny();
             // every check passed: write
             boolean changed = false;
+            boolean wrote = false; // anything at all, for a row that changes nothing (changed: what USER_UPDATED reports)
             if (old.isEmpty()) {
                 users.insert(h, t, next, ctx.now());
                 ctx.publish(DirectoryEvents.USER_CREATED, "user", next.id(), Map.of("userId", next.id()));
             } else {
                 if (old.get().active() != next.active()) {
                     userCommands.writeActive(ctx, next.id(), next.active(), "import");
+                    wrote = true;
                 }
                 if (!old.get().withActive(next.active()).equals(next)) {
                     users.update(h, t, next, ctx.now());
@@ -185,14 +207,18 @@ final class UserImport {
             if (row.departments() != null) {
                 Set<String> wanted = new HashSet<>();
                 row.departments().forEach(m -> wanted.add(m.departmentId()));
-                for (Membership m : memberships.ofUser(h, t, next.id())) {
+                List<Membership> current = memberships.ofUser(h, t, next.id());
+                for (Membership m : current) {
                     if (!wanted.contains(m.departmentId())) {
                         membershipCommands.delete(ctx, next.id(), m.departmentId());
+                        wrote = true;
                     }
                 }
                 for (Membership m : row.departments()) {
                     membershipCommands.write(ctx, m);
                 }
+                // a write that changes nothing writes nothing; one more read tells, only for a row that changed nothing else
+                wrote = wrote || changed || old.isEmpty() || !current.equals(memberships.ofUser(h, t, next.id()));
             }
             if (row.roles() != null) {
                 Set<String> current = roles.rolesOf(h, t, next.id());
@@ -212,8 +238,11 @@ final class UserImport {
             if (changed && old.isPresent()) {
                 ctx.publish(DirectoryEvents.USER_UPDATED, "user", next.id(), Map.of("userId", next.id()));
             }
+            if (old.isPresent() && !wrote && !changed) {
+                throw new ImportRow.Unchanged();
+            }
             ctx.summary((old.isEmpty() ? "imported new user " : "imported user ") + next.id() + " (row " + row.number() + ")");
-            return null;
+            return old.isEmpty() ? OrgImportReport.Outcome.CREATED : OrgImportReport.Outcome.UPDATED;
         });
     }
 }

@@ -4,9 +4,12 @@ import dev.oakit.core.Actor;
 import dev.oakit.core.ConflictException;
 import dev.oakit.core.CoreConfig;
 import dev.oakit.core.CoreErrors;
+import dev.oakit.core.ForbiddenException;
 import dev.oakit.core.NotFoundException;
 import dev.oakit.core.directory.Tenant;
+import dev.oakit.core.spi.DirectoryProvider;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
 
@@ -15,9 +18,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The check every command passes before it runs: its actor's tenant exists and is active. "Active" answers are
- * reused for {@code core.tenants.cacheTtl}, so the check costs no statement on the hot path; a deactivation on this
- * node forgets the answer at once. With {@code core.tenants.autoCreate} a command of an unknown tenant creates it in
+ * The check every command passes before it runs: its actor's tenant exists and is active, and (with
+ * {@code core.tenants.requireKnownUsers}, the default) its actor is a user of the tenant's directory, unless it is an
+ * administrator, an operator or the system. "Active" and "known" answers are reused for {@code core.tenants.cacheTtl},
+ * so the check costs no statement on the hot path; a deactivation on this node forgets the answer at once. With {@code core.tenants.autoCreate} a command of an unknown tenant creates it in
  * its own transaction (the row records who and when; no audit entry: the setting is for demos and tests).
  */
 @Singleton
@@ -28,11 +32,15 @@ public final class TenantGate {
     private final TenantRepository tenants;
     private final CoreConfig.TenantRules rules;
     private final Map<String, Long> activeUntil = new ConcurrentHashMap<>();
+    private final Map<String, Long> knownUntil = new ConcurrentHashMap<>();
+    /** Lazily: the default provider reads through the command runner, which holds this gate. */
+    private final Provider<DirectoryProvider> directory;
 
     @Inject
-    public TenantGate(TenantRepository tenants, CoreConfig config) {
+    public TenantGate(TenantRepository tenants, CoreConfig config, Provider<DirectoryProvider> directory) {
         this.tenants = tenants;
         this.rules = config.tenants();
+        this.directory = directory;
     }
 
     /**
@@ -41,6 +49,34 @@ public final class TenantGate {
      * @throws ConflictException {@code OA-CORE/TENANT_INACTIVE} naming the tenant
      */
     public void admit(Handle h, Actor actor, String action, Instant now) {
+        admitTenant(h, actor, action, now);
+        if (rules.requireKnownUsers() && !actor.isAdmin() && !actor.isOperator() && !action.startsWith(OWN_ACTIONS)) {
+            admitUser(actor, action);
+        }
+    }
+
+    /**
+     * @throws ForbiddenException {@code OA-CORE/UNKNOWN_ACTOR}: an unknown user would otherwise run until something
+     *     needs its directory entry (an approval's manager, a ticket's department) and fail there, in other words
+     */
+    private void admitUser(Actor actor, String action) {
+        String key = actor.tenantId() + '\u0000' + actor.userId();
+        Long until = knownUntil.get(key);
+        if (until != null && System.nanoTime() - until < 0) {
+            return;
+        }
+        if (directory.get().findUser(actor.tenantId(), actor.userId()).isEmpty()) {
+            throw new ForbiddenException(CoreErrors.UNKNOWN_ACTOR, "user '" + actor.userId() + "' is not a user of tenant '"
+                    + actor.tenantId() + "', so " + action + " is refused; create the user first (Directory.createUser or "
+                    + "Directory.importOrganisation), check the user id for a typo, or act as an administrator");
+        }
+        long ttl = rules.cacheTtl().toNanos();
+        if (ttl > 0) {
+            knownUntil.put(key, System.nanoTime() + ttl);
+        }
+    }
+
+    private void admitTenant(Handle h, Actor actor, String action, Instant now) {
         String tenantId = actor.tenantId();
         Long until = activeUntil.get(tenantId);
         if ((until != null && System.nanoTime() - until < 0) || action.startsWith(OWN_ACTIONS)) {

@@ -85,17 +85,19 @@ public final class Assignment {
                 "to", r.assignee));
     }
 
-    /** Records a dispatch decision (null: none) in the history and assigns its agent to a waiting ticket. */
+    /** Records a dispatch decision (null: none) in the history and assigns its agent to a waiting ticket, both as the system's. */
     public void dispatched(TicketChange c, DispatchHook.Assignment decision, TicketReads reads) {
         if (decision == null) {
             return;
         }
-        if (decision.explanation() != null) {
-            c.event(TicketEventKind.DISPATCHED, "dispatch", null, null, decision.explanation(), true, decision.detail());
-        }
-        if (decision.agentId() != null && c.row.kind == StateKind.NEW && c.row.assignee == null) {
-            assignTo(c, decision.agentId(), "assign", reads);
-        }
+        c.asSystem(() -> {
+            if (decision.explanation() != null) {
+                c.event(TicketEventKind.DISPATCHED, "dispatch", null, null, decision.explanation(), true, decision.detail());
+            }
+            if (decision.agentId() != null && c.row.kind == StateKind.NEW && c.row.assignee == null) {
+                assignTo(c, decision.agentId(), "assign", reads);
+            }
+        });
     }
 
     /**

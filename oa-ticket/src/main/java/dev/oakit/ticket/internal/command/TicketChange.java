@@ -21,9 +21,9 @@ import java.util.Set;
  * {@link Effect}s, in order. Deciders change it; {@code runner.EffectWriter} writes it. Not thread-safe.
  */
 public final class TicketChange {
-    /** A history entry not yet written. */
+    /** A history entry not yet written; {@code by} is who did it, the command's actor or the system. */
     public record Entry(TicketEventKind kind, String action, String from, String to, String body, boolean internal,
-                        Map<String, Object> detail) {
+                        Map<String, Object> detail, String by) {
     }
 
     public final Actor actor;
@@ -37,6 +37,8 @@ public final class TicketChange {
     public final List<Effect> effects = new ArrayList<>();
     /** Set by the writer: the id of the time entry an {@link Effect.LogTime} inserted. */
     public long loggedTimeId;
+    /** Who the entries added now are by: the actor, or the system while it decides (automatic dispatch). */
+    private String by;
 
     public TicketChange(Actor actor, Instant now, TicketRow row, Lifecycle lc, Set<Party> parties) {
         this.actor = actor;
@@ -57,7 +59,22 @@ public final class TicketChange {
 
     /** Adds a history entry; {@code detail} may be null for none. */
     public void event(TicketEventKind kind, String action, String from, String to, String body, boolean internal, Map<String, Object> detail) {
-        entries.add(new Entry(kind, action, from, to, body, internal, detail == null ? Map.of() : detail));
+        entries.add(new Entry(kind, action, from, to, body, internal, detail == null ? Map.of() : detail,
+                by == null ? actor.userId() : by));
+    }
+
+    /**
+     * Runs a decision the system takes inside the actor's command (automatic dispatch choosing an agent for the
+     * requester's new ticket): its history entries are recorded as by {@value Actor#SYSTEM_USER}, not by the actor.
+     */
+    public void asSystem(Runnable decision) {
+        String before = by;
+        by = Actor.SYSTEM_USER;
+        try {
+            decision.run();
+        } finally {
+            by = before;
+        }
     }
 
     public void notify(String template, Collection<String> to, Map<String, Object> variables) {
@@ -76,12 +93,12 @@ public final class TicketChange {
         effects.add(new Effect.Summary(text));
     }
 
-    /** @return the variables of a ticket notification: {@code more}, the number, the title and who acted */
+    /** @return the variables of a ticket notification: {@code more}, the number, the title and who acted (the system while it decides) */
     public Map<String, Object> vars(Map<String, Object> more) {
         Map<String, Object> v = new LinkedHashMap<>(more);
         v.put("number", row.number);
         v.put("title", row.title);
-        v.put("by", actor.userId());
+        v.put("by", by == null ? actor.userId() : by);
         return v;
     }
 

@@ -113,8 +113,8 @@ final class EffectWriter {
     private void record(CommandContext ctx, TicketChange c) {
         TicketRow r = c.row;
         List<EventRepository.NewEvent> drafts = c.entries.stream().map(p -> new EventRepository.NewEvent(p.kind(), p.action(), p.from(),
-                p.to(), p.body(), p.internal(), p.detail())).toList();
-        List<TicketEvent> written = events.append(ctx.handle(), c.tenant(), r.id, c.actor.userId(), drafts, c.now);
+                p.to(), p.body(), p.internal(), p.detail(), p.by())).toList();
+        List<TicketEvent> written = events.append(ctx.handle(), c.tenant(), r.id, drafts, c.now);
         for (TicketEvent e : written) {
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("number", r.number);

@@ -33,7 +33,7 @@ public final class EventRepository {
 
     /** A history entry to append; {@code detail} never null. */
     public record NewEvent(TicketEventKind kind, String action, String fromState, String toState, String body, boolean internal,
-                           Map<String, Object> detail) {
+                           Map<String, Object> detail, String actorId) {
     }
 
     /** A history entry as the SLA clock replays it. */
@@ -45,12 +45,12 @@ public final class EventRepository {
      *
      * @return the entries as written, with their ids, in order
      */
-    public List<TicketEvent> append(Handle h, String tenant, long ticketId, String actorId, List<NewEvent> events, Instant now) {
+    public List<TicketEvent> append(Handle h, String tenant, long ticketId, List<NewEvent> events, Instant now) {
         PreparedBatch batch = h.prepareBatch("""
                 INSERT INTO oa_tk_event (tenant_id, ticket_id, kind, actor_id, action, from_state, to_state, body, internal, detail, at)
                 VALUES (:t, :ticket, :k, :actor, :a, :f, :to, :b, :i, :d, :at)""");
         for (NewEvent p : events) {
-            batch.bind("t", tenant).bind("ticket", ticketId).bind("k", p.kind().name()).bind("actor", actorId)
+            batch.bind("t", tenant).bind("ticket", ticketId).bind("k", p.kind().name()).bind("actor", p.actorId())
                     .bind("a", p.action()).bind("f", p.fromState()).bind("to", p.toState()).bind("b", p.body()).bind("i", p.internal())
                     .bind("d", p.detail().isEmpty() ? null : JsonText.write(json, p.detail())).bind("at", Columns.db(now)).add();
         }
@@ -58,7 +58,7 @@ public final class EventRepository {
         List<TicketEvent> written = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             NewEvent p = events.get(i);
-            written.add(new TicketEvent(ids.get(i), p.kind(), actorId, p.action(), p.fromState(), p.toState(), p.body(), p.internal(),
+            written.add(new TicketEvent(ids.get(i), p.kind(), p.actorId(), p.action(), p.fromState(), p.toState(), p.body(), p.internal(),
                     p.detail(), now));
         }
         return written;

@@ -25,6 +25,10 @@ final class DefinitionCheck {
     final Set<String> knownResolvers;
     final Set<String> knownServiceHandlers;
     private final List<Problem> problems = new ArrayList<>();
+    /** What kind of problem some of them are, by their index: what {@link Consequences} needs to know. */
+    final Map<Integer, Kind> kinds = new HashMap<>();
+    /** Route ends that name no node, in order. */
+    final List<Dangling> dangling = new ArrayList<>();
     final List<Node> nodes;
     final List<Route> routes;
     /** First index of each node id. */
@@ -44,8 +48,80 @@ final class DefinitionCheck {
         indexGraph();
     }
 
+    /**
+     * The problems {@link Consequences} looks for: a route end naming no node, a node with too few or too many routes
+     * out, a node the start does not reach.
+     */
+    enum Kind { DANGLING, ROUTE_COUNT, UNREACHABLE }
+
+    /**
+     * A route end that names no node.
+     *
+     * @param route the route's index
+     * @param to whether it is the route's {@code to} (else its {@code from})
+     * @param problem the index of its problem
+     * @param guess the id of the node it probably meant (a typo away), or null
+     */
+    record Dangling(int route, boolean to, int problem, String guess) {
+    }
+
     void problem(String path, String message) {
         problems.add(new Problem(path, message));
+    }
+
+    /** A problem about node {@code node} that {@link Consequences} looks for. */
+    void problem(String path, String message, Kind kind, int node) {
+        kinds.put(problems.size(), kind);
+        nodeOfProblem.put(problems.size(), node);
+        problems.add(new Problem(path, message));
+    }
+
+    /** Reports a route end that names no node, with the node it probably meant. */
+    void dangling(int route, boolean to, String path, String id) {
+        String guess = id == null ? null : closestNodeId(id);
+        dangling.add(new Dangling(route, to, problems.size(), guess));
+        kinds.put(problems.size(), Kind.DANGLING);
+        problems.add(new Problem(path, id == null || id.isBlank() ? "is required: a node id"
+                : "names no node '" + id + "'" + (guess == null ? "" : "; did you mean '" + guess + "'?")));
+    }
+
+    /** The node index each {@link Kind#ROUTE_COUNT} and {@link Kind#UNREACHABLE} problem is about. */
+    final Map<Integer, Integer> nodeOfProblem = new HashMap<>();
+
+    /** @return the node id one or two typos away from {@code id} (and closer than any other), or null */
+    String closestNodeId(String id) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        boolean tie = false;
+        for (String candidate : index.keySet()) {
+            int distance = distance(id, candidate);
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+                tie = false;
+            } else if (distance == bestDistance) {
+                tie = true;
+            }
+        }
+        return best != null && !tie && bestDistance <= Math.min(2, (id.length() - 1) / 2) ? best : null;
+    }
+
+    /** Levenshtein distance, for ids of at most 64 characters. */
+    static int distance(String a, String b) {
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            row[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int above = row[j];
+                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.length()];
     }
 
     void problems(List<Problem> more) {

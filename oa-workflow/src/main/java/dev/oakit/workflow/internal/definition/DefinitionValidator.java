@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * Checks that a {@link ProcessDefinition} holds together before it is deployed, and reports every
  * problem at once, each with its JSON path in the definition's JSON form ({@code nodes[3].approvers[0].level},
  * {@code routes[5].to}). Problems come in a stable order: key and name, nodes in order, routes in
- * order, then graph-level problems (reachability, splits and joins, loops). The rules are listed in
- * {@code docs/process-definitions.md}.
+ * order, then graph-level problems (reachability, splits and joins, loops); problems that only follow
+ * from another one (a node cut off by a route that names no node) come last and say so
+ * ({@link Consequences}). The rules are listed in {@code docs/process-definitions.md}.
  *
  * <p>What this class does not check: the form itself (a {@link FormSchema} checks itself when it is
  * created), whether users, roles and departments exist (that is directory data and changes after
@@ -60,13 +61,19 @@ public final class DefinitionValidator {
     public List<Problem> problems(ProcessDefinition d, Function<String, List<String>> conditionProblems,
                                   Set<String> knownResolvers, Set<String> knownServiceHandlers) {
         Objects.requireNonNull(d, "definition");
+        DefinitionCheck check = check(d, conditionProblems, knownResolvers, knownServiceHandlers);
+        return Consequences.rootsFirst(check, fixed -> check(fixed, conditionProblems, knownResolvers, knownServiceHandlers).result());
+    }
+
+    private static DefinitionCheck check(ProcessDefinition d, Function<String, List<String>> conditionProblems,
+                                         Set<String> knownResolvers, Set<String> knownServiceHandlers) {
         DefinitionCheck check = new DefinitionCheck(d, conditionProblems, knownResolvers, knownServiceHandlers);
         FormRules forms = new FormRules(check);
         new StructureRules(check, forms, new ApproverRules(check, forms)).check();
         new RouteRules(check, forms).check();
         new GraphRules(check).check();
         check.problems(dev.oakit.workflow.internal.deadline.DeadlineRules.problems(d, null));
-        return check.result();
+        return check;
     }
 
     /**

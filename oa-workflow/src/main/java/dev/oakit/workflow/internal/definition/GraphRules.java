@@ -60,7 +60,7 @@ final class GraphRules {
                 continue; // null or duplicate id: already reported, and routes cannot tell them apart
             }
             if (fromStart != null && !fromStart.contains(i)) {
-                check.problem("nodes[" + i + "]", "cannot be reached from the start node");
+                check.problem("nodes[" + i + "]", "cannot be reached from the start node", DefinitionCheck.Kind.UNREACHABLE, i);
             }
             // a node without outgoing routes is already reported as such
             if (toEnd != null && !toEnd.contains(i) && !check.outgoing(i).isEmpty()) {

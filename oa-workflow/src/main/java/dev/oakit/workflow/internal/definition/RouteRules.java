@@ -40,8 +40,8 @@ final class RouteRules {
                 check.problem(path, "is null");
                 continue;
             }
-            Node from = checkEnd(path + ".from", r.from());
-            Node to = checkEnd(path + ".to", r.to());
+            Node from = checkEnd(j, false, path + ".from", r.from());
+            Node to = checkEnd(j, true, path + ".to", r.to());
             check.checkName(path + ".name", r.name());
             if (from instanceof Node.End) {
                 check.problem(path + ".from", "leaves end node '" + r.from() + "'; an end node has no outgoing routes");
@@ -60,14 +60,10 @@ final class RouteRules {
         }
     }
 
-    Node checkEnd(String path, String id) {
-        if (id == null || id.isBlank()) {
-            check.problem(path, "is required: a node id");
-            return null;
-        }
-        Node n = check.nodeOf(id);
+    Node checkEnd(int route, boolean to, String path, String id) {
+        Node n = id == null || id.isBlank() ? null : check.nodeOf(id);
         if (n == null) {
-            check.problem(path, "names no node '" + id + "'");
+            check.dangling(route, to, path, id);
         }
         return n;
     }

@@ -110,7 +110,7 @@ final class StructureRules {
         } else if (n instanceof Node.Parallel) {
             int count = check.outgoing(i).size();
             if (count < 2) {
-                check.problem(path, "has " + count(count) + "; a parallel node needs at least two");
+                check.problem(path, "has " + count(count) + "; a parallel node needs at least two", DefinitionCheck.Kind.ROUTE_COUNT, i);
             }
         } else if (n instanceof Node.Join j) {
             checkJoinSplit(path + ".split", j);
@@ -136,16 +136,18 @@ final class StructureRules {
     void requireSingleOutgoing(int i, String path, String what) {
         int count = check.outgoing(i).size();
         if (count != 1) {
-            check.problem(path, "has " + count(count) + "; " + what + " needs exactly one");
+            check.problem(path, "has " + count(count) + "; " + what + " needs exactly one", DefinitionCheck.Kind.ROUTE_COUNT, i);
         }
     }
 
     void checkConditionalSplit(int i, String path, String what) {
         List<Integer> routesOut = check.outgoing(i);
         if (routesOut.isEmpty()) {
-            check.problem(path, "has no outgoing route; " + what + " needs at least two, or a single default route");
+            check.problem(path, "has no outgoing route; " + what + " needs at least two, or a single default route",
+                    DefinitionCheck.Kind.ROUTE_COUNT, i);
         } else if (routesOut.size() == 1 && !check.routes.get(routesOut.get(0)).isDefault()) {
-            check.problem(path, "has one outgoing route; " + what + " needs at least two, or a single default route");
+            check.problem(path, "has one outgoing route; " + what + " needs at least two, or a single default route",
+                    DefinitionCheck.Kind.ROUTE_COUNT, i);
         }
     }
 

@@ -56,7 +56,11 @@ class DefinitionGraphPropertiesTest {
                 "cannot be reached from the start node")
                 : new Problem("nodes[" + d.nodes().indexOf(from) + "]",
                 "has no outgoing route; " + article(from) + " node needs exactly one");
-        assertThat(Definitions.problems(broken)).contains(expected);
+        // (the cut-off branch follows from a split left with too few routes, and says so)
+        assertThat(Definitions.problems(broken)).anySatisfy(p -> {
+            assertThat(p.path()).isEqualTo(expected.path());
+            assertThat(p.message()).startsWith(expected.message());
+        });
     }
 
     /** A split whose branch holds another split: exercises branch and join checks across levels. */
@@ -76,7 +80,7 @@ class DefinitionGraphPropertiesTest {
     }
 
     /** Builds a definition from a list of choices; runs out of choices gracefully (0 from then on). */
-    private static final class Shape {
+    static final class Shape {
         private final Iterator<Integer> choices;
         private final ProcessDefinitionBuilder b = ProcessDefinition.builder("generated").form(Definitions.leaveForm());
         private int next;

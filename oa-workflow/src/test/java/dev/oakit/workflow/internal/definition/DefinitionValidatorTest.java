@@ -132,10 +132,10 @@ class DefinitionValidatorTest {
             r.add(new Route(null, " ", null, null, null));
         });
         assertThat(report(d)).containsExactly(
-                "nodes[3]: has no outgoing route; an approval node needs exactly one",
-                "routes[4].to: names no node 'aproved'",
+                "routes[4].to: names no node 'aproved'; did you mean 'approved'?",
                 "routes[5].from: is required: a node id",
-                "routes[5].to: is required: a node id");
+                "routes[5].to: is required: a node id",
+                "nodes[3]: has no outgoing route; an approval node needs exactly one (follows from routes[4].to; fix that first)");
     }
 
     @Test
@@ -167,10 +167,10 @@ class DefinitionValidatorTest {
                         + " default, and 'start' is a start node");
         assertThat(report(routes(leave(), r -> r.remove(0)))).containsExactly(
                 "nodes[0]: has no outgoing route; a start node needs exactly one",
-                "nodes[1]: cannot be reached from the start node",
-                "nodes[2]: cannot be reached from the start node",
-                "nodes[3]: cannot be reached from the start node",
-                "nodes[4]: cannot be reached from the start node");
+                "nodes[1]: cannot be reached from the start node (follows from nodes[0]; fix that first)",
+                "nodes[2]: cannot be reached from the start node (follows from nodes[0]; fix that first)",
+                "nodes[3]: cannot be reached from the start node (follows from nodes[0]; fix that first)",
+                "nodes[4]: cannot be reached from the start node (follows from nodes[0]; fix that first)");
     }
 
     // ---- exclusive, inclusive, parallel ---------------------------------------------------------
@@ -498,7 +498,7 @@ class DefinitionValidatorTest {
                 "routes[2]: is a branch of split 'i' that never reaches its join 'j'",
                 "routes[2]: is a branch of split 'i' that ends at 'e' before join 'j'",
                 "routes[7]: enters join 'j' from 'outsider', which is not on a branch of split 'i'"
-                        + " (join without a matching branch)");
+                        + " (join without a matching branch) (follows from nodes[5]; fix that first)");
     }
 
     // ---- the whole report ------------------------------------------------------------------------
@@ -513,9 +513,9 @@ class DefinitionValidatorTest {
         List<String> expected = List.of(
                 "key: 'bad key' is not a valid process key: use letters, digits, '_', '.', '-', at most 64",
                 "nodes[1].approvers[0].level: is 0; use 1 (the direct manager) to 20",
-                "nodes[3]: has no outgoing route; an approval node needs exactly one",
                 "routes[2].condition: form field 'dayz' is not defined in the form",
-                "routes[4].to: names no node 'nowhere'");
+                "routes[4].to: names no node 'nowhere'",
+                "nodes[3]: has no outgoing route; an approval node needs exactly one (follows from routes[4].to; fix that first)");
         assertThat(report(d)).containsExactlyElementsOf(expected);
         ProcessDefinition same = d;
         IntStream.range(0, 20).parallel().forEach(i -> assertThat(report(same)).containsExactlyElementsOf(expected));
