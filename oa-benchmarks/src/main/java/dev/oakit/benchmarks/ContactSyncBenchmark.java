@@ -35,12 +35,12 @@ import java.util.Map;
  * the change pull, the inbox and the bridge (records/s, from {@code pullNow} until every contact is a party and a
  * link), both in the same run; the statements of that sync are counted on its JDBC connections (every statement of
  * the node meanwhile, job polls included). Settings as system properties: {@code -Dbench.contacts=100000},
- * {@code -Dbench.dbs=h2,postgresql,mariadb} [h2,postgresql], {@code -Dbench.pg.*} and {@code -Dbench.maria.*} as
+ * {@code -Dbench.dbs=h2,postgresql,mariadb} [all three; H2 in files], {@code -Dbench.pg.*} and {@code -Dbench.maria.*} as
  * {@link MasterDataBenchmark}. Run with {@code -Doakit.demo.main=dev.oakit.benchmarks.ContactSyncBenchmark}. Prints
  * one line per database:
  *
  * <pre>
- * contact-sync h2: 100000 contacts; fake alone 9000 records/s; sync 300 records/s (0.03 of the fake); 30.0 statements/record (3000000 statements)
+ * contact-sync h2: 100000 contacts; fake alone 9000 records/s; sync 6000 records/s (0.67 of the fake); 0.020 statements/record (2000 statements); load average 1.50 before, 2.10 after
  * </pre>
  */
 public final class ContactSyncBenchmark {
@@ -59,7 +59,7 @@ public final class ContactSyncBenchmark {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
         int contacts = Integer.getInteger("bench.contacts", 100_000);
-        List<String> dbs = List.of(System.getProperty("bench.dbs", "h2,postgresql").split(","));
+        List<String> dbs = List.of(System.getProperty("bench.dbs", "h2,postgresql,mariadb").split(","));
         BenchDatabase.Server pg = BenchDatabase.Server.postgresqlFromProperties();
         BenchDatabase.Server maria = BenchDatabase.Server.mariadbFromProperties();
         run(contacts, dbs, pg, maria, System.out);
@@ -87,7 +87,7 @@ public final class ContactSyncBenchmark {
             out.printf(Locale.ROOT, "  loaded the fake in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             SalesforceConfig config = SalesforceConfig.of(SF, sf.baseUri(), sf.clientId(), sf.clientSecret(), sf.refreshToken());
             for (String db : dbs) {
-                try (BenchDatabase d = db.equals("h2") ? BenchDatabase.h2("contacts", 4)
+                try (BenchDatabase d = db.equals("h2") ? BenchDatabase.h2File("contacts", 4)
                         : db.equals("mariadb") ? BenchDatabase.mariadb("mariadb", maria, "contacts", 4)
                         : BenchDatabase.postgresql("postgresql", pg, "contacts", 4)) {
                     out.println(runDb(db, d, config, contacts));
@@ -110,6 +110,7 @@ public final class ContactSyncBenchmark {
             pulls.schedule(admin, new PullSpec(SF, CrmConnector.CONTACTS, null, null, page));
             db.counting(true);
             db.counter().reset();
+            double loadBefore = load();
             long t0 = System.nanoTime();
             pulls.pullNow(admin, SF, CrmConnector.CONTACTS);
             long done;
@@ -120,6 +121,7 @@ public final class ContactSyncBenchmark {
                 Thread.sleep(50);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
+            double loadAfter = load();
             long statements = db.counter().count();
             db.counting(false);
             long parties = count(db, "SELECT COUNT(*) FROM oa_crm_party WHERE kind = 'CONTACT'");
@@ -128,11 +130,16 @@ public final class ContactSyncBenchmark {
             }
             double rate = contacts / seconds;
             return String.format(Locale.ROOT, "contact-sync %s: %d contacts; fake alone %.0f records/s; sync %.0f records/s (%.2f of the fake);"
-                    + " %.1f statements/record (%d statements)", label, contacts, fakeRate, rate, rate / fakeRate, (double) statements / contacts,
-                    statements);
+                    + " %.3f statements/record (%d statements); load average %.2f before, %.2f after", label, contacts, fakeRate, rate,
+                    rate / fakeRate, (double) statements / contacts, statements, loadBefore, loadAfter);
         } finally {
             oa.close();
         }
+    }
+
+    /** @return the machine's load average over the last minute, as {@code uptime} shows it */
+    private static double load() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     /** @return contacts linked in the ID map: the last step of applying one (read without counting) */

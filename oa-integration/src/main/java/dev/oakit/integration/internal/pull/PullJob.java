@@ -19,6 +19,7 @@ import dev.oakit.integration.pull.PullSpec;
 import dev.oakit.integration.spi.CallContext;
 import dev.oakit.integration.spi.ChangeFeed;
 import dev.oakit.integration.spi.PageConsumer;
+import dev.oakit.integration.spi.ReadAhead;
 import dev.oakit.integration.spi.RemoteCallException;
 import dev.oakit.integration.spi.RemoteCallingJob;
 import dev.oakit.integration.spi.RemoteRecord;
@@ -30,9 +31,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -106,15 +104,11 @@ public final class PullJob extends RemoteCallingJob {
         // read-ahead: the next page is read on this run's own reader thread while the current one is stored, so the remote
         // and the database work at the same time; the reader holds no connection and runs in no transaction, and a page is
         // stored only after every page before it
-        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
-            Thread th = new Thread(r, "oakit-pull-read-" + target + "-" + entityType);
-            th.setDaemon(true);
-            return th;
-        });
-        try {
+        try (ReadAhead reader = ReadAhead.named("oakit-pull-read-" + target + "-" + entityType)) {
             Future<Read> next = readAhead(reader, tenant, feed, target, entityType, cursor, spec.pageSize(), fence);
             while (true) {
-                Read read = await(next, target, entityType);
+                Read read = ReadAhead.await(next, e -> new IntegrationException(IntegrationErrors.PULL_FAILED, "reading " + target + "/"
+                        + entityType + " was interrupted; the pages before stay recorded, the job tries again", true, e));
                 if (read.failure() != null) {
                     failed(tenant, target, feed, read.from(), fence, read.failure());
                 }
@@ -141,8 +135,6 @@ public final class PullJob extends RemoteCallingJob {
                 fence = nextFence;
                 firstSync = false;
             }
-        } finally {
-            reader.shutdownNow();
         }
     }
 
@@ -166,38 +158,20 @@ public final class PullJob extends RemoteCallingJob {
     }
 
     /** Checks the lease outlasts a call, then reads the page on the reader thread. */
-    private Future<Read> readAhead(ExecutorService reader, String tenant, ChangeFeed feed, String target, String entityType, Watermark from,
+    private Future<Read> readAhead(ReadAhead reader, String tenant, ChangeFeed feed, String target, String entityType, Watermark from,
                                    int limit, long fence) {
         Instant callEnds = clock.instant().plus(config.callTimeout());
         if (!commands.query(h -> repo.holds(h, tenant, target, entityType, fence, owner, callEnds))) {
             throw new IntegrationException(IntegrationErrors.WRITE_LEASED, "pull of " + target + "/" + entityType + ": the lease (fence "
                     + fence + ") would not outlast a call of " + config.callTimeout() + "; nothing was read, the job tries again", true, null);
         }
-        return reader.submit(() -> {
+        return reader.read(() -> {
             try {
                 return new Read(from, read(tenant, feed, target, from, limit), null);
             } catch (RemoteCallException e) {
                 return new Read(from, List.of(), e);
             }
         });
-    }
-
-    private static Read await(Future<Read> read, String target, String entityType) {
-        try {
-            return read.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IntegrationException(IntegrationErrors.PULL_FAILED, "reading " + target + "/" + entityType
-                    + " was interrupted; the pages before stay recorded, the job tries again", true, e);
-        }
     }
 
     /** @return the fence this worker holds, or null when the request budget is used up (the pull runs in the next window) */
