@@ -8,6 +8,7 @@ import dev.oakit.core.spi.Commands;
 import dev.oakit.core.Actor;
 import dev.oakit.integration.ExternalRef;
 import dev.oakit.integration.IdLink;
+import dev.oakit.integration.internal.Columns;
 import dev.oakit.integration.internal.idmap.IdMapRepository;
 import dev.oakit.integration.internal.inbox.EchoRule;
 import dev.oakit.integration.internal.inbox.InboxRepository;
@@ -62,8 +63,12 @@ public final class PageApply {
         return consumers.stream().filter(c -> c.consumes(target, entityType)).findFirst();
     }
 
-    /** What a page came to. */
-    record Result(boolean recorded, int applied, int echoes) {
+    /**
+     * What a page came to.
+     *
+     * @param stillFirst whether the next page may be inserted without reads too (false once a page met a stored record)
+     */
+    record Result(boolean recorded, int applied, int echoes, boolean stillFirst) {
     }
 
     /** The fence moved on: another worker holds the pull; the page's transaction is rolled back. */
@@ -89,7 +94,7 @@ public final class PageApply {
             try {
                 return commands.execute(command, Result.class, ctx -> page(ctx, spec, consumer, page, fence, last, fresh));
             } catch (LeaseLost e) {
-                return new Result(false, 0, 0);
+                return new Result(false, 0, 0, false);
             } catch (ConflictException e) {
                 if (!CoreErrors.DUPLICATE.equals(e.code()) || (!assumeNew && run >= RERUNS)) {
                     throw e;
@@ -157,12 +162,12 @@ public final class PageApply {
         if (last && spec.every() != null) {
             PullService.runAt(ctx, target, entityType, ctx.now().plus(spec.every()));
         }
-        ctx.summary("pulled " + page.size() + " of " + target + "/" + entityType + ": " + accepted.size() + " applied"
+        ctx.summary(Columns.cut("pulled " + page.size() + " of " + target + "/" + entityType + ": " + accepted.size() + " applied"
                 + (accepted.isEmpty() ? "" : " (" + accepted.get(0).externalId() + (accepted.size() == 1 ? "" : " … " + accepted.get(accepted.size() - 1).externalId()) + ")")
                 + ", " + echoed.size() + " echoes, " + (newest.size() - accepted.size() - echoed.size()) + " already stored"
                 + (p.notes.isEmpty() ? "" : "; " + String.join(", ", p.notes))
-                + (highest == null ? "" : "; watermark at least " + highest) + (last ? ", done" : ""));
-        return new Result(true, accepted.size(), echoed.size());
+                + (highest == null ? "" : "; watermark at least " + highest) + (last ? ", done" : ""), 1000));
+        return new Result(true, accepted.size(), echoed.size(), firstSync);
     }
 
     /** The links asked for that are not there yet: one read (none on a first sync), one insert of links, one of history. */

@@ -125,7 +125,9 @@ public final class PullJob extends RemoteCallingJob {
                 long holding = nextFence == null ? fence : nextFence;
                 boolean recorded;
                 if (consumer != null) {
-                    recorded = pages.apply(tenant, spec, consumer, page, holding, last, firstSync).recorded();
+                    PageApply.Result applied = pages.apply(tenant, spec, consumer, page, holding, last, firstSync);
+                    recorded = applied.recorded();
+                    firstSync = applied.stillFirst(); // the whole first run, until a page meets a record stored before
                 } else {
                     recorded = acceptEach(tenant, target, entityType, page, holding, last, spec);
                 }
@@ -133,7 +135,6 @@ public final class PullJob extends RemoteCallingJob {
                     return; // lease lost, done, or the next page waits for the request budget or another worker
                 }
                 fence = nextFence;
-                firstSync = false;
             }
         }
     }

@@ -89,8 +89,11 @@ public final class WriteRepository {
                 byKey.put(k, id);
             }
         });
+        // two branches, each served by its column's index (an OR of the two would scan on some databases)
         var q = h.createQuery("SELECT status, remote_id, write_key FROM oa_int_write WHERE tenant_id = :t AND target = :target AND operation = :op"
-                        + " AND ((status = 'CONFIRMED' AND remote_id IN (<rids>))" + (byKey.isEmpty() ? ")" : " OR write_key IN (<ks>))"))
+                        + " AND status = 'CONFIRMED' AND remote_id IN (<rids>)" + (byKey.isEmpty() ? ""
+                        : " UNION ALL SELECT status, remote_id, write_key FROM oa_int_write WHERE tenant_id = :t AND target = :target"
+                        + " AND operation = :op AND write_key IN (<ks>)"))
                 .bind("t", tenant).bind("target", target).bind("op", operation).bindList("rids", List.copyOf(keys.keySet()));
         if (!byKey.isEmpty()) {
             q.bindList("ks", List.copyOf(byKey.keySet()));
