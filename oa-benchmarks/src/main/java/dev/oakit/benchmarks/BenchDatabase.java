@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * One fresh, empty database for one engine: a distinct in-memory H2 database, a new schema on a
+ * One fresh, empty database for one engine: a distinct H2 database (in memory, or in files), a new schema on a
  * PostgreSQL server or a new database on a MariaDB server (dropped on close). Gives a pooled data source wrapped in a statement counter.
  */
 final class BenchDatabase implements AutoCloseable {
@@ -41,6 +41,8 @@ final class BenchDatabase implements AutoCloseable {
     private final HikariDataSource pool;
     private final CountingDataSource counting;
     private final Switch engines;
+    /** The folder of a file-backed H2 database, deleted on close; null otherwise. */
+    private java.nio.file.Path files;
 
     private BenchDatabase(String label, String schema, Server server, String url, String user, String password, int poolSize) {
         this(label, schema, server, false, url, user, password, poolSize);
@@ -125,6 +127,19 @@ final class BenchDatabase implements AutoCloseable {
     static BenchDatabase h2(String engine, int poolSize) {
         String name = engine + "_" + suffix();
         return new BenchDatabase("h2", name, null, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64", "sa", "", poolSize);
+    }
+
+    /**
+     * A distinct H2 database in files under a new temporary folder (deleted on close): for runs whose rows would not fit
+     * in the heap (H2 in memory keeps every table there).
+     */
+    static BenchDatabase h2File(String engine, int poolSize) throws java.io.IOException {
+        String name = engine + "_" + suffix();
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("oakit-bench-h2-");
+        BenchDatabase db = new BenchDatabase("h2", name, null, "jdbc:h2:file:" + dir.resolve(name).toAbsolutePath()
+                + ";LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64", "sa", "", poolSize);
+        db.files = dir;
+        return db;
     }
 
     /** A new schema on a PostgreSQL server, made the connections' current schema. */
@@ -238,6 +253,15 @@ final class BenchDatabase implements AutoCloseable {
         }
         if (server != null) {
             exec(server, mariadb ? "DROP DATABASE " + schema : "DROP SCHEMA " + schema + " CASCADE");
+        }
+        if (files != null) {
+            try (java.util.stream.Stream<java.nio.file.Path> all = java.nio.file.Files.walk(files)) {
+                for (java.nio.file.Path f : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.deleteIfExists(f);
+                }
+            } catch (java.io.IOException e) {
+                throw new SQLException("could not delete the H2 files under " + files + ": " + e.getMessage(), e);
+            }
         }
     }
 

@@ -131,6 +131,8 @@ public final class CrmBridgePlugin implements OaPlugin {
         context.exposeService(CrmWebhooks.class);
         // accounts, contacts and cases the inbox accepted from a CRM's feeds; tickets of cases back to the CRM
         context.extension(EventListener.class, CrmInboxListener.class);
+        // a pulled page of accounts or contacts is applied in one transaction (webhooks' records go through the listener)
+        context.extension(dev.oakit.integration.spi.PageConsumer.class, dev.oakit.crm.internal.PartyPages.class);
         context.jobHandler(ContactWatchJob.class);
         // deal approvals: requests from the CRM start approvals, decisions go back with a conflict check
         context.exposeService(DealApprovals.class);

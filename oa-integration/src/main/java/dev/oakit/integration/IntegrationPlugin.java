@@ -70,6 +70,7 @@ public final class IntegrationPlugin implements OaPlugin {
                 bind(TargetMeters.class).toInstance(new TargetMeters(meters));
                 bind(IntegrationMetrics.class).to(MetricsService.class);
                 Multibinder.newSetBinder(binder(), dev.oakit.integration.spi.FieldCheck.class);
+                Multibinder.newSetBinder(binder(), dev.oakit.integration.spi.PageConsumer.class);
                 bind(dev.oakit.integration.reconcile.Reconciliations.class).to(dev.oakit.integration.internal.reconcile.ReconcileService.class);
                 bind(dev.oakit.integration.pull.ChangePulls.class).to(dev.oakit.integration.internal.pull.PullService.class);
                 bind(dev.oakit.integration.pull.ChangeNotices.class).to(dev.oakit.integration.internal.pull.ChangeNoticeService.class);

@@ -162,14 +162,29 @@ public final class CrmCustomerService implements CrmCustomers {
 
     /** Applies an account read from the CRM; older versions than the stored one change nothing. */
     void apply(String tenant, String target, CrmAccount a) {
-        store(tenant, target, new CrmParty(null, target, CrmParty.Kind.ACCOUNT, a.id(), null, null, a.name(), null, a.phone(), a.version()));
+        store(tenant, target, party(target, a));
+    }
+
+    /** @return the account as a party without OAKit's id yet */
+    static CrmParty party(String target, CrmAccount a) {
+        return new CrmParty(null, target, CrmParty.Kind.ACCOUNT, a.id(), null, null, a.name(), null, a.phone(), a.version());
     }
 
     /** Applies a contact read from the CRM: one OAKit created is found by its key and gets the CRM's id. */
     void apply(String tenant, String target, CrmContact c) {
+        store(tenant, target, party(target, c));
+    }
+
+    /** @return the contact as a party without OAKit's id yet (the address in lower case) */
+    static CrmParty party(String target, CrmContact c) {
         String name = c.firstName() == null ? c.lastName() : c.firstName() + " " + c.lastName();
-        store(tenant, target, new CrmParty(null, target, CrmParty.Kind.CONTACT, c.id(), c.key(), c.accountId(), name,
-                c.email() == null ? null : c.email().toLowerCase(Locale.ROOT), c.phone(), c.version()));
+        return new CrmParty(null, target, CrmParty.Kind.CONTACT, c.id(), c.key(), c.accountId(), name,
+                c.email() == null ? null : c.email().toLowerCase(Locale.ROOT), c.phone(), c.version());
+    }
+
+    /** @return a new party's OAKit id */
+    static String newLocalId(CrmParty.Kind kind) {
+        return (kind == CrmParty.Kind.ACCOUNT ? "acc-" : "ct-") + UUID.randomUUID();
     }
 
     private void store(String tenant, String target, CrmParty read) {
@@ -186,7 +201,7 @@ public final class CrmCustomerService implements CrmCustomers {
                         boolean changed = repo.update(ctx.handle(), tenant, p, ctx.now());
                         ctx.summary((changed ? "updated " : "kept (not newer) ") + read.kind() + " " + read.externalId() + " of " + target);
                     } else {
-                        p = withLocalId(read, (read.kind() == CrmParty.Kind.ACCOUNT ? "acc-" : "ct-") + UUID.randomUUID(), read.key());
+                        p = withLocalId(read, newLocalId(read.kind()), read.key());
                         repo.insert(ctx.handle(), tenant, p, ctx.now());
                         ctx.summary("new " + read.kind() + " " + read.externalId() + " of " + target);
                     }
@@ -195,7 +210,7 @@ public final class CrmCustomerService implements CrmCustomers {
         link(system, target, CrmParty.entityType(read.kind()), read.externalId(), stored.localId());
     }
 
-    private static CrmParty withLocalId(CrmParty p, String localId, String key) {
+    static CrmParty withLocalId(CrmParty p, String localId, String key) {
         return new CrmParty(localId, p.target(), p.kind(), p.externalId(), key, p.accountId(), p.name(), p.email(), p.phone(), p.version());
     }
 

@@ -10,6 +10,7 @@ import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.crm.CaseRouting;
 import dev.oakit.crm.CrmBridgePlugin;
+import dev.oakit.crm.CrmContact;
 import dev.oakit.crm.CrmCustomers;
 import dev.oakit.crm.CrmParty;
 import dev.oakit.crm.CrmTemplateKeys;
@@ -217,7 +218,7 @@ class SalesforceFlowsTest {
     }
 
     @DbTest
-    void eachPulledContactIsOneDeliveryToTheBridge(TestDatabase db) throws Exception {
+    void pulledContactsCostNoEventDeliveryAndAWebhooksContactOne(TestDatabase db) throws Exception {
         Setup s = start(db);
         List<String> ids = List.of(s.sf().insert("Contact", Map.of("LastName", "One", "Email", "one@acme.test")),
                 s.sf().insert("Contact", Map.of("LastName", "Two", "Email", "two@acme.test")),
@@ -225,9 +226,16 @@ class SalesforceFlowsTest {
         for (String id : ids) {
             s.pull(CrmConnector.CONTACTS, () -> s.customers().party(SYSTEM, "salesforce", CrmParty.Kind.CONTACT, id));
         }
-        // one listener of the bridge takes the inbox's events: a second would cost every record a job that does nothing
+        // a pulled page is applied in its own transaction; only a record the inbox accepts on its own (a webhook) is an event
         String deliveries = "SELECT COUNT(*) FROM oa_core_job WHERE type = 'core.event.listener' AND payload LIKE ";
-        assertThat(db.queryLong(deliveries + "'%\"crm.inbox\"%'")).isEqualTo(ids.size());
+        assertThat(db.queryLong(deliveries + "'%\"crm.inbox\"%'")).isZero();
+
+        CrmContact four = new CrmContact("003WEBHOOK00000001", null, null, "Fay", "Four", "four@acme.test", null, 1_000L);
+        assertThat(s.oa().service(dev.oakit.integration.inbox.Inbox.class).accept(SYSTEM, dev.oakit.integration.inbox.InboundEvent.ofVersion(
+                "salesforce", CrmConnector.CONTACTS, four.id(), four.version(), dev.oakit.crm.spi.CrmRecords.payload(four))).accepted()).isTrue();
+        await(() -> s.customers().party(SYSTEM, "salesforce", CrmParty.Kind.CONTACT, four.id()));
+        // one listener of the bridge takes the inbox's events: a second would cost every record a job that does nothing
+        assertThat(db.queryLong(deliveries + "'%\"crm.inbox\"%'")).isEqualTo(1);
         assertThat(db.queryLong(deliveries + "'%\"crm.deal\"%'")).isZero();
     }
 }

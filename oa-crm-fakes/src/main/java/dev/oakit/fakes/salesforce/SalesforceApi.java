@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,7 +38,14 @@ final class SalesforceApi {
     }
 
     private final FakeSalesforce fake;
-    private final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
+    /** Open query cursors: like Salesforce, at most {@value #OPEN_CURSORS} a user; a new one closes the oldest. */
+    private final Map<String, Cursor> cursors = java.util.Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Cursor> eldest) {
+            return size() > OPEN_CURSORS;
+        }
+    });
+    private static final int OPEN_CURSORS = 10;
 
     SalesforceApi(FakeSalesforce fake) {
         this.fake = fake;

@@ -136,6 +136,23 @@ class FakeSalesforceTest {
     }
 
     @Test
+    void atMostTenQueryCursorsStayOpenANewOneClosesTheOldest() {
+        sf.login();
+        for (int i = 0; i < 250; i++) {
+            fake.insert("Contact", Map.of("LastName", "C" + i));
+        }
+        String q = V + "/query?q=" + java.net.URLEncoder.encode("SELECT Id FROM Contact ORDER BY Id", java.nio.charset.StandardCharsets.UTF_8);
+        List<String> next = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            next.add(sf.call("GET", q, null, Map.of("Sforce-Query-Options", "batchSize=200")).json().path("nextRecordsUrl").asText());
+        }
+        Sf.Answer oldest = sf.call("GET", next.get(0), null);
+        assertThat(oldest.status()).isEqualTo(400);
+        assertThat(oldest.json().get(0).path("errorCode").asText()).isEqualTo("INVALID_QUERY_LOCATOR");
+        assertThat(sf.call("GET", next.get(10), null).json().path("records")).hasSize(50);
+    }
+
+    @Test
     void soqlPagesThroughNextRecordsUrlInTheOrderAsked() {
         sf.login();
         for (int i = 0; i < 450; i++) {

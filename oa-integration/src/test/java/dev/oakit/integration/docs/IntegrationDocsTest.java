@@ -88,7 +88,7 @@ class IntegrationDocsTest {
     @Test
     void theDocShowsTheCompiledCode() {
         Path here = Path.of("src/test/java/dev/oakit/integration/docs");
-        for (String file : new String[]{"PurchaseOrderConnector.java", "ErpPlugin.java", "IntegrationDocsTest.java", "../pull/ErpNextConnector.java"}) {
+        for (String file : new String[]{"PurchaseOrderConnector.java", "ErpPlugin.java", "IntegrationDocsTest.java", "../pull/ErpNextConnector.java", "../pull/PagedPullTest.java"}) {
             assertThat(DocSnippets.assertShown(Path.of("../docs/integration.md"), here.resolve(file))).as(file).isNotEmpty();
         }
     }

@@ -2,10 +2,10 @@ package dev.oakit.erp.masterdata.internal;
 
 import dev.oakit.erp.masterdata.MasterKind;
 import dev.oakit.erp.masterdata.MasterRecord;
+import dev.oakit.integration.spi.MultiRowInsert;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.Update;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -79,24 +79,14 @@ public final class MasterDataRepository {
         return changed;
     }
 
-    /** The new records in one multi-row INSERT: one statement on the server too, where a JDBC batch is one per row
-     *  unless the driver rewrites it (PostgreSQL's reWriteBatchedInserts, MariaDB's rewriteBatchedStatements). */
+    /** The new records in one multi-row INSERT ({@link MultiRowInsert}: one statement on the server too). */
     private static void insert(Handle h, String tenant, String target, MasterKind kind, List<MasterRecord> rows, Instant now) {
-        if (rows.isEmpty()) {
-            return;
+        MultiRowInsert insert = MultiRowInsert.into("oa_erp_master", "tenant_id", "target", "kind", "external_id", "name", "email", "active",
+                "version", "synced_at");
+        for (MasterRecord r : rows) {
+            insert.row(tenant, target, kind.name(), r.externalId(), r.name(), r.email(), r.active(), r.version(), db(now));
         }
-        StringBuilder sql = new StringBuilder("INSERT INTO oa_erp_master (tenant_id, " + COLUMNS + ", synced_at) VALUES ");
-        for (int i = 0; i < rows.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(:t, :target, :kind, :id").append(i).append(", :name").append(i).append(", :email").append(i)
-                    .append(", :active").append(i).append(", :version").append(i).append(", :now)");
-        }
-        Update insert = h.createUpdate(sql.toString()).bind("t", tenant).bind("target", target).bind("kind", kind.name()).bind("now", db(now));
-        for (int i = 0; i < rows.size(); i++) {
-            MasterRecord r = rows.get(i);
-            insert.bind("id" + i, r.externalId()).bind("name" + i, r.name()).bind("email" + i, r.email()).bind("active" + i, r.active())
-                    .bind("version" + i, r.version());
-        }
-        insert.execute();
+        insert.execute(h);
     }
 
     private static Map<String, Long> versions(Handle h, String tenant, String target, MasterKind kind, Collection<String> ids) {

@@ -26,6 +26,7 @@ import dev.oakit.integration.inbox.InboxReceipt;
 import dev.oakit.integration.inbox.VerifiedWebhook;
 import dev.oakit.integration.spi.CallContext;
 import dev.oakit.integration.spi.RemoteCallException;
+import dev.oakit.integration.spi.ReadAhead;
 import dev.oakit.integration.spi.RemoteRecord;
 import dev.oakit.integration.spi.Watermark;
 import jakarta.inject.Inject;
@@ -35,9 +36,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -90,14 +88,9 @@ public final class MasterDataService implements MasterData {
         // read-ahead: the next page is read (and what its records mean parsed) on this sync's own reader thread while
         // the current one is stored, so the remote and the database work at the same time; the reader holds no
         // connection and runs in no transaction, and a page is stored only after every page before it
-        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
-            Thread th = new Thread(r, "oakit-masterdata-read-" + target + "-" + kind);
-            th.setDaemon(true);
-            return th;
-        });
-        try {
+        try (ReadAhead reader = ReadAhead.named("oakit-masterdata-read-" + target + "-" + kind)) {
             Watermark first = cursor;
-            Future<Page> next = reader.submit(() -> Page.read(feed, call, first));
+            Future<Page> next = reader.read(() -> Page.read(feed, call, first));
             while (true) {
                 Page page = await(next, call, feed);
                 pulled += page.raw().size();
@@ -105,7 +98,7 @@ public final class MasterDataService implements MasterData {
                 if (!last) {
                     cursor = cursor.next(page.raw());
                     Watermark from = cursor;
-                    next = reader.submit(() -> Page.read(feed, call, from));
+                    next = reader.read(() -> Page.read(feed, call, from));
                 }
                 if (!page.records().isEmpty()) {
                     long highest = page.records().stream().mapToLong(MasterRecord::version).max().orElseThrow();
@@ -133,8 +126,6 @@ public final class MasterDataService implements MasterData {
                     return new SyncReport(target, kind, pulled, applied, watermark, unmatched);
                 }
             }
-        } finally {
-            reader.shutdownNow();
         }
     }
 
@@ -147,18 +138,8 @@ public final class MasterDataService implements MasterData {
     }
 
     private static Page await(Future<Page> page, CallContext call, MasterFeed feed) {
-        try {
-            return page.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IntegrationException(IntegrationErrors.PULL_FAILED, "reading " + call.target() + "/" + feed.entityType()
-                    + " was interrupted; the pages before stay stored, sync again to resume", true, e);
-        }
+        return ReadAhead.await(page, e -> new IntegrationException(IntegrationErrors.PULL_FAILED, "reading " + call.target() + "/"
+                + feed.entityType() + " was interrupted; the pages before stay stored, sync again to resume", true, e));
     }
 
     private static List<RemoteRecord> read(MasterFeed feed, CallContext call, Watermark from) {

@@ -56,6 +56,34 @@ public final class IdMapRepository {
                 .bind("l", localId).bind("at", Columns.db(at)).execute();
     }
 
+    /** @return the linked ones of these external ids of one system and entity type, to their OAKit ids; one statement */
+    public java.util.Map<String, String> linkedOf(Handle h, String tenant, String system, String entityType, java.util.Collection<String> externalIds) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        h.createQuery("SELECT external_id, local_id FROM oa_int_id_link WHERE tenant_id = :t AND system_id = :s AND entity_type = :e"
+                        + " AND external_id IN (<x>)")
+                .bind("t", tenant).bind("s", system).bind("e", entityType).bindList("x", List.copyOf(externalIds))
+                .map((rs, c) -> out.put(rs.getString(1), rs.getString(2))).list();
+        return out;
+    }
+
+    /** Inserts links and their history lines (action LINK): two statements however many. */
+    public void insertAll(Handle h, String tenant, List<IdLink> links, String actorId, Instant at) {
+        if (links.isEmpty()) {
+            return;
+        }
+        dev.oakit.integration.spi.MultiRowInsert link = dev.oakit.integration.spi.MultiRowInsert.into("oa_int_id_link", "tenant_id", "system_id",
+                "entity_type", "external_id", "local_id", "linked_at");
+        dev.oakit.integration.spi.MultiRowInsert history = dev.oakit.integration.spi.MultiRowInsert.into("oa_int_id_history", "tenant_id", "action",
+                "system_id", "entity_type", "external_id", "from_local", "to_local", "actor_id", "at");
+        for (IdLink l : links) {
+            link.row(tenant, l.ref().system(), l.ref().entityType(), l.ref().externalId(), l.localId(), Columns.db(at));
+            history.row(tenant, IdMapChange.Action.LINK.name(), l.ref().system(), l.ref().entityType(), l.ref().externalId(), null, l.localId(),
+                    actorId, Columns.db(at));
+        }
+        link.execute(h);
+        history.execute(h);
+    }
+
     /** Moves a link to another OAKit id. @return whether it existed */
     public boolean move(Handle h, String tenant, ExternalRef ref, String toLocal, Instant at) {
         return h.createUpdate("UPDATE oa_int_id_link SET local_id = :l, linked_at = :at WHERE tenant_id = :t AND system_id = :s"

@@ -41,4 +41,15 @@ public final class EchoRule {
         String operation = connectors.feed(system, entityType).map(ChangeFeed::createOperation).orElse(null);
         return operation != null && writes.ours(h, tenant, system, operation, entityId, key);
     }
+
+    /**
+     * The rule for a page of first sightings, in one statement.
+     *
+     * @param keys OAKit's key each record carries (null: none), by remote id; every one a first sighting
+     * @return the remote ids among them that are echoes
+     */
+    public java.util.Set<String> echoesAmong(Handle h, String tenant, String system, String entityType, java.util.Map<String, String> keys) {
+        String operation = connectors.feed(system, entityType).map(ChangeFeed::createOperation).orElse(null);
+        return operation == null || keys.isEmpty() ? java.util.Set.of() : writes.oursAmong(h, tenant, system, operation, keys);
+    }
 }

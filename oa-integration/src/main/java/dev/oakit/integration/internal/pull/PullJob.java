@@ -18,6 +18,8 @@ import dev.oakit.integration.internal.target.RequestBudget;
 import dev.oakit.integration.pull.PullSpec;
 import dev.oakit.integration.spi.CallContext;
 import dev.oakit.integration.spi.ChangeFeed;
+import dev.oakit.integration.spi.PageConsumer;
+import dev.oakit.integration.spi.ReadAhead;
 import dev.oakit.integration.spi.RemoteCallException;
 import dev.oakit.integration.spi.RemoteCallingJob;
 import dev.oakit.integration.spi.RemoteRecord;
@@ -29,13 +31,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Future;
 
 /**
  * Runs one pull of a remote entity type, page by page. For each page: claim (a short transaction: the
  * request budget, a new fence, the lease), check the lease outlasts a call, read the page with no
- * transaction and no connection held, accept each record through the inbox (one command each:
- * duplicates, stale versions and echoes are recognised there), then record the page: the watermark
- * raised to the highest version accepted, only while the fence is ours. A failed read records the
+ * transaction and no connection held (the next page on a reader thread while the current one is stored), then
+ * either hand the page to the feed's {@link PageConsumer} with the inbox's versions, the watermark and one audit
+ * entry in one command ({@link PageApply}), or, for a feed no consumer takes, accept each record through the inbox
+ * (one command each: duplicates, stale versions and echoes are recognised there) and record the page: the
+ * watermark raised to the highest version accepted, only while the fence is ours. A failed read records the
  * error and leaves the watermark where the last recorded page put it; the job tries again. Runs
  * outside the job's transaction.
  */
@@ -48,6 +53,7 @@ public final class PullJob extends RemoteCallingJob {
     private final PullRepository repo;
     private final Connectors connectors;
     private final InboxService inbox;
+    private final PageApply pages;
     private final IntegrationConfig config;
     private final Clock clock;
     private final CallGuard guard;
@@ -56,7 +62,7 @@ public final class PullJob extends RemoteCallingJob {
 
     @Inject
     public PullJob(Commands commands, PullRepository repo, Connectors connectors, InboxService inbox, IntegrationConfig config, Clock clock,
-                   CallGuard guard, RequestBudget budget) {
+                   CallGuard guard, RequestBudget budget, PageApply pages) {
         super(TYPE);
         this.commands = commands;
         this.repo = repo;
@@ -66,6 +72,7 @@ public final class PullJob extends RemoteCallingJob {
         this.clock = clock;
         this.guard = guard;
         this.budget = budget;
+        this.pages = pages;
     }
 
     /** A failed read is tried again with backoff, for as long as it takes: the watermark waits. */
@@ -80,46 +87,92 @@ public final class PullJob extends RemoteCallingJob {
         String target = job.payload().path("target").asText();
         String entityType = job.payload().path("entityType").asText();
         ChangeFeed feed = connectors.requireFeed(target, entityType);
-        Watermark cursor = null;
-        while (true) {
-            PullRepository.Row row = commands.query(h -> repo.row(h, tenant, target, entityType)).orElse(null);
-            if (row == null) {
-                return;
-            }
-            PullSpec spec = row.state().spec();
-            if (cursor == null) {
-                Long w = row.state().watermark();
-                cursor = Watermark.at(w == null ? 0 : Math.max(0, w - feed.versionsIn(spec.overlap())));
-            }
-            Long fence = claim(tenant, row);
-            if (fence == null) {
-                return;
-            }
-            Instant callEnds = clock.instant().plus(config.callTimeout());
-            if (!commands.query(h -> repo.holds(h, tenant, target, entityType, fence, owner, callEnds))) {
-                throw new IntegrationException(IntegrationErrors.WRITE_LEASED, "pull of " + target + "/" + entityType + ": the lease (fence "
-                        + fence + ") would not outlast a call of " + config.callTimeout() + "; nothing was read, the job tries again", true, null);
-            }
-            List<RemoteRecord> page = read(tenant, feed, target, cursor, spec.pageSize(), fence);
-            int applied = 0;
-            int echoes = 0;
-            Long highest = null;
-            for (RemoteRecord r : page) {
-                InboxReceipt receipt = inbox.accept(Actor.system(tenant), InboundEvent.ofVersion(target, r.entityType(), r.externalId(),
-                        r.version(), r.payload()), r.key());
-                applied += receipt.accepted() ? 1 : 0;
-                echoes += receipt.outcome() == InboxReceipt.Outcome.ECHO ? 1 : 0;
-                highest = highest == null ? r.version() : Math.max(highest, r.version());
-            }
-            boolean last = page.size() < spec.pageSize();
-            if (!recordPage(tenant, target, entityType, fence, highest, page.size(), applied, echoes, last, spec)) {
-                return;
-            }
-            if (last) {
-                return;
-            }
-            cursor = cursor.next(page);
+        PageConsumer consumer = pages.consumer(target, entityType).orElse(null);
+        PullRepository.Row row = commands.query(h -> repo.row(h, tenant, target, entityType)).orElse(null);
+        if (row == null) {
+            return;
         }
+        PullSpec spec = row.state().spec();
+        Long w = row.state().watermark();
+        // nothing recorded yet: a page consumer inserts without reading what is stored (a duplicate key sends it the ordinary way)
+        boolean firstSync = w == null;
+        Watermark cursor = Watermark.at(w == null ? 0 : Math.max(0, w - feed.versionsIn(spec.overlap())));
+        Long fence = claim(tenant, row);
+        if (fence == null) {
+            return;
+        }
+        // read-ahead: the next page is read on this run's own reader thread while the current one is stored, so the remote
+        // and the database work at the same time; the reader holds no connection and runs in no transaction, and a page is
+        // stored only after every page before it
+        try (ReadAhead reader = ReadAhead.named("oakit-pull-read-" + target + "-" + entityType)) {
+            Future<Read> next = readAhead(reader, tenant, feed, target, entityType, cursor, spec.pageSize(), fence);
+            while (true) {
+                Read read = ReadAhead.await(next, e -> new IntegrationException(IntegrationErrors.PULL_FAILED, "reading " + target + "/"
+                        + entityType + " was interrupted; the pages before stay recorded, the job tries again", true, e));
+                if (read.failure() != null) {
+                    failed(tenant, target, feed, read.from(), fence, read.failure());
+                }
+                List<RemoteRecord> page = read.page();
+                boolean last = page.size() < spec.pageSize();
+                Long nextFence = null;
+                if (!last) {
+                    cursor = cursor.next(page);
+                    nextFence = claim(tenant, new PullRepository.Row(row.state(), fence)); // the claim fails if the fence moved on
+                    if (nextFence != null) {
+                        next = readAhead(reader, tenant, feed, target, entityType, cursor, spec.pageSize(), nextFence);
+                    }
+                }
+                long holding = nextFence == null ? fence : nextFence;
+                boolean recorded;
+                if (consumer != null) {
+                    PageApply.Result applied = pages.apply(tenant, spec, consumer, page, holding, last, firstSync);
+                    recorded = applied.recorded();
+                    firstSync = applied.stillFirst(); // the whole first run, until a page meets a record stored before
+                } else {
+                    recorded = acceptEach(tenant, target, entityType, page, holding, last, spec);
+                }
+                if (!recorded || last || nextFence == null) {
+                    return; // lease lost, done, or the next page waits for the request budget or another worker
+                }
+                fence = nextFence;
+            }
+        }
+    }
+
+    /** The fallback for a feed no page consumer takes: each record accepted by the inbox on its own, then the page recorded. */
+    private boolean acceptEach(String tenant, String target, String entityType, List<RemoteRecord> page, long fence, boolean last, PullSpec spec) {
+        int applied = 0;
+        int echoes = 0;
+        Long highest = null;
+        for (RemoteRecord r : page) {
+            InboxReceipt receipt = inbox.accept(Actor.system(tenant), InboundEvent.ofVersion(target, r.entityType(), r.externalId(),
+                    r.version(), r.payload()), r.key());
+            applied += receipt.accepted() ? 1 : 0;
+            echoes += receipt.outcome() == InboxReceipt.Outcome.ECHO ? 1 : 0;
+            highest = highest == null ? r.version() : Math.max(highest, r.version());
+        }
+        return recordPage(tenant, target, entityType, fence, highest, page.size(), applied, echoes, last, spec);
+    }
+
+    /** A page as read, or the failure of its read (recorded by the job's thread, which may use the database). */
+    private record Read(Watermark from, List<RemoteRecord> page, RemoteCallException failure) {
+    }
+
+    /** Checks the lease outlasts a call, then reads the page on the reader thread. */
+    private Future<Read> readAhead(ReadAhead reader, String tenant, ChangeFeed feed, String target, String entityType, Watermark from,
+                                   int limit, long fence) {
+        Instant callEnds = clock.instant().plus(config.callTimeout());
+        if (!commands.query(h -> repo.holds(h, tenant, target, entityType, fence, owner, callEnds))) {
+            throw new IntegrationException(IntegrationErrors.WRITE_LEASED, "pull of " + target + "/" + entityType + ": the lease (fence "
+                    + fence + ") would not outlast a call of " + config.callTimeout() + "; nothing was read, the job tries again", true, null);
+        }
+        return reader.read(() -> {
+            try {
+                return new Read(from, read(tenant, feed, target, from, limit), null);
+            } catch (RemoteCallException e) {
+                return new Read(from, List.of(), e);
+            }
+        });
     }
 
     /** @return the fence this worker holds, or null when the request budget is used up (the pull runs in the next window) */
@@ -149,26 +202,22 @@ public final class PullJob extends RemoteCallingJob {
         return row.fence() + 1;
     }
 
-    private List<RemoteRecord> read(String tenant, ChangeFeed feed, String target, Watermark from, int limit, long fence) {
+    private List<RemoteRecord> read(String tenant, ChangeFeed feed, String target, Watermark from, int limit) throws RemoteCallException {
         CallContext call = new CallContext(tenant, target, "pull:" + feed.entityType(), config.callTimeout());
-        try {
-            return guard.call(call, feed.entityType(), c -> {
-                List<RemoteRecord> page = feed.since(c, from, limit);
-                for (RemoteRecord r : page) {
-                    if (!r.entityType().equals(feed.entityType()) || r.version() < from.version()) {
-                        throw new IllegalStateException("the change feed of " + target + "/" + feed.entityType() + " returned " + r.entityType()
-                                + "/" + r.externalId() + " version " + r.version() + " for a page from version " + from.version()
-                                + "; a feed returns its own entity type from the version asked");
-                    }
+        return guard.call(call, feed.entityType(), c -> {
+            List<RemoteRecord> page = feed.since(c, from, limit);
+            for (RemoteRecord r : page) {
+                if (!r.entityType().equals(feed.entityType()) || r.version() < from.version()) {
+                    throw new IllegalStateException("the change feed of " + target + "/" + feed.entityType() + " returned " + r.entityType()
+                            + "/" + r.externalId() + " version " + r.version() + " for a page from version " + from.version()
+                            + "; a feed returns its own entity type from the version asked");
                 }
-                return page;
-            });
-        } catch (RemoteCallException e) {
-            return failed(tenant, target, feed, from, fence, e);
-        }
+            }
+            return page;
+        });
     }
 
-    private List<RemoteRecord> failed(String tenant, String target, ChangeFeed feed, Watermark from, long fence, RemoteCallException failure) {
+    private void failed(String tenant, String target, ChangeFeed feed, Watermark from, long fence, RemoteCallException failure) {
         String message = "reading " + target + "/" + feed.entityType() + " from version " + from.version() + " (skip " + from.skip() + ") failed: "
                 + failure.getMessage() + (failure.remoteError() == null ? "" : ": " + Columns.cut(failure.remoteError(), 1000));
         commands.execute(new CommandSpec(Actor.system(tenant), "integration.pull.failed", PullService.TARGET, target + "/" + feed.entityType(),

@@ -72,6 +72,46 @@ public final class WriteRepository {
         return q.mapTo(Long.class).one() > 0;
     }
 
+    /**
+     * {@link #ours} for a page of records in one statement.
+     *
+     * @param keys OAKit's key each record carries, by remote id (a null key: none)
+     * @return the remote ids among them that a write of ours created
+     */
+    public java.util.Set<String> oursAmong(Handle h, String tenant, String target, String operation, Map<String, String> keys) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        if (keys.isEmpty()) {
+            return out;
+        }
+        Map<String, String> byKey = new java.util.HashMap<>();
+        keys.forEach((id, k) -> {
+            if (k != null) {
+                byKey.put(k, id);
+            }
+        });
+        // two branches, each served by its column's index (an OR of the two would scan on some databases)
+        var q = h.createQuery("SELECT status, remote_id, write_key FROM oa_int_write WHERE tenant_id = :t AND target = :target AND operation = :op"
+                        + " AND status = 'CONFIRMED' AND remote_id IN (<rids>)" + (byKey.isEmpty() ? ""
+                        : " UNION ALL SELECT status, remote_id, write_key FROM oa_int_write WHERE tenant_id = :t AND target = :target"
+                        + " AND operation = :op AND write_key IN (<ks>)"))
+                .bind("t", tenant).bind("target", target).bind("op", operation).bindList("rids", List.copyOf(keys.keySet()));
+        if (!byKey.isEmpty()) {
+            q.bindList("ks", List.copyOf(byKey.keySet()));
+        }
+        q.map((rs, c) -> {
+            String rid = rs.getString(2);
+            if ("CONFIRMED".equals(rs.getString(1)) && rid != null && keys.containsKey(rid)) {
+                out.add(rid);
+            }
+            String mine = byKey.get(rs.getString(3));
+            if (mine != null) {
+                out.add(mine);
+            }
+            return true;
+        }).list();
+        return out;
+    }
+
     /** @return every write of a target and operation, by key */
     public List<RemoteWrite> allOf(Handle h, String tenant, String target, String operation) {
         return h.createQuery("SELECT " + COLUMNS + " FROM oa_int_write WHERE tenant_id = :t AND target = :target AND operation = :op"
