@@ -13,8 +13,9 @@ class ArchitectureTest {
     @BeforeAll
     static void load() {
         // OaKitBuilder, OaKitSettings and OaKitModule hand the host's settings to the internal bootstrap;
-        // no internal type appears in any public signature.
-        core = ModuleRules.of("dev.oakit.core", "OaKitBuilder", "OaKitSettings", "OaKitModule");
+        // no internal type appears in any public signature. MetricsPlugin is the door of the optional
+        // Micrometer binding, wiring its internal meters like a feature module's plugin class.
+        core = ModuleRules.of("dev.oakit.core", "OaKitBuilder", "OaKitSettings", "OaKitModule", "metrics.MetricsPlugin");
     }
 
     @Test
