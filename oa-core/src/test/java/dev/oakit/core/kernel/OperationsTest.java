@@ -9,6 +9,7 @@ import dev.oakit.core.metrics.MetricsPlugin;
 import dev.oakit.core.ops.Health;
 import dev.oakit.core.ops.HealthCheck;
 import dev.oakit.core.ops.HealthStatus;
+import dev.oakit.core.spi.OperationalGauge;
 import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.TestDatabase;
 import io.micrometer.core.instrument.Timer;
@@ -87,5 +88,33 @@ class OperationsTest {
 
         oa.close();
         assertThat(meters.find("oakit.jobs.dead").gauge()).as("gauges leave the registry with OAKit").isNull();
+    }
+
+    @DbTest(only = TestDatabase.Kind.H2)
+    void theDocsShowTheWiring(TestDatabase db) {
+        javax.sql.DataSource dataSource = db.dataSource();
+        io.micrometer.core.instrument.MeterRegistry registry = new SimpleMeterRegistry();
+        // tag::wiring[]
+        OaKit oa = OaKit.builder().dataSource(dataSource)
+                .plugin(new MetricsPlugin(registry).gaugeRefresh(Duration.ofSeconds(30)))
+                .build().start();
+        Health health = oa.service(HealthCheck.class).check();
+        boolean ready = health.status() != HealthStatus.DOWN;
+        // end::wiring[]
+        db.closeLater(oa);
+        assertThat(ready).isTrue();
+        assertThat(registry.find("oakit.jobs.dead").gauge()).isNotNull();
+        assertThat(dev.oakit.core.testing.DocSnippets.assertShown(java.nio.file.Path.of("../docs/operations.md"),
+                java.nio.file.Path.of("src/test/java/dev/oakit/core/kernel/OperationsTest.java"))).containsExactly("wiring", "gauge");
+    }
+
+    /** Compiled, not run: the doc's example of a plugin's gauge (the table is the doc's). */
+    static void contributeAGauge(dev.oakit.core.spi.OaPluginContext context) {
+        // tag::gauge[]
+        context.extension(OperationalGauge.class, OperationalGauge.of("rooms.bookings.pending",
+                "booking requests waiting for approval", "bookings",
+                (handle, now) -> handle.createQuery("SELECT COUNT(*) FROM rooms_booking WHERE status = 'PENDING'")
+                        .mapTo(Long.class).one()));
+        // end::gauge[]
     }
 }
