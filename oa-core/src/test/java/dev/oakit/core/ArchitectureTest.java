@@ -41,6 +41,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheMetricsBindingNeedsMicrometer() {
+        // micrometer-core is optional: a host without it must be able to load everything else, the health check included
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+                .that().resideOutsideOfPackages("dev.oakit.core.metrics..", "dev.oakit.core.internal.metrics..")
+                .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
+                .check(core.classes());
+    }
+
+    @Test
     void noSystemOutOrErrInMainCode() {
         core.noStandardStreams();
     }
