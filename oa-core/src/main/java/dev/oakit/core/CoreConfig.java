@@ -232,10 +232,17 @@ public record CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig 
      * @param retry per job type, values that override the type's retry policy (the one its handler
      *     declares, else the ordinary one above); deliveries (webhooks, event listeners,
      *     notifications) default to {@link dev.oakit.core.job.RetryPolicy#deliveries()}
+     * @param deadJobsDownThreshold dead jobs above which {@link dev.oakit.core.ops.HealthCheck} reports DOWN (default 100; any dead job is WARN)
      */
     public record Jobs(Boolean enabled, Integer threads, Duration pollInterval, Duration lease, Integer maxAttempts,
                        Duration backoffBase, Duration backoffMax, Duration shutdownTimeout,
-                       java.util.Map<String, Retry> retry) {
+                       java.util.Map<String, Retry> retry, Integer deadJobsDownThreshold) {
+        /** Without the health threshold (the constructor before it). */
+        public Jobs(Boolean enabled, Integer threads, Duration pollInterval, Duration lease, Integer maxAttempts,
+                    Duration backoffBase, Duration backoffMax, Duration shutdownTimeout, java.util.Map<String, Retry> retry) {
+            this(enabled, threads, pollInterval, lease, maxAttempts, backoffBase, backoffMax, shutdownTimeout, retry, null);
+        }
+
         /** Without per-type retry settings (the constructor before them). */
         public Jobs(Boolean enabled, Integer threads, Duration pollInterval, Duration lease, Integer maxAttempts,
                     Duration backoffBase, Duration backoffMax, Duration shutdownTimeout) {
@@ -253,16 +260,20 @@ public record CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig 
             backoffBase = backoffBase == null ? Duration.ofSeconds(2) : backoffBase;
             backoffMax = backoffMax == null ? Duration.ofHours(1) : backoffMax;
             shutdownTimeout = shutdownTimeout == null ? Duration.ofSeconds(30) : shutdownTimeout;
+            deadJobsDownThreshold = deadJobsDownThreshold == null ? 100 : deadJobsDownThreshold;
         }
 
         /** @return the defaults */
         public static Jobs defaults() {
-            return new Jobs(null, null, null, null, null, null, null, null, null);
+            return new Jobs(null, null, null, null, null, null, null, null, null, null);
         }
 
         /** @return problems with these values, each naming its field */
         public List<String> problems() {
             List<String> p = new java.util.ArrayList<>();
+            if (deadJobsDownThreshold < 0) {
+                p.add("core.jobs.deadJobsDownThreshold must be >= 0, was " + deadJobsDownThreshold);
+            }
             if (threads < 1 || threads > 256) {
                 p.add("core.jobs.threads must be between 1 and 256, was " + threads);
             }

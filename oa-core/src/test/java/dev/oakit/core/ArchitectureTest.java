@@ -13,8 +13,9 @@ class ArchitectureTest {
     @BeforeAll
     static void load() {
         // OaKitBuilder, OaKitSettings and OaKitModule hand the host's settings to the internal bootstrap;
-        // no internal type appears in any public signature.
-        core = ModuleRules.of("dev.oakit.core", "OaKitBuilder", "OaKitSettings", "OaKitModule");
+        // no internal type appears in any public signature. MetricsPlugin is the door of the optional
+        // Micrometer binding, wiring its internal meters like a feature module's plugin class.
+        core = ModuleRules.of("dev.oakit.core", "OaKitBuilder", "OaKitSettings", "OaKitModule", "metrics.MetricsPlugin");
     }
 
     @Test
@@ -37,6 +38,15 @@ class ArchitectureTest {
     void internalNeverDependsOnTheDoorsThatWireIt() {
         // internal's sources may name the doors (the bootstrap's package-info says who calls it)
         core.internalNeverDependsOnTheWiring(false);
+    }
+
+    @Test
+    void onlyTheMetricsBindingNeedsMicrometer() {
+        // micrometer-core is optional: a host without it must be able to load everything else, the health check included
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+                .that().resideOutsideOfPackages("dev.oakit.core.metrics..", "dev.oakit.core.internal.metrics..")
+                .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
+                .check(core.classes());
     }
 
     @Test

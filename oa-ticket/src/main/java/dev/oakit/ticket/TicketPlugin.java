@@ -60,6 +60,9 @@ public final class TicketPlugin implements OaPlugin {
 
     @Override
     public void configure(OaPluginContext context) {
+        for (dev.oakit.core.spi.OperationalGauge g : dev.oakit.ticket.internal.store.TicketRepository.gauges()) {
+            context.extension(dev.oakit.core.spi.OperationalGauge.class, g);
+        }
         context.config(TicketConfig.class);
         context.migrations("classpath:dev/oakit/ticket/db/migration");
         template(context, CREATED_TEMPLATE, "新工单 {{number}}：{{title}}",

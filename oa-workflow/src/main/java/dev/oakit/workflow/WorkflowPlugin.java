@@ -68,6 +68,9 @@ public final class WorkflowPlugin implements OaPlugin {
 
     @Override
     public void configure(OaPluginContext context) {
+        for (dev.oakit.core.spi.OperationalGauge g : dev.oakit.workflow.internal.store.TaskRepository.gauges()) {
+            context.extension(dev.oakit.core.spi.OperationalGauge.class, g);
+        }
         context.config(WorkflowConfig.class);
         context.migrations("classpath:dev/oakit/workflow/db/migration");
         for (NotificationTemplate t : dev.oakit.workflow.internal.WorkflowTemplates.all()) {

@@ -93,9 +93,18 @@ class SlaWiringTest {
                         + " running, 2 h 10 min of working time left");
         assertThat(s.target(SlaTarget.FIRST_RESPONSE).breached()).isTrue();
         assertThat(s.explain()).startsWith("policy 'standard', priority 'NORMAL', times in Asia/Shanghai");
+        assertThat(breachedGauge(db, r)).isZero();
         // the flag on the row follows the next command (or the breach job)
         r.f.tickets.reply(user("carol"), t.id(), "已远程处理", null);
         assertThat(r.sql("SELECT sla_breached FROM oa_tk_ticket WHERE id = :id", t.id(), Boolean.class)).isTrue();
+        // the operational gauge (oakit.ticket.sla.breached) counts it
+        assertThat(breachedGauge(db, r)).isEqualTo(1);
+    }
+
+    private static double breachedGauge(TestDatabase db, RoutingFixture r) {
+        dev.oakit.core.spi.OperationalGauge gauge = dev.oakit.ticket.internal.store.TicketRepository.gauges().stream()
+                .filter(g -> g.name().equals("oakit.ticket.sla.breached")).findFirst().orElseThrow();
+        return org.jdbi.v3.core.Jdbi.create(db.dataSource()).withHandle(h -> gauge.read(h, r.clock.instant()));
     }
 
     @DbTest

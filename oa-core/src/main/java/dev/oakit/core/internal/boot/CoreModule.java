@@ -54,7 +54,7 @@ public final class CoreModule extends AbstractModule {
     /** Public services of core, exposed to hosts. Later core features add theirs here. */
     public static final List<Class<?>> CORE_SERVICES = List.of(AuditLog.class, Jobs.class, Notifications.class,
             dev.oakit.core.calendar.BusinessCalendars.class, Directory.class, dev.oakit.core.directory.Tenants.class,
-            dev.oakit.core.form.FormOptions.class);
+            dev.oakit.core.form.FormOptions.class, dev.oakit.core.ops.HealthCheck.class);
 
     private final BootPlan plan;
 
@@ -71,6 +71,13 @@ public final class CoreModule extends AbstractModule {
         bind(Database.class).toInstance(new Database(plan.settings.dataSource(), plan.settings.dataDirectory(), plan.settings.hostTransactions()));
 
         Multibinder<JobHandler> handlers = Multibinder.newSetBinder(binder(), JobHandler.class);
+        // operations: observers of commands and jobs, and gauges read from each module's tables
+        Multibinder.newSetBinder(binder(), dev.oakit.core.spi.OperationObserver.class);
+        Multibinder<dev.oakit.core.spi.OperationalGauge> gauges = Multibinder.newSetBinder(binder(), dev.oakit.core.spi.OperationalGauge.class);
+        for (dev.oakit.core.spi.OperationalGauge g : dev.oakit.core.internal.ops.CoreGauges.all()) {
+            gauges.addBinding().toInstance(g);
+        }
+        bind(dev.oakit.core.ops.HealthCheck.class).to(dev.oakit.core.internal.ops.HealthService.class);
         Multibinder<EventListener> listeners = Multibinder.newSetBinder(binder(), EventListener.class);
         Multibinder<EventRelay> relays = Multibinder.newSetBinder(binder(), EventRelay.class);
         Multibinder<dev.oakit.core.calendar.BusinessCalendar> calendars =
@@ -250,15 +257,15 @@ public final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     JobWorker jobWorker(JobRepository store, JobHandlers handlers, RetryPolicies policies, Transactions tx, Clock clock,
-                        CoreConfig config, ObjectMapper json) {
-        return new JobWorker(store, handlers.byType(), policies, tx, clock, config.jobs(), json);
+                        CoreConfig config, ObjectMapper json, Set<dev.oakit.core.spi.OperationObserver> observers) {
+        return new JobWorker(store, handlers.byType(), policies, tx, clock, config.jobs(), json, observers);
     }
 
     @Provides
     @Singleton
     Commands commands(Database db, Transactions tx, Clock clock, ObjectMapper json, JobRepository jobs,
                       com.google.inject.Provider<Outbox> outbox, com.google.inject.Provider<JobWorker> worker,
-                      dev.oakit.core.internal.tenant.TenantGate tenants) {
-        return new CommandRunner(db, tx, clock, json, jobs, outbox::get, worker::get, tenants);
+                      dev.oakit.core.internal.tenant.TenantGate tenants, Set<dev.oakit.core.spi.OperationObserver> observers) {
+        return new CommandRunner(db, tx, clock, json, jobs, outbox::get, worker::get, tenants, observers);
     }
 }

@@ -90,14 +90,10 @@ public final class OaKitImpl implements OaKit {
     }
 
     private void migrate() {
-        Dialect dialect = database.dialect();
         List<String> problems = new ArrayList<>();
-        // the few statements that must differ per database live in a vendor folder (see V4)
-        migrate("core", List.of("classpath:dev/oakit/core/db/migration",
-                "classpath:dev/oakit/core/db/vendor/" + dialect.name().toLowerCase(java.util.Locale.ROOT)), dialect, problems);
-        for (PluginContextImpl c : plan.contexts) {
-            if (!c.migrations.isEmpty() && problems.isEmpty()) {
-                migrate(c.pluginId, c.migrations, dialect, problems);
+        for (Migrations.Module m : Migrations.modules(plan, database.dialect())) {
+            if (problems.isEmpty()) {
+                migrate(m, problems);
             }
         }
         if (!problems.isEmpty()) {
@@ -105,19 +101,11 @@ public final class OaKitImpl implements OaKit {
         }
     }
 
-    private void migrate(String id, List<String> locations, Dialect dialect, List<String> problems) {
+    private void migrate(Migrations.Module m, List<String> problems) {
+        String id = m.id();
+        List<String> locations = m.locations();
         try {
-            Flyway.configure(getClass().getClassLoader())
-                    .dataSource(database.dataSource())
-                    .locations(locations.toArray(String[]::new))
-                    .table("oa_" + id.replace('-', '_') + "_schema_history")
-                    // several modules share one schema, each with its own history table
-                    .baselineOnMigrate(true)
-                    .baselineVersion("0")
-                    .placeholders(dialect.placeholders())
-                    .failOnMissingLocations(true)
-                    .load()
-                    .migrate();
+            Migrations.flyway(database, m).migrate();
         } catch (FlywayException e) {
             problems.add("migrations of '" + id + "' (" + locations + ") failed: " + e.getMessage());
         }

@@ -16,6 +16,7 @@ import dev.oakit.core.job.JobRequest;
 import dev.oakit.core.spi.CommandContext;
 import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
+import dev.oakit.core.spi.OperationObserver;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +43,17 @@ public final class CommandRunner implements Commands {
     private final Supplier<Outbox> outbox;
     private final Supplier<JobWorker> worker;
     private final TenantGate tenants;
+    private final java.util.List<OperationObserver> observers;
 
     public CommandRunner(Database db, Transactions transactions, Clock clock, ObjectMapper json, JobRepository jobs,
                          Supplier<Outbox> outbox, Supplier<JobWorker> worker, TenantGate tenants) {
+        this(db, transactions, clock, json, jobs, outbox, worker, tenants, java.util.List.of());
+    }
+
+    public CommandRunner(Database db, Transactions transactions, Clock clock, ObjectMapper json, JobRepository jobs,
+                         Supplier<Outbox> outbox, Supplier<JobWorker> worker, TenantGate tenants,
+                         java.util.Collection<OperationObserver> observers) {
+        this.observers = java.util.List.copyOf(observers);
         this.db = db;
         this.transactions = transactions;
         this.clock = clock;
@@ -60,6 +69,28 @@ public final class CommandRunner implements Commands {
         Checks.notNull("spec", spec);
         Checks.notNull("resultType", resultType);
         Checks.notNull("body", body);
+        if (observers.isEmpty()) {
+            return dispatch(spec, resultType, body);
+        }
+        // the one place every command passes: observers see each call once, its retries included
+        java.util.List<OperationObserver.Scope> scopes = new java.util.ArrayList<>(observers.size());
+        for (OperationObserver o : observers) {
+            scopes.add(o.command(spec));
+        }
+        Throwable failure = null;
+        try {
+            return dispatch(spec, resultType, body);
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
+        } finally {
+            for (OperationObserver.Scope s : scopes) {
+                s.end(failure);
+            }
+        }
+    }
+
+    private <T> T dispatch(CommandSpec spec, Class<T> resultType, Function<CommandContext, T> body) {
         String tenant = spec.actor().tenantId();
         LOG.debug("command {} by {}/{} on {}:{}", spec.action(), tenant, spec.actor().userId(), spec.targetType(), spec.targetId());
         Transactions.Tx outer = transactions.current();

@@ -48,6 +48,9 @@ public final class JobWorker implements AutoCloseable {
     private final String nodeId;
     private final Map<Long, JobRepository.Claimed> running = new ConcurrentHashMap<>();
     private final AtomicInteger pollCount = new AtomicInteger();
+    private final List<dev.oakit.core.spi.OperationObserver> observers;
+    /** System.nanoTime() of the last finished poll, 0 before the first: the health check's heartbeat. */
+    private volatile long lastPoll;
     /**
      * Set when a poll stopped because every job thread was busy, so due jobs may be left: the next
      * job to finish polls at once instead of leaving them to the next poll interval.
@@ -59,6 +62,13 @@ public final class JobWorker implements AutoCloseable {
 
     public JobWorker(JobRepository store, Map<String, JobHandler> handlers, RetryPolicies policies, Transactions transactions,
                      Clock clock, CoreConfig.Jobs config, ObjectMapper json) {
+        this(store, handlers, policies, transactions, clock, config, json, List.of());
+    }
+
+    public JobWorker(JobRepository store, Map<String, JobHandler> handlers, RetryPolicies policies, Transactions transactions,
+                     Clock clock, CoreConfig.Jobs config, ObjectMapper json,
+                     java.util.Collection<dev.oakit.core.spi.OperationObserver> observers) {
+        this.observers = List.copyOf(observers);
         this.store = store;
         this.handlers = Map.copyOf(handlers);
         this.policies = policies;
@@ -109,9 +119,30 @@ public final class JobWorker implements AutoCloseable {
         }
     }
 
+    /**
+     * @return whether this node's workers run and polled recently (within ten poll intervals, at
+     *     least 10 s): false when disabled, closed, or the poller is stuck
+     */
+    public boolean alive() {
+        ScheduledExecutorService p = poller;
+        ExecutorService jobs = pool;
+        if (p == null || p.isShutdown() || jobs == null || jobs.isShutdown()) {
+            return false;
+        }
+        long last = lastPoll;
+        long limit = Math.max(java.time.Duration.ofSeconds(10).toNanos(), config.pollInterval().toNanos() * 10);
+        return last == 0 || System.nanoTime() - last < limit;
+    }
+
+    /** @return whether this node is configured to run workers */
+    public boolean enabled() {
+        return config.enabled();
+    }
+
     private void pollSafely() {
         try {
             poll();
+            lastPoll = System.nanoTime();
         } catch (RuntimeException e) {
             LOG.warn("job poll failed; trying again in {}", config.pollInterval(), e);
         }
@@ -182,15 +213,30 @@ public final class JobWorker implements AutoCloseable {
 
     /** Runs one claimed attempt and records its outcome. Package-visible for tests that simulate crashes. */
     public void runClaimed(JobRepository.Claimed c) {
+        if (observers.isEmpty()) {
+            attempt(c);
+            return;
+        }
+        List<dev.oakit.core.spi.OperationObserver.Scope> scopes = new ArrayList<>(observers.size());
+        for (dev.oakit.core.spi.OperationObserver o : observers) {
+            scopes.add(o.job(c.type()));
+        }
+        Throwable failure = attempt(c);
+        for (dev.oakit.core.spi.OperationObserver.Scope s : scopes) {
+            s.end(failure);
+        }
+    }
+
+    /** @return the attempt's failure, or null when it completed */
+    private Throwable attempt(JobRepository.Claimed c) {
         JobHandler handler = handlers.get(c.type());
         if (handler == null) {
             recordFailure(c, new IllegalStateException("no handler for job type '" + c.type()
                     + "' on this node; install the plugin that contributes it"), true);
-            return;
+            return new IllegalStateException("no handler for job type '" + c.type() + "'");
         }
         if (!handler.runsInTransaction()) {
-            runOutsideTransaction(handler, c);
-            return;
+            return runOutsideTransaction(handler, c);
         }
         try {
             transactions.inTransaction(tx -> {
@@ -211,21 +257,24 @@ public final class JobWorker implements AutoCloseable {
             LOG.warn("job {} ({}) finished after this node lost its lease (fence {}); its work was rolled back", c.id(), c.type(), c.fence());
         } catch (HandlerFailure e) {
             recordFailure(c, e.getCause(), isRetryable(e.getCause()));
+            return e.getCause();
         } catch (RuntimeException e) {
             recordFailure(c, e, isRetryable(e));
+            return e;
         }
+        return null;
     }
 
     /**
      * An attempt of a handler that calls remote systems: no transaction and no connection while it
      * runs; the completion, conditioned on the fence, in a short transaction of its own.
      */
-    private void runOutsideTransaction(JobHandler handler, JobRepository.Claimed c) {
+    private Throwable runOutsideTransaction(JobHandler handler, JobRepository.Claimed c) {
         try {
             handler.handle(new Ctx(c, null, clock.instant()));
         } catch (Exception e) {
             recordFailure(c, e, isRetryable(e));
-            return;
+            return e;
         }
         try {
             if (!transactions.inTransaction(tx -> store.complete(tx.handle(), c, nodeId, clock.instant()))) {
@@ -233,7 +282,9 @@ public final class JobWorker implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.warn("could not mark job {} done; its lease will expire and it will run again", c.id(), e);
+            return e;
         }
+        return null;
     }
 
     static boolean isRetryable(Throwable e) {

@@ -30,6 +30,14 @@ import java.util.function.Consumer;
  */
 @Singleton
 public final class TicketRepository {
+
+    /** @return the gauge of this table: open tickets whose SLA is breached, over all tenants */
+    public static java.util.List<dev.oakit.core.spi.OperationalGauge> gauges() {
+        return java.util.List.of(
+                dev.oakit.core.spi.OperationalGauge.of("oakit.ticket.sla.breached", "open tickets that missed an SLA target", "tickets",
+                        (h, now) -> h.createQuery("SELECT COUNT(*) FROM oa_tk_ticket WHERE sla_breached = :b AND state_kind IN " + OPEN_KINDS)
+                                .bind("b", true).mapTo(Long.class).one()));
+    }
     static final String COLUMNS = "id, tenant_id, number, type_key, title, description, category_key, priority, channel, requester_id,"
             + " contact_name, contact_email, customer_ref, queue_key, assignee_id, state, state_kind, overdue, parent_id, merged_into,"
             + " sla_policy, due_at, fields, tags, attachments, resolutions, row_version, created_by, created_at, updated_at,"

@@ -29,6 +29,16 @@ import java.util.function.BiConsumer;
  */
 @Singleton
 public final class TaskRepository {
+
+    /** @return the gauges of this table: open tasks and open tasks past their deadline, over all tenants */
+    public static java.util.List<dev.oakit.core.spi.OperationalGauge> gauges() {
+        return java.util.List.of(
+                dev.oakit.core.spi.OperationalGauge.of("oakit.workflow.tasks.open", "approval tasks waiting for their assignee", "tasks",
+                        (h, now) -> h.createQuery("SELECT COUNT(*) FROM oa_wf_task WHERE status = 'OPEN'").mapTo(Long.class).one()),
+                dev.oakit.core.spi.OperationalGauge.of("oakit.workflow.tasks.overdue", "open approval tasks past their deadline", "tasks",
+                        (h, now) -> h.createQuery("SELECT COUNT(*) FROM oa_wf_task WHERE status = 'OPEN' AND due_at <= :now")
+                                .bind("now", Rows.db(now)).mapTo(Long.class).one()));
+    }
     /**
      * A task to insert, with its final values: a task opened and closed in the same command (an
      * automatic approval, a task cancelled by an end in a parallel branch) is inserted closed.

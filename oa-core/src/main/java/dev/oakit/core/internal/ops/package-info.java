@@ -1,0 +1,2 @@
+/** Health check and core's operational gauges. */
+package dev.oakit.core.internal.ops;
