@@ -1,0 +1,148 @@
+package dev.oakit.testing.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.oakit.core.Actor;
+import dev.oakit.core.OaKit;
+import dev.oakit.core.OaKitBuilder;
+import dev.oakit.core.spi.OaPlugin;
+import dev.oakit.testing.OaTestKit;
+import dev.oakit.testing.TestClock;
+import dev.oakit.testing.UserActions;
+import dev.oakit.workflow.ProcessDefinition;
+import dev.oakit.workflow.ProcessDefinitions;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** One booted OAKit of a test class or method, with the database it created (if any); closed by the extension. */
+public final class TestRuntime implements OaTestKit, AutoCloseable {
+    /** The admin user id the kit deploys and seeds as. */
+    public static final String ADMIN = "oakit-test";
+
+    private final OaKit oa;
+    private final TestClock clock;
+    private final DataSource dataSource;
+    private final HikariDataSource ownPool;
+    private final String tenant;
+    private final DueJobs dueJobs;
+
+    /** What the extension's annotation or builder asks for. */
+    public record Settings(List<OaPlugin> plugins, Map<String, List<Object>> config, String tenant, String tenantName,
+                           DataSource dataSource, String definitionsFolder, List<Supplier<ProcessDefinition>> definitions) {
+    }
+
+    public TestRuntime(Settings s) {
+        this.tenant = s.tenant();
+        this.clock = new TestClock();
+        this.ownPool = s.dataSource() == null ? h2() : null;
+        this.dataSource = s.dataSource() != null ? s.dataSource() : ownPool;
+        OaKitBuilder b = OaKit.builder().dataSource(dataSource).clock(clock).tenant(s.tenant(), s.tenantName())
+                // the worker polls often so that runDueJobs() returns soon after the clock moved
+                .config("core", Map.of("jobs", Map.of("pollInterval", "PT0.02S", "backoffBase", "PT0.05S", "backoffMax", "PT0.5S")));
+        b.plugins(s.plugins().toArray(OaPlugin[]::new));
+        s.config().forEach((ns, values) -> values.forEach(v -> b.config(ns, v)));
+        OaKit built;
+        try {
+            built = b.build().start();
+        } catch (RuntimeException e) {
+            closePool();
+            throw e;
+        }
+        this.oa = built;
+        this.dueJobs = new DueJobs(dataSource, clock);
+        try {
+            if (oa.services().contains(ProcessDefinitions.class)) {
+                for (ProcessDefinition d : ClasspathDefinitions.load(s.definitionsFolder())) {
+                    deploy(d);
+                }
+                for (Supplier<ProcessDefinition> d : s.definitions()) {
+                    deploy(d.get());
+                }
+            } else if (!s.definitions().isEmpty()) {
+                throw new IllegalStateException("definitions were given but oa-workflow's WorkflowPlugin is not installed: add it to plugins");
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private static HikariDataSource h2() {
+        HikariConfig c = new HikariConfig();
+        String name = "oakit_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        c.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+        c.setUsername("sa");
+        c.setMaximumPoolSize(8);
+        c.setPoolName(name);
+        return new HikariDataSource(c);
+    }
+
+    @Override
+    public OaKit oa() {
+        return oa;
+    }
+
+    @Override
+    public TestClock clock() {
+        return clock;
+    }
+
+    @Override
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public String tenant() {
+        return tenant;
+    }
+
+    @Override
+    public Actor admin() {
+        return Actor.admin(tenant, ADMIN);
+    }
+
+    @Override
+    public int deploy(ProcessDefinition definition) {
+        return oa.service(ProcessDefinitions.class).deploy(admin(), definition).version();
+    }
+
+    @Override
+    public UserActions as(String userId) {
+        return new Acting(this, Actor.of(tenant, userId));
+    }
+
+    @Override
+    public void runDueJobs() {
+        dueJobs.run();
+    }
+
+    @Override
+    public void close() {
+        try {
+            oa.close();
+        } finally {
+            closePool();
+        }
+    }
+
+    private void closePool() {
+        if (ownPool == null) {
+            return;
+        }
+        try (Connection c = ownPool.getConnection(); Statement st = c.createStatement()) {
+            st.execute("SHUTDOWN");
+        } catch (SQLException closedByShutdown) {
+            // the connection's own close fails once the database is gone
+        } finally {
+            ownPool.close();
+        }
+    }
+}

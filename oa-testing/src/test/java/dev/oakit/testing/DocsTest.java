@@ -1,0 +1,21 @@
+package dev.oakit.testing;
+
+import dev.oakit.core.testing.DocSnippets;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** docs/testing.md shows the code these tests compile and run. */
+class DocsTest {
+    private static final Path DOC = Path.of("../docs/testing.md");
+    private static final Path TESTS = Path.of("src/test/java/dev/oakit/testing");
+
+    @Test
+    void theDocShowsTheTestedCode() {
+        assertThat(DocSnippets.assertShown(DOC, TESTS.resolve("LeaveApprovalTest.java"))).containsExactly("leave-test");
+        assertThat(DocSnippets.assertShown(DOC, TESTS.resolve("DeadlineTest.java"))).containsExactly("deadline-test");
+        assertThat(DocSnippets.assertShown(DOC, TESTS.resolve("PostgresDataSourceTest.java"))).containsExactly("datasource");
+    }
+}
