@@ -1,6 +1,7 @@
 package dev.oakit.testing;
 
 import dev.oakit.core.OaKit;
+import dev.oakit.core.calendar.BusinessCalendar;
 import dev.oakit.core.spi.OaPlugin;
 import dev.oakit.testing.internal.TestRuntime;
 import dev.oakit.workflow.ProcessDefinition;
@@ -194,6 +195,7 @@ public final class OaKitExtension implements BeforeAllCallback, AfterAllCallback
         private DataSource dataSource;
         private String definitionsFolder = DEFAULT_DEFINITIONS;
         private boolean perMethod;
+        private final List<BusinessCalendar> calendars = new ArrayList<>();
 
         private Builder() {
         }
@@ -247,6 +249,12 @@ public final class OaKitExtension implements BeforeAllCallback, AfterAllCallback
             return this;
         }
 
+        /** A business calendar for deadlines and SLA policies to name, as {@code OaKitBuilder.calendar} takes it. */
+        public Builder calendar(BusinessCalendar calendar) {
+            calendars.add(calendar);
+            return this;
+        }
+
         /** A fresh database and OAKit for every test method. */
         public Builder perMethod() {
             this.perMethod = true;
@@ -259,7 +267,8 @@ public final class OaKitExtension implements BeforeAllCallback, AfterAllCallback
 
         TestRuntime.Settings settings() {
             return new TestRuntime.Settings(plugins.stream().<OaPlugin>map(Supplier::get).toList(), config, tenant,
-                    tenantName == null ? tenant : tenantName, dataSource, definitionsFolder, List.copyOf(definitions));
+                    tenantName == null ? tenant : tenantName, dataSource, definitionsFolder, List.copyOf(definitions),
+                    List.copyOf(calendars));
         }
     }
 }

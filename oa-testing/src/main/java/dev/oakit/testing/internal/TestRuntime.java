@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.oakit.core.Actor;
 import dev.oakit.core.OaKit;
 import dev.oakit.core.OaKitBuilder;
+import dev.oakit.core.calendar.BusinessCalendar;
 import dev.oakit.core.spi.OaPlugin;
 import dev.oakit.testing.OaTestKit;
 import dev.oakit.testing.TestClock;
@@ -35,7 +36,8 @@ public final class TestRuntime implements OaTestKit, AutoCloseable {
 
     /** What the extension's annotation or builder asks for. */
     public record Settings(List<OaPlugin> plugins, Map<String, List<Object>> config, String tenant, String tenantName,
-                           DataSource dataSource, String definitionsFolder, List<Supplier<ProcessDefinition>> definitions) {
+                           DataSource dataSource, String definitionsFolder, List<Supplier<ProcessDefinition>> definitions,
+                           List<BusinessCalendar> calendars) {
     }
 
     public TestRuntime(Settings s) {
@@ -47,6 +49,7 @@ public final class TestRuntime implements OaTestKit, AutoCloseable {
                 // the worker polls often so that runDueJobs() returns soon after the clock moved
                 .config("core", Map.of("jobs", Map.of("pollInterval", "PT0.02S", "backoffBase", "PT0.05S", "backoffMax", "PT0.5S")));
         b.plugins(s.plugins().toArray(OaPlugin[]::new));
+        s.calendars().forEach(b::calendar);
         s.config().forEach((ns, values) -> values.forEach(v -> b.config(ns, v)));
         OaKit built;
         try {
