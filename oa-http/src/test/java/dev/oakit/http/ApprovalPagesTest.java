@@ -131,4 +131,26 @@ class ApprovalPagesTest {
             assertThat(after).contains("checked by HR", "data-field=\"days\">1<");
         }
     }
+
+    @DbTest
+    void anInstanceOnAnOlderVersionIsDrawnWithItsOwnVersion(TestDatabase db) {
+        OaKit oa = HttpFixture.seeded(db);
+        Actor root = Actor.admin(HttpFixture.T, "root");
+        ProcessDefinitions definitions = oa.service(ProcessDefinitions.class);
+        definitions.deploy(root, ProcessDefinition.builder("versioned").name("Versioned").form(WorkflowFixture.leaveForm()).start("start")
+                .approval("manager", a -> a.name("Manager").approver(ApproverRule.manager(1)))
+                .end("done").chain("start", "manager", "done").build());
+        long id = oa.service(Approvals.class).start(Actor.of(HttpFixture.T, "alice"), new StartRequest("versioned", "On v1", null,
+                Map.of("type", "sick", "days", 1), null, null, null)).id();
+        definitions.deploy(root, ProcessDefinition.builder("versioned").name("Versioned").form(WorkflowFixture.leaveForm()).start("start")
+                .approval("lead", a -> a.name("Team lead").approver(ApproverRule.manager(1)))
+                .end("done").chain("start", "lead", "done").build());
+        assertThat(definitions.version(root, "versioned", 1).node("manager")).isPresent();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> definitions.version(root, "versioned", 3))
+                .isInstanceOf(dev.oakit.core.NotFoundException.class).hasMessageContaining("no version 3");
+        try (WorkbenchFixture f = new WorkbenchFixture(oa)) {
+            String page = f.browser("en").signIn("alice").get("/approvals/instances/" + id).body();
+            assertThat(page).contains("class=\"node current\" data-node=\"manager\"").doesNotContain("data-node=\"lead\"");
+        }
+    }
 }

@@ -100,7 +100,7 @@ public final class ApprovalPages implements PageGroup {
 
     private View instance(PageCall c, long id) {
         InstanceDetail d = queries.detail(c.actor(), id);
-        ProcessDefinition def = definitions.latest(c.actor(), d.instance().processKey());
+        ProcessDefinition def = definitions.version(c.actor(), d.instance().processKey(), d.instance().processVersion());
         Task mine = d.tasks().stream().filter(t -> t.status() == TaskStatus.OPEN && c.actor().userId().equals(t.assigneeId())).findFirst()
                 .orElse(null);
         Map<String, FieldAccess> access = mine != null && def.node(mine.nodeId()).orElse(null) instanceof Node.Approval a ? a.fields()
@@ -143,7 +143,7 @@ public final class ApprovalPages implements PageGroup {
         Map<String, Object> form = null;
         if ("approve".equals(action) && instanceId > 0) {
             InstanceDetail d = queries.detail(c.actor(), instanceId);
-            ProcessDefinition def = definitions.latest(c.actor(), d.instance().processKey());
+            ProcessDefinition def = definitions.version(c.actor(), d.instance().processKey(), d.instance().processVersion());
             Task t = d.tasks().stream().filter(x -> x.id() == taskId).findFirst().orElse(null);
             if (t != null && def.node(t.nodeId()).orElse(null) instanceof Node.Approval a) {
                 Map<String, Object> values = FieldView.values(FieldView.of(def.form(), a.fields(), FieldAccess.READ_ONLY, d.instance().form()), c);
