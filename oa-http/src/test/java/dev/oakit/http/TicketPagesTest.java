@@ -99,6 +99,8 @@ class TicketPagesTest {
         Matcher m = TICKET_URL.matcher(p.raw().uri().toString());
         assertThat(m.find()).as(p.raw().uri().toString()).isTrue();
         assertThat(p.body()).contains("Ticket created.", title, "TK-");
+        String typeName = Map.of("it", "IT 支持", "fac", "后勤报修").get(type);
+        assertThat(p.body()).as("the type's name, not its key").contains("data-testid=\"ticket-type\">" + typeName + "<");
         return Long.parseLong(m.group(1));
     }
 
