@@ -10,12 +10,15 @@ import dev.oakit.http.DemoLogin;
 import dev.oakit.http.OaHttpServer;
 import dev.oakit.http.OaHttpServlet;
 import dev.oakit.http.OaWorkbenchServlet;
+import dev.oakit.ticket.NewTicket;
+import dev.oakit.ticket.Priority;
 import dev.oakit.ticket.Queue;
 import dev.oakit.ticket.QueueMember;
 import dev.oakit.ticket.Queues;
 import dev.oakit.ticket.TicketCatalog;
 import dev.oakit.ticket.TicketPlugin;
 import dev.oakit.ticket.TicketType;
+import dev.oakit.ticket.Tickets;
 import dev.oakit.workflow.Approvals;
 import dev.oakit.workflow.ApproverRule;
 import dev.oakit.workflow.ProcessDefinition;
@@ -62,6 +65,7 @@ public final class WorkbenchDemo {
         }
         out.println("    root  Root · 管理员 (tenant administrator)");
         out.println("  alice and dave have requests waiting for bob; bob approves, carol approves leave over 3 days.");
+        out.println("  help desk (queue it): bob dispatches a new ticket on the board, carol works on one, alice accepts one resolved.");
         out.println("Ctrl+C stops it.");
         Thread.currentThread().join();
     }
@@ -86,7 +90,24 @@ public final class WorkbenchDemo {
                 Map.of("type", "annual", "days", 5, "reason", "国庆回家 (family visit)"), null, null, "demo-1"));
         approvals.start(Actor.of(TENANT, "dave"), new StartRequest("expense", "差旅报销 (travel expenses)", null,
                 Map.of("amount", 1280, "purpose", "客户拜访 (customer visit)"), null, null, "demo-2"));
+        seedTickets(oa.service(Tickets.class));
         return oa;
+    }
+
+    /** The help desk's queue: one ticket waiting for bob to dispatch, one carol works on, one resolved and waiting for alice. */
+    private static void seedTickets(Tickets tickets) {
+        Actor alice = Actor.of(TENANT, "alice");
+        Actor dave = Actor.of(TENANT, "dave");
+        Actor bob = Actor.of(TENANT, "bob");
+        Actor carol = Actor.of(TENANT, "carol");
+        tickets.create(dave, NewTicket.builder("it", "打印机卡纸 (printer jammed)").description("3 楼东侧 (3rd floor, east)")
+                .requestId("demo-t1").build());
+        long vpn = tickets.create(alice, NewTicket.builder("it", "VPN 连不上 (VPN fails)").priority(Priority.HIGH)
+                .description("出差中，急 (travelling, urgent)").requestId("demo-t2").build()).id();
+        tickets.assign(bob, vpn, "carol", "demo-t2-assign");
+        long keyboard = tickets.create(alice, NewTicket.builder("it", "键盘坏了 (broken keyboard)").requestId("demo-t3").build()).id();
+        tickets.assign(bob, keyboard, "carol", "demo-t3-assign");
+        tickets.resolve(carol, keyboard, "已换新键盘 (replaced)", "demo-t3-resolve");
     }
 
     /** @return the REST API under /api and the workbench at the root, both signed in through the demo login */

@@ -27,6 +27,17 @@ class WorkbenchDemoTest {
             String todo = browser.send(HttpRequest.newBuilder(root.resolve("approvals/todo")).header("Accept-Language", "zh-CN").build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertThat(todo).contains("年假 5 天", "差旅报销", "<span class=\"badge\">2</span>");
+            // the help desk is not empty: bob's board has the unassigned ticket, the queue lists all three
+            String board = browser.send(HttpRequest.newBuilder(root.resolve("tickets/board?queue=it")).build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
+            assertThat(board).contains("打印机卡纸").doesNotContain("VPN 连不上", "键盘坏了");
+            String queue = browser.send(HttpRequest.newBuilder(root.resolve("tickets?queue=it&closed=true")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(queue).contains("打印机卡纸", "VPN 连不上", "键盘坏了");
+            var queries = oa.service(dev.oakit.ticket.TicketQueries.class);
+            var alice = dev.oakit.core.Actor.of(WorkbenchDemo.TENANT, "alice");
+            assertThat(queries.workbench(alice).waitingForMyAcceptance()).as("one resolved ticket waits for alice").isEqualTo(1);
+            assertThat(queries.workbench(dev.oakit.core.Actor.of(WorkbenchDemo.TENANT, "carol")).myOpen()).isGreaterThanOrEqualTo(1);
         }
     }
 }

@@ -131,4 +131,73 @@ class ApprovalPagesTest {
             assertThat(after).contains("checked by HR", "data-field=\"days\">1<");
         }
     }
+
+    @DbTest
+    void anInstanceOnAnOlderVersionIsDrawnWithItsOwnVersion(TestDatabase db) {
+        OaKit oa = HttpFixture.seeded(db);
+        Actor root = Actor.admin(HttpFixture.T, "root");
+        ProcessDefinitions definitions = oa.service(ProcessDefinitions.class);
+        definitions.deploy(root, ProcessDefinition.builder("versioned").name("Versioned").form(WorkflowFixture.leaveForm()).start("start")
+                .approval("manager", a -> a.name("Manager").approver(ApproverRule.manager(1)))
+                .end("done").chain("start", "manager", "done").build());
+        long id = oa.service(Approvals.class).start(Actor.of(HttpFixture.T, "alice"), new StartRequest("versioned", "On v1", null,
+                Map.of("type", "sick", "days", 1), null, null, null)).id();
+        definitions.deploy(root, ProcessDefinition.builder("versioned").name("Versioned").form(WorkflowFixture.leaveForm()).start("start")
+                .approval("lead", a -> a.name("Team lead").approver(ApproverRule.manager(1)))
+                .end("done").chain("start", "lead", "done").build());
+        assertThat(definitions.version(root, "versioned", 1).node("manager")).isPresent();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> definitions.version(root, "versioned", 3))
+                .isInstanceOf(dev.oakit.core.NotFoundException.class).hasMessageContaining("no version 3");
+        try (WorkbenchFixture f = new WorkbenchFixture(oa)) {
+            String page = f.browser("en").signIn("alice").get("/approvals/instances/" + id).body();
+            assertThat(page).contains("class=\"node current\" data-node=\"manager\"").doesNotContain("data-node=\"lead\"");
+        }
+    }
+
+    @DbTest
+    void aPoolTaskIsClaimedDelegatedHandedBackAndApprovedFromThePageAndASignerRemoved(TestDatabase db) {
+        OaKit oa = HttpFixture.seeded(db);
+        long id = oa.service(Approvals.class).start(Actor.of(HttpFixture.T, "alice"), new StartRequest("reimburse", "Taxi", null,
+                Map.of("type", "annual", "days", 1), null, null, null)).id();
+        try (WorkbenchFixture f = new WorkbenchFixture(oa, "fay", "gus", "hal")) {
+            String path = "/approvals/instances/" + id;
+            Browser fay = f.browser("en").signIn("fay");
+            String pool = fay.get(path).body();
+            Matcher claim = Pattern.compile("/approvals/tasks/(\\d+)/claim").matcher(pool);
+            assertThat(claim.find()).isTrue();
+            assertThat(pool).contains("data-action=\"claim\"", "Claim").doesNotContain("data-testid=\"approve\"");
+            String task = claim.group(1);
+            HttpResponse<String> claimed = fay.post(claim.group(), Map.of("instance", Long.toString(id), "requestId", "c-1"));
+            assertThat(claimed.statusCode()).isEqualTo(303);
+            assertThat(claimed.headers().firstValue("Location").orElseThrow()).isEqualTo(path + "?msg=claim");
+            String mine = fay.get(path + "?msg=claim").body();
+            assertThat(mine).contains("Task claimed", "data-testid=\"approve\"", "data-action=\"release\"", "data-action=\"delegate\"")
+                    .doesNotContain("data-action=\"claim\"");
+            assertThat(f.browser("en").signIn("gus").get(path).body()).doesNotContain("data-action=\"claim\"");
+
+            assertThat(fay.post("/approvals/tasks/" + task + "/delegate", Map.of("instance", Long.toString(id), "toUserId", "hal",
+                    "comment", "please check")).statusCode()).isEqualTo(303);
+            Browser hal = f.browser("zh-CN").signIn("hal");
+            String delegated = hal.get(path).body();
+            assertThat(delegated).contains("data-action=\"resolve\"", "处理完成交回").doesNotContain("data-testid=\"approve\"");
+            assertThat(hal.post("/approvals/tasks/" + task + "/resolve", Map.of("instance", Long.toString(id), "comment", "ok")).statusCode())
+                    .isEqualTo(303);
+            assertThat(fay.post("/approvals/tasks/" + task + "/approve", Map.of("instance", Long.toString(id))).statusCode()).isEqualTo(303);
+            assertThat(fay.get(path).body()).contains("Approved");
+
+            String leave = f.browser("en").signIn("alice").post("/approvals/start/leave", Map.of("f.type", "annual", "f.days", "5",
+                    "requestId", "r-9")).headers().firstValue("Location").orElseThrow();
+            Browser bob = f.browser("en").signIn("bob");
+            Matcher t = TASK.matcher(bob.get(leave).body());
+            assertThat(t.find()).isTrue();
+            String leaveId = leave.replaceAll("\\D", "");
+            assertThat(bob.post("/approvals/tasks/" + t.group(1) + "/add-signer", Map.of("instance", leaveId, "position", "PARALLEL",
+                    "userIds", "dave, hal")).statusCode()).isEqualTo(303);
+            String signers = bob.get(leave).body();
+            assertThat(signers).contains("data-action=\"remove-signer\"", "<option value=\"dave\">dave</option>");
+            assertThat(bob.post("/approvals/tasks/" + t.group(1) + "/remove-signer", Map.of("instance", leaveId, "userId", "dave")).statusCode())
+                    .isEqualTo(303);
+            assertThat(bob.get(leave).body()).contains("<option value=\"hal\">hal</option>").doesNotContain("<option value=\"dave\">");
+        }
+    }
 }

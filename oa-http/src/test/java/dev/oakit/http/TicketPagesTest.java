@@ -99,6 +99,8 @@ class TicketPagesTest {
         Matcher m = TICKET_URL.matcher(p.raw().uri().toString());
         assertThat(m.find()).as(p.raw().uri().toString()).isTrue();
         assertThat(p.body()).contains("Ticket created.", title, "TK-");
+        String typeName = Map.of("it", "IT 支持", "fac", "后勤报修").get(type);
+        assertThat(p.body()).as("the type's name, not its key").contains("data-testid=\"ticket-type\">" + typeName + "<");
         return Long.parseLong(m.group(1));
     }
 
@@ -194,6 +196,9 @@ class TicketPagesTest {
             assertThat(csv.body().lines().findFirst().orElseThrow()).isEqualTo("queue,under_1d,1d_to_3d,3d_to_7d,over_7d,total");
             assertThat(csv.body()).contains("it,1,0,0,0,1");
             assertThat(alice.get("/reports").status()).as("a requester reads no reports").isEqualTo(403);
+            assertThat(alice.get("/tickets").body()).as("no link to what the reports refuse").doesNotContain("href=\"/reports\"");
+            assertThat(as(f, "carol").get("/tickets").body()).contains("href=\"/reports\"");
+            assertThat(root.get("/tickets").body()).contains("href=\"/reports\"");
             assertThat(root.get("/reports?from=2026-13-01").body()).contains("from", "yyyy-MM-dd");
             assertThat(root.get("/reports/csv/nope").status()).isEqualTo(400);
         }

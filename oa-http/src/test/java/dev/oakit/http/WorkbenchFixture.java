@@ -30,6 +30,11 @@ final class WorkbenchFixture implements AutoCloseable {
     }
 
     WorkbenchFixture(OaKit oa) {
+        this(oa, new String[0]);
+    }
+
+    /** With more demo users than the five of the wiring below (e.g. a pool's candidates). */
+    WorkbenchFixture(OaKit oa, String... moreUsers) {
         this.oa = oa;
         // tag::wiring[]
         DemoLogin demo = DemoLogin.tenant("acme").user("alice", "Alice · 员工").user("bob", "Bob · 经理").user("carol", "Carol · 总监")
@@ -38,6 +43,9 @@ final class WorkbenchFixture implements AutoCloseable {
         OaWorkbenchServlet pages = OaWorkbenchServlet.builder(oa).demoLogin(demo).build();
         OaHttpServer server = OaHttpServer.start(api, "/api", pages, new InetSocketAddress("127.0.0.1", 0));
         // end::wiring[]
+        for (String u : moreUsers) {
+            demo.user(u, u);
+        }
         this.demo = demo;
         this.server = server;
     }

@@ -27,6 +27,18 @@ public interface ProcessDefinitions {
     /** @return the latest version of a process; NotFoundException when none is deployed */
     ProcessDefinition latest(Actor actor, String key);
 
+    /**
+     * One deployed version of a process, e.g. the one a running instance was started on
+     * ({@link ProcessInstance#processVersion()}): running instances stay on their version when a newer one
+     * is deployed. Versions never change once deployed, so they are cached.
+     *
+     * @param version the version, from 1
+     * @return that version of the process
+     * @throws dev.oakit.core.NotFoundException when the process has no such version in the actor's tenant
+     * @since 0.1
+     */
+    ProcessDefinition version(Actor actor, String key, int version);
+
     /** @return every deployed version of every process of the actor's tenant, by key and version */
     List<Deployment> deployments(Actor actor);
 }

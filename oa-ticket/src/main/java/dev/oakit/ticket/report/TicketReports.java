@@ -19,6 +19,14 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface TicketReports {
+    /**
+     * Whether the reader may read reports at all (administrators; agents of at least one queue), so a page can
+     * leave out a link the reports would refuse. Reads only; each report checks again.
+     *
+     * @since 0.4
+     */
+    boolean mayRead(Actor reader);
+
     /** @return assignments, resolutions, open tickets and time logged per agent */
     WorkloadReport workload(Actor reader, ReportFilter filter);
 

@@ -112,6 +112,18 @@ public final class DefinitionService implements ProcessDefinitions {
         return commands.query(h -> latest(h, actor.tenantId(), key)).definition();
     }
 
+    @Override
+    public ProcessDefinition version(Actor actor, String key, int version) {
+        Checks.notNull("actor", actor);
+        Checks.id("key", key);
+        return commands.query(h -> {
+            Optional<Long> id = h.createQuery("SELECT id FROM oa_wf_definition WHERE tenant_id = :t AND def_key = :k AND version = :v")
+                    .bind("t", actor.tenantId()).bind("k", key).bind("v", version).mapTo(Long.class).findOne();
+            return byId(h, id.orElseThrow(() -> new NotFoundException(WorkflowErrors.PROCESS_NOT_FOUND, "process '" + key
+                    + "' has no version " + version + " in tenant '" + actor.tenantId() + "'; see deployments() for the versions deployed")));
+        }).definition();
+    }
+
     /** @return the latest version of a key in a tenant */
     public Stored latest(Handle h, String tenantId, String key) {
         return latestIfAny(h, tenantId, key).orElseThrow(() -> new NotFoundException(WorkflowErrors.PROCESS_NOT_FOUND, "process '" + key

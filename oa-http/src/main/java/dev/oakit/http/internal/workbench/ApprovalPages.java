@@ -35,7 +35,8 @@ import java.util.UUID;
  */
 public final class ApprovalPages implements PageGroup {
     static final int PAGE_SIZE = 20;
-    private static final Set<String> TASK_ACTIONS = Set.of("approve", "reject", "return", "transfer", "add-signer");
+    private static final Set<String> TASK_ACTIONS = Set.of("approve", "reject", "return", "transfer", "add-signer", "claim",
+            "release", "delegate", "resolve", "remove-signer");
     private static final Set<String> INSTANCE_ACTIONS = Set.of("withdraw", "urge", "comment", "cancel", "resubmit");
 
     private final Approvals approvals;
@@ -100,7 +101,7 @@ public final class ApprovalPages implements PageGroup {
 
     private View instance(PageCall c, long id) {
         InstanceDetail d = queries.detail(c.actor(), id);
-        ProcessDefinition def = definitions.latest(c.actor(), d.instance().processKey());
+        ProcessDefinition def = definitions.version(c.actor(), d.instance().processKey(), d.instance().processVersion());
         Task mine = d.tasks().stream().filter(t -> t.status() == TaskStatus.OPEN && c.actor().userId().equals(t.assigneeId())).findFirst()
                 .orElse(null);
         Map<String, FieldAccess> access = mine != null && def.node(mine.nodeId()).orElse(null) instanceof Node.Approval a ? a.fields()
@@ -118,11 +119,13 @@ public final class ApprovalPages implements PageGroup {
         Long taskId = actions.stream().map(Action::taskId).filter(t -> t != null).findFirst().orElse(null);
         Set<String> can = new LinkedHashSet<>();
         actions.forEach(a -> can.add(a.name()));
+        Map<String, Action> byName = new LinkedHashMap<>();
+        actions.forEach(a -> byName.putIfAbsent(a.name(), a));
         List<Node> returnTargets = def.nodes().stream().filter(n -> (n instanceof Node.Start || n instanceof Node.Approval) && done.contains(n.id())
                 && !current.contains(n.id())).toList();
         String svg = ProcessDiagram.svg(def, current, done, def.name() == null ? def.key() : def.name());
         return View.page("approvals/instance.jte", "d", d, "fields", fields, "diagram", svg, "can", can, "taskId", taskId,
-                "returnTargets", returnTargets, "requestId", UUID.randomUUID().toString());
+                "returnTargets", returnTargets, "byName", byName, "requestId", UUID.randomUUID().toString());
     }
 
     private static Node.Start start(ProcessDefinition d) {
@@ -143,7 +146,7 @@ public final class ApprovalPages implements PageGroup {
         Map<String, Object> form = null;
         if ("approve".equals(action) && instanceId > 0) {
             InstanceDetail d = queries.detail(c.actor(), instanceId);
-            ProcessDefinition def = definitions.latest(c.actor(), d.instance().processKey());
+            ProcessDefinition def = definitions.version(c.actor(), d.instance().processKey(), d.instance().processVersion());
             Task t = d.tasks().stream().filter(x -> x.id() == taskId).findFirst().orElse(null);
             if (t != null && def.node(t.nodeId()).orElse(null) instanceof Node.Approval a) {
                 Map<String, Object> values = FieldView.values(FieldView.of(def.form(), a.fields(), FieldAccess.READ_ONLY, d.instance().form()), c);
@@ -156,6 +159,11 @@ public final class ApprovalPages implements PageGroup {
             case "reject" -> approvals.reject(c.actor(), taskId, dec);
             case "return" -> approvals.returnTo(c.actor(), taskId, c.param("targetNodeId"), dec);
             case "transfer" -> approvals.transfer(c.actor(), taskId, c.param("toUserId"), dec);
+            case "claim" -> approvals.claim(c.actor(), taskId, dec);
+            case "release" -> approvals.release(c.actor(), taskId, dec);
+            case "delegate" -> approvals.delegate(c.actor(), taskId, c.param("toUserId"), dec);
+            case "resolve" -> approvals.resolve(c.actor(), taskId, dec);
+            case "remove-signer" -> approvals.removeSigner(c.actor(), taskId, c.param("userId"), dec);
             default -> {
                 SignerPosition p = c.paramEnum("position", SignerPosition.class);
                 List<String> users = c.param("userIds") == null ? List.of()

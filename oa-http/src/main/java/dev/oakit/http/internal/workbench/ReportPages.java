@@ -12,10 +12,12 @@ import java.util.List;
 public final class ReportPages implements PageGroup {
     private final ReportDesk desk;
     private final ZoneId zone;
+    private final TicketReports reports;
 
     /** @param zone where "today" is, for the default range */
     public ReportPages(TicketReports reports, ZoneId zone) {
         this.desk = new ReportDesk(reports);
+        this.reports = reports;
         this.zone = zone;
     }
 
@@ -26,7 +28,7 @@ public final class ReportPages implements PageGroup {
 
     @Override
     public List<NavItem> nav() {
-        return List.of(NavItem.of("nav.reports", "/reports"));
+        return List.of(NavItem.shownTo("nav.reports", "/reports", reports::mayRead));
     }
 
     private View page(PageCall c) {

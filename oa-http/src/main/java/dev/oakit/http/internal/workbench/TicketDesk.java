@@ -184,9 +184,10 @@ public final class TicketDesk {
     /**
      * The ticket page: the detail and the forms the reader gets.
      *
+     * @param typeName the display name of the ticket's type (from the catalog)
      * @param needReason the lifecycle actions of the ticket's type that require a reason (the form then requires a comment)
      */
-    public record TicketPageView(TicketDetail detail, boolean agentView, List<String> lifecycleActions, java.util.Set<String> needReason,
+    public record TicketPageView(TicketDetail detail, String typeName, boolean agentView, List<String> lifecycleActions, java.util.Set<String> needReason,
                                  boolean mayReply, boolean mayNote, boolean mayRate, List<QueueAgent> assignees, Instant now) {
     }
 
@@ -201,11 +202,12 @@ public final class TicketDesk {
                 && !actor.userId().equals(t.assignee());
         List<QueueAgent> assignees = d.actions().contains("assign") && t.queue() != null ? queues.agents(actor, t.queue()) : List.of();
         List<String> lifecycle = d.actions().stream().filter(a -> !a.equals("assign")).toList();
-        java.util.Set<String> needReason = catalog.type(actor, t.type()).lifecycle().transitions().stream()
+        dev.oakit.ticket.TicketType type = catalog.type(actor, t.type());
+        java.util.Set<String> needReason = type.lifecycle().transitions().stream()
                 .filter(dev.oakit.ticket.Lifecycle.Transition::reasonRequired).map(dev.oakit.ticket.Lifecycle.Transition::action)
                 .collect(java.util.stream.Collectors.toSet());
         boolean open = t.stateKind() != StateKind.CLOSED;
-        return new TicketPageView(d, agent, lifecycle, needReason, open, agent && open,
+        return new TicketPageView(d, type.name(), agent, lifecycle, needReason, open, agent && open,
                 mayRate, assignees, now);
     }
 

@@ -146,7 +146,7 @@ public final class WorkbenchApp {
         List<Ui.NavLink> out = new ArrayList<>();
         java.util.ResourceBundle m = Messages.bundle(locale);
         for (NavItem n : nav) {
-            if (n.adminsOnly() && !actor.isAdmin()) {
+            if (!n.shows(actor)) {
                 continue;
             }
             Long count = n.count() == null ? null : n.count().applyAsLong(actor);

@@ -114,6 +114,12 @@ public final class ReportEngine implements TicketReports {
         }
     }
 
+    @Override
+    public boolean mayRead(Actor reader) {
+        Checks.notNull("reader", reader);
+        return reader.isAdmin() || commands.query(h -> !queues.queuesOf(h, reader.tenantId(), reader.userId()).isEmpty());
+    }
+
     private <T> T report(Actor reader, ReportFilter filter, BiFunction<Handle, Scope, T> body) {
         Checks.notNull("reader", reader);
         Checks.notNull("filter", filter);
