@@ -4,10 +4,7 @@ import dev.oakit.core.testing.ModuleRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/**
- * The package rules of DESIGN.md for oa-testing. Not checked: the SQL rule, since its due-jobs wait reads
- * core's job table ({@code oa_core_job}) until core offers a public way to run due jobs.
- */
+/** The package rules of DESIGN.md for oa-testing. */
 class TestingArchitectureTest {
     private static ModuleRules testing;
 
@@ -24,6 +21,12 @@ class TestingArchitectureTest {
     @Test
     void usesNoInternalOfOtherModules() {
         testing.dependsOnNoneOf("dev.oakit.core.internal..", "dev.oakit.workflow.internal..");
+    }
+
+    /** oa-testing owns no table: what it reads of OAKit it reads through the modules' public services. */
+    @Test
+    void namesNoTableOfAnotherModule() {
+        testing.sqlNamesOnlyTablesOf("oa_testing_");
     }
 
     @Test

@@ -55,4 +55,10 @@ public interface Jobs {
 
     /** @return number of jobs per status in the actor's tenant */
     Map<JobStatus, Long> counts(Actor actor);
+
+    /**
+     * @return the number of the actor's tenant's jobs that are ready or running and due at or before {@code dueBy}:
+     *     what the workers still have to run by then (a test that moved its clock waits for this to reach 0)
+     */
+    long pending(Actor actor, java.time.Instant dueBy);
 }

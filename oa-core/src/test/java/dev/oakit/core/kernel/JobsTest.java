@@ -70,6 +70,24 @@ class JobsTest {
     }
 
     @DbTest
+    void pendingCountsTheJobsDueByATimeUntilTheyRan(TestDatabase db) {
+        Flaky flaky = new Flaky();
+        OaKit oa = db.start(b -> b.plugin(flaky));
+        Jobs jobs = oa.service(Jobs.class);
+        java.time.Instant now = java.time.Instant.now();
+        long soonBefore = jobs.pending(admin, now.plus(Duration.ofMinutes(30)));
+        long laterBefore = jobs.pending(admin, now.plus(Duration.ofHours(2)));
+        long id = jobs.schedule(admin, JobRequest.of("test.flaky", Map.of()).at(now.plus(Duration.ofHours(1))));
+        assertThat(jobs.pending(admin, now.plus(Duration.ofHours(2)))).isEqualTo(laterBefore + 1);
+        assertThat(jobs.pending(admin, now.plus(Duration.ofMinutes(30)))).isEqualTo(soonBefore);
+        assertThat(jobs.pending(Actor.of("other", "root"), now.plus(Duration.ofHours(2)))).isZero();
+        long now2 = jobs.schedule(admin, JobRequest.of("test.flaky", Map.of()));
+        awaitStatus(jobs, now2, JobStatus.DONE);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobs.pending(admin, java.time.Instant.now()) == 0);
+        assertThat(jobs.get(admin, id).status()).isEqualTo(JobStatus.READY);
+    }
+
+    @DbTest
     void retriesWithBackoffThenSucceeds(TestDatabase db) {
         Flaky flaky = new Flaky();
         OaKit oa = db.start(b -> b.plugin(flaky));

@@ -2,29 +2,24 @@ package dev.oakit.testing.internal;
 
 import dev.oakit.testing.TestClock;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import dev.oakit.core.Actor;
+import dev.oakit.core.job.Jobs;
 
 /**
  * Waits until OAKit's job workers (polling every 20 ms on the test clock) have run every job due at the
- * clock's time. OAKit has no public "run due jobs now" command yet, so this reads core's job table
- * ({@code oa_core_job}: status and due time, stored in UTC) through the test's DataSource; the
- * workers themselves run the jobs, exactly as in production.
+ * clock's time, asking {@link Jobs#pending} of the kit's tenant; the workers themselves run the jobs, exactly as in
+ * production.
  */
 final class DueJobs {
     private static final long TIMEOUT_MILLIS = 30_000;
-    private static final String DUE = "SELECT COUNT(*) FROM oa_core_job WHERE status IN ('READY', 'RUNNING') AND due_at <= ?";
 
-    private final DataSource dataSource;
+    private final Jobs jobs;
+    private final Actor admin;
     private final TestClock clock;
 
-    DueJobs(DataSource dataSource, TestClock clock) {
-        this.dataSource = dataSource;
+    DueJobs(Jobs jobs, Actor admin, TestClock clock) {
+        this.jobs = jobs;
+        this.admin = admin;
         this.clock = clock;
     }
 
@@ -45,15 +40,7 @@ final class DueJobs {
     }
 
     private long due() {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(DUE)) {
-            ps.setObject(1, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read OAKit's job table: " + e.getMessage(), e);
-        }
+        return jobs.pending(admin, clock.instant());
     }
 
     private static void sleep() {

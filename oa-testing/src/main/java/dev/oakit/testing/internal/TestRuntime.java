@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.oakit.core.Actor;
 import dev.oakit.core.OaKit;
+import dev.oakit.core.job.Jobs;
 import dev.oakit.core.OaKitBuilder;
 import dev.oakit.core.calendar.BusinessCalendar;
 import dev.oakit.core.spi.OaPlugin;
@@ -59,7 +60,7 @@ public final class TestRuntime implements OaTestKit, AutoCloseable {
             throw e;
         }
         this.oa = built;
-        this.dueJobs = new DueJobs(dataSource, clock);
+        this.dueJobs = new DueJobs(oa.service(Jobs.class), admin(), clock);
         try {
             if (oa.services().contains(ProcessDefinitions.class)) {
                 for (ProcessDefinition d : ClasspathDefinitions.load(s.definitionsFolder())) {

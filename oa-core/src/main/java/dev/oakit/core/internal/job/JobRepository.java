@@ -348,6 +348,12 @@ public final class JobRepository {
                 .list();
     }
 
+    /** @return the number of the tenant's jobs ready or running and due at or before {@code dueBy} */
+    long pending(Handle h, String tenantId, Instant dueBy) {
+        return h.createQuery("SELECT COUNT(*) FROM oa_core_job WHERE tenant_id = :t AND status IN ('READY', 'RUNNING') AND due_at <= :by")
+                .bind("t", tenantId).bind("by", InstantAsUtc.toDb(dueBy)).mapTo(Long.class).one();
+    }
+
     /**
      * @return ids of the tenant's dead jobs of the type created in {@code [from, before)} (either
      *     end may be null), in order of creation, at most {@code limit}

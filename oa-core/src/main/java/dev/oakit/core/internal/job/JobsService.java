@@ -137,4 +137,11 @@ public final class JobsService implements Jobs {
         commands.query(h -> store.counts(h, actor.tenantId())).forEach(e -> counts.put(e.getKey(), e.getValue()));
         return counts;
     }
+
+    @Override
+    public long pending(Actor actor, java.time.Instant dueBy) {
+        Checks.notNull("actor", actor);
+        Checks.notNull("dueBy", dueBy);
+        return commands.query(h -> store.pending(h, actor.tenantId(), dueBy));
+    }
 }
