@@ -199,6 +199,9 @@ class TicketPagesTest {
             assertThat(alice.get("/tickets").body()).as("no link to what the reports refuse").doesNotContain("href=\"/reports\"");
             assertThat(as(f, "carol").get("/tickets").body()).contains("href=\"/reports\"");
             assertThat(root.get("/tickets").body()).contains("href=\"/reports\"");
+            assertThat(alice.get("/tickets").body()).as("a requester is a member of no queue: no board link").doesNotContain("href=\"/tickets/board\"");
+            assertThat(as(f, "carol").get("/tickets").body()).contains("href=\"/tickets/board\"");
+            assertThat(root.get("/tickets").body()).contains("href=\"/tickets/board\"");
             assertThat(root.get("/reports?from=2026-13-01").body()).contains("from", "yyyy-MM-dd");
             assertThat(root.get("/reports/csv/nope").status()).isEqualTo(400);
         }

@@ -55,7 +55,9 @@ public final class TicketPages implements PageGroup {
         return List.of(new NavItem("nav.tickets", "/tickets", a -> {
             var w = queries.workbench(a);
             return w.myOpen() + w.unassigned();
-        }), NavItem.of("nav.newTicket", "/tickets/new"), NavItem.of("nav.board", "/tickets/board"));
+        }), NavItem.of("nav.newTicket", "/tickets/new"),
+                // the board is a queue member's (the engine refuses a queue's board to others): no link for those in no queue
+                NavItem.shownTo("nav.board", "/tickets/board", a -> a.isAdmin() || !desk.myQueues(a).isEmpty()));
     }
 
     /** A fresh request id for a form: submitting the same form twice changes the ticket once. */
