@@ -29,6 +29,9 @@ class WorkbenchTest {
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("Hello, alice", "href=\"/approvals/todo\"");
             assertThat(alice.get("/approvals/todo").body()).contains("Nothing here.");
+            HttpResponse<String> badPage = alice.get("/approvals/todo?page=two");
+            assertThat(badPage.statusCode()).as("a page number that is no number is refused, naming the parameter").isEqualTo(400);
+            assertThat(badPage.body()).contains("page: must be a whole number, was 'two'");
         }
     }
 

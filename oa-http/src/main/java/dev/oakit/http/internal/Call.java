@@ -52,14 +52,18 @@ public final class Call {
 
     /** @return an integer query parameter, or {@code otherwise} when absent */
     public int queryInt(String name, int otherwise) {
-        String v = query(name);
-        if (v == null) {
+        return wholeNumber(name, query(name), otherwise);
+    }
+
+    /** @return the parameter's value as a whole number, {@code otherwise} when absent; a validation error naming it when not one */
+    public static int wholeNumber(String name, String value, int otherwise) {
+        if (value == null) {
             return otherwise;
         }
         try {
-            return Integer.parseInt(v);
+            return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw ValidationException.of(name, "must be a whole number, was '" + v + "'");
+            throw ValidationException.of(name, "must be a whole number, was '" + value + "'");
         }
     }
 

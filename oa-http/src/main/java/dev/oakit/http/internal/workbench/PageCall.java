@@ -59,15 +59,7 @@ public final class PageCall {
 
     /** @return a number parameter, or {@code otherwise} when absent; a validation error naming it when not a number */
     public int paramInt(String name, int otherwise) {
-        String v = param(name);
-        if (v == null) {
-            return otherwise;
-        }
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw ValidationException.of(name, "must be a whole number, was '" + v + "'");
-        }
+        return dev.oakit.http.internal.Call.wholeNumber(name, param(name), otherwise);
     }
 
     /** @return an enum parameter (case-insensitive), null when absent; a validation error listing the values otherwise */
