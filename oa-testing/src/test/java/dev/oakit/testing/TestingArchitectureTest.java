@@ -10,7 +10,7 @@ class TestingArchitectureTest {
 
     @BeforeAll
     static void load() {
-        testing = ModuleRules.of("dev.oakit.testing", "OaKitExtension");
+        testing = ModuleRules.of("dev.oakit.testing", "OaKitExtension", "OaKitHostExtension");
     }
 
     @Test

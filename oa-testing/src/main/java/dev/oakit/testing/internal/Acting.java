@@ -2,6 +2,7 @@ package dev.oakit.testing.internal;
 
 import dev.oakit.core.Actor;
 import dev.oakit.testing.EngineState;
+import dev.oakit.testing.OaTestKit;
 import dev.oakit.testing.UserActions;
 import dev.oakit.workflow.ApprovalQueries;
 import dev.oakit.workflow.Approvals;
@@ -15,10 +16,10 @@ import java.util.Map;
 
 /** {@link UserActions} on the public Approvals and ApprovalQueries services. */
 final class Acting implements UserActions {
-    private final TestRuntime kit;
+    private final OaTestKit kit;
     private final Actor actor;
 
-    Acting(TestRuntime kit, Actor actor) {
+    Acting(OaTestKit kit, Actor actor) {
         this.kit = kit;
         this.actor = actor;
     }

@@ -1,0 +1,97 @@
+package dev.oakit.testing.internal;
+
+import dev.oakit.core.Actor;
+import dev.oakit.core.OaKit;
+import dev.oakit.core.job.Jobs;
+import dev.oakit.testing.OaTestKit;
+import dev.oakit.testing.TestClock;
+import dev.oakit.testing.UserActions;
+import dev.oakit.workflow.ProcessDefinition;
+import dev.oakit.workflow.ProcessDefinitions;
+
+import javax.sql.DataSource;
+
+/**
+ * The test kit over an OAKit the host built (its builder, its Guice module, its Spring context) on a
+ * {@link TestClock}: the same helpers as the kit the extension boots itself. Whoever built the OAKit closes it.
+ */
+public final class HostedKit implements OaTestKit {
+    private final OaKit oa;
+    private final TestClock clock;
+    private final String tenant;
+    private final DataSource dataSource;
+    private DueJobs dueJobs;
+
+    public HostedKit(OaKit oa, TestClock clock, String tenant, DataSource dataSource) {
+        if (oa == null || clock == null || tenant == null || tenant.isBlank()) {
+            throw new IllegalArgumentException("a hosted test kit needs the host's OaKit, the TestClock it was built with and the tenant "
+                    + "the test acts in; was oa=" + oa + ", clock=" + clock + ", tenant=" + tenant);
+        }
+        this.oa = oa;
+        this.clock = clock;
+        this.tenant = tenant;
+        this.dataSource = dataSource;
+    }
+
+    /** Deploys the definitions under a class-path folder (none for null or blank) as the tenant's administrator. */
+    public void deployFolder(String folder) {
+        var definitions = ClasspathDefinitions.load(folder);
+        if (!definitions.isEmpty() && !oa.services().contains(ProcessDefinitions.class)) {
+            throw new IllegalStateException("process definitions were found under class-path folder '" + folder
+                    + "' but the host's OAKit has no WorkflowPlugin: install it, or set the definitions folder to none");
+        }
+        definitions.forEach(this::deploy);
+    }
+
+    @Override
+    public OaKit oa() {
+        return oa;
+    }
+
+    @Override
+    public TestClock clock() {
+        return clock;
+    }
+
+    @Override
+    public DataSource dataSource() {
+        if (dataSource == null) {
+            throw new IllegalStateException("the host's DataSource was not given to the test kit: pass it where the kit is made "
+                    + "(OaKitHostExtension.kit(oa, clock, tenant, dataSource)), or read it from the host");
+        }
+        return dataSource;
+    }
+
+    @Override
+    public String tenant() {
+        return tenant;
+    }
+
+    @Override
+    public Actor admin() {
+        return Actor.admin(tenant, TestRuntime.ADMIN);
+    }
+
+    @Override
+    public int deploy(ProcessDefinition definition) {
+        return oa.service(ProcessDefinitions.class).deploy(admin(), definition).version();
+    }
+
+    @Override
+    public UserActions as(String userId) {
+        return new Acting(this, Actor.of(tenant, userId));
+    }
+
+    @Override
+    public synchronized void runDueJobs() {
+        if (dueJobs == null) {
+            dueJobs = new DueJobs(oa.service(Jobs.class), admin(), clock);
+        }
+        dueJobs.run();
+    }
+
+    @Override
+    public String toString() {
+        return "OAKit test kit over the host's OAKit, tenant " + tenant + ", clock at " + clock.instant();
+    }
+}
