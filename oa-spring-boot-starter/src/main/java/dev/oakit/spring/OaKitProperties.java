@@ -48,6 +48,9 @@ public class OaKitProperties {
     /** Purging rows that have served their purpose (core.retention). */
     private final Retention retention = new Retention();
 
+    /** OAKit's Micrometer meters, installed when the application has a MeterRegistry bean (Spring Boot Actuator). */
+    private final Metrics metrics = new Metrics();
+
     /** A YAML or JSON file of OAKit configuration whose top-level keys are namespaces (core, plugin ids). */
     private Path configFile;
 
@@ -107,6 +110,10 @@ public class OaKitProperties {
 
     public Retention getRetention() {
         return retention;
+    }
+
+    public Metrics getMetrics() {
+        return metrics;
     }
 
     public Path getConfigFile() {
@@ -336,6 +343,43 @@ public class OaKitProperties {
 
         public void setRequestIds(Duration requestIds) {
             this.requestIds = requestIds;
+        }
+    }
+
+    /** OAKit's Micrometer meters (MetricsPlugin), installed on the application's MeterRegistry bean. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public static class Metrics {
+        /** Whether MetricsPlugin is installed on the application's MeterRegistry when there is one (default true). */
+        private boolean enabled = true;
+
+        /** How old the database gauges (open tasks, job queue, dead jobs, outbox lag …) may get before a scrape reads them again (default 30s). */
+        private Duration gaugeRefresh = Duration.ofSeconds(30);
+
+        /** Whether each command and job attempt is also wrapped in an observation of the ObservationRegistry bean (default false). */
+        private boolean observations;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Duration getGaugeRefresh() {
+            return gaugeRefresh;
+        }
+
+        public void setGaugeRefresh(Duration gaugeRefresh) {
+            this.gaugeRefresh = gaugeRefresh;
+        }
+
+        public boolean isObservations() {
+            return observations;
+        }
+
+        public void setObservations(boolean observations) {
+            this.observations = observations;
         }
     }
 }

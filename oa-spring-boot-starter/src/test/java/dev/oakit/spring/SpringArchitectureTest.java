@@ -10,7 +10,7 @@ class SpringArchitectureTest {
 
     @BeforeAll
     static void load() {
-        spring = ModuleRules.of("dev.oakit.spring", "OaKitAutoConfiguration");
+        spring = ModuleRules.of("dev.oakit.spring", "OaKitAutoConfiguration", "OaKitHealthAutoConfiguration");
     }
 
     @Test

@@ -21,6 +21,8 @@ class SpringBootDocsTest {
     void theDocShowsTheExampleHostsCode() throws Exception {
         assertThat(DocSnippets.assertShown(DOC, EXAMPLE.resolve("java/dev/oakit/examples/spring/LeaveApplication.java"))).containsExactly("plugin");
         assertThat(DocSnippets.assertShown(DOC, EXAMPLE.resolve("java/dev/oakit/examples/spring/LeaveRequests.java"))).containsExactly("service");
+        assertThat(DocSnippets.assertShown(DOC, Path.of("../examples-spring-boot/src/test/java/dev/oakit/examples/spring/LeaveFlowTest.java")))
+                .containsExactly("flow-test");
         assertThat(DocSnippets.normalize(Files.readString(DOC))).as("application.yml")
                 .contains(DocSnippets.normalize(Files.readString(EXAMPLE.resolve("resources/application.yml"))));
     }

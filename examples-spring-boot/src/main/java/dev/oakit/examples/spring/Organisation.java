@@ -7,8 +7,10 @@ import dev.oakit.core.directory.Membership;
 import dev.oakit.core.directory.User;
 import dev.oakit.core.form.FormSchema;
 import dev.oakit.workflow.ApproverRule;
+import dev.oakit.workflow.Deadline;
 import dev.oakit.workflow.ProcessDefinition;
 import dev.oakit.workflow.ProcessDefinitions;
+import dev.oakit.workflow.Timeout;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -47,7 +49,8 @@ public class Organisation implements ApplicationRunner {
         definitions.deploy(ADMIN, ProcessDefinition.builder("leave").name("Leave")
                 .form(FormSchema.builder("leave").number("days", f -> f.required().min(1).max(30)).build())
                 .start("start")
-                .approval("manager", a -> a.approver(ApproverRule.manager(1)))
+                // the manager is reminded when a request waits past 8 working hours
+                .approval("manager", a -> a.approver(ApproverRule.manager(1)).deadline(Deadline.of("PT8H").timeouts(Timeout.remind("PT1H"))))
                 .exclusive("long")
                 .approval("director", a -> a.approver(ApproverRule.users("carol")))
                 .end("approved")
