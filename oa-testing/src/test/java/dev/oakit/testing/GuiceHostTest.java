@@ -66,6 +66,7 @@ class GuiceHostTest {
 
     @Inject
     ExpenseDesk desk;           // the host's own binding, injected by the host's injector
+    OaTestKit kit;              // as with @OaKitTest: the kit, OaKit, TestClock, OAKit's services
 
     @BeforeAll
     static void organisation(OaTestKit kit) {
@@ -78,7 +79,7 @@ class GuiceHostTest {
         ProcessInstance claim = desk.claim("li.lei", 120);
         assertThat(claim).isWaitingAt("manager").hasOpenTaskFor("wang.fang");
 
-        OaKitExtension.current().advance(Duration.ofDays(1));  // the clock the host's OAKit runs on
+        kit.advance(Duration.ofDays(1));  // the clock the host's OAKit runs on
         assertThat(claim).hasTimelineEntry("auto-approved").isApproved();
     }
     // end::guice-test[]
