@@ -21,7 +21,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import javax.sql.DataSource;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A plain Java host: starts OAKit on its embedded H2 database ({@code ./oakit-data}) or on the database whose JDBC URL
@@ -59,12 +61,14 @@ public final class LeaveApp {
             oa.service(Approvals.class).approve(bob, task.id(), Decision.comment("enjoy"));
             String status = oa.service(ApprovalQueries.class).detail(LeaveHost.ADMIN, leave.id()).instance().status().name();
             out.println("bob approved it: " + status);
-            for (Timer t : meters.find("oakit.commands").timers()) {
+            for (Timer t : meters.find("oakit.commands").timers().stream()
+                    .sorted(Comparator.comparing((Timer x) -> x.getId().getTag("command"))).toList()) {
                 out.printf("oakit.commands %s %s: %d%n", t.getId().getTag("command"), t.getId().getTag("outcome"), t.count());
             }
             out.println("oakit.workflow.tasks.open: " + (long) meters.get("oakit.workflow.tasks.open").gauge().value());
             Health health = oa.service(HealthCheck.class).check();
-            out.println("health: " + health.status() + " " + health.checks());
+            out.println("health: " + health.status() + " (" + health.checks().entrySet().stream()
+                    .map(c -> c.getKey() + " " + c.getValue().status() + ": " + c.getValue().detail()).collect(Collectors.joining(", ")) + ")");
             return status;
         }
     }

@@ -35,4 +35,18 @@ class LeaveAppTest {
         h2.setUser("sa");
         assertThat(LeaveApp.run(h2, null, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))).isEqualTo("APPROVED");
     }
+
+    @Test
+    void mainTakesTheJdbcUrlUserAndPasswordOfTheHostsDatabase() {
+        LeaveApp.main(new String[] {"jdbc:h2:mem:plain-main;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=64", "sa", ""});
+        assertThat(LeaveApp.run(pool("jdbc:h2:mem:plain-main;DB_CLOSE_DELAY=-1"), null,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))).as("a second start on what main left").isEqualTo("APPROVED");
+    }
+
+    private static JdbcDataSource pool(String url) {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL(url);
+        h2.setUser("sa");
+        return h2;
+    }
 }
