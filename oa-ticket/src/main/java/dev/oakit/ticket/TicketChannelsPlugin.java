@@ -49,7 +49,8 @@ public final class TicketChannelsPlugin implements OaPlugin {
     @Override
     public void configure(OaPluginContext context) {
         TicketChannelsConfig config = context.config(TicketChannelsConfig.class);
-        List<String> problems = config == null ? List.of() : config.problems();
+        List<String> problems = new java.util.ArrayList<>(config == null ? List.of() : config.problems());
+        problems.addAll(missingLibraries(TicketChannelsPlugin.class.getClassLoader()));
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
@@ -70,5 +71,31 @@ public final class TicketChannelsPlugin implements OaPlugin {
                 "{{by}} 回复了您的工单 {{number}}「{{title}}」：\n\n{{body}}"));
         context.extension(NotificationTemplate.class, NotificationTemplate.of(REPLY_TEMPLATE, "en", "Ticket {{number}}: new reply ({{title}})",
                 "{{by}} replied to your ticket {{number}} \"{{title}}\":\n\n{{body}}"));
+    }
+
+    /**
+     * Jakarta Mail and jsoup are optional dependencies of oa-ticket, so that hosts without ticket channels do not
+     * get them; a host that installs this plugin adds them.
+     */
+    static List<String> missingLibraries(ClassLoader loader) {
+        List<String> missing = new java.util.ArrayList<>();
+        if (!present(loader, "jakarta.mail.Session") || !present(loader, "org.eclipse.angus.mail.imap.IMAPStore")) {
+            missing.add("plugin 'ticket-channels' reads and sends e-mail, but Jakarta Mail is not on the class path: "
+                    + "add the dependency org.eclipse.angus:angus-mail (its version comes with dev.oakit:oa-bom)");
+        }
+        if (!present(loader, "org.jsoup.Jsoup")) {
+            missing.add("plugin 'ticket-channels' turns HTML mail into text with jsoup, which is not on the class path: "
+                    + "add the dependency org.jsoup:jsoup (its version comes with dev.oakit:oa-bom)");
+        }
+        return missing;
+    }
+
+    private static boolean present(ClassLoader loader, String className) {
+        try {
+            Class.forName(className, false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 }
