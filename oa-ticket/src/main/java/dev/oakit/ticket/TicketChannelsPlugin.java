@@ -49,10 +49,16 @@ public final class TicketChannelsPlugin implements OaPlugin {
     @Override
     public void configure(OaPluginContext context) {
         TicketChannelsConfig config = context.config(TicketChannelsConfig.class);
-        List<String> problems = new java.util.ArrayList<>(config == null ? List.of() : config.problems());
-        problems.addAll(missingLibraries(TicketChannelsPlugin.class.getClassLoader()));
+        List<String> problems = config == null ? List.of() : config.problems();
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
+        }
+        // optional dependencies of oa-ticket, so that hosts without ticket channels do not get them
+        boolean mail = context.requireLibrary("org.eclipse.angus.mail.imap.IMAPStore", "org.eclipse.angus:angus-mail",
+                "Jakarta Mail to read and send e-mail");
+        boolean html = context.requireLibrary("org.jsoup.Jsoup", "org.jsoup:jsoup", "jsoup to turn HTML mail into text");
+        if (!mail || !html) {
+            return;
         }
         context.install(new AbstractModule() {
             @Override
@@ -73,29 +79,4 @@ public final class TicketChannelsPlugin implements OaPlugin {
                 "{{by}} replied to your ticket {{number}} \"{{title}}\":\n\n{{body}}"));
     }
 
-    /**
-     * Jakarta Mail and jsoup are optional dependencies of oa-ticket, so that hosts without ticket channels do not
-     * get them; a host that installs this plugin adds them.
-     */
-    static List<String> missingLibraries(ClassLoader loader) {
-        List<String> missing = new java.util.ArrayList<>();
-        if (!present(loader, "jakarta.mail.Session") || !present(loader, "org.eclipse.angus.mail.imap.IMAPStore")) {
-            missing.add("plugin 'ticket-channels' reads and sends e-mail, but Jakarta Mail is not on the class path: "
-                    + "add the dependency org.eclipse.angus:angus-mail (its version comes with dev.oakit:oa-bom)");
-        }
-        if (!present(loader, "org.jsoup.Jsoup")) {
-            missing.add("plugin 'ticket-channels' turns HTML mail into text with jsoup, which is not on the class path: "
-                    + "add the dependency org.jsoup:jsoup (its version comes with dev.oakit:oa-bom)");
-        }
-        return missing;
-    }
-
-    private static boolean present(ClassLoader loader, String className) {
-        try {
-            Class.forName(className, false, loader);
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
-    }
 }

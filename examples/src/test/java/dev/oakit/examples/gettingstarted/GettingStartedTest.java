@@ -38,7 +38,7 @@ class GettingStartedTest {
     }
 
     @Test
-    void onPostgreSqlOakitsTablesLandInTheSchemaOfTheDataSource() throws Exception {
+    void onPostgreSqlOakitsTablesLandInTheSchemaOfTheDataSourceCreatedAtStart() throws Exception {
         Assumptions.assumeTrue(DatabaseMatrix.selected(TestDatabase.Kind.POSTGRESQL), "PostgreSQL not selected");
         Optional<String> unreachable = Servers.unreachable(TestDatabase.Kind.POSTGRESQL);
         if (unreachable.isPresent()) {
@@ -50,7 +50,6 @@ class GettingStartedTest {
         String schema = "gs_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection admin = DriverManager.getConnection(Servers.pgUrl(), Servers.pgUser(), Servers.pgPassword());
              Statement sql = admin.createStatement()) {
-            sql.execute("CREATE SCHEMA " + schema);
             try (HikariDataSource pool = OnPostgreSql.dataSource(Servers.pgUrl(), Servers.pgUser(), Servers.pgPassword(), schema);
                  OaKit oa = OnPostgreSql.start(pool)) {
                 assertApproved(FirstApproval.firstLeave(oa));

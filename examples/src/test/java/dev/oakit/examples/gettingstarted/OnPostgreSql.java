@@ -13,7 +13,7 @@ public class OnPostgreSql {
         config.setJdbcUrl(jdbcUrl);       // e.g. jdbc:postgresql://db.acme.internal:5432/oa
         config.setUsername(user);
         config.setPassword(password);
-        config.setSchema(schema);         // the schema must exist: CREATE SCHEMA oakit
+        config.setSchema(schema);         // created at start() when missing
         config.setMaximumPoolSize(10);
         return new HikariDataSource(config);
     }

@@ -6,7 +6,8 @@ import java.util.List;
  * The libraries oa-core declares optional, so that hosts which do not use a feature do not get them: H2 for the
  * embedded default database and Jakarta Mail (Angus) for the email notification channel. A host that uses the
  * feature without the library is told at {@code build()} which dependency to add, instead of failing later with
- * a missing class or "no suitable driver".
+ * a missing class or "no suitable driver". Plugins declare theirs with
+ * {@link dev.oakit.core.spi.OaPluginContext#requireLibrary}.
  */
 final class OptionalLibraries {
     private OptionalLibraries() {
@@ -29,7 +30,8 @@ final class OptionalLibraries {
         return problems;
     }
 
-    private static boolean present(ClassLoader loader, String className) {
+    /** @return true when {@code className} loads through {@code loader} */
+    static boolean present(ClassLoader loader, String className) {
         try {
             Class.forName(className, false, loader);
             return true;
