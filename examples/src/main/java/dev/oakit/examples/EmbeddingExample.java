@@ -11,7 +11,7 @@ import dev.oakit.examples.rooms.RoomsPlugin;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 
-/** The embedding examples shown in README.md (a test keeps the README in sync with this file). */
+/** The embedding examples shown in docs/getting-started.md (GettingStartedTest keeps the doc in sync with this file). */
 public final class EmbeddingExample {
     private EmbeddingExample() {
     }

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,21 +54,5 @@ class DemoTest {
     void guiceEmbeddingExampleRuns(TestDatabase db) {
         AuditLog audit = EmbeddingExample.guice(db.dataSource());
         assertThat(audit).isNotNull();
-    }
-
-    @Test
-    void readmeShowsTheCompiledEmbeddingExamples() throws Exception {
-        String readme = Files.readString(Path.of("../README.md"));
-        String source = Files.readString(Path.of("src/main/java/dev/oakit/examples/EmbeddingExample.java"));
-        for (String tag : new String[]{"plain", "guice"}) {
-            Matcher m = Pattern.compile("// tag::" + tag + "\\[]\\n(.*?)\\n\\s*// end::" + tag + "\\[]", Pattern.DOTALL).matcher(source);
-            assertThat(m.find()).as(tag).isTrue();
-            String snippet = m.group(1).stripIndent().strip();
-            assertThat(normalize(readme)).as("README contains the '" + tag + "' example").contains(normalize(snippet));
-        }
-    }
-
-    private static String normalize(String s) {
-        return s.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce("", (a, b) -> a + "\n" + b);
     }
 }

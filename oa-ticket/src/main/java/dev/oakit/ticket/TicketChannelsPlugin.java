@@ -53,6 +53,13 @@ public final class TicketChannelsPlugin implements OaPlugin {
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
+        // optional dependencies of oa-ticket, so that hosts without ticket channels do not get them
+        boolean mail = context.requireLibrary("org.eclipse.angus.mail.imap.IMAPStore", "org.eclipse.angus:angus-mail",
+                "Jakarta Mail to read and send e-mail");
+        boolean html = context.requireLibrary("org.jsoup.Jsoup", "org.jsoup:jsoup", "jsoup to turn HTML mail into text");
+        if (!mail || !html) {
+            return;
+        }
         context.install(new AbstractModule() {
             @Override
             protected void configure() {
@@ -71,4 +78,5 @@ public final class TicketChannelsPlugin implements OaPlugin {
         context.extension(NotificationTemplate.class, NotificationTemplate.of(REPLY_TEMPLATE, "en", "Ticket {{number}}: new reply ({{title}})",
                 "{{by}} replied to your ticket {{number}} \"{{title}}\":\n\n{{body}}"));
     }
+
 }

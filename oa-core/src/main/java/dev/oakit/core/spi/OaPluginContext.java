@@ -95,4 +95,20 @@ public interface OaPluginContext {
 
     /** Replaces a default implementation with an instance. */
     <T> void replace(Class<T> type, T implementation);
+
+    /**
+     * Declares a library the plugin needs that its module declares as an optional dependency, so that hosts
+     * which do not install the plugin do not get it. When {@code className} cannot be loaded, {@code build()}
+     * fails listing "plugin '&lt;id&gt;' needs &lt;purpose&gt;, but &lt;className&gt; is not on the class path: add the
+     * dependency &lt;dependency&gt;". A plugin that gets {@code false} should return from {@code configure} without
+     * registering the classes that use the library.
+     *
+     * @param className a class of the library, e.g. {@code jakarta.mail.Session}
+     * @param dependency the Maven coordinates a host adds, e.g. {@code org.eclipse.angus:angus-mail}
+     * @param purpose what the plugin uses it for, e.g. {@code "Jakarta Mail to read and send e-mail"}
+     * @return true when the library is on the class path
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    boolean requireLibrary(String className, String dependency, String purpose);
 }

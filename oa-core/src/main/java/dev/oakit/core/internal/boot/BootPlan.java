@@ -127,6 +127,7 @@ public final class BootPlan {
         List<OaPlugin> ordered = order.stream().map(byId::get).toList();
 
         CoreConfig coreConfig = readCoreConfig(settings, json, problems);
+        problems.addAll(OptionalLibraries.missing(settings, coreConfig, BootPlan.class.getClassLoader()));
 
         List<PluginContextImpl> contexts = new ArrayList<>();
         for (OaPlugin p : ordered) {

@@ -184,4 +184,17 @@ public final class PluginContextImpl implements OaPluginContext {
             replacements.add(new Extension(type, implementation, null));
         }
     }
+
+    @Override
+    public boolean requireLibrary(String className, String dependency, String purpose) {
+        if (check("requireLibrary", className) == null || check("requireLibrary", dependency) == null) {
+            return false;
+        }
+        if (OptionalLibraries.present(OptionalLibraries.class.getClassLoader(), className)) {
+            return true;
+        }
+        problems.add("plugin '" + pluginId + "' needs " + purpose + ", but " + className + " is not on the class path: "
+                + "add the dependency " + dependency + " (its version comes with dev.oakit:oa-bom)");
+        return false;
+    }
 }
