@@ -1,6 +1,5 @@
 package dev.oakit.workflow.migration;
 
-import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.workflow.ApprovalMode;
 import dev.oakit.workflow.ApproverRule;
 import dev.oakit.workflow.Decision;
@@ -14,7 +13,7 @@ import dev.oakit.workflow.ProcessDefinitionBuilder;
 import dev.oakit.workflow.Task;
 import dev.oakit.workflow.TaskStatus;
 import dev.oakit.workflow.WorkflowFixture;
-import dev.oakit.workflow.WorkflowPlugin;
+import dev.oakit.workflow.SharedH2;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.lifecycle.AfterContainer;
@@ -43,23 +42,12 @@ class MigrationPropertiesTest {
     private static final List<String> PEOPLE = List.of("bob", "carol", "dave", "erin", "fay");
     private static final List<ApprovalMode> MODES = List.of(ApprovalMode.ALL, ApprovalMode.ANY, ApprovalMode.SEQUENTIAL, ApprovalMode.VOTE);
     private static final AtomicInteger KEYS = new AtomicInteger();
-    private static TestDatabase db;
-    private static WorkflowFixture f;
-
     /** The engine on H2 (the writes are tested on every database by InstanceMigrationTest). */
-    private static synchronized WorkflowFixture fixture() throws SQLException {
-        if (f == null) {
-            db = TestDatabase.open(TestDatabase.Kind.H2);
-            f = new WorkflowFixture(db.start(b -> b.plugin(new WorkflowPlugin())));
-        }
-        return f;
-    }
+    private static final SharedH2 H2 = new SharedH2();
 
     @AfterContainer
     static void close() throws Exception {
-        if (db != null) {
-            db.close();
-        }
+        H2.close();
     }
 
     /** One approval node of a chain. */
@@ -101,7 +89,7 @@ class MigrationPropertiesTest {
 
     @Property(tries = 60)
     void theDryRunAgreesWithTheMigrationAndEveryInstanceStillCompletes(@ForAll long seed) throws SQLException {
-        WorkflowFixture fx = fixture();
+        WorkflowFixture fx = H2.fixture();
         InstanceMigrations migrations = fx.oa.service(InstanceMigrations.class);
         Random rnd = new Random(seed);
         String key = "mg" + KEYS.incrementAndGet();

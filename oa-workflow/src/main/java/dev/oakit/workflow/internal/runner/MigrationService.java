@@ -20,7 +20,6 @@ import dev.oakit.workflow.internal.engine.Migration;
 import dev.oakit.workflow.internal.store.InstanceRepository;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.jdbi.v3.core.Handle;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -152,8 +151,8 @@ public final class MigrationService implements InstanceMigrations {
         admin.requireAdmin("migrate process instances");
         return commands.query(h -> {
             List<ValidationException.Problem> problems = new ArrayList<>();
-            Optional<DefinitionService.Stored> from = version(definitions, h, admin, plan.processKey(), plan.fromVersion());
-            Optional<DefinitionService.Stored> to = version(definitions, h, admin, plan.processKey(), plan.toVersion());
+            Optional<DefinitionService.Stored> from = definitions.version(h, admin.tenantId(), plan.processKey(), plan.fromVersion());
+            Optional<DefinitionService.Stored> to = definitions.version(h, admin.tenantId(), plan.processKey(), plan.toVersion());
             String key = "process '" + plan.processKey() + "'";
             if (from.isEmpty()) {
                 problems.add(new ValidationException.Problem("fromVersion", key + " has no version " + plan.fromVersion()
@@ -186,10 +185,5 @@ public final class MigrationService implements InstanceMigrations {
 
     private static List<String> nodes(ProcessDefinition d) {
         return d.nodes().stream().map(Node::id).toList();
-    }
-
-    private static Optional<DefinitionService.Stored> version(DefinitionService definitions, Handle h, Actor admin, String key,
-                                                             int version) {
-        return definitions.version(h, admin.tenantId(), key, version);
     }
 }
