@@ -104,7 +104,8 @@ public final class OaHttpServlet extends HttpServlet {
             service(Approvals.class).ifPresent(a -> routes.addAll(new ApprovalRoutes(a, oa.service(ApprovalQueries.class)).routes()));
             service(Tickets.class).ifPresent(t -> routes.addAll(new TicketRoutes(t, oa.service(TicketQueries.class), oa.service(Queues.class)).routes()));
             service(TicketReports.class).ifPresent(t -> routes.addAll(new ReportRoutes(t).routes()));
-            routes.addAll(new AdminRoutes(oa.service(Jobs.class), service(ApprovalQueries.class).orElse(null)).routes());
+            routes.addAll(new AdminRoutes(oa.service(Jobs.class), service(ApprovalQueries.class).orElse(null),
+                    service(dev.oakit.workflow.InstanceMigrations.class).orElse(null)).routes());
             return new OaHttpServlet(new HttpApi(routes, resolver, cors));
         }
 

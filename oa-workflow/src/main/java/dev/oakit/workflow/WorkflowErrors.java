@@ -121,4 +121,11 @@ public final class WorkflowErrors {
     public static final String SEPARATION_OF_DUTIES = "OA-WF/SEPARATION_OF_DUTIES";
     /** The user already has a seat at this node. */
     public static final String ALREADY_ASSIGNED = "OA-WF/ALREADY_ASSIGNED";
+
+    // ---- instance migration
+
+    /** A migration plan does not hold: a version not deployed, a mapped node missing; every problem is listed with its path. */
+    public static final String MIGRATION_PLAN_INVALID = "OA-WF/MIGRATION_PLAN_INVALID";
+    /** An instance cannot migrate as planned (a node it waits at has no counterpart, ...); every reason is listed. */
+    public static final String MIGRATION_REFUSED = "OA-WF/MIGRATION_REFUSED";
 }

@@ -84,6 +84,7 @@ public final class WorkflowPlugin implements OaPlugin {
                 bind(Conditions.class).toInstance(new Conditions());
                 bind(ProcessDefinitions.class).to(DefinitionService.class);
                 bind(Approvals.class).to(dev.oakit.workflow.internal.runner.ApprovalService.class);
+                bind(InstanceMigrations.class).to(dev.oakit.workflow.internal.runner.MigrationService.class);
                 bind(ApprovalQueries.class).to(ApprovalQueryService.class);
                 bind(OutOfOffice.class).to(dev.oakit.workflow.internal.proxy.OutOfOfficeService.class);
                 bind(ApprovalStatistics.class).to(dev.oakit.workflow.internal.stats.StatisticsService.class);
@@ -92,6 +93,7 @@ public final class WorkflowPlugin implements OaPlugin {
         });
         context.exposeService(ProcessDefinitions.class);
         context.exposeService(Approvals.class);
+        context.exposeService(InstanceMigrations.class);
         context.exposeService(ApprovalQueries.class);
         context.exposeService(OutOfOffice.class);
         context.exposeService(ApprovalStatistics.class);

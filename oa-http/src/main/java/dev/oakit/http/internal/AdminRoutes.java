@@ -3,22 +3,63 @@ package dev.oakit.http.internal;
 import dev.oakit.core.job.JobInfo;
 import dev.oakit.core.job.Jobs;
 import dev.oakit.workflow.ApprovalQueries;
+import dev.oakit.workflow.InstanceMigrations;
+import dev.oakit.workflow.MigrationPlan;
+import dev.oakit.workflow.MigrationReport;
 import dev.oakit.workflow.Monitor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The administrators' endpoints: the approval monitor and dead jobs with replay; the engine checks the admin role. */
+/**
+ * The administrators' endpoints: the approval monitor, instance migration and dead jobs with replay; the engine checks the
+ * admin role.
+ */
 public final class AdminRoutes {
     private static final String TAG = "admin";
 
     private final Jobs jobs;
     private final ApprovalQueries approvals;
+    private final InstanceMigrations migrations;
 
-    /** @param approvals null when OAKit runs without the workflow plugin */
-    public AdminRoutes(Jobs jobs, ApprovalQueries approvals) {
+    /**
+     * @param approvals null when OAKit runs without the workflow plugin
+     * @param migrations null when OAKit runs without the workflow plugin
+     */
+    public AdminRoutes(Jobs jobs, ApprovalQueries approvals, InstanceMigrations migrations) {
         this.jobs = jobs;
         this.approvals = approvals;
+        this.migrations = migrations;
+    }
+
+    /**
+     * A migration of running instances to another version of their process.
+     *
+     * @param processKey the process
+     * @param fromVersion the version the instances run on
+     * @param toVersion the version they move to
+     * @param mapping source node id to target node id; nodes not named map to the node with the same id
+     * @param instanceIds the instances to migrate; absent for every running, suspended or returned instance of {@code fromVersion}
+     * @param dryRun true to check only: nothing changes
+     */
+    public record MigrationRequest(String processKey, Integer fromVersion, Integer toVersion, Map<String, String> mapping,
+                                   List<Long> instanceIds, Boolean dryRun) {
+        MigrationPlan plan() {
+            if (fromVersion == null || toVersion == null) {
+                throw dev.oakit.core.ValidationException.of(fromVersion == null ? "fromVersion" : "toVersion",
+                        "is required: a deployed version of the process, e.g. 1");
+            }
+            return new MigrationPlan(processKey, fromVersion, toVersion, mapping);
+        }
+    }
+
+    private MigrationReport migrate(MigrationRequest b, dev.oakit.core.Actor admin) {
+        MigrationPlan plan = b.plan();
+        boolean dry = Boolean.TRUE.equals(b.dryRun());
+        if (b.instanceIds() == null) {
+            return dry ? migrations.validateAll(admin, plan) : migrations.migrateAll(admin, plan);
+        }
+        return dry ? migrations.validate(admin, plan, b.instanceIds()) : migrations.migrate(admin, plan, b.instanceIds());
     }
 
     /** The page of dead jobs, named for OpenAPI. */
@@ -32,6 +73,18 @@ public final class AdminRoutes {
             r.add(new Route("GET", "/admin/approvals/monitor", "approvalMonitor", TAG,
                     "Running instances by process, waiting tasks by node, suspended, incidents (administrators)", null, Monitor.class, 200,
                     Map.of(), c -> approvals.monitor(c.actor())));
+        }
+        if (migrations != null) {
+            r.add(new Route("POST", "/admin/approvals/migrations", "migrateInstances", TAG,
+                    "Migrates running instances to another version of their process, or checks them (dryRun); refused instances are"
+                            + " reported with every reason and left unchanged (administrators)", MigrationRequest.class,
+                    MigrationReport.class, 200, Map.of(), c -> migrate(c.body(MigrationRequest.class), c.actor())));
+            r.add(new Route("POST", "/admin/approvals/instances/{instanceId}/migrate", "migrateInstance", TAG,
+                    "Migrates one instance (administrators); 409 with every reason in errors (path mapping.<node>) when it cannot",
+                    MigrationRequest.class, null, 204, Map.of(), c -> {
+                        migrations.migrate(c.actor(), c.body(MigrationRequest.class).plan(), c.pathLong("instanceId"));
+                        return null;
+                    }));
         }
         r.add(new Route("GET", "/admin/jobs/dead", "deadJobs", TAG, "Dead jobs, newest first (administrators)", null, DeadJobs.class, 200,
                 Map.of("type", "only jobs of this type", "limit", "at most this many (default 100)"),

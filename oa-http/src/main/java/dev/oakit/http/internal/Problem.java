@@ -32,7 +32,10 @@ public record Problem(String type, String title, int status, String detail, Stri
         int status = status(e);
         String detail = e.getMessage().startsWith("[") ? e.getMessage().substring(e.getMessage().indexOf(']') + 2) : e.getMessage();
         List<FieldError> errors = e instanceof ValidationException v
-                ? v.problems().stream().map(p -> new FieldError(p.path(), p.message())).toList() : List.of();
+                ? v.problems().stream().map(p -> new FieldError(p.path(), p.message())).toList()
+                // a refused migration: each reason at the mapping entry that would fix it
+                : e instanceof dev.oakit.workflow.MigrationRefusedException m ? m.reasons().stream().map(x -> new FieldError(
+                        x.nodeId() == null ? "" : "mapping." + x.nodeId(), x.message())).toList() : List.of();
         return new Problem("urn:oakit:problem:" + e.code(), title(status), status, detail, instance, e.code(), errors);
     }
 

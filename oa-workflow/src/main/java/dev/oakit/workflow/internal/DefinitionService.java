@@ -116,12 +116,15 @@ public final class DefinitionService implements ProcessDefinitions {
     public ProcessDefinition version(Actor actor, String key, int version) {
         Checks.notNull("actor", actor);
         Checks.id("key", key);
-        return commands.query(h -> {
-            Optional<Long> id = h.createQuery("SELECT id FROM oa_wf_definition WHERE tenant_id = :t AND def_key = :k AND version = :v")
-                    .bind("t", actor.tenantId()).bind("k", key).bind("v", version).mapTo(Long.class).findOne();
-            return byId(h, id.orElseThrow(() -> new NotFoundException(WorkflowErrors.PROCESS_NOT_FOUND, "process '" + key
-                    + "' has no version " + version + " in tenant '" + actor.tenantId() + "'; see deployments() for the versions deployed")));
-        }).definition();
+        return commands.query(h -> version(h, actor.tenantId(), key, version).orElseThrow(() -> new NotFoundException(
+                WorkflowErrors.PROCESS_NOT_FOUND, "process '" + key + "' has no version " + version + " in tenant '" + actor.tenantId()
+                        + "'; see deployments() for the versions deployed"))).definition();
+    }
+
+    /** @return one version of a process in a tenant, or empty */
+    public Optional<Stored> version(Handle h, String tenantId, String key, int version) {
+        return h.createQuery("SELECT id FROM oa_wf_definition WHERE tenant_id = :t AND def_key = :k AND version = :v")
+                .bind("t", tenantId).bind("k", key).bind("v", version).mapTo(Long.class).findOne().map(id -> byId(h, id));
     }
 
     /** @return the latest version of a key in a tenant */

@@ -2,7 +2,6 @@ package dev.oakit.workflow.queries;
 
 import dev.oakit.core.ConflictException;
 import dev.oakit.core.form.FormSchema;
-import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.workflow.ApprovalMode;
 import dev.oakit.workflow.ApproverRule;
 import dev.oakit.workflow.Decision;
@@ -19,7 +18,6 @@ import dev.oakit.workflow.StartRequest;
 import dev.oakit.workflow.Task;
 import dev.oakit.workflow.TaskStatus;
 import dev.oakit.workflow.WorkflowFixture;
-import dev.oakit.workflow.WorkflowPlugin;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.lifecycle.AfterContainer;
@@ -52,23 +50,18 @@ class RoutePreviewPropertiesTest {
     private static final List<String> PEOPLE = List.of("bob", "carol", "dave", "erin", "fay", "alice", "zhao");
     private static final List<String> INITIATORS = List.of("alice", "dave", "bob", "erin");
     private static final AtomicInteger KEYS = new AtomicInteger();
-    private static TestDatabase db;
+    private static final dev.oakit.workflow.SharedH2 H2 = new dev.oakit.workflow.SharedH2();
     private static WorkflowFixture f;
 
     /** The engine on H2 (the preview decides in memory; the engine's writes are tested on every database elsewhere). */
     private static synchronized WorkflowFixture fixture() throws SQLException {
-        if (f == null) {
-            db = TestDatabase.open(TestDatabase.Kind.H2);
-            f = new WorkflowFixture(db.start(b -> b.plugin(new WorkflowPlugin())));
-        }
+        f = H2.fixture();
         return f;
     }
 
     @AfterContainer
     static void close() throws Exception {
-        if (db != null) {
-            db.close();
-        }
+        H2.close();
     }
 
     @Property(tries = 300)

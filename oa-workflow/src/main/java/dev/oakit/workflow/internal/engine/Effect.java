@@ -92,4 +92,12 @@ public sealed interface Effect {
     /** After this instance is written: its sub-process instances still running are cancelled ({@code except} one that is ending). */
     record CancelChildren(Long except) implements Effect {
     }
+
+    /** The instance moves to another version of its process (instance migration). */
+    record MoveToVersion(long definitionId, int version) implements Effect {
+    }
+
+    /** The tasks of one run of a node move to a node of another version (instance migration): node id and name change. */
+    record RenameTasks(String fromNode, int round, String toNode, String toName) implements Effect {
+    }
 }

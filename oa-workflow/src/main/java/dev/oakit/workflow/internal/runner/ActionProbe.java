@@ -229,8 +229,11 @@ public final class ActionProbe {
         }
     }
 
-    /** A command context for deciding without writing: reads go to the query's handle; nothing can be published or scheduled. */
-    private record ProbeContext(Handle handle, Actor actor, Instant now, ObjectMapper json) implements CommandContext {
+    /**
+     * A command context for deciding without writing (the action probe, a migration's dry run): reads go to the query's
+     * handle; nothing can be published or scheduled.
+     */
+    record ProbeContext(Handle handle, Actor actor, Instant now, ObjectMapper json) implements CommandContext {
         @Override
         public void target(String type, String id) {
         }

@@ -301,7 +301,7 @@ public final class CommandRunner {
      * Writes a decision, then decides and writes its effects on other instances. Form values changed by the
      * decision (edits an approver may make, a resubmission) are checked against their option sources first.
      */
-    private void write(CommandContext ctx, InstanceChange r) {
+    void write(CommandContext ctx, InstanceChange r) {
         if (sourced(r.d().form()) && !r.form().toString().equals(r.row.form())) {
             try {
                 formOptions.check(r.actor, r.d().form(), r.form(), json.readTree(r.row.form()));

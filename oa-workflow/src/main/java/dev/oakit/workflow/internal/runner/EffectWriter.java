@@ -139,6 +139,10 @@ public final class EffectWriter {
                 long child = children.start(ctx, x, r);
                 entries.add(new HistoryEntry(r.now, "subprocess-started", Actor.SYSTEM_USER, null, x.nodeId(), null, null,
                         "instance " + child));
+            } else if (e instanceof Effect.MoveToVersion x) {
+                instances.moveToVersion(h, instanceId, x.definitionId(), x.version());
+            } else if (e instanceof Effect.RenameTasks x) {
+                tasks.moveToNode(h, instanceId, x.fromNode(), x.round(), x.toNode(), x.toName());
             } else if (e instanceof Effect.ContinueParent || e instanceof Effect.CancelChildren) {
                 after.add(e);
             }

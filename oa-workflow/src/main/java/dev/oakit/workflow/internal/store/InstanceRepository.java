@@ -244,6 +244,19 @@ public final class InstanceRepository {
                 .bind("id", id).bind("t", tenantId).mapTo(String.class).findOne();
     }
 
+    /** Moves an instance to another version of its process (the caller holds the row lock). */
+    public void moveToVersion(Handle h, long id, long definitionId, int version) {
+        h.createUpdate("UPDATE oa_wf_instance SET definition_id = :d, def_version = :v WHERE id = :id")
+                .bind("d", definitionId).bind("v", version).bind("id", id).execute();
+    }
+
+    /** @return the running, suspended or returned instances of one version of a process, by id */
+    public List<Long> unendedOfVersion(Handle h, String tenantId, String key, int version) {
+        return h.createQuery("SELECT id FROM oa_wf_instance WHERE tenant_id = :t AND def_key = :k AND def_version = :v"
+                        + " AND status IN ('RUNNING', 'RETURNED', 'SUSPENDED') ORDER BY id")
+                .bind("t", tenantId).bind("k", key).bind("v", version).mapTo(Long.class).list();
+    }
+
     /** Sets an instance's priority (the caller holds the row lock). */
     public void setPriority(Handle h, long id, String priority) {
         h.createUpdate("UPDATE oa_wf_instance SET priority = :p WHERE id = :id").bind("p", priority).bind("id", id).execute();

@@ -194,6 +194,12 @@ public final class TaskRepository {
                 .bind("noDue", noDue(dueAt)).bind("id", taskId).execute();
     }
 
+    /** Moves the tasks of one run of a node to a node of another version (instance migration; the caller holds the instance's lock). */
+    public void moveToNode(Handle h, long instanceId, String fromNode, int round, String toNode, String toName) {
+        h.createUpdate("UPDATE oa_wf_task SET node_id = :to, node_name = :name WHERE instance_id = :i AND node_id = :from AND round = :r")
+                .bind("to", toNode).bind("name", toName).bind("i", instanceId).bind("from", fromNode).bind("r", round).execute();
+    }
+
     /** Gives the open tasks of an instance the sort rank of its new priority (the caller holds the instance's lock). */
     public void setPriority(Handle h, long instanceId, String priority) {
         h.createUpdate("UPDATE oa_wf_task SET prio_rank = :rank WHERE instance_id = :i AND status = 'OPEN'")
