@@ -1,5 +1,8 @@
 package dev.oakit.testing;
 
+import dev.oakit.testing.base.Database;
+import dev.oakit.testing.base.DatabaseMatrix;
+import dev.oakit.testing.base.TestClock;
 import dev.oakit.core.OaKit;
 import dev.oakit.core.calendar.BusinessCalendar;
 import dev.oakit.core.spi.OaPlugin;
@@ -23,11 +26,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * The JUnit 5 extension behind {@link OaKitTest}: boots OAKit on a fresh in-memory H2 database (one per
- * test class, or per method) or on the test's DataSource, on a {@link TestClock}, with the plugins the test
+ * test class, or per method), on the fresh schema of each run of a {@link dev.oakit.testing.base.DatabaseTest} method
+ * (H2, PostgreSQL, MariaDB; per method), or on the test's DataSource, on a {@link TestClock}, with the plugins the test
  * names; deploys the process definitions of a class-path folder ({@value #DEFAULT_DEFINITIONS} unless set)
  * and those given as Java objects; injects {@link OaTestKit}, {@link OaKit}, {@link TestClock},
  * {@link DataSource} and OAKit's public services into non-final fields and into parameters; closes
@@ -84,7 +89,11 @@ public final class OaKitExtension implements BeforeAllCallback, AfterAllCallback
     @Override
     public void beforeEach(ExtensionContext context) throws IllegalAccessException {
         TestRuntime kit = context.getStore(NS).get(KIT, TestRuntime.class);
-        if (kit == null || settings(context).perMethod) {
+        Optional<Database> run = DatabaseMatrix.database(context);
+        if (run.isPresent()) {
+            kit = new TestRuntime(onTheRunsSchema(context, kit, run.get()));
+            context.getStore(NS).put(KIT, kit);
+        } else if (kit == null || settings(context).perMethod) {
             kit = new TestRuntime(settings(context).settings());
             context.getStore(NS).put(KIT, kit); // the method's own store: removed and closed in afterEach
         }
@@ -98,6 +107,23 @@ public final class OaKitExtension implements BeforeAllCallback, AfterAllCallback
     public void afterEach(ExtensionContext context) {
         Current.set(null);
         close(context.getStore(NS).remove(KIT, TestRuntime.class));
+    }
+
+    /**
+     * The settings of a run of {@code @DatabaseTest}: OAKit boots on the run's fresh schema (which the matrix drops after
+     * the run), once per run, so neither a per-class OAKit nor a DataSource of the test's own fits.
+     */
+    private TestRuntime.Settings onTheRunsSchema(ExtensionContext context, TestRuntime classKit, Database database) {
+        Builder b = settings(context);
+        if (classKit != null && !b.perMethod) {
+            throw new IllegalStateException(context.getRequiredTestMethod().getName() + " runs once per database (@DatabaseTest), so OAKit must boot"
+                    + " once per method: set @OaKitTest(perMethod = true), or register OaKitExtension on an instance field");
+        }
+        if (b.dataSource != null) {
+            throw new IllegalStateException(context.getRequiredTestMethod().getName() + " runs on a fresh " + database.label()
+                    + " schema of @DatabaseTest: remove dataSource(..) from OaKitExtension.builder()");
+        }
+        return b.settings().on(DatabaseMatrix.schema(context).dataSource());
     }
 
     private static void close(TestRuntime kit) {

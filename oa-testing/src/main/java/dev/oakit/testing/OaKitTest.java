@@ -12,7 +12,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Runs a test class against OAKit on a fresh in-memory H2 database; see {@link OaKitExtension} for
+ * Runs a test class against OAKit on a fresh in-memory H2 database (with {@code perMethod = true}, its
+ * {@link dev.oakit.testing.base.DatabaseTest} methods on each database of the matrix); see {@link OaKitExtension} for
  * what it boots, deploys and injects, and {@link OaKitExtension#builder()} for a DataSource of the test's own.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
@@ -31,6 +32,9 @@ public @interface OaKitTest {
     /** The class-path folder whose {@code .json}, {@code .yaml} and {@code .yml} process definitions are deployed at start. */
     String definitions() default OaKitExtension.DEFAULT_DEFINITIONS;
 
-    /** A fresh database and OAKit for every test method instead of one per class. */
+    /**
+     * A fresh database and OAKit for every test method instead of one per class; needed by
+     * {@link dev.oakit.testing.base.DatabaseTest} methods, whose every run boots OAKit on that run's database.
+     */
     boolean perMethod() default false;
 }

@@ -17,6 +17,7 @@ class DocsTest {
         assertThat(DocSnippets.assertShown(DOC, TESTS.resolve("LeaveApprovalTest.java"))).containsExactly("leave-test");
         assertThat(DocSnippets.assertShown(DOC, TESTS.resolve("DeadlineTest.java"))).containsExactly("deadline-test");
         assertThat(DocSnippets.assertShown(DOC, TESTS.resolve("PostgresDataSourceTest.java"))).containsExactly("datasource");
+        assertThat(DocSnippets.assertShown(DOC, TESTS.resolve("EveryDatabaseTest.java"))).containsExactly("matrix-test", "matrix-test");
         assertThat(DocSnippets.assertShown(DOC, TESTS.resolve("TicketAssertTest.java"))).containsExactly("ticket-test");
         assertThat(DocSnippets.assertShown(DOC, TESTS.resolve("GuiceHostTest.java"))).containsExactly("guice-test");
     }

@@ -1,5 +1,6 @@
 package dev.oakit.testing;
 
+import dev.oakit.testing.base.TestClock;
 import dev.oakit.core.Actor;
 import dev.oakit.core.directory.Department;
 import dev.oakit.core.directory.Directory;

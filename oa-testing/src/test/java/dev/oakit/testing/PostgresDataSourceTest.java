@@ -1,8 +1,7 @@
 package dev.oakit.testing;
 
-import dev.oakit.core.testing.DatabaseMatrix;
-import dev.oakit.core.testing.Servers;
-import dev.oakit.core.testing.TestDatabase;
+import dev.oakit.testing.base.Database;
+import dev.oakit.testing.base.TestSchema;
 import dev.oakit.workflow.ProcessInstance;
 import dev.oakit.workflow.WorkflowPlugin;
 import org.junit.jupiter.api.AfterAll;
@@ -17,13 +16,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The extension on a DataSource the test gives: a fresh PostgreSQL schema (skipped when PostgreSQL is not selected or unreachable). */
 class PostgresDataSourceTest {
-    private static TestDatabase db;
+    private static TestSchema db;
 
     @BeforeAll
     static void openSchema() throws Exception {
-        assumeTrue(DatabaseMatrix.selected(TestDatabase.Kind.POSTGRESQL), "PostgreSQL is not in OAKIT_TEST_DATABASES");
-        assumeTrue(Servers.unreachable(TestDatabase.Kind.POSTGRESQL).isEmpty(), "PostgreSQL is unreachable");
-        db = TestDatabase.open(TestDatabase.Kind.POSTGRESQL);
+        assumeTrue(Database.POSTGRESQL.isSelected(), "PostgreSQL is not in OAKIT_TEST_DATABASES");
+        Database.POSTGRESQL.assumeReachable();
+        db = TestSchema.open(Database.POSTGRESQL);
     }
 
     @AfterAll

@@ -1,23 +1,22 @@
 package dev.oakit.core.testing;
 
-import org.junit.jupiter.api.Assumptions;
+import dev.oakit.testing.base.Database;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.Extension;
 
 import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Runs a {@link DbTest} once per database; see there. */
-public final class DatabaseMatrix implements TestTemplateInvocationContextProvider {
+/**
+ * Runs a {@link DbTest} once per database on the published matrix of oa-testing-base
+ * ({@link dev.oakit.testing.base.DatabaseMatrix}: the same selection, reachability rules, display names and fresh
+ * schemas as hosts' {@code @DatabaseTest}), and hands the test a {@link TestDatabase} on the run's schema.
+ */
+public final class DatabaseMatrix implements TestTemplateInvocationContextProvider, BeforeEachCallback, ParameterResolver {
     @Override
     public boolean supportsTestTemplate(ExtensionContext context) {
         return context.getTestMethod().map(m -> m.isAnnotationPresent(DbTest.class)).orElse(false);
@@ -26,10 +25,7 @@ public final class DatabaseMatrix implements TestTemplateInvocationContextProvid
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
         DbTest ann = context.getRequiredTestMethod().getAnnotation(DbTest.class);
-        List<TestDatabase.Kind> kinds = ann.only().length == 0 ? Arrays.asList(TestDatabase.Kind.values()) : Arrays.asList(ann.only());
-        Set<String> selected = selected();
-        String name = context.getDisplayName();
-        return kinds.stream().filter(k -> selected.contains(k.label())).map(k -> new Invocation(k, name));
+        return dev.oakit.testing.base.DatabaseMatrix.runsOn(Arrays.stream(ann.only()).map(TestDatabase.Kind::database).toList());
     }
 
     /** A test for one database only runs no invocation when {@code OAKIT_TEST_DATABASES} leaves that database out. */
@@ -40,61 +36,21 @@ public final class DatabaseMatrix implements TestTemplateInvocationContextProvid
 
     /** @return true when {@code OAKIT_TEST_DATABASES} (default all three) includes the database */
     public static boolean selected(TestDatabase.Kind kind) {
-        return selected().contains(kind.label());
+        return kind.database().isSelected();
     }
 
-    /** {@code OAKIT_TEST_DATABASES=h2,postgresql} limits the matrix; default all three. */
-    private static Set<String> selected() {
-        String v = System.getenv("OAKIT_TEST_DATABASES");
-        if (v == null || v.isBlank()) {
-            v = System.getProperty("oakit.test.databases", "h2,postgresql,mariadb");
-        }
-        return Arrays.stream(v.split(",")).map(s -> s.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        dev.oakit.testing.base.DatabaseMatrix.database(context).ifPresent(Database::assumeReachable);
     }
 
-    private record Invocation(TestDatabase.Kind kind, String testName) implements TestTemplateInvocationContext {
-        @Override
-        public String getDisplayName(int invocationIndex) {
-            return "[" + kind.label() + "]";
-        }
-
-        @Override
-        public List<Extension> getAdditionalExtensions() {
-            return List.of((BeforeEachCallback) ctx -> {
-                var why = Servers.unreachable(kind);
-                if (why.isPresent()) {
-                    if (Servers.ci()) {
-                        throw new IllegalStateException("CI=true and " + why.get()
-                                + "; start it (.ci/run does) or point OAKIT_TEST_* variables at it");
-                    }
-                    System.err.println("SKIPPED on " + kind.label() + ": " + why.get());
-                    Assumptions.abort("SKIPPED: " + why.get() + " (set CI=true to fail instead)");
-                }
-            }, new ParameterResolver() {
-                @Override
-                public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
-                    return p.getParameter().getType() == TestDatabase.class;
-                }
-
-                @Override
-                public Object resolveParameter(ParameterContext p, ExtensionContext e) {
-                    ExtensionContext.Store store = e.getStore(ExtensionContext.Namespace.create(DatabaseMatrix.class, e.getUniqueId()));
-                    return store.getOrComputeIfAbsent("db", k -> {
-                        try {
-                            return new Resource(new TestDatabase(kind));
-                        } catch (Exception ex) {
-                            throw new IllegalStateException("cannot create a fresh schema on " + kind.label() + ": " + ex.getMessage(), ex);
-                        }
-                    }, Resource.class).db();
-                }
-            });
-        }
+    @Override
+    public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
+        return p.getParameter().getType() == TestDatabase.class;
     }
 
-    private record Resource(TestDatabase db) implements AutoCloseable {
-        @Override
-        public void close() throws Exception {
-            db.close();
-        }
+    @Override
+    public Object resolveParameter(ParameterContext p, ExtensionContext e) {
+        return new TestDatabase(dev.oakit.testing.base.DatabaseMatrix.schema(e));
     }
 }

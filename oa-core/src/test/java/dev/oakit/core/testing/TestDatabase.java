@@ -1,24 +1,17 @@
 package dev.oakit.core.testing;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.oakit.core.OaKit;
 import dev.oakit.core.OaKitBuilder;
+import dev.oakit.testing.base.Database;
+import dev.oakit.testing.base.TestSchema;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * One fresh, empty schema on one database of the matrix, with helpers to build OAKit on it.
- * Everything created through it is closed and dropped after the test.
+ * One fresh, empty schema on one database of the matrix (a {@link TestSchema} of the published oa-testing-base),
+ * with helpers to build OAKit on it. Everything created through it is closed and dropped after the test.
  */
 public final class TestDatabase implements AutoCloseable {
     /** The databases of the matrix. */
@@ -27,30 +20,22 @@ public final class TestDatabase implements AutoCloseable {
 
         /** @return lower-case name used in display names */
         public String label() {
-            return name().toLowerCase(Locale.ROOT);
+            return database().label();
+        }
+
+        /** @return the database of the published matrix (oa-testing-base) */
+        public Database database() {
+            return Database.valueOf(name());
         }
     }
 
     private final Kind kind;
-    private final String schema;
-    private final List<AutoCloseable> toClose = new ArrayList<>();
-    private final HikariDataSource dataSource;
+    private final TestSchema schema;
 
-    TestDatabase(Kind kind) throws SQLException {
-        this.kind = kind;
-        this.schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        String url = switch (kind) {
-            case H2 -> "jdbc:h2:mem:" + schema + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
-            case POSTGRESQL -> {
-                exec(Servers.pgUrl(), Servers.pgUser(), Servers.pgPassword(), "CREATE SCHEMA " + schema);
-                yield Servers.pgUrl() + (Servers.pgUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
-            }
-            case MARIADB -> {
-                exec(Servers.mariaUrl(), Servers.mariaUser(), Servers.mariaPassword(), "CREATE DATABASE " + schema);
-                yield Servers.mariaUrl().replaceFirst("/[^/?]*(\\?|$)", "/" + schema + "$1");
-            }
-        };
-        this.dataSource = pool(url, 10);
+    /** On a schema of the matrix (the matrix drops it), or one of {@link #open}'s (dropped by {@link #close()}). */
+    TestDatabase(TestSchema schema) {
+        this.kind = Kind.valueOf(schema.database().name());
+        this.schema = schema;
     }
 
     /**
@@ -59,32 +44,7 @@ public final class TestDatabase implements AutoCloseable {
      * and {@link Servers#unreachable} first.
      */
     public static TestDatabase open(Kind kind) throws SQLException {
-        return new TestDatabase(kind);
-    }
-
-    private HikariDataSource pool(String url, int size) {
-        HikariConfig c = new HikariConfig();
-        c.setJdbcUrl(url);
-        switch (kind) {
-            case H2 -> c.setUsername("sa");
-            case POSTGRESQL -> {
-                c.setUsername(Servers.pgUser());
-                c.setPassword(Servers.pgPassword());
-            }
-            case MARIADB -> {
-                c.setUsername(Servers.mariaUser());
-                c.setPassword(Servers.mariaPassword());
-            }
-        }
-        c.setMaximumPoolSize(size);
-        c.setPoolName("test-" + kind.label() + "-" + schema);
-        return new HikariDataSource(c);
-    }
-
-    private static void exec(String url, String user, String password, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+        return new TestDatabase(TestSchema.open(kind.database()));
     }
 
     /** @return which database this is */
@@ -94,14 +54,12 @@ public final class TestDatabase implements AutoCloseable {
 
     /** @return the shared pool on the fresh schema */
     public DataSource dataSource() {
-        return dataSource;
+        return schema.dataSource();
     }
 
     /** @return a new, separate pool on the same schema (as another node of a cluster would have) */
     public DataSource newPool(int size) {
-        HikariDataSource ds = pool(dataSource.getJdbcUrl(), size);
-        toClose.add(ds);
-        return ds;
+        return schema.newPool(size);
     }
 
     /** Retries of deliveries (events to listeners and relays, notifications) as fast as those of ordinary jobs. */
@@ -117,7 +75,7 @@ public final class TestDatabase implements AutoCloseable {
      *     their attempt limit and three-day budget), for tests to finish configuring
      */
     public OaKitBuilder builder() {
-        return OaKit.builder().dataSource(dataSource).config("core", ANY_TENANT)
+        return OaKit.builder().dataSource(dataSource()).config("core", ANY_TENANT)
                 .config("core", java.util.Map.of("jobs", java.util.Map.of("pollInterval", "PT0.05S",
                         "backoffBase", "PT0.05S", "backoffMax", "PT0.5S", "retry", FAST_DELIVERY_RETRIES)));
     }
@@ -135,9 +93,7 @@ public final class TestDatabase implements AutoCloseable {
     public OaKit start(Consumer<OaKitBuilder> customize) {
         OaKitBuilder b = builder();
         customize.accept(b);
-        OaKit oa = b.build();
-        toClose.add(oa);
-        return oa.start();
+        return closeLater(b.build()).start();
     }
 
     /** Builds and starts OAKit with core only. */
@@ -147,25 +103,17 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Runs one SQL statement on the schema, outside OAKit (as a host or an administrator with SQL access would). */
     public void execute(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+        schema.execute(sql);
     }
 
     /** @return the first column of the first row of a query, as a number */
     public long queryLong(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
-            if (!rs.next()) {
-                throw new SQLException("no row: " + sql);
-            }
-            return rs.getLong(1);
-        }
+        return schema.queryLong(sql);
     }
 
-    /** Registers something to close after the test. */
+    /** Registers something to close after the test, before the schema is dropped. */
     public <T extends AutoCloseable> T closeLater(T c) {
-        toClose.add(c);
-        return c;
+        return schema.closeLater(c);
     }
 
     @Override
@@ -173,29 +121,9 @@ public final class TestDatabase implements AutoCloseable {
         return kind.label();
     }
 
+    /** Closes what was registered and drops the schema (the matrix does so itself after each run). */
     @Override
-    public void close() throws Exception {
-        for (int i = toClose.size() - 1; i >= 0; i--) {
-            try {
-                toClose.get(i).close();
-            } catch (Exception ignored) {
-                // best effort
-            }
-        }
-        try {
-            switch (kind) {
-                case H2 -> {
-                    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                        s.execute("SHUTDOWN");
-                    } catch (SQLException closedByShutdown) {
-                        // the connection's own close fails once the database is gone
-                    }
-                }
-                case POSTGRESQL -> exec(Servers.pgUrl(), Servers.pgUser(), Servers.pgPassword(), "DROP SCHEMA " + schema + " CASCADE");
-                case MARIADB -> exec(Servers.mariaUrl(), Servers.mariaUser(), Servers.mariaPassword(), "DROP DATABASE " + schema);
-            }
-        } finally {
-            dataSource.close();
-        }
+    public void close() throws SQLException {
+        schema.close();
     }
 }

@@ -2,7 +2,7 @@ package dev.oakit.fakes.odoo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oakit.fakes.Http;
-import dev.oakit.fakes.TestClock;
+import dev.oakit.testing.base.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

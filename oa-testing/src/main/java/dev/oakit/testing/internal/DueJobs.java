@@ -1,6 +1,6 @@
 package dev.oakit.testing.internal;
 
-import dev.oakit.testing.TestClock;
+import dev.oakit.testing.base.TestClock;
 
 import dev.oakit.core.Actor;
 import dev.oakit.core.job.Jobs;

@@ -1,7 +1,5 @@
 package dev.oakit.testing.internal;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.oakit.core.Actor;
 import dev.oakit.core.OaKit;
 import dev.oakit.core.job.Jobs;
@@ -9,21 +7,20 @@ import dev.oakit.core.OaKitBuilder;
 import dev.oakit.core.calendar.BusinessCalendar;
 import dev.oakit.core.spi.OaPlugin;
 import dev.oakit.testing.OaTestKit;
-import dev.oakit.testing.TestClock;
+import dev.oakit.testing.base.Database;
+import dev.oakit.testing.base.TestClock;
+import dev.oakit.testing.base.TestSchema;
 import dev.oakit.testing.UserActions;
 import dev.oakit.workflow.ProcessDefinition;
 import dev.oakit.workflow.ProcessDefinitions;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Supplier;
 
-/** One booted OAKit of a test class or method, with the database it created (if any); closed by the extension. */
+/** One booted OAKit of a test class or method, with the H2 database it created (if the test gave none); closed by the extension. */
 public final class TestRuntime implements OaTestKit, AutoCloseable {
     /** The admin user id the kit deploys and seeds as. */
     public static final String ADMIN = "oakit-test";
@@ -31,7 +28,7 @@ public final class TestRuntime implements OaTestKit, AutoCloseable {
     private final OaKit oa;
     private final TestClock clock;
     private final DataSource dataSource;
-    private final HikariDataSource ownPool;
+    private final TestSchema ownSchema;
     private final String tenant;
     private final DueJobs dueJobs;
 
@@ -39,13 +36,17 @@ public final class TestRuntime implements OaTestKit, AutoCloseable {
     public record Settings(List<OaPlugin> plugins, Map<String, List<Object>> config, String tenant, String tenantName,
                            DataSource dataSource, String definitionsFolder, List<Supplier<ProcessDefinition>> definitions,
                            List<BusinessCalendar> calendars) {
+        /** @return these settings on {@code dataSource} (a run of the database matrix) */
+        public Settings on(DataSource dataSource) {
+            return new Settings(plugins, config, tenant, tenantName, dataSource, definitionsFolder, definitions, calendars);
+        }
     }
 
     public TestRuntime(Settings s) {
         this.tenant = s.tenant();
         this.clock = new TestClock();
-        this.ownPool = s.dataSource() == null ? h2() : null;
-        this.dataSource = s.dataSource() != null ? s.dataSource() : ownPool;
+        this.ownSchema = s.dataSource() == null ? h2() : null;
+        this.dataSource = s.dataSource() != null ? s.dataSource() : ownSchema.dataSource();
         OaKitBuilder b = OaKit.builder().dataSource(dataSource).clock(clock).tenant(s.tenant(), s.tenantName())
                 // the worker polls often so that runDueJobs() returns soon after the clock moved
                 .config("core", Map.of("jobs", Map.of("pollInterval", "PT0.02S", "backoffBase", "PT0.05S", "backoffMax", "PT0.5S")));
@@ -56,7 +57,7 @@ public final class TestRuntime implements OaTestKit, AutoCloseable {
         try {
             built = b.build().start();
         } catch (RuntimeException e) {
-            closePool();
+            closeSchema();
             throw e;
         }
         this.oa = built;
@@ -78,14 +79,12 @@ public final class TestRuntime implements OaTestKit, AutoCloseable {
         }
     }
 
-    private static HikariDataSource h2() {
-        HikariConfig c = new HikariConfig();
-        String name = "oakit_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        c.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-        c.setUsername("sa");
-        c.setMaximumPoolSize(8);
-        c.setPoolName(name);
-        return new HikariDataSource(c);
+    private static TestSchema h2() {
+        try {
+            return TestSchema.open(Database.H2);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open an in-memory H2 database: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -133,20 +132,18 @@ public final class TestRuntime implements OaTestKit, AutoCloseable {
         try {
             oa.close();
         } finally {
-            closePool();
+            closeSchema();
         }
     }
 
-    private void closePool() {
-        if (ownPool == null) {
+    private void closeSchema() {
+        if (ownSchema == null) {
             return;
         }
-        try (Connection c = ownPool.getConnection(); Statement st = c.createStatement()) {
-            st.execute("SHUTDOWN");
-        } catch (SQLException closedByShutdown) {
-            // the connection's own close fails once the database is gone
-        } finally {
-            ownPool.close();
+        try {
+            ownSchema.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop the test's H2 database: " + e.getMessage(), e);
         }
     }
 }
