@@ -1,5 +1,6 @@
 package dev.oakit.testing;
 
+import dev.oakit.testing.base.TestClock;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import dev.oakit.core.OaKit;

@@ -1,5 +1,6 @@
 package dev.oakit.testing;
 
+import dev.oakit.testing.base.TestClock;
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Inject;

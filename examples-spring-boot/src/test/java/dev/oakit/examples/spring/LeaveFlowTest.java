@@ -1,5 +1,6 @@
 package dev.oakit.examples.spring;
 
+import dev.oakit.testing.base.TestClock;
 import dev.oakit.testing.OaTestKit;
 import dev.oakit.workflow.ApprovalQueries;
 import dev.oakit.workflow.HistoryEntry;

@@ -4,7 +4,7 @@ import dev.oakit.core.Actor;
 import dev.oakit.core.OaKit;
 import dev.oakit.core.job.Jobs;
 import dev.oakit.testing.OaTestKit;
-import dev.oakit.testing.TestClock;
+import dev.oakit.testing.base.TestClock;
 import dev.oakit.testing.UserActions;
 import dev.oakit.workflow.ProcessDefinition;
 import dev.oakit.workflow.ProcessDefinitions;

@@ -1,5 +1,6 @@
 package dev.oakit.testing.spring;
 
+import dev.oakit.testing.base.TestClock;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.context.annotation.Import;
@@ -14,7 +15,7 @@ import java.lang.annotation.Target;
 
 /**
  * oa-testing over the OAKit of a Spring Boot test's context, written next to {@code @SpringBootTest}: the context
- * gets a {@link dev.oakit.testing.TestClock} (the {@code @Primary} {@code Clock} bean, which the starter builds
+ * gets a {@link dev.oakit.testing.base.TestClock} (the {@code @Primary} {@code Clock} bean, which the starter builds
  * OAKit on) and an {@link dev.oakit.testing.OaTestKit} bean over the starter's OAKit ({@code @Autowired}); each
  * test method runs with it as the current kit of {@code OaAssertions.assertThat(instance)}. The job workers poll
  * every 20 ms ({@code oakit.jobs.poll-interval}), so {@code kit.runDueJobs()} returns soon after the clock moved.

@@ -3,7 +3,7 @@ package dev.oakit.testing.spring;
 import dev.oakit.core.OaKit;
 import dev.oakit.testing.OaKitHostExtension;
 import dev.oakit.testing.OaTestKit;
-import dev.oakit.testing.TestClock;
+import dev.oakit.testing.base.TestClock;
 import org.apiguardian.api.API;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
