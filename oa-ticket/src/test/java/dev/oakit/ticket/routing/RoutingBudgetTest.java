@@ -42,10 +42,7 @@ class RoutingBudgetTest {
     @DbTest(only = TestDatabase.Kind.H2)
     void routedCommandsStayWithinTheirStatementBudget(TestDatabase db) {
         CountingDataSource counting = new CountingDataSource(db.dataSource());
-        ManualClock clock = new ManualClock(RoutingFixture.MONDAY_10);
-        OaKit oa = db.closeLater(OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataSource(counting).plugin(new TicketPlugin()).clock(clock)
-                .calendar(RoutingFixture.officeHours())
-                .config("core", Map.of("jobs", Map.of("enabled", false), "audit", Map.of("sealInterval", "PT0S"))).build().start());
+        OaKit oa = boot(db, counting);
         TicketFixture f = new TicketFixture(oa);
         TicketRouting routing = oa.service(TicketRouting.class);
         f.queues.saveQueue(f.admin, Queue.of("desk", "服务台"));
@@ -80,10 +77,7 @@ class RoutingBudgetTest {
     @DbTest(only = TestDatabase.Kind.H2)
     void aRoutedCreateCostsTheSameForTwoOrTwentyMembersAndOneOrFiveFirings(TestDatabase db) {
         CountingDataSource counting = new CountingDataSource(db.dataSource());
-        ManualClock clock = new ManualClock(RoutingFixture.MONDAY_10);
-        OaKit oa = db.closeLater(OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataSource(counting).plugin(new TicketPlugin()).clock(clock)
-                .calendar(RoutingFixture.officeHours())
-                .config("core", Map.of("jobs", Map.of("enabled", false), "audit", Map.of("sealInterval", "PT0S"))).build().start());
+        OaKit oa = boot(db, counting);
         TicketFixture f = new TicketFixture(oa);
         TicketRouting routing = oa.service(TicketRouting.class);
         List<String> many = java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(i -> String.format("agent%02d", i)).toList();
@@ -132,5 +126,12 @@ class RoutingBudgetTest {
         return org.jdbi.v3.core.Jdbi.create(db.dataSource()).withHandle(h -> h.createQuery(
                 "SELECT COUNT(*) FROM oa_core_job WHERE status = 'READY' AND dedupe_key LIKE :p").bind("p", "tk.sla:" + ticketId + ":%")
                 .mapTo(Integer.class).one());
+    }
+
+    /** OAKit on the counted data source, its clock on a Monday at 10:00 in office hours, jobs not running. */
+    private static OaKit boot(TestDatabase db, CountingDataSource counting) {
+        return db.closeLater(OaKit.builder().config("core", TestDatabase.ANY_TENANT).dataSource(counting).plugin(new TicketPlugin())
+                .clock(new ManualClock(RoutingFixture.MONDAY_10)).calendar(RoutingFixture.officeHours())
+                .config("core", Map.of("jobs", Map.of("enabled", false), "audit", Map.of("sealInterval", "PT0S"))).build().start());
     }
 }
