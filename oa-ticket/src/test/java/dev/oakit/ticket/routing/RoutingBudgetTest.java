@@ -118,7 +118,7 @@ class RoutingBudgetTest {
         assertThat(big.assignee()).isIn(many);
         assertThat(firingJobs(db, small.id())).isEqualTo(1);
         assertThat(firingJobs(db, big.id())).isEqualTo(5);
-        assertThat(bigCount).as("2 members, 1 firing: %s%\n20 members, 5 firings: %s", smallSql, bigSql).isEqualTo(smallCount);
+        assertThat(bigCount).as("2 members, 1 firing: %s%n20 members, 5 firings: %s", smallSql, bigSql).isEqualTo(smallCount);
         assertThat(bigCount).isLessThanOrEqualTo(ROUTED_CREATE_BUDGET);
     }
 
