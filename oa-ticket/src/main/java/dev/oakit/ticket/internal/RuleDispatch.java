@@ -1,11 +1,13 @@
 package dev.oakit.ticket.internal;
 
+import dev.oakit.core.Actor;
 import dev.oakit.core.calendar.BusinessCalendars;
+import dev.oakit.core.directory.Directory;
+import dev.oakit.core.directory.User;
 import dev.oakit.core.spi.CommandContext;
 import dev.oakit.ticket.Category;
 import dev.oakit.ticket.NewTicket;
 import dev.oakit.ticket.Priority;
-import dev.oakit.ticket.QueueAgent;
 import dev.oakit.ticket.Requester;
 import dev.oakit.ticket.Ticket;
 import dev.oakit.ticket.TicketType;
@@ -58,7 +60,7 @@ public final class RuleDispatch implements DispatchHook {
     static final String SKILLS_FIELD = "skills";
 
     private final RoutingRepository store;
-    private final QueueService queueService;
+    private final Directory directory;
     private final QueueRepository queues;
     private final TicketRepository tickets;
     private final CatalogRepository catalog;
@@ -66,10 +68,10 @@ public final class RuleDispatch implements DispatchHook {
     private final DispatchStrategies strategies;
 
     @Inject
-    public RuleDispatch(RoutingRepository store, QueueService queueService, QueueRepository queues, TicketRepository tickets,
+    public RuleDispatch(RoutingRepository store, Directory directory, QueueRepository queues, TicketRepository tickets,
                         CatalogRepository catalog, BusinessCalendars calendars, Set<DispatchStrategy> contributed) {
         this.store = store;
-        this.queueService = queueService;
+        this.directory = directory;
         this.queues = queues;
         this.tickets = tickets;
         this.catalog = catalog;
@@ -152,7 +154,7 @@ public final class RuleDispatch implements DispatchHook {
             }
         }
         detail.put("agent", agent);
-        return new Assignment(agent, explanation, detail);
+        return new Assignment(agent, explanation, detail, agent != null); // member, active, under capacity: checked above
     }
 
     /**
@@ -227,26 +229,28 @@ public final class RuleDispatch implements DispatchHook {
         return out;
     }
 
-    /** The queue's members as candidates: profile, directory flag, duty by flag and calendar, open work and its weight, last assignment. */
+    /**
+     * The queue's members as candidates: profile, duty by flag and calendar, open work and its weight, last assignment
+     * (one query, {@link QueueRepository#candidates}), and whether the directory has them active (one batch lookup).
+     */
     List<AgentCandidate> candidates(Handle h, String tenant, String queue, Instant now, DispatchRequest request) {
-        List<QueueAgent> members = queueService.agents(h, tenant, queue);
+        List<QueueRepository.Candidate> members = queues.candidates(h, tenant, queue);
         if (members.isEmpty()) {
             return List.of();
         }
-        List<String> ids = members.stream().map(m -> m.agent().userId()).toList();
-        Map<String, Map<String, Integer>> open = tickets.openByPriority(h, tenant, ids);
-        Map<String, Instant> last = queues.lastAssigned(h, tenant, ids);
+        Map<String, User> users = directory.findUsers(Actor.system(tenant), members.stream().map(m -> m.agent().userId()).toList());
         Set<String> familiar = new LinkedHashSet<>(request.requesterAgents());
         if (request.parentAgentId() != null) {
             familiar.add(request.parentAgentId());
         }
         List<AgentCandidate> out = new ArrayList<>();
-        for (QueueAgent m : members) {
+        for (QueueRepository.Candidate m : members) {
             var a = m.agent();
-            Map<String, Integer> mine = open.getOrDefault(a.userId(), Map.of());
+            Map<String, Integer> mine = m.openByPriority();
             int count = mine.values().stream().mapToInt(Integer::intValue).sum();
-            out.add(new AgentCandidate(a.userId(), m.active(), onDuty(a, now), a.skills(),
-                    a.capacity() == 0 ? AgentCandidate.UNLIMITED : a.capacity(), count, WEIGHTS.load(mine), last.get(a.userId()),
+            User user = users.get(a.userId());
+            out.add(new AgentCandidate(a.userId(), user != null && user.active(), onDuty(a, now), a.skills(),
+                    a.capacity() == 0 ? AgentCandidate.UNLIMITED : a.capacity(), count, WEIGHTS.load(mine), m.lastAssignedAt(),
                     familiar.contains(a.userId())));
         }
         return out;
@@ -269,12 +273,14 @@ public final class RuleDispatch implements DispatchHook {
      */
     private void remember(Handle h, String tenant, String agent, Instant now, List<AgentCandidate> candidates) {
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        boolean known = false;
         for (AgentCandidate c : candidates) {
             if (c.lastAssignedAt() != null && !c.lastAssignedAt().isBefore(at)) {
                 at = c.lastAssignedAt().plus(1, ChronoUnit.MICROS);
             }
+            known |= c.userId().equals(agent) && c.lastAssignedAt() != null;
         }
-        queues.assignedAt(h, tenant, agent, at);
+        queues.assignedAt(h, tenant, agent, at, known);
     }
 
     /** @return the category's path of keys from the root, e.g. {@code hw/hw.printer}; null for none */

@@ -130,12 +130,14 @@ public final class SlaTimers implements SlaHook {
                 ctx.cancelJobs(dedupe(ticketId, old.getKey()));
             }
         }
+        List<JobRequest> jobs = new ArrayList<>();
         for (Map.Entry<String, Instant> w : want.entrySet()) {
             if (!Objects.equals(timers.scheduled().get(w.getKey()), w.getValue())) {
-                ctx.schedule(JobRequest.of(JOB, Map.of("ticketId", ticketId, "key", w.getKey())).at(w.getValue())
+                jobs.add(JobRequest.of(JOB, Map.of("ticketId", ticketId, "key", w.getKey())).at(w.getValue())
                         .dedupe(dedupe(ticketId, w.getKey())));
             }
         }
+        ctx.scheduleAll(jobs); // one look-up and one batch however many firings the policy's ladder has
         SlaStatus s = ev.status();
         tickets.saveSla(h, tenant, ticketId, s.target(SlaTarget.FIRST_RESPONSE).dueAt(), s.target(SlaTarget.RESOLUTION).dueAt(),
                 s.breached(), JsonText.write(json, Map.of("scheduled", want, "fired", timers.fired())));

@@ -28,21 +28,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RoutingBudgetTest {
     /**
-     * The plain create (StatementBudgetTest) + the queue lock, the candidates (members, one directory
-     * lookup each, load, last assignment), the assignment with its notification, and the SLA: the
-     * policy, the row update and two statements per firing job (six here).
+     * The plain create (StatementBudgetTest) + the requester's earlier agents, the queue lock, the candidates in one
+     * query (members, profiles, open load by priority, last assignment; the directory's answer in one batch lookup,
+     * cached), when the chosen agent got work, the row update, the assignment's report row, and the SLA: the policy,
+     * one look-up and one batched insert of its firing jobs however many, and the row's SLA columns. The assignment's
+     * notification goes out with the dispatchers' in the same batches. Was 51 with one directory lookup per member and
+     * two statements per firing job.
      */
-    static final int ROUTED_CREATE_BUDGET = 51; // with the report figures' rows (ticket, assignment)
+    static final int ROUTED_CREATE_BUDGET = 26;
     /** The plain start's budget + the SLA replay (history, policy, timers, row update, job moves). */
-    static final int SLA_START_BUDGET = 18;
+    static final int SLA_START_BUDGET = 17;
 
     @DbTest(only = TestDatabase.Kind.H2)
     void routedCommandsStayWithinTheirStatementBudget(TestDatabase db) {
         CountingDataSource counting = new CountingDataSource(db.dataSource());
-        ManualClock clock = new ManualClock(RoutingFixture.MONDAY_10);
-        OaKit oa = db.closeLater(OaKit.builder().config("core", dev.oakit.core.testing.TestDatabase.ANY_TENANT).dataSource(counting).plugin(new TicketPlugin()).clock(clock)
-                .calendar(RoutingFixture.officeHours())
-                .config("core", Map.of("jobs", Map.of("enabled", false), "audit", Map.of("sealInterval", "PT0S"))).build().start());
+        OaKit oa = boot(db, counting);
         TicketFixture f = new TicketFixture(oa);
         TicketRouting routing = oa.service(TicketRouting.class);
         f.queues.saveQueue(f.admin, Queue.of("desk", "服务台"));
@@ -67,5 +67,71 @@ class RoutingBudgetTest {
         assertThat(t.assignee()).isNotNull();
         assertThat(create).as("create: %s", createSql).isLessThanOrEqualTo(ROUTED_CREATE_BUDGET);
         assertThat(start).as("start: %s", startSql).isLessThanOrEqualTo(SLA_START_BUDGET);
+    }
+
+    /**
+     * The routed create costs the same however many members the queue has and however many firings the SLA policy's
+     * ladder has: candidates, their loads and their directory status come in one query and one batch lookup, the
+     * firings in one look-up and one batched insert.
+     */
+    @DbTest(only = TestDatabase.Kind.H2)
+    void aRoutedCreateCostsTheSameForTwoOrTwentyMembersAndOneOrFiveFirings(TestDatabase db) {
+        CountingDataSource counting = new CountingDataSource(db.dataSource());
+        OaKit oa = boot(db, counting);
+        TicketFixture f = new TicketFixture(oa);
+        TicketRouting routing = oa.service(TicketRouting.class);
+        List<String> many = java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(i -> String.format("agent%02d", i)).toList();
+        dev.oakit.core.testing.DirectorySeed.of(f.directory, f.admin).users(many.toArray(String[]::new));
+        f.queues.saveQueue(f.admin, Queue.of("small", "两人"));
+        f.queues.saveQueue(f.admin, Queue.of("large", "二十人"));
+        f.queues.setMembers(f.admin, "small", List.of(QueueMember.dispatcher("bob"), QueueMember.agent("carol")));
+        List<QueueMember> large = new java.util.ArrayList<>(List.of(QueueMember.dispatcher("bob")));
+        many.forEach(u -> large.add(QueueMember.agent(u)));
+        f.queues.setMembers(f.admin, "large", large);
+        routing.saveSlaPolicy(f.admin, dev.oakit.ticket.sla.SlaPolicy.builder("one").calendar("cn-office")
+                .targets("NORMAL", null, null, java.time.Duration.ofHours(4)).reopen(dev.oakit.ticket.sla.ReopenRule.RESUME).build());
+        routing.saveSlaPolicy(f.admin, dev.oakit.ticket.sla.SlaPolicy.builder("five").calendar("cn-office")
+                .targets("HIGH", java.time.Duration.ofHours(1), null, java.time.Duration.ofHours(4)).warningShare(0.8)
+                .escalation(dev.oakit.ticket.sla.EscalationStep.notify(dev.oakit.ticket.sla.SlaTarget.RESOLUTION, java.time.Duration.ofMinutes(-30))).reopen(dev.oakit.ticket.sla.ReopenRule.RESUME)
+                .build());
+        routing.saveDispatchRules(f.admin, DispatchRules.builder()
+                .rule("big", dev.oakit.ticket.dispatch.RuleConditions.any().priorities("HIGH"),
+                        new DispatchOutcome("large", DispatchStrategies.LEAST_LOADED, null, "five"))
+                .otherwise(new DispatchOutcome("small", DispatchStrategies.LEAST_LOADED, null, "one")).build());
+        java.util.function.Function<dev.oakit.ticket.Priority, Ticket> open = p -> f.tickets.create(user("alice"),
+                dev.oakit.ticket.NewTicket.builder("it", "预算 " + p).priority(p).build());
+        open.apply(dev.oakit.ticket.Priority.NORMAL); // warm caches, the counter and the audit head on both paths
+        open.apply(dev.oakit.ticket.Priority.HIGH);
+        counting.logging(true);
+
+        counting.reset();
+        Ticket small = open.apply(dev.oakit.ticket.Priority.NORMAL);
+        List<String> smallSql = counting.log();
+        long smallCount = counting.reset();
+        Ticket big = open.apply(dev.oakit.ticket.Priority.HIGH);
+        List<String> bigSql = counting.log();
+        long bigCount = counting.reset();
+
+        assertThat(small.queue()).isEqualTo("small");
+        assertThat(big.queue()).isEqualTo("large");
+        assertThat(small.assignee()).isEqualTo("carol");
+        assertThat(big.assignee()).isIn(many);
+        assertThat(firingJobs(db, small.id())).isEqualTo(1);
+        assertThat(firingJobs(db, big.id())).isEqualTo(5);
+        assertThat(bigCount).as("2 members, 1 firing: %s%n20 members, 5 firings: %s", smallSql, bigSql).isEqualTo(smallCount);
+        assertThat(bigCount).isLessThanOrEqualTo(ROUTED_CREATE_BUDGET);
+    }
+
+    private static int firingJobs(TestDatabase db, long ticketId) {
+        return org.jdbi.v3.core.Jdbi.create(db.dataSource()).withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM oa_core_job WHERE status = 'READY' AND dedupe_key LIKE :p").bind("p", "tk.sla:" + ticketId + ":%")
+                .mapTo(Integer.class).one());
+    }
+
+    /** OAKit on the counted data source, its clock on a Monday at 10:00 in office hours, jobs not running. */
+    private static OaKit boot(TestDatabase db, CountingDataSource counting) {
+        return db.closeLater(OaKit.builder().config("core", TestDatabase.ANY_TENANT).dataSource(counting).plugin(new TicketPlugin())
+                .clock(new ManualClock(RoutingFixture.MONDAY_10)).calendar(RoutingFixture.officeHours())
+                .config("core", Map.of("jobs", Map.of("enabled", false), "audit", Map.of("sealInterval", "PT0S"))).build().start());
     }
 }

@@ -288,6 +288,15 @@ public final class CommandRunner implements Commands {
         }
 
         @Override
+        public void scheduleAll(java.util.Collection<JobRequest> requests) {
+            Checks.elements("requests", requests);
+            if (!requests.isEmpty()) {
+                scheduled = true;
+                jobs.insertAll(tx.handle(), tenantId(), requests, now);
+            }
+        }
+
+        @Override
         public int cancelJobs(String dedupeKey) {
             Checks.text("dedupeKey", dedupeKey, 200);
             return jobs.cancel(tx.handle(), tenantId(), dedupeKey, now);

@@ -55,6 +55,15 @@ public final class DbDirectoryProvider implements DirectoryProvider, RoleCatalog
     }
 
     @Override
+    public java.util.Map<String, User> findUsers(String tenantId, java.util.Collection<String> userIds) {
+        java.util.SortedSet<String> ids = new java.util.TreeSet<>(userIds);
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return cache.read(() -> commands.query(h -> users.findAll(h, tenantId, List.copyOf(ids))), "findUsers", tenantId, String.join("\n", ids));
+    }
+
+    @Override
     public Optional<User> findUserByExternalId(String tenantId, String system, String externalId) {
         return cache.read(() -> commands.query(h -> users.findByExternalId(h, tenantId, system, externalId)),
                 "findUserByExternalId", tenantId, system, externalId);

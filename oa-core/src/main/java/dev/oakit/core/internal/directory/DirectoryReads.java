@@ -52,6 +52,13 @@ final class DirectoryReads {
         return provider.findUser(actor.tenantId(), userId);
     }
 
+    java.util.Map<String, User> findUsers(Actor actor, java.util.Collection<String> userIds) {
+        Checks.notNull("actor", actor);
+        Checks.notNull("userIds", userIds);
+        userIds.forEach(id -> Checks.id("userIds", id));
+        return provider.findUsers(actor.tenantId(), userIds);
+    }
+
     User user(Actor actor, String userId) {
         return findUser(actor, userId).orElseThrow(() -> DirectoryErrors.userNotFound(actor.tenantId(), userId));
     }

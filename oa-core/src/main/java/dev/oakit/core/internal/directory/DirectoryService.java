@@ -55,6 +55,11 @@ public final class DirectoryService implements Directory {
     }
 
     @Override
+    public java.util.Map<String, User> findUsers(Actor actor, java.util.Collection<String> userIds) {
+        return reads.findUsers(actor, userIds);
+    }
+
+    @Override
     public User user(Actor actor, String userId) {
         return reads.user(actor, userId);
     }

@@ -59,6 +59,18 @@ final class UserRepository {
         return select(h, tenantId, "u.id = :id", Map.of("id", userId)).stream().findFirst();
     }
 
+    /** @return the users of these ids (at most 1,000 per query), by id */
+    java.util.Map<String, User> findAll(Handle h, String tenantId, List<String> userIds) {
+        java.util.Map<String, User> out = new java.util.TreeMap<>();
+        for (int from = 0; from < userIds.size(); from += 1000) {
+            List<String> chunk = userIds.subList(from, Math.min(userIds.size(), from + 1000));
+            for (User u : select(h, tenantId, "u.id IN (<ids>)", Map.of("ids", chunk))) {
+                out.put(u.id(), u);
+            }
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
     Optional<User> findByExternalId(Handle h, String tenantId, String system, String externalId) {
         return select(h, tenantId,
                 "u.id IN (SELECT x.user_id FROM oa_core_user_external_id x WHERE x.tenant_id = :t AND x.ext_system = :s AND x.external_id = :e)",

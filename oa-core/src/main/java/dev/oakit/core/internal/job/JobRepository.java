@@ -90,22 +90,121 @@ public final class JobRepository {
         return insert(h, tenantId, r, eventId, now);
     }
 
+    /**
+     * Inserts several jobs in the caller's transaction: one read of their dedupe keys, then one
+     * batch of the jobs whose key does not wait yet. Should a concurrent transaction take one of the
+     * keys in between, the batch is undone statement by statement where the database allows and
+     * each job goes through {@link #insert(Handle, String, JobRequest, Instant)}, which shares it.
+     */
+    public void insertAll(Handle h, String tenantId, java.util.Collection<JobRequest> requests, Instant now) {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        for (JobRequest r : requests) {
+            if (r.dedupeKey() != null) {
+                keys.add(r.dedupeKey());
+            }
+        }
+        java.util.Set<String> waiting = keys.isEmpty() ? java.util.Set.of() : new java.util.HashSet<>(h.createQuery(
+                        "SELECT dedupe_key FROM oa_core_job WHERE tenant_id = :t AND dedupe_key IN (<keys>) AND status = 'READY'")
+                .bind("t", tenantId).bindList("keys", List.copyOf(keys)).mapTo(String.class).list());
+        List<JobRequest> fresh = new ArrayList<>();
+        java.util.Set<String> batched = new java.util.HashSet<>();
+        for (JobRequest r : requests) {
+            if (r.dedupeKey() == null || (!waiting.contains(r.dedupeKey()) && batched.add(r.dedupeKey()))) {
+                fresh.add(r);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return;
+        }
+        if (fresh.size() == 1) {
+            insertFresh(h, tenantId, fresh.get(0), now);
+            return;
+        }
+        boolean anyKey = fresh.stream().anyMatch(r -> r.dedupeKey() != null);
+        var batch = h.prepareBatch("""
+                INSERT INTO oa_core_job (tenant_id, type, status, payload, due_at, attempts, max_attempts, fence,
+                    dedupe_key, event_id, created_at, updated_at)
+                VALUES (:t, :type, 'READY', :payload, :due, 0, :max, 0, :key, :event, :now, :now)"""
+                + (anyKey && db.dialect() == Dialect.POSTGRESQL
+                ? " ON CONFLICT (tenant_id, dedupe_key) WHERE status = 'READY' AND attempts = 0 DO NOTHING" : ""));
+        for (JobRequest r : fresh) {
+            batch.bind("t", tenantId).bind("type", r.type()).bind("payload", payload(r)).bind("due", InstantAsUtc.toDb(r.dueAt() == null ? now : r.dueAt()))
+                    .bind("max", maxAttempts(r)).bind("key", r.dedupeKey()).bind("event", (String) null)
+                    .bind("now", InstantAsUtc.toDb(now)).add();
+        }
+        try {
+            batch.execute();
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            // H2 and MariaDB undo only the failed statements (a key taken meanwhile): the single path shares it
+            if (!anyKey || !(e.getCause() instanceof java.sql.SQLException cause) || !Dialect.isDuplicateKey(cause)) {
+                throw e;
+            }
+            for (JobRequest r : fresh) {
+                insert(h, tenantId, r, null, now);
+            }
+        }
+    }
+
+    /**
+     * Inserts jobs without dedupe keys in one batch (MariaDB: one insert each, its driver returns one generated key per
+     * batch); returns their ids in order.
+     */
+    public List<Long> insertAllReturningIds(Handle h, String tenantId, List<JobRequest> requests, Instant now) {
+        List<Long> ids = new ArrayList<>();
+        if (requests.stream().anyMatch(r -> r.dedupeKey() != null)) {
+            throw new IllegalArgumentException("jobs with a dedupe key go through insert or insertAll");
+        }
+        if (requests.size() < 2 || db.dialect() == Dialect.MARIADB) {
+            for (JobRequest r : requests) {
+                ids.add(insert(h, tenantId, r, null, now));
+            }
+            return ids;
+        }
+        var batch = h.prepareBatch("""
+                INSERT INTO oa_core_job (tenant_id, type, status, payload, due_at, attempts, max_attempts, fence,
+                    dedupe_key, event_id, created_at, updated_at)
+                VALUES (:t, :type, 'READY', :payload, :due, 0, :max, 0, NULL, NULL, :now, :now)""");
+        for (JobRequest r : requests) {
+            batch.bind("t", tenantId).bind("type", r.type()).bind("payload", payload(r))
+                    .bind("due", InstantAsUtc.toDb(r.dueAt() == null ? now : r.dueAt())).bind("max", maxAttempts(r))
+                    .bind("now", InstantAsUtc.toDb(now)).add();
+        }
+        ids.addAll(batch.executePreparedBatch("id").mapTo(Long.class).list());
+        return ids;
+    }
+
+    /** A job whose key was just seen free: straight to the insert (a key taken meanwhile is still shared). */
+    private void insertFresh(Handle h, String tenantId, JobRequest r, Instant now) {
+        insert(h, tenantId, r, null, now, false);
+    }
+
+    private String payload(JobRequest r) {
+        try {
+            return r.payload() == null ? "{}" : json.writeValueAsString(r.payload());
+        } catch (Exception e) {
+            throw dev.oakit.core.ValidationException.of("payload", "cannot be written as JSON: " + e.getMessage());
+        }
+    }
+
+    private int maxAttempts(JobRequest r) {
+        return r.maxAttempts() == 0 ? policies.get().forType(r.type()).maxAttempts() : r.maxAttempts();
+    }
+
     private long insert(Handle h, String tenantId, JobRequest r, String eventId, Instant now) {
-        if (r.dedupeKey() != null) {
+        return insert(h, tenantId, r, eventId, now, true);
+    }
+
+    private long insert(Handle h, String tenantId, JobRequest r, String eventId, Instant now, boolean lookFirst) {
+        if (lookFirst && r.dedupeKey() != null) {
             Optional<Long> existing = h.createQuery("SELECT id FROM oa_core_job WHERE tenant_id = :t AND dedupe_key = :k AND status = 'READY'")
                     .bind("t", tenantId).bind("k", r.dedupeKey()).mapTo(Long.class).findFirst();
             if (existing.isPresent()) {
                 return existing.get();
             }
         }
-        String payload;
-        try {
-            payload = r.payload() == null ? "{}" : json.writeValueAsString(r.payload());
-        } catch (Exception e) {
-            throw dev.oakit.core.ValidationException.of("payload", "cannot be written as JSON: " + e.getMessage());
-        }
+        String payload = payload(r);
         Instant due = r.dueAt() == null ? now : r.dueAt();
-        int maxAttempts = r.maxAttempts() == 0 ? policies.get().forType(r.type()).maxAttempts() : r.maxAttempts();
+        int maxAttempts = maxAttempts(r);
         // With a key, another transaction may insert the same key between the check above and this
         // insert (neither saw the other's uncommitted job); the unique index makes this one wait for
         // it, and then the job it committed is the one to share, not an error for the whole command.

@@ -7,6 +7,7 @@ import dev.oakit.core.CoreErrors;
 import dev.oakit.core.ForbiddenException;
 import dev.oakit.core.NotificationsConfig;
 import dev.oakit.core.ValidationException;
+import dev.oakit.core.internal.db.Dialect;
 import dev.oakit.core.internal.db.InstantAsUtc;
 import dev.oakit.core.job.JobRequest;
 import dev.oakit.core.notify.Delivery;
@@ -53,9 +54,14 @@ public final class NotificationsService implements Notifications {
     private final ChannelRegistry channels;
     private final TemplateRegistry templates;
     private final NotificationsConfig config;
+    private final dev.oakit.core.internal.job.JobRepository jobsOf;
+    private final dev.oakit.core.internal.db.Database db;
 
     @Inject
-    public NotificationsService(Commands commands, ChannelRegistry channels, TemplateRegistry templates, CoreConfig core) {
+    public NotificationsService(Commands commands, ChannelRegistry channels, TemplateRegistry templates, CoreConfig core,
+                                dev.oakit.core.internal.job.JobRepository jobsOf, dev.oakit.core.internal.db.Database db) {
+        this.jobsOf = jobsOf;
+        this.db = db;
         this.commands = commands;
         this.channels = channels;
         this.templates = templates;
@@ -71,6 +77,140 @@ public final class NotificationsService implements Notifications {
         RenderedMessage message = render(request.templateKey(), request.locale(), request.variables());
         return commands.execute(CommandSpec.of(actor, "core.notification.send"), NotificationReceipt.class,
                 ctx -> write(ctx, request, message));
+    }
+
+    @Override
+    public List<NotificationReceipt> sendAll(CommandContext ctx, Actor sender, List<NotificationRequest> requests) {
+        Checks.notNull("ctx", ctx);
+        Checks.notNull("sender", sender);
+        Checks.elements("requests", requests);
+        if (!sender.tenantId().equals(ctx.tenantId())) {
+            throw ValidationException.of("sender", "is of tenant '" + sender.tenantId() + "', the command of tenant '" + ctx.tenantId() + "'");
+        }
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        List<RenderedMessage> messages = new ArrayList<>();
+        for (NotificationRequest r : requests) {
+            requireMaySendTo(sender, r.recipients());
+            messages.add(render(r.templateKey(), r.locale(), r.variables()));
+        }
+        Handle h = ctx.handle();
+        String tenant = ctx.tenantId();
+        Object now = InstantAsUtc.toDb(ctx.now());
+        List<String> ids = new ArrayList<>();
+        var notifications = h.prepareBatch("""
+                INSERT INTO oa_core_notification (id, tenant_id, template_key, locale, subject, body, html, created_by, created_at)
+                VALUES (:id, :t, :k, :l, :s, :b, :html, :by, :now)""");
+        Set<String> users = new LinkedHashSet<>();
+        Set<String> keys = new LinkedHashSet<>();
+        for (RenderedMessage m : messages) {
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            notifications.bind("id", id).bind("t", tenant).bind("k", m.templateKey()).bind("l", m.locale().toLanguageTag())
+                    .bind("s", m.subject()).bind("b", m.body()).bind("html", m.html()).bind("by", sender.userId()).bind("now", now).add();
+        }
+        notifications.execute();
+        for (int i = 0; i < requests.size(); i++) {
+            users.addAll(requests.get(i).recipients());
+            keys.add(messages.get(i).templateKey());
+        }
+        Map<String, Map<String, List<String>>> routes = routes(h, tenant, List.copyOf(users), keys);
+        // the deliveries of every notification: (notification index, recipient or null for a group, channel)
+        record Planned(int notification, String recipient, String channel) {
+        }
+        List<Planned> planned = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            Set<String> groupChannels = new LinkedHashSet<>();
+            for (String user : requests.get(i).recipients()) {
+                for (String channel : routes.get(messages.get(i).templateKey()).get(user)) {
+                    if (channels.find(channel).map(c -> c.addressKind() == AddressKind.GROUP).orElse(false)) {
+                        groupChannels.add(channel);
+                    } else {
+                        planned.add(new Planned(i, user, channel));
+                    }
+                }
+            }
+            for (String channel : groupChannels) {
+                planned.add(new Planned(i, null, channel));
+            }
+        }
+        List<List<Long>> deliveries = new ArrayList<>();
+        requests.forEach(r -> deliveries.add(new ArrayList<>()));
+        if (!planned.isEmpty()) {
+            List<Long> deliveryIds = new ArrayList<>();
+            if (db.dialect() == Dialect.MARIADB) {
+                for (Planned p : planned) { // MariaDB's driver returns one generated key per batch, not each
+                    deliveryIds.add(insertDelivery(h, tenant, ids.get(p.notification()), p.recipient(), p.channel(), now));
+                }
+            } else {
+                var batch = h.prepareBatch(DELIVERY_SQL);
+                for (Planned p : planned) {
+                    batch.bind("t", tenant).bind("n", ids.get(p.notification())).bind("r", p.recipient()).bind("c", p.channel())
+                            .bind("now", now).add();
+                }
+                deliveryIds.addAll(batch.executePreparedBatch("id").mapTo(Long.class).list());
+            }
+            List<JobRequest> jobs = deliveryIds.stream().map(this::deliveryJob).toList();
+            List<Long> jobIds = jobsOf.insertAllReturningIds(h, tenant, jobs, ctx.now());
+            var link = h.prepareBatch("UPDATE oa_core_notify_delivery SET job_id = :j WHERE id = :id");
+            for (int k = 0; k < deliveryIds.size(); k++) {
+                link.bind("j", jobIds.get(k)).bind("id", deliveryIds.get(k)).add();
+                deliveries.get(planned.get(k).notification()).add(deliveryIds.get(k));
+            }
+            link.execute();
+        }
+        List<NotificationReceipt> receipts = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            receipts.add(new NotificationReceipt(ids.get(i), List.copyOf(deliveries.get(i))));
+        }
+        return receipts;
+    }
+
+    private static final String DELIVERY_SQL = """
+            INSERT INTO oa_core_notify_delivery (tenant_id, notification_id, recipient_id, channel, status, created_at)
+            VALUES (:t, :n, :r, :c, 'PENDING', :now)""";
+
+    private long insertDelivery(Handle h, String tenant, String notificationId, String recipient, String channel, Object now) {
+        return h.createUpdate(DELIVERY_SQL).bind("t", tenant).bind("n", notificationId).bind("r", recipient).bind("c", channel)
+                .bind("now", now).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    private JobRequest deliveryJob(long deliveryId) {
+        JobRequest job = JobRequest.of(DeliveryJob.TYPE, Map.of("deliveryId", deliveryId));
+        return config.maxAttempts() != null ? job.maxAttempts(config.maxAttempts()) : job;
+    }
+
+    /** @return per template key, channel ids per recipient (see {@link #routes(Handle, String, List, String)}), in one query */
+    private Map<String, Map<String, List<String>>> routes(Handle h, String tenantId, List<String> users, Set<String> keys) {
+        Map<String, Map<String, NotificationPreference>> exact = new HashMap<>();
+        Map<String, NotificationPreference> any = new HashMap<>();
+        for (int from = 0; from < users.size(); from += 500) {
+            List<String> chunk = users.subList(from, Math.min(users.size(), from + 500));
+            h.createQuery("""
+                    SELECT user_id, template_key, channels, enabled FROM oa_core_notify_pref
+                    WHERE tenant_id = :t AND template_key IN (<keys>) AND user_id IN (<users>)""")
+                    .bind("t", tenantId).bindList("keys", java.util.stream.Stream.concat(keys.stream(), java.util.stream.Stream.of("*")).toList())
+                    .bindList("users", chunk)
+                    .map((rs, c) -> preference(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+                    .forEach(p -> {
+                        if (p.key().equals("*")) {
+                            any.put(p.userId(), p);
+                        } else {
+                            exact.computeIfAbsent(p.key(), k -> new HashMap<>()).put(p.userId(), p);
+                        }
+                    });
+        }
+        Map<String, Map<String, List<String>>> routes = new HashMap<>();
+        for (String key : keys) {
+            Map<String, List<String>> of = new HashMap<>();
+            for (String u : users) {
+                NotificationPreference p = exact.getOrDefault(key, Map.of()).getOrDefault(u, any.get(u));
+                of.put(u, p == null ? config.defaultChannels() : p.enabled() ? p.channels() : List.of());
+            }
+            routes.put(key, of);
+        }
+        return routes;
     }
 
     private NotificationReceipt write(CommandContext ctx, NotificationRequest request, RenderedMessage message) {

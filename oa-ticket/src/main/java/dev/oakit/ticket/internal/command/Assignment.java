@@ -95,6 +95,7 @@ public final class Assignment {
                 c.event(TicketEventKind.DISPATCHED, "dispatch", null, null, decision.explanation(), true, decision.detail());
             }
             if (decision.agentId() != null && c.row.kind == StateKind.NEW && c.row.assignee == null) {
+                c.checkedAssignee = decision.checked() ? decision.agentId() : null;
                 assignTo(c, decision.agentId(), "assign", reads);
             }
         });
@@ -147,6 +148,23 @@ public final class Assignment {
     void assignTo(TicketChange c, String assigneeId, String action, TicketReads reads) {
         TicketRow r = c.row;
         boolean self = assigneeId.equals(c.actor.userId()) && c.parties.contains(Party.AGENT);
+        if (!assigneeId.equals(c.checkedAssignee)) {
+            check(c, assigneeId, self, reads);
+        }
+        String before = r.assignee;
+        r.assignee = assigneeId;
+        c.dirty = true;
+        c.event(TicketEventKind.ASSIGNED, action, null, null, null, false, TicketChange.detail("from", before, "to", assigneeId, "queue", r.queue));
+        c.notify(TicketTemplates.ASSIGNED, List.of(assigneeId), c.vars(Map.of("queue", r.queue)));
+        if (r.kind == StateKind.NEW) {
+            Lifecycle.Transition t = c.lc.transition(r.state, action).orElseThrow(() -> Guards.illegal(c, action));
+            transitions.move(c, action, t.to(), null, reads);
+        }
+    }
+
+    /** The assignee must be a member of the ticket's queue (or the agent themself), active in the directory and under capacity. */
+    private static void check(TicketChange c, String assigneeId, boolean self, TicketReads reads) {
+        TicketRow r = c.row;
         if (!self && reads.membership(r.queue, assigneeId).isEmpty()) {
             throw ValidationException.of("assigneeId", "user '" + assigneeId + "' is not a member of queue '" + r.queue
                     + "'; add them with Queues.setMembers or choose a member");
@@ -161,15 +179,6 @@ public final class Assignment {
                 throw new ConflictException(TicketErrors.AT_CAPACITY, "agent '" + assigneeId + "' holds " + load + " open ticket(s), the capacity is "
                         + profile.capacity() + "; choose another agent or raise the capacity");
             }
-        }
-        String before = r.assignee;
-        r.assignee = assigneeId;
-        c.dirty = true;
-        c.event(TicketEventKind.ASSIGNED, action, null, null, null, false, TicketChange.detail("from", before, "to", assigneeId, "queue", r.queue));
-        c.notify(TicketTemplates.ASSIGNED, List.of(assigneeId), c.vars(Map.of("queue", r.queue)));
-        if (r.kind == StateKind.NEW) {
-            Lifecycle.Transition t = c.lc.transition(r.state, action).orElseThrow(() -> Guards.illegal(c, action));
-            transitions.move(c, action, t.to(), null, reads);
         }
     }
 }

@@ -152,6 +152,7 @@ public final class Creation {
         r.updatedAt = now;
         // nothing after the creation checks the creator's parties (automatic assignment is the system's decision)
         TicketChange c = new TicketChange(actor, now, r, lc, EnumSet.noneOf(Party.class));
+        c.newWatchers = List.copyOf(new TreeSet<>(req.watchers()));
         if (!req.watchers().isEmpty()) {
             c.effects.add(new Effect.AddWatchers(List.copyOf(new TreeSet<>(req.watchers()))));
         }

@@ -37,6 +37,12 @@ public final class TicketChange {
     public final List<Effect> effects = new ArrayList<>();
     /** Set by the writer: the id of the time entry an {@link Effect.LogTime} inserted. */
     public long loggedTimeId;
+    /** The watchers of a ticket this command creates (null: read them from the store). */
+    public List<String> newWatchers;
+    /** Notifications decided and not written yet: the writer sends them together once the command's row is written. */
+    public final List<Effect.Notify> outgoing = new ArrayList<>();
+    /** An agent automatic dispatch checked in this command (an active member of the queue under capacity), or null. */
+    public String checkedAssignee;
     /** Who the entries added now are by: the actor, or the system while it decides (automatic dispatch). */
     private String by;
 

@@ -103,7 +103,7 @@ public final class Transitions {
         Set<String> recipients = new LinkedHashSet<>();
         recipients.add(r.requester.userId());
         recipients.add(r.assignee);
-        recipients.addAll(reads.watchers(r.id));
+        recipients.addAll(c.newWatchers != null ? c.newWatchers : reads.watchers(r.id));
         c.notify(TicketTemplates.STATUS, recipients, c.vars(Map.of("from", from, "to", to, "action", action,
                 "comment", comment == null ? "" : comment)));
     }

@@ -75,6 +75,10 @@ final class EffectWriter {
         if (!c.entries.isEmpty()) {
             record(ctx, c);
         }
+        if (!c.outgoing.isEmpty()) {
+            notifier.sendAll(ctx, c.actor, c.outgoing); // every notification of the command in one batch
+            c.outgoing.clear();
+        }
     }
 
     private void apply(CommandContext ctx, TicketChange c) {
@@ -83,7 +87,7 @@ final class EffectWriter {
         long id = c.row.id;
         for (Effect e : c.effects) {
             if (e instanceof Effect.Notify x) {
-                notifier.send(c.actor, x.template(), x.to(), x.variables());
+                c.outgoing.add(x);
             } else if (e instanceof Effect.Schedule x) {
                 ctx.schedule(x.request());
             } else if (e instanceof Effect.CancelJobs x) {

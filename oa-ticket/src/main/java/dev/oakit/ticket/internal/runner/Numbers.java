@@ -24,7 +24,8 @@ final class Numbers {
 
     String next(CommandContext ctx, String prefix, int year) {
         Handle h = ctx.handle();
-        if (counters.increment(h, ctx.tenantId(), year) == 0) {
+        java.util.OptionalLong next = counters.next(h, ctx.tenantId(), year);
+        if (next.isEmpty()) {
             try {
                 // the first ticket of the year opens the counter; behind a savepoint, so a concurrent opener's
                 // duplicate key undoes only this insert
@@ -37,9 +38,8 @@ final class Numbers {
             } catch (ConflictException openedConcurrently) {
                 // another create opened it first: use it
             }
-            counters.increment(h, ctx.tenantId(), year);
+            next = counters.next(h, ctx.tenantId(), year);
         }
-        long n = counters.value(h, ctx.tenantId(), year);
-        return String.format("%s-%d-%06d", prefix, year, n);
+        return String.format("%s-%d-%06d", prefix, year, next.orElseThrow());
     }
 }

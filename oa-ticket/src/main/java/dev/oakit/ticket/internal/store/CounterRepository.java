@@ -9,6 +9,31 @@ import org.jdbi.v3.core.Handle;
  */
 @Singleton
 public final class CounterRepository {
+    /**
+     * Moves the year's counter on and reads it, in one statement where the database returns an updated row
+     * (PostgreSQL {@code RETURNING}, H2 {@code FINAL TABLE}); elsewhere an update and a read.
+     *
+     * @return the new last number, or empty when the year has no counter yet
+     */
+    public java.util.OptionalLong next(Handle h, String tenant, int year) {
+        String product;
+        try {
+            product = h.getConnection().getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+        } catch (java.sql.SQLException e) {
+            product = "";
+        }
+        String update = "UPDATE oa_tk_counter SET last_value = last_value + 1 WHERE tenant_id = :t AND yr = :y";
+        java.util.Optional<Long> n;
+        if (product.contains("postgres")) {
+            n = h.createQuery(update + " RETURNING last_value").bind("t", tenant).bind("y", year).mapTo(Long.class).findOne();
+        } else if (product.equals("h2")) {
+            n = h.createQuery("SELECT last_value FROM FINAL TABLE (" + update + ")").bind("t", tenant).bind("y", year).mapTo(Long.class).findOne();
+        } else {
+            return increment(h, tenant, year) == 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(value(h, tenant, year));
+        }
+        return n.map(java.util.OptionalLong::of).orElse(java.util.OptionalLong.empty());
+    }
+
     /** @return 1 when the year's counter moved on, 0 when the year has no counter yet */
     public int increment(Handle h, String tenant, int year) {
         return h.createUpdate("UPDATE oa_tk_counter SET last_value = last_value + 1 WHERE tenant_id = :t AND yr = :y")

@@ -127,6 +127,46 @@ public final class QueueRepository {
                 }).list();
     }
 
+    /** A member as automatic dispatch sees them: profile, dispatcher flag, open tickets by priority name, last assignment. */
+    public record Candidate(Agent agent, boolean dispatcher, Map<String, Integer> openByPriority, Instant lastAssignedAt) {
+    }
+
+    /**
+     * The queue's members with everything dispatch needs, in one query however many they are: profile, when dispatch
+     * last gave them work, and the open tickets each holds (in any queue) by priority. The open counts read
+     * {@code oa_tk_ticket} grouped, as {@link TicketRepository#openByPriority} does (index on assignee and state).
+     *
+     * @return the candidates, by user id
+     */
+    public List<Candidate> candidates(Handle h, String tenant, String queue) {
+        Map<String, Candidate> out = new java.util.LinkedHashMap<>();
+        h.createQuery("""
+                SELECT m.user_id, m.dispatcher, a.skills, a.capacity, a.on_duty, a.calendar, d.last_assigned_at, l.priority, l.n
+                FROM oa_tk_queue_member m
+                LEFT JOIN oa_tk_agent a ON a.tenant_id = m.tenant_id AND a.user_id = m.user_id
+                LEFT JOIN oa_tk_agent_dispatch d ON d.tenant_id = m.tenant_id AND d.user_id = m.user_id
+                LEFT JOIN (SELECT t.assignee_id, t.priority, COUNT(*) AS n FROM oa_tk_ticket t
+                    WHERE t.tenant_id = :t AND t.state_kind IN ('ASSIGNED', 'IN_PROGRESS', 'WAITING') AND t.assignee_id IN
+                        (SELECT q.user_id FROM oa_tk_queue_member q WHERE q.tenant_id = :t AND q.queue_key = :q)
+                    GROUP BY t.assignee_id, t.priority) l ON l.assignee_id = m.user_id
+                WHERE m.tenant_id = :t AND m.queue_key = :q ORDER BY m.user_id""")
+                .bind("t", tenant).bind("q", queue).map((rs, c) -> {
+                    String u = rs.getString(1);
+                    Candidate known = out.get(u);
+                    if (known == null) {
+                        Agent a = rs.getString(3) == null ? Agent.of(u) : agent(u, rs.getString(3), rs.getInt(4), rs.getBoolean(5), rs.getString(6));
+                        known = new Candidate(a, rs.getBoolean(2), new HashMap<>(), Columns.instant(rs, "last_assigned_at"));
+                        out.put(u, known);
+                    }
+                    String priority = rs.getString(8);
+                    if (priority != null) {
+                        known.openByPriority().put(priority, rs.getInt(9));
+                    }
+                    return null;
+                }).list();
+        return List.copyOf(out.values());
+    }
+
     // ------------------------------------------------------------------ agent profiles
 
     /** Inserts or replaces an agent profile. */
@@ -177,9 +217,12 @@ public final class QueueRepository {
         return last;
     }
 
-    /** Stores when automatic dispatch last gave the user work. */
-    public void assignedAt(Handle h, String tenant, String userId, Instant at) {
-        int n = h.createUpdate("UPDATE oa_tk_agent_dispatch SET last_assigned_at = :at WHERE tenant_id = :t AND user_id = :u")
+    /**
+     * Stores when automatic dispatch last gave the user work: an update of their row, or when the caller read that they
+     * have none (or it is gone), an insert.
+     */
+    public void assignedAt(Handle h, String tenant, String userId, Instant at, boolean hasRow) {
+        int n = !hasRow ? 0 : h.createUpdate("UPDATE oa_tk_agent_dispatch SET last_assigned_at = :at WHERE tenant_id = :t AND user_id = :u")
                 .bind("t", tenant).bind("u", userId).bind("at", Columns.db(at)).execute();
         if (n == 0) {
             h.createUpdate("INSERT INTO oa_tk_agent_dispatch (tenant_id, user_id, last_assigned_at) VALUES (:t, :u, :at)")

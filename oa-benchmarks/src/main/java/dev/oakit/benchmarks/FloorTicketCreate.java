@@ -1,0 +1,452 @@
+package dev.oakit.benchmarks;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The floor of a routed create: the very statements of one OAKit create with automatic dispatch (least loaded) and an
+ * SLA policy of four firings ({@link TicketBenchmark}'s desk), in OAKit's order and in one transaction, issued by
+ * hand-written plain JDBC with prepared statements held open on one connection per worker thread. What is left of a
+ * create's time here is the database's and the driver's; OAKit's time over it is its own (rules, deciders, JSON,
+ * Jdbi, the command chain). The floor reads what OAKit reads but decides the obvious way: the requested queue, the
+ * least loaded member, due times on a round-the-clock calendar. {@code FloorTicketStatementsTest} holds the statements
+ * to OAKit's, so a change to either shows. With a category, as every benchmark ticket has, OAKit's routed create is
+ * 29 statements: the 26 of {@code RoutingBudgetTest} and three reads of the category table. The schema, the desk and the rules come from an OAKit boot on the same
+ * database.
+ */
+final class FloorTicketCreate implements AutoCloseable {
+    static final String TYPE = "SELECT * FROM oa_tk_type WHERE tenant_id = ? AND type_key = ?";
+    static final String CATEGORY = "SELECT cat_key, parent_key, name, active FROM oa_tk_category WHERE tenant_id = ? AND cat_key = ?";
+    static final String CATEGORIES = "SELECT cat_key, parent_key, name, active FROM oa_tk_category WHERE tenant_id = ? ORDER BY cat_key";
+    static final String RULES = "SELECT rules FROM oa_tk_dispatch_rules WHERE tenant_id = ?";
+    static final String QUEUE = "SELECT queue_key, name, calendar, active FROM oa_tk_queue WHERE tenant_id = ? AND queue_key = ?";
+    static final String COUNTER_UPDATE = "UPDATE oa_tk_counter SET last_value = last_value + 1 WHERE tenant_id = ? AND yr = ?";
+    static final String INSERT_TICKET = """
+            INSERT INTO oa_tk_ticket (tenant_id, number, type_key, title, description, category_key, priority, channel, requester_id,
+                contact_name, contact_email, customer_ref, queue_key, state, state_kind, overdue, parent_id, sla_policy, fields, tags,
+                attachments, resolutions, row_version, created_by, created_at, updated_at, done_flag, work_due, prio_rank)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                ?, 0, 0, ?, ?, ?, ?, ?, ?)""";
+    static final String DISPATCHERS = "SELECT user_id FROM oa_tk_queue_member WHERE tenant_id = ? AND queue_key = ? AND dispatcher = ? ORDER BY user_id";
+    static final String EARLIER = "SELECT assignee_id FROM oa_tk_ticket WHERE tenant_id = ? AND requester_id = ? AND assignee_id IS NOT NULL "
+            + "AND id <> ? ORDER BY id DESC LIMIT 20";
+    static final String LOCK_QUEUE = "SELECT queue_key FROM oa_tk_queue WHERE tenant_id = ? AND queue_key = ? FOR UPDATE";
+    static final String CANDIDATES = """
+            SELECT m.user_id, m.dispatcher, a.skills, a.capacity, a.on_duty, a.calendar, d.last_assigned_at, l.priority, l.n
+            FROM oa_tk_queue_member m
+            LEFT JOIN oa_tk_agent a ON a.tenant_id = m.tenant_id AND a.user_id = m.user_id
+            LEFT JOIN oa_tk_agent_dispatch d ON d.tenant_id = m.tenant_id AND d.user_id = m.user_id
+            LEFT JOIN (SELECT t.assignee_id, t.priority, COUNT(*) AS n FROM oa_tk_ticket t
+                WHERE t.tenant_id = ? AND t.state_kind IN ('ASSIGNED', 'IN_PROGRESS', 'WAITING') AND t.assignee_id IN
+                    (SELECT q.user_id FROM oa_tk_queue_member q WHERE q.tenant_id = ? AND q.queue_key = ?)
+                GROUP BY t.assignee_id, t.priority) l ON l.assignee_id = m.user_id
+            WHERE m.tenant_id = ? AND m.queue_key = ? ORDER BY m.user_id""";
+    static final String DISPATCH_UPDATE = "UPDATE oa_tk_agent_dispatch SET last_assigned_at = ? WHERE tenant_id = ? AND user_id = ?";
+    static final String DISPATCH_INSERT = "INSERT INTO oa_tk_agent_dispatch (tenant_id, user_id, last_assigned_at) VALUES (?, ?, ?)";
+    static final String JOB_BY_KEY = "SELECT id FROM oa_core_job WHERE tenant_id = ? AND dedupe_key = ? AND status = 'READY'";
+    static final String INSERT_JOB = """
+            INSERT INTO oa_core_job (tenant_id, type, status, payload, due_at, attempts, max_attempts, fence,
+                dedupe_key, event_id, created_at, updated_at)
+            VALUES (?, ?, 'READY', ?, ?, 0, ?, 0, ?, ?, ?, ?)""";
+    static final String ON_CONFLICT = " ON CONFLICT (tenant_id, dedupe_key) WHERE status = 'READY' AND attempts = 0 DO NOTHING";
+    static final String INSERT_PLAIN_JOB = """
+            INSERT INTO oa_core_job (tenant_id, type, status, payload, due_at, attempts, max_attempts, fence,
+                dedupe_key, event_id, created_at, updated_at)
+            VALUES (?, ?, 'READY', ?, ?, 0, ?, 0, NULL, NULL, ?, ?)""";
+    static final String UPDATE_TICKET = """
+            UPDATE oa_tk_ticket SET title = ?, description = ?, category_key = ?, priority = ?, queue_key = ?,
+                assignee_id = ?, state = ?, state_kind = ?, overdue = ?, parent_id = ?, merged_into = ?, sla_policy = ?,
+                due_at = ?, fields = ?, tags = ?, resolutions = ?, row_version = row_version + 1, updated_at = ?,
+                resolved_at = ?, closed_at = ?, done_flag = ?, work_due = COALESCE(sla_resolution_due, ?, ?),
+                prio_rank = ?
+            WHERE id = ? AND tenant_id = ? AND row_version = ?""";
+    static final String INSERT_EVENT = """
+            INSERT INTO oa_tk_event (tenant_id, ticket_id, kind, actor_id, action, from_state, to_state, body, internal, detail, at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    static final String INSERT_METRIC = """
+            INSERT INTO oa_tk_metric (ticket_id, tenant_id, queue_key, type_key, category_key, created_at, created_day, created_week, reopened)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)""";
+    static final String INSERT_ASSIGN = "INSERT INTO oa_tk_metric_assign (tenant_id, ticket_id, agent_id, assigned_at, assigned_day) VALUES (?, ?, ?, ?, ?)";
+    static final String POLICY = "SELECT policy FROM oa_tk_sla_policy WHERE tenant_id = ? AND name IN (?)";
+    static final String JOBS_BY_KEYS = "SELECT dedupe_key FROM oa_core_job WHERE tenant_id = ? AND dedupe_key IN (?,?,?,?) AND status = 'READY'";
+    static final String SAVE_SLA = """
+            UPDATE oa_tk_ticket SET sla_first_response_due = ?, sla_resolution_due = ?, sla_breached = ?, sla_timers = ?,
+                work_due = COALESCE(?, due_at, ?)
+            WHERE id = ? AND tenant_id = ?""";
+    static final String INSERT_NOTIFICATION = """
+            INSERT INTO oa_core_notification (id, tenant_id, template_key, locale, subject, body, html, created_by, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    /** The preferences of {@code users} recipients for {@code keys} templates and '*'. */
+    static String preferences(int keys, int users) {
+        return "SELECT user_id, template_key, channels, enabled FROM oa_core_notify_pref WHERE tenant_id = ? AND template_key IN ("
+                + marks(keys + 1) + ") AND user_id IN (" + marks(users) + ")";
+    }
+
+    private static String marks(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
+    }
+    static final String INSERT_DELIVERY = """
+            INSERT INTO oa_core_notify_delivery (tenant_id, notification_id, recipient_id, channel, status, created_at)
+            VALUES (?, ?, ?, ?, 'PENDING', ?)""";
+    static final String LINK_DELIVERY = "UPDATE oa_core_notify_delivery SET job_id = ? WHERE id = ?";
+    static final String AUDIT = """
+            INSERT INTO oa_core_audit (tenant_id, actor_id, on_behalf_of, action, target_type, target_id,
+                occurred_at, request_id, summary)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static final String T = TicketBenchmark.T;
+    private static final LocalDateTime NO_DUE = LocalDateTime.of(9999, 12, 31, 0, 0);
+    private static final List<String> FIRINGS = List.of("FIRST_RESPONSE:breach", "FIRST_RESPONSE:warning", "RESOLUTION:breach", "RESOLUTION:warning");
+    private static final List<String> TEMPLATES = List.of("tk.ticket.created", "tk.ticket.assigned", "tk.ticket.status");
+
+    /** One worker's connection and its prepared statements, prepared once. */
+    private static final class Session implements AutoCloseable {
+        final Connection c;
+        final Map<String, PreparedStatement> prepared = new HashMap<>();
+
+        Session(DataSource ds) throws SQLException {
+            c = ds.getConnection();
+            c.setAutoCommit(false);
+        }
+
+        PreparedStatement get(String sql) throws SQLException {
+            PreparedStatement p = prepared.get(sql);
+            if (p == null) {
+                p = sql.startsWith("INSERT INTO oa_tk_ticket") || sql.startsWith("INSERT INTO oa_tk_event")
+                        || sql.startsWith("INSERT INTO oa_core_notify_delivery") || sql.startsWith("INSERT INTO oa_core_job")
+                        ? c.prepareStatement(sql, new String[]{"id"}) : c.prepareStatement(sql);
+                prepared.put(sql, p);
+            }
+            return p;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            c.close(); // closes its statements
+        }
+    }
+
+    private final DataSource dataSource;
+    private final boolean postgres;
+    private final Duration startWithin = Duration.ofHours(1);
+    private Session[] sessions = new Session[0];
+
+    FloorTicketCreate(DataSource dataSource, boolean postgres) {
+        this.dataSource = dataSource;
+        this.postgres = postgres;
+    }
+
+    private synchronized Session session(int w) {
+        if (w >= sessions.length) {
+            sessions = java.util.Arrays.copyOf(sessions, w + 1);
+        }
+        if (sessions[w] == null) {
+            try {
+                sessions[w] = new Session(dataSource);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return sessions[w];
+    }
+
+    /** Closes the workers' connections (the statement test swaps the data source underneath). */
+    void releaseConnections() throws SQLException {
+        Session[] held;
+        synchronized (this) {
+            held = sessions;
+            sessions = new Session[0];
+        }
+        for (Session s : held) {
+            if (s != null) {
+                s.close();
+            }
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        releaseConnections();
+    }
+
+    /**
+     * Creates a ticket of type {@code it} in {@code queue}, assigned to its least loaded member, with SLA policy
+     * {@code bench}; one transaction.
+     *
+     * @return the ticket's id and its assignee
+     */
+    Map.Entry<Long, String> create(int worker, String requester, String queue, String category, String title) {
+        Session s = session(worker);
+        try {
+            try {
+                Map.Entry<Long, String> done = create(s, requester, queue, category, title);
+                s.c.commit();
+                return done;
+            } catch (SQLException | RuntimeException e) {
+                s.c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map.Entry<Long, String> create(Session s, String requester, String queue, String category, String title) throws SQLException {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Timestamp at = ts(now);
+        int year = LocalDate.ofInstant(now, ZoneOffset.UTC).getYear();
+        read(s.get(TYPE), T, "it");
+        read(s.get(CATEGORY), T, category);
+        read(s.get(RULES), T);
+        read(s.get(CATEGORIES), T); // the category's path for the rules
+        read(s.get(QUEUE), T, queue);
+        long n;
+        if (postgres) {
+            n = one(s.get(COUNTER_UPDATE + " RETURNING last_value"), T, year);
+        } else {
+            n = one(s.get("SELECT last_value FROM FINAL TABLE (" + COUNTER_UPDATE + ")"), T, year);
+        }
+        String number = String.format(Locale.ROOT, "TK-%d-%06d", year, n);
+        PreparedStatement insert = s.get(INSERT_TICKET);
+        set(insert, T, number, "it", title, null, category, "NORMAL", "api", requester, null, null, null, queue, "new", "NEW", false,
+                null, "bench", "{}", "[]", "[]", requester, at, at, 0, Timestamp.valueOf(NO_DUE), 2);
+        insert.executeUpdate();
+        long id;
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+            keys.next();
+            id = keys.getLong(1);
+        }
+        List<String> dispatchers = strings(s.get(DISPATCHERS), T, queue, true);
+        read(s.get(CATEGORIES), T); // OAKit reads the category tree again for the dispatch request
+        strings(s.get(EARLIER), T, requester, id);
+        read(s.get(LOCK_QUEUE), T, queue);
+        // least loaded (open tickets weighted by priority), then the longest without work
+        PreparedStatement candidates = s.get(CANDIDATES);
+        set(candidates, T, T, queue, T, queue);
+        Map<String, double[]> load = new LinkedHashMap<>();
+        Map<String, Timestamp> last = new HashMap<>();
+        try (ResultSet rs = candidates.executeQuery()) {
+            while (rs.next()) {
+                String u = rs.getString(1);
+                double[] l = load.computeIfAbsent(u, k -> new double[1]);
+                String p = rs.getString(8);
+                if (p != null) {
+                    l[0] += rs.getInt(9) * switch (p) {
+                        case "LOW" -> 0.5;
+                        case "HIGH" -> 2.0;
+                        case "URGENT" -> 4.0;
+                        default -> 1.0;
+                    };
+                }
+                last.put(u, rs.getTimestamp(7));
+            }
+        }
+        String agent = null;
+        for (Map.Entry<String, double[]> e : load.entrySet()) {
+            if (agent == null || e.getValue()[0] < load.get(agent)[0] || e.getValue()[0] == load.get(agent)[0] && older(last.get(e.getKey()), last.get(agent))) {
+                agent = e.getKey();
+            }
+        }
+        if (agent == null) {
+            throw new IllegalStateException("queue " + queue + " has no agent");
+        }
+        if (last.get(agent) != null) {
+            set(s.get(DISPATCH_UPDATE), at, T, agent);
+            s.get(DISPATCH_UPDATE).executeUpdate();
+        } else {
+            set(s.get(DISPATCH_INSERT), T, agent, at);
+            s.get(DISPATCH_INSERT).executeUpdate();
+        }
+        // the "not started" timer
+        String overdueKey = "tk.overdue:" + id;
+        if (strings(s.get(JOB_BY_KEY), T, overdueKey).isEmpty()) {
+            PreparedStatement job = s.get(postgres ? INSERT_JOB + ON_CONFLICT : INSERT_JOB);
+            set(job, T, "tk.overdue", "{\"ticketId\":" + id + "}", ts(now.plus(startWithin)), 5, overdueKey, null, at, at);
+            job.executeUpdate();
+        }
+        PreparedStatement update = s.get(UPDATE_TICKET);
+        set(update, title, null, category, "NORMAL", queue, agent, "assigned", "ASSIGNED", false, null, null, "bench", null, "{}", "[]", 0,
+                at, null, null, 0, null, Timestamp.valueOf(NO_DUE), 2, id, T, 0);
+        if (update.executeUpdate() != 1) {
+            throw new IllegalStateException("ticket " + id + " changed");
+        }
+        PreparedStatement events = s.get(INSERT_EVENT);
+        event(events, id, "CREATED", requester, "create", null, "new", null, false, "{\"priority\":\"NORMAL\",\"slaPolicy\":\"bench\"}", at);
+        event(events, id, "DISPATCHED", "system", "dispatch", null, null, "least-loaded: " + agent, true,
+                "{\"strategy\":\"least-loaded\",\"queue\":\"" + queue + "\",\"agent\":\"" + agent + "\"}", at);
+        event(events, id, "ASSIGNED", "system", "assign", null, null, null, false,
+                "{\"from\":null,\"to\":\"" + agent + "\",\"queue\":\"" + queue + "\"}", at);
+        event(events, id, "STATE_CHANGED", "system", "assign", "new", "assigned", null, false,
+                "{\"fromKind\":\"NEW\",\"toKind\":\"ASSIGNED\"}", at);
+        events.executeBatch();
+        LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        set(s.get(INSERT_METRIC), id, T, queue, "it", category, at, day, day.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)));
+        s.get(INSERT_METRIC).executeUpdate();
+        set(s.get(INSERT_ASSIGN), T, id, agent, at, day);
+        s.get(INSERT_ASSIGN).executeUpdate();
+        // the SLA: the policy, its four firing jobs in one batch, the row's due times
+        read(s.get(POLICY), T, "bench");
+        List<String> keys = FIRINGS.stream().map(f -> "tk.sla:" + id + ":" + f).toList();
+        PreparedStatement keyed = s.get(JOBS_BY_KEYS);
+        set(keyed, T, keys.get(0), keys.get(1), keys.get(2), keys.get(3));
+        read(keyed);
+        Instant firstResponse = now.plus(Duration.ofHours(1));
+        Instant resolution = now.plus(Duration.ofHours(8));
+        PreparedStatement sla = s.get(postgres ? INSERT_JOB + ON_CONFLICT : INSERT_JOB);
+        Map<String, Instant> scheduled = new LinkedHashMap<>();
+        for (int i = 0; i < FIRINGS.size(); i++) {
+            String f = FIRINGS.get(i);
+            Instant due = f.startsWith("FIRST") ? f.endsWith("warning") ? now.plus(Duration.ofMinutes(48)) : firstResponse
+                    : f.endsWith("warning") ? now.plus(Duration.ofMinutes(384)) : resolution;
+            scheduled.put(f, due);
+            set(sla, T, "tk.sla", "{\"ticketId\":" + id + ",\"key\":\"" + f + "\"}", ts(due), 5, keys.get(i), null, at, at);
+            sla.addBatch();
+        }
+        sla.executeBatch();
+        StringBuilder timers = new StringBuilder("{\"scheduled\":{");
+        scheduled.forEach((k, v) -> timers.append(timers.charAt(timers.length() - 1) == '{' ? "" : ",").append('"').append(k).append("\":\"").append(v).append('"'));
+        timers.append("},\"fired\":[]}");
+        set(s.get(SAVE_SLA), ts(firstResponse), ts(resolution), false, timers.toString(), ts(resolution), Timestamp.valueOf(NO_DUE), id, T);
+        s.get(SAVE_SLA).executeUpdate();
+        // the notifications: the dispatchers hear of the new ticket, the agent of the assignment and of the state
+        List<String[]> notes = new ArrayList<>(); // id, template, recipient
+        for (String d : dispatchers) {
+            if (d.equals(requester)) {
+                continue; // nobody hears of their own command
+            }
+            notes.add(new String[]{UUID.randomUUID().toString(), TEMPLATES.get(0), d});
+        }
+        notes.add(new String[]{UUID.randomUUID().toString(), TEMPLATES.get(1), agent});
+        notes.add(new String[]{UUID.randomUUID().toString(), TEMPLATES.get(2), agent});
+        PreparedStatement notification = s.get(INSERT_NOTIFICATION);
+        for (String[] note : notes) {
+            set(notification, note[0], T, note[1], "zh-CN", "工单 " + number + " " + title, "工单 " + number + "：" + title + "（" + queue + "）",
+                    null, "system", at);
+            notification.addBatch();
+        }
+        notification.executeBatch();
+        java.util.Set<String> templates = new java.util.LinkedHashSet<>();
+        java.util.Set<String> users = new java.util.LinkedHashSet<>();
+        for (String[] note : notes) {
+            templates.add(note[1]);
+            users.add(note[2]);
+        }
+        PreparedStatement prefs = s.get(preferences(templates.size(), users.size()));
+        List<Object> binds = new ArrayList<>(List.of(T));
+        binds.addAll(templates);
+        binds.add("*");
+        binds.addAll(users);
+        read(prefs, binds.toArray());
+        PreparedStatement delivery = s.get(INSERT_DELIVERY);
+        for (String[] note : notes) {
+            set(delivery, T, note[0], note[2], "log", at);
+            delivery.addBatch();
+        }
+        delivery.executeBatch();
+        List<Long> deliveries = keys(delivery);
+        PreparedStatement jobs = s.get(INSERT_PLAIN_JOB);
+        for (long d : deliveries) {
+            set(jobs, T, "core.notification.deliver", "{\"deliveryId\":" + d + "}", at, 10, at, at);
+            jobs.addBatch();
+        }
+        jobs.executeBatch();
+        List<Long> jobIds = keys(jobs);
+        PreparedStatement link = s.get(LINK_DELIVERY);
+        for (int i = 0; i < deliveries.size(); i++) {
+            set(link, jobIds.get(i), deliveries.get(i));
+            link.addBatch();
+        }
+        link.executeBatch();
+        PreparedStatement audit = s.get(AUDIT);
+        set(audit, T, requester, null, "tk.ticket.create", "ticket", Long.toString(id), at, null,
+                "created ticket " + number + " in queue " + queue);
+        audit.executeUpdate();
+        return Map.entry(id, agent);
+    }
+
+    private static boolean older(Timestamp a, Timestamp b) {
+        return a == null ? b != null : b != null && a.before(b);
+    }
+
+    private static void event(PreparedStatement p, long id, String kind, String actor, String action, String from, String to, String body,
+                              boolean internal, String detail, Timestamp at) throws SQLException {
+        set(p, T, id, kind, actor, action, from, to, body, internal, detail, at);
+        p.addBatch();
+    }
+
+    private static List<Long> keys(Statement st) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (ResultSet rs = st.getGeneratedKeys()) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    private static Timestamp ts(Instant i) {
+        return Timestamp.valueOf(LocalDateTime.ofInstant(i, ZoneOffset.UTC));
+    }
+
+    private static void set(PreparedStatement p, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            if (v == null) {
+                p.setNull(i + 1, Types.NULL); // PostgreSQL infers the column's type
+            } else if (v instanceof LocalDate d) {
+                p.setObject(i + 1, d);
+            } else {
+                p.setObject(i + 1, v);
+            }
+        }
+    }
+
+    private static void read(PreparedStatement p, Object... values) throws SQLException {
+        set(p, values);
+        try (ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                rs.getObject(1);
+            }
+        }
+    }
+
+    private static long one(PreparedStatement p, Object... values) throws SQLException {
+        set(p, values);
+        try (ResultSet rs = p.executeQuery()) {
+            if (!rs.next()) {
+                throw new IllegalStateException("the ticket counter of the year is not open; OAKit's first create opens it");
+            }
+            return rs.getLong(1);
+        }
+    }
+
+    private static List<String> strings(PreparedStatement p, Object... values) throws SQLException {
+        set(p, values);
+        List<String> out = new ArrayList<>();
+        try (ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+}
