@@ -50,6 +50,11 @@ public final class ApiBaseline {
      */
     public static void check(String module) {
         Path moduleDir = Path.of("").toAbsolutePath();
+        if (!moduleDir.getFileName().toString().equals(module)) {
+            // a module whose own tests cannot hold the check (oa-testing-base: oa-core's tests depend on it)
+            // is checked from a module that depends on it, over its compiled classes beside this one
+            moduleDir = moduleDir.getParent().resolve(module);
+        }
         Path file = moduleDir.getParent().resolve("api").resolve(module + ".txt");
         List<String> current = signatures(moduleDir.resolve("target/classes"));
         String regenerate = "mvn -B -q -pl " + module + " -am test -Dtest=ApiBaselineTest -D" + UPDATE + "=true"
