@@ -51,6 +51,11 @@ public final class FormAccess {
     public static FormAccess of(FormSchema schema, Map<String, FieldAccess> access, FieldAccess otherwise) {
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(otherwise, "otherwise");
+        Objects.requireNonNull(access, "access");
+        FormAccess known = RECENT.get(new Key(schema, access, otherwise));
+        if (known != null) {
+            return known;
+        }
         Map<String, FieldAccess> copy = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
         access.forEach((key, value) -> {
@@ -62,8 +67,25 @@ public final class FormAccess {
         if (!problems.isEmpty()) {
             throw new ValidationException(FormSchema.SCHEMA_INVALID, "field access for form '" + schema.key() + "'", problems);
         }
-        return new FormAccess(schema, Map.copyOf(copy), otherwise);
+        FormAccess made = new FormAccess(schema, Map.copyOf(copy), otherwise);
+        if (RECENT.size() >= RECENT_MAX) {
+            RECENT.clear();
+        }
+        RECENT.put(new Key(schema, made.access, otherwise), made);
+        return made;
     }
+
+    /** A schema (by identity: a schema has no equality of its own) with its permissions. */
+    private record Key(FormSchema schema, Map<String, FieldAccess> access, FieldAccess otherwise) {
+    }
+
+    private static final int RECENT_MAX = 256;
+    /**
+     * Permissions made before, JVM-wide: a process's steps ask for the same few on every command (the start form's, each
+     * node's), and making one compiles or looks up the schema of its fields. Immutable, so shared; past {@value #RECENT_MAX}
+     * entries the cache starts over.
+     */
+    private static final Map<Key, FormAccess> RECENT = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @return the form; never null */
     public FormSchema schema() {

@@ -64,4 +64,17 @@ class FormAccessTest {
         assertThat(e.code()).isEqualTo(FormSchema.SCHEMA_INVALID);
         assertThat(e.paths()).containsExactly("nope");
     }
+
+    @Test
+    void theSamePermissionsAreMadeOnceAndACallersLaterChangeDoesNotReachThem() {
+        Map<String, FieldAccess> asked = new java.util.HashMap<>(Map.of("reason", FieldAccess.READ_ONLY));
+        FormAccess first = FormAccess.of(SCHEMA, asked, FieldAccess.EDITABLE);
+        assertThat(FormAccess.of(SCHEMA, Map.of("reason", FieldAccess.READ_ONLY), FieldAccess.EDITABLE)).isSameAs(first);
+        asked.put("reason", FieldAccess.HIDDEN);
+        assertThat(first.accessOf("reason")).isEqualTo(FieldAccess.READ_ONLY);
+        FormAccess hidden = FormAccess.of(SCHEMA, asked, FieldAccess.EDITABLE);
+        assertThat(hidden).isNotSameAs(first);
+        assertThat(hidden.accessOf("reason")).isEqualTo(FieldAccess.HIDDEN);
+        assertThat(FormAccess.of(SCHEMA, Map.of("reason", FieldAccess.READ_ONLY), FieldAccess.READ_ONLY)).isNotSameAs(first);
+    }
 }

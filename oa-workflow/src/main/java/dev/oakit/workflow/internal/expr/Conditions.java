@@ -17,12 +17,11 @@ import dev.oakit.core.ValidationException;
 import dev.oakit.workflow.WorkflowErrors;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,7 +41,7 @@ import java.util.regex.Pattern;
  * See {@link ConditionValues} for how Java values are presented and docs/conditions.md for the rules.
  *
  * <p>One instance per engine, over one CEL environment per JVM. Thread-safe: the CEL environment and compiled programs are immutable,
- * and the cache of the last {@value #CACHE_SIZE} compiled conditions is synchronized.
+ * and the cache of the last {@value #CACHE_SIZE} compiled conditions is a concurrent map.
  */
 public final class Conditions {
     /** Longest accepted condition, in characters. */
@@ -104,7 +103,22 @@ public final class Conditions {
         }
     }
 
-    private final Map<String, Condition> cache;
+    /** A cached condition with when it was last used, for dropping the least recently used. */
+    private static final class Cached {
+        final Condition condition;
+        volatile long used = System.nanoTime();
+
+        Cached(Condition condition) {
+            this.condition = condition;
+        }
+    }
+
+    /**
+     * Read without a lock (every branch of every command looks here); only an insert past the bound scans for the least
+     * recently used entry, which compiling a new condition costs far more than.
+     */
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final int cacheSize;
 
     /** Creates the conditions of one engine over the JVM's CEL environment (with the OA variables and the limits above); does no I/O. */
     public Conditions() {
@@ -113,14 +127,7 @@ public final class Conditions {
 
     Conditions(int cacheSize) {
         Shared.start();
-        this.cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Condition> eldest) {
-                return size() > cacheSize;
-            }
-        });
+        this.cacheSize = cacheSize;
     }
 
     private static Cel create() {
@@ -171,9 +178,10 @@ public final class Conditions {
      */
     public Condition compile(String expression) {
         Objects.requireNonNull(expression, "expression");
-        Condition cached = cache.get(expression);
+        Cached cached = cache.get(expression);
         if (cached != null) {
-            return cached;
+            cached.used = System.nanoTime();
+            return cached.condition;
         }
         Compiled compiled = analyse(expression);
         if (!compiled.problems().isEmpty()) {
@@ -197,8 +205,16 @@ public final class Conditions {
             throw new IllegalStateException("CEL could not plan the checked condition '" + expression + "'", e);
         }
         // two threads compiling the same text both succeed; the first one cached wins
-        Condition previous = cache.putIfAbsent(expression, condition);
-        return previous != null ? previous : condition;
+        Cached previous = cache.putIfAbsent(expression, new Cached(condition));
+        if (previous != null) {
+            return previous.condition;
+        }
+        while (cache.size() > cacheSize) {
+            cache.entrySet().stream().filter(e -> !e.getKey().equals(expression))
+                    .min(java.util.Comparator.comparingLong(e -> e.getValue().used))
+                    .ifPresent(e -> cache.remove(e.getKey(), e.getValue()));
+        }
+        return condition;
     }
 
     private record Compiled(CelAbstractSyntaxTree ast, List<String> problems) {
