@@ -48,23 +48,6 @@ public interface Notifications {
      */
     NotificationReceipt send(Actor actor, NotificationRequest request);
 
-    /**
-     * Sends several notifications as part of a running command: written in its transaction and covered by its audit
-     * record (no audit record of their own), in a fixed number of statements however many there are (the
-     * notifications, the recipients' preferences, the deliveries, their jobs, and the jobs' ids on the deliveries).
-     * For modules that notify people as a consequence of their own command's rules; {@code sender} is checked as in
-     * {@link #send}.
-     *
-     * @param ctx the running command
-     * @param sender who sends, usually {@link Actor#system(String)} of the command's tenant
-     * @param requests the notifications; may be empty
-     * @return one receipt per request, in order
-     * @since 0.3
-     */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
-    default List<NotificationReceipt> sendAll(dev.oakit.core.spi.CommandContext ctx, Actor sender, List<NotificationRequest> requests) {
-        return requests.stream().map(r -> send(sender, r)).toList();
-    }
 
     /**
      * Renders a template without sending, for previews and tests.

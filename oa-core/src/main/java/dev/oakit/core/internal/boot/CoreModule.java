@@ -91,6 +91,7 @@ public final class CoreModule extends AbstractModule {
         Multibinder.newSetBinder(binder(), NotificationTemplate.class);
         OptionalBinder.newOptionalBinder(binder(), RecipientResolver.class).setDefault().to(DirectoryRecipientResolver.class);
         bind(Notifications.class).to(NotificationsService.class);
+        bind(dev.oakit.core.spi.CommandNotifications.class).to(NotificationsService.class);
         handlers.addBinding().to(DeliveryJob.class);
 
         // forms: option sources are an extension point (context.extension(OptionSource.class, ...))

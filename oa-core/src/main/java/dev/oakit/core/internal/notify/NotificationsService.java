@@ -40,7 +40,7 @@ import java.util.UUID;
 
 /** The public face of notifications: renders, routes by preference, writes deliveries and schedules their jobs. */
 @Singleton
-public final class NotificationsService implements Notifications {
+public final class NotificationsService implements Notifications, dev.oakit.core.spi.CommandNotifications {
     /**
      * Derived status: the delivery row knows SENT; the job row knows about failures. A delivery
      * that is not SENT and has lost its job to retention was dead (a job that succeeds marks its

@@ -2,8 +2,8 @@ package dev.oakit.ticket.internal.runner;
 
 import dev.oakit.core.Actor;
 import dev.oakit.core.notify.NotificationRequest;
-import dev.oakit.core.notify.Notifications;
 import dev.oakit.core.spi.CommandContext;
+import dev.oakit.core.spi.CommandNotifications;
 import dev.oakit.ticket.internal.command.Effect;
 import dev.oakit.ticket.TicketConfig;
 import jakarta.inject.Inject;
@@ -21,11 +21,11 @@ import java.util.Set;
  */
 @Singleton
 public final class TicketNotifier {
-    private final Notifications notifications;
+    private final CommandNotifications notifications;
     private final Locale locale;
 
     @Inject
-    public TicketNotifier(Notifications notifications, TicketConfig config) {
+    public TicketNotifier(CommandNotifications notifications, TicketConfig config) {
         this.notifications = notifications;
         this.locale = Locale.forLanguageTag(config.locale());
     }
