@@ -59,9 +59,9 @@ public interface Notifications {
      * @param sender who sends, usually {@link Actor#system(String)} of the command's tenant
      * @param requests the notifications; may be empty
      * @return one receipt per request, in order
-     * @since 0.3
+     * @since 0.1
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     default List<NotificationReceipt> sendAll(dev.oakit.core.spi.CommandContext ctx, Actor sender, List<NotificationRequest> requests) {
         return requests.stream().map(r -> send(sender, r)).toList();
     }
