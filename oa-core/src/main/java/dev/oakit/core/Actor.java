@@ -21,7 +21,7 @@ public record Actor(String tenantId, String userId, Set<String> roles) {
      * The role of a platform operator, who creates, lists and deactivates tenants ({@code Tenants}); it gives no
      * access to any tenant's data.
      *
-     * @since 0.2
+     * @since 0.1
      */
     public static final String OPERATOR_ROLE = "oa-operator";
     /** The user id recorded for actions OAKit takes by itself (timeouts, retries). */
@@ -73,7 +73,7 @@ public record Actor(String tenantId, String userId, Set<String> roles) {
     /**
      * @return true if the actor may manage tenants: it holds {@value #OPERATOR_ROLE}, or it is the system actor
      *     (the host's own code)
-     * @since 0.2
+     * @since 0.1
      */
     public boolean isOperator() {
         return roles.contains(OPERATOR_ROLE) || (SYSTEM_USER.equals(userId) && isAdmin());

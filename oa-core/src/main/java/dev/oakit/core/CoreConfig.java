@@ -88,9 +88,9 @@ public record CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig 
      * @param requireKnownUsers whether a command's actor must be a user of the tenant's directory (default true): one
      *     that is not is refused with {@code OA-CORE/UNKNOWN_ACTOR} before the command runs; administrators, operators
      *     and the system act without a directory entry. A node reuses "this user is known" for {@code cacheTtl}
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public record TenantRules(Boolean autoCreate, Duration cacheTtl, Boolean requireKnownUsers) {
         /** Fills defaults and checks the values. */
         public TenantRules {
@@ -160,9 +160,9 @@ public record CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig 
      *     only verify the entries sealed with them (keep an old key listed after a rotation). Empty
      *     (the default): entries are chained with plain SHA-256, which anyone with write access to
      *     the database can recompute. Give every node the same keys.
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     @JsonIgnoreProperties(ignoreUnknown = false)
     public record Audit(Duration sealInterval, List<Key> keys) {
         private static final java.util.regex.Pattern KEY_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");

@@ -8,9 +8,9 @@ import org.apiguardian.api.API;
  * each code is {@code OA-CORE/} followed by the constant's name. Every feature module has its own
  * such class (oa-workflow: {@code WorkflowErrors}).
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class CoreErrors {
     private CoreErrors() {
     }

@@ -56,9 +56,9 @@ public interface OaKit extends AutoCloseable {
     /**
      * @return every type {@link #service} serves, core's and those the installed plugins expose, in
      *     installation order; known from {@code build()} on, started or not
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     java.util.Set<Class<?>> services();
 
     /**

@@ -107,7 +107,7 @@ public abstract sealed class OaKitSettings<B extends OaKitSettings<B>> permits O
      *
      * @param id the tenant id the host's actors carry
      * @param name its display name
-     * @since 0.2
+     * @since 0.1
      */
     public B tenant(String id, String name) {
         try {
@@ -124,9 +124,9 @@ public abstract sealed class OaKitSettings<B extends OaKitSettings<B>> permits O
      * connection and leaves commit and rollback to the host (see {@link dev.oakit.core.spi.HostTransactions}).
      * Without it, only {@link OaKit#inHostTransaction} joins a host's transaction.
      *
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public B hostTransactions(dev.oakit.core.spi.HostTransactions hostTransactions) {
         if (hostTransactions == null) {
             problems.add("hostTransactions must not be null; omit the call to let OAKit own its transactions");

@@ -21,9 +21,9 @@ import java.math.BigDecimal;
  * @param status where the request is at the CRM
  * @param version the record's version at the CRM when it was read (last modification as epoch
  *     milliseconds); the decision carries it for the conflict check
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ApprovalRequest(String id, Kind kind, String accountId, String title, BigDecimal amount, String currency,
                               BigDecimal discountPercent, String requestedBy, Status status, long version) {
     /** Checks the components. */
@@ -38,7 +38,7 @@ public record ApprovalRequest(String id, Kind kind, String accountId, String tit
     }
 
     /** What a request asks to approve. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public enum Kind {
         /** A quote's discount above the threshold. */
         DISCOUNT,
@@ -47,7 +47,7 @@ public record ApprovalRequest(String id, Kind kind, String accountId, String tit
     }
 
     /** Where a request is at the CRM. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public enum Status {
         /** Sent for approval, no decision yet. */
         REQUESTED,

@@ -14,9 +14,9 @@ import org.apiguardian.api.API;
  * @param authorName who wrote it, or null
  * @param authorEmail the author's e-mail address, or null; the requester's address makes it the requester's reply
  * @param version the comment's version at the CRM (last modification as epoch milliseconds)
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record CaseComment(String id, String caseId, String body, String authorName, String authorEmail, long version) {
     /** Checks the components. */
     public CaseComment {

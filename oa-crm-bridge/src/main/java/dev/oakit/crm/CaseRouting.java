@@ -23,9 +23,9 @@ import java.util.Map;
  * @param byType the route of each case type, by the CRM's type name (compared without case)
  * @param fallback the route of a case whose type is missing or not listed
  * @param statuses the CRM status each ticket state kind is written back as; a kind not listed is not written
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record CaseRouting(Map<String, Route> byType, Route fallback, Map<StateKind, String> statuses) {
     /** Checks the components. */
     public CaseRouting {
@@ -52,7 +52,7 @@ public record CaseRouting(Map<String, Route> byType, Route fallback, Map<StateKi
      * @param queue the queue, or null for the type's default queue
      * @param slaPolicy the SLA policy, or null for the default
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public record Route(String ticketType, String queue, String slaPolicy) {
         /** Checks the components. */
         public Route {

@@ -13,9 +13,9 @@ import org.apiguardian.api.API;
  * @param status the case's new status in the CRM's terms, or null to leave it
  * @param publicReply a reply the customer sees (a public case comment), or null
  * @param resolution the resolution text, or null
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record CaseUpdate(String caseId, String status, String publicReply, String resolution) {
     /** Checks the components. */
     public CaseUpdate {

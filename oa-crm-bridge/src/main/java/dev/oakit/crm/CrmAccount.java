@@ -13,9 +13,9 @@ import org.apiguardian.api.API;
  * @param phone its main phone, or null
  * @param website its web site, or null
  * @param version the record's version at the CRM (its last modification as epoch milliseconds)
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record CrmAccount(String id, String name, String accountNumber, String phone, String website, long version) {
     /** Checks the components. */
     public CrmAccount {

@@ -36,9 +36,9 @@ import java.util.Set;
  * ({@link DealApprovals}, processes {@link DealApproval}). Its tables are prefixed
  * {@code oa_crm_}, its migrations use the history table {@code oa_crm_schema_history}.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class CrmBridgePlugin implements OaPlugin {
     private final List<CrmConnector> connectors;
     private CaseRouting caseRouting = CaseRouting.of(new CaseRouting.Route("service", null, null));

@@ -19,9 +19,9 @@ import org.apiguardian.api.API;
  * @param version the record's version at the CRM (last modification as epoch milliseconds)
  * @param escalated whether the CRM marks the case escalated (Salesforce {@code IsEscalated} or the status
  *     {@code Escalated}; Odoo a tag {@code Escalated})
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record CrmCase(String id, String number, String accountId, String contactId, String subject, String description, String type,
                       String priority, String status, long version, boolean escalated) {
     /** Checks the components. */

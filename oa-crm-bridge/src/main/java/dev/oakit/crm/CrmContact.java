@@ -18,9 +18,9 @@ import org.apiguardian.api.API;
  * @param email the e-mail address, or null
  * @param phone the phone, or null
  * @param version the record's version at the CRM (last modification as epoch milliseconds); 0 when not read from it
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record CrmContact(String id, String key, String accountId, String firstName, String lastName, String email, String phone,
                          long version) {
     /** Checks the components. */

@@ -12,9 +12,9 @@ import java.util.Optional;
  * older versions never after newer ones), and contacts created in OAKit upserted into the CRM by OAKit's key,
  * never twice. A ticket's external requester is a CRM contact ({@link #requester}). A host service; thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface CrmCustomers {
     /**
      * The contact of that e-mail address at the CRM, synced or created in OAKit before; when there is none, creates it

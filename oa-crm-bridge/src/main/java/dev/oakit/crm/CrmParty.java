@@ -16,13 +16,13 @@ import org.apiguardian.api.API;
  * @param email the e-mail address, or null
  * @param phone the phone, or null
  * @param version the CRM's version of the record last applied; 0 for a contact not read from the CRM yet
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record CrmParty(String localId, String target, Kind kind, String externalId, String key, String accountId, String name,
                        String email, String phone, long version) {
     /** Account or contact. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public enum Kind {
         /** A customer (company). */
         ACCOUNT,

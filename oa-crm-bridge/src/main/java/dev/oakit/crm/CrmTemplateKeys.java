@@ -6,9 +6,9 @@ import org.apiguardian.api.API;
  * The notification templates of the CRM bridge (English and Chinese are shipped; a host may deploy its
  * own under the same keys). A user's notification preferences for these keys choose their channels.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class CrmTemplateKeys {
     private CrmTemplateKeys() {
     }

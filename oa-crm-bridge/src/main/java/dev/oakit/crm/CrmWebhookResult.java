@@ -11,8 +11,8 @@ import org.apiguardian.api.API;
  *     for it; 413 the body is too large
  * @param notices how many feed reads the webhook scheduled (0 or more)
  * @param message a short reason, safe to return to the sender (it never contains a token)
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record CrmWebhookResult(int status, int notices, String message) {
 }

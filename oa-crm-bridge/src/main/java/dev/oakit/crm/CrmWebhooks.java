@@ -21,9 +21,9 @@ import java.util.Map;
  * nothing, OAKit's own write coming back is an echo, and a webhook that never came is caught by the next pull.
  * Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface CrmWebhooks {
     /** The query parameter that carries the token. */
     String TOKEN_PARAMETER = "token";

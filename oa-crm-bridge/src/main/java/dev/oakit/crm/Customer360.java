@@ -9,9 +9,9 @@ import org.apiguardian.api.API;
  * queries of oa-ticket and oa-workflow with the asking user, so it shows exactly what that user may see
  * there (a user who sees none of a customer's tickets gets empty lists, not an error). Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface Customer360 {
     /** How many tickets of each list, and deal approvals, the view holds at most. */
     int LIMIT = 50;

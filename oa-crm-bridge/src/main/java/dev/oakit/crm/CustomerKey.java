@@ -10,9 +10,9 @@ import org.apiguardian.api.API;
  *
  * @param target the CRM connector's id, or null for OAKit's customer reference
  * @param id the CRM's account id, or OAKit's customer reference
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record CustomerKey(String target, String id) {
     /** Checks the components. */
     public CustomerKey {

@@ -17,9 +17,9 @@ import java.util.List;
  * @param slaBreaches tickets not started in time or with a breached SLA, newest first
  * @param approvalsInFlight deal approvals being decided or written
  * @param approvalsDecided deal approvals that are closed (written, withdrawn, re-evaluated, flagged, refused), newest first
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record CustomerView(CustomerKey key, List<String> customerRefs, List<Ticket> openTickets, List<Ticket> recentTickets,
                            List<Ticket> slaBreaches, List<Approval> approvalsInFlight, List<Approval> approvalsDecided) {
     /** Copies the lists. */
@@ -38,7 +38,7 @@ public record CustomerView(CustomerKey key, List<String> customerRefs, List<Tick
      * @param request the round
      * @param instance the instance as the asking user sees it
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public record Approval(DealRequest request, ProcessInstance instance) {
     }
 }

@@ -22,9 +22,9 @@ import java.math.BigDecimal;
  *
  * <p>Deploy them like any definition: {@code definitions.deploy(admin, DealApproval.discount())}.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class DealApproval {
     /** The process key of discount approvals. */
     public static final String DISCOUNT_KEY = "crm-discount-approval";
@@ -42,7 +42,7 @@ public final class DealApproval {
     public static final String LEGAL = "legal";
 
     /** What happens to a decision when the CRM record changed since it was sent for approval. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public enum OnChanged {
         /** The decision is not written; the record's new version is approved anew (a new instance), the old round closed with the reason. */
         REEVALUATE,

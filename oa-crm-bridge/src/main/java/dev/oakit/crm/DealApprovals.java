@@ -16,9 +16,9 @@ import java.util.Optional;
  * record changed while it was being approved, applies the definition's {@link DealApproval.OnChanged}.
  * Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface DealApprovals {
     /**
      * Accepts a verified webhook (see {@code Inbox.verify}) whose body is an {@link ApprovalRequest} as JSON

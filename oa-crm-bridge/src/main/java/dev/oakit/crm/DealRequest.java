@@ -19,9 +19,9 @@ import java.time.Instant;
  * @param outcome {@code APPROVED} or {@code REJECTED} once decided, else null
  * @param reason why the round closed as it did (withdrawn, changed to version n, the CRM's error), or null
  * @param updatedAt when it last changed
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record DealRequest(String target, ApprovalRequest.Kind kind, String requestId, long version, long instanceId, String title,
                           String accountId, DealStatus status,
                           Decision.Outcome outcome, String reason, Instant updatedAt) {

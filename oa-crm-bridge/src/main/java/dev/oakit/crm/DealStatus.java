@@ -18,9 +18,9 @@ import org.apiguardian.api.API;
  *   <tr><td>{@link #WRITE_FAILED}</td><td>the CRM refused the decision for another reason (a dead letter to replay)</td><td>final</td></tr>
  * </table>
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum DealStatus {
     /** The approval runs. */
     IN_APPROVAL,

@@ -16,9 +16,9 @@ import org.apiguardian.api.API;
  * @param comment the approvers' comments, or null
  * @param decidedBy who decided, for people, or null
  * @param requestVersion the record's version when the request was read ({@link ApprovalRequest#version()})
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Decision(String requestId, ApprovalRequest.Kind kind, Outcome outcome, String comment, String decidedBy, long requestVersion) {
     /** Checks the components. */
     public Decision {
@@ -33,7 +33,7 @@ public record Decision(String requestId, ApprovalRequest.Kind kind, Outcome outc
     }
 
     /** A decision's outcome. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public enum Outcome {
         /** Approved. */
         APPROVED,

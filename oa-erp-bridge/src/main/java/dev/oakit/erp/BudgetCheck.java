@@ -23,9 +23,9 @@ import java.util.Map;
  *
  * <p>The bridge's connector must implement {@link dev.oakit.erp.spi.BudgetSource} ({@code OdooConnector} and {@code ErpNextConnector} do).
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class BudgetCheck {
     /** The service task handler of the check node. */
     public static final String HANDLER = "erp.budget-check";

@@ -10,9 +10,9 @@ import java.time.Duration;
  * @param target the connector purchase orders go to; default: the only connector given to the plugin
  * @param watchEvery how soon the bridge looks again at an order or a cancellation under way, doubling up to
  *     five minutes (default 5 s)
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ErpBridgeConfig(String target, Duration watchEvery) {
     /** Fills defaults and checks values. */
     public ErpBridgeConfig {

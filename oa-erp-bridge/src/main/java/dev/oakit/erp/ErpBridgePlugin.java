@@ -44,9 +44,9 @@ import java.util.Set;
  * use the history table {@code oa_erp_schema_history}, its configuration is {@link ErpBridgeConfig} in
  * the {@code erp} namespace.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ErpBridgePlugin implements OaPlugin {
     private final List<ErpConnector> connectors;
     private final List<MasterFeed> masterFeeds = new java.util.ArrayList<>();

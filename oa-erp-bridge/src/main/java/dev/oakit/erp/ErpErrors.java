@@ -6,9 +6,9 @@ import org.apiguardian.api.API;
  * The error codes of oa-erp-bridge: the stable {@code OaException.code()} of each case; each code is
  * {@code OA-ERP/} followed by the constant's name.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ErpErrors {
     private ErpErrors() {
     }

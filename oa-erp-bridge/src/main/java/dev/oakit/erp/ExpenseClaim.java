@@ -11,9 +11,9 @@ import org.apiguardian.api.API;
  * (each line debits the expense account on the cost centre, the total credits the payable account) and
  * its number and link are written back to the instance's timeline.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ExpenseClaim {
     /** The process key. */
     public static final String KEY = "expense-claim";

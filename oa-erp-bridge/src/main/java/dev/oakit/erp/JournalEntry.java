@@ -15,9 +15,9 @@ import java.util.List;
  * @param remark a line for people (the claim's title), or null
  * @param postingDate the posting date, or null for the day the ERP receives it
  * @param lines at least two
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record JournalEntry(String remark, LocalDate postingDate, List<Line> lines) {
     /** Checks the components and the balance. */
     public JournalEntry {
@@ -41,9 +41,9 @@ public record JournalEntry(String remark, LocalDate postingDate, List<Line> line
      * @param debit zero or more
      * @param credit zero or more; exactly one of debit and credit is more than zero
      * @param costCentre the cost centre, or null
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public record Line(String account, BigDecimal debit, BigDecimal credit, String costCentre) {
         /** Checks the components. */
         public Line {

@@ -15,9 +15,9 @@ import java.util.List;
  * @param costCentre the cost centre (Odoo: analytic account; ERPNext: Cost Center), or null
  * @param title a line for people (the requisition's title), or null
  * @param lines at least one
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record PurchaseOrder(String vendor, String currency, String costCentre, String title, List<Line> lines) {
     /** Checks the components. */
     public PurchaseOrder {
@@ -37,9 +37,9 @@ public record PurchaseOrder(String vendor, String currency, String costCentre, S
      * @param item the item as the ERP names it (Odoo: the product's internal reference or name; ERPNext: item_code)
      * @param quantity more than zero
      * @param unitPrice zero or more, in the order's currency
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public record Line(String item, BigDecimal quantity, BigDecimal unitPrice) {
         /** Checks the components. */
         public Line {

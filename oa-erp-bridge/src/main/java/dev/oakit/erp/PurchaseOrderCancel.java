@@ -8,9 +8,9 @@ import org.apiguardian.api.API;
  *
  * @param orderKey the key the order was created with
  * @param reason why, for the ERP's log, or null
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record PurchaseOrderCancel(String orderKey, String reason) {
     /** Checks the components. */
     public PurchaseOrderCancel {

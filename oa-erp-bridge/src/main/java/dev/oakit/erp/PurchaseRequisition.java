@@ -13,9 +13,9 @@ import org.apiguardian.api.API;
  *
  * <p>Deploy it like any definition: {@code definitions.deploy(admin, PurchaseRequisition.definition())}.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class PurchaseRequisition {
     /** The process key. */
     public static final String KEY = "purchase-requisition";

@@ -12,9 +12,9 @@ import java.util.Optional;
  * is its journal entry: {@code ORDERING} while it is posted, {@code ORDERED} once the ERP holds it
  * (number and link set), {@code ORDER_FAILED} when refused. Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface PurchaseRequisitions {
     /** @return the order of the requisition's latest round, if it was ordered; for users of the actor's tenant */
     Optional<RequisitionOrder> order(Actor actor, long instanceId);

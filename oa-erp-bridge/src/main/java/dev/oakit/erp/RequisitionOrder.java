@@ -17,9 +17,9 @@ import java.time.Instant;
  * @param reason why it was cancelled ({@code withdrawn}, {@code cancelled}, {@code rejected}), or null
  * @param lastError the ERP's refusal, or null
  * @param updatedAt when it last changed
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RequisitionOrder(long instanceId, int round, String target, String key, RequisitionOrderStatus status, String number,
                                String link, String reason, String lastError, Instant updatedAt) {
 }

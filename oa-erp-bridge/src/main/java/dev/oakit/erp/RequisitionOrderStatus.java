@@ -5,9 +5,9 @@ import org.apiguardian.api.API;
 /**
  * Where the purchase order of a requisition stands.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum RequisitionOrderStatus {
     /** The order is requested (its key fixed); the ERP has not confirmed it yet. */
     ORDERING,

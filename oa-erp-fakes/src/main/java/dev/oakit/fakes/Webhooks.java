@@ -173,7 +173,7 @@ public final class Webhooks {
     }
 
     /** Queues one request of a body already made (an Odoo automation rule's), unsigned; called by the fakes after a change commits. */
-    @API(status = API.Status.INTERNAL, since = "0.2")
+    @API(status = API.Status.INTERNAL, since = "0.1")
     public synchronized void enqueue(String target, URI url, byte[] body) {
         pending.add(new Delivery(target, url, body.clone(), Map.of("Content-Type", "application/json")));
     }

@@ -13,9 +13,9 @@ import org.apiguardian.api.API;
  *     (never together with credentials); never null
  * @param allowCredentials whether browsers may send cookies ({@code Access-Control-Allow-Credentials})
  * @param maxAge how long a browser may cache a preflight answer; never null
- * @since 0.4
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.4")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Cors(List<String> allowedOrigins, boolean allowCredentials, Duration maxAge) {
     /** Validates: {@code *} with credentials is refused, as browsers refuse it. */
     public Cors {

@@ -28,9 +28,9 @@ import org.apiguardian.api.API;
  *
  * <p>Thread-safe.
  *
- * @since 0.4
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.4")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class DemoLogin implements ActorResolver {
     /** The session cookie's name. */
     public static final String COOKIE = "oa_demo_session";
@@ -42,7 +42,7 @@ public final class DemoLogin implements ActorResolver {
     private final Map<String, Actor> sessions = new ConcurrentHashMap<>();
 
     /** A user the login page offers. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.4")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public record DemoUser(String userId, String label, boolean admin) {
     }
 

@@ -6,9 +6,9 @@ import org.apiguardian.api.API;
  * The stable error codes of the HTTP layer; the engine's own codes ({@code OA-CORE/...}, {@code OA-WF/...})
  * pass through unchanged in the {@code code} member of every problem document.
  *
- * @since 0.4
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.4")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class HttpErrors {
     /** No credentials in the request, or the {@link dev.oakit.http.spi.ActorResolver} found no actor: 401. */
     public static final String UNAUTHENTICATED = "OA-HTTP/UNAUTHENTICATED";

@@ -39,9 +39,9 @@ import org.apiguardian.api.API;
  * <p>Thread-safe. A request without a bearer token resolves to no actor (401 {@code OA-HTTP/UNAUTHENTICATED});
  * a bad token throws {@link UnauthenticatedException} with {@link HttpErrors#INVALID_TOKEN}.
  *
- * @since 0.4
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.4")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class JwtActorResolver implements ActorResolver {
     private final ConfigurableJWTProcessor<SecurityContext> processor;
     private final String issuer;
@@ -107,7 +107,7 @@ public final class JwtActorResolver implements ActorResolver {
     }
 
     /** Settings of a {@link JwtActorResolver}; {@link #build()} validates them all at once. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.4")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static final class Builder {
         private final URI jwks;
         private String issuer;

@@ -19,9 +19,9 @@ import org.eclipse.jetty.server.ServerConnector;
  * }
  * </pre>
  *
- * @since 0.4
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.4")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class OaHttpServer implements AutoCloseable {
     private final Server server;
     private final URI uri;

@@ -37,9 +37,9 @@ import org.apiguardian.api.API;
  * <p>Thread-safe; holds no per-request state. Every endpoint but {@code openapi.json} needs an actor from the
  * {@link ActorResolver}, and every permission check is the engine's own.
  *
- * @since 0.4
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.4")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class OaHttpServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
@@ -69,7 +69,7 @@ public final class OaHttpServlet extends HttpServlet {
     }
 
     /** Settings of an {@link OaHttpServlet}. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.4")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static final class Builder {
         private final OaKit oa;
         private ActorResolver resolver;

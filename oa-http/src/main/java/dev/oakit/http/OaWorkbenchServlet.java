@@ -42,9 +42,9 @@ import org.apiguardian.api.API;
  * <p>Thread-safe. Every page calls the engine's public services as the actor from the {@link ActorResolver}, so
  * every permission check is the engine's own; forms carry a CSRF token.
  *
- * @since 0.4
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.4")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class OaWorkbenchServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
@@ -70,7 +70,7 @@ public final class OaWorkbenchServlet extends HttpServlet {
     }
 
     /** Settings of an {@link OaWorkbenchServlet}. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.4")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static final class Builder {
         private final OaKit oa;
         private ActorResolver resolver;

@@ -7,9 +7,9 @@ import org.apiguardian.api.API;
  * The request's credentials are missing or invalid; oa-http answers 401 with a problem document.
  * An {@link dev.oakit.http.spi.ActorResolver} throws it for credentials it recognises but rejects.
  *
- * @since 0.4
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.4")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class UnauthenticatedException extends OaException {
     private static final long serialVersionUID = 1L;
 

@@ -58,6 +58,18 @@ class AdminApiTest {
             assertThat(refused.body().get("errors").get(0).get("path").asText()).isEqualTo("mapping.director");
             assertThat(refused.body().get("errors").get(0).get("message").asText()).contains("node 'director'");
 
+            Res dryRefused = f.postAsAdmin("admin/approvals/instances/" + atDirector + "/migrate", with(plan, "dryRun", true));
+            assertThat(dryRefused.status()).isEqualTo(409);
+            assertThat(dryRefused.body().get("errors").get(0).get("path").asText()).isEqualTo("mapping.director");
+            Res dryMoved = f.postAsAdmin("admin/approvals/instances/" + atManager + "/migrate", with(plan, "dryRun", true));
+            assertThat(dryMoved.status()).as(String.valueOf(dryMoved.body())).isEqualTo(204);
+            assertThat(f.workflow.todoOf("bob", atManager).nodeId()).as("a dry run moves nothing").isEqualTo("manager");
+            Res withIds = f.postAsAdmin("admin/approvals/instances/" + atManager + "/migrate",
+                    with(plan, "instanceIds", java.util.List.of(atManager)));
+            assertThat(withIds.status()).isEqualTo(400);
+            assertThat(withIds.body().get("errors").get(0).get("path").asText()).isEqualTo("instanceIds");
+            assertThat(f.workflow.todoOf("bob", atManager).nodeId()).isEqualTo("manager");
+
             assertThat(f.post("admin/approvals/instances/" + atManager + "/migrate", "alice", plan).status()).isEqualTo(403);
             Res moved = f.postAsAdmin("admin/approvals/instances/" + atManager + "/migrate", plan);
             assertThat(moved.status()).as(String.valueOf(moved.body())).isEqualTo(204);

@@ -9,9 +9,9 @@ import org.apiguardian.api.API;
  * @param system the other system's id as the host names it, e.g. {@code erp}; at most 64 characters
  * @param entityType the kind of record, e.g. {@code vendor}; at most 64 characters
  * @param externalId the record's id in that system; at most 191 characters
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ExternalRef(String system, String entityType, String externalId) {
     /** Checks the components. */
     public ExternalRef {

@@ -10,8 +10,8 @@ import java.time.Instant;
  * @param ref the other system's record
  * @param localId OAKit's id of the same record
  * @param linkedAt when the link was made (or last moved by a merge or split)
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record IdLink(ExternalRef ref, String localId, Instant linkedAt) {
 }

@@ -15,9 +15,9 @@ import java.util.Optional;
  * <p>Changes are for administrators (bridges act as {@link Actor#system}); reads are open to every
  * user of the tenant. Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface IdMap {
     /**
      * Links a record of another system to an OAKit id. Linking the same pair again changes nothing.

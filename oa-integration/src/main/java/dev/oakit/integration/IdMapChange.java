@@ -13,12 +13,12 @@ import java.time.Instant;
  * @param toLocal the OAKit id it is linked to after; null when the link was removed
  * @param actorId who did it
  * @param at when
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record IdMapChange(Action action, ExternalRef ref, String fromLocal, String toLocal, String actorId, Instant at) {
     /** What happened to a link. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public enum Action {
         /** The link was made. */
         LINK,

@@ -17,9 +17,9 @@ import java.util.Map;
  * @param retryMax the longest wait between two attempts (default 15 minutes)
  * @param targets per connector id: its request budget and circuit breaker; a target not named gets {@link Target#defaults()}
  * @param retention how long inbox deliveries and dead letters are kept ({@link Retention#defaults()} when absent)
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record IntegrationConfig(Duration callTimeout, Duration lease, Integer maxAttempts, Duration retryInitial, Duration retryMax,
                                 Map<String, Target> targets, Retention retention) {
     /**
@@ -32,9 +32,9 @@ public record IntegrationConfig(Duration callTimeout, Duration lease, Integer ma
      *     answer, not a failure) that opens the circuit (default 50)
      * @param minimumCalls calls the failure rate is measured over, the last ones (default 10)
      * @param openFor how long an open circuit holds every call back before it lets a few through (default 30 s)
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public record Target(Integer requests, Duration per, Integer failureRate, Integer minimumCalls, Duration openFor) {
         /** Fills defaults and checks values. */
         public Target {
@@ -73,9 +73,9 @@ public record IntegrationConfig(Duration callTimeout, Duration lease, Integer ma
      * @param deadLetters resolved dead letters (replayed) older than this are deleted (default 90 days)
      * @param purgeUnresolved also delete dead letters older than {@code deadLetters} that were never replayed (default false)
      * @param every how often the recurring purge runs once scheduled (default one day)
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public record Retention(Duration inboxDeliveries, Duration deadLetters, Boolean purgeUnresolved, Duration every) {
         /** Fills defaults and checks values. */
         public Retention {

@@ -6,9 +6,9 @@ import org.apiguardian.api.API;
  * The error codes of oa-integration: the stable {@code OaException.code()} of each case, one line
  * on what it means; each code is {@code OA-INT/} followed by the constant's name.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class IntegrationErrors {
     private IntegrationErrors() {
     }

@@ -10,9 +10,9 @@ import java.util.Map;
  * what the Micrometer meters show per node, here for all nodes together and without Micrometer.
  * For administrators. Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface IntegrationMetrics {
     /** @return every target with writes in the actor's tenant, by target id */
     Map<String, TargetStats> targets(Actor admin);

@@ -29,9 +29,9 @@ import org.apiguardian.api.API;
  * its migrations use the history table {@code oa_integration_schema_history}; its configuration is
  * {@link IntegrationConfig} in the {@code integration} namespace. It needs only core.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class IntegrationPlugin implements OaPlugin {
     private final MeterRegistry meters;
 

@@ -12,9 +12,9 @@ import org.apiguardian.api.API;
  *     reference the remote can be searched by); one write per target, operation and key; at most 191 characters
  * @param localId the OAKit record it belongs to, or null; at most 128 characters
  * @param payload the document, any Jackson-serialisable object; the operation reads it into its payload type
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record NewRemoteWrite(String target, String operation, String key, String localId, Object payload) {
     /** Checks the components. */
     public NewRemoteWrite {

@@ -14,9 +14,9 @@ import java.time.Duration;
  * given. Never call it inside a database transaction or while holding a pooled connection: a
  * job handler that calls it runs with {@code runsInTransaction() == false}. Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface RemoteReads {
     /**
      * Runs {@code read} once, guarded. Nothing is retried: a caller that has to decide now decides
@@ -37,9 +37,9 @@ public interface RemoteReads {
      * One remote read.
      *
      * @param <T> what it answers
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     @FunctionalInterface
     interface Read<T> {
         /** Calls the remote, within {@code call.timeout()}. */

@@ -23,9 +23,9 @@ import java.time.Instant;
  * @param remoteError the remote's answer to the last failure (its error body, cut to 4,000 characters), or null
  * @param createdAt when it was requested
  * @param updatedAt when it last changed
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RemoteWrite(long id, String target, String operation, String key, String localId, String payload, WriteStatus status,
                           String remoteId, int attempts, int creates, String lastError, Integer remoteStatus, String remoteError,
                           Instant createdAt, Instant updatedAt) {

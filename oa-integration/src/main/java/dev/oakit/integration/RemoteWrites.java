@@ -12,9 +12,9 @@ import java.util.Optional;
  * outcome (timeout after the remote may have committed, connection reset, 5xx) makes it UNKNOWN, and
  * the next attempt looks the key up before anything is created again. Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface RemoteWrites {
     /**
      * Stores a write and schedules its delivery, in one command; inside another command it commits

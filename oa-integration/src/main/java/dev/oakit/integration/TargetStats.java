@@ -14,9 +14,9 @@ import org.apiguardian.api.API;
  * @param dead dead letters ({@code FAILED})
  * @param averageDeliveryMillis the mean time from request to confirmation of the confirmed writes; null when none
  * @param maxDeliveryMillis the longest of them; null when none
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record TargetStats(String target, long pending, long sent, long confirmed, long unknown, long dead, Long averageDeliveryMillis,
                           Long maxDeliveryMillis) {
 }

@@ -6,9 +6,9 @@ import org.apiguardian.api.API;
  * Where a remote write stands. The key is fixed before the first call, so a write in
  * {@link #SENT} or {@link #UNKNOWN} is looked up by its key before anything is created again.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum WriteStatus {
     /** Not sent yet, or known not to have reached the remote (429, connection refused): the next attempt creates. */
     PENDING,

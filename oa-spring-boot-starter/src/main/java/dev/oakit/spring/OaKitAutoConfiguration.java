@@ -34,9 +34,9 @@ import java.time.Clock;
  * of its plugins as beans; its commands joining the Spring-managed transaction of the calling
  * thread. See {@code docs/spring-boot.md}.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class})
 @ConditionalOnClass(OaKit.class)
 @ConditionalOnSingleCandidate(DataSource.class)

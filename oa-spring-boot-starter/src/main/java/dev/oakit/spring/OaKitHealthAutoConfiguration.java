@@ -16,9 +16,9 @@ import org.springframework.context.annotation.Bean;
  * {@code /actuator/health}), when Actuator is on the class path; {@code management.health.oakit.enabled=false}
  * leaves it out. See {@code docs/spring-boot.md}.
  *
- * @since 0.3
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.3")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @AutoConfiguration(afterName = "dev.oakit.spring.OaKitAutoConfiguration")
 @ConditionalOnClass(name = {"org.springframework.boot.actuate.health.HealthIndicator",
         "org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator"})

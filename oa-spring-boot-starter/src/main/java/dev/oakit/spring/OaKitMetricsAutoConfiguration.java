@@ -20,9 +20,9 @@ import org.springframework.context.annotation.Bean;
  * {@link OaKitAutoConfiguration} installs like every {@code OaPlugin} bean. {@code oakit.metrics.enabled=false}
  * leaves it out; a {@code MetricsPlugin} bean of the host's wins. See {@code docs/spring-boot.md}.
  *
- * @since 0.3
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.3")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @AutoConfiguration(beforeName = "dev.oakit.spring.OaKitAutoConfiguration", afterName = {
         "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
         "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration",

@@ -16,9 +16,9 @@ import java.util.Map;
  * goes under {@code oakit.config.<namespace>.*} or into {@code oakit.config-file}. Bound by Spring
  * Boot; not thread-safe while binding, read-only afterwards.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @ConfigurationProperties(prefix = "oakit")
 public class OaKitProperties {
     /** Whether OAKit is configured at all (default true). */
@@ -133,7 +133,7 @@ public class OaKitProperties {
     }
 
     /** A tenant of this host. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static class Tenant {
         /** The tenant id the host's actors carry. */
         private String id;
@@ -159,7 +159,7 @@ public class OaKitProperties {
     }
 
     /** core.jobs: the durable job workers of this node. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static class Jobs {
         /** Whether this node runs jobs (core.jobs.enabled, default true); a node without still seals the audit log. */
         private Boolean enabled;
@@ -251,7 +251,7 @@ public class OaKitProperties {
     }
 
     /** core.audit: the sealer of the hash-chained audit log. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static class Audit {
         /** How often committed entries are sealed into the chain (core.audit.sealInterval, default 1s; 0s: no background sealer). */
         private Duration sealInterval;
@@ -266,7 +266,7 @@ public class OaKitProperties {
     }
 
     /** core.retention: purging done jobs, delivered events and old request ids. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static class Retention {
         /** Whether this node purges (core.retention.enabled, default true). */
         private Boolean enabled;
@@ -347,7 +347,7 @@ public class OaKitProperties {
     }
 
     /** OAKit's Micrometer meters (MetricsPlugin), installed on the application's MeterRegistry bean. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static class Metrics {
         /** Whether MetricsPlugin is installed on the application's MeterRegistry when there is one (default true). */
         private boolean enabled = true;

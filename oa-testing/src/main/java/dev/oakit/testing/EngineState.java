@@ -12,7 +12,7 @@ import java.util.List;
  * What the engine holds about an approval instance, as failure messages show it: status, active nodes and
  * open tasks with their assignees ({@code node → user (task id)}).
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record EngineState(long instanceId, String processKey, String status, List<String> activeNodes, List<String> openTasks) {
     /** Reads the instance's detail as the kit's administrator. */
     public static EngineState of(OaTestKit kit, long instanceId) {

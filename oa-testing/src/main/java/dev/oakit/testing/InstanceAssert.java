@@ -15,7 +15,7 @@ import java.util.List;
  * Checks on one approval instance. Each check reads the instance afresh as the kit's administrator;
  * a failure says what was expected and what the engine holds (status, active nodes, open tasks with assignees).
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class InstanceAssert {
     private final OaTestKit kit;
     private final long instanceId;

@@ -7,7 +7,7 @@ import org.apiguardian.api.API;
  * Fluent assertions on what OAKit holds, read through its public queries at each check. Without a kit
  * argument they use the kit of the test running on this thread ({@link OaKitExtension#current()}).
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class OaAssertions {
     private OaAssertions() {
     }

@@ -41,7 +41,7 @@ import java.util.function.Supplier;
  * <p>Registered with {@link OaKitTest}, or with {@code @RegisterExtension} on a {@code static} field
  * (per class) or an instance field (per method) built by {@link #builder()}.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class OaKitExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
     /** The class-path folder whose process definitions are deployed unless the test names another. */
     public static final String DEFAULT_DEFINITIONS = "oakit/processes";

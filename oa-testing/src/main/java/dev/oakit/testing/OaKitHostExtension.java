@@ -3,7 +3,9 @@ package dev.oakit.testing;
 import dev.oakit.testing.base.TestClock;
 import com.google.inject.Injector;
 import com.google.inject.Key;
+import dev.oakit.core.Checks;
 import dev.oakit.core.OaKit;
+import dev.oakit.core.ValidationException;
 import dev.oakit.testing.internal.HostedKit;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -33,9 +35,9 @@ import java.util.function.Function;
  * <p>Registered with {@code @RegisterExtension}: on a {@code static} field one OAKit per test class, on an
  * instance field one per test method.
  *
- * @since 0.3
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.3")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class OaKitHostExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(OaKitHostExtension.class);
     private static final String RUNNING = "running";
@@ -57,6 +59,7 @@ public final class OaKitHostExtension implements BeforeAllCallback, AfterAllCall
      * extension unless it runs, closed after the class or method.
      */
     public static OaKitHostExtension of(Function<TestClock, OaKit> host) {
+        hostFunction(host, "clock -> MyHost.builder(dataSource).clock(clock).build()");
         return new OaKitHostExtension(settings -> {
             TestClock clock = new TestClock();
             return new Running(clock, required(host.apply(clock), "the host function returned no OaKit"), null);
@@ -68,6 +71,7 @@ public final class OaKitHostExtension implements BeforeAllCallback, AfterAllCall
      * The injector's {@code OaKit} is started by the extension unless it runs, and closed after the class or method.
      */
     public static OaKitHostExtension guice(Function<TestClock, Injector> host) {
+        hostFunction(host, "clock -> Guice.createInjector(..., OaKitModule.builder()...clock(clock).build())");
         return new OaKitHostExtension(settings -> {
             TestClock clock = new TestClock();
             Injector injector = required(host.apply(clock), "the host function returned no Injector");
@@ -80,6 +84,10 @@ public final class OaKitHostExtension implements BeforeAllCallback, AfterAllCall
      * only makes it the current kit of each test method; it deploys nothing and injects nothing (the framework does).
      */
     public static OaKitHostExtension borrowing(Function<ExtensionContext, OaTestKit> kit) {
+        if (kit == null) {
+            throw ValidationException.of("kit", "is required (was null): pass the function that finds the framework's "
+                    + "OaTestKit for a test class");
+        }
         return new OaKitHostExtension(context -> new Running(required(kit.apply(context), "no OaTestKit was found for "
                 + context.getRequiredTestClass().getName())), false, null);
     }
@@ -94,9 +102,16 @@ public final class OaKitHostExtension implements BeforeAllCallback, AfterAllCall
         return new HostedKit(oa, clock, tenant, dataSource);
     }
 
+    private static void hostFunction(Function<TestClock, ?> host, String example) {
+        if (host == null) {
+            throw ValidationException.of("host", "is required (was null): pass the function that builds the host on the "
+                    + "test's clock, e.g. " + example);
+        }
+    }
+
     /** The tenant the test acts in (default {@code acme}); the host creates it as in production. */
     public OaKitHostExtension tenant(String id) {
-        this.tenant = id;
+        this.tenant = Checks.id("tenant", id);
         return this;
     }
 

@@ -16,7 +16,7 @@ import java.lang.annotation.Target;
  * {@link dev.oakit.testing.base.DatabaseTest} methods on each database of the matrix); see {@link OaKitExtension} for
  * what it boots, deploys and injects, and {@link OaKitExtension#builder()} for a DataSource of the test's own.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

@@ -13,7 +13,7 @@ import java.time.Duration;
  * One running OAKit of a test: the instance, its clock, its database, and helpers. Injected by
  * {@link OaKitExtension} into fields and parameters of this type.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface OaTestKit {
     /** @return the started OAKit */
     OaKit oa();

@@ -14,7 +14,7 @@ import java.util.Objects;
  * Checks on one ticket. Each check reads the ticket (and its SLA clocks at the clock's time) afresh as the
  * kit's administrator; a failure says what was expected and what OAKit holds.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class TicketAssert {
     private final OaTestKit kit;
     private final long ticketId;

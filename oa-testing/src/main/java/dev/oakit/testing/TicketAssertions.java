@@ -7,7 +7,7 @@ import org.apiguardian.api.API;
  * Fluent assertions on tickets (oa-ticket), apart from {@link OaAssertions} so that hosts without oa-ticket
  * compile against those; both can be imported statically side by side.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class TicketAssertions {
     private TicketAssertions() {
     }

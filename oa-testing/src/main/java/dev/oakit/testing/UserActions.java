@@ -11,7 +11,7 @@ import java.util.Map;
  * A user of the test's tenant acting on the public {@code Approvals} service; an action on an instance
  * finds the user's open task of it and fails, naming the open tasks the engine holds, when there is none.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface UserActions {
     /** @return the actor these helpers act as */
     Actor actor();

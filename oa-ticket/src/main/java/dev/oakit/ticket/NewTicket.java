@@ -99,7 +99,7 @@ public record NewTicket(String type, String title, String description, String ca
         /**
          * @param v the name of a saved SLA policy; agents of the ticket's queue and administrators may choose it
          * @return this, with the SLA policy, which dispatch rules do not override
-         * @since 0.2
+         * @since 0.1
          */
         public Builder slaPolicy(String v) { slaPolicy = v; return this; }
 

@@ -10,9 +10,9 @@ import java.util.List;
  *
  * @param ticketId the ticket
  * @param lines one per part the ticket lists, in its order
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record PartCheck(long ticketId, List<Line> lines) {
     public PartCheck {
         lines = List.copyOf(lines);

@@ -12,9 +12,9 @@ import java.math.BigDecimal;
  * @param warehouse the warehouse asked about
  * @param available what can be taken (on hand less reserved); null when unknown
  * @param reason why it is unknown; null when known
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record PartStock(String item, String warehouse, BigDecimal available, String reason) {
     /** @return a known quantity */
     public static PartStock of(String item, String warehouse, BigDecimal available) {

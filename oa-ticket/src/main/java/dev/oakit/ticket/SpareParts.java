@@ -13,9 +13,9 @@ import org.apiguardian.api.API;
  * (quantity defaults to 1), each optionally with its own {@code "warehouse"}; {@link #addField} adds that table to a
  * ticket type's form.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface SpareParts {
     /** The custom field of a ticket that lists its parts. */
     String FIELD = "parts";

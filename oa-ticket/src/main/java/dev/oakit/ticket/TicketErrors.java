@@ -9,9 +9,9 @@ import org.apiguardian.api.API;
  * ({@code OA-CORE/...}, among them the generic {@code VALIDATION} of a ticket's fields) are in
  * {@link dev.oakit.core.CoreErrors}.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class TicketErrors {
     private TicketErrors() {
     }

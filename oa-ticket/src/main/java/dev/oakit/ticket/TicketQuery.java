@@ -51,7 +51,7 @@ public record TicketQuery(Scope scope, boolean openOnly, String state, StateKind
     /**
      * The order of a list.
      *
-     * @since 0.2
+     * @since 0.1
      */
     public enum Order {
         /** the newest first */
@@ -84,7 +84,7 @@ public record TicketQuery(Scope scope, boolean openOnly, String state, StateKind
 
     /**
      * @return a builder with no filter, scope {@link Scope#VISIBLE}, the first 50
-     * @since 0.2
+     * @since 0.1
      */
     public static Builder builder() {
         return new Builder();
@@ -92,7 +92,7 @@ public record TicketQuery(Scope scope, boolean openOnly, String state, StateKind
 
     /**
      * @return a builder holding this query's filters and page, to change some of them
-     * @since 0.2
+     * @since 0.1
      */
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -121,7 +121,7 @@ public record TicketQuery(Scope scope, boolean openOnly, String state, StateKind
      * Builds a {@link TicketQuery}: {@code TicketQuery.builder().queue("it").openOnly().page(0, 20).build()}. Each
      * method sets one filter (null clears it); {@link #build()} checks the page. Not thread-safe.
      *
-     * @since 0.2
+     * @since 0.1
      */
     public static final class Builder {
         private Scope scope = Scope.VISIBLE;
@@ -239,7 +239,7 @@ public record TicketQuery(Scope scope, boolean openOnly, String state, StateKind
 
         /**
          * @param v the order of the list; null for {@link Order#NEWEST}
-         * @since 0.2
+         * @since 0.1
          */
         public Builder order(Order v) {
             order = v;
@@ -249,7 +249,7 @@ public record TicketQuery(Scope scope, boolean openOnly, String state, StateKind
         /**
          * Open tickets first, by urgency: due, then priority, then age ({@link Order#URGENCY}).
          *
-         * @since 0.2
+         * @since 0.1
          */
         public Builder byUrgency() {
             return order(Order.URGENCY);
@@ -257,7 +257,7 @@ public record TicketQuery(Scope scope, boolean openOnly, String state, StateKind
 
         /**
          * @param v only the tickets of this customer (the requester's {@link Requester#customerRef()}); null for all
-         * @since 0.2
+         * @since 0.1
          */
         public Builder customer(String v) {
             customerRef = v;

@@ -7,9 +7,9 @@ import org.apiguardian.api.API;
  * template or read a delivery's template with these keys (docs/notifications.md). The variables each template
  * gets are listed with it.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class TicketTemplates {
     /** To the queue's dispatchers when a ticket is created ({@code number}, {@code title}, {@code by}, {@code queue}, {@code priority}). */
     public static final String CREATED = "tk.ticket.created";

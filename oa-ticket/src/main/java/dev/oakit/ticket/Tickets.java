@@ -176,7 +176,7 @@ public interface Tickets {
      * @throws dev.oakit.core.ForbiddenException when the actor is no system actor or operator, or the address is not the
      *     requester's
      * @throws dev.oakit.core.ConflictException when the ticket is closed
-     * @since 0.2
+     * @since 0.1
      */
     Ticket contactReply(Actor system, long ticketId, String email, String channel, String body, String requestId);
 

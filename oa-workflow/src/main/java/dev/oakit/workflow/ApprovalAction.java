@@ -12,9 +12,9 @@ import java.util.Locale;
  * @param kind the action
  * @param taskId the task it acts on; null for an action on the instance
  * @param userIds for {@link Kind#REMOVE_SIGNER}: the signers that may be removed; otherwise empty
- * @since 0.4
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.4")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ApprovalAction(Kind kind, Long taskId, List<String> userIds) {
     public ApprovalAction {
         userIds = userIds == null ? List.of() : List.copyOf(userIds);

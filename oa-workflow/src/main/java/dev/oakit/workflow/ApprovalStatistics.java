@@ -14,9 +14,9 @@ import java.util.List;
  * reported monthly"), computed in SQL over a period. Administrators only. Thread-safe. See
  * docs/deadlines-and-proxies.md.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface ApprovalStatistics {
     /**
      * Per user who decided tasks completed in the period (approved, rejected, returned; the

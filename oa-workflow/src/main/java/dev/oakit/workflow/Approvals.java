@@ -42,7 +42,7 @@ public interface Approvals {
      * refill (驳回重填, {@code onReject: REFILL}): it ends REJECTED, and their refill task closes
      * ({@code ABANDONED}). Only the initiator; only a RETURNED instance ({@code OA-WF/NOT_RETURNED}).
      *
-     * @since 0.3
+     * @since 0.1
      */
     void abandon(Actor initiator, long instanceId, Decision decision);
 
@@ -109,7 +109,7 @@ public interface Approvals {
      *
      * @return task actions in task order, then instance actions; empty when the actor may do nothing
      * @throws dev.oakit.core.NotFoundException when the instance does not exist in the actor's tenant
-     * @since 0.4
+     * @since 0.1
      */
     List<ApprovalAction> actionsFor(Actor actor, long instanceId);
 }

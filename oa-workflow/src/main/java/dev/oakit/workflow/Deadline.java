@@ -20,9 +20,9 @@ import java.util.List;
  * @param normal working time for instances of priority {@code normal}; null inherits (no deadline when nothing sets it)
  * @param urgent working time for instances of priority {@code urgent}; null inherits, then {@code normal}
  * @param timeouts the timeout ladder; null inherits, empty for none
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Deadline(String calendar, String normal, String urgent, List<Timeout> timeouts) {
     /** Copies the list. */

@@ -5,9 +5,9 @@ import org.apiguardian.api.API;
 /**
  * Where an open task stands against its deadline, as of the query's time.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum DueState {
     /** The task has no deadline (or is closed). */
     NONE,

@@ -19,9 +19,9 @@ import java.util.List;
  * says "migrated". Instances that do not pass are left untouched and reported with their reasons.
  * Thread-safe; commands on one instance are serialised with the migration.
  *
- * @since 0.4
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.4")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface InstanceMigrations {
     /**
      * Migrates one instance.
@@ -42,7 +42,10 @@ public interface InstanceMigrations {
     /** Migrates every running, suspended or returned instance of the plan's source version, as {@link #migrate(Actor, MigrationPlan, List)}. */
     MigrationReport migrateAll(Actor admin, MigrationPlan plan);
 
-    /** The dry run of {@link #migrate(Actor, MigrationPlan, List)}: checks every instance, changes nothing, audits nothing. */
+    /**
+     * The dry run of {@link #migrate(Actor, MigrationPlan, List)}: checks every instance (under its instance lock, as a
+     * migration), changes nothing, audits nothing.
+     */
     MigrationReport validate(Actor admin, MigrationPlan plan, List<Long> instanceIds);
 
     /** The dry run of {@link #migrateAll}: checks every instance of the source version, changes nothing. */

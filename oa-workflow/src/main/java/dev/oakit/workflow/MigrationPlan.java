@@ -21,9 +21,9 @@ import java.util.Map;
  * @param fromVersion the version the instances run on
  * @param toVersion the version they move to
  * @param mapping explicit pairs: source node id to target node id (empty: same ids map to themselves)
- * @since 0.4
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.4")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record MigrationPlan(String processKey, int fromVersion, int toVersion, Map<String, String> mapping) {
     /** Checks the arguments and copies the mapping (keeping its order). */
     public MigrationPlan {

@@ -10,9 +10,9 @@ import java.util.stream.Collectors;
  * An instance cannot migrate as planned ({@link WorkflowErrors#MIGRATION_REFUSED}); the message lists
  * every reason, and {@link #reasons()} gives them one by one. The instance is unchanged.
  *
- * @since 0.4
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.4")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class MigrationRefusedException extends ConflictException {
     private static final long serialVersionUID = 1L;
 

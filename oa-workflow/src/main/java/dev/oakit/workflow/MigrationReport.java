@@ -13,9 +13,9 @@ import java.util.List;
  *        instances that would migrate
  * @param migrated the instances migrated (or, in a dry run, that would migrate), in id order
  * @param refused the instances refused, with their reasons, in id order
- * @since 0.4
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.4")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record MigrationReport(MigrationPlan plan, boolean dryRun, List<Long> migrated, List<Refusal> refused) {
     /** Copies the lists. */
     public MigrationReport {
@@ -34,7 +34,7 @@ public record MigrationReport(MigrationPlan plan, boolean dryRun, List<Long> mig
      * @param instanceId the instance
      * @param reasons every reason, in the order found; never empty
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.4")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public record Refusal(long instanceId, List<Reason> reasons) {
         /** Copies the list. */
         public Refusal {
@@ -49,7 +49,7 @@ public record MigrationReport(MigrationPlan plan, boolean dryRun, List<Long> mig
      * @param nodeId the node of the source version it is about, or null for the whole instance
      * @param message what is wrong and what to do, naming the node (and field)
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.4")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public record Reason(Problem problem, String nodeId, String message) {
         @Override
         public String toString() {
@@ -58,7 +58,7 @@ public record MigrationReport(MigrationPlan plan, boolean dryRun, List<Long> mig
     }
 
     /** The kinds of reasons. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.4")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public enum Problem {
         /** The instance ended, or runs on another process or version than the plan's source. */
         NOT_MIGRATABLE,
@@ -74,9 +74,14 @@ public record MigrationReport(MigrationPlan plan, boolean dryRun, List<Long> mig
         SERVICE_CHANGED,
         /** A waiting sub-process node's counterpart has another id or process: the running sub-process would not find it. */
         SUBPROCESS_CHANGED,
-        /** Two waiting nodes map to one node. */
+        /** A waiting node maps to the node another waiting node, or a node the instance already ran, maps to. */
         MERGED,
         /** A form field the waiting node shows, and the instance holds a value for, is not in the target version's form. */
-        FIELD_DROPPED
+        FIELD_DROPPED,
+        /**
+         * The migration of this instance failed with an unexpected error (the message gives its code and text): the
+         * instance is unchanged, and the other instances of the run were still migrated or checked.
+         */
+        FAILED
     }
 }

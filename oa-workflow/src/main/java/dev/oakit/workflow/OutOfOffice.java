@@ -11,9 +11,9 @@ import java.util.List;
  * Out-of-office proxies (委托), absences, and the handover of a leaving user's work. Every change
  * is an audited command in the actor's tenant. Thread-safe. See docs/deadlines-and-proxies.md.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface OutOfOffice {
     /**
      * Sets a proxy: new tasks of {@code request.userId()} in the date range go to the proxy

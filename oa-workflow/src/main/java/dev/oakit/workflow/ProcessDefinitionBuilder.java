@@ -122,7 +122,7 @@ public final class ProcessDefinitionBuilder {
      * Adds a join of the split {@code split} that passes when the first {@code first} branches
      * arrived (1: a discriminator); the other branches' open tasks are closed.
      *
-     * @since 0.3
+     * @since 0.1
      */
     public ProcessDefinitionBuilder join(String id, String split, int first) {
         return node(new Node.Join(id, null, split, first));
@@ -268,7 +268,7 @@ public final class ProcessDefinitionBuilder {
          * Sets what a rejection here does: end the instance (default) or send the form back to the
          * initiator to refill (驳回重填).
          *
-         * @since 0.3
+         * @since 0.1
          */
         public ApprovalBuilder onReject(Node.OnReject policy) {
             this.onReject = policy;

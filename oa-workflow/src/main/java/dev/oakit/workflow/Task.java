@@ -48,7 +48,7 @@ public record Task(long id, long instanceId, String nodeId, String nodeName, Str
      * The constructor of 0.2, kept for hosts that build tasks (in their tests, say): an {@link TaskKind#APPROVAL} task
      * without a comment.
      *
-     * @since 0.2
+     * @since 0.1
      */
     public Task(long id, long instanceId, String nodeId, String nodeName, String assigneeId, String ownerId,
                 TaskStatus status, String outcome, String processKey, String title, String initiatorId,

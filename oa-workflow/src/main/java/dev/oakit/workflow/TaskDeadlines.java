@@ -11,9 +11,9 @@ import java.time.Instant;
  * and scheduled again relative to the new deadline (rungs whose time has passed run at once).
  * Audited commands. Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface TaskDeadlines {
     /**
      * Sets an open task's deadline.

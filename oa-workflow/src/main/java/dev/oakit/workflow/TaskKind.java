@@ -6,9 +6,9 @@ import org.apiguardian.api.API;
  * What a task asks of its assignee: to decide at an approval node (as an approver or as a signer
  * added there, 加签), or to refill a rejected form (驳回重填).
  *
- * @since 0.3
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.3")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum TaskKind {
     /** A task the node's approver rule gave (or its fallback, a turn in SEQUENTIAL, a withdrawal). */
     APPROVAL,

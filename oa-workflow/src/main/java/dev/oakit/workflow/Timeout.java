@@ -14,9 +14,9 @@ import org.apiguardian.api.API;
  *               {@code PT0S} at the deadline (default), {@code P1D} one working day after
  * @param every {@link Action#REMIND} only: repeat interval in working time, or null for once
  * @param times {@link Action#REMIND} only: at most this many reminders (default 1; 1..50)
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Timeout(Action action, String offset, String every, Integer times) {
     /** Fills defaults. */

@@ -79,7 +79,7 @@ public record TodoQuery(String processKey, String initiatorId, Instant from, Ins
     /**
      * @return a copy sorted by urgency: the earliest deadline first, then urgent before normal, then the oldest;
      *         tasks without a deadline last (a person's todo list is one indexed range in this order too)
-     * @since 0.2
+     * @since 0.1
      */
     public TodoQuery byUrgency() {
         return new TodoQuery(processKey, initiatorId, from, to, newestFirst, page, size, due, true);

@@ -8,9 +8,9 @@ import org.apiguardian.api.API;
  * work in a {@code switch}); each code is {@code OA-WF/} followed by the constant's name. The
  * kernel's codes ({@code OA-CORE/...}) are in {@link dev.oakit.core.CoreErrors}.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class WorkflowErrors {
     private WorkflowErrors() {
     }

@@ -25,40 +25,40 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class WorkflowPlugin implements OaPlugin {
     /** @deprecated since 0.2: use {@link WorkflowTemplateKeys#URGED}, which internal code can use without naming the plugin */
-    @Deprecated(since = "0.2")
+    @Deprecated(since = "0.1")
     public static final String URGED_TEMPLATE = WorkflowTemplateKeys.URGED;
     /** @deprecated since 0.2: use {@link WorkflowTemplateKeys#REMIND}, which internal code can use without naming the plugin */
-    @Deprecated(since = "0.2")
+    @Deprecated(since = "0.1")
     public static final String REMIND_TEMPLATE = WorkflowTemplateKeys.REMIND;
     /** @deprecated since 0.2: use {@link WorkflowTemplateKeys#ESCALATED}, which internal code can use without naming the plugin */
-    @Deprecated(since = "0.2")
+    @Deprecated(since = "0.1")
     public static final String ESCALATED_TEMPLATE = WorkflowTemplateKeys.ESCALATED;
     /** @deprecated since 0.2: use {@link WorkflowTemplateKeys#ASSIGNED}, which internal code can use without naming the plugin */
-    @Deprecated(since = "0.2")
+    @Deprecated(since = "0.1")
     public static final String ASSIGNED_TEMPLATE = WorkflowTemplateKeys.ASSIGNED;
     /** @deprecated since 0.2: use {@link WorkflowTemplateKeys#DUE_SOON}, which internal code can use without naming the plugin */
-    @Deprecated(since = "0.2")
+    @Deprecated(since = "0.1")
     public static final String DUE_SOON_TEMPLATE = WorkflowTemplateKeys.DUE_SOON;
     /** @deprecated since 0.2: use {@link WorkflowTemplateKeys#OVERDUE}, which internal code can use without naming the plugin */
-    @Deprecated(since = "0.2")
+    @Deprecated(since = "0.1")
     public static final String OVERDUE_TEMPLATE = WorkflowTemplateKeys.OVERDUE;
     /** @deprecated since 0.2: use {@link WorkflowTemplateKeys#RETURNED}, which internal code can use without naming the plugin */
-    @Deprecated(since = "0.2")
+    @Deprecated(since = "0.1")
     public static final String RETURNED_TEMPLATE = WorkflowTemplateKeys.RETURNED;
     /** @deprecated since 0.2: use {@link WorkflowTemplateKeys#APPROVED}, which internal code can use without naming the plugin */
-    @Deprecated(since = "0.2")
+    @Deprecated(since = "0.1")
     public static final String APPROVED_TEMPLATE = WorkflowTemplateKeys.APPROVED;
     /** @deprecated since 0.2: use {@link WorkflowTemplateKeys#REJECTED}, which internal code can use without naming the plugin */
-    @Deprecated(since = "0.2")
+    @Deprecated(since = "0.1")
     public static final String REJECTED_TEMPLATE = WorkflowTemplateKeys.REJECTED;
     /** @deprecated since 0.2: use {@link WorkflowTemplateKeys#WITHDRAWN}, which internal code can use without naming the plugin */
-    @Deprecated(since = "0.2")
+    @Deprecated(since = "0.1")
     public static final String WITHDRAWN_TEMPLATE = WorkflowTemplateKeys.WITHDRAWN;
     /** @deprecated since 0.2: use {@link WorkflowTemplateKeys#CC}, which internal code can use without naming the plugin */
-    @Deprecated(since = "0.2")
+    @Deprecated(since = "0.1")
     public static final String CC_TEMPLATE = WorkflowTemplateKeys.CC;
     /** @deprecated since 0.2: use {@link WorkflowTemplateKeys#PROXY_LOOP}, which internal code can use without naming the plugin */
-    @Deprecated(since = "0.2")
+    @Deprecated(since = "0.1")
     public static final String PROXY_LOOP_TEMPLATE = WorkflowTemplateKeys.PROXY_LOOP;
 
     @Override

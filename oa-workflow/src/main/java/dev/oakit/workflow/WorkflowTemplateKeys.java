@@ -7,9 +7,9 @@ import org.apiguardian.api.API;
  * host that replaces a template's text, sets a user's channel preference for one, or renders one.
  * Templates marked "with {@code workflow.notifications}" are sent only when that switch is on.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class WorkflowTemplateKeys {
     private WorkflowTemplateKeys() {
     }

@@ -15,9 +15,9 @@ import org.apiguardian.api.API;
  * @param seq sequence number of the newest sealed entry; 0 for an empty chain
  * @param hash that entry's hash (64 hex digits; 64 zeros for an empty chain)
  * @param keyId the HMAC key the entry was sealed with, or null for plain SHA-256
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record AuditChainHead(String tenantId, long seq, String hash, String keyId) {
     private static final java.util.regex.Pattern HASH = java.util.regex.Pattern.compile("[0-9a-f]{64}");
 

@@ -33,9 +33,9 @@ public interface AuditLog {
      * Exports the head of the actor's tenant chain (the newest sealed entry), to store outside the
      * database and to check against later with {@link #verify(Actor, AuditChainHead)}; admins only.
      *
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     AuditChainHead head(Actor actor);
 
     /**
@@ -45,8 +45,8 @@ public interface AuditLog {
      *
      * @param exported a head from {@link #head(Actor)} of the actor's tenant
      * @throws dev.oakit.core.ValidationException if the head belongs to another tenant
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     AuditVerification verify(Actor actor, AuditChainHead exported);
 }

@@ -26,9 +26,9 @@ public record AuditVerification(boolean intact, long checked, Long firstBadSeq, 
 
     /**
      * @return true when the chain shows that an entry was changed, removed or inserted ({@code firstBadSeq} names it)
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public boolean tampered() {
         return firstBadSeq != null;
     }

@@ -54,9 +54,9 @@ public interface Directory {
      *
      * @param userIds the ids, each checked like {@link #findUser}'s; may be empty
      * @return the users found, by id
-     * @since 0.3
+     * @since 0.1
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     default java.util.Map<String, User> findUsers(Actor actor, java.util.Collection<String> userIds) {
         java.util.Map<String, User> out = new java.util.TreeMap<>();
         for (String id : userIds) {
@@ -145,9 +145,9 @@ public interface Directory {
      *
      * @param email the address (surrounding blanks are ignored), at most 254 characters
      * @return the active users of the tenant with the address, by id; empty when there is none
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     List<User> activeUsersByEmail(Actor actor, String email);
 
     /**
@@ -158,9 +158,9 @@ public interface Directory {
      * @param userIds ids of users of the tenant; unknown ids and users without a department are
      *                left out of the answer
      * @return department id by user id, sorted by user id, unmodifiable
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     Map<String, String> primaryDepartments(Actor actor, Collection<String> userIds);
 
     // ---- commands (administrators only) ------------------------------------------------------
@@ -250,8 +250,8 @@ public interface Directory {
      * @param input read to the end, not closed
      * @return per row: created, updated, unchanged or failed with each problem's field and fix
      * @throws dev.oakit.core.ValidationException if the input as a whole cannot be read (not JSON, no CSV header)
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     OrgImportReport importOrganisation(Actor actor, ImportFormat format, Reader input);
 }

@@ -51,7 +51,7 @@ public final class DirectoryEvents {
      *
      * @param event a {@link #USER_DEACTIVATED} event; never null
      * @return the sentence; never null
-     * @since 0.3
+     * @since 0.1
      */
     public static String deactivation(dev.oakit.core.event.DomainEvent event) {
         boolean byImport = "import".equals(event.payload().path("source").asText());

@@ -11,9 +11,9 @@ import java.util.Objects;
  * reports every row unchanged and changes nothing. Immutable and thread-safe.
  *
  * @param rows one entry per row of the input, departments first, then users, each in input order; never null
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record OrgImportReport(List<Row> rows) {
     /** What happened to a row. */
     public enum Outcome {

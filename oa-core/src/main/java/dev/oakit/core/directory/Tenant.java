@@ -14,9 +14,9 @@ import java.time.Instant;
  * @param active false once deactivated: its commands are refused, its data stays
  * @param createdAt when it was created; null in a request to create it
  * @param deactivatedAt when it was deactivated, or null
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Tenant(String id, String name, boolean active, Instant createdAt, Instant deactivatedAt) {
     /** Validates the components. */
     public Tenant {

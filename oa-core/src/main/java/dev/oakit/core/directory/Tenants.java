@@ -12,9 +12,9 @@ import java.util.Optional;
  * concerns. A host may also declare its tenants on the builder ({@code OaKit.builder().tenant("acme", "ACME")}),
  * which creates those missing at {@code start()}. Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface Tenants {
     /**
      * @param operator an operator

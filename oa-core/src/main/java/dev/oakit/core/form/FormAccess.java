@@ -75,7 +75,7 @@ public final class FormAccess {
         return made;
     }
 
-    /** A schema (by identity: a schema has no equality of its own) with its permissions. */
+    /** A schema (by value: FormSchema is a record, so equal schemas share an entry; hashing one walks its fields) with its permissions. */
     private record Key(FormSchema schema, Map<String, FieldAccess> access, FieldAccess otherwise) {
     }
 

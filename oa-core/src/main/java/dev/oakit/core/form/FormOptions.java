@@ -12,9 +12,9 @@ import java.util.List;
  * or read from the {@link dev.oakit.core.form.spi.OptionSource} a field names. Engines check submitted values
  * with it; hosts show {@link #options} where a form is filled. Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface FormOptions {
 
     /**

@@ -12,9 +12,9 @@ import java.util.Objects;
  *
  * @param source the id of the option source; never null
  * @param target what the source reads, as the source documents it; may be null
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record OptionSourceRef(String source, String target) {
     /** Rejects a null source. */
     public OptionSourceRef {

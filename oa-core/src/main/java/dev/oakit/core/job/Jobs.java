@@ -35,9 +35,9 @@ public interface Jobs {
     /**
      * @param type the job type, e.g. a plugin's {@code wf.service}
      * @return dead jobs of the type in the actor's tenant, newest first, at most {@code limit} (1..1000); admins only
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     List<JobInfo> dead(Actor actor, String type, int limit);
 
     /** Puts a dead job back to READY with fresh attempts and a fresh retry budget (admins only, audited). */

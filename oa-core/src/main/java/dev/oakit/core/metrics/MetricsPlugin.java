@@ -34,9 +34,9 @@ import java.time.Duration;
  *
  * <p>Thread-safe once built; install one per OAKit.
  *
- * @since 0.3
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.3")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class MetricsPlugin implements OaPlugin {
     private final MeterRegistry meters;
     private ObservationRegistry observations;

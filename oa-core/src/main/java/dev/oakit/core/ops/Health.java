@@ -11,9 +11,9 @@ import java.util.Map;
  * @param status  the worst status of all checks; never null
  * @param checks  each check by name ({@code database}, {@code migrations}, {@code workers},
  *                {@code deadJobs}), in that order; never null
- * @since 0.3
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.3")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Health(HealthStatus status, Map<String, Check> checks) {
 
     public Health {
@@ -27,7 +27,7 @@ public record Health(HealthStatus status, Map<String, Check> checks) {
      * @param status its verdict; never null
      * @param detail what it found: a count or a message; never null
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public record Check(HealthStatus status, String detail) {
         public Check {
             java.util.Objects.requireNonNull(status, "status");

@@ -11,9 +11,9 @@ import org.apiguardian.api.API;
  * Thread-safe; each call queries the database (a few statements), so call it from a probe, not
  * per request.
  *
- * @since 0.3
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.3")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface HealthCheck {
 
     /** @return the current health; never null, never throws for a database failure (that is DOWN) */

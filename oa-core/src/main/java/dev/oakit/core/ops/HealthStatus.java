@@ -5,9 +5,9 @@ import org.apiguardian.api.API;
 /**
  * The verdict of a health check, worst last.
  *
- * @since 0.3
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.3")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum HealthStatus {
     /** Everything checked is fine. */
     UP,

@@ -59,9 +59,9 @@ public interface CommandContext {
      * that already waits is shared, not repeated), in a fixed number of statements however many
      * there are: one look-up of their dedupe keys and one batched insert.
      *
-     * @since 0.3
+     * @since 0.1
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     default void scheduleAll(java.util.Collection<JobRequest> requests) {
         for (JobRequest r : requests) {
             schedule(r);
@@ -79,9 +79,9 @@ public interface CommandContext {
      *
      * @param keyPrefix the start of the keys, not empty; choose it so that it cannot be the start of
      *     another family's keys (end it with a separator: {@code "timer-12-"} rather than {@code "timer-12"})
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     int cancelJobsByKeyPrefix(String keyPrefix);
 
     /**

@@ -43,9 +43,9 @@ public interface DirectoryProvider {
     /**
      * @return the tenant's users of these ids, active or not, by id; unknown ids are left out. The
      *     default asks {@link #findUser} for each; a provider with a database answers in one query.
-     * @since 0.3
+     * @since 0.1
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     default java.util.Map<String, User> findUsers(String tenantId, java.util.Collection<String> userIds) {
         java.util.Map<String, User> out = new java.util.TreeMap<>();
         for (String id : userIds) {
@@ -83,9 +83,9 @@ public interface DirectoryProvider {
      *
      * @param email the address, stripped
      * @return the active users with the address, by id; empty when none
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     default List<User> activeUsersByEmail(String tenantId, String email) {
         return List.of();
     }
@@ -97,9 +97,9 @@ public interface DirectoryProvider {
      *
      * @param userIds distinct user ids
      * @return department id by user id; users without a primary membership and unknown users are absent
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     default Map<String, String> primaryDepartments(String tenantId, Set<String> userIds) {
         Map<String, String> departments = new HashMap<>();
         for (String userId : userIds) {

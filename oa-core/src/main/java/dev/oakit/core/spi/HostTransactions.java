@@ -19,9 +19,9 @@ import java.sql.Connection;
  *
  * <p>Implementations must be thread-safe; both methods are called on the thread that runs the command.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface HostTransactions {
     /**
      * @return the connection of the host's transaction running on the calling thread on OAKit's data

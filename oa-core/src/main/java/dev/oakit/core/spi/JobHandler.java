@@ -53,9 +53,9 @@ public interface JobHandler {
      * remote writes do). Failures are retried and parked as dead as for every job.
      *
      * @return true to run each attempt in one transaction
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     default boolean runsInTransaction() {
         return true;
     }

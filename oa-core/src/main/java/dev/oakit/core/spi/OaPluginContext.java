@@ -55,17 +55,17 @@ public interface OaPluginContext {
      * Contributes a hook that runs when OAKit has started (migrations done, job workers running) and
      * when it closes, in plugin dependency order; see {@link PluginLifecycle}.
      *
-     * @since 0.2
+     * @since 0.1
      */
-    @org.apiguardian.api.API(status = org.apiguardian.api.API.Status.EXPERIMENTAL, since = "0.2")
+    @org.apiguardian.api.API(status = org.apiguardian.api.API.Status.EXPERIMENTAL, since = "0.1")
     void lifecycle(PluginLifecycle lifecycle);
 
     /**
      * Contributes a lifecycle hook created by Guice (so it can be injected); see {@link PluginLifecycle}.
      *
-     * @since 0.2
+     * @since 0.1
      */
-    @org.apiguardian.api.API(status = org.apiguardian.api.API.Status.EXPERIMENTAL, since = "0.2")
+    @org.apiguardian.api.API(status = org.apiguardian.api.API.Status.EXPERIMENTAL, since = "0.1")
     void lifecycle(Class<? extends PluginLifecycle> type);
 
     /** Contributes an in-process listener for domain events, run after commit. */
@@ -107,8 +107,8 @@ public interface OaPluginContext {
      * @param dependency the Maven coordinates a host adds, e.g. {@code org.eclipse.angus:angus-mail}
      * @param purpose what the plugin uses it for, e.g. {@code "Jakarta Mail to read and send e-mail"}
      * @return true when the library is on the class path
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     boolean requireLibrary(String className, String dependency, String purpose);
 }

@@ -8,9 +8,9 @@ import org.apiguardian.api.API;
  * {@code context.extension(OperationObserver.class, ...)}. Called on the thread that runs the
  * command or job; implementations must be thread-safe, fast, and must not throw.
  *
- * @since 0.3
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.3")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface OperationObserver {
 
     /**
@@ -32,7 +32,7 @@ public interface OperationObserver {
     }
 
     /** One observed command or job attempt. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     interface Scope {
         /** A scope that records nothing. */
         Scope NONE = failure -> { };

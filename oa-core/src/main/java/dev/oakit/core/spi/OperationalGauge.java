@@ -14,9 +14,9 @@ import java.util.function.BiFunction;
  * {@link #read} runs at most once per refresh interval, never per scrape; keep it one indexed
  * query.
  *
- * @since 0.3
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.3")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface OperationalGauge {
 
     /** @return the meter name, dotted and lower case, such as {@code oakit.workflow.tasks.open}; never null */

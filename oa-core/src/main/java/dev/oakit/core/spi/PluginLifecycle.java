@@ -23,9 +23,9 @@ import org.apiguardian.api.API;
  * logged and the other plugins still stop. Implementations need not be thread-safe: OAKit calls them
  * from one thread at a time.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface PluginLifecycle {
     /**
      * Runs once per successful {@code start()}. Default: nothing.

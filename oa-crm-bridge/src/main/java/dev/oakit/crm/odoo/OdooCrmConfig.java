@@ -17,9 +17,9 @@ import java.net.URI;
  *     the default) or a custom field such as {@code x_oakit_key}; Odoo does not make either unique, so the connector
  *     looks the key up before it creates and removes a second contact a replayed call made
  * @param supportProject the name of the project whose tasks are the service requests (cases), e.g. {@code Support}
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record OdooCrmConfig(String target, URI baseUri, String database, String login, String secret, String contactKeyField,
                             String supportProject) {
     /** Checks the components. */

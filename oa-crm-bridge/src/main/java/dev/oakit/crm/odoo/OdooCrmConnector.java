@@ -51,9 +51,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Odoo Community has no helpdesk and no approval of quotes: this connector offers no {@link #DECISION} and no
  * request feeds, and the flows that need them say so at start. Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class OdooCrmConnector implements CrmConnector {
     /** The {@code state} of a task that is neither done nor cancelled. */
     private static final String OPEN_STATE = "01_in_progress";

@@ -23,9 +23,9 @@ import java.util.Objects;
  * @param resolutionField the Case field the resolution is written to (default {@code OAKit_Resolution__c})
  * @param dailyLimitWait how long to stop calling once the org's daily API requests are used up (default 1 hour;
  *     Salesforce counts over a rolling 24 hours and says no more precisely when requests become available again)
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SalesforceConfig(String target, URI myDomain, String apiVersion, String clientId, String clientSecret, String refreshToken,
                                String contactKeyField, String resolutionField, Duration dailyLimitWait) {
     /** Checks the components and fills the defaults. */

@@ -54,9 +54,9 @@ import java.util.Optional;
  * {@code REQUEST_LIMIT_EXCEEDED} for the daily limit stops calls for {@link SalesforceConfig#dailyLimitWait()}, as
  * does a {@code Sforce-Limit-Info} usage at the limit. Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SalesforceConnector implements CrmConnector {
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 

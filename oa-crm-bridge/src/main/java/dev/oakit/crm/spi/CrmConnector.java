@@ -41,9 +41,9 @@ import java.util.Optional;
  * {@link CrmRecords} reads it back. A connector offers the operations and feeds its CRM has; the flows
  * that need a missing one say so at start. Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface CrmConnector extends Connector, RemoteMetadata {
     /** The create operation that upserts a contact by OAKit's key (payload {@link CrmContact}). */
     String CONTACT_UPSERT = "contact-upsert";
@@ -97,7 +97,7 @@ public interface CrmConnector extends Connector, RemoteMetadata {
      * @return the feeds and the record's id in each to read (several when the body does not tell which feed the record
      *     is in; each feed reads only its own); empty when it names no record of a feed the bridge reads
      * @throws IllegalArgumentException when the body is no webhook of this CRM, with what is missing
-     * @since 0.2
+     * @since 0.1
      */
     default List<Notice> webhookNotices(JsonNode body) {
         return List.of();
@@ -110,9 +110,9 @@ public interface CrmConnector extends Connector, RemoteMetadata {
      * @param feed the feed's entity type, e.g. {@link #CONTACTS}
      * @param recordId the CRM's id of the record
      * @param atLeast the record's version after the change, in the feed's unit; null when the body does not say
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     record Notice(String feed, String recordId, Long atLeast) {
     }
 

@@ -12,9 +12,9 @@ import java.util.Objects;
  * The CRM-neutral records of a {@link CrmConnector}'s feeds as JSON: a connector writes each record's
  * payload with {@link #payload}, the flows read it back with {@link #read}. Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class CrmRecords {
     private static final ObjectMapper JSON = new ObjectMapper();
 

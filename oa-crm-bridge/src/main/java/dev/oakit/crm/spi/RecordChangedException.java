@@ -10,9 +10,9 @@ import org.apiguardian.api.API;
  * decision: the request is re-evaluated or flagged, as its definition says. The remote write ends as a
  * dead letter with status 412 and this message, whose text starts with {@link #CODE}.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RecordChangedException extends RemoteCallException {
     private static final long serialVersionUID = 1L;
 

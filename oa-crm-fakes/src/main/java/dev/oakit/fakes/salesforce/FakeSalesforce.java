@@ -44,9 +44,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Thread safe. Close it to stop the server.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class FakeSalesforce extends FakeServer {
     final SObjectStore store;
     final String clientId;
@@ -312,7 +312,7 @@ public final class FakeSalesforce extends FakeServer {
     }
 
     /** Builds a {@link FakeSalesforce}; not thread safe. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static final class Builder extends FakeBuilder<Builder, FakeSalesforce> {
         private String clientId = "3MVG9FAKE" + UUID.randomUUID().toString().replace("-", "");
         private String clientSecret = UUID.randomUUID().toString().replace("-", "").toUpperCase(java.util.Locale.ROOT);

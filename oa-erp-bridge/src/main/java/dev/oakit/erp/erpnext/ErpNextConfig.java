@@ -13,9 +13,9 @@ import java.net.URI;
  * @param apiKey the API user's key
  * @param apiSecret the API user's secret; never logged
  * @param keyField the unique custom field of Purchase Order that holds OAKit's key, e.g. {@code custom_oakit_key}
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ErpNextConfig(String target, URI baseUri, String apiKey, String apiSecret, String keyField) {
     /** Checks the components. */
     public ErpNextConfig {

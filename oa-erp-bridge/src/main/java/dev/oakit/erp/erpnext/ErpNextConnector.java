@@ -61,9 +61,9 @@ import java.util.Optional;
  * (nothing was committed), another 417 (validation, a missing link, a row's error) is permanent, with
  * Frappe's message kept as the remote's error. Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ErpNextConnector implements ErpConnector, RemoteMetadata, BudgetSource {
     private static final String RESOURCE = "/api/resource/Purchase%20Order";
     private static final String JOURNAL = "/api/resource/Journal%20Entry";

@@ -36,9 +36,9 @@ import java.util.function.Function;
  * <tr><td>EMPLOYEE</td><td>Employee</td><td>employee_name; e-mail company_email, else user_id</td><td>status not Active</td></tr>
  * </table>
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ErpNextMasterFeeds {
     private static final DateTimeFormatter MODIFIED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS]");
     private static final DateTimeFormatter WRITE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");

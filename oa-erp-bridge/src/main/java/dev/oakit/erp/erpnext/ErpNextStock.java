@@ -13,9 +13,9 @@ import java.math.BigDecimal;
  * ERPNext's stock of an item in a warehouse: its {@code Bin} ({@code GET /api/resource/Bin} filtered on
  * {@code item_code} and {@code warehouse}), {@code actual_qty - reserved_qty}; zero when there is no Bin. Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ErpNextStock implements StockSource {
     private final String target;
     private final JsonHttp http;

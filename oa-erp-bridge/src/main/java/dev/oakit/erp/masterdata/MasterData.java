@@ -16,9 +16,9 @@ import java.util.Optional;
  * {@link dev.oakit.core.form.spi.OptionSource}). Employees are linked to directory users of the same e-mail in
  * the ID map (entity type {@code employee}); users are never created. Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface MasterData {
     /** The ID map's entity type of an employee's link to a directory user. */
     String EMPLOYEE_LINK = "employee";

@@ -5,9 +5,9 @@ import org.apiguardian.api.API;
 /**
  * The kinds of master data OAKit keeps from an ERP.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum MasterKind {
     /** Suppliers: ERPNext {@code Supplier}, Odoo {@code res.partner} with a supplier rank. */
     VENDOR,

@@ -13,8 +13,8 @@ import org.apiguardian.api.API;
  * @param active false when the ERP disabled or archived it (ERPNext {@code disabled}, an employee who left;
  *     Odoo {@code active = False})
  * @param version the ERP's version of it ({@code modified} / {@code write_date} as a number)
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record MasterRecord(String target, MasterKind kind, String externalId, String name, String email, boolean active, long version) {
 }

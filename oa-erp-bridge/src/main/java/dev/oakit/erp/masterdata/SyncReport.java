@@ -14,9 +14,9 @@ import java.util.List;
  * @param watermark the highest remote version stored; null before the first record
  * @param unmatched employees with no single active directory user of their e-mail (each "id (e-mail): why");
  *     empty for the other kinds. Users are never created for them.
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SyncReport(String target, MasterKind kind, long pulled, long applied, Long watermark, List<String> unmatched) {
     /** Copies the list. */
     public SyncReport {

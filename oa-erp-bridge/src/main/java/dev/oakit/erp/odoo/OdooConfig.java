@@ -13,9 +13,9 @@ import java.net.URI;
  * @param database the database name
  * @param login the user's login
  * @param secret the user's API key (or password); never logged
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record OdooConfig(String target, URI baseUri, String database, String login, String secret) {
     /** Checks the components. */
     public OdooConfig {

@@ -53,9 +53,9 @@ import java.util.Optional;
  * requisition's vendor field offers) or of that name, each item the {@code product.product} with that
  * internal reference (or name). Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class OdooConnector implements ErpConnector, BudgetSource, RemoteMetadata {
     private static final String PO = "purchase.order";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -31,9 +31,9 @@ import java.util.List;
  * <tr><td>EMPLOYEE</td><td>hr.employee</td><td></td><td>work_email</td></tr>
  * </table>
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class OdooMasterFeeds {
     private static final ObjectMapper JSON = new ObjectMapper();
 

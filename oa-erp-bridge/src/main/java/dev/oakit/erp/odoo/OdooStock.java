@@ -18,9 +18,9 @@ import java.util.Map;
  * context ({@code {'warehouse': name}}), as Odoo's stock module computes it per warehouse; zero when no
  * product has that reference. Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class OdooStock implements StockSource {
     private final String target;
     private final OdooRpc rpc;

@@ -13,9 +13,9 @@ import java.util.Optional;
  * approval route ({@link dev.oakit.erp.BudgetCheck}). One read, within {@link CallContext#timeout()}
  * (send each request with {@link CallBudget#next()}); it changes nothing in the ERP. Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface BudgetSource {
     /**
      * @param call the call this read is part of

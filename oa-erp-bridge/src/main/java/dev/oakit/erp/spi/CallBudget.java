@@ -11,9 +11,9 @@ import java.time.Duration;
  * each request gets what is left of {@link CallContext#timeout()}, so the operation as a whole ends
  * within it. Not thread-safe; one per operation.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class CallBudget {
     private final CallContext call;
     private final long endsAt;

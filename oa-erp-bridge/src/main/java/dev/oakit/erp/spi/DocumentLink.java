@@ -8,9 +8,9 @@ import org.apiguardian.api.API;
  *
  * @param number the document's number, e.g. {@code P00012} or {@code PUR-ORD-2026-00001}
  * @param url the link that opens it in the ERP
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record DocumentLink(String number, String url) {
     /** Checks the components. */
     public DocumentLink {

@@ -12,9 +12,9 @@ import org.apiguardian.api.API;
  * or submits it) and {@link #PURCHASE_ORDER_CANCEL} (payload {@link dev.oakit.erp.PurchaseOrderCancel},
  * key {@link #cancelKey}; cancels the order created with a key, and finds it cancelled). Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface ErpConnector extends Connector {
     /** The create operation of a confirmed purchase order. */
     String PURCHASE_ORDER = "purchase-order";
@@ -42,7 +42,7 @@ public interface ErpConnector extends Connector {
      * stops with the report instead of sending orders the ERP would refuse. Default: none (nothing is checked).
      *
      * @return the mapping, whose id and document stay the same for one configuration
-     * @since 0.2
+     * @since 0.1
      */
     default java.util.Optional<dev.oakit.integration.mapping.FieldMapping> purchaseOrderMapping() {
         return java.util.Optional.empty();

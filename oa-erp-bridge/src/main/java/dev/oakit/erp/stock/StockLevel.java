@@ -12,9 +12,9 @@ import java.math.BigDecimal;
  * @param quantity the quantity on hand less what is reserved; null when unknown
  * @param reason why the quantity is unknown (the ERP did not answer in time, refused, is held back by its
  *     circuit breaker); null when known
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record StockLevel(String item, String warehouse, BigDecimal quantity, String reason) {
     /** @return whether the ERP answered */
     public boolean known() {

@@ -8,9 +8,9 @@ import org.apiguardian.api.API;
  * and within {@code integration.callTimeout}, how many of an item a warehouse holds. It never fails because
  * the ERP is down or slow: the answer is then "unknown" with the reason, and the ticket goes on. Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface StockLookup {
     /**
      * @param actor any user of the tenant

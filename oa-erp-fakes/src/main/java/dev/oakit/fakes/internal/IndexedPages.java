@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * row-number order and sorted stably by the whole order, then filtered, until the page is full: the answer a stable
  * sort of every match gives, at the cost of the page and its offset instead of the whole table.
  */
-@API(status = API.Status.INTERNAL, since = "0.2")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class IndexedPages {
     private IndexedPages() {
     }
@@ -56,7 +56,7 @@ public final class IndexedPages {
     }
 
     /** The tightest range of index values that some {@code >, >=, <, <=} conditions leave; none leaves the whole index. */
-    @API(status = API.Status.INTERNAL, since = "0.2")
+    @API(status = API.Status.INTERNAL, since = "0.1")
     public static final class Bounds {
         private String low;
         private boolean lowIn = true;

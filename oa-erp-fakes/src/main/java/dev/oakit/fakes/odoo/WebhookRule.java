@@ -17,12 +17,12 @@ import java.util.Objects;
  * @param trigger when it fires
  * @param url the action's Webhook URL (Odoo lets you set nothing else: no headers, no secret)
  * @param fields the action's "Fields" ({@code webhook_field_ids}); may be empty
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record WebhookRule(String model, Trigger trigger, URI url, List<String> fields) {
     /** The rule's trigger, as Odoo 17 names it in {@code base.automation.trigger}. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public enum Trigger {
         /** {@code on_create}: "On create". */
         ON_CREATE,

@@ -62,6 +62,23 @@ public final class AdminRoutes {
         return dry ? migrations.validate(admin, plan, b.instanceIds()) : migrations.migrate(admin, plan, b.instanceIds());
     }
 
+    /** One instance: migrated, or with dryRun only checked; either way a refusal throws (409 with every reason). */
+    private void migrateOne(MigrationRequest b, dev.oakit.core.Actor admin, long instanceId) {
+        if (b.instanceIds() != null) {
+            throw dev.oakit.core.ValidationException.of("instanceIds", "is not allowed here: the path names the instance; "
+                    + "to migrate several, POST the ids to /admin/approvals/migrations");
+        }
+        MigrationPlan plan = b.plan();
+        if (!Boolean.TRUE.equals(b.dryRun())) {
+            migrations.migrate(admin, plan, instanceId);
+            return;
+        }
+        MigrationReport report = migrations.validate(admin, plan, List.of(instanceId));
+        if (!report.refused().isEmpty()) {
+            throw new dev.oakit.workflow.MigrationRefusedException(instanceId, plan, report.refused().get(0).reasons());
+        }
+    }
+
     /** The page of dead jobs, named for OpenAPI. */
     public record DeadJobs(List<JobInfo> items) {
     }
@@ -80,9 +97,9 @@ public final class AdminRoutes {
                             + " reported with every reason and left unchanged (administrators)", MigrationRequest.class,
                     MigrationReport.class, 200, Map.of(), c -> migrate(c.body(MigrationRequest.class), c.actor())));
             r.add(new Route("POST", "/admin/approvals/instances/{instanceId}/migrate", "migrateInstance", TAG,
-                    "Migrates one instance (administrators); 409 with every reason in errors (path mapping.<node>) when it cannot",
+                    "Migrates one instance, or only checks it (dryRun) (administrators); 409 with every reason in errors (path mapping.<node>) when it cannot",
                     MigrationRequest.class, null, 204, Map.of(), c -> {
-                        migrations.migrate(c.actor(), c.body(MigrationRequest.class).plan(), c.pathLong("instanceId"));
+                        migrateOne(c.body(MigrationRequest.class), c.actor(), c.pathLong("instanceId"));
                         return null;
                     }));
         }

@@ -13,9 +13,9 @@ import org.apiguardian.api.API;
  * <p>Implementations must be thread-safe; they may do network I/O (fetching keys), never inside a
  * database transaction (oa-http calls them before any).
  *
- * @since 0.4
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.4")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @FunctionalInterface
 public interface ActorResolver {
     /**

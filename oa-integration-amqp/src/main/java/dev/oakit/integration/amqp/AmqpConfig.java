@@ -14,9 +14,9 @@ import java.util.List;
  *     {@code amqp://guest:guest@127.0.0.1:5672/}); the password is never logged
  * @param connectTimeout how long opening a connection may take (default 5 s)
  * @param relay what to relay to the broker; null relays nothing
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record AmqpConfig(String uri, Duration connectTimeout, Relay relay) {
     /**
      * The outbox relay.
@@ -28,9 +28,9 @@ public record AmqpConfig(String uri, Duration connectTimeout, Relay relay) {
      *     {@code {aggregateType}} (default {@code {type}})
      * @param batchSize events published before waiting for the broker's confirms (default 100)
      * @param confirmTimeout how long to wait for the confirms of a batch (default 10 s)
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public record Relay(String exchange, String exchangeType, List<String> events, String routingKey, Integer batchSize,
                         Duration confirmTimeout) {
         /** Fills defaults and checks values. */

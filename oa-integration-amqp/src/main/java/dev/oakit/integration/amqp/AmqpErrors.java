@@ -5,9 +5,9 @@ import org.apiguardian.api.API;
 /**
  * Error codes of the RabbitMQ plugin.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class AmqpErrors {
     /** The broker cannot be reached or refused the connection (retryable). */
     public static final String UNREACHABLE = "OA-AMQP/UNREACHABLE";

@@ -19,9 +19,9 @@ import java.util.Set;
  * table {@code oa_amqp_schema_history}, its configuration is {@link AmqpConfig} in the {@code amqp}
  * namespace. It needs the integration plugin.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class AmqpPlugin implements OaPlugin {
     @Override
     public String id() {

@@ -10,9 +10,9 @@ import java.util.List;
  * dead letters, and the broker connection. The outbox relay needs no call: it runs on OAKit's job
  * workers once {@code amqp.relay} is configured. Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface Broker {
     /**
      * Starts consuming a queue into the inbox: each message is read into an inbound event, accepted

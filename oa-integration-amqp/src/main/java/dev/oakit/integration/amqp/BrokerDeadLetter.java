@@ -15,8 +15,8 @@ import java.time.Instant;
  * @param error why it was refused
  * @param at when
  * @param replayedAt when it was last put back into its queue; null when never
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record BrokerDeadLetter(long id, String queue, String messageId, String body, String error, Instant at, Instant replayedAt) {
 }

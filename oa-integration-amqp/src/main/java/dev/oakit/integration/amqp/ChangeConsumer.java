@@ -5,9 +5,9 @@ import org.apiguardian.api.API;
 /**
  * A running consumer of one queue ({@link Broker#consume}).
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface ChangeConsumer extends AutoCloseable {
     /** @return messages this consumer acked after the inbox accepted them as new */
     long accepted();

@@ -12,9 +12,9 @@ import org.apiguardian.api.API;
  * @param system the remote system its events belong to, e.g. {@code erp}; an id
  * @param reader turns a message into an inbound event; {@link ChangeReader#json()} by default
  * @param prefetch the most unacknowledged messages at a time, 1 to 1000 (default 20)
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ConsumerSpec(String queue, String system, ChangeReader reader, int prefetch) {
     /** Checks the components. */
     public ConsumerSpec {

@@ -16,9 +16,9 @@ import org.apiguardian.api.API;
  *     or {@code write_date}/{@code modified} as epoch milliseconds); null when the remote gives none
  * @param deliveryId the sender's id of this delivery, at most 191 characters; null when there is none
  * @param payload the body or a summary to keep with the delivery; may be null
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record InboundEvent(String system, String entityType, String entityId, Long remoteVersion, String deliveryId, String payload) {
     /** Checks the components; a delivery id or a version is required. */
     public InboundEvent {

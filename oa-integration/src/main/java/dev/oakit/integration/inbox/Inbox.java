@@ -9,9 +9,9 @@ import java.util.Map;
  * Inbound changes from remote systems: verify a webhook on its raw body, then accept the change
  * exactly once and in order. A host service ({@code oa.service(Inbox.class)}); thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface Inbox {
     /**
      * Verifies a webhook: size, headers, timestamp (against OAKit's clock) and the signature, compared

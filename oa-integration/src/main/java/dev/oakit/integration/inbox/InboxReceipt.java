@@ -7,9 +7,9 @@ import org.apiguardian.api.API;
  *
  * @param outcome accepted, or why not; never null
  * @param storedVersion the entity's version the inbox holds after this call; null when no version was ever given
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record InboxReceipt(Outcome outcome, Long storedVersion) {
     /** What happened to one inbound event. */
     public enum Outcome {

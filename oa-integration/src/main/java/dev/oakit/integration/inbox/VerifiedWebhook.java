@@ -14,9 +14,9 @@ import java.util.Optional;
  * @param deliveryId the sender's delivery id ({@code webhook-id}, {@code X-GitHub-Delivery}), null when the scheme has none
  * @param timestamp the signed timestamp, null when the scheme signs none
  * @param body the raw body as verified; never null (a copy is kept)
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record VerifiedWebhook(WebhookScheme scheme, String deliveryId, Instant timestamp, byte[] body) {
     /** Copies the body. */
     public VerifiedWebhook {

@@ -6,9 +6,9 @@ import org.apiguardian.api.API;
  * How a sender signs its webhooks. Every scheme is an HMAC-SHA256 over the raw body as received
  * (never over re-serialised JSON); they differ in the headers, what is signed and the encoding.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum WebhookScheme {
     /**
      * Standard Webhooks: {@code webhook-id}, {@code webhook-timestamp} (Unix seconds) and

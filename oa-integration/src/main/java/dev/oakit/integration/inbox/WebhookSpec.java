@@ -17,9 +17,9 @@ import java.util.Objects;
  *     is {@code whsec_<base64>}, for the others the secret text as configured at the sender
  * @param tolerance how far the signed timestamp may be before or after now; positive
  * @param maxBodyBytes the largest body accepted, in bytes; positive
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record WebhookSpec(WebhookScheme scheme, List<String> secrets, Duration tolerance, int maxBodyBytes) {
     /** Five minutes, as the Standard Webhooks and Stripe libraries use. */
     public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);

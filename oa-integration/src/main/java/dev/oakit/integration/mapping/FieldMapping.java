@@ -23,9 +23,9 @@ import java.util.Objects;
  * OAKit validates it at build, records its version with every payload and checks it against the
  * remote's metadata. Immutable and thread-safe; {@link #toRemote} and {@link #toLocal} are pure.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class FieldMapping {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -38,9 +38,9 @@ public final class FieldMapping {
      * @param field the remote field's name (the first segment of a nested target)
      * @param type what the mapping sends there
      * @param rule the rule's place in the document, e.g. {@code fields[2]}
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public record RemoteUse(String entity, String field, FieldType type, String rule) {
     }
 

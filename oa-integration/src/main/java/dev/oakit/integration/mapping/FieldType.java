@@ -10,9 +10,9 @@ import java.util.Optional;
  * produce them, and a connector's {@link dev.oakit.integration.spi.RemoteMetadata} reports remote
  * fields in them.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum FieldType {
     /** Text. */
     STRING,

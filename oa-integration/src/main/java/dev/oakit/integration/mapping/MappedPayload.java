@@ -12,8 +12,8 @@ import org.apiguardian.api.API;
  * @param mapping the mapping's id
  * @param version the mapping's version
  * @param payload the remote payload
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record MappedPayload(String mapping, int version, @JsonDeserialize(using = ExactTree.class) ObjectNode payload) {
 }

@@ -14,9 +14,9 @@ import java.nio.charset.StandardCharsets;
  *
  * @param source where it comes from, for messages (a resource or file name)
  * @param text the document, YAML or JSON
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record MappingDocument(String source, String text) {
     /** Checks the components. */
     public MappingDocument {

@@ -11,12 +11,12 @@ import org.apiguardian.api.API;
  * @param change what changed
  * @param detail what the mapping sends and what the remote has now
  * @param fix what to do
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record MappingIssue(String entity, String field, String rule, Change change, String detail, String fix) {
     /** What changed on the remote. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public enum Change {
         /** The remote entity is gone (or was renamed). */
         ENTITY_GONE,

@@ -15,12 +15,12 @@ import java.util.stream.Collectors;
  * @param issues why it is quarantined; empty otherwise
  * @param since when the state began (null when never checked)
  * @param note for {@link State#NOT_CHECKED}: why
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record MappingStatus(String mapping, int version, State state, List<MappingIssue> issues, Instant since, String note) {
     /** The states. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public enum State {
         /** The last check found the remote as the mapping expects it; the mapping may be used. */
         PASSED,

@@ -15,9 +15,9 @@ import java.util.Optional;
  * report until a check passes again. The first use of a version stores its document
  * ({@code integration.mapping.register}), so the version a payload records names what was sent. Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface Mappings {
     /**
      * @return the newest version of a mapping

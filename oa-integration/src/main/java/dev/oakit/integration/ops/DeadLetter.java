@@ -16,9 +16,9 @@ import java.time.Instant;
  * @param error why it failed, with the remote's answer when there was one
  * @param at when it became a dead letter
  * @param resolved whether it was replayed since
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record DeadLetter(String source, long id, String where, String key, String payload, String error, Instant at, boolean resolved) {
     /** The source of remote writes' dead letters. */
     public static final String REMOTE_WRITE = "remote-write";

@@ -10,9 +10,9 @@ import java.util.List;
  * (remote writes' and those of contributed stores such as the AMQP plugin's), and the retention purge of inbox
  * deliveries and dead letters ({@code integration.retention}). For administrators of the tenant. Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface DeadLetters {
     /**
      * @param admin an administrator of the tenant

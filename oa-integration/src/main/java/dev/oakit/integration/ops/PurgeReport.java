@@ -12,9 +12,9 @@ import java.util.Map;
  * @param deadLettersBefore dead letters from before this were deleted (resolved ones, or all when configured)
  * @param inboxDeliveries how many deliveries were deleted
  * @param deadLetters how many dead letters were deleted, per source
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record PurgeReport(Instant inboxDeliveriesBefore, Instant deadLettersBefore, int inboxDeliveries, Map<String, Integer> deadLetters) {
     public PurgeReport {
         deadLetters = Map.copyOf(deadLetters);

@@ -20,9 +20,9 @@ import java.util.Optional;
  * until the record is at least at the version the notice names; {@link #changed} reads at once, for senders that
  * post after their commit. Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface ChangeNotices {
     /**
      * Reads the record and accepts it. Call it outside any database transaction (it calls the remote).
@@ -48,7 +48,7 @@ public interface ChangeNotices {
      * @param atLeast the version the record has at least after the change the notice tells of (Odoo's {@code write_date}
      *     in the body, to the second), or null when the notice does not say
      * @throws dev.oakit.core.ValidationException {@code OA-INT/NO_SUCH_OPERATION} when no connector has that feed
-     * @since 0.2
+     * @since 0.1
      */
     void notice(Actor admin, String target, String entityType, String externalId, Long atLeast);
 

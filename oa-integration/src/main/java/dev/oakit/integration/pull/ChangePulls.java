@@ -12,9 +12,9 @@ import java.util.Optional;
  * one change apply once, and never an older version after a newer), then moves the watermark to the
  * highest version recorded. Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface ChangePulls {
     /**
      * Sets up (or changes) the pull of an entity type and runs it now; it then runs every

@@ -15,9 +15,9 @@ import java.time.Duration;
  * @param overlap how far behind the watermark each pull starts again, because a remote's clocks and
  *     commit order lag: a change stamped before the watermark may commit after it was read (default one minute)
  * @param pageSize records per call, 1 to 1000 (default 100)
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record PullSpec(String target, String entityType, Duration every, Duration overlap, Integer pageSize) {
     /** Fills defaults and checks values. */
     public PullSpec {

@@ -15,9 +15,9 @@ import java.time.Instant;
  * @param lastRunAt when a page was last recorded; null before
  * @param lastError the last failed call's message, cleared by the next recorded page; null when none
  * @param running whether a worker holds the pull now: a run is between its pages
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record PullState(PullSpec spec, Long watermark, long pulled, long applied, long echoes, Instant lastRunAt, String lastError,
                         boolean running) {
 }

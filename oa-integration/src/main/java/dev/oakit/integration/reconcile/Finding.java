@@ -10,9 +10,9 @@ import org.apiguardian.api.API;
  * @param key OAKit's key involved; null when none
  * @param localId the OAKit record involved; null when none
  * @param detail what was found and what to do, for a person
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Finding(Kind kind, String externalId, String key, String localId, String detail) {
     /** What a finding is about. */
     public enum Kind {

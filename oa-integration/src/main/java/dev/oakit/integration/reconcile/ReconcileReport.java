@@ -13,9 +13,9 @@ import java.util.List;
  * @param remoteRecords how many records the remote holds of the entity type
  * @param findings every difference, in the order of the CSV
  * @param csv the findings as CSV (RFC 4180, CRLF line ends, a header line: {@code kind,target,entity_type,external_id,key,local_id,detail})
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ReconcileReport(ReconcileSpec spec, Instant finishedAt, long remoteRecords, List<Finding> findings, String csv) {
     /** Copies the findings. */
     public ReconcileReport {

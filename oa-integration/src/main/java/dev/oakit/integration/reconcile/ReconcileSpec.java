@@ -15,9 +15,9 @@ import java.time.Duration;
  * @param entityType the feed's entity type
  * @param linkType the ID map's entity type of these records in that system; null for {@code entityType}
  * @param every how often to run; null to run only when asked
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ReconcileSpec(String target, String entityType, String linkType, Duration every) {
     /** Fills the default and checks values. */
     public ReconcileSpec {

@@ -13,9 +13,9 @@ import java.util.Optional;
  * a {@link dev.oakit.integration.spi.FieldCheck}) differing fields. The last report of each entity type is
  * kept. For administrators. Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface Reconciliations {
     /**
      * Runs a reconciliation now and then every {@link ReconcileSpec#every()}.

@@ -34,9 +34,9 @@ import java.util.Optional;
  * {@link JsonHttp}: authentication refreshed once, failures classified, the call's timeout. Decimals
  * are sent exactly, without exponent. Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RestConnector implements Connector {
     private static final ObjectMapper EXACT = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false).enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
@@ -75,9 +75,9 @@ public final class RestConnector implements Connector {
      * @param idPointer the JSON pointer of the new document's id in the create's answer, e.g. {@code /id} or {@code /data/name}
      * @param foundPointer the JSON pointer of the lookup's results (a list, or one object) in its answer; empty for the whole answer
      * @param foundIdPointer the JSON pointer of the id within a found document
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public record Create(FieldMapping mapping, String method, String path, String keyField, String findPath, String idPointer,
                          String foundPointer, String foundIdPointer) {
         /** Checks the components. */
@@ -179,7 +179,7 @@ public final class RestConnector implements Connector {
     }
 
     /** Builds a {@link RestConnector}; not thread-safe. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static final class Builder {
         private final String id;
         private final JsonHttp.Builder http;

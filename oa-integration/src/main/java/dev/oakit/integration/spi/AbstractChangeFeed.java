@@ -20,9 +20,9 @@ import java.util.Objects;
  * Thread-safe as far as the subclass and the page reader are.
  *
  * @param <P> how the subclass turns a page of remote rows into records' payloads (its own interface)
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public abstract class AbstractChangeFeed<P> implements ChangeFeed {
     private final String entityType;
     private final String createOperation;

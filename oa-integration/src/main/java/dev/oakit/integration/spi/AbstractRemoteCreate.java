@@ -20,9 +20,9 @@ import java.util.Objects;
  * Thread-safe as far as the subclass is.
  *
  * @param <P> the payload type
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public abstract class AbstractRemoteCreate<P> implements RemoteCreate<P> {
     private final String operation;
     private final Class<P> payloadType;

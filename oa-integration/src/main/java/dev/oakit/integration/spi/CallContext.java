@@ -12,8 +12,8 @@ import java.time.Duration;
  * @param target the connector's id
  * @param operation the operation
  * @param timeout the longest the whole exchange may take
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record CallContext(String tenantId, String target, String operation, Duration timeout) {
 }

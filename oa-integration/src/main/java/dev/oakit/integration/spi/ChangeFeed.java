@@ -13,9 +13,9 @@ import java.util.Optional;
  * a pull of one change apply once) and stores the watermark. Calls never run inside a database
  * transaction; each must end within {@link CallContext#timeout()}. Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface ChangeFeed {
     /** @return the remote entity type it reads, e.g. {@code Supplier}; unique within its connector */
     String entityType();
@@ -40,7 +40,7 @@ public interface ChangeFeed {
      * @param externalId the remote record's id
      * @return the record, or empty when the remote has no such record among the feed's (another kind, deleted)
      * @throws RemoteCallException classified: the read failed; {@code PERMANENT} by default
-     * @since 0.2
+     * @since 0.1
      */
     default Optional<RemoteRecord> read(CallContext call, String externalId) throws RemoteCallException {
         throw RemoteCallException.of(RemoteCallException.Kind.PERMANENT, "the " + entityType() + " feed reads no single record;"

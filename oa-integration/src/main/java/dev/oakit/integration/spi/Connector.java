@@ -8,9 +8,9 @@ import java.util.List;
  * A remote system OAKit writes to and reads from, with its typed operations. Contribute one with
  * {@code context.extension(Connector.class, connector)} in a plugin's {@code configure}. Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface Connector {
     /** @return the target's id, e.g. {@code erp}; unique among connectors, at most 64 characters */
     String id();

@@ -13,9 +13,9 @@ import java.util.List;
  * command or query of the integration, inside its transaction: SQL on the plugin's own table only, no remote call.
  * Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface DeadLetterStore {
     /** @return the source's name in {@link DeadLetter#source()}, e.g. {@code amqp} */
     String source();

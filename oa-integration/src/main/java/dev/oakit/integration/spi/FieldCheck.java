@@ -9,9 +9,9 @@ import java.util.List;
  * one with {@code context.extension(FieldCheck.class, check)}. Runs outside any OAKit transaction; it may
  * read the host's own data. Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface FieldCheck {
     /** @return the connector's id it checks */
     String target();

@@ -8,9 +8,9 @@ import java.net.http.HttpRequest;
  * How {@link JsonHttp} authenticates its requests: a token header, a session cookie, a signature.
  * Implementations must be thread-safe; secrets never go into exception messages.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface HttpAuth {
     /** Adds the credentials to a request. */
     void apply(HttpRequest.Builder request);

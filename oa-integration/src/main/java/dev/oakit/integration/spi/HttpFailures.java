@@ -32,9 +32,9 @@ import java.util.Optional;
  * more (Frappe's 417 with a lock message, a 409 that means "exists already") classifies those
  * answers itself before calling this.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class HttpFailures {
     private static final int MAX_ERROR = 4000;
 

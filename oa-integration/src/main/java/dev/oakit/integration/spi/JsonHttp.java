@@ -26,9 +26,9 @@ import java.util.function.BiPredicate;
  * remote asked for). Retries, backoff with jitter, the circuit breaker and the request budget are
  * OAKit's, around the call. Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class JsonHttp {
     private final URI base;
     private final HttpClient client;
@@ -128,7 +128,7 @@ public final class JsonHttp {
     }
 
     /** Builds a {@link JsonHttp}; not thread-safe. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static final class Builder {
         private final URI base;
         private HttpClient client;

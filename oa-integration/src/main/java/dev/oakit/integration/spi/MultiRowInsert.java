@@ -15,9 +15,9 @@ import java.util.List;
  * {@code rewriteBatchedStatements}). For pages of synced records. Rows past {@value #MAX_PARAMETERS} parameters go
  * into a further statement (the servers' limit is 65,535). Not thread-safe; use once.
  *
- * @since 0.3
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.3")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class MultiRowInsert {
     /** The most bound values in one statement. */
     public static final int MAX_PARAMETERS = 30_000;

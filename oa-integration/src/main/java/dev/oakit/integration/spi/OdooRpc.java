@@ -23,9 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code RETRYABLE}; an error without a name {@code AMBIGUOUS} (nothing says whether it committed); any
  * other {@code PERMANENT}. Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class OdooRpc {
     private static final DateTimeFormatter WRITE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 

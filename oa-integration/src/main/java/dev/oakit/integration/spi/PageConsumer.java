@@ -10,9 +10,9 @@ import org.apiguardian.api.API;
  * record by record and published as {@code integration.inbox.accepted}, as before. Records a consumer applies
  * are not published as events. Thread-safe: pulls of several targets call it at once.
  *
- * @since 0.3
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.3")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface PageConsumer {
     /**
      * @param target a connector's id

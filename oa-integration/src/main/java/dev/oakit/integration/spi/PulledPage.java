@@ -9,9 +9,9 @@ import java.util.List;
 /**
  * A page of a change pull as a {@link PageConsumer} sees it, valid only during {@link PageConsumer#apply}.
  *
- * @since 0.3
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.3")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface PulledPage {
     /** @return the tenant the pull runs for */
     String tenantId();

@@ -15,9 +15,9 @@ import java.util.function.Function;
  * transaction; the caller stores a page only after every page before it. Close it when the sync ends (the thread
  * is interrupted). Not thread-safe: one sync uses it.
  *
- * @since 0.3
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.3")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ReadAhead implements AutoCloseable {
     private final ExecutorService reader;
 

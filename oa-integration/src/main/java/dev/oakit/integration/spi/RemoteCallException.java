@@ -8,14 +8,14 @@ import java.time.Duration;
  * A remote call that failed, classified so that OAKit knows whether it may try again and whether the
  * remote may have applied it.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class RemoteCallException extends Exception {
     private static final long serialVersionUID = 1L;
 
     /** How a call failed. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public enum Kind {
         /** Surely not applied and worth trying again: 429, 503 before processing, connection refused, a lock error, an open circuit. */
         RETRYABLE,

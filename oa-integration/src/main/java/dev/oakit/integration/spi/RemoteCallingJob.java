@@ -10,9 +10,9 @@ import java.util.Objects;
  * connection ({@link JobHandler#runsInTransaction()} false), so it does its database work in short
  * commands of its own before and after the calls.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public abstract class RemoteCallingJob implements JobHandler {
     private final String type;
 

@@ -12,9 +12,9 @@ import java.util.Optional;
  * within the {@link CallContext#timeout()} it is given. Thread-safe.
  *
  * @param <P> the payload type, read from the write's JSON with Jackson
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface RemoteCreate<P> {
     /** @return the operation's name, e.g. {@code purchase-order}; unique within its connector */
     String operation();

@@ -12,9 +12,9 @@ import java.util.Objects;
  *
  * @param name the entity's name
  * @param fields its fields by name
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RemoteEntity(String name, Map<String, RemoteField> fields) {
     /** Copies the fields. */
     public RemoteEntity {

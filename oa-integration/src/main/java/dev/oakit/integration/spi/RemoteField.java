@@ -13,9 +13,9 @@ import java.util.Objects;
  * @param remoteType the remote's own name of the type ({@code Link}, {@code many2one}), for reports
  * @param required whether the remote requires a value
  * @param label its label, or null; a report uses it to point at a field that was renamed
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RemoteField(String name, FieldType type, String remoteType, boolean required, String label) {
     /** Checks the name. */
     public RemoteField {

@@ -12,9 +12,9 @@ import java.util.Optional;
  * Calls never run inside a database transaction; each must end within {@link CallContext#timeout()}.
  * Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface RemoteMetadata {
     /**
      * Reads an entity's fields.

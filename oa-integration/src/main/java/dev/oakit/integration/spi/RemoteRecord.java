@@ -12,9 +12,9 @@ import org.apiguardian.api.API;
  *     modification time ({@code modified}, {@code write_date}) as a number; the same unit its webhooks carry
  * @param key OAKit's key when the record carries one (the field a {@link RemoteCreate} sends it in); null otherwise
  * @param payload the record as JSON; may be null
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RemoteRecord(String entityType, String externalId, long version, String key, String payload) {
     /** Checks the components. */
     public RemoteRecord {

@@ -13,9 +13,9 @@ import java.util.Optional;
  * implement {@link RemoteMetadata}: Frappe / ERPNext DocType meta ({@code frappe.desk.form.load.getdoctype}
  * or {@code GET /api/resource/DocType/<name>}) and Odoo's {@code fields_get}. Pure functions; thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RemoteSchemas {
     private RemoteSchemas() {
     }

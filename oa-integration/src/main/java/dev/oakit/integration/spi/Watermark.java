@@ -12,9 +12,9 @@ import java.util.List;
  *
  * @param version the smallest version to read
  * @param skip how many records of that order to leave out first; 0 or more
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Watermark(long version, int skip) {
     /** Checks the skip. */
     public Watermark {

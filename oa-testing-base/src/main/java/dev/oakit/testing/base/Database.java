@@ -25,9 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * A selected server that does not answer skips its tests with the reason, or fails them when {@code CI=true}
  * (see {@link #assumeReachable()}). Thread-safe: a server is probed once per JVM.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum Database {
     /** H2 in memory, always reachable. */
     H2(null, "sa"),

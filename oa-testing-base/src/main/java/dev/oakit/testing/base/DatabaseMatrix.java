@@ -22,9 +22,9 @@ import java.util.stream.Stream;
  * before each run, {@link TestSchema} and {@link Database} parameters. Other extensions (oa-testing's) ask it which
  * database the current run is on with {@link #database(ExtensionContext)}.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class DatabaseMatrix implements TestTemplateInvocationContextProvider, BeforeEachCallback, ParameterResolver {
     private static final String DATABASE = "database";
     private static final String SCHEMA = "schema";

@@ -22,9 +22,9 @@ import java.lang.annotation.Target;
  * <p>Methods only, not classes: a JUnit class template would run a class's {@code @BeforeAll} once for all databases,
  * not once per database, which is what a class-wide setup on the matrix would need.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Not final only so that OAKit's own older tests can keep a name of their own for it; it has nothing to override.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class TestClock extends Clock {
     /** Monday 2026-11-23 10:00 in Shanghai (02:00 UTC): a working morning for most business calendars. */
     public static final Instant MONDAY_MORNING = Instant.parse("2026-11-23T02:00:00Z");

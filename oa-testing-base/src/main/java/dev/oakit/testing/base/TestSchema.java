@@ -22,9 +22,9 @@ import java.util.UUID;
  *
  * <p>Thread-safe for the pools and queries; {@link #closeLater} and {@link #close()} are for the test's own thread.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class TestSchema implements AutoCloseable {
     private static final int POOL_SIZE = 10;
 

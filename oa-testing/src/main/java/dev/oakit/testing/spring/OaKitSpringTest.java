@@ -23,9 +23,9 @@ import java.lang.annotation.Target;
  * {@code acme}. The context, its OAKit and its clock are shared by the test classes of one configuration, as
  * Spring caches contexts: move the clock forward only, and give each test its own data.
  *
- * @since 0.3
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.3")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

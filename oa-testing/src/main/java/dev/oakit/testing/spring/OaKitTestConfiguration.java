@@ -17,9 +17,9 @@ import javax.sql.DataSource;
  * The beans {@link OaKitSpringTest} adds to a test's context: the {@link TestClock} OAKit runs on and the
  * {@link OaTestKit} over the starter's OAKit.
  *
- * @since 0.3
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.3")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @Configuration(proxyBeanMethods = false)
 public class OaKitTestConfiguration {
     /** @return the clock OAKit is built on: {@code @Primary}, so it wins over a {@code Clock} bean of the host's */

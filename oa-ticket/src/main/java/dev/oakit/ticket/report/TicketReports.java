@@ -23,7 +23,7 @@ public interface TicketReports {
      * Whether the reader may read reports at all (administrators; agents of at least one queue), so a page can
      * leave out a link the reports would refuse. Reads only; each report checks again.
      *
-     * @since 0.4
+     * @since 0.1
      */
     boolean mayRead(Actor reader);
 

@@ -23,9 +23,9 @@ import java.util.Map;
  * commits or rolls back with the ticket. It must not call remote systems (the transaction would wait for them) and
  * is called from many threads at once, so an implementation is stateless or thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface DispatchHook {
     /**
      * What the rules say about a new ticket; every component may be null for "the ticket's own".

@@ -14,9 +14,9 @@ import java.time.Duration;
  * say "unknown" ({@link PartStock#unknown}) when its system does not answer; the tickets stop waiting after the timeout
  * anyway.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @FunctionalInterface
 public interface PartAvailability {
     /**

@@ -19,9 +19,9 @@ import java.util.List;
  * command, and an exception it throws fails the command. It must not call remote systems, and it is called from many
  * threads at once, so an implementation is stateless or thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @FunctionalInterface
 public interface SlaHook {
     /**

@@ -37,9 +37,9 @@ public interface ServiceTaskHandler {
      * a timeout and answer with an output that the routes after the node test, rather than throw.
      *
      * @return true to run inside the job's transaction
-     * @since 0.2
+     * @since 0.1
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     default boolean runsInTransaction() {
         return true;
     }

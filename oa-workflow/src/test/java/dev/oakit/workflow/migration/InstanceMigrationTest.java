@@ -171,6 +171,27 @@ class InstanceMigrationTest {
     }
 
     @DbTest
+    void aWaitingNodeMappedOntoTheTargetOfANodeAlreadyRunIsRefusedAsMerged(TestDatabase db) {
+        WorkflowFixture f = new WorkflowFixture(db);
+        f.definitions.deploy(f.admin, ProcessDefinition.builder("leave").form(WorkflowFixture.leaveForm()).start("start")
+                .approval("lead", a -> a.approver(ApproverRule.users("fay")))
+                .approval("manager", a -> a.approver(ApproverRule.manager(1)))
+                .end("approved").chain("start", "lead", "manager", "approved").build());
+        long id = f.start("alice", "leave", days(1)).id();
+        approve(f, id, "fay");
+        assertThat(openNodes(f, id)).containsExactly("manager:bob");
+        f.definitions.deploy(f.admin, leaveRenamed());
+        MigrationPlan plan = MigrationPlan.of("leave", 1, 2).map("manager", "lead");
+
+        assertThatThrownBy(() -> migrations(f).migrate(f.admin, plan, id)).isInstanceOfSatisfying(MigrationRefusedException.class,
+                e -> assertThat(e.reasons()).extracting(MigrationReport.Reason::problem, MigrationReport.Reason::nodeId)
+                        .contains(org.assertj.core.groups.Tuple.tuple(MigrationReport.Problem.MERGED, "manager")));
+        assertThat(version(f, id)).isEqualTo(1);
+        approve(f, id, "bob");
+        assertThat(f.status(id)).isEqualTo(InstanceStatus.APPROVED);
+    }
+
+    @DbTest
     void aHalfSignedCountersignKeepsItsVotesAndAnotherModeIsRefused(TestDatabase db) {
         WorkflowFixture f = new WorkflowFixture(db);
         f.definitions.deploy(f.admin, WorkflowFixture.single("p", a -> a.mode(ApprovalMode.ALL).approver(ApproverRule.users("bob", "carol", "dave"))));
@@ -234,6 +255,35 @@ class InstanceMigrationTest {
         assertThat(audit(f, id)).isEmpty();
         approve(f, id, "bob");
         assertThat(f.status(id)).isEqualTo(InstanceStatus.APPROVED); // still v1: no HR step
+    }
+
+    @DbTest
+    void anInstanceThatFailsUnexpectedlyIsReportedAndTheOthersStillMigrate(TestDatabase db) throws Exception {
+        WorkflowFixture f = new WorkflowFixture(db);
+        f.definitions.deploy(f.admin, WorkflowFixture.leave());
+        long first = f.start("alice", "leave", days(1)).id();
+        long broken = f.start("dave", "leave", days(1)).id();
+        long last = f.start("alice", "leave", days(2)).id();
+        f.definitions.deploy(f.admin, leaveWithHr());
+        try (var c = db.dataSource().getConnection(); var st = c.prepareStatement("UPDATE oa_wf_instance SET state = ? WHERE id = ?")) {
+            st.setString(1, "{not json");
+            st.setLong(2, broken);
+            assertThat(st.executeUpdate()).isEqualTo(1);
+        }
+        MigrationPlan plan = MigrationPlan.of("leave", 1, 2);
+
+        for (MigrationReport report : List.of(migrations(f).validateAll(f.admin, plan), migrations(f).migrateAll(f.admin, plan))) {
+            assertThat(report.migrated()).containsExactly(first, last);
+            assertThat(report.refused()).singleElement().satisfies(r -> {
+                assertThat(r.instanceId()).isEqualTo(broken);
+                assertThat(r.reasons()).singleElement().satisfies(reason -> {
+                    assertThat(reason.problem()).isEqualTo(MigrationReport.Problem.FAILED);
+                    assertThat(reason.message()).isNotBlank();
+                });
+            });
+        }
+        assertThat(version(f, first)).isEqualTo(2);
+        assertThat(version(f, last)).isEqualTo(2);
     }
 
     @DbTest

@@ -110,13 +110,15 @@ class MigrationPropertiesTest {
             switch (rnd.nextInt(5)) {
                 case 0 -> {
                     if (v2.size() > 1) {
-                        v2.remove(at);
+                        String removed = v2.remove(at).id();
+                        mapping.values().removeIf(removed::equals); // a node renamed before: its mapping goes with it
                     }
                 }
                 case 1 -> {
                     Step s = v2.get(at);
                     String renamed = s.id() + "r";
                     v2.set(at, new Step(renamed, s.mode(), s.users()));
+                    mapping.replaceAll((from, to) -> to.equals(s.id()) ? renamed : to); // renamed twice: n0 -> n0r -> n0rr
                     if (rnd.nextBoolean() && v1.stream().anyMatch(x -> x.id().equals(s.id()))) {
                         mapping.put(s.id(), renamed);
                     }

@@ -18,13 +18,13 @@ import java.util.Map;
  * {@link #lookUp} answers all values of one field with at most one statement. Implementations are
  * thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface OptionSource {
 
     /** Whether a known value may still be chosen. */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     enum State {
         /** The value may be chosen. */
         ACTIVE,

@@ -131,7 +131,8 @@ public final class BootPlan {
 
         List<PluginContextImpl> contexts = new ArrayList<>();
         for (OaPlugin p : ordered) {
-            PluginContextImpl ctx = new PluginContextImpl(p.id(), settings.config().get(p.id()), json, problems);
+            PluginContextImpl ctx = new PluginContextImpl(p.id(), settings.config().get(p.id()), json, problems,
+                    p.getClass().getClassLoader());
             try {
                 p.configure(ctx);
             } catch (RuntimeException e) {

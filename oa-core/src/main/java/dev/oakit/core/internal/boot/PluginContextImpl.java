@@ -32,14 +32,17 @@ public final class PluginContextImpl implements OaPluginContext {
     private final JsonNode configNode;
     private final ObjectMapper mapper;
     private final List<String> problems;
+    /** The plugin's own class loader: a plugin loaded by a child loader sees libraries oa-core's loader does not. */
+    private final ClassLoader pluginLoader;
     private boolean open = true;
 
     /** An extension or replacement: an instance or a class for Guice to create. */
     record Extension(Class<?> point, Object instance, Class<?> implementation) {
     }
 
-    PluginContextImpl(String pluginId, JsonNode configNode, ObjectMapper mapper, List<String> problems) {
+    PluginContextImpl(String pluginId, JsonNode configNode, ObjectMapper mapper, List<String> problems, ClassLoader pluginLoader) {
         this.pluginId = pluginId;
+        this.pluginLoader = pluginLoader;
         this.configNode = configNode;
         this.mapper = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.problems = problems;
@@ -190,7 +193,12 @@ public final class PluginContextImpl implements OaPluginContext {
         if (check("requireLibrary", className) == null || check("requireLibrary", dependency) == null) {
             return false;
         }
-        if (OptionalLibraries.present(OptionalLibraries.class.getClassLoader(), className)) {
+        if (purpose == null || purpose.isBlank()) {
+            problems.add("plugin '" + pluginId + "' passed no purpose to requireLibrary for " + className
+                    + ": say what the library is for, e.g. \"Jakarta Mail to read and send e-mail\"");
+            return false;
+        }
+        if (OptionalLibraries.present(pluginLoader, className)) {
             return true;
         }
         problems.add("plugin '" + pluginId + "' needs " + purpose + ", but " + className + " is not on the class path: "

@@ -11,9 +11,9 @@ import org.apiguardian.api.API;
  * {@code active in (True, False)}), so that OAKit learns of a deactivation. Thread-safe: a sync calls
  * {@code since} and {@code values} on its own reader thread, one page ahead of the page it stores.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface MasterFeed extends ChangeFeed {
     /** @return the connector's id the feed calls */
     String target();

@@ -9,9 +9,9 @@ import java.math.BigDecimal;
 /**
  * Reads an item's available stock in a warehouse from one ERP. Must end within {@link CallContext#timeout()}. Thread-safe.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface StockSource {
     /** @return the connector's id */
     String target();

@@ -14,9 +14,9 @@ import java.util.Map;
  * @param contentType the content type property; may be null
  * @param headers the message headers, values as text
  * @param body the raw body
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record AmqpMessage(String queue, String messageId, String routingKey, String contentType, Map<String, String> headers, byte[] body) {
     /** Copies the headers. */
     public AmqpMessage {

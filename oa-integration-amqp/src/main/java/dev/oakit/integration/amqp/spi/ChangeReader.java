@@ -11,9 +11,9 @@ import org.apiguardian.api.API;
  * refuses (it throws) is a poison message: it goes to the broker dead letters with its body and the
  * error, and is acked. Implementations must be thread-safe and must not call remote systems.
  *
- * @since 0.2
+ * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @FunctionalInterface
 public interface ChangeReader {
     /**

@@ -115,6 +115,7 @@ public final class Migration {
                         + to + " does: its join would not know which branches run; map it to a node outside the branches"));
             }
         }
+        merged(r, plan, b, to, waitingBy, out);
         joins(r, plan, b, to, out);
         if (r.st.returnedFrom != null && r.status == InstanceStatus.RETURNED && target(plan, b, r.st.returnedFrom) == null) {
             out.add(new Reason(Problem.NO_COUNTERPART, r.st.returnedFrom, "the instance was returned from node '" + r.st.returnedFrom
@@ -294,6 +295,25 @@ public final class Migration {
         st.visited = visited;
         st.returnedFrom = st.returnedFrom == null ? null : target(plan, b, st.returnedFrom);
         st.lastCompleted = st.lastCompleted == null ? null : target(plan, b, st.lastCompleted);
+    }
+
+    /**
+     * A waiting node mapped onto the target of another source node that holds state (a run, votes, a join count, a
+     * choice, a visit) would mix the two: the state keeps one of them and the tasks of both share one node and round.
+     */
+    private static void merged(InstanceChange r, MigrationPlan plan, ProcessDefinition b, String to, Map<String, String> waitingBy,
+                               List<Reason> out) {
+        Set<String> withState = new LinkedHashSet<>(r.st.visited);
+        withState.addAll(r.st.runs.keySet());
+        withState.addAll(r.st.joins.keySet());
+        withState.addAll(r.st.approvedBy.keySet());
+        withState.addAll(r.st.chosen.keySet());
+        waitingBy.forEach((t, n) -> withState.stream()
+                .filter(o -> !o.equals(n) && !waitingBy.containsValue(o) && t.equals(target(plan, b, o)))
+                .findFirst()
+                .ifPresent(o -> out.add(new Reason(Problem.MERGED, n, "node '" + n + "' waits and maps to '" + t + "' of " + to
+                        + ", which node '" + o + "' (already run) maps to as well: their votes and tasks would mix; map '" + n
+                        + "' to a node of its own"))));
     }
 
     private static <V> Map<String, V> renameKeys(Map<String, V> m, MigrationPlan plan, ProcessDefinition b) {

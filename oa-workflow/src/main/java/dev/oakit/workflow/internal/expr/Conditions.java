@@ -126,6 +126,10 @@ public final class Conditions {
     }
 
     Conditions(int cacheSize) {
+        if (cacheSize < 1) {
+            // the eviction loop below could never bring the cache down to zero entries
+            throw new IllegalArgumentException("cacheSize must be at least 1, was " + cacheSize + "; pass 1 or more");
+        }
         Shared.start();
         this.cacheSize = cacheSize;
     }

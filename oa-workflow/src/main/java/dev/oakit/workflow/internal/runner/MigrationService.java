@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oakit.core.Actor;
 import dev.oakit.core.Checks;
 import dev.oakit.core.NotFoundException;
+import dev.oakit.core.OaException;
 import dev.oakit.core.ValidationException;
 import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
@@ -28,8 +29,8 @@ import java.util.Optional;
 
 /**
  * {@link InstanceMigrations}: checks the plan once, then each instance in its own command under its
- * instance lock ({@link Migration} decides, the {@link EffectWriter} writes); a dry run loads and
- * decides the same way in a read-only transaction and writes nothing.
+ * instance lock ({@link Migration} decides, the {@link EffectWriter} writes); a dry run loads (taking the
+ * same instance lock) and decides the same way in a transaction of its own, and writes nothing.
  */
 @Singleton
 public final class MigrationService implements InstanceMigrations {
@@ -107,6 +108,11 @@ public final class MigrationService implements InstanceMigrations {
             } catch (NotFoundException e) {
                 refused.add(new MigrationReport.Refusal(id, List.of(new MigrationReport.Reason(MigrationReport.Problem.NOT_MIGRATABLE, null,
                         e.getMessage()))));
+            } catch (RuntimeException e) {
+                // its own transaction rolled back; the instances before it stay migrated, the ones after it still get their turn
+                String code = e instanceof OaException oa ? oa.code() : e.getClass().getName();
+                refused.add(new MigrationReport.Refusal(id, List.of(new MigrationReport.Reason(MigrationReport.Problem.FAILED, null,
+                        code + ": " + e.getMessage()))));
             }
         }
         return new MigrationReport(plan, dryRun, migrated, refused);
@@ -122,7 +128,7 @@ public final class MigrationService implements InstanceMigrations {
                 });
     }
 
-    /** The dry run: the same load and decision in a read-only transaction, nothing written or audited. */
+    /** The dry run: the same load (under the instance lock) and decision in a transaction that writes and audits nothing. */
     private void dryRun(Actor admin, MigrationPlan plan, Versions v, long instanceId) {
         commands.queryInTransaction(h -> {
             ActionProbe.ProbeContext ctx = new ActionProbe.ProbeContext(h, admin, clock.instant(), json);

@@ -370,6 +370,13 @@ class ConditionsTest {
         }
 
         @Test
+        void a_cache_smaller_than_one_entry_is_refused() {
+            assertThatThrownBy(() -> new Conditions(0))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("cacheSize");
+        }
+
+        @Test
         void many_threads_evaluate_one_condition() throws Exception {
             Condition condition = conditions.compile("form.type == 'annual' && form.days > 3 && 'finance' in initiator.roles");
             ExecutorService pool = Executors.newFixedThreadPool(8);
