@@ -14,6 +14,7 @@ import dev.oakit.workflow.TaskStatus;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@link UserActions} on the public Approvals and ApprovalQueries services. */
 final class Acting implements UserActions {
@@ -59,7 +60,7 @@ final class Acting implements UserActions {
         return this;
     }
 
-    private java.util.Optional<Task> openTaskOf(long instanceId) {
+    private Optional<Task> openTaskOf(long instanceId) {
         return kit.service(ApprovalQueries.class).detail(kit.admin(), instanceId).tasks().stream()
                 .filter(t -> t.status() == TaskStatus.OPEN && actor.userId().equals(t.assigneeId())).findFirst();
     }
