@@ -6,8 +6,6 @@ import dev.oakit.core.OaKit;
 import dev.oakit.core.internal.boot.OaKitTestAccess;
 import dev.oakit.core.internal.job.JobRepository;
 import dev.oakit.core.internal.job.JobWorker;
-import dev.oakit.core.testing.DatabaseMatrix;
-import dev.oakit.core.testing.Servers;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.crm.internal.ForwardingCrmConnector;
 import dev.oakit.crm.odoo.OdooCrmConfig;
@@ -21,7 +19,6 @@ import dev.oakit.integration.ExternalRef;
 import dev.oakit.integration.IdMap;
 import dev.oakit.integration.IntegrationPlugin;
 import dev.oakit.integration.RemoteWrites;
-import dev.oakit.integration.WriteStatus;
 import dev.oakit.integration.pull.ChangePulls;
 import dev.oakit.integration.pull.PullSpec;
 import dev.oakit.integration.spi.CallContext;
@@ -92,12 +89,8 @@ class CaseWriteOrderProperties {
     public static final class SelectedDatabase implements SkipExecutionHook {
         @Override
         public SkipResult shouldBeSkipped(LifecycleContext context) {
-            return context.findAnnotation(On.class).map(on -> {
-                if (!DatabaseMatrix.selected(on.value())) {
-                    return SkipResult.skip(on.value().label() + " is not in OAKIT_TEST_DATABASES");
-                }
-                return Servers.unreachable(on.value()).filter(why -> !Servers.ci()).map(SkipResult::skip).orElse(SkipResult.doNotSkip());
-            }).orElse(SkipResult.doNotSkip());
+            return context.findAnnotation(On.class).flatMap(on -> on.value().database().skipReason()).map(SkipResult::skip)
+                    .orElse(SkipResult.doNotSkip());
         }
     }
 

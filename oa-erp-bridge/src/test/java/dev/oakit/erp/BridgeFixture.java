@@ -14,14 +14,12 @@ import dev.oakit.fakes.FakeServer;
 import dev.oakit.fakes.erpnext.FakeErpNext;
 import dev.oakit.fakes.odoo.FakeOdoo;
 import dev.oakit.integration.IntegrationPlugin;
+import dev.oakit.testing.OaKitHostExtension;
+import dev.oakit.testing.OaTestKit;
 import dev.oakit.workflow.ApprovalQueries;
 import dev.oakit.workflow.Approvals;
-import dev.oakit.workflow.Decision;
-import dev.oakit.workflow.HistoryEntry;
 import dev.oakit.workflow.ProcessDefinitions;
 import dev.oakit.workflow.StartRequest;
-import dev.oakit.workflow.Task;
-import dev.oakit.workflow.TodoQuery;
 import dev.oakit.workflow.WorkflowPlugin;
 
 import javax.sql.DataSource;
@@ -43,6 +41,8 @@ public final class BridgeFixture {
     public static final Actor BOB = Actor.of(T, "bob");
     public static final Actor PAT = Actor.of(T, "pat");
     public static final Actor FAY = Actor.of(T, "fay");
+    /** How long a test waits for a task that comes after the ERP answered. */
+    public static final Duration WAIT = Duration.ofSeconds(30);
 
     /** One fake ERP, seen the same way for Odoo and ERPNext. */
     public interface Erp {
@@ -113,8 +113,12 @@ public final class BridgeFixture {
     public final ApprovalQueries queries;
     public final PurchaseRequisitions requisitions;
 
+    /** oa-testing's kit over the node (it runs on its own clock): acting as users, assertions on instances. */
+    public final OaTestKit kit;
+
     public BridgeFixture(OaKit oa) {
         this.oa = oa;
+        this.kit = OaKitHostExtension.kit(oa, null, T, null);
         this.approvals = oa.service(Approvals.class);
         this.queries = oa.service(ApprovalQueries.class);
         this.requisitions = oa.service(PurchaseRequisitions.class);
@@ -167,13 +171,8 @@ public final class BridgeFixture {
     /** alice asks, bob approves: the requisition is at its order node. */
     public long approved(String item) {
         long id = approvals.start(ALICE, StartRequest.of(PurchaseRequisition.KEY, form(item, "2")).withTitle("Drills")).id();
-        approvals.approve(BOB, task(BOB, id).id(), Decision.comment("ok"));
+        kit.as("bob").awaitOpenTask(id, WAIT).approve(id, "ok");
         return id;
-    }
-
-    public Task task(Actor who, long instanceId) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> queries.todo(who, TodoQuery.firstPage()).stream().anyMatch(t -> t.instanceId() == instanceId));
-        return queries.todo(who, TodoQuery.firstPage()).stream().filter(t -> t.instanceId() == instanceId).findFirst().orElseThrow();
     }
 
     public RequisitionOrder awaitOrder(long instanceId, RequisitionOrderStatus status) {
@@ -184,9 +183,5 @@ public final class BridgeFixture {
             throw new AssertionError("requisition " + instanceId + " did not become " + status + ": " + requisitions.order(ALICE, instanceId), e);
         }
         return requisitions.order(ALICE, instanceId).orElseThrow();
-    }
-
-    public List<String> comments(long instanceId) {
-        return queries.detail(ADMIN, instanceId).timeline().stream().map(HistoryEntry::comment).filter(java.util.Objects::nonNull).toList();
     }
 }

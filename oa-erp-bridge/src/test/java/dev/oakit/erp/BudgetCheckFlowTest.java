@@ -17,8 +17,7 @@ import java.util.Map;
 
 import static dev.oakit.erp.BridgeFixture.ADMIN;
 import static dev.oakit.erp.BridgeFixture.ALICE;
-import static dev.oakit.erp.BridgeFixture.BOB;
-import static dev.oakit.erp.BridgeFixture.FAY;
+import static dev.oakit.testing.OaAssertions.assertThatInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -46,37 +45,37 @@ class BudgetCheckFlowTest {
 
         // 2 × 40.50 = 81.00 of 100.00 left: enough, on to the manager
         long enough = start(f, "2");
-        f.task(BOB, enough);
+        f.kit.as("bob").awaitOpenTask(enough, BridgeFixture.WAIT);
         assertThat(form(f, enough)).containsEntry(BudgetCheck.FIELD, BudgetCheck.ENOUGH).containsEntry(BudgetCheck.AVAILABLE_FIELD, "100.00");
-        assertThat(f.comments(enough)).anySatisfy(c -> assertThat(c).startsWith("Budget check: ENOUGH").contains("100.00 left in Odoo"));
+        assertThatInstance(f.kit, enough).hasTimelineComment("Budget check: ENOUGH", "100.00 left in Odoo");
 
         // 3 × 40.50 = 121.50: not enough, rejected
         long tooMuch = start(f, "3");
         await().atMost(Duration.ofSeconds(30)).until(() -> instance(f, tooMuch).status() == InstanceStatus.REJECTED);
         assertThat(form(f, tooMuch)).containsEntry(BudgetCheck.FIELD, BudgetCheck.NOT_ENOUGH);
-        assertThat(f.comments(tooMuch)).anySatisfy(c -> assertThat(c).contains("less than 121.50"));
+        assertThatInstance(f.kit, tooMuch).hasTimelineComment("less than 121.50");
 
         // Odoo answers after 3 s, the check waits 1 s: the fallback route
         odoo.failures().responseDelay(Duration.ofSeconds(3)).nextCall("search", Failure.COMMIT_THEN_TIMEOUT);
         long late = start(f, "1");
-        f.task(FAY, late);
+        f.kit.as("fay").awaitOpenTask(late, BridgeFixture.WAIT);
         assertThat(form(f, late)).containsEntry(BudgetCheck.FIELD, BudgetCheck.NO_ANSWER).doesNotContainKey(BudgetCheck.AVAILABLE_FIELD);
         assertThat((String) form(f, late).get(BudgetCheck.REASON_FIELD)).startsWith("Odoo did not answer within PT1S");
 
         // a burst of 5xx: the fallback route, and with it the circuit opens (two failed calls of two)
         odoo.failures().nextCalls(3, Failure.SERVER_ERROR);
         long failing = start(f, "1");
-        f.task(FAY, failing);
+        f.kit.as("fay").awaitOpenTask(failing, BridgeFixture.WAIT);
         assertThat(form(f, failing)).containsEntry(BudgetCheck.FIELD, BudgetCheck.NO_ANSWER);
         odoo.failures().clear();
 
         // Odoo is well again, but the circuit is open: nothing is sent, the fallback route at once
         long calls = odoo.calls().size();
         long held = start(f, "1");
-        f.task(FAY, held);
+        f.kit.as("fay").awaitOpenTask(held, BridgeFixture.WAIT);
         assertThat((String) form(f, held).get(BudgetCheck.REASON_FIELD)).contains("circuit").contains("open");
         assertThat(odoo.calls()).hasSize((int) calls);
-        assertThat(f.comments(held)).anySatisfy(c -> assertThat(c).startsWith("Budget check: NO_ANSWER"));
+        assertThatInstance(f.kit, held).hasTimelineComment("Budget check: NO_ANSWER");
     }
 
     /**
@@ -110,9 +109,9 @@ class BudgetCheckFlowTest {
         // 1 × 40.50 of 50.00 left: enough
         long enough = start(f, "1", "Workshop - AC");
         await().atMost(Duration.ofSeconds(30)).until(() -> form(f, enough).containsKey(BudgetCheck.FIELD));
-        f.task(BOB, enough);
+        f.kit.as("bob").awaitOpenTask(enough, BridgeFixture.WAIT);
         assertThat(form(f, enough)).containsEntry(BudgetCheck.FIELD, BudgetCheck.ENOUGH).containsEntry(BudgetCheck.AVAILABLE_FIELD, "50.00");
-        assertThat(f.comments(enough)).anySatisfy(c -> assertThat(c).contains("50.00 left in ERPNext"));
+        assertThatInstance(f.kit, enough).hasTimelineComment("50.00 left in ERPNext");
 
         // 2 × 40.50 = 81.00: not enough, rejected
         long tooMuch = start(f, "2", "Workshop - AC");
@@ -131,7 +130,7 @@ class BudgetCheckFlowTest {
         next.insert("Purchase Order", Map.of("supplier", "Acme Supplies", "docstatus", 1, "items", List.of(Map.of("item_code", "DR-1",
                 "qty", 1.0, "rate", 30.0, "cost_center", "Garage - AC", "expense_account", "Tools - AC", "schedule_date", year + "-12-01"))));
         long ordered = start(f, "1", "Garage - AC");
-        f.task(BOB, ordered);
+        f.kit.as("bob").awaitOpenTask(ordered, BridgeFixture.WAIT);
         assertThat(form(f, ordered)).containsEntry(BudgetCheck.AVAILABLE_FIELD, "70.00");
 
         // no budget for the cost centre this year: not enough, and the reason says so
@@ -143,7 +142,7 @@ class BudgetCheckFlowTest {
         // ERPNext answers after 3 s, the check waits 1 s: the fallback route
         next.failures().responseDelay(Duration.ofSeconds(3)).nextCall("list", Failure.COMMIT_THEN_TIMEOUT);
         long late = start(f, "1", "Workshop - AC");
-        f.task(FAY, late);
+        f.kit.as("fay").awaitOpenTask(late, BridgeFixture.WAIT);
         assertThat(form(f, late)).containsEntry(BudgetCheck.FIELD, BudgetCheck.NO_ANSWER).doesNotContainKey(BudgetCheck.AVAILABLE_FIELD);
         assertThat((String) form(f, late).get(BudgetCheck.REASON_FIELD)).startsWith("ERPNext did not answer within PT1S");
     }

@@ -5,8 +5,6 @@ import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.fakes.Failure;
 import dev.oakit.fakes.erpnext.FakeErpNext;
 import dev.oakit.fakes.odoo.FakeOdoo;
-import dev.oakit.workflow.Decision;
-import dev.oakit.workflow.InstanceStatus;
 import dev.oakit.workflow.StartRequest;
 
 import java.time.Duration;
@@ -14,8 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import static dev.oakit.erp.BridgeFixture.ALICE;
-import static dev.oakit.erp.BridgeFixture.BOB;
-import static dev.oakit.erp.BridgeFixture.FAY;
+import static dev.oakit.testing.OaAssertions.assertThatInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An approved expense claim becomes exactly one posted journal entry in ERPNext or Odoo, written back to its timeline. */
@@ -25,8 +22,8 @@ class ExpenseClaimFlowTest {
         long id = f.approvals.start(ALICE, StartRequest.of(ExpenseClaim.KEY, Map.of("expenseAccount", expenseAccount,
                 "payableAccount", payableAccount, "lines", List.of(Map.of("description", "Train to Lyon", "amount", 89.5),
                         Map.of("description", "Hotel", "amount", 210))))).id();
-        f.approvals.approve(BOB, f.task(BOB, id).id(), Decision.comment("ok"));
-        f.approvals.approve(FAY, f.task(FAY, id).id(), Decision.comment("receipts checked"));
+        f.kit.as("bob").awaitOpenTask(id, BridgeFixture.WAIT).approve(id, "ok");
+        f.kit.as("fay").awaitOpenTask(id, BridgeFixture.WAIT).approve(id, "receipts checked");
         return id;
     }
 
@@ -37,8 +34,8 @@ class ExpenseClaimFlowTest {
     }
 
     private static void assertInTimeline(BridgeFixture f, long id, String comment) {
-        assertThat(f.comments(id)).anySatisfy(c -> assertThat(c).contains(comment));
-        assertThat(f.queries.detail(ALICE, id).instance().status()).isEqualTo(InstanceStatus.APPROVED);
+        assertThatInstance(f.kit, id).hasTimelineComment(comment);
+        assertThatInstance(f.kit, id).isApproved();
     }
 
     @DbTest

@@ -4,12 +4,11 @@ import dev.oakit.core.audit.AuditLog;
 import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.workflow.Decision;
-import dev.oakit.workflow.InstanceStatus;
 
 import java.time.Duration;
 
 import static dev.oakit.erp.BridgeFixture.ALICE;
-import static dev.oakit.erp.BridgeFixture.PAT;
+import static dev.oakit.testing.OaAssertions.assertThatInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -28,11 +27,10 @@ class RequisitionFlowTest {
         assertThat(erp.orders()).containsExactlyEntriesOf(java.util.Map.of(o.key(), "confirmed"));
         assertThat(o.number()).isNotBlank();
         assertThat(o.link()).startsWith(erp.server().baseUri().toString());
-        assertThat(f.comments(id)).anySatisfy(c -> assertThat(c).contains("Purchase order " + o.number() + " created in")
-                .contains(o.link()));
+        assertThatInstance(f.kit, id).hasTimelineComment("Purchase order " + o.number() + " created in", o.link());
 
-        f.approvals.approve(PAT, f.task(PAT, id).id(), Decision.comment("goods arrived"));
-        assertThat(f.queries.detail(ALICE, id).instance().status()).isEqualTo(InstanceStatus.APPROVED);
+        f.kit.as("pat").awaitOpenTask(id, BridgeFixture.WAIT).approve(id, "goods arrived");
+        assertThatInstance(f.kit, id).isApproved();
         assertThat(erp.orders()).hasSize(1).containsValue("confirmed");
         assertThat(f.requisitions.orders(ALICE, id)).hasSize(1);
     }
@@ -56,7 +54,7 @@ class RequisitionFlowTest {
         RequisitionOrder cancelled = f.awaitOrder(id, RequisitionOrderStatus.CANCELLED);
         assertThat(cancelled.reason()).isEqualTo("cancelled");
         assertThat(erp.orders()).containsExactlyEntriesOf(java.util.Map.of(o.key(), "cancelled"));
-        assertThat(f.comments(id)).anySatisfy(c -> assertThat(c).contains("Purchase order " + o.number() + " cancelled in"));
+        assertThatInstance(f.kit, id).hasTimelineComment("Purchase order " + o.number() + " cancelled in");
         assertThat(f.oa.service(AuditLog.class).recent(BridgeFixture.ADMIN, 200)).extracting(r -> r.action())
                 .contains("erp.requisition.compensate", "erp.requisition.cancelled");
     }
@@ -77,7 +75,7 @@ class RequisitionFlowTest {
         BridgeFixture f = BridgeFixture.start(db, null, erp);
         long id = f.approved("DR-1");
         RequisitionOrder o = f.awaitOrder(id, RequisitionOrderStatus.ORDERED);
-        f.approvals.reject(PAT, f.task(PAT, id).id(), Decision.comment("wrong drills delivered"));
+        f.kit.as("pat").awaitOpenTask(id, BridgeFixture.WAIT).reject(id, "wrong drills delivered");
         assertThat(f.awaitOrder(id, RequisitionOrderStatus.CANCELLED).reason()).isEqualTo("rejected");
         assertThat(erp.orders()).containsExactlyEntriesOf(java.util.Map.of(o.key(), "cancelled"));
     }
@@ -88,12 +86,12 @@ class RequisitionFlowTest {
         BridgeFixture f = BridgeFixture.start(db, null, erp);
         long id = f.approved("DR-1");
         RequisitionOrder first = f.awaitOrder(id, RequisitionOrderStatus.ORDERED);
-        f.task(PAT, id);
+        f.kit.as("pat").awaitOpenTask(id, BridgeFixture.WAIT);
         f.approvals.withdraw(ALICE, id, Decision.comment("wrong vendor"));
         assertThat(f.awaitOrder(id, RequisitionOrderStatus.CANCELLED).reason()).isEqualTo("withdrawn");
 
         f.approvals.resubmit(ALICE, id, Decision.comment("again"));
-        f.approvals.approve(BridgeFixture.BOB, f.task(BridgeFixture.BOB, id).id(), Decision.none());
+        f.kit.as("bob").awaitOpenTask(id, BridgeFixture.WAIT).approve(id, null);
         RequisitionOrder second = f.awaitOrder(id, RequisitionOrderStatus.ORDERED);
         assertThat(second.round()).isEqualTo(2);
         assertThat(second.key()).isEqualTo(first.key() + "-R2");
@@ -110,7 +108,7 @@ class RequisitionFlowTest {
         RequisitionOrder o = f.awaitOrder(id, RequisitionOrderStatus.ORDER_FAILED);
         assertThat(o.lastError()).contains("Item DR-1 is blocked for purchase");
         assertThat(erp.orders()).isEmpty();
-        assertThat(f.comments(id)).anySatisfy(c -> assertThat(c).contains("ERPNext refused the purchase order").contains("blocked"));
+        assertThatInstance(f.kit, id).hasTimelineComment("ERPNext refused the purchase order", "blocked");
 
         assertThatThrownBy(() -> f.requisitions.retry(ALICE, id)).isInstanceOf(dev.oakit.core.ForbiddenException.class);
         erp.server().failures().clear(); // the item is released in the ERP

@@ -9,7 +9,6 @@ import dev.oakit.integration.DyingCreate;
 import dev.oakit.integration.spi.CallContext;
 import dev.oakit.integration.spi.RemoteCallException;
 import dev.oakit.integration.spi.RemoteCreate;
-import dev.oakit.workflow.Decision;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -123,7 +122,7 @@ class TwoNodesRequisitionTest {
         assertThat(erp.orders().keySet()).isEqualTo(ids.stream().map(id -> "OA-t1-PR-" + id).collect(Collectors.toSet()));
         assertThat(erp.server().callCount("unlink")).as("no duplicate was ever created").isZero();
         for (long id : ids) {
-            b.approvals.approve(BridgeFixture.PAT, b.task(BridgeFixture.PAT, id).id(), Decision.none());
+            b.kit.as("pat").awaitOpenTask(id, BridgeFixture.WAIT).approve(id, null);
         }
         assertThat(erp.orders()).hasSize(REQUISITIONS);
     }

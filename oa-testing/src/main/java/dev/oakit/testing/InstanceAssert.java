@@ -10,6 +10,7 @@ import org.apiguardian.api.API;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Checks on one approval instance. Each check reads the instance afresh as the kit's administrator;
@@ -86,6 +87,16 @@ public final class InstanceAssert {
         if (d.timeline().stream().noneMatch(h -> h.action().equals(action))) {
             throw failure("to have a timeline entry '" + action + "' (its timeline: "
                     + d.timeline().stream().map(HistoryEntry::action).toList() + ")", d);
+        }
+        return this;
+    }
+
+    /** Some entry of the timeline has a comment containing each of {@code parts} (e.g. what a connector wrote back). */
+    public InstanceAssert hasTimelineComment(String... parts) {
+        InstanceDetail d = detail();
+        List<String> comments = d.timeline().stream().map(HistoryEntry::comment).filter(Objects::nonNull).toList();
+        if (comments.stream().noneMatch(c -> Arrays.stream(parts).allMatch(c::contains))) {
+            throw failure("to have a timeline comment containing " + Arrays.toString(parts) + " (its comments: " + comments + ")", d);
         }
         return this;
     }

@@ -25,4 +25,9 @@ public final class OaAssertions {
     public static InstanceAssert assertThatInstance(long instanceId) {
         return new InstanceAssert(Current.get(), instanceId);
     }
+
+    /** Assertions on the approval instance with this id, in the given kit. */
+    public static InstanceAssert assertThatInstance(OaTestKit kit, long instanceId) {
+        return new InstanceAssert(kit, instanceId);
+    }
 }

@@ -96,6 +96,9 @@ public final class OaKitHostExtension implements BeforeAllCallback, AfterAllCall
      * A test kit over an OAKit the host built on {@code clock}; its {@link OaTestKit#runDueJobs()} waits on the host's
      * job workers (their poll interval, {@code core.jobs.pollInterval}, is how long each wait takes at least).
      *
+     * @param clock the {@link TestClock} OAKit runs on; null when it runs on a clock of its own (the system clock): the
+     *     kit then acts as users and asserts, and its {@code clock()}, {@code runDueJobs()} and {@code advance(..)} fail
+     *
      * @param dataSource the host's, for {@link OaTestKit#dataSource()}; may be null
      */
     public static OaTestKit kit(OaKit oa, TestClock clock, String tenant, DataSource dataSource) {

@@ -2,10 +2,9 @@ package dev.oakit.examples.gettingstarted;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.oakit.core.OaKit;
-import dev.oakit.core.testing.DatabaseMatrix;
 import dev.oakit.core.testing.DocSnippets;
 import dev.oakit.core.testing.Servers;
-import dev.oakit.core.testing.TestDatabase;
+import dev.oakit.testing.base.Database;
 import dev.oakit.workflow.HistoryEntry;
 import dev.oakit.workflow.InstanceDetail;
 import dev.oakit.workflow.InstanceStatus;
@@ -18,11 +17,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /** docs/getting-started.md and its Chinese translation show the code these tests compile and run. */
 class GettingStartedTest {
@@ -39,14 +36,7 @@ class GettingStartedTest {
 
     @Test
     void onPostgreSqlOakitsTablesLandInTheSchemaOfTheDataSourceCreatedAtStart() throws Exception {
-        Assumptions.assumeTrue(DatabaseMatrix.selected(TestDatabase.Kind.POSTGRESQL), "PostgreSQL not selected");
-        Optional<String> unreachable = Servers.unreachable(TestDatabase.Kind.POSTGRESQL);
-        if (unreachable.isPresent()) {
-            if (Servers.ci()) {
-                fail("PostgreSQL unreachable in CI: " + unreachable.get());
-            }
-            Assumptions.abort("PostgreSQL unreachable: " + unreachable.get());
-        }
+        Database.POSTGRESQL.skipReason().ifPresent(Assumptions::abort); // not selected, or down outside CI (fails on CI)
         String schema = "gs_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection admin = DriverManager.getConnection(Servers.pgUrl(), Servers.pgUser(), Servers.pgPassword());
              Statement sql = admin.createStatement()) {

@@ -34,7 +34,6 @@ import static dev.oakit.crm.deal.DealFixture.ADMIN;
 import static dev.oakit.crm.deal.DealFixture.SARA;
 import static dev.oakit.crm.deal.DealFixture.SF;
 import static dev.oakit.crm.deal.DealFixture.T;
-import static dev.oakit.workflow.Decision.comment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -72,9 +71,9 @@ class Customer360Test {
         f.pull();
         DealRequest inFlight = f.await(ApprovalRequest.Kind.DISCOUNT, pending, 1, DealStatus.IN_APPROVAL);
         DealRequest decided = f.await(ApprovalRequest.Kind.DISCOUNT, approved, 1, DealStatus.IN_APPROVAL);
-        f.approvals.approve(SARA, f.task(SARA, decided.instanceId()).id(), comment("ok"));
+        f.kit.as("sara").awaitOpenTask(decided.instanceId(), DealFixture.WAIT).approve(decided.instanceId(), "ok");
         f.awaitRound(decided.instanceId(), DealStatus.WRITTEN);
-        f.task(SARA, inFlight.instanceId());
+        f.kit.as("sara").awaitOpenTask(inFlight.instanceId(), DealFixture.WAIT);
         clock.advance(Duration.ofMinutes(31)); // nobody started the printer ticket in time
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> f.oa.service(TicketQueries.class)
                 .detail(ADMIN, waiting.id()).ticket().overdue());

@@ -18,10 +18,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 import static dev.oakit.crm.deal.DealFixture.ADMIN;
-import static dev.oakit.crm.deal.DealFixture.FIN;
-import static dev.oakit.crm.deal.DealFixture.LEE;
-import static dev.oakit.crm.deal.DealFixture.SARA;
-import static dev.oakit.workflow.Decision.comment;
+import static dev.oakit.testing.OaAssertions.assertThatInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -40,8 +37,8 @@ class DealApprovalFlowTest {
         String quote = round.requestId();
         assertThat(round.title()).isEqualTo("Q-100 Acme renewal");
         assertThat(round.accountId()).isEqualTo(f.account);
-        f.approvals.approve(SARA, f.task(SARA, round.instanceId()).id(), comment("fine for a three-year renewal"));
-        f.approvals.approve(FIN, f.task(FIN, round.instanceId()).id(), comment("margin still positive"));
+        f.kit.as("sara").awaitOpenTask(round.instanceId(), DealFixture.WAIT).approve(round.instanceId(), "fine for a three-year renewal");
+        f.kit.as("fin").awaitOpenTask(round.instanceId(), DealFixture.WAIT).approve(round.instanceId(), "margin still positive");
 
         DealRequest written = f.awaitRound(round.instanceId(), DealStatus.WRITTEN);
         assertThat(written.outcome()).isEqualTo(Decision.Outcome.APPROVED);
@@ -49,7 +46,7 @@ class DealApprovalFlowTest {
         assertThat(q).containsEntry("OAKit_Approval_Status__c", "Approved")
                 .containsEntry("OAKit_Decision_Key__c", CrmConnector.decisionKey(quote, round.version()));
         assertThat((String) q.get("OAKit_Approval_Comment__c")).contains("sara: fine for a three-year renewal", "fin: margin still positive");
-        assertThat(f.comments(round.instanceId())).anySatisfy(c -> assertThat(c).contains("Decision APPROVED written to Salesforce"));
+        assertThatInstance(f.kit, round.instanceId()).hasTimelineComment("Decision APPROVED written to Salesforce");
         assertThat(f.oa.service(AuditLog.class).recent(ADMIN, 300)).extracting(r -> r.action())
                 .contains("crm.deal.receive", "crm.deal.decide", "crm.deal.written");
         // alice, who asked in Salesforce, is told through her notifications
@@ -66,12 +63,12 @@ class DealApprovalFlowTest {
         DealFixture f = DealFixture.start(db, null);
         DealRequest round = f.requested("Q-101", "15");
         String quote = round.requestId();
-        f.approvals.reject(SARA, f.task(SARA, round.instanceId()).id(), comment("too generous"));
+        f.kit.as("sara").awaitOpenTask(round.instanceId(), DealFixture.WAIT).reject(round.instanceId(), "too generous");
 
         DealRequest written = f.awaitRound(round.instanceId(), DealStatus.WRITTEN);
         assertThat(written.outcome()).isEqualTo(Decision.Outcome.REJECTED);
         assertThat(f.record("Quote", quote)).containsEntry("OAKit_Approval_Status__c", "Rejected");
-        assertThat(f.hasTask(FIN, round.instanceId())).isFalse();
+        assertThatInstance(f.kit, round.instanceId()).hasNoOpenTaskFor("fin");
     }
 
     @DbTest
@@ -80,17 +77,17 @@ class DealApprovalFlowTest {
         DealRequest first = f.requested("Q-102", "15");
         String quote = first.requestId();
         f.sf.update("Quote", quote, Map.of("Discount", new BigDecimal("28"))); // the sales rep raises the discount meanwhile
-        f.approvals.approve(SARA, f.task(SARA, first.instanceId()).id(), comment("ok at 15 %"));
+        f.kit.as("sara").awaitOpenTask(first.instanceId(), DealFixture.WAIT).approve(first.instanceId(), "ok at 15 %");
 
         DealRequest closed = f.awaitRound(first.instanceId(), DealStatus.REEVALUATED);
         assertThat(closed.reason()).contains("changed in the CRM", "was not written");
         assertThat(f.record("Quote", quote)).containsEntry("OAKit_Approval_Status__c", "Pending");
         DealRequest second = f.await(DISCOUNT, quote, 2, DealStatus.IN_APPROVAL);
         assertThat(second.version()).isGreaterThan(first.version());
-        assertThat(f.comments(first.instanceId())).anySatisfy(c -> assertThat(c).contains("re-evaluated as instance " + second.instanceId()));
+        assertThatInstance(f.kit, first.instanceId()).hasTimelineComment("re-evaluated as instance " + second.instanceId());
         // at 28 % the new round needs finance too
-        f.approvals.approve(SARA, f.task(SARA, second.instanceId()).id(), comment("ok at 28 %"));
-        f.approvals.approve(FIN, f.task(FIN, second.instanceId()).id(), comment("ok"));
+        f.kit.as("sara").awaitOpenTask(second.instanceId(), DealFixture.WAIT).approve(second.instanceId(), "ok at 28 %");
+        f.kit.as("fin").awaitOpenTask(second.instanceId(), DealFixture.WAIT).approve(second.instanceId(), "ok");
         f.awaitRound(second.instanceId(), DealStatus.WRITTEN);
         assertThat(f.record("Quote", quote)).containsEntry("OAKit_Approval_Status__c", "Approved")
                 .containsEntry("OAKit_Decision_Key__c", CrmConnector.decisionKey(quote, second.version()));
@@ -103,12 +100,12 @@ class DealApprovalFlowTest {
         DealRequest round = f.requested("Q-103", "12");
         String quote = round.requestId();
         f.sf.update("Quote", quote, Map.of("GrandTotal", new BigDecimal("9000.00")));
-        f.approvals.approve(SARA, f.task(SARA, round.instanceId()).id(), comment("ok"));
+        f.kit.as("sara").awaitOpenTask(round.instanceId(), DealFixture.WAIT).approve(round.instanceId(), "ok");
 
         DealRequest flagged = f.awaitRound(round.instanceId(), DealStatus.FLAGGED);
         assertThat(flagged.reason()).contains("changed in the CRM");
         assertThat(f.record("Quote", quote)).containsEntry("OAKit_Approval_Status__c", "Pending").containsEntry("OAKit_Decision_Key__c", null);
-        assertThat(f.comments(round.instanceId())).anySatisfy(c -> assertThat(c).startsWith("Flagged:"));
+        assertThatInstance(f.kit, round.instanceId()).hasTimelineComment("Flagged:");
         assertThat(f.deals.rounds(ADMIN, DealFixture.SF, DISCOUNT, quote)).hasSize(1);
         assertThat(f.oa.service(Notifications.class).deliveries(ADMIN, DeliveryQuery.all())).extracting(Delivery::templateKey)
                 .contains("crm.deal.changed");
@@ -119,14 +116,14 @@ class DealApprovalFlowTest {
         DealFixture f = DealFixture.start(db, null);
         DealRequest round = f.requested("Q-104", "20");
         String quote = round.requestId();
-        f.task(SARA, round.instanceId());
+        f.kit.as("sara").awaitOpenTask(round.instanceId(), DealFixture.WAIT);
         f.sf.update("Quote", quote, Map.of("OAKit_Approval_Status__c", "Withdrawn"));
         f.pull();
 
         DealRequest withdrawn = f.awaitRound(round.instanceId(), DealStatus.WITHDRAWN);
         assertThat(withdrawn.reason()).isEqualTo("withdrawn in the CRM");
-        assertThat(f.queries.detail(ADMIN, round.instanceId()).instance().status()).isEqualTo(InstanceStatus.CANCELLED);
-        assertThat(f.hasTask(SARA, round.instanceId())).isFalse();
+        assertThatInstance(f.kit, round.instanceId()).hasStatus(InstanceStatus.CANCELLED);
+        assertThatInstance(f.kit, round.instanceId()).hasNoOpenTaskFor("sara");
         assertThat(f.record("Quote", quote)).containsEntry("OAKit_Approval_Status__c", "Withdrawn");
     }
 
@@ -136,9 +133,9 @@ class DealApprovalFlowTest {
         String contract = f.contract("50000");
         f.pull();
         DealRequest round = f.await(ApprovalRequest.Kind.CONTRACT, contract, 1, DealStatus.IN_APPROVAL);
-        assertThat(f.hasTask(SARA, round.instanceId())).isFalse();
-        f.approvals.approve(LEE, f.task(LEE, round.instanceId()).id(), comment("clauses fine"));
-        f.approvals.approve(SARA, f.task(SARA, round.instanceId()).id(), comment("go"));
+        assertThatInstance(f.kit, round.instanceId()).hasNoOpenTaskFor("sara");
+        f.kit.as("lee").awaitOpenTask(round.instanceId(), DealFixture.WAIT).approve(round.instanceId(), "clauses fine");
+        f.kit.as("sara").awaitOpenTask(round.instanceId(), DealFixture.WAIT).approve(round.instanceId(), "go");
         f.awaitRound(round.instanceId(), DealStatus.WRITTEN);
         assertThat(f.record("Contract", contract)).containsEntry("OAKit_Approval_Status__c", "Approved");
     }

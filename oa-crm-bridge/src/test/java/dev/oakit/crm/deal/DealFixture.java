@@ -20,14 +20,13 @@ import dev.oakit.crm.spi.CrmConnector;
 import dev.oakit.fakes.salesforce.FakeSalesforce;
 import dev.oakit.integration.IntegrationPlugin;
 import dev.oakit.integration.pull.ChangePulls;
+import dev.oakit.testing.OaKitHostExtension;
+import dev.oakit.testing.OaTestKit;
 import dev.oakit.ticket.TicketPlugin;
 import dev.oakit.workflow.ApprovalQueries;
 import dev.oakit.workflow.Approvals;
-import dev.oakit.workflow.HistoryEntry;
 import dev.oakit.workflow.ProcessDefinition;
 import dev.oakit.workflow.ProcessDefinitions;
-import dev.oakit.workflow.Task;
-import dev.oakit.workflow.TodoQuery;
 import dev.oakit.workflow.WorkflowPlugin;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -36,7 +35,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -63,8 +61,12 @@ public final class DealFixture {
     public final ApprovalQueries queries;
     public final DealApprovals deals;
     public final String account;
-    /** The node's clock when the test drives time, else null; every wait moves it on a second per look. */
+    /** The node's clock when the test drives time, else null; every wait for a round moves it on a second per look. */
     public ManualClock clock;
+    /** oa-testing's kit over the node (on the test's clock when it drives time): acting as users, assertions on instances. */
+    public OaTestKit kit;
+    /** How long a test waits for a task that comes after Salesforce answered. */
+    public static final Duration WAIT = Duration.ofSeconds(30);
 
     private DealFixture(FakeSalesforce sf, OaKit oa, String account) {
         this.sf = sf;
@@ -73,6 +75,7 @@ public final class DealFixture {
         this.queries = oa.service(ApprovalQueries.class);
         this.deals = oa.service(DealApprovals.class);
         this.account = account;
+        this.kit = OaKitHostExtension.kit(oa, null, T, null);
     }
 
     public static SalesforceConnector connector(FakeSalesforce sf) {
@@ -121,6 +124,7 @@ public final class DealFixture {
             more.accept(b);
         });
         f.clock = clock;
+        f.kit = OaKitHostExtension.kit(f.oa, clock, T, null);
         Directory directory = f.oa.service(Directory.class);
         directory.createUser(ADMIN, new User("alice", "Alice", "alice@example.com", null, null, true, Map.of("locale", "en"), Map.of()));
         DirectorySeed.of(directory, ADMIN).users("sara", "fin", "lee", "root")
@@ -183,29 +187,11 @@ public final class DealFixture {
         return deals.byInstance(ADMIN, instanceId).orElseThrow();
     }
 
-    public Task task(Actor who, long instanceId) {
-        try {
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> tick() && queries.todo(who, TodoQuery.firstPage()).stream()
-                    .anyMatch(t -> t.instanceId() == instanceId));
-        } catch (ConditionTimeoutException e) {
-            throw new AssertionError(who.userId() + " has no task of instance " + instanceId + ": " + queries.detail(ADMIN, instanceId), e);
-        }
-        return queries.todo(who, TodoQuery.firstPage()).stream().filter(t -> t.instanceId() == instanceId).findFirst().orElseThrow();
-    }
-
     private boolean tick() {
         if (clock != null) {
             clock.advance(Duration.ofSeconds(1));
         }
         return true;
-    }
-
-    public boolean hasTask(Actor who, long instanceId) {
-        return queries.todo(who, TodoQuery.firstPage()).stream().anyMatch(t -> t.instanceId() == instanceId);
-    }
-
-    public List<String> comments(long instanceId) {
-        return queries.detail(ADMIN, instanceId).timeline().stream().map(HistoryEntry::comment).filter(Objects::nonNull).toList();
     }
 
     public Map<String, Object> record(String type, String id) {

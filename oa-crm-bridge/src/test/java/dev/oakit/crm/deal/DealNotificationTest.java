@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 
 import static dev.oakit.crm.deal.DealFixture.ADMIN;
-import static dev.oakit.crm.deal.DealFixture.SARA;
-import static dev.oakit.workflow.Decision.comment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -40,7 +38,7 @@ class DealNotificationTest {
         String quote = f.quote("Q-300 Acme", "15");
         f.pull();
         DealRequest round = f.await(ApprovalRequest.Kind.DISCOUNT, quote, 1, DealStatus.IN_APPROVAL);
-        f.approvals.reject(SARA, f.task(SARA, round.instanceId()).id(), comment("too generous for this volume"));
+        f.kit.as("sara").awaitOpenTask(round.instanceId(), DealFixture.WAIT).reject(round.instanceId(), "too generous for this volume");
         f.awaitRound(round.instanceId(), DealStatus.WRITTEN);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> mail.getReceivedMessages().length > 0);

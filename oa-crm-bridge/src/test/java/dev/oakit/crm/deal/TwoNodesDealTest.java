@@ -3,7 +3,6 @@ package dev.oakit.crm.deal;
 import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.crm.ApprovalRequest;
-import dev.oakit.crm.CaseUpdate;
 import dev.oakit.crm.CrmCase;
 import dev.oakit.crm.DealRequest;
 import dev.oakit.crm.DealStatus;
@@ -19,14 +18,11 @@ import dev.oakit.integration.spi.RemoteEntity;
 import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static dev.oakit.crm.deal.DealFixture.SARA;
-import static dev.oakit.workflow.Decision.comment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -103,7 +99,7 @@ class TwoNodesDealTest {
         assertThat(dying.diedReading.await(60, TimeUnit.SECONDS)).as("node A died reading a request").isTrue();
         for (String q : quotes.subList(0, 2)) {
             DealRequest r = a.await(ApprovalRequest.Kind.DISCOUNT, q, 1, DealStatus.IN_APPROVAL);
-            a.approvals.approve(SARA, a.task(SARA, r.instanceId()).id(), comment("ok"));
+            a.kit.as("sara").awaitOpenTask(r.instanceId(), DealFixture.WAIT).approve(r.instanceId(), "ok");
         }
         assertThat(dying.diedWriting.await(60, TimeUnit.SECONDS)).as("node A wrote a decision").isTrue();
         DealFixture b = DealFixture.node(db, db.newPool(4), sf, b2 -> { });
@@ -116,7 +112,7 @@ class TwoNodesDealTest {
         for (String q : quotes) {
             DealRequest r = b.await(ApprovalRequest.Kind.DISCOUNT, q, 1, DealStatus.IN_APPROVAL, DealStatus.WRITTEN);
             if (r.status() == DealStatus.IN_APPROVAL) {
-                b.approvals.approve(SARA, b.task(SARA, r.instanceId()).id(), comment("ok"));
+                b.kit.as("sara").awaitOpenTask(r.instanceId(), DealFixture.WAIT).approve(r.instanceId(), "ok");
             }
         }
         for (String q : quotes) {

@@ -112,7 +112,7 @@ class DealDocsTest {
         assertThat(again).as("the same delivery again").isFalse();
         pull(f.oa, ADMIN); // the pull reads the same version: nothing new
         DealRequest round = f.await(ApprovalRequest.Kind.DISCOUNT, quote, 1, DealStatus.IN_APPROVAL);
-        f.approvals.approve(SARA, f.task(SARA, round.instanceId()).id(), dev.oakit.workflow.Decision.comment("ok"));
+        f.kit.as("sara").awaitOpenTask(round.instanceId(), DealFixture.WAIT).approve(round.instanceId(), "ok");
         f.awaitRound(round.instanceId(), DealStatus.WRITTEN);
         assertThat(rounds(f.oa, ADMIN, quote)).hasSize(1);
         assertThat(customer(f.oa, SARA, f.account).approvalsDecided()).extracting(a -> a.request().requestId()).containsExactly(quote);

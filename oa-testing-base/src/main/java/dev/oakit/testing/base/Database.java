@@ -116,6 +116,22 @@ public enum Database {
         applyPolicy(unreachable(), ci());
     }
 
+    /**
+     * Why the tests of this database do not run here, for runners that skip rather than abort, such as a jqwik
+     * {@code SkipExecutionHook}: {@code database.skipReason().map(SkipResult::skip).orElse(SkipResult.doNotSkip())}.
+     * The same rules as {@link DatabaseTest} and {@link #assumeReachable()}.
+     *
+     * @return empty when they run; else that the database is not selected, or (outside CI) that its server does not answer
+     * @throws IllegalStateException when it is selected, its server does not answer and {@code CI=true}
+     */
+    public Optional<String> skipReason() {
+        return isSelected() ? skipOrFail(unreachable(), ci()) : skipReason(false, null, false);
+    }
+
+    Optional<String> skipReason(boolean selected, Optional<String> unreachable, boolean ci) {
+        return selected ? skipOrFail(unreachable, ci) : Optional.of(label() + " is not in OAKIT_TEST_DATABASES / oakit.test.databases");
+    }
+
     /** @return true when {@code CI=true}: an unreachable server then fails the run instead of skipping */
     public static boolean ci() {
         return "true".equalsIgnoreCase(System.getenv("CI"));
@@ -132,15 +148,22 @@ public enum Database {
     }
 
     static void applyPolicy(Optional<String> why, boolean ci) {
-        if (why.isEmpty()) {
-            return;
+        skipOrFail(why, ci).ifPresent(reason -> {
+            LOG.log(System.Logger.Level.WARNING, reason);
+            Assumptions.abort(reason + " (set CI=true to fail instead)");
+        });
+    }
+
+    /** The one rule for a server that does not answer: skip with the reason, or fail when {@code CI=true}. */
+    static Optional<String> skipOrFail(Optional<String> unreachable, boolean ci) {
+        if (unreachable.isEmpty()) {
+            return Optional.empty();
         }
         if (ci) {
-            throw new IllegalStateException("CI=true and " + why.get()
+            throw new IllegalStateException("CI=true and " + unreachable.get()
                     + "; start the server or point the OAKIT_TEST_* variables at one, or leave it out of OAKIT_TEST_DATABASES");
         }
-        LOG.log(System.Logger.Level.WARNING, "SKIPPED: " + why.get());
-        Assumptions.abort("SKIPPED: " + why.get() + " (set CI=true to fail instead)");
+        return Optional.of("SKIPPED: " + unreachable.get());
     }
 
     private static String env(String name, String def) {

@@ -55,4 +55,16 @@ class DatabaseSelectionTest {
     void aServerThatAnswersLetsTheTestGoOnEvenOnCi() {
         assertThatCode(() -> Database.applyPolicy(Optional.empty(), true)).doesNotThrowAnyException();
     }
+
+    @Test
+    void aRunnerThatSkipsGetsTheReasonUnderTheSameRules() {
+        Optional<String> down = Optional.of("mariadb at x is not reachable (refused)");
+        assertThat(Database.MARIADB.skipReason(false, Optional.empty(), true)).contains("mariadb is not in OAKIT_TEST_DATABASES / oakit.test.databases");
+        assertThat(Database.MARIADB.skipReason(true, down, false)).contains("SKIPPED: mariadb at x is not reachable (refused)");
+        assertThat(Database.MARIADB.skipReason(true, Optional.empty(), true)).isEmpty();
+        assertThatThrownBy(() -> Database.MARIADB.skipReason(true, down, true)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("CI=true and mariadb at x is not reachable (refused)");
+        assertThat(Database.H2.skipReason()).isEqualTo(Database.H2.isSelected() ? Optional.empty()
+                : Optional.of("h2 is not in OAKIT_TEST_DATABASES / oakit.test.databases"));
+    }
 }

@@ -12,7 +12,9 @@ import dev.oakit.workflow.StartRequest;
 import dev.oakit.workflow.Task;
 import dev.oakit.workflow.TaskStatus;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@link UserActions} on the public Approvals and ApprovalQueries services. */
 final class Acting implements UserActions {
@@ -36,10 +38,31 @@ final class Acting implements UserActions {
 
     @Override
     public Task openTask(long instanceId) {
-        return kit.service(ApprovalQueries.class).detail(kit.admin(), instanceId).tasks().stream()
-                .filter(t -> t.status() == TaskStatus.OPEN && actor.userId().equals(t.assigneeId())).findFirst()
-                .orElseThrow(() -> new AssertionError(actor.userId() + " has no open task of instance " + instanceId
+        return openTaskOf(instanceId).orElseThrow(() -> new AssertionError(actor.userId() + " has no open task of instance " + instanceId
                         + "; the engine holds " + EngineState.of(kit, instanceId)));
+    }
+
+    @Override
+    public UserActions awaitOpenTask(long instanceId, Duration within) {
+        long until = System.nanoTime() + within.toNanos();
+        while (openTaskOf(instanceId).isEmpty()) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError(actor.userId() + " got no open task of instance " + instanceId + " within " + within
+                        + "; the engine holds " + EngineState.of(kit, instanceId));
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for an open task of " + actor.userId(), e);
+            }
+        }
+        return this;
+    }
+
+    private Optional<Task> openTaskOf(long instanceId) {
+        return kit.service(ApprovalQueries.class).detail(kit.admin(), instanceId).tasks().stream()
+                .filter(t -> t.status() == TaskStatus.OPEN && actor.userId().equals(t.assigneeId())).findFirst();
     }
 
     @Override

@@ -23,9 +23,9 @@ public final class HostedKit implements OaTestKit {
     private DueJobs dueJobs;
 
     public HostedKit(OaKit oa, TestClock clock, String tenant, DataSource dataSource) {
-        if (oa == null || clock == null || tenant == null || tenant.isBlank()) {
-            throw new IllegalArgumentException("a hosted test kit needs the host's OaKit, the TestClock it was built with and the tenant "
-                    + "the test acts in; was oa=" + oa + ", clock=" + clock + ", tenant=" + tenant);
+        if (oa == null || tenant == null || tenant.isBlank()) {
+            throw new IllegalArgumentException("a hosted test kit needs the host's OaKit and the tenant the test acts in; was oa="
+                    + oa + ", tenant=" + tenant);
         }
         this.oa = oa;
         this.clock = clock;
@@ -50,6 +50,10 @@ public final class HostedKit implements OaTestKit {
 
     @Override
     public TestClock clock() {
+        if (clock == null) {
+            throw new IllegalStateException("this test kit was made over an OAKit on a clock of its own: build OAKit on a TestClock "
+                    + "(OaKitBuilder.clock(..)) and pass that clock to OaKitHostExtension.kit(oa, clock, tenant, dataSource)");
+        }
         return clock;
     }
 
@@ -85,13 +89,13 @@ public final class HostedKit implements OaTestKit {
     @Override
     public synchronized void runDueJobs() {
         if (dueJobs == null) {
-            dueJobs = new DueJobs(oa.service(Jobs.class), admin(), clock);
+            dueJobs = new DueJobs(oa.service(Jobs.class), admin(), clock());
         }
         dueJobs.run();
     }
 
     @Override
     public String toString() {
-        return "OAKit test kit over the host's OAKit, tenant " + tenant + ", clock at " + clock.instant();
+        return "OAKit test kit over the host's OAKit, tenant " + tenant + (clock == null ? ", on its own clock" : ", clock at " + clock.instant());
     }
 }

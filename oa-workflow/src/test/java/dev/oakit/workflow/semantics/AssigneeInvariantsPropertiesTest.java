@@ -6,9 +6,7 @@ import dev.oakit.core.OaKit;
 import dev.oakit.core.internal.boot.OaKitTestAccess;
 import dev.oakit.core.internal.job.JobRepository;
 import dev.oakit.core.internal.job.JobWorker;
-import dev.oakit.core.testing.DatabaseMatrix;
 import dev.oakit.core.testing.ManualClock;
-import dev.oakit.core.testing.Servers;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.workflow.ApprovalMode;
 import dev.oakit.workflow.ApproverRule;
@@ -83,13 +81,8 @@ class AssigneeInvariantsPropertiesTest {
     public static final class SelectedDatabase implements SkipExecutionHook {
         @Override
         public SkipResult shouldBeSkipped(LifecycleContext context) {
-            return context.findAnnotation(On.class).map(on -> {
-                if (!DatabaseMatrix.selected(on.value())) {
-                    return SkipResult.skip(on.value().label() + " is not in OAKIT_TEST_DATABASES");
-                }
-                return Servers.unreachable(on.value()).filter(why -> !Servers.ci()).map(SkipResult::skip)
-                        .orElse(SkipResult.doNotSkip());
-            }).orElse(SkipResult.doNotSkip());
+            return context.findAnnotation(On.class).flatMap(on -> on.value().database().skipReason()).map(SkipResult::skip)
+                    .orElse(SkipResult.doNotSkip());
         }
     }
 
