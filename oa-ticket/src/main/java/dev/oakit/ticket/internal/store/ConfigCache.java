@@ -6,7 +6,6 @@ import org.jdbi.v3.core.Handle;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -17,7 +16,8 @@ import java.util.function.Supplier;
  *
  * <ul>
  *   <li>A write forgets every answer at once, and again when its transaction commits or rolls back. While a write's
- *       transaction is open nothing loaded is kept (it may be that transaction's own uncommitted row), and answers
+ *       transaction is open nothing loaded is kept (it may be that transaction's own uncommitted row; a host's
+ *       transaction counts as open for at most the TTL), and answers
  *       carry the generation they were loaded under, so one loaded while a write began is not kept either.</li>
  *   <li>An answer is reused for at most {@link #TTL}: a change made on another node is seen there within it (as oa-core's
  *       directory cache does with its TTL).</li>
@@ -33,7 +33,8 @@ public final class ConfigCache {
     }
 
     private final AtomicLong generation = new AtomicLong();
-    private final AtomicInteger writing = new AtomicInteger();
+    /** The writes whose transaction has not ended yet, each with the instant (nanoTime) after which it no longer counts. */
+    private final ConcurrentHashMap<Object, Long> writing = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<List<Object>, Entry> entries = new ConcurrentHashMap<>();
 
     /** @return the cached answer for the key, or the loaded one (kept unless a write happened meanwhile) */
@@ -50,22 +51,35 @@ public final class ConfigCache {
         if (entries.size() >= MAX_ENTRIES) {
             entries.clear();
         }
-        if (generation.get() == gen && writing.get() == 0) {
+        if (generation.get() == gen && noWriteOpen(now)) {
             entries.put(k, new Entry(value, gen, now + TTL.toNanos()));
         }
         return value;
     }
 
-    /** A repository wrote a cached table in {@code h}'s transaction: forget now and once the transaction ends. */
+    /**
+     * A repository wrote a cached table in {@code h}'s transaction: forget now and once the transaction ends. Inside a
+     * host's transaction, which OAKit does not commit itself, the end is not seen: the write then counts as open for
+     * the {@link #TTL}, and another answer loaded meanwhile lives at most the TTL, as another node's would.
+     */
     void changed(Handle h) {
-        writing.incrementAndGet();
+        Object write = new Object();
+        writing.put(write, System.nanoTime() + TTL.toNanos());
         invalidate();
         Runnable ended = () -> {
-            writing.decrementAndGet();
+            writing.remove(write);
             invalidate();
         };
         h.afterCommit(ended);
         h.afterRollback(ended);
+    }
+
+    private boolean noWriteOpen(long now) {
+        if (writing.isEmpty()) {
+            return true;
+        }
+        writing.values().removeIf(until -> until - now <= 0);
+        return writing.isEmpty();
     }
 
     private void invalidate() {
