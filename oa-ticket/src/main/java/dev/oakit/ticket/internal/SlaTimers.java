@@ -19,6 +19,7 @@ import dev.oakit.ticket.sla.SlaTarget;
 import dev.oakit.ticket.internal.store.EventRepository;
 import dev.oakit.ticket.internal.store.JsonText;
 import dev.oakit.ticket.internal.store.RoutingRepository;
+import dev.oakit.ticket.internal.store.SlaDues;
 import dev.oakit.ticket.internal.store.TicketRepository;
 import dev.oakit.ticket.spi.SlaHook;
 import dev.oakit.ticket.internal.report.TicketMetrics;
@@ -44,7 +45,7 @@ import java.util.TreeSet;
  * The jobs run {@link SlaJob}. See docs/ticket-routing.md.
  */
 @Singleton
-public final class SlaTimers implements SlaHook {
+public final class SlaTimers implements SlaHook, SlaDues.Deferred {
     /** The job type of SLA firings. */
     static final String JOB = "tk.sla";
     private static final Set<String> REPLAYED = Set.of("CREATED", "STATE_CHANGED", "AGENT_REPLY", "REQUESTER_REPLY", "PRIORITY_CHANGED",
@@ -81,6 +82,14 @@ public final class SlaTimers implements SlaHook {
 
     @Override
     public void recorded(CommandContext ctx, Ticket ticket, List<TicketEvent> events) {
+        SlaDues dues = recordedDeferred(ctx, ticket, events);
+        if (dues != null) {
+            tickets.saveSla(ctx.handle(), ctx.tenantId(), ticket.id(), dues);
+        }
+    }
+
+    @Override
+    public SlaDues recordedDeferred(CommandContext ctx, Ticket ticket, List<TicketEvent> events) {
         boolean policyChanged = false;
         for (TicketEvent e : events) {
             if (e.kind() == TicketEventKind.POLICY_CHANGED) {
@@ -93,7 +102,7 @@ public final class SlaTimers implements SlaHook {
             }
         }
         if (ticket.slaPolicy() == null && !policyChanged) {
-            return; // a ticket without SLA costs nothing more (a removed policy was cleaned up by the command that removed it)
+            return null; // a ticket without SLA costs nothing more (a removed policy was cleaned up by the command that removed it)
         }
         if (events.get(0).kind() == TicketEventKind.CREATED) {
             // the create command wrote the whole history: no need to read it, nor timers
@@ -103,20 +112,22 @@ public final class SlaTimers implements SlaHook {
                     map(e.kind(), e.toState(), json.valueToTree(e.detail()), e.at(), history);
                 }
             }
-            refresh(ctx, ticket.id(), evaluate(ctx.handle(), ctx.tenantId(), ticket.id(), history, ctx.now()),
+            return plan(ctx, ticket.id(), evaluate(ctx.handle(), ctx.tenantId(), ticket.id(), history, ctx.now()),
                     new Timers(new TreeMap<>(), new TreeSet<>()));
-        } else {
-            refresh(ctx, ticket.id());
         }
+        return plan(ctx, ticket.id(), evaluate(ctx.handle(), ctx.tenantId(), ticket.id(), ctx.now()),
+                timers(ctx.handle(), ctx.tenantId(), ticket.id()));
     }
 
     /** Replays the ticket, stores dues and breach flag, and (re)schedules or cancels its firing jobs. */
     Evaluation refresh(CommandContext ctx, long ticketId) {
-        return refresh(ctx, ticketId, evaluate(ctx.handle(), ctx.tenantId(), ticketId, ctx.now()),
-                timers(ctx.handle(), ctx.tenantId(), ticketId));
+        Evaluation ev = evaluate(ctx.handle(), ctx.tenantId(), ticketId, ctx.now());
+        tickets.saveSla(ctx.handle(), ctx.tenantId(), ticketId, plan(ctx, ticketId, ev, timers(ctx.handle(), ctx.tenantId(), ticketId)));
+        return ev;
     }
 
-    private Evaluation refresh(CommandContext ctx, long ticketId, Evaluation ev, Timers timers) {
+    /** (Re)schedules or cancels the firing jobs and counts targets met now; @return the columns to store */
+    private SlaDues plan(CommandContext ctx, long ticketId, Evaluation ev, Timers timers) {
         Handle h = ctx.handle();
         String tenant = ctx.tenantId();
         Map<String, Instant> want = new TreeMap<>();
@@ -139,8 +150,6 @@ public final class SlaTimers implements SlaHook {
         }
         ctx.scheduleAll(jobs); // one look-up and one batch however many firings the policy's ladder has
         SlaStatus s = ev.status();
-        tickets.saveSla(h, tenant, ticketId, s.target(SlaTarget.FIRST_RESPONSE).dueAt(), s.target(SlaTarget.RESOLUTION).dueAt(),
-                s.breached(), JsonText.write(json, Map.of("scheduled", want, "fired", timers.fired())));
         for (SlaTarget target : SlaTarget.values()) {
             // a target met by this very command is final: the reports count it as met or breached
             dev.oakit.ticket.sla.TargetStatus ts = s.targets().get(target);
@@ -149,7 +158,8 @@ public final class SlaTimers implements SlaHook {
                         ts.metAt());
             }
         }
-        return ev;
+        return new SlaDues(s.target(SlaTarget.FIRST_RESPONSE).dueAt(), s.target(SlaTarget.RESOLUTION).dueAt(), s.breached(),
+                JsonText.write(json, Map.of("scheduled", want, "fired", timers.fired())));
     }
 
     static String dedupe(long ticketId, String key) {

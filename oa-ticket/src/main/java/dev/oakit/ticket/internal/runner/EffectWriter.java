@@ -11,6 +11,7 @@ import dev.oakit.ticket.internal.command.TicketChange;
 import dev.oakit.ticket.internal.store.EventRepository;
 import dev.oakit.ticket.internal.store.LinkRepository;
 import dev.oakit.ticket.internal.store.RatingRepository;
+import dev.oakit.ticket.internal.store.SlaDues;
 import dev.oakit.ticket.internal.store.TicketRepository;
 import dev.oakit.ticket.internal.store.TicketRow;
 import dev.oakit.ticket.internal.store.TimeRepository;
@@ -28,7 +29,8 @@ import java.util.Map;
  * Applies a decision: the one place that turns a {@link TicketChange} into statements, through the repositories, in
  * the command's transaction. The effects in their order; then the row, version-checked, in one UPDATE; then the
  * history entries in one batch, each also an outbox event {@code tk.ticket.<kind>}, handed to the report figures and
- * to the SLA hook.
+ * to the SLA hook. With the built-in SLA clock ({@link SlaDues.Deferred}) the entries come first and the clock's
+ * columns are written with the row in the same UPDATE.
  */
 @Singleton
 final class EffectWriter {
@@ -59,26 +61,46 @@ final class EffectWriter {
     /** Stores a new ticket's row (it gets its id) with its tags and the effects decided so far (its watchers). */
     void insert(CommandContext ctx, TicketChange c) {
         c.row.id = tickets.insert(ctx.handle(), c.row);
-        apply(ctx, c);
+        BatchedJobs jobs = new BatchedJobs(ctx);
+        apply(jobs, c);
+        jobs.flush();
     }
 
     /** Writes what the decision changed. */
-    void write(CommandContext ctx, TicketChange c) {
+    void write(CommandContext command, TicketChange c) {
+        BatchedJobs ctx = new BatchedJobs(command); // the command's jobs and the SLA clock's in one batch
         apply(ctx, c);
         TicketRow r = c.row;
-        if (c.dirty) {
-            if (!tickets.update(ctx.handle(), r, c.now)) {
-                throw new ConflictException(TicketErrors.STALE, "ticket " + r.number + " changed while this command ran; reload it and retry");
+        if (sla instanceof SlaDues.Deferred deferred && !c.entries.isEmpty()) {
+            // the built-in SLA clock's columns go with the row's own update: one statement, not two
+            SlaDues dues = deferred.recordedDeferred(ctx, r.toTicket(), record(ctx, c));
+            if (c.dirty) {
+                store(ctx, c, dues);
+            } else if (dues != null) {
+                tickets.saveSla(ctx.handle(), c.tenant(), r.id, dues);
             }
-            c.dirty = false;
+        } else {
+            if (c.dirty) {
+                store(ctx, c, null);
+            }
+            if (!c.entries.isEmpty()) {
+                sla.recorded(ctx, r.toTicket(), record(ctx, c));
+            }
         }
-        if (!c.entries.isEmpty()) {
-            record(ctx, c);
-        }
+        ctx.flush();
         if (!c.outgoing.isEmpty()) {
             notifier.sendAll(ctx, c.actor, c.outgoing); // every notification of the command in one batch
             c.outgoing.clear();
         }
+    }
+
+    /** The row, version-checked, with the SLA columns when given. */
+    private void store(CommandContext ctx, TicketChange c, SlaDues dues) {
+        TicketRow r = c.row;
+        if (!tickets.update(ctx.handle(), r, c.now, dues)) {
+            throw new ConflictException(TicketErrors.STALE, "ticket " + r.number + " changed while this command ran; reload it and retry");
+        }
+        c.dirty = false;
     }
 
     private void apply(CommandContext ctx, TicketChange c) {
@@ -89,7 +111,7 @@ final class EffectWriter {
             if (e instanceof Effect.Notify x) {
                 c.outgoing.add(x);
             } else if (e instanceof Effect.Schedule x) {
-                ctx.schedule(x.request());
+                ctx.scheduleAll(List.of(x.request()));
             } else if (e instanceof Effect.CancelJobs x) {
                 ctx.cancelJobs(x.dedupeKey());
             } else if (e instanceof Effect.Summary x) {
@@ -113,8 +135,8 @@ final class EffectWriter {
         c.effects.clear();
     }
 
-    /** The history entries in one batch; each an outbox event; then the report figures and the SLA hook. */
-    private void record(CommandContext ctx, TicketChange c) {
+    /** The history entries in one batch; each an outbox event; then the report figures. @return the entries written */
+    private List<TicketEvent> record(CommandContext ctx, TicketChange c) {
         TicketRow r = c.row;
         List<EventRepository.NewEvent> drafts = c.entries.stream().map(p -> new EventRepository.NewEvent(p.kind(), p.action(), p.from(),
                 p.to(), p.body(), p.internal(), p.detail(), p.by())).toList();
@@ -135,6 +157,6 @@ final class EffectWriter {
         }
         c.entries.clear();
         metrics.recorded(ctx.handle(), r, written);
-        sla.recorded(ctx, r.toTicket(), List.copyOf(written));
+        return List.copyOf(written);
     }
 }

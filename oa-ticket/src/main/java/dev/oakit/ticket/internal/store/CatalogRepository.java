@@ -29,10 +29,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CatalogRepository {
     private final ObjectMapper json;
     private final Map<String, Lifecycle> parsed = new ConcurrentHashMap<>();
+    private final ConfigCache cache;
 
     @Inject
-    public CatalogRepository(ObjectMapper json) {
+    public CatalogRepository(ObjectMapper json, ConfigCache cache) {
         this.json = json;
+        this.cache = cache;
     }
 
     // ------------------------------------------------------------------ types
@@ -43,6 +45,7 @@ public final class CatalogRepository {
      * @return true when the type is new
      */
     public boolean saveType(Handle h, String tenant, TicketType type, Instant now) {
+        cache.changed(h);
         String lifecycle = JsonText.write(json, type.lifecycle());
         String form = type.form() == null ? null : type.form().toJson();
         int n = h.createUpdate("""
@@ -67,25 +70,21 @@ public final class CatalogRepository {
                         rs.getString("lifecycle"), rs.getString("default_queue"), rs.getString("default_priority"))).list();
     }
 
-    /** @return the type; {@code OA-TK/TYPE_NOT_FOUND} when it does not exist */
+    /** @return the type (cached, {@link ConfigCache}); {@code OA-TK/TYPE_NOT_FOUND} when it does not exist */
     public TicketType type(Handle h, String tenant, String key) {
-        return h.createQuery("SELECT * FROM oa_tk_type WHERE tenant_id = :t AND type_key = :k").bind("t", tenant).bind("k", key)
-                .map((rs, c) -> read(rs.getString("type_key"), rs.getString("name"), rs.getString("form"), rs.getString("lifecycle"),
-                        rs.getString("default_queue"), rs.getString("default_priority"))).findOne()
-                .orElseThrow(() -> noType(tenant, key));
+        Optional<TicketType> type = cache.get(() -> findType(h, tenant, key), "type", tenant, key);
+        return type.orElseThrow(() -> noType(tenant, key));
     }
 
-    /**
-     * The lifecycle of a type, for commands and queries on tickets: one indexed read, parsed once per distinct
-     * lifecycle text.
-     */
+    private Optional<TicketType> findType(Handle h, String tenant, String key) {
+        return h.createQuery("SELECT * FROM oa_tk_type WHERE tenant_id = :t AND type_key = :k").bind("t", tenant).bind("k", key)
+                .map((rs, c) -> read(rs.getString("type_key"), rs.getString("name"), rs.getString("form"), rs.getString("lifecycle"),
+                        rs.getString("default_queue"), rs.getString("default_priority"))).findOne();
+    }
+
+    /** The lifecycle of a type, for commands and queries on tickets: the cached type's ({@link #type}). */
     public Lifecycle lifecycle(Handle h, String tenant, String key) {
-        String text = h.createQuery("SELECT lifecycle FROM oa_tk_type WHERE tenant_id = :t AND type_key = :k").bind("t", tenant).bind("k", key)
-                .mapTo(String.class).findOne().orElseThrow(() -> noType(tenant, key));
-        if (parsed.size() > 1000) {
-            parsed.clear();
-        }
-        return parsed.computeIfAbsent(text, this::readLifecycle);
+        return type(h, tenant, key).lifecycle();
     }
 
     private Lifecycle readLifecycle(String text) {
@@ -114,6 +113,7 @@ public final class CatalogRepository {
 
     /** Inserts or replaces a category. */
     public void saveCategory(Handle h, String tenant, Category category) {
+        cache.changed(h);
         int n = h.createUpdate("UPDATE oa_tk_category SET parent_key = :p, name = :n, active = :a WHERE tenant_id = :t AND cat_key = :k")
                 .bind("t", tenant).bind("k", category.key()).bind("p", category.parentKey()).bind("n", category.name())
                 .bind("a", category.active()).execute();
@@ -124,17 +124,16 @@ public final class CatalogRepository {
         }
     }
 
-    /** @return every category of the tenant, by key */
+    /** @return every category of the tenant, by key (cached, {@link ConfigCache}) */
     public List<Category> categories(Handle h, String tenant) {
-        return h.createQuery("SELECT cat_key, parent_key, name, active FROM oa_tk_category WHERE tenant_id = :t ORDER BY cat_key")
-                .bind("t", tenant).map((rs, c) -> new Category(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4))).list();
+        return cache.get(() -> List.copyOf(h.createQuery("SELECT cat_key, parent_key, name, active FROM oa_tk_category WHERE tenant_id = :t ORDER BY cat_key")
+                .bind("t", tenant).map((rs, c) -> new Category(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4))).list()),
+                "categories", tenant);
     }
 
-    /** @return the category, if it exists */
+    /** @return the category, if it exists (from the cached {@link #categories}) */
     public Optional<Category> category(Handle h, String tenant, String key) {
-        return h.createQuery("SELECT cat_key, parent_key, name, active FROM oa_tk_category WHERE tenant_id = :t AND cat_key = :k")
-                .bind("t", tenant).bind("k", key)
-                .map((rs, c) -> new Category(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4))).findOne();
+        return categories(h, tenant).stream().filter(c -> c.key().equals(key)).findFirst();
     }
 
     /** @return the key and every descendant key */

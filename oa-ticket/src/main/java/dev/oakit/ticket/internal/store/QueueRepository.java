@@ -27,10 +27,12 @@ import java.util.Optional;
 public final class QueueRepository {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private final ObjectMapper json;
+    private final ConfigCache cache;
 
     @Inject
-    public QueueRepository(ObjectMapper json) {
+    public QueueRepository(ObjectMapper json, ConfigCache cache) {
         this.json = json;
+        this.cache = cache;
     }
 
     /** A member of a queue with their profile (the default profile when they have none). */
@@ -41,6 +43,7 @@ public final class QueueRepository {
 
     /** Inserts or replaces a queue. */
     public void saveQueue(Handle h, String tenant, Queue queue) {
+        cache.changed(h);
         int n = h.createUpdate("UPDATE oa_tk_queue SET name = :n, calendar = :c, active = :a WHERE tenant_id = :t AND queue_key = :k")
                 .bind("t", tenant).bind("k", queue.key()).bind("n", queue.name()).bind("c", queue.calendar())
                 .bind("a", queue.active()).execute();
@@ -57,11 +60,11 @@ public final class QueueRepository {
                 .bind("t", tenant).map((rs, c) -> new Queue(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4))).list();
     }
 
-    /** @return the queue, if it exists */
+    /** @return the queue, if it exists (cached, {@link ConfigCache}) */
     public Optional<Queue> queue(Handle h, String tenant, String key) {
-        return h.createQuery("SELECT queue_key, name, calendar, active FROM oa_tk_queue WHERE tenant_id = :t AND queue_key = :k")
+        return cache.get(() -> h.createQuery("SELECT queue_key, name, calendar, active FROM oa_tk_queue WHERE tenant_id = :t AND queue_key = :k")
                 .bind("t", tenant).bind("k", key)
-                .map((rs, c) -> new Queue(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4))).findOne();
+                .map((rs, c) -> new Queue(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4))).findOne(), "queue", tenant, key);
     }
 
     /** @return the queue; a {@code ValidationException} naming the field when it does not exist */
@@ -80,6 +83,7 @@ public final class QueueRepository {
 
     /** Replaces the members of a queue. */
     public void setMembers(Handle h, String tenant, String queue, List<QueueMember> members) {
+        cache.changed(h);
         h.createUpdate("DELETE FROM oa_tk_queue_member WHERE tenant_id = :t AND queue_key = :q").bind("t", tenant).bind("q", queue).execute();
         var batch = h.prepareBatch("INSERT INTO oa_tk_queue_member (tenant_id, queue_key, user_id, dispatcher) VALUES (:t, :q, :u, :d)");
         for (QueueMember m : members) {
@@ -96,10 +100,10 @@ public final class QueueRepository {
                 .bind("t", tenant).bind("q", queue).bind("u", userId).mapTo(Boolean.class).findOne();
     }
 
-    /** @return the queue's dispatchers, by user id */
+    /** @return the queue's dispatchers, by user id (cached, {@link ConfigCache}) */
     public List<String> dispatchers(Handle h, String tenant, String queue) {
-        return h.createQuery("SELECT user_id FROM oa_tk_queue_member WHERE tenant_id = :t AND queue_key = :q AND dispatcher = :d ORDER BY user_id")
-                .bind("t", tenant).bind("q", queue).bind("d", true).mapTo(String.class).list();
+        return cache.get(() -> List.copyOf(h.createQuery("SELECT user_id FROM oa_tk_queue_member WHERE tenant_id = :t AND queue_key = :q AND dispatcher = :d ORDER BY user_id")
+                .bind("t", tenant).bind("q", queue).bind("d", true).mapTo(String.class).list()), "dispatchers", tenant, queue);
     }
 
     /** @return whether the user is a member of any queue */

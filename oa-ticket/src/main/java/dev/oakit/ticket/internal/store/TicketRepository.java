@@ -131,14 +131,31 @@ public final class TicketRepository {
      * @return false when the row's version moved (a concurrent change)
      */
     public boolean update(Handle h, TicketRow r, Instant now) {
-        int n = h.createUpdate("""
+        return update(h, r, now, null);
+    }
+
+    /**
+     * Writes the row, version-checked, with its SLA columns when {@code sla} is not null (one statement for both).
+     *
+     * @return false when the row changed since it was loaded
+     */
+    public boolean update(Handle h, TicketRow r, Instant now, SlaDues sla) {
+        String slaSet = sla == null ? "work_due = COALESCE(sla_resolution_due, :due2, :never)"
+                : "sla_first_response_due = :sf, sla_resolution_due = :sr, sla_breached = :sb, sla_timers = :sj,"
+                + " work_due = :wd";
+        var update = h.createUpdate("""
                 UPDATE oa_tk_ticket SET title = :title, description = :descr, category_key = :cat, priority = :prio, queue_key = :q,
                     assignee_id = :a, state = :s, state_kind = :k, overdue = :od, parent_id = :p, merged_into = :m, sla_policy = :sla,
                     due_at = :due, fields = :f, tags = :tags, resolutions = :res, row_version = row_version + 1, updated_at = :now,
-                    resolved_at = :ra, closed_at = :ca, done_flag = :done, work_due = COALESCE(sla_resolution_due, :due2, :never),
+                    resolved_at = :ra, closed_at = :ca, done_flag = :done, <slaSet>,
                     prio_rank = :rank
-                WHERE id = :id AND tenant_id = :t AND row_version = :v""")
-                .bind("done", doneFlag(r)).bind("due2", Columns.db(r.dueAt)).bind("never", NO_DUE).bind("rank", rank(r.priority))
+                WHERE id = :id AND tenant_id = :t AND row_version = :v""").define("slaSet", slaSet);
+        if (sla != null) {
+            update.bind("sf", Columns.db(sla.firstResponseDue())).bind("sr", Columns.db(sla.resolutionDue()))
+                    .bind("sb", sla.breached()).bind("sj", sla.timers())
+                    .bind("wd", sla.resolutionDue() != null ? Columns.db(sla.resolutionDue()) : r.dueAt != null ? Columns.db(r.dueAt) : NO_DUE);
+        }
+        int n = update.bind("done", doneFlag(r)).bind("due2", Columns.db(r.dueAt)).bind("never", NO_DUE).bind("rank", rank(r.priority))
                 .bind("title", r.title).bind("descr", r.description).bind("cat", r.category).bind("prio", r.priority.name())
                 .bind("q", r.queue).bind("a", r.assignee).bind("s", r.state).bind("k", r.kind.name()).bind("od", r.overdue)
                 .bind("p", r.parentId).bind("m", r.mergedInto).bind("sla", r.slaPolicy).bind("due", Columns.db(r.dueAt))
@@ -258,6 +275,11 @@ public final class TicketRepository {
     // ------------------------------------------------------------------ SLA columns
 
     /** Stores the SLA clock's due times, breach flag and timers (JSON) on the ticket. */
+    public void saveSla(Handle h, String tenant, long id, SlaDues sla) {
+        saveSla(h, tenant, id, sla.firstResponseDue(), sla.resolutionDue(), sla.breached(), sla.timers());
+    }
+
+    /** Stores a ticket's SLA columns alone (a command that changed nothing else on the row, an SLA firing). */
     public void saveSla(Handle h, String tenant, long id, Instant firstResponseDue, Instant resolutionDue, boolean breached, String timers) {
         h.createUpdate("""
                 UPDATE oa_tk_ticket SET sla_first_response_due = :f, sla_resolution_due = :r, sla_breached = :b, sla_timers = :j,

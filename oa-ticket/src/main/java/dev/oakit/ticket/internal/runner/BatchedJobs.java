@@ -1,0 +1,103 @@
+package dev.oakit.ticket.internal.runner;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oakit.core.Actor;
+import dev.oakit.core.job.JobRequest;
+import dev.oakit.core.spi.CommandContext;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The command's context for one ticket write, with the jobs it schedules gathered into one {@code scheduleAll} (one
+ * look-up of their dedupe keys and one batched insert, e.g. the "not started" timer and the SLA firings of a new
+ * ticket together). Order is kept: what is gathered is scheduled before any cancel, and before {@link #flush} returns.
+ */
+final class BatchedJobs implements CommandContext {
+    private final CommandContext ctx;
+    private final List<JobRequest> pending = new ArrayList<>();
+
+    BatchedJobs(CommandContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Schedules what was gathered. */
+    void flush() {
+        if (!pending.isEmpty()) {
+            List<JobRequest> all = List.copyOf(pending);
+            pending.clear();
+            ctx.scheduleAll(all);
+        }
+    }
+
+    @Override
+    public void scheduleAll(Collection<JobRequest> requests) {
+        pending.addAll(requests);
+    }
+
+    @Override
+    public long schedule(JobRequest request) {
+        flush();
+        return ctx.schedule(request);
+    }
+
+    @Override
+    public int cancelJobs(String dedupeKey) {
+        flush();
+        return ctx.cancelJobs(dedupeKey);
+    }
+
+    @Override
+    public int cancelJobsByKeyPrefix(String keyPrefix) {
+        flush();
+        return ctx.cancelJobsByKeyPrefix(keyPrefix);
+    }
+
+    @Override
+    public Handle handle() {
+        return ctx.handle();
+    }
+
+    @Override
+    public Actor actor() {
+        return ctx.actor();
+    }
+
+    @Override
+    public Instant now() {
+        return ctx.now();
+    }
+
+    @Override
+    public ObjectMapper json() {
+        return ctx.json();
+    }
+
+    @Override
+    public void target(String type, String id) {
+        ctx.target(type, id);
+    }
+
+    @Override
+    public void summary(String summary) {
+        ctx.summary(summary);
+    }
+
+    @Override
+    public void onBehalfOf(String userId) {
+        ctx.onBehalfOf(userId);
+    }
+
+    @Override
+    public String publish(String eventType, String aggregateType, String aggregateId, Object payload) {
+        return ctx.publish(eventType, aggregateType, aggregateId, payload);
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        ctx.afterCommit(action);
+    }
+}
