@@ -56,7 +56,7 @@ import java.util.function.Function;
 /**
  * Ticket reports, the queue view and create-and-assign at scale ("fast at 1 million
  * tickets"). Per database: boots OAKit with the tickets plugin on a fresh database, sets up queues,
- * agents and categories through the API, bulk-loads N tickets of one year with JDBC batch inserts
+ * agents and categories through the API, bulk-loads N tickets of one year with multi-row INSERTs
  * straight into the tables (in the shape the engine writes: ticket row, its CREATED history entry,
  * the report figures of V40; further history entries are left out), then measures each report
  * (median of several runs, a 30-day and a 365-day range), the agent's queue view (first page of
