@@ -312,20 +312,36 @@ public final class TicketRepository {
     public TicketPage page(Handle h, Actor actor, TicketQuery q, List<String> categories) {
         StringBuilder where = new StringBuilder(" FROM oa_tk_ticket t WHERE t.tenant_id = :t");
         List<Consumer<Query>> binds = new ArrayList<>();
-        if (!actor.isAdmin()) {
+        // every scope but VISIBLE is one branch of the visibility condition, so it stands for the whole condition
+        if (!actor.isAdmin() && q.scope() == TicketQuery.Scope.VISIBLE) {
             where.append(VISIBLE);
         }
+        boolean oneQueue = q.queue() != null;
         switch (q.scope()) {
             case REQUESTED_BY_ME -> where.append(" AND t.requester_id = :u");
             case ASSIGNED_TO_ME -> where.append(" AND t.assignee_id = :u");
-            case MY_QUEUES -> where.append(" AND t.queue_key IN ").append(MY_QUEUES);
+            case MY_QUEUES -> {
+                // the actor's queues first, so that each is a range of a (tenant, queue, ...) index: a subquery or an OR
+                // of queues would leave H2 reading and sorting every open ticket of them
+                List<String> mine = h.createQuery(MY_QUEUES.substring(1, MY_QUEUES.length() - 1) + " ORDER BY queue_key")
+                        .bind("t", actor.tenantId()).bind("u", actor.userId()).mapTo(String.class).list();
+                if (mine.isEmpty()) {
+                    return new TicketPage(List.of(), 0, q.offset(), q.limit());
+                }
+                if (mine.size() == 1) {
+                    where.append(" AND t.queue_key = :mine");
+                    binds.add(s -> s.bind("mine", mine.get(0)));
+                    oneQueue = true;
+                } else {
+                    where.append(" AND t.queue_key IN (<mine>)");
+                    binds.add(s -> s.bindList("mine", mine));
+                }
+            }
             case WATCHING -> where.append(" AND t.id IN (SELECT ticket_id FROM oa_tk_watcher WHERE tenant_id = :t AND user_id = :u)");
             case VISIBLE -> { }
         }
-        if (q.openOnly() && q.order() == TicketQuery.Order.URGENCY) {
-            where.append(" AND t.done_flag = 0"); // the same tickets, in the urgency indexes' terms
-        } else if (q.openOnly()) {
-            where.append(" AND t.state_kind IN ").append(OPEN_KINDS);
+        if (q.openOnly()) {
+            where.append(" AND t.done_flag = 0"); // the open tickets (state kinds NEW to WAITING), in the indexes' terms
         }
         filter(where, binds, "t.state = :state", "state", q.state());
         filter(where, binds, "t.state_kind = :kind", "kind", q.stateKind() == null ? null : q.stateKind().name());
@@ -349,7 +365,7 @@ public final class TicketRepository {
             binds.add(s -> s.bindList("cats", categories));
         }
         Query count = h.createQuery("SELECT COUNT(*)" + where);
-        Query page = h.createQuery("SELECT t.*" + where + order(q) + " LIMIT :limit OFFSET :offset")
+        Query page = h.createQuery("SELECT t.*" + where + order(q, oneQueue) + " LIMIT :limit OFFSET :offset")
                 .bind("limit", q.limit()).bind("offset", q.offset());
         for (Query s : List.of(count, page)) {
             s.bind("t", actor.tenantId());
@@ -363,12 +379,23 @@ public final class TicketRepository {
         return new TicketPage(items, total, q.offset(), q.limit());
     }
 
-    /** @return the ORDER BY of a page; by urgency, led by the column the query fixes (see {@link #URGENCY_ORDER}) */
+    /** @return the ORDER BY of a page (see {@link #order(TicketQuery, boolean)}) */
     static String order(TicketQuery q) {
+        return order(q, q.queue() != null);
+    }
+
+    /**
+     * The ORDER BY of a page, led by the columns the query fixes (see {@link #URGENCY_ORDER}): a single queue's list is
+     * one range of {@code oa_tk_ticket_queue_urgency} by urgency, of {@code oa_tk_ticket_queue_open} (V65) newest first.
+     *
+     * @param oneQueue the query fixes the queue (a queue filter, or the actor's only queue)
+     */
+    static String order(TicketQuery q, boolean oneQueue) {
         if (q.order() != TicketQuery.Order.URGENCY) {
-            return " ORDER BY t.created_at DESC, t.id DESC";
+            return oneQueue && q.openOnly() ? " ORDER BY t.tenant_id, t.queue_key, t.done_flag, t.created_at DESC, t.id DESC"
+                    : " ORDER BY t.created_at DESC, t.id DESC";
         }
-        if (q.queue() != null) {
+        if (oneQueue) {
             return " ORDER BY t.tenant_id, t.queue_key, " + URGENCY_ORDER;
         }
         if (q.assignee() != null || q.scope() == TicketQuery.Scope.ASSIGNED_TO_ME) {
