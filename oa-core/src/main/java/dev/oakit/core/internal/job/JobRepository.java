@@ -132,15 +132,46 @@ public final class JobRepository {
                     .bind("max", maxAttempts(r)).bind("key", r.dedupeKey()).bind("event", (String) null)
                     .bind("now", InstantAsUtc.toDb(now)).add();
         }
+        // H2 and MariaDB undo only the failed statements of a batch (a key taken meanwhile) and keep the others:
+        // the whole batch is undone to this savepoint before each job goes the single path, which shares the key
+        java.sql.Savepoint before = anyKey && db.dialect() != Dialect.POSTGRESQL ? savepoint(h) : null;
         try {
             batch.execute();
         } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
-            // H2 and MariaDB undo only the failed statements (a key taken meanwhile): the single path shares it
-            if (!anyKey || !(e.getCause() instanceof java.sql.SQLException cause) || !Dialect.isDuplicateKey(cause)) {
+            if (before == null || !(e.getCause() instanceof java.sql.SQLException cause) || !Dialect.isDuplicateKey(cause)) {
                 throw e;
             }
+            rollbackTo(h, before);
             for (JobRequest r : fresh) {
                 insert(h, tenantId, r, null, now);
+            }
+            return;
+        }
+        release(h, before);
+    }
+
+    private static java.sql.Savepoint savepoint(Handle h) {
+        try {
+            return h.getConnection().getAutoCommit() ? null : h.getConnection().setSavepoint();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot set a savepoint before the job batch: " + e.getMessage(), e);
+        }
+    }
+
+    private static void rollbackTo(Handle h, java.sql.Savepoint savepoint) {
+        try {
+            h.getConnection().rollback(savepoint);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot undo the job batch to its savepoint: " + e.getMessage(), e);
+        }
+    }
+
+    private static void release(Handle h, java.sql.Savepoint savepoint) {
+        if (savepoint != null) {
+            try {
+                h.getConnection().releaseSavepoint(savepoint);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot release the job batch's savepoint: " + e.getMessage(), e);
             }
         }
     }
