@@ -154,7 +154,8 @@ public final class RuleDispatch implements DispatchHook {
             }
         }
         detail.put("agent", agent);
-        return new Assignment(agent, explanation, detail, agent != null); // member, active, under capacity: checked above
+        Assignment decided = new Assignment(agent, explanation, detail);
+        return agent == null ? decided : dev.oakit.ticket.internal.command.Assignment.checked(decided); // member, active, under capacity: checked above
     }
 
     /**

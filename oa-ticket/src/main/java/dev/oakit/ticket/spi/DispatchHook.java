@@ -47,15 +47,8 @@ public interface DispatchHook {
      * @param agentId the agent to assign (a member of the ticket's queue, active, under capacity), or null to leave it in the queue
      * @param explanation why, in words; recorded in the ticket's history as an internal entry ({@code DISPATCHED}); null records nothing
      * @param detail facts for the history entry (strategy, rule, agent); never null
-     * @param checked whether the hook itself checked, in the command's transaction and under its dispatch lock, that the
-     *                agent is an active member of the ticket's queue under their capacity; the ticket service then does
-     *                not read those facts again. The three-argument form says false: the service checks.
      */
-    record Assignment(String agentId, String explanation, Map<String, Object> detail, boolean checked) {
-        /** An assignment the ticket service checks before it applies it. */
-        public Assignment(String agentId, String explanation, Map<String, Object> detail) {
-            this(agentId, explanation, detail, false);
-        }
+    record Assignment(String agentId, String explanation, Map<String, Object> detail) {
     }
 
     /**

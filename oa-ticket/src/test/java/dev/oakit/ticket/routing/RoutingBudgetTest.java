@@ -78,7 +78,8 @@ class RoutingBudgetTest {
     @DbTest(only = TestDatabase.Kind.H2)
     void aRoutedCreateCostsTheSameForTwoOrTwentyMembersAndOneOrFiveFirings(TestDatabase db) {
         CountingDataSource counting = new CountingDataSource(db.dataSource());
-        OaKit oa = boot(db, counting);
+        // the directory cache off: the warm-up would fill it, and 20 members looked up one by one would cost nothing
+        OaKit oa = boot(db, counting, Map.of("directoryCache", Map.of("ttl", "PT0S")));
         TicketFixture f = new TicketFixture(oa);
         TicketRouting routing = oa.service(TicketRouting.class);
         List<String> many = java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(i -> String.format("agent%02d", i)).toList();
@@ -120,7 +121,8 @@ class RoutingBudgetTest {
         assertThat(firingJobs(db, small.id())).isEqualTo(1);
         assertThat(firingJobs(db, big.id())).isEqualTo(5);
         assertThat(bigCount).as("2 members, 1 firing: %s%n20 members, 5 firings: %s", smallSql, bigSql).isEqualTo(smallCount);
-        assertThat(bigCount).isLessThanOrEqualTo(ROUTED_CREATE_BUDGET);
+        // plus the one batch lookup of the candidates' directory status that the cache, off here, answers otherwise
+        assertThat(bigCount).isLessThanOrEqualTo(ROUTED_CREATE_BUDGET + 1);
     }
 
     private static int firingJobs(TestDatabase db, long ticketId) {
@@ -131,8 +133,13 @@ class RoutingBudgetTest {
 
     /** OAKit on the counted data source, its clock on a Monday at 10:00 in office hours, jobs not running. */
     private static OaKit boot(TestDatabase db, CountingDataSource counting) {
+        return boot(db, counting, Map.of());
+    }
+
+    private static OaKit boot(TestDatabase db, CountingDataSource counting, Map<String, Object> core) {
         return db.closeLater(OaKit.builder().config("core", TestDatabase.ANY_TENANT).dataSource(counting).plugin(new TicketPlugin())
                 .clock(new ManualClock(RoutingFixture.MONDAY_10)).calendar(RoutingFixture.officeHours())
-                .config("core", Map.of("jobs", Map.of("enabled", false), "audit", Map.of("sealInterval", "PT0S"))).build().start());
+                .config("core", Map.of("jobs", Map.of("enabled", false), "audit", Map.of("sealInterval", "PT0S"))).config("core", core)
+                .build().start());
     }
 }

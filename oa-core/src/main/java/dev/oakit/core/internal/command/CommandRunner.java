@@ -220,7 +220,7 @@ public final class CommandRunner implements Commands {
         return spec.targetType() == null ? null : spec.targetType() + ":" + spec.targetId();
     }
 
-    private final class Ctx implements CommandContext {
+    private final class Ctx implements CommandContext, WakesWorkers {
         private final Transactions.Tx tx;
         private final CommandSpec spec;
         private final Instant now;
@@ -278,6 +278,11 @@ public final class CommandRunner implements Commands {
         public String publish(String eventType, String aggregateType, String aggregateId, Object payload) {
             scheduled = true;
             return outbox.get().publish(tx.handle(), tenantId(), actor().userId(), now, eventType, aggregateType, aggregateId, payload);
+        }
+
+        @Override
+        public void jobsWritten() {
+            scheduled = true;
         }
 
         @Override

@@ -153,6 +153,9 @@ public final class NotificationsService implements Notifications, dev.oakit.core
             }
             List<JobRequest> jobs = deliveryIds.stream().map(this::deliveryJob).toList();
             List<Long> jobIds = jobsOf.insertAllReturningIds(h, tenant, jobs, ctx.now());
+            if (ctx instanceof dev.oakit.core.internal.command.WakesWorkers w) {
+                w.jobsWritten(); // the delivery jobs run right after the commit, not on the next poll
+            }
             var link = h.prepareBatch("UPDATE oa_core_notify_delivery SET job_id = :j WHERE id = :id");
             for (int k = 0; k < deliveryIds.size(); k++) {
                 link.bind("j", jobIds.get(k)).bind("id", deliveryIds.get(k)).add();

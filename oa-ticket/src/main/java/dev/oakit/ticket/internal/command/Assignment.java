@@ -85,6 +85,25 @@ public final class Assignment {
                 "to", r.assignee));
     }
 
+    /** The last decision the built-in dispatch checked on this thread (by identity: a hook cannot claim it). */
+    private static final ThreadLocal<DispatchHook.Assignment> CHECKED = new ThreadLocal<>();
+
+    /**
+     * Marks a decision of the built-in dispatch ({@code RuleDispatch}) whose agent it checked, in the command's
+     * transaction and under its dispatch lock, to be an active member of the queue under capacity: applying it
+     * does not read those facts again. Contributed dispatch hooks cannot mark theirs; they are always checked.
+     */
+    public static DispatchHook.Assignment checked(DispatchHook.Assignment decision) {
+        CHECKED.set(decision);
+        return decision;
+    }
+
+    private static boolean wasChecked(DispatchHook.Assignment decision) {
+        boolean checked = CHECKED.get() == decision;
+        CHECKED.remove();
+        return checked;
+    }
+
     /** Records a dispatch decision (null: none) in the history and assigns its agent to a waiting ticket, both as the system's. */
     public void dispatched(TicketChange c, DispatchHook.Assignment decision, TicketReads reads) {
         if (decision == null) {
@@ -95,7 +114,7 @@ public final class Assignment {
                 c.event(TicketEventKind.DISPATCHED, "dispatch", null, null, decision.explanation(), true, decision.detail());
             }
             if (decision.agentId() != null && c.row.kind == StateKind.NEW && c.row.assignee == null) {
-                c.checkedAssignee = decision.checked() ? decision.agentId() : null;
+                c.checkedAssignee = wasChecked(decision) ? decision.agentId() : null;
                 assignTo(c, decision.agentId(), "assign", reads);
             }
         });

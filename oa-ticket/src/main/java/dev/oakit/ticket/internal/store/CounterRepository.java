@@ -16,12 +16,7 @@ public final class CounterRepository {
      * @return the new last number, or empty when the year has no counter yet
      */
     public java.util.OptionalLong next(Handle h, String tenant, int year) {
-        String product;
-        try {
-            product = h.getConnection().getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
-        } catch (java.sql.SQLException e) {
-            product = "";
-        }
+        String product = product(h);
         String update = "UPDATE oa_tk_counter SET last_value = last_value + 1 WHERE tenant_id = :t AND yr = :y";
         java.util.Optional<Long> n;
         if (product.contains("postgres")) {
@@ -32,6 +27,22 @@ public final class CounterRepository {
             return increment(h, tenant, year) == 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(value(h, tenant, year));
         }
         return n.map(java.util.OptionalLong::of).orElse(java.util.OptionalLong.empty());
+    }
+
+    /** The database's product name, read from the JDBC metadata once (one OAKit runs on one database). */
+    private volatile String product;
+
+    private String product(Handle h) {
+        String known = product;
+        if (known == null) {
+            try {
+                known = h.getConnection().getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+            } catch (java.sql.SQLException e) {
+                return ""; // the two-statement path works everywhere; ask again next time
+            }
+            product = known;
+        }
+        return known;
     }
 
     /** @return 1 when the year's counter moved on, 0 when the year has no counter yet */

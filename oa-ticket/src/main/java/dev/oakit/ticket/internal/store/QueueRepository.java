@@ -138,7 +138,7 @@ public final class QueueRepository {
     /**
      * The queue's members with everything dispatch needs, in one query however many they are: profile, when dispatch
      * last gave them work, and the open tickets each holds (in any queue) by priority. The open counts read
-     * {@code oa_tk_ticket} grouped, as {@link TicketRepository#openByPriority} does (index on assignee and state).
+     * {@code oa_tk_ticket} grouped, in {@link TicketRepository#HELD_KINDS} (index on assignee and state).
      *
      * @return the candidates, by user id
      */
@@ -150,7 +150,8 @@ public final class QueueRepository {
                 LEFT JOIN oa_tk_agent a ON a.tenant_id = m.tenant_id AND a.user_id = m.user_id
                 LEFT JOIN oa_tk_agent_dispatch d ON d.tenant_id = m.tenant_id AND d.user_id = m.user_id
                 LEFT JOIN (SELECT t.assignee_id, t.priority, COUNT(*) AS n FROM oa_tk_ticket t
-                    WHERE t.tenant_id = :t AND t.state_kind IN ('ASSIGNED', 'IN_PROGRESS', 'WAITING') AND t.assignee_id IN
+                    WHERE t.tenant_id = :t AND t.state_kind IN\s""" + TicketRepository.HELD_KINDS + " " + """
+                    AND t.assignee_id IN
                         (SELECT q.user_id FROM oa_tk_queue_member q WHERE q.tenant_id = :t AND q.queue_key = :q)
                     GROUP BY t.assignee_id, t.priority) l ON l.assignee_id = m.user_id
                 WHERE m.tenant_id = :t AND m.queue_key = :q ORDER BY m.user_id""")
@@ -208,18 +209,6 @@ public final class QueueRepository {
     }
 
     // ------------------------------------------------------------------ dispatch times
-
-    /** @return when automatic dispatch last gave each of the users work, by user (users never given work are missing) */
-    public Map<String, Instant> lastAssigned(Handle h, String tenant, List<String> userIds) {
-        Map<String, Instant> last = new HashMap<>();
-        h.createQuery("SELECT user_id, last_assigned_at FROM oa_tk_agent_dispatch WHERE tenant_id = :t AND user_id IN (<ids>)")
-                .bind("t", tenant).bindList("ids", userIds)
-                .map((rs, c) -> {
-                    last.put(rs.getString(1), Columns.instant(rs, "last_assigned_at"));
-                    return null;
-                }).list();
-        return last;
-    }
 
     /**
      * Stores when automatic dispatch last gave the user work: an update of their row, or when the caller read that they

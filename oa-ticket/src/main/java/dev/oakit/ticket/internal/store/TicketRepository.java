@@ -43,7 +43,8 @@ public final class TicketRepository {
             + " sla_policy, due_at, fields, tags, attachments, resolutions, row_version, created_by, created_at, updated_at,"
             + " resolved_at, closed_at";
     private static final String OPEN_KINDS = "('NEW', 'ASSIGNED', 'IN_PROGRESS', 'WAITING')";
-    private static final String HELD_KINDS = "('ASSIGNED', 'IN_PROGRESS', 'WAITING')";
+    /** The state kinds in which a ticket counts against its assignee's capacity (the one list of them). */
+    static final String HELD_KINDS = "('ASSIGNED', 'IN_PROGRESS', 'WAITING')";
     /**
      * A work list by urgency: open tickets ({@code done_flag} 0) first, by their due ({@code work_due}: the SLA's resolution
      * due, else the due set by hand, else {@link #NO_DUE}, so tickets without one come last), then priority
@@ -236,25 +237,10 @@ public final class TicketRepository {
         h.createQuery("""
                 SELECT t.assignee_id, COUNT(*) FROM oa_tk_ticket t JOIN oa_tk_queue_member m
                   ON m.tenant_id = t.tenant_id AND m.user_id = t.assignee_id AND m.queue_key = :q
-                WHERE t.tenant_id = :t AND t.state_kind IN ('ASSIGNED', 'IN_PROGRESS', 'WAITING') GROUP BY t.assignee_id""")
+                WHERE t.tenant_id = :t AND t.state_kind IN\s""" + HELD_KINDS + " GROUP BY t.assignee_id")
                 .bind("t", tenant).bind("q", queue).map((rs, c) -> Map.entry(rs.getString(1), rs.getInt(2)))
                 .forEach(e -> load.put(e.getKey(), e.getValue()));
         return load;
-    }
-
-    /** @return the open tickets each user holds, by user and priority name */
-    public Map<String, Map<String, Integer>> openByPriority(Handle h, String tenant, List<String> userIds) {
-        Map<String, Map<String, Integer>> open = new HashMap<>();
-        h.createQuery("""
-                SELECT assignee_id, priority, COUNT(*) FROM oa_tk_ticket
-                WHERE tenant_id = :t AND assignee_id IN (<ids>) AND state_kind IN ('ASSIGNED', 'IN_PROGRESS', 'WAITING')
-                GROUP BY assignee_id, priority""")
-                .bind("t", tenant).bindList("ids", userIds)
-                .map((rs, c) -> {
-                    open.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
-                    return null;
-                }).list();
-        return open;
     }
 
     /** @return the assignees of the requester's other tickets (by user id, or by the contact's address), newest first, at most 20 */

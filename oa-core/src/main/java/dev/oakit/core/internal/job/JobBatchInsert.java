@@ -1,0 +1,139 @@
+package dev.oakit.core.internal.job;
+
+import dev.oakit.core.internal.db.Database;
+import dev.oakit.core.internal.db.Dialect;
+import dev.oakit.core.internal.db.InstantAsUtc;
+import dev.oakit.core.job.JobRequest;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The batched inserts into the job table ({@link JobRepository} owns it; this is its part for many jobs at once):
+ * a fixed number of statements however many jobs, with the dedupe rules of one job's insert.
+ */
+final class JobBatchInsert {
+    private final JobRepository jobs;
+    private final Database db;
+
+    JobBatchInsert(JobRepository jobs, Database db) {
+        this.jobs = jobs;
+        this.db = db;
+    }
+
+    /**
+     * Inserts several jobs in the caller's transaction: one read of their dedupe keys, then one
+     * batch of the jobs whose key does not wait yet. Should a concurrent transaction take one of the
+     * keys in between, the batch is undone statement by statement where the database allows and
+     * each job goes through {@link JobRepository#insert(Handle, String, JobRequest, Instant)}, which shares it.
+     */
+    public void insertAll(Handle h, String tenantId, java.util.Collection<JobRequest> requests, Instant now) {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        for (JobRequest r : requests) {
+            if (r.dedupeKey() != null) {
+                keys.add(r.dedupeKey());
+            }
+        }
+        java.util.Set<String> waiting = keys.isEmpty() ? java.util.Set.of() : new java.util.HashSet<>(h.createQuery(
+                        "SELECT dedupe_key FROM oa_core_job WHERE tenant_id = :t AND dedupe_key IN (<keys>) AND status = 'READY'")
+                .bind("t", tenantId).bindList("keys", List.copyOf(keys)).mapTo(String.class).list());
+        List<JobRequest> fresh = new ArrayList<>();
+        java.util.Set<String> batched = new java.util.HashSet<>();
+        for (JobRequest r : requests) {
+            if (r.dedupeKey() == null || (!waiting.contains(r.dedupeKey()) && batched.add(r.dedupeKey()))) {
+                fresh.add(r);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return;
+        }
+        if (fresh.size() == 1) {
+            jobs.insertFresh(h, tenantId, fresh.get(0), now);
+            return;
+        }
+        boolean anyKey = fresh.stream().anyMatch(r -> r.dedupeKey() != null);
+        var batch = h.prepareBatch("""
+                INSERT INTO oa_core_job (tenant_id, type, status, payload, due_at, attempts, max_attempts, fence,
+                    dedupe_key, event_id, created_at, updated_at)
+                VALUES (:t, :type, 'READY', :payload, :due, 0, :max, 0, :key, :event, :now, :now)"""
+                + (anyKey && db.dialect() == Dialect.POSTGRESQL
+                ? " ON CONFLICT (tenant_id, dedupe_key) WHERE status = 'READY' AND attempts = 0 DO NOTHING" : ""));
+        for (JobRequest r : fresh) {
+            batch.bind("t", tenantId).bind("type", r.type()).bind("payload", jobs.payload(r)).bind("due", InstantAsUtc.toDb(r.dueAt() == null ? now : r.dueAt()))
+                    .bind("max", jobs.maxAttempts(r)).bind("key", r.dedupeKey()).bind("event", (String) null)
+                    .bind("now", InstantAsUtc.toDb(now)).add();
+        }
+        // H2 and MariaDB undo only the failed statements of a batch (a key taken meanwhile) and keep the others:
+        // the whole batch is undone to this savepoint before each job goes the single path, which shares the key
+        java.sql.Savepoint before = anyKey && db.dialect() != Dialect.POSTGRESQL ? savepoint(h) : null;
+        try {
+            batch.execute();
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            if (before == null || !(e.getCause() instanceof java.sql.SQLException cause) || !Dialect.isDuplicateKey(cause)) {
+                throw e;
+            }
+            rollbackTo(h, before);
+            for (JobRequest r : fresh) {
+                jobs.insert(h, tenantId, r, null, now);
+            }
+            return;
+        }
+        release(h, before);
+    }
+
+    private static java.sql.Savepoint savepoint(Handle h) {
+        try {
+            return h.getConnection().getAutoCommit() ? null : h.getConnection().setSavepoint();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot set a savepoint before the job batch: " + e.getMessage(), e);
+        }
+    }
+
+    private static void rollbackTo(Handle h, java.sql.Savepoint savepoint) {
+        try {
+            h.getConnection().rollback(savepoint);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot undo the job batch to its savepoint: " + e.getMessage(), e);
+        }
+    }
+
+    private static void release(Handle h, java.sql.Savepoint savepoint) {
+        if (savepoint != null) {
+            try {
+                h.getConnection().releaseSavepoint(savepoint);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot release the job batch's savepoint: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Inserts jobs without dedupe keys in one batch (MariaDB: one insert each, its driver returns one generated key per
+     * batch); returns their ids in order.
+     */
+    public List<Long> insertAllReturningIds(Handle h, String tenantId, List<JobRequest> requests, Instant now) {
+        List<Long> ids = new ArrayList<>();
+        if (requests.stream().anyMatch(r -> r.dedupeKey() != null)) {
+            throw new IllegalArgumentException("jobs with a dedupe key go through insert or insertAll");
+        }
+        if (requests.size() < 2 || db.dialect() == Dialect.MARIADB) {
+            for (JobRequest r : requests) {
+                ids.add(jobs.insert(h, tenantId, r, null, now));
+            }
+            return ids;
+        }
+        var batch = h.prepareBatch("""
+                INSERT INTO oa_core_job (tenant_id, type, status, payload, due_at, attempts, max_attempts, fence,
+                    dedupe_key, event_id, created_at, updated_at)
+                VALUES (:t, :type, 'READY', :payload, :due, 0, :max, 0, NULL, NULL, :now, :now)""");
+        for (JobRequest r : requests) {
+            batch.bind("t", tenantId).bind("type", r.type()).bind("payload", jobs.payload(r))
+                    .bind("due", InstantAsUtc.toDb(r.dueAt() == null ? now : r.dueAt())).bind("max", jobs.maxAttempts(r))
+                    .bind("now", InstantAsUtc.toDb(now)).add();
+        }
+        ids.addAll(batch.executePreparedBatch("id").mapTo(Long.class).list());
+        return ids;
+    }
+}
