@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code Notifications.sendAll} inside a host's command: the same routing as {@code send} (a preference
+ * {@code CommandNotifications.sendAll} inside a host's command: the same routing as {@code send} (a preference
  * for the template, then '*', then the defaults; muted; one delivery per group channel), and the
  * delivery jobs start when the command commits, not at the next poll.
  */
@@ -75,7 +75,7 @@ class NotificationSendAllTest {
 
         List<NotificationReceipt> receipts = new CopyOnWriteArrayList<>();
         OaKitTestAccess.commands(oa).execute(CommandSpec.of(hr, "test.notify"), Void.class, ctx -> {
-            receipts.addAll(n.sendAll(ctx, hr, List.of(
+            receipts.addAll(OaKitTestAccess.commandNotifications(oa).sendAll(ctx, hr, List.of(
                     NotificationRequest.of("leave.approved", List.of("alice", "bob", "carol", "dave"), VARS),
                     NotificationRequest.of("ticket.assigned", List.of("carol", "alice"), Map.of("ticket", Map.of("no", "T-7"))))));
             return null;

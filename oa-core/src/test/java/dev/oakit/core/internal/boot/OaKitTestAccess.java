@@ -29,6 +29,11 @@ public final class OaKitTestAccess {
         return ((OaKitImpl) oa).injector().getInstance(dev.oakit.core.spi.Commands.class);
     }
 
+    /** What a plugin's classes get injected to notify inside their commands. */
+    public static dev.oakit.core.spi.CommandNotifications commandNotifications(OaKit oa) {
+        return ((OaKitImpl) oa).injector().getInstance(dev.oakit.core.spi.CommandNotifications.class);
+    }
+
     public static boolean complete(OaKit oa, JobRepository.Claimed c, String owner) {
         Database db = ((OaKitImpl) oa).injector().getInstance(Database.class);
         return db.poolJdbi().inTransaction(h -> jobStore(oa).complete(h, c, owner, Instant.now()));
