@@ -34,11 +34,6 @@ import java.util.UUID;
  * database.
  */
 final class FloorTicketCreate implements AutoCloseable {
-    static final String TYPE = "SELECT * FROM oa_tk_type WHERE tenant_id = ? AND type_key = ?";
-    static final String CATEGORY = "SELECT cat_key, parent_key, name, active FROM oa_tk_category WHERE tenant_id = ? AND cat_key = ?";
-    static final String CATEGORIES = "SELECT cat_key, parent_key, name, active FROM oa_tk_category WHERE tenant_id = ? ORDER BY cat_key";
-    static final String RULES = "SELECT rules FROM oa_tk_dispatch_rules WHERE tenant_id = ?";
-    static final String QUEUE = "SELECT queue_key, name, calendar, active FROM oa_tk_queue WHERE tenant_id = ? AND queue_key = ?";
     static final String COUNTER_UPDATE = "UPDATE oa_tk_counter SET last_value = last_value + 1 WHERE tenant_id = ? AND yr = ?";
     static final String INSERT_TICKET = """
             INSERT INTO oa_tk_ticket (tenant_id, number, type_key, title, description, category_key, priority, channel, requester_id,
@@ -62,7 +57,6 @@ final class FloorTicketCreate implements AutoCloseable {
             WHERE m.tenant_id = ? AND m.queue_key = ? ORDER BY m.user_id""";
     static final String DISPATCH_UPDATE = "UPDATE oa_tk_agent_dispatch SET last_assigned_at = ? WHERE tenant_id = ? AND user_id = ?";
     static final String DISPATCH_INSERT = "INSERT INTO oa_tk_agent_dispatch (tenant_id, user_id, last_assigned_at) VALUES (?, ?, ?)";
-    static final String JOB_BY_KEY = "SELECT id FROM oa_core_job WHERE tenant_id = ? AND dedupe_key = ? AND status = 'READY'";
     static final String INSERT_JOB = """
             INSERT INTO oa_core_job (tenant_id, type, status, payload, due_at, attempts, max_attempts, fence,
                 dedupe_key, event_id, created_at, updated_at)
@@ -76,7 +70,8 @@ final class FloorTicketCreate implements AutoCloseable {
             UPDATE oa_tk_ticket SET title = ?, description = ?, category_key = ?, priority = ?, queue_key = ?,
                 assignee_id = ?, state = ?, state_kind = ?, overdue = ?, parent_id = ?, merged_into = ?, sla_policy = ?,
                 due_at = ?, fields = ?, tags = ?, resolutions = ?, row_version = row_version + 1, updated_at = ?,
-                resolved_at = ?, closed_at = ?, done_flag = ?, work_due = COALESCE(sla_resolution_due, ?, ?),
+                resolved_at = ?, closed_at = ?, done_flag = ?, sla_first_response_due = ?, sla_resolution_due = ?, sla_breached = ?,
+                sla_timers = ?, work_due = ?,
                 prio_rank = ?
             WHERE id = ? AND tenant_id = ? AND row_version = ?""";
     static final String INSERT_EVENT = """
@@ -86,12 +81,8 @@ final class FloorTicketCreate implements AutoCloseable {
             INSERT INTO oa_tk_metric (ticket_id, tenant_id, queue_key, type_key, category_key, created_at, created_day, created_week, reopened)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)""";
     static final String INSERT_ASSIGN = "INSERT INTO oa_tk_metric_assign (tenant_id, ticket_id, agent_id, assigned_at, assigned_day) VALUES (?, ?, ?, ?, ?)";
-    static final String POLICY = "SELECT policy FROM oa_tk_sla_policy WHERE tenant_id = ? AND name IN (?)";
-    static final String JOBS_BY_KEYS = "SELECT dedupe_key FROM oa_core_job WHERE tenant_id = ? AND dedupe_key IN (?,?,?,?) AND status = 'READY'";
-    static final String SAVE_SLA = """
-            UPDATE oa_tk_ticket SET sla_first_response_due = ?, sla_resolution_due = ?, sla_breached = ?, sla_timers = ?,
-                work_due = COALESCE(?, due_at, ?)
-            WHERE id = ? AND tenant_id = ?""";
+    /** The "not started" timer's key and the SLA firings' keys, looked up together before their one batched insert. */
+    static final String JOBS_BY_KEYS = "SELECT dedupe_key FROM oa_core_job WHERE tenant_id = ? AND dedupe_key IN (?,?,?,?,?) AND status = 'READY'";
     static final String INSERT_NOTIFICATION = """
             INSERT INTO oa_core_notification (id, tenant_id, template_key, locale, subject, body, html, created_by, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
@@ -149,6 +140,8 @@ final class FloorTicketCreate implements AutoCloseable {
     private final boolean postgres;
     private final Duration startWithin = Duration.ofHours(1);
     private Session[] sessions = new Session[0];
+    /** A queue's dispatchers, read once: OAKit keeps them in its configuration cache. */
+    private final Map<String, List<String>> dispatchersOf = new java.util.concurrent.ConcurrentHashMap<>();
 
     FloorTicketCreate(DataSource dataSource, boolean postgres) {
         this.dataSource = dataSource;
@@ -214,11 +207,7 @@ final class FloorTicketCreate implements AutoCloseable {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Timestamp at = ts(now);
         int year = LocalDate.ofInstant(now, ZoneOffset.UTC).getYear();
-        read(s.get(TYPE), T, "it");
-        read(s.get(CATEGORY), T, category);
-        read(s.get(RULES), T);
-        read(s.get(CATEGORIES), T); // the category's path for the rules
-        read(s.get(QUEUE), T, queue);
+        // the type, category, rules, queue and SLA policy come from OAKit's configuration cache; the floor knows them
         long n;
         if (postgres) {
             n = one(s.get(COUNTER_UPDATE + " RETURNING last_value"), T, year);
@@ -235,8 +224,7 @@ final class FloorTicketCreate implements AutoCloseable {
             keys.next();
             id = keys.getLong(1);
         }
-        List<String> dispatchers = strings(s.get(DISPATCHERS), T, queue, true);
-        read(s.get(CATEGORIES), T); // OAKit reads the category tree again for the dispatch request
+        List<String> dispatchers = dispatchers(s, queue);
         strings(s.get(EARLIER), T, requester, id);
         read(s.get(LOCK_QUEUE), T, queue);
         // least loaded (open tickets weighted by priority), then the longest without work
@@ -276,19 +264,6 @@ final class FloorTicketCreate implements AutoCloseable {
             set(s.get(DISPATCH_INSERT), T, agent, at);
             s.get(DISPATCH_INSERT).executeUpdate();
         }
-        // the "not started" timer
-        String overdueKey = "tk.overdue:" + id;
-        if (strings(s.get(JOB_BY_KEY), T, overdueKey).isEmpty()) {
-            PreparedStatement job = s.get(postgres ? INSERT_JOB + ON_CONFLICT : INSERT_JOB);
-            set(job, T, "tk.overdue", "{\"ticketId\":" + id + "}", ts(now.plus(startWithin)), 5, overdueKey, null, at, at);
-            job.executeUpdate();
-        }
-        PreparedStatement update = s.get(UPDATE_TICKET);
-        set(update, title, null, category, "NORMAL", queue, agent, "assigned", "ASSIGNED", false, null, null, "bench", null, "{}", "[]", 0,
-                at, null, null, 0, null, Timestamp.valueOf(NO_DUE), 2, id, T, 0);
-        if (update.executeUpdate() != 1) {
-            throw new IllegalStateException("ticket " + id + " changed");
-        }
         PreparedStatement events = s.get(INSERT_EVENT);
         event(events, id, "CREATED", requester, "create", null, "new", null, false, "{\"priority\":\"NORMAL\",\"slaPolicy\":\"bench\"}", at);
         event(events, id, "DISPATCHED", "system", "dispatch", null, null, "least-loaded: " + agent, true,
@@ -303,30 +278,39 @@ final class FloorTicketCreate implements AutoCloseable {
         s.get(INSERT_METRIC).executeUpdate();
         set(s.get(INSERT_ASSIGN), T, id, agent, at, day);
         s.get(INSERT_ASSIGN).executeUpdate();
-        // the SLA: the policy, its four firing jobs in one batch, the row's due times
-        read(s.get(POLICY), T, "bench");
-        List<String> keys = FIRINGS.stream().map(f -> "tk.sla:" + id + ":" + f).toList();
-        PreparedStatement keyed = s.get(JOBS_BY_KEYS);
-        set(keyed, T, keys.get(0), keys.get(1), keys.get(2), keys.get(3));
-        read(keyed);
+        // the SLA's due times and firings, written with the row in one update
         Instant firstResponse = now.plus(Duration.ofHours(1));
         Instant resolution = now.plus(Duration.ofHours(8));
-        PreparedStatement sla = s.get(postgres ? INSERT_JOB + ON_CONFLICT : INSERT_JOB);
         Map<String, Instant> scheduled = new LinkedHashMap<>();
-        for (int i = 0; i < FIRINGS.size(); i++) {
-            String f = FIRINGS.get(i);
-            Instant due = f.startsWith("FIRST") ? f.endsWith("warning") ? now.plus(Duration.ofMinutes(48)) : firstResponse
-                    : f.endsWith("warning") ? now.plus(Duration.ofMinutes(384)) : resolution;
-            scheduled.put(f, due);
-            set(sla, T, "tk.sla", "{\"ticketId\":" + id + ",\"key\":\"" + f + "\"}", ts(due), 5, keys.get(i), null, at, at);
-            sla.addBatch();
+        for (String f : FIRINGS) {
+            scheduled.put(f, f.startsWith("FIRST") ? f.endsWith("warning") ? now.plus(Duration.ofMinutes(48)) : firstResponse
+                    : f.endsWith("warning") ? now.plus(Duration.ofMinutes(384)) : resolution);
         }
-        sla.executeBatch();
         StringBuilder timers = new StringBuilder("{\"scheduled\":{");
         scheduled.forEach((k, v) -> timers.append(timers.charAt(timers.length() - 1) == '{' ? "" : ",").append('"').append(k).append("\":\"").append(v).append('"'));
         timers.append("},\"fired\":[]}");
-        set(s.get(SAVE_SLA), ts(firstResponse), ts(resolution), false, timers.toString(), ts(resolution), Timestamp.valueOf(NO_DUE), id, T);
-        s.get(SAVE_SLA).executeUpdate();
+        PreparedStatement update = s.get(UPDATE_TICKET);
+        set(update, title, null, category, "NORMAL", queue, agent, "assigned", "ASSIGNED", false, null, null, "bench", null, "{}", "[]", 0,
+                at, null, null, 0, ts(firstResponse), ts(resolution), false, timers.toString(), ts(resolution), 2, id, T, 0);
+        if (update.executeUpdate() != 1) {
+            throw new IllegalStateException("ticket " + id + " changed");
+        }
+        // the "not started" timer and the four SLA firings: one look-up of their keys, one batched insert
+        String overdueKey = "tk.overdue:" + id;
+        List<String> keys = new ArrayList<>(List.of(overdueKey));
+        FIRINGS.forEach(f -> keys.add("tk.sla:" + id + ":" + f));
+        PreparedStatement keyed = s.get(JOBS_BY_KEYS);
+        set(keyed, T, keys.get(0), keys.get(1), keys.get(2), keys.get(3), keys.get(4));
+        read(keyed);
+        PreparedStatement timerJobs = s.get(postgres ? INSERT_JOB + ON_CONFLICT : INSERT_JOB);
+        set(timerJobs, T, "tk.overdue", "{\"ticketId\":" + id + "}", ts(now.plus(startWithin)), 5, overdueKey, null, at, at);
+        timerJobs.addBatch();
+        for (int i = 0; i < FIRINGS.size(); i++) {
+            String f = FIRINGS.get(i);
+            set(timerJobs, T, "tk.sla", "{\"ticketId\":" + id + ",\"key\":\"" + f + "\"}", ts(scheduled.get(f)), 5, keys.get(i + 1), null, at, at);
+            timerJobs.addBatch();
+        }
+        timerJobs.executeBatch();
         // the notifications: the dispatchers hear of the new ticket, the agent of the assignment and of the state
         List<String[]> notes = new ArrayList<>(); // id, template, recipient
         for (String d : dispatchers) {
@@ -381,6 +365,15 @@ final class FloorTicketCreate implements AutoCloseable {
                 "created ticket " + number + " in queue " + queue);
         audit.executeUpdate();
         return Map.entry(id, agent);
+    }
+
+    private List<String> dispatchers(Session s, String queue) throws SQLException {
+        List<String> known = dispatchersOf.get(queue);
+        if (known == null) {
+            known = strings(s.get(DISPATCHERS), T, queue, true);
+            dispatchersOf.put(queue, known);
+        }
+        return known;
     }
 
     private static boolean older(Timestamp a, Timestamp b) {
