@@ -30,7 +30,7 @@ import java.util.UUID;
  * Jdbi, the command chain). The floor reads what OAKit reads but decides the obvious way: the requested queue, the
  * least loaded member, due times on a round-the-clock calendar. {@code FloorTicketStatementsTest} holds the statements
  * to OAKit's, so a change to either shows. With a category, as every benchmark ticket has, OAKit's routed create is
- * 29 statements: the 26 of {@code RoutingBudgetTest} and three reads of the category table. The schema, the desk and the rules come from an OAKit boot on the same
+ * 18 statements: the routed create of {@code RoutingBudgetTest} (OAKit keeps the type, category, rules, queue and SLA policy in its configuration cache; so does the floor). The schema, the desk and the rules come from an OAKit boot on the same
  * database.
  */
 final class FloorTicketCreate implements AutoCloseable {
