@@ -66,6 +66,8 @@ class MailRetentionTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> bodies(jdbi, "IN") == 1 && bodies(jdbi, "OUT") == 0);
         // the recurring poll would take the mails delivered below before the explicit poll that reports on them
         d.intake.stopPolling(MailDesk.admin(), "support");
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbi.withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM oa_core_job WHERE type = 'tk.mail.poll' AND status = 'RUNNING'").mapTo(Integer.class).one()) == 0);
         assertThat(MailIntakeTest.column(jdbi, "body", "<new1@customer.test>")).isEqualTo("Keys stick");
         // batches of two: each its own command, audited
         assertThat(d.f.oa.service(AuditLog.class).recent(d.f.admin, 1000)).filteredOn(a -> a.action().equals("tk.mail.purge"))
