@@ -68,6 +68,19 @@ public interface CommandContext {
         }
     }
 
+    /**
+     * Schedules jobs whose dedupe keys no job can hold yet, because they name an object this command creates (the
+     * timers of a new ticket, keyed by its fresh id): like {@link #scheduleAll} without the look-up of their keys. They
+     * are written in one batched insert with the command's next jobs (the deliveries of its notifications, say), at
+     * the latest before the command ends; a key that some job holds after all fails the command.
+     *
+     * @since 0.1
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    default void scheduleNew(java.util.Collection<JobRequest> requests) {
+        scheduleAll(requests);
+    }
+
     /** Cancels not-yet-running jobs with the dedupe key; returns how many. */
     int cancelJobs(String dedupeKey);
 

@@ -172,6 +172,7 @@ public final class CommandRunner implements Commands {
         }
         Ctx ctx = new Ctx(tx, spec, now);
         T result = body.apply(ctx);
+        ctx.writeNewJobs();
         AuditLogService.append(h, actor.tenantId(), actor.userId(), ctx.onBehalfOf, spec.action(), ctx.targetType,
                 ctx.targetId, now, spec.requestId(), ctx.summary);
         if (spec.requestId() != null) {
@@ -229,6 +230,8 @@ public final class CommandRunner implements Commands {
         private String summary;
         private String onBehalfOf;
         private boolean scheduled;
+        /** scheduleNew's jobs, written with the next batch of jobs or before the audit record */
+        private final java.util.List<JobRequest> newJobs = new java.util.ArrayList<>();
 
         Ctx(Transactions.Tx tx, CommandSpec spec, Instant now) {
             this.tx = tx;
@@ -286,9 +289,33 @@ public final class CommandRunner implements Commands {
         }
 
         @Override
+        public java.util.List<JobRequest> takeNewJobs() {
+            java.util.List<JobRequest> taken = java.util.List.copyOf(newJobs);
+            newJobs.clear();
+            return taken;
+        }
+
+        /** Writes the gathered new jobs (before any other job statement, so a cancel of their keys finds them). */
+        void writeNewJobs() {
+            if (!newJobs.isEmpty()) {
+                jobs.insertNew(tx.handle(), tenantId(), takeNewJobs(), now);
+            }
+        }
+
+        @Override
+        public void scheduleNew(java.util.Collection<JobRequest> requests) {
+            Checks.elements("requests", requests);
+            if (!requests.isEmpty()) {
+                scheduled = true;
+                newJobs.addAll(requests);
+            }
+        }
+
+        @Override
         public long schedule(JobRequest request) {
             Checks.notNull("request", request);
             scheduled = true;
+            writeNewJobs();
             return jobs.insert(tx.handle(), tenantId(), request, now);
         }
 
@@ -297,6 +324,7 @@ public final class CommandRunner implements Commands {
             Checks.elements("requests", requests);
             if (!requests.isEmpty()) {
                 scheduled = true;
+                writeNewJobs();
                 jobs.insertAll(tx.handle(), tenantId(), requests, now);
             }
         }
@@ -304,12 +332,14 @@ public final class CommandRunner implements Commands {
         @Override
         public int cancelJobs(String dedupeKey) {
             Checks.text("dedupeKey", dedupeKey, 200);
+            writeNewJobs();
             return jobs.cancel(tx.handle(), tenantId(), dedupeKey, now);
         }
 
         @Override
         public int cancelJobsByKeyPrefix(String keyPrefix) {
             Checks.text("keyPrefix", keyPrefix, 200);
+            writeNewJobs();
             return jobs.cancelByKeyPrefix(tx.handle(), tenantId(), keyPrefix, now);
         }
 

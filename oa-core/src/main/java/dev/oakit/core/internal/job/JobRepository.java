@@ -105,6 +105,14 @@ public final class JobRepository {
         return batches.insertAllReturningIds(h, tenantId, requests, now);
     }
 
+    /**
+     * Inserts jobs whose dedupe keys no job can hold yet (scheduleNew) and jobs without keys, with no look-up, returning
+     * their ids in order: see {@link JobBatchInsert#insertNew}.
+     */
+    public List<Long> insertNew(Handle h, String tenantId, List<JobRequest> requests, Instant now) {
+        return batches.insertNew(h, tenantId, requests, now);
+    }
+
     /** A job whose key was just seen free: straight to the insert (a key taken meanwhile is still shared). */
     void insertFresh(Handle h, String tenantId, JobRequest r, Instant now) {
         insert(h, tenantId, r, null, now, false);

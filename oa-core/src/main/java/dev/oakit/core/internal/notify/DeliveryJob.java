@@ -49,22 +49,33 @@ public final class DeliveryJob implements JobHandler {
 
     @Override
     public void handle(JobContext ctx) {
-        long id = ctx.payload().path("deliveryId").asLong();
-        Map<String, Object> row = ctx.handle().createQuery("""
-                SELECT d.recipient_id, d.channel, d.status, n.template_key, n.locale, n.subject, n.body, n.html
+        // a delivery written before its job names it (deliveryId, older jobs); else the job names the notification
+        // and the delivery names the job
+        boolean byId = ctx.payload().has("deliveryId");
+        String notificationId = ctx.payload().path("notificationId").asText();
+        var query = ctx.handle().createQuery("""
+                SELECT d.id, d.recipient_id, d.channel, d.status, n.template_key, n.locale, n.subject, n.body, n.html
                 FROM oa_core_notify_delivery d
                 JOIN oa_core_notification n ON n.id = d.notification_id AND n.tenant_id = d.tenant_id
-                WHERE d.id = :id AND d.tenant_id = :t""")
-                .bind("id", id).bind("t", ctx.tenantId())
+                WHERE d.tenant_id = :t
+                """ + (byId ? "AND d.id = :id" : "AND d.notification_id = :n AND d.job_id = :id"))
+                .bind("id", byId ? ctx.payload().path("deliveryId").asLong() : ctx.jobId()).bind("t", ctx.tenantId());
+        if (!byId) {
+            query.bind("n", notificationId);
+        }
+        Map<String, Object> row = query
                 .map((rs, c) -> {
                     Map<String, Object> m = new java.util.HashMap<>();
+                    m.put("id", rs.getLong("id"));
                     for (String col : new String[] {"recipient_id", "channel", "status", "template_key", "locale", "subject", "body", "html"}) {
                         m.put(col, rs.getString(col));
                     }
                     return m;
                 }).findOne()
-                .orElseThrow(() -> new NotFoundException(CoreErrors.NO_SUCH_DELIVERY, "notification delivery " + id
+                .orElseThrow(() -> new NotFoundException(CoreErrors.NO_SUCH_DELIVERY, "notification delivery "
+                        + (byId ? ctx.payload().path("deliveryId").asLong() : "of notification " + notificationId)
                         + " does not exist in tenant '" + ctx.tenantId() + "' (job " + ctx.jobId() + ")"));
+        long id = (Long) row.get("id");
         if ("SENT".equals(row.get("status"))) {
             return;
         }

@@ -8,6 +8,7 @@ import dev.oakit.core.ForbiddenException;
 import dev.oakit.core.NotificationsConfig;
 import dev.oakit.core.ValidationException;
 import dev.oakit.core.internal.db.Dialect;
+import dev.oakit.core.internal.command.WakesWorkers;
 import dev.oakit.core.internal.db.InstantAsUtc;
 import dev.oakit.core.job.JobRequest;
 import dev.oakit.core.notify.Delivery;
@@ -56,6 +57,7 @@ public final class NotificationsService implements Notifications, dev.oakit.core
     private final NotificationsConfig config;
     private final dev.oakit.core.internal.job.JobRepository jobsOf;
     private final dev.oakit.core.internal.db.Database db;
+    private final dev.oakit.core.internal.directory.ReadCache preferenceCache;
 
     @Inject
     public NotificationsService(Commands commands, ChannelRegistry channels, TemplateRegistry templates, CoreConfig core,
@@ -66,6 +68,8 @@ public final class NotificationsService implements Notifications, dev.oakit.core
         this.channels = channels;
         this.templates = templates;
         this.config = core.notifications();
+        this.preferenceCache = new dev.oakit.core.internal.directory.ReadCache(core.directoryCache().ttl(),
+                core.directoryCache().maxEntries());
     }
 
     @Override
@@ -75,8 +79,13 @@ public final class NotificationsService implements Notifications, dev.oakit.core
         requireMaySendTo(actor, request.recipients());
         // render before the command: a missing variable is the caller's error and fails the call
         RenderedMessage message = render(request.templateKey(), request.locale(), request.variables());
-        return commands.execute(CommandSpec.of(actor, "core.notification.send"), NotificationReceipt.class,
-                ctx -> write(ctx, request, message));
+        return commands.execute(CommandSpec.of(actor, "core.notification.send"), NotificationReceipt.class, ctx -> {
+            NotificationReceipt receipt = write(ctx, actor, List.of(request), List.of(message)).get(0);
+            ctx.target("notification", receipt.notificationId());
+            ctx.summary("sent notification '" + message.templateKey() + "' to " + request.recipients().size()
+                    + " recipient(s) as " + receipt.deliveryIds().size() + " delivery(ies)");
+            return receipt;
+        });
     }
 
     @Override
@@ -95,6 +104,17 @@ public final class NotificationsService implements Notifications, dev.oakit.core
             requireMaySendTo(sender, r.recipients());
             messages.add(render(r.templateKey(), r.locale(), r.variables()));
         }
+        return write(ctx, sender, requests, messages);
+    }
+
+    /**
+     * Writes rendered notifications, their deliveries and the deliveries' jobs, the one path of {@link #send} and
+     * {@link #sendAll}: the notifications in one batch; the recipients' routes (preferences cached); the jobs in one
+     * batch with the jobs the command gathered through {@code scheduleNew}; the deliveries, naming their jobs, in one
+     * batch. Each job finds its delivery by its own id, so nothing is written back.
+     */
+    private List<NotificationReceipt> write(CommandContext ctx, Actor sender, List<NotificationRequest> requests,
+                                            List<RenderedMessage> messages) {
         Handle h = ctx.handle();
         String tenant = ctx.tenantId();
         Object now = InstantAsUtc.toDb(ctx.now());
@@ -103,7 +123,6 @@ public final class NotificationsService implements Notifications, dev.oakit.core
                 INSERT INTO oa_core_notification (id, tenant_id, template_key, locale, subject, body, html, created_by, created_at)
                 VALUES (:id, :t, :k, :l, :s, :b, :html, :by, :now)""");
         Set<String> users = new LinkedHashSet<>();
-        Set<String> keys = new LinkedHashSet<>();
         for (RenderedMessage m : messages) {
             String id = UUID.randomUUID().toString();
             ids.add(id);
@@ -111,57 +130,28 @@ public final class NotificationsService implements Notifications, dev.oakit.core
                     .bind("s", m.subject()).bind("b", m.body()).bind("html", m.html()).bind("by", sender.userId()).bind("now", now).add();
         }
         notifications.execute();
-        for (int i = 0; i < requests.size(); i++) {
-            users.addAll(requests.get(i).recipients());
-            keys.add(messages.get(i).templateKey());
-        }
-        Map<String, Map<String, List<String>>> routes = routes(h, tenant, List.copyOf(users), keys);
-        // the deliveries of every notification: (notification index, recipient or null for a group, channel)
-        record Planned(int notification, String recipient, String channel) {
-        }
+        requests.forEach(r -> users.addAll(r.recipients()));
+        Map<String, List<NotificationPreference>> preferences = preferences(h, tenant, users);
         List<Planned> planned = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
-            Set<String> groupChannels = new LinkedHashSet<>();
-            for (String user : requests.get(i).recipients()) {
-                for (String channel : routes.get(messages.get(i).templateKey()).get(user)) {
-                    if (channels.find(channel).map(c -> c.addressKind() == AddressKind.GROUP).orElse(false)) {
-                        groupChannels.add(channel);
-                    } else {
-                        planned.add(new Planned(i, user, channel));
-                    }
-                }
-            }
-            for (String channel : groupChannels) {
-                planned.add(new Planned(i, null, channel));
+            for (Route route : routes(requests.get(i).recipients(), messages.get(i).templateKey(), preferences)) {
+                planned.add(new Planned(i, route.recipient(), route.channel()));
             }
         }
+        List<JobRequest> jobs = new ArrayList<>(ctx instanceof WakesWorkers w ? w.takeNewJobs() : List.of());
+        int gathered = jobs.size();
+        planned.forEach(p -> jobs.add(deliveryJob(ids.get(p.notification()))));
         List<List<Long>> deliveries = new ArrayList<>();
         requests.forEach(r -> deliveries.add(new ArrayList<>()));
-        if (!planned.isEmpty()) {
-            List<Long> deliveryIds = new ArrayList<>();
-            if (db.dialect() == Dialect.MARIADB) {
-                for (Planned p : planned) { // MariaDB's driver returns one generated key per batch, not each
-                    deliveryIds.add(insertDelivery(h, tenant, ids.get(p.notification()), p.recipient(), p.channel(), now));
-                }
-            } else {
-                var batch = h.prepareBatch(DELIVERY_SQL);
-                for (Planned p : planned) {
-                    batch.bind("t", tenant).bind("n", ids.get(p.notification())).bind("r", p.recipient()).bind("c", p.channel())
-                            .bind("now", now).add();
-                }
-                deliveryIds.addAll(batch.executePreparedBatch("id").mapTo(Long.class).list());
-            }
-            List<JobRequest> jobs = deliveryIds.stream().map(this::deliveryJob).toList();
-            List<Long> jobIds = jobsOf.insertAllReturningIds(h, tenant, jobs, ctx.now());
-            if (ctx instanceof dev.oakit.core.internal.command.WakesWorkers w) {
+        if (!jobs.isEmpty()) {
+            List<Long> jobIds = jobsOf.insertNew(h, tenant, jobs, ctx.now());
+            if (ctx instanceof WakesWorkers w) {
                 w.jobsWritten(); // the delivery jobs run right after the commit, not on the next poll
             }
-            var link = h.prepareBatch("UPDATE oa_core_notify_delivery SET job_id = :j WHERE id = :id");
+            List<Long> deliveryIds = insertDeliveries(h, tenant, ids, planned, jobIds.subList(gathered, jobIds.size()), now);
             for (int k = 0; k < deliveryIds.size(); k++) {
-                link.bind("j", jobIds.get(k)).bind("id", deliveryIds.get(k)).add();
                 deliveries.get(planned.get(k).notification()).add(deliveryIds.get(k));
             }
-            link.execute();
         }
         List<NotificationReceipt> receipts = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
@@ -170,122 +160,95 @@ public final class NotificationsService implements Notifications, dev.oakit.core
         return receipts;
     }
 
-    private static final String DELIVERY_SQL = """
-            INSERT INTO oa_core_notify_delivery (tenant_id, notification_id, recipient_id, channel, status, created_at)
-            VALUES (:t, :n, :r, :c, 'PENDING', :now)""";
-
-    private long insertDelivery(Handle h, String tenant, String notificationId, String recipient, String channel, Object now) {
-        return h.createUpdate(DELIVERY_SQL).bind("t", tenant).bind("n", notificationId).bind("r", recipient).bind("c", channel)
-                .bind("now", now).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    /** A delivery to write: the notification's index, the recipient (null for a group channel's one message), the channel. */
+    private record Planned(int notification, String recipient, String channel) {
     }
 
-    private JobRequest deliveryJob(long deliveryId) {
-        JobRequest job = JobRequest.of(DeliveryJob.TYPE, Map.of("deliveryId", deliveryId));
-        return config.maxAttempts() != null ? job.maxAttempts(config.maxAttempts()) : job;
+    /** Where one notification goes: a user on a channel, or a group channel once (recipient null). */
+    record Route(String recipient, String channel) {
     }
 
-    /** @return per template key, channel ids per recipient (see {@link #routes(Handle, String, List, String)}), in one query */
-    private Map<String, Map<String, List<String>>> routes(Handle h, String tenantId, List<String> users, Set<String> keys) {
-        Map<String, Map<String, NotificationPreference>> exact = new HashMap<>();
-        Map<String, NotificationPreference> any = new HashMap<>();
-        for (int from = 0; from < users.size(); from += 500) {
-            List<String> chunk = users.subList(from, Math.min(users.size(), from + 500));
-            h.createQuery("""
-                    SELECT user_id, template_key, channels, enabled FROM oa_core_notify_pref
-                    WHERE tenant_id = :t AND template_key IN (<keys>) AND user_id IN (<users>)""")
-                    .bind("t", tenantId).bindList("keys", java.util.stream.Stream.concat(keys.stream(), java.util.stream.Stream.of("*")).toList())
-                    .bindList("users", chunk)
-                    .map((rs, c) -> preference(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
-                    .forEach(p -> {
-                        if (p.key().equals("*")) {
-                            any.put(p.userId(), p);
-                        } else {
-                            exact.computeIfAbsent(p.key(), k -> new HashMap<>()).put(p.userId(), p);
-                        }
-                    });
-        }
-        Map<String, Map<String, List<String>>> routes = new HashMap<>();
-        for (String key : keys) {
-            Map<String, List<String>> of = new HashMap<>();
-            for (String u : users) {
-                NotificationPreference p = exact.getOrDefault(key, Map.of()).getOrDefault(u, any.get(u));
-                of.put(u, p == null ? config.defaultChannels() : p.enabled() ? p.channels() : List.of());
-            }
-            routes.put(key, of);
-        }
-        return routes;
-    }
-
-    private NotificationReceipt write(CommandContext ctx, NotificationRequest request, RenderedMessage message) {
-        Handle h = ctx.handle();
-        String id = UUID.randomUUID().toString();
-        Instant now = ctx.now();
-        h.createUpdate("""
-                INSERT INTO oa_core_notification (id, tenant_id, template_key, locale, subject, body, html, created_by, created_at)
-                VALUES (:id, :t, :k, :l, :s, :b, :html, :by, :now)""")
-                .bind("id", id).bind("t", ctx.tenantId()).bind("k", message.templateKey())
-                .bind("l", message.locale().toLanguageTag()).bind("s", message.subject()).bind("b", message.body())
-                .bind("html", message.html()).bind("by", ctx.actor().userId()).bind("now", InstantAsUtc.toDb(now)).execute();
-        ctx.target("notification", id);
-
-        Map<String, List<String>> routes = routes(h, ctx.tenantId(), request.recipients(), request.templateKey());
-        List<Long> deliveries = new ArrayList<>();
+    /**
+     * The routing rule, in one place: each recipient's channels are their preference for the template, else their
+     * preference for '*', else the configured defaults; a disabled preference mutes. A group channel (a team chat) gets
+     * one message whoever it is for, after the personal deliveries.
+     */
+    List<Route> routes(List<String> recipients, String templateKey, Map<String, List<NotificationPreference>> preferences) {
+        List<Route> out = new ArrayList<>();
         Set<String> groupChannels = new LinkedHashSet<>();
-        for (String user : request.recipients()) {
-            for (String channel : routes.get(user)) {
-                boolean group = channels.find(channel).map(c -> c.addressKind() == AddressKind.GROUP).orElse(false);
-                if (group) {
-                    groupChannels.add(channel); // one message to the group, whoever it is for
+        for (String user : recipients) {
+            NotificationPreference exact = null;
+            NotificationPreference any = null;
+            for (NotificationPreference p : preferences.getOrDefault(user, List.of())) {
+                if (p.key().equals(templateKey)) {
+                    exact = p;
+                } else if (p.key().equals("*")) {
+                    any = p;
+                }
+            }
+            NotificationPreference p = exact != null ? exact : any;
+            for (String channel : p == null ? config.defaultChannels() : p.enabled() ? p.channels() : List.<String>of()) {
+                if (channels.find(channel).map(c -> c.addressKind() == AddressKind.GROUP).orElse(false)) {
+                    groupChannels.add(channel);
                 } else {
-                    deliveries.add(deliver(ctx, id, user, channel));
+                    out.add(new Route(user, channel));
                 }
             }
         }
-        for (String channel : groupChannels) {
-            deliveries.add(deliver(ctx, id, null, channel));
-        }
-        ctx.summary("sent notification '" + message.templateKey() + "' to " + request.recipients().size()
-                + " recipient(s) as " + deliveries.size() + " delivery(ies)");
-        return new NotificationReceipt(id, deliveries);
+        groupChannels.forEach(c -> out.add(new Route(null, c)));
+        return out;
     }
 
-    private long deliver(CommandContext ctx, String notificationId, String recipient, String channel) {
-        Handle h = ctx.handle();
-        long deliveryId = h.createUpdate("""
-                INSERT INTO oa_core_notify_delivery (tenant_id, notification_id, recipient_id, channel, status, created_at)
-                VALUES (:t, :n, :r, :c, 'PENDING', :now)""")
-                .bind("t", ctx.tenantId()).bind("n", notificationId).bind("r", recipient).bind("c", channel)
-                .bind("now", InstantAsUtc.toDb(ctx.now()))
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        JobRequest job = JobRequest.of(DeliveryJob.TYPE, Map.of("deliveryId", deliveryId));
-        if (config.maxAttempts() != null) {
-            job = job.maxAttempts(config.maxAttempts());
+    private List<Long> insertDeliveries(Handle h, String tenant, List<String> notificationIds, List<Planned> planned,
+                                        List<Long> jobIds, Object now) {
+        List<Long> ids = new ArrayList<>();
+        if (planned.size() < 2 || db.dialect() == Dialect.MARIADB) { // MariaDB's driver returns one generated key per batch, not each
+            for (int k = 0; k < planned.size(); k++) {
+                Planned p = planned.get(k);
+                ids.add(h.createUpdate(DELIVERY_SQL).bind("t", tenant).bind("n", notificationIds.get(p.notification()))
+                        .bind("r", p.recipient()).bind("c", p.channel()).bind("j", jobIds.get(k)).bind("now", now)
+                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+            }
+            return ids;
         }
-        long jobId = ctx.schedule(job);
-        h.createUpdate("UPDATE oa_core_notify_delivery SET job_id = :j WHERE id = :id")
-                .bind("j", jobId).bind("id", deliveryId).execute();
-        return deliveryId;
+        var batch = h.prepareBatch(DELIVERY_SQL);
+        for (int k = 0; k < planned.size(); k++) {
+            Planned p = planned.get(k);
+            batch.bind("t", tenant).bind("n", notificationIds.get(p.notification())).bind("r", p.recipient()).bind("c", p.channel())
+                    .bind("j", jobIds.get(k)).bind("now", now).add();
+        }
+        ids.addAll(batch.executePreparedBatch("id").mapTo(Long.class).list());
+        return ids;
     }
 
-    /** @return channel ids per recipient: preference for the key, else for '*', else the defaults; empty when muted */
-    private Map<String, List<String>> routes(Handle h, String tenantId, List<String> users, String key) {
-        Map<String, NotificationPreference> exact = new HashMap<>();
-        Map<String, NotificationPreference> any = new HashMap<>();
-        for (int from = 0; from < users.size(); from += 500) {
-            List<String> chunk = users.subList(from, Math.min(users.size(), from + 500));
-            h.createQuery("""
-                    SELECT user_id, template_key, channels, enabled FROM oa_core_notify_pref
-                    WHERE tenant_id = :t AND template_key IN (:k, '*') AND user_id IN (<users>)""")
-                    .bind("t", tenantId).bind("k", key).bindList("users", chunk)
-                    .map((rs, c) -> preference(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
-                    .forEach(p -> (p.key().equals(key) ? exact : any).put(p.userId(), p));
-        }
-        Map<String, List<String>> routes = new HashMap<>();
-        for (String u : users) {
-            NotificationPreference p = exact.getOrDefault(u, any.get(u));
-            routes.put(u, p == null ? config.defaultChannels() : p.enabled() ? p.channels() : List.of());
-        }
-        return routes;
+    private static final String DELIVERY_SQL = """
+            INSERT INTO oa_core_notify_delivery (tenant_id, notification_id, recipient_id, channel, status, job_id, created_at)
+            VALUES (:t, :n, :r, :c, 'PENDING', :j, :now)""";
+
+    /** The delivery job names the notification; the job finds its delivery by the notification and its own id. */
+    private JobRequest deliveryJob(String notificationId) {
+        JobRequest job = JobRequest.of(DeliveryJob.TYPE, Map.of("notificationId", notificationId));
+        return config.maxAttempts() != null ? job.maxAttempts(config.maxAttempts()) : job;
+    }
+
+    /**
+     * @return the recipients' preferences (every template's), through the cache: a user's are reused for at most the
+     *     directory cache's TTL and never after a preference command of this node began or ended; the others in one query
+     */
+    private Map<String, List<NotificationPreference>> preferences(Handle h, String tenantId, Set<String> users) {
+        Map<String, List<NotificationPreference>> byKey = preferenceCache.getAll("notify.pref." + tenantId, users, List.of(), missing -> {
+            Map<String, List<NotificationPreference>> loaded = new HashMap<>();
+            for (int from = 0; from < missing.size(); from += 500) {
+                h.createQuery("""
+                        SELECT user_id, template_key, channels, enabled FROM oa_core_notify_pref
+                        WHERE tenant_id = :t AND user_id IN (<users>)""")
+                        .bind("t", tenantId).bindList("users", missing.subList(from, Math.min(missing.size(), from + 500)))
+                        .map((rs, c) -> preference(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+                        .forEach(p -> loaded.computeIfAbsent(p.userId(), u -> new ArrayList<>()).add(p));
+            }
+            return loaded;
+        });
+        return byKey;
     }
 
     private static NotificationPreference preference(String user, String key, String channels, boolean enabled) {
@@ -368,8 +331,10 @@ public final class NotificationsService implements Notifications, dev.oakit.core
         }
         String joined = String.join(",", preference.channels());
         Checks.text("channels", joined.isEmpty() ? "-" : joined, 1000);
+        preferenceCache.invalidate();
         return commands.execute(CommandSpec.of(actor, "core.notification.preference.set")
                 .withTarget("user", preference.userId()), NotificationPreference.class, ctx -> {
+            ctx.afterCommit(preferenceCache::invalidate); // this node routes with the new preference at once
             Object now = InstantAsUtc.toDb(ctx.now());
             int n = ctx.handle().createUpdate("""
                     UPDATE oa_core_notify_pref SET channels = :c, enabled = :e, updated_at = :now

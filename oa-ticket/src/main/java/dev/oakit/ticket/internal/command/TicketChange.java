@@ -37,6 +37,8 @@ public final class TicketChange {
     public final List<Effect> effects = new ArrayList<>();
     /** Set by the writer: the id of the time entry an {@link Effect.LogTime} inserted. */
     public long loggedTimeId;
+    /** Whether this command created the ticket (its jobs' keys, named by its fresh id, cannot be taken yet). */
+    public boolean created;
     /** The watchers of a ticket this command creates (null: read them from the store). */
     public List<String> newWatchers;
     /** Notifications decided and not written yet: the writer sends them together once the command's row is written. */

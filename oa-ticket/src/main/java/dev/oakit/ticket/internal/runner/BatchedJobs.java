@@ -19,18 +19,35 @@ import java.util.List;
 final class BatchedJobs implements CommandContext {
     private final CommandContext ctx;
     private final List<JobRequest> pending = new ArrayList<>();
+    private final long newTicket;
 
-    BatchedJobs(CommandContext ctx) {
+    /** @param newTicket the id of the ticket this command created, whose jobs' keys cannot be taken yet; 0 for none */
+    BatchedJobs(CommandContext ctx, long newTicket) {
         this.ctx = ctx;
+        this.newTicket = newTicket;
     }
 
-    /** Schedules what was gathered. */
+    /**
+     * Schedules what was gathered: a new ticket's jobs, all keyed by its fresh id, without the look-up of their keys
+     * (they go with the command's next jobs, its notifications' deliveries), any others with it.
+     */
     void flush() {
         if (!pending.isEmpty()) {
             List<JobRequest> all = List.copyOf(pending);
             pending.clear();
-            ctx.scheduleAll(all);
+            if (newTicket > 0 && all.stream().allMatch(this::keyedByNewTicket)) {
+                ctx.scheduleNew(all);
+            } else {
+                ctx.scheduleAll(all);
+            }
         }
+    }
+
+    /** @return whether the job's key names the new ticket ({@code <family>:<id>} or {@code <family>:<id>:<part>}) */
+    private boolean keyedByNewTicket(JobRequest r) {
+        String key = r.dedupeKey();
+        String id = ":" + newTicket;
+        return key != null && (key.endsWith(id) || key.contains(id + ":"));
     }
 
     @Override

@@ -61,14 +61,16 @@ final class EffectWriter {
     /** Stores a new ticket's row (it gets its id) with its tags and the effects decided so far (its watchers). */
     void insert(CommandContext ctx, TicketChange c) {
         c.row.id = tickets.insert(ctx.handle(), c.row);
-        BatchedJobs jobs = new BatchedJobs(ctx);
+        c.created = true;
+        BatchedJobs jobs = new BatchedJobs(ctx, c.row.id);
         apply(jobs, c);
         jobs.flush();
     }
 
     /** Writes what the decision changed. */
     void write(CommandContext command, TicketChange c) {
-        BatchedJobs ctx = new BatchedJobs(command); // the command's jobs and the SLA clock's in one batch
+        // the command's jobs and the SLA clock's in one batch; a new ticket's go with its notifications' delivery jobs
+        BatchedJobs ctx = new BatchedJobs(command, c.created ? c.row.id : 0);
         apply(ctx, c);
         TicketRow r = c.row;
         if (sla instanceof SlaDues.Deferred deferred && !c.entries.isEmpty()) {
@@ -89,7 +91,7 @@ final class EffectWriter {
         }
         ctx.flush();
         if (!c.outgoing.isEmpty()) {
-            notifier.sendAll(ctx, c.actor, c.outgoing); // every notification of the command in one batch
+            notifier.sendAll(command, c.actor, c.outgoing); // every notification of the command in one batch
             c.outgoing.clear();
         }
     }
