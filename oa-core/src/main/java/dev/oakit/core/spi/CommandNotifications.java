@@ -17,9 +17,11 @@ import java.util.List;
 public interface CommandNotifications {
     /**
      * Sends several notifications in the running command: written in its transaction and covered by its audit record
-     * (no audit record of their own), in a fixed number of statements however many there are (the notifications,
-     * the recipients' preferences, the deliveries, their jobs, and the jobs' ids on the deliveries). {@code sender}
-     * is checked as in {@link Notifications#send}.
+     * (no audit record of their own), in a fixed number of statements however many there are: the notifications;
+     * the recipients' preferences, unless the node's cache has them (it keeps them as long as the directory cache keeps
+     * its answers, and forgets them when a preference is set on this node); the deliveries' jobs, together with the
+     * jobs the command gathered through {@link CommandContext#scheduleNew}; the deliveries, each naming its job.
+     * Routing is {@link Notifications#send}'s, and {@code sender} is checked as there.
      *
      * @param ctx the running command
      * @param sender who sends, usually {@link Actor#system(String)} of the command's tenant
