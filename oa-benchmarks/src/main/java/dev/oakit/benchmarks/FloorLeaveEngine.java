@@ -95,10 +95,11 @@ final class FloorLeaveEngine implements LeaveEngine {
 
     private final DataSource dataSource;
     private long definitionId;
-    private Session[] sessions = new Session[0];
+    private final WorkerSessions<Session> sessions;
 
     FloorLeaveEngine(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.sessions = new WorkerSessions<>(() -> new Session(dataSource));
     }
 
     @Override
@@ -125,32 +126,13 @@ final class FloorLeaveEngine implements LeaveEngine {
         // people are plain strings here: u<w> starts, m<w> is the manager, carol the director
     }
 
-    private synchronized Session session(int w) {
-        if (w >= sessions.length) {
-            sessions = java.util.Arrays.copyOf(sessions, w + 1);
-        }
-        if (sessions[w] == null) {
-            try {
-                sessions[w] = new Session(dataSource);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return sessions[w];
+    private Session session(int w) {
+        return sessions.get(w);
     }
 
     @Override
-    public void releaseConnections() throws SQLException {
-        Session[] held;
-        synchronized (this) {
-            held = sessions;
-            sessions = new Session[0];
-        }
-        for (Session s : held) {
-            if (s != null) {
-                s.close();
-            }
-        }
+    public void releaseConnections() throws Exception {
+        sessions.releaseAll();
     }
 
     @Override
@@ -402,7 +384,7 @@ final class FloorLeaveEngine implements LeaveEngine {
     }
 
     @Override
-    public void close() throws SQLException {
+    public void close() throws Exception {
         releaseConnections();
     }
 }

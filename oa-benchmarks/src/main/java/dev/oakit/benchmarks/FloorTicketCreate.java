@@ -30,8 +30,12 @@ import java.util.UUID;
  * Jdbi, the command chain). The floor reads what OAKit reads but decides the obvious way: the requested queue, the
  * least loaded member, due times on a round-the-clock calendar. {@code FloorTicketStatementsTest} holds the statements
  * to OAKit's, so a change to either shows. With a category, as every benchmark ticket has, OAKit's routed create is
- * 18 statements: the routed create of {@code RoutingBudgetTest} (OAKit keeps the type, category, rules, queue and SLA policy in its configuration cache; so does the floor). The schema, the desk and the rules come from an OAKit boot on the same
- * database.
+ * the 15 statements of {@code RoutingBudgetTest}: counter, row, earlier agents, queue lock, candidates, the agent's
+ * dispatch time, history, two report rows, the row's update, notifications, the preferences of recipients not cached
+ * yet, the jobs (timers, SLA firings and deliveries in one batch, no look-up of the new ticket's keys), deliveries,
+ * audit. OAKit keeps the type, category, rules, queue and SLA policy in its configuration cache and the recipients'
+ * notification preferences in its preference cache (30 s, the directory cache's lifetime); so does the floor. The
+ * schema, the desk and the rules come from an OAKit boot on the same database.
  */
 final class FloorTicketCreate implements AutoCloseable {
     static final String COUNTER_UPDATE = "UPDATE oa_tk_counter SET last_value = last_value + 1 WHERE tenant_id = ? AND yr = ?";
@@ -60,12 +64,7 @@ final class FloorTicketCreate implements AutoCloseable {
     static final String INSERT_JOB = """
             INSERT INTO oa_core_job (tenant_id, type, status, payload, due_at, attempts, max_attempts, fence,
                 dedupe_key, event_id, created_at, updated_at)
-            VALUES (?, ?, 'READY', ?, ?, 0, ?, 0, ?, ?, ?, ?)""";
-    static final String ON_CONFLICT = " ON CONFLICT (tenant_id, dedupe_key) WHERE status = 'READY' AND attempts = 0 DO NOTHING";
-    static final String INSERT_PLAIN_JOB = """
-            INSERT INTO oa_core_job (tenant_id, type, status, payload, due_at, attempts, max_attempts, fence,
-                dedupe_key, event_id, created_at, updated_at)
-            VALUES (?, ?, 'READY', ?, ?, 0, ?, 0, NULL, NULL, ?, ?)""";
+            VALUES (?, ?, 'READY', ?, ?, 0, ?, 0, ?, NULL, ?, ?)""";
     static final String UPDATE_TICKET = """
             UPDATE oa_tk_ticket SET title = ?, description = ?, category_key = ?, priority = ?, queue_key = ?,
                 assignee_id = ?, state = ?, state_kind = ?, overdue = ?, parent_id = ?, merged_into = ?, sla_policy = ?,
@@ -81,24 +80,21 @@ final class FloorTicketCreate implements AutoCloseable {
             INSERT INTO oa_tk_metric (ticket_id, tenant_id, queue_key, type_key, category_key, created_at, created_day, created_week, reopened)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)""";
     static final String INSERT_ASSIGN = "INSERT INTO oa_tk_metric_assign (tenant_id, ticket_id, agent_id, assigned_at, assigned_day) VALUES (?, ?, ?, ?, ?)";
-    /** The "not started" timer's key and the SLA firings' keys, looked up together before their one batched insert. */
-    static final String JOBS_BY_KEYS = "SELECT dedupe_key FROM oa_core_job WHERE tenant_id = ? AND dedupe_key IN (?,?,?,?,?) AND status = 'READY'";
     static final String INSERT_NOTIFICATION = """
             INSERT INTO oa_core_notification (id, tenant_id, template_key, locale, subject, body, html, created_by, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-    /** The preferences of {@code users} recipients for {@code keys} templates and '*'. */
-    static String preferences(int keys, int users) {
-        return "SELECT user_id, template_key, channels, enabled FROM oa_core_notify_pref WHERE tenant_id = ? AND template_key IN ("
-                + marks(keys + 1) + ") AND user_id IN (" + marks(users) + ")";
+    /** The preferences (every template's) of {@code users} recipients. */
+    static String preferences(int users) {
+        return "SELECT user_id, template_key, channels, enabled FROM oa_core_notify_pref WHERE tenant_id = ? AND user_id IN ("
+                + marks(users) + ")";
     }
 
     private static String marks(int n) {
         return String.join(",", java.util.Collections.nCopies(n, "?"));
     }
     static final String INSERT_DELIVERY = """
-            INSERT INTO oa_core_notify_delivery (tenant_id, notification_id, recipient_id, channel, status, created_at)
-            VALUES (?, ?, ?, ?, 'PENDING', ?)""";
-    static final String LINK_DELIVERY = "UPDATE oa_core_notify_delivery SET job_id = ? WHERE id = ?";
+            INSERT INTO oa_core_notify_delivery (tenant_id, notification_id, recipient_id, channel, status, job_id, created_at)
+            VALUES (?, ?, ?, ?, 'PENDING', ?, ?)""";
     static final String AUDIT = """
             INSERT INTO oa_core_audit (tenant_id, actor_id, on_behalf_of, action, target_type, target_id,
                 occurred_at, request_id, summary)
@@ -139,45 +135,29 @@ final class FloorTicketCreate implements AutoCloseable {
     private final DataSource dataSource;
     private final boolean postgres;
     private final Duration startWithin = Duration.ofHours(1);
-    private Session[] sessions = new Session[0];
+    private final WorkerSessions<Session> sessions;
+    /** Users whose notification preferences were read, and until when OAKit's preference cache keeps them. */
+    private final Map<String, Instant> preferencesUntil = new java.util.concurrent.ConcurrentHashMap<>();
     /** A queue's dispatchers, read once: OAKit keeps them in its configuration cache. */
     private final Map<String, List<String>> dispatchersOf = new java.util.concurrent.ConcurrentHashMap<>();
 
     FloorTicketCreate(DataSource dataSource, boolean postgres) {
         this.dataSource = dataSource;
         this.postgres = postgres;
+        this.sessions = new WorkerSessions<>(() -> new Session(dataSource));
     }
 
-    private synchronized Session session(int w) {
-        if (w >= sessions.length) {
-            sessions = java.util.Arrays.copyOf(sessions, w + 1);
-        }
-        if (sessions[w] == null) {
-            try {
-                sessions[w] = new Session(dataSource);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return sessions[w];
+    private Session session(int w) {
+        return sessions.get(w);
     }
 
     /** Closes the workers' connections (the statement test swaps the data source underneath). */
-    void releaseConnections() throws SQLException {
-        Session[] held;
-        synchronized (this) {
-            held = sessions;
-            sessions = new Session[0];
-        }
-        for (Session s : held) {
-            if (s != null) {
-                s.close();
-            }
-        }
+    void releaseConnections() throws Exception {
+        sessions.releaseAll();
     }
 
     @Override
-    public void close() throws SQLException {
+    public void close() throws Exception {
         releaseConnections();
     }
 
@@ -295,22 +275,6 @@ final class FloorTicketCreate implements AutoCloseable {
         if (update.executeUpdate() != 1) {
             throw new IllegalStateException("ticket " + id + " changed");
         }
-        // the "not started" timer and the four SLA firings: one look-up of their keys, one batched insert
-        String overdueKey = "tk.overdue:" + id;
-        List<String> keys = new ArrayList<>(List.of(overdueKey));
-        FIRINGS.forEach(f -> keys.add("tk.sla:" + id + ":" + f));
-        PreparedStatement keyed = s.get(JOBS_BY_KEYS);
-        set(keyed, T, keys.get(0), keys.get(1), keys.get(2), keys.get(3), keys.get(4));
-        read(keyed);
-        PreparedStatement timerJobs = s.get(postgres ? INSERT_JOB + ON_CONFLICT : INSERT_JOB);
-        set(timerJobs, T, "tk.overdue", "{\"ticketId\":" + id + "}", ts(now.plus(startWithin)), 5, overdueKey, null, at, at);
-        timerJobs.addBatch();
-        for (int i = 0; i < FIRINGS.size(); i++) {
-            String f = FIRINGS.get(i);
-            set(timerJobs, T, "tk.sla", "{\"ticketId\":" + id + ",\"key\":\"" + f + "\"}", ts(scheduled.get(f)), 5, keys.get(i + 1), null, at, at);
-            timerJobs.addBatch();
-        }
-        timerJobs.executeBatch();
         // the notifications: the dispatchers hear of the new ticket, the agent of the assignment and of the state
         List<String[]> notes = new ArrayList<>(); // id, template, recipient
         for (String d : dispatchers) {
@@ -328,38 +292,43 @@ final class FloorTicketCreate implements AutoCloseable {
             notification.addBatch();
         }
         notification.executeBatch();
-        java.util.Set<String> templates = new java.util.LinkedHashSet<>();
-        java.util.Set<String> users = new java.util.LinkedHashSet<>();
+        // the preferences of recipients the cache does not hold (OAKit's: per node, for the directory cache's 30 s)
+        List<String> cold = new ArrayList<>();
         for (String[] note : notes) {
-            templates.add(note[1]);
-            users.add(note[2]);
+            Instant until = preferencesUntil.get(note[2]);
+            if ((until == null || !until.isAfter(now)) && !cold.contains(note[2])) {
+                cold.add(note[2]);
+            }
         }
-        PreparedStatement prefs = s.get(preferences(templates.size(), users.size()));
-        List<Object> binds = new ArrayList<>(List.of(T));
-        binds.addAll(templates);
-        binds.add("*");
-        binds.addAll(users);
-        read(prefs, binds.toArray());
-        PreparedStatement delivery = s.get(INSERT_DELIVERY);
+        if (!cold.isEmpty()) {
+            List<Object> binds = new ArrayList<>(List.of(T));
+            binds.addAll(cold);
+            read(s.get(preferences(cold.size())), binds.toArray());
+            cold.forEach(u -> preferencesUntil.put(u, now.plus(Duration.ofSeconds(30))));
+        }
+        // the "not started" timer and the four SLA firings (keyed by the new ticket: no look-up), then the deliveries'
+        // jobs, in one batched insert; then the deliveries, each naming its job
+        String overdueKey = "tk.overdue:" + id;
+        PreparedStatement jobs = s.get(INSERT_JOB);
+        set(jobs, T, "tk.overdue", "{\"ticketId\":" + id + "}", ts(now.plus(startWithin)), 5, overdueKey, at, at);
+        jobs.addBatch();
+        for (String f : FIRINGS) {
+            set(jobs, T, "tk.sla", "{\"ticketId\":" + id + ",\"key\":\"" + f + "\"}", ts(scheduled.get(f)), 5, "tk.sla:" + id + ":" + f, at, at);
+            jobs.addBatch();
+        }
         for (String[] note : notes) {
-            set(delivery, T, note[0], note[2], "log", at);
-            delivery.addBatch();
-        }
-        delivery.executeBatch();
-        List<Long> deliveries = keys(delivery);
-        PreparedStatement jobs = s.get(INSERT_PLAIN_JOB);
-        for (long d : deliveries) {
-            set(jobs, T, "core.notification.deliver", "{\"deliveryId\":" + d + "}", at, 10, at, at);
+            set(jobs, T, "core.notification.deliver", "{\"notificationId\":\"" + note[0] + "\"}", at, 10, null, at, at);
             jobs.addBatch();
         }
         jobs.executeBatch();
         List<Long> jobIds = keys(jobs);
-        PreparedStatement link = s.get(LINK_DELIVERY);
-        for (int i = 0; i < deliveries.size(); i++) {
-            set(link, jobIds.get(i), deliveries.get(i));
-            link.addBatch();
+        PreparedStatement delivery = s.get(INSERT_DELIVERY);
+        for (int i = 0; i < notes.size(); i++) {
+            String[] note = notes.get(i);
+            set(delivery, T, note[0], note[2], "log", jobIds.get(1 + FIRINGS.size() + i), at);
+            delivery.addBatch();
         }
-        link.executeBatch();
+        delivery.executeBatch();
         PreparedStatement audit = s.get(AUDIT);
         set(audit, T, requester, null, "tk.ticket.create", "ticket", Long.toString(id), at, null,
                 "created ticket " + number + " in queue " + queue);
