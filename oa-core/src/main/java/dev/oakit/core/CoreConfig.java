@@ -17,7 +17,8 @@ import java.util.List;
  * @param calendars business calendars in the JSON format of {@link dev.oakit.core.calendar.BusinessCalendar#fromJson(String)},
  *     served by the {@link dev.oakit.core.calendar.BusinessCalendars} service together with those
  *     given in Java and by plugins
- * @param directoryCache how long OAKit's own directory provider reuses its answers ({@link DirectoryCache})
+ * @param directoryCache how long OAKit's own directory provider reuses its answers, and notifications the recipients'
+ *     preferences ({@link DirectoryCache})
  * @param audit sealing of the audit log: how often, and with which HMAC keys ({@link Audit})
  * @param retention how long finished jobs, delivered events and request ids are kept ({@link Retention})
  * @param tenants whether a command may create its unknown tenant, and how long a tenant's state is reused
@@ -116,7 +117,8 @@ public record CoreConfig(Jobs jobs, List<Webhook> webhooks, NotificationsConfig 
     /**
      * The answers of OAKit's own directory provider (users, managers, department heads, role
      * members), which approval routing and ticket dispatch ask on every step, are reused for a
-     * short while. A directory command of this JVM forgets them all as it begins and ends, so this
+     * short while; so are the notification preferences of recipients (forgotten by this node when
+     * a preference is set on it). A directory command of this JVM forgets them all as it begins and ends, so this
      * node never sees an older directory than its own writes; changes written by another node (or
      * straight into the tables) are seen at the latest after {@code ttl}. A host that replaced the
      * {@link dev.oakit.core.spi.DirectoryProvider} caches (or not) in its own provider.
