@@ -298,7 +298,7 @@ public final class CommandRunner implements Commands {
         /** Writes the gathered new jobs (before any other job statement, so a cancel of their keys finds them). */
         void writeNewJobs() {
             if (!newJobs.isEmpty()) {
-                jobs.insertNew(tx.handle(), tenantId(), takeNewJobs(), now);
+                jobs.insertNewBatch(tx.handle(), tenantId(), takeNewJobs(), now);
             }
         }
 

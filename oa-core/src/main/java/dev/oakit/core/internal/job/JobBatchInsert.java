@@ -146,6 +146,21 @@ final class JobBatchInsert {
         return ids;
     }
 
+    /** Like {@link #insertNew} when nobody needs the ids: one batch on every database. */
+    public void insertNewBatch(Handle h, String tenantId, List<JobRequest> requests, Instant now) {
+        if (requests.size() < 2 || db.dialect() != Dialect.MARIADB) {
+            insertNew(h, tenantId, requests, now);
+            return;
+        }
+        var batch = h.prepareBatch(INSERT);
+        for (JobRequest r : requests) {
+            batch.bind("t", tenantId).bind("type", r.type()).bind("payload", jobs.payload(r))
+                    .bind("due", InstantAsUtc.toDb(r.dueAt() == null ? now : r.dueAt())).bind("max", jobs.maxAttempts(r))
+                    .bind("key", r.dedupeKey()).bind("now", InstantAsUtc.toDb(now)).add();
+        }
+        batch.execute();
+    }
+
     private static final String INSERT = """
             INSERT INTO oa_core_job (tenant_id, type, status, payload, due_at, attempts, max_attempts, fence,
                 dedupe_key, event_id, created_at, updated_at)

@@ -139,6 +139,11 @@ public final class NotificationsService implements Notifications, dev.oakit.core
             }
         }
         List<JobRequest> jobs = new ArrayList<>(ctx instanceof WakesWorkers w ? w.takeNewJobs() : List.of());
+        if (db.dialect() == Dialect.MARIADB && !jobs.isEmpty()) {
+            // its driver returns one generated key per batch: the gathered jobs, whose ids nobody needs, in a batch of their own
+            jobsOf.insertNewBatch(h, tenant, jobs, ctx.now());
+            jobs.clear();
+        }
         int gathered = jobs.size();
         planned.forEach(p -> jobs.add(deliveryJob(ids.get(p.notification()))));
         List<List<Long>> deliveries = new ArrayList<>();

@@ -11,7 +11,8 @@ import org.jdbi.v3.core.Handle;
 public final class CounterRepository {
     /**
      * Moves the year's counter on and reads it, in one statement where the database returns an updated row
-     * (PostgreSQL {@code RETURNING}, H2 {@code FINAL TABLE}); elsewhere an update and a read.
+     * (PostgreSQL {@code RETURNING}, H2 {@code FINAL TABLE}) or its driver the value of {@code LAST_INSERT_ID(expr)}
+     * (MariaDB); elsewhere an update and a read.
      *
      * @return the new last number, or empty when the year has no counter yet
      */
@@ -23,6 +24,15 @@ public final class CounterRepository {
             n = h.createQuery(update + " RETURNING last_value").bind("t", tenant).bind("y", year).mapTo(Long.class).findOne();
         } else if (product.equals("h2")) {
             n = h.createQuery("SELECT last_value FROM FINAL TABLE (" + update + ")").bind("t", tenant).bind("y", year).mapTo(Long.class).findOne();
+        } else if (product.contains("mariadb") || product.contains("mysql")) {
+            // LAST_INSERT_ID(expr) hands the new value to the driver in the update's own answer, read as its generated key
+            n = h.createUpdate("UPDATE oa_tk_counter SET last_value = LAST_INSERT_ID(last_value + 1) WHERE tenant_id = :t AND yr = :y")
+                    .bind("t", tenant).bind("y", year).executeAndReturnGeneratedKeys().mapTo(Long.class).findFirst().filter(v -> v > 0); // 0: nothing updated
+            if (n.isEmpty()) {
+                // no counter yet, or a driver that does not pass the value on: the read tells which
+                n = h.createQuery("SELECT last_value FROM oa_tk_counter WHERE tenant_id = :t AND yr = :y")
+                        .bind("t", tenant).bind("y", year).mapTo(Long.class).findOne();
+            }
         } else {
             return increment(h, tenant, year) == 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(value(h, tenant, year));
         }
