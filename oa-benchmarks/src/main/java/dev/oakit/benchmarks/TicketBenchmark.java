@@ -76,9 +76,9 @@ import java.util.function.Function;
  * {@code bench.pg.url}, {@code bench.pg.user}, {@code bench.pg.password}, {@code bench.keep}, {@code bench.keepDir},
  * {@code bench.drop}.
  *
- * <p>Why one class of about 600 lines: the settings, the set-up, the bulk loader (the table shapes
- * it writes) and the measurements are read together whenever a figure is questioned, like the other
- * benchmarks of this module; it is a program, not library code.
+ * <p>Why one class of about 600 lines: the settings, the set-up, the data set's life (fresh or kept) and the
+ * measurements are read together whenever a figure is questioned, like the other benchmarks of this module; it is a
+ * program, not library code. The bulk loader (the table shapes it writes) is {@link TicketLoader}.
  */
 public final class TicketBenchmark {
     static final String T = "bench";
