@@ -24,13 +24,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The loader writes its rows with COPY (PostgreSQL) or batches (H2) and leaves the tables with exactly the schema's
- * indexes, though it drops them for the load: on H2 always, on PostgreSQL when {@code OAKIT_TEST_DATABASES} names it.
+ * indexes, also where it drops them for the load: on H2 always, on PostgreSQL when {@code OAKIT_TEST_DATABASES} names it.
  */
 class TicketLoaderTest {
     @Test
     void h2() throws Exception {
         try (BenchDatabase db = BenchDatabase.h2("loader", 2)) {
             loadsWithTheSchemasIndexes(db);
+        }
+    }
+
+    /** H2 keeps its indexes in place by default; made again on request, they come back as they were. */
+    @Test
+    void h2IndexesMadeAgain() throws Exception {
+        System.setProperty("bench.loadIndexes", "rebuild");
+        try (BenchDatabase db = BenchDatabase.h2("loader", 2)) {
+            loadsWithTheSchemasIndexes(db);
+        } finally {
+            System.clearProperty("bench.loadIndexes");
         }
     }
 
@@ -56,7 +67,8 @@ class TicketLoaderTest {
 
             assertThat(before).hasSizeGreaterThan(10);
             assertThat(indexes(db)).isEqualTo(before);
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("indexes made again");
+            boolean rebuilt = "rebuild".equals(System.getProperty("bench.loadIndexes", db.isPostgresql() ? "rebuild" : "keep"));
+            assertThat(out.toString(StandardCharsets.UTF_8).contains("indexes made again")).isEqualTo(rebuilt);
             try (Connection c = db.rawDataSource().getConnection(); Statement st = c.createStatement()) {
                 assertThat(count(st, "SELECT COUNT(*) FROM oa_tk_ticket")).isEqualTo(1234);
                 assertThat(count(st, "SELECT COUNT(*) FROM oa_tk_event")).isEqualTo(1234);
