@@ -43,6 +43,8 @@ final class BenchDatabase implements AutoCloseable {
     private final Switch engines;
     /** The folder of a file-backed H2 database, deleted on close; null otherwise. */
     private java.nio.file.Path files;
+    /** A kept data set: its schema (PostgreSQL) or files (H2) stay after close, for later runs. */
+    private boolean kept;
 
     private BenchDatabase(String label, String schema, Server server, String url, String user, String password, int poolSize) {
         this(label, schema, server, false, url, user, password, poolSize);
@@ -140,6 +142,59 @@ final class BenchDatabase implements AutoCloseable {
                 + ";LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64", "sa", "", poolSize);
         db.files = dir;
         return db;
+    }
+
+    /**
+     * A kept H2 database in files, {@code dir/name}: made on first use, left in place on close for later runs.
+     *
+     * @param name letters, digits and {@code _}, at most 40
+     */
+    static BenchDatabase h2Kept(java.nio.file.Path dir, String name, int poolSize) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir);
+        // a 512 MB page cache: the kept set is read and written through it, ~14 indexes of the ticket table among them
+        BenchDatabase db = new BenchDatabase("h2", keptName(name), null, "jdbc:h2:file:" + dir.resolve(keptName(name)).toAbsolutePath()
+                + ";LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64;CACHE_SIZE=524288", "sa", "", poolSize);
+        db.kept = true;
+        return db;
+    }
+
+    /**
+     * A kept schema {@code bench_keep_<name>} on a PostgreSQL server: made on first use, left in place on close.
+     *
+     * @param name letters, digits and {@code _}, at most 40
+     */
+    static BenchDatabase postgresqlKept(String label, Server server, String name, int poolSize) throws SQLException {
+        String schema = "bench_keep_" + keptName(name);
+        exec(server, "CREATE SCHEMA IF NOT EXISTS " + schema);
+        String url = server.url() + (server.url().contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        BenchDatabase db = new BenchDatabase(label, schema, server, url, server.user(), server.password(), poolSize);
+        db.kept = true;
+        return db;
+    }
+
+    /** @return the kept data set's name, checked (it becomes part of a schema or file name) */
+    static String keptName(String name) {
+        if (name == null || !name.matches("[A-Za-z0-9_]{1,40}")) {
+            throw new IllegalArgumentException("bench.keep must be 1 to 40 letters, digits or '_' (it names a schema or a file), was '"
+                    + name + "'");
+        }
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    /** Drops the kept data set {@code name} of this engine ({@code server} null: H2 files under {@code dir}), if there is one. */
+    static void dropKept(Server server, java.nio.file.Path dir, String name) throws SQLException, java.io.IOException {
+        if (server != null) {
+            exec(server, "DROP SCHEMA IF EXISTS bench_keep_" + keptName(name) + " CASCADE");
+        } else {
+            for (String ext : new String[]{".mv.db", ".trace.db"}) {
+                java.nio.file.Files.deleteIfExists(dir.resolve(keptName(name) + ext));
+            }
+        }
+    }
+
+    /** @return whether this is a kept data set (not dropped on close) */
+    boolean kept() {
+        return kept;
     }
 
     /** A new schema on a PostgreSQL server, made the connections' current schema. */
@@ -251,7 +306,7 @@ final class BenchDatabase implements AutoCloseable {
         } finally {
             pool.close();
         }
-        if (server != null) {
+        if (server != null && !kept) {
             exec(server, mariadb ? "DROP DATABASE " + schema : "DROP SCHEMA " + schema + " CASCADE");
         }
         if (files != null) {

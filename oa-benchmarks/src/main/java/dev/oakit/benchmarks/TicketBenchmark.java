@@ -45,6 +45,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -56,12 +57,13 @@ import java.util.function.Function;
 /**
  * Ticket reports, the queue view and create-and-assign at scale ("fast at 1 million
  * tickets"). Per database: boots OAKit with the tickets plugin on a fresh database, sets up queues,
- * agents and categories through the API, bulk-loads N tickets of one year with multi-row INSERTs
- * straight into the tables (in the shape the engine writes: ticket row, its CREATED history entry,
- * the report figures of V40; further history entries are left out), then measures each report
+ * agents and categories through the API, bulk-loads N tickets of one year straight into the tables
+ * ({@link TicketLoader}: COPY on PostgreSQL, JDBC batches on H2; in the shape the engine writes: ticket row, its CREATED
+ * history entry, the report figures of V40; further history entries are left out), then measures each report
  * (median of several runs, a 30-day and a 365-day range), the agent's queue view (first page of
- * the open tickets of their queues; median and p99) and create-then-assign through the API with 1
- * and 4 threads. Prints one summary line per database:
+ * the open tickets of their queues; median, p95, p99, max) and create-then-assign through the API with 1
+ * and 4 threads. With {@code bench.keep=<name>} the loaded data set is kept (a PostgreSQL schema, an H2 file) and
+ * reused by later runs ({@link KeptDataSet}). Prints one summary line per database:
  *
  * <pre>
  * MAVEN_OPTS=-Xmx6g mvn -B -q -pl oa-benchmarks -am -DskipTests package exec:java \
@@ -71,19 +73,15 @@ import java.util.function.Function;
  * Settings ({@code key=value} arguments or system properties, see {@link Settings#from}):
  * {@code bench.dbs} (h2,postgresql), {@code bench.tickets}, {@code bench.queues}, {@code bench.agents},
  * {@code bench.runs}, {@code bench.samples}, {@code bench.measure} (seconds per throughput run),
- * {@code bench.pg.url}, {@code bench.pg.user}, {@code bench.pg.password}.
+ * {@code bench.pg.url}, {@code bench.pg.user}, {@code bench.pg.password}, {@code bench.keep}, {@code bench.keepDir},
+ * {@code bench.drop}.
  *
- * <p>Why one class of about 600 lines: the settings, the set-up, the bulk loader (the table shapes
- * it writes) and the measurements are read together whenever a figure is questioned, like the other
- * benchmarks of this module; it is a program, not library code.
+ * <p>Why one class of about 600 lines: the settings, the set-up, the data set's life (fresh or kept) and the
+ * measurements are read together whenever a figure is questioned, like the other benchmarks of this module; it is a
+ * program, not library code. The bulk loader (the table shapes it writes) is {@link TicketLoader}.
  */
 public final class TicketBenchmark {
     static final String T = "bench";
-    static final int BATCH = 2000;
-    /** Rows per multi-row INSERT of the loader (a divisor of {@link #BATCH}, so each commit writes whole statements). */
-    static final int ROWS = 250;
-    /** The work list's sort value of "no due" (as the tickets core stores it). */
-    static final LocalDateTime NO_DUE = LocalDateTime.of(9999, 12, 31, 0, 0);
     static final List<String> REPORTS = List.of("workload", "category", "perDay", "perWeek", "sla", "responseTimes", "ratings", "backlog");
 
     private TicketBenchmark() {
@@ -100,9 +98,25 @@ public final class TicketBenchmark {
      * @param samples queue-view queries
      * @param measureSeconds length of each create-and-assign run
      * @param pg the local PostgreSQL server
+     * @param keep null: a fresh database, dropped at the end; else the name of a kept data set (PostgreSQL schema
+     *     {@code bench_keep_<keep>}, H2 file {@code <keepDir>/<keep>.mv.db}): loaded on first use and reused by later runs
+     *     of the same schema, loader, tickets, queues and agents (refused otherwise)
+     * @param keepDir the folder of kept H2 files
+     * @param drop drop the kept data set first (load it again)
      */
     public record Settings(List<String> dbs, int tickets, int queues, int agents, int runs, int samples, double measureSeconds,
-                           BenchDatabase.Server pg) {
+                           BenchDatabase.Server pg, String keep, java.nio.file.Path keepDir, boolean drop) {
+        /** Settings of a run on fresh databases. */
+        public Settings(List<String> dbs, int tickets, int queues, int agents, int runs, int samples, double measureSeconds,
+                        BenchDatabase.Server pg) {
+            this(dbs, tickets, queues, agents, runs, samples, measureSeconds, pg, null, null, false);
+        }
+
+        /** @return these settings on the kept data set {@code name}, its H2 files under {@code dir} */
+        public Settings keeping(String name, java.nio.file.Path dir, boolean dropFirst) {
+            return new Settings(dbs, tickets, queues, agents, runs, samples, measureSeconds, pg, name, dir, dropFirst);
+        }
+
         /** Reads settings from {@code key=value} overrides, then system properties, then defaults. */
         public static Settings from(Map<String, String> overrides) {
             Function<String, String> get = k -> overrides.containsKey(k) ? overrides.get(k) : System.getProperty(k);
@@ -121,7 +135,10 @@ public final class TicketBenchmark {
                     Double.parseDouble(or.apply(new String[]{"bench.measure", "10"})),
                     new BenchDatabase.Server(or.apply(new String[]{"bench.pg.url", "jdbc:postgresql://127.0.0.1:5432/test?reWriteBatchedInserts=true"}),
                             or.apply(new String[]{"bench.pg.user", "postgres"}),
-                            get.apply("bench.pg.password") == null ? "" : get.apply("bench.pg.password")));
+                            get.apply("bench.pg.password") == null ? "" : get.apply("bench.pg.password")),
+                    get.apply("bench.keep") == null || get.apply("bench.keep").isBlank() ? null : BenchDatabase.keptName(get.apply("bench.keep").trim()),
+                    java.nio.file.Path.of(or.apply(new String[]{"bench.keepDir", System.getProperty("java.io.tmpdir") + "/oakit-bench"})),
+                    Boolean.parseBoolean(or.apply(new String[]{"bench.drop", "false"})));
         }
     }
 
@@ -133,15 +150,25 @@ public final class TicketBenchmark {
      * @param createdInYear tickets the weekly report counts created in the 365-day range (a check of the load)
      */
     public record Result(String db, int tickets, double loadSeconds, Map<String, Double> reportMs30, Map<String, Double> reportMs365,
-                         double queueViewMedianMs, double queueViewP99Ms, double createAssign1, double createAssign4, long createdInYear,
+                         Latency queueView, double createAssign1, double createAssign4, long createdInYear,
                          long failures, Rate[] oakit, Rate[] floor) {
+        /** @return the queue view's median ms */
+        public double queueViewMedianMs() {
+            return queueView.median();
+        }
+
+        /** @return the queue view's p99 ms */
+        public double queueViewP99Ms() {
+            return queueView.p99();
+        }
+
         /** @return the summary line */
         public String summary() {
             return String.format(Locale.ROOT, "ticket-reports %s: %d tickets loaded in %.1f s; report ms median 30d/365d %s; "
-                            + "queue view ms median=%.3f p99=%.3f; create+assign/s 1 thread=%.1f 4 threads=%.1f "
+                            + "queue view ms %s; create+assign/s 1 thread=%.1f 4 threads=%.1f "
                             + "(p99 ms %.1f/%.1f); floor/s 1 thread=%.1f 4 threads=%.1f (p99 ms %.1f/%.1f); "
                             + "oakit/floor=%.2f (1 thread) %.2f (4 threads)",
-                    db, tickets, loadSeconds, figures(), queueViewMedianMs, queueViewP99Ms, createAssign1, createAssign4,
+                    db, tickets, loadSeconds, figures(), queueView, createAssign1, createAssign4,
                     oakit[0].p99Ms(), oakit[1].p99Ms(), floor[0].perSecond(), floor[1].perSecond(), floor[0].p99Ms(), floor[1].p99Ms(),
                     oakit[0].perSecond() / floor[0].perSecond(), oakit[1].perSecond() / floor[1].perSecond());
         }
@@ -152,6 +179,18 @@ public final class TicketBenchmark {
                 parts.add(String.format(Locale.ROOT, "%s=%.1f/%.1f", r, reportMs30.get(r), reportMs365.get(r)));
             }
             return String.join(" ", parts);
+        }
+    }
+
+    /** Milliseconds of a call: median, p95, p99 and the slowest of the samples. */
+    public record Latency(double median, double p95, double p99, double max) {
+        static Latency of(double[] ms) {
+            return new Latency(percentile(ms, 0.5), percentile(ms, 0.95), percentile(ms, 0.99), percentile(ms, 1.0));
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "median=%.3f p95=%.3f p99=%.3f max=%.3f", median, p95, p99, max);
         }
     }
 
@@ -267,20 +306,65 @@ public final class TicketBenchmark {
 
     private static Result runDb(String label, BenchDatabase.Server server, Settings s, PrintStream out) throws Exception {
         int pool = 10;
-        try (BenchDatabase db = server == null ? BenchDatabase.h2("tickets", pool) : BenchDatabase.postgresql(label, server, "tickets", pool)) {
-            // background jobs off (overdue and acceptance timers would only add load): only the measured calls touch the database
-            OaKit oa = OaKit.builder().dataSource(db.rawDataSource()).tenant(T, T).plugin(new TicketPlugin())
-                    .calendar(BusinessCalendar.alwaysOpen("bench", ZoneOffset.UTC))
-                    .config("core", Map.of("jobs", Map.of("enabled", false), "audit", Map.of("sealInterval", "PT0S")))
-                .config("core", Map.of("tenants", Map.of("requireKnownUsers", false))) /* acts as users it never creates */.build().start();
+        String wantedSchema = null;
+        if (s.keep() != null) {
+            if (s.drop()) {
+                BenchDatabase.dropKept(server, s.keepDir(), s.keep());
+                out.printf(Locale.ROOT, "%s: dropped the kept data set %s%n", label, s.keep());
+            }
+            // what this build's migrations make of an empty database of the engine, to hold the kept set to
+            try (BenchDatabase fresh = open(label, server, null, pool)) {
+                boot(fresh).close();
+                try (Connection c = fresh.rawDataSource().getConnection()) {
+                    wantedSchema = KeptDataSet.schema(c);
+                }
+            }
+        }
+        String schema = wantedSchema;
+        try (BenchDatabase db = open(label, server, s, pool)) {
+            Optional<KeptDataSet.Made> made = Optional.empty();
+            if (db.kept()) {
+                try (Connection c = db.rawDataSource().getConnection()) {
+                    made = KeptDataSet.read(c);
+                    if (made.isEmpty() && KeptDataSet.hasTables(c)) {
+                        throw new IllegalStateException("bench.keep=" + s.keep() + ": " + db + " holds tables but no finished load"
+                                + " (an earlier load was interrupted); run again with bench.drop=true");
+                    }
+                }
+                Optional<String> mismatch = made.flatMap(m -> m.mismatch(made(s, schema, null), s.keep()));
+                if (mismatch.isPresent()) {
+                    throw new IllegalStateException(mismatch.get());
+                }
+            }
+            OaKit oa = boot(db);
             try {
                 Desk desk = new Desk(s.queues(), s.agents());
-                desk.setUp(oa);
-                Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-                long t0 = System.nanoTime();
-                new Loader(desk, now).load(db, s.tickets(), out, label);
-                double loadSeconds = (System.nanoTime() - t0) / 1e9;
-                out.printf(Locale.ROOT, "%s: loaded %d tickets in %.1f s%n", label, s.tickets(), loadSeconds);
+                Instant now;
+                double loadSeconds;
+                if (made.isPresent()) {
+                    now = made.get().loadedAt();
+                    loadSeconds = 0;
+                    out.printf(Locale.ROOT, "%s: reusing the kept data set %s (%d tickets loaded at %s; the creates of earlier runs"
+                            + " are in it too)%n", label, db, made.get().tickets(), now);
+                } else {
+                    desk.setUp(oa);
+                    now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+                    long t0 = System.nanoTime();
+                    new TicketLoader(desk, now).load(db, s.tickets(), out, label);
+                    afterLoad(oa, db, now, out);
+                    loadSeconds = (System.nanoTime() - t0) / 1e9;
+                    out.printf(Locale.ROOT, "%s: loaded %d tickets in %.1f s%n", label, s.tickets(), loadSeconds);
+                    if (db.kept()) {
+                        try (Connection c = db.rawDataSource().getConnection()) {
+                            if (!KeptDataSet.schema(c).equals(schema)) {
+                                throw new IllegalStateException("the kept data set's migrations differ from a fresh database's: "
+                                        + KeptDataSet.schema(c) + " vs " + schema);
+                            }
+                            KeptDataSet.write(c, made(s, schema, now));
+                        }
+                        out.printf(Locale.ROOT, "%s: kept as %s for later runs (bench.keep=%s)%n", label, db, s.keep());
+                    }
+                }
 
                 TicketReports reports = oa.service(TicketReports.class);
                 Actor admin = Actor.admin(T, "root");
@@ -294,8 +378,7 @@ public final class TicketBenchmark {
                 out.printf(Locale.ROOT, "%s: report ms (median of %d) 30 days %s; 365 days %s; created in the 365 days: %d%n",
                         label, s.runs(), ms30, ms365, createdInYear);
 
-                double[] view = queueView(oa.service(TicketQueries.class), desk, s.samples());
-                out.printf(Locale.ROOT, "%s: queue view ms median=%.3f p99=%.3f (%d samples)%n", label, view[0], view[1], s.samples());
+                Latency view = queueView(oa.service(TicketQueries.class), desk, s.samples(), db, out, label);
 
                 AtomicLong failures = new AtomicLong();
                 Rate[] oakit = new Rate[2];
@@ -313,12 +396,40 @@ public final class TicketBenchmark {
                 }
                 out.printf(Locale.ROOT, "%s: create+assign/s 1 thread=%.1f 4 threads=%.1f; failures=%d%n", label, oakit[0].perSecond(),
                         oakit[1].perSecond(), failures.get());
-                return new Result(label, s.tickets(), loadSeconds, ms30, ms365, view[0], view[1], oakit[0].perSecond(), oakit[1].perSecond(),
+                return new Result(label, s.tickets(), loadSeconds, ms30, ms365, view, oakit[0].perSecond(), oakit[1].perSecond(),
                         createdInYear, failures.get(), oakit, floor);
             } finally {
                 oa.close();
             }
         }
+    }
+
+    /**
+     * The hook after a fresh load (not on a reused data set, which already holds what it wrote): tables derived from the
+     * loaded rows are filled here, so that they are part of a kept data set. Nothing yet.
+     */
+    static void afterLoad(OaKit oa, BenchDatabase db, Instant loadedAt, PrintStream out) throws SQLException {
+        // intentionally empty: the place for one call after the bulk load
+    }
+
+    /** A fresh database (settings null or without {@code keep}), or the kept data set of the settings. */
+    private static BenchDatabase open(String label, BenchDatabase.Server server, Settings s, int pool) throws Exception {
+        if (s != null && s.keep() != null) {
+            return server == null ? BenchDatabase.h2Kept(s.keepDir(), s.keep(), pool) : BenchDatabase.postgresqlKept(label, server, s.keep(), pool);
+        }
+        return server == null ? BenchDatabase.h2("tickets", pool) : BenchDatabase.postgresql(label, server, "tickets", pool);
+    }
+
+    /** OAKit with the tickets plugin on the database; background jobs off (overdue and acceptance timers would only add load). */
+    private static OaKit boot(BenchDatabase db) {
+        return OaKit.builder().dataSource(db.rawDataSource()).tenant(T, T).plugin(new TicketPlugin())
+                .calendar(BusinessCalendar.alwaysOpen("bench", ZoneOffset.UTC))
+                .config("core", Map.of("jobs", Map.of("enabled", false), "audit", Map.of("sealInterval", "PT0S")))
+                .config("core", Map.of("tenants", Map.of("requireKnownUsers", false))) /* acts as users it never creates */.build().start();
+    }
+
+    private static KeptDataSet.Made made(Settings s, String schema, Instant loadedAt) {
+        return new KeptDataSet.Made(schema, TicketLoader.SHAPE, s.tickets(), s.queues(), s.agents(), loadedAt);
     }
 
     /**
@@ -353,21 +464,52 @@ public final class TicketBenchmark {
         return out;
     }
 
-    /** @return [median, p99] ms of the first page of open tickets of the agent's queues, for random agents */
-    private static double[] queueView(TicketQueries queries, Desk desk, int samples) {
+    /**
+     * The agent's queue view (first page of 20 open tickets of their queues, newest first) for random agents, after a
+     * warm-up of as many calls (the benchmark's own code and the driver's are compiled by then). To see what the tail is
+     * made of, the same samples are taken of a later page (offset 100) and of the view's total alone (its COUNT by plain
+     * JDBC, each agent being in one queue).
+     *
+     * @return the first page's latency
+     */
+    private static Latency queueView(TicketQueries queries, Desk desk, int samples, BenchDatabase db, PrintStream out, String label)
+            throws SQLException {
         Random rnd = new Random(7);
-        TicketQuery page = TicketQuery.builder().scope(TicketQuery.Scope.MY_QUEUES).openOnly().page(0, 20).build();
-        for (int i = 0; i < Math.max(10, samples / 10); i++) {
-            queries.list(Actor.of(T, Desk.agent(rnd.nextInt(desk.agents))), page);
-        }
-        double[] ms = new double[samples];
+        TicketQuery first = TicketQuery.builder().scope(TicketQuery.Scope.MY_QUEUES).openOnly().page(0, 20).build();
+        TicketQuery later = TicketQuery.builder().scope(TicketQuery.Scope.MY_QUEUES).openOnly().page(100, 20).build();
+        long total = 0;
         for (int i = 0; i < samples; i++) {
-            Actor a = Actor.of(T, Desk.agent(rnd.nextInt(desk.agents)));
-            long t = System.nanoTime();
-            queries.list(a, page);
-            ms[i] = (System.nanoTime() - t) / 1e6;
+            total += queries.list(Actor.of(T, Desk.agent(rnd.nextInt(desk.agents))), first).total();
+            queries.list(Actor.of(T, Desk.agent(rnd.nextInt(desk.agents))), later);
         }
-        return new double[]{percentile(ms, 0.5), percentile(ms, 0.99)};
+        double[] firstMs = new double[samples];
+        double[] laterMs = new double[samples];
+        double[] countMs = new double[samples];
+        try (Connection c = db.rawDataSource().getConnection(); var count = c.prepareStatement(
+                "SELECT COUNT(*) FROM oa_tk_ticket t WHERE t.tenant_id = ? AND t.queue_key = ? AND t.done_flag = 0")) {
+            for (int i = 0; i < samples; i++) {
+                int agent = rnd.nextInt(desk.agents);
+                Actor a = Actor.of(T, Desk.agent(agent));
+                long t = System.nanoTime();
+                queries.list(a, first);
+                firstMs[i] = (System.nanoTime() - t) / 1e6;
+                t = System.nanoTime();
+                queries.list(a, later);
+                laterMs[i] = (System.nanoTime() - t) / 1e6;
+                count.setString(1, T);
+                count.setString(2, desk.queueKeys[agent % desk.queues]);
+                t = System.nanoTime();
+                try (var rs = count.executeQuery()) {
+                    rs.next();
+                }
+                countMs[i] = (System.nanoTime() - t) / 1e6;
+            }
+        }
+        Latency view = Latency.of(firstMs);
+        out.printf(Locale.ROOT, "%s: queue view ms (%d samples, %.0f open tickets per agent's queues on average): first page %s;"
+                        + " page 6 %s; its total alone %s%n", label, samples, (double) total / samples, view, Latency.of(laterMs),
+                Latency.of(countMs));
+        return view;
     }
 
     /**
@@ -451,186 +593,5 @@ public final class TicketBenchmark {
         Arrays.sort(v);
         int rank = (int) Math.ceil(p * v.length);
         return v[Math.max(0, Math.min(v.length - 1, rank - 1))];
-    }
-
-    /**
-     * Writes tickets straight into the tables as a bulk import does, a few hundred rows per INSERT (with the work-list
-     * columns of V62: done flag, due, priority rank). A ticket is created at a random
-     * moment of the last 365 days (today included); of those older than a week 97 % are resolved (1 to 72 hours
-     * later) and closed a day after, of the week's 40 %; the rest are open (new and unassigned, or
-     * assigned, in progress or waiting). Resolved tickets got a first response (5 minutes to 8
-     * hours), half of them had a due time (breached when resolved after it), a third were rated and
-     * a fifth have a time entry. The default calendar is 24x7 in UTC, so working time is wall time.
-     */
-    static final class Loader {
-        final Desk desk;
-        final Instant now;
-
-        Loader(Desk desk, Instant now) {
-            this.desk = desk;
-            this.now = now;
-        }
-
-        void load(BenchDatabase db, int n, PrintStream out, String label) throws SQLException {
-            SplittableRandom rnd = new SplittableRandom(42);
-            long firstId;
-            try (Connection c = db.rawDataSource().getConnection()) {
-                firstId = 1 + one(c, "SELECT COALESCE(MAX(id), 0) FROM oa_tk_ticket");
-            }
-            int year = LocalDate.ofInstant(now, ZoneOffset.UTC).getYear();
-            try (Connection c = db.rawDataSource().getConnection()) {
-                c.setAutoCommit(false);
-                int rows = ROWS;
-                MultiRowInsert ticket = new MultiRowInsert(c, """
-                        INSERT INTO oa_tk_ticket (id, tenant_id, number, type_key, title, description, category_key, priority, channel,
-                            requester_id, queue_key, assignee_id, state, state_kind, overdue, due_at, fields, tags, attachments, resolutions,
-                            row_version, created_by, created_at, updated_at, resolved_at, closed_at, done_flag, work_due, prio_rank) VALUES""",
-                        "(?, ?, ?, 'it', ?, NULL, ?, ?, 'web', ?, ?, ?, ?, ?, FALSE, ?, '{}', '[]', '[]', ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-                MultiRowInsert event = new MultiRowInsert(c,
-                        "INSERT INTO oa_tk_event (tenant_id, ticket_id, kind, actor_id, action, from_state, to_state, body, internal, detail, at) VALUES",
-                        "(?, ?, 'CREATED', ?, 'create', NULL, 'new', NULL, FALSE, NULL, ?)", rows);
-                MultiRowInsert metric = new MultiRowInsert(c, """
-                        INSERT INTO oa_tk_metric (ticket_id, tenant_id, queue_key, type_key, category_key, created_at, created_day, created_week,
-                            first_response_at, first_response_day, first_response_secs, first_responder, resolved_at, resolved_day, resolved_week,
-                            resolution_secs, resolved_by, closed_at, reopened) VALUES""",
-                        "(?, ?, ?, 'it', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", rows);
-                MultiRowInsert assign = new MultiRowInsert(c,
-                        "INSERT INTO oa_tk_metric_assign (tenant_id, ticket_id, agent_id, assigned_at, assigned_day) VALUES", "(?, ?, ?, ?, ?)", rows);
-                MultiRowInsert sla = new MultiRowInsert(c,
-                        "INSERT INTO oa_tk_metric_sla (tenant_id, ticket_id, target, breached, due_at, known_at, known_day, origin) VALUES",
-                        "(?, ?, 'RESOLUTION', ?, ?, ?, ?, 'due')", rows);
-                MultiRowInsert rating = new MultiRowInsert(c,
-                        "INSERT INTO oa_tk_rating (tenant_id, ticket_id, resolution, score, comment, rated_by, rated_at) VALUES",
-                        "(?, ?, 1, ?, NULL, ?, ?)", rows);
-                MultiRowInsert time = new MultiRowInsert(c,
-                        "INSERT INTO oa_tk_time (tenant_id, ticket_id, user_id, minutes, work_date, note, logged_at) VALUES",
-                        "(?, ?, ?, ?, ?, NULL, ?)", rows);
-                // the ticket first: a table's statement fills at the earliest with the ticket's (at most one row per ticket)
-                List<MultiRowInsert> all = List.of(ticket, event, metric, assign, sla, rating, time);
-                // the 365 local (UTC) days up to today, so the 365-day reports cover every loaded ticket
-                Instant yearStart = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(364).atStartOfDay(ZoneOffset.UTC).toInstant();
-                long yearSeconds = now.getEpochSecond() - yearStart.getEpochSecond();
-                for (int i = 0; i < n; i++) {
-                    long id = firstId + i;
-                    Instant created = yearStart.plusSeconds(rnd.nextLong(yearSeconds));
-                    int q = rnd.nextInt(desk.queues);
-                    List<String> agents = desk.members.get(q);
-                    String agent = agents.get(rnd.nextInt(agents.size()));
-                    String requester = "r" + rnd.nextInt(10_000);
-                    String category = rnd.nextInt(10) == 0 ? null : desk.categories.get(rnd.nextInt(desk.categories.size()));
-                    boolean recent = created.isAfter(now.minus(7, ChronoUnit.DAYS));
-                    boolean resolved = rnd.nextInt(100) < (recent ? 40 : 97);
-                    Instant resolvedAt = resolved ? created.plusSeconds(3600 + rnd.nextLong(71 * 3600)) : null;
-                    if (resolvedAt != null && resolvedAt.isAfter(now)) {
-                        resolvedAt = null;
-                        resolved = false;
-                    }
-                    Instant closedAt = resolved && resolvedAt.plusSeconds(86400).isBefore(now) ? resolvedAt.plusSeconds(86400) : null;
-                    String state;
-                    String kind;
-                    String assignee = agent;
-                    if (resolved) {
-                        state = closedAt != null ? "closed" : "resolved";
-                        kind = closedAt != null ? "CLOSED" : "RESOLVED";
-                    } else {
-                        int k = rnd.nextInt(10);
-                        state = k < 3 ? "new" : k < 6 ? "assigned" : k < 9 ? "in_progress" : "pending";
-                        kind = k < 3 ? "NEW" : k < 6 ? "ASSIGNED" : k < 9 ? "IN_PROGRESS" : "WAITING";
-                        assignee = k < 3 ? null : agent;
-                    }
-                    Instant due = resolved && rnd.nextBoolean() ? created.plusSeconds(24 * 3600) : null;
-                    Instant firstResponse = resolved ? created.plusSeconds(300 + rnd.nextLong(Math.min(8 * 3600,
-                            resolvedAt.getEpochSecond() - created.getEpochSecond() - 300))) : null;
-                    Instant updated = closedAt != null ? closedAt : resolvedAt != null ? resolvedAt : created;
-                    String priority = switch (rnd.nextInt(4)) {
-                        case 0 -> "LOW";
-                        case 1 -> "HIGH";
-                        default -> "NORMAL";
-                    };
-
-                    int rank = switch (priority) {
-                        case "HIGH" -> 1;
-                        case "LOW" -> 3;
-                        default -> 2;
-                    };
-                    ticket.add(id, T, String.format(Locale.ROOT, "TK-%d-%07d", year, id), "工单 " + id, category, priority, requester,
-                            desk.queueKeys[q], assignee, state, kind, ts(due), resolved ? 1 : 0, requester, ts(created), ts(updated),
-                            ts(resolvedAt), ts(closedAt), resolved ? 1 : 0, due != null ? ts(due) : NO_DUE, rank);
-                    event.add(T, id, requester, ts(created));
-                    metric.add(id, T, desk.queueKeys[q], category, ts(created), day(created), week(created),
-                            ts(firstResponse), firstResponse == null ? null : day(firstResponse),
-                            firstResponse == null ? null : firstResponse.getEpochSecond() - created.getEpochSecond(),
-                            firstResponse == null ? null : agent, ts(resolvedAt), resolvedAt == null ? null : day(resolvedAt),
-                            resolvedAt == null ? null : week(resolvedAt),
-                            resolvedAt == null ? null : resolvedAt.getEpochSecond() - created.getEpochSecond(),
-                            resolvedAt == null ? null : agent, ts(closedAt));
-                    if (assignee != null) {
-                        Instant at = created.plusSeconds(60);
-                        assign.add(T, id, assignee, ts(at), day(at));
-                    }
-                    if (due != null) {
-                        sla.add(T, id, resolvedAt.isAfter(due), ts(due), ts(resolvedAt), day(resolvedAt));
-                    }
-                    if (resolved && rnd.nextInt(3) == 0) {
-                        Instant at = resolvedAt.plusSeconds(3600).isBefore(now) ? resolvedAt.plusSeconds(3600) : resolvedAt;
-                        rating.add(T, id, 1 + rnd.nextInt(5), requester, ts(at));
-                    }
-                    if (resolved && rnd.nextInt(5) == 0) {
-                        time.add(T, id, agent, 5 + rnd.nextInt(120), day(resolvedAt), ts(resolvedAt));
-                    }
-                    if ((i + 1) % BATCH == 0 || i == n - 1) {
-                        for (MultiRowInsert s : all) {
-                            s.flush();
-                        }
-                        c.commit();
-                    }
-                    if ((i + 1) % 100_000 == 0) {
-                        out.printf(Locale.ROOT, "%s: %d tickets written%n", label, i + 1);
-                    }
-                }
-                for (MultiRowInsert s : all) {
-                    s.close();
-                }
-                // numbers and ids continue after the loaded rows
-                try (Statement st = c.createStatement()) {
-                    long last = firstId + n - 1;
-                    if (db.isPostgresql()) {
-                        st.execute("SELECT setval(pg_get_serial_sequence('oa_tk_ticket', 'id'), " + Math.max(1, last) + ")");
-                    } else {
-                        st.execute("ALTER TABLE oa_tk_ticket ALTER COLUMN id RESTART WITH " + (last + 1));
-                    }
-                    st.execute("DELETE FROM oa_tk_counter WHERE tenant_id = '" + T + "' AND yr = " + year);
-                    st.execute("INSERT INTO oa_tk_counter (tenant_id, yr, last_value) VALUES ('" + T + "', " + year + ", " + last + ")");
-                }
-                c.commit();
-                // fresh statistics and (PostgreSQL) the visibility map, as autovacuum would soon after a bulk import: without
-                // it an index-only count (the queue view's total) reads every counted row from the table
-                c.setAutoCommit(true);
-                try (Statement st = c.createStatement()) {
-                    st.execute(db.isPostgresql() ? "VACUUM ANALYZE oa_tk_ticket, oa_tk_event, oa_tk_metric, oa_tk_metric_assign, oa_tk_metric_sla,"
-                            + " oa_tk_rating, oa_tk_time" : "ANALYZE");
-                }
-            }
-        }
-
-        private static long one(Connection c, String sql) throws SQLException {
-            try (Statement st = c.createStatement(); var rs = st.executeQuery(sql)) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-
-        /** UTC, as the engine stores instants. */
-        private static LocalDateTime ts(Instant i) {
-            return i == null ? null : LocalDateTime.ofInstant(i, ZoneOffset.UTC);
-        }
-
-        private static LocalDate day(Instant i) {
-            return LocalDate.ofInstant(i, ZoneOffset.UTC);
-        }
-
-        private static LocalDate week(Instant i) {
-            return day(i).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        }
     }
 }
