@@ -31,13 +31,21 @@ public final class DefinitionWarmUp {
 
     /** Starts the warm-up unless it ran in this JVM before or {@code oakit.preinitialize} is {@code false}; returns at once. */
     public static void start() {
-        if ("false".equalsIgnoreCase(System.getProperty("oakit.preinitialize")) || !STARTED.compareAndSet(false, true)) {
-            return;
+        if (!"false".equalsIgnoreCase(System.getProperty("oakit.preinitialize"))) {
+            startOnce();
+        }
+    }
+
+    /** @return the thread that warms up, or null when it was started in this JVM before */
+    static Thread startOnce() {
+        if (!STARTED.compareAndSet(false, true)) {
+            return null;
         }
         Thread t = new Thread(DefinitionWarmUp::run, "oakit-definitions-init");
         t.setDaemon(true);
         t.setPriority(Thread.NORM_PRIORITY - 1);
         t.start();
+        return t;
     }
 
     /** Writes a definition with the common node kinds and a form to JSON and reads it back. */
