@@ -33,8 +33,6 @@ public final class OaKitModule extends PrivateModule {
     private final BootPlan plan;
 
     OaKitModule(BootSettings settings) {
-        // Flyway, Jdbi and the form-schema validator get ready on another core while Guice wires the kernel
-        dev.oakit.core.internal.boot.Preinitializer.start();
         this.plan = BootPlan.of(settings);
     }
 

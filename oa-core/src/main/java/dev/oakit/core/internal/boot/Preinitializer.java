@@ -94,6 +94,13 @@ public final class Preinitializer {
         });
         jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class);
         new ColonPrefixSqlParser().parse("SELECT a, b FROM t WHERE c = :c AND d IN (:d) ORDER BY a", null);
+        // the argument and column-mapper factories a first query looks through, for the types OAKit binds and reads
+        org.jdbi.v3.core.argument.Arguments arguments = jdbi.getConfig(org.jdbi.v3.core.argument.Arguments.class);
+        org.jdbi.v3.core.mapper.ColumnMappers columns = jdbi.getConfig(org.jdbi.v3.core.mapper.ColumnMappers.class);
+        for (Object value : List.of("s", 1L, 1, true, java.time.Instant.EPOCH, java.time.LocalDateTime.MIN, java.math.BigDecimal.ONE)) {
+            arguments.findFor(value.getClass(), value);
+            columns.findFor(value.getClass());
+        }
     }
 
     private static void formSchema() {
