@@ -18,19 +18,26 @@ import dev.oakit.workflow.TodoQuery;
 import dev.oakit.workflow.WorkflowPlugin;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.File;
 import java.io.InputStreamReader;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 
 /**
  * What a freshly started host waits for: in a new JVM, on a new in-memory H2 database (the host's
@@ -38,15 +45,23 @@ import java.util.concurrent.TimeUnit;
  * completed, in its parts: build and start (Flyway included), the deployment of the leave process,
  * the directory entries the process needs (a department with its head), and the first start with
  * its first todo query and approval. {@link #measure} launches the JVM; {@link #main} is what runs in it.
+ *
+ * <p>Each part is given as wall-clock milliseconds and as the CPU milliseconds the whole process spent
+ * in it (every thread: the background preparation, the JIT compilers and GC included), since on a busy
+ * machine the wall-clock figures mostly measure the other processes. {@link #measureWithAppCds} runs it
+ * a second and third time, first writing a class-data archive ({@code -XX:ArchiveClassesAtExit}), then
+ * starting from it ({@code -XX:SharedArchiveFile}): what a host that ships such an archive gets.
  */
 final class FirstApproval {
     private static final String PREFIX = "first-approval ms:";
 
-    /** Milliseconds of each part and in all (build() to the approval returned). */
-    record Result(long build, long deploy, long directory, long approval, long total) {
+    /** Milliseconds of each part and in all (build() to the approval returned): wall clock, then the process's CPU time. */
+    record Result(String how, long build, long deploy, long directory, long approval, long total,
+                  long cpuBuild, long cpuDeploy, long cpuDirectory, long cpuApproval, long cpuTotal) {
         String line() {
-            return String.format(Locale.ROOT, "leave-lifecycle fresh jvm h2: build() to first approval ms=%d (build and start %d, "
-                    + "deploy %d, directory %d, start and approve %d)", total, build, deploy, directory, approval);
+            return String.format(Locale.ROOT, "leave-lifecycle fresh jvm h2%s: build() to first approval ms=%d (build and start %d, "
+                    + "deploy %d, directory %d, start and approve %d); process cpu ms=%d (%d, %d, %d, %d)", how, total, build, deploy,
+                    directory, approval, cpuTotal, cpuBuild, cpuDeploy, cpuDirectory, cpuApproval);
         }
     }
 
@@ -54,6 +69,10 @@ final class FirstApproval {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--compare")) {
+            compare();
+            return;
+        }
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         HikariConfig c = new HikariConfig();
         c.setJdbcUrl("jdbc:h2:mem:first;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=64");
@@ -66,13 +85,16 @@ final class FirstApproval {
             }
             String t = OakitLeaveEngine.T;
             Actor admin = Actor.admin(t, "root");
+            long c0 = cpu();
             long t0 = System.nanoTime();
             try (OaKit oa = OaKit.builder().dataSource(ds).tenant(OakitLeaveEngine.T, OakitLeaveEngine.T).plugin(new WorkflowPlugin())
                     .config("core", Map.of("jobs", Map.of("enabled", false)))
                 .config("core", Map.of("tenants", Map.of("requireKnownUsers", false))) /* acts as users it never creates */.build().start()) {
                 long t1 = System.nanoTime();
+                long c1 = cpu();
                 oa.service(ProcessDefinitions.class).deploy(admin, OakitLeaveEngine.leave());
                 long t2 = System.nanoTime();
+                long c2 = cpu();
                 Directory d = oa.service(Directory.class);
                 d.createDepartment(admin, Department.root("hq", "总部"));
                 d.createUser(admin, User.of("boss", "Boss"));
@@ -81,6 +103,7 @@ final class FirstApproval {
                 d.saveMembership(admin, Membership.primary("amy", "hq"));
                 d.updateDepartment(admin, d.department(admin, "hq").withHead("boss"));
                 long t3 = System.nanoTime();
+                long c3 = cpu();
                 // two days: the manager's approval ends the instance
                 ProcessInstance pi = oa.service(Approvals.class).start(Actor.of(t, "amy"),
                         StartRequest.of("leave", Map.of("type", "annual", "days", 2, "reason", "rest")));
@@ -89,9 +112,17 @@ final class FirstApproval {
                         .filter(x -> x.instanceId() == pi.id()).findFirst().orElseThrow().id();
                 oa.service(Approvals.class).approve(boss, task, Decision.none());
                 long t4 = System.nanoTime();
-                System.out.printf(Locale.ROOT, "%s %d %d %d %d %d%n", PREFIX, ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3), ms(t4 - t0));
+                long c4 = cpu();
+                System.out.printf(Locale.ROOT, "%s %d %d %d %d %d %d %d %d %d %d%n", PREFIX, ms(t1 - t0), ms(t2 - t1), ms(t3 - t2),
+                        ms(t4 - t3), ms(t4 - t0), ms(c1 - c0), ms(c2 - c1), ms(c3 - c2), ms(c4 - c3), ms(c4 - c0));
             }
         }
+    }
+
+    /** @return the CPU time of the whole process so far, in nanoseconds */
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long ms(long nanos) {
@@ -100,8 +131,117 @@ final class FirstApproval {
 
     /** Launches a JVM with this class path that runs {@link #main}; returns its figures. */
     static Result measure() throws Exception {
+        Path dir = Files.createTempDirectory("oakit-first-approval");
+        try {
+            return run("", List.of(), jarredClassPath(dir));
+        } finally {
+            deleteAll(dir);
+        }
+    }
+
+    /**
+     * Launches two JVMs: the first writes a class-data archive of the classes it loaded at its exit, the
+     * second starts from that archive; returns the second's figures.
+     */
+    static Result measureWithAppCds() throws Exception {
+        Path dir = Files.createTempDirectory("oakit-appcds");
+        Path archive = dir.resolve("first-approval.jsa");
+        try {
+            String cp = jarredClassPath(dir);
+            run("", List.of("-XX:ArchiveClassesAtExit=" + archive), cp);
+            if (!Files.isRegularFile(archive)) {
+                throw new IllegalStateException("the JVM wrote no class-data archive at " + archive);
+            }
+            return run(" (AppCDS archive)", List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on"), cp);
+        } finally {
+            deleteAll(dir);
+        }
+    }
+
+    /** @return the figures line of {@link #measureWithAppCds}, or a line saying why the archive could not be used */
+    static String lineWithAppCds() throws Exception {
+        try {
+            return measureWithAppCds().line();
+        } catch (IllegalStateException e) {
+            return "leave-lifecycle fresh jvm h2 (AppCDS archive): not measured: " + e.getMessage().lines().findFirst().orElse("");
+        }
+    }
+
+    /** Figures of a plain fresh JVM and of one started from an AppCDS archive: {@code java -cp ... FirstApproval --compare}. */
+    private static void compare() throws Exception {
+        System.out.println(measure().line());
+        System.out.println(lineWithAppCds());
+    }
+
+    /**
+     * This class path with every directory packed into a jar in {@code dir}: hosts run from jars, and a
+     * class-data archive takes only jars.
+     */
+    private static String jarredClassPath(Path dir) throws Exception {
+        List<String> entries = new ArrayList<>();
+        int n = 0;
+        for (String entry : expandManifests(classPath())) {
+            Path p = Path.of(entry);
+            if (Files.isDirectory(p)) {
+                Path jar = dir.resolve("classes-" + n++ + ".jar");
+                try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+                     Stream<Path> files = Files.walk(p)) {
+                    // directories get entries too: Flyway finds its migration folders through them
+                    for (Path f : (Iterable<Path>) files.filter(f -> !f.equals(p)).sorted()::iterator) {
+                        String name = p.relativize(f).toString().replace(File.separatorChar, '/');
+                        boolean folder = Files.isDirectory(f);
+                        out.putNextEntry(new JarEntry(folder ? name + "/" : name));
+                        if (!folder) {
+                            Files.copy(f, out);
+                        }
+                        out.closeEntry();
+                    }
+                }
+                entries.add(jar.toString());
+            } else if (Files.exists(p)) {
+                entries.add(entry);
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    /** The class path with each manifest-only jar (surefire's, for one) replaced by the entries its manifest names. */
+    private static List<String> expandManifests(String classPath) throws Exception {
+        List<String> entries = new ArrayList<>();
+        for (String entry : classPath.split(File.pathSeparator)) {
+            String named = null;
+            if (entry.endsWith(".jar") && Files.isRegularFile(Path.of(entry))) {
+                try (java.util.jar.JarFile jar = new java.util.jar.JarFile(entry)) {
+                    java.util.jar.Manifest m = jar.getManifest();
+                    named = m == null ? null : m.getMainAttributes().getValue("Class-Path");
+                }
+            }
+            if (named == null || named.isBlank()) {
+                entries.add(entry);
+                continue;
+            }
+            java.net.URI base = Path.of(entry).toUri();
+            for (String ref : named.trim().split("\\s+")) {
+                entries.add(Path.of(base.resolve(ref)).toString());
+            }
+        }
+        return entries;
+    }
+
+    private static void deleteAll(Path dir) throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static Result run(String how, List<String> jvmOptions, String classPath) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", classPath(), FirstApproval.class.getName()).redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classPath, FirstApproval.class.getName()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
@@ -113,9 +253,8 @@ final class FirstApproval {
         }
         for (String line : lines) {
             if (line.startsWith(PREFIX)) {
-                String[] v = line.substring(PREFIX.length()).trim().split(" ");
-                return new Result(Long.parseLong(v[0]), Long.parseLong(v[1]), Long.parseLong(v[2]), Long.parseLong(v[3]),
-                        Long.parseLong(v[4]));
+                long[] v = Arrays.stream(line.substring(PREFIX.length()).trim().split(" ")).mapToLong(Long::parseLong).toArray();
+                return new Result(how, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]);
             }
         }
         throw new IllegalStateException("the fresh JVM printed no figures: " + String.join("\n", lines));

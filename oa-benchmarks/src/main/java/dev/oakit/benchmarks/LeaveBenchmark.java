@@ -185,6 +185,7 @@ public final class LeaveBenchmark {
             }
         }
         FirstApproval.Result first = s.freshJvm() ? FirstApproval.measure() : null;
+        String firstFromArchive = s.freshJvm() ? FirstApproval.lineWithAppCds() : null;
         for (DbResult r : results) {
             out.println(r.oakit().raw());
             out.println(r.flowable().raw());
@@ -193,6 +194,7 @@ public final class LeaveBenchmark {
         }
         if (first != null) {
             out.println(first.line());
+            out.println(firstFromArchive);
         }
         for (DbResult r : results) {
             out.println(r.summary());

@@ -27,6 +27,12 @@ import java.util.Map;
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public abstract sealed class OaKitSettings<B extends OaKitSettings<B>> permits OaKitBuilder, OaKitModule.Builder {
+    static {
+        // first, before the mapper below: Flyway, Jdbi and the form-schema validator get ready on another
+        // core while the host configures and Guice wires the kernel
+        dev.oakit.core.internal.boot.Preinitializer.start();
+    }
+
     private static final ObjectMapper CONFIG_MAPPER = new ObjectMapper(new YAMLFactory()).registerModule(new JavaTimeModule());
 
     private DataSource dataSource;
