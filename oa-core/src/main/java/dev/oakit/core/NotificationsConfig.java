@@ -127,7 +127,8 @@ public record NotificationsConfig(List<String> defaultChannels, String defaultLo
      * @param username login, or null for none
      * @param password password (never logged), or null
      * @param from sender address, e.g. {@code OA <oa@example.com>}; required
-     * @param startTls require STARTTLS (default false)
+     * @param startTls require STARTTLS: no mail goes to a server that does not offer it (default false: STARTTLS is
+     *     still used whenever the server offers it)
      * @param ssl connect with SMTPS (default false)
      * @param timeout connect and read timeout (default 10 s)
      */

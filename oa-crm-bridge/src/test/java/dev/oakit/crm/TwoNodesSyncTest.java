@@ -16,7 +16,6 @@ import dev.oakit.integration.spi.CallContext;
 import dev.oakit.integration.spi.ChangeFeed;
 import dev.oakit.integration.spi.RemoteCallException;
 import dev.oakit.integration.spi.RemoteCreate;
-import dev.oakit.integration.spi.RemoteEntity;
 import dev.oakit.integration.spi.RemoteRecord;
 import dev.oakit.integration.spi.Watermark;
 import dev.oakit.ticket.TicketPlugin;
@@ -28,7 +27,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,24 +49,16 @@ class TwoNodesSyncTest {
     private static final int PAGE = 10;
 
     /** Node A's view of Salesforce: the second page of each feed it reads is never recorded, nor the upsert it writes. */
-    static final class Dying implements CrmConnector {
-        final CrmConnector real;
+    static final class Dying extends ForwardingCrmConnector {
         final DyingCreate upserting = new DyingCreate(Duration.ofSeconds(8));
         final CountDownLatch diedReading = new CountDownLatch(2);
         final CountDownLatch killed = new CountDownLatch(1);
 
         Dying(CrmConnector real) {
-            this.real = real;
+            super(real);
         }
 
-        public String id() {
-            return real.id();
-        }
-
-        public String systemName() {
-            return real.systemName();
-        }
-
+        @Override
         public List<ChangeFeed> feeds() {
             return real.feeds().stream().map(f -> f.entityType().equals(CONTACTS_FEED) || f.entityType().equals(CASES_FEED) ? dying(f) : f).toList();
         }
@@ -104,22 +94,9 @@ class TwoNodesSyncTest {
             };
         }
 
-        public Optional<RemoteEntity> entity(CallContext call, String entity) throws RemoteCallException {
-            return real.entity(call, entity);
-        }
-
-        public Optional<CrmCase> readCase(CallContext call, String caseId) throws RemoteCallException {
-            return real.readCase(call, caseId);
-        }
-
-        public Optional<ApprovalRequest> readApprovalRequest(CallContext call, ApprovalRequest.Kind kind, String id) throws RemoteCallException {
-            return real.readApprovalRequest(call, kind, id);
-        }
-
+        @Override
         public List<RemoteCreate<?>> creates() {
-            List<RemoteCreate<?>> out = new ArrayList<>();
-            real.creates().forEach(c -> out.add(c.operation().equals(CONTACT_UPSERT) ? upserting.wrap(c) : c));
-            return out;
+            return creates(CONTACT_UPSERT, c -> upserting.wrap(c));
         }
     }
 

@@ -1,11 +1,6 @@
 package dev.oakit.testing;
 
-import dev.oakit.core.Actor;
-import dev.oakit.core.directory.Department;
 import dev.oakit.core.directory.Directory;
-import dev.oakit.core.directory.Membership;
-import dev.oakit.core.directory.Role;
-import dev.oakit.core.directory.User;
 import dev.oakit.workflow.ProcessInstance;
 import dev.oakit.workflow.WorkflowPlugin;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,15 +25,7 @@ class OwnModulesHelpersTest {
 
     @BeforeAll
     static void organisation(Directory directory, OaTestKit kit) {
-        Actor admin = kit.admin();
-        directory.createDepartment(admin, Department.root("sales", "Sales"));
-        for (String user : new String[] {"li.lei", "wang.fang", "zhang.wei"}) {
-            directory.createUser(admin, User.of(user, user));
-            directory.saveMembership(admin, Membership.primary(user, "sales"));
-        }
-        directory.updateDepartment(admin, directory.department(admin, "sales").withHead("wang.fang"));
-        directory.saveRole(admin, new Role("director", "Director"));
-        directory.assignRole(admin, "zhang.wei", "director");
+        LeaveApprovalTest.organisation(directory, kit); // the documented leave test's sales team with its director
     }
 
     @Test

@@ -57,13 +57,7 @@ public interface Directory {
      * @since 0.1
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-    default java.util.Map<String, User> findUsers(Actor actor, java.util.Collection<String> userIds) {
-        java.util.Map<String, User> out = new java.util.TreeMap<>();
-        for (String id : userIds) {
-            findUser(actor, id).ifPresent(u -> out.put(u.id(), u));
-        }
-        return out;
-    }
+    java.util.Map<String, User> findUsers(Actor actor, java.util.Collection<String> userIds);
 
     /**
      * @return the user

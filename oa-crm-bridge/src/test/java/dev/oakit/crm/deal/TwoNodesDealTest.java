@@ -3,17 +3,15 @@ package dev.oakit.crm.deal;
 import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.crm.ApprovalRequest;
-import dev.oakit.crm.CrmCase;
 import dev.oakit.crm.DealRequest;
 import dev.oakit.crm.DealStatus;
+import dev.oakit.crm.ForwardingCrmConnector;
 import dev.oakit.crm.spi.CrmConnector;
 import dev.oakit.fakes.salesforce.FakeSalesforce;
 import dev.oakit.integration.DyingCreate;
 import dev.oakit.integration.spi.CallContext;
-import dev.oakit.integration.spi.ChangeFeed;
 import dev.oakit.integration.spi.RemoteCallException;
 import dev.oakit.integration.spi.RemoteCreate;
-import dev.oakit.integration.spi.RemoteEntity;
 
 import javax.sql.DataSource;
 import java.util.ArrayList;
@@ -35,37 +33,17 @@ class TwoNodesDealTest {
     static final int QUOTES = 5;
 
     /** Node A's view of Salesforce: the third read of a request and the first decision it writes never come back. */
-    static final class Dying implements CrmConnector {
-        final CrmConnector real;
+    static final class Dying extends ForwardingCrmConnector {
         final DyingCreate writing = new DyingCreate();
         final CountDownLatch diedWriting = writing.died;
         final CountDownLatch diedReading = new CountDownLatch(1);
         final AtomicInteger reads = new AtomicInteger();
 
         Dying(CrmConnector real) {
-            this.real = real;
+            super(real);
         }
 
-        public String id() {
-            return real.id();
-        }
-
-        public String systemName() {
-            return real.systemName();
-        }
-
-        public List<ChangeFeed> feeds() {
-            return real.feeds();
-        }
-
-        public Optional<RemoteEntity> entity(CallContext call, String entity) throws RemoteCallException {
-            return real.entity(call, entity);
-        }
-
-        public Optional<CrmCase> readCase(CallContext call, String caseId) throws RemoteCallException {
-            return real.readCase(call, caseId);
-        }
-
+        @Override
         public Optional<ApprovalRequest> readApprovalRequest(CallContext call, ApprovalRequest.Kind kind, String id) throws RemoteCallException {
             Optional<ApprovalRequest> r = real.readApprovalRequest(call, kind, id);
             if (reads.incrementAndGet() == 3) {
@@ -76,10 +54,9 @@ class TwoNodesDealTest {
             return r;
         }
 
+        @Override
         public List<RemoteCreate<?>> creates() {
-            List<RemoteCreate<?>> out = new ArrayList<>();
-            real.creates().forEach(c -> out.add(c.operation().equals(DECISION) ? writing.wrap(c) : c));
-            return out;
+            return creates(DECISION, c -> writing.wrap(c));
         }
     }
 

@@ -17,14 +17,12 @@ import dev.oakit.integration.spi.CallContext;
 import dev.oakit.integration.spi.RemoteEntity;
 import dev.oakit.integration.spi.RemoteMetadata;
 import dev.oakit.integration.spi.RemoteSchemas;
-import dev.oakit.integration.spi.HttpAuth;
 import dev.oakit.integration.spi.JsonHttp;
 import dev.oakit.integration.spi.RemoteCallException;
 import dev.oakit.integration.spi.RemoteCreate;
 import org.apiguardian.api.API;
 
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -83,18 +81,7 @@ public final class ErpNextConnector implements ErpConnector, RemoteMetadata, Bud
     public ErpNextConnector(ErpNextConfig config, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
-        String token = "token " + config.apiKey() + ":" + config.apiSecret();
-        this.http = JsonHttp.builder(config.baseUri()).clock(clock).auth(new HttpAuth() {
-            @Override
-            public void apply(HttpRequest.Builder request) {
-                request.header("Authorization", token);
-            }
-
-            @Override
-            public void refresh(CallContext call) {
-                // an API token does not expire: a 401 is sent once more as it is, and a second one is permanent
-            }
-        }).build();
+        this.http = ErpNextHttp.builder(config).clock(clock).build();
         this.orderMapping = FieldMapping.parse("ErpNextConnector (" + config.target() + ")",
                 ORDER_MAPPING.formatted(config.target(), config.target(), config.keyField(), config.keyField()));
     }
@@ -184,7 +171,7 @@ public final class ErpNextConnector implements ErpConnector, RemoteMetadata, Bud
     public DocumentLink documentLink(CallContext call, String operation, String remoteId) {
         String doctype = operation.equals(JOURNAL_ENTRY) ? "journal-entry" : "purchase-order";
         return new DocumentLink(remoteId, config.baseUri().resolve("/app/" + doctype + "/"
-                + URLEncoder.encode(remoteId, StandardCharsets.UTF_8).replace("+", "%20")).toString());
+                + ErpNextHttp.enc(remoteId)).toString());
     }
 
     /** Computed as ERPNext's budget validation computes it; see {@code ErpNextBudgets}. */
@@ -277,7 +264,7 @@ public final class ErpNextConnector implements ErpConnector, RemoteMetadata, Bud
             String name = doc.path("name").asText();
             switch (doc.path("docstatus").asInt()) {
                 case 1 -> put(budget.next(), name, 2);
-                case 0 -> send(budget.next(), "DELETE", RESOURCE + "/" + path(name), null); // a draft cannot be cancelled, only deleted
+                case 0 -> send(budget.next(), "DELETE", RESOURCE + "/" + ErpNextHttp.enc(name), null); // a draft cannot be cancelled, only deleted
                 default -> {
                     // cancelled already
                 }
@@ -302,7 +289,7 @@ public final class ErpNextConnector implements ErpConnector, RemoteMetadata, Bud
     }
 
     private void put(CallContext call, String resource, String name, int docstatus) throws RemoteCallException {
-        send(call, "PUT", resource + "/" + path(name), Map.of("docstatus", docstatus));
+        send(call, "PUT", resource + "/" + ErpNextHttp.enc(name), Map.of("docstatus", docstatus));
     }
 
     /** Inserts a document carrying the key; a refusal of the key (it exists) is answered with the existing document. */
@@ -374,9 +361,5 @@ public final class ErpNextConnector implements ErpConnector, RemoteMetadata, Bud
 
     private static String q(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static String path(String name) {
-        return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

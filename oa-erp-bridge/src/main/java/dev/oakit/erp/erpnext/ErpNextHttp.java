@@ -14,6 +14,11 @@ final class ErpNextHttp {
     }
 
     static JsonHttp of(ErpNextConfig config) {
+        return builder(config).build();
+    }
+
+    /** @return a client builder on the config's base URI that sends its API token with every request */
+    static JsonHttp.Builder builder(ErpNextConfig config) {
         String token = "token " + config.apiKey() + ":" + config.apiSecret();
         return JsonHttp.builder(config.baseUri()).auth(new HttpAuth() {
             @Override
@@ -25,7 +30,7 @@ final class ErpNextHttp {
             public void refresh(CallContext call) {
                 // an API token does not expire: a 401 is sent once more as it is, and a second one is permanent
             }
-        }).build();
+        });
     }
 
     /** @return a query parameter or path segment, encoded (spaces as %20, as Frappe's DocType names need) */

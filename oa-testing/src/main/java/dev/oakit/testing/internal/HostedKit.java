@@ -1,12 +1,7 @@
 package dev.oakit.testing.internal;
 
-import dev.oakit.core.Actor;
 import dev.oakit.core.OaKit;
-import dev.oakit.core.job.Jobs;
-import dev.oakit.testing.OaTestKit;
 import dev.oakit.testing.base.TestClock;
-import dev.oakit.testing.UserActions;
-import dev.oakit.workflow.ProcessDefinition;
 import dev.oakit.workflow.ProcessDefinitions;
 
 import javax.sql.DataSource;
@@ -15,22 +10,24 @@ import javax.sql.DataSource;
  * The test kit over an OAKit the host built (its builder, its Guice module, its Spring context) on a
  * {@link TestClock}: the same helpers as the kit the extension boots itself. Whoever built the OAKit closes it.
  */
-public final class HostedKit implements OaTestKit {
+public final class HostedKit extends AbstractTestKit {
     private final OaKit oa;
     private final TestClock clock;
-    private final String tenant;
     private final DataSource dataSource;
-    private DueJobs dueJobs;
 
     public HostedKit(OaKit oa, TestClock clock, String tenant, DataSource dataSource) {
+        super(checked(oa, tenant));
+        this.oa = oa;
+        this.clock = clock;
+        this.dataSource = dataSource;
+    }
+
+    private static String checked(OaKit oa, String tenant) {
         if (oa == null || tenant == null || tenant.isBlank()) {
             throw new IllegalArgumentException("a hosted test kit needs the host's OaKit and the tenant the test acts in; was oa="
                     + oa + ", tenant=" + tenant);
         }
-        this.oa = oa;
-        this.clock = clock;
-        this.tenant = tenant;
-        this.dataSource = dataSource;
+        return tenant;
     }
 
     /** Deploys the definitions under a class-path folder (none for null or blank) as the tenant's administrator. */
@@ -67,35 +64,7 @@ public final class HostedKit implements OaTestKit {
     }
 
     @Override
-    public String tenant() {
-        return tenant;
-    }
-
-    @Override
-    public Actor admin() {
-        return Actor.admin(tenant, TestRuntime.ADMIN);
-    }
-
-    @Override
-    public int deploy(ProcessDefinition definition) {
-        return oa.service(ProcessDefinitions.class).deploy(admin(), definition).version();
-    }
-
-    @Override
-    public UserActions as(String userId) {
-        return new Acting(this, Actor.of(tenant, userId));
-    }
-
-    @Override
-    public synchronized void runDueJobs() {
-        if (dueJobs == null) {
-            dueJobs = new DueJobs(oa.service(Jobs.class), admin(), clock());
-        }
-        dueJobs.run();
-    }
-
-    @Override
     public String toString() {
-        return "OAKit test kit over the host's OAKit, tenant " + tenant + (clock == null ? ", on its own clock" : ", clock at " + clock.instant());
+        return "OAKit test kit over the host's OAKit, tenant " + tenant() + (clock == null ? ", on its own clock" : ", clock at " + clock.instant());
     }
 }

@@ -1,16 +1,12 @@
 package dev.oakit.testing.internal;
 
-import dev.oakit.core.Actor;
 import dev.oakit.core.OaKit;
-import dev.oakit.core.job.Jobs;
 import dev.oakit.core.OaKitBuilder;
 import dev.oakit.core.calendar.BusinessCalendar;
 import dev.oakit.core.spi.OaPlugin;
-import dev.oakit.testing.OaTestKit;
 import dev.oakit.testing.base.Database;
 import dev.oakit.testing.base.TestClock;
 import dev.oakit.testing.base.TestSchema;
-import dev.oakit.testing.UserActions;
 import dev.oakit.workflow.ProcessDefinition;
 import dev.oakit.workflow.ProcessDefinitions;
 
@@ -21,7 +17,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /** One booted OAKit of a test class or method, with the H2 database it created (if the test gave none); closed by the extension. */
-public final class TestRuntime implements OaTestKit, AutoCloseable {
+public final class TestRuntime extends AbstractTestKit implements AutoCloseable {
     /** The admin user id the kit deploys and seeds as. */
     public static final String ADMIN = "oakit-test";
 
@@ -29,8 +25,6 @@ public final class TestRuntime implements OaTestKit, AutoCloseable {
     private final TestClock clock;
     private final DataSource dataSource;
     private final TestSchema ownSchema;
-    private final String tenant;
-    private final DueJobs dueJobs;
 
     /** What the extension's annotation or builder asks for. */
     public record Settings(List<OaPlugin> plugins, Map<String, List<Object>> config, String tenant, String tenantName,
@@ -43,7 +37,7 @@ public final class TestRuntime implements OaTestKit, AutoCloseable {
     }
 
     public TestRuntime(Settings s) {
-        this.tenant = s.tenant();
+        super(s.tenant());
         this.clock = new TestClock();
         this.ownSchema = s.dataSource() == null ? h2() : null;
         this.dataSource = s.dataSource() != null ? s.dataSource() : ownSchema.dataSource();
@@ -61,7 +55,6 @@ public final class TestRuntime implements OaTestKit, AutoCloseable {
             throw e;
         }
         this.oa = built;
-        this.dueJobs = new DueJobs(oa.service(Jobs.class), admin(), clock);
         try {
             if (oa.services().contains(ProcessDefinitions.class)) {
                 for (ProcessDefinition d : ClasspathDefinitions.load(s.definitionsFolder())) {
@@ -100,31 +93,6 @@ public final class TestRuntime implements OaTestKit, AutoCloseable {
     @Override
     public DataSource dataSource() {
         return dataSource;
-    }
-
-    @Override
-    public String tenant() {
-        return tenant;
-    }
-
-    @Override
-    public Actor admin() {
-        return Actor.admin(tenant, ADMIN);
-    }
-
-    @Override
-    public int deploy(ProcessDefinition definition) {
-        return oa.service(ProcessDefinitions.class).deploy(admin(), definition).version();
-    }
-
-    @Override
-    public UserActions as(String userId) {
-        return new Acting(this, Actor.of(tenant, userId));
-    }
-
-    @Override
-    public void runDueJobs() {
-        dueJobs.run();
     }
 
     @Override

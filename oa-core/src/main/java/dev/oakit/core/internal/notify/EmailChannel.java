@@ -26,7 +26,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
 
-/** SMTP email through Jakarta Mail: UTF-8 text, plus an HTML alternative when the template has one. */
+/**
+ * SMTP email through Jakarta Mail: UTF-8 text, plus an HTML alternative when the template has one. The connection is
+ * upgraded with STARTTLS whenever the server offers it, and must be when {@code startTls} is set.
+ */
 final class EmailChannel implements NotificationChannel {
     private static final String CODE = CoreErrors.NOTIFY_EMAIL;
 
@@ -49,7 +52,8 @@ final class EmailChannel implements NotificationChannel {
         props.put(p + "host", config.host());
         props.put(p + "port", Integer.toString(config.port()));
         props.put(p + "auth", Boolean.toString(config.username() != null));
-        props.put(p + "starttls.enable", config.startTls().toString());
+        // STARTTLS whenever the server offers it; startTls makes it required (no mail where the server does not offer it)
+        props.put(p + "starttls.enable", "true");
         props.put(p + "starttls.required", config.startTls().toString());
         String millis = Long.toString(config.timeout().toMillis());
         props.put(p + "connectiontimeout", millis);

@@ -145,27 +145,14 @@ abstract class RobotChannel implements NotificationChannel {
     }
 
     /** 企业微信 group robot: {@code {"msgtype":"markdown","markdown":{"content":..}}} or text. */
-    static final class WeCom extends RobotChannel {
+    static final class WeCom extends MsgTypeRobot {
         WeCom(NotificationsConfig.Robot config, ObjectMapper json, Clock clock) {
             super(config, json, clock);
         }
 
         @Override
-        ObjectNode body(RenderedMessage m) {
-            ObjectNode body = json.createObjectNode();
-            if (config.format() == NotificationsConfig.RobotFormat.MARKDOWN) {
-                body.put("msgtype", "markdown");
-                body.putObject("markdown").put("content", markdown(m));
-            } else {
-                body.put("msgtype", "text");
-                body.putObject("text").put("content", text(m));
-            }
-            return body;
-        }
-
-        @Override
-        String codeField() {
-            return "errcode";
+        void fillMarkdown(ObjectNode markdown, RenderedMessage m) {
+            markdown.put("content", markdown(m));
         }
 
         @Override
@@ -174,8 +161,39 @@ abstract class RobotChannel implements NotificationChannel {
         }
     }
 
+    /**
+     * The body WeCom and DingTalk share: {@code {"msgtype":"markdown","markdown":{..}}} or
+     * {@code {"msgtype":"text","text":{"content":..}}}; the result code in {@code errcode}.
+     */
+    abstract static class MsgTypeRobot extends RobotChannel {
+        MsgTypeRobot(NotificationsConfig.Robot config, ObjectMapper json, Clock clock) {
+            super(config, json, clock);
+        }
+
+        /** Fills the {@code markdown} object of the body. */
+        abstract void fillMarkdown(ObjectNode markdown, RenderedMessage m);
+
+        @Override
+        final ObjectNode body(RenderedMessage m) {
+            ObjectNode body = json.createObjectNode();
+            if (config.format() == NotificationsConfig.RobotFormat.MARKDOWN) {
+                body.put("msgtype", "markdown");
+                fillMarkdown(body.putObject("markdown"), m);
+            } else {
+                body.put("msgtype", "text");
+                body.putObject("text").put("content", text(m));
+            }
+            return body;
+        }
+
+        @Override
+        final String codeField() {
+            return "errcode";
+        }
+    }
+
     /** 钉钉 custom robot, optionally signed ("加签") in the URL. */
-    static final class DingTalk extends RobotChannel {
+    static final class DingTalk extends MsgTypeRobot {
         DingTalk(NotificationsConfig.Robot config, ObjectMapper json, Clock clock) {
             super(config, json, clock);
         }
@@ -198,21 +216,8 @@ abstract class RobotChannel implements NotificationChannel {
         }
 
         @Override
-        ObjectNode body(RenderedMessage m) {
-            ObjectNode body = json.createObjectNode();
-            if (config.format() == NotificationsConfig.RobotFormat.MARKDOWN) {
-                body.put("msgtype", "markdown");
-                body.putObject("markdown").put("title", title(m)).put("text", markdown(m));
-            } else {
-                body.put("msgtype", "text");
-                body.putObject("text").put("content", text(m));
-            }
-            return body;
-        }
-
-        @Override
-        String codeField() {
-            return "errcode";
+        void fillMarkdown(ObjectNode markdown, RenderedMessage m) {
+            markdown.put("title", title(m)).put("text", markdown(m));
         }
 
         @Override

@@ -5,10 +5,6 @@ import dev.oakit.core.OaKit;
 import dev.oakit.core.internal.boot.OaKitTestAccess;
 import dev.oakit.core.job.JobRequest;
 import dev.oakit.core.spi.CommandSpec;
-import dev.oakit.core.spi.JobContext;
-import dev.oakit.core.spi.JobHandler;
-import dev.oakit.core.spi.OaPlugin;
-import dev.oakit.core.spi.OaPluginContext;
 import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.TestDatabase;
 
@@ -29,30 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JobBatchInsertTest {
     private final Actor admin = Actor.admin("acme", "root");
 
-    /** A job type that does nothing (the workers are off: jobs only wait). */
-    static final class Idle implements OaPlugin {
-        @Override
-        public String id() {
-            return "idle";
-        }
-
-        @Override
-        public void configure(OaPluginContext context) {
-            context.jobHandler(new JobHandler() {
-                @Override
-                public String type() {
-                    return "test.batch";
-                }
-
-                @Override
-                public void handle(JobContext ctx) {
-                }
-            });
-        }
-    }
-
     private static OaKit start(TestDatabase db) {
-        return db.start(b -> b.plugin(new Idle()).config("core", Map.of("jobs", Map.of("enabled", false))));
+        return JobTypesFixture.startWorkersOff(db, ctx -> { }, "test.batch");
     }
 
     private static void scheduleAll(OaKit oa, Actor actor, List<JobRequest> requests) {

@@ -11,10 +11,6 @@ import dev.oakit.core.job.JobRequest;
 import dev.oakit.core.job.JobStatus;
 import dev.oakit.core.job.Jobs;
 import dev.oakit.core.spi.CommandSpec;
-import dev.oakit.core.spi.JobContext;
-import dev.oakit.core.spi.JobHandler;
-import dev.oakit.core.spi.OaPlugin;
-import dev.oakit.core.spi.OaPluginContext;
 import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.QueryPlans;
 import dev.oakit.core.testing.TestDatabase;
@@ -39,32 +35,10 @@ class JobKeyPrefixTest {
     private final Actor admin = Actor.admin("acme", "root");
 
     /** Two job types that always fail for good. */
-    static final class Failing implements OaPlugin {
-        @Override
-        public String id() {
-            return "failing";
-        }
-
-        @Override
-        public void configure(OaPluginContext context) {
-            for (String type : new String[]{"test.a", "test.b"}) {
-                context.jobHandler(new JobHandler() {
-                    @Override
-                    public String type() {
-                        return type;
-                    }
-
-                    @Override
-                    public void handle(JobContext ctx) {
-                        throw new IntegrationException("TEST/PERMANENT", "rejected", false, null);
-                    }
-                });
-            }
-        }
-    }
-
     private static OaKit start(TestDatabase db) {
-        return db.start(b -> b.plugin(new Failing()).config("core", Map.of("jobs", Map.of("enabled", false))));
+        return JobTypesFixture.startWorkersOff(db, ctx -> {
+            throw new IntegrationException("TEST/PERMANENT", "rejected", false, null);
+        }, "test.a", "test.b");
     }
 
     private static int cancelByPrefix(OaKit oa, Actor actor, String prefix) {

@@ -48,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs a command: in oa-core's command (one transaction, audit, request ids) it locks the instance
@@ -114,12 +115,23 @@ public final class CommandRunner {
 
     /** Runs a command on an instance. */
     public <C extends ApprovalCommand.OnInstance> void onInstance(Actor actor, C command, InstanceAction<C> action) {
-        long instanceId = command.instanceId();
-        commands.execute(CommandSpec.of(actor, command.action()).withTarget("process-instance", Long.toString(instanceId))
-                .withRequestId(command.decision().requestId()), Void.class, ctx -> {
-            InstanceChange r = load(ctx, false, instanceId, () -> missing(ctx, instanceId));
+        onInstance(actor, command.action(), command.instanceId(), command.decision().requestId(), r -> {
             action.decide(r, command);
-            write(ctx, r);
+            return r;
+        });
+    }
+
+    /**
+     * Runs a command on an instance: locks and loads it, has {@code decide} return the change to write (the loaded one,
+     * decided on, or one made from it), and writes that.
+     *
+     * @param requestId the command's request id; null for none
+     */
+    void onInstance(Actor actor, String action, long instanceId, String requestId, UnaryOperator<InstanceChange> decide) {
+        commands.execute(CommandSpec.of(actor, action).withTarget("process-instance", Long.toString(instanceId))
+                .withRequestId(requestId), Void.class, ctx -> {
+            InstanceChange r = load(ctx, false, instanceId, () -> missing(ctx, instanceId));
+            write(ctx, decide.apply(r));
             return null;
         });
     }

@@ -6,7 +6,6 @@ import dev.oakit.core.Checks;
 import dev.oakit.core.NotFoundException;
 import dev.oakit.core.OaException;
 import dev.oakit.core.ValidationException;
-import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
 import dev.oakit.workflow.InstanceMigrations;
 import dev.oakit.workflow.MigrationPlan;
@@ -66,30 +65,35 @@ public final class MigrationService implements InstanceMigrations {
 
     @Override
     public MigrationReport migrate(Actor admin, MigrationPlan plan, List<Long> instanceIds) {
-        Checks.elements("instanceIds", instanceIds);
-        return run(admin, plan, plan(admin, plan), instanceIds.stream().distinct().sorted().toList(), false);
+        return listed(admin, plan, instanceIds, false);
     }
 
     @Override
     public MigrationReport migrateAll(Actor admin, MigrationPlan plan) {
-        Versions v = plan(admin, plan);
-        return run(admin, plan, v, all(admin, plan), false);
+        return all(admin, plan, false);
     }
 
     @Override
     public MigrationReport validate(Actor admin, MigrationPlan plan, List<Long> instanceIds) {
-        Checks.elements("instanceIds", instanceIds);
-        return run(admin, plan, plan(admin, plan), instanceIds.stream().distinct().sorted().toList(), true);
+        return listed(admin, plan, instanceIds, true);
     }
 
     @Override
     public MigrationReport validateAll(Actor admin, MigrationPlan plan) {
-        Versions v = plan(admin, plan);
-        return run(admin, plan, v, all(admin, plan), true);
+        return all(admin, plan, true);
     }
 
-    private List<Long> all(Actor admin, MigrationPlan plan) {
-        return commands.query(h -> instances.unendedOfVersion(h, admin.tenantId(), plan.processKey(), plan.fromVersion()));
+    /** The listed instances, each once, in id order. */
+    private MigrationReport listed(Actor admin, MigrationPlan plan, List<Long> instanceIds, boolean dryRun) {
+        Checks.elements("instanceIds", instanceIds);
+        return run(admin, plan, plan(admin, plan), instanceIds.stream().distinct().sorted().toList(), dryRun);
+    }
+
+    /** Every unended instance of the plan's old version. */
+    private MigrationReport all(Actor admin, MigrationPlan plan, boolean dryRun) {
+        Versions v = plan(admin, plan);
+        return run(admin, plan, v, commands.query(h -> instances.unendedOfVersion(h, admin.tenantId(), plan.processKey(),
+                plan.fromVersion())), dryRun);
     }
 
     private MigrationReport run(Actor admin, MigrationPlan plan, Versions v, List<Long> ids, boolean dryRun) {
@@ -120,12 +124,7 @@ public final class MigrationService implements InstanceMigrations {
 
     /** One instance, in its own command: locked, checked, moved and written, or refused with nothing written. */
     private void migrateOne(Actor admin, MigrationPlan plan, Versions v, long instanceId) {
-        commands.execute(CommandSpec.of(admin, "wf.instance.migrate").withTarget("process-instance", Long.toString(instanceId)),
-                Void.class, ctx -> {
-                    InstanceChange r = runner.load(ctx, false, instanceId, () -> CommandRunner.missing(ctx, instanceId));
-                    runner.write(ctx, decide(r, plan, v));
-                    return null;
-                });
+        runner.onInstance(admin, "wf.instance.migrate", instanceId, null, r -> decide(r, plan, v));
     }
 
     /** The dry run: the same load (under the instance lock) and decision in a transaction that writes and audits nothing. */
