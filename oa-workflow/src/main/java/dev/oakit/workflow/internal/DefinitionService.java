@@ -3,11 +3,15 @@ package dev.oakit.workflow.internal;
 import dev.oakit.core.Actor;
 import dev.oakit.core.Checks;
 import dev.oakit.core.NotFoundException;
+import dev.oakit.core.form.FormField;
+import dev.oakit.core.form.FormSchema;
 import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
 import dev.oakit.workflow.Deployment;
+import dev.oakit.workflow.Node;
 import dev.oakit.workflow.ProcessDefinition;
 import dev.oakit.workflow.ProcessDefinitions;
+import dev.oakit.workflow.Route;
 import dev.oakit.workflow.WorkflowErrors;
 import dev.oakit.workflow.internal.definition.DefinitionValidator;
 import dev.oakit.workflow.internal.definition.SubProcessCalls;
@@ -19,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +34,99 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Stores definitions by key and version; parsed definitions are cached by id (they never change). */
 @Singleton
 public final class DefinitionService implements ProcessDefinitions {
-    /** A stored definition. */
-    public record Stored(long id, String tenantId, String key, int version, ProcessDefinition definition) {
+    /**
+     * A stored definition, with what every command looks up in it made once (nodes by id, routes by the node they leave,
+     * whether the form takes options from a source): it is cached for the JVM's life and shared by all commands on it.
+     * Immutable and thread-safe.
+     */
+    public static final class Stored {
+        private final long id;
+        private final String tenantId;
+        private final String key;
+        private final int version;
+        private final ProcessDefinition definition;
+        private final Map<String, Node> nodes;
+        private final Map<String, List<Route>> routesFrom;
+        private final boolean sourcedForm;
+
+        public Stored(long id, String tenantId, String key, int version, ProcessDefinition definition) {
+            this.id = id;
+            this.tenantId = tenantId;
+            this.key = key;
+            this.version = version;
+            this.definition = definition;
+            Map<String, Node> byNode = new HashMap<>();
+            if (definition.nodes() != null) {
+                for (Node n : definition.nodes()) {
+                    byNode.putIfAbsent(n.id(), n); // the first of a duplicate id, as ProcessDefinition.node finds it
+                }
+            }
+            this.nodes = byNode;
+            Map<String, List<Route>> leaving = new HashMap<>();
+            for (Route r : definition.routes()) {
+                leaving.computeIfAbsent(r.from(), k -> new ArrayList<>()).add(r);
+            }
+            leaving.replaceAll((k, v) -> List.copyOf(v));
+            this.routesFrom = leaving;
+            this.sourcedForm = sourced(definition.form());
+        }
+
+        public long id() {
+            return id;
+        }
+
+        public String tenantId() {
+            return tenantId;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public int version() {
+            return version;
+        }
+
+        public ProcessDefinition definition() {
+            return definition;
+        }
+
+        /** @return the node with the id, or null (what {@link ProcessDefinition#node} finds, without a search) */
+        public Node node(String nodeId) {
+            return nodes.get(nodeId);
+        }
+
+        /** @return the routes leaving a node, in definition order (what {@link ProcessDefinition#routesFrom} gives) */
+        public List<Route> routesFrom(String nodeId) {
+            return routesFrom.getOrDefault(nodeId, List.of());
+        }
+
+        /** @return whether some field of the form (or a table column) takes its options from an option source */
+        public boolean sourcedForm() {
+            return sourcedForm;
+        }
+
+        private static boolean sourced(FormSchema form) {
+            if (form == null) {
+                return false;
+            }
+            for (FormField f : form.fields()) {
+                if (f.optionSource() != null) {
+                    return true;
+                }
+                for (FormField column : f.fields()) {
+                    if (column.optionSource() != null) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return "Stored[id=" + id + ", tenantId=" + tenantId + ", key=" + key + ", version=" + version + "]";
+        }
     }
 
     private final Commands commands;

@@ -1,6 +1,5 @@
 package dev.oakit.workflow.internal;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oakit.core.Actor;
@@ -21,7 +20,6 @@ import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -99,7 +97,7 @@ public final class InstanceViews {
     private ProcessInstance instance(InstanceRow row, dev.oakit.workflow.InstanceStatus status, JsonNode form, List<String> active,
                                      Instant ended) {
         return new ProcessInstance(row.id(), row.key(), row.version(), row.title(), row.businessKey(), row.initiatorId(),
-                status, row.priority(), json.convertValue(form, new TypeReference<LinkedHashMap<String, Object>>() { }),
+                status, row.priority(), FormMaps.of(json, form),
                 List.copyOf(active), row.startedAt(), ended);
     }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oakit.workflow.HistoryEntry;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -27,35 +26,70 @@ public final class Timeline {
     private Timeline() {
     }
 
-    /**
-     * @return one JSON line (ending with a line break) for an entry; written field by field by the mapper's own generator
-     *     (every command writes one or two, and a tree per line cost more than the writing)
-     */
+    /** @return one JSON line (ending with a line break) for an entry; see {@link #line(StringBuilder, HistoryEntry)} */
     public static String line(ObjectMapper json, HistoryEntry e) {
-        java.io.StringWriter out = new java.io.StringWriter(128);
-        try (com.fasterxml.jackson.core.JsonGenerator g = json.getFactory().createGenerator(out)) {
-            g.writeStartObject();
-            g.writeStringField("at", e.at().truncatedTo(ChronoUnit.MICROS).toString());
-            g.writeStringField("a", e.action());
-            g.writeStringField("u", e.actorId());
-            writeIfSet(g, "b", e.onBehalfOf());
-            writeIfSet(g, "n", e.nodeId());
-            if (e.taskId() != null) {
-                g.writeNumberField("t", e.taskId());
-            }
-            writeIfSet(g, "c", e.comment());
-            writeIfSet(g, "d", e.detail());
-            g.writeEndObject();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        return out.append('\n').toString();
+        StringBuilder out = new StringBuilder(160);
+        line(out, e);
+        return out.toString();
     }
 
-    private static void writeIfSet(com.fasterxml.jackson.core.JsonGenerator g, String field, String value) throws IOException {
-        if (value != null) {
-            g.writeStringField(field, value);
+    /**
+     * Appends one JSON line (ending with a line break) for an entry: written by hand, byte for byte what Jackson's generator
+     * writes for the same fields with OAKit's mapper (its default escapes: quote, backslash and control characters, nothing
+     * else), which every line stored so far is. Every command writes one or two; a generator per line (its context, buffers
+     * and writer) cost more than the writing.
+     */
+    public static void line(StringBuilder out, HistoryEntry e) {
+        out.append("{\"at\":\"").append(e.at().truncatedTo(ChronoUnit.MICROS)).append('"');
+        field(out, "a", e.action());
+        field(out, "u", e.actorId());
+        if (e.onBehalfOf() != null) {
+            field(out, "b", e.onBehalfOf());
         }
+        if (e.nodeId() != null) {
+            field(out, "n", e.nodeId());
+        }
+        if (e.taskId() != null) {
+            out.append(",\"t\":").append(e.taskId().longValue());
+        }
+        if (e.comment() != null) {
+            field(out, "c", e.comment());
+        }
+        if (e.detail() != null) {
+            field(out, "d", e.detail());
+        }
+        out.append("}\n");
+    }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    /** A string field; null is written as JSON null, as the generator's {@code writeStringField} does. */
+    private static void field(StringBuilder out, String name, String value) {
+        out.append(",\"").append(name).append("\":");
+        if (value == null) {
+            out.append("null");
+            return;
+        }
+        out.append('"');
+        int from = 0;
+        for (int i = 0, n = value.length(); i < n; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            out.append(value, from, i).append('\\');
+            switch (c) {
+                case '"', '\\' -> out.append(c);
+                case '\b' -> out.append('b');
+                case '\t' -> out.append('t');
+                case '\n' -> out.append('n');
+                case '\f' -> out.append('f');
+                case '\r' -> out.append('r');
+                default -> out.append("u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            }
+            from = i + 1;
+        }
+        out.append(value, from, value.length()).append('"');
     }
 
     /** @return the entries of an inline timeline, in order; none for null */

@@ -3,8 +3,11 @@ package dev.oakit.workflow.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oakit.workflow.HistoryEntry;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.WithNull;
 
@@ -32,6 +35,22 @@ class TimelineLinePropertiesTest {
         assertThat(line.indexOf('\n')).isEqualTo(line.length() - 1);
         assertThat(line).isEqualTo(tree(e));
         assertThat(Timeline.parse(JSON, line + line)).isEqualTo(List.of(e, e));
+    }
+
+    /** Strings made of what JSON escapes (quotes, backslashes, every control character) and what it leaves alone. */
+    @Property(tries = 300)
+    void escapes_are_those_of_jackson(@ForAll("awkward") String action, @ForAll("awkward") String comment,
+                                      @ForAll("awkward") String detail) throws Exception {
+        HistoryEntry e = new HistoryEntry(Instant.parse("2026-12-07T10:00:00.123456Z"), action, "u" + action, null, "n", 7L,
+                comment, detail);
+        assertThat(Timeline.line(JSON, e)).isEqualTo(tree(e));
+        assertThat(Timeline.parse(JSON, Timeline.line(JSON, e))).isEqualTo(List.of(e));
+    }
+
+    @Provide
+    Arbitrary<String> awkward() {
+        return Arbitraries.strings().withCharRange('\u0000', '\u0021').withChars('"', '\\', '/', '\u007f', '\u0080', '\u2028', '\u00e9',
+                '\u5ba1', '\ud83d', '\ude00', 'a', 'Z', '{', '}').ofMaxLength(12);
     }
 
     /** The form lines had when they were written from a tree. */

@@ -91,7 +91,7 @@ public final class Flow {
     /** Leaves a node along its routes. */
     public void leave(InstanceChange r, String nodeId) {
         Node n = r.node(nodeId);
-        List<Route> out = r.d().routesFrom(nodeId);
+        List<Route> out = r.def.routesFrom(nodeId);
         if (n instanceof Node.Exclusive) {
             List<Route> taken = pick(r, n, out, false);
             if (!taken.isEmpty()) {
@@ -131,7 +131,10 @@ public final class Flow {
     /** The routes a split takes: the first (exclusive) or every (inclusive) route whose condition holds, else the default. */
     private List<Route> pick(InstanceChange r, Node split, List<Route> out, boolean all) {
         // the initiator's attributes cost directory reads: only when a condition asks for them
-        boolean needsInitiator = out.stream().anyMatch(x -> x.condition() != null && x.condition().contains("initiator"));
+        boolean needsInitiator = false;
+        for (Route x : out) {
+            needsInitiator |= x.condition() != null && x.condition().contains("initiator");
+        }
         Map<String, Object> vars = Map.of("form", r.formMap(),
                 "initiator", needsInitiator ? resolution.initiatorVariables(r.tenant(), r.row.initiatorId()) : Map.of(),
                 "instance", Map.of("priority", r.row.priority(), "businessKey", r.row.businessKey() == null ? "" : r.row.businessKey()));

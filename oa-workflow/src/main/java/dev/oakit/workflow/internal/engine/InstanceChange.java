@@ -1,6 +1,5 @@
 package dev.oakit.workflow.internal.engine;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oakit.core.Actor;
@@ -8,6 +7,7 @@ import dev.oakit.workflow.InstanceStatus;
 import dev.oakit.workflow.Node;
 import dev.oakit.workflow.ProcessDefinition;
 import dev.oakit.workflow.internal.DefinitionService;
+import dev.oakit.workflow.internal.FormMaps;
 import dev.oakit.workflow.internal.InstanceState;
 import dev.oakit.workflow.internal.store.Rows.InstanceRow;
 import dev.oakit.workflow.internal.store.Rows.TaskRow;
@@ -101,8 +101,11 @@ public final class InstanceChange {
 
     /** @return a node of the definition */
     public Node node(String id) {
-        return d().node(id).orElseThrow(() -> new IllegalStateException("node '" + id + "' missing from process '"
-                + row.key() + "' v" + row.version()));
+        Node n = def.node(id);
+        if (n == null) {
+            throw new IllegalStateException("node '" + id + "' missing from process '" + row.key() + "' v" + row.version());
+        }
+        return n;
     }
 
     /** @return a node's name, or its id */
@@ -125,7 +128,7 @@ public final class InstanceChange {
     /** @return the form data as a map (for conditions and approver rules; read-only) */
     public Map<String, Object> formMap() {
         if (formMap == null) {
-            formMap = json.convertValue(form, new TypeReference<LinkedHashMap<String, Object>>() { });
+            formMap = FormMaps.of(json, form);
         }
         return formMap;
     }

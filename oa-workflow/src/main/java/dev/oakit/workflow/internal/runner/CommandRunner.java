@@ -7,9 +7,7 @@ import dev.oakit.core.ConflictException;
 import dev.oakit.core.NotFoundException;
 import dev.oakit.core.form.FieldAccess;
 import dev.oakit.core.form.FormAccess;
-import dev.oakit.core.form.FormField;
 import dev.oakit.core.form.FormOptions;
-import dev.oakit.core.form.FormSchema;
 import dev.oakit.core.spi.CommandContext;
 import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
@@ -22,6 +20,7 @@ import dev.oakit.workflow.TaskStatus;
 import dev.oakit.workflow.WorkflowErrors;
 import dev.oakit.workflow.internal.DefinitionService;
 import dev.oakit.workflow.internal.InstanceState;
+import dev.oakit.workflow.internal.InstanceStates;
 import dev.oakit.workflow.internal.InstanceViews;
 import dev.oakit.workflow.internal.engine.Effect;
 import dev.oakit.workflow.internal.engine.Flow;
@@ -175,7 +174,7 @@ public final class CommandRunner {
         ObjectNode submitted = json.valueToTree(request.form());
         ObjectNode form = d.form() == null ? submitted
                 : FormAccess.of(d.form(), Flow.start(d).fields(), FieldAccess.EDITABLE).write(json.createObjectNode(), submitted);
-        if (sourced(d.form())) {
+        if (def.sourcedForm()) {
             formOptions.check(ctx.actor(), d.form(), form, null);
         }
         String title = request.title() != null ? request.title() : (d.name() == null ? d.key() : d.name()) + " - " + initiatorId;
@@ -297,16 +296,10 @@ public final class CommandRunner {
 
     private InstanceState state(InstanceRow row) {
         try {
-            return json.readValue(row.state(), InstanceState.class);
+            return InstanceStates.read(json, row.state());
         } catch (Exception e) {
             throw new IllegalStateException("instance " + row.id() + " has unreadable state", e);
         }
-    }
-
-    /** @return whether some field of the form (or a table column) takes its options from an option source */
-    private static boolean sourced(FormSchema form) {
-        return form != null && form.fields().stream().anyMatch(f -> f.optionSource() != null
-                || f.fields().stream().map(FormField::optionSource).anyMatch(java.util.Objects::nonNull));
     }
 
     /**
@@ -314,7 +307,7 @@ public final class CommandRunner {
      * decision (edits an approver may make, a resubmission) are checked against their option sources first.
      */
     void write(CommandContext ctx, InstanceChange r) {
-        if (sourced(r.d().form()) && !r.form().toString().equals(r.row.form())) {
+        if (r.def.sourcedForm() && !r.form().toString().equals(r.row.form())) {
             try {
                 formOptions.check(r.actor, r.d().form(), r.form(), json.readTree(r.row.form()));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -8,6 +8,7 @@ import dev.oakit.workflow.HistoryEntry;
 import dev.oakit.workflow.Node;
 import dev.oakit.workflow.TaskStatus;
 import dev.oakit.workflow.internal.InstanceState;
+import dev.oakit.workflow.internal.InstanceStates;
 import dev.oakit.workflow.internal.Timeline;
 import dev.oakit.workflow.internal.deadline.Deadlines;
 import dev.oakit.workflow.internal.engine.Effect;
@@ -48,6 +49,7 @@ public final class EffectWriter {
     private final CcRepository cc;
     private final Deadlines deadlines;
     private final Notifications notifications;
+    private static final Comparator<TaskRow> BY_ID = Comparator.comparingLong(TaskRow::id);
     private final ObjectMapper json;
 
     @Inject
@@ -148,7 +150,11 @@ public final class EffectWriter {
             }
         }
         // the audit record names whom a proxy acted for (after what the decision itself said)
-        entries.stream().map(HistoryEntry::onBehalfOf).filter(java.util.Objects::nonNull).forEach(ctx::onBehalfOf);
+        for (HistoryEntry entry : entries) {
+            if (entry.onBehalfOf() != null) {
+                ctx.onBehalfOf(entry.onBehalfOf());
+            }
+        }
         // changes before closes: a task may be changed and then closed by one decision, never the other way round
         tasks.change(h, changes);
         tasks.close(h, closes);
@@ -171,7 +177,14 @@ public final class EffectWriter {
     }
 
     private static void remapProxies(InstanceState st, List<Long> ids) {
-        if (ids.isEmpty() || st.proxyFor.keySet().stream().noneMatch(InstanceChange::pending)) {
+        if (ids.isEmpty() || st.proxyFor.isEmpty()) {
+            return;
+        }
+        boolean pending = false;
+        for (Long k : st.proxyFor.keySet()) {
+            pending |= InstanceChange.pending(k);
+        }
+        if (!pending) {
             return;
         }
         Map<Long, String> remapped = new LinkedHashMap<>();
@@ -188,12 +201,7 @@ public final class EffectWriter {
     private void save(Handle h, InstanceChange r, List<HistoryEntry> entries) {
         String append = timeline(h, r, entries);
         r.st.openDigest = digest(r.open);
-        String state;
-        try {
-            state = json.writeValueAsString(r.st);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        String state = InstanceStates.write(json, r.st);
         instances.save(h, r.row.id(), r.status, r.form().toString(), state, r.now, append);
     }
 
@@ -209,8 +217,10 @@ public final class EffectWriter {
         }
         Integer inline = r.st.timelineChars;
         if (inline != null && inline != Timeline.SPILLED) {
-            StringBuilder lines = new StringBuilder();
-            entries.forEach(e -> lines.append(Timeline.line(json, e)));
+            StringBuilder lines = new StringBuilder(160 * entries.size());
+            for (HistoryEntry e : entries) {
+                Timeline.line(lines, e);
+            }
             if (inline + lines.length() <= Timeline.INLINE_LIMIT) {
                 r.st.timelineChars = inline + lines.length();
                 return lines.toString();
@@ -223,10 +233,20 @@ public final class EffectWriter {
 
     /** @return a digest of open tasks: what changes when a task opens, closes, waits or moves */
     static String digest(List<TaskRow> open) {
-        StringBuilder b = new StringBuilder();
-        open.stream().sorted(Comparator.comparingLong(TaskRow::id)).forEach(t -> b.append(t.id()).append(':')
-                .append(t.assigneeId()).append(':').append(t.ownerId()).append(':').append(t.status()).append(':')
-                .append(t.dueAt() == null ? "" : t.dueAt().toEpochMilli()).append(':').append(t.proxyFor()).append(';'));
+        List<TaskRow> byId = open;
+        if (open.size() > 1) {
+            byId = new ArrayList<>(open);
+            byId.sort(BY_ID);
+        }
+        StringBuilder b = new StringBuilder(64 * byId.size());
+        for (TaskRow t : byId) {
+            b.append(t.id()).append(':').append(t.assigneeId()).append(':').append(t.ownerId()).append(':').append(t.status())
+                    .append(':');
+            if (t.dueAt() != null) {
+                b.append(t.dueAt().toEpochMilli());
+            }
+            b.append(':').append(t.proxyFor()).append(';');
+        }
         return b.length() <= 200 ? b.toString() : sha(b.toString());
     }
 
