@@ -135,16 +135,8 @@ public final class QueueRepository {
     public record Candidate(Agent agent, boolean dispatcher, Map<String, Integer> openByPriority, Instant lastAssignedAt) {
     }
 
-    /**
-     * The queue's members with everything dispatch needs, in one query however many they are: profile, when dispatch
-     * last gave them work, and the open tickets each holds (in any queue) by priority. The open counts read
-     * {@code oa_tk_ticket} grouped, in {@link TicketRepository#HELD_KINDS} (index on assignee and state).
-     *
-     * @return the candidates, by user id
-     */
-    public List<Candidate> candidates(Handle h, String tenant, String queue) {
-        Map<String, Candidate> out = new java.util.LinkedHashMap<>();
-        h.createQuery("""
+    /** The candidates' query ({@link #candidates}): parameters {@code t} (tenant) and {@code q} (queue). */
+    static final String CANDIDATES = """
                 SELECT m.user_id, m.dispatcher, a.skills, a.capacity, a.on_duty, a.calendar, d.last_assigned_at, l.priority, l.n
                 FROM oa_tk_queue_member m
                 LEFT JOIN oa_tk_agent a ON a.tenant_id = m.tenant_id AND a.user_id = m.user_id
@@ -154,7 +146,18 @@ public final class QueueRepository {
                     AND t.assignee_id IN
                         (SELECT q.user_id FROM oa_tk_queue_member q WHERE q.tenant_id = :t AND q.queue_key = :q)
                     GROUP BY t.assignee_id, t.priority) l ON l.assignee_id = m.user_id
-                WHERE m.tenant_id = :t AND m.queue_key = :q ORDER BY m.user_id""")
+                WHERE m.tenant_id = :t AND m.queue_key = :q ORDER BY m.user_id""";
+
+    /**
+     * The queue's members with everything dispatch needs, in one query however many they are: profile, when dispatch
+     * last gave them work, and the open tickets each holds (in any queue) by priority. The open counts read
+     * {@code oa_tk_ticket} grouped, in {@link TicketRepository#HELD_KINDS} (index on assignee and state).
+     *
+     * @return the candidates, by user id
+     */
+    public List<Candidate> candidates(Handle h, String tenant, String queue) {
+        Map<String, Candidate> out = new java.util.LinkedHashMap<>();
+        h.createQuery(CANDIDATES)
                 .bind("t", tenant).bind("q", queue).map((rs, c) -> {
                     String u = rs.getString(1);
                     Candidate known = out.get(u);

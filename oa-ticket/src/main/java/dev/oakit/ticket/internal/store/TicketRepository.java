@@ -246,10 +246,18 @@ public final class TicketRepository {
     /** @return the assignees of the requester's other tickets (by user id, or by the contact's address), newest first, at most 20 */
     public List<String> earlierAssignees(Handle h, String tenant, Requester r, long exceptId) {
         String who = r.userId() != null ? r.userId() : r.contactEmail();
-        return h.createQuery("SELECT assignee_id FROM oa_tk_ticket WHERE tenant_id = :t AND "
-                        + (r.userId() != null ? "requester_id" : "contact_email") + " = :r AND assignee_id IS NOT NULL AND id <> :id"
-                        + " ORDER BY id DESC LIMIT 20")
+        return h.createQuery(earlierAssigneesSql(r.userId() != null))
                 .bind("t", tenant).bind("r", who).bind("id", exceptId).mapTo(String.class).list();
+    }
+
+    /**
+     * The requester's earlier agents ({@link #earlierAssignees}): the newest of their tickets read backwards from
+     * {@code oa_tk_ticket_requester_recent} (by user) or {@code oa_tk_ticket_contact_recent} (by contact address), which
+     * hold the assignee too, so the read stops at the limit without visiting a row. Parameters {@code t}, {@code r}, {@code id}.
+     */
+    static String earlierAssigneesSql(boolean byUser) {
+        return "SELECT assignee_id FROM oa_tk_ticket WHERE tenant_id = :t AND " + (byUser ? "requester_id" : "contact_email")
+                + " = :r AND assignee_id IS NOT NULL AND id <> :id ORDER BY id DESC LIMIT 20";
     }
 
     /** @return the assignee of a ticket, empty when it has none */
