@@ -18,10 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The two reads of a routed create that would otherwise grow with the ticket table: dispatch's open load of the
- * queue's members by priority reads one range of {@code oa_tk_ticket_open_assignee} per member (index only on
- * PostgreSQL, no visit of the rows), and the requester's earlier agents read the newest of the requester's tickets
- * from {@code oa_tk_ticket_requester_recent} (or, for a contact without an account, {@code oa_tk_ticket_contact_recent})
- * backwards, stopping at the limit: no scan, no sort, no visit of the ticket rows. Checked through each database's plan
+ * queue's members by priority reads, per member, their open tickets from {@code oa_tk_ticket_assignee}, which holds state
+ * and priority (index only on PostgreSQL), and the requester's earlier agents read the newest of the requester's tickets
+ * first from {@code oa_tk_ticket_requester_recent} (or, for a contact without an account, {@code oa_tk_ticket_contact_recent}),
+ * stopping at the limit: no scan, no sort, no visit of the ticket rows. Checked through each database's plan
  * over enough tickets of enough agents and requesters that the planner prefers the index.
  */
 class CreatePathIndexTest {
@@ -44,9 +44,15 @@ class CreatePathIndexTest {
         Jdbi jdbi = Jdbi.create(db.dataSource());
 
         String load = plan(jdbi, QueueRepository.CANDIDATES, Map.of("t", "acme", "q", "it"));
-        assertThat(load).contains("oa_tk_ticket_open_assignee").doesNotContainPattern(fullRead("t"));
+        assertThat(load).doesNotContainPattern(fullRead("t"));
         if (db.kind() == TestDatabase.Kind.POSTGRESQL) {
-            assertThat(load).contains("index only scan using oa_tk_ticket_open_assignee");
+            assertThat(load).containsPattern("index only scan using oa_tk_ticket_assignee on oa_tk_ticket t .*\\n.*index cond: .*assignee_id = .*done_flag = 0");
+        }
+        if (db.kind() == TestDatabase.Kind.H2) { // a range per member: their open tickets
+            assertThat(load).containsPattern("oa_tk_ticket_assignee: tenant_id = \\?\\d+(\\s+and (done_flag = 0|assignee_id = q\\.user_id)){2}\\s");
+        }
+        if (db.kind() == TestDatabase.Kind.MARIADB) {
+            assertThat(load).containsPattern("table=t .*key=oa_tk_ticket_assignee .*ref=const,\\S*user_id,const .*using index");
         }
 
         String byUser = plan(jdbi, TicketRepository.earlierAssigneesSql(true), Map.of("t", "acme", "r", "user7", "id", 5L));
@@ -56,8 +62,12 @@ class CreatePathIndexTest {
         assertThat(byContact).contains("oa_tk_ticket_contact_recent").doesNotContainPattern(fullRead(""))
                 .doesNotContain("filesort").doesNotContainPattern("\\bsort\\s+\\(");
         if (db.kind() == TestDatabase.Kind.POSTGRESQL) {
-            assertThat(byUser).contains("index only scan backward using oa_tk_ticket_requester_recent");
-            assertThat(byContact).contains("index only scan backward using oa_tk_ticket_contact_recent");
+            assertThat(byUser).containsPattern("index only scan (backward )?using oa_tk_ticket_requester_recent");
+            assertThat(byContact).containsPattern("index only scan (backward )?using oa_tk_ticket_contact_recent");
+        }
+        if (db.kind() == TestDatabase.Kind.H2) { // read in the list's order: the first 20 end the read
+            assertThat(byUser).contains("index sorted");
+            assertThat(byContact).contains("index sorted");
         }
     }
 
