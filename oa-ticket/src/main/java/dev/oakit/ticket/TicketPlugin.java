@@ -65,6 +65,7 @@ public final class TicketPlugin implements OaPlugin {
         }
         context.config(TicketConfig.class);
         context.migrations("classpath:dev/oakit/ticket/db/migration");
+        context.migrations("classpath:dev/oakit/ticket/db/vendor/{vendor}"); // only the statements that differ per database
         template(context, CREATED_TEMPLATE, "新工单 {{number}}：{{title}}",
                 "{{by}} 提交了工单 {{number}}「{{title}}」，队列 {{queue}}，优先级 {{priority}}。",
                 "New ticket {{number}}: {{title}}", "{{by}} opened ticket {{number}} \"{{title}}\" in queue {{queue}} (priority {{priority}}).");

@@ -32,7 +32,10 @@ public interface OaPluginContext {
      * {@code oa_<id>_schema_history}, after the migrations of every plugin it requires.
      * Migrations may use the placeholders {@code ${ts}} (UTC timestamp column type),
      * {@code ${text}} (unbounded text), {@code ${id}} (auto-increment bigint primary key column
-     * type) and {@code ${bool}}.
+     * type) and {@code ${bool}}. The few statements that must differ per database go in a vendor
+     * folder named with {@code {vendor}}, which becomes {@code h2}, {@code postgresql} or
+     * {@code mariadb} (e.g. {@code classpath:dev/oakit/ticket/db/vendor/{vendor}}; then every
+     * vendor's folder exists).
      */
     void migrations(String location);
 

@@ -9,6 +9,9 @@ import java.util.List;
 
 /** The Flyway set-up of core and every plugin: one history table per module. Used by start() and the health check. */
 public final class Migrations {
+    /** In a plugin's migration location, the database's folder name: {@code h2}, {@code postgresql} or {@code mariadb}. */
+    public static final String VENDOR = "{vendor}";
+
     private Migrations() {
     }
 
@@ -20,11 +23,12 @@ public final class Migrations {
     public static List<Module> modules(BootPlan plan, Dialect dialect) {
         List<Module> all = new ArrayList<>();
         // the few statements that must differ per database live in a vendor folder (see V4)
-        all.add(new Module("core", List.of("classpath:dev/oakit/core/db/migration",
-                "classpath:dev/oakit/core/db/vendor/" + dialect.name().toLowerCase(java.util.Locale.ROOT))));
+        String vendor = dialect.name().toLowerCase(java.util.Locale.ROOT);
+        all.add(new Module("core", List.of("classpath:dev/oakit/core/db/migration", "classpath:dev/oakit/core/db/vendor/" + vendor)));
         for (PluginContextImpl c : plan.contexts) {
             if (!c.migrations.isEmpty()) {
-                all.add(new Module(c.pluginId, c.migrations));
+                // a plugin's vendor folder: {vendor} in a location names the database (h2, postgresql, mariadb)
+                all.add(new Module(c.pluginId, c.migrations.stream().map(l -> l.replace(VENDOR, vendor)).toList()));
             }
         }
         return all;

@@ -135,26 +135,30 @@ public final class QueueRepository {
     public record Candidate(Agent agent, boolean dispatcher, Map<String, Integer> openByPriority, Instant lastAssignedAt) {
     }
 
+    /** The candidates' query ({@link #candidates}): parameters {@code t} (tenant) and {@code q} (queue). */
+    static final String CANDIDATES = """
+                SELECT m.user_id, m.dispatcher, a.skills, a.capacity, a.on_duty, a.calendar, d.last_assigned_at, l.priority, l.n
+                FROM oa_tk_queue_member m
+                LEFT JOIN oa_tk_agent a ON a.tenant_id = m.tenant_id AND a.user_id = m.user_id
+                LEFT JOIN oa_tk_agent_dispatch d ON d.tenant_id = m.tenant_id AND d.user_id = m.user_id
+                LEFT JOIN (SELECT q.user_id AS assignee_id, t.priority, COUNT(*) AS n FROM oa_tk_queue_member q
+                    JOIN oa_tk_ticket t ON t.tenant_id = :t AND t.assignee_id = q.user_id AND t.done_flag = 0
+                        AND t.state_kind IN\s""" + TicketRepository.HELD_KINDS + " " + """
+                    WHERE q.tenant_id = :t AND q.queue_key = :q
+                    GROUP BY q.user_id, t.priority) l ON l.assignee_id = m.user_id
+                WHERE m.tenant_id = :t AND m.queue_key = :q ORDER BY m.user_id""";
+
     /**
      * The queue's members with everything dispatch needs, in one query however many they are: profile, when dispatch
-     * last gave them work, and the open tickets each holds (in any queue) by priority. The open counts read
-     * {@code oa_tk_ticket} grouped, in {@link TicketRepository#HELD_KINDS} (index on assignee and state).
+     * last gave them work, and the open tickets each holds (in any queue) by priority. The open counts read, per member,
+     * the member's open tickets ({@code done_flag} 0) from {@code oa_tk_ticket_assignee}, which holds state and priority:
+     * the index alone, however many tickets the table (or the member's history) has.
      *
      * @return the candidates, by user id
      */
     public List<Candidate> candidates(Handle h, String tenant, String queue) {
         Map<String, Candidate> out = new java.util.LinkedHashMap<>();
-        h.createQuery("""
-                SELECT m.user_id, m.dispatcher, a.skills, a.capacity, a.on_duty, a.calendar, d.last_assigned_at, l.priority, l.n
-                FROM oa_tk_queue_member m
-                LEFT JOIN oa_tk_agent a ON a.tenant_id = m.tenant_id AND a.user_id = m.user_id
-                LEFT JOIN oa_tk_agent_dispatch d ON d.tenant_id = m.tenant_id AND d.user_id = m.user_id
-                LEFT JOIN (SELECT t.assignee_id, t.priority, COUNT(*) AS n FROM oa_tk_ticket t
-                    WHERE t.tenant_id = :t AND t.state_kind IN\s""" + TicketRepository.HELD_KINDS + " " + """
-                    AND t.assignee_id IN
-                        (SELECT q.user_id FROM oa_tk_queue_member q WHERE q.tenant_id = :t AND q.queue_key = :q)
-                    GROUP BY t.assignee_id, t.priority) l ON l.assignee_id = m.user_id
-                WHERE m.tenant_id = :t AND m.queue_key = :q ORDER BY m.user_id""")
+        h.createQuery(CANDIDATES)
                 .bind("t", tenant).bind("q", queue).map((rs, c) -> {
                     String u = rs.getString(1);
                     Candidate known = out.get(u);

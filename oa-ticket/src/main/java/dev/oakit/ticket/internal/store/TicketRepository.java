@@ -46,6 +46,11 @@ public final class TicketRepository {
     /** The state kinds in which a ticket counts against its assignee's capacity (the one list of them). */
     static final String HELD_KINDS = "('ASSIGNED', 'IN_PROGRESS', 'WAITING')";
     /**
+     * The condition of a held ticket as the index on assignee reads it: open ({@code done_flag} 0: the range of
+     * {@code oa_tk_ticket_assignee} is the assignee's open tickets, not their history), in {@link #HELD_KINDS}.
+     */
+    static final String HELD = "done_flag = 0 AND state_kind IN " + HELD_KINDS;
+    /**
      * A work list by urgency: open tickets ({@code done_flag} 0) first, by their due ({@code work_due}: the SLA's resolution
      * due, else the due set by hand, else {@link #NO_DUE}, so tickets without one come last), then priority
      * ({@code prio_rank} 0 for URGENT to 3 for LOW), then age. The indexes {@code oa_tk_ticket_queue_urgency} (tenant,
@@ -220,14 +225,14 @@ public final class TicketRepository {
 
     /** @return the ids of the tickets the user holds (assigned, in progress, waiting), oldest first */
     public List<Long> heldBy(Handle h, String tenant, String userId) {
-        return h.createQuery("SELECT id FROM oa_tk_ticket WHERE tenant_id = :t AND assignee_id = :u AND state_kind IN " + HELD_KINDS
+        return h.createQuery("SELECT id FROM oa_tk_ticket WHERE tenant_id = :t AND assignee_id = :u AND " + HELD
                         + " ORDER BY id")
                 .bind("t", tenant).bind("u", userId).mapTo(Long.class).list();
     }
 
     /** @return the open tickets assigned to the user */
     public int openLoad(Handle h, String tenant, String userId) {
-        return h.createQuery("SELECT COUNT(*) FROM oa_tk_ticket WHERE tenant_id = :t AND assignee_id = :u AND state_kind IN " + HELD_KINDS)
+        return h.createQuery("SELECT COUNT(*) FROM oa_tk_ticket WHERE tenant_id = :t AND assignee_id = :u AND " + HELD)
                 .bind("t", tenant).bind("u", userId).mapTo(Integer.class).one();
     }
 
@@ -237,7 +242,7 @@ public final class TicketRepository {
         h.createQuery("""
                 SELECT t.assignee_id, COUNT(*) FROM oa_tk_ticket t JOIN oa_tk_queue_member m
                   ON m.tenant_id = t.tenant_id AND m.user_id = t.assignee_id AND m.queue_key = :q
-                WHERE t.tenant_id = :t AND t.state_kind IN\s""" + HELD_KINDS + " GROUP BY t.assignee_id")
+                WHERE t.tenant_id = :t AND t.done_flag = 0 AND t.state_kind IN\s""" + HELD_KINDS + " GROUP BY t.assignee_id")
                 .bind("t", tenant).bind("q", queue).map((rs, c) -> Map.entry(rs.getString(1), rs.getInt(2)))
                 .forEach(e -> load.put(e.getKey(), e.getValue()));
         return load;
@@ -246,10 +251,20 @@ public final class TicketRepository {
     /** @return the assignees of the requester's other tickets (by user id, or by the contact's address), newest first, at most 20 */
     public List<String> earlierAssignees(Handle h, String tenant, Requester r, long exceptId) {
         String who = r.userId() != null ? r.userId() : r.contactEmail();
-        return h.createQuery("SELECT assignee_id FROM oa_tk_ticket WHERE tenant_id = :t AND "
-                        + (r.userId() != null ? "requester_id" : "contact_email") + " = :r AND assignee_id IS NOT NULL AND id <> :id"
-                        + " ORDER BY id DESC LIMIT 20")
+        return h.createQuery(earlierAssigneesSql(r.userId() != null))
                 .bind("t", tenant).bind("r", who).bind("id", exceptId).mapTo(String.class).list();
+    }
+
+    /**
+     * The requester's earlier agents ({@link #earlierAssignees}): the newest of their tickets first from
+     * {@code oa_tk_ticket_requester_recent} (by user) or {@code oa_tk_ticket_contact_recent} (by contact address), which
+     * hold the assignee too, so the read stops at the limit without visiting a row. Parameters {@code t}, {@code r}, {@code id}.
+     */
+    static String earlierAssigneesSql(boolean byUser) {
+        String who = byUser ? "requester_id" : "contact_email";
+        // the fixed columns lead the order too, so that H2 sees the index's order (its planner asks for a prefix)
+        return "SELECT assignee_id FROM oa_tk_ticket WHERE tenant_id = :t AND " + who + " = :r AND assignee_id IS NOT NULL AND id <> :id"
+                + " ORDER BY tenant_id, " + who + ", id DESC LIMIT 20";
     }
 
     /** @return the assignee of a ticket, empty when it has none */
