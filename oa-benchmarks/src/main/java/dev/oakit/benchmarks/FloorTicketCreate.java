@@ -47,17 +47,18 @@ final class FloorTicketCreate implements AutoCloseable {
                 ?, 0, 0, ?, ?, ?, ?, ?, ?)""";
     static final String DISPATCHERS = "SELECT user_id FROM oa_tk_queue_member WHERE tenant_id = ? AND queue_key = ? AND dispatcher = ? ORDER BY user_id";
     static final String EARLIER = "SELECT assignee_id FROM oa_tk_ticket WHERE tenant_id = ? AND requester_id = ? AND assignee_id IS NOT NULL "
-            + "AND id <> ? ORDER BY id DESC LIMIT 20";
+            + "AND id <> ? ORDER BY tenant_id, requester_id, id DESC LIMIT 20";
     static final String LOCK_QUEUE = "SELECT queue_key FROM oa_tk_queue WHERE tenant_id = ? AND queue_key = ? FOR UPDATE";
     static final String CANDIDATES = """
             SELECT m.user_id, m.dispatcher, a.skills, a.capacity, a.on_duty, a.calendar, d.last_assigned_at, l.priority, l.n
             FROM oa_tk_queue_member m
             LEFT JOIN oa_tk_agent a ON a.tenant_id = m.tenant_id AND a.user_id = m.user_id
             LEFT JOIN oa_tk_agent_dispatch d ON d.tenant_id = m.tenant_id AND d.user_id = m.user_id
-            LEFT JOIN (SELECT t.assignee_id, t.priority, COUNT(*) AS n FROM oa_tk_ticket t
-                WHERE t.tenant_id = ? AND t.state_kind IN ('ASSIGNED', 'IN_PROGRESS', 'WAITING') AND t.assignee_id IN
-                    (SELECT q.user_id FROM oa_tk_queue_member q WHERE q.tenant_id = ? AND q.queue_key = ?)
-                GROUP BY t.assignee_id, t.priority) l ON l.assignee_id = m.user_id
+            LEFT JOIN (SELECT q.user_id AS assignee_id, t.priority, COUNT(*) AS n FROM oa_tk_queue_member q
+                JOIN oa_tk_ticket t ON t.tenant_id = ? AND t.assignee_id = q.user_id AND t.done_flag = 0
+                    AND t.state_kind IN ('ASSIGNED', 'IN_PROGRESS', 'WAITING')
+                WHERE q.tenant_id = ? AND q.queue_key = ?
+                GROUP BY q.user_id, t.priority) l ON l.assignee_id = m.user_id
             WHERE m.tenant_id = ? AND m.queue_key = ? ORDER BY m.user_id""";
     static final String DISPATCH_UPDATE = "UPDATE oa_tk_agent_dispatch SET last_assigned_at = ? WHERE tenant_id = ? AND user_id = ?";
     static final String DISPATCH_INSERT = "INSERT INTO oa_tk_agent_dispatch (tenant_id, user_id, last_assigned_at) VALUES (?, ?, ?)";
