@@ -50,6 +50,11 @@ public final class CoreErrors {
 
     /** No job with this id in the tenant. */
     public static final String JOB_NOT_FOUND = "OA-CORE/JOB_NOT_FOUND";
+    /**
+     * A job scheduled as new ({@code CommandContext.scheduleNew}) has a dedupe key that a job waiting for its first
+     * attempt already holds; schedule jobs whose key may be held with {@code scheduleAll}, which shares the waiting job.
+     */
+    public static final String JOB_KEY_TAKEN = "OA-CORE/JOB_KEY_TAKEN";
     /** Only a dead job can be replayed; this one is not dead. */
     public static final String JOB_NOT_DEAD = "OA-CORE/JOB_NOT_DEAD";
     /** No outbox event with this id (it was delivered and purged, or never existed). */

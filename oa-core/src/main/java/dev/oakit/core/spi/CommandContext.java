@@ -72,7 +72,14 @@ public interface CommandContext {
      * Schedules jobs whose dedupe keys no job can hold yet, because they name an object this command creates (the
      * timers of a new ticket, keyed by its fresh id): like {@link #scheduleAll} without the look-up of their keys. They
      * are written in one batched insert with the command's next jobs (the deliveries of its notifications, say), at
-     * the latest before the command ends; a key that some job holds after all fails the command.
+     * the latest before the command ends, before any other job statement of it and before a nested command begins
+     * (which thus sees and may cancel them). A key that got a job earlier in the same transaction (by this call, an
+     * earlier one, {@code schedule} or {@code scheduleAll}) shares that job unless a cancel of the key came between,
+     * as {@code scheduleAll} would.
+     * As no key is looked up, a job that already holds one is not shared: a job waiting for its first attempt fails
+     * the command with {@code OA-CORE/JOB_KEY_TAKEN}, naming the keys; a job that is running or waits for a retry
+     * is not seen, and the new job is written beside it (where {@code scheduleAll} would share a retrying one). Use
+     * {@code scheduleAll} for any key that may already be held.
      *
      * @since 0.1
      */

@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code Notifications.send} and {@code CommandNotifications.sendAll} route alike, over random preferences: each
  * recipient gets their preference for the template, else for '*', else the default channels; a disabled preference
- * mutes; a group channel gets one delivery per notification whoever it is for. Preferences change between sends, so
- * the node's preference cache must forget them at once.
+ * mutes; a group channel gets one delivery per notification whoever it is for. Each try has users of its own, so this
+ * does not test the node's preference cache forgetting changed preferences: {@link NotificationPreferenceCacheTest} does.
  */
 class NotificationRoutingPropertiesTest {
     private static final List<String> CHANNELS = List.of("inbox", "sms", "team");

@@ -88,4 +88,30 @@ class NotificationSendAllTest {
         assertThat(plugin.inbox.sent).containsExactlyInAnyOrder("bob:请假已批准：张三", "alice:Ticket T-7");
         assertThat(team.sent).containsExactly("请假已批准：张三");
     }
+
+    /** A delivery job stored before deliveries named their job ({@code {"deliveryId": n}}) still delivers. */
+    @DbTest
+    void aDeliveryJobOfTheOldFormNamingItsDeliveryRunsToCompletion(TestDatabase db) {
+        NotifyPlugin plugin = new NotifyPlugin();
+        OaKit oa = db.start(b -> b.plugin(plugin).config("core", NotifyTestSupport.core(Map.of("defaultChannels", List.of("inbox")))));
+        long[] delivery = new long[1];
+        OaKitTestAccess.commands(oa).execute(CommandSpec.of(hr, "test.notify"), Void.class, ctx -> {
+            NotificationReceipt r = OaKitTestAccess.commandNotifications(oa).sendAll(ctx, hr,
+                    List.of(NotificationRequest.of("leave.approved", List.of("alice"), VARS))).get(0);
+            delivery[0] = r.deliveryIds().get(0);
+            // the job as stored before: its payload names the delivery, not the notification
+            int n = ctx.handle().createUpdate("""
+                    UPDATE oa_core_job SET payload = :p
+                    WHERE id = (SELECT job_id FROM oa_core_notify_delivery WHERE id = :d)""")
+                    .bind("p", "{\"deliveryId\":" + delivery[0] + "}").bind("d", delivery[0]).execute();
+            assertThat(n).isOne();
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> plugin.inbox.sent.size() == 1);
+        assertThat(plugin.inbox.sent).containsExactly("alice:请假已批准：张三");
+        await().atMost(Duration.ofSeconds(30)).until(() -> oa.service(Notifications.class)
+                .deliveries(admin, DeliveryQuery.all().recipient("alice")).get(0).status() == DeliveryStatus.SENT);
+        assertThat(oa.service(Notifications.class).deliveries(admin, DeliveryQuery.all().recipient("alice")))
+                .singleElement().satisfies(d -> assertThat(d.id()).isEqualTo(delivery[0]));
+    }
 }

@@ -102,6 +102,7 @@ public final class CommandRunner implements Commands {
             return transactions.inTransaction(tx -> runCounting(tx, spec, resultType, body));
         } catch (ConflictException e) {
             // a concurrent command with the same request id committed first: answer with its result
+            // (a job key scheduleNew found taken is JOB_KEY_TAKEN, never mistaken for this)
             if (outermost && spec.requestId() != null && CoreErrors.DUPLICATE.equals(e.code())) {
                 return transactions.inTransaction(tx -> runCounting(tx, spec, resultType, body));
             }
@@ -121,6 +122,9 @@ public final class CommandRunner implements Commands {
                 // the host bound a connection in auto-commit mode: OAKit owns this transaction
                 return runCounting(tx, spec, resultType, body);
             }
+            // the outer command's gathered new jobs are written first: the nested command sees (and may cancel) them,
+            // and its failure, undone to the savepoint, does not undo them
+            writeNewJobs(tx);
             String savepoint = "oa_cmd_" + tx.nextSavepoint();
             tx.handle().savepoint(savepoint);
             try {
@@ -143,11 +147,53 @@ public final class CommandRunner implements Commands {
     }
 
     private <T> T runCounting(Transactions.Tx tx, CommandSpec spec, Class<T> resultType, Function<CommandContext, T> body) {
+        NewJobs gathered = newJobs(tx);
+        java.util.Set<String> keysBefore = java.util.Set.copyOf(gathered.keys);
         tx.enter();
         try {
             return run(tx, spec, resultType, body);
+        } catch (RuntimeException | Error e) {
+            gathered.forget(keysBefore); // the failed command's new jobs are not written, nor are their keys taken
+            throw e;
         } finally {
             tx.exit();
+        }
+    }
+
+    /**
+     * The jobs {@link CommandContext#scheduleNew} gathered in a transaction and not written yet (they belong to the
+     * innermost running command: an outer command's are written before a nested one begins), and every key a job got
+     * in the transaction (by scheduleNew, schedule or scheduleAll) that no cancel freed since: scheduleNew shares the
+     * job of such a key, as scheduleAll would.
+     */
+    private static final class NewJobs {
+        final java.util.List<JobRequest> jobs = new java.util.ArrayList<>();
+        final java.util.Set<String> keys = new java.util.HashSet<>();
+        String tenantId;
+        Instant now;
+
+        void forget(java.util.Set<String> keysBefore) {
+            jobs.clear();
+            keys.clear(); // its keys are free again, and those its cancels freed are held again
+            keys.addAll(keysBefore);
+        }
+
+        java.util.List<JobRequest> take() {
+            java.util.List<JobRequest> taken = java.util.List.copyOf(jobs);
+            jobs.clear();
+            return taken;
+        }
+    }
+
+    private static NewJobs newJobs(Transactions.Tx tx) {
+        return tx.attached(NewJobs.class, NewJobs::new);
+    }
+
+    /** Writes the transaction's gathered new jobs, if any, in one batch. */
+    private void writeNewJobs(Transactions.Tx tx) {
+        NewJobs gathered = newJobs(tx);
+        if (!gathered.jobs.isEmpty()) {
+            jobs.insertNewBatch(tx.handle(), gathered.tenantId, gathered.take(), gathered.now);
         }
     }
 
@@ -230,8 +276,6 @@ public final class CommandRunner implements Commands {
         private String summary;
         private String onBehalfOf;
         private boolean scheduled;
-        /** scheduleNew's jobs, written with the next batch of jobs or before the audit record */
-        private final java.util.List<JobRequest> newJobs = new java.util.ArrayList<>();
 
         Ctx(Transactions.Tx tx, CommandSpec spec, Instant now) {
             this.tx = tx;
@@ -290,24 +334,25 @@ public final class CommandRunner implements Commands {
 
         @Override
         public java.util.List<JobRequest> takeNewJobs() {
-            java.util.List<JobRequest> taken = java.util.List.copyOf(newJobs);
-            newJobs.clear();
-            return taken;
+            return newJobs(tx).take();
         }
 
         /** Writes the gathered new jobs (before any other job statement, so a cancel of their keys finds them). */
         void writeNewJobs() {
-            if (!newJobs.isEmpty()) {
-                jobs.insertNewBatch(tx.handle(), tenantId(), takeNewJobs(), now);
-            }
+            CommandRunner.this.writeNewJobs(tx);
         }
 
         @Override
         public void scheduleNew(java.util.Collection<JobRequest> requests) {
             Checks.elements("requests", requests);
-            if (!requests.isEmpty()) {
-                scheduled = true;
-                newJobs.addAll(requests);
+            NewJobs gathered = newJobs(tx);
+            for (JobRequest r : requests) {
+                if (r.dedupeKey() == null || gathered.keys.add(r.dedupeKey())) { // the first job of a key wins
+                    scheduled = true;
+                    gathered.tenantId = tenantId();
+                    gathered.now = now;
+                    gathered.jobs.add(r);
+                }
             }
         }
 
@@ -316,6 +361,7 @@ public final class CommandRunner implements Commands {
             Checks.notNull("request", request);
             scheduled = true;
             writeNewJobs();
+            scheduledKeys(java.util.List.of(request));
             return jobs.insert(tx.handle(), tenantId(), request, now);
         }
 
@@ -325,14 +371,22 @@ public final class CommandRunner implements Commands {
             if (!requests.isEmpty()) {
                 scheduled = true;
                 writeNewJobs();
+                scheduledKeys(requests);
                 jobs.insertAll(tx.handle(), tenantId(), requests, now);
             }
+        }
+
+        /** Notes the keys a job now holds in this transaction: scheduleNew shares them rather than write them again. */
+        private void scheduledKeys(java.util.Collection<JobRequest> requests) {
+            NewJobs gathered = newJobs(tx);
+            requests.stream().map(JobRequest::dedupeKey).filter(java.util.Objects::nonNull).forEach(gathered.keys::add);
         }
 
         @Override
         public int cancelJobs(String dedupeKey) {
             Checks.text("dedupeKey", dedupeKey, 200);
             writeNewJobs();
+            newJobs(tx).keys.remove(dedupeKey); // scheduleNew may write a job of this key again
             return jobs.cancel(tx.handle(), tenantId(), dedupeKey, now);
         }
 
@@ -340,6 +394,7 @@ public final class CommandRunner implements Commands {
         public int cancelJobsByKeyPrefix(String keyPrefix) {
             Checks.text("keyPrefix", keyPrefix, 200);
             writeNewJobs();
+            newJobs(tx).keys.removeIf(k -> k.startsWith(keyPrefix));
             return jobs.cancelByKeyPrefix(tx.handle(), tenantId(), keyPrefix, now);
         }
 

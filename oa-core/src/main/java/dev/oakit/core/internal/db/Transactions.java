@@ -37,6 +37,7 @@ public final class Transactions {
         private final boolean hostOwned;
         private final List<Runnable> afterCommit = new ArrayList<>();
         private final java.util.Set<String> marks = new java.util.HashSet<>();
+        private final java.util.Map<Class<?>, Object> attached = new java.util.HashMap<>();
         /** false for a read in auto-commit mode until a command joins it (and always for a host's transaction) */
         private boolean began;
         private int depth;
@@ -89,6 +90,11 @@ public final class Transactions {
         /** Notes a fact about this transaction (for instance: it wrote the directory) for the rest of it. */
         public void mark(String mark) {
             marks.add(mark);
+        }
+
+        /** @return the state of this type kept for the rest of the transaction, made on first use */
+        public <T> T attached(Class<T> type, java.util.function.Supplier<T> create) {
+            return type.cast(attached.computeIfAbsent(type, t -> create.get()));
         }
 
         /** @return true when {@link #mark} noted this fact in this transaction */

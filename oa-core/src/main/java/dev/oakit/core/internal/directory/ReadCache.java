@@ -11,9 +11,10 @@ import java.util.function.Supplier;
  * which approval routing asks on every start and step. An answer is reused for at most the TTL,
  * and never after a directory command of this JVM began or ended: every write bumps a generation,
  * and an answer loaded under an older generation is a miss. Another node's writes are seen at the
- * latest after the TTL. A zero TTL turns caching off. Notification preferences use it too.
+ * latest after the TTL. A zero TTL turns caching off. Used through {@link TransactionalCache}, which adds the rules
+ * for transactions.
  */
-public final class ReadCache {
+final class ReadCache {
     private record Entry(Object value, long generation, long expiresAt) {
     }
 
@@ -22,7 +23,7 @@ public final class ReadCache {
     private final AtomicLong generation = new AtomicLong();
     private final ConcurrentHashMap<List<Object>, Entry> entries = new ConcurrentHashMap<>();
 
-    public ReadCache(Duration ttl, int maxEntries) {
+    ReadCache(Duration ttl, int maxEntries) {
         this.ttlNanos = ttl.toNanos();
         this.maxEntries = maxEntries;
     }
@@ -53,7 +54,7 @@ public final class ReadCache {
      *     {@code loadMissing} (which answers every key it is given; a key it leaves out is cached as {@code absent})
      */
     @SuppressWarnings("unchecked")
-    public <K, V> java.util.Map<K, V> getAll(String kind, java.util.Collection<K> keys, V absent,
+    <K, V> java.util.Map<K, V> getAll(String kind, java.util.Collection<K> keys, V absent,
                                              java.util.function.Function<List<K>, java.util.Map<K, V>> loadMissing) {
         java.util.Map<K, V> out = new java.util.HashMap<>();
         List<K> missing = new java.util.ArrayList<>();
@@ -99,7 +100,7 @@ public final class ReadCache {
     }
 
     /** Forgets every answer (a directory command of this JVM begins or ends). */
-    public void invalidate() {
+    void invalidate() {
         generation.incrementAndGet();
         entries.clear();
     }

@@ -54,16 +54,10 @@ final class JobBatchInsert {
             return;
         }
         boolean anyKey = fresh.stream().anyMatch(r -> r.dedupeKey() != null);
-        var batch = h.prepareBatch("""
-                INSERT INTO oa_core_job (tenant_id, type, status, payload, due_at, attempts, max_attempts, fence,
-                    dedupe_key, event_id, created_at, updated_at)
-                VALUES (:t, :type, 'READY', :payload, :due, 0, :max, 0, :key, :event, :now, :now)"""
-                + (anyKey && db.dialect() == Dialect.POSTGRESQL
+        var batch = h.prepareBatch(INSERT + (anyKey && db.dialect() == Dialect.POSTGRESQL
                 ? " ON CONFLICT (tenant_id, dedupe_key) WHERE status = 'READY' AND attempts = 0 DO NOTHING" : ""));
         for (JobRequest r : fresh) {
-            batch.bind("t", tenantId).bind("type", r.type()).bind("payload", jobs.payload(r)).bind("due", InstantAsUtc.toDb(r.dueAt() == null ? now : r.dueAt()))
-                    .bind("max", jobs.maxAttempts(r)).bind("key", r.dedupeKey()).bind("event", (String) null)
-                    .bind("now", InstantAsUtc.toDb(now)).add();
+            bound(batch, tenantId, r, now).add();
         }
         // H2 and MariaDB undo only the failed statements of a batch (a key taken meanwhile) and keep the others:
         // the whole batch is undone to this savepoint before each job goes the single path, which shares the key
@@ -127,23 +121,22 @@ final class JobBatchInsert {
      */
     public List<Long> insertNew(Handle h, String tenantId, List<JobRequest> requests, Instant now) {
         List<Long> ids = new ArrayList<>();
-        if (requests.size() < 2 || db.dialect() == Dialect.MARIADB) {
-            for (JobRequest r : requests) {
-                ids.add(h.createUpdate(INSERT).bind("t", tenantId).bind("type", r.type()).bind("payload", jobs.payload(r))
-                        .bind("due", InstantAsUtc.toDb(r.dueAt() == null ? now : r.dueAt())).bind("max", jobs.maxAttempts(r))
-                        .bind("key", r.dedupeKey()).bind("now", InstantAsUtc.toDb(now))
-                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        try {
+            if (requests.size() < 2 || db.dialect() == Dialect.MARIADB) {
+                for (JobRequest r : requests) {
+                    ids.add(bound(h.createUpdate(INSERT), tenantId, r, now).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+                }
+                return ids;
             }
+            var batch = h.prepareBatch(INSERT);
+            for (JobRequest r : requests) {
+                bound(batch, tenantId, r, now).add();
+            }
+            ids.addAll(batch.executePreparedBatch("id").mapTo(Long.class).list());
             return ids;
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            throw keyTaken(e, requests);
         }
-        var batch = h.prepareBatch(INSERT);
-        for (JobRequest r : requests) {
-            batch.bind("t", tenantId).bind("type", r.type()).bind("payload", jobs.payload(r))
-                    .bind("due", InstantAsUtc.toDb(r.dueAt() == null ? now : r.dueAt())).bind("max", jobs.maxAttempts(r))
-                    .bind("key", r.dedupeKey()).bind("now", InstantAsUtc.toDb(now)).add();
-        }
-        ids.addAll(batch.executePreparedBatch("id").mapTo(Long.class).list());
-        return ids;
     }
 
     /** Like {@link #insertNew} when nobody needs the ids: one batch on every database. */
@@ -154,11 +147,35 @@ final class JobBatchInsert {
         }
         var batch = h.prepareBatch(INSERT);
         for (JobRequest r : requests) {
-            batch.bind("t", tenantId).bind("type", r.type()).bind("payload", jobs.payload(r))
-                    .bind("due", InstantAsUtc.toDb(r.dueAt() == null ? now : r.dueAt())).bind("max", jobs.maxAttempts(r))
-                    .bind("key", r.dedupeKey()).bind("now", InstantAsUtc.toDb(now)).add();
+            bound(batch, tenantId, r, now).add();
         }
-        batch.execute();
+        try {
+            batch.execute();
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            throw keyTaken(e, requests);
+        }
+    }
+
+    /** @return the statement with the job's values bound (the one place of the job-binding chain) */
+    private <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bound(S statement, String tenantId, JobRequest r, Instant now) {
+        return statement.bind("t", tenantId).bind("type", r.type()).bind("payload", jobs.payload(r))
+                .bind("due", InstantAsUtc.toDb(r.dueAt() == null ? now : r.dueAt())).bind("max", jobs.maxAttempts(r))
+                .bind("key", r.dedupeKey()).bind("now", InstantAsUtc.toDb(now));
+    }
+
+    /**
+     * @return for a unique-key failure of jobs inserted without a look-up: an error naming their keys and the fix
+     *     (not {@code DUPLICATE}, which a command with a request id would take for a concurrent twin and run again);
+     *     else the failure as it came
+     */
+    private static RuntimeException keyTaken(RuntimeException e, List<JobRequest> requests) {
+        if (!(e.getCause() instanceof java.sql.SQLException cause) || !Dialect.isDuplicateKey(cause)) {
+            return e;
+        }
+        List<String> keys = requests.stream().map(JobRequest::dedupeKey).filter(java.util.Objects::nonNull).distinct().toList();
+        return new dev.oakit.core.ConflictException(dev.oakit.core.CoreErrors.JOB_KEY_TAKEN, "a job waiting for its first"
+                + " attempt already holds one of the dedupe keys " + keys + " scheduled as new (scheduleNew, which does not"
+                + " look keys up); schedule jobs whose key may be held with scheduleAll, which shares the waiting job");
     }
 
     private static final String INSERT = """

@@ -57,19 +57,20 @@ public final class NotificationsService implements Notifications, dev.oakit.core
     private final NotificationsConfig config;
     private final dev.oakit.core.internal.job.JobRepository jobsOf;
     private final dev.oakit.core.internal.db.Database db;
-    private final dev.oakit.core.internal.directory.ReadCache preferenceCache;
+    private final dev.oakit.core.internal.directory.TransactionalCache preferenceCache;
 
     @Inject
     public NotificationsService(Commands commands, ChannelRegistry channels, TemplateRegistry templates, CoreConfig core,
-                                dev.oakit.core.internal.job.JobRepository jobsOf, dev.oakit.core.internal.db.Database db) {
+                                dev.oakit.core.internal.job.JobRepository jobsOf, dev.oakit.core.internal.db.Database db,
+                                dev.oakit.core.internal.db.Transactions transactions) {
         this.jobsOf = jobsOf;
         this.db = db;
         this.commands = commands;
         this.channels = channels;
         this.templates = templates;
         this.config = core.notifications();
-        this.preferenceCache = new dev.oakit.core.internal.directory.ReadCache(core.directoryCache().ttl(),
-                core.directoryCache().maxEntries());
+        this.preferenceCache = new dev.oakit.core.internal.directory.TransactionalCache(commands, transactions,
+                core.directoryCache().ttl(), core.directoryCache().maxEntries(), "notification-preferences");
     }
 
     @Override
@@ -209,21 +210,24 @@ public final class NotificationsService implements Notifications, dev.oakit.core
         List<Long> ids = new ArrayList<>();
         if (planned.size() < 2 || db.dialect() == Dialect.MARIADB) { // MariaDB's driver returns one generated key per batch, not each
             for (int k = 0; k < planned.size(); k++) {
-                Planned p = planned.get(k);
-                ids.add(h.createUpdate(DELIVERY_SQL).bind("t", tenant).bind("n", notificationIds.get(p.notification()))
-                        .bind("r", p.recipient()).bind("c", p.channel()).bind("j", jobIds.get(k)).bind("now", now)
+                ids.add(bound(h.createUpdate(DELIVERY_SQL), tenant, notificationIds, planned.get(k), jobIds.get(k), now)
                         .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
             }
             return ids;
         }
         var batch = h.prepareBatch(DELIVERY_SQL);
         for (int k = 0; k < planned.size(); k++) {
-            Planned p = planned.get(k);
-            batch.bind("t", tenant).bind("n", notificationIds.get(p.notification())).bind("r", p.recipient()).bind("c", p.channel())
-                    .bind("j", jobIds.get(k)).bind("now", now).add();
+            bound(batch, tenant, notificationIds, planned.get(k), jobIds.get(k), now).add();
         }
         ids.addAll(batch.executePreparedBatch("id").mapTo(Long.class).list());
         return ids;
+    }
+
+    /** @return the statement with one delivery's values bound (its single and its batch insert alike) */
+    private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bound(S statement, String tenant,
+            List<String> notificationIds, Planned p, long jobId, Object now) {
+        return statement.bind("t", tenant).bind("n", notificationIds.get(p.notification())).bind("r", p.recipient())
+                .bind("c", p.channel()).bind("j", jobId).bind("now", now);
     }
 
     private static final String DELIVERY_SQL = """
@@ -238,7 +242,8 @@ public final class NotificationsService implements Notifications, dev.oakit.core
 
     /**
      * @return the recipients' preferences (every template's), through the cache: a user's are reused for at most the
-     *     directory cache's TTL and never after a preference command of this node began or ended; the others in one query
+     *     directory cache's TTL and never after a preference command of this node began or ended, nor in a transaction
+     *     that set preferences or a host's transaction; the others in one query
      */
     private Map<String, List<NotificationPreference>> preferences(Handle h, String tenantId, Set<String> users) {
         Map<String, List<NotificationPreference>> byKey = preferenceCache.getAll("notify.pref." + tenantId, users, List.of(), missing -> {
@@ -336,10 +341,9 @@ public final class NotificationsService implements Notifications, dev.oakit.core
         }
         String joined = String.join(",", preference.channels());
         Checks.text("channels", joined.isEmpty() ? "-" : joined, 1000);
-        preferenceCache.invalidate();
-        return commands.execute(CommandSpec.of(actor, "core.notification.preference.set")
+        // forgets the cached preferences as it begins, ends and commits; its transaction reads around the cache
+        return preferenceCache.execute(CommandSpec.of(actor, "core.notification.preference.set")
                 .withTarget("user", preference.userId()), NotificationPreference.class, ctx -> {
-            ctx.afterCommit(preferenceCache::invalidate); // this node routes with the new preference at once
             Object now = InstantAsUtc.toDb(ctx.now());
             int n = ctx.handle().createUpdate("""
                     UPDATE oa_core_notify_pref SET channels = :c, enabled = :e, updated_at = :now

@@ -35,7 +35,7 @@ final class BatchedJobs implements CommandContext {
         if (!pending.isEmpty()) {
             List<JobRequest> all = List.copyOf(pending);
             pending.clear();
-            if (newTicket > 0 && all.stream().allMatch(this::keyedByNewTicket)) {
+            if (newTicket > 0 && all.stream().allMatch(r -> keyedBy(newTicket, r))) {
                 ctx.scheduleNew(all);
             } else {
                 ctx.scheduleAll(all);
@@ -43,11 +43,18 @@ final class BatchedJobs implements CommandContext {
         }
     }
 
-    /** @return whether the job's key names the new ticket ({@code <family>:<id>} or {@code <family>:<id>:<part>}) */
-    private boolean keyedByNewTicket(JobRequest r) {
+    /**
+     * @return whether the job's key names the new ticket: its second {@code :}-separated segment is the ticket's id
+     *     ({@code <family>:<id>} or {@code <family>:<id>:<part>}, a part such as an SLA firing's instant holding colons
+     *     of its own); any other key goes the look-up path, which is right for every key
+     */
+    static boolean keyedBy(long ticketId, JobRequest r) {
         String key = r.dedupeKey();
-        String id = ":" + newTicket;
-        return key != null && (key.endsWith(id) || key.contains(id + ":"));
+        if (key == null) {
+            return false;
+        }
+        String[] segments = key.split(":", 3);
+        return segments.length >= 2 && segments[1].equals(Long.toString(ticketId));
     }
 
     @Override
