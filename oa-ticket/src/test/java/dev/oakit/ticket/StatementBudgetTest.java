@@ -20,8 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StatementBudgetTest {
     // a command's notifications are written together: notification, preferences, delivery, delivery job, job id (no audit of their own)
     // the type, queue, dispatchers and dispatch rules come from the configuration cache (ConfigCache): no statement
-    static final int CREATE_BUDGET = 12; // counter, row, history, the report figures' row (oa_tk_metric), the "not started" job (look-up, insert), audit
-    static final int CLAIM_BUDGET = 13; // with the assignment for the reports (oa_tk_metric_assign)
+    // counter, row, history, the report figures' row (oa_tk_metric) and its counts per day (oa_tk_metric_day), the "not started" job
+    // (look-up, insert), audit
+    static final int CREATE_BUDGET = 13;
+    static final int CLAIM_BUDGET = 14; // with the assignment for the reports (oa_tk_metric_assign) and its count per day
     static final int START_BUDGET = 12;
     static final int QUEUE_VIEW_BUDGET = 2;
     static final int WORKBENCH_BUDGET = 6;
