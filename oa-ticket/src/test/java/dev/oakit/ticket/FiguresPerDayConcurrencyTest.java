@@ -1,21 +1,20 @@
-package dev.oakit.ticket.report;
+package dev.oakit.ticket;
 
 import dev.oakit.core.Actor;
 import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.TestDatabase;
-import dev.oakit.ticket.NewTicket;
-import dev.oakit.ticket.TicketFixture;
+import dev.oakit.ticket.report.ReportFilter;
+import dev.oakit.ticket.report.ResponseTimeReport;
+import dev.oakit.ticket.report.TicketReports;
+import dev.oakit.ticket.report.VolumeReport;
+import dev.oakit.ticket.report.WorkloadReport;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static dev.oakit.ticket.TicketFixture.user;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,24 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FiguresPerDayConcurrencyTest {
     private static void race(int threads, List<Callable<Object>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Object>> out = new ArrayList<>();
-            for (Callable<Object> task : tasks) {
-                out.add(pool.submit(() -> {
-                    go.await();
-                    return task.call();
-                }));
-            }
-            go.countDown();
-            pool.shutdown();
-            assertThat(pool.awaitTermination(180, TimeUnit.SECONDS)).isTrue();
-            for (Future<Object> f : out) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
+        for (Future<Object> f : ConcurrencyTest.race(threads, tasks)) {
+            f.get();
         }
     }
 
