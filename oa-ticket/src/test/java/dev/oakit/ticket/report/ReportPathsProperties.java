@@ -97,7 +97,7 @@ class ReportPathsProperties {
 
     @Provide
     Arbitrary<List<Read>> reads() {
-        return Combinators.combine(Arbitraries.integers().between(-3, 14), Arbitraries.integers().between(0, 20), Arbitraries.integers().between(0, 3),
+        return Combinators.combine(Arbitraries.integers().between(-40, 14), Arbitraries.integers().between(0, 80), Arbitraries.integers().between(0, 3),
                 Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 4), Arbitraries.of(true, false)).as(Read::new)
                 .list().ofMinSize(3).ofMaxSize(6);
     }

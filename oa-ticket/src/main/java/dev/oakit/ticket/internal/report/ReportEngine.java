@@ -100,8 +100,18 @@ public final class ReportEngine implements TicketReports {
             return perDay && categories == null;
         }
 
-        /** @return the FROM and WHERE of a measure's figures per day in the range, alias {@code a} */
+        /**
+         * @return the FROM and WHERE of a measure's figures in the range, alias {@code a}: the whole months of the range
+         *     from the month rows, the days before and after them from the day rows
+         */
         String days(String measure) {
+            return " FROM oa_tk_metric_day a WHERE a.tenant_id = :t AND (a.measure = '" + measure + "' AND (a.on_day >= :from AND a.on_day < :mfrom"
+                    + " OR a.on_day >= :mafter AND a.on_day <= :to) OR a.measure = '" + measure + MetricDayRepository.MONTH
+                    + "' AND a.on_day >= :mfrom AND a.on_day < :mafter)" + where("a");
+        }
+
+        /** @return the FROM and WHERE of a measure's day rows in the range, alias {@code a} */
+        String eachDay(String measure) {
             return " FROM oa_tk_metric_day a WHERE a.tenant_id = :t AND a.measure = '" + measure + "' AND a.on_day >= :from AND a.on_day <= :to"
                     + where("a");
         }
@@ -148,6 +158,19 @@ public final class ReportEngine implements TicketReports {
             if (sql.contains(":to")) {
                 q.bind("to", filter.to());
             }
+            if (sql.contains(":mfrom")) {
+                // the whole months of the range: [mfrom, mafter); none when mfrom >= mafter (then every day is a day row)
+                LocalDate mfrom = filter.from().getDayOfMonth() == 1 ? filter.from() : filter.from().withDayOfMonth(1).plusMonths(1);
+                LocalDate mafter = filter.to().plusDays(1).withDayOfMonth(1);
+                if (filter.to().plusDays(1).getDayOfMonth() == 1) {
+                    mafter = filter.to().plusDays(1);
+                }
+                if (!mfrom.isBefore(mafter)) {
+                    mfrom = filter.to().plusDays(1);
+                    mafter = mfrom;
+                }
+                q.bind("mfrom", mfrom).bind("mafter", mafter);
+            }
             return q;
         }
     }
@@ -192,7 +215,8 @@ public final class ReportEngine implements TicketReports {
 
     /** Sums a measure's figures per day by a key column of {@code a} ("" as null), leaving out keys that sum to zero. */
     private static void summed(Handle h, Scope s, String measure, String key, BiConsumer<Object, Long> sink) {
-        grouped(h, s, "SELECT a." + key + ", SUM(a.n)" + s.days(measure) + " GROUP BY a." + key + " HAVING SUM(a.n) <> 0",
+        String from = key.equals("on_day") ? s.eachDay(measure) : s.days(measure);
+        grouped(h, s, "SELECT a." + key + ", SUM(a.n)" + from + " GROUP BY a." + key + " HAVING SUM(a.n) <> 0",
                 (k, n) -> sink.accept("".equals(k) ? null : k, n));
     }
 

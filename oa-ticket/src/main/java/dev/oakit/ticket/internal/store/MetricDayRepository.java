@@ -28,6 +28,9 @@ public final class MetricDayRepository {
     public static final String SLA = "sla";
     public static final String ASSIGNED = "assigned";
 
+    /** The suffix of a measure's month rows (on_day the first day of the month). */
+    public static final String MONTH = "_m";
+
     /** One change of one counter; unused key parts are "" (category_key "" is also "no category"). */
     public record Delta(String measure, LocalDate day, String queue, String type, String category, String agent, long bucket, long n) {
         String key() {
@@ -96,6 +99,8 @@ public final class MetricDayRepository {
         Map<String, Delta> merged = new TreeMap<>();
         for (Delta d : deltas) {
             merged.merge(d.key(), d, (a, b) -> a.plus(b.n()));
+            Delta month = new Delta(d.measure() + MONTH, d.day().withDayOfMonth(1), d.queue(), d.type(), d.category(), d.agent(), d.bucket(), d.n());
+            merged.merge(month.key(), month, (a, b) -> a.plus(b.n()));
         }
         List<Delta> rows = new ArrayList<>();
         merged.values().stream().filter(d -> d.n() != 0).forEach(rows::add);
@@ -197,6 +202,11 @@ public final class MetricDayRepository {
         for (String s : sql) {
             rows += h.createUpdate(into + s).bind("t", tenant).execute();
         }
+        // the month rows from the day rows (date - whole days: PostgreSQL and H2 subtract days; MariaDB gets YYYYMMDD - (DD - 1))
+        String month = "on_day - CAST(EXTRACT(DAY FROM on_day) - 1 AS INT)";
+        rows += h.createUpdate(into + "SELECT tenant_id, CONCAT(measure, '" + MONTH + "'), " + month + ", queue_key, type_key, category_key, agent_id, bucket,"
+                + " SUM(n) FROM oa_tk_metric_day WHERE tenant_id = :t GROUP BY tenant_id, measure, " + month
+                + ", queue_key, type_key, category_key, agent_id, bucket").bind("t", tenant).execute();
         if (p.contains("postgres")) {
             h.execute("ANALYZE oa_tk_metric_day");
         }

@@ -11,6 +11,8 @@
 --   sla         known_day            ''                 target        1 breached, 0 met
 --   assigned    assigned_day         ''                 agent_id      0
 -- queue_key and type_key are the ticket's current ones (moved with it). n may reach 0 (then the row counts nothing).
+-- Every measure also has month rows: measure + '_m', on_day the first day of the month, the sum of its days; a long range
+-- reads its whole months from them and only the days at its ends from the day rows.
 CREATE TABLE oa_tk_metric_day (
     tenant_id     VARCHAR(64) NOT NULL,
     measure       VARCHAR(16) NOT NULL,
@@ -70,3 +72,7 @@ INSERT INTO oa_tk_metric_day (tenant_id, measure, on_day, queue_key, type_key, c
 SELECT a.tenant_id, 'assigned', a.assigned_day, m.queue_key, m.type_key, '', a.agent_id, 0, COUNT(*)
 FROM oa_tk_metric_assign a JOIN oa_tk_metric m ON m.ticket_id = a.ticket_id
 GROUP BY a.tenant_id, a.assigned_day, m.queue_key, m.type_key, a.agent_id;
+INSERT INTO oa_tk_metric_day (tenant_id, measure, on_day, queue_key, type_key, category_key, agent_id, bucket, n)
+SELECT tenant_id, CONCAT(measure, '_m'), on_day - CAST(EXTRACT(DAY FROM on_day) - 1 AS INT), queue_key, type_key, category_key, agent_id, bucket, SUM(n)
+FROM oa_tk_metric_day
+GROUP BY tenant_id, measure, on_day - CAST(EXTRACT(DAY FROM on_day) - 1 AS INT), queue_key, type_key, category_key, agent_id, bucket;
