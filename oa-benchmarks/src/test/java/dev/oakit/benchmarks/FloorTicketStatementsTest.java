@@ -42,7 +42,7 @@ class FloorTicketStatementsTest {
         Create oakit = capture("oakit", server);
         Create floor = capture("floor", server);
         assertThat(floor.sql()).as("the floor's statements, against OAKit's").containsExactlyElementsOf(oakit.sql());
-        assertThat(oakit.sql()).hasSize(18); // RoutingBudgetTest's routed create: configuration (type, category, rules, queue, policy) comes from the cache
+        assertThat(oakit.sql()).hasSize(19); // RoutingBudgetTest's routed create: configuration (type, category, rules, queue, policy) comes from the cache
         assertThat(floor.commits()).isEqualTo(oakit.commits()).isEqualTo(1);
     }
 
