@@ -48,20 +48,18 @@ public final class MetricDayRepository {
     }
 
     /**
-     * The histogram bucket of a duration: 5 minutes below an hour, hours below a day, days below 30 days, then
-     * 30 days; {@link #bucketSql} is the same in SQL. Buckets only locate a rank: the value is read exactly.
+     * The histogram bucket of a duration: 5 minutes below an hour, hours below 30 days, then days; {@link #bucketSql}
+     * is the same in SQL. Buckets only locate a rank: the value is then read exactly inside its bucket, so a bucket
+     * should hold few values of the range.
      */
     public static long bucket(long seconds) {
         if (seconds < 3600) {
             return Math.floorDiv(seconds, 300);
         }
-        if (seconds < 86_400) {
+        if (seconds < 2_592_000) {
             return 11 + seconds / 3600;
         }
-        if (seconds < 2_592_000) {
-            return 34 + seconds / 86_400;
-        }
-        return 63 + seconds / 2_592_000;
+        return 701 + seconds / 86_400;
     }
 
     /** @return [first second, first second after] of a bucket */
@@ -69,19 +67,16 @@ public final class MetricDayRepository {
         if (bucket < 12) {
             return new long[]{bucket * 300, (bucket + 1) * 300};
         }
-        if (bucket < 35) {
+        if (bucket < 731) {
             return new long[]{(bucket - 11) * 3600, (bucket - 10) * 3600};
         }
-        if (bucket < 64) {
-            return new long[]{(bucket - 34) * 86_400, (bucket - 33) * 86_400};
-        }
-        return new long[]{(bucket - 63) * 2_592_000, (bucket - 62) * 2_592_000};
+        return new long[]{(bucket - 701) * 86_400, (bucket - 700) * 86_400};
     }
 
     /** {@link #bucket} of column {@code c} in SQL. */
     public static String bucketSql(String c) {
-        return "CASE WHEN " + c + " < 3600 THEN FLOOR(" + c + " / 300) WHEN " + c + " < 86400 THEN 11 + FLOOR(" + c + " / 3600)"
-                + " WHEN " + c + " < 2592000 THEN 34 + FLOOR(" + c + " / 86400) ELSE 63 + FLOOR(" + c + " / 2592000) END";
+        return "CASE WHEN " + c + " < 3600 THEN FLOOR(" + c + " / 300) WHEN " + c + " < 2592000 THEN 11 + FLOOR(" + c + " / 3600)"
+                + " ELSE 701 + FLOOR(" + c + " / 86400) END";
     }
 
     private final ProductName productName = new ProductName();

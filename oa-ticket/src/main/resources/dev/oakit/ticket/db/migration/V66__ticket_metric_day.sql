@@ -50,20 +50,20 @@ SELECT tenant_id, 'resolved_c', resolved_day, queue_key, type_key, COALESCE(cate
 WHERE resolved_day IS NOT NULL GROUP BY tenant_id, resolved_day, queue_key, type_key, COALESCE(category_key, '');
 INSERT INTO oa_tk_metric_day (tenant_id, measure, on_day, queue_key, type_key, category_key, agent_id, bucket, n)
 SELECT tenant_id, 'first_h', first_response_day, queue_key, type_key, '', '',
-    CASE WHEN first_response_secs < 3600 THEN FLOOR(first_response_secs / 300) WHEN first_response_secs < 86400 THEN 11 + FLOOR(first_response_secs / 3600)
-         WHEN first_response_secs < 2592000 THEN 34 + FLOOR(first_response_secs / 86400) ELSE 63 + FLOOR(first_response_secs / 2592000) END, COUNT(*)
+    CASE WHEN first_response_secs < 3600 THEN FLOOR(first_response_secs / 300) WHEN first_response_secs < 2592000 THEN 11 + FLOOR(first_response_secs / 3600)
+         ELSE 701 + FLOOR(first_response_secs / 86400) END, COUNT(*)
 FROM oa_tk_metric WHERE first_response_secs IS NOT NULL
 GROUP BY tenant_id, first_response_day, queue_key, type_key,
-    CASE WHEN first_response_secs < 3600 THEN FLOOR(first_response_secs / 300) WHEN first_response_secs < 86400 THEN 11 + FLOOR(first_response_secs / 3600)
-         WHEN first_response_secs < 2592000 THEN 34 + FLOOR(first_response_secs / 86400) ELSE 63 + FLOOR(first_response_secs / 2592000) END;
+    CASE WHEN first_response_secs < 3600 THEN FLOOR(first_response_secs / 300) WHEN first_response_secs < 2592000 THEN 11 + FLOOR(first_response_secs / 3600)
+         ELSE 701 + FLOOR(first_response_secs / 86400) END;
 INSERT INTO oa_tk_metric_day (tenant_id, measure, on_day, queue_key, type_key, category_key, agent_id, bucket, n)
 SELECT tenant_id, 'resol_h', resolved_day, queue_key, type_key, '', '',
-    CASE WHEN resolution_secs < 3600 THEN FLOOR(resolution_secs / 300) WHEN resolution_secs < 86400 THEN 11 + FLOOR(resolution_secs / 3600)
-         WHEN resolution_secs < 2592000 THEN 34 + FLOOR(resolution_secs / 86400) ELSE 63 + FLOOR(resolution_secs / 2592000) END, COUNT(*)
+    CASE WHEN resolution_secs < 3600 THEN FLOOR(resolution_secs / 300) WHEN resolution_secs < 2592000 THEN 11 + FLOOR(resolution_secs / 3600)
+         ELSE 701 + FLOOR(resolution_secs / 86400) END, COUNT(*)
 FROM oa_tk_metric WHERE resolution_secs IS NOT NULL
 GROUP BY tenant_id, resolved_day, queue_key, type_key,
-    CASE WHEN resolution_secs < 3600 THEN FLOOR(resolution_secs / 300) WHEN resolution_secs < 86400 THEN 11 + FLOOR(resolution_secs / 3600)
-         WHEN resolution_secs < 2592000 THEN 34 + FLOOR(resolution_secs / 86400) ELSE 63 + FLOOR(resolution_secs / 2592000) END;
+    CASE WHEN resolution_secs < 3600 THEN FLOOR(resolution_secs / 300) WHEN resolution_secs < 2592000 THEN 11 + FLOOR(resolution_secs / 3600)
+         ELSE 701 + FLOOR(resolution_secs / 86400) END;
 INSERT INTO oa_tk_metric_day (tenant_id, measure, on_day, queue_key, type_key, category_key, agent_id, bucket, n)
 SELECT o.tenant_id, 'sla', o.known_day, m.queue_key, m.type_key, '', o.target, CASE WHEN o.breached THEN 1 ELSE 0 END, COUNT(*)
 FROM oa_tk_metric_sla o JOIN oa_tk_metric m ON m.ticket_id = o.ticket_id
