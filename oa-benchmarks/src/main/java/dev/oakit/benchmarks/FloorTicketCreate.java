@@ -79,7 +79,24 @@ final class FloorTicketCreate implements AutoCloseable {
     static final String INSERT_METRIC = """
             INSERT INTO oa_tk_metric (ticket_id, tenant_id, queue_key, type_key, category_key, created_at, created_day, created_week, reopened)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)""";
-    static final String INSERT_ASSIGN = "INSERT INTO oa_tk_metric_assign (tenant_id, ticket_id, agent_id, assigned_at, assigned_day) VALUES (?, ?, ?, ?, ?)";
+    static final String INSERT_ASSIGN = """
+            INSERT INTO oa_tk_metric_assign (tenant_id, ticket_id, agent_id, assigned_at, assigned_day, prev_day)
+            SELECT ?, ?, ?, ?, ?, MAX(p.assigned_day) FROM oa_tk_metric_assign p WHERE p.ticket_id = ? AND p.agent_id = ?""";
+
+    /** The report figures per day and per month of a routed create (assigned, created, created per category): one upsert of six rows. */
+    static String dayUpsert(boolean postgres) {
+        String tuple = "(CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(16)), CAST(? AS DATE), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)),"
+                + " CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS BIGINT), CAST(? AS BIGINT))";
+        String values = String.join(", ", java.util.Collections.nCopies(6, tuple));
+        String cols = "tenant_id, measure, on_day, queue_key, type_key, category_key, agent_id, bucket, n";
+        return postgres ? "INSERT INTO oa_tk_metric_day (" + cols + ") VALUES " + values
+                + " ON CONFLICT (tenant_id, measure, on_day, queue_key, type_key, category_key, agent_id, bucket) DO UPDATE SET n = oa_tk_metric_day.n + EXCLUDED.n"
+                : "MERGE INTO oa_tk_metric_day d USING (VALUES " + values + ") s (" + cols + ") ON d.tenant_id = s.tenant_id AND d.measure = s.measure"
+                + " AND d.on_day = s.on_day AND d.queue_key = s.queue_key AND d.type_key = s.type_key AND d.category_key = s.category_key"
+                + " AND d.agent_id = s.agent_id AND d.bucket = s.bucket WHEN MATCHED THEN UPDATE SET n = d.n + s.n"
+                + " WHEN NOT MATCHED THEN INSERT (" + cols + ") VALUES (s.tenant_id, s.measure, s.on_day, s.queue_key, s.type_key, s.category_key,"
+                + " s.agent_id, s.bucket, s.n)";
+    }
     static final String INSERT_NOTIFICATION = """
             INSERT INTO oa_core_notification (id, tenant_id, template_key, locale, subject, body, html, created_by, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
@@ -256,8 +273,15 @@ final class FloorTicketCreate implements AutoCloseable {
         LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
         set(s.get(INSERT_METRIC), id, T, queue, "it", category, at, day, day.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)));
         s.get(INSERT_METRIC).executeUpdate();
-        set(s.get(INSERT_ASSIGN), T, id, agent, at, day);
+        set(s.get(INSERT_ASSIGN), T, id, agent, at, day, id, agent);
         s.get(INSERT_ASSIGN).executeUpdate();
+        LocalDate month = day.withDayOfMonth(1);
+        String cat = category == null ? "" : category;
+        PreparedStatement days = s.get(dayUpsert(postgres));
+        set(days, T, "assigned", day, queue, "it", "", agent, 0L, 1L, T, "assigned_m", month, queue, "it", "", agent, 0L, 1L,
+                T, "created", day, queue, "it", "", "", 0L, 1L, T, "created_c", day, queue, "it", cat, "", 0L, 1L,
+                T, "created_c_m", month, queue, "it", cat, "", 0L, 1L, T, "created_m", month, queue, "it", "", "", 0L, 1L);
+        days.executeUpdate();
         // the SLA's due times and firings, written with the row in one update
         Instant firstResponse = now.plus(Duration.ofHours(1));
         Instant resolution = now.plus(Duration.ofHours(8));
