@@ -30,8 +30,9 @@ import java.util.UUID;
  * Jdbi, the command chain). The floor reads what OAKit reads but decides the obvious way: the requested queue, the
  * least loaded member, due times on a round-the-clock calendar. {@code FloorTicketStatementsTest} holds the statements
  * to OAKit's, so a change to either shows. With a category, as every benchmark ticket has, OAKit's routed create is
- * the 15 statements of {@code RoutingBudgetTest}: counter, row, earlier agents, queue lock, candidates, the agent's
- * dispatch time, history, two report rows, the row's update, notifications, the preferences of recipients not cached
+ * the 16 statements of {@code RoutingBudgetTest}: counter, row, earlier agents, queue lock, candidates, the agent's
+ * dispatch time, history, two report rows (the assignment's with its prev_day), the figures per day (one upsert), the
+ * row's update, notifications, the preferences of recipients not cached
  * yet, the jobs (timers, SLA firings and deliveries in one batch, no look-up of the new ticket's keys), deliveries,
  * audit. OAKit keeps the type, category, rules, queue and SLA policy in its configuration cache and the recipients'
  * notification preferences in its preference cache (30 s, the directory cache's lifetime); so does the floor. The

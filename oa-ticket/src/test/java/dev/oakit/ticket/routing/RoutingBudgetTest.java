@@ -32,8 +32,8 @@ class RoutingBudgetTest {
      * query (members, profiles, open load by priority, last assignment; the directory's answer in one batch lookup,
      * cached); when the chosen agent got work (oa_tk_agent_dispatch); the history entries (one batch); the report rows
      * (oa_tk_metric, oa_tk_metric_assign with its prev_day in the same insert); the report figures per day and per month
-     * of the create and the assignment (oa_tk_metric_day, one upsert); the row's one update (the assignment and the SLA columns together); the
-     * assignment's notification; the chosen agent's notification preferences (not cached yet: another agent took the
+     * of the create and the assignment (oa_tk_metric_day, one upsert); the row's one update (the assignment and the SLA
+     * columns together); the assignment's notification; the chosen agent's notification preferences (not cached yet: another agent took the
      * warm-up ticket); the jobs in one batch (the "not started" timer and the SLA firings, keyed by the new ticket and
      * so not looked up, with the notification's delivery jobs); the deliveries; the audit record. The rules and the SLA
      * policy come from the configuration cache. Was 51 with one directory lookup per member and two statements per
