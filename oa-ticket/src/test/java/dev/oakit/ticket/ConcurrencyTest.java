@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Numbers never repeat and exactly one of two claiming agents wins, with real threads on every database. */
 class ConcurrencyTest {
-    private static <T> List<Future<T>> race(int threads, List<Callable<T>> tasks) throws InterruptedException {
+    static <T> List<Future<T>> race(int threads, List<Callable<T>> tasks) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             CountDownLatch go = new CountDownLatch(1);

@@ -6,7 +6,8 @@ import org.apiguardian.api.API;
 /**
  * Ticket reports, each computed by a few grouped SQL queries over the tickets and
  * the figures recorded when they became known (first response, resolution, assignments, SLA
- * outcomes); no report loads tickets into memory. Days are local days in the desk's zone (the
+ * outcomes) and their counts per day (so a year-long report reads per-day counts, not every
+ * ticket); no report loads tickets into memory. Days are local days in the desk's zone (the
  * zone of the calendar {@code ticket.calendar}); working times use the calendar of the ticket's
  * queue. Export any report with {@link ReportCsv}.
  *
@@ -47,4 +48,16 @@ public interface TicketReports {
 
     /** @return open tickets by age now (calendar time), per queue and in total */
     BacklogReport backlog(Actor reader, ReportFilter filter);
+
+    /**
+     * Rebuilds the tenant's report figures per day from the figures recorded per ticket: after tickets were
+     * written straight into the tables (a bulk import), or to repair them. The reports give the same results
+     * before and after on figures kept by OAKit itself; running it again changes nothing. Administrators only;
+     * audited. Run it while no ticket of the tenant changes: a change committed during the rebuild may be
+     * counted twice or not at all until the next rebuild.
+     *
+     * @return the rows of figures per day written
+     * @since 0.1
+     */
+    long rebuildFigures(Actor admin);
 }

@@ -3,6 +3,7 @@ package dev.oakit.ticket.internal.report;
 import dev.oakit.core.Actor;
 import dev.oakit.core.Checks;
 import dev.oakit.core.ForbiddenException;
+import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
 import dev.oakit.ticket.Category;
 import dev.oakit.ticket.TicketErrors;
@@ -18,6 +19,7 @@ import dev.oakit.ticket.report.VolumeReport;
 import dev.oakit.ticket.report.WorkloadReport;
 import dev.oakit.ticket.internal.store.CatalogRepository;
 import dev.oakit.ticket.internal.store.Columns;
+import dev.oakit.ticket.internal.store.MetricDayRepository;
 import dev.oakit.ticket.internal.store.QueueRepository;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -43,9 +45,13 @@ import java.util.function.IntFunction;
 
 /**
  * The reports: each is a few grouped queries (docs/ticket-reports.md) over {@code oa_tk_metric*}
- * (days and working-time durations recorded by {@link TicketMetrics}) and the ticket, time and
- * rating tables, with the tenant, the filter and, for agents, their queues in the SQL. Only
- * aggregates come back; rows per agent, category, period or queue are assembled here.
+ * (days and working-time durations recorded by {@link TicketMetrics}), their counts per day
+ * ({@code oa_tk_metric_day}: read wherever they hold what the filter needs, so year-long reports do
+ * not grow with the tickets) and the ticket, time and rating tables, with the tenant, the filter
+ * and, for agents, their queues in the SQL. Only aggregates come back; rows per agent, category,
+ * period or queue are assembled here. Over 500 lines: one report each needs its queries on both
+ * sources (per day, and per ticket for what the counts per day cannot filter), kept side by side
+ * so that they stay the same report ({@code ReportPathsProperties} compares them).
  */
 @Singleton
 public final class ReportEngine implements TicketReports {
@@ -56,18 +62,60 @@ public final class ReportEngine implements TicketReports {
     private final Clock clock;
     private final QueueRepository queues;
     private final CatalogRepository catalog;
+    private final MetricDayRepository days;
+    private final boolean perDay;
 
     @Inject
-    public ReportEngine(Commands commands, TicketMetrics metrics, Clock clock, QueueRepository queues, CatalogRepository catalog) {
+    public ReportEngine(Commands commands, TicketMetrics metrics, Clock clock, QueueRepository queues, CatalogRepository catalog,
+                        MetricDayRepository days) {
+        this(commands, metrics, clock, queues, catalog, days, true);
+    }
+
+    private ReportEngine(Commands commands, TicketMetrics metrics, Clock clock, QueueRepository queues, CatalogRepository catalog,
+                         MetricDayRepository days, boolean perDay) {
         this.commands = commands;
         this.metrics = metrics;
         this.clock = clock;
         this.queues = queues;
         this.catalog = catalog;
+        this.days = days;
+        this.perDay = perDay;
     }
 
-    /** The reader, the filter and its SQL condition on one table alias. */
-    private record Scope(Actor reader, ReportFilter filter, List<String> categories) {
+    /**
+     * @return the same reports computed from the metric rows only (the queries before the figures per day), for
+     *     the tests that compare both
+     */
+    public ReportEngine fromMetricRows() {
+        return new ReportEngine(commands, metrics, clock, queues, catalog, days, false);
+    }
+
+    /**
+     * The reader, the filter and its SQL condition on one table alias; {@code perDay}: read the figures per day
+     * ({@code oa_tk_metric_day}) where they have what the filter needs.
+     */
+    private record Scope(Actor reader, ReportFilter filter, List<String> categories, boolean perDay) {
+        /** @return true when a measure without categories answers (no category filter) */
+        boolean plain() {
+            return perDay && categories == null;
+        }
+
+        /**
+         * @return the FROM and WHERE of a measure's figures in the range, alias {@code a}: the whole months of the range
+         *     from the month rows, the days before and after them from the day rows
+         */
+        String days(String measure) {
+            return " FROM oa_tk_metric_day a WHERE a.tenant_id = :t AND (a.measure = '" + measure + "' AND (a.on_day >= :from AND a.on_day < :mfrom"
+                    + " OR a.on_day >= :mafter AND a.on_day <= :to) OR a.measure = '" + measure + MetricDayRepository.MONTH
+                    + "' AND a.on_day >= :mfrom AND a.on_day < :mafter)" + where("a");
+        }
+
+        /** @return the FROM and WHERE of a measure's day rows in the range, alias {@code a} */
+        String eachDay(String measure) {
+            return " FROM oa_tk_metric_day a WHERE a.tenant_id = :t AND a.measure = '" + measure + "' AND a.on_day >= :from AND a.on_day <= :to"
+                    + where("a");
+        }
+
         /** @return " AND ..." limiting alias {@code a} (a table with queue_key, type_key, category_key) */
         String where(String a) {
             StringBuilder w = new StringBuilder();
@@ -110,6 +158,19 @@ public final class ReportEngine implements TicketReports {
             if (sql.contains(":to")) {
                 q.bind("to", filter.to());
             }
+            if (sql.contains(":mfrom")) {
+                // the whole months of the range: [mfrom, mafter); none when mfrom >= mafter (then every day is a day row)
+                LocalDate mfrom = filter.from().getDayOfMonth() == 1 ? filter.from() : filter.from().withDayOfMonth(1).plusMonths(1);
+                LocalDate mafter = filter.to().plusDays(1).withDayOfMonth(1);
+                if (filter.to().plusDays(1).getDayOfMonth() == 1) {
+                    mafter = filter.to().plusDays(1);
+                }
+                if (!mfrom.isBefore(mafter)) {
+                    mfrom = filter.to().plusDays(1);
+                    mafter = mfrom;
+                }
+                q.bind("mfrom", mfrom).bind("mafter", mafter);
+            }
             return q;
         }
     }
@@ -141,7 +202,7 @@ public final class ReportEngine implements TicketReports {
         }
         List<String> cats = filter.category() == null ? null
                 : List.copyOf(new TreeSet<>(catalog.subTree(h, reader.tenantId(), filter.category())));
-        return new Scope(reader, filter, cats);
+        return new Scope(reader, filter, cats, perDay);
     }
 
     /** Runs a grouped query and hands each row (key column 1, value column 2) to the sink. */
@@ -152,6 +213,24 @@ public final class ReportEngine implements TicketReports {
         }).list();
     }
 
+    /** Sums a measure's figures per day by a key column of {@code a} ("" as null), leaving out keys that sum to zero. */
+    private static void summed(Handle h, Scope s, String measure, String key, BiConsumer<Object, Long> sink) {
+        String from = key.equals("on_day") ? s.eachDay(measure) : s.days(measure);
+        grouped(h, s, "SELECT a." + key + ", SUM(a.n)" + from + " GROUP BY a." + key + " HAVING SUM(a.n) <> 0",
+                (k, n) -> sink.accept("".equals(k) ? null : k, n));
+    }
+
+    @Override
+    public long rebuildFigures(Actor admin) {
+        Checks.notNull("admin", admin);
+        admin.requireAdmin("rebuild the report figures");
+        return commands.execute(CommandSpec.of(admin, "tk.report.rebuild").withTarget("report", "figures"), Long.class, ctx -> {
+            long rows = days.rebuild(ctx.handle(), admin.tenantId());
+            ctx.summary("rebuilt the report figures per day from the metric rows: " + rows + " row(s)");
+            return rows;
+        });
+    }
+
     // ------------------------------------------------------------------ workload
 
     @Override
@@ -159,10 +238,21 @@ public final class ReportEngine implements TicketReports {
         return report(reader, filter, (h, s) -> {
             Map<String, long[]> rows = new TreeMap<>();
             IntFunction<BiConsumer<Object, Long>> into = i -> (k, n) -> rows.computeIfAbsent((String) k, x -> new long[4])[i] += n;
-            grouped(h, s, "SELECT a.agent_id, COUNT(DISTINCT a.ticket_id) FROM oa_tk_metric_assign a" + s.join("a")
-                    + " WHERE a.tenant_id = :t AND a.assigned_day >= :from AND a.assigned_day <= :to" + s.where("m") + " GROUP BY a.agent_id", into.apply(0));
-            grouped(h, s, "SELECT m.resolved_by, COUNT(*) FROM oa_tk_metric m WHERE m.tenant_id = :t AND m.resolved_day >= :from"
-                    + " AND m.resolved_day <= :to" + s.where("m") + " GROUP BY m.resolved_by", into.apply(1));
+            if (s.plain()) {
+                // each ticket once per agent: the assignments of the range less those whose previous assignment of the
+                // ticket to the agent is in the range too (a short range of index oa_tk_metric_assign_prev)
+                summed(h, s, MetricDayRepository.ASSIGNED, "agent_id", into.apply(0));
+                grouped(h, s, "SELECT a.agent_id, COUNT(*) FROM oa_tk_metric_assign a" + s.join("a") + " WHERE a.tenant_id = :t"
+                        + " AND a.prev_day >= :from AND a.prev_day <= :to AND a.assigned_day <= :to" + s.where("m") + " GROUP BY a.agent_id",
+                        (k, n) -> into.apply(0).accept(k, -n));
+                summed(h, s, MetricDayRepository.RESOLVED, "agent_id", into.apply(1));
+            } else {
+                grouped(h, s, "SELECT a.agent_id, COUNT(DISTINCT a.ticket_id) FROM oa_tk_metric_assign a" + s.join("a")
+                        + " WHERE a.tenant_id = :t AND a.assigned_day >= :from AND a.assigned_day <= :to" + s.where("m") + " GROUP BY a.agent_id",
+                        into.apply(0));
+                grouped(h, s, "SELECT m.resolved_by, COUNT(*) FROM oa_tk_metric m WHERE m.tenant_id = :t AND m.resolved_day >= :from"
+                        + " AND m.resolved_day <= :to" + s.where("m") + " GROUP BY m.resolved_by", into.apply(1));
+            }
             grouped(h, s, "SELECT t.assignee_id, COUNT(*) FROM oa_tk_ticket t WHERE t.tenant_id = :t AND t.state_kind IN " + OPEN_KINDS
                     + " AND t.assignee_id IS NOT NULL" + s.where("t") + " GROUP BY t.assignee_id", into.apply(2));
             grouped(h, s, "SELECT tm.user_id, SUM(tm.minutes) FROM oa_tk_time tm" + s.join("tm")
@@ -180,12 +270,17 @@ public final class ReportEngine implements TicketReports {
     public CategoryReport byCategory(Actor reader, ReportFilter filter) {
         return report(reader, filter, (h, s) -> {
             Map<String, long[]> own = new HashMap<>();
+            if (s.perDay()) {
+                summed(h, s, MetricDayRepository.CREATED_BY_CATEGORY, "category_key", (k, n) -> own.computeIfAbsent((String) k, x -> new long[2])[0] += n);
+                summed(h, s, MetricDayRepository.RESOLVED_BY_CATEGORY, "category_key", (k, n) -> own.computeIfAbsent((String) k, x -> new long[2])[1] += n);
+            } else {
             grouped(h, s, "SELECT m.category_key, COUNT(*) FROM oa_tk_metric m WHERE m.tenant_id = :t AND m.created_day >= :from"
                     + " AND m.created_day <= :to" + s.where("m") + " GROUP BY m.category_key",
                     (k, n) -> own.computeIfAbsent((String) k, x -> new long[2])[0] += n);
             grouped(h, s, "SELECT m.category_key, COUNT(*) FROM oa_tk_metric m WHERE m.tenant_id = :t AND m.resolved_day >= :from"
                     + " AND m.resolved_day <= :to" + s.where("m") + " GROUP BY m.category_key",
                     (k, n) -> own.computeIfAbsent((String) k, x -> new long[2])[1] += n);
+            }
             List<Category> all = catalog.categories(h, reader.tenantId());
             Map<String, List<Category>> children = new TreeMap<>();
             Set<String> known = new TreeSet<>();
@@ -259,6 +354,13 @@ public final class ReportEngine implements TicketReports {
             for (LocalDate d = first; !d.isAfter(filter.to()); d = d.plusDays(weeks ? 7 : 1)) {
                 rows.put(d, new long[2]);
             }
+            if (s.perDay()) {
+                String created = s.categories() == null ? MetricDayRepository.CREATED : MetricDayRepository.CREATED_BY_CATEGORY;
+                String resolved = s.categories() == null ? MetricDayRepository.RESOLVED : MetricDayRepository.RESOLVED_BY_CATEGORY;
+                summed(h, s, created, "on_day", (k, n) -> rows.get(weeks ? TicketMetrics.weekOf(date(k)) : date(k))[0] += n);
+                summed(h, s, resolved, "on_day", (k, n) -> rows.get(weeks ? TicketMetrics.weekOf(date(k)) : date(k))[1] += n);
+                return volume(filter, period, rows);
+            }
             String group = weeks ? "week" : "day";
             // a week row counts only days of the range: the day column limits, the week column groups
             grouped(h, s, "SELECT m.created_" + group + ", COUNT(*) FROM oa_tk_metric m WHERE m.tenant_id = :t AND m.created_day >= :from"
@@ -267,10 +369,14 @@ public final class ReportEngine implements TicketReports {
             grouped(h, s, "SELECT m.resolved_" + group + ", COUNT(*) FROM oa_tk_metric m WHERE m.tenant_id = :t AND m.resolved_day >= :from"
                     + " AND m.resolved_day <= :to" + s.where("m") + " GROUP BY m.resolved_" + group,
                     (k, n) -> rows.get(date(k))[1] += n);
-            List<VolumeReport.Row> out = new ArrayList<>();
-            rows.forEach((d, v) -> out.add(new VolumeReport.Row(d, weeks ? isoWeek(d) : d.toString(), v[0], v[1])));
-            return new VolumeReport(filter, period, out);
+            return volume(filter, period, rows);
         });
+    }
+
+    private static VolumeReport volume(ReportFilter filter, VolumeReport.Period period, TreeMap<LocalDate, long[]> rows) {
+        List<VolumeReport.Row> out = new ArrayList<>();
+        rows.forEach((d, v) -> out.add(new VolumeReport.Row(d, period == VolumeReport.Period.WEEK ? isoWeek(d) : d.toString(), v[0], v[1])));
+        return new VolumeReport(filter, period, out);
     }
 
     private static LocalDate date(Object v) {
@@ -296,10 +402,11 @@ public final class ReportEngine implements TicketReports {
             for (SlaTarget g : SlaTarget.values()) {
                 rows.put(g, new long[2]);
             }
-            String sql = "SELECT o.target, o.breached, COUNT(*) FROM oa_tk_metric_sla o" + s.join("o")
+            String sql = s.plain() ? "SELECT a.agent_id, a.bucket, SUM(a.n)" + s.days(MetricDayRepository.SLA) + " GROUP BY a.agent_id, a.bucket"
+                    : "SELECT o.target, CASE WHEN o.breached THEN 1 ELSE 0 END, COUNT(*) FROM oa_tk_metric_sla o" + s.join("o")
                     + " WHERE o.tenant_id = :t AND o.known_day >= :from AND o.known_day <= :to" + s.where("m") + " GROUP BY o.target, o.breached";
             s.bind(h.createQuery(sql), sql).map((rs, c) -> {
-                rows.get(SlaTarget.valueOf(rs.getString(1)))[rs.getBoolean(2) ? 1 : 0] += rs.getLong(3);
+                rows.get(SlaTarget.valueOf(rs.getString(1)))[(int) rs.getLong(2)] += rs.getLong(3);
                 return 0;
             }).list();
             List<SlaReport.Row> out = new ArrayList<>();
@@ -310,9 +417,6 @@ public final class ReportEngine implements TicketReports {
 
     // ------------------------------------------------------------------ response times
 
-    /** Width of the histogram buckets that locate a rank before the exact read (one hour of working time). */
-    private static final long BUCKET_SECONDS = 3600;
-
     /**
      * [count, median, p90] of a duration column per queue key (null key: the total), in two steps:
      * one grouped pass counts the values per queue and hour bucket; the bucket holding each wanted
@@ -322,13 +426,14 @@ public final class ReportEngine implements TicketReports {
      * but sorted every value again on each call and took tens of seconds at a million tickets (H2:
      * minutes); reading at an offset without the buckets walked half of the index per figure.
      */
-    private static Map<String, Object[]> times(Handle h, Scope s, String column, String day) {
+    private static Map<String, Object[]> times(Handle h, Scope s, String column, String day, String measure) {
         String where = " FROM oa_tk_metric m WHERE m.tenant_id = :t AND m." + day + " >= :from AND m." + day + " <= :to"
                 + " AND m." + column + " IS NOT NULL" + s.where("m");
-        String bucket = "FLOOR(m." + column + " / " + BUCKET_SECONDS + ")";
+        String bucket = MetricDayRepository.bucketSql("m." + column);
         Map<String, TreeMap<Long, Long>> histograms = new TreeMap<>();
         TreeMap<Long, Long> all = new TreeMap<>();
-        String sql = "SELECT m.queue_key, " + bucket + ", COUNT(*)" + where + " GROUP BY m.queue_key, " + bucket;
+        String sql = s.plain() ? "SELECT a.queue_key, a.bucket, SUM(a.n)" + s.days(measure) + " GROUP BY a.queue_key, a.bucket HAVING SUM(a.n) <> 0"
+                : "SELECT m.queue_key, " + bucket + ", COUNT(*)" + where + " GROUP BY m.queue_key, " + bucket;
         s.bind(h.createQuery(sql), sql).map((rs, c) -> {
             long b = rs.getLong(2);
             long n = rs.getLong(3);
@@ -361,7 +466,8 @@ public final class ReportEngine implements TicketReports {
             if (before + b.getValue() >= rank) {
                 String sql = "SELECT m." + column + where + " AND m." + column + " >= :blo AND m." + column + " < :bhi"
                         + " ORDER BY m." + column + " LIMIT 1 OFFSET " + (rank - before - 1);
-                Query q = s.bind(h.createQuery(sql), sql).bind("blo", b.getKey() * BUCKET_SECONDS).bind("bhi", (b.getKey() + 1) * BUCKET_SECONDS);
+                long[] bounds = MetricDayRepository.bounds(b.getKey());
+                Query q = s.bind(h.createQuery(sql), sql).bind("blo", bounds[0]).bind("bhi", bounds[1]);
                 if (queue != null) {
                     q.bind("rq", queue);
                 }
@@ -375,8 +481,8 @@ public final class ReportEngine implements TicketReports {
     @Override
     public ResponseTimeReport responseTimes(Actor reader, ReportFilter filter) {
         return report(reader, filter, (h, s) -> {
-            Map<String, Object[]> first = times(h, s, "first_response_secs", "first_response_day");
-            Map<String, Object[]> resolution = times(h, s, "resolution_secs", "resolved_day");
+            Map<String, Object[]> first = times(h, s, "first_response_secs", "first_response_day", MetricDayRepository.FIRST_RESPONSE_HISTOGRAM);
+            Map<String, Object[]> resolution = times(h, s, "resolution_secs", "resolved_day", MetricDayRepository.RESOLUTION_HISTOGRAM);
             Set<String> queues = new TreeSet<>();
             first.keySet().stream().filter(java.util.Objects::nonNull).forEach(queues::add);
             resolution.keySet().stream().filter(java.util.Objects::nonNull).forEach(queues::add);

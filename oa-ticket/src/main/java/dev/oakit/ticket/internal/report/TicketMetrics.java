@@ -4,8 +4,11 @@ import dev.oakit.core.calendar.BusinessCalendar;
 import dev.oakit.core.calendar.BusinessCalendars;
 import dev.oakit.ticket.TicketConfig;
 import dev.oakit.ticket.TicketEvent;
+import dev.oakit.ticket.TicketEventKind;
 import dev.oakit.ticket.sla.SlaTarget;
 import dev.oakit.ticket.internal.command.QueueCalendar;
+import dev.oakit.ticket.internal.store.MetricDayRepository;
+import dev.oakit.ticket.internal.store.MetricDayRepository.Delta;
 import dev.oakit.ticket.internal.store.MetricRepository;
 import dev.oakit.ticket.internal.store.QueueRepository;
 import dev.oakit.ticket.internal.store.TicketRow;
@@ -18,11 +21,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Records the per-ticket figures the reports aggregate (V40__ticket_metrics.sql), in the
- * command's transaction, when they become known: creation, the first public agent reply and the
+ * Records the per-ticket figures the reports aggregate (V40__ticket_metrics.sql) and their counts per
+ * day (V66__ticket_metric_day.sql, {@link MetricDayRepository}), in the command's transaction, when they become known: creation, the first public agent reply and the
  * current resolution (with their working-time durations on the queue's calendar), assignments,
  * reopenings, and SLA outcomes. Without an SLA clock the resolution outcome is "breached" when a
  * ticket with a due time is resolved after it; an SLA clock reports its own outcomes through
@@ -38,10 +43,12 @@ public final class TicketMetrics {
     private final MetricRepository metrics;
     private final QueueRepository queues;
     private final QueueCalendar queueCalendar;
+    private final MetricDayRepository days;
 
     @Inject
     public TicketMetrics(BusinessCalendars calendars, TicketConfig config, MetricRepository metrics, QueueRepository queues,
-                         QueueCalendar queueCalendar) {
+                         QueueCalendar queueCalendar, MetricDayRepository days) {
+        this.days = days;
         this.queueCalendar = queueCalendar;
         this.calendars = calendars;
         this.config = config;
@@ -67,47 +74,122 @@ public final class TicketMetrics {
         return queueCalendar.of(queues.queue(h, tenant, queue).orElse(null));
     }
 
-    /** Called by the command writer with the history entries a command wrote for one ticket, oldest first. */
+    /**
+     * Called by the command writer with the history entries a command wrote for one ticket, oldest first. A change
+     * of queue, type or category is applied first (moving the ticket's figures per day), so the entries' figures
+     * count under the ticket's current ones.
+     */
     public void recorded(Handle h, TicketRow row, List<TicketEvent> events) {
         boolean sync = false;
+        for (TicketEvent e : events) {
+            // only 转派 moves a ticket to another queue; UPDATED: category (or parent) changes, rare, so no need to tell which
+            sync |= e.kind() == TicketEventKind.UPDATED || e.kind() == TicketEventKind.ASSIGNED && "reassign".equals(e.action());
+        }
+        if (sync) {
+            classify(h, row);
+        }
+        List<Delta> deltas = new ArrayList<>();
         for (TicketEvent e : events) {
             switch (e.kind()) {
                 case CREATED -> {
                     LocalDate d = day(e.at());
                     metrics.created(h, row.tenantId, row.id, row.queue, row.type, row.category, e.at(), d, weekOf(d));
+                    deltas.add(MetricDayRepository.delta(MetricDayRepository.CREATED, d, row.queue, row.type, null, null, 0, 1));
+                    deltas.add(MetricDayRepository.delta(MetricDayRepository.CREATED_BY_CATEGORY, d, row.queue, row.type, row.category, null, 0, 1));
                 }
                 case AGENT_REPLY -> {
                     if (!e.internal()) {
                         long secs = calendar(h, row.tenantId, row.queue).between(row.createdAt, e.at()).toSeconds();
-                        metrics.firstResponse(h, row.tenantId, row.id, e.at(), day(e.at()), secs, e.actorId());
+                        if (metrics.firstResponse(h, row.tenantId, row.id, e.at(), day(e.at()), secs, e.actorId()) == 1) {
+                            deltas.add(MetricDayRepository.delta(MetricDayRepository.FIRST_RESPONSE_HISTOGRAM, day(e.at()), row.queue, row.type, null,
+                                    null, MetricDayRepository.bucket(secs), 1));
+                        }
                     }
                 }
-                case RESOLVED -> resolved(h, row, e);
+                case RESOLVED -> resolved(h, row, e, deltas);
                 case CLOSED -> metrics.closed(h, row.tenantId, row.id, e.at());
-                case REOPENED -> metrics.reopened(h, row.tenantId, row.id, FROM_DUE);
+                case REOPENED -> reopened(h, row, deltas);
                 case ASSIGNED -> {
                     Object to = e.detail().get("to");
                     if (to != null) {
                         metrics.assigned(h, row.tenantId, row.id, to.toString(), e.at(), day(e.at()));
+                        deltas.add(MetricDayRepository.delta(MetricDayRepository.ASSIGNED, day(e.at()), row.queue, row.type, null, to.toString(), 0, 1));
                     }
-                    sync |= "reassign".equals(e.action()); // only 转派 moves a ticket to another queue
                 }
-                case UPDATED -> sync = true; // category (or parent) changes; rare, so no need to tell which
                 default -> { }
             }
         }
-        if (sync) {
-            metrics.classify(h, row.tenantId, row.id, row.queue, row.type, row.category);
+        days.add(h, row.tenantId, deltas);
+    }
+
+    /** Copies queue, type and category to the ticket's figures, moving its figures per day when they changed. */
+    private void classify(Handle h, TicketRow row) {
+        MetricRepository.Figures was = metrics.figures(h, row.tenantId, row.id).orElse(null);
+        if (was == null || java.util.Objects.equals(was.queue(), row.queue) && java.util.Objects.equals(was.type(), row.type)
+                && java.util.Objects.equals(was.category(), row.category)) {
+            return;
+        }
+        metrics.classify(h, row.tenantId, row.id, row.queue, row.type, row.category);
+        List<Delta> deltas = new ArrayList<>();
+        figures(was, was.queue(), was.type(), was.category(), -1, deltas);
+        figures(was, row.queue, row.type, row.category, 1, deltas);
+        for (MetricRepository.Outcome o : metrics.outcomes(h, row.tenantId, row.id)) {
+            deltas.add(MetricDayRepository.delta(MetricDayRepository.SLA, o.day(), was.queue(), was.type(), null, o.target(), o.breached() ? 1 : 0, -1));
+            deltas.add(MetricDayRepository.delta(MetricDayRepository.SLA, o.day(), row.queue, row.type, null, o.target(), o.breached() ? 1 : 0, 1));
+        }
+        for (Map.Entry<String, LocalDate> a : metrics.assignments(h, row.tenantId, row.id)) {
+            deltas.add(MetricDayRepository.delta(MetricDayRepository.ASSIGNED, a.getValue(), was.queue(), was.type(), null, a.getKey(), 0, -1));
+            deltas.add(MetricDayRepository.delta(MetricDayRepository.ASSIGNED, a.getValue(), row.queue, row.type, null, a.getKey(), 0, 1));
+        }
+        days.add(h, row.tenantId, deltas);
+    }
+
+    /** Adds {@code sign} times the figures of a ticket's row (creation, first response, resolution) under the given queue, type and category. */
+    private static void figures(MetricRepository.Figures f, String queue, String type, String category, int sign, List<Delta> out) {
+        out.add(MetricDayRepository.delta(MetricDayRepository.CREATED, f.createdDay(), queue, type, null, null, 0, sign));
+        out.add(MetricDayRepository.delta(MetricDayRepository.CREATED_BY_CATEGORY, f.createdDay(), queue, type, category, null, 0, sign));
+        if (f.firstResponseSecs() != null) {
+            out.add(MetricDayRepository.delta(MetricDayRepository.FIRST_RESPONSE_HISTOGRAM, f.firstResponseDay(), queue, type, null, null,
+                    MetricDayRepository.bucket(f.firstResponseSecs()), sign));
+        }
+        resolution(f.resolvedDay(), f.resolutionSecs(), f.resolvedBy(), queue, type, category, sign, out);
+    }
+
+    /** Adds {@code sign} times a resolution's figures per day (none when {@code day} is null). */
+    private static void resolution(LocalDate day, Long secs, String by, String queue, String type, String category, int sign, List<Delta> out) {
+        if (day == null) {
+            return;
+        }
+        out.add(MetricDayRepository.delta(MetricDayRepository.RESOLVED, day, queue, type, null, by, 0, sign));
+        out.add(MetricDayRepository.delta(MetricDayRepository.RESOLVED_BY_CATEGORY, day, queue, type, category, null, 0, sign));
+        if (secs != null) {
+            out.add(MetricDayRepository.delta(MetricDayRepository.RESOLUTION_HISTOGRAM, day, queue, type, null, null, MetricDayRepository.bucket(secs), sign));
         }
     }
 
-    private void resolved(Handle h, TicketRow row, TicketEvent e) {
+    private void resolved(Handle h, TicketRow row, TicketEvent e, List<Delta> deltas) {
         LocalDate d = day(e.at());
         long secs = calendar(h, row.tenantId, row.queue).between(row.createdAt, e.at()).toSeconds();
-        metrics.resolved(h, row.tenantId, row.id, e.at(), d, weekOf(d), secs, row.assignee != null ? row.assignee : e.actorId());
+        String by = row.assignee != null ? row.assignee : e.actorId();
+        // a resolution replaces the current one (normally withdrawn by a reopen before)
+        metrics.figures(h, row.tenantId, row.id).ifPresent(was ->
+                resolution(was.resolvedDay(), was.resolutionSecs(), was.resolvedBy(), row.queue, row.type, row.category, -1, deltas));
+        metrics.resolved(h, row.tenantId, row.id, e.at(), d, weekOf(d), secs, by);
+        resolution(d, secs, by, row.queue, row.type, row.category, 1, deltas);
         if (row.dueAt != null) {
-            write(h, row.tenantId, row.id, SlaTarget.RESOLUTION, row.dueAt, e.at().isAfter(row.dueAt), e.at(), FROM_DUE);
+            write(h, row.tenantId, row.id, SlaTarget.RESOLUTION, row.dueAt, e.at().isAfter(row.dueAt), e.at(), FROM_DUE, deltas);
         }
+    }
+
+    private void reopened(Handle h, TicketRow row, List<Delta> deltas) {
+        metrics.figures(h, row.tenantId, row.id).ifPresent(was ->
+                resolution(was.resolvedDay(), was.resolutionSecs(), was.resolvedBy(), row.queue, row.type, row.category, -1, deltas));
+        for (MetricRepository.Outcome o : metrics.outcomes(h, row.tenantId, row.id)) {
+            if (SlaTarget.RESOLUTION.name().equals(o.target()) && FROM_DUE.equals(o.origin())) {
+                deltas.add(MetricDayRepository.delta(MetricDayRepository.SLA, o.day(), row.queue, row.type, null, o.target(), o.breached() ? 1 : 0, -1));
+            }
+        }
+        metrics.reopened(h, row.tenantId, row.id, FROM_DUE);
     }
 
     /**
@@ -120,14 +202,24 @@ public final class TicketMetrics {
      * @param at when the outcome became known (the reply or resolution, or the breach)
      */
     public void outcome(Handle h, String tenant, long ticketId, SlaTarget target, Instant dueAt, boolean breached, Instant at) {
-        write(h, tenant, ticketId, target, dueAt, breached, at, FROM_SLA);
+        List<Delta> deltas = new ArrayList<>();
+        write(h, tenant, ticketId, target, dueAt, breached, at, FROM_SLA, deltas);
+        days.add(h, tenant, deltas);
     }
 
-    private void write(Handle h, String tenant, long ticketId, SlaTarget target, Instant dueAt, boolean breached, Instant at, String source) {
-        String existing = metrics.outcomeOrigin(h, tenant, ticketId, target).orElse(null);
+    private void write(Handle h, String tenant, long ticketId, SlaTarget target, Instant dueAt, boolean breached, Instant at, String source,
+                       List<Delta> deltas) {
+        MetricRepository.OutcomeAt now = metrics.outcomeAt(h, tenant, ticketId, target).orElse(null);
+        String existing = now == null ? null : now.origin();
         if (FROM_DUE.equals(source) && FROM_SLA.equals(existing)) {
             return;
         }
         metrics.outcome(h, tenant, ticketId, target, dueAt, breached, at, day(at), source, existing != null);
+        if (now != null) {
+            if (existing != null) {
+                deltas.add(MetricDayRepository.delta(MetricDayRepository.SLA, now.day(), now.queue(), now.type(), null, target.name(), now.breached() ? 1 : 0, -1));
+            }
+            deltas.add(MetricDayRepository.delta(MetricDayRepository.SLA, day(at), now.queue(), now.type(), null, target.name(), breached ? 1 : 0, 1));
+        }
     }
 }

@@ -39,20 +39,10 @@ public final class CounterRepository {
         return n.map(java.util.OptionalLong::of).orElse(java.util.OptionalLong.empty());
     }
 
-    /** The database's product name, read from the JDBC metadata once (one OAKit runs on one database). */
-    private volatile String product;
+    private final ProductName productName = new ProductName();
 
     private String product(Handle h) {
-        String known = product;
-        if (known == null) {
-            try {
-                known = h.getConnection().getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
-            } catch (java.sql.SQLException e) {
-                return ""; // the two-statement path works everywhere; ask again next time
-            }
-            product = known;
-        }
-        return known;
+        return productName.of(h); // "": the two-statement path works everywhere
     }
 
     /** @return 1 when the year's counter moved on, 0 when the year has no counter yet */

@@ -31,9 +31,9 @@ public final class MetricRepository {
                 .bind("q", queue).bind("ty", type).bind("c", category).bind("id", ticketId).bind("t", tenant).execute();
     }
 
-    /** The first public agent reply, unless one was recorded. */
-    public void firstResponse(Handle h, String tenant, long ticketId, Instant at, LocalDate day, long seconds, String by) {
-        h.createUpdate("""
+    /** The first public agent reply, unless one was recorded; @return 1 when this one was recorded, else 0 */
+    public int firstResponse(Handle h, String tenant, long ticketId, Instant at, LocalDate day, long seconds, String by) {
+        return h.createUpdate("""
                 UPDATE oa_tk_metric SET first_response_at = :at, first_response_day = :d, first_response_secs = :s, first_responder = :by
                 WHERE ticket_id = :id AND tenant_id = :t AND first_response_at IS NULL""")
                 .bind("at", Columns.db(at)).bind("d", day).bind("s", seconds).bind("by", by)
@@ -65,16 +65,65 @@ public final class MetricRepository {
                 .bind("id", ticketId).bind("t", tenant).bind("g", SlaTarget.RESOLUTION.name()).bind("s", withdrawnOrigin).execute();
     }
 
-    /** An assignment to an agent. */
+    /** An assignment to an agent, with the day of the ticket's previous assignment to the same agent (null for the first). */
     public void assigned(Handle h, String tenant, long ticketId, String agentId, Instant at, LocalDate day) {
-        h.createUpdate("INSERT INTO oa_tk_metric_assign (tenant_id, ticket_id, agent_id, assigned_at, assigned_day) VALUES (:t, :id, :a, :at, :d)")
+        h.createUpdate("""
+                INSERT INTO oa_tk_metric_assign (tenant_id, ticket_id, agent_id, assigned_at, assigned_day, prev_day)
+                SELECT :t, :id, :a, :at, :d, MAX(p.assigned_day) FROM oa_tk_metric_assign p WHERE p.ticket_id = :id AND p.agent_id = :a""")
                 .bind("t", tenant).bind("id", ticketId).bind("a", agentId).bind("at", Columns.db(at)).bind("d", day).execute();
     }
 
-    /** @return where the recorded outcome of the target came from, empty when none is recorded */
-    public Optional<String> outcomeOrigin(Handle h, String tenant, long ticketId, SlaTarget target) {
-        return h.createQuery("SELECT origin FROM oa_tk_metric_sla WHERE ticket_id = :id AND target = :g AND tenant_id = :t")
-                .bind("id", ticketId).bind("g", target.name()).bind("t", tenant).mapTo(String.class).findOne();
+    /** The figures of a ticket's row that the figures per day count. */
+    public record Figures(String queue, String type, String category, LocalDate createdDay, LocalDate firstResponseDay, Long firstResponseSecs,
+                          LocalDate resolvedDay, Long resolutionSecs, String resolvedBy) {
+    }
+
+    /** @return the ticket's figures, empty before its creation is recorded */
+    public Optional<Figures> figures(Handle h, String tenant, long ticketId) {
+        return h.createQuery("""
+                SELECT queue_key, type_key, category_key, created_day, first_response_day, first_response_secs, resolved_day, resolution_secs,
+                    resolved_by FROM oa_tk_metric WHERE ticket_id = :id AND tenant_id = :t""")
+                .bind("id", ticketId).bind("t", tenant)
+                .map((rs, c) -> new Figures(rs.getString(1), rs.getString(2), rs.getString(3), day(rs.getObject(4, java.sql.Date.class)),
+                        day(rs.getObject(5, java.sql.Date.class)), rs.getObject(6, Long.class), day(rs.getObject(7, java.sql.Date.class)),
+                        rs.getObject(8, Long.class), rs.getString(9))).findOne();
+    }
+
+    private static LocalDate day(java.sql.Date d) {
+        return d == null ? null : d.toLocalDate();
+    }
+
+    /** A recorded SLA outcome. */
+    public record Outcome(String target, boolean breached, LocalDate day, String origin) {
+    }
+
+    /** @return the ticket's recorded SLA outcomes */
+    public java.util.List<Outcome> outcomes(Handle h, String tenant, long ticketId) {
+        return h.createQuery("SELECT target, breached, known_day, origin FROM oa_tk_metric_sla WHERE ticket_id = :id AND tenant_id = :t")
+                .bind("id", ticketId).bind("t", tenant)
+                .map((rs, c) -> new Outcome(rs.getString(1), rs.getBoolean(2), day(rs.getObject(3, java.sql.Date.class)), rs.getString(4))).list();
+    }
+
+    /** @return the days of the ticket's assignments, per agent (one entry per assignment) */
+    public java.util.List<java.util.Map.Entry<String, LocalDate>> assignments(Handle h, String tenant, long ticketId) {
+        return h.createQuery("SELECT agent_id, assigned_day FROM oa_tk_metric_assign WHERE ticket_id = :id AND tenant_id = :t")
+                .bind("id", ticketId).bind("t", tenant)
+                .map((rs, c) -> java.util.Map.entry(rs.getString(1), rs.getObject(2, java.sql.Date.class).toLocalDate())).list();
+    }
+
+    /** The ticket's queue and type, and the recorded outcome of one SLA target (origin null when none is recorded). */
+    public record OutcomeAt(String queue, String type, String origin, boolean breached, LocalDate day) {
+    }
+
+    /** @return the ticket's queue and type with the recorded outcome of the target, empty when the ticket has no figures */
+    public Optional<OutcomeAt> outcomeAt(Handle h, String tenant, long ticketId, SlaTarget target) {
+        return h.createQuery("""
+                SELECT m.queue_key, m.type_key, o.origin, o.breached, o.known_day FROM oa_tk_metric m
+                LEFT JOIN oa_tk_metric_sla o ON o.ticket_id = m.ticket_id AND o.target = :g
+                WHERE m.ticket_id = :id AND m.tenant_id = :t""")
+                .bind("id", ticketId).bind("g", target.name()).bind("t", tenant)
+                .map((rs, c) -> new OutcomeAt(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                        day(rs.getObject(5, java.sql.Date.class)))).findOne();
     }
 
     /** Records the outcome of an SLA target, replacing a recorded one when {@code replace}. */

@@ -1,0 +1,210 @@
+package dev.oakit.ticket.internal.store;
+
+import jakarta.inject.Singleton;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Every write on {@code oa_tk_metric_day} (V66__ticket_metric_day.sql): the report figures per day, moved by
+ * {@code TicketMetrics} in the same transaction as the metric rows they count, and rebuilt from those rows by
+ * {@link #rebuild}. A change is one statement that adds to the counters, safe against concurrent writers of the
+ * same counter: PostgreSQL {@code ON CONFLICT DO UPDATE}, MariaDB {@code ON DUPLICATE KEY UPDATE}, H2 {@code MERGE}
+ * (repeated when a concurrent insert of the same new key made it fail).
+ */
+@Singleton
+public final class MetricDayRepository {
+    public static final String CREATED = "created";
+    public static final String CREATED_BY_CATEGORY = "created_c";
+    public static final String RESOLVED = "resolved";
+    public static final String RESOLVED_BY_CATEGORY = "resolved_c";
+    public static final String FIRST_RESPONSE_HISTOGRAM = "first_h";
+    public static final String RESOLUTION_HISTOGRAM = "resol_h";
+    public static final String SLA = "sla";
+    public static final String ASSIGNED = "assigned";
+
+    /** The suffix of a measure's month rows (on_day the first day of the month). */
+    public static final String MONTH = "_m";
+
+    /** One change of one counter; unused key parts are "" (category_key "" is also "no category"). */
+    public record Delta(String measure, LocalDate day, String queue, String type, String category, String agent, long bucket, long n) {
+        String key() {
+            return measure + '\u0000' + day + '\u0000' + queue + '\u0000' + type + '\u0000' + category + '\u0000' + agent + '\u0000' + bucket;
+        }
+
+        Delta plus(long more) {
+            return new Delta(measure, day, queue, type, category, agent, bucket, n + more);
+        }
+    }
+
+    /** @return a delta with nulls as "" */
+    public static Delta delta(String measure, LocalDate day, String queue, String type, String category, String agent, long bucket, long n) {
+        return new Delta(measure, day, queue, type, category == null ? "" : category, agent == null ? "" : agent, bucket, n);
+    }
+
+    /**
+     * The histogram bucket of a duration: 5 minutes below an hour, hours below 30 days, then days; {@link #bucketSql}
+     * is the same in SQL. Buckets only locate a rank: the value is then read exactly inside its bucket, so a bucket
+     * should hold few values of the range.
+     */
+    public static long bucket(long seconds) {
+        if (seconds < 3600) {
+            return Math.floorDiv(seconds, 300);
+        }
+        if (seconds < 2_592_000) {
+            return 11 + seconds / 3600;
+        }
+        return 701 + seconds / 86_400;
+    }
+
+    /** @return [first second, first second after] of a bucket */
+    public static long[] bounds(long bucket) {
+        if (bucket < 12) {
+            return new long[]{bucket * 300, (bucket + 1) * 300};
+        }
+        if (bucket < 731) {
+            return new long[]{(bucket - 11) * 3600, (bucket - 10) * 3600};
+        }
+        return new long[]{(bucket - 701) * 86_400, (bucket - 700) * 86_400};
+    }
+
+    /** {@link #bucket} of column {@code c} in SQL. */
+    public static String bucketSql(String c) {
+        return "CASE WHEN " + c + " < 3600 THEN FLOOR(" + c + " / 300) WHEN " + c + " < 2592000 THEN 11 + FLOOR(" + c + " / 3600)"
+                + " ELSE 701 + FLOOR(" + c + " / 86400) END";
+    }
+
+    private final ProductName productName = new ProductName();
+
+    private String product(Handle h) {
+        String p = productName.of(h);
+        if (p.isEmpty()) {
+            throw new IllegalStateException("cannot read the database product name from the JDBC metadata");
+        }
+        return p;
+    }
+
+    /** Adds the deltas (merged by key, in key order so that two writers lock shared counters in the same order). */
+    public void add(Handle h, String tenant, List<Delta> deltas) {
+        Map<String, Delta> merged = new TreeMap<>();
+        for (Delta d : deltas) {
+            merged.merge(d.key(), d, (a, b) -> a.plus(b.n()));
+            Delta month = new Delta(d.measure() + MONTH, d.day().withDayOfMonth(1), d.queue(), d.type(), d.category(), d.agent(), d.bucket(), d.n());
+            merged.merge(month.key(), month, (a, b) -> a.plus(b.n()));
+        }
+        List<Delta> rows = new ArrayList<>();
+        merged.values().stream().filter(d -> d.n() != 0).forEach(rows::add);
+        if (rows.isEmpty()) {
+            return;
+        }
+        String p = product(h);
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < rows.size(); i++) {
+            values.append(i == 0 ? "" : ", ").append("(CAST(:t AS VARCHAR(64)), CAST(:m").append(i).append(" AS VARCHAR(16)), CAST(:d").append(i)
+                    .append(" AS DATE), CAST(:q").append(i).append(" AS VARCHAR(64)), CAST(:ty").append(i).append(" AS VARCHAR(64)), CAST(:c")
+                    .append(i).append(" AS VARCHAR(64)), CAST(:a").append(i).append(" AS VARCHAR(64)), CAST(:b").append(i)
+                    .append(" AS BIGINT), CAST(:n").append(i).append(" AS BIGINT))");
+        }
+        String cols = "tenant_id, measure, on_day, queue_key, type_key, category_key, agent_id, bucket, n";
+        String sql;
+        if (p.contains("postgres")) {
+            sql = "INSERT INTO oa_tk_metric_day (" + cols + ") VALUES " + values
+                    + " ON CONFLICT (tenant_id, measure, on_day, queue_key, type_key, category_key, agent_id, bucket) DO UPDATE SET n = oa_tk_metric_day.n + EXCLUDED.n";
+        } else if (p.contains("h2")) {
+            sql = "MERGE INTO oa_tk_metric_day d USING (VALUES " + values + ") s (" + cols + ") ON d.tenant_id = s.tenant_id AND d.measure = s.measure"
+                    + " AND d.on_day = s.on_day AND d.queue_key = s.queue_key AND d.type_key = s.type_key AND d.category_key = s.category_key"
+                    + " AND d.agent_id = s.agent_id AND d.bucket = s.bucket WHEN MATCHED THEN UPDATE SET n = d.n + s.n"
+                    + " WHEN NOT MATCHED THEN INSERT (" + cols + ") VALUES (s.tenant_id, s.measure, s.on_day, s.queue_key, s.type_key, s.category_key,"
+                    + " s.agent_id, s.bucket, s.n)";
+        } else {
+            // MariaDB / MySQL: CAST .. AS VARCHAR is not there; plain parameters
+            sql = "INSERT INTO oa_tk_metric_day (" + cols + ") VALUES " + values.toString().replaceAll("CAST\\((:[a-z]+\\d*) AS [A-Z]+(\\(\\d+\\))?\\)", "$1")
+                    + " ON DUPLICATE KEY UPDATE n = n + VALUES(n)";
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Update u = h.createUpdate(sql).bind("t", tenant);
+                for (int i = 0; i < rows.size(); i++) {
+                    Delta d = rows.get(i);
+                    u.bind("m" + i, d.measure()).bind("d" + i, d.day()).bind("q" + i, d.queue()).bind("ty" + i, d.type())
+                            .bind("c" + i, d.category()).bind("a" + i, d.agent()).bind("b" + i, d.bucket()).bind("n" + i, d.n());
+                }
+                u.execute();
+                return;
+            } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+                // H2: a concurrent MERGE inserted the same new key first; only this statement was undone, so add again
+                if (attempt >= 5 || !p.contains("h2") || !duplicateKey(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean duplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException s && "23505".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Rebuilds the tenant's figures per day from the metric rows (and each assignment's previous day of the same
+     * ticket and agent): the same result however often it runs.
+     *
+     * @return the rows of figures written
+     */
+    public long rebuild(Handle h, String tenant) {
+        String p = product(h);
+        String prev = "(SELECT MAX(b.assigned_day) FROM (SELECT id, ticket_id, agent_id, assigned_day FROM oa_tk_metric_assign WHERE tenant_id = :t) b"
+                + " WHERE b.ticket_id = oa_tk_metric_assign.ticket_id AND b.agent_id = oa_tk_metric_assign.agent_id AND b.id < oa_tk_metric_assign.id)";
+        h.createUpdate("UPDATE oa_tk_metric_assign SET prev_day = " + prev + " WHERE tenant_id = :t").bind("t", tenant).execute();
+        h.createUpdate("DELETE FROM oa_tk_metric_day WHERE tenant_id = :t").bind("t", tenant).execute();
+        String into = "INSERT INTO oa_tk_metric_day (tenant_id, measure, on_day, queue_key, type_key, category_key, agent_id, bucket, n) ";
+        String cat = "COALESCE(category_key, '')";
+        String by = "COALESCE(resolved_by, '')";
+        String first = bucketSql("first_response_secs");
+        String resol = bucketSql("resolution_secs");
+        String breached = "CASE WHEN o.breached THEN 1 ELSE 0 END";
+        List<String> sql = List.of(
+                "SELECT tenant_id, '" + CREATED + "', created_day, queue_key, type_key, '', '', 0, COUNT(*) FROM oa_tk_metric WHERE tenant_id = :t"
+                        + " GROUP BY tenant_id, created_day, queue_key, type_key",
+                "SELECT tenant_id, '" + CREATED_BY_CATEGORY + "', created_day, queue_key, type_key, " + cat + ", '', 0, COUNT(*) FROM oa_tk_metric"
+                        + " WHERE tenant_id = :t GROUP BY tenant_id, created_day, queue_key, type_key, " + cat,
+                "SELECT tenant_id, '" + RESOLVED + "', resolved_day, queue_key, type_key, '', " + by + ", 0, COUNT(*) FROM oa_tk_metric"
+                        + " WHERE tenant_id = :t AND resolved_day IS NOT NULL GROUP BY tenant_id, resolved_day, queue_key, type_key, " + by,
+                "SELECT tenant_id, '" + RESOLVED_BY_CATEGORY + "', resolved_day, queue_key, type_key, " + cat + ", '', 0, COUNT(*) FROM oa_tk_metric"
+                        + " WHERE tenant_id = :t AND resolved_day IS NOT NULL GROUP BY tenant_id, resolved_day, queue_key, type_key, " + cat,
+                "SELECT tenant_id, '" + FIRST_RESPONSE_HISTOGRAM + "', first_response_day, queue_key, type_key, '', '', " + first + ", COUNT(*)"
+                        + " FROM oa_tk_metric WHERE tenant_id = :t AND first_response_secs IS NOT NULL"
+                        + " GROUP BY tenant_id, first_response_day, queue_key, type_key, " + first,
+                "SELECT tenant_id, '" + RESOLUTION_HISTOGRAM + "', resolved_day, queue_key, type_key, '', '', " + resol + ", COUNT(*)"
+                        + " FROM oa_tk_metric WHERE tenant_id = :t AND resolution_secs IS NOT NULL"
+                        + " GROUP BY tenant_id, resolved_day, queue_key, type_key, " + resol,
+                "SELECT o.tenant_id, '" + SLA + "', o.known_day, m.queue_key, m.type_key, '', o.target, " + breached + ", COUNT(*)"
+                        + " FROM oa_tk_metric_sla o JOIN oa_tk_metric m ON m.ticket_id = o.ticket_id WHERE o.tenant_id = :t"
+                        + " GROUP BY o.tenant_id, o.known_day, m.queue_key, m.type_key, o.target, " + breached,
+                "SELECT a.tenant_id, '" + ASSIGNED + "', a.assigned_day, m.queue_key, m.type_key, '', a.agent_id, 0, COUNT(*)"
+                        + " FROM oa_tk_metric_assign a JOIN oa_tk_metric m ON m.ticket_id = a.ticket_id WHERE a.tenant_id = :t"
+                        + " GROUP BY a.tenant_id, a.assigned_day, m.queue_key, m.type_key, a.agent_id");
+        long rows = 0;
+        for (String s : sql) {
+            rows += h.createUpdate(into + s).bind("t", tenant).execute();
+        }
+        // the month rows from the day rows (date - whole days: PostgreSQL and H2 subtract days; MariaDB gets YYYYMMDD - (DD - 1))
+        String month = "on_day - CAST(EXTRACT(DAY FROM on_day) - 1 AS INT)";
+        rows += h.createUpdate(into + "SELECT tenant_id, CONCAT(measure, '" + MONTH + "'), " + month + ", queue_key, type_key, category_key, agent_id, bucket,"
+                + " SUM(n) FROM oa_tk_metric_day WHERE tenant_id = :t GROUP BY tenant_id, measure, " + month
+                + ", queue_key, type_key, category_key, agent_id, bucket").bind("t", tenant).execute();
+        if (p.contains("postgres")) {
+            h.execute("ANALYZE oa_tk_metric_day");
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,189 @@
+package dev.oakit.ticket.report;
+
+import dev.oakit.core.Actor;
+import dev.oakit.core.OaException;
+import dev.oakit.core.calendar.BusinessCalendar;
+import dev.oakit.core.testing.DatabaseMatrix;
+import dev.oakit.core.testing.ManualClock;
+import dev.oakit.core.testing.Servers;
+import dev.oakit.core.testing.TestDatabase;
+import dev.oakit.ticket.NewTicket;
+import dev.oakit.ticket.Queue;
+import dev.oakit.ticket.TicketChanges;
+import dev.oakit.ticket.TicketFixture;
+import dev.oakit.ticket.TicketPlugin;
+import dev.oakit.ticket.internal.report.ReportEngine;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The reports read from the figures per day ({@code oa_tk_metric_day}) equal the reports computed from the metric
+ * rows alone (the queries before the figures per day), on random help desks: tickets created, assigned, claimed,
+ * moved to another queue, recategorised, answered, resolved, refused (reopened) and resolved again, on a clock moved
+ * by random hours; the desk's days in Chatham (UTC+12:45/+13:45) on office hours, queue "fac" on New York's 24x7
+ * calendar; random ranges and queue, type and category filters, read by an administrator and by an agent. And a
+ * rebuild from the metric rows gives the figures per day the commands kept. On every database of the matrix, one
+ * tenant per try.
+ */
+class ReportPathsProperties {
+    static final ZoneId CHATHAM = ZoneId.of("Pacific/Chatham");
+    static final LocalDate START = LocalDate.of(2026, 11, 2);
+    static final String[] CATEGORIES = {"hw", "hw.printer", "sw", null};
+    private static final List<Desk> DESKS = new ArrayList<>();
+    private static final AtomicInteger TENANTS = new AtomicInteger();
+
+    /** One OAKit on one database. */
+    record Desk(TestDatabase db, ManualClock clock, TicketFixture f, ReportEngine reports, ReportEngine fromRows) {
+    }
+
+    record Step(int op, int ticket, int arg) {
+    }
+
+    record Read(int from, int days, int queue, int type, int category, boolean admin) {
+    }
+
+    @BeforeContainer
+    static void start() throws Exception {
+        for (TestDatabase.Kind kind : TestDatabase.Kind.values()) {
+            if (!DatabaseMatrix.selected(kind) || Servers.unreachable(kind).isPresent()) {
+                continue;
+            }
+            TestDatabase db = TestDatabase.open(kind);
+            ManualClock clock = new ManualClock(START.atTime(8, 0).atZone(CHATHAM).toInstant());
+            BusinessCalendar office = BusinessCalendar.builder("desk").zone(CHATHAM)
+                    .week(DayOfWeek.MONDAY, DayOfWeek.FRIDAY, "09:00-12:00", "13:00-18:00").build();
+            TicketFixture f = new TicketFixture(db.start(b -> b.plugin(new TicketPlugin()).clock(clock).calendar(office)
+                    .calendar(BusinessCalendar.alwaysOpen("nyc", ZoneId.of("America/New_York")))
+                    .config("core", Map.of("jobs", Map.of("enabled", false)))
+                    .config("ticket", Map.of("calendar", "desk", "acceptanceDays", 0, "startWithin", "PT0S"))));
+            ReportEngine reports = (ReportEngine) f.oa.service(TicketReports.class);
+            DESKS.add(new Desk(db, clock, f, reports, reports.fromMetricRows()));
+        }
+    }
+
+    @AfterContainer
+    static void stop() throws Exception {
+        for (Desk d : DESKS) {
+            d.db().close();
+        }
+        DESKS.clear();
+    }
+
+    @Provide
+    Arbitrary<List<Step>> steps() {
+        Arbitrary<Step> step = Combinators.combine(Arbitraries.integers().between(0, 12), Arbitraries.integers().between(0, 7),
+                Arbitraries.integers().between(0, 99)).as(Step::new);
+        return step.list().ofMinSize(5).ofMaxSize(45);
+    }
+
+    @Provide
+    Arbitrary<List<Read>> reads() {
+        return Combinators.combine(Arbitraries.integers().between(-40, 14), Arbitraries.integers().between(0, 80), Arbitraries.integers().between(0, 3),
+                Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 4), Arbitraries.of(true, false)).as(Read::new)
+                .list().ofMinSize(3).ofMaxSize(6);
+    }
+
+    @Property(tries = 25)
+    void reportsFromFiguresPerDayEqualReportsFromMetricRows(@ForAll("steps") List<Step> steps, @ForAll("reads") List<Read> reads) {
+        for (Desk d : DESKS) {
+            String tenant = "rp" + TENANTS.incrementAndGet();
+            Actor root = Actor.admin(tenant, "root");
+            d.f().setUpTenant(tenant);
+            d.f().queues.saveQueue(root, new Queue("fac", "后勤", "nyc", true));
+            d.f().queues.setMembers(root, "fac", List.of(dev.oakit.ticket.QueueMember.dispatcher("erin"), dev.oakit.ticket.QueueMember.agent("dave")));
+            d.clock().advance(Duration.ofDays(1));
+            LocalDate first = d.clock().instant().atZone(CHATHAM).toLocalDate();
+            play(d, tenant, steps);
+            for (Read r : reads) {
+                Actor reader = r.admin() ? root : Actor.of(tenant, "dave");
+                ReportFilter filter = new ReportFilter(first.plusDays(r.from()), first.plusDays(r.from() + r.days()),
+                        new String[]{null, "it", "fac", null}[r.queue()], new String[]{null, "it", "repair"}[r.type()],
+                        new String[]{null, "hw", "hw.printer", "sw", null}[r.category()]);
+                String on = d.db().kind().label() + " " + filter + " admin=" + r.admin();
+                same(on, d, f -> f.workload(reader, filter));
+                same(on, d, f -> f.byCategory(reader, filter));
+                same(on, d, f -> f.createdVsResolved(reader, filter, VolumeReport.Period.DAY));
+                same(on, d, f -> f.createdVsResolved(reader, filter, VolumeReport.Period.WEEK));
+                same(on, d, f -> f.slaCompliance(reader, filter));
+                same(on, d, f -> f.responseTimes(reader, filter));
+            }
+            Map<String, Long> kept = figures(d, tenant);
+            d.reports().rebuildFigures(root);
+            assertThat(figures(d, tenant)).as("rebuilt figures per day on %s", d.db().kind().label()).isEqualTo(kept);
+        }
+    }
+
+    private static void same(String on, Desk d, Function<TicketReports, Object> report) {
+        Object fromRows;
+        try {
+            fromRows = report.apply(d.fromRows());
+        } catch (OaException e) {
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> report.apply(d.reports())))
+                    .as(on).isInstanceOf(e.getClass()).hasMessage(e.getMessage());
+            return;
+        }
+        assertThat(report.apply(d.reports())).as(on).isEqualTo(fromRows);
+    }
+
+    /** @return the tenant's non-zero figures per day, by key */
+    private static Map<String, Long> figures(Desk d, String tenant) {
+        Map<String, Long> out = new TreeMap<>();
+        org.jdbi.v3.core.Jdbi.create(d.db().dataSource()).useHandle(h -> h.createQuery("""
+                SELECT measure, on_day, queue_key, type_key, category_key, agent_id, bucket, n FROM oa_tk_metric_day WHERE tenant_id = :t AND n <> 0""")
+                .bind("t", tenant).map((rs, c) -> out.put(rs.getString(1) + "|" + rs.getObject(2, java.sql.Date.class) + "|" + rs.getString(3) + "|"
+                        + rs.getString(4) + "|" + rs.getString(5) + "|" + rs.getString(6) + "|" + rs.getLong(7), rs.getLong(8))).list());
+        return out;
+    }
+
+    /** Runs the steps, leaving out those the ticket's state refuses. */
+    private static void play(Desk d, String tenant, List<Step> steps) {
+        List<Long> ids = new ArrayList<>();
+        Actor alice = Actor.of(tenant, "alice");
+        Actor bob = Actor.of(tenant, "bob");
+        for (Step s : steps) {
+            Long id = ids.isEmpty() ? null : ids.get(s.ticket() % ids.size());
+            int op = id == null ? 0 : s.op();
+            String agent = s.arg() % 2 == 0 ? "carol" : "dave";
+            Actor actor = Actor.of(tenant, agent);
+            try {
+                switch (op) {
+                    case 0 -> ids.add(s.arg() % 5 == 0
+                            ? d.f().tickets.create(Actor.of(tenant, "frank"), NewTicket.builder("repair", "报修 " + s.arg()).build()).id()
+                            : d.f().tickets.create(alice, NewTicket.builder("it", "工单 " + s.arg()).category(CATEGORIES[s.arg() % 4]).build()).id());
+                    case 1 -> d.f().tickets.claim(actor, id);
+                    case 2 -> d.f().tickets.assign(bob, id, agent);
+                    case 3 -> d.f().tickets.reply(actor, id, "回复", List.of());
+                    case 4 -> d.f().tickets.note(actor, id, "内部");
+                    case 5 -> d.f().tickets.start(actor, id);
+                    case 6 -> d.f().tickets.resolve(actor, id, "好了");
+                    case 7 -> d.f().tickets.refuse(alice, id, "没好");
+                    case 8 -> d.f().tickets.reassign(Actor.admin(tenant, "root"), id, s.arg() % 2 == 0 ? "fac" : "it", "dave", "转派");
+                    case 9 -> d.f().tickets.update(Actor.admin(tenant, "root"), id, TicketChanges.none().withCategory(CATEGORIES[s.arg() % 3]));
+                    case 10 -> d.f().tickets.update(bob, id, TicketChanges.none().withDueAt(d.clock().instant().plus(Duration.ofHours(s.arg() % 30))));
+                    default -> d.clock().advance(Duration.ofMinutes(7L * s.arg() * (s.arg() % 10 + 1)));
+                }
+            } catch (OaException refused) {
+                // the state or the actor's role does not allow it: the next step
+            }
+        }
+    }
+}
