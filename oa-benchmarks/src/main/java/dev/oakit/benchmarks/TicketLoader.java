@@ -99,8 +99,27 @@ final class TicketLoader {
         void close() throws SQLException;
     }
 
+    /**
+     * @param value {@code -Dbench.loadIndexes}: {@code keep} or {@code rebuild}, or null for the database's default
+     *     (rebuild on PostgreSQL, keep elsewhere)
+     * @return whether the secondary indexes are dropped for the load and made again after it
+     * @throws IllegalArgumentException for any other value, naming the property and its values
+     */
+    static boolean rebuildIndexes(String value, boolean postgresql) {
+        if (value == null) {
+            return postgresql;
+        }
+        return switch (value) {
+            case "keep" -> false;
+            case "rebuild" -> true;
+            default -> throw new IllegalArgumentException("-Dbench.loadIndexes must be keep|rebuild (keep the indexes up during the load,"
+                    + " or drop them and make them again after it), was '" + value + "'");
+        };
+    }
+
     /** Loads {@code n} tickets after the existing ones, sets the id sequence and the year's counter, then VACUUM / ANALYZE. */
     void load(BenchDatabase db, int n, PrintStream out, String label) throws SQLException {
+        boolean rebuildIndexes = rebuildIndexes(System.getProperty("bench.loadIndexes"), db.isPostgresql());
         long firstId;
         try (Connection c = db.rawDataSource().getConnection()) {
             firstId = 1 + one(c, "SELECT COALESCE(MAX(id), 0) FROM oa_tk_ticket");
@@ -113,8 +132,7 @@ final class TicketLoader {
             // made again with their very statements: the same indexes as the schema has. H2 builds an index of a table in
             // files slower than it keeps it up (300,000 tickets: 532 s for the 28 indexes after 315 s of rows), so there
             // they stay. -Dbench.loadIndexes=keep or =rebuild chooses for both.
-            String indexMode = System.getProperty("bench.loadIndexes", db.isPostgresql() ? "rebuild" : "keep");
-            List<String> indexes = "rebuild".equals(indexMode) ? dropIndexes(c, db.isPostgresql()) : List.of();
+            List<String> indexes = rebuildIndexes ? dropIndexes(c, db.isPostgresql()) : List.of();
             try (Sink sink = db.isPostgresql() ? new CopySink(c) : new BatchSink(c)) {
                 write(sink, firstId, n, year, out, label);
             }

@@ -127,8 +127,10 @@ public record NotificationsConfig(List<String> defaultChannels, String defaultLo
      * @param username login, or null for none
      * @param password password (never logged), or null
      * @param from sender address, e.g. {@code OA <oa@example.com>}; required
-     * @param startTls require STARTTLS: no mail goes to a server that does not offer it (default false: STARTTLS is
-     *     still used whenever the server offers it)
+     * @param startTls STARTTLS: unset (null, the default) uses it whenever the server offers it; {@code true}
+     *     requires it (no mail goes to a server that does not offer it); {@code false} never uses it, for an internal
+     *     relay offering STARTTLS with a certificate the JVM does not trust (OAKit sets no {@code mail.smtp.ssl.trust}:
+     *     the other way is to add that certificate to the JVM's trust store)
      * @param ssl connect with SMTPS (default false)
      * @param timeout connect and read timeout (default 10 s)
      */
@@ -139,7 +141,6 @@ public record NotificationsConfig(List<String> defaultChannels, String defaultLo
         public Email {
             id = id == null ? "email" : id;
             ssl = ssl == null ? Boolean.FALSE : ssl;
-            startTls = startTls == null ? Boolean.FALSE : startTls;
             port = port == null ? (ssl ? 465 : 25) : port;
             timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
         }

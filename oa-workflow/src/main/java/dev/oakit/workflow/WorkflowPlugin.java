@@ -82,7 +82,8 @@ public final class WorkflowPlugin implements OaPlugin {
                 Multibinder.newSetBinder(binder(), ApproverResolver.class);
                 Multibinder.newSetBinder(binder(), ServiceTaskHandler.class);
                 bind(Conditions.class).toInstance(new Conditions());
-                // the first deploy's JSON gets ready during start()'s migrations
+                // started as Guice configures this module during build(): the first deploy's JSON gets ready while
+                // build() ends and start() runs the migrations
                 dev.oakit.workflow.internal.DefinitionWarmUp.start();
                 bind(ProcessDefinitions.class).to(DefinitionService.class);
                 bind(Approvals.class).to(dev.oakit.workflow.internal.runner.ApprovalService.class);

@@ -89,7 +89,7 @@ public final class ContactMailer implements EventListener {
         this.notifications = notifications;
         this.commands = commands;
         this.locale = Locale.forLanguageTag(config.locale());
-        this.startTls = smtp != null && !smtp.ssl() && (channels.mail().requireStartTls() || smtp.startTls());
+        this.startTls = smtp != null && !smtp.ssl() && (channels.mail().requireStartTls() || Boolean.TRUE.equals(smtp.startTls()));
         this.session = smtp == null ? null : Session.getInstance(properties(smtp, startTls));
         if (smtp != null && !smtp.ssl() && !startTls) {
             LOG.warn("mail to external requesters goes to {}:{} without TLS (ticket-channels.mail.requireStartTls is false);"

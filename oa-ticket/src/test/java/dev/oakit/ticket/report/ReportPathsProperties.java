@@ -12,7 +12,19 @@ import dev.oakit.ticket.Queue;
 import dev.oakit.ticket.TicketChanges;
 import dev.oakit.ticket.TicketFixture;
 import dev.oakit.ticket.TicketPlugin;
+import dev.oakit.core.spi.CommandSpec;
+import dev.oakit.core.spi.Commands;
+import dev.oakit.core.spi.OaPlugin;
+import dev.oakit.core.spi.OaPluginContext;
+import dev.oakit.ticket.internal.command.Escalation;
 import dev.oakit.ticket.internal.report.ReportEngine;
+import dev.oakit.ticket.internal.runner.CommandRunner;
+import dev.oakit.ticket.sla.EscalationStep;
+import dev.oakit.ticket.sla.SlaFiring;
+import dev.oakit.ticket.sla.SlaTarget;
+import dev.oakit.ticket.sla.TargetState;
+import dev.oakit.ticket.sla.TargetStatus;
+import jakarta.inject.Inject;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -24,11 +36,13 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -38,7 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The reports read from the figures per day ({@code oa_tk_metric_day}) equal the reports computed from the metric
  * rows alone (the queries before the figures per day), on random help desks: tickets created, assigned, claimed,
- * moved to another queue, recategorised, answered, resolved, refused (reopened) and resolved again, on a clock moved
+ * moved to another queue (reassigned, or by an SLA escalation step), recategorised, answered, resolved, refused (reopened) and resolved again, on a clock moved
  * by random hours; the desk's days in Chatham (UTC+12:45/+13:45) on office hours, queue "fac" on New York's 24x7
  * calendar; random ranges and queue, type and category filters, read by an administrator and by an agent. And a
  * rebuild from the metric rows gives the figures per day the commands kept. On every database of the matrix, one
@@ -71,7 +85,7 @@ class ReportPathsProperties {
             ManualClock clock = new ManualClock(START.atTime(8, 0).atZone(CHATHAM).toInstant());
             BusinessCalendar office = BusinessCalendar.builder("desk").zone(CHATHAM)
                     .week(DayOfWeek.MONDAY, DayOfWeek.FRIDAY, "09:00-12:00", "13:00-18:00").build();
-            TicketFixture f = new TicketFixture(db.start(b -> b.plugin(new TicketPlugin()).clock(clock).calendar(office)
+            TicketFixture f = new TicketFixture(db.start(b -> b.plugin(new TicketPlugin()).plugin(new EscalatorPlugin()).clock(clock).calendar(office)
                     .calendar(BusinessCalendar.alwaysOpen("nyc", ZoneId.of("America/New_York")))
                     .config("core", Map.of("jobs", Map.of("enabled", false)))
                     .config("ticket", Map.of("calendar", "desk", "acceptanceDays", 0, "startWithin", "PT0S"))));
@@ -90,7 +104,7 @@ class ReportPathsProperties {
 
     @Provide
     Arbitrary<List<Step>> steps() {
-        Arbitrary<Step> step = Combinators.combine(Arbitraries.integers().between(0, 12), Arbitraries.integers().between(0, 7),
+        Arbitrary<Step> step = Combinators.combine(Arbitraries.integers().between(0, 13), Arbitraries.integers().between(0, 7),
                 Arbitraries.integers().between(0, 99)).as(Step::new);
         return step.list().ofMinSize(5).ofMaxSize(45);
     }
@@ -154,6 +168,53 @@ class ReportPathsProperties {
         return out;
     }
 
+    /**
+     * Moves a ticket as an SLA escalation step REASSIGN_QUEUE does, decided as the SLA job decides it (a command of the
+     * system on the ticket; the job itself does not run here: jobs are off).
+     */
+    public static final class Escalator {
+        private final Commands commands;
+        private final CommandRunner runner;
+        private final Escalation escalation;
+
+        @Inject
+        public Escalator(Commands commands, CommandRunner runner, Escalation escalation) {
+            this.commands = commands;
+            this.runner = runner;
+            this.escalation = escalation;
+        }
+
+        void moveTo(String tenant, long id, String queue, Instant now) {
+            SlaFiring firing = new SlaFiring("move-" + queue, SlaTarget.RESOLUTION, SlaFiring.Kind.ESCALATION, now,
+                    EscalationStep.reassignQueue(SlaTarget.RESOLUTION, Duration.ZERO, queue));
+            TargetStatus target = new TargetStatus(SlaTarget.RESOLUTION, TargetState.BREACHED, now, Duration.ZERO, now, false, now,
+                    Duration.ZERO, Duration.ZERO, Duration.ZERO, true, null, "due now");
+            commands.execute(CommandSpec.of(Actor.system(tenant), "tk.ticket.sla").withTarget("ticket", Long.toString(id)), Void.class, ctx -> {
+                runner.onSystem(ctx, id, (c, reads) -> escalation.fired(c, firing, target, "test", t -> null, reads));
+                return null;
+            });
+        }
+    }
+
+    /** Exposes the {@link Escalator}. */
+    static final class EscalatorPlugin implements OaPlugin {
+        @Override
+        public String id() {
+            return "escalator";
+        }
+
+        @Override
+        public Set<String> requires() {
+            return Set.of("ticket");
+        }
+
+        @Override
+        public void configure(OaPluginContext context) {
+            context.install(binder -> binder.bind(Escalator.class));
+            context.exposeService(Escalator.class);
+        }
+    }
+
     /** Runs the steps, leaving out those the ticket's state refuses. */
     private static void play(Desk d, String tenant, List<Step> steps) {
         List<Long> ids = new ArrayList<>();
@@ -179,6 +240,7 @@ class ReportPathsProperties {
                     case 8 -> d.f().tickets.reassign(Actor.admin(tenant, "root"), id, s.arg() % 2 == 0 ? "fac" : "it", "dave", "转派");
                     case 9 -> d.f().tickets.update(Actor.admin(tenant, "root"), id, TicketChanges.none().withCategory(CATEGORIES[s.arg() % 3]));
                     case 10 -> d.f().tickets.update(bob, id, TicketChanges.none().withDueAt(d.clock().instant().plus(Duration.ofHours(s.arg() % 30))));
+                    case 11 -> d.f().oa.service(Escalator.class).moveTo(tenant, id, s.arg() % 2 == 0 ? "fac" : "it", d.clock().instant());
                     default -> d.clock().advance(Duration.ofMinutes(7L * s.arg() * (s.arg() % 10 + 1)));
                 }
             } catch (OaException refused) {

@@ -28,7 +28,8 @@ import java.util.Properties;
 
 /**
  * SMTP email through Jakarta Mail: UTF-8 text, plus an HTML alternative when the template has one. The connection is
- * upgraded with STARTTLS whenever the server offers it, and must be when {@code startTls} is set.
+ * upgraded with STARTTLS whenever the server offers it (unset {@code startTls}), must be with {@code startTls: true}
+ * and never is with {@code startTls: false}.
  */
 final class EmailChannel implements NotificationChannel {
     private static final String CODE = CoreErrors.NOTIFY_EMAIL;
@@ -52,9 +53,11 @@ final class EmailChannel implements NotificationChannel {
         props.put(p + "host", config.host());
         props.put(p + "port", Integer.toString(config.port()));
         props.put(p + "auth", Boolean.toString(config.username() != null));
-        // STARTTLS whenever the server offers it; startTls makes it required (no mail where the server does not offer it)
-        props.put(p + "starttls.enable", "true");
-        props.put(p + "starttls.required", config.startTls().toString());
+        // unset: STARTTLS whenever the server offers it; true: required (no mail where the server does not offer it);
+        // false: never (a relay whose STARTTLS certificate the JVM does not trust)
+        boolean never = Boolean.FALSE.equals(config.startTls());
+        props.put(p + "starttls.enable", Boolean.toString(!never));
+        props.put(p + "starttls.required", Boolean.toString(Boolean.TRUE.equals(config.startTls())));
         String millis = Long.toString(config.timeout().toMillis());
         props.put(p + "connectiontimeout", millis);
         props.put(p + "timeout", millis);

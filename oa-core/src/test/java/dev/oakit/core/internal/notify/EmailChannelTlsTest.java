@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * STARTTLS of the email channel: used whenever the server offers it (a host's credentials and mail never cross the
- * network in clear where they need not), required only with {@code startTls: true}.
+ * network in clear where they need not), required with {@code startTls: true}, never asked for with {@code false}.
  */
 class EmailChannelTlsTest {
     private static final RenderedMessage MESSAGE = new RenderedMessage("leave.approved", Locale.CHINA, "请假已批准", "已批准", null);
@@ -48,6 +48,17 @@ class EmailChannelTlsTest {
 
             assertThat(server.commands()).as("what the client said").contains("STARTTLS")
                     .noneMatch(c -> c.startsWith("MAIL FROM") || c.startsWith("RCPT") || c.equals("DATA"));
+        }
+    }
+
+    @Test
+    void startTlsFalseNeverAsksForItAlthoughTheServerOffersIt() throws Exception {
+        try (OffersStartTls server = new OffersStartTls()) {
+            // an internal relay whose STARTTLS certificate the JVM does not trust: the mail goes in clear, as configured
+            channel(server.port(), false).send(ALICE, MESSAGE);
+
+            assertThat(server.commands()).as("what the client said").doesNotContain("STARTTLS")
+                    .anyMatch(c -> c.startsWith("MAIL FROM")).contains("DATA");
         }
     }
 
@@ -100,6 +111,12 @@ class EmailChannelTlsTest {
                         reply(out, "250-localhost\r\n250-8BITMIME\r\n250 STARTTLS");
                     } else if (verb.equals("STARTTLS")) {
                         reply(out, "454 4.7.0 TLS not available");
+                    } else if (verb.equals("DATA")) {
+                        reply(out, "354 go on");
+                        for (String body = in.readLine(); body != null && !body.equals("."); body = in.readLine()) {
+                            // the message, up to the lone dot
+                        }
+                        reply(out, "250 queued");
                     } else if (verb.equals("QUIT")) {
                         reply(out, "221 bye");
                         return;

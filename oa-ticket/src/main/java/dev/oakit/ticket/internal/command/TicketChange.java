@@ -47,6 +47,10 @@ public final class TicketChange {
     public String checkedAssignee;
     /** Who the entries added now are by: the actor, or the system while it decides (automatic dispatch). */
     private String by;
+    /** Queue, type and category of the row as loaded (or as last recorded): what the report figures are kept under. */
+    private String recordedQueue;
+    private String recordedType;
+    private String recordedCategory;
 
     public TicketChange(Actor actor, Instant now, TicketRow row, Lifecycle lc, Set<Party> parties) {
         this.actor = actor;
@@ -54,6 +58,23 @@ public final class TicketChange {
         this.row = row;
         this.lc = lc;
         this.parties = parties;
+        classified();
+    }
+
+    /**
+     * @return whether the row's queue, type or category differ from the loaded ones (or those at the last
+     * {@link #classified()}): any decision that moves a ticket (reassign, an SLA step's queue change, an edit)
+     */
+    public boolean reclassified() {
+        return !java.util.Objects.equals(recordedQueue, row.queue) || !java.util.Objects.equals(recordedType, row.type)
+                || !java.util.Objects.equals(recordedCategory, row.category);
+    }
+
+    /** Marks the row's current queue, type and category as the ones the report figures are kept under. */
+    public void classified() {
+        recordedQueue = row.queue;
+        recordedType = row.type;
+        recordedCategory = row.category;
     }
 
     public String tenant() {

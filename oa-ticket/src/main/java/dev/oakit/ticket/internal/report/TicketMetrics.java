@@ -75,17 +75,14 @@ public final class TicketMetrics {
     }
 
     /**
-     * Called by the command writer with the history entries a command wrote for one ticket, oldest first. A change
-     * of queue, type or category is applied first (moving the ticket's figures per day), so the entries' figures
-     * count under the ticket's current ones.
+     * Called by the command writer with the history entries a command wrote for one ticket, oldest first. When the
+     * command changed the ticket's queue, type or category ({@code moved}: a reassign, an SLA step moving the ticket to
+     * another queue, an edit of the category, whatever the entry's kind) that change is applied first, moving the
+     * ticket's figures per day from the queue, type and category its metric row holds, so the entries' figures count
+     * under the ticket's current ones.
      */
-    public void recorded(Handle h, TicketRow row, List<TicketEvent> events) {
-        boolean sync = false;
-        for (TicketEvent e : events) {
-            // only 转派 moves a ticket to another queue; UPDATED: category (or parent) changes, rare, so no need to tell which
-            sync |= e.kind() == TicketEventKind.UPDATED || e.kind() == TicketEventKind.ASSIGNED && "reassign".equals(e.action());
-        }
-        if (sync) {
+    public void recorded(Handle h, TicketRow row, List<TicketEvent> events, boolean moved) {
+        if (moved) {
             classify(h, row);
         }
         List<Delta> deltas = new ArrayList<>();

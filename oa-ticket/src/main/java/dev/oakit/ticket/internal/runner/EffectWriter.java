@@ -89,6 +89,11 @@ final class EffectWriter {
                 sla.recorded(ctx, r.toTicket(), record(ctx, c));
             }
         }
+        if (c.reclassified()) {
+            // moved without a history entry: the figures follow all the same (record() moves them otherwise)
+            metrics.recorded(ctx.handle(), r, List.of(), true);
+            c.classified();
+        }
         ctx.flush();
         if (!c.outgoing.isEmpty()) {
             notifier.sendAll(command, c.actor, c.outgoing); // every notification of the command in one batch
@@ -158,7 +163,8 @@ final class EffectWriter {
             ctx.publish("tk.ticket." + e.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), "ticket", Long.toString(r.id), payload);
         }
         c.entries.clear();
-        metrics.recorded(ctx.handle(), r, written);
+        metrics.recorded(ctx.handle(), r, written, c.reclassified());
+        c.classified();
         return List.copyOf(written);
     }
 }

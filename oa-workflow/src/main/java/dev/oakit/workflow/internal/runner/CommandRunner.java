@@ -71,13 +71,14 @@ public final class CommandRunner {
     private final ServiceDoneAction serviceDone;
     private final SubProcessEndedAction subProcessEnded;
     private final ObjectMapper json;
+    private final InstanceStates states;
     private final FormOptions formOptions;
 
     @Inject
     public CommandRunner(Commands commands, DefinitionService definitions, InstanceRepository instances, TaskRepository tasks,
                          EffectWriter writer, InstanceViews views, Proxies proxies, Flow flow, Tasks taskOps, Seating seating,
                          StartAction starting, ServiceDoneAction serviceDone, SubProcessEndedAction subProcessEnded,
-                         ObjectMapper json, FormOptions formOptions) {
+                         ObjectMapper json, InstanceStates states, FormOptions formOptions) {
         this.commands = commands;
         this.definitions = definitions;
         this.instances = instances;
@@ -92,6 +93,7 @@ public final class CommandRunner {
         this.serviceDone = serviceDone;
         this.subProcessEnded = subProcessEnded;
         this.json = json;
+        this.states = states;
         this.formOptions = formOptions;
     }
 
@@ -296,7 +298,7 @@ public final class CommandRunner {
 
     private InstanceState state(InstanceRow row) {
         try {
-            return InstanceStates.read(json, row.state());
+            return states.read(row.state());
         } catch (Exception e) {
             throw new IllegalStateException("instance " + row.id() + " has unreadable state", e);
         }

@@ -1,6 +1,5 @@
 package dev.oakit.workflow.internal.runner;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oakit.core.Actor;
 import dev.oakit.core.notify.Notifications;
 import dev.oakit.core.spi.CommandContext;
@@ -50,18 +49,18 @@ public final class EffectWriter {
     private final Deadlines deadlines;
     private final Notifications notifications;
     private static final Comparator<TaskRow> BY_ID = Comparator.comparingLong(TaskRow::id);
-    private final ObjectMapper json;
+    private final InstanceStates states;
 
     @Inject
     public EffectWriter(InstanceRepository instances, TaskRepository tasks, HistoryRepository history, CcRepository cc,
-                        Deadlines deadlines, Notifications notifications, ObjectMapper json) {
+                        Deadlines deadlines, Notifications notifications, InstanceStates states) {
         this.instances = instances;
         this.tasks = tasks;
         this.history = history;
         this.cc = cc;
         this.deadlines = deadlines;
         this.notifications = notifications;
-        this.json = json;
+        this.states = states;
     }
 
     /** Starts a sub-process instance while its parent is written. */
@@ -201,7 +200,7 @@ public final class EffectWriter {
     private void save(Handle h, InstanceChange r, List<HistoryEntry> entries) {
         String append = timeline(h, r, entries);
         r.st.openDigest = digest(r.open);
-        String state = InstanceStates.write(json, r.st);
+        String state = states.write(r.st);
         instances.save(h, r.row.id(), r.status, r.form().toString(), state, r.now, append);
     }
 
