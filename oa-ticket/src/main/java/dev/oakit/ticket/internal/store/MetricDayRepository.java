@@ -156,12 +156,18 @@ public final class MetricDayRepository {
 
     /**
      * Rebuilds the tenant's figures per day from the metric rows (and each assignment's previous day of the same
-     * ticket and agent): the same result however often it runs.
+     * ticket and agent): the same result however often it runs. On PostgreSQL the rebuild's transaction first locks
+     * the figures per day against writers ({@code EXCLUSIVE}: reads go on): a command that committed before is in the
+     * metric rows read, one that did not waits at its upsert and adds its counts after the rebuild commits. The other
+     * databases have no such lock: tickets must not change during the rebuild there.
      *
      * @return the rows of figures written
      */
     public long rebuild(Handle h, String tenant) {
         String p = product(h);
+        if (p.contains("postgres")) {
+            h.execute("LOCK TABLE oa_tk_metric_day IN EXCLUSIVE MODE");
+        }
         String prev = "(SELECT MAX(b.assigned_day) FROM (SELECT id, ticket_id, agent_id, assigned_day FROM oa_tk_metric_assign WHERE tenant_id = :t) b"
                 + " WHERE b.ticket_id = oa_tk_metric_assign.ticket_id AND b.agent_id = oa_tk_metric_assign.agent_id AND b.id < oa_tk_metric_assign.id)";
         h.createUpdate("UPDATE oa_tk_metric_assign SET prev_day = " + prev + " WHERE tenant_id = :t").bind("t", tenant).execute();
