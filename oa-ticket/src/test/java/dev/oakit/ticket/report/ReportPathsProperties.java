@@ -52,8 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The reports read from the figures per day ({@code oa_tk_metric_day}) equal the reports computed from the metric
  * rows alone (the queries before the figures per day), on random help desks: tickets created, assigned, claimed,
- * moved to another queue (reassigned, or by an SLA escalation step), recategorised, answered, resolved, refused (reopened) and resolved again, on a clock moved
- * by random hours; the desk's days in Chatham (UTC+12:45/+13:45) on office hours, queue "fac" on New York's 24x7
+ * moved to another queue (reassigned, or by an SLA escalation step), recategorised, answered, resolved, refused (reopened) and resolved again,
+ * rated by their requester, with time logged, on a clock moved by random hours; the desk's days in Chatham (UTC+12:45/+13:45) on office hours, queue "fac" on New York's 24x7
  * calendar; random ranges and queue, type and category filters, read by an administrator and by an agent. And a
  * rebuild from the metric rows gives the figures per day the commands kept. On every database of the matrix, one
  * tenant per try.
@@ -104,7 +104,7 @@ class ReportPathsProperties {
 
     @Provide
     Arbitrary<List<Step>> steps() {
-        Arbitrary<Step> step = Combinators.combine(Arbitraries.integers().between(0, 13), Arbitraries.integers().between(0, 7),
+        Arbitrary<Step> step = Combinators.combine(Arbitraries.integers().between(0, 15), Arbitraries.integers().between(0, 7),
                 Arbitraries.integers().between(0, 99)).as(Step::new);
         return step.list().ofMinSize(5).ofMaxSize(45);
     }
@@ -139,6 +139,7 @@ class ReportPathsProperties {
                 same(on, d, f -> f.createdVsResolved(reader, filter, VolumeReport.Period.WEEK));
                 same(on, d, f -> f.slaCompliance(reader, filter));
                 same(on, d, f -> f.responseTimes(reader, filter));
+                same(on, d, f -> f.ratings(reader, filter));
             }
             Map<String, Long> kept = figures(d, tenant);
             d.reports().rebuildFigures(root);
@@ -218,6 +219,7 @@ class ReportPathsProperties {
     /** Runs the steps, leaving out those the ticket's state refuses. */
     private static void play(Desk d, String tenant, List<Step> steps) {
         List<Long> ids = new ArrayList<>();
+        List<Actor> requesters = new ArrayList<>();
         Actor alice = Actor.of(tenant, "alice");
         Actor bob = Actor.of(tenant, "bob");
         for (Step s : steps) {
@@ -227,9 +229,13 @@ class ReportPathsProperties {
             Actor actor = Actor.of(tenant, agent);
             try {
                 switch (op) {
-                    case 0 -> ids.add(s.arg() % 5 == 0
-                            ? d.f().tickets.create(Actor.of(tenant, "frank"), NewTicket.builder("repair", "报修 " + s.arg()).build()).id()
-                            : d.f().tickets.create(alice, NewTicket.builder("it", "工单 " + s.arg()).category(CATEGORIES[s.arg() % 4]).build()).id());
+                    case 0 -> {
+                        Actor requester = s.arg() % 5 == 0 ? Actor.of(tenant, "frank") : alice;
+                        ids.add(s.arg() % 5 == 0
+                                ? d.f().tickets.create(requester, NewTicket.builder("repair", "报修 " + s.arg()).build()).id()
+                                : d.f().tickets.create(requester, NewTicket.builder("it", "工单 " + s.arg()).category(CATEGORIES[s.arg() % 4]).build()).id());
+                        requesters.add(requester);
+                    }
                     case 1 -> d.f().tickets.claim(actor, id);
                     case 2 -> d.f().tickets.assign(bob, id, agent);
                     case 3 -> d.f().tickets.reply(actor, id, "回复", List.of());
@@ -241,6 +247,9 @@ class ReportPathsProperties {
                     case 9 -> d.f().tickets.update(Actor.admin(tenant, "root"), id, TicketChanges.none().withCategory(CATEGORIES[s.arg() % 3]));
                     case 10 -> d.f().tickets.update(bob, id, TicketChanges.none().withDueAt(d.clock().instant().plus(Duration.ofHours(s.arg() % 30))));
                     case 11 -> d.f().oa.service(Escalator.class).moveTo(tenant, id, s.arg() % 2 == 0 ? "fac" : "it", d.clock().instant());
+                    case 12 -> d.f().tickets.rate(requesters.get(s.ticket() % ids.size()), id, 1 + s.arg() % 5, "评分");
+                    case 13 -> d.f().tickets.logTime(actor, id, 1 + s.arg(),
+                            d.clock().instant().atZone(CHATHAM).toLocalDate().minusDays(s.arg() % 3), "工时");
                     default -> d.clock().advance(Duration.ofMinutes(7L * s.arg() * (s.arg() % 10 + 1)));
                 }
             } catch (OaException refused) {
