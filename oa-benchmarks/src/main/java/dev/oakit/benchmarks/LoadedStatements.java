@@ -19,9 +19,10 @@ import java.util.Map;
  * CPU time and bytes allocated per life cycle of the measuring thread, garbage collections and their
  * time, the heap in use; and H2's {@code EXPLAIN ANALYZE} (scan counts) of the two reads whose cost
  * could grow with rows. One thread. Arguments: engine {@code oakit|floor|both} [both], life cycles
- * measured per state [3000], open tasks [100000], assignees [1000].
+ * measured per state [3000], open tasks [100000], assignees [1000], MB of live ballast held during the loaded phase [0]
+ * (what another in-memory database in the same JVM costs the collector; with 0 open tasks it is the only difference).
  *
- * <pre>java -cp ... dev.oakit.benchmarks.LoadedStatements both 3000 100000 1000</pre>
+ * <pre>java -cp ... dev.oakit.benchmarks.LoadedStatements both 3000 100000 1000 0</pre>
  */
 public final class LoadedStatements {
     private LoadedStatements() {
@@ -35,12 +36,13 @@ public final class LoadedStatements {
         int cycles = args.length > 1 ? Integer.parseInt(args[1]) : 3000;
         int open = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
         int assignees = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
+        int ballastMb = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         for (String engine : which.equals("both") ? List.of("floor", "oakit") : List.of(which)) {
-            run(engine, cycles, open, assignees);
+            run(engine, cycles, open, assignees, ballastMb);
         }
     }
 
-    private static void run(String engine, int cycles, int open, int assignees) throws Exception {
+    private static void run(String engine, int cycles, int open, int assignees, int ballastMb) throws Exception {
         try (BenchDatabase db = BenchDatabase.h2(engine, 4);
              LeaveEngine e = engine.equals("oakit") ? new OakitLeaveEngine(db.dataSource()) : new FloorLeaveEngine(db.dataSource())) {
             e.boot();
@@ -50,13 +52,17 @@ public final class LoadedStatements {
             }
             Phase empty = phase(db, e, cycles);
             long loadStart = System.nanoTime();
-            LeaveBenchmark.startOpen(e, open, assignees, 2);
+            if (open > 0) {
+                LeaveBenchmark.startOpen(e, open, assignees, 2);
+            }
+            Object[] ballast = ballast(ballastMb);
             System.out.printf(Locale.ROOT, "%s: %d open tasks over %d assignees created in %.1f s%n", engine, open, assignees,
                     (System.nanoTime() - loadStart) / 1e9);
             for (int i = 0; i < cycles; i++) {
                 e.cycle(0); // the same warm-up again, on the loaded tables
             }
             Phase loaded = phase(db, e, cycles);
+            System.out.printf(Locale.ROOT, "%s: loaded phase with %d MB of live ballast (%d groups)%n", engine, ballastMb, ballast.length);
             System.out.printf(Locale.ROOT, "%s life cycle, empty -> loaded: %.3f -> %.3f ms wall, %.3f -> %.3f ms cpu, %.0f -> %.0f bytes, "
                             + "%d -> %d gcs taking %d -> %d ms, heap used %.0f -> %.0f MB%n", engine, empty.wallMs, loaded.wallMs,
                     empty.cpuMs, loaded.cpuMs, empty.bytes, loaded.bytes, empty.gcs, loaded.gcs, empty.gcMs, loaded.gcMs,
@@ -69,6 +75,22 @@ public final class LoadedStatements {
             }
             System.out.println(engine + " empty plans:\n" + empty.plans + engine + " loaded plans:\n" + loaded.plans);
         }
+    }
+
+    /**
+     * Live objects standing in for another in-memory database in the same heap (the benchmark's Flowable holds ~1.6 GB per
+     * 100,000 open tasks): groups of 16 small arrays, ~1 KB a group.
+     */
+    private static Object[] ballast(int mb) {
+        Object[] groups = new Object[mb * 1024];
+        for (int g = 0; g < groups.length; g++) {
+            Object[] group = new Object[16];
+            for (int i = 0; i < group.length; i++) {
+                group[i] = new byte[40];
+            }
+            groups[g] = group;
+        }
+        return groups;
     }
 
     private record Phase(double wallMs, double cpuMs, double bytes, long gcs, long gcMs, double heapMb,
