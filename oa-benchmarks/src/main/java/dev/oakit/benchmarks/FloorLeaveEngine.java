@@ -23,7 +23,8 @@ import java.util.Map;
  * own. The schema and the definition row come from an OAKit boot on the same database, which is
  * closed before any life cycle runs. The JSON values are those OAKit writes for the same cycle.
  * {@code FloorStatementsTest} holds the statements to OAKit's, so a change to either shows.
- * Only the life cycle runs here: no open-task load, no todo latency.
+ * It also creates the open-task load the same way ({@link #startOpen}: the start transaction), so that
+ * loaded/empty of the floor shows what the database itself loses to 100,000 open tasks.
  */
 final class FloorLeaveEngine implements LeaveEngine {
     static final String INSERT_INSTANCE = """
@@ -76,7 +77,11 @@ final class FloorLeaveEngine implements LeaveEngine {
         final PreparedStatement closeTask;
 
         Session(DataSource ds) throws SQLException {
-            c = ds.getConnection();
+            this(ds.getConnection());
+        }
+
+        Session(Connection connection) throws SQLException {
+            c = connection;
             insertInstance = c.prepareStatement(INSERT_INSTANCE, new String[]{"id"});
             insertTask = c.prepareStatement(INSERT_TASK, new String[]{"id"});
             updateInstance = c.prepareStatement(UPDATE_INSTANCE);
@@ -148,18 +153,8 @@ final class FloorLeaveEngine implements LeaveEngine {
     private long cycle(Session s, String initiator, String manager) throws SQLException {
         Connection c = s.c;
         String title = "请假 - " + initiator;
-        // start: insert instance, insert the manager's task, save state and timeline, audit
-        c.setAutoCommit(false);
-        Timestamp now = now();
-        long instance = insertInstance(s, initiator, title, now);
-        long task1 = insertTask(s, instance, "manager", "直属上级", manager, title, initiator, now);
-        updateInstance(s, "RUNNING", "{\"active\":[\"manager\"],\"joins\":{},\"visited\":[],\"approvedBy\":{},\"runs\":{\"manager\":"
-                + RUN_OPEN + "},\"chosen\":{},\"returnedFrom\":null,\"lastUrgedAt\":null,\"lastCompleted\":null,\"openDigest\":\""
-                + task1 + ":" + manager + ":null:OPEN::null;\",\"timelineChars\":72,\"proxyFor\":{}}", now, null,
-                "{\"at\":\"" + now.toInstant() + "\",\"a\":\"started\",\"u\":\"" + initiator + "\",\"n\":\"start\"}\n", instance);
-        audit(s, initiator, "wf.instance.start", "process-instance", instance, now, "started '" + title + "' (leave v1)");
-        c.commit();
-        c.setAutoCommit(true);
+        long instance = start(s, initiator, manager);
+        Timestamp now;
 
         // the manager finds the task and approves: lock and load, open the director's task, close the own, save, audit
         long found1 = todo(s, manager, instance);
@@ -195,6 +190,24 @@ final class FloorLeaveEngine implements LeaveEngine {
                         + "{\"at\":\"" + now.toInstant() + "\",\"a\":\"ended\",\"u\":\"system\",\"n\":\"approved\",\"d\":\"APPROVED\"}\n",
                 instance);
         audit(s, "carol", "wf.task.approve", "task", found2, now, "approved task " + found2 + " at 'director'");
+        c.commit();
+        c.setAutoCommit(true);
+        return instance;
+    }
+
+    /** The start transaction: insert instance, insert the manager's task, save state and timeline, audit; commit. */
+    private long start(Session s, String initiator, String manager) throws SQLException {
+        Connection c = s.c;
+        String title = "请假 - " + initiator;
+        c.setAutoCommit(false);
+        Timestamp now = now();
+        long instance = insertInstance(s, initiator, title, now);
+        long task1 = insertTask(s, instance, "manager", "直属上级", manager, title, initiator, now);
+        updateInstance(s, "RUNNING", "{\"active\":[\"manager\"],\"joins\":{},\"visited\":[],\"approvedBy\":{},\"runs\":{\"manager\":"
+                + RUN_OPEN + "},\"chosen\":{},\"returnedFrom\":null,\"lastUrgedAt\":null,\"lastCompleted\":null,\"openDigest\":\""
+                + task1 + ":" + manager + ":null:OPEN::null;\",\"timelineChars\":72,\"proxyFor\":{}}", now, null,
+                "{\"at\":\"" + now.toInstant() + "\",\"a\":\"started\",\"u\":\"" + initiator + "\",\"n\":\"start\"}\n", instance);
+        audit(s, initiator, "wf.instance.start", "process-instance", instance, now, "started '" + title + "' (leave v1)");
         c.commit();
         c.setAutoCommit(true);
         return instance;
@@ -373,14 +386,38 @@ final class FloorLeaveEngine implements LeaveEngine {
         }
     }
 
+    /**
+     * Starts one instance that stays open at {@code lm<assignee>}: the start transaction of a life cycle (the 4
+     * statements and the commit OAKit's start issues), by initiator {@code le<assignee>}.
+     */
     @Override
     public void startOpen(int assignee) {
-        throw new UnsupportedOperationException("the floor runs life cycles only");
+        try (Connection c = dataSource.getConnection()) {
+            Session s = new Session(c);
+            start(s, "le" + assignee, "lm" + assignee);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
+    /** The todo statement of load assignee {@code lm<assignee>}, on a connection of the pool; returns the rows. */
     @Override
     public int todo(int assignee) {
-        throw new UnsupportedOperationException("the floor runs life cycles only");
+        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(TODO)) {
+            p.setString(1, T);
+            p.setString(2, "lm" + assignee);
+            p.setInt(3, 20);
+            p.setInt(4, 0);
+            int rows = 0;
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    rows++;
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -88,7 +88,7 @@ public final class LeaveBenchmark {
     }
 
     /**
-     * Figures of one engine on one database (the floor has no load, todo, loaded or warm boot figures: zero).
+     * Figures of one engine on one database (the floor has no todo or warm boot figures: zero).
      * {@code short1} and {@code shortN} are the throughput after the short warm-up, {@code heapMbPer100k} the
      * heap the open tasks hold, scaled to 100,000 (on in-memory H2 the database's rows included).
      */
@@ -115,12 +115,12 @@ public final class LeaveBenchmark {
             return String.format(Locale.ROOT,
                     "leave-lifecycle %s: throughput oakit/flowable=%.2f (1 thread) %.2f (%d threads); "
                             + "oakit/floor=%.2f (1 thread) %.2f (%d threads), after the short warm-up %.2f (1 thread) %.2f (%d threads); "
-                            + "loaded/empty oakit=%.2f; sql per cycle oakit=%s flowable=%s floor=%s; todo p99 ms oakit=%.3f flowable=%.3f; "
+                            + "loaded/empty oakit=%.2f floor=%.2f; sql per cycle oakit=%s flowable=%s floor=%s; todo p99 ms oakit=%.3f flowable=%.3f; "
                             + "deploy ms oakit=%d flowable=%d; heap MB per 100,000 open tasks oakit=%.1f flowable=%.1f",
                     db, oakit.throughput1() / flowable.throughput1(), oakit.throughputN() / flowable.throughputN(), oakit.threads(),
                     oakit.throughput1() / floor.throughput1(), oakit.throughputN() / floor.throughputN(), oakit.threads(),
                     oakit.short1() / floor.short1(), oakit.shortN() / floor.shortN(), oakit.threads(),
-                    oakit.loaded1() / oakit.throughput1(), sql(oakit.sqlPerCycle()), sql(flowable.sqlPerCycle()), sql(floor.sqlPerCycle()),
+                    oakit.loaded1() / oakit.throughput1(), floor.loaded1() / floor.throughput1(), sql(oakit.sqlPerCycle()), sql(flowable.sqlPerCycle()), sql(floor.sqlPerCycle()),
                     oakit.todoP99Ms(), flowable.todoP99Ms(), oakit.deployMs(), flowable.deployMs(), oakit.heapMbPer100k(),
                     flowable.heapMbPer100k());
         }
@@ -132,12 +132,14 @@ public final class LeaveBenchmark {
         /** @return further ratios the summary line leaves out */
         public String ratios() {
             return String.format(Locale.ROOT,
-                    "leave-lifecycle %s ratios: loaded/empty oakit=%.2f (1 thread) %.2f (%d threads), flowable=%.2f (1 thread) %.2f (%d threads); "
+                    "leave-lifecycle %s ratios: loaded/empty oakit=%.2f (1 thread) %.2f (%d threads), flowable=%.2f (1 thread) %.2f (%d threads), "
+                            + "floor=%.2f (1 thread) %.2f (%d threads); "
                             + "boot oakit/flowable=%.2f (first in the JVM) %.2f (warm); tables oakit=%d flowable=%d; "
                             + "todo median ms oakit=%.3f flowable=%.3f; oakit/flowable after the short warm-up=%.2f (1 thread) %.2f (%d threads); "
                             + "oakit's own ms per life cycle over the floor's=%.3f (1 thread), after the short warm-up %.3f",
                     db, oakit.loaded1() / oakit.throughput1(), oakit.loadedN() / oakit.throughputN(), oakit.threads(),
                     flowable.loaded1() / flowable.throughput1(), flowable.loadedN() / flowable.throughputN(), flowable.threads(),
+                    floor.loaded1() / floor.throughput1(), floor.loadedN() / floor.throughputN(), floor.threads(),
                     (double) oakit.bootMs() / flowable.bootMs(), (double) oakit.warmBootMs() / flowable.warmBootMs(),
                     oakit.tables(), flowable.tables(),
                     oakit.todoMedianMs(), flowable.todoMedianMs(), oakit.short1() / flowable.short1(), oakit.shortN() / flowable.shortN(),
@@ -285,28 +287,29 @@ public final class LeaveBenchmark {
             }
             print(out, label, runs, "statements per life cycle", sql);
 
-            double[] loadSeconds = new double[engines.size()];
-            double[] heapMb = new double[engines.size()];
-            for (int i = 0; i < engines.size(); i++) {
+            // the floor gets the same open tasks (its start transaction), so that its loaded/empty shows the database's own share
+            double[] loadSeconds = new double[runs.size()];
+            double[] heapMb = new double[runs.size()];
+            for (int i = 0; i < runs.size(); i++) {
                 long before = usedHeap();
-                loadSeconds[i] = load(engines.get(i).e, s);
+                loadSeconds[i] = load(runs.get(i).e, s);
                 heapMb[i] = (usedHeap() - before) / 1048576.0 * 100_000 / s.openTasks();
             }
-            print(out, label, engines, "seconds to create " + s.openTasks() + " open tasks over " + s.assignees() + " assignees", loadSeconds);
-            print(out, label, engines, "heap MB per 100,000 open tasks (in-memory H2: the database's rows included)", heapMb);
-            for (Run r : engines) {
+            print(out, label, runs, "seconds to create " + s.openTasks() + " open tasks over " + s.assignees() + " assignees", loadSeconds);
+            print(out, label, runs, "heap MB per 100,000 open tasks (in-memory H2: the database's rows included)", heapMb);
+            for (Run r : runs) {
                 r.db.analyze(); // both engines alike: statistics as autovacuum leaves them some time after a bulk load
             }
             double[][] todo = todoLatency(engines, s);
             print(out, label, engines, "todo query median ms", new double[]{todo[0][0], todo[1][0]});
             print(out, label, engines, "todo query p99 ms", new double[]{todo[0][1], todo[1][1]});
 
-            alternate(engines, 1, s.rewarmSeconds(), s);
-            double[] l1 = alternate(engines, 1, s.measureSeconds(), s);
-            alternate(engines, s.threads(), s.rewarmSeconds(), s);
-            double[] ln = alternate(engines, s.threads(), s.measureSeconds(), s);
-            print(out, label, engines, "loaded throughput/s (1 thread)", l1);
-            print(out, label, engines, "loaded throughput/s (" + s.threads() + " threads)", ln);
+            alternate(runs, 1, s.rewarmSeconds(), s);
+            double[] l1 = alternate(runs, 1, s.measureSeconds(), s);
+            alternate(runs, s.threads(), s.rewarmSeconds(), s);
+            double[] ln = alternate(runs, s.threads(), s.measureSeconds(), s);
+            print(out, label, runs, "loaded throughput/s (1 thread)", l1);
+            print(out, label, runs, "loaded throughput/s (" + s.threads() + " threads)", ln);
 
             long[] warmBoot = warmBoots(label, server, engines);
             print(out, label, engines, "boot ms, warm (median of " + WARM_BOOTS + " boots on fresh databases after the measurements)",
@@ -317,9 +320,9 @@ public final class LeaveBenchmark {
                 Run r = runs.get(i);
                 boolean engine = i < engines.size();
                 res[i] = new EngineResult(r.engine, label, r.completed && r.failures.get() == 0, r.bootMs, engine ? warmBoot[i] : 0,
-                        r.e.deployMs(), r.tables, short1[i], shortN[i], t1[i], tn[i], s.threads(), sql[i], engine ? s.openTasks() : 0,
-                        engine ? s.assignees() : 0, engine ? loadSeconds[i] : 0, engine ? heapMb[i] : 0, engine ? todo[i][0] : 0,
-                        engine ? todo[i][1] : 0, engine ? l1[i] : 0, engine ? ln[i] : 0, r.failures.get());
+                        r.e.deployMs(), r.tables, short1[i], shortN[i], t1[i], tn[i], s.threads(), sql[i], s.openTasks(),
+                        s.assignees(), loadSeconds[i], heapMb[i], engine ? todo[i][0] : 0,
+                        engine ? todo[i][1] : 0, l1[i], ln[i], r.failures.get());
             }
             out.flush();
             return new DbResult(label, res[0], res[1], res[2]);

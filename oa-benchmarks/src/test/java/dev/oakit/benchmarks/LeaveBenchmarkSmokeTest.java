@@ -15,7 +15,7 @@ class LeaveBenchmarkSmokeTest {
     static final String SUMMARY = "leave-lifecycle h2: throughput oakit/flowable=" + NUM + " \\(1 thread\\) " + NUM + " \\(2 threads\\); "
             + "oakit/floor=" + NUM + " \\(1 thread\\) " + NUM + " \\(2 threads\\), after the short warm-up " + NUM + " \\(1 thread\\) "
             + NUM + " \\(2 threads\\); "
-            + "loaded/empty oakit=" + NUM + "; sql per cycle oakit=" + NUM + " flowable=" + NUM + " floor=" + NUM + "; todo p99 ms oakit=" + NUM
+            + "loaded/empty oakit=" + NUM + " floor=" + NUM + "; sql per cycle oakit=" + NUM + " flowable=" + NUM + " floor=" + NUM + "; todo p99 ms oakit=" + NUM
             + " flowable=" + NUM + "; deploy ms oakit=" + NUM + " flowable=" + NUM + "; heap MB per 100,000 open tasks oakit=-?" + NUM
             + " flowable=-?" + NUM;
 
@@ -42,6 +42,8 @@ class LeaveBenchmarkSmokeTest {
             assertThat(e.throughputN()).isPositive();
             assertThat(e.sqlPerCycle()).isPositive();
             assertThat(e.tables()).isPositive();
+            assertThat(e.loaded1()).as("%s loaded, 1 thread", e.engine()).isPositive();
+            assertThat(e.loadedN()).as("%s loaded, n threads", e.engine()).isPositive();
         }
         for (LeaveBenchmark.EngineResult e : List.of(r.oakit(), r.flowable())) {
             assertThat(e.warmBootMs()).as("%s warm boot", e.engine()).isPositive();
