@@ -78,4 +78,10 @@ class ArchitectureTest {
     void facadeImplementationsAreServices() {
         core.facadeImplementationsAreServices();
     }
+
+    @Test
+    void asksCoreWhichDatabaseItRunsOn() {
+        // the one place: Database reads it when it opens, and tells everyone else (OaDatabase)
+        core.asksCoreWhichDatabase("Database");
+    }
 }

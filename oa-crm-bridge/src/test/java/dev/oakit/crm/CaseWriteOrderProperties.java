@@ -185,6 +185,11 @@ class CaseWriteOrderProperties {
         private final AtomicInteger cases = new AtomicInteger();
 
         World(String target, TestDatabase.Kind kind) throws Exception {
+            this(target, kind, ds -> ds);
+        }
+
+        /** @param pool what OAKit gets of the world's database (a counting pool, say) */
+        World(String target, TestDatabase.Kind kind, java.util.function.UnaryOperator<javax.sql.DataSource> pool) throws Exception {
             this.target = target;
             db = TestDatabase.open(kind);
             CrmConnector connector;
@@ -204,7 +209,7 @@ class CaseWriteOrderProperties {
                 connector = new OdooCrmConnector(OdooCrmConfig.of(target, odoo.baseUri(), odoo.database(), odoo.login(), odoo.apiKey())
                         .withSupportProject("Support"));
             }
-            oa = db.builder().config("core", Map.of("jobs", Map.of("enabled", false)))
+            oa = db.builder().dataSource(pool.apply(db.dataSource())).config("core", Map.of("jobs", Map.of("enabled", false)))
                     .config("integration", Map.of("callTimeout", "PT10S", "lease", "PT60S", "retryInitial", "PT0.05S", "retryMax", "PT0.3S"))
                     .plugin(new IntegrationPlugin()).plugin(new WorkflowPlugin()).plugin(new TicketPlugin())
                     .plugin(new CrmBridgePlugin(new Hooked(connector, hook)).caseRouting(ROUTING)).build().start();
@@ -243,7 +248,7 @@ class CaseWriteOrderProperties {
             assertThat(replies(caseId)).as("the replies on the case after %s", steps).containsExactlyInAnyOrderElementsOf(replies);
         }
 
-        private void change(long ticketId, String op, List<String> replies) {
+        void change(long ticketId, String op, List<String> replies) {
             try {
                 switch (op) {
                     case "claim" -> tickets.claim(DAVE, ticketId);
@@ -268,7 +273,7 @@ class CaseWriteOrderProperties {
             return resolved.isEmpty() ? null : resolved.get(resolved.size() - 1).body();
         }
 
-        private String newCase() {
+        String newCase() {
             int n = cases.incrementAndGet();
             if (sf != null) {
                 return sf.insert("Case", Map.of("Subject", "Drill " + n, "Status", "New"));
@@ -276,7 +281,7 @@ class CaseWriteOrderProperties {
             return String.valueOf(odoo.create("project.task", Map.of("name", "Drill " + n, "project_id", support)));
         }
 
-        private long ticketOf(String caseId) {
+        long ticketOf(String caseId) {
             IdMap idMap = oa.service(IdMap.class);
             for (int i = 0; i < 200; i++) {
                 oa.service(ChangePulls.class).pullNow(ADMIN, target, CrmConnector.CASES);

@@ -64,4 +64,9 @@ class CrmArchitectureTest {
     void facadeImplementationsAreServices() {
         crm.facadeImplementationsAreServices();
     }
+
+    @Test
+    void asksCoreWhichDatabaseItRunsOn() {
+        crm.asksCoreWhichDatabase();
+    }
 }

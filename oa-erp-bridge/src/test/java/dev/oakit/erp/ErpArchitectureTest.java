@@ -64,4 +64,9 @@ class ErpArchitectureTest {
     void facadeImplementationsAreServices() {
         erp.facadeImplementationsAreServices();
     }
+
+    @Test
+    void asksCoreWhichDatabaseItRunsOn() {
+        erp.asksCoreWhichDatabase();
+    }
 }

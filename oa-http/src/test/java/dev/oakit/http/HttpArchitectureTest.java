@@ -53,4 +53,9 @@ class HttpArchitectureTest {
     void everyPackageSaysWhatItIsFor() {
         http.everyPackageSaysWhatItIsFor();
     }
+
+    @Test
+    void asksCoreWhichDatabaseItRunsOn() {
+        http.asksCoreWhichDatabase();
+    }
 }

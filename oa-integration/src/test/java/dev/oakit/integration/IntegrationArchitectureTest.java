@@ -63,4 +63,9 @@ class IntegrationArchitectureTest {
     void facadeImplementationsAreServices() {
         integration.facadeImplementationsAreServices();
     }
+
+    @Test
+    void asksCoreWhichDatabaseItRunsOn() {
+        integration.asksCoreWhichDatabase();
+    }
 }

@@ -60,4 +60,10 @@ class TicketArchitectureTest {
     void errorCodesAreATypeOfTheirOwn() {
         ticket.errorCodesAreATypeOfTheirOwn(TicketErrors.class, "OA-TK");
     }
+
+    @Test
+    void asksCoreWhichDatabaseItRunsOn() {
+        // ProductName serves MetricDayRepository alone, which is being rewritten elsewhere; it goes with that rewrite
+        ticket.asksCoreWhichDatabase("ProductName");
+    }
 }

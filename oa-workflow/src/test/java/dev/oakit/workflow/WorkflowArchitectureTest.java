@@ -62,4 +62,9 @@ class WorkflowArchitectureTest {
     void facadeImplementationsAreServices() {
         workflow.facadeImplementationsAreServices();
     }
+
+    @Test
+    void asksCoreWhichDatabaseItRunsOn() {
+        workflow.asksCoreWhichDatabase();
+    }
 }

@@ -63,6 +63,18 @@ public final class ModuleRules {
         noClasses().should().dependOnClassesThat().resideInAnyPackage(packages).check(classes);
     }
 
+    /**
+     * Which database OAKit runs on is oa-core's answer, read once when the database opens ({@code OaDatabase} for
+     * plugins): no class reads the product name from the JDBC metadata itself, except those named.
+     *
+     * @param except simple names of top-level classes of the root's packages allowed to, with their nested classes
+     */
+    public void asksCoreWhichDatabase(String... except) {
+        String allowed = except.length == 0 ? "$^" : ".*\\.(" + String.join("|", except) + ")(\\$.*)?";
+        noClasses().that().haveNameNotMatching(allowed)
+                .should().callMethod(java.sql.DatabaseMetaData.class, "getDatabaseProductName").check(classes);
+    }
+
     /** No {@code System.out} or {@code System.err}. */
     public void noStandardStreams() {
         noClasses().should().accessField(System.class, "out").orShould().accessField(System.class, "err").check(classes);

@@ -63,16 +63,17 @@ public final class CaseStateConnector extends ForwardingCrmConnector {
                 return super.create(call, key, u); // a reply alone: no state to bring up to date
             }
             CaseStates states = late.get();
-            Optional<CaseStates.State> now = states.current(call.tenantId(), id(), u.caseId());
-            if (now.isEmpty()) {
+            Optional<Long> ticket = states.ticketOf(call.tenantId(), id(), u.caseId());
+            if (ticket.isEmpty()) {
                 return super.create(call, key, u);
             }
-            CaseStates.State sent = now.get();
+            long ticketId = ticket.get(); // a case's ticket never changes: the catch-up reads the ticket only
+            CaseStates.State sent = states.of(call.tenantId(), ticketId);
             CaseUpdate first = update(u.caseId(), sent, u.publicReply(), resolution);
             String remoteId = first == null ? u.caseId() : super.create(call, key, first);
             // a write of this case that read the ticket later may have landed before this one: catch up with the ticket
             for (int i = 0; i < MAX_CATCH_UP; i++) {
-                CaseStates.State after = states.current(call.tenantId(), id(), u.caseId()).orElse(sent);
+                CaseStates.State after = states.of(call.tenantId(), ticketId);
                 if (same(after, sent, resolution)) {
                     break;
                 }

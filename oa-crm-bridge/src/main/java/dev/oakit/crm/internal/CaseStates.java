@@ -38,13 +38,14 @@ public final class CaseStates {
         this.queries = queries;
     }
 
-    /** @return the state the case should have now, or empty when the case is no ticket */
-    Optional<State> current(String tenant, String target, String caseId) {
-        Optional<CaseRepository.CaseRow> row = commands.query(h -> repo.byCase(h, tenant, target, caseId, false));
-        if (row.isEmpty()) {
-            return Optional.empty();
-        }
-        TicketDetail detail = queries.detail(Actor.system(tenant), row.get().ticketId());
+    /** @return the ticket the case is handled as, or empty when the case is no ticket (its row, read once per write) */
+    Optional<Long> ticketOf(String tenant, String target, String caseId) {
+        return commands.query(h -> repo.byCase(h, tenant, target, caseId, false)).map(CaseRepository.CaseRow::ticketId);
+    }
+
+    /** @return the state the case of the ticket should have now, read from the ticket alone */
+    State of(String tenant, long ticketId) {
+        TicketDetail detail = queries.detail(Actor.system(tenant), ticketId);
         StateKind kind = detail.ticket().stateKind();
         String resolution = null;
         if (kind == StateKind.RESOLVED || kind == StateKind.CLOSED) {
@@ -56,6 +57,6 @@ public final class CaseStates {
                 }
             }
         }
-        return Optional.of(new State(routing.status(kind), resolution));
+        return new State(routing.status(kind), resolution);
     }
 }

@@ -113,13 +113,12 @@ public final class CaseTicketService {
         String why = escalation(r, c);
         List<String> told = why == null ? List.of() : notices.recipients(system, ticket);
         commands.execute(new CommandSpec(system, "crm.case.sync", "crm-case", target + "/" + c.id(), null), Boolean.class, ctx -> {
-            // a second node applying the same version finds it applied: the escalation is told by the first only
-            CaseRepository.CaseRow now = repo.byCase(ctx.handle(), ctx.tenantId(), target, c.id(), true).orElse(r);
-            if (c.version() <= now.crmVersion()) {
+            // a second node applying the same version finds it applied (its update changes nothing): the escalation is told
+            // by the first only
+            if (!repo.updateIfNewer(ctx.handle(), ctx.tenantId(), new CaseRepository.CaseRow(target, c.id(), r.ticketId(), c.status(),
+                    c.version(), ticket.state(), written, c.priority(), c.escalated()), ctx.now())) {
                 return false;
             }
-            repo.update(ctx.handle(), ctx.tenantId(), new CaseRepository.CaseRow(target, c.id(), r.ticketId(), c.status(), c.version(),
-                    ticket.state(), written, c.priority(), c.escalated()), ctx.now());
             if (why != null) {
                 notices.escalated(ctx.actor(), told, c, ticket, why, target);
             }

@@ -81,14 +81,17 @@ public final class TicketCaseListener implements EventListener {
         String status = routing.status(ticket.stateKind());
         String reply = blankToNull(e.kind() == TicketEventKind.AGENT_REPLY ? e.body() : null);
         String resolution = blankToNull(e.kind() == TicketEventKind.RESOLVED ? e.body() : null);
-        // what the case last heard of its status, read under the row's lock: two events of one ticket delivered at once
-        // do not both take the old value
+        // what the case last heard of its status: as read above, unless a side changed it since (then read again under the
+        // row's lock), so that two events of one ticket delivered at once do not both take the old value
         String newStatus = commands.execute(new CommandSpec(system, "crm.case.ticket-changed", "crm-case", r.target() + "/" + r.caseId(), null),
                 String.class, ctx -> {
-                    CaseRepository.CaseRow now = repo.byTicket(ctx.handle(), tenant, ticketId, true).orElse(r);
-                    String known = now.oakitStatus() != null ? now.oakitStatus() : now.crmStatus();
-                    String changed = status != null && !status.equalsIgnoreCase(known) ? status : null;
-                    repo.update(ctx.handle(), tenant, now.withTicket(ticket.state(), changed != null ? changed : now.oakitStatus()), ctx.now());
+                    String changed = changed(status, r);
+                    if (!repo.updateTicketSideIfUnchanged(ctx.handle(), tenant, r, ticket.state(), changed != null ? changed : r.oakitStatus(),
+                            ctx.now())) {
+                        CaseRepository.CaseRow now = repo.byTicket(ctx.handle(), tenant, ticketId, true).orElse(r);
+                        changed = changed(status, now);
+                        repo.update(ctx.handle(), tenant, now.withTicket(ticket.state(), changed != null ? changed : now.oakitStatus()), ctx.now());
+                    }
                     ctx.summary("ticket " + ticket.number() + " is '" + ticket.state() + "'" + (changed == null ? "" : "; case " + r.caseId()
                             + " gets '" + changed + "'"));
                     return changed == null ? "" : changed;
@@ -100,6 +103,12 @@ public final class TicketCaseListener implements EventListener {
         writes.request(system, new NewRemoteWrite(r.target(), CrmConnector.CASE_UPDATE,
                 CrmConnector.caseUpdateKey(r.caseId(), "tk" + ticketId + "-" + eventId),
                 "ticket:" + ticketId, new CaseUpdate(r.caseId(), newStatus.isEmpty() ? null : newStatus, reply, resolution)));
+    }
+
+    /** @return the routing's status when the case last heard another one (from either side), else null */
+    private static String changed(String status, CaseRepository.CaseRow row) {
+        String known = row.oakitStatus() != null ? row.oakitStatus() : row.crmStatus();
+        return status != null && !status.equalsIgnoreCase(known) ? status : null;
     }
 
     private static String blankToNull(String s) {

@@ -26,7 +26,9 @@ public interface PageConsumer {
      * OAKit's own write), in the page's transaction: write with {@link PulledPage#handle()} and ask for ID-map
      * links with {@link PulledPage#link}. Make no remote call here. An exception rolls the whole page back
      * (the pull tries it again); a duplicate key on a {@link PulledPage#firstSync() first sync} runs the page
-     * again as an ordinary one.
+     * again as an ordinary one. To refuse a record, throw a {@link dev.oakit.core.ValidationException} with a
+     * problem per field while handling it: the pull's last error then names that record (the one last taken from
+     * {@link PulledPage#records()} or linked), its place in the page, each field's problem, and the fix.
      */
     void apply(PulledPage page);
 }

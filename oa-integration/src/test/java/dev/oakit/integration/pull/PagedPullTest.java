@@ -2,6 +2,7 @@ package dev.oakit.integration.pull;
 
 import dev.oakit.core.Actor;
 import dev.oakit.core.OaKit;
+import dev.oakit.core.ValidationException;
 import dev.oakit.core.spi.OaPlugin;
 import dev.oakit.core.spi.OaPluginContext;
 import dev.oakit.core.testing.DbTest;
@@ -60,7 +61,27 @@ class PagedPullTest {
     }
     // end::page-consumer[]
 
-    record Pages(LinkingPages consumer) implements OaPlugin {
+    /** Refuses the record named {@code refused} as a consumer refuses a field it cannot take; links the others. */
+    static final class RefusingPages implements PageConsumer {
+        volatile String refused;
+
+        @Override
+        public boolean consumes(String target, String entityType) {
+            return entityType.equals("Supplier");
+        }
+
+        @Override
+        public void apply(PulledPage page) {
+            for (RemoteRecord r : page.records()) {
+                if (r.externalId().equals(refused)) {
+                    throw ValidationException.of("supplier_name", "is not a name this host accepts; rename the supplier");
+                }
+                page.link(page.entityType(), r.externalId(), "erp-" + r.externalId());
+            }
+        }
+    }
+
+    record Pages(PageConsumer consumer) implements OaPlugin {
         @Override
         public String id() {
             return "pages";
@@ -77,13 +98,23 @@ class PagedPullTest {
         }
     }
 
-    private static PullTest.Setup start(TestDatabase db, LinkingPages pages) {
+    private static PullTest.Setup start(TestDatabase db, PageConsumer pages) {
         ManualClock clock = new ManualClock(PullTest.T0);
         FakeErpNext erp = db.closeLater(FakeErpNext.builder().clock(clock).start());
         ErpNextConnector connector = new ErpNextConnector(erp.baseUri(), erp.tokenHeader());
         OaKit oa = db.start(b -> b.plugin(new IntegrationPlugin()).plugin(new ConnectorPlugin("erpnext", connector)).plugin(new Pages(pages))
                 .config("integration", Map.of("callTimeout", "PT2S", "lease", "PT4S", "retryInitial", "PT0.05S", "retryMax", "PT0.2S")));
         return new PullTest.Setup(oa, oa.service(ChangePulls.class), erp, clock, connector);
+    }
+
+    /** @return the names of three new suppliers, a second apart */
+    private static List<String> threeSuppliers(PullTest.Setup s) {
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            names.add(s.erp().insert("Supplier", Map.of("supplier_name", "S" + i)));
+            s.erpClock().advance(Duration.ofSeconds(1));
+        }
+        return names;
     }
 
     private static long version(PullTest.Setup s, String doctype, String name) {
@@ -117,11 +148,10 @@ class PagedPullTest {
     void aVersionAWebhookBroughtFirstIsSkippedByThePullsFirstPage(TestDatabase db) {
         LinkingPages pages = new LinkingPages();
         PullTest.Setup s = start(db, pages);
-        String s1 = s.erp().insert("Supplier", Map.of("supplier_name", "S1"));
-        s.erpClock().advance(Duration.ofSeconds(1));
-        String s2 = s.erp().insert("Supplier", Map.of("supplier_name", "S2"));
-        s.erpClock().advance(Duration.ofSeconds(1));
-        String s3 = s.erp().insert("Supplier", Map.of("supplier_name", "S3"));
+        List<String> names = threeSuppliers(s);
+        String s1 = names.get(0);
+        String s2 = names.get(1);
+        String s3 = names.get(2);
         Inbox inbox = s.oa().service(Inbox.class);
         assertThat(inbox.accept(SYSTEM, InboundEvent.ofVersion("erpnext", "Supplier", s2, version(s, "Supplier", s2), "{}")
                 .withDeliveryId("hook-1")).outcome()).isEqualTo(InboxReceipt.Outcome.ACCEPTED);
@@ -154,5 +184,27 @@ class PagedPullTest {
         PullState changed = s.pull(PullSpec.of("erpnext", "Purchase Order"));
         assertThat(changed.applied()).isEqualTo(1);
         assertThat(pages.applied).containsExactly(po + "@" + version(s, "Purchase Order", po));
+    }
+
+    @DbTest
+    void aRefusedRecordIsNamedWithItsFieldAndTheFixAndItsPageWaitsUntilItIsFixed(TestDatabase db) {
+        RefusingPages pages = new RefusingPages();
+        PullTest.Setup s = start(db, pages);
+        List<String> names = threeSuppliers(s);
+        String s2 = names.get(1);
+        pages.refused = s2; // the second of three
+        s.pulls().schedule(SYSTEM, PullSpec.of("erpnext", "Supplier"));
+        PullState refused = s.awaitState("Supplier", st -> st.lastError() != null);
+        assertThat(refused.lastError()).as("the pull's error names the record, its place, the field and the fix")
+                .contains("record '" + s2 + "'", "record 2 of 3", "erpnext/Supplier", "field 'supplier_name'",
+                        "is not a name this host accepts; rename the supplier", "Correct the record in erpnext");
+        assertThat(refused.applied()).isZero();
+        IdMap idMap = s.oa().service(IdMap.class);
+        assertThat(idMap.localId(SYSTEM, ExternalRef.of("erpnext", "Supplier", names.get(0)))).as("the page was rolled back").isEmpty();
+
+        pages.refused = null; // fixed: the job's next try applies the page
+        PullState fixed = s.awaitState("Supplier", st -> st.lastError() == null && st.applied() == 3);
+        assertThat(fixed.pulled()).isEqualTo(3);
+        assertThat(idMap.localId(SYSTEM, ExternalRef.of("erpnext", "Supplier", s2))).contains("erp-" + s2);
     }
 }

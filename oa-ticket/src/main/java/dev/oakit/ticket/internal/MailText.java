@@ -1,11 +1,10 @@
 package dev.oakit.ticket.internal;
 
+import dev.oakit.core.spi.DatabaseProduct;
+import dev.oakit.core.spi.OaDatabase;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
-
-import java.sql.SQLException;
-import java.util.Locale;
 
 /**
  * Makes text from outside storable in every supported database, so a mail can never fail on its
@@ -21,8 +20,11 @@ final class MailText {
 
     private volatile Boolean bmpOnly;
 
+    private final OaDatabase database;
+
     @Inject
-    MailText() {
+    MailText(OaDatabase database) {
+        this.database = database;
     }
 
     /**
@@ -43,14 +45,8 @@ final class MailText {
         return bmpOnly;
     }
 
-    private static boolean detect(Handle h) {
-        String product;
-        try {
-            product = h.getConnection().getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-        } catch (SQLException e) {
-            return true; // cannot tell: the safe answer
-        }
-        if (!product.contains("mariadb") && !product.contains("mysql")) {
+    private boolean detect(Handle h) {
+        if (database.product() != DatabaseProduct.MARIADB) {
             return false;
         }
         return h.createQuery("SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME LIKE 'oa!_%' ESCAPE '!'"

@@ -47,7 +47,7 @@ import java.util.TreeSet;
 @Singleton
 public final class SlaTimers implements SlaHook, SlaDues.Deferred {
     /** The job type of SLA firings. */
-    static final String JOB = "tk.sla";
+    static final String JOB = dev.oakit.ticket.internal.command.Transitions.SLA_JOB;
     private static final Set<String> REPLAYED = Set.of("CREATED", "STATE_CHANGED", "AGENT_REPLY", "REQUESTER_REPLY", "PRIORITY_CHANGED",
             "POLICY_CHANGED", "DUE_OVERRIDDEN", "RESOLVED", "REOPENED", "CLOSED");
 

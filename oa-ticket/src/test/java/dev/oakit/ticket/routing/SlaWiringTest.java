@@ -130,7 +130,18 @@ class SlaWiringTest {
         assertThat(raised.priority()).isEqualTo(Priority.HIGH);
         TicketEvent priority = r.history(t.id(), TicketEventKind.PRIORITY_CHANGED).get(0);
         assertThat(priority.actorId()).isEqualTo("system");
-        assertThat(priority.body()).startsWith("SLA escalation: raise priority (resolution, offset PT0S): due 12:00");
+        assertThat(priority.body()).startsWith("SLA escalation: the priority is raised one level, as the resolution reached its due time;"
+                + " due 12:00");
+        // the requester sees each escalation step (run in either order: both were due), in words, in the public history; the
+        // warnings and breaches stay with the agents
+        List<TicketEvent> publicHistory = r.f.queries.detail(user("alice"), t.id()).timeline();
+        assertThat(publicHistory).filteredOn(e -> e.kind() == TicketEventKind.SLA_FIRED).extracting(TicketEvent::body).satisfiesExactlyInAnyOrder(
+                b -> assertThat(b).startsWith("SLA escalation: the assignee and the queue's dispatchers are told, as the resolution is due in"
+                        + " 30 min of working time; due 12:00 because created 2026-11-23 10:00 + 2 working hours"),
+                b -> assertThat(b).startsWith("SLA escalation: the priority is raised one level, as the resolution reached its due time;"
+                        + " due 12:00 because created 2026-11-23 10:00 + 2 working hours"));
+        assertThat(publicHistory).extracting(TicketEvent::body).filteredOn(java.util.Objects::nonNull)
+                .noneMatch(b -> b.matches("(?s).*(\\bPT\\d|RAISE_PRIORITY|RESOLUTION|NOTIFY).*"));
         assertThat(r.sql("SELECT sla_breached FROM oa_tk_ticket WHERE id = :id", t.id(), Boolean.class)).isTrue();
         // the breach shows in the overdue filter and on the workbench
         assertThat(r.f.queries.list(r.admin, TicketQuery.builder().overdue().build()).items()).extracting(Ticket::id).containsExactly(t.id());

@@ -69,6 +69,7 @@ public final class CoreModule extends AbstractModule {
         bind(CoreConfig.class).toInstance(plan.coreConfig);
         OptionalBinder.newOptionalBinder(binder(), Clock.class).setDefault().toInstance(plan.settings.clock());
         bind(Database.class).toInstance(new Database(plan.settings.dataSource(), plan.settings.dataDirectory(), plan.settings.hostTransactions()));
+        bind(dev.oakit.core.spi.OaDatabase.class).to(Database.class); // which database, for plugins' per-product statements
 
         Multibinder<JobHandler> handlers = Multibinder.newSetBinder(binder(), JobHandler.class);
         // operations: observers of commands and jobs, and gauges read from each module's tables

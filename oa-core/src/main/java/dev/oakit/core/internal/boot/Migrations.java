@@ -23,7 +23,7 @@ public final class Migrations {
     public static List<Module> modules(BootPlan plan, Dialect dialect) {
         List<Module> all = new ArrayList<>();
         // the few statements that must differ per database live in a vendor folder (see V4)
-        String vendor = dialect.name().toLowerCase(java.util.Locale.ROOT);
+        String vendor = dialect.product().vendor();
         all.add(new Module("core", List.of("classpath:dev/oakit/core/db/migration", "classpath:dev/oakit/core/db/vendor/" + vendor)));
         for (PluginContextImpl c : plan.contexts) {
             if (!c.migrations.isEmpty()) {

@@ -16,9 +16,10 @@ import java.util.List;
 
 /**
  * The database OAKit works on: the host's {@link DataSource} or an embedded H2 file database it
- * creates (and closes) itself. Opened in {@code start()}, never while configuring.
+ * creates (and closes) itself. Opened in {@code start()}, never while configuring. Its dialect, read from the JDBC
+ * metadata when it opens, is OAKit's one answer to which database it runs on; plugins get it as {@code OaDatabase}.
  */
-public final class Database implements AutoCloseable {
+public final class Database implements AutoCloseable, dev.oakit.core.spi.OaDatabase {
     private final DataSource hostDataSource;
     private final Path dataDirectory;
     private volatile DataSource dataSource;
@@ -107,6 +108,11 @@ public final class Database implements AutoCloseable {
     public Dialect dialect() {
         jdbi();
         return dialect;
+    }
+
+    @Override
+    public dev.oakit.core.spi.DatabaseProduct product() {
+        return dialect().product();
     }
 
     /** @return JDBC URL of the database, used to key JVM-level locks for H2 */

@@ -33,7 +33,12 @@ public enum Dialect {
         return Map.of("ts", ts, "text", text, "id", id, "bool", bool);
     }
 
-    /** Maps a JDBC product name to a dialect. */
+    /** @return the product as plugins see it ({@link dev.oakit.core.spi.OaDatabase}) */
+    public dev.oakit.core.spi.DatabaseProduct product() {
+        return dev.oakit.core.spi.DatabaseProduct.valueOf(name());
+    }
+
+    /** Maps a JDBC product name to a dialect: the only place OAKit reads it (plugins ask {@link dev.oakit.core.spi.OaDatabase}). */
     public static Dialect fromProductName(String productName) {
         String p = productName.toLowerCase(Locale.ROOT);
         if (p.contains("h2")) {

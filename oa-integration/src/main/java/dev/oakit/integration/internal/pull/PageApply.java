@@ -2,6 +2,7 @@ package dev.oakit.integration.internal.pull;
 
 import dev.oakit.core.ConflictException;
 import dev.oakit.core.CoreErrors;
+import dev.oakit.core.ValidationException;
 import dev.oakit.core.spi.CommandContext;
 import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
@@ -69,6 +70,18 @@ public final class PageApply {
      * @param stillFirst whether the next page may be inserted without reads too (false once a page met a stored record)
      */
     record Result(boolean recorded, int applied, int echoes, boolean stillFirst) {
+    }
+
+    /**
+     * The consumer refused a record of the page (it threw a {@link ValidationException} while handling it): the page's
+     * transaction is rolled back, and the message names the record, its fields' problems and the fix.
+     */
+    static final class Rejected extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Rejected(String message, ValidationException cause) {
+            super(message, cause, false, false);
+        }
     }
 
     /** The fence moved on: another worker holds the pull; the page's transaction is rolled back. */
@@ -153,7 +166,11 @@ public final class PageApply {
         }
         Page p = new Page(t, target, entityType, List.copyOf(accepted), firstSync, h, ctx.now());
         if (!accepted.isEmpty()) {
-            consumer.apply(p);
+            try {
+                consumer.apply(p);
+            } catch (ValidationException e) {
+                throw new Rejected(p.rejection(e), e);
+            }
             link(h, t, ctx.actor().userId(), p.links, firstSync, ctx.now());
         }
         if (!pulls.recordPage(h, t, target, entityType, fence, highest, page.size(), accepted.size(), echoed.size(), last, ctx.now())) {
@@ -196,19 +213,21 @@ public final class PageApply {
         private final String tenant;
         private final String target;
         private final String entityType;
-        private final List<RemoteRecord> records;
+        private final Tracked records;
         private final boolean firstSync;
         private final Handle handle;
         private final Instant now;
         private final Map<String, IdLink> byRef = new LinkedHashMap<>();
         private final List<IdLink> links = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
+        /** The index of the record the consumer handles: the last it took from {@link #records()} or linked; -1 before any. */
+        private int current = -1;
 
         Page(String tenant, String target, String entityType, List<RemoteRecord> records, boolean firstSync, Handle handle, Instant now) {
             this.tenant = tenant;
             this.target = target;
             this.entityType = entityType;
-            this.records = records;
+            this.records = new Tracked(records);
             this.firstSync = firstSync;
             this.handle = handle;
             this.now = now;
@@ -243,6 +262,12 @@ public final class PageApply {
         }
 
         public void link(String linkType, String externalId, String localId) {
+            for (int i = 0; i < records.size(); i++) {
+                if (records.records.get(i).externalId().equals(externalId)) {
+                    current = i;
+                    break;
+                }
+            }
             ExternalRef ref = ExternalRef.of(target, linkType, externalId);
             IdLink l = new IdLink(ref, dev.oakit.core.Checks.text("localId", localId, 128), now);
             if (byRef.putIfAbsent(ref.toString(), l) == null) {
@@ -252,6 +277,45 @@ public final class PageApply {
 
         public void note(String note) {
             notes.add(dev.oakit.core.Checks.text("note", note, 200));
+        }
+
+        /** @return what the consumer refused, of which record, and what to do */
+        String rejection(ValidationException e) {
+            StringBuilder m = new StringBuilder();
+            if (current >= 0) {
+                RemoteRecord r = records.records.get(current);
+                m.append("record '").append(r.externalId()).append("' (record ").append(current + 1).append(" of ").append(records.size())
+                        .append(" applied from the page, version ").append(r.version()).append(')');
+            } else {
+                m.append("a record (the consumer took none from the page before it failed)");
+            }
+            m.append(" of ").append(target).append('/').append(entityType).append(" was refused by its page consumer: ");
+            m.append(e.problems().stream().map(x -> x.path().isEmpty() ? x.message() : "field '" + x.path() + "': " + x.message())
+                    .collect(java.util.stream.Collectors.joining("; ")));
+            m.append(". Correct the record in ").append(target).append(" (or what reads it into OAKit) and the pull applies it on its")
+                    .append(" next run; until then nothing of this page is applied and the watermark stays");
+            return m.toString();
+        }
+
+        /** The page's records, noting which one the consumer took last. */
+        private final class Tracked extends java.util.AbstractList<RemoteRecord> implements java.util.RandomAccess {
+            private final List<RemoteRecord> records;
+
+            Tracked(List<RemoteRecord> records) {
+                this.records = records;
+            }
+
+            @Override
+            public RemoteRecord get(int index) {
+                RemoteRecord r = records.get(index);
+                current = index;
+                return r;
+            }
+
+            @Override
+            public int size() {
+                return records.size();
+            }
         }
     }
 }

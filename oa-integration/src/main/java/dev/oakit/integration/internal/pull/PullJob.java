@@ -125,7 +125,13 @@ public final class PullJob extends RemoteCallingJob {
                 long holding = nextFence == null ? fence : nextFence;
                 boolean recorded;
                 if (consumer != null) {
-                    PageApply.Result applied = pages.apply(tenant, spec, consumer, page, holding, last, firstSync);
+                    PageApply.Result applied;
+                    try {
+                        applied = pages.apply(tenant, spec, consumer, page, holding, last, firstSync);
+                    } catch (PageApply.Rejected e) {
+                        recordError(tenant, target, entityType, holding, e.getMessage());
+                        throw new IntegrationException(IntegrationErrors.PULL_FAILED, e.getMessage(), true, e.getCause());
+                    }
                     recorded = applied.recorded();
                     firstSync = applied.stillFirst(); // the whole first run, until a page meets a record stored before
                 } else {
@@ -220,14 +226,19 @@ public final class PullJob extends RemoteCallingJob {
     private void failed(String tenant, String target, ChangeFeed feed, Watermark from, long fence, RemoteCallException failure) {
         String message = "reading " + target + "/" + feed.entityType() + " from version " + from.version() + " (skip " + from.skip() + ") failed: "
                 + failure.getMessage() + (failure.remoteError() == null ? "" : ": " + Columns.cut(failure.remoteError(), 1000));
-        commands.execute(new CommandSpec(Actor.system(tenant), "integration.pull.failed", PullService.TARGET, target + "/" + feed.entityType(),
-                null), Boolean.class, ctx -> {
-            boolean ok = repo.recordFailure(ctx.handle(), tenant, target, feed.entityType(), fence, message, ctx.now());
-            ctx.summary(message + "; the watermark stays");
-            return ok;
-        });
+        recordError(tenant, target, feed.entityType(), fence, message);
         throw new IntegrationException(IntegrationErrors.PULL_FAILED, message + "; the watermark stays, the job tries again",
                 failure.kind() != RemoteCallException.Kind.PERMANENT, failure);
+    }
+
+    /** Records the run's error as the pull's last error (shown by {@code ChangePulls.state}), the watermark where it was. */
+    private void recordError(String tenant, String target, String entityType, long fence, String message) {
+        commands.execute(new CommandSpec(Actor.system(tenant), "integration.pull.failed", PullService.TARGET, target + "/" + entityType,
+                null), Boolean.class, ctx -> {
+            boolean ok = repo.recordFailure(ctx.handle(), tenant, target, entityType, fence, message, ctx.now());
+            ctx.summary(Columns.cut(message + "; the watermark stays", 1000));
+            return ok;
+        });
     }
 
     private boolean recordPage(String tenant, String target, String entityType, long fence, Long highest, int pulled, int applied, int echoes,

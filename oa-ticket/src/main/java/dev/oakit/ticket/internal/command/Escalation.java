@@ -17,7 +17,6 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -44,7 +43,7 @@ public final class Escalation {
      */
     public void fired(TicketChange c, SlaFiring f, TargetStatus target, String policy, Function<Ticket, DispatchHook.Assignment> dispatch,
                       TicketReads reads) {
-        String reason = describe(f) + ": " + target.explain();
+        String reason = f.explain() + "; " + target.explain();
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("firing", f.key());
         detail.put("target", f.target().name());
@@ -53,8 +52,10 @@ public final class Escalation {
         if (f.step() != null) {
             detail.put("action", f.step().action().name());
         }
-        c.event(TicketEventKind.SLA_FIRED, "sla", null, null, reason, true, detail);
-        c.summary("ticket " + c.row.number + ": " + describe(f));
+        // an escalation step shows in the public history, in words: the requester sees why the ticket moved on;
+        // warnings and breaches stay with the agents
+        c.event(TicketEventKind.SLA_FIRED, "sla", null, null, reason, f.kind() != SlaFiring.Kind.ESCALATION, detail);
+        c.summary("ticket " + c.row.number + ": " + f.explain());
         Map<String, Object> vars = vars(c, f, target);
         if (f.kind() == SlaFiring.Kind.WARNING) {
             c.notify(TicketTemplates.SLA_WARNING, people(c, reads), vars);
@@ -109,23 +110,13 @@ public final class Escalation {
         c.notify(TicketTemplates.SLA_ESCALATED, new ArrayList<>(reads.dispatchers(r.queue)), vars(c, null, null));
     }
 
-    private static String describe(SlaFiring f) {
-        String target = f.target().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        return switch (f.kind()) {
-            case WARNING -> "SLA warning: " + target + " is close to its due";
-            case BREACH -> "SLA breached: " + target + " is past its due";
-            case ESCALATION -> "SLA escalation: " + f.step().action().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                    + (f.step().queue() == null ? "" : " to '" + f.step().queue() + "'") + " (" + target + ", offset " + f.step().offset() + ")";
-        };
-    }
-
     private static Map<String, Object> vars(TicketChange c, SlaFiring f, TargetStatus target) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("number", c.row.number);
         v.put("title", c.row.title);
         v.put("queue", c.row.queue);
         v.put("priority", c.row.priority.name());
-        v.put("reason", f == null ? "" : describe(f));
+        v.put("reason", f == null ? "" : f.explain());
         v.put("due", target == null || target.dueAt() == null ? "" : target.dueAt().toString());
         v.put("explanation", target == null ? "" : target.explain());
         return v;

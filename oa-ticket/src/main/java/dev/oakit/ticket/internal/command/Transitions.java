@@ -33,6 +33,8 @@ public final class Transitions {
     public static final String OVERDUE_JOB = "tk.overdue";
     /** The job that accepts a resolution nobody answered. */
     public static final String ACCEPT_JOB = "tk.accept";
+    /** The job of the built-in SLA clock's firings (SlaTimers), keyed {@code tk.sla:<ticket id>:<firing>} like the two above. */
+    public static final String SLA_JOB = "tk.sla";
 
     private final TicketConfig config;
     private final QueueCalendar calendars;

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oakit.core.Actor;
 import dev.oakit.core.job.JobRequest;
 import dev.oakit.core.spi.CommandContext;
+import dev.oakit.ticket.internal.command.Transitions;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The command's context for one ticket write, with the jobs it schedules gathered into one {@code scheduleAll} (one
@@ -44,9 +46,16 @@ final class BatchedJobs implements CommandContext {
     }
 
     /**
-     * @return whether the job's key names the new ticket: its second {@code :}-separated segment is the ticket's id
-     *     ({@code <family>:<id>} or {@code <family>:<id>:<part>}, a part such as an SLA firing's instant holding colons
-     *     of its own); any other key goes the look-up path, which is right for every key
+     * The families whose keys name a ticket by its id ({@code <family>:<id>} or {@code <family>:<id>:<part>}): only these
+     * can be known free for a ticket this command created. Another family's key (a mail's, a host's or an SLA hook's)
+     * may equal such a key's shape by chance and be held already.
+     */
+    private static final Set<String> TICKET_FAMILIES = Set.of(Transitions.OVERDUE_JOB, Transitions.ACCEPT_JOB, Transitions.SLA_JOB);
+
+    /**
+     * @return whether the job's key names the new ticket: its first {@code :}-separated segment is one of the ticket's
+     *     own job families and its second the ticket's id (a part such as an SLA firing's instant holding colons of its
+     *     own); any other key goes the look-up path, which is right for every key
      */
     static boolean keyedBy(long ticketId, JobRequest r) {
         String key = r.dedupeKey();
@@ -54,7 +63,7 @@ final class BatchedJobs implements CommandContext {
             return false;
         }
         String[] segments = key.split(":", 3);
-        return segments.length >= 2 && segments[1].equals(Long.toString(ticketId));
+        return segments.length >= 2 && TICKET_FAMILIES.contains(segments[0]) && segments[1].equals(Long.toString(ticketId));
     }
 
     @Override

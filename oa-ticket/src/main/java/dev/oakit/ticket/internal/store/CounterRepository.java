@@ -1,5 +1,7 @@
 package dev.oakit.ticket.internal.store;
 
+import dev.oakit.core.spi.OaDatabase;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
 
@@ -9,46 +11,36 @@ import org.jdbi.v3.core.Handle;
  */
 @Singleton
 public final class CounterRepository {
+    private final OaDatabase database;
+
+    @Inject
+    public CounterRepository(OaDatabase database) {
+        this.database = database;
+    }
+
     /**
      * Moves the year's counter on and reads it, in one statement where the database returns an updated row
      * (PostgreSQL {@code RETURNING}, H2 {@code FINAL TABLE}) or its driver the value of {@code LAST_INSERT_ID(expr)}
-     * (MariaDB); elsewhere an update and a read.
+     * (MariaDB), the database as core detected it ({@link OaDatabase}).
      *
      * @return the new last number, or empty when the year has no counter yet
      */
     public java.util.OptionalLong next(Handle h, String tenant, int year) {
-        String product = product(h);
         String update = "UPDATE oa_tk_counter SET last_value = last_value + 1 WHERE tenant_id = :t AND yr = :y";
-        java.util.Optional<Long> n;
-        if (product.contains("postgres")) {
-            n = h.createQuery(update + " RETURNING last_value").bind("t", tenant).bind("y", year).mapTo(Long.class).findOne();
-        } else if (product.equals("h2")) {
-            n = h.createQuery("SELECT last_value FROM FINAL TABLE (" + update + ")").bind("t", tenant).bind("y", year).mapTo(Long.class).findOne();
-        } else if (product.contains("mariadb") || product.contains("mysql")) {
-            // LAST_INSERT_ID(expr) hands the new value to the driver in the update's own answer, read as its generated key
-            n = h.createUpdate("UPDATE oa_tk_counter SET last_value = LAST_INSERT_ID(last_value + 1) WHERE tenant_id = :t AND yr = :y")
-                    .bind("t", tenant).bind("y", year).executeAndReturnGeneratedKeys().mapTo(Long.class).findFirst().filter(v -> v > 0); // 0: nothing updated
-            if (n.isEmpty()) {
+        java.util.Optional<Long> n = switch (database.product()) {
+            case POSTGRESQL -> h.createQuery(update + " RETURNING last_value").bind("t", tenant).bind("y", year).mapTo(Long.class).findOne();
+            case H2 -> h.createQuery("SELECT last_value FROM FINAL TABLE (" + update + ")").bind("t", tenant).bind("y", year)
+                    .mapTo(Long.class).findOne();
+            case MARIADB -> {
+                // LAST_INSERT_ID(expr) hands the new value to the driver in the update's own answer, read as its generated key
+                java.util.Optional<Long> v = h.createUpdate("UPDATE oa_tk_counter SET last_value = LAST_INSERT_ID(last_value + 1) WHERE tenant_id = :t AND yr = :y")
+                        .bind("t", tenant).bind("y", year).executeAndReturnGeneratedKeys().mapTo(Long.class).findFirst().filter(x -> x > 0); // 0: nothing updated
                 // no counter yet, or a driver that does not pass the value on: the read tells which
-                n = h.createQuery("SELECT last_value FROM oa_tk_counter WHERE tenant_id = :t AND yr = :y")
+                yield v.isPresent() ? v : h.createQuery("SELECT last_value FROM oa_tk_counter WHERE tenant_id = :t AND yr = :y")
                         .bind("t", tenant).bind("y", year).mapTo(Long.class).findOne();
             }
-        } else {
-            return increment(h, tenant, year) == 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(value(h, tenant, year));
-        }
+        };
         return n.map(java.util.OptionalLong::of).orElse(java.util.OptionalLong.empty());
-    }
-
-    private final ProductName productName = new ProductName();
-
-    private String product(Handle h) {
-        return productName.of(h); // "": the two-statement path works everywhere
-    }
-
-    /** @return 1 when the year's counter moved on, 0 when the year has no counter yet */
-    public int increment(Handle h, String tenant, int year) {
-        return h.createUpdate("UPDATE oa_tk_counter SET last_value = last_value + 1 WHERE tenant_id = :t AND yr = :y")
-                .bind("t", tenant).bind("y", year).execute();
     }
 
     /** Opens the year's counter at 0; a concurrent opener fails on the primary key. */

@@ -1,17 +1,12 @@
 package dev.oakit.ticket.internal.store;
 
 import dev.oakit.core.testing.DbTest;
-import dev.oakit.core.testing.QueryPlans;
 import dev.oakit.core.testing.TestDatabase;
-import dev.oakit.ticket.TicketPlugin;
-import org.jdbi.v3.core.Jdbi;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.LocalDateTime;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,8 +23,7 @@ class CreatePathIndexTest {
 
     @DbTest
     void aCreatesCandidateLoadAndEarlierAgentsAreReadFromTheirIndexes(TestDatabase db) throws Exception {
-        db.start(b -> b.plugin(new TicketPlugin()));
-        try (Connection c = db.dataSource().getConnection()) {
+        try (TicketTablePlans plans = TicketTablePlans.load(db, c -> {
             tickets(c, 20_000);
             try (Statement s = c.createStatement()) {
                 for (int m = 0; m < 5; m++) {
@@ -39,11 +33,13 @@ class CreatePathIndexTest {
                     s.execute("VACUUM oa_tk_ticket"); // as autovacuum keeps a table in use: index-only scans need the visibility map
                 }
             }
-            QueryPlans.analyze(c, db.kind(), "oa_tk_ticket", "oa_tk_queue_member");
+        }, "oa_tk_ticket", "oa_tk_queue_member")) {
+            check(db, plans);
         }
-        Jdbi jdbi = Jdbi.create(db.dataSource());
+    }
 
-        String load = plan(jdbi, QueueRepository.CANDIDATES, Map.of("t", "acme", "q", "it"));
+    private static void check(TestDatabase db, TicketTablePlans plans) {
+        String load = plans.plan(QueueRepository.CANDIDATES, Map.of("t", "acme", "q", "it"));
         assertThat(load).doesNotContainPattern(fullRead("t"));
         if (db.kind() == TestDatabase.Kind.POSTGRESQL) {
             assertThat(load).containsPattern("index only scan using oa_tk_ticket_assignee on oa_tk_ticket t .*\\n.*index cond: .*assignee_id = .*done_flag = 0");
@@ -55,10 +51,10 @@ class CreatePathIndexTest {
             assertThat(load).containsPattern("table=t .*key=oa_tk_ticket_assignee .*ref=const,\\S*user_id,const .*using index");
         }
 
-        String byUser = plan(jdbi, TicketRepository.earlierAssigneesSql(true), Map.of("t", "acme", "r", "user7", "id", 5L));
+        String byUser = plans.plan(TicketRepository.earlierAssigneesSql(true), Map.of("t", "acme", "r", "user7", "id", 5L));
         assertThat(byUser).contains("oa_tk_ticket_requester_recent").doesNotContainPattern(fullRead(""))
                 .doesNotContain("filesort").doesNotContainPattern("\\bsort\\s+\\(");
-        String byContact = plan(jdbi, TicketRepository.earlierAssigneesSql(false), Map.of("t", "acme", "r", "c10@example.com", "id", 5L));
+        String byContact = plans.plan(TicketRepository.earlierAssigneesSql(false), Map.of("t", "acme", "r", "c10@example.com", "id", 5L));
         assertThat(byContact).contains("oa_tk_ticket_contact_recent").doesNotContainPattern(fullRead(""))
                 .doesNotContain("filesort").doesNotContainPattern("\\bsort\\s+\\(");
         if (db.kind() == TestDatabase.Kind.POSTGRESQL) {
@@ -76,17 +72,6 @@ class CreatePathIndexTest {
         String h2Alias = alias.isEmpty() ? "" : "\\s+" + alias;
         return "oa_tk_ticket" + h2Alias + "\\s+/\\*\\s*public\\.oa_tk_ticket\\.tablescan|seq scan on oa_tk_ticket\\b|bitmap heap scan on oa_tk_ticket\\b"
                 + "|index scan (backward )?using oa_tk_ticket|table=" + (alias.isEmpty() ? "oa_tk_ticket" : alias) + " .*type=all\\b";
-    }
-
-    private static String plan(Jdbi jdbi, String sql, Map<String, Object> binds) {
-        List<String> lines = jdbi.withHandle(h -> h.createQuery("EXPLAIN " + sql).bindMap(binds).map((rs, ctx) -> {
-            StringBuilder line = new StringBuilder();
-            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                line.append(rs.getMetaData().getColumnLabel(i).toLowerCase(Locale.ROOT)).append('=').append(rs.getString(i)).append(' ');
-            }
-            return line.toString();
-        }).list());
-        return String.join("\n", lines).toLowerCase(Locale.ROOT);
     }
 
     /**

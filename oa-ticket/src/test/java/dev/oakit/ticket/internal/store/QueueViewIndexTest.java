@@ -1,13 +1,8 @@
 package dev.oakit.ticket.internal.store;
 
 import dev.oakit.core.testing.DbTest;
-import dev.oakit.core.testing.QueryPlans;
 import dev.oakit.core.testing.TestDatabase;
-import dev.oakit.ticket.TicketPlugin;
 import dev.oakit.ticket.TicketQuery;
-
-import java.sql.Connection;
-import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,18 +14,13 @@ class QueueViewIndexTest {
 
     @DbTest
     void aQueuesOpenTicketsNewestFirstAreReadFromTheirIndex(TestDatabase db) throws Exception {
-        db.start(b -> b.plugin(new TicketPlugin()));
-        try (Connection c = db.dataSource().getConnection()) {
-            UrgencyIndexTest.tickets(c, 6000);
-            QueryPlans.analyze(c, db.kind(), "oa_tk_ticket");
-
+        try (TicketTablePlans plans = TicketTablePlans.load(db, c -> UrgencyIndexTest.tickets(c, 6000), "oa_tk_ticket")) {
             TicketQuery view = TicketQuery.builder().scope(TicketQuery.Scope.MY_QUEUES).openOnly().page(0, 20).build();
             String where = " FROM oa_tk_ticket t WHERE t.tenant_id = ? AND t.queue_key = ? AND t.done_flag = 0";
-            String page = QueryPlans.plan(c, "SELECT t.*" + where + TicketRepository.order(view, true) + " LIMIT ? OFFSET ?",
-                    "acme", "it", 20, 0).toLowerCase(Locale.ROOT);
+            String page = plans.plan("SELECT t.*" + where + TicketRepository.order(view, true) + " LIMIT ? OFFSET ?", "acme", "it", 20, 0);
             assertThat(page).contains("oa_tk_ticket_queue_open")
                     .doesNotContain("filesort").doesNotContainPattern("\\bsort\\s+\\(").doesNotContainPattern("seq scan|type\\W+all\\b|tablescan");
-            String count = QueryPlans.plan(c, "SELECT COUNT(*)" + where, "acme", "it").toLowerCase(Locale.ROOT);
+            String count = plans.plan("SELECT COUNT(*)" + where, "acme", "it");
             assertThat(count).containsPattern("oa_tk_ticket_queue_(open|urgency)")
                     .doesNotContainPattern("seq scan|type\\W+all\\b|tablescan");
         }

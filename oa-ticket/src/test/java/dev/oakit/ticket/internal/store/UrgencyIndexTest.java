@@ -1,15 +1,12 @@
 package dev.oakit.ticket.internal.store;
 
 import dev.oakit.core.testing.DbTest;
-import dev.oakit.core.testing.QueryPlans;
 import dev.oakit.core.testing.TestDatabase;
-import dev.oakit.ticket.TicketPlugin;
 import dev.oakit.ticket.TicketQuery;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.LocalDateTime;
-import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,27 +18,19 @@ class UrgencyIndexTest {
 
     @DbTest
     void aQueueAndAnAssigneeByUrgencyAreReadFromTheirIndex(TestDatabase db) throws Exception {
-        db.start(b -> b.plugin(new TicketPlugin()));
-        try (Connection c = db.dataSource().getConnection()) {
-            tickets(c, 6000);
-            QueryPlans.analyze(c, db.kind(), "oa_tk_ticket");
-
+        try (TicketTablePlans plans = TicketTablePlans.load(db, c -> tickets(c, 6000), "oa_tk_ticket")) {
             TicketQuery queue = TicketQuery.builder().queue("it").openOnly().byUrgency().build();
             String queueSql = "SELECT t.* FROM oa_tk_ticket t WHERE t.tenant_id = ? AND t.queue_key = ? AND t.done_flag = 0"
                     + TicketRepository.order(queue) + " LIMIT ? OFFSET ?";
-            assertThat(plan(c, queueSql, "acme", "it")).contains("oa_tk_ticket_queue_urgency")
+            assertThat(plans.plan(queueSql, "acme", "it", 50, 0)).contains("oa_tk_ticket_queue_urgency")
                     .doesNotContain("filesort").doesNotContainPattern("\\bsort\\s+\\(");
 
             TicketQuery mine = TicketQuery.builder().scope(TicketQuery.Scope.ASSIGNED_TO_ME).openOnly().byUrgency().build();
             String mineSql = "SELECT t.* FROM oa_tk_ticket t WHERE t.tenant_id = ? AND t.assignee_id = ? AND t.done_flag = 0"
                     + TicketRepository.order(mine) + " LIMIT ? OFFSET ?";
-            assertThat(plan(c, mineSql, "acme", "agent3")).contains("oa_tk_ticket_assignee_urgency")
+            assertThat(plans.plan(mineSql, "acme", "agent3", 50, 0)).contains("oa_tk_ticket_assignee_urgency")
                     .doesNotContain("filesort").doesNotContainPattern("\\bsort\\s+\\(");
         }
-    }
-
-    private static String plan(Connection c, String sql, String tenant, String key) throws Exception {
-        return QueryPlans.plan(c, sql, tenant, key, 50, 0).toLowerCase(Locale.ROOT);
     }
 
     /** Tickets of four queues and ten agents, most of them closed, the open ones with and without a due. */

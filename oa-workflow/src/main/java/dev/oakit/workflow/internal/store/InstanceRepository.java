@@ -1,9 +1,12 @@
 package dev.oakit.workflow.internal.store;
 
+import dev.oakit.core.spi.DatabaseProduct;
+import dev.oakit.core.spi.OaDatabase;
 import dev.oakit.workflow.InstanceStatus;
 import dev.oakit.workflow.TaskStatus;
 import dev.oakit.workflow.internal.store.Rows.InstanceRow;
 import dev.oakit.workflow.internal.store.Rows.TaskRow;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -60,6 +63,13 @@ public final class InstanceRepository {
      * the nullable side of an outer join, so there it locks the instance only.
      */
     private volatile String[] lockSql;
+
+    private final OaDatabase database;
+
+    @Inject
+    public InstanceRepository(OaDatabase database) {
+        this.database = database;
+    }
 
     /**
      * Inserts an instance row. Guarded: only while no newer version of the definition exists (the
@@ -123,7 +133,7 @@ public final class InstanceRepository {
         // the hot path's widest statement, by plain JDBC (see Jdbc); the columns are read by position:
         // 1-18 the instance (Rows.INSTANCE_COLUMNS), 19-35 an open task
         // held prepared per connection on H2, which never caches the parse of a FOR UPDATE (HeldStatements)
-        try (HeldStatements.Lease lease = HeldStatements.prepare(h.getConnection(), lockSql(h)[BY_ID.equals(where) ? 0 : 1])) {
+        try (HeldStatements.Lease lease = HeldStatements.prepare(h.getConnection(), lockSql()[BY_ID.equals(where) ? 0 : 1])) {
             PreparedStatement p = lease.statement();
             p.setString(1, tenantId);
             p.setLong(2, id);
@@ -151,16 +161,10 @@ public final class InstanceRepository {
         return row == null ? Optional.empty() : Optional.of(new Locked(row, tasks));
     }
 
-    private String[] lockSql(Handle h) {
+    private String[] lockSql() {
         String[] sql = lockSql;
         if (sql == null) {
-            String clause;
-            try {
-                String product = h.getConnection().getMetaData().getDatabaseProductName();
-                clause = product.toLowerCase(java.util.Locale.ROOT).contains("postgres") ? " FOR UPDATE OF i" : " FOR UPDATE";
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException("cannot read the database product name", e);
-            }
+            String clause = database.product() == DatabaseProduct.POSTGRESQL ? " FOR UPDATE OF i" : " FOR UPDATE";
             sql = new String[]{positional(OPEN_TASK_JOIN + BY_ID + " ORDER BY t.id" + clause),
                 positional(OPEN_TASK_JOIN + BY_TASK + " ORDER BY t.id" + clause)};
             lockSql = sql;
