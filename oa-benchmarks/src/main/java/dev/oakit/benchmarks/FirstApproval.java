@@ -52,7 +52,7 @@ import java.util.stream.Stream;
  * a second and third time, first writing a class-data archive ({@code -XX:ArchiveClassesAtExit}), then
  * starting from it ({@code -XX:SharedArchiveFile}): what a host that ships such an archive gets.
  */
-final class FirstApproval {
+public final class FirstApproval {
     private static final String PREFIX = "first-approval ms:";
 
     /** Milliseconds of each part and in all (build() to the approval returned): wall clock, then the process's CPU time. */
@@ -71,6 +71,11 @@ final class FirstApproval {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("--compare")) {
             compare();
+            return;
+        }
+        if (args.length > 1 && args[0].equals("--class-path")) {
+            // the jarred class path, kept in the given directory: for launching the fresh JVM by hand (JFR, -Xlog)
+            System.out.println(jarredClassPath(Files.createDirectories(Path.of(args[1]))));
             return;
         }
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
