@@ -52,16 +52,16 @@ import java.util.stream.Stream;
  * a second and third time, first writing a class-data archive ({@code -XX:ArchiveClassesAtExit}), then
  * starting from it ({@code -XX:SharedArchiveFile}): what a host that ships such an archive gets.
  */
-final class FirstApproval {
+public final class FirstApproval {
     private static final String PREFIX = "first-approval ms:";
 
     /** Milliseconds of each part and in all (build() to the approval returned): wall clock, then the process's CPU time. */
     record Result(String how, long build, long deploy, long directory, long approval, long total,
-                  long cpuBuild, long cpuDeploy, long cpuDirectory, long cpuApproval, long cpuTotal) {
+                  long cpuBuild, long cpuDeploy, long cpuDirectory, long cpuApproval, long cpuTotal, long classes) {
         String line() {
             return String.format(Locale.ROOT, "leave-lifecycle fresh jvm h2%s: build() to first approval ms=%d (build and start %d, "
-                    + "deploy %d, directory %d, start and approve %d); process cpu ms=%d (%d, %d, %d, %d)", how, total, build, deploy,
-                    directory, approval, cpuTotal, cpuBuild, cpuDeploy, cpuDirectory, cpuApproval);
+                    + "deploy %d, directory %d, start and approve %d); process cpu ms=%d (%d, %d, %d, %d); classes loaded %d", how, total,
+                    build, deploy, directory, approval, cpuTotal, cpuBuild, cpuDeploy, cpuDirectory, cpuApproval, classes);
         }
     }
 
@@ -71,6 +71,11 @@ final class FirstApproval {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("--compare")) {
             compare();
+            return;
+        }
+        if (args.length > 1 && args[0].equals("--class-path")) {
+            // the jarred class path, kept in the given directory: for launching the fresh JVM by hand (JFR, -Xlog)
+            System.out.println(jarredClassPath(Files.createDirectories(Path.of(args[1]))));
             return;
         }
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
@@ -113,8 +118,9 @@ final class FirstApproval {
                 oa.service(Approvals.class).approve(boss, task, Decision.none());
                 long t4 = System.nanoTime();
                 long c4 = cpu();
-                System.out.printf(Locale.ROOT, "%s %d %d %d %d %d %d %d %d %d %d%n", PREFIX, ms(t1 - t0), ms(t2 - t1), ms(t3 - t2),
-                        ms(t4 - t3), ms(t4 - t0), ms(c1 - c0), ms(c2 - c1), ms(c3 - c2), ms(c4 - c3), ms(c4 - c0));
+                long classes = java.lang.management.ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
+                System.out.printf(Locale.ROOT, "%s %d %d %d %d %d %d %d %d %d %d %d%n", PREFIX, ms(t1 - t0), ms(t2 - t1), ms(t3 - t2),
+                        ms(t4 - t3), ms(t4 - t0), ms(c1 - c0), ms(c2 - c1), ms(c3 - c2), ms(c4 - c3), ms(c4 - c0), classes);
             }
         }
     }
@@ -254,7 +260,7 @@ final class FirstApproval {
         for (String line : lines) {
             if (line.startsWith(PREFIX)) {
                 long[] v = Arrays.stream(line.substring(PREFIX.length()).trim().split(" ")).mapToLong(Long::parseLong).toArray();
-                return new Result(how, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]);
+                return new Result(how, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10]);
             }
         }
         throw new IllegalStateException("the fresh JVM printed no figures: " + String.join("\n", lines));

@@ -33,6 +33,9 @@ public final class OaKitModule extends PrivateModule {
     private final BootPlan plan;
 
     OaKitModule(BootSettings settings) {
+        // Flyway, Jdbi and the form-schema validator get ready on another core while the plan is checked and Guice
+        // wires the kernel; only here, so that a host that merely makes a builder starts no thread
+        dev.oakit.core.internal.boot.Preinitializer.start();
         this.plan = BootPlan.of(settings);
     }
 

@@ -2,6 +2,7 @@ package dev.oakit.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -27,13 +28,13 @@ import java.util.Map;
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public abstract sealed class OaKitSettings<B extends OaKitSettings<B>> permits OaKitBuilder, OaKitModule.Builder {
-    static {
-        // first, before the mapper below: Flyway, Jdbi and the form-schema validator get ready on another
-        // core while the host configures and Guice wires the kernel
-        dev.oakit.core.internal.boot.Preinitializer.start();
-    }
+    /** Turns maps, records and trees given to {@link #config} into trees; JSON only, so that no YAML parser loads for them. */
+    private static final ObjectMapper CONFIG_MAPPER = JsonMapper.builder().addModule(new JavaTimeModule()).build();
 
-    private static final ObjectMapper CONFIG_MAPPER = new ObjectMapper(new YAMLFactory()).registerModule(new JavaTimeModule());
+    /** Reads configuration files: made on the first {@link #configFile}, a host that never reads one never loads YAML. */
+    private static final class ConfigFiles {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory()).registerModule(new JavaTimeModule());
+    }
 
     private DataSource dataSource;
     private Path dataDirectory = Path.of("oakit-data");
@@ -177,7 +178,7 @@ public abstract sealed class OaKitSettings<B extends OaKitSettings<B>> permits O
             return self();
         }
         try {
-            JsonNode root = CONFIG_MAPPER.readTree(Files.readString(file));
+            JsonNode root = ConfigFiles.MAPPER.readTree(Files.readString(file));
             if (!(root instanceof ObjectNode obj)) {
                 problems.add("config file " + file + " must contain an object whose keys are namespaces");
                 return self();

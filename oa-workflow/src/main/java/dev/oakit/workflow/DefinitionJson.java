@@ -24,7 +24,11 @@ import java.util.stream.Collectors;
 /** Jackson reading and writing of process definitions (forms go through {@link FormSchema}'s own format). */
 final class DefinitionJson {
     private static final ObjectMapper JSON = configure(JsonMapper.builder().build());
-    private static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()));
+
+    /** Made on the first YAML definition: definitions in JSON or Java never load a YAML parser. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = configure(new ObjectMapper(new YAMLFactory()));
+    }
 
     private DefinitionJson() {
     }
@@ -59,7 +63,7 @@ final class DefinitionJson {
             throw new ValidationException(WorkflowErrors.DEFINITION_INVALID, "process definition", List.of(new ValidationException.Problem("", "is empty")));
         }
         try {
-            return (yaml ? YAML : JSON).readValue(text, ProcessDefinition.class);
+            return (yaml ? Yaml.MAPPER : JSON).readValue(text, ProcessDefinition.class);
         } catch (JsonMappingException e) {
             throw new ValidationException(WorkflowErrors.DEFINITION_INVALID, "process definition", List.of(
                     new ValidationException.Problem(path(e), e.getOriginalMessage())));

@@ -26,16 +26,24 @@ import java.util.Set;
  * Stateless and thread-safe.
  */
 enum CalendarParser {
-    JSON(JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build()),
-    YAML(YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build());
+    JSON,
+    YAML;
 
     private static final Set<String> CALENDAR_FIELDS = Set.of("name", "zone", "week", "holidays", "workdays", "workdayWindows");
     private static final Set<String> WORKDAY_FIELDS = Set.of("date", "like", "windows");
 
-    private final ObjectMapper mapper;
+    /** The JSON mapper. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+    }
 
-    CalendarParser(ObjectMapper mapper) {
-        this.mapper = mapper;
+    /** The YAML mapper, made on the first YAML calendar: hosts that give JSON or Java calendars never load a YAML parser. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+    }
+
+    private ObjectMapper mapper() {
+        return this == YAML ? Yaml.MAPPER : Json.MAPPER;
     }
 
     BusinessCalendar parseCalendar(String text) {
@@ -56,7 +64,7 @@ enum CalendarParser {
 
     private JsonNode read(Object source) {
         try {
-            JsonNode n = source instanceof String s ? mapper.readTree(s) : mapper.readTree((InputStream) source);
+            JsonNode n = source instanceof String s ? mapper().readTree(s) : mapper().readTree((InputStream) source);
             if (n == null || n.isMissingNode()) {
                 throw BusinessCalendar.Builder.invalid(null, List.of(new ValidationException.Problem("", "the input is empty")));
             }

@@ -102,7 +102,7 @@ public record FormSchema(String key, Integer version, String title, List<FormFie
     private static JsonNode parse(String text, boolean yaml) {
         Objects.requireNonNull(text, "text");
         try {
-            JsonNode node = (yaml ? Json.YAML : Json.JSON).readTree(text);
+            JsonNode node = (yaml ? Json.yaml() : Json.JSON).readTree(text);
             return node == null ? Json.JSON.missingNode() : node;
         } catch (JsonProcessingException e) {
             throw new ValidationException(SCHEMA_INVALID, "form schema text", List.of(new ValidationException.Problem("",

@@ -18,15 +18,23 @@ final class Json {
             // exact decimals: money and limits must not pass through double
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
-    static final ObjectMapper YAML = YAMLMapper.builder()
-            .addModule(new JavaTimeModule())
-            .nodeFactory(new JsonNodeFactory(true))
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            // exact decimals: money and limits must not pass through double
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
 
     private Json() {
+    }
+
+    /** The YAML mapper, made on first use: forms given in JSON or Java never load a YAML parser. */
+    static ObjectMapper yaml() {
+        return Yaml.MAPPER;
+    }
+
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = YAMLMapper.builder()
+                .addModule(new JavaTimeModule())
+                .nodeFactory(new JsonNodeFactory(true))
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                // exact decimals: money and limits must not pass through double
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .build();
     }
 
     static JsonNode toTree(Object value) {

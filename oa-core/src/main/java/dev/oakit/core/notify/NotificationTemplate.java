@@ -37,7 +37,6 @@ import java.util.regex.Pattern;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record NotificationTemplate(String key, Locale locale, String subject, String body, String html) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** Validates the components and the placeholder syntax. */
     public NotificationTemplate {
@@ -112,7 +111,7 @@ public record NotificationTemplate(String key, Locale locale, String subject, St
         Checks.notNull("jsonOrYaml", jsonOrYaml);
         JsonNode root;
         try {
-            root = YAML.readTree(jsonOrYaml);
+            root = Yaml.MAPPER.readTree(jsonOrYaml);
         } catch (Exception e) {
             throw ValidationException.of("", "notification templates are neither JSON nor YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
@@ -232,5 +231,10 @@ public record NotificationTemplate(String key, Locale locale, String subject, St
             }
         }
         return b.toString();
+    }
+
+    /** Made on the first {@link #parse}: templates built in Java (every plugin's own) never load a YAML parser. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
     }
 }

@@ -24,13 +24,58 @@ public final class IsolatedBuild {
      * @param excluded true for the class-path entries (paths with '/') to leave out
      * @return a loader over the rest of the test's class path, parented by the platform loader; the caller closes it
      */
-    public static URLClassLoader classPathWithout(Predicate<String> excluded) {
+    public static Loader classPathWithout(Predicate<String> excluded) {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         URL[] urls = Arrays.stream(classPath.split(File.pathSeparator))
                 .filter(entry -> !excluded.test(entry.replace(File.separatorChar, '/')))
                 .map(IsolatedBuild::url)
                 .toArray(URL[]::new);
-        return new URLClassLoader(urls, ClassLoader.getPlatformClassLoader());
+        return new Loader(urls);
+    }
+
+    /**
+     * @return a loader over the whole test class path: OAKit and its libraries as a freshly started host sees them,
+     *     their static state (JVM-wide caches, the background preparation) not yet touched by other tests
+     */
+    public static Loader freshClassPath() {
+        return classPathWithout(entry -> false);
+    }
+
+    /** A loader over class-path entries that remembers every class it loaded itself (not the JDK's). */
+    public static final class Loader extends URLClassLoader {
+        static {
+            registerAsParallelCapable();
+        }
+
+        private final java.util.Queue<String> loaded = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        Loader(URL[] urls) {
+            super(urls, ClassLoader.getPlatformClassLoader());
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            Class<?> c = super.findClass(name);
+            loaded.add(name);
+            return c;
+        }
+
+        /** @return the names of the classes this loader loaded from the class path so far, in order */
+        public java.util.List<String> loaded() {
+            return java.util.List.copyOf(loaded);
+        }
+
+        /**
+         * Creates the named {@link java.util.concurrent.Callable} in this loader (its public no-argument constructor)
+         * and calls it: code of the test's class path that runs against this loader's OAKit, with no reflection.
+         */
+        @SuppressWarnings("unchecked")
+        public <T> T call(String callableClass) throws Exception {
+            Class<?> c = Class.forName(callableClass, true, this);
+            java.lang.reflect.Constructor<?> constructor = c.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return ((java.util.concurrent.Callable<T>) constructor.newInstance()).call();
+        }
     }
 
     /**

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Readies, once per JVM and on a daemon thread, the libraries that {@code start()} and the first
- * commands need but {@code build()} does not: Flyway's configuration and plugins, Jdbi and its SQL
+ * Readies, once per JVM and on a daemon thread started by the first {@code build()} (a builder alone starts
+ * nothing), the libraries that {@code start()} and the first commands need but {@code build()} does not: Flyway's configuration and plugins, Jdbi and its SQL
  * parser, and the JSON-Schema validator with a first compiled form. In a fresh JVM each costs its
  * first user a cold class load and initialisation (hundreds of milliseconds together); done here, it
  * overlaps with the Guice wiring of {@code build()} on another core. The same idea as Spring Boot's
@@ -75,6 +75,11 @@ public final class Preinitializer {
                 LOG.debug("preinitializing {} failed; its first user does the work", s.name(), e);
             }
         }
+    }
+
+    /** @return whether this JVM's preparation was started */
+    static boolean started() {
+        return JVM.started.get();
     }
 
     static List<Step> steps() {

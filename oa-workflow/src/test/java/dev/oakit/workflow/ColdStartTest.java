@@ -1,0 +1,129 @@
+package dev.oakit.workflow;
+
+import dev.oakit.core.Actor;
+import dev.oakit.core.OaKit;
+import dev.oakit.core.directory.Department;
+import dev.oakit.core.directory.Directory;
+import dev.oakit.core.directory.Membership;
+import dev.oakit.core.directory.User;
+import dev.oakit.core.form.FormSchema;
+import dev.oakit.core.testing.IsolatedBuild;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A freshly started host's way to its first approval, in a class loader of its own (OAKit's JVM-wide state as fresh
+ * as in a new JVM): a process defined in Java and deployed, started and approved loads no YAML parser; the first
+ * YAML definitions, read by several threads at once, come out equal to the same definition in JSON.
+ */
+class ColdStartTest {
+    private static final List<String> YAML_PACKAGES = List.of("org.yaml.snakeyaml.", "com.fasterxml.jackson.dataformat.yaml.");
+
+    @Test
+    void theFirstApprovalOfAJavaDefinedProcessLoadsNoYaml() throws Exception {
+        try (IsolatedBuild.Loader fresh = IsolatedBuild.freshClassPath()) {
+            String status = fresh.call(FirstApproval.class.getName());
+            assertThat(status).isEqualTo(InstanceStatus.APPROVED.name());
+            assertThat(yaml(fresh.loaded())).as("YAML classes loaded on the way to the first approval").isEmpty();
+
+            List<Boolean> equal = fresh.call(RacingFirstYamlDefinitions.class.getName());
+            assertThat(equal).hasSize(RacingFirstYamlDefinitions.THREADS).containsOnly(true);
+            assertThat(yaml(fresh.loaded())).isNotEmpty();
+        }
+    }
+
+    private static List<String> yaml(List<String> classes) {
+        return classes.stream().filter(c -> YAML_PACKAGES.stream().anyMatch(c::startsWith)).toList();
+    }
+
+    static ProcessDefinition leave() {
+        FormSchema form = FormSchema.builder("leave")
+                .select("type", f -> f.required().options("annual", "sick"))
+                .number("days", f -> f.required().min("0.5").max(30))
+                .build();
+        return ProcessDefinition.builder("leave").name("leave").form(form)
+                .start("start")
+                .approval("manager", a -> a.name("manager").approver(ApproverRule.manager(1)))
+                .exclusive("long")
+                .approval("director", a -> a.name("director").approver(ApproverRule.role("director")))
+                .end("approved")
+                .chain("start", "manager", "long")
+                .when("long", "director", "form.days > 3").otherwise("long", "approved")
+                .route("director", "approved")
+                .build();
+    }
+
+    /** Runs in the fresh loader: build, start, deploy, the directory, then one leave started and approved. */
+    static final class FirstApproval implements Callable<String> {
+        @Override
+        public String call() {
+            JdbcDataSource ds = new JdbcDataSource();
+            ds.setURL("jdbc:h2:mem:cold-start-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+            ds.setUser("sa");
+            Actor admin = Actor.admin("t1", "root");
+            try (OaKit oa = OaKit.builder().dataSource(ds).tenant("t1", "t1").plugin(new WorkflowPlugin())
+                    .config("core", Map.of("jobs", Map.of("enabled", false), "tenants", Map.of("requireKnownUsers", false)))
+                    .build().start()) {
+                oa.service(ProcessDefinitions.class).deploy(admin, leave());
+                Directory d = oa.service(Directory.class);
+                d.createDepartment(admin, Department.root("hq", "hq"));
+                d.createUser(admin, User.of("boss", "Boss"));
+                d.createUser(admin, User.of("amy", "Amy"));
+                d.saveMembership(admin, Membership.primary("boss", "hq"));
+                d.saveMembership(admin, Membership.primary("amy", "hq"));
+                d.updateDepartment(admin, d.department(admin, "hq").withHead("boss"));
+                ProcessInstance pi = oa.service(Approvals.class).start(Actor.of("t1", "amy"),
+                        StartRequest.of("leave", Map.of("type", "annual", "days", 2)));
+                Actor boss = Actor.of("t1", "boss");
+                ApprovalQueries queries = oa.service(ApprovalQueries.class);
+                long task = queries.todo(boss, TodoQuery.firstPage()).stream()
+                        .filter(t -> t.instanceId() == pi.id()).findFirst().orElseThrow().id();
+                oa.service(Approvals.class).approve(boss, task, Decision.none());
+                return queries.detail(admin, pi.id()).instance().status().name();
+            }
+        }
+    }
+
+    /** Runs in the fresh loader: the first YAML definitions of the JVM, read by several threads at once. */
+    static final class RacingFirstYamlDefinitions implements Callable<List<Boolean>> {
+        static final int THREADS = 8;
+
+        @Override
+        public List<Boolean> call() throws Exception {
+            ProcessDefinition expected = leave();
+            String yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                    .writeValueAsString(expected.toTree());
+            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+            try {
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Boolean>> read = new ArrayList<>();
+                for (int i = 0; i < THREADS; i++) {
+                    read.add(pool.submit(() -> {
+                        go.await();
+                        return ProcessDefinition.fromYaml(yaml).equals(expected);
+                    }));
+                }
+                go.countDown();
+                List<Boolean> equal = new ArrayList<>();
+                for (Future<Boolean> f : read) {
+                    equal.add(f.get(2, TimeUnit.MINUTES));
+                }
+                return equal;
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+}
