@@ -44,11 +44,11 @@ import java.util.stream.Stream;
  * pool already open), the time from {@code OaKit.builder()...build()} to the first approval
  * completed, in its parts: build and start (Flyway included), the deployment of the leave process,
  * the directory entries the process needs (a department with its head), and the first start with
- * its first todo query and approval. {@link #measure} launches the JVM; {@link #main} is what runs in it.
+ * its first todo query and approval. {@link #measure} launches the JVMs; {@link #main} is what runs in them.
  *
  * <p>Each part is given as wall-clock milliseconds and as the CPU milliseconds the whole process spent
  * in it (every thread: the background preparation, the JIT compilers and GC included), since on a busy
- * machine the wall-clock figures mostly measure the other processes. {@link #measureWithAppCds} runs it
+ * machine the wall-clock figures mostly measure the other processes. {@link #measure} runs it
  * a second and third time, first writing a class-data archive ({@code -XX:ArchiveClassesAtExit}), then
  * starting from it ({@code -XX:SharedArchiveFile}): what a host that ships such an archive gets.
  */
@@ -135,48 +135,52 @@ public final class FirstApproval {
         return nanos / 1_000_000;
     }
 
-    /** Launches a JVM with this class path that runs {@link #main}; returns its figures. */
-    static Result measure() throws Exception {
-        Path dir = Files.createTempDirectory("oakit-first-approval");
-        try {
-            return run("", List.of(), jarredClassPath(dir));
-        } finally {
-            deleteAll(dir);
-        }
+    /** The plain fresh JVM's figures, and the line of the JVM started from a class-data archive (or why it was not). */
+    record Figures(Result plain, String withAppCds) {
     }
 
     /**
-     * Launches two JVMs: the first writes a class-data archive of the classes it loaded at its exit, the
-     * second starts from that archive; returns the second's figures.
+     * Launches the JVMs that run {@link #main}: a plain one, one that writes a class-data archive of the classes it
+     * loaded at its exit ({@code -XX:ArchiveClassesAtExit}), and one that starts from that archive.
+     *
+     * @param plainJvmOfItsOwn false: the archive's writer gives the plain figures too (one launch fewer; they are a
+     *     little off, the JVM recording its classes as it runs); a plain JVM still runs when the writer fails
      */
-    static Result measureWithAppCds() throws Exception {
-        Path dir = Files.createTempDirectory("oakit-appcds");
+    static Figures measure(boolean plainJvmOfItsOwn) throws Exception {
+        Path dir = Files.createTempDirectory("oakit-first-approval");
         Path archive = dir.resolve("first-approval.jsa");
         try {
             String cp = jarredClassPath(dir);
-            run("", List.of("-XX:ArchiveClassesAtExit=" + archive), cp);
-            if (!Files.isRegularFile(archive)) {
-                throw new IllegalStateException("the JVM wrote no class-data archive at " + archive);
+            Result plain = plainJvmOfItsOwn ? run("", List.of(), cp) : null;
+            Result writer;
+            try {
+                writer = run("", List.of("-XX:ArchiveClassesAtExit=" + archive), cp);
+            } catch (IllegalStateException e) {
+                return new Figures(plain != null ? plain : run("", List.of(), cp), notMeasured(e.getMessage()));
             }
-            return run(" (AppCDS archive)", List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on"), cp);
+            plain = plain != null ? plain : writer;
+            if (!Files.isRegularFile(archive)) {
+                return new Figures(plain, notMeasured("the JVM wrote no class-data archive at " + archive));
+            }
+            try {
+                return new Figures(plain, run(" (AppCDS archive)", List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on"), cp).line());
+            } catch (IllegalStateException e) {
+                return new Figures(plain, notMeasured(e.getMessage()));
+            }
         } finally {
             deleteAll(dir);
         }
     }
 
-    /** @return the figures line of {@link #measureWithAppCds}, or a line saying why the archive could not be used */
-    static String lineWithAppCds() throws Exception {
-        try {
-            return measureWithAppCds().line();
-        } catch (IllegalStateException e) {
-            return "leave-lifecycle fresh jvm h2 (AppCDS archive): not measured: " + e.getMessage().lines().findFirst().orElse("");
-        }
+    private static String notMeasured(String why) {
+        return "leave-lifecycle fresh jvm h2 (AppCDS archive): not measured: " + why.lines().findFirst().orElse("");
     }
 
     /** Figures of a plain fresh JVM and of one started from an AppCDS archive: {@code java -cp ... FirstApproval --compare}. */
     private static void compare() throws Exception {
-        System.out.println(measure().line());
-        System.out.println(lineWithAppCds());
+        Figures f = measure(true);
+        System.out.println(f.plain().line());
+        System.out.println(f.withAppCds());
     }
 
     /**

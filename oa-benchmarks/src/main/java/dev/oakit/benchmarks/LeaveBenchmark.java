@@ -30,7 +30,7 @@ import java.util.function.Function;
  * Settings are system properties or {@code key=value} arguments (see {@link Settings#from}):
  * {@code bench.dbs} (h2,postgresql,embedded), {@code bench.quick}, {@code bench.warmup},
  * {@code bench.measure} (seconds), {@code bench.threads}, {@code bench.open}, {@code bench.assignees},
- * {@code bench.samples}, {@code bench.short}, {@code bench.freshJvm}, {@code bench.pg.url}, {@code bench.pg.user},
+ * {@code bench.samples}, {@code bench.short}, {@code bench.freshJvm}, {@code bench.freshJvm.separate}, {@code bench.pg.url}, {@code bench.pg.user},
  * {@code bench.pg.password}.
  *
  * <p>Longer than most classes here because it is the benchmark's whole script: the settings, the
@@ -54,12 +54,16 @@ public final class LeaveBenchmark {
      * @param sqlCycles single-threaded life cycles whose statements are counted
      * @param shortCycles the short warm-up (life cycles per engine, what a freshly started host has run) and the
      *     life cycles then measured at 1 thread and at {@code threads}
-     * @param freshJvm whether to launch a JVM for the time from build() to the first approval
+     * @param freshJvm whether to launch a JVM for the time from build() to the first approval (and two more for the same
+     *     with a class-data archive: one writes it, one starts from it)
+     * @param plainJvmOfItsOwn whether the plain fresh JVM's figures come from a JVM of their own (the benchmark: three
+     *     launches) or from the JVM that writes the archive (two launches; its figures are a little off since the JVM
+     *     records its classes as it runs; the smoke test's choice, which proves the same two paths)
      * @param pg the local PostgreSQL server
      */
     public record Settings(List<String> dbs, double warmupSeconds, double measureSeconds, double rewarmSeconds, int threads,
                            int openTasks, int assignees, int samples, int sqlCycles, int shortCycles, boolean freshJvm,
-                           BenchDatabase.Server pg) {
+                           boolean plainJvmOfItsOwn, BenchDatabase.Server pg) {
         /** Reads settings from {@code key=value} overrides, then system properties, then defaults (quick or full). */
         public static Settings from(Map<String, String> overrides) {
             Function<String, String> get = k -> overrides.containsKey(k) ? overrides.get(k) : System.getProperty(k);
@@ -81,6 +85,7 @@ public final class LeaveBenchmark {
                     Integer.parseInt(or.apply(new String[]{"bench.sqlCycles", "100", "20"})),
                     Integer.parseInt(or.apply(new String[]{"bench.short", "500", "100"})),
                     Boolean.parseBoolean(or.apply(new String[]{"bench.freshJvm", "true", "true"})),
+                    Boolean.parseBoolean(or.apply(new String[]{"bench.freshJvm.separate", "true", "true"})),
                     new BenchDatabase.Server(or.apply(new String[]{"bench.pg.url", "jdbc:postgresql://127.0.0.1:5432/test", "jdbc:postgresql://127.0.0.1:5432/test"}),
                             or.apply(new String[]{"bench.pg.user", "postgres", "postgres"}),
                             get.apply("bench.pg.password") == null ? "" : get.apply("bench.pg.password")));
@@ -186,8 +191,7 @@ public final class LeaveBenchmark {
                 default -> throw new IllegalArgumentException("unknown database '" + db + "': h2, postgresql or embedded");
             }
         }
-        FirstApproval.Result first = s.freshJvm() ? FirstApproval.measure() : null;
-        String firstFromArchive = s.freshJvm() ? FirstApproval.lineWithAppCds() : null;
+        FirstApproval.Figures first = s.freshJvm() ? FirstApproval.measure(s.plainJvmOfItsOwn()) : null;
         for (DbResult r : results) {
             out.println(r.oakit().raw());
             out.println(r.flowable().raw());
@@ -195,8 +199,8 @@ public final class LeaveBenchmark {
             out.println(r.ratios());
         }
         if (first != null) {
-            out.println(first.line());
-            out.println(firstFromArchive);
+            out.println(first.plain().line());
+            out.println(first.withAppCds());
         }
         for (DbResult r : results) {
             out.println(r.summary());

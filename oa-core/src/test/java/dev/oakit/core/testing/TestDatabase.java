@@ -47,6 +47,11 @@ public final class TestDatabase implements AutoCloseable {
         return new TestDatabase(TestSchema.open(kind.database()));
     }
 
+    /** @return the schema's name (made now if nothing made it yet) */
+    String schemaName() {
+        return schema.name();
+    }
+
     /** @return which database this is */
     public Kind kind() {
         return kind;
@@ -89,11 +94,16 @@ public final class TestDatabase implements AutoCloseable {
     public static final java.util.Map<String, Object> ANY_TENANT = java.util.Map.of("tenants",
             java.util.Map.of("autoCreate", true, "cacheTtl", "PT1H", "requireKnownUsers", false));
 
-    /** Builds and starts OAKit on this database; closed after the test. */
+    /**
+     * Builds and starts OAKit on this database; closed after the test. When nothing used the schema yet, it is one that
+     * this JVM migrated for the same plugins before (see {@link TestSchema#prepare}), so the start runs no migration.
+     */
     public OaKit start(Consumer<OaKitBuilder> customize) {
         OaKitBuilder b = builder();
         customize.accept(b);
-        return closeLater(b.build()).start();
+        OaKit oa = closeLater(b.build());
+        Premigration.prepare(schema, oa);
+        return oa.start();
     }
 
     /** Builds and starts OAKit with core only. */

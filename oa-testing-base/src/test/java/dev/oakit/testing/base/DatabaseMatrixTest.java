@@ -149,9 +149,13 @@ class DatabaseMatrixTest {
     }
 
     private static boolean exists(TestSchema schema) throws SQLException {
-        Database d = schema.database();
+        return exists(schema.database(), schema.name());
+    }
+
+    /** @return true while the schema {@code name} is on the database's server (H2: in memory) */
+    static boolean exists(Database d, String name) throws SQLException {
         if (d == Database.H2) {
-            try (Connection ignored = DriverManager.getConnection("jdbc:h2:mem:" + schema.name() + ";IFEXISTS=TRUE", "sa", "")) {
+            try (Connection ignored = DriverManager.getConnection("jdbc:h2:mem:" + name + ";IFEXISTS=TRUE", "sa", "")) {
                 return true;
             } catch (SQLException gone) {
                 return false;
@@ -159,7 +163,7 @@ class DatabaseMatrixTest {
         }
         try (Connection c = DriverManager.getConnection(d.serverUrl(), d.user(), d.password());
              var st = c.prepareStatement("SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name = ?")) {
-            st.setString(1, schema.name());
+            st.setString(1, name);
             try (var rs = st.executeQuery()) {
                 rs.next();
                 return rs.getLong(1) > 0;

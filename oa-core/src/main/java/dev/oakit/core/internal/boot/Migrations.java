@@ -4,6 +4,7 @@ import dev.oakit.core.internal.db.Database;
 import dev.oakit.core.internal.db.Dialect;
 import org.flywaydb.core.Flyway;
 
+import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,14 +37,19 @@ public final class Migrations {
 
     /** @return the module's Flyway on OAKit's data source */
     public static Flyway flyway(Database database, Module m) {
+        return flyway(database.dataSource(), database.dialect(), m);
+    }
+
+    /** @return the module's Flyway on a data source of the dialect (OAKit's own tests migrate spare schemas with it) */
+    public static Flyway flyway(DataSource dataSource, Dialect dialect, Module m) {
         return Flyway.configure(Migrations.class.getClassLoader())
-                .dataSource(database.dataSource())
+                .dataSource(dataSource)
                 .locations(m.locations().toArray(String[]::new))
                 .table("oa_" + m.id().replace('-', '_') + "_schema_history")
                 // several modules share one schema, each with its own history table
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
-                .placeholders(database.dialect().placeholders())
+                .placeholders(dialect.placeholders())
                 .failOnMissingLocations(true)
                 .load();
     }

@@ -1,0 +1,130 @@
+package dev.oakit.testing.base;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * This JVM's schemas that a migration made, kept for the next test that asks for the same migration on the same
+ * database ({@link TestSchema#prepare}): migrating a schema (creating every table, Flyway's bookkeeping) costs far
+ * more than emptying one. A schema goes back only when, emptied, it equals the {@link SchemaSnapshot} taken right
+ * after its migration; otherwise it is dropped and the next test gets a newly migrated one. Idle schemas are
+ * dropped when the JVM exits. Thread-safe.
+ *
+ * <p>System property {@value #PROPERTY}{@code =false} turns the reuse off: every test then migrates its own schema.
+ */
+final class MigratedSchemas {
+    /** System property: {@code false} makes every {@link TestSchema#prepare} decline, so each test migrates its own. */
+    static final String PROPERTY = "oakit.test.reuseMigratedSchemas";
+    private static final System.Logger LOG = System.getLogger(MigratedSchemas.class.getName());
+    private static final Map<String, Deque<Lease>> IDLE = new HashMap<>();
+    private static final Set<Lease> ALL_IDLE = new LinkedHashSet<>();
+    private static final AtomicInteger MIGRATED = new AtomicInteger();
+    private static final AtomicInteger REUSED = new AtomicInteger();
+    private static final AtomicInteger DROPPED = new AtomicInteger();
+    private static boolean hooked;
+
+    /** A migrated schema lent to one test. */
+    record Lease(Database database, String key, String name, SchemaSnapshot migrated) {
+    }
+
+    private MigratedSchemas() {
+    }
+
+    static boolean enabled() {
+        return !"false".equalsIgnoreCase(System.getProperty(PROPERTY));
+    }
+
+    /** @return an idle schema of {@code key}'s migration on {@code database}, or a schema newly migrated by {@code migration} */
+    static Lease take(Database database, String key, TestSchema.Migration migration) throws SQLException {
+        synchronized (MigratedSchemas.class) {
+            Deque<Lease> idle = IDLE.get(database + " " + key);
+            Lease lease = idle == null ? null : idle.poll();
+            if (lease != null) {
+                ALL_IDLE.remove(lease);
+                REUSED.incrementAndGet();
+                return lease;
+            }
+        }
+        return migrate(database, key, migration);
+    }
+
+    private static Lease migrate(Database database, String key, TestSchema.Migration migration) throws SQLException {
+        String name = TestSchema.newName();
+        TestSchema.createOnServer(database, name);
+        try {
+            try (HikariDataSource pool = TestSchema.pool(database, name, 2)) {
+                migration.migrate(pool);
+            }
+            try (Connection c = TestSchema.connect(database, name)) {
+                MIGRATED.incrementAndGet();
+                return new Lease(database, key, name, SchemaSnapshot.take(c, database, name));
+            }
+        } catch (Exception e) {
+            drop(database, name);
+            if (e instanceof SQLException sql) {
+                throw sql;
+            }
+            throw new SQLException("migrating a schema on " + database.label() + " for " + key + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Takes back a schema whose test is over and whose connections are closed: emptied and equal to its migrated
+     * snapshot, it waits for the next test; else it is dropped.
+     */
+    static void giveBack(Lease lease) {
+        String why;
+        try (Connection c = TestSchema.connect(lease.database(), lease.name())) {
+            SchemaSnapshot.clean(c, lease.database(), lease.name(), lease.migrated());
+            SchemaSnapshot now = SchemaSnapshot.take(c, lease.database(), lease.name());
+            if (now.equals(lease.migrated())) {
+                idle(lease);
+                return;
+            }
+            why = "it differs from its migrated state: " + now.differenceFrom(lease.migrated());
+        } catch (SQLException | RuntimeException e) {
+            why = "emptying it failed: " + e.getMessage();
+        }
+        LOG.log(System.Logger.Level.DEBUG, "schema {0} on {1} is dropped, not reused, since {2}", lease.name(), lease.database().label(), why);
+        DROPPED.incrementAndGet();
+        drop(lease.database(), lease.name());
+    }
+
+    private static synchronized void idle(Lease lease) {
+        if (!hooked) {
+            hooked = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(MigratedSchemas::dropIdle, "oakit-test-schemas"));
+        }
+        IDLE.computeIfAbsent(lease.database() + " " + lease.key(), k -> new ArrayDeque<>()).push(lease);
+        ALL_IDLE.add(lease);
+    }
+
+    private static void dropIdle() {
+        Set<Lease> leases;
+        synchronized (MigratedSchemas.class) {
+            leases = new LinkedHashSet<>(ALL_IDLE);
+            ALL_IDLE.clear();
+            IDLE.clear();
+        }
+        leases.forEach(l -> drop(l.database(), l.name()));
+        LOG.log(System.Logger.Level.DEBUG, "migrated test schemas: {0} migrated, {1} reused, {2} dropped as changed",
+                MIGRATED.get(), REUSED.get(), DROPPED.get());
+    }
+
+    private static void drop(Database database, String name) {
+        try {
+            TestSchema.dropOnServer(database, name);
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.DEBUG, "dropping schema {0} on {1} failed: {2}", name, database.label(), e.getMessage());
+        }
+    }
+}

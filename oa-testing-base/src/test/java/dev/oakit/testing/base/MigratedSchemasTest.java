@@ -1,0 +1,142 @@
+package dev.oakit.testing.base;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A prepared schema is migrated once per JVM, database and migration, and a test that used it hands it on only as
+ * migrated again: emptied, identity counters wound back, equal to a newly migrated schema; one a test changed
+ * otherwise is dropped and the next test gets a newly migrated one.
+ */
+class MigratedSchemasTest {
+    private final String key = "sample-" + UUID.randomUUID();
+    private final AtomicInteger migrations = new AtomicInteger();
+
+    /** Two tables joined by a foreign key, an identity column, an index, and a history table with its row. */
+    private TestSchema.Migration sample(Database database) {
+        String id = database == Database.POSTGRESQL ? "BIGSERIAL PRIMARY KEY" : "BIGINT AUTO_INCREMENT PRIMARY KEY";
+        return ds -> {
+            migrations.incrementAndGet();
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE item (id " + id + ", name VARCHAR(50) NOT NULL, CONSTRAINT item_name UNIQUE (name))");
+                s.execute("CREATE TABLE part (id BIGINT PRIMARY KEY, item_id BIGINT NOT NULL, CONSTRAINT part_item FOREIGN KEY (item_id) REFERENCES item (id))");
+                s.execute("CREATE INDEX part_by_item ON part (item_id)");
+                s.execute("CREATE TABLE history (installed_rank INT PRIMARY KEY, version VARCHAR(10))");
+                s.execute("INSERT INTO history VALUES (1, '1')");
+            }
+        };
+    }
+
+    private TestSchema prepared(Database database) throws SQLException {
+        TestSchema schema = TestSchema.open(database);
+        assertThat(schema.prepare(key, sample(database))).isTrue();
+        return schema;
+    }
+
+    @DatabaseTest
+    void aUsedSchemaComesBackEmptiedWithItsCountersWoundBack(Database database) throws Exception {
+        String first;
+        try (TestSchema used = prepared(database)) {
+            first = used.name();
+            used.execute("INSERT INTO item (name) VALUES ('a')");
+            used.execute("INSERT INTO item (name) VALUES ('b')");
+            used.execute("INSERT INTO part VALUES (1, " + used.queryLong("SELECT MAX(id) FROM item") + ")");
+            rolledBackInsert(used.dataSource()); // moves the counter without leaving a row
+        }
+        try (TestSchema next = prepared(database)) {
+            assertThat(next.name()).isEqualTo(first);
+            assertThat(migrations).hasValue(1);
+            assertThat(next.queryLong("SELECT COUNT(*) FROM item") + next.queryLong("SELECT COUNT(*) FROM part")).isZero();
+            assertThat(next.queryLong("SELECT COUNT(*) FROM history")).isEqualTo(1);
+            next.execute("INSERT INTO item (name) VALUES ('a')"); // the unique name is free again
+            assertThat(next.queryLong("SELECT id FROM item")).isEqualTo(1);
+        }
+    }
+
+    @DatabaseTest
+    void aReusedSchemaEqualsANewlyMigratedOne(Database database) throws Exception {
+        try (TestSchema used = prepared(database)) {
+            used.execute("INSERT INTO item (name) VALUES ('a')");
+        }
+        try (TestSchema reused = prepared(database); TestSchema fresh = TestSchema.open(database)) {
+            sample(database).migrate(fresh.dataSource());
+            assertThat(migrations).hasValue(2);
+            assertThat(normalised(reused)).isEqualTo(normalised(fresh));
+        }
+    }
+
+    @DatabaseTest
+    void aSchemaWhoseStructureATestChangedIsDroppedNotHandedOn(Database database) throws Exception {
+        String first;
+        try (TestSchema changed = prepared(database)) {
+            first = changed.name();
+            changed.execute("ALTER TABLE item ADD extra INT");
+        }
+        assertThat(DatabaseMatrixTest.exists(database, first)).isFalse();
+        try (TestSchema next = prepared(database)) {
+            assertThat(next.name()).isNotEqualTo(first);
+            assertThat(migrations).hasValue(2);
+            next.execute("INSERT INTO item (name) VALUES ('a')");
+            assertThat(next.queryLong("SELECT COUNT(*) FROM item")).isEqualTo(1);
+        }
+    }
+
+    @DatabaseTest
+    void aSchemaWhoseMigratedRowsATestChangedIsDroppedNotHandedOn(Database database) throws Exception {
+        String first;
+        try (TestSchema changed = prepared(database)) {
+            first = changed.name();
+            changed.execute("INSERT INTO history VALUES (2, '2')");
+        }
+        try (TestSchema next = prepared(database)) {
+            assertThat(next.name()).isNotEqualTo(first);
+            assertThat(next.queryLong("SELECT COUNT(*) FROM history")).isEqualTo(1);
+        }
+    }
+
+    @DatabaseTest
+    void aSchemaInUseIsNotPreparedAndOneNeverUsedIsNeverMade(Database database) throws Exception {
+        try (TestSchema inUse = TestSchema.open(database)) {
+            inUse.execute("CREATE TABLE own (id INT)");
+            assertThat(inUse.prepare(key, sample(database))).isFalse();
+            assertThat(migrations).hasValue(0);
+            assertThat(inUse.queryLong("SELECT COUNT(*) FROM own")).isZero();
+        }
+        TestSchema.open(database).close(); // nothing to drop
+    }
+
+    @DatabaseTest
+    void reuseCanBeTurnedOff(Database database) throws Exception {
+        System.setProperty(MigratedSchemas.PROPERTY, "false");
+        try (TestSchema schema = TestSchema.open(database)) {
+            assertThat(schema.prepare(key, sample(database))).isFalse();
+        } finally {
+            System.clearProperty(MigratedSchemas.PROPERTY);
+        }
+    }
+
+    private static void rolledBackInsert(DataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO item (name) VALUES ('rolled back')");
+            }
+            c.rollback();
+            c.setAutoCommit(true);
+        }
+    }
+
+    /** The schema's snapshot with its own name taken out, so that two schemas compare. */
+    private static SchemaSnapshot normalised(TestSchema schema) throws SQLException {
+        try (Connection c = TestSchema.connect(schema.database(), schema.name())) {
+            SchemaSnapshot s = SchemaSnapshot.take(c, schema.database(), schema.name());
+            return new SchemaSnapshot(s.tablesWithRows(), s.fingerprint().replace(schema.name(), "<schema>"));
+        }
+    }
+}
