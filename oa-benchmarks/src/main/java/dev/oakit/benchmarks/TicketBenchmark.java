@@ -434,7 +434,7 @@ public final class TicketBenchmark {
     }
 
     /** OAKit with the tickets plugin on the database; background jobs off (overdue and acceptance timers would only add load). */
-    private static OaKit boot(BenchDatabase db) {
+    static OaKit boot(BenchDatabase db) {
         return OaKit.builder().dataSource(db.rawDataSource()).tenant(T, T).plugin(new TicketPlugin())
                 .calendar(BusinessCalendar.alwaysOpen("bench", ZoneOffset.UTC))
                 .config("core", Map.of("jobs", Map.of("enabled", false), "audit", Map.of("sealInterval", "PT0S")))
@@ -533,14 +533,9 @@ public final class TicketBenchmark {
      *
      * @return OAKit's rate and p99, the floor's
      */
-    private static Rate[] alternate(OaKit oa, FloorTicketCreate floor, Desk desk, int threads, double seconds, AtomicLong failures)
+    static Rate[] alternate(OaKit oa, FloorTicketCreate floor, Desk desk, int threads, double seconds, AtomicLong failures)
             throws Exception {
-        Tickets tickets = oa.service(Tickets.class);
-        Creator viaOakit = (w, rnd) -> {
-            int q = rnd.nextInt(desk.queues);
-            tickets.create(Actor.of(T, "r" + rnd.nextInt(10_000)), NewTicket.builder("it", "打印机卡纸").queue(desk.queueKeys[q])
-                    .category(desk.categories.get(rnd.nextInt(desk.categories.size()))).build());
-        };
+        Creator viaOakit = viaOakit(oa, desk);
         Creator viaFloor = (w, rnd) -> {
             int q = rnd.nextInt(desk.queues);
             floor.create(w, "r" + rnd.nextInt(10_000), desk.queueKeys[q], desk.categories.get(rnd.nextInt(desk.categories.size())), "打印机卡纸");
@@ -557,6 +552,23 @@ public final class TicketBenchmark {
             floorSeconds += run(viaFloor, threads, seconds / 4, failures, floorMs);
         }
         return new Rate[]{new Rate(oakitMs.size() / oakitSeconds, p99(oakitMs)), new Rate(floorMs.size() / floorSeconds, p99(floorMs))};
+    }
+
+    /** OAKit's routed creates alone for {@code seconds} (as {@link #alternate} makes them; for a profile). @return how many */
+    static long createFor(OaKit oa, Desk desk, int threads, double seconds, AtomicLong failures) throws Exception {
+        List<Double> ms = new ArrayList<>();
+        run(viaOakit(oa, desk), threads, seconds, failures, ms);
+        return ms.size();
+    }
+
+    /** A requester creates a ticket of type {@code it} in a random queue with a random category. */
+    private static Creator viaOakit(OaKit oa, Desk desk) {
+        Tickets tickets = oa.service(Tickets.class);
+        return (w, rnd) -> {
+            int q = rnd.nextInt(desk.queues);
+            tickets.create(Actor.of(T, "r" + rnd.nextInt(10_000)), NewTicket.builder("it", "打印机卡纸").queue(desk.queueKeys[q])
+                    .category(desk.categories.get(rnd.nextInt(desk.categories.size()))).build());
+        };
     }
 
     /** One routed create of worker {@code w}. */

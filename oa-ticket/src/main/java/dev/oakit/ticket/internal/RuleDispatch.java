@@ -66,6 +66,16 @@ public final class RuleDispatch implements DispatchHook {
     private final CatalogRepository catalog;
     private final BusinessCalendars calendars;
     private final DispatchStrategies strategies;
+    /**
+     * Per tenant, what dispatch derives from its configuration rather than from a ticket: category paths of one loaded
+     * catalog and the rules with their category keys made paths. Each is kept with the very objects it was derived from
+     * (the configuration cache's answers), compared by identity, so a changed configuration is never served stale.
+     */
+    private final Map<String, Derived> derived = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Category paths of the loaded {@code categories}; {@code withPaths} is {@code rules} mapped over them (both null until asked). */
+    private record Derived(List<Category> categories, Map<String, String> paths, DispatchRules rules, DispatchRules withPaths) {
+    }
 
     @Inject
     public RuleDispatch(RoutingRepository store, Directory directory, QueueRepository queues, TicketRepository tickets,
@@ -292,9 +302,24 @@ public final class RuleDispatch implements DispatchHook {
         return paths(h, tenant).getOrDefault(key, key);
     }
 
+    /**
+     * The paths of every category, derived once per configuration: the catalog's cached list ({@link CatalogRepository#categories},
+     * {@code ConfigCache}) is a new list after every change, so paths derived from the same list are served again and a
+     * changed catalog is derived anew (the create asks twice, for the route and for the assignee).
+     */
     private Map<String, String> paths(Handle h, String tenant) {
+        List<Category> all = catalog.categories(h, tenant);
+        Derived d = derived.get(tenant);
+        if (d == null || d.categories() != all) {
+            d = new Derived(all, pathsOf(all), null, null);
+            remember(tenant, d);
+        }
+        return d.paths();
+    }
+
+    static Map<String, String> pathsOf(List<Category> categories) {
         Map<String, String> parent = new HashMap<>();
-        for (Category c : catalog.categories(h, tenant)) {
+        for (Category c : categories) {
             parent.put(c.key(), c.parentKey());
         }
         Map<String, String> out = new HashMap<>();
@@ -306,7 +331,14 @@ public final class RuleDispatch implements DispatchHook {
             }
             out.put(key, String.join("/", chain));
         }
-        return out;
+        return Map.copyOf(out);
+    }
+
+    private void remember(String tenant, Derived d) {
+        if (derived.size() >= 1_000) {
+            derived.clear();
+        }
+        derived.put(tenant, d);
     }
 
     /** Category conditions may name a category key (its subtree matches) or a path; keys become paths here. */
@@ -316,12 +348,20 @@ public final class RuleDispatch implements DispatchHook {
             return rules;
         }
         Map<String, String> paths = paths(h, tenant);
+        Derived d = derived.get(tenant);
+        if (d != null && d.paths() == paths && d.rules() == rules) {
+            return d.withPaths(); // the same rules over the same catalog: mapped once
+        }
         List<DispatchRule> mapped = new ArrayList<>();
         for (DispatchRule r : rules.rules()) {
             RuleConditions w = r.when();
             List<String> cats = w.categories().stream().map(c -> c.contains("/") ? c : paths.getOrDefault(c, c)).toList();
             mapped.add(new DispatchRule(r.name(), new RuleConditions(w.types(), cats, w.priorities(), w.channels(), w.fields()), r.then()));
         }
-        return new DispatchRules(mapped, rules.otherwise());
+        DispatchRules out = new DispatchRules(mapped, rules.otherwise());
+        if (d != null && d.paths() == paths) {
+            remember(tenant, new Derived(d.categories(), paths, rules, out));
+        }
+        return out;
     }
 }

@@ -109,7 +109,8 @@ public final class SlaTimers implements SlaHook, SlaDues.Deferred {
             List<SlaEvent> history = new ArrayList<>();
             for (TicketEvent e : events) {
                 if (REPLAYED.contains(e.kind().name())) {
-                    map(e.kind(), e.toState(), json.valueToTree(e.detail()), e.at(), history);
+                    Map<String, Object> detail = e.detail(); // read as it is, not through a JSON tree
+                    map(e.kind(), e.toState(), field -> text(detail, field), e.at(), history);
                 }
             }
             return plan(ctx, ticket.id(), evaluate(ctx.handle(), ctx.tenantId(), ticket.id(), history, ctx.now()),
@@ -194,21 +195,24 @@ public final class SlaTimers implements SlaHook, SlaDues.Deferred {
     List<SlaEvent> history(Handle h, String tenant, long ticketId) {
         List<SlaEvent> out = new ArrayList<>();
         for (EventRepository.Replayed e : events.replayable(h, tenant, ticketId, REPLAYED)) {
-            map(e.kind(), e.toState(), e.detail(), e.at(), out);
+            JsonNode detail = e.detail();
+            map(e.kind(), e.toState(), field -> text(detail, field), e.at(), out);
         }
         return out;
     }
 
-    private static void map(TicketEventKind kind, String toState, JsonNode detail, Instant at, List<SlaEvent> out) {
+    /** @param text a field of the event's detail as text, null when absent or null */
+    private static void map(TicketEventKind kind, String toState, java.util.function.Function<String, String> text, Instant at,
+                            List<SlaEvent> out) {
         switch (kind) {
-            case CREATED -> out.add(SlaEvent.created(at, text(detail, "priority"), text(detail, "slaPolicy")));
+            case CREATED -> out.add(SlaEvent.created(at, text.apply("priority"), text.apply("slaPolicy")));
             case STATE_CHANGED -> out.add(SlaEvent.stateChanged(at, toState));
             case AGENT_REPLY -> out.add(SlaEvent.agentReplied(at));
             case REQUESTER_REPLY -> out.add(SlaEvent.requesterReplied(at));
-            case PRIORITY_CHANGED -> out.add(SlaEvent.priorityChanged(at, text(detail, "to")));
-            case POLICY_CHANGED -> out.add(SlaEvent.policyChanged(at, text(detail, "to")));
+            case PRIORITY_CHANGED -> out.add(SlaEvent.priorityChanged(at, text.apply("to")));
+            case POLICY_CHANGED -> out.add(SlaEvent.policyChanged(at, text.apply("to")));
             case DUE_OVERRIDDEN -> {
-                String due = text(detail, "dueAt");
+                String due = text.apply("dueAt");
                 out.add(SlaEvent.dueOverridden(at, SlaTarget.RESOLUTION, due == null ? null : Instant.parse(due)));
             }
             case RESOLVED -> out.add(SlaEvent.resolved(at));
@@ -232,6 +236,16 @@ public final class SlaTimers implements SlaHook, SlaDues.Deferred {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a ticket event has unreadable detail", e);
         }
+    }
+
+    /** A field of a detail the command holds: text as the stored JSON's would read ({@link #text(JsonNode, String)}). */
+    private String text(Map<String, Object> detail, String field) {
+        Object v = detail.get(field);
+        if (v == null || v instanceof String) {
+            return (String) v;
+        }
+        JsonNode node = json.valueToTree(Map.of(field, v));
+        return text(node, field);
     }
 
     private static String text(JsonNode node, String field) {

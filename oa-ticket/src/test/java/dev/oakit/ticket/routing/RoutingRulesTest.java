@@ -60,6 +60,22 @@ class RoutingRulesTest {
     }
 
     @DbTest
+    void aMovedCategoryRoutesByItsNewPathAtOnceWhileAnUnchangedOneKeepsItsPath(TestDatabase db) {
+        RoutingFixture r = new RoutingFixture(db);
+        r.onlyAgents();
+        r.routing.saveSlaPolicy(r.admin, STANDARD);
+        r.routing.saveSlaPolicy(r.admin, GOLD);
+        r.routing.saveDispatchRules(r.admin, RULES);
+        for (int i = 0; i < 3; i++) { // the paths derived once per configuration serve every create of it
+            assertThat(r.create(NewTicket.builder("it", "打印机卡纸 " + i).category("hw.printer")).queue()).isEqualTo("fac");
+        }
+        r.f.catalog.saveCategory(r.admin, dev.oakit.ticket.Category.of("hw.printer", "sw", "打印机"));
+        Ticket moved = r.create(NewTicket.builder("it", "打印机卡纸").category("hw.printer"));
+        assertThat(moved.queue()).isEqualTo("desk");
+        assertThat(r.create(NewTicket.builder("it", "硬盘").category("hw")).queue()).isEqualTo("fac");
+    }
+
+    @DbTest
     void savingChecksStrategiesQueuesPrioritiesPoliciesAndCalendars(TestDatabase db) {
         RoutingFixture r = new RoutingFixture(db);
         DispatchRules bad = DispatchRules.builder()
