@@ -50,12 +50,14 @@ final class FormEngine {
     private final List<FormField> fields;
     private final UnknownFields unknown;
     private final JsonSchema compiled;
+    private final PlainCheck plain;
 
     FormEngine(String what, List<FormField> fields, UnknownFields unknown) {
         this.what = what;
         this.fields = List.copyOf(fields);
         this.unknown = unknown;
         this.compiled = FACTORY.getSchema(JsonSchemaCompiler.compile(what, fields, unknown), CONFIG);
+        this.plain = PlainCheck.of(this.fields, unknown);
     }
 
     List<FormField> fields() {
@@ -69,6 +71,11 @@ final class FormEngine {
     // ---------------------------------------------------------------- validation
 
     List<Problem> problems(JsonNode data) {
+        return problems(data, false);
+    }
+
+    /** @param alwaysSchema true to ask the compiled schema even where the plain check passes the data (tests compare the two) */
+    List<Problem> problems(JsonNode data, boolean alwaysSchema) {
         if (data == null || !data.isObject()) {
             return List.of(new Problem("", "form data must be a JSON object of field values"));
         }
@@ -76,9 +83,12 @@ final class FormEngine {
         Map<String, Ranked> byPath = new LinkedHashMap<>();
         // numbers outside the decimal limits, before anything compares or scales them
         FormNumbers.screen(filled).forEach(p -> byPath.put(p.path(), new Ranked(p, LIMIT_RANK)));
-        for (ValidationMessage m : compiled.validate(filled)) {
-            Ranked r = translate(m);
-            byPath.merge(r.problem.path(), r, (a, b) -> b.rank < a.rank ? b : a);
+        // the schema is asked (and its messages worded) only for data the plain check cannot pass
+        if (alwaysSchema || !byPath.isEmpty() || !plain.passes(filled)) {
+            for (ValidationMessage m : compiled.validate(filled)) {
+                Ranked r = translate(m);
+                byPath.merge(r.problem.path(), r, (a, b) -> b.rank < a.rank ? b : a);
+            }
         }
         List<Problem> javaProblems = new ArrayList<>();
         checkJava(fields, filled, "", javaProblems);
@@ -92,6 +102,9 @@ final class FormEngine {
 
     /** @return the problems in field order (then by path), immutable */
     List<Problem> sort(List<Problem> problems) {
+        if (problems.isEmpty()) {
+            return List.of();
+        }
         List<Problem> all = new ArrayList<>(problems);
         all.sort(Comparator.comparing((Problem p) -> locate(p.path()).order, SchemaRules::compareInts)
                 .thenComparing(Problem::path));

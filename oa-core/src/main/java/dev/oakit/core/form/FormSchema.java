@@ -139,7 +139,12 @@ public record FormSchema(String key, Integer version, String title, List<FormFie
      */
     public FormField field(String name) {
         Objects.requireNonNull(name, "name");
-        return fields.stream().filter(f -> f.key().equals(name)).findFirst().orElse(null);
+        for (FormField f : fields) { // a loop: every form write looks up each submitted key
+            if (f.key().equals(name)) {
+                return f;
+            }
+        }
+        return null;
     }
 
     /**

@@ -48,6 +48,10 @@ public final class DefinitionService implements ProcessDefinitions {
         private final Map<String, Node> nodes;
         private final Map<String, List<Route>> routesFrom;
         private final boolean sourcedForm;
+        private final boolean subProcesses;
+        private final boolean services;
+        /** The start form's permissions, made at the first start (null before, and for a definition without a form). */
+        private volatile dev.oakit.core.form.FormAccess startAccess;
 
         public Stored(long id, String tenantId, String key, int version, ProcessDefinition definition) {
             this.id = id;
@@ -69,6 +73,48 @@ public final class DefinitionService implements ProcessDefinitions {
             leaving.replaceAll((k, v) -> List.copyOf(v));
             this.routesFrom = leaving;
             this.sourcedForm = sourced(definition.form());
+            boolean sub = false;
+            boolean service = false;
+            for (Node n : definition.nodes() == null ? List.<Node>of() : definition.nodes()) {
+                sub |= n instanceof Node.SubProcess;
+                service |= n instanceof Node.Service;
+            }
+            this.subProcesses = sub;
+            this.services = service;
+        }
+
+        /** @return whether the definition has a sub-process node */
+        public boolean hasSubProcesses() {
+            return subProcesses;
+        }
+
+        /** @return whether the definition has a service node */
+        public boolean hasServices() {
+            return services;
+        }
+
+        /**
+         * @return the permissions of the start form's fields (what the start node allows), made once per stored definition;
+         *         null for a definition without a form
+         */
+        public dev.oakit.core.form.FormAccess startAccess() {
+            dev.oakit.core.form.FormAccess access = startAccess;
+            if (access == null && definition.form() != null) {
+                Node.Start start = null;
+                for (Node n : definition.nodes()) {
+                    if (n instanceof Node.Start s) {
+                        start = s;
+                        break;
+                    }
+                }
+                if (start == null) {
+                    throw new IllegalStateException("process '" + key + "' v" + version + " has no start node");
+                }
+                access = dev.oakit.core.form.FormAccess.of(definition.form(), start.fields(),
+                        dev.oakit.core.form.FieldAccess.EDITABLE);
+                startAccess = access;
+            }
+            return access;
         }
 
         public long id() {

@@ -51,7 +51,11 @@ public final class Activation {
         List<ApproverResolution.Resolved> resolved = resolution.resolve(r.tenant(), r.row.initiatorId(), r.formMap(),
                 r.st.chosen, a.id(), a.approvers());
         // the one check (AssigneeCheck) decides who may sit at the node; SKIP and MANAGER say what to do with the initiator
-        Seating.Selection selection = seating.select(r, a, resolved.stream().map(ApproverResolution.Resolved::userId).toList());
+        List<String> resolvedIds = new ArrayList<>(resolved.size());
+        for (ApproverResolution.Resolved x : resolved) {
+            resolvedIds.add(x.userId());
+        }
+        Seating.Selection selection = seating.select(r, a, resolvedIds);
         selection.notes().forEach(n -> r.history(n.action(), null, a.id(), null, n.detail()));
         List<String> users = new ArrayList<>(selection.users());
         List<String> auto = new ArrayList<>(selection.auto());
@@ -99,7 +103,12 @@ public final class Activation {
                 mode.counted(run);
             }
         }
-        List<String> manual = users.stream().filter(u -> !auto.contains(u)).toList();
+        List<String> manual = new ArrayList<>(users.size());
+        for (String u : users) {
+            if (!auto.contains(u)) {
+                manual.add(u);
+            }
+        }
         if (a.pool() && !run.anyApproved && !manual.isEmpty()) {
             // one task offered to every candidate; the first to claim it decides
             TaskRow t = tasks.open(r, a.id(), run.round, seq, TaskKinds.APPROVER, null, Tasks.UNASSIGNED, null, TaskStatus.OPEN);

@@ -260,7 +260,15 @@ public final class Flow {
             return;
         }
         InstanceState.NodeRun run = r.st.runs.get(a.id());
-        List<TaskRow> nodeOpen = r.open.stream().filter(t -> t.nodeId().equals(a.id()) && t.round() == run.round).toList();
+        // loops, not streams, on what every approval runs: fewer layers while the code is not compiled yet
+        List<TaskRow> nodeOpen = new ArrayList<>();
+        boolean afterOpen = false;
+        for (TaskRow t : r.open) {
+            if (t.nodeId().equals(a.id()) && t.round() == run.round) {
+                nodeOpen.add(t);
+                afterOpen |= t.kind().equals(TaskKinds.AFTER);
+            }
+        }
         NodeMode.Completion c = NodeMode.of(a).completion(a, run, nodeOpen);
         if (c.failed()) {
             r.history(c.action(), null, a.id(), null, c.detail());
@@ -276,7 +284,7 @@ public final class Flow {
             if (c.action() != null) {
                 r.history(c.action(), null, a.id(), null, c.detail());
             }
-            if (nodeOpen.stream().noneMatch(t -> t.kind().equals(TaskKinds.AFTER))) {
+            if (!afterOpen) {
                 complete(r, a);
             }
         }
@@ -391,14 +399,14 @@ public final class Flow {
         r.st.active.clear();
         r.st.joins.clear();
         cancelServiceJobs(r);
-        if (r.d().nodes().stream().anyMatch(Node.SubProcess.class::isInstance)) {
+        if (r.def.hasSubProcesses()) {
             r.effects.add(new Effect.CancelChildren(r.endingChild));
         }
     }
 
     /** Withdraws the instance's service jobs that have not started (without a service node there is none). */
     private static void cancelServiceJobs(InstanceChange r) {
-        if (r.d().nodes().stream().anyMatch(Node.Service.class::isInstance)) {
+        if (r.def.hasServices()) {
             r.effects.add(new Effect.CancelServiceJobs(null));
         }
     }

@@ -52,7 +52,13 @@ public final class InstanceChange {
     /** Nodes entered by this command (a loop guard). */
     public int steps;
     private final ObjectMapper json;
+    /** The form data, or null until someone needs it (read from {@link #formText}). */
     private ObjectNode form;
+    /**
+     * The form's text while it is known to match {@link #form}: as loaded or inserted, and until the form is handed out for
+     * changing or replaced. A command that only moves the instance on neither reads nor writes the form's JSON.
+     */
+    private String formText;
     private Map<String, Object> formMap;
 
     /**
@@ -60,18 +66,30 @@ public final class InstanceChange {
      */
     public InstanceChange(Actor actor, Instant now, InstanceRow row, DefinitionService.Stored def, InstanceState st, ObjectNode form,
                           InstanceStatus status, List<TaskRow> open, InstanceReads reads, Trace trace, ObjectMapper json) {
-        this(actor, now, row, def, st, form, status, open, new ArrayList<>(), reads, trace, json);
+        this(actor, now, row, def, st, form, null, status, open, new ArrayList<>(), reads, trace, json);
+    }
+
+    /**
+     * @param form the form data, or null to read it from {@code formText} when it is needed
+     * @param formText the text of the form data as stored (the same data as {@code form} when both are given); never null
+     * @param open the instance's open and waiting tasks (kept and changed by the decision)
+     */
+    public InstanceChange(Actor actor, Instant now, InstanceRow row, DefinitionService.Stored def, InstanceState st, ObjectNode form,
+                          String formText, InstanceStatus status, List<TaskRow> open, InstanceReads reads, Trace trace, ObjectMapper json) {
+        this(actor, now, row, def, st, form, java.util.Objects.requireNonNull(formText, "formText"), status, open, new ArrayList<>(),
+                reads, trace, json);
     }
 
     private InstanceChange(Actor actor, Instant now, InstanceRow row, DefinitionService.Stored def, InstanceState st, ObjectNode form,
-                           InstanceStatus status, List<TaskRow> open, List<TaskDraft> drafts, InstanceReads reads, Trace trace,
-                           ObjectMapper json) {
+                           String formText, InstanceStatus status, List<TaskRow> open, List<TaskDraft> drafts, InstanceReads reads,
+                           Trace trace, ObjectMapper json) {
         this.actor = actor;
         this.now = now;
         this.row = row;
         this.def = def;
         this.st = st;
         this.form = form;
+        this.formText = formText;
         this.status = status;
         this.open = open;
         this.drafts = drafts;
@@ -86,7 +104,7 @@ public final class InstanceChange {
      * effects start empty.
      */
     public InstanceChange next(Actor nextActor) {
-        return new InstanceChange(nextActor, now, row, def, st, form, status, open, drafts, reads, trace, json);
+        return new InstanceChange(nextActor, now, row, def, st, form, formText, status, open, drafts, reads, trace, json);
     }
 
     /** @return the definition */
@@ -114,23 +132,42 @@ public final class InstanceChange {
         return n.name() == null ? n.id() : n.name();
     }
 
-    /** @return the form data */
+    /** @return the form data (the caller may change it: its text is written from it again) */
     public ObjectNode form() {
-        return form;
+        ObjectNode data = formData();
+        formText = null;
+        return data;
     }
 
     /** Replaces the form data. */
     public void form(ObjectNode changed) {
         form = changed;
+        formText = null;
         formMap = null;
+    }
+
+    /** @return the form data as JSON text, as stored when nothing changed it */
+    public String formText() {
+        return formText != null ? formText : form.toString();
     }
 
     /** @return the form data as a map (for conditions and approver rules; read-only) */
     public Map<String, Object> formMap() {
         if (formMap == null) {
-            formMap = FormMaps.of(json, form);
+            formMap = FormMaps.of(json, formData());
         }
         return formMap;
+    }
+
+    private ObjectNode formData() {
+        if (form == null) {
+            try {
+                form = (ObjectNode) json.readTree(formText);
+            } catch (Exception e) {
+                throw new IllegalStateException("instance " + row.id() + " has an unreadable form", e);
+            }
+        }
+        return form;
     }
 
     /** @return the shared JSON mapper */

@@ -24,10 +24,13 @@ public final class Condition {
 
     private final String expression;
     private final CelRuntime.Program program;
+    /** The condition as a plain comparison answered in Java, or null for none. */
+    private final Comparison comparison;
 
-    Condition(String expression, CelRuntime.Program program) {
+    Condition(String expression, CelRuntime.Program program, Comparison comparison) {
         this.expression = expression;
         this.program = program;
+        this.comparison = comparison;
     }
 
     /** @return the condition's text as written; never null */
@@ -54,6 +57,17 @@ public final class Condition {
                         + String.join(", ", Conditions.VARIABLES));
             }
         }
+        Boolean plain = comparison == null ? null : comparison.evaluate(variables);
+        return plain != null ? plain : evaluateInCel(variables);
+    }
+
+    /** @return whether the condition is a plain comparison, answered in Java where the data is plain */
+    boolean comparesInJava() {
+        return comparison != null;
+    }
+
+    /** {@link #evaluate} by CEL alone (tests compare the two). */
+    boolean evaluateInCel(Map<String, ?> variables) {
         Map<String, Object> activation = new HashMap<>();
         for (String name : Conditions.VARIABLES) {
             Object value = variables.get(name);

@@ -203,7 +203,7 @@ public final class Conditions {
     private Condition remember(String expression, CelAbstractSyntaxTree ast) {
         Condition condition;
         try {
-            condition = new Condition(expression, Shared.get().createProgram(ast));
+            condition = new Condition(expression, Shared.get().createProgram(ast), Comparison.of(ast));
         } catch (CelEvaluationException e) {
             // the checker accepted it, so this is a CEL defect rather than the author's mistake
             throw new IllegalStateException("CEL could not plan the checked condition '" + expression + "'", e);

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oakit.core.Actor;
 import dev.oakit.core.ConflictException;
 import dev.oakit.core.NotFoundException;
-import dev.oakit.core.form.FieldAccess;
-import dev.oakit.core.form.FormAccess;
 import dev.oakit.core.form.FormOptions;
 import dev.oakit.core.spi.CommandContext;
 import dev.oakit.core.spi.CommandSpec;
@@ -143,9 +141,17 @@ public final class CommandRunner {
      */
     static TaskRow actionable(InstanceChange r, long taskId) {
         Guards.requireRunning(r);
-        TaskRow t = r.open.stream().filter(x -> x.id() == taskId).findFirst()
-                .orElseThrow(() -> new ConflictException(WorkflowErrors.TASK_CLOSED, "task " + taskId
-                        + " is no longer open (someone acted on it, or the instance moved on); reload the todo list"));
+        TaskRow t = null;
+        for (TaskRow x : r.open) {
+            if (x.id() == taskId) {
+                t = x;
+                break;
+            }
+        }
+        if (t == null) {
+            throw new ConflictException(WorkflowErrors.TASK_CLOSED, "task " + taskId
+                    + " is no longer open (someone acted on it, or the instance moved on); reload the todo list");
+        }
         if (t.status() == TaskStatus.WAITING) {
             throw new ConflictException(WorkflowErrors.TASK_WAITING, "task " + taskId
                     + " waits for the signers added before it; it reopens when they approved");
@@ -173,16 +179,16 @@ public final class CommandRunner {
         DefinitionService.Stored seen = definitions.latestSeen(tenant, request.processKey());
         DefinitionService.Stored def = seen != null ? seen : definitions.latest(ctx.handle(), tenant, request.processKey());
         ProcessDefinition d = def.definition();
-        ObjectNode submitted = json.valueToTree(request.form());
-        ObjectNode form = d.form() == null ? submitted
-                : FormAccess.of(d.form(), Flow.start(d).fields(), FieldAccess.EDITABLE).write(json.createObjectNode(), submitted);
+        ObjectNode submitted = dev.oakit.workflow.internal.FormTrees.of(json, request.form());
+        ObjectNode form = d.form() == null ? submitted : def.startAccess().write(json.createObjectNode(), submitted);
         if (def.sourcedForm()) {
             formOptions.check(ctx.actor(), d.form(), form, null);
         }
         String title = request.title() != null ? request.title() : (d.name() == null ? d.key() : d.name()) + " - " + initiatorId;
         // guarded when the version came from this node's cache: only while no newer version exists
+        String formText = form.toString();
         Long inserted = instances.insert(ctx.handle(), new InstanceRepository.NewInstance(tenant, def.id(), def.key(), def.version(),
-                title, request.businessKey(), initiatorId, request.priority(), form.toString(), parentId, parentNode, ctx.now()),
+                title, request.businessKey(), initiatorId, request.priority(), formText, parentId, parentNode, ctx.now()),
                 seen != null);
         if (inserted == null) {
             // a newer version was deployed (maybe by another node): forget the cached one and start on the newest
@@ -191,7 +197,7 @@ public final class CommandRunner {
         }
         long id = inserted;
         InstanceRow row = new InstanceRow(id, tenant, def.id(), def.key(), def.version(), title, request.businessKey(), initiatorId,
-                InstanceStatus.RUNNING, request.priority(), form.toString(), "{}", parentId, parentNode, ctx.now(), null);
+                InstanceStatus.RUNNING, request.priority(), formText, "{}", parentId, parentNode, ctx.now(), null);
         if (view != null) {
             ctx.target("process-instance", Long.toString(id));
             ctx.summary("started '" + title + "' (" + def.key() + " v" + def.version() + ")");
@@ -200,8 +206,8 @@ public final class CommandRunner {
         st.timelineChars = 0;
         st.calls = calls;
         st.chosen.putAll(request.chosenApprovers());
-        InstanceChange r = new InstanceChange(ctx.actor(), ctx.now(), row, def, st, form, InstanceStatus.RUNNING, new ArrayList<>(),
-                new StoreReads(ctx, proxies, tasks), null, json);
+        InstanceChange r = new InstanceChange(ctx.actor(), ctx.now(), row, def, st, form, formText, InstanceStatus.RUNNING,
+                new ArrayList<>(), new StoreReads(ctx, proxies, tasks), null, json);
         starting.decide(r, request);
         write(ctx, r);
         if (view != null) {
@@ -287,13 +293,9 @@ public final class CommandRunner {
     }
 
     private InstanceChange change(CommandContext ctx, InstanceRow row, DefinitionService.Stored def, InstanceState st, List<TaskRow> open) {
-        ObjectNode form;
-        try {
-            form = (ObjectNode) json.readTree(row.form());
-        } catch (Exception e) {
-            throw new IllegalStateException("instance " + row.id() + " has an unreadable form", e);
-        }
-        return new InstanceChange(ctx.actor(), ctx.now(), row, def, st, form, row.status(), open, new StoreReads(ctx, proxies, tasks), null, json);
+        // the form is read from its text only when the decision needs it
+        return new InstanceChange(ctx.actor(), ctx.now(), row, def, st, null, row.form(), row.status(), open,
+                new StoreReads(ctx, proxies, tasks), null, json);
     }
 
     private InstanceState state(InstanceRow row) {
@@ -309,7 +311,7 @@ public final class CommandRunner {
      * decision (edits an approver may make, a resubmission) are checked against their option sources first.
      */
     void write(CommandContext ctx, InstanceChange r) {
-        if (r.def.sourcedForm() && !r.form().toString().equals(r.row.form())) {
+        if (r.def.sourcedForm() && !r.formText().equals(r.row.form())) {
             try {
                 formOptions.check(r.actor, r.d().form(), r.form(), json.readTree(r.row.form()));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -80,10 +80,16 @@ public final class EffectWriter {
         String tenant = r.tenant();
         long instanceId = r.row.id();
         List<TaskDraft> drafts = r.drafts;
-        List<Long> ids = drafts.isEmpty() ? List.of() : tasks.insert(h, drafts.stream().map(d -> new TaskRepository.NewTask(tenant,
-                instanceId, d.nodeId(), d.nodeName(), d.round(), d.seq(), d.kind(), d.waitingFor(), d.assigneeId(), d.ownerId(),
-                d.status(), d.outcome(), d.actedBy(), d.comment(), r.row.key(), r.row.title(), r.row.initiatorId(), d.createdAt(),
-                d.completedAt(), d.workMillis(), d.dueAt(), d.proxyFor(), r.row.priority())).toList());
+        List<TaskRepository.NewTask> rows = new ArrayList<>(drafts.size());
+        if (!drafts.isEmpty()) {
+            for (TaskDraft d : drafts) {
+                rows.add(new TaskRepository.NewTask(tenant, instanceId, d.nodeId(), d.nodeName(), d.round(), d.seq(), d.kind(),
+                        d.waitingFor(), d.assigneeId(), d.ownerId(), d.status(), d.outcome(), d.actedBy(), d.comment(), r.row.key(),
+                        r.row.title(), r.row.initiatorId(), d.createdAt(), d.completedAt(), d.workMillis(), d.dueAt(), d.proxyFor(),
+                        r.row.priority()));
+            }
+        }
+        List<Long> ids = drafts.isEmpty() ? List.of() : tasks.insert(h, rows);
         remapProxies(r.st, ids);
         List<HistoryEntry> entries = new ArrayList<>();
         List<TaskRepository.Closing> closes = new ArrayList<>();
@@ -201,7 +207,7 @@ public final class EffectWriter {
         String append = timeline(h, r, entries);
         r.st.openDigest = digest(r.open);
         String state = states.write(r.st);
-        instances.save(h, r.row.id(), r.status, r.form().toString(), state, r.now, append);
+        instances.save(h, r.row.id(), r.status, r.formText(), state, r.now, append);
     }
 
     /**
