@@ -54,9 +54,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rows alone (the queries before the figures per day), on random help desks: tickets created, assigned, claimed,
  * moved to another queue (reassigned, or by an SLA escalation step), recategorised, answered, resolved, refused (reopened) and resolved again, on a clock moved
  * by random hours; the desk's days in Chatham (UTC+12:45/+13:45) on office hours, queue "fac" on New York's 24x7
- * calendar; random ranges and queue, type and category filters, read by an administrator and by an agent. And a
- * rebuild from the metric rows gives the figures per day the commands kept. On every database of the matrix, one
- * tenant per try.
+ * calendar; random ranges and queue, type and category filters, read by an administrator and by an agent. Between
+ * the steps the rollup job counts a few creations and assignments, or a rebuild counts them all, so the reports read
+ * figures with a live tail of every length. And a rebuild from the metric rows gives the figures per day the commands
+ * and the rollup kept. On every database of the matrix, one tenant per try.
  */
 class ReportPathsProperties {
     static final ZoneId CHATHAM = ZoneId.of("Pacific/Chatham");
@@ -139,6 +140,9 @@ class ReportPathsProperties {
                 same(on, d, f -> f.createdVsResolved(reader, filter, VolumeReport.Period.WEEK));
                 same(on, d, f -> f.slaCompliance(reader, filter));
                 same(on, d, f -> f.responseTimes(reader, filter));
+            }
+            while (d.reports().rollUp(tenant, 7) > 0) {
+                // the rest of the tail, in batches
             }
             Map<String, Long> kept = figures(d, tenant);
             d.reports().rebuildFigures(root);
@@ -241,6 +245,13 @@ class ReportPathsProperties {
                     case 9 -> d.f().tickets.update(Actor.admin(tenant, "root"), id, TicketChanges.none().withCategory(CATEGORIES[s.arg() % 3]));
                     case 10 -> d.f().tickets.update(bob, id, TicketChanges.none().withDueAt(d.clock().instant().plus(Duration.ofHours(s.arg() % 30))));
                     case 11 -> d.f().oa.service(Escalator.class).moveTo(tenant, id, s.arg() % 2 == 0 ? "fac" : "it", d.clock().instant());
+                    case 13 -> {
+                        if (s.arg() % 4 == 0) {
+                            d.reports().rebuildFigures(Actor.admin(tenant, "root"));
+                        } else {
+                            d.reports().rollUp(tenant, s.arg() % 4);
+                        }
+                    }
                     default -> d.clock().advance(Duration.ofMinutes(7L * s.arg() * (s.arg() % 10 + 1)));
                 }
             } catch (OaException refused) {
