@@ -2,6 +2,7 @@ package dev.oakit.ticket.report;
 
 import dev.oakit.core.Actor;
 import dev.oakit.core.testing.DbTest;
+import dev.oakit.core.testing.ManualClock;
 import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.ticket.NewTicket;
 import dev.oakit.ticket.TicketFixture;
@@ -130,6 +131,53 @@ class FiguresRollupTest {
         Map<String, Long> kept = allFigures(db);
         reports.rebuildFigures(ROOT);
         assertThat(allFigures(db)).isEqualTo(kept).containsEntry("created|it", 3L).containsEntry("assigned|it", 2L);
+    }
+
+    @DbTest
+    void idleRollupRunsLeaveNoAuditRecordAndARunThatRollsUpIsAuditedOnceWithItsCount(TestDatabase db) {
+        ManualClock clock = new ManualClock();
+        TicketFixture f = new TicketFixture(db, b -> b.clock(clock));
+        Jdbi jdbi = Jdbi.create(db.dataSource());
+        awaitRollupIdle(jdbi, clock);
+        Map<String, Long> figures = allFigures(db);
+        long done = rollupJobs(jdbi, "DONE");
+        for (int i = 0; i < 5; i++) {
+            clock.advance(java.time.Duration.ofMinutes(1));
+            awaitRollupIdle(jdbi, clock);
+        }
+        assertThat(rollupJobs(jdbi, "DONE")).isEqualTo(done + 5); // five runs, each found nothing
+        assertThat(rollupJobs(jdbi, "READY")).isEqualTo(1); // the chain goes on
+        assertThat(rollupAudits(jdbi)).isEmpty();
+        assertThat(allFigures(db)).isEqualTo(figures);
+
+        long t = f.open("有活").id();
+        f.tickets.claim(user("carol"), t);
+        clock.advance(java.time.Duration.ofMinutes(1));
+        awaitRollupIdle(jdbi, clock);
+        assertThat(rollupAudits(jdbi)).containsExactly("rolled up 2 creation(s) and assignment(s) into the report figures per day");
+        clock.advance(java.time.Duration.ofMinutes(1));
+        awaitRollupIdle(jdbi, clock);
+        assertThat(rollupAudits(jdbi)).hasSize(1);
+        assertThat(rollupJobs(jdbi, "READY")).isEqualTo(1);
+    }
+
+    /** Waits until no rollup job is running or due: the due run has run and scheduled its successor. */
+    private static void awaitRollupIdle(Jdbi jdbi, ManualClock clock) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbi.withHandle(h -> h.createQuery(
+                        "SELECT status, due_at FROM oa_core_job WHERE type = 'tk.report.rollup' AND status IN ('READY', 'RUNNING')")
+                .map((rs, c) -> rs.getString(1).equals("RUNNING") || !rs.getObject(2, java.time.LocalDateTime.class)
+                        .isAfter(java.time.LocalDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)))
+                .list()).stream().noneMatch(busy -> busy));
+    }
+
+    private static long rollupJobs(Jdbi jdbi, String status) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM oa_core_job WHERE type = 'tk.report.rollup' AND status = :s")
+                .bind("s", status).mapTo(Long.class).one());
+    }
+
+    private static java.util.List<String> rollupAudits(Jdbi jdbi) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT summary FROM oa_core_audit WHERE action = 'tk.report.rollup' ORDER BY id")
+                .mapTo(String.class).list());
     }
 
     /** Waits for the other thread's commands, bounded: where they wait for this transaction, it goes on after the bound. */

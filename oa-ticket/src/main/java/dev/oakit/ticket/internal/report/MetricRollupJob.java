@@ -19,7 +19,8 @@ import java.util.Map;
  * its own short command ({@link ReportEngine#rollUp}). A full batch schedules the next run at once, else the next run
  * comes {@link #IDLE} later (dedupe key {@code tk.report.rollup}: one chain per tenant). Saving a queue starts the
  * chain of its tenant, and so does OAKit's start for every tenant with queues. The reports are exact whether the
- * chain runs or not: they add what it has not counted yet; it keeps that tail short.
+ * chain runs or not: they add what it has not counted yet; it keeps that tail short. A run with nothing to roll up
+ * writes nothing but its successor (no audit record).
  */
 public final class MetricRollupJob implements JobHandler {
     static final String TYPE = "tk.report.rollup";
@@ -50,8 +51,16 @@ public final class MetricRollupJob implements JobHandler {
         return TYPE;
     }
 
+    /**
+     * A run that finds nothing to roll up only schedules the next one, in the job's own transaction: no command, no
+     * audit record, no other write. A run that rolls up is one command, audited with its count.
+     */
     @Override
     public void handle(JobContext job) {
+        if (!reports.hasUnrolled(job.handle(), job.tenantId())) {
+            job.schedule(next(job.now(), 0, BATCH));
+            return;
+        }
         reports.rollUp(job.tenantId(), BATCH);
     }
 

@@ -239,6 +239,11 @@ public final class ReportEngine implements TicketReports {
         });
     }
 
+    /** @return whether the tenant has creations or assignments not rolled up yet (read in the caller's transaction) */
+    public boolean hasUnrolled(org.jdbi.v3.core.Handle h, String tenant) {
+        return days.hasUnrolled(h, tenant);
+    }
+
     /**
      * Counts up to {@code limit} of the tenant's creations and assignments not rolled up yet into the figures per day,
      * as a command of the system ({@link MetricDayRepository#rollUp}) that also schedules the next run of the rollup

@@ -195,6 +195,17 @@ public final class MetricDayRepository {
     }
 
     /**
+     * @return whether the tenant has a creation or an assignment not rolled up yet: the rollup job's check before it
+     *     runs a command, so that an idle run writes nothing (two index reads: V71's "unrolled" indexes)
+     */
+    public boolean hasUnrolled(Handle h, String tenant) {
+        return !h.createQuery("""
+                SELECT 1 FROM oa_tk_metric WHERE tenant_id = :t AND rolled = 0
+                UNION ALL SELECT 1 FROM oa_tk_metric_assign WHERE tenant_id = :t AND rolled = 0""")
+                .bind("t", tenant).setMaxRows(1).mapTo(Integer.class).list().isEmpty();
+    }
+
+    /**
      * Counts up to {@code limit} creations and assignments not rolled up yet into the figures per day, in the caller's
      * transaction, and marks them rolled up. The tickets' rows are locked first, in id order (a command moving one of
      * them waits, or this waits for it and counts it where it moved it), then their assignments not rolled up; a
