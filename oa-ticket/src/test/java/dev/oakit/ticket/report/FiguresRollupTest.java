@@ -45,7 +45,8 @@ class FiguresRollupTest {
         assertThat(figures(db, "assigned")).isZero();
         same(reports);
 
-        assertThat(reports.rollUp(TicketFixture.T, 100)).isEqualTo(2); // the creation and the assignment
+        assertThat(reports.rollUpFigures(ROOT)).isEqualTo(2); // the creation and the assignment
+        assertThat(reports.rollUpFigures(ROOT)).isZero();
         assertThat(reports.rollUp(TicketFixture.T, 100)).isZero();
         assertThat(figures(db, "created")).isEqualTo(1);
         assertThat(figures(db, "created_m")).isEqualTo(1);

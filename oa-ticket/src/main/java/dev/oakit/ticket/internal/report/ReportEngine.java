@@ -239,6 +239,21 @@ public final class ReportEngine implements TicketReports {
         });
     }
 
+    @Override
+    public long rollUpFigures(Actor admin) {
+        Checks.notNull("admin", admin);
+        admin.requireAdmin("roll up the report figures");
+        long total = 0;
+        while (commands.query(h -> days.hasUnrolled(h, admin.tenantId()))) {
+            int rows = rollUp(admin.tenantId(), MetricRollupJob.BATCH);
+            if (rows == 0) {
+                break; // a rebuild took them meanwhile
+            }
+            total += rows;
+        }
+        return total;
+    }
+
     /** @return whether the tenant has creations or assignments not rolled up yet (read in the caller's transaction) */
     public boolean hasUnrolled(org.jdbi.v3.core.Handle h, String tenant) {
         return days.hasUnrolled(h, tenant);
