@@ -162,6 +162,47 @@ class FiguresRollupTest {
         assertThat(rollupJobs(jdbi, "READY")).isEqualTo(1);
     }
 
+    @DbTest
+    void mergesAndLinksRacingRollupsDoNotDeadlockAndTheReportsStayExact(TestDatabase db) throws Exception {
+        TicketFixture f = desk(db);
+        ReportEngine reports = (ReportEngine) f.oa.service(TicketReports.class);
+        int pairs = 8;
+        long[] low = new long[pairs];
+        long[] high = new long[pairs];
+        for (int i = 0; i < pairs; i++) {
+            low[i] = f.open("并发 低 " + i).id();
+            high[i] = f.open("并发 高 " + i).id();
+            f.tickets.claim(user("carol"), high[i]);
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        // each command names the higher id first, the order that a write in naming order would lock against the rollup
+        CompletableFuture<?> commands = CompletableFuture.runAsync(() -> {
+            await(start);
+            for (int i = 0; i < pairs; i++) {
+                if (i % 2 == 0) {
+                    f.tickets.merge(user("carol"), high[i], low[i], "重复");
+                } else {
+                    f.tickets.link(user("carol"), high[i], dev.oakit.ticket.LinkKind.RELATED, low[i]);
+                }
+            }
+        });
+        CompletableFuture<?> rollups = CompletableFuture.runAsync(() -> {
+            await(start);
+            for (int i = 0; i < pairs * 3; i++) {
+                reports.rollUp(TicketFixture.T, 1 + i % 3);
+            }
+        });
+        start.countDown();
+        commands.get(120, TimeUnit.SECONDS); // a deadlock would fail one of them
+        rollups.get(120, TimeUnit.SECONDS);
+        same(reports);
+        reports.rollUpFigures(ROOT);
+        same(reports);
+        Map<String, Long> kept = allFigures(db);
+        reports.rebuildFigures(ROOT);
+        assertThat(allFigures(db)).isEqualTo(kept).containsEntry("created|it", 2L * pairs);
+    }
+
     /** Waits until no rollup job is running or due: the due run has run and scheduled its successor. */
     private static void awaitRollupIdle(Jdbi jdbi, ManualClock clock) {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbi.withHandle(h -> h.createQuery(
