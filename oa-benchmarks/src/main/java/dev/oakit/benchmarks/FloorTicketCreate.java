@@ -30,9 +30,9 @@ import java.util.UUID;
  * Jdbi, the command chain). The floor reads what OAKit reads but decides the obvious way: the requested queue, the
  * least loaded member, due times on a round-the-clock calendar. {@code FloorTicketStatementsTest} holds the statements
  * to OAKit's, so a change to either shows. With a category, as every benchmark ticket has, OAKit's routed create is
- * the 16 statements of {@code RoutingBudgetTest}: counter, row, earlier agents, queue lock, candidates, the agent's
- * dispatch time, history, two report rows (the assignment's with its prev_day), the figures per day (one upsert), the
- * row's update, notifications, the preferences of recipients not cached
+ * the 15 statements of {@code RoutingBudgetTest}: counter, row, earlier agents, queue lock, candidates, the agent's
+ * dispatch time, history, two report rows (the assignment's with its prev_day; both "not rolled up", the figures per
+ * day are the rollup job's), the row's update, notifications, the preferences of recipients not cached
  * yet, the jobs (timers, SLA firings and deliveries in one batch, no look-up of the new ticket's keys), deliveries,
  * audit. OAKit keeps the type, category, rules, queue and SLA policy in its configuration cache and the recipients'
  * notification preferences in its preference cache (30 s, the directory cache's lifetime); so does the floor. The
@@ -79,26 +79,12 @@ final class FloorTicketCreate implements AutoCloseable {
             INSERT INTO oa_tk_event (tenant_id, ticket_id, kind, actor_id, action, from_state, to_state, body, internal, detail, at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     static final String INSERT_METRIC = """
-            INSERT INTO oa_tk_metric (ticket_id, tenant_id, queue_key, type_key, category_key, created_at, created_day, created_week, reopened)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)""";
+            INSERT INTO oa_tk_metric (ticket_id, tenant_id, queue_key, type_key, category_key, created_at, created_day, created_week, reopened, rolled)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0)""";
     static final String INSERT_ASSIGN = """
-            INSERT INTO oa_tk_metric_assign (tenant_id, ticket_id, agent_id, assigned_at, assigned_day, prev_day)
-            SELECT ?, ?, ?, ?, ?, MAX(p.assigned_day) FROM oa_tk_metric_assign p WHERE p.ticket_id = ? AND p.agent_id = ?""";
+            INSERT INTO oa_tk_metric_assign (tenant_id, ticket_id, agent_id, assigned_at, assigned_day, prev_day, rolled)
+            SELECT ?, ?, ?, ?, ?, MAX(p.assigned_day), 0 FROM oa_tk_metric_assign p WHERE p.ticket_id = ? AND p.agent_id = ?""";
 
-    /** The report figures per day and per month of a routed create (assigned, created, created per category): one upsert of six rows. */
-    static String dayUpsert(boolean postgres) {
-        String tuple = "(CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(16)), CAST(? AS DATE), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)),"
-                + " CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS BIGINT), CAST(? AS BIGINT))";
-        String values = String.join(", ", java.util.Collections.nCopies(6, tuple));
-        String cols = "tenant_id, measure, on_day, queue_key, type_key, category_key, agent_id, bucket, n";
-        return postgres ? "INSERT INTO oa_tk_metric_day (" + cols + ") VALUES " + values
-                + " ON CONFLICT (tenant_id, measure, on_day, queue_key, type_key, category_key, agent_id, bucket) DO UPDATE SET n = oa_tk_metric_day.n + EXCLUDED.n"
-                : "MERGE INTO oa_tk_metric_day d USING (VALUES " + values + ") s (" + cols + ") ON d.tenant_id = s.tenant_id AND d.measure = s.measure"
-                + " AND d.on_day = s.on_day AND d.queue_key = s.queue_key AND d.type_key = s.type_key AND d.category_key = s.category_key"
-                + " AND d.agent_id = s.agent_id AND d.bucket = s.bucket WHEN MATCHED THEN UPDATE SET n = d.n + s.n"
-                + " WHEN NOT MATCHED THEN INSERT (" + cols + ") VALUES (s.tenant_id, s.measure, s.on_day, s.queue_key, s.type_key, s.category_key,"
-                + " s.agent_id, s.bucket, s.n)";
-    }
     static final String INSERT_NOTIFICATION = """
             INSERT INTO oa_core_notification (id, tenant_id, template_key, locale, subject, body, html, created_by, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
@@ -277,13 +263,6 @@ final class FloorTicketCreate implements AutoCloseable {
         s.get(INSERT_METRIC).executeUpdate();
         set(s.get(INSERT_ASSIGN), T, id, agent, at, day, id, agent);
         s.get(INSERT_ASSIGN).executeUpdate();
-        LocalDate month = day.withDayOfMonth(1);
-        String cat = category == null ? "" : category;
-        PreparedStatement days = s.get(dayUpsert(postgres));
-        set(days, T, "assigned", day, queue, "it", "", agent, 0L, 1L, T, "assigned_m", month, queue, "it", "", agent, 0L, 1L,
-                T, "created", day, queue, "it", "", "", 0L, 1L, T, "created_c", day, queue, "it", cat, "", 0L, 1L,
-                T, "created_c_m", month, queue, "it", cat, "", 0L, 1L, T, "created_m", month, queue, "it", "", "", 0L, 1L);
-        days.executeUpdate();
         // the SLA's due times and firings, written with the row in one update
         Instant firstResponse = now.plus(Duration.ofHours(1));
         Instant resolution = now.plus(Duration.ofHours(8));

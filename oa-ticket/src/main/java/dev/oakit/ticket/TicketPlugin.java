@@ -107,6 +107,8 @@ public final class TicketPlugin implements OaPlugin {
         context.jobHandler(TicketJobs.Overdue.class);
         context.jobHandler(TicketJobs.Acceptance.class);
         context.jobHandler(SlaJob.class);
+        context.jobHandler(dev.oakit.ticket.internal.report.MetricRollupJob.class);
+        context.lifecycle(dev.oakit.ticket.internal.report.MetricRollupJob.Start.class);
         context.eventListener(dev.oakit.ticket.internal.DeactivatedAgentListener.class);
     }
 

@@ -43,4 +43,19 @@ public interface JobContext {
 
     /** @return the current time from OAKit's clock */
     Instant now();
+
+    /**
+     * Schedules a durable job of the job's tenant in the attempt's transaction: it commits with the job's completion,
+     * and is not audited. For a recurring job whose run found nothing to do and only schedules its next run (a run
+     * that changes state does so in a command, audited, and schedules there). A dedupe key that a waiting job holds
+     * shares that job, as {@link CommandContext#schedule} does.
+     *
+     * @return the job's id (or the waiting one's for a repeated dedupe key)
+     * @throws IllegalStateException for a handler that runs outside a transaction
+     * @since 0.1
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    default long schedule(dev.oakit.core.job.JobRequest request) {
+        throw new UnsupportedOperationException("this job context cannot schedule jobs");
+    }
 }

@@ -55,6 +55,7 @@ public final class QueueService implements Queues {
         requireCalendar(queue.calendar());
         commands.execute(CommandSpec.of(admin, "tk.queue.save").withTarget("ticket-queue", queue.key()), Void.class, ctx -> {
             queues.saveQueue(ctx.handle(), ctx.tenantId(), queue);
+            ctx.schedule(dev.oakit.ticket.internal.report.MetricRollupJob.at(ctx.now())); // the tenant's rollup chain, if not running yet
             ctx.summary("saved queue '" + queue.key() + "'");
             return null;
         });

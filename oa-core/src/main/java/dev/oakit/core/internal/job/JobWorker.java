@@ -413,6 +413,11 @@ public final class JobWorker implements AutoCloseable {
         public Instant now() {
             return now;
         }
+
+        @Override
+        public long schedule(dev.oakit.core.job.JobRequest request) {
+            return store.insert(handle(), c.tenantId(), request, now);
+        }
     }
 
     private static final class StaleFence extends RuntimeException {

@@ -102,18 +102,26 @@ public final class ReportEngine implements TicketReports {
 
         /**
          * @return the FROM and WHERE of a measure's figures in the range, alias {@code a}: the whole months of the range
-         *     from the month rows, the days before and after them from the day rows
+         *     from the month rows, the days before and after them from the day rows, and for a measure the rollup counts
+         *     the rows it has not counted yet ({@link MetricDayRepository#tail})
          */
         String days(String measure) {
-            return " FROM oa_tk_metric_day a WHERE a.tenant_id = :t AND (a.measure = '" + measure + "' AND (a.on_day >= :from AND a.on_day < :mfrom"
-                    + " OR a.on_day >= :mafter AND a.on_day <= :to) OR a.measure = '" + measure + MetricDayRepository.MONTH
-                    + "' AND a.on_day >= :mfrom AND a.on_day < :mafter)" + where("a");
+            return figures(measure, "d.tenant_id = :t AND (d.measure = '" + measure + "' AND (d.on_day >= :from AND d.on_day < :mfrom"
+                    + " OR d.on_day >= :mafter AND d.on_day <= :to) OR d.measure = '" + measure + MetricDayRepository.MONTH
+                    + "' AND d.on_day >= :mfrom AND d.on_day < :mafter)");
         }
 
-        /** @return the FROM and WHERE of a measure's day rows in the range, alias {@code a} */
+        /** @return the FROM and WHERE of a measure's day rows in the range (with its live tail), alias {@code a} */
         String eachDay(String measure) {
-            return " FROM oa_tk_metric_day a WHERE a.tenant_id = :t AND a.measure = '" + measure + "' AND a.on_day >= :from AND a.on_day <= :to"
-                    + where("a");
+            return figures(measure, "d.tenant_id = :t AND d.measure = '" + measure + "' AND d.on_day >= :from AND d.on_day <= :to");
+        }
+
+        private String figures(String measure, String rows) {
+            if (!MetricDayRepository.ROLLED_UP.contains(measure)) {
+                return " FROM oa_tk_metric_day a WHERE " + rows.replace("d.", "a.") + where("a");
+            }
+            return " FROM (SELECT d.on_day, d.queue_key, d.type_key, d.category_key, d.agent_id, d.bucket, d.n FROM oa_tk_metric_day d WHERE "
+                    + rows + where("d") + " UNION ALL " + MetricDayRepository.tail(measure, where("m")) + ") a";
         }
 
         /** @return " AND ..." limiting alias {@code a} (a table with queue_key, type_key, category_key) */
@@ -227,6 +235,42 @@ public final class ReportEngine implements TicketReports {
         return commands.execute(CommandSpec.of(admin, "tk.report.rebuild").withTarget("report", "figures"), Long.class, ctx -> {
             long rows = days.rebuild(ctx.handle(), admin.tenantId());
             ctx.summary("rebuilt the report figures per day from the metric rows: " + rows + " row(s)");
+            return rows;
+        });
+    }
+
+    @Override
+    public long rollUpFigures(Actor admin) {
+        Checks.notNull("admin", admin);
+        admin.requireAdmin("roll up the report figures");
+        long total = 0;
+        while (commands.query(h -> days.hasUnrolled(h, admin.tenantId()))) {
+            int rows = rollUp(admin.tenantId(), MetricRollupJob.BATCH);
+            if (rows == 0) {
+                break; // a rebuild took them meanwhile
+            }
+            total += rows;
+        }
+        return total;
+    }
+
+    /** @return whether the tenant has creations or assignments not rolled up yet (read in the caller's transaction) */
+    public boolean hasUnrolled(org.jdbi.v3.core.Handle h, String tenant) {
+        return days.hasUnrolled(h, tenant);
+    }
+
+    /**
+     * Counts up to {@code limit} of the tenant's creations and assignments not rolled up yet into the figures per day,
+     * as a command of the system ({@link MetricDayRepository#rollUp}) that also schedules the next run of the rollup
+     * job ({@link MetricRollupJob}, which runs it).
+     *
+     * @return the rows rolled up
+     */
+    public int rollUp(String tenant, int limit) {
+        return commands.execute(CommandSpec.of(Actor.system(tenant), "tk.report.rollup").withTarget("report", "figures"), Integer.class, ctx -> {
+            int rows = days.rollUp(ctx.handle(), tenant, limit);
+            ctx.schedule(MetricRollupJob.next(ctx.now(), rows, limit));
+            ctx.summary("rolled up " + rows + " creation(s) and assignment(s) into the report figures per day");
             return rows;
         });
     }

@@ -32,6 +32,12 @@ import java.util.Map;
  * reopenings, and SLA outcomes. Without an SLA clock the resolution outcome is "breached" when a
  * ticket with a due time is resolved after it; an SLA clock reports its own outcomes through
  * {@link #outcome}, and those are never overwritten by that default.
+ *
+ * <p>Creations and assignments, the facts every create writes, are not counted here: their rows are written
+ * "not rolled up" (V71__ticket_metric_rollup.sql), the rollup job counts them in batches
+ * ({@link MetricDayRepository#rollUp}) and the reports add the rows not rolled up yet. So a create writes no figures
+ * per day, and no create waits on a queue's month row. A move of a ticket moves only what the figures hold: its
+ * creation and assignments once rolled up (read locked, so a rollup cannot count them meanwhile).
  */
 @Singleton
 public final class TicketMetrics {
@@ -90,9 +96,7 @@ public final class TicketMetrics {
             switch (e.kind()) {
                 case CREATED -> {
                     LocalDate d = day(e.at());
-                    metrics.created(h, row.tenantId, row.id, row.queue, row.type, row.category, e.at(), d, weekOf(d));
-                    deltas.add(MetricDayRepository.delta(MetricDayRepository.CREATED, d, row.queue, row.type, null, null, 0, 1));
-                    deltas.add(MetricDayRepository.delta(MetricDayRepository.CREATED_BY_CATEGORY, d, row.queue, row.type, row.category, null, 0, 1));
+                    metrics.created(h, row.tenantId, row.id, row.queue, row.type, row.category, e.at(), d, weekOf(d)); // counted by the rollup
                 }
                 case AGENT_REPLY -> {
                     if (!e.internal()) {
@@ -109,8 +113,7 @@ public final class TicketMetrics {
                 case ASSIGNED -> {
                     Object to = e.detail().get("to");
                     if (to != null) {
-                        metrics.assigned(h, row.tenantId, row.id, to.toString(), e.at(), day(e.at()));
-                        deltas.add(MetricDayRepository.delta(MetricDayRepository.ASSIGNED, day(e.at()), row.queue, row.type, null, to.toString(), 0, 1));
+                        metrics.assigned(h, row.tenantId, row.id, to.toString(), e.at(), day(e.at())); // counted by the rollup
                     }
                 }
                 default -> { }
@@ -119,9 +122,12 @@ public final class TicketMetrics {
         days.add(h, row.tenantId, deltas);
     }
 
-    /** Copies queue, type and category to the ticket's figures, moving its figures per day when they changed. */
+    /**
+     * Copies queue, type and category to the ticket's figures, moving its figures per day when they changed: the
+     * creation and the assignments only once rolled up (the rollup counts the others where the ticket is then).
+     */
     private void classify(Handle h, TicketRow row) {
-        MetricRepository.Figures was = metrics.figures(h, row.tenantId, row.id).orElse(null);
+        MetricRepository.Figures was = metrics.lockFigures(h, row.tenantId, row.id).orElse(null);
         if (was == null || java.util.Objects.equals(was.queue(), row.queue) && java.util.Objects.equals(was.type(), row.type)
                 && java.util.Objects.equals(was.category(), row.category)) {
             return;
@@ -134,17 +140,22 @@ public final class TicketMetrics {
             deltas.add(MetricDayRepository.delta(MetricDayRepository.SLA, o.day(), was.queue(), was.type(), null, o.target(), o.breached() ? 1 : 0, -1));
             deltas.add(MetricDayRepository.delta(MetricDayRepository.SLA, o.day(), row.queue, row.type, null, o.target(), o.breached() ? 1 : 0, 1));
         }
-        for (Map.Entry<String, LocalDate> a : metrics.assignments(h, row.tenantId, row.id)) {
+        for (Map.Entry<String, LocalDate> a : metrics.rolledAssignments(h, row.tenantId, row.id)) {
             deltas.add(MetricDayRepository.delta(MetricDayRepository.ASSIGNED, a.getValue(), was.queue(), was.type(), null, a.getKey(), 0, -1));
             deltas.add(MetricDayRepository.delta(MetricDayRepository.ASSIGNED, a.getValue(), row.queue, row.type, null, a.getKey(), 0, 1));
         }
         days.add(h, row.tenantId, deltas);
     }
 
-    /** Adds {@code sign} times the figures of a ticket's row (creation, first response, resolution) under the given queue, type and category. */
+    /**
+     * Adds {@code sign} times the figures of a ticket's row (creation once rolled up, first response, resolution) under
+     * the given queue, type and category.
+     */
     private static void figures(MetricRepository.Figures f, String queue, String type, String category, int sign, List<Delta> out) {
-        out.add(MetricDayRepository.delta(MetricDayRepository.CREATED, f.createdDay(), queue, type, null, null, 0, sign));
-        out.add(MetricDayRepository.delta(MetricDayRepository.CREATED_BY_CATEGORY, f.createdDay(), queue, type, category, null, 0, sign));
+        if (f.rolled()) {
+            out.add(MetricDayRepository.delta(MetricDayRepository.CREATED, f.createdDay(), queue, type, null, null, 0, sign));
+            out.add(MetricDayRepository.delta(MetricDayRepository.CREATED_BY_CATEGORY, f.createdDay(), queue, type, category, null, 0, sign));
+        }
         if (f.firstResponseSecs() != null) {
             out.add(MetricDayRepository.delta(MetricDayRepository.FIRST_RESPONSE_HISTOGRAM, f.firstResponseDay(), queue, type, null, null,
                     MetricDayRepository.bucket(f.firstResponseSecs()), sign));

@@ -113,7 +113,11 @@ public final class CommandRunner {
         });
     }
 
-    /** Runs a command on two tickets, locked in id order (no deadlock between two commands on the same pair). */
+    /**
+     * Runs a command on two tickets, locked in id order, and written in id order too: each write locks the ticket's
+     * report figures, which the rollup locks in id order ({@code MetricDayRepository.rollUp}), so neither another
+     * command on the pair nor a rollup can deadlock with it.
+     */
     public <T> T onPair(Actor actor, long aId, long bId, TicketCommand command, String requestId, Class<T> type, PairDecision<T> decision) {
         return execute(actor, aId, command, requestId, type, ctx -> {
             TicketChange first = load(ctx, Math.min(aId, bId));
@@ -121,8 +125,8 @@ public final class CommandRunner {
             TicketChange a = aId < bId ? first : second;
             TicketChange b = aId < bId ? second : first;
             T result = decision.decide(a, b, reads.in(ctx));
-            writer.write(ctx, a);
-            writer.write(ctx, b);
+            writer.write(ctx, first);
+            writer.write(ctx, second);
             return result;
         });
     }

@@ -12,10 +12,12 @@ import java.util.TreeMap;
 
 /**
  * Every write on {@code oa_tk_metric_day} (V66__ticket_metric_day.sql): the report figures per day, moved by
- * {@code TicketMetrics} in the same transaction as the metric rows they count, and rebuilt from those rows by
- * {@link #rebuild}. A change is one statement that adds to the counters, safe against concurrent writers of the
- * same counter: PostgreSQL {@code ON CONFLICT DO UPDATE}, MariaDB {@code ON DUPLICATE KEY UPDATE}, H2 {@code MERGE}
- * (repeated when a concurrent insert of the same new key made it fail).
+ * {@code TicketMetrics} in the same transaction as the metric rows they count, except creations and assignments,
+ * which {@link #rollUp} counts in batches (V71__ticket_metric_rollup.sql: their rows carry "rolled"), and rebuilt
+ * from those rows by {@link #rebuild}; {@link #tail} is the rows not rolled up yet, which the reports add. A change
+ * is one statement that adds to the counters, safe against concurrent writers of the same counter: PostgreSQL
+ * {@code ON CONFLICT DO UPDATE}, MariaDB {@code ON DUPLICATE KEY UPDATE}, H2 {@code MERGE} (repeated when a
+ * concurrent insert of the same new key made it fail).
  */
 @Singleton
 public final class MetricDayRepository {
@@ -154,17 +156,132 @@ public final class MetricDayRepository {
         return false;
     }
 
+    /** The measures the rollup counts (their rows carry "rolled"), not the commands. */
+    public static final java.util.Set<String> ROLLED_UP = java.util.Set.of(CREATED, CREATED_BY_CATEGORY, ASSIGNED);
+
+    /**
+     * A pause for tests that make a command commit while a rollup or a rebuild runs: called with "rollup:" and the
+     * tenant once the rollup has locked and read its batch, and with "rebuild:" and the tenant once the rebuild has
+     * marked the rows it counts. Null (nothing) outside tests.
+     */
+    public static volatile java.util.function.Consumer<String> pauseForTests;
+
+    private static void pause(String where, String tenant) {
+        java.util.function.Consumer<String> p = pauseForTests;
+        if (p != null) {
+            p.accept(where + ":" + tenant);
+        }
+    }
+
+    /**
+     * The rows of a rolled-up measure that are not rolled up yet, as rows of {@code oa_tk_metric_day} (columns on_day,
+     * queue_key, type_key, category_key, agent_id, bucket, n; day rows only) with the day in [:from, :to]: what the
+     * reports add to the figures. Few rows: the rollup job keeps up.
+     *
+     * @param where the filter's condition on alias {@code m} (the ticket's oa_tk_metric row), "" or " AND ..."
+     */
+    public static String tail(String measure, String where) {
+        String cat = CREATED_BY_CATEGORY.equals(measure) ? "COALESCE(m.category_key, '')" : "''";
+        if (CREATED.equals(measure) || CREATED_BY_CATEGORY.equals(measure)) {
+            return "SELECT m.created_day AS on_day, m.queue_key, m.type_key, " + cat + " AS category_key, '' AS agent_id, 0 AS bucket, 1 AS n"
+                    + " FROM oa_tk_metric m WHERE m.tenant_id = :t AND m.rolled = 0 AND m.created_day >= :from AND m.created_day <= :to" + where;
+        }
+        if (ASSIGNED.equals(measure)) {
+            return "SELECT x.assigned_day AS on_day, m.queue_key, m.type_key, '' AS category_key, x.agent_id, 0 AS bucket, 1 AS n"
+                    + " FROM oa_tk_metric_assign x JOIN oa_tk_metric m ON m.ticket_id = x.ticket_id"
+                    + " WHERE x.tenant_id = :t AND x.rolled = 0 AND x.assigned_day >= :from AND x.assigned_day <= :to" + where;
+        }
+        throw new IllegalArgumentException("measure '" + measure + "' is kept by the commands, it has no tail");
+    }
+
+    /**
+     * @return whether the tenant has a creation or an assignment not rolled up yet: the rollup job's check before it
+     *     runs a command, so that an idle run writes nothing (two index reads: V71's "unrolled" indexes)
+     */
+    public boolean hasUnrolled(Handle h, String tenant) {
+        return !h.createQuery("""
+                SELECT 1 FROM oa_tk_metric WHERE tenant_id = :t AND rolled = 0
+                UNION ALL SELECT 1 FROM oa_tk_metric_assign WHERE tenant_id = :t AND rolled = 0""")
+                .bind("t", tenant).setMaxRows(1).mapTo(Integer.class).list().isEmpty();
+    }
+
+    /**
+     * Counts up to {@code limit} creations and assignments not rolled up yet into the figures per day, in the caller's
+     * transaction, and marks them rolled up. The tickets' rows are locked first, in id order (a command moving one of
+     * them waits, or this waits for it and counts it where it moved it), then their assignments not rolled up; a
+     * creation or assignment committed after that read is left for the next run. Nothing is counted twice or lost:
+     * what is marked is exactly what was added, under the queue and type locked.
+     *
+     * @return the rows rolled up (tickets and assignments)
+     */
+    public int rollUp(Handle h, String tenant, int limit) {
+        record Ticket(long id, LocalDate day, String queue, String type, String category, boolean rolled) {
+        }
+        List<Ticket> tickets = h.createQuery("""
+                SELECT ticket_id, created_day, queue_key, type_key, category_key, rolled FROM oa_tk_metric
+                WHERE tenant_id = :t AND (rolled = 0 OR ticket_id IN (SELECT a.ticket_id FROM oa_tk_metric_assign a WHERE a.tenant_id = :t AND a.rolled = 0))
+                ORDER BY ticket_id LIMIT :n FOR UPDATE""")
+                .bind("t", tenant).bind("n", limit)
+                .map((rs, c) -> new Ticket(rs.getLong(1), rs.getObject(2, java.sql.Date.class).toLocalDate(), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getInt(6) == 1)).list();
+        if (tickets.isEmpty()) {
+            return 0;
+        }
+        Map<Long, Ticket> byId = new java.util.HashMap<>();
+        tickets.forEach(t -> byId.put(t.id(), t));
+        record Assigned(long id, long ticket, LocalDate day, String agent) {
+        }
+        List<Assigned> assigned = h.createQuery("""
+                SELECT id, ticket_id, assigned_day, agent_id FROM oa_tk_metric_assign
+                WHERE tenant_id = :t AND rolled = 0 AND ticket_id IN (<ids>) ORDER BY id FOR UPDATE""")
+                .bind("t", tenant).bindList("ids", List.copyOf(byId.keySet()))
+                .map((rs, c) -> new Assigned(rs.getLong(1), rs.getLong(2), rs.getObject(3, java.sql.Date.class).toLocalDate(), rs.getString(4))).list();
+        pause("rollup", tenant);
+        List<Delta> deltas = new ArrayList<>();
+        List<Long> created = new ArrayList<>();
+        for (Ticket t : tickets) {
+            if (!t.rolled()) {
+                created.add(t.id());
+                deltas.add(delta(CREATED, t.day(), t.queue(), t.type(), null, null, 0, 1));
+                deltas.add(delta(CREATED_BY_CATEGORY, t.day(), t.queue(), t.type(), t.category(), null, 0, 1));
+            }
+        }
+        for (Assigned a : assigned) {
+            Ticket t = byId.get(a.ticket());
+            deltas.add(delta(ASSIGNED, a.day(), t.queue(), t.type(), null, a.agent(), 0, 1));
+        }
+        add(h, tenant, deltas);
+        if (!created.isEmpty()) {
+            h.createUpdate("UPDATE oa_tk_metric SET rolled = 1 WHERE tenant_id = :t AND ticket_id IN (<ids>)").bind("t", tenant)
+                    .bindList("ids", created).execute();
+        }
+        if (!assigned.isEmpty()) {
+            h.createUpdate("UPDATE oa_tk_metric_assign SET rolled = 1 WHERE tenant_id = :t AND id IN (<ids>)").bind("t", tenant)
+                    .bindList("ids", assigned.stream().map(Assigned::id).toList()).execute();
+        }
+        return created.size() + assigned.size();
+    }
+
     /**
      * Rebuilds the tenant's figures per day from the metric rows (and each assignment's previous day of the same
-     * ticket and agent): the same result however often it runs. On PostgreSQL the rebuild's transaction first locks
-     * the figures per day against writers ({@code EXCLUSIVE}: reads go on): a command that committed before is in the
-     * metric rows read, one that did not waits at its upsert and adds its counts after the rebuild commits. The other
-     * databases have no such lock: tickets must not change during the rebuild there.
+     * ticket and agent): the same result however often it runs. It first marks the creations and assignments not
+     * rolled up as rolled up (locking them in the rollup's order, so a running rollup finishes first) and counts the
+     * rolled-up ones only: a create or an assignment committed after the mark stays in the live tail, counted once.
+     * Creations and assignments write no figures per day, so they never wait for a rebuild. On PostgreSQL the
+     * transaction then locks the figures per day against writers ({@code EXCLUSIVE}: reads go on): a command that
+     * committed before is in the metric rows read, one that did not waits at its upsert and adds its counts after the
+     * rebuild commits. The other databases have no such lock: resolutions, replies, SLA outcomes and moves must not
+     * happen during the rebuild there.
      *
      * @return the rows of figures written
      */
     public long rebuild(Handle h, String tenant) {
         String p = product(h);
+        h.createQuery("SELECT ticket_id FROM oa_tk_metric WHERE tenant_id = :t AND rolled = 0 ORDER BY ticket_id FOR UPDATE").bind("t", tenant)
+                .mapTo(Long.class).list();
+        h.createUpdate("UPDATE oa_tk_metric SET rolled = 1 WHERE tenant_id = :t AND rolled = 0").bind("t", tenant).execute();
+        h.createUpdate("UPDATE oa_tk_metric_assign SET rolled = 1 WHERE tenant_id = :t AND rolled = 0").bind("t", tenant).execute();
+        pause("rebuild", tenant);
         if (p.contains("postgres")) {
             h.execute("LOCK TABLE oa_tk_metric_day IN EXCLUSIVE MODE");
         }
@@ -180,9 +297,9 @@ public final class MetricDayRepository {
         String breached = "CASE WHEN o.breached THEN 1 ELSE 0 END";
         List<String> sql = List.of(
                 "SELECT tenant_id, '" + CREATED + "', created_day, queue_key, type_key, '', '', 0, COUNT(*) FROM oa_tk_metric WHERE tenant_id = :t"
-                        + " GROUP BY tenant_id, created_day, queue_key, type_key",
+                        + " AND rolled = 1 GROUP BY tenant_id, created_day, queue_key, type_key",
                 "SELECT tenant_id, '" + CREATED_BY_CATEGORY + "', created_day, queue_key, type_key, " + cat + ", '', 0, COUNT(*) FROM oa_tk_metric"
-                        + " WHERE tenant_id = :t GROUP BY tenant_id, created_day, queue_key, type_key, " + cat,
+                        + " WHERE tenant_id = :t AND rolled = 1 GROUP BY tenant_id, created_day, queue_key, type_key, " + cat,
                 "SELECT tenant_id, '" + RESOLVED + "', resolved_day, queue_key, type_key, '', " + by + ", 0, COUNT(*) FROM oa_tk_metric"
                         + " WHERE tenant_id = :t AND resolved_day IS NOT NULL GROUP BY tenant_id, resolved_day, queue_key, type_key, " + by,
                 "SELECT tenant_id, '" + RESOLVED_BY_CATEGORY + "', resolved_day, queue_key, type_key, " + cat + ", '', 0, COUNT(*) FROM oa_tk_metric"
@@ -197,7 +314,7 @@ public final class MetricDayRepository {
                         + " FROM oa_tk_metric_sla o JOIN oa_tk_metric m ON m.ticket_id = o.ticket_id WHERE o.tenant_id = :t"
                         + " GROUP BY o.tenant_id, o.known_day, m.queue_key, m.type_key, o.target, " + breached,
                 "SELECT a.tenant_id, '" + ASSIGNED + "', a.assigned_day, m.queue_key, m.type_key, '', a.agent_id, 0, COUNT(*)"
-                        + " FROM oa_tk_metric_assign a JOIN oa_tk_metric m ON m.ticket_id = a.ticket_id WHERE a.tenant_id = :t"
+                        + " FROM oa_tk_metric_assign a JOIN oa_tk_metric m ON m.ticket_id = a.ticket_id WHERE a.tenant_id = :t AND a.rolled = 1"
                         + " GROUP BY a.tenant_id, a.assigned_day, m.queue_key, m.type_key, a.agent_id");
         long rows = 0;
         for (String s : sql) {

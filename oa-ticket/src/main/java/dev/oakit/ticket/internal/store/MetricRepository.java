@@ -15,12 +15,12 @@ import java.util.Optional;
  */
 @Singleton
 public final class MetricRepository {
-    /** The ticket's row of figures, at its creation. */
+    /** The ticket's row of figures, at its creation; its counts per day come with the next rollup (rolled 0). */
     public void created(Handle h, String tenant, long ticketId, String queue, String type, String category, Instant at, LocalDate day,
                         LocalDate week) {
         h.createUpdate("""
-                INSERT INTO oa_tk_metric (ticket_id, tenant_id, queue_key, type_key, category_key, created_at, created_day, created_week, reopened)
-                VALUES (:id, :t, :q, :ty, :c, :at, :d, :w, 0)""")
+                INSERT INTO oa_tk_metric (ticket_id, tenant_id, queue_key, type_key, category_key, created_at, created_day, created_week, reopened, rolled)
+                VALUES (:id, :t, :q, :ty, :c, :at, :d, :w, 0, 0)""")
                 .bind("id", ticketId).bind("t", tenant).bind("q", queue).bind("ty", type).bind("c", category)
                 .bind("at", Columns.db(at)).bind("d", day).bind("w", week).execute();
     }
@@ -65,28 +65,48 @@ public final class MetricRepository {
                 .bind("id", ticketId).bind("t", tenant).bind("g", SlaTarget.RESOLUTION.name()).bind("s", withdrawnOrigin).execute();
     }
 
-    /** An assignment to an agent, with the day of the ticket's previous assignment to the same agent (null for the first). */
+    /**
+     * An assignment to an agent, with the day of the ticket's previous assignment to the same agent (null for the first);
+     * its count per day comes with the next rollup (rolled 0).
+     */
     public void assigned(Handle h, String tenant, long ticketId, String agentId, Instant at, LocalDate day) {
         h.createUpdate("""
-                INSERT INTO oa_tk_metric_assign (tenant_id, ticket_id, agent_id, assigned_at, assigned_day, prev_day)
-                SELECT :t, :id, :a, :at, :d, MAX(p.assigned_day) FROM oa_tk_metric_assign p WHERE p.ticket_id = :id AND p.agent_id = :a""")
+                INSERT INTO oa_tk_metric_assign (tenant_id, ticket_id, agent_id, assigned_at, assigned_day, prev_day, rolled)
+                SELECT :t, :id, :a, :at, :d, MAX(p.assigned_day), 0 FROM oa_tk_metric_assign p WHERE p.ticket_id = :id AND p.agent_id = :a""")
                 .bind("t", tenant).bind("id", ticketId).bind("a", agentId).bind("at", Columns.db(at)).bind("d", day).execute();
     }
 
-    /** The figures of a ticket's row that the figures per day count. */
+    /**
+     * The figures of a ticket's row that the figures per day count; {@code rolled}: its creation is counted in them
+     * (else the rollup still has to).
+     */
     public record Figures(String queue, String type, String category, LocalDate createdDay, LocalDate firstResponseDay, Long firstResponseSecs,
-                          LocalDate resolvedDay, Long resolutionSecs, String resolvedBy) {
+                          LocalDate resolvedDay, Long resolutionSecs, String resolvedBy, boolean rolled) {
     }
 
     /** @return the ticket's figures, empty before its creation is recorded */
     public Optional<Figures> figures(Handle h, String tenant, long ticketId) {
+        return figures(h, tenant, ticketId, "");
+    }
+
+    /**
+     * The ticket's figures, its row locked until the transaction ends: the rollup cannot count its creation meanwhile,
+     * and {@code rolled} is the committed mark (the rollup locks the rows it counts, so this waits for a running one).
+     *
+     * @return the ticket's figures, empty before its creation is recorded
+     */
+    public Optional<Figures> lockFigures(Handle h, String tenant, long ticketId) {
+        return figures(h, tenant, ticketId, " FOR UPDATE");
+    }
+
+    private Optional<Figures> figures(Handle h, String tenant, long ticketId, String lock) {
         return h.createQuery("""
                 SELECT queue_key, type_key, category_key, created_day, first_response_day, first_response_secs, resolved_day, resolution_secs,
-                    resolved_by FROM oa_tk_metric WHERE ticket_id = :id AND tenant_id = :t""")
+                    resolved_by, rolled FROM oa_tk_metric WHERE ticket_id = :id AND tenant_id = :t""" + lock)
                 .bind("id", ticketId).bind("t", tenant)
                 .map((rs, c) -> new Figures(rs.getString(1), rs.getString(2), rs.getString(3), day(rs.getObject(4, java.sql.Date.class)),
                         day(rs.getObject(5, java.sql.Date.class)), rs.getObject(6, Long.class), day(rs.getObject(7, java.sql.Date.class)),
-                        rs.getObject(8, Long.class), rs.getString(9))).findOne();
+                        rs.getObject(8, Long.class), rs.getString(9), rs.getInt(10) == 1)).findOne();
     }
 
     private static LocalDate day(java.sql.Date d) {
@@ -104,9 +124,12 @@ public final class MetricRepository {
                 .map((rs, c) -> new Outcome(rs.getString(1), rs.getBoolean(2), day(rs.getObject(3, java.sql.Date.class)), rs.getString(4))).list();
     }
 
-    /** @return the days of the ticket's assignments, per agent (one entry per assignment) */
-    public java.util.List<java.util.Map.Entry<String, LocalDate>> assignments(Handle h, String tenant, long ticketId) {
-        return h.createQuery("SELECT agent_id, assigned_day FROM oa_tk_metric_assign WHERE ticket_id = :id AND tenant_id = :t")
+    /**
+     * The days of the ticket's assignments that the figures per day count already (rolled), per agent (one entry per
+     * assignment), the rows locked: call it with the ticket's figures locked ({@link #lockFigures}).
+     */
+    public java.util.List<java.util.Map.Entry<String, LocalDate>> rolledAssignments(Handle h, String tenant, long ticketId) {
+        return h.createQuery("SELECT agent_id, assigned_day FROM oa_tk_metric_assign WHERE ticket_id = :id AND tenant_id = :t AND rolled = 1 FOR UPDATE")
                 .bind("id", ticketId).bind("t", tenant)
                 .map((rs, c) -> java.util.Map.entry(rs.getString(1), rs.getObject(2, java.sql.Date.class).toLocalDate())).list();
     }

@@ -1,0 +1,89 @@
+package dev.oakit.ticket.internal.report;
+
+import dev.oakit.core.Actor;
+import dev.oakit.core.job.JobRequest;
+import dev.oakit.core.spi.CommandSpec;
+import dev.oakit.core.spi.Commands;
+import dev.oakit.core.spi.JobContext;
+import dev.oakit.core.spi.JobHandler;
+import dev.oakit.core.spi.PluginLifecycle;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rolls a tenant's new creations and assignments up into the report figures per day, {@link #BATCH} per run, each run
+ * its own short command ({@link ReportEngine#rollUp}). A full batch schedules the next run at once, else the next run
+ * comes {@link #IDLE} later (dedupe key {@code tk.report.rollup}: one chain per tenant). Saving a queue starts the
+ * chain of its tenant, and so does OAKit's start for every tenant with queues. The reports are exact whether the
+ * chain runs or not: they add what it has not counted yet; it keeps that tail short. A run with nothing to roll up
+ * writes nothing but its successor (no audit record).
+ */
+public final class MetricRollupJob implements JobHandler {
+    static final String TYPE = "tk.report.rollup";
+    /** Rows (creations and assignments) per run. */
+    static final int BATCH = 1000;
+    /** Until the next run when a run found less than a batch. */
+    static final Duration IDLE = Duration.ofMinutes(1);
+
+    private final ReportEngine reports;
+
+    @Inject
+    public MetricRollupJob(ReportEngine reports) {
+        this.reports = reports;
+    }
+
+    /** @return the run of the chain due at the instant */
+    public static JobRequest at(Instant due) {
+        return JobRequest.of(TYPE, Map.of()).at(due).dedupe(TYPE);
+    }
+
+    /** @return the next run after a run that rolled up {@code rows} of at most {@code limit} */
+    static JobRequest next(Instant now, int rows, int limit) {
+        return at(rows >= limit ? now : now.plus(IDLE));
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    /**
+     * A run that finds nothing to roll up only schedules the next one, in the job's own transaction: no command, no
+     * audit record, no other write. A run that rolls up is one command, audited with its count.
+     */
+    @Override
+    public void handle(JobContext job) {
+        if (!reports.hasUnrolled(job.handle(), job.tenantId())) {
+            job.schedule(next(job.now(), 0, BATCH));
+            return;
+        }
+        reports.rollUp(job.tenantId(), BATCH);
+    }
+
+    /** Starts the chain of every tenant with queues (one that ran before is found waiting and kept). */
+    public static final class Start implements PluginLifecycle {
+        private final Commands commands;
+
+        @Inject
+        public Start(Commands commands) {
+            this.commands = commands;
+        }
+
+        @Override
+        public void onStart() {
+            List<String> tenants = commands.query(h -> h.createQuery("SELECT DISTINCT tenant_id FROM oa_tk_queue ORDER BY tenant_id")
+                    .mapTo(String.class).list());
+            for (String tenant : tenants) {
+                commands.execute(CommandSpec.of(Actor.system(tenant), "tk.report.rollup-start").withTarget("report", "figures"), Void.class, ctx -> {
+                    ctx.schedule(at(ctx.now()));
+                    ctx.summary("started the rollup of the report figures per day");
+                    return null;
+                });
+            }
+        }
+    }
+}
