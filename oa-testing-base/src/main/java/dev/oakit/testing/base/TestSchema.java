@@ -27,8 +27,8 @@ import java.util.logging.Logger;
  * {@link #prepare} it with a migration: the schema is then one this JVM migrated before, for an earlier test of the
  * same migration, and emptied after that test, so the migration runs once per JVM and database instead of once per
  * test. A migrated schema is handed on only when, emptied, it is again equal to what the migration made (its tables,
- * columns, indexes, constraints, sequences, identity counters, and the rows the migration wrote, such as Flyway's
- * history); a schema a test changed otherwise is dropped instead. {@code -Doakit.test.reuseMigratedSchemas=false}
+ * columns, indexes, constraints, sequences, identity counters, planner statistics, and the rows the migration wrote,
+ * such as Flyway's history); a schema a test changed otherwise is dropped instead. {@code -Doakit.test.reuseMigratedSchemas=false}
  * makes every test migrate its own.
  *
  * <p>Thread-safe for the pools and queries; {@link #closeLater} and {@link #close()} are for the test's own thread.
