@@ -244,7 +244,8 @@ public final class TestSchema implements AutoCloseable {
             case H2 -> "jdbc:h2:mem:" + schemaName + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
             case POSTGRESQL -> {
                 String server = database.serverUrl();
-                yield server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schemaName;
+                // the application name tells the schema's sessions apart in pg_stat_activity (MigratedSchemas)
+                yield server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schemaName + "&ApplicationName=" + schemaName;
             }
             case MARIADB -> database.serverUrl().replaceFirst("/[^/?]*(\\?|$)", "/" + schemaName + "$1");
         };

@@ -126,6 +126,41 @@ class MigratedSchemasTest {
     }
 
     @DatabaseTest
+    void aSchemaWithAStrayConnectionIsDroppedNotHandedOn(Database database) throws Exception {
+        String first;
+        Connection stray;
+        try (TestSchema used = prepared(database)) {
+            first = used.name();
+            stray = TestSchema.connect(database, first); // outside the schema's pools, left open past the test
+        }
+        try (TestSchema next = prepared(database)) {
+            assertThat(next.name()).isNotEqualTo(first);
+            assertThat(migrations).hasValue(2);
+        } finally {
+            try {
+                stray.close();
+            } catch (SQLException goneWithItsSchema) {
+                // H2's database was shut down under it
+            }
+        }
+    }
+
+    @DatabaseTest
+    void aSchemaWhosePoolsAreClosedIsHandedOn(Database database) throws Exception {
+        String first;
+        try (TestSchema used = prepared(database)) {
+            first = used.name();
+            used.execute("INSERT INTO item (name) VALUES ('a')");
+            try (Connection c = used.newPool(3).getConnection()) {
+                assertThat(c.isValid(1)).isTrue();
+            }
+        }
+        try (TestSchema next = prepared(database)) {
+            assertThat(next.name()).isEqualTo(first);
+        }
+    }
+
+    @DatabaseTest
     void aSchemaInUseIsNotPreparedAndOneNeverUsedIsNeverMade(Database database) throws Exception {
         try (TestSchema inUse = TestSchema.open(database)) {
             inUse.execute("CREATE TABLE own (id INT)");
