@@ -17,8 +17,9 @@ import java.util.TreeSet;
  * snapshots that are equal describe schemas no test can tell apart, which is what lets {@link MigratedSchemas} hand a
  * used schema to the next test only after {@link #clean} brought it back to the snapshot taken after migration.
  *
- * <p>H2 writes its whole database out as a script ({@code SCRIPT}: structure, identity counters, rows), so there the
- * script is the snapshot; PostgreSQL and MariaDB are read from their catalogs.
+ * <p>H2 writes its whole database out as a script ({@code SCRIPT}: structure, identity counters, rows, a column's
+ * selectivity), so there the script and the database's settings are the snapshot; PostgreSQL and MariaDB are read
+ * from their catalogs, planner statistics included.
  */
 record SchemaSnapshot(Set<String> tablesWithRows, String fingerprint) {
 
@@ -28,6 +29,9 @@ record SchemaSnapshot(Set<String> tablesWithRows, String fingerprint) {
         StringBuilder f = new StringBuilder();
         if (database == Database.H2) {
             lines(c, "SCRIPT NOPASSWORDS NOSETTINGS", f);
+            // the database's settings (its MODE, say), which SCRIPT leaves out; not the build's and JVM's facts
+            lines(c, "SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME NOT LIKE 'info.%' "
+                    + "AND SETTING_NAME NOT LIKE 'property.%' ORDER BY 1", f);
         } else {
             for (String q : catalogQueries(database)) {
                 lines(c, q.replace("?", "'" + name + "'"), f);

@@ -1,5 +1,7 @@
 package dev.oakit.testing.base;
 
+import org.junit.jupiter.api.Assumptions;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -157,6 +159,21 @@ class MigratedSchemasTest {
         }
         try (TestSchema next = prepared(database)) {
             assertThat(next.name()).isEqualTo(first);
+        }
+    }
+
+    @DatabaseTest
+    void anH2DatabaseWhoseSettingsATestChangedIsDroppedNotHandedOn(Database database) throws Exception {
+        Assumptions.assumeTrue(database == Database.H2, "database settings that SCRIPT leaves out are H2's");
+        String first;
+        try (TestSchema changed = prepared(database)) {
+            first = changed.name();
+            changed.execute("SET MODE MySQL"); // the whole database's, not the session's
+        }
+        try (TestSchema next = prepared(database)) {
+            assertThat(next.name()).isNotEqualTo(first);
+            assertThat(next.queryLong("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'MODE' "
+                    + "AND SETTING_VALUE = 'REGULAR'")).isEqualTo(1);
         }
     }
 
