@@ -3,7 +3,9 @@ package dev.oakit.testing.base;
 import com.zaxxer.hikari.HikariDataSource;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -84,6 +86,10 @@ final class MigratedSchemas {
     static void giveBack(Lease lease) {
         String why;
         try (Connection c = TestSchema.connect(lease.database(), lease.name())) {
+            int stray = otherSessions(c, lease.database(), lease.name());
+            if (stray > 0) {
+                throw new SQLException(stray + " other session(s) are still connected to it");
+            }
             SchemaSnapshot.clean(c, lease.database(), lease.name(), lease.migrated());
             SchemaSnapshot now = SchemaSnapshot.take(c, lease.database(), lease.name());
             if (now.equals(lease.migrated())) {
@@ -92,11 +98,40 @@ final class MigratedSchemas {
             }
             why = "it differs from its migrated state: " + now.differenceFrom(lease.migrated());
         } catch (SQLException | RuntimeException e) {
-            why = "emptying it failed: " + e.getMessage();
+            why = "checking or emptying it failed: " + e.getMessage();
         }
         LOG.log(System.Logger.Level.DEBUG, "schema {0} on {1} is dropped, not reused, since {2}", lease.name(), lease.database().label(), why);
         DROPPED.incrementAndGet();
         drop(lease.database(), lease.name());
+    }
+
+    /**
+     * @return how many sessions besides {@code c} are connected to the schema, waiting up to a second for those of
+     *     the pools just closed to end on the server (a server ends a session a moment after its client left)
+     */
+    static int otherSessions(Connection c, Database database, String name) throws SQLException {
+        String sql = switch (database) {
+            case H2 -> "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID <> SESSION_ID()";
+            case POSTGRESQL -> "SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = '" + name + "' AND pid <> pg_backend_pid()";
+            case MARIADB -> "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = '" + name + "' AND ID <> CONNECTION_ID()";
+        };
+        long until = System.nanoTime() + 1_000_000_000L;
+        while (true) {
+            int n;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
+                n = rs.getInt(1);
+            }
+            if (n == 0 || System.nanoTime() > until) {
+                return n;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return n;
+            }
+        }
     }
 
     private static synchronized void idle(Lease lease) {

@@ -17,8 +17,9 @@ import java.util.TreeSet;
  * snapshots that are equal describe schemas no test can tell apart, which is what lets {@link MigratedSchemas} hand a
  * used schema to the next test only after {@link #clean} brought it back to the snapshot taken after migration.
  *
- * <p>H2 writes its whole database out as a script ({@code SCRIPT}: structure, identity counters, rows), so there the
- * script is the snapshot; PostgreSQL and MariaDB are read from their catalogs.
+ * <p>H2 writes its whole database out as a script ({@code SCRIPT}: structure, identity counters, rows, a column's
+ * selectivity), so there the script and the database's settings are the snapshot; PostgreSQL and MariaDB are read
+ * from their catalogs, planner statistics included.
  */
 record SchemaSnapshot(Set<String> tablesWithRows, String fingerprint) {
 
@@ -28,6 +29,9 @@ record SchemaSnapshot(Set<String> tablesWithRows, String fingerprint) {
         StringBuilder f = new StringBuilder();
         if (database == Database.H2) {
             lines(c, "SCRIPT NOPASSWORDS NOSETTINGS", f);
+            // the database's settings (its MODE, say), which SCRIPT leaves out; not the build's and JVM's facts
+            lines(c, "SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME NOT LIKE 'info.%' "
+                    + "AND SETTING_NAME NOT LIKE 'property.%' ORDER BY 1", f);
         } else {
             for (String q : catalogQueries(database)) {
                 lines(c, q.replace("?", "'" + name + "'"), f);
@@ -36,6 +40,7 @@ record SchemaSnapshot(Set<String> tablesWithRows, String fingerprint) {
                 f.append("rows of ").append(t).append('\n');
                 sortedRows(c, "SELECT * FROM " + quote(database, t), f);
             }
+            statistics(c, database, name, withRows, f);
         }
         return new SchemaSnapshot(withRows, f.toString());
     }
@@ -83,6 +88,11 @@ record SchemaSnapshot(Set<String> tablesWithRows, String fingerprint) {
                         }
                         c.commit();
                         c.setAutoCommit(true);
+                        // InnoDB recounts a table's persistent statistics in the background once a tenth of its rows
+                        // changed; counting the emptied tables now makes them those of an empty table whenever that runs
+                        if (!dirty.isEmpty()) {
+                            s.execute("ANALYZE TABLE " + String.join(", ", dirty.stream().map(t -> quote(database, t)).toList()));
+                        }
                         for (String t : column(c, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = '" + name
                                 + "' AND AUTO_INCREMENT > 1")) {
                             s.execute("ALTER TABLE " + quote(database, t) + " AUTO_INCREMENT = 1");
@@ -92,6 +102,30 @@ record SchemaSnapshot(Set<String> tablesWithRows, String fingerprint) {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Appends the planner statistics kept for the schema's empty tables (the tables with rows hold what the migration
+     * wrote, and a statistic of them, such as autovacuum's, tells no test anything): an {@code ANALYZE} of a table a
+     * test filled outlives the rows, so the next test's plans would depend on the order tests ran in. H2's
+     * {@code SCRIPT} already shows a column's selectivity.
+     */
+    private static void statistics(Connection c, Database database, String name, Set<String> withRows, StringBuilder into)
+            throws SQLException {
+        String q = "'" + name + "'";
+        List<String> queries = database == Database.POSTGRESQL
+                ? List.of("SELECT tablename, 'columns', COUNT(*) FROM pg_stats WHERE schemaname = " + q + " GROUP BY 1 ORDER BY 1",
+                        "SELECT tablename, 'extended', COUNT(*) FROM pg_stats_ext WHERE schemaname = " + q + " GROUP BY 1 ORDER BY 1")
+                : List.of("SELECT table_name, 'innodb', n_rows FROM mysql.innodb_table_stats WHERE database_name = " + q
+                                + " AND n_rows > 0 ORDER BY 1",
+                        "SELECT table_name, 'table', cardinality FROM mysql.table_stats WHERE db_name = " + q + " ORDER BY 1",
+                        "SELECT table_name, 'columns', COUNT(*) FROM mysql.column_stats WHERE db_name = " + q + " GROUP BY 1 ORDER BY 1");
+        for (String sql : queries) {
+            StringBuilder rows = new StringBuilder();
+            lines(c, sql, rows);
+            rows.toString().lines().filter(r -> !withRows.contains(r.substring(0, r.indexOf('|'))))
+                    .forEach(r -> into.append("statistics of ").append(r).append('\n'));
         }
     }
 

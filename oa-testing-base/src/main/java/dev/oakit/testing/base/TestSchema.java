@@ -27,8 +27,8 @@ import java.util.logging.Logger;
  * {@link #prepare} it with a migration: the schema is then one this JVM migrated before, for an earlier test of the
  * same migration, and emptied after that test, so the migration runs once per JVM and database instead of once per
  * test. A migrated schema is handed on only when, emptied, it is again equal to what the migration made (its tables,
- * columns, indexes, constraints, sequences, identity counters, and the rows the migration wrote, such as Flyway's
- * history); a schema a test changed otherwise is dropped instead. {@code -Doakit.test.reuseMigratedSchemas=false}
+ * columns, indexes, constraints, sequences, identity counters, planner statistics, and the rows the migration wrote,
+ * such as Flyway's history); a schema a test changed otherwise is dropped instead. {@code -Doakit.test.reuseMigratedSchemas=false}
  * makes every test migrate its own.
  *
  * <p>Thread-safe for the pools and queries; {@link #closeLater} and {@link #close()} are for the test's own thread.
@@ -244,7 +244,8 @@ public final class TestSchema implements AutoCloseable {
             case H2 -> "jdbc:h2:mem:" + schemaName + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
             case POSTGRESQL -> {
                 String server = database.serverUrl();
-                yield server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schemaName;
+                // the application name tells the schema's sessions apart in pg_stat_activity (MigratedSchemas)
+                yield server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schemaName + "&ApplicationName=" + schemaName;
             }
             case MARIADB -> database.serverUrl().replaceFirst("/[^/?]*(\\?|$)", "/" + schemaName + "$1");
         };

@@ -1,5 +1,7 @@
 package dev.oakit.testing.base;
 
+import org.junit.jupiter.api.Assumptions;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -97,6 +99,82 @@ class MigratedSchemasTest {
         try (TestSchema next = prepared(database)) {
             assertThat(next.name()).isNotEqualTo(first);
             assertThat(next.queryLong("SELECT COUNT(*) FROM history")).isEqualTo(1);
+        }
+    }
+
+    @DatabaseTest
+    void aSchemaWhoseTablesATestAnalysedIsDroppedNotHandedOn(Database database) throws Exception {
+        String first;
+        try (TestSchema analysed = prepared(database)) {
+            first = analysed.name();
+            for (int i = 0; i < 200; i++) {
+                analysed.execute("INSERT INTO item (name) VALUES ('n" + i + "')");
+            }
+            analysed.execute(switch (database) {
+                case H2 -> "ANALYZE";
+                case POSTGRESQL -> "ANALYZE item";
+                case MARIADB -> "ANALYZE TABLE item";
+            });
+        }
+        try (TestSchema next = prepared(database)) {
+            if (database == Database.MARIADB) { // InnoDB's statistics of the emptied table are counted anew instead
+                assertThat(next.name()).isEqualTo(first);
+                assertThat(next.queryLong("SELECT n_rows FROM mysql.innodb_table_stats WHERE database_name = '" + next.name()
+                        + "' AND table_name = 'item'")).isZero();
+            } else {
+                assertThat(next.name()).isNotEqualTo(first);
+                assertThat(migrations).hasValue(2);
+            }
+        }
+    }
+
+    @DatabaseTest
+    void aSchemaWithAStrayConnectionIsDroppedNotHandedOn(Database database) throws Exception {
+        String first;
+        Connection stray;
+        try (TestSchema used = prepared(database)) {
+            first = used.name();
+            stray = TestSchema.connect(database, first); // outside the schema's pools, left open past the test
+        }
+        try (TestSchema next = prepared(database)) {
+            assertThat(next.name()).isNotEqualTo(first);
+            assertThat(migrations).hasValue(2);
+        } finally {
+            try {
+                stray.close();
+            } catch (SQLException goneWithItsSchema) {
+                // H2's database was shut down under it
+            }
+        }
+    }
+
+    @DatabaseTest
+    void aSchemaWhosePoolsAreClosedIsHandedOn(Database database) throws Exception {
+        String first;
+        try (TestSchema used = prepared(database)) {
+            first = used.name();
+            used.execute("INSERT INTO item (name) VALUES ('a')");
+            try (Connection c = used.newPool(3).getConnection()) {
+                assertThat(c.isValid(1)).isTrue();
+            }
+        }
+        try (TestSchema next = prepared(database)) {
+            assertThat(next.name()).isEqualTo(first);
+        }
+    }
+
+    @DatabaseTest
+    void anH2DatabaseWhoseSettingsATestChangedIsDroppedNotHandedOn(Database database) throws Exception {
+        Assumptions.assumeTrue(database == Database.H2, "database settings that SCRIPT leaves out are H2's");
+        String first;
+        try (TestSchema changed = prepared(database)) {
+            first = changed.name();
+            changed.execute("SET MODE MySQL"); // the whole database's, not the session's
+        }
+        try (TestSchema next = prepared(database)) {
+            assertThat(next.name()).isNotEqualTo(first);
+            assertThat(next.queryLong("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'MODE' "
+                    + "AND SETTING_VALUE = 'REGULAR'")).isEqualTo(1);
         }
     }
 
