@@ -163,6 +163,33 @@ class FiguresRollupTest {
     }
 
     @DbTest
+    void aRestartWithTheRollupChainAliveRunsNoCommandAndAddsNoAuditRecord(TestDatabase db) {
+        TicketFixture f = desk(db); // jobs off: the chain that saving the queues started waits
+        Jdbi jdbi = Jdbi.create(db.dataSource());
+        assertThat(rollupJobs(jdbi, "READY")).isEqualTo(1);
+        long audits = auditRows(jdbi);
+        f.oa.close();
+        db.start(b -> b.plugin(new dev.oakit.ticket.TicketPlugin()).config("core", Map.of("jobs", Map.of("enabled", false))));
+        assertThat(auditRows(jdbi)).isEqualTo(audits);
+        assertThat(rollupJobs(jdbi, "READY")).isEqualTo(1);
+
+        // a chain that is gone (its job cancelled) is started again by the next start, audited
+        jdbi.useHandle(h -> h.createUpdate("UPDATE oa_core_job SET status = 'CANCELLED' WHERE type = 'tk.report.rollup'").execute());
+        db.start(b -> b.plugin(new dev.oakit.ticket.TicketPlugin()).config("core", Map.of("jobs", Map.of("enabled", false))));
+        assertThat(rollupJobs(jdbi, "READY")).isEqualTo(1);
+        assertThat(startAudits(jdbi)).isEqualTo(1);
+    }
+
+    private static long startAudits(Jdbi jdbi) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM oa_core_audit WHERE action = 'tk.report.rollup-start'")
+                .mapTo(Long.class).one());
+    }
+
+    private static long auditRows(Jdbi jdbi) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM oa_core_audit").mapTo(Long.class).one());
+    }
+
+    @DbTest
     void mergesAndLinksRacingRollupsDoNotDeadlockAndTheReportsStayExact(TestDatabase db) throws Exception {
         TicketFixture f = desk(db);
         ReportEngine reports = (ReportEngine) f.oa.service(TicketReports.class);
