@@ -40,4 +40,14 @@ public interface Commands {
      * several statements that must share one snapshot on a pool set to REPEATABLE READ or above.
      */
     <T> T queryInTransaction(Function<Handle, T> query);
+
+    /**
+     * Whether a job of the tenant with the dedupe key waits (for its first attempt or a retry) or runs: a plugin
+     * that keeps a chain of jobs going checks it at start and schedules (in an audited command) only when the chain
+     * is gone, so a restart with the chain alive writes nothing. Reads only; not audited.
+     *
+     * @since 0.1
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    boolean jobWaiting(String tenantId, String dedupeKey);
 }

@@ -7,7 +7,7 @@ import dev.oakit.core.testing.TestDatabase;
 import dev.oakit.ticket.NewTicket;
 import dev.oakit.ticket.TicketFixture;
 import dev.oakit.ticket.internal.report.ReportEngine;
-import dev.oakit.ticket.internal.store.MetricDayRepository;
+import dev.oakit.ticket.internal.store.MetricDayPauses;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.LocalDate;
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Creations and assignments reach the figures per day through the rollup, and a command that commits while a rollup or
  * a rebuild runs is neither lost nor counted twice: the reports equal the reports from the metric rows before, during
  * and after, and what the rollup kept equals a rebuild. Each test pauses the rollup (or the rebuild) at its worst point
- * (rows locked and read, nothing written yet) through {@link MetricDayRepository#pauseForTests} and runs commands from
+ * (rows locked and read, nothing written yet) through {@link MetricDayPauses} and runs commands from
  * another thread meanwhile: a create and a claim that commit at once, and a move of a ticket the rollup holds, which
  * waits for it.
  */
@@ -64,7 +64,7 @@ class FiguresRollupTest {
         CountDownLatch paused = new CountDownLatch(1);
         CountDownLatch committed = new CountDownLatch(1);
         CompletableFuture<?>[] moved = new CompletableFuture<?>[1];
-        MetricDayRepository.pauseForTests = where -> {
+        MetricDayPauses.set(where -> {
             if (!where.equals("rollup:" + TicketFixture.T) || paused.getCount() == 0) {
                 return;
             }
@@ -77,14 +77,14 @@ class FiguresRollupTest {
             // a move of a ticket whose creation and assignment the rollup holds: waits for the rollup's commit
             moved[0] = CompletableFuture.runAsync(() -> f.tickets.reassign(ROOT, t1, "fac", null, "搬走"));
             await(committed);
-        };
+        });
         try {
             int rolled = reports.rollUp(TicketFixture.T, 100);
             assertThat(paused.getCount()).isZero();
             assertThat(rolled).isEqualTo(3); // t1, t2 and t1's assignment, as read before the pause
             moved[0].get(60, TimeUnit.SECONDS);
         } finally {
-            MetricDayRepository.pauseForTests = null;
+            MetricDayPauses.set(null);
         }
         same(reports);
         assertThat(reports.rollUp(TicketFixture.T, 100)).isEqualTo(2); // the new ticket and t2's assignment
@@ -107,7 +107,7 @@ class FiguresRollupTest {
         f.open("重建前 未汇总");
         CountDownLatch paused = new CountDownLatch(1);
         CountDownLatch committed = new CountDownLatch(1);
-        MetricDayRepository.pauseForTests = where -> {
+        MetricDayPauses.set(where -> {
             if (!where.equals("rebuild:" + TicketFixture.T) || paused.getCount() == 0) {
                 return;
             }
@@ -117,12 +117,12 @@ class FiguresRollupTest {
                 f.tickets.claim(user("dave"), t);
             }).whenComplete((v, e) -> committed.countDown());
             await(committed);
-        };
+        });
         try {
             reports.rebuildFigures(ROOT);
             assertThat(paused.getCount()).isZero();
         } finally {
-            MetricDayRepository.pauseForTests = null;
+            MetricDayPauses.set(null);
         }
         assertThat(committed.getCount()).isZero();
         same(reports);
@@ -160,6 +160,33 @@ class FiguresRollupTest {
         awaitRollupIdle(jdbi, clock);
         assertThat(rollupAudits(jdbi)).hasSize(1);
         assertThat(rollupJobs(jdbi, "READY")).isEqualTo(1);
+    }
+
+    @DbTest
+    void aRestartWithTheRollupChainAliveRunsNoCommandAndAddsNoAuditRecord(TestDatabase db) {
+        TicketFixture f = desk(db); // jobs off: the chain that saving the queues started waits
+        Jdbi jdbi = Jdbi.create(db.dataSource());
+        assertThat(rollupJobs(jdbi, "READY")).isEqualTo(1);
+        long audits = auditRows(jdbi);
+        f.oa.close();
+        db.start(b -> b.plugin(new dev.oakit.ticket.TicketPlugin()).config("core", Map.of("jobs", Map.of("enabled", false))));
+        assertThat(auditRows(jdbi)).isEqualTo(audits);
+        assertThat(rollupJobs(jdbi, "READY")).isEqualTo(1);
+
+        // a chain that is gone (its job cancelled) is started again by the next start, audited
+        jdbi.useHandle(h -> h.createUpdate("UPDATE oa_core_job SET status = 'CANCELLED' WHERE type = 'tk.report.rollup'").execute());
+        db.start(b -> b.plugin(new dev.oakit.ticket.TicketPlugin()).config("core", Map.of("jobs", Map.of("enabled", false))));
+        assertThat(rollupJobs(jdbi, "READY")).isEqualTo(1);
+        assertThat(startAudits(jdbi)).isEqualTo(1);
+    }
+
+    private static long startAudits(Jdbi jdbi) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM oa_core_audit WHERE action = 'tk.report.rollup-start'")
+                .mapTo(Long.class).one());
+    }
+
+    private static long auditRows(Jdbi jdbi) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM oa_core_audit").mapTo(Long.class).one());
     }
 
     @DbTest
@@ -222,12 +249,16 @@ class FiguresRollupTest {
                 .mapTo(String.class).list());
     }
 
-    /** Waits for the other thread's commands, bounded: where they wait for this transaction, it goes on after the bound. */
+    /**
+     * Waits for the other thread's commands, bounded: a command that does not commit within the bound (blocked on the
+     * locks of the rollup or rebuild that waits here) fails the test.
+     */
     private static void await(CountDownLatch latch) {
         try {
-            latch.await(30, TimeUnit.SECONDS);
+            assertThat(latch.await(30, TimeUnit.SECONDS)).as("the other thread's commands finished within 30 s").isTrue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for the other thread's commands", e);
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A host's form map, turned into a tree directly, is what the mapper's {@code valueToTree} makes of it: the same nodes of the
@@ -36,6 +37,43 @@ class FormTreesPropertiesTest {
         JsonNode direct = FormTrees.of(JSON, form);
         assertThat(direct).isEqualTo(mapped);
         assertSameClasses(direct, mapped);
+    }
+
+    @net.jqwik.api.Example
+    void a_map_or_list_that_holds_itself_is_refused_not_recursed_into() {
+        Map<String, Object> self = new LinkedHashMap<>();
+        self.put("me", self);
+        assertThatThrownBy(() -> FormTrees.of(JSON, self)).isInstanceOf(IllegalArgumentException.class);
+        java.util.List<Object> list = new java.util.ArrayList<>();
+        list.add(list);
+        assertThatThrownBy(() -> FormTrees.of(JSON, Map.of("list", list))).isInstanceOf(IllegalArgumentException.class);
+        Map<String, Object> shared = Map.of("x", 1);
+        assertThat(FormTrees.of(JSON, Map.of("a", shared, "b", java.util.List.of(shared, shared)))) // shared, not a cycle
+                .isEqualTo(JSON.valueToTree(Map.of("a", shared, "b", java.util.List.of(shared, shared))));
+    }
+
+    /** Deeper than {@link FormTrees#MAX_DEPTH} the mapper makes the tree (up to where its own stack lasts). */
+    @Property(tries = 40)
+    void a_deep_form_gives_what_the_mapper_gives(@ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 400) int depth,
+                                                 @ForAll boolean lists) {
+        Object inner = "底";
+        for (int i = 0; i < depth; i++) {
+            inner = lists && i % 2 == 1 ? java.util.List.of(inner) : Map.of("k", inner);
+        }
+        Map<String, Object> form = Map.of("top", inner);
+        Object mapped;
+        try {
+            mapped = JSON.valueToTree(form);
+        } catch (IllegalArgumentException e) {
+            mapped = e.getClass();
+        }
+        Object direct;
+        try {
+            direct = FormTrees.of(JSON, form);
+        } catch (IllegalArgumentException e) {
+            direct = e.getClass();
+        }
+        assertThat(direct).isEqualTo(mapped);
     }
 
     private static void assertSameClasses(JsonNode direct, JsonNode mapped) {

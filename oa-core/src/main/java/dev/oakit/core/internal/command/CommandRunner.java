@@ -257,6 +257,13 @@ public final class CommandRunner implements Commands {
     }
 
     @Override
+    public boolean jobWaiting(String tenantId, String dedupeKey) {
+        Checks.text("tenantId", tenantId, 200);
+        Checks.text("dedupeKey", dedupeKey, 200);
+        return transactions.read(tx -> jobs.waitingOrRunning(tx.handle(), tenantId, dedupeKey));
+    }
+
+    @Override
     public <T> T queryInTransaction(Function<Handle, T> query) {
         Checks.notNull("query", query);
         return transactions.inTransaction(tx -> query.apply(tx.handle()));

@@ -189,6 +189,13 @@ public final class JobRepository {
         }
     }
 
+    /** @return whether a job of the tenant with the key waits (for its first attempt or a retry) or runs */
+    public boolean waitingOrRunning(Handle h, String tenantId, String dedupeKey) {
+        return h.createQuery("""
+                SELECT COUNT(*) FROM oa_core_job WHERE tenant_id = :t AND dedupe_key = :k AND status IN ('READY', 'RUNNING')""")
+                .bind("t", tenantId).bind("k", dedupeKey).mapTo(Long.class).one() > 0;
+    }
+
     /** Cancels the READY jobs with the key (waiting for their first attempt or a retry); returns how many. */
     public int cancel(Handle h, String tenantId, String dedupeKey, Instant now) {
         return h.createUpdate("""

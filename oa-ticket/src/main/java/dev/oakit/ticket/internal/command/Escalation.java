@@ -43,7 +43,10 @@ public final class Escalation {
      */
     public void fired(TicketChange c, SlaFiring f, TargetStatus target, String policy, Function<Ticket, DispatchHook.Assignment> dispatch,
                       TicketReads reads) {
-        String reason = f.explain() + "; " + target.explain();
+        String explained = f.explain() + "; " + target.explain();
+        // an escalation step's entry is public: the requester reads what happened, in words, without the policy's
+        // explanation or a queue key; agents read both in warnings, breaches and the audit record
+        String reason = f.kind() == SlaFiring.Kind.ESCALATION ? publicReason(f, reads) : explained;
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("firing", f.key());
         detail.put("target", f.target().name());
@@ -55,7 +58,8 @@ public final class Escalation {
         // an escalation step shows in the public history, in words: the requester sees why the ticket moved on;
         // warnings and breaches stay with the agents
         c.event(TicketEventKind.SLA_FIRED, "sla", null, null, reason, f.kind() != SlaFiring.Kind.ESCALATION, detail);
-        c.summary("ticket " + c.row.number + ": " + f.explain());
+        String summary = "ticket " + c.row.number + ": " + explained;
+        c.summary(summary.length() <= 1000 ? summary : summary.substring(0, 999) + "…"); // an audit summary's limit
         Map<String, Object> vars = vars(c, f, target);
         if (f.kind() == SlaFiring.Kind.WARNING) {
             c.notify(TicketTemplates.SLA_WARNING, people(c, reads), vars);
@@ -64,6 +68,16 @@ public final class Escalation {
         } else {
             escalate(c, f.step(), reason, vars, dispatch, reads);
         }
+    }
+
+    /** @return the firing in words, a queue named by its display name ("another queue" when it is gone) */
+    static String publicReason(SlaFiring f, TicketReads reads) {
+        String text = f.explain();
+        if (f.step() == null || f.step().action() != dev.oakit.ticket.sla.EscalationAction.REASSIGN_QUEUE) {
+            return text;
+        }
+        String named = reads.queue(f.step().queue()).map(q -> "queue '" + q.name() + "'").orElse("another queue");
+        return text.replace("queue '" + f.step().queue() + "'", named);
     }
 
     private void escalate(TicketChange c, EscalationStep step, String reason, Map<String, Object> vars,

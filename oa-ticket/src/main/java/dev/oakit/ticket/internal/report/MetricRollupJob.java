@@ -18,7 +18,7 @@ import java.util.Map;
  * Rolls a tenant's new creations and assignments up into the report figures per day, {@link #BATCH} per run, each run
  * its own short command ({@link ReportEngine#rollUp}). A full batch schedules the next run at once, else the next run
  * comes {@link #IDLE} later (dedupe key {@code tk.report.rollup}: one chain per tenant). Saving a queue starts the
- * chain of its tenant, and so does OAKit's start for every tenant with queues. The reports are exact whether the
+ * chain of its tenant, and so does OAKit's start for every tenant with queues and no chain. The reports are exact whether the
  * chain runs or not: they add what it has not counted yet; it keeps that tail short. A run with nothing to roll up
  * writes nothing but its successor (no audit record).
  */
@@ -64,7 +64,10 @@ public final class MetricRollupJob implements JobHandler {
         reports.rollUp(job.tenantId(), BATCH);
     }
 
-    /** Starts the chain of every tenant with queues (one that ran before is found waiting and kept). */
+    /**
+     * Starts the chain of every tenant with queues whose chain is gone (no rollup job waits or runs): a restart with
+     * the chain alive runs no command and writes no audit record.
+     */
     public static final class Start implements PluginLifecycle {
         private final Commands commands;
 
@@ -78,6 +81,9 @@ public final class MetricRollupJob implements JobHandler {
             List<String> tenants = commands.query(h -> h.createQuery("SELECT DISTINCT tenant_id FROM oa_tk_queue ORDER BY tenant_id")
                     .mapTo(String.class).list());
             for (String tenant : tenants) {
+                if (commands.jobWaiting(tenant, TYPE)) {
+                    continue; // the chain is alive: nothing to write, no audit record
+                }
                 commands.execute(CommandSpec.of(Actor.system(tenant), "tk.report.rollup-start").withTarget("report", "figures"), Void.class, ctx -> {
                     ctx.schedule(at(ctx.now()));
                     ctx.summary("started the rollup of the report figures per day");

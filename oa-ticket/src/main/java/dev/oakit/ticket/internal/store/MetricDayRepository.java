@@ -162,9 +162,9 @@ public final class MetricDayRepository {
     /**
      * A pause for tests that make a command commit while a rollup or a rebuild runs: called with "rollup:" and the
      * tenant once the rollup has locked and read its batch, and with "rebuild:" and the tenant once the rebuild has
-     * marked the rows it counts. Null (nothing) outside tests.
+     * marked the rows it counts. Null (nothing) outside tests; set through the test sources' {@code MetricDayPauses}.
      */
-    public static volatile java.util.function.Consumer<String> pauseForTests;
+    static volatile java.util.function.Consumer<String> pauseForTests;
 
     private static void pause(String where, String tenant) {
         java.util.function.Consumer<String> p = pauseForTests;

@@ -37,6 +37,11 @@ import java.util.stream.Collectors;
  * approval node by its mode's rule, and what an approval, a rejection, a reset and the end do to
  * the instance. Every command that moves an instance, and the route preview, go through here; it
  * changes the {@link InstanceChange} and lists effects, and writes nothing.
+ *
+ * <p>Over 500 lines: leaving, entering, completing, rejecting, resetting and ending call each other
+ * (a completion leaves, leaving enters, entering an end ends, a rejection may reset or end), so the
+ * moves stay in one class where each sees the others' rules; the walks over a definition at the end
+ * (between, reachable, start) are small and are what the moves ask.
  */
 @Singleton
 public final class Flow {
