@@ -7,6 +7,7 @@ import dev.oakit.core.spi.Commands;
 import dev.oakit.core.spi.JobContext;
 import dev.oakit.core.spi.JobHandler;
 import dev.oakit.core.spi.PluginLifecycle;
+import dev.oakit.ticket.internal.store.QueueRepository;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
@@ -70,16 +71,17 @@ public final class MetricRollupJob implements JobHandler {
      */
     public static final class Start implements PluginLifecycle {
         private final Commands commands;
+        private final QueueRepository queues;
 
         @Inject
-        public Start(Commands commands) {
+        public Start(Commands commands, QueueRepository queues) {
             this.commands = commands;
+            this.queues = queues;
         }
 
         @Override
         public void onStart() {
-            List<String> tenants = commands.query(h -> h.createQuery("SELECT DISTINCT tenant_id FROM oa_tk_queue ORDER BY tenant_id")
-                    .mapTo(String.class).list());
+            List<String> tenants = commands.query(queues::tenantsWithQueues);
             for (String tenant : tenants) {
                 if (commands.jobWaiting(tenant, TYPE)) {
                     continue; // the chain is alive: nothing to write, no audit record

@@ -54,6 +54,11 @@ public final class QueueRepository {
         }
     }
 
+    /** @return the tenants that have at least one queue, in order */
+    public List<String> tenantsWithQueues(Handle h) {
+        return h.createQuery("SELECT DISTINCT tenant_id FROM oa_tk_queue ORDER BY tenant_id").mapTo(String.class).list();
+    }
+
     /** @return every queue of the tenant, by key */
     public List<Queue> queues(Handle h, String tenant) {
         return h.createQuery("SELECT queue_key, name, calendar, active FROM oa_tk_queue WHERE tenant_id = :t ORDER BY queue_key")
