@@ -9,9 +9,10 @@ import java.util.Optional;
  * Every statement on {@code oa_int_budget}: one row per tenant, target and window, counting the calls
  * all nodes made in it. Taking a permit is one conditional {@code UPDATE}; the window's first call also
  * inserts its row (and drops the target's older windows).
+ * Not final: a test stands between its statements to play another node.
  */
 @Singleton
-public final class BudgetRepository {
+public class BudgetRepository {
     /** @return whether a permit was taken; false when the window is full or has no row yet */
     public boolean take(Handle h, String tenant, String target, long window, int limit) {
         return h.createUpdate("UPDATE oa_int_budget SET used = used + 1 WHERE tenant_id = :t AND target = :g AND window_start = :w"

@@ -45,7 +45,8 @@ public final class RequestBudget {
         if (repo.take(ctx.handle(), tenant, target, window, limits.requests())) {
             return null;
         }
-        if (repo.used(ctx.handle(), tenant, target, window).isEmpty()) {
+        java.util.Optional<Integer> used = repo.used(ctx.handle(), tenant, target, window);
+        if (used.isEmpty()) {
             try {
                 // behind a savepoint: a node that opened the window at the same moment makes this a duplicate key
                 commands.execute(CommandSpec.of(Actor.system(tenant), "integration.budget.open").withTarget("target", target),
@@ -56,10 +57,15 @@ public final class RequestBudget {
                         });
                 return null;
             } catch (ConflictException e) {
-                if (repo.take(ctx.handle(), tenant, target, window, limits.requests())) {
-                    return null;
-                }
+                // another node opened it: take a permit from its row below
             }
+        } else if (used.get() >= limits.requests()) {
+            return Instant.ofEpochMilli(window + per);
+        }
+        // the window's row is there now but was not when the first take looked (another node opened the window and
+        // committed in between): take again rather than wait a whole window with permits left
+        if (repo.take(ctx.handle(), tenant, target, window, limits.requests())) {
+            return null;
         }
         return Instant.ofEpochMilli(window + per);
     }
