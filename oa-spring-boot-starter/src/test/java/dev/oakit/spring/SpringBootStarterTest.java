@@ -115,7 +115,7 @@ class SpringBootStarterTest {
 
     /** Boots the host on the test's fresh schema with Spring Boot's own DataSource and transaction manager. */
     static ConfigurableApplicationContext boot(TestDatabase db, String... extra) throws Exception {
-        HikariDataSource ds = (HikariDataSource) db.dataSource();
+        HikariDataSource ds = db.dataSource().unwrap(HikariDataSource.class);
         db.execute("CREATE TABLE host_leave (id INT PRIMARY KEY AUTO_INCREMENT, user_id VARCHAR(64) NOT NULL, days INT NOT NULL)"
                 .replace("INT PRIMARY KEY AUTO_INCREMENT", db.kind() == TestDatabase.Kind.POSTGRESQL ? "SERIAL PRIMARY KEY" : "INT PRIMARY KEY AUTO_INCREMENT"));
         List<String> props = new ArrayList<>(List.of(
