@@ -16,11 +16,14 @@ import java.util.regex.Pattern;
  * @param calendar the business calendar for acceptance days and the year of ticket numbers (default {@code 24x7})
  * @param locale the language of notifications (default {@code zh-CN})
  * @param partsTimeout how long a spare-part stock lookup may take before its answer is "unknown" (default 5 s)
+ * @param rollupInterval how long the report rollup waits after a run that found less than a batch (default 1 minute;
+ *     at most a day)
+ * @param rollupBatch the creations and assignments one rollup run counts into the report figures (default 1000; 1 to 10000)
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record TicketConfig(String numberPrefix, Integer acceptanceDays, Boolean parentWaitsForChildren, Duration startWithin,
-                           String calendar, String locale, Duration partsTimeout) {
+                           String calendar, String locale, Duration partsTimeout, Duration rollupInterval, Integer rollupBatch) {
     private static final Pattern PREFIX = Pattern.compile("[A-Z0-9]{1,10}");
 
     /** Fills defaults and checks values. */
@@ -43,6 +46,15 @@ public record TicketConfig(String numberPrefix, Integer acceptanceDays, Boolean 
         partsTimeout = partsTimeout == null ? Duration.ofSeconds(5) : partsTimeout;
         if (partsTimeout.isNegative() || partsTimeout.isZero()) {
             throw new IllegalArgumentException("ticket.partsTimeout must be positive, was " + partsTimeout);
+        }
+        rollupInterval = rollupInterval == null ? Duration.ofMinutes(1) : rollupInterval;
+        if (rollupInterval.isNegative() || rollupInterval.isZero() || rollupInterval.compareTo(Duration.ofDays(1)) > 0) {
+            throw new IllegalArgumentException("ticket.rollupInterval must be positive and at most PT24H, was " + rollupInterval
+                    + "; write a duration such as PT1M (the default) or PT10M");
+        }
+        rollupBatch = rollupBatch == null ? 1000 : rollupBatch;
+        if (rollupBatch < 1 || rollupBatch > 10_000) {
+            throw new IllegalArgumentException("ticket.rollupBatch must be 1 to 10000, was " + rollupBatch + "; leave it out for the default 1000");
         }
     }
 }

@@ -63,7 +63,6 @@ class TicketArchitectureTest {
 
     @Test
     void asksCoreWhichDatabaseItRunsOn() {
-        // ProductName serves MetricDayRepository alone, which is being rewritten elsewhere; it goes with that rewrite
-        ticket.asksCoreWhichDatabase("ProductName");
+        ticket.asksCoreWhichDatabase();
     }
 }

@@ -53,10 +53,9 @@ public interface TicketReports {
      * Rebuilds the tenant's report figures per day from the figures recorded per ticket: after tickets were
      * written straight into the tables (a bulk import), or to repair them. The reports give the same results
      * before and after on figures kept by OAKit itself; running it again changes nothing. Administrators only;
-     * audited. On PostgreSQL it locks the figures per day against writers (of every tenant) for its transaction:
-     * commands changing tickets wait at their figures and add them after it, reports still read. On H2 and MariaDB
-     * nothing is locked: run it while no ticket of the tenant changes, as a change committed during the rebuild may be
-     * counted twice or not at all until the next rebuild.
+     * audited. It locks the tenant's figures per ticket for its transaction, on every database: a command that changes
+     * a ticket's figures (resolves, reopens, answers or moves it) waits and adds them after it; creates, assignments
+     * and reports go on.
      *
      * @return the rows of figures per day written
      * @since 0.1

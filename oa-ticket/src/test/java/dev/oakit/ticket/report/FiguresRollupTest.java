@@ -202,7 +202,8 @@ class FiguresRollupTest {
             f.tickets.claim(user("carol"), high[i]);
         }
         CountDownLatch start = new CountDownLatch(1);
-        // each command names the higher id first, the order that a write in naming order would lock against the rollup
+        // each command names the higher id first; only a merge's source write locks figures, so this race checks the
+        // counts, and FiguresLockOrderTest proves the write order with a command paused between two locking writes
         CompletableFuture<?> commands = CompletableFuture.runAsync(() -> {
             await(start);
             for (int i = 0; i < pairs; i++) {
@@ -231,7 +232,7 @@ class FiguresRollupTest {
     }
 
     /** Waits until no rollup job is running or due: the due run has run and scheduled its successor. */
-    private static void awaitRollupIdle(Jdbi jdbi, ManualClock clock) {
+    static void awaitRollupIdle(Jdbi jdbi, ManualClock clock) {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbi.withHandle(h -> h.createQuery(
                         "SELECT status, due_at FROM oa_core_job WHERE type = 'tk.report.rollup' AND status IN ('READY', 'RUNNING')")
                 .map((rs, c) -> rs.getString(1).equals("RUNNING") || !rs.getObject(2, java.time.LocalDateTime.class)
@@ -244,7 +245,7 @@ class FiguresRollupTest {
                 .bind("s", status).mapTo(Long.class).one());
     }
 
-    private static java.util.List<String> rollupAudits(Jdbi jdbi) {
+    static java.util.List<String> rollupAudits(Jdbi jdbi) {
         return jdbi.withHandle(h -> h.createQuery("SELECT summary FROM oa_core_audit WHERE action = 'tk.report.rollup' ORDER BY id")
                 .mapTo(String.class).list());
     }
@@ -253,7 +254,7 @@ class FiguresRollupTest {
      * Waits for the other thread's commands, bounded: a command that does not commit within the bound (blocked on the
      * locks of the rollup or rebuild that waits here) fails the test.
      */
-    private static void await(CountDownLatch latch) {
+    static void await(CountDownLatch latch) {
         try {
             assertThat(latch.await(30, TimeUnit.SECONDS)).as("the other thread's commands finished within 30 s").isTrue();
         } catch (InterruptedException e) {
@@ -268,7 +269,7 @@ class FiguresRollupTest {
     }
 
     /** The reports read from the figures per day (with their tail) equal those from the metric rows. */
-    private static void same(ReportEngine reports) {
+    static void same(ReportEngine reports) {
         ReportEngine rows = reports.fromMetricRows();
         ReportFilter range = today();
         assertThat(reports.workload(ROOT, range)).isEqualTo(rows.workload(ROOT, range));
@@ -287,7 +288,7 @@ class FiguresRollupTest {
     }
 
     /** @return the day rows' non-zero sums per measure and queue */
-    private static Map<String, Long> allFigures(TestDatabase db) {
+    static Map<String, Long> allFigures(TestDatabase db) {
         Map<String, Long> out = new TreeMap<>();
         Jdbi.create(db.dataSource()).useHandle(h -> h.createQuery("""
                 SELECT measure, queue_key, SUM(n) FROM oa_tk_metric_day WHERE tenant_id = :t GROUP BY measure, queue_key HAVING SUM(n) <> 0""")

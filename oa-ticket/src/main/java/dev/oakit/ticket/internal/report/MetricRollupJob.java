@@ -7,6 +7,7 @@ import dev.oakit.core.spi.Commands;
 import dev.oakit.core.spi.JobContext;
 import dev.oakit.core.spi.JobHandler;
 import dev.oakit.core.spi.PluginLifecycle;
+import dev.oakit.ticket.TicketConfig;
 import dev.oakit.ticket.internal.store.QueueRepository;
 import jakarta.inject.Inject;
 
@@ -16,25 +17,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rolls a tenant's new creations and assignments up into the report figures per day, {@link #BATCH} per run, each run
- * its own short command ({@link ReportEngine#rollUp}). A full batch schedules the next run at once, else the next run
- * comes {@link #IDLE} later (dedupe key {@code tk.report.rollup}: one chain per tenant). Saving a queue starts the
+ * Rolls a tenant's new creations and assignments up into the report figures per day, {@code ticket.rollupBatch} per
+ * run ({@link TicketConfig#rollupBatch}), each run its own short command ({@link ReportEngine#rollUp}). A full batch
+ * schedules the next run at once, else the next run comes {@code ticket.rollupInterval} later (dedupe key
+ * {@code tk.report.rollup}: one chain per tenant). Saving a queue starts the
  * chain of its tenant, and so does OAKit's start for every tenant with queues and no chain. The reports are exact whether the
  * chain runs or not: they add what it has not counted yet; it keeps that tail short. A run with nothing to roll up
  * writes nothing but its successor (no audit record).
  */
 public final class MetricRollupJob implements JobHandler {
     static final String TYPE = "tk.report.rollup";
-    /** Rows (creations and assignments) per run. */
-    static final int BATCH = 1000;
-    /** Until the next run when a run found less than a batch. */
-    static final Duration IDLE = Duration.ofMinutes(1);
 
     private final ReportEngine reports;
+    private final TicketConfig config;
 
     @Inject
-    public MetricRollupJob(ReportEngine reports) {
+    public MetricRollupJob(ReportEngine reports, TicketConfig config) {
         this.reports = reports;
+        this.config = config;
     }
 
     /** @return the run of the chain due at the instant */
@@ -42,9 +42,9 @@ public final class MetricRollupJob implements JobHandler {
         return JobRequest.of(TYPE, Map.of()).at(due).dedupe(TYPE);
     }
 
-    /** @return the next run after a run that rolled up {@code rows} of at most {@code limit} */
-    static JobRequest next(Instant now, int rows, int limit) {
-        return at(rows >= limit ? now : now.plus(IDLE));
+    /** @return the next run after a run that rolled up {@code rows} of at most {@code limit}: now, or {@code idle} later */
+    static JobRequest next(Instant now, int rows, int limit, Duration idle) {
+        return at(rows >= limit ? now : now.plus(idle));
     }
 
     @Override
@@ -59,10 +59,10 @@ public final class MetricRollupJob implements JobHandler {
     @Override
     public void handle(JobContext job) {
         if (!reports.hasUnrolled(job.handle(), job.tenantId())) {
-            job.schedule(next(job.now(), 0, BATCH));
+            job.schedule(next(job.now(), 0, config.rollupBatch(), config.rollupInterval()));
             return;
         }
-        reports.rollUp(job.tenantId(), BATCH);
+        reports.rollUp(job.tenantId(), config.rollupBatch());
     }
 
     /**

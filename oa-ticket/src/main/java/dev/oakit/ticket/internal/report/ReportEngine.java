@@ -6,6 +6,7 @@ import dev.oakit.core.ForbiddenException;
 import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
 import dev.oakit.ticket.Category;
+import dev.oakit.ticket.TicketConfig;
 import dev.oakit.ticket.TicketErrors;
 import dev.oakit.ticket.report.BacklogReport;
 import dev.oakit.ticket.report.CategoryReport;
@@ -63,22 +64,24 @@ public final class ReportEngine implements TicketReports {
     private final QueueRepository queues;
     private final CatalogRepository catalog;
     private final MetricDayRepository days;
+    private final TicketConfig config;
     private final boolean perDay;
 
     @Inject
     public ReportEngine(Commands commands, TicketMetrics metrics, Clock clock, QueueRepository queues, CatalogRepository catalog,
-                        MetricDayRepository days) {
-        this(commands, metrics, clock, queues, catalog, days, true);
+                        MetricDayRepository days, TicketConfig config) {
+        this(commands, metrics, clock, queues, catalog, days, config, true);
     }
 
     private ReportEngine(Commands commands, TicketMetrics metrics, Clock clock, QueueRepository queues, CatalogRepository catalog,
-                         MetricDayRepository days, boolean perDay) {
+                         MetricDayRepository days, TicketConfig config, boolean perDay) {
         this.commands = commands;
         this.metrics = metrics;
         this.clock = clock;
         this.queues = queues;
         this.catalog = catalog;
         this.days = days;
+        this.config = config;
         this.perDay = perDay;
     }
 
@@ -87,7 +90,7 @@ public final class ReportEngine implements TicketReports {
      *     the tests that compare both
      */
     public ReportEngine fromMetricRows() {
-        return new ReportEngine(commands, metrics, clock, queues, catalog, days, false);
+        return new ReportEngine(commands, metrics, clock, queues, catalog, days, config, false);
     }
 
     /**
@@ -245,7 +248,7 @@ public final class ReportEngine implements TicketReports {
         admin.requireAdmin("roll up the report figures");
         long total = 0;
         while (commands.query(h -> days.hasUnrolled(h, admin.tenantId()))) {
-            int rows = rollUp(admin.tenantId(), MetricRollupJob.BATCH);
+            int rows = rollUp(admin.tenantId(), config.rollupBatch());
             if (rows == 0) {
                 break; // a rebuild took them meanwhile
             }
@@ -269,7 +272,7 @@ public final class ReportEngine implements TicketReports {
     public int rollUp(String tenant, int limit) {
         return commands.execute(CommandSpec.of(Actor.system(tenant), "tk.report.rollup").withTarget("report", "figures"), Integer.class, ctx -> {
             int rows = days.rollUp(ctx.handle(), tenant, limit);
-            ctx.schedule(MetricRollupJob.next(ctx.now(), rows, limit));
+            ctx.schedule(MetricRollupJob.next(ctx.now(), rows, limit, config.rollupInterval()));
             ctx.summary("rolled up " + rows + " creation(s) and assignment(s) into the report figures per day");
             return rows;
         });

@@ -22,6 +22,7 @@ import dev.oakit.ticket.internal.command.TicketCommand;
 import dev.oakit.ticket.internal.command.TicketReads;
 import dev.oakit.ticket.internal.store.CatalogRepository;
 import dev.oakit.ticket.internal.store.CounterRepository;
+import dev.oakit.ticket.internal.store.MetricDayRepository;
 import dev.oakit.ticket.internal.store.QueueRepository;
 import dev.oakit.ticket.internal.store.TicketRepository;
 import dev.oakit.ticket.internal.store.TicketRow;
@@ -114,9 +115,13 @@ public final class CommandRunner {
     }
 
     /**
-     * Runs a command on two tickets, locked in id order, and written in id order too: each write locks the ticket's
-     * report figures, which the rollup locks in id order ({@code MetricDayRepository.rollUp}), so neither another
-     * command on the pair nor a rollup can deadlock with it.
+     * Runs a command on two tickets, locked in id order, and written in id order too: a write that moves a ticket or
+     * changes its figures locks the ticket's metric row, which the rollup and the rebuild lock in id order
+     * ({@code MetricDayRepository.rollUp}, {@code rebuild}), so a rollup or a rebuild that takes one of the two while
+     * the first write holds the other waits instead of deadlocking. Of today's commands only a merge locks one (its
+     * source's closing; a link, a parent and the survivor's entry change no figures), so the order matters for a
+     * decision that changes both tickets' figures ({@code FiguresLockOrderTest} runs one, paused between the writes).
+     * Another command on either ticket waits already at the ticket's row lock.
      */
     public <T> T onPair(Actor actor, long aId, long bId, TicketCommand command, String requestId, Class<T> type, PairDecision<T> decision) {
         return execute(actor, aId, command, requestId, type, ctx -> {
@@ -126,6 +131,7 @@ public final class CommandRunner {
             TicketChange b = aId < bId ? second : first;
             T result = decision.decide(a, b, reads.in(ctx));
             writer.write(ctx, first);
+            MetricDayRepository.pause("pair", ctx.tenantId());
             writer.write(ctx, second);
             return result;
         });
@@ -150,7 +156,11 @@ public final class CommandRunner {
                 });
     }
 
-    /** Splits a part off a ticket: a new ticket like it, linked to it. */
+    /**
+     * Splits a part off a ticket: a new ticket like it, linked to it. The part is written before its source, against
+     * the id order of {@link #onPair}, and may be: no other transaction can lock the part's rows before this one
+     * commits, and the source's write (its split entry) changes none of its figures, so it locks no metric row.
+     */
     public Ticket split(Actor actor, long sourceId, TicketCommand.Split command, String requestId) {
         return execute(actor, sourceId, command, requestId, Ticket.class, ctx -> {
             TicketChange source = load(ctx, sourceId);

@@ -1,5 +1,8 @@
 package dev.oakit.ticket.internal.store;
 
+import dev.oakit.core.spi.DatabaseProduct;
+import dev.oakit.core.spi.OaDatabase;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
@@ -17,7 +20,7 @@ import java.util.TreeMap;
  * from those rows by {@link #rebuild}; {@link #tail} is the rows not rolled up yet, which the reports add. A change
  * is one statement that adds to the counters, safe against concurrent writers of the same counter: PostgreSQL
  * {@code ON CONFLICT DO UPDATE}, MariaDB {@code ON DUPLICATE KEY UPDATE}, H2 {@code MERGE} (repeated when a
- * concurrent insert of the same new key made it fail).
+ * concurrent insert of the same new key made it fail), the database as core detected it ({@link OaDatabase}).
  */
 @Singleton
 public final class MetricDayRepository {
@@ -81,14 +84,11 @@ public final class MetricDayRepository {
                 + " ELSE 701 + FLOOR(" + c + " / 86400) END";
     }
 
-    private final ProductName productName = new ProductName();
+    private final OaDatabase database;
 
-    private String product(Handle h) {
-        String p = productName.of(h);
-        if (p.isEmpty()) {
-            throw new IllegalStateException("cannot read the database product name from the JDBC metadata");
-        }
-        return p;
+    @Inject
+    public MetricDayRepository(OaDatabase database) {
+        this.database = database;
     }
 
     /** Adds the deltas (merged by key, in key order so that two writers lock shared counters in the same order). */
@@ -104,30 +104,19 @@ public final class MetricDayRepository {
         if (rows.isEmpty()) {
             return;
         }
-        String p = product(h);
-        StringBuilder values = new StringBuilder();
-        for (int i = 0; i < rows.size(); i++) {
-            values.append(i == 0 ? "" : ", ").append("(CAST(:t AS VARCHAR(64)), CAST(:m").append(i).append(" AS VARCHAR(16)), CAST(:d").append(i)
-                    .append(" AS DATE), CAST(:q").append(i).append(" AS VARCHAR(64)), CAST(:ty").append(i).append(" AS VARCHAR(64)), CAST(:c")
-                    .append(i).append(" AS VARCHAR(64)), CAST(:a").append(i).append(" AS VARCHAR(64)), CAST(:b").append(i)
-                    .append(" AS BIGINT), CAST(:n").append(i).append(" AS BIGINT))");
-        }
+        DatabaseProduct p = database.product();
         String cols = "tenant_id, measure, on_day, queue_key, type_key, category_key, agent_id, bucket, n";
-        String sql;
-        if (p.contains("postgres")) {
-            sql = "INSERT INTO oa_tk_metric_day (" + cols + ") VALUES " + values
+        String sql = switch (p) {
+            case POSTGRESQL -> "INSERT INTO oa_tk_metric_day (" + cols + ") VALUES " + values(rows.size(), true)
                     + " ON CONFLICT (tenant_id, measure, on_day, queue_key, type_key, category_key, agent_id, bucket) DO UPDATE SET n = oa_tk_metric_day.n + EXCLUDED.n";
-        } else if (p.contains("h2")) {
-            sql = "MERGE INTO oa_tk_metric_day d USING (VALUES " + values + ") s (" + cols + ") ON d.tenant_id = s.tenant_id AND d.measure = s.measure"
-                    + " AND d.on_day = s.on_day AND d.queue_key = s.queue_key AND d.type_key = s.type_key AND d.category_key = s.category_key"
-                    + " AND d.agent_id = s.agent_id AND d.bucket = s.bucket WHEN MATCHED THEN UPDATE SET n = d.n + s.n"
+            case H2 -> "MERGE INTO oa_tk_metric_day d USING (VALUES " + values(rows.size(), true) + ") s (" + cols + ") ON d.tenant_id = s.tenant_id"
+                    + " AND d.measure = s.measure AND d.on_day = s.on_day AND d.queue_key = s.queue_key AND d.type_key = s.type_key"
+                    + " AND d.category_key = s.category_key AND d.agent_id = s.agent_id AND d.bucket = s.bucket WHEN MATCHED THEN UPDATE SET n = d.n + s.n"
                     + " WHEN NOT MATCHED THEN INSERT (" + cols + ") VALUES (s.tenant_id, s.measure, s.on_day, s.queue_key, s.type_key, s.category_key,"
                     + " s.agent_id, s.bucket, s.n)";
-        } else {
-            // MariaDB / MySQL: CAST .. AS VARCHAR is not there; plain parameters
-            sql = "INSERT INTO oa_tk_metric_day (" + cols + ") VALUES " + values.toString().replaceAll("CAST\\((:[a-z]+\\d*) AS [A-Z]+(\\(\\d+\\))?\\)", "$1")
-                    + " ON DUPLICATE KEY UPDATE n = n + VALUES(n)";
-        }
+            // the columns' types come from the table: plain parameters (MariaDB has no CAST .. AS VARCHAR)
+            case MARIADB -> "INSERT INTO oa_tk_metric_day (" + cols + ") VALUES " + values(rows.size(), false) + " ON DUPLICATE KEY UPDATE n = n + VALUES(n)";
+        };
         for (int attempt = 1; ; attempt++) {
             try {
                 Update u = h.createUpdate(sql).bind("t", tenant);
@@ -140,11 +129,31 @@ public final class MetricDayRepository {
                 return;
             } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
                 // H2: a concurrent MERGE inserted the same new key first; only this statement was undone, so add again
-                if (attempt >= 5 || !p.contains("h2") || !duplicateKey(e)) {
+                if (attempt >= 5 || p != DatabaseProduct.H2 || !duplicateKey(e)) {
                     throw e;
                 }
             }
         }
+    }
+
+    /**
+     * @param typed whether each parameter is cast to its column's type: a VALUES list that is not an INSERT's own
+     *     (H2's MERGE source) or that PostgreSQL types before the conflict check needs the types written out
+     * @return the rows' VALUES list, the parameters of row i named m{i}, d{i}, q{i}, ty{i}, c{i}, a{i}, b{i}, n{i}, the tenant t
+     */
+    private static String values(int rows, boolean typed) {
+        String[][] params = {{"t", "VARCHAR(64)"}, {"m", "VARCHAR(16)"}, {"d", "DATE"}, {"q", "VARCHAR(64)"}, {"ty", "VARCHAR(64)"},
+            {"c", "VARCHAR(64)"}, {"a", "VARCHAR(64)"}, {"b", "BIGINT"}, {"n", "BIGINT"}};
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < rows; i++) {
+            values.append(i == 0 ? "(" : ", (");
+            for (int k = 0; k < params.length; k++) {
+                String name = ":" + params[k][0] + (k == 0 ? "" : Integer.toString(i));
+                values.append(k == 0 ? "" : ", ").append(typed ? "CAST(" + name + " AS " + params[k][1] + ")" : name);
+            }
+            values.append(')');
+        }
+        return values.toString();
     }
 
     private static boolean duplicateKey(Throwable e) {
@@ -161,12 +170,15 @@ public final class MetricDayRepository {
 
     /**
      * A pause for tests that make a command commit while a rollup or a rebuild runs: called with "rollup:" and the
-     * tenant once the rollup has locked and read its batch, and with "rebuild:" and the tenant once the rebuild has
-     * marked the rows it counts. Null (nothing) outside tests; set through the test sources' {@code MetricDayPauses}.
+     * tenant once the rollup has locked and read its batch, with "rebuild:" and the tenant once the rebuild has locked
+     * the metric rows, marked those it counts and deleted the figures (nothing counted yet), and with "pair:" and the
+     * tenant between the two writes of a command on two tickets ({@code CommandRunner.onPair}). Null (nothing) outside
+     * tests; set through the test sources' {@code MetricDayPauses}.
      */
     static volatile java.util.function.Consumer<String> pauseForTests;
 
-    private static void pause(String where, String tenant) {
+    /** Calls the pause for tests, if one is set (see {@link #pauseForTests}). */
+    public static void pause(String where, String tenant) {
         java.util.function.Consumer<String> p = pauseForTests;
         if (p != null) {
             p.accept(where + ":" + tenant);
@@ -264,31 +276,27 @@ public final class MetricDayRepository {
 
     /**
      * Rebuilds the tenant's figures per day from the metric rows (and each assignment's previous day of the same
-     * ticket and agent): the same result however often it runs. It first marks the creations and assignments not
-     * rolled up as rolled up (locking them in the rollup's order, so a running rollup finishes first) and counts the
-     * rolled-up ones only: a create or an assignment committed after the mark stays in the live tail, counted once.
-     * Creations and assignments write no figures per day, so they never wait for a rebuild. On PostgreSQL the
-     * transaction then locks the figures per day against writers ({@code EXCLUSIVE}: reads go on): a command that
-     * committed before is in the metric rows read, one that did not waits at its upsert and adds its counts after the
-     * rebuild commits. The other databases have no such lock: resolutions, replies, SLA outcomes and moves must not
-     * happen during the rebuild there.
+     * ticket and agent): the same result however often it runs, on every database. It first locks all the tenant's
+     * metric rows, in the rollup's order: every writer of figures locks its ticket's metric row before it adds to the
+     * figures (a resolution, a reopen and a first reply update it, a move and the rollup lock it, an SLA outcome comes
+     * after one of those in its command), so a command that holds one commits first and is in the rows counted, and
+     * one that comes later waits and adds its counts to the rebuilt figures. Then it marks the creations and
+     * assignments not rolled up as rolled up and counts the rolled-up ones only: a create or an assignment committed
+     * after the mark stays in the live tail, counted once. Creations and assignments lock no metric row, so they never
+     * wait for a rebuild.
      *
      * @return the rows of figures written
      */
     public long rebuild(Handle h, String tenant) {
-        String p = product(h);
-        h.createQuery("SELECT ticket_id FROM oa_tk_metric WHERE tenant_id = :t AND rolled = 0 ORDER BY ticket_id FOR UPDATE").bind("t", tenant)
+        h.createQuery("SELECT ticket_id FROM oa_tk_metric WHERE tenant_id = :t ORDER BY ticket_id FOR UPDATE").bind("t", tenant)
                 .mapTo(Long.class).list();
         h.createUpdate("UPDATE oa_tk_metric SET rolled = 1 WHERE tenant_id = :t AND rolled = 0").bind("t", tenant).execute();
         h.createUpdate("UPDATE oa_tk_metric_assign SET rolled = 1 WHERE tenant_id = :t AND rolled = 0").bind("t", tenant).execute();
-        pause("rebuild", tenant);
-        if (p.contains("postgres")) {
-            h.execute("LOCK TABLE oa_tk_metric_day IN EXCLUSIVE MODE");
-        }
         String prev = "(SELECT MAX(b.assigned_day) FROM (SELECT id, ticket_id, agent_id, assigned_day FROM oa_tk_metric_assign WHERE tenant_id = :t) b"
                 + " WHERE b.ticket_id = oa_tk_metric_assign.ticket_id AND b.agent_id = oa_tk_metric_assign.agent_id AND b.id < oa_tk_metric_assign.id)";
         h.createUpdate("UPDATE oa_tk_metric_assign SET prev_day = " + prev + " WHERE tenant_id = :t").bind("t", tenant).execute();
         h.createUpdate("DELETE FROM oa_tk_metric_day WHERE tenant_id = :t").bind("t", tenant).execute();
+        pause("rebuild", tenant);
         String into = "INSERT INTO oa_tk_metric_day (tenant_id, measure, on_day, queue_key, type_key, category_key, agent_id, bucket, n) ";
         String cat = "COALESCE(category_key, '')";
         String by = "COALESCE(resolved_by, '')";
@@ -325,7 +333,7 @@ public final class MetricDayRepository {
         rows += h.createUpdate(into + "SELECT tenant_id, CONCAT(measure, '" + MONTH + "'), " + month + ", queue_key, type_key, category_key, agent_id, bucket,"
                 + " SUM(n) FROM oa_tk_metric_day WHERE tenant_id = :t GROUP BY tenant_id, measure, " + month
                 + ", queue_key, type_key, category_key, agent_id, bucket").bind("t", tenant).execute();
-        if (p.contains("postgres")) {
+        if (database.product() == DatabaseProduct.POSTGRESQL) {
             h.execute("ANALYZE oa_tk_metric_day");
         }
         return rows;

@@ -1,0 +1,177 @@
+package dev.oakit.ticket.report;
+
+import dev.oakit.core.Actor;
+import dev.oakit.core.spi.DatabaseProduct;
+import dev.oakit.core.spi.OaPlugin;
+import dev.oakit.core.spi.OaPluginContext;
+import dev.oakit.core.testing.DbTest;
+import dev.oakit.core.testing.TestDatabase;
+import dev.oakit.ticket.TicketFixture;
+import dev.oakit.ticket.internal.command.Assignment;
+import dev.oakit.ticket.internal.command.TicketCommand;
+import dev.oakit.ticket.internal.report.ReportEngine;
+import dev.oakit.ticket.internal.runner.CommandRunner;
+import dev.oakit.ticket.internal.store.MetricDayPauses;
+import dev.oakit.ticket.internal.store.MetricDayRepository;
+import jakarta.inject.Inject;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static dev.oakit.ticket.TicketFixture.user;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The lock order of the report figures, proven with pauses ({@link MetricDayPauses}) rather than hoped for in a race:
+ * a command on two tickets paused between its two writes while a rollup takes the tickets' metric rows, and a
+ * resolution and a move committing while a rebuild has deleted the figures and counted nothing yet. Each pause holds
+ * until the other thread's work has finished or waits for a lock (asked of the database), so the worst interleaving
+ * happens on every run, on H2, PostgreSQL and MariaDB.
+ */
+class FiguresLockOrderTest {
+    private static final Actor ROOT = Actor.admin(TicketFixture.T, "root");
+
+    @DbTest
+    void aCommandOnTwoTicketsPausedBetweenItsWritesDoesNotDeadlockWithARollup(TestDatabase db) throws Exception {
+        TicketFixture f = new TicketFixture(db, b -> b.plugin(new PairMoverPlugin()).config("core", Map.of("jobs", Map.of("enabled", false))));
+        ReportEngine reports = (ReportEngine) f.oa.service(TicketReports.class);
+        long low = f.open("成对 低").id();
+        long high = f.open("成对 高").id();
+        // the rollup's statements in a transaction of their own: OAKit's command would run them again after a deadlock
+        MetricDayRepository days = new MetricDayRepository(() -> DatabaseProduct.valueOf(db.kind().name()));
+        Jdbi jdbi = Jdbi.create(db.dataSource());
+        AtomicReference<CompletableFuture<Integer>> rollup = new AtomicReference<>();
+        Map<String, Integer> pauses = new java.util.concurrent.ConcurrentHashMap<>();
+        MetricDayPauses.set(where -> {
+            if (pauses.merge(where, 1, Integer::sum) > 1 || !where.equals("pair:" + TicketFixture.T)) {
+                return;
+            }
+            // the first write holds its ticket's metric row; the rollup locks the metric rows in id order
+            rollup.set(CompletableFuture.supplyAsync(() -> jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED,
+                    h -> days.rollUp(h, TicketFixture.T, 100))));
+            untilDoneOrWaiting(db, rollup.get());
+        });
+        try {
+            // names the higher id first: writing in naming order would hold the higher row while the rollup holds the lower
+            f.oa.service(PairMover.class).moveBoth(ROOT, high, low, "fac");
+            assertThat(rollup.get()).as("the pause between the writes ran").isNotNull();
+            assertThat(rollup.get().get(60, TimeUnit.SECONDS)).isEqualTo(2); // both creations, counted where the move put them
+        } finally {
+            MetricDayPauses.set(null);
+        }
+        // ran once: no deadlock undid the command (OAKit runs a command again after one)
+        assertThat(pauses).containsEntry("pair:" + TicketFixture.T, 1);
+        FiguresRollupTest.same(reports);
+        Map<String, Long> kept = FiguresRollupTest.allFigures(db);
+        reports.rebuildFigures(ROOT);
+        assertThat(FiguresRollupTest.allFigures(db)).isEqualTo(kept).containsEntry("created|fac", 2L).doesNotContainKey("created|it");
+    }
+
+    @DbTest
+    void aResolutionAndAMoveCommittingDuringARebuildAreCountedOnce(TestDatabase db) throws Exception {
+        TicketFixture f = new TicketFixture(db, b -> b.config("core", Map.of("jobs", Map.of("enabled", false))));
+        ReportEngine reports = (ReportEngine) f.oa.service(TicketReports.class);
+        long resolved = f.started("重建中 解决").id();
+        long moved = f.started("重建中 搬走").id();
+        f.open("重建中 留下");
+        reports.rollUp(TicketFixture.T, 100);
+        CompletableFuture<?>[] commands = new CompletableFuture<?>[2];
+        Map<String, Integer> pauses = new java.util.concurrent.ConcurrentHashMap<>();
+        MetricDayPauses.set(where -> {
+            if (pauses.merge(where, 1, Integer::sum) > 1 || !where.equals("rebuild:" + TicketFixture.T)) {
+                return;
+            }
+            // the figures are deleted, nothing is counted yet: the worst point for a command to commit
+            commands[0] = CompletableFuture.runAsync(() -> f.tickets.resolve(user("carol"), resolved, "好了"));
+            commands[1] = CompletableFuture.runAsync(() -> f.tickets.reassign(ROOT, moved, "fac", null, "搬走"));
+            untilDoneOrWaiting(db, commands);
+        });
+        try {
+            reports.rebuildFigures(ROOT);
+            assertThat(commands[0]).as("the pause in the rebuild ran").isNotNull();
+            CompletableFuture.allOf(commands).get(60, TimeUnit.SECONDS);
+        } finally {
+            MetricDayPauses.set(null);
+        }
+        assertThat(pauses).containsEntry("rebuild:" + TicketFixture.T, 1); // no deadlock undid the rebuild
+        FiguresRollupTest.same(reports);
+        Map<String, Long> kept = FiguresRollupTest.allFigures(db);
+        assertThat(kept).containsEntry("resolved|it", 1L).containsEntry("created|it", 2L).containsEntry("created|fac", 1L)
+                .containsEntry("assigned|it", 1L).containsEntry("assigned|fac", 1L);
+        reports.rebuildFigures(ROOT);
+        assertThat(FiguresRollupTest.allFigures(db)).isEqualTo(kept);
+    }
+
+    /**
+     * Holds the paused thread until each of the other threads' futures has finished or waits for a lock (as many
+     * sessions of the test's schema wait as futures have not finished; the paused thread holds those locks), at most
+     * 30 s.
+     */
+    private static void untilDoneOrWaiting(TestDatabase db, CompletableFuture<?>... others) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> java.util.Arrays.stream(others).filter(o -> !o.isDone()).count() <= waitingForALock(db));
+    }
+
+    /** @return how many sessions of the test's schema wait for a row or table lock now */
+    private static int waitingForALock(TestDatabase db) throws Exception {
+        String sql = switch (db.kind()) {
+            case H2 -> "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL";
+            // the test schema's sessions carry its name as their application name
+            case POSTGRESQL -> "SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = current_setting('application_name')"
+                    + " AND cardinality(pg_blocking_pids(pid)) > 0";
+            case MARIADB -> "SELECT COUNT(*) FROM information_schema.innodb_trx t JOIN information_schema.processlist p"
+                    + " ON p.id = t.trx_mysql_thread_id WHERE t.trx_state = 'LOCK WAIT' AND p.db = DATABASE()";
+        };
+        try (Connection c = db.dataSource().getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** A command on two tickets that moves both to another queue: each write moves its ticket's figures. */
+    public static final class PairMover {
+        private final CommandRunner runner;
+        private final Assignment assignment;
+
+        @Inject
+        public PairMover(CommandRunner runner, Assignment assignment) {
+            this.runner = runner;
+            this.assignment = assignment;
+        }
+
+        void moveBoth(Actor actor, long first, long second, String queue) {
+            runner.onPair(actor, first, second, new TicketCommand.Reassign(queue, null, "成对"), null, Void.class, (a, b, reads) -> {
+                assignment.reassign(a, queue, null, "成对", reads);
+                assignment.reassign(b, queue, null, "成对", reads);
+                return null;
+            });
+        }
+    }
+
+    /** Exposes the {@link PairMover}. */
+    static final class PairMoverPlugin implements OaPlugin {
+        @Override
+        public String id() {
+            return "pair-mover";
+        }
+
+        @Override
+        public Set<String> requires() {
+            return Set.of("ticket");
+        }
+
+        @Override
+        public void configure(OaPluginContext context) {
+            context.install(binder -> binder.bind(PairMover.class));
+            context.exposeService(PairMover.class);
+        }
+    }
+}
