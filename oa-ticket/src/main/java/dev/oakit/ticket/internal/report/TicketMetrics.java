@@ -211,6 +211,8 @@ public final class TicketMetrics {
         out.add(MetricDayRepository.delta(MetricDayRepository.RESOLVED_BY_AGENT_CATEGORY, day, queue, type, category, by, 0, sign));
         if (secs != null) {
             out.add(MetricDayRepository.delta(MetricDayRepository.RESOLUTION_HISTOGRAM, day, queue, type, null, null, MetricDayRepository.bucket(secs), sign));
+            out.add(MetricDayRepository.delta(MetricDayRepository.RESOLUTION_BY_CATEGORY, day, queue, type, category, null,
+                    MetricDayRepository.bucket(secs), sign));
         }
     }
 
