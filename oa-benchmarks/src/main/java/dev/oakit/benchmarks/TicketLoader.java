@@ -47,7 +47,7 @@ final class TicketLoader {
      * The version of the rows this loader writes: raise it whenever their shape or distribution changes, so a kept data
      * set ({@link KeptDataSet}) of the earlier loader is refused.
      */
-    static final int SHAPE = 2;
+    static final int SHAPE = 3;
 
     /** A table the loader writes and the columns it gives, in order. */
     record Table(String name, List<String> columns) {
@@ -76,7 +76,7 @@ final class TicketLoader {
             resolved_by, closed_at, reopened""");
     static final Table ASSIGN = Table.of("oa_tk_metric_assign", "tenant_id, ticket_id, agent_id, assigned_at, assigned_day");
     static final Table SLA = Table.of("oa_tk_metric_sla", "tenant_id, ticket_id, target, breached, due_at, known_at, known_day, origin");
-    static final Table RATING = Table.of("oa_tk_rating", "tenant_id, ticket_id, resolution, score, rated_by, rated_at");
+    static final Table RATING = Table.of("oa_tk_rating", "tenant_id, ticket_id, resolution, score, rated_by, rated_at, rated_day");
     static final Table TIME = Table.of("oa_tk_time", "tenant_id, ticket_id, user_id, minutes, work_date, logged_at");
     /** Every table, the ticket first (the other rows refer to it). */
     static final List<Table> TABLES = List.of(TICKET, EVENT, METRIC, ASSIGN, SLA, RATING, TIME);
@@ -183,7 +183,7 @@ final class TicketLoader {
             List<String> agents = desk.members.get(q);
             String agent = agents.get(rnd.nextInt(agents.size()));
             String requester = "r" + rnd.nextInt(10_000);
-            String category = rnd.nextInt(10) == 0 ? null : desk.categories.get(rnd.nextInt(desk.categories.size()));
+            String category = rnd.nextInt(10) == 0 ? null : desk.category(rnd);
             boolean recent = created.isAfter(now.minus(7, ChronoUnit.DAYS));
             boolean resolved = rnd.nextInt(100) < (recent ? 40 : 97);
             Instant resolvedAt = resolved ? created.plusSeconds(3600 + rnd.nextLong(71 * 3600)) : null;
@@ -238,7 +238,7 @@ final class TicketLoader {
             }
             if (resolved && rnd.nextInt(3) == 0) {
                 Instant at = resolvedAt.plusSeconds(3600).isBefore(now) ? resolvedAt.plusSeconds(3600) : resolvedAt;
-                sink.row(RATING, t, id, 1, 1 + rnd.nextInt(5), requester, ts(at));
+                sink.row(RATING, t, id, 1, 1 + rnd.nextInt(5), requester, ts(at), day(at));
             }
             if (resolved && rnd.nextInt(5) == 0) {
                 sink.row(TIME, t, id, agent, 5 + rnd.nextInt(120), day(resolvedAt), ts(resolvedAt));

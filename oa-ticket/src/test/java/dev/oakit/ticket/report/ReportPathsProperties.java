@@ -56,8 +56,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rated by their requester, with time logged, on a clock moved by random hours; the desk's days in Chatham (UTC+12:45/+13:45) on office hours, queue "fac" on New York's 24x7
  * calendar; random ranges and queue, type and category filters, read by an administrator and by an agent. Between
  * the steps the rollup job counts a few creations and assignments, or a rebuild counts them all, so the reports read
- * figures with a live tail of every length. And a rebuild from the metric rows gives the figures per day the commands
- * and the rollup kept. On every database of the matrix, one tenant per try.
+ * figures with a live tail of every length. With a category filter the reports read the figures' twins per category,
+ * without one the plain measures; ratings read their counts per score. In some tries the ratings are then made as old
+ * as before V72 (no day, not in the figures): the ratings reports read them one by one and still agree. And a rebuild
+ * from the metric rows gives the figures per day the commands and the rollup kept (giving those ratings their day).
+ * On every database of the matrix, one tenant per try.
  */
 class ReportPathsProperties {
     static final ZoneId CHATHAM = ZoneId.of("Pacific/Chatham");
@@ -130,9 +133,7 @@ class ReportPathsProperties {
             play(d, tenant, steps);
             for (Read r : reads) {
                 Actor reader = r.admin() ? root : Actor.of(tenant, "dave");
-                ReportFilter filter = new ReportFilter(first.plusDays(r.from()), first.plusDays(r.from() + r.days()),
-                        new String[]{null, "it", "fac", null}[r.queue()], new String[]{null, "it", "repair"}[r.type()],
-                        new String[]{null, "hw", "hw.printer", "sw", null}[r.category()]);
+                ReportFilter filter = filter(first, r);
                 String on = d.db().kind().label() + " " + filter + " admin=" + r.admin();
                 same(on, d, f -> f.workload(reader, filter));
                 same(on, d, f -> f.byCategory(reader, filter));
@@ -146,9 +147,23 @@ class ReportPathsProperties {
                 // the rest of the tail, in batches
             }
             Map<String, Long> kept = figures(d, tenant);
+            if (steps.size() % 2 == 0) {
+                undateRatings(d, tenant);
+                for (Read r : reads) {
+                    Actor reader = r.admin() ? root : Actor.of(tenant, "dave");
+                    ReportFilter filter = filter(first, r);
+                    same(d.db().kind().label() + " ratings before V72 " + filter + " admin=" + r.admin(), d, f -> f.ratings(reader, filter));
+                }
+            }
             d.reports().rebuildFigures(root);
             assertThat(figures(d, tenant)).as("rebuilt figures per day on %s", d.db().kind().label()).isEqualTo(kept);
         }
+    }
+
+    private static ReportFilter filter(LocalDate first, Read r) {
+        return new ReportFilter(first.plusDays(r.from()), first.plusDays(r.from() + r.days()),
+                new String[]{null, "it", "fac", null}[r.queue()], new String[]{null, "it", "repair"}[r.type()],
+                new String[]{null, "hw", "hw.printer", "sw", null}[r.category()]);
     }
 
     private static void same(String on, Desk d, Function<TicketReports, Object> report) {
@@ -161,6 +176,15 @@ class ReportPathsProperties {
             return;
         }
         assertThat(report.apply(d.reports())).as(on).isEqualTo(fromRows);
+    }
+
+    /** Makes the tenant's ratings look as given before V72: no day, and not counted in the figures. */
+    private static void undateRatings(Desk d, String tenant) {
+        org.jdbi.v3.core.Jdbi.create(d.db().dataSource()).useTransaction(h -> {
+            h.createUpdate("UPDATE oa_tk_rating SET rated_day = NULL WHERE tenant_id = :t").bind("t", tenant).execute();
+            h.createUpdate("DELETE FROM oa_tk_metric_day WHERE tenant_id = :t AND measure IN ('rated', 'rated_m', 'rated_c', 'rated_c_m')")
+                    .bind("t", tenant).execute();
+        });
     }
 
     /** @return the tenant's non-zero figures per day, by key */

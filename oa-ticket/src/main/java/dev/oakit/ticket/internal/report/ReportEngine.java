@@ -22,6 +22,7 @@ import dev.oakit.ticket.internal.store.CatalogRepository;
 import dev.oakit.ticket.internal.store.Columns;
 import dev.oakit.ticket.internal.store.MetricDayRepository;
 import dev.oakit.ticket.internal.store.QueueRepository;
+import dev.oakit.ticket.internal.store.RatingRepository;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
@@ -47,12 +48,12 @@ import java.util.function.IntFunction;
 /**
  * The reports: each is a few grouped queries (docs/ticket-reports.md) over {@code oa_tk_metric*}
  * (days and working-time durations recorded by {@link TicketMetrics}), their counts per day
- * ({@code oa_tk_metric_day}: read wherever they hold what the filter needs, so year-long reports do
- * not grow with the tickets) and the ticket, time and rating tables, with the tenant, the filter
+ * ({@code oa_tk_metric_day}: every measure also per category, so year-long reports do not grow with
+ * the tickets, with a category filter too) and the ticket and time tables, with the tenant, the filter
  * and, for agents, their queues in the SQL. Only aggregates come back; rows per agent, category,
- * period or queue are assembled here. Over 500 lines: one report each needs its queries on both
- * sources (per day, and per ticket for what the counts per day cannot filter), kept side by side
- * so that they stay the same report ({@code ReportPathsProperties} compares them).
+ * period or queue are assembled here. Over 500 lines: each report has its queries on both sources
+ * (the figures per day, and the per-ticket rows the figures count, {@link #fromMetricRows}), kept
+ * side by side so that they stay the same report ({@code ReportPathsProperties} compares them).
  */
 @Singleton
 public final class ReportEngine implements TicketReports {
@@ -65,16 +66,18 @@ public final class ReportEngine implements TicketReports {
     private final CatalogRepository catalog;
     private final MetricDayRepository days;
     private final TicketConfig config;
+    private final RatingRepository ratings;
     private final boolean perDay;
 
     @Inject
     public ReportEngine(Commands commands, TicketMetrics metrics, Clock clock, QueueRepository queues, CatalogRepository catalog,
-                        MetricDayRepository days, TicketConfig config) {
-        this(commands, metrics, clock, queues, catalog, days, config, true);
+                        MetricDayRepository days, TicketConfig config, RatingRepository ratings) {
+        this(commands, metrics, clock, queues, catalog, days, config, ratings, true);
     }
 
     private ReportEngine(Commands commands, TicketMetrics metrics, Clock clock, QueueRepository queues, CatalogRepository catalog,
-                         MetricDayRepository days, TicketConfig config, boolean perDay) {
+                         MetricDayRepository days, TicketConfig config, RatingRepository ratings, boolean perDay) {
+        this.ratings = ratings;
         this.commands = commands;
         this.metrics = metrics;
         this.clock = clock;
@@ -90,17 +93,17 @@ public final class ReportEngine implements TicketReports {
      *     the tests that compare both
      */
     public ReportEngine fromMetricRows() {
-        return new ReportEngine(commands, metrics, clock, queues, catalog, days, config, false);
+        return new ReportEngine(commands, metrics, clock, queues, catalog, days, config, ratings, false);
     }
 
     /**
      * The reader, the filter and its SQL condition on one table alias; {@code perDay}: read the figures per day
-     * ({@code oa_tk_metric_day}) where they have what the filter needs.
+     * ({@code oa_tk_metric_day}; with a category filter the twins per category), else the per-ticket rows.
      */
-    private record Scope(Actor reader, ReportFilter filter, List<String> categories, boolean perDay) {
-        /** @return true when a measure without categories answers (no category filter) */
-        boolean plain() {
-            return perDay && categories == null;
+    private record Scope(Actor reader, ReportFilter filter, List<String> categories, boolean perDay, java.time.ZoneId zone) {
+        /** @return the measure to read: with a category filter its twin per category (category_key filled) */
+        String measure(String measure) {
+            return categories == null ? measure : MetricDayRepository.byCategory(measure);
         }
 
         /**
@@ -120,7 +123,7 @@ public final class ReportEngine implements TicketReports {
         }
 
         private String figures(String measure, String rows) {
-            if (!MetricDayRepository.ROLLED_UP.contains(measure)) {
+            if (!MetricDayRepository.WITH_TAIL.contains(measure)) {
                 return " FROM oa_tk_metric_day a WHERE " + rows.replace("d.", "a.") + where("a");
             }
             return " FROM (SELECT d.on_day, d.queue_key, d.type_key, d.category_key, d.agent_id, d.bucket, d.n FROM oa_tk_metric_day d WHERE "
@@ -169,6 +172,11 @@ public final class ReportEngine implements TicketReports {
             if (sql.contains(":to")) {
                 q.bind("to", filter.to());
             }
+            if (sql.contains(":fromAt")) {
+                // the range's instants: from the start of its first day to the start of the day after it, in the reports' zone
+                q.bind("fromAt", Columns.db(filter.from().atStartOfDay(zone).toInstant()))
+                        .bind("beforeAt", Columns.db(filter.to().plusDays(1).atStartOfDay(zone).toInstant()));
+            }
             if (sql.contains(":mfrom")) {
                 // the whole months of the range: [mfrom, mafter); none when mfrom >= mafter (then every day is a day row)
                 LocalDate mfrom = filter.from().getDayOfMonth() == 1 ? filter.from() : filter.from().withDayOfMonth(1).plusMonths(1);
@@ -213,7 +221,7 @@ public final class ReportEngine implements TicketReports {
         }
         List<String> cats = filter.category() == null ? null
                 : List.copyOf(new TreeSet<>(catalog.subTree(h, reader.tenantId(), filter.category())));
-        return new Scope(reader, filter, cats, perDay);
+        return new Scope(reader, filter, cats, perDay, metrics.zone());
     }
 
     /** Runs a grouped query and hands each row (key column 1, value column 2) to the sink. */
@@ -236,6 +244,7 @@ public final class ReportEngine implements TicketReports {
         Checks.notNull("admin", admin);
         admin.requireAdmin("rebuild the report figures");
         return commands.execute(CommandSpec.of(admin, "tk.report.rebuild").withTarget("report", "figures"), Long.class, ctx -> {
+            ratings.fillDays(ctx.handle(), admin.tenantId(), metrics.zone());
             long rows = days.rebuild(ctx.handle(), admin.tenantId());
             ctx.summary("rebuilt the report figures per day from the metric rows: " + rows + " row(s)");
             return rows;
@@ -285,14 +294,14 @@ public final class ReportEngine implements TicketReports {
         return report(reader, filter, (h, s) -> {
             Map<String, long[]> rows = new TreeMap<>();
             IntFunction<BiConsumer<Object, Long>> into = i -> (k, n) -> rows.computeIfAbsent((String) k, x -> new long[4])[i] += n;
-            if (s.plain()) {
+            if (s.perDay()) {
                 // each ticket once per agent: the assignments of the range less those whose previous assignment of the
                 // ticket to the agent is in the range too (a short range of index oa_tk_metric_assign_prev)
-                summed(h, s, MetricDayRepository.ASSIGNED, "agent_id", into.apply(0));
+                summed(h, s, s.measure(MetricDayRepository.ASSIGNED), "agent_id", into.apply(0));
                 grouped(h, s, "SELECT a.agent_id, COUNT(*) FROM oa_tk_metric_assign a" + s.join("a") + " WHERE a.tenant_id = :t"
                         + " AND a.prev_day >= :from AND a.prev_day <= :to AND a.assigned_day <= :to" + s.where("m") + " GROUP BY a.agent_id",
                         (k, n) -> into.apply(0).accept(k, -n));
-                summed(h, s, MetricDayRepository.RESOLVED, "agent_id", into.apply(1));
+                summed(h, s, s.measure(MetricDayRepository.RESOLVED), "agent_id", into.apply(1));
             } else {
                 grouped(h, s, "SELECT a.agent_id, COUNT(DISTINCT a.ticket_id) FROM oa_tk_metric_assign a" + s.join("a")
                         + " WHERE a.tenant_id = :t AND a.assigned_day >= :from AND a.assigned_day <= :to" + s.where("m") + " GROUP BY a.agent_id",
@@ -449,7 +458,7 @@ public final class ReportEngine implements TicketReports {
             for (SlaTarget g : SlaTarget.values()) {
                 rows.put(g, new long[2]);
             }
-            String sql = s.plain() ? "SELECT a.agent_id, a.bucket, SUM(a.n)" + s.days(MetricDayRepository.SLA) + " GROUP BY a.agent_id, a.bucket"
+            String sql = s.perDay() ? "SELECT a.agent_id, a.bucket, SUM(a.n)" + s.days(s.measure(MetricDayRepository.SLA)) + " GROUP BY a.agent_id, a.bucket"
                     : "SELECT o.target, CASE WHEN o.breached THEN 1 ELSE 0 END, COUNT(*) FROM oa_tk_metric_sla o" + s.join("o")
                     + " WHERE o.tenant_id = :t AND o.known_day >= :from AND o.known_day <= :to" + s.where("m") + " GROUP BY o.target, o.breached";
             s.bind(h.createQuery(sql), sql).map((rs, c) -> {
@@ -479,7 +488,7 @@ public final class ReportEngine implements TicketReports {
         String bucket = MetricDayRepository.bucketSql("m." + column);
         Map<String, TreeMap<Long, Long>> histograms = new TreeMap<>();
         TreeMap<Long, Long> all = new TreeMap<>();
-        String sql = s.plain() ? "SELECT a.queue_key, a.bucket, SUM(a.n)" + s.days(measure) + " GROUP BY a.queue_key, a.bucket HAVING SUM(a.n) <> 0"
+        String sql = s.perDay() ? "SELECT a.queue_key, a.bucket, SUM(a.n)" + s.days(s.measure(measure)) + " GROUP BY a.queue_key, a.bucket HAVING SUM(a.n) <> 0"
                 : "SELECT m.queue_key, " + bucket + ", COUNT(*)" + where + " GROUP BY m.queue_key, " + bucket;
         s.bind(h.createQuery(sql), sql).map((rs, c) -> {
             long b = rs.getLong(2);
@@ -551,13 +560,14 @@ public final class ReportEngine implements TicketReports {
     @Override
     public RatingReport ratings(Actor reader, ReportFilter filter) {
         return report(reader, filter, (h, s) -> {
-            Instant from = filter.from().atStartOfDay(metrics.zone()).toInstant();
-            Instant before = filter.to().plusDays(1).atStartOfDay(metrics.zone()).toInstant();
             Map<String, long[]> rows = new TreeMap<>();
             long[] total = new long[5];
-            String sql = "SELECT m.queue_key, r.score, COUNT(*) FROM oa_tk_rating r JOIN oa_tk_metric m ON m.ticket_id = r.ticket_id"
+            // per day: the ratings counted per queue and score (with the ratings given before they were, one by one)
+            String sql = s.perDay() ? "SELECT a.queue_key, a.bucket, SUM(a.n)" + s.days(s.measure(MetricDayRepository.RATED))
+                    + " GROUP BY a.queue_key, a.bucket HAVING SUM(a.n) <> 0"
+                    : "SELECT m.queue_key, r.score, COUNT(*) FROM oa_tk_rating r JOIN oa_tk_metric m ON m.ticket_id = r.ticket_id"
                     + " WHERE r.tenant_id = :t AND r.rated_at >= :fromAt AND r.rated_at < :beforeAt" + s.where("m") + " GROUP BY m.queue_key, r.score";
-            s.bind(h.createQuery(sql), sql).bind("fromAt", Columns.db(from)).bind("beforeAt", Columns.db(before)).map((rs, c) -> {
+            s.bind(h.createQuery(sql), sql).map((rs, c) -> {
                 int score = rs.getInt(2);
                 long n = rs.getLong(3);
                 rows.computeIfAbsent(rs.getString(1), k -> new long[5])[score - 1] += n;

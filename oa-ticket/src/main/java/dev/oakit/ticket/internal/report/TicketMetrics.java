@@ -11,6 +11,7 @@ import dev.oakit.ticket.internal.store.MetricDayRepository;
 import dev.oakit.ticket.internal.store.MetricDayRepository.Delta;
 import dev.oakit.ticket.internal.store.MetricRepository;
 import dev.oakit.ticket.internal.store.QueueRepository;
+import dev.oakit.ticket.internal.store.RatingRepository;
 import dev.oakit.ticket.internal.store.TicketRow;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -29,7 +30,7 @@ import java.util.Map;
  * Records the per-ticket figures the reports aggregate (V40__ticket_metrics.sql) and their counts per
  * day (V66__ticket_metric_day.sql, {@link MetricDayRepository}), in the command's transaction, when they become known: creation, the first public agent reply and the
  * current resolution (with their working-time durations on the queue's calendar), assignments,
- * reopenings, and SLA outcomes. Without an SLA clock the resolution outcome is "breached" when a
+ * reopenings, SLA outcomes and ratings (each also per category, for the reports with a category filter). Without an SLA clock the resolution outcome is "breached" when a
  * ticket with a due time is resolved after it; an SLA clock reports its own outcomes through
  * {@link #outcome}, and those are never overwritten by that default.
  *
@@ -50,11 +51,13 @@ public final class TicketMetrics {
     private final QueueRepository queues;
     private final QueueCalendar queueCalendar;
     private final MetricDayRepository days;
+    private final RatingRepository ratings;
 
     @Inject
     public TicketMetrics(BusinessCalendars calendars, TicketConfig config, MetricRepository metrics, QueueRepository queues,
-                         QueueCalendar queueCalendar, MetricDayRepository days) {
+                         QueueCalendar queueCalendar, MetricDayRepository days, RatingRepository ratings) {
         this.days = days;
+        this.ratings = ratings;
         this.queueCalendar = queueCalendar;
         this.calendars = calendars;
         this.config = config;
@@ -72,7 +75,8 @@ public final class TicketMetrics {
         return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
-    private LocalDate day(Instant at) {
+    /** @return the day of an instant in the reports' zone (the day the figures count a fact on) */
+    public LocalDate day(Instant at) {
         return at.atZone(zone()).toLocalDate();
     }
 
@@ -102,8 +106,7 @@ public final class TicketMetrics {
                     if (!e.internal()) {
                         long secs = calendar(h, row.tenantId, row.queue).between(row.createdAt, e.at()).toSeconds();
                         if (metrics.firstResponse(h, row.tenantId, row.id, e.at(), day(e.at()), secs, e.actorId()) == 1) {
-                            deltas.add(MetricDayRepository.delta(MetricDayRepository.FIRST_RESPONSE_HISTOGRAM, day(e.at()), row.queue, row.type, null,
-                                    null, MetricDayRepository.bucket(secs), 1));
+                            firstResponse(day(e.at()), secs, row.queue, row.type, row.category, 1, deltas);
                         }
                     }
                 }
@@ -114,6 +117,16 @@ public final class TicketMetrics {
                     Object to = e.detail().get("to");
                     if (to != null) {
                         metrics.assigned(h, row.tenantId, row.id, to.toString(), e.at(), day(e.at())); // counted by the rollup
+                    }
+                }
+                case RATED -> {
+                    Object score = e.detail().get("score");
+                    if (score != null) {
+                        if (!moved) {
+                            // the lock every writer of a ticket's counts takes first: a rating during a rebuild waits and is counted once
+                            metrics.lockFigures(h, row.tenantId, row.id);
+                        }
+                        rated(day(e.at()), Integer.parseInt(score.toString()), row.queue, row.type, row.category, 1, deltas);
                     }
                 }
                 default -> { }
@@ -137,12 +150,16 @@ public final class TicketMetrics {
         figures(was, was.queue(), was.type(), was.category(), -1, deltas);
         figures(was, row.queue, row.type, row.category, 1, deltas);
         for (MetricRepository.Outcome o : metrics.outcomes(h, row.tenantId, row.id)) {
-            deltas.add(MetricDayRepository.delta(MetricDayRepository.SLA, o.day(), was.queue(), was.type(), null, o.target(), o.breached() ? 1 : 0, -1));
-            deltas.add(MetricDayRepository.delta(MetricDayRepository.SLA, o.day(), row.queue, row.type, null, o.target(), o.breached() ? 1 : 0, 1));
+            sla(o.day(), o.target(), o.breached(), was.queue(), was.type(), was.category(), -1, deltas);
+            sla(o.day(), o.target(), o.breached(), row.queue, row.type, row.category, 1, deltas);
         }
         for (Map.Entry<String, LocalDate> a : metrics.rolledAssignments(h, row.tenantId, row.id)) {
-            deltas.add(MetricDayRepository.delta(MetricDayRepository.ASSIGNED, a.getValue(), was.queue(), was.type(), null, a.getKey(), 0, -1));
-            deltas.add(MetricDayRepository.delta(MetricDayRepository.ASSIGNED, a.getValue(), row.queue, row.type, null, a.getKey(), 0, 1));
+            assigned(a.getValue(), a.getKey(), was.queue(), was.type(), was.category(), -1, deltas);
+            assigned(a.getValue(), a.getKey(), row.queue, row.type, row.category, 1, deltas);
+        }
+        for (RatingRepository.Counted r : ratings.counted(h, row.tenantId, row.id)) {
+            rated(r.day(), r.score(), was.queue(), was.type(), was.category(), -1, deltas);
+            rated(r.day(), r.score(), row.queue, row.type, row.category, 1, deltas);
         }
         days.add(h, row.tenantId, deltas);
     }
@@ -157,10 +174,35 @@ public final class TicketMetrics {
             out.add(MetricDayRepository.delta(MetricDayRepository.CREATED_BY_CATEGORY, f.createdDay(), queue, type, category, null, 0, sign));
         }
         if (f.firstResponseSecs() != null) {
-            out.add(MetricDayRepository.delta(MetricDayRepository.FIRST_RESPONSE_HISTOGRAM, f.firstResponseDay(), queue, type, null, null,
-                    MetricDayRepository.bucket(f.firstResponseSecs()), sign));
+            firstResponse(f.firstResponseDay(), f.firstResponseSecs(), queue, type, category, sign, out);
         }
         resolution(f.resolvedDay(), f.resolutionSecs(), f.resolvedBy(), queue, type, category, sign, out);
+    }
+
+    /*
+     * Each fact below is counted twice: in its measure (category "") and in its twin per category (the category filter's
+     * figures, V72__ticket_metric_category.sql).
+     */
+
+    private static void firstResponse(LocalDate day, long secs, String queue, String type, String category, int sign, List<Delta> out) {
+        long bucket = MetricDayRepository.bucket(secs);
+        out.add(MetricDayRepository.delta(MetricDayRepository.FIRST_RESPONSE_HISTOGRAM, day, queue, type, null, null, bucket, sign));
+        out.add(MetricDayRepository.delta(MetricDayRepository.FIRST_RESPONSE_BY_CATEGORY, day, queue, type, category, null, bucket, sign));
+    }
+
+    private static void sla(LocalDate day, String target, boolean breached, String queue, String type, String category, int sign, List<Delta> out) {
+        out.add(MetricDayRepository.delta(MetricDayRepository.SLA, day, queue, type, null, target, breached ? 1 : 0, sign));
+        out.add(MetricDayRepository.delta(MetricDayRepository.SLA_BY_CATEGORY, day, queue, type, category, target, breached ? 1 : 0, sign));
+    }
+
+    private static void assigned(LocalDate day, String agent, String queue, String type, String category, int sign, List<Delta> out) {
+        out.add(MetricDayRepository.delta(MetricDayRepository.ASSIGNED, day, queue, type, null, agent, 0, sign));
+        out.add(MetricDayRepository.delta(MetricDayRepository.ASSIGNED_BY_CATEGORY, day, queue, type, category, agent, 0, sign));
+    }
+
+    private static void rated(LocalDate day, int score, String queue, String type, String category, int sign, List<Delta> out) {
+        out.add(MetricDayRepository.delta(MetricDayRepository.RATED, day, queue, type, null, null, score, sign));
+        out.add(MetricDayRepository.delta(MetricDayRepository.RATED_BY_CATEGORY, day, queue, type, category, null, score, sign));
     }
 
     /** Adds {@code sign} times a resolution's figures per day (none when {@code day} is null). */
@@ -170,8 +212,11 @@ public final class TicketMetrics {
         }
         out.add(MetricDayRepository.delta(MetricDayRepository.RESOLVED, day, queue, type, null, by, 0, sign));
         out.add(MetricDayRepository.delta(MetricDayRepository.RESOLVED_BY_CATEGORY, day, queue, type, category, null, 0, sign));
+        out.add(MetricDayRepository.delta(MetricDayRepository.RESOLVED_BY_AGENT_CATEGORY, day, queue, type, category, by, 0, sign));
         if (secs != null) {
             out.add(MetricDayRepository.delta(MetricDayRepository.RESOLUTION_HISTOGRAM, day, queue, type, null, null, MetricDayRepository.bucket(secs), sign));
+            out.add(MetricDayRepository.delta(MetricDayRepository.RESOLUTION_BY_CATEGORY, day, queue, type, category, null,
+                    MetricDayRepository.bucket(secs), sign));
         }
     }
 
@@ -194,7 +239,7 @@ public final class TicketMetrics {
                 resolution(was.resolvedDay(), was.resolutionSecs(), was.resolvedBy(), row.queue, row.type, row.category, -1, deltas));
         for (MetricRepository.Outcome o : metrics.outcomes(h, row.tenantId, row.id)) {
             if (SlaTarget.RESOLUTION.name().equals(o.target()) && FROM_DUE.equals(o.origin())) {
-                deltas.add(MetricDayRepository.delta(MetricDayRepository.SLA, o.day(), row.queue, row.type, null, o.target(), o.breached() ? 1 : 0, -1));
+                sla(o.day(), o.target(), o.breached(), row.queue, row.type, row.category, -1, deltas);
             }
         }
         metrics.reopened(h, row.tenantId, row.id, FROM_DUE);
@@ -225,9 +270,9 @@ public final class TicketMetrics {
         metrics.outcome(h, tenant, ticketId, target, dueAt, breached, at, day(at), source, existing != null);
         if (now != null) {
             if (existing != null) {
-                deltas.add(MetricDayRepository.delta(MetricDayRepository.SLA, now.day(), now.queue(), now.type(), null, target.name(), now.breached() ? 1 : 0, -1));
+                sla(now.day(), target.name(), now.breached(), now.queue(), now.type(), now.category(), -1, deltas);
             }
-            deltas.add(MetricDayRepository.delta(MetricDayRepository.SLA, day(at), now.queue(), now.type(), null, target.name(), breached ? 1 : 0, 1));
+            sla(day(at), target.name(), breached, now.queue(), now.type(), now.category(), 1, deltas);
         }
     }
 }

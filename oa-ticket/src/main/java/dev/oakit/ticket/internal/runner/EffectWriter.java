@@ -136,7 +136,7 @@ final class EffectWriter {
             } else if (e instanceof Effect.LogTime x) {
                 c.loggedTimeId = times.insert(h, tenant, id, x.userId(), x.minutes(), x.workDate(), x.note(), c.now);
             } else if (e instanceof Effect.AddRating x) {
-                ratings.insert(h, tenant, id, x.rating());
+                ratings.insert(h, tenant, id, x.rating(), metrics.day(x.rating().at()));
             }
         }
         c.effects.clear();

@@ -32,6 +32,29 @@ public final class MetricDayRepository {
     public static final String RESOLUTION_HISTOGRAM = "resol_h";
     public static final String SLA = "sla";
     public static final String ASSIGNED = "assigned";
+    /* the same counts per category, for the reports with a category filter (V72__ticket_metric_category.sql) */
+    public static final String RESOLVED_BY_AGENT_CATEGORY = "resolved_ac";
+    public static final String FIRST_RESPONSE_BY_CATEGORY = "first_hc";
+    public static final String RESOLUTION_BY_CATEGORY = "resol_hc";
+    public static final String SLA_BY_CATEGORY = "sla_c";
+    public static final String ASSIGNED_BY_CATEGORY = "assigned_c";
+    /** Ratings: bucket the score, on_day the day rated, queue and type the ticket's current ones. */
+    public static final String RATED = "rated";
+    public static final String RATED_BY_CATEGORY = "rated_c";
+
+    /** Each measure that a report reads by agent, bucket or queue and its twin per category (category_key filled). */
+    private static final Map<String, String> BY_CATEGORY = Map.of(CREATED, CREATED_BY_CATEGORY, RESOLVED, RESOLVED_BY_AGENT_CATEGORY,
+            FIRST_RESPONSE_HISTOGRAM, FIRST_RESPONSE_BY_CATEGORY, RESOLUTION_HISTOGRAM, RESOLUTION_BY_CATEGORY, SLA, SLA_BY_CATEGORY,
+            ASSIGNED, ASSIGNED_BY_CATEGORY, RATED, RATED_BY_CATEGORY);
+
+    /** @return the measure's twin counted per category (what a report with a category filter reads) */
+    public static String byCategory(String measure) {
+        String c = BY_CATEGORY.get(measure);
+        if (c == null) {
+            throw new IllegalArgumentException("measure '" + measure + "' has no twin per category");
+        }
+        return c;
+    }
 
     /** The suffix of a measure's month rows (on_day the first day of the month). */
     public static final String MONTH = "_m";
@@ -166,7 +189,14 @@ public final class MetricDayRepository {
     }
 
     /** The measures the rollup counts (their rows carry "rolled"), not the commands. */
-    public static final java.util.Set<String> ROLLED_UP = java.util.Set.of(CREATED, CREATED_BY_CATEGORY, ASSIGNED);
+    public static final java.util.Set<String> ROLLED_UP = java.util.Set.of(CREATED, CREATED_BY_CATEGORY, ASSIGNED, ASSIGNED_BY_CATEGORY);
+
+    /**
+     * The measures whose reports add a tail of rows not in the figures ({@link #tail}): the rolled-up ones, and the
+     * ratings (those given before V72__ticket_metric_category.sql have no day until {@link #rebuild} counts them).
+     */
+    public static final java.util.Set<String> WITH_TAIL = java.util.Set.of(CREATED, CREATED_BY_CATEGORY, ASSIGNED, ASSIGNED_BY_CATEGORY,
+            RATED, RATED_BY_CATEGORY);
 
     /**
      * A pause for tests that make a command commit while a rollup or a rebuild runs: called with "rollup:" and the
@@ -186,22 +216,30 @@ public final class MetricDayRepository {
     }
 
     /**
-     * The rows of a rolled-up measure that are not rolled up yet, as rows of {@code oa_tk_metric_day} (columns on_day,
-     * queue_key, type_key, category_key, agent_id, bucket, n; day rows only) with the day in [:from, :to]: what the
-     * reports add to the figures. Few rows: the rollup job keeps up.
+     * The rows of a measure that are not in the figures yet, as rows of {@code oa_tk_metric_day} (columns on_day,
+     * queue_key, type_key, category_key, agent_id, bucket, n; day rows only): for a rolled-up measure the creations or
+     * assignments not rolled up yet with the day in [:from, :to]; for the ratings those given before V72 (no day; the
+     * rating instant in [:fromAt, :beforeAt), on_day then any day: the rating reports do not group by day). What the
+     * reports add to the figures; few rows: the rollup job keeps up, a rebuild counts the old ratings.
      *
      * @param where the filter's condition on alias {@code m} (the ticket's oa_tk_metric row), "" or " AND ..."
      */
     public static String tail(String measure, String where) {
-        String cat = CREATED_BY_CATEGORY.equals(measure) ? "COALESCE(m.category_key, '')" : "''";
+        boolean perCategory = BY_CATEGORY.containsValue(measure);
+        String cat = perCategory ? "COALESCE(m.category_key, '')" : "''";
         if (CREATED.equals(measure) || CREATED_BY_CATEGORY.equals(measure)) {
             return "SELECT m.created_day AS on_day, m.queue_key, m.type_key, " + cat + " AS category_key, '' AS agent_id, 0 AS bucket, 1 AS n"
                     + " FROM oa_tk_metric m WHERE m.tenant_id = :t AND m.rolled = 0 AND m.created_day >= :from AND m.created_day <= :to" + where;
         }
-        if (ASSIGNED.equals(measure)) {
-            return "SELECT x.assigned_day AS on_day, m.queue_key, m.type_key, '' AS category_key, x.agent_id, 0 AS bucket, 1 AS n"
+        if (ASSIGNED.equals(measure) || ASSIGNED_BY_CATEGORY.equals(measure)) {
+            return "SELECT x.assigned_day AS on_day, m.queue_key, m.type_key, " + cat + " AS category_key, x.agent_id, 0 AS bucket, 1 AS n"
                     + " FROM oa_tk_metric_assign x JOIN oa_tk_metric m ON m.ticket_id = x.ticket_id"
                     + " WHERE x.tenant_id = :t AND x.rolled = 0 AND x.assigned_day >= :from AND x.assigned_day <= :to" + where;
+        }
+        if (RATED.equals(measure) || RATED_BY_CATEGORY.equals(measure)) {
+            return "SELECT m.created_day AS on_day, m.queue_key, m.type_key, " + cat + " AS category_key, '' AS agent_id,"
+                    + " x.score AS bucket, 1 AS n FROM oa_tk_rating x JOIN oa_tk_metric m ON m.ticket_id = x.ticket_id"
+                    + " WHERE x.tenant_id = :t AND x.rated_day IS NULL AND x.rated_at >= :fromAt AND x.rated_at < :beforeAt" + where;
         }
         throw new IllegalArgumentException("measure '" + measure + "' is kept by the commands, it has no tail");
     }
@@ -261,6 +299,7 @@ public final class MetricDayRepository {
         for (Assigned a : assigned) {
             Ticket t = byId.get(a.ticket());
             deltas.add(delta(ASSIGNED, a.day(), t.queue(), t.type(), null, a.agent(), 0, 1));
+            deltas.add(delta(ASSIGNED_BY_CATEGORY, a.day(), t.queue(), t.type(), t.category(), a.agent(), 0, 1));
         }
         add(h, tenant, deltas);
         if (!created.isEmpty()) {
@@ -284,6 +323,8 @@ public final class MetricDayRepository {
      * assignments not rolled up as rolled up and counts the rolled-up ones only: a create or an assignment committed
      * after the mark stays in the live tail, counted once. Creations and assignments lock no metric row, so they never
      * wait for a rebuild.
+     * Ratings are counted by their day: the ratings without one (given before V72__ticket_metric_category.sql) get
+     * theirs first ({@code RatingRepository.fillDays}), in the same transaction.
      *
      * @return the rows of figures written
      */
@@ -300,6 +341,7 @@ public final class MetricDayRepository {
         String into = "INSERT INTO oa_tk_metric_day (tenant_id, measure, on_day, queue_key, type_key, category_key, agent_id, bucket, n) ";
         String cat = "COALESCE(category_key, '')";
         String by = "COALESCE(resolved_by, '')";
+        String mcat = "COALESCE(m.category_key, '')";
         String first = bucketSql("first_response_secs");
         String resol = bucketSql("resolution_secs");
         String breached = "CASE WHEN o.breached THEN 1 ELSE 0 END";
@@ -323,7 +365,30 @@ public final class MetricDayRepository {
                         + " GROUP BY o.tenant_id, o.known_day, m.queue_key, m.type_key, o.target, " + breached,
                 "SELECT a.tenant_id, '" + ASSIGNED + "', a.assigned_day, m.queue_key, m.type_key, '', a.agent_id, 0, COUNT(*)"
                         + " FROM oa_tk_metric_assign a JOIN oa_tk_metric m ON m.ticket_id = a.ticket_id WHERE a.tenant_id = :t AND a.rolled = 1"
-                        + " GROUP BY a.tenant_id, a.assigned_day, m.queue_key, m.type_key, a.agent_id");
+                        + " GROUP BY a.tenant_id, a.assigned_day, m.queue_key, m.type_key, a.agent_id",
+                // the twins per category (V72__ticket_metric_category.sql)
+                "SELECT tenant_id, '" + RESOLVED_BY_AGENT_CATEGORY + "', resolved_day, queue_key, type_key, " + cat + ", " + by + ", 0, COUNT(*)"
+                        + " FROM oa_tk_metric WHERE tenant_id = :t AND resolved_day IS NOT NULL GROUP BY tenant_id, resolved_day, queue_key, type_key, "
+                        + cat + ", " + by,
+                "SELECT tenant_id, '" + FIRST_RESPONSE_BY_CATEGORY + "', first_response_day, queue_key, type_key, " + cat + ", '', " + first + ", COUNT(*)"
+                        + " FROM oa_tk_metric WHERE tenant_id = :t AND first_response_secs IS NOT NULL"
+                        + " GROUP BY tenant_id, first_response_day, queue_key, type_key, " + cat + ", " + first,
+                "SELECT tenant_id, '" + RESOLUTION_BY_CATEGORY + "', resolved_day, queue_key, type_key, " + cat + ", '', " + resol + ", COUNT(*)"
+                        + " FROM oa_tk_metric WHERE tenant_id = :t AND resolution_secs IS NOT NULL"
+                        + " GROUP BY tenant_id, resolved_day, queue_key, type_key, " + cat + ", " + resol,
+                "SELECT o.tenant_id, '" + SLA_BY_CATEGORY + "', o.known_day, m.queue_key, m.type_key, " + mcat + ", o.target, " + breached + ", COUNT(*)"
+                        + " FROM oa_tk_metric_sla o JOIN oa_tk_metric m ON m.ticket_id = o.ticket_id WHERE o.tenant_id = :t"
+                        + " GROUP BY o.tenant_id, o.known_day, m.queue_key, m.type_key, " + mcat + ", o.target, " + breached,
+                "SELECT a.tenant_id, '" + ASSIGNED_BY_CATEGORY + "', a.assigned_day, m.queue_key, m.type_key, " + mcat + ", a.agent_id, 0, COUNT(*)"
+                        + " FROM oa_tk_metric_assign a JOIN oa_tk_metric m ON m.ticket_id = a.ticket_id WHERE a.tenant_id = :t AND a.rolled = 1"
+                        + " GROUP BY a.tenant_id, a.assigned_day, m.queue_key, m.type_key, " + mcat + ", a.agent_id",
+                // the ratings with a day (the caller gave the older ones theirs first)
+                "SELECT r.tenant_id, '" + RATED + "', r.rated_day, m.queue_key, m.type_key, '', '', r.score, COUNT(*)"
+                        + " FROM oa_tk_rating r JOIN oa_tk_metric m ON m.ticket_id = r.ticket_id WHERE r.tenant_id = :t AND r.rated_day IS NOT NULL"
+                        + " GROUP BY r.tenant_id, r.rated_day, m.queue_key, m.type_key, r.score",
+                "SELECT r.tenant_id, '" + RATED_BY_CATEGORY + "', r.rated_day, m.queue_key, m.type_key, " + mcat + ", '', r.score, COUNT(*)"
+                        + " FROM oa_tk_rating r JOIN oa_tk_metric m ON m.ticket_id = r.ticket_id WHERE r.tenant_id = :t AND r.rated_day IS NOT NULL"
+                        + " GROUP BY r.tenant_id, r.rated_day, m.queue_key, m.type_key, " + mcat + ", r.score");
         long rows = 0;
         for (String s : sql) {
             rows += h.createUpdate(into + s).bind("t", tenant).execute();

@@ -134,19 +134,19 @@ public final class MetricRepository {
                 .map((rs, c) -> java.util.Map.entry(rs.getString(1), rs.getObject(2, java.sql.Date.class).toLocalDate())).list();
     }
 
-    /** The ticket's queue and type, and the recorded outcome of one SLA target (origin null when none is recorded). */
-    public record OutcomeAt(String queue, String type, String origin, boolean breached, LocalDate day) {
+    /** The ticket's queue, type and category, and the recorded outcome of one SLA target (origin null when none is recorded). */
+    public record OutcomeAt(String queue, String type, String category, String origin, boolean breached, LocalDate day) {
     }
 
     /** @return the ticket's queue and type with the recorded outcome of the target, empty when the ticket has no figures */
     public Optional<OutcomeAt> outcomeAt(Handle h, String tenant, long ticketId, SlaTarget target) {
         return h.createQuery("""
-                SELECT m.queue_key, m.type_key, o.origin, o.breached, o.known_day FROM oa_tk_metric m
+                SELECT m.queue_key, m.type_key, m.category_key, o.origin, o.breached, o.known_day FROM oa_tk_metric m
                 LEFT JOIN oa_tk_metric_sla o ON o.ticket_id = m.ticket_id AND o.target = :g
                 WHERE m.ticket_id = :id AND m.tenant_id = :t""")
                 .bind("id", ticketId).bind("g", target.name()).bind("t", tenant)
-                .map((rs, c) -> new OutcomeAt(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                        day(rs.getObject(5, java.sql.Date.class)))).findOne();
+                .map((rs, c) -> new OutcomeAt(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
+                        day(rs.getObject(6, java.sql.Date.class)))).findOne();
     }
 
     /** Records the outcome of an SLA target, replacing a recorded one when {@code replace}. */
