@@ -579,7 +579,7 @@ public final class TicketBenchmark {
     }
 
     /** A requester creates a ticket of type {@code it} in a random queue with a random category. */
-    private static Creator viaOakit(OaKit oa, Desk desk) {
+    static Creator viaOakit(OaKit oa, Desk desk) {
         Tickets tickets = oa.service(Tickets.class);
         return (w, rnd) -> {
             int q = rnd.nextInt(desk.queues);
@@ -590,7 +590,7 @@ public final class TicketBenchmark {
 
     /** One routed create of worker {@code w}. */
     @FunctionalInterface
-    private interface Creator {
+    interface Creator {
         void create(int worker, SplittableRandom rnd);
     }
 

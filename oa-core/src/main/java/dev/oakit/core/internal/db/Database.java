@@ -77,9 +77,11 @@ public final class Database implements AutoCloseable, dev.oakit.core.spi.OaDatab
         Jdbi j = Jdbi.create(connections);
         j.getConfig(Handles.class).setForceEndTransactions(false);
         InstantAsUtc.install(j);
+        StatementSetUp.install(j);
         Jdbi pool = Jdbi.create(ds);
         pool.getConfig(Handles.class).setForceEndTransactions(false);
         InstantAsUtc.install(pool);
+        StatementSetUp.install(pool);
         poolJdbi = pool;
         jdbi = j;
     }
