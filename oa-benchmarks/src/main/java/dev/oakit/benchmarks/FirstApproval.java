@@ -57,11 +57,13 @@ public final class FirstApproval {
 
     /** Milliseconds of each part and in all (build() to the approval returned): wall clock, then the process's CPU time. */
     record Result(String how, long build, long deploy, long directory, long approval, long total,
-                  long cpuBuild, long cpuDeploy, long cpuDirectory, long cpuApproval, long cpuTotal, long classes) {
+                  long cpuBuild, long cpuDeploy, long cpuDirectory, long cpuApproval, long cpuTotal, long classes,
+                  long buildOnly, long startOnly) {
         String line() {
             return String.format(Locale.ROOT, "leave-lifecycle fresh jvm h2%s: build() to first approval ms=%d (build and start %d, "
-                    + "deploy %d, directory %d, start and approve %d); process cpu ms=%d (%d, %d, %d, %d); classes loaded %d", how, total,
-                    build, deploy, directory, approval, cpuTotal, cpuBuild, cpuDeploy, cpuDirectory, cpuApproval, classes);
+                    + "deploy %d, directory %d, start and approve %d); process cpu ms=%d (%d, %d, %d, %d); classes loaded %d; "
+                    + "build() %d ms, start() %d ms", how, total,
+                    build, deploy, directory, approval, cpuTotal, cpuBuild, cpuDeploy, cpuDirectory, cpuApproval, classes, buildOnly, startOnly);
         }
     }
 
@@ -91,10 +93,13 @@ public final class FirstApproval {
             String t = OakitLeaveEngine.T;
             Actor admin = Actor.admin(t, "root");
             long c0 = cpu();
+            long up0 = uptime();
             long t0 = System.nanoTime();
-            try (OaKit oa = OaKit.builder().dataSource(ds).tenant(OakitLeaveEngine.T, OakitLeaveEngine.T).plugin(new WorkflowPlugin())
+            OaKit built = OaKit.builder().dataSource(ds).tenant(OakitLeaveEngine.T, OakitLeaveEngine.T).plugin(new WorkflowPlugin())
                     .config("core", Map.of("jobs", Map.of("enabled", false)))
-                .config("core", Map.of("tenants", Map.of("requireKnownUsers", false))) /* acts as users it never creates */.build().start()) {
+                    .config("core", Map.of("tenants", Map.of("requireKnownUsers", false))) /* acts as users it never creates */.build();
+            long tBuilt = System.nanoTime();
+            try (OaKit oa = built.start()) {
                 long t1 = System.nanoTime();
                 long c1 = cpu();
                 oa.service(ProcessDefinitions.class).deploy(admin, OakitLeaveEngine.leave());
@@ -119,8 +124,13 @@ public final class FirstApproval {
                 long t4 = System.nanoTime();
                 long c4 = cpu();
                 long classes = java.lang.management.ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
-                System.out.printf(Locale.ROOT, "%s %d %d %d %d %d %d %d %d %d %d %d%n", PREFIX, ms(t1 - t0), ms(t2 - t1), ms(t3 - t2),
-                        ms(t4 - t3), ms(t4 - t0), ms(c1 - c0), ms(c2 - c1), ms(c3 - c2), ms(c4 - c3), ms(c4 - c0), classes);
+                // where each part starts on the JVM's clock, to line up with -Xlog's uptime stamps (class loading, GC, JIT)
+                System.out.printf(Locale.ROOT, "first-approval parts start at JVM uptime ms: build() %d, start() %d, deploy %d, "
+                        + "directory %d, start and approve %d, done %d%n", up0, up0 + ms(tBuilt - t0), up0 + ms(t1 - t0), up0 + ms(t2 - t0),
+                        up0 + ms(t3 - t0), up0 + ms(t4 - t0));
+                System.out.printf(Locale.ROOT, "%s %d %d %d %d %d %d %d %d %d %d %d %d %d%n", PREFIX, ms(t1 - t0), ms(t2 - t1), ms(t3 - t2),
+                        ms(t4 - t3), ms(t4 - t0), ms(c1 - c0), ms(c2 - c1), ms(c3 - c2), ms(c4 - c3), ms(c4 - c0), classes,
+                        ms(tBuilt - t0), ms(t1 - tBuilt));
             }
         }
     }
@@ -129,6 +139,10 @@ public final class FirstApproval {
     private static long cpu() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    private static long uptime() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
     }
 
     private static long ms(long nanos) {
@@ -264,7 +278,7 @@ public final class FirstApproval {
         for (String line : lines) {
             if (line.startsWith(PREFIX)) {
                 long[] v = Arrays.stream(line.substring(PREFIX.length()).trim().split(" ")).mapToLong(Long::parseLong).toArray();
-                return new Result(how, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10]);
+                return new Result(how, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12]);
             }
         }
         throw new IllegalStateException("the fresh JVM printed no figures: " + String.join("\n", lines));

@@ -37,9 +37,6 @@ import java.util.stream.Collectors;
  * last part (defaults and typed values) is the one to move out should the class grow.
  */
 final class FormEngine {
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
-            .formatAssertionsEnabled(false).build();
     private static final Pattern SEGMENT = Pattern.compile("\\.?([^.\\[]+)|\\[(\\d+)]");
     private static final Map<String, Integer> RANK = Map.of("required", 0, "additionalProperties", 0, "type", 1,
             "const", 2, "enum", 2, "minLength", 3);
@@ -49,15 +46,46 @@ final class FormEngine {
     private final String what;
     private final List<FormField> fields;
     private final UnknownFields unknown;
-    private final JsonSchema compiled;
+    private final ObjectNode schemaTree;
     private final PlainCheck plain;
+    /** Compiled on first use: data the plain check passes never needs it (see {@link #schema()}). */
+    private volatile JsonSchema compiled;
+
+    /** The JSON Schema library, loaded by the first engine that needs a compiled schema. */
+    private static final class Schemas {
+        static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().formatAssertionsEnabled(false).build();
+    }
 
     FormEngine(String what, List<FormField> fields, UnknownFields unknown) {
         this.what = what;
         this.fields = List.copyOf(fields);
         this.unknown = unknown;
-        this.compiled = FACTORY.getSchema(JsonSchemaCompiler.compile(what, fields, unknown), CONFIG);
+        this.schemaTree = JsonSchemaCompiler.compile(what, fields, unknown);
         this.plain = PlainCheck.of(this.fields, unknown);
+    }
+
+    /**
+     * The compiled JSON Schema, compiled once, when data first needs it: a fresh JVM whose first forms are
+     * valid plain data then loads no JSON Schema library at all. Two first users at once get the same one.
+     */
+    JsonSchema schema() {
+        JsonSchema c = compiled;
+        if (c == null) {
+            synchronized (this) {
+                c = compiled;
+                if (c == null) {
+                    c = Schemas.FACTORY.getSchema(schemaTree, Schemas.CONFIG);
+                    compiled = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    /** @return whether {@link #schema()} was compiled (tests) */
+    boolean schemaCompiled() {
+        return compiled != null;
     }
 
     List<FormField> fields() {
@@ -85,7 +113,7 @@ final class FormEngine {
         FormNumbers.screen(filled).forEach(p -> byPath.put(p.path(), new Ranked(p, LIMIT_RANK)));
         // the schema is asked (and its messages worded) only for data the plain check cannot pass
         if (alwaysSchema || !byPath.isEmpty() || !plain.passes(filled)) {
-            for (ValidationMessage m : compiled.validate(filled)) {
+            for (ValidationMessage m : schema().validate(filled)) {
                 Ranked r = translate(m);
                 byPath.merge(r.problem.path(), r, (a, b) -> b.rank < a.rank ? b : a);
             }
