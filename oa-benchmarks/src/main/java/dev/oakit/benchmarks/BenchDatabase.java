@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import dev.oakit.core.testing.CountingDataSource;
+import dev.oakit.testing.base.DelegatingDataSource;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -72,56 +73,12 @@ final class BenchDatabase implements AutoCloseable {
      * is on. The counter is a reflective proxy around every JDBC call, whose cost would be measured
      * as the engines' own, so throughput is measured without it.
      */
-    private final class Switch implements DataSource {
+    private final class Switch extends DelegatingDataSource {
         volatile boolean counted;
 
-        private DataSource target() {
+        @Override
+        protected DataSource target() {
             return counted ? counting : pool;
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            return target().getConnection();
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            return target().getConnection(username, password);
-        }
-
-        @Override
-        public java.io.PrintWriter getLogWriter() throws SQLException {
-            return pool.getLogWriter();
-        }
-
-        @Override
-        public void setLogWriter(java.io.PrintWriter out) throws SQLException {
-            pool.setLogWriter(out);
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) throws SQLException {
-            pool.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() throws SQLException {
-            return pool.getLoginTimeout();
-        }
-
-        @Override
-        public java.util.logging.Logger getParentLogger() {
-            return java.util.logging.Logger.getLogger("dev.oakit.benchmarks");
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            return pool.unwrap(iface);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) throws SQLException {
-            return pool.isWrapperFor(iface);
         }
     }
 

@@ -6,7 +6,6 @@ import dev.oakit.core.directory.Department;
 import dev.oakit.core.directory.Directory;
 import dev.oakit.core.directory.Membership;
 import dev.oakit.core.directory.User;
-import dev.oakit.core.form.FormSchema;
 import dev.oakit.core.testing.IsolatedBuild;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -48,23 +47,6 @@ class ColdStartTest {
         return classes.stream().filter(c -> YAML_PACKAGES.stream().anyMatch(c::startsWith)).toList();
     }
 
-    static ProcessDefinition leave() {
-        FormSchema form = FormSchema.builder("leave")
-                .select("type", f -> f.required().options("annual", "sick"))
-                .number("days", f -> f.required().min("0.5").max(30))
-                .build();
-        return ProcessDefinition.builder("leave").name("leave").form(form)
-                .start("start")
-                .approval("manager", a -> a.name("manager").approver(ApproverRule.manager(1)))
-                .exclusive("long")
-                .approval("director", a -> a.name("director").approver(ApproverRule.role("director")))
-                .end("approved")
-                .chain("start", "manager", "long")
-                .when("long", "director", "form.days > 3").otherwise("long", "approved")
-                .route("director", "approved")
-                .build();
-    }
-
     /** Runs in the fresh loader: build, start, deploy, the directory, then one leave started and approved. */
     static final class FirstApproval implements Callable<String> {
         @Override
@@ -76,7 +58,7 @@ class ColdStartTest {
             try (OaKit oa = OaKit.builder().dataSource(ds).tenant("t1", "t1").plugin(new WorkflowPlugin())
                     .config("core", Map.of("jobs", Map.of("enabled", false), "tenants", Map.of("requireKnownUsers", false)))
                     .build().start()) {
-                oa.service(ProcessDefinitions.class).deploy(admin, leave());
+                oa.service(ProcessDefinitions.class).deploy(admin, WorkflowFixture.plainLeave(3));
                 Directory d = oa.service(Directory.class);
                 d.createDepartment(admin, Department.root("hq", "hq"));
                 d.createUser(admin, User.of("boss", "Boss"));
@@ -102,7 +84,7 @@ class ColdStartTest {
 
         @Override
         public List<Boolean> call() throws Exception {
-            ProcessDefinition expected = leave();
+            ProcessDefinition expected = WorkflowFixture.plainLeave(3);
             String yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
                     .writeValueAsString(expected.toTree());
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);

@@ -54,9 +54,7 @@ public final class WorkflowFixture {
     }
 
     public static FormSchema leaveForm() {
-        return FormSchema.builder("leave")
-                .select("type", f -> f.required().options("annual", "sick"))
-                .number("days", f -> f.required().min("0.5").max(30))
+        return typeAndDays()
                 .text("reason", f -> f.maxLength(200))
                 .text("hrNote", f -> f.maxLength(200))
                 .build();
@@ -64,14 +62,37 @@ public final class WorkflowFixture {
 
     /** start → manager → (days > 3 ? director) → end. */
     public static ProcessDefinition leave() {
-        return ProcessDefinition.builder("leave").name("请假").form(leaveForm())
-                .start("start", Map.of("hrNote", dev.oakit.core.form.FieldAccess.HIDDEN))
-                .approval("manager", a -> a.name("直属上级").approver(ApproverRule.manager(1)))
+        return leaveRoute(ProcessDefinition.builder("leave").name("请假").form(leaveForm())
+                .start("start", Map.of("hrNote", dev.oakit.core.form.FieldAccess.HIDDEN)), "直属上级", "总监", 3);
+    }
+
+    /**
+     * The route of {@link #leave()} on a form of type and days only, its nodes named in English: for tests that need
+     * neither a hidden field nor this fixture's directory (a fresh class loader's first approval, definitions written
+     * while the warm-up runs).
+     *
+     * @param directorAboveDays the director approves leaves of more days than this
+     */
+    public static ProcessDefinition plainLeave(int directorAboveDays) {
+        return leaveRoute(ProcessDefinition.builder("leave").name("leave").form(typeAndDays().build()).start("start"),
+                "manager", "director", directorAboveDays);
+    }
+
+    private static FormSchema.Builder typeAndDays() {
+        return FormSchema.builder("leave")
+                .select("type", f -> f.required().options("annual", "sick"))
+                .number("days", f -> f.required().min("0.5").max(30));
+    }
+
+    /** The nodes after the start: manager → long → (days > {@code directorAboveDays} ? director) → approved. */
+    private static ProcessDefinition leaveRoute(ProcessDefinitionBuilder started, String manager, String director,
+                                                int directorAboveDays) {
+        return started.approval("manager", a -> a.name(manager).approver(ApproverRule.manager(1)))
                 .exclusive("long")
-                .approval("director", a -> a.name("总监").approver(ApproverRule.role("director")))
+                .approval("director", a -> a.name(director).approver(ApproverRule.role("director")))
                 .end("approved")
                 .chain("start", "manager", "long")
-                .when("long", "director", "form.days > 3").otherwise("long", "approved")
+                .when("long", "director", "form.days > " + directorAboveDays).otherwise("long", "approved")
                 .route("director", "approved")
                 .build();
     }

@@ -1,26 +1,25 @@
 package dev.oakit.core.testing;
 
+import dev.oakit.testing.base.DelegatingDataSource;
+
 import javax.sql.DataSource;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Logger;
 
 /**
  * A JDBC proxy that counts the statements executed through it (each {@code execute*} call on a
  * statement, a batch counting once), so tests can hold commands to a statement budget. It also
  * counts commits and rollbacks, the other round trips a unit of work makes.
  */
-public final class CountingDataSource implements DataSource {
+public final class CountingDataSource extends DelegatingDataSource {
     private static final Set<String> EXECUTE = Set.of("execute", "executeQuery", "executeUpdate", "executeBatch",
             "executeLargeUpdate", "executeLargeBatch");
 
@@ -114,6 +113,11 @@ public final class CountingDataSource implements DataSource {
     }
 
     @Override
+    protected DataSource target() {
+        return target;
+    }
+
+    @Override
     public Connection getConnection() throws SQLException {
         return wrap(target.getConnection());
     }
@@ -121,40 +125,5 @@ public final class CountingDataSource implements DataSource {
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
         return wrap(target.getConnection(username, password));
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return target.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        target.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        target.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return target.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return target.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        return target.unwrap(iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return target.isWrapperFor(iface);
     }
 }

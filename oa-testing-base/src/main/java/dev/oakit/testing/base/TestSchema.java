@@ -5,17 +5,14 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.apiguardian.api.API;
 
 import javax.sql.DataSource;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.logging.Logger;
 
 /**
  * One fresh schema on one {@link Database} (a PostgreSQL schema, a MariaDB database, an H2 in-memory database), with
@@ -297,50 +294,10 @@ public final class TestSchema implements AutoCloseable {
     }
 
     /** The schema's pool, made at the first connection asked for, so that {@link #prepare} can still choose the schema. */
-    private final class LazyDataSource implements DataSource {
+    private final class LazyDataSource extends DelegatingDataSource {
         @Override
-        public Connection getConnection() throws SQLException {
-            return made().getConnection();
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            return made().getConnection(username, password);
-        }
-
-        @Override
-        public PrintWriter getLogWriter() throws SQLException {
-            return made().getLogWriter();
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) throws SQLException {
-            made().setLogWriter(out);
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) throws SQLException {
-            made().setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() throws SQLException {
-            return made().getLoginTimeout();
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            return Logger.getLogger("com.zaxxer.hikari");
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            return type.isInstance(this) ? type.cast(this) : made().unwrap(type);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) throws SQLException {
-            return type.isInstance(this) || made().isWrapperFor(type);
+        protected DataSource target() throws SQLException {
+            return made();
         }
 
         @Override

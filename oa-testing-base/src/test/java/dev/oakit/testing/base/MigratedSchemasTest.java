@@ -41,16 +41,27 @@ class MigratedSchemasTest {
         return schema;
     }
 
+    /** What a test does in a prepared schema before it closes it. */
+    private interface Use {
+        void in(TestSchema schema) throws Exception;
+    }
+
+    /** A prepared schema, used by {@code use} and closed; returns its name, to compare with the next test's. */
+    private String usedAndClosed(Database database, Use use) throws Exception {
+        try (TestSchema used = prepared(database)) {
+            use.in(used);
+            return used.name();
+        }
+    }
+
     @DatabaseTest
     void aUsedSchemaComesBackEmptiedWithItsCountersWoundBack(Database database) throws Exception {
-        String first;
-        try (TestSchema used = prepared(database)) {
-            first = used.name();
+        String first = usedAndClosed(database, used -> {
             used.execute("INSERT INTO item (name) VALUES ('a')");
             used.execute("INSERT INTO item (name) VALUES ('b')");
             used.execute("INSERT INTO part VALUES (1, " + used.queryLong("SELECT MAX(id) FROM item") + ")");
             rolledBackInsert(used.dataSource()); // moves the counter without leaving a row
-        }
+        });
         try (TestSchema next = prepared(database)) {
             assertThat(next.name()).isEqualTo(first);
             assertThat(migrations).hasValue(1);
@@ -63,9 +74,7 @@ class MigratedSchemasTest {
 
     @DatabaseTest
     void aReusedSchemaEqualsANewlyMigratedOne(Database database) throws Exception {
-        try (TestSchema used = prepared(database)) {
-            used.execute("INSERT INTO item (name) VALUES ('a')");
-        }
+        usedAndClosed(database, used -> used.execute("INSERT INTO item (name) VALUES ('a')"));
         try (TestSchema reused = prepared(database); TestSchema fresh = TestSchema.open(database)) {
             sample(database).migrate(fresh.dataSource());
             assertThat(migrations).hasValue(2);
@@ -75,11 +84,7 @@ class MigratedSchemasTest {
 
     @DatabaseTest
     void aSchemaWhoseStructureATestChangedIsDroppedNotHandedOn(Database database) throws Exception {
-        String first;
-        try (TestSchema changed = prepared(database)) {
-            first = changed.name();
-            changed.execute("ALTER TABLE item ADD extra INT");
-        }
+        String first = usedAndClosed(database, changed -> changed.execute("ALTER TABLE item ADD extra INT"));
         assertThat(DatabaseMatrixTest.exists(database, first)).isFalse();
         try (TestSchema next = prepared(database)) {
             assertThat(next.name()).isNotEqualTo(first);
@@ -91,11 +96,7 @@ class MigratedSchemasTest {
 
     @DatabaseTest
     void aSchemaWhoseMigratedRowsATestChangedIsDroppedNotHandedOn(Database database) throws Exception {
-        String first;
-        try (TestSchema changed = prepared(database)) {
-            first = changed.name();
-            changed.execute("INSERT INTO history VALUES (2, '2')");
-        }
+        String first = usedAndClosed(database, changed -> changed.execute("INSERT INTO history VALUES (2, '2')"));
         try (TestSchema next = prepared(database)) {
             assertThat(next.name()).isNotEqualTo(first);
             assertThat(next.queryLong("SELECT COUNT(*) FROM history")).isEqualTo(1);
@@ -104,9 +105,7 @@ class MigratedSchemasTest {
 
     @DatabaseTest
     void aSchemaWhoseTablesATestAnalysedIsDroppedNotHandedOn(Database database) throws Exception {
-        String first;
-        try (TestSchema analysed = prepared(database)) {
-            first = analysed.name();
+        String first = usedAndClosed(database, analysed -> {
             for (int i = 0; i < 200; i++) {
                 analysed.execute("INSERT INTO item (name) VALUES ('n" + i + "')");
             }
@@ -115,7 +114,7 @@ class MigratedSchemasTest {
                 case POSTGRESQL -> "ANALYZE item";
                 case MARIADB -> "ANALYZE TABLE item";
             });
-        }
+        });
         try (TestSchema next = prepared(database)) {
             if (database == Database.MARIADB) { // InnoDB's statistics of the emptied table are counted anew instead
                 assertThat(next.name()).isEqualTo(first);
@@ -130,18 +129,15 @@ class MigratedSchemasTest {
 
     @DatabaseTest
     void aSchemaWithAStrayConnectionIsDroppedNotHandedOn(Database database) throws Exception {
-        String first;
-        Connection stray;
-        try (TestSchema used = prepared(database)) {
-            first = used.name();
-            stray = TestSchema.connect(database, first); // outside the schema's pools, left open past the test
-        }
+        Connection[] stray = new Connection[1];
+        // outside the schema's pools, left open past the test
+        String first = usedAndClosed(database, used -> stray[0] = TestSchema.connect(database, used.name()));
         try (TestSchema next = prepared(database)) {
             assertThat(next.name()).isNotEqualTo(first);
             assertThat(migrations).hasValue(2);
         } finally {
             try {
-                stray.close();
+                stray[0].close();
             } catch (SQLException goneWithItsSchema) {
                 // H2's database was shut down under it
             }
@@ -150,14 +146,12 @@ class MigratedSchemasTest {
 
     @DatabaseTest
     void aSchemaWhosePoolsAreClosedIsHandedOn(Database database) throws Exception {
-        String first;
-        try (TestSchema used = prepared(database)) {
-            first = used.name();
+        String first = usedAndClosed(database, used -> {
             used.execute("INSERT INTO item (name) VALUES ('a')");
             try (Connection c = used.newPool(3).getConnection()) {
                 assertThat(c.isValid(1)).isTrue();
             }
-        }
+        });
         try (TestSchema next = prepared(database)) {
             assertThat(next.name()).isEqualTo(first);
         }
@@ -166,11 +160,8 @@ class MigratedSchemasTest {
     @DatabaseTest
     void anH2DatabaseWhoseSettingsATestChangedIsDroppedNotHandedOn(Database database) throws Exception {
         Assumptions.assumeTrue(database == Database.H2, "database settings that SCRIPT leaves out are H2's");
-        String first;
-        try (TestSchema changed = prepared(database)) {
-            first = changed.name();
-            changed.execute("SET MODE MySQL"); // the whole database's, not the session's
-        }
+        // the whole database's setting, not the session's
+        String first = usedAndClosed(database, changed -> changed.execute("SET MODE MySQL"));
         try (TestSchema next = prepared(database)) {
             assertThat(next.name()).isNotEqualTo(first);
             assertThat(next.queryLong("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'MODE' "

@@ -1,8 +1,7 @@
 package dev.oakit.workflow.internal;
 
-import dev.oakit.core.form.FormSchema;
-import dev.oakit.workflow.ApproverRule;
 import dev.oakit.workflow.ProcessDefinition;
+import dev.oakit.workflow.WorkflowFixture;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -55,7 +54,7 @@ class DefinitionWarmUpTest {
                 });
                 int days = i + 2;
                 work.add(() -> {
-                    ProcessDefinition d = leave(days);
+                    ProcessDefinition d = WorkflowFixture.plainLeave(days);
                     return ProcessDefinition.fromJson(d.toJson()).equals(d);
                 });
             }
@@ -66,22 +65,5 @@ class DefinitionWarmUpTest {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static ProcessDefinition leave(int days) {
-        FormSchema form = FormSchema.builder("leave")
-                .select("type", f -> f.required().options("annual", "sick"))
-                .number("days", f -> f.required().min("0.5").max(30))
-                .build();
-        return ProcessDefinition.builder("leave").name("leave").form(form)
-                .start("start")
-                .approval("manager", a -> a.name("manager").approver(ApproverRule.manager(1)))
-                .exclusive("long")
-                .approval("director", a -> a.name("director").approver(ApproverRule.role("director")))
-                .end("approved")
-                .chain("start", "manager", "long")
-                .when("long", "director", "form.days > " + days).otherwise("long", "approved")
-                .route("director", "approved")
-                .build();
     }
 }
