@@ -19,11 +19,15 @@ import java.util.regex.Pattern;
  * @param rollupInterval how long the report rollup waits after a run that found less than a batch (default 1 minute;
  *     at most a day)
  * @param rollupBatch the creations and assignments one rollup run counts into the report figures (default 1000; 1 to 10000)
+ * @param configCacheTtl how long a node reuses the ticket configuration it read (types, categories, queues, dispatch rules,
+ *     SLA policies) before reading it again: a change made on another node is seen within it (default 5 s; zero reads it
+ *     for every command; at most 1 hour). Changes made on the same node are seen at once.
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record TicketConfig(String numberPrefix, Integer acceptanceDays, Boolean parentWaitsForChildren, Duration startWithin,
-                           String calendar, String locale, Duration partsTimeout, Duration rollupInterval, Integer rollupBatch) {
+                           String calendar, String locale, Duration partsTimeout, Duration rollupInterval, Integer rollupBatch,
+                           Duration configCacheTtl) {
     private static final Pattern PREFIX = Pattern.compile("[A-Z0-9]{1,10}");
 
     /** Fills defaults and checks values. */
@@ -55,6 +59,11 @@ public record TicketConfig(String numberPrefix, Integer acceptanceDays, Boolean 
         rollupBatch = rollupBatch == null ? 1000 : rollupBatch;
         if (rollupBatch < 1 || rollupBatch > 10_000) {
             throw new IllegalArgumentException("ticket.rollupBatch must be 1 to 10000, was " + rollupBatch + "; leave it out for the default 1000");
+        }
+        configCacheTtl = configCacheTtl == null ? Duration.ofSeconds(5) : configCacheTtl;
+        if (configCacheTtl.isNegative() || configCacheTtl.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException("ticket.configCacheTtl must be from PT0S to PT1H, was " + configCacheTtl
+                    + "; write a duration such as PT5S (the default) or PT0S (no reuse)");
         }
     }
 }

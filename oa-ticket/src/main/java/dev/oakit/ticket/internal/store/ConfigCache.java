@@ -1,5 +1,7 @@
 package dev.oakit.ticket.internal.store;
 
+import dev.oakit.ticket.TicketConfig;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
 
@@ -19,13 +21,13 @@ import java.util.function.Supplier;
  *       transaction is open nothing loaded is kept (it may be that transaction's own uncommitted row; a host's
  *       transaction counts as open for at most the TTL), and answers
  *       carry the generation they were loaded under, so one loaded while a write began is not kept either.</li>
- *   <li>An answer is reused for at most {@link #TTL}: a change made on another node is seen there within it (as oa-core's
- *       directory cache does with its TTL).</li>
+ *   <li>An answer is reused for at most the TTL ({@code ticket.configCacheTtl}, default {@link #TTL}): a change made on
+ *       another node is seen there within it (as oa-core's directory cache does with its TTL).</li>
  * </ul>
  */
 @Singleton
 public final class ConfigCache {
-    /** How long an answer is reused at most; another node's change is seen within it. */
+    /** How long an answer is reused at most by default; another node's change is seen within it. */
     public static final Duration TTL = Duration.ofSeconds(5);
     private static final int MAX_ENTRIES = 10_000;
 
@@ -36,6 +38,12 @@ public final class ConfigCache {
     /** The writes whose transaction has not ended yet, each with the instant (nanoTime) after which it no longer counts. */
     private final ConcurrentHashMap<Object, Long> writing = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<List<Object>, Entry> entries = new ConcurrentHashMap<>();
+    private final long ttlNanos;
+
+    @Inject
+    public ConfigCache(TicketConfig config) {
+        this.ttlNanos = config.configCacheTtl().toNanos();
+    }
 
     /** @return the cached answer for the key, or the loaded one (kept unless a write happened meanwhile) */
     @SuppressWarnings("unchecked")
@@ -52,7 +60,7 @@ public final class ConfigCache {
             entries.clear();
         }
         if (generation.get() == gen && noWriteOpen(now)) {
-            entries.put(k, new Entry(value, gen, now + TTL.toNanos()));
+            entries.put(k, new Entry(value, gen, now + ttlNanos));
         }
         return value;
     }
@@ -64,7 +72,7 @@ public final class ConfigCache {
      */
     void changed(Handle h) {
         Object write = new Object();
-        writing.put(write, System.nanoTime() + TTL.toNanos());
+        writing.put(write, System.nanoTime() + ttlNanos);
         invalidate();
         Runnable ended = () -> {
             writing.remove(write);
