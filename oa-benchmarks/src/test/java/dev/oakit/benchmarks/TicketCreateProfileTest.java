@@ -21,7 +21,6 @@ class TicketCreateProfileTest {
             TicketCreateProfile.run(new String[]{"tickets=300", "passes=0", "cpu=4", "blocks=3"}, out);
         }
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("cpu ")).toList();
-        System.out.println(String.join("\n", lines));
 
         assertThat(lines).hasSize(4);
         assertThat(lines.subList(0, 3)).allSatisfy(l -> assertThat(l).matches("cpu block \\d: oakit " + NUM + " µs " + NUM + " KB, floor "
