@@ -15,11 +15,12 @@ import java.util.Map;
  * ready to run but waited for one, from Linux's per-thread scheduler figures ({@code /proc/self/task/<tid>/schedstat},
  * nanoseconds; the JIT's compiler threads are there too, which the JVM's thread bean does not show), and the JIT's own
  * account of its compile time. Kinds: the benchmark's worker threads ({@code pool-…}), the JIT's compiler threads, the
- * garbage collector's, the VM thread (safepoints, deoptimisation), OAKit's own background threads ({@code oakit-…}) and
- * the rest. Elsewhere than Linux the scheduler figures are absent and only the compile time is given.
+ * garbage collector's, the VM thread (safepoints, deoptimisation), OAKit's own background threads ({@code oakit-…}), H2's
+ * (its store's background writer, which also compacts the file) and the rest. Elsewhere than Linux the scheduler figures
+ * are absent and only the compile time is given.
  */
 final class ThreadCpu {
-    static final String[] KINDS = {"workers", "jit", "gc", "vm", "oakit", "other"};
+    static final String[] KINDS = {"workers", "jit", "gc", "vm", "oakit", "h2", "other"};
     private static final Path TASKS = Path.of("/proc/self/task");
     private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
@@ -112,6 +113,9 @@ final class ThreadCpu {
         if (name.equals("VM Thread")) {
             return 3;
         }
-        return name.startsWith("oakit-") ? 4 : 5;
+        if (name.startsWith("MVStore") || name.startsWith("H2 ")) {
+            return 5;
+        }
+        return name.startsWith("oakit-") ? 4 : 6;
     }
 }

@@ -516,14 +516,19 @@ public final class TicketBenchmark {
         double[] firstMs = new double[samples];
         double[] laterMs = new double[samples];
         double[] countMs = new double[samples];
+        boolean[] gcIn = new boolean[samples];
+        ThreadCpu.Snapshot cpu0 = ThreadCpu.snapshot();
+        long wall0 = System.nanoTime();
         try (Connection c = db.rawDataSource().getConnection(); var count = c.prepareStatement(
                 "SELECT COUNT(*) FROM oa_tk_ticket t WHERE t.tenant_id = ? AND t.queue_key = ? AND t.done_flag = 0")) {
             for (int i = 0; i < samples; i++) {
                 int agent = rnd.nextInt(desk.agents);
                 Actor a = Actor.of(T, Desk.agent(agent));
+                long gc = gcCount();
                 long t = System.nanoTime();
                 queries.list(a, first);
                 firstMs[i] = (System.nanoTime() - t) / 1e6;
+                gcIn[i] = gcCount() != gc;
                 t = System.nanoTime();
                 queries.list(a, later);
                 laterMs[i] = (System.nanoTime() - t) / 1e6;
@@ -536,10 +541,13 @@ public final class TicketBenchmark {
                 countMs[i] = (System.nanoTime() - t) / 1e6;
             }
         }
+        ThreadCpu.Tally cpu = new ThreadCpu.Tally();
+        cpu.add(cpu0, ThreadCpu.snapshot(), (System.nanoTime() - wall0) / 1e9);
         Latency view = Latency.of(firstMs);
         out.printf(Locale.ROOT, "%s: queue view ms (%d samples, %.0f open tickets per agent's queues on average): first page %s;"
                         + " page 6 %s; its total alone %s%n", label, samples, (double) total / samples, view, Latency.of(laterMs),
                 Latency.of(countMs));
+        out.printf(Locale.ROOT, "%s: queue view's tail: %s; while it ran: %s%n", label, tail(firstMs, gcIn, view.p99()), cpu.line());
         return view;
     }
 
@@ -629,6 +637,38 @@ public final class TicketBenchmark {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /** @return the garbage collections of this JVM so far */
+    private static long gcCount() {
+        long n = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            n += Math.max(0, gc.getCollectionCount());
+        }
+        return n;
+    }
+
+    /**
+     * What the slowest samples are made of: how many of the samples at or over the p99 had a garbage collection in them, and
+     * where they fell in the run (by tenths of the samples), to tell a pause or a background task from a slow query.
+     */
+    static String tail(double[] ms, boolean[] gcIn, double p99) {
+        int slow = 0;
+        int withGc = 0;
+        int[] tenths = new int[10];
+        for (int i = 0; i < ms.length; i++) {
+            if (ms[i] >= p99) {
+                slow++;
+                withGc += gcIn[i] ? 1 : 0;
+                tenths[(int) ((long) i * 10 / ms.length)]++;
+            }
+        }
+        long gcs = 0;
+        for (boolean g : gcIn) {
+            gcs += g ? 1 : 0;
+        }
+        return String.format(Locale.ROOT, "%d sample(s) at or over the p99, %d of them with a garbage collection (%d samples had one);"
+                + " by tenth of the run %s", slow, withGc, gcs, Arrays.toString(tenths));
     }
 
     static double percentile(double[] values, double p) {
