@@ -257,21 +257,27 @@ public final class MetricDayRepository {
 
     /**
      * Counts up to {@code limit} creations and assignments not rolled up yet into the figures per day, in the caller's
-     * transaction, and marks them rolled up. The tickets' rows are locked first, in id order (a command moving one of
-     * them waits, or this waits for it and counts it where it moved it), then their assignments not rolled up; a
-     * creation or assignment committed after that read is left for the next run. Nothing is counted twice or lost:
-     * what is marked is exactly what was added, under the queue and type locked.
+     * transaction, and marks them rolled up. The batch is the lowest ticket ids among the tickets not rolled up and the
+     * tickets with an assignment not rolled up ({@link #batch}: two reads of V71's "unrolled" indexes, no lock). The
+     * tickets' rows are then locked, in id order (a command moving one of them waits, or this waits for it and counts
+     * it where it moved it), then their assignments not rolled up; a creation or assignment committed after that read
+     * is left for the next run. Nothing is counted twice or lost: what is marked is exactly what was added, under the
+     * queue and type locked, as read under the lock (a rebuild that marked them meanwhile leaves nothing to count).
+     * Seven statements whatever the size of the tables (two when there is nothing to roll up).
      *
      * @return the rows rolled up (tickets and assignments)
      */
     public int rollUp(Handle h, String tenant, int limit) {
+        List<Long> ids = batch(h, tenant, limit);
+        if (ids.isEmpty()) {
+            return 0;
+        }
         record Ticket(long id, LocalDate day, String queue, String type, String category, boolean rolled) {
         }
         List<Ticket> tickets = h.createQuery("""
                 SELECT ticket_id, created_day, queue_key, type_key, category_key, rolled FROM oa_tk_metric
-                WHERE tenant_id = :t AND (rolled = 0 OR ticket_id IN (SELECT a.ticket_id FROM oa_tk_metric_assign a WHERE a.tenant_id = :t AND a.rolled = 0))
-                ORDER BY ticket_id LIMIT :n FOR UPDATE""")
-                .bind("t", tenant).bind("n", limit)
+                WHERE tenant_id = :t AND ticket_id IN (<ids>) ORDER BY ticket_id FOR UPDATE""")
+                .bind("t", tenant).bindList("ids", ids)
                 .map((rs, c) -> new Ticket(rs.getLong(1), rs.getObject(2, java.sql.Date.class).toLocalDate(), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getInt(6) == 1)).list();
         if (tickets.isEmpty()) {
@@ -311,6 +317,44 @@ public final class MetricDayRepository {
                     .bindList("ids", assigned.stream().map(Assigned::id).toList()).execute();
         }
         return created.size() + assigned.size();
+    }
+
+    /**
+     * The tickets of the next batch: the lowest {@code limit} ids among the tenant's tickets not rolled up and those
+     * with an assignment not rolled up, each read from its table's "unrolled" index (V71: only the rows not rolled up,
+     * sorted by id and cut at the limit by the database), merged by {@link #firstIds}. An OR of both in one condition
+     * read the whole ticket table on H2 for every batch.
+     */
+    private static List<Long> batch(Handle h, String tenant, int limit) {
+        List<Long> created = h.createQuery("SELECT ticket_id FROM oa_tk_metric WHERE tenant_id = :t AND rolled = 0 ORDER BY ticket_id LIMIT :n")
+                .bind("t", tenant).bind("n", limit).mapTo(Long.class).list();
+        List<Long> assigned = h.createQuery("SELECT ticket_id FROM oa_tk_metric_assign WHERE tenant_id = :t AND rolled = 0 ORDER BY ticket_id LIMIT :n")
+                .bind("t", tenant).bind("n", limit).mapTo(Long.class).list();
+        return firstIds(created, assigned, limit);
+    }
+
+    /**
+     * Merges the two reads of {@link #batch}. A read that returned {@code limit} rows may have been cut: beyond its last
+     * id it says nothing, so the batch stops there. Below that both reads are complete, so the batch is always the
+     * lowest ids of all the tickets to roll up (the old single query's batch, or a first part of it when a ticket's
+     * several assignments filled the second read); its rows number at least {@code limit} whenever a read was cut, so a
+     * full batch still means "run again at once".
+     *
+     * @param created ids ascending, without repeats, at most {@code limit}
+     * @param assigned the assignments' ticket ids ascending (a ticket once per assignment), at most {@code limit}
+     * @return at most {@code limit} ids, ascending
+     */
+    static List<Long> firstIds(List<Long> created, List<Long> assigned, int limit) {
+        long upTo = Long.MAX_VALUE;
+        if (created.size() >= limit) {
+            upTo = created.get(created.size() - 1);
+        }
+        if (assigned.size() >= limit) {
+            upTo = Math.min(upTo, assigned.get(assigned.size() - 1));
+        }
+        java.util.TreeSet<Long> ids = new java.util.TreeSet<>(created);
+        ids.addAll(assigned);
+        return ids.headSet(upTo, true).stream().limit(limit).toList();
     }
 
     /**

@@ -37,26 +37,36 @@ public final class RatingRepository {
                 .map((rs, c) -> new Counted(rs.getObject(1, java.sql.Date.class).toLocalDate(), rs.getInt(2))).list();
     }
 
+    /** The ratings {@link #fillDays} reads and dates per round (one read and one batch of updates). */
+    static final int FILL_CHUNK = 1_000;
+
     /**
      * Gives the tenant's ratings without a day (given before V72__ticket_metric_category.sql) the day of their instant
-     * in {@code zone}, so that a rebuild of the report figures counts them.
+     * in {@code zone}, so that a rebuild of the report figures counts them: {@link #FILL_CHUNK} at a time (read from
+     * index oa_tk_rating_undated, then updated), so a tenant with many old ratings is never held in memory at once.
      *
      * @return the ratings given a day
      */
     public int fillDays(Handle h, String tenant, ZoneId zone) {
         record Old(long id, java.time.Instant at) {
         }
-        List<Old> old = h.createQuery("SELECT id, rated_at FROM oa_tk_rating WHERE tenant_id = :t AND rated_day IS NULL").bind("t", tenant)
-                .map((rs, c) -> new Old(rs.getLong(1), Columns.instant(rs, "rated_at"))).list();
-        if (old.isEmpty()) {
-            return 0;
-        }
-        org.jdbi.v3.core.statement.PreparedBatch b = h.prepareBatch("UPDATE oa_tk_rating SET rated_day = :d WHERE id = :id AND tenant_id = :t");
-        for (Old o : old) {
-            b.bind("d", o.at().atZone(zone).toLocalDate()).bind("id", o.id()).bind("t", tenant).add();
-        }
-        b.execute();
-        return old.size();
+        int total = 0;
+        List<Old> old;
+        do {
+            // each round dates every rating it read, so the next round reads the next ones
+            old = h.createQuery("SELECT id, rated_at FROM oa_tk_rating WHERE tenant_id = :t AND rated_day IS NULL LIMIT :n")
+                    .bind("t", tenant).bind("n", FILL_CHUNK).map((rs, c) -> new Old(rs.getLong(1), Columns.instant(rs, "rated_at"))).list();
+            if (old.isEmpty()) {
+                break;
+            }
+            org.jdbi.v3.core.statement.PreparedBatch b = h.prepareBatch("UPDATE oa_tk_rating SET rated_day = :d WHERE id = :id AND tenant_id = :t");
+            for (Old o : old) {
+                b.bind("d", o.at().atZone(zone).toLocalDate()).bind("id", o.id()).bind("t", tenant).add();
+            }
+            b.execute();
+            total += old.size();
+        } while (old.size() == FILL_CHUNK);
+        return total;
     }
 
     /** @return the ticket's ratings by resolution */
