@@ -1,18 +1,26 @@
 package dev.oakit.ticket.report;
 
 import dev.oakit.core.Actor;
+import com.google.inject.multibindings.OptionalBinder;
+import dev.oakit.core.spi.CommandContext;
 import dev.oakit.core.spi.DatabaseProduct;
 import dev.oakit.core.spi.OaPlugin;
 import dev.oakit.core.spi.OaPluginContext;
 import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.TestDatabase;
+import dev.oakit.ticket.Ticket;
+import dev.oakit.ticket.TicketEvent;
+import dev.oakit.ticket.TicketEventKind;
 import dev.oakit.ticket.TicketFixture;
 import dev.oakit.ticket.internal.command.Assignment;
 import dev.oakit.ticket.internal.command.TicketCommand;
 import dev.oakit.ticket.internal.report.ReportEngine;
+import dev.oakit.ticket.internal.report.TicketMetrics;
 import dev.oakit.ticket.internal.runner.CommandRunner;
 import dev.oakit.ticket.internal.store.MetricDayPauses;
 import dev.oakit.ticket.internal.store.MetricDayRepository;
+import dev.oakit.ticket.sla.SlaTarget;
+import dev.oakit.ticket.spi.SlaHook;
 import jakarta.inject.Inject;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -20,6 +28,7 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -100,6 +109,24 @@ class FiguresLockOrderTest {
     }
 
     /**
+     * An SLA clock writes its outcome after the command's own figures, in a command that need not touch the ticket's
+     * metric row (here a note): committing while a rebuild has deleted the figures and counted nothing yet, it is
+     * counted once, as the outcome takes the ticket's figures lock first.
+     */
+    @DbTest
+    void anSlaOutcomeCommittingDuringARebuildIsCountedOnce(TestDatabase db) throws Exception {
+        TicketFixture f = new TicketFixture(db, b -> b.plugin(new NoteSlaPlugin()).config("core", Map.of("jobs", Map.of("enabled", false))));
+        ReportEngine reports = (ReportEngine) f.oa.service(TicketReports.class);
+        long noted = f.started("重建中 备注").id();
+        reports.rollUp(TicketFixture.T, 100);
+        rebuildWhileCommitting(db, reports, () -> f.tickets.note(user("carol"), noted, "已电话联系"));
+        Map<String, Long> kept = FiguresRollupTest.allFigures(db);
+        assertThat(kept).containsEntry("sla|it", 1L);
+        reports.rebuildFigures(ROOT);
+        assertThat(FiguresRollupTest.allFigures(db)).isEqualTo(kept);
+    }
+
+    /**
      * Rebuilds the figures with the commands started where the rebuild has deleted the figures and counted nothing yet
      * (the worst point for a command to commit), held there until each has finished or waits for a lock.
      */
@@ -123,6 +150,43 @@ class FiguresLockOrderTest {
             MetricDayPauses.set(null);
         }
         assertThat(pauses).containsEntry("rebuild:" + TicketFixture.T, 1); // no deadlock undid the rebuild
+    }
+
+    /** An SLA clock that counts a note as the first response, met (it writes through the report figures' own door). */
+    static final class NoteSla implements SlaHook {
+        private final TicketMetrics metrics;
+
+        @Inject
+        NoteSla(TicketMetrics metrics) {
+            this.metrics = metrics;
+        }
+
+        @Override
+        public void recorded(CommandContext ctx, Ticket t, List<TicketEvent> events) {
+            for (TicketEvent e : events) {
+                if (e.kind() == TicketEventKind.INTERNAL_NOTE) {
+                    metrics.outcome(ctx.handle(), ctx.actor().tenantId(), t.id(), SlaTarget.FIRST_RESPONSE, null, false, e.at());
+                }
+            }
+        }
+    }
+
+    /** Puts the {@link NoteSla} in place of the built-in SLA clock. */
+    static final class NoteSlaPlugin implements OaPlugin {
+        @Override
+        public String id() {
+            return "note-sla";
+        }
+
+        @Override
+        public Set<String> requires() {
+            return Set.of("ticket");
+        }
+
+        @Override
+        public void configure(OaPluginContext context) {
+            context.install(binder -> OptionalBinder.newOptionalBinder(binder, SlaHook.class).setBinding().to(NoteSla.class));
+        }
     }
 
     /**

@@ -255,6 +255,10 @@ public final class TicketMetrics {
      * @param at when the outcome became known (the reply or resolution, or the breach)
      */
     public void outcome(Handle h, String tenant, long ticketId, SlaTarget target, Instant dueAt, boolean breached, Instant at) {
+        // the lock every writer of a ticket's counts takes first (a rebuild takes them all): the SLA clock writes its
+        // outcome after the command's own figures, which do not always lock the ticket's metric row (a reply that is
+        // not the first, a state change), so an outcome committing during a rebuild would be counted twice
+        metrics.lockFigures(h, tenant, ticketId);
         List<Delta> deltas = new ArrayList<>();
         write(h, tenant, ticketId, target, dueAt, breached, at, FROM_SLA, deltas);
         days.add(h, tenant, deltas);
