@@ -18,6 +18,11 @@ final class JsonSchemaCompiler {
     private JsonSchemaCompiler() {
     }
 
+    /** @return a field's pattern as its schema states it: matched against the whole value */
+    static String anchored(String pattern) {
+        return "^(?:" + pattern + ")$";
+    }
+
     static ObjectNode compile(FormSchema schema, UnknownFields unknown) {
         return compile(schema.title(), schema.fields(), unknown);
     }
@@ -72,7 +77,7 @@ final class JsonSchemaCompiler {
                     s.put("maxLength", f.maxLength());
                 }
                 if (f.pattern() != null) {
-                    s.put("pattern", "^(?:" + f.pattern() + ")$");
+                    s.put("pattern", anchored(f.pattern()));
                 }
             }
             case NUMBER -> {

@@ -79,12 +79,7 @@ final class SchemaRules {
                 out.add(new Problem(p + ".maxLength", "must not be less than minLength " + f.minLength()));
             }
             if (f.pattern() != null) {
-                try {
-                    Pattern.compile(f.pattern());
-                } catch (PatternSyntaxException e) {
-                    out.add(new Problem(p + ".pattern", "is not a valid regular expression (" + e.getDescription()
-                            + " near index " + e.getIndex() + "); fix or remove it"));
-                }
+                checkPattern(f.pattern(), p, out);
             }
         }
         if (t != FieldType.NUMBER && t != FieldType.MONEY) {
@@ -127,6 +122,28 @@ final class SchemaRules {
         }
         if (out.size() == before && f.defaultValue() != null) {
             checkDefault(f, p, out);
+        }
+    }
+
+    /**
+     * The pattern alone, and as the form's JSON Schema uses it (anchored to the whole value): some expressions valid
+     * alone swallow the anchoring's closing parenthesis, and the schema, compiled only when data first needs it, would
+     * then fail on a user's data instead of here.
+     */
+    private static void checkPattern(String pattern, String p, List<Problem> out) {
+        try {
+            Pattern.compile(pattern);
+        } catch (PatternSyntaxException e) {
+            out.add(new Problem(p + ".pattern", "is not a valid regular expression (" + e.getDescription()
+                    + " near index " + e.getIndex() + "); fix or remove it"));
+            return;
+        }
+        try {
+            Pattern.compile(JsonSchemaCompiler.anchored(pattern));
+        } catch (PatternSyntaxException e) {
+            out.add(new Problem(p + ".pattern", "cannot be matched against the whole value: as " + JsonSchemaCompiler.anchored(pattern)
+                    + " it is not a valid regular expression (" + e.getDescription() + "); an unclosed \\Q quote or a (?x) comment"
+                    + " runs to the end of the expression: close the quote with \\E, or drop the comment"));
         }
     }
 

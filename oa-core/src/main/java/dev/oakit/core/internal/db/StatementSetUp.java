@@ -29,7 +29,10 @@ import java.util.function.Function;
  * factory or mapper Jdbi would find, only not found again.
  */
 public final class StatementSetUp {
-    /** The value types OAKit binds and reads (no qualifier, no generic type): their choice depends on nothing else. */
+    /**
+     * The value types OAKit binds and reads (no qualifier, no generic type): their choice depends only on the factories
+     * behind the set-up's, which never change, and on the {@link Arguments} settings, which {@link ChosenOnce} compares.
+     */
     static final List<Class<?>> PLAIN = List.of(String.class, Long.class, long.class, Integer.class, int.class, Boolean.class,
             boolean.class, Short.class, short.class, Double.class, double.class, BigDecimal.class, Instant.class, LocalDateTime.class,
             LocalDate.class, byte[].class);
@@ -48,46 +51,82 @@ public final class StatementSetUp {
 
     /**
      * Answers for a plain type with the function the factories behind it would prepare, found the first time on the
-     * Jdbi's own configuration and kept; any other type it leaves to them.
+     * Jdbi's own configuration and kept; any other type it leaves to them. It steps aside (answers nothing, so Jdbi
+     * walks on as if it were not there) where the kept choice could differ from Jdbi's own: when a statement's
+     * {@link Arguments} settings differ from the Jdbi's (null to primitives, prepared arguments, the untyped null: the
+     * functions the factories prepare may read them), and, when asked to build rather than prepare, when a factory
+     * that cannot prepare comes before the chosen one (Jdbi asks such a factory when it builds, and it may answer).
      */
     static final class ChosenOnce implements QualifiedArgumentFactory.Preparable {
         private static final Set<Class<?>> TYPES = Set.copyOf(PLAIN);
         private final ConfigRegistry root;
-        private final Map<QualifiedType<?>, Optional<Function<Object, Argument>>> chosen = new ConcurrentHashMap<>();
+        private final Map<QualifiedType<?>, Choice> chosen = new ConcurrentHashMap<>();
 
         ChosenOnce(ConfigRegistry root) {
             this.root = root;
         }
 
+        /**
+         * The function the first preparable factory behind this one makes for a type, and whether Jdbi's walk of every
+         * factory (for {@link #build}) would reach that factory first: no factory that cannot prepare comes before it.
+         */
+        private record Choice(Optional<Function<Object, Argument>> prepared, boolean buildsTheSame) {
+        }
+
         @Override
         public Optional<Function<Object, Argument>> prepare(QualifiedType<?> type, ConfigRegistry config) {
-            if (!type.getQualifiers().isEmpty() || !(type.getType() instanceof Class<?> c) || !TYPES.contains(c)) {
-                return Optional.empty();
-            }
-            Optional<Function<Object, Argument>> f = chosen.get(type);
-            if (f == null) {
-                f = choose(type);
-                chosen.putIfAbsent(type, f);
-            }
-            return f;
+            return answers(type, config) ? choice(type).prepared() : Optional.empty();
         }
 
         @Override
         public Optional<Argument> build(QualifiedType<?> type, Object value, ConfigRegistry config) {
-            return prepare(type, config).map(f -> f.apply(value));
+            if (!answers(type, config)) {
+                return Optional.empty();
+            }
+            Choice c = choice(type);
+            return c.buildsTheSame() ? c.prepared().map(f -> f.apply(value)) : Optional.empty();
         }
 
-        /** The first factory behind this one that prepares the type, as Jdbi's own walk picks it. */
-        private Optional<Function<Object, Argument>> choose(QualifiedType<?> type) {
-            for (QualifiedArgumentFactory factory : root.get(Arguments.class).getFactories()) {
-                if (factory != this && factory instanceof QualifiedArgumentFactory.Preparable p) {
+        private boolean answers(QualifiedType<?> type, ConfigRegistry config) {
+            return type.getQualifiers().isEmpty() && type.getType() instanceof Class<?> c && TYPES.contains(c)
+                    && sameSettings(config.get(Arguments.class), root.get(Arguments.class));
+        }
+
+        /** The settings the prepared functions may read, which a handle or statement can change on its own copy. */
+        private static boolean sameSettings(Arguments mine, Arguments jdbis) {
+            return mine == jdbis || (mine.isBindingNullToPrimitivesPermitted() == jdbis.isBindingNullToPrimitivesPermitted()
+                    && mine.isPreparedArgumentsEnabled() == jdbis.isPreparedArgumentsEnabled()
+                    && mine.getUntypedNullArgument() == jdbis.getUntypedNullArgument());
+        }
+
+        private Choice choice(QualifiedType<?> type) {
+            Choice c = chosen.get(type);
+            if (c == null) {
+                c = choose(type);
+                chosen.putIfAbsent(type, c);
+            }
+            return c;
+        }
+
+        /**
+         * The first factory behind this one that prepares the type, as Jdbi's own walk picks it. Only those behind:
+         * Jdbi registers new factories in front, so the ones behind are the same for the Jdbi and every copy of its
+         * configuration, while one registered in front later is asked before this one anyway.
+         */
+        private Choice choose(QualifiedType<?> type) {
+            List<QualifiedArgumentFactory> factories = root.get(Arguments.class).getFactories();
+            boolean buildsTheSame = true;
+            for (QualifiedArgumentFactory factory : factories.subList(factories.indexOf(this) + 1, factories.size())) {
+                if (factory instanceof QualifiedArgumentFactory.Preparable p) {
                     Optional<Function<Object, Argument>> f = p.prepare(type, root);
                     if (f.isPresent()) {
-                        return f;
+                        return new Choice(f, buildsTheSame);
                     }
+                } else {
+                    buildsTheSame = false;
                 }
             }
-            return Optional.empty();
+            return new Choice(Optional.empty(), buildsTheSame);
         }
 
         @Override

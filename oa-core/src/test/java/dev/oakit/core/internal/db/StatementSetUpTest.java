@@ -4,12 +4,16 @@ import dev.oakit.core.testing.DbTest;
 import dev.oakit.core.testing.TestDatabase;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.argument.ArgumentFactory;
+import org.jdbi.v3.core.argument.Arguments;
 import org.jdbi.v3.core.argument.QualifiedArgumentFactory;
 import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.core.mapper.ColumnMapper;
 import org.jdbi.v3.core.mapper.ColumnMapperFactory;
 import org.jdbi.v3.core.qualifier.QualifiedType;
+import org.jdbi.v3.core.statement.Query;
 
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
@@ -19,12 +23,15 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Jdbi's per-statement look-ups made once per Jdbi: a plain type's argument factory is chosen by the first statement
@@ -89,6 +96,96 @@ class StatementSetUpTest {
         assertThat(viaSetUp.get(1)).isEqualTo(Arrays.asList(new Object[values.length]));
     }
 
+    /**
+     * A host's argument factory for a plain type, registered before or after the set-up, able to prepare or not, with
+     * prepared arguments on or turned off on a handle: the set-up binds what plain Jdbi binds in every case.
+     */
+    @DbTest(only = TestDatabase.Kind.H2)
+    void aHostsArgumentFactoryForAPlainTypeIsChosenAsPlainJdbiChoosesIt(TestDatabase db) {
+        Map<String, String> plain = new LinkedHashMap<>();
+        Map<String, String> setUp = new LinkedHashMap<>();
+        for (boolean preparable : new boolean[] {true, false}) {
+            for (boolean afterSetUp : new boolean[] {true, false}) {
+                for (boolean preparedOnTheHandle : new boolean[] {true, false}) {
+                    String key = (preparable ? "preparable" : "not preparable") + (afterSetUp ? ", after" : ", before")
+                            + (preparedOnTheHandle ? "" : ", prepared arguments off on the handle");
+                    plain.put(key, hostString(db, preparable, afterSetUp, preparedOnTheHandle, false));
+                    setUp.put(key, hostString(db, preparable, afterSetUp, preparedOnTheHandle, true));
+                }
+            }
+        }
+
+        assertThat(setUp).isEqualTo(plain);
+        // plain Jdbi: a factory that cannot prepare is asked only when prepared arguments are off
+        assertThat(plain).containsEntry("preparable, after", "host:abc").containsEntry("preparable, before", "host:abc")
+                .containsEntry("not preparable, after", "abc").containsEntry("not preparable, before", "abc")
+                .containsEntry("not preparable, before, prepared arguments off on the handle", "host:abc");
+    }
+
+    /** What {@code SELECT :x} reads back for "abc" with a host's String factory and, or without, the set-up. */
+    private static String hostString(TestDatabase db, boolean preparable, boolean afterSetUp, boolean prepared, boolean withSetUp) {
+        Jdbi jdbi = Jdbi.create(db.dataSource());
+        if (withSetUp && afterSetUp) {
+            StatementSetUp.install(jdbi);
+        }
+        if (preparable) {
+            jdbi.registerArgument(new AbstractArgumentFactory<String>(Types.VARCHAR) {
+                @Override
+                protected Argument build(String value, ConfigRegistry config) {
+                    return (position, statement, ctx) -> statement.setString(position, "host:" + value);
+                }
+            });
+        } else {
+            jdbi.registerArgument((ArgumentFactory) (type, value, config) -> type == String.class
+                    ? Optional.<Argument>of((position, statement, ctx) -> statement.setString(position, "host:" + value))
+                    : Optional.empty());
+        }
+        if (withSetUp && !afterSetUp) {
+            StatementSetUp.install(jdbi);
+        }
+        try (Handle h = jdbi.open()) {
+            h.getConfig(Arguments.class).setPreparedArgumentsEnabled(prepared);
+            return h.createQuery("SELECT CAST(:x AS VARCHAR(40))").bind("x", "abc").mapTo(String.class).one();
+        }
+    }
+
+    /**
+     * Null to a primitive forbidden on one handle or one statement is refused there, as plain Jdbi refuses it, and
+     * the other handles keep the choice made once (counted: the changed statements are the only extra look-ups).
+     */
+    @DbTest(only = TestDatabase.Kind.H2)
+    void anArgumentsSettingChangedOnAHandleOrStatementIsHonoured(TestDatabase db) {
+        AtomicInteger prepared = new AtomicInteger();
+        Jdbi plain = Jdbi.create(db.dataSource());
+        Jdbi setUp = Jdbi.create(db.dataSource());
+        setUp.registerArgument(new CountingInts(prepared));
+        StatementSetUp.install(setUp);
+
+        for (Jdbi jdbi : List.of(plain, setUp)) {
+            try (Handle h = jdbi.open()) {
+                assertThat(nullInt(h.createQuery("SELECT CAST(:x AS INT)"))).as("allowed by default").isNull();
+                h.getConfig(Arguments.class).setBindingNullToPrimitivesPermitted(false);
+                assertThatThrownBy(() -> nullInt(h.createQuery("SELECT CAST(:x AS INT)")))
+                        .as("forbidden on the handle").hasStackTraceContaining("forbidden by configuration");
+            }
+            try (Handle h = jdbi.open()) {
+                assertThatThrownBy(() -> nullInt(h.createQuery("SELECT CAST(:x AS INT)")
+                        .configure(Arguments.class, a -> a.setBindingNullToPrimitivesPermitted(false))))
+                        .as("forbidden on the statement").hasStackTraceContaining("forbidden by configuration");
+                for (int i = 0; i < STATEMENTS; i++) {
+                    assertThat(nullInt(h.createQuery("SELECT CAST(:x AS INT)"))).as("allowed again").isNull();
+                }
+            }
+        }
+
+        assertThat(prepared).as("the int argument factory's preparations: once, and once for each changed statement")
+                .hasValue(3);
+    }
+
+    private static Integer nullInt(Query query) {
+        return query.bindByType("x", null, int.class).mapTo(Integer.class).list().get(0);
+    }
+
     /** Writes the values bound by their own type, or a null of each type. */
     private static void write(Jdbi jdbi, int id, Object[] v, boolean nulls) {
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO setup_values (id, s, l, i, b, sh, d, n, at, ldt, dt)"
@@ -135,6 +232,31 @@ class StatementSetUpTest {
                     statement.setNull(position, Types.BIGINT);
                 } else {
                     statement.setLong(position, (Long) v);
+                }
+            });
+        }
+
+        @Override
+        public Optional<Argument> build(QualifiedType<?> type, Object value, ConfigRegistry config) {
+            return prepare(type, config).map(f -> f.apply(value));
+        }
+    }
+
+    /** Binds {@code int}s as Jdbi does (null allowed only as its configuration says), counting the preparations. */
+    private record CountingInts(AtomicInteger prepared) implements QualifiedArgumentFactory.Preparable {
+        @Override
+        public Optional<Function<Object, Argument>> prepare(QualifiedType<?> type, ConfigRegistry config) {
+            if (!type.equals(QualifiedType.of(int.class))) {
+                return Optional.empty();
+            }
+            prepared.incrementAndGet();
+            return Optional.of(v -> (position, statement, ctx) -> {
+                if (v != null) {
+                    statement.setInt(position, (Integer) v);
+                } else if (config.get(Arguments.class).isBindingNullToPrimitivesPermitted()) {
+                    statement.setNull(position, Types.INTEGER);
+                } else {
+                    throw new IllegalArgumentException("binding null to a primitive int is forbidden by configuration");
                 }
             });
         }

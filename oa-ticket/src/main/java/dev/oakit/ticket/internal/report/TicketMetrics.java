@@ -92,9 +92,7 @@ public final class TicketMetrics {
      * under the ticket's current ones.
      */
     public void recorded(Handle h, TicketRow row, List<TicketEvent> events, boolean moved) {
-        if (moved) {
-            classify(h, row);
-        }
+        MetricRepository.Figures movedFrom = moved ? classify(h, row) : null;
         List<Delta> deltas = new ArrayList<>();
         for (TicketEvent e : events) {
             switch (e.kind()) {
@@ -126,7 +124,12 @@ public final class TicketMetrics {
                             // the lock every writer of a ticket's counts takes first: a rating during a rebuild waits and is counted once
                             metrics.lockFigures(h, row.tenantId, row.id);
                         }
-                        rated(day(e.at()), Integer.parseInt(score.toString()), row.queue, row.type, row.category, 1, deltas);
+                        // a command that rates and moves: the move above moved every stored rating, this one too (stored
+                        // before the figures), from where it was never counted: count it there, so the move's -1 undoes it
+                        String queue = movedFrom == null ? row.queue : movedFrom.queue();
+                        String type = movedFrom == null ? row.type : movedFrom.type();
+                        String category = movedFrom == null ? row.category : movedFrom.category();
+                        rated(day(e.at()), Integer.parseInt(score.toString()), queue, type, category, 1, deltas);
                     }
                 }
                 default -> { }
@@ -138,12 +141,14 @@ public final class TicketMetrics {
     /**
      * Copies queue, type and category to the ticket's figures, moving its figures per day when they changed: the
      * creation and the assignments only once rolled up (the rollup counts the others where the ticket is then).
+     *
+     * @return the figures as they were when it moved them, or null when nothing moved
      */
-    private void classify(Handle h, TicketRow row) {
+    private MetricRepository.Figures classify(Handle h, TicketRow row) {
         MetricRepository.Figures was = metrics.lockFigures(h, row.tenantId, row.id).orElse(null);
         if (was == null || java.util.Objects.equals(was.queue(), row.queue) && java.util.Objects.equals(was.type(), row.type)
                 && java.util.Objects.equals(was.category(), row.category)) {
-            return;
+            return null;
         }
         metrics.classify(h, row.tenantId, row.id, row.queue, row.type, row.category);
         List<Delta> deltas = new ArrayList<>();
@@ -162,6 +167,7 @@ public final class TicketMetrics {
             rated(r.day(), r.score(), row.queue, row.type, row.category, 1, deltas);
         }
         days.add(h, row.tenantId, deltas);
+        return was;
     }
 
     /**
@@ -255,6 +261,10 @@ public final class TicketMetrics {
      * @param at when the outcome became known (the reply or resolution, or the breach)
      */
     public void outcome(Handle h, String tenant, long ticketId, SlaTarget target, Instant dueAt, boolean breached, Instant at) {
+        // the lock every writer of a ticket's counts takes first (a rebuild takes them all): the SLA clock writes its
+        // outcome after the command's own figures, which do not always lock the ticket's metric row (a reply that is
+        // not the first, a state change), so an outcome committing during a rebuild would be counted twice
+        metrics.lockFigures(h, tenant, ticketId);
         List<Delta> deltas = new ArrayList<>();
         write(h, tenant, ticketId, target, dueAt, breached, at, FROM_SLA, deltas);
         days.add(h, tenant, deltas);
