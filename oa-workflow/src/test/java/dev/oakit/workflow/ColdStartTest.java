@@ -42,8 +42,7 @@ class ColdStartTest {
             assertThat(yaml(fresh.loaded())).as("YAML classes loaded on the way to the first approval").isEmpty();
             assertThat(loaded(fresh.loaded(), CEL_PACKAGES)).as("CEL classes loaded on the way to the first approval").isEmpty();
 
-            // still running after the manager's approval: CEL found the condition true, the director's task is open
-            assertThat(fresh.<String>call(FirstApprovalWithCel.class.getName())).isEqualTo(InstanceStatus.RUNNING.name());
+            assertThat(fresh.<String>call(FirstApprovalWithCel.class.getName())).isEqualTo(InstanceStatus.APPROVED.name());
             assertThat(loaded(fresh.loaded(), CEL_PACKAGES)).as("CEL classes once a condition needs CEL").isNotEmpty();
 
             List<Boolean> equal = fresh.call(RacingFirstYamlDefinitions.class.getName());
@@ -68,11 +67,11 @@ class ColdStartTest {
         }
     }
 
-    /** Runs in the fresh loader: the same with a condition only CEL reads, true for the leave started: on to the director. */
+    /** Runs in the fresh loader: the same with a condition only CEL reads, false for the leave started: approved by the manager. */
     static final class FirstApprovalWithCel implements Callable<String> {
         @Override
         public String call() {
-            return approveFirst(WorkflowFixture.plainLeave("has(form.days) && form.days < 3"));
+            return approveFirst(WorkflowFixture.plainLeave("has(form.days) && form.days > 3"));
         }
     }
 
