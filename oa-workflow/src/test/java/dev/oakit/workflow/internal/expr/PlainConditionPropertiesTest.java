@@ -95,7 +95,7 @@ class PlainConditionPropertiesTest {
     }
 
     private static final List<String> VARIABLES = List.of("form", "form", "form", "initiator", "instance");
-    private static final List<String> FIELDS = List.of("days", "days", "amount", "type", "flag", "missing");
+    private static final List<String> FIELDS = List.of("days", "days", "amount", "type", "flag", "days", "amount", "missing");
     private static final List<String> OPS = List.of("<", "<=", ">", ">=", "==", "!=");
     private static final List<String> LITERALS = List.of("3", "0", "-2", "-0", "3.0", "2.5", "-2.5", "0.0", "-0.0", "1e3", "2E-1",
             "'annual'", "\"annual\"", "''", "'3'", "'年假'", "true", "false", "9007199254740993", "-9007199254740992",
@@ -103,6 +103,16 @@ class PlainConditionPropertiesTest {
     private static final List<Object> VALUES = Arrays.asList(3, 4, 2, 0, -2, 3L, 1000L, 9007199254740993L, Long.MAX_VALUE,
             Long.MIN_VALUE, 3.0, 2.5, -2.5, 0.0, -0.0, 1000.0, 0.2, Double.NaN, 1e300, "annual", "other", "", "3", "年假", true,
             false, null, List.of(1), Map.of("a", 1));
+    private static final Map<String, List<String>> TYPED_LITERALS = Map.of(
+            "days", List.of("3", "0", "-2", "3.0", "2.5", "-0.5", "1e1", "10"),
+            "amount", List.of("1000", "999.5", "0.25", "-1", "1e3"),
+            "type", List.of("'annual'", "\"sick\"", "''", "'年假'"),
+            "flag", List.of("true", "false"));
+    private static final Map<String, List<Object>> TYPED_VALUES = Map.of(
+            "days", Arrays.asList(3, 4, 2, -2, 10, 3L, 3.0, 2.5, 3.5, -0.5, 10.0),
+            "amount", Arrays.asList(1000, 999, 1000.0, 999.5, 0.25, 2000L, -1),
+            "type", Arrays.asList("annual", "sick", "", "年假", "Annual"),
+            "flag", Arrays.asList(true, false));
     private static final List<String> SPACES = List.of(" ", " ", " ", "", "  ", "\n", "\t", "\r\n", "\f");
     private static final String EDIT_CHARS = " ()!&|=<>-+.'\"0123456789eEux_ab/\\\n";
 
@@ -119,8 +129,11 @@ class PlainConditionPropertiesTest {
     }
 
     private static String comparison(Random r) {
-        String field = VARIABLES.get(r.nextInt(VARIABLES.size())) + "." + FIELDS.get(r.nextInt(FIELDS.size()));
-        String literal = LITERALS.get(r.nextInt(LITERALS.size()));
+        String name = FIELDS.get(r.nextInt(FIELDS.size()));
+        String field = VARIABLES.get(r.nextInt(VARIABLES.size())) + "." + name;
+        // mostly a literal of the field's own kind, so that Java can answer; else any
+        List<String> literals = r.nextInt(3) == 0 || !TYPED_LITERALS.containsKey(name) ? LITERALS : TYPED_LITERALS.get(name);
+        String literal = literals.get(r.nextInt(literals.size()));
         String op = OPS.get(r.nextInt(OPS.size()));
         String sp = SPACES.get(r.nextInt(SPACES.size()));
         return r.nextInt(4) == 0 ? literal + sp + op + sp + field : field + sp + op + sp + literal;
@@ -151,7 +164,7 @@ class PlainConditionPropertiesTest {
     static Map<String, Object> variables(Random r) {
         Map<String, Object> variables = new HashMap<>();
         for (String name : List.of("form", "initiator", "instance")) {
-            int shape = r.nextInt(12);
+            int shape = r.nextInt(20);
             if (shape == 0) {
                 continue; // absent: an empty map to CEL
             }
@@ -160,10 +173,13 @@ class PlainConditionPropertiesTest {
                 continue;
             }
             Map<String, Object> map = new HashMap<>();
+            boolean typed = r.nextInt(3) != 0; // mostly values of each field's own kind, so that Java can answer
             for (String field : FIELDS) {
-                if (!field.equals("missing") && r.nextInt(6) != 0) {
-                    map.put(field, VALUES.get(r.nextInt(VALUES.size())));
+                if (field.equals("missing") || r.nextInt(typed ? 20 : 6) == 0) {
+                    continue;
                 }
+                List<Object> values = typed && r.nextInt(8) != 0 ? TYPED_VALUES.get(field) : VALUES;
+                map.put(field, values.get(r.nextInt(values.size())));
             }
             if (shape == 2) {
                 map.put("odd", r.nextBoolean() ? new BigDecimal("1e100000000") : java.time.LocalDate.of(2026, 5, 1));
