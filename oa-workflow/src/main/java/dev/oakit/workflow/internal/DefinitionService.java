@@ -201,9 +201,11 @@ public final class DefinitionService implements ProcessDefinitions {
         return commands.execute(CommandSpec.of(actor, "wf.definition.deploy").withTarget("process", definition.key()),
                 Deployment.class, ctx -> {
                     Handle h = ctx.handle();
+                    // the whole key in the index's order, descending: H2 then reads the index backwards and stops at the first
+                    // row; ordered by version alone it sorted every version of the key (a deploy got slower with each one)
                     Optional<Deployment> latest = h.createQuery("""
                             SELECT id, def_key, version, name, deployed_at, content_hash FROM oa_wf_definition
-                            WHERE tenant_id = :t AND def_key = :k ORDER BY version DESC""")
+                            WHERE tenant_id = :t AND def_key = :k ORDER BY tenant_id DESC, def_key DESC, version DESC""")
                             .bind("t", actor.tenantId()).bind("k", definition.key()).setMaxRows(1)
                             .map((rs, c) -> rs.getString("content_hash").equals(hash)
                                     ? new Deployment(rs.getLong("id"), rs.getString("def_key"), rs.getInt("version"), rs.getString("name"),
@@ -277,7 +279,8 @@ public final class DefinitionService implements ProcessDefinitions {
     }
 
     private Optional<Stored> latestIfAny(Handle h, String tenantId, String key) {
-        Optional<Long> id = h.createQuery("SELECT id FROM oa_wf_definition WHERE tenant_id = :t AND def_key = :k ORDER BY version DESC")
+        Optional<Long> id = h.createQuery("SELECT id FROM oa_wf_definition WHERE tenant_id = :t AND def_key = :k "
+                        + "ORDER BY tenant_id DESC, def_key DESC, version DESC")
                 .bind("t", tenantId).bind("k", key).setMaxRows(1).mapTo(Long.class).findOne();
         if (id.isEmpty()) {
             return Optional.empty();
