@@ -24,11 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A freshly started host's way to its first approval, in a class loader of its own (OAKit's JVM-wide state as fresh
- * as in a new JVM): a process defined in Java and deployed, started and approved loads no YAML parser; the first
- * YAML definitions, read by several threads at once, come out equal to the same definition in JSON.
+ * as in a new JVM): a process defined in Java and deployed, started and approved loads no YAML parser, and, its condition
+ * being a plain comparison, none of the condition language (CEL); a process whose condition only CEL reads builds CEL
+ * then and is approved as before; the first YAML definitions, read by several threads at once, come out equal to the
+ * same definition in JSON.
  */
 class ColdStartTest {
     private static final List<String> YAML_PACKAGES = List.of("org.yaml.snakeyaml.", "com.fasterxml.jackson.dataformat.yaml.");
+    /** CEL and the libraries only it brings. */
+    private static final List<String> CEL_PACKAGES = List.of("dev.cel.", "com.google.protobuf.", "org.antlr.", "com.google.re2j.");
 
     @Test
     void theFirstApprovalOfAJavaDefinedProcessLoadsNoYaml() throws Exception {
@@ -36,6 +40,10 @@ class ColdStartTest {
             String status = fresh.call(FirstApproval.class.getName());
             assertThat(status).isEqualTo(InstanceStatus.APPROVED.name());
             assertThat(yaml(fresh.loaded())).as("YAML classes loaded on the way to the first approval").isEmpty();
+            assertThat(loaded(fresh.loaded(), CEL_PACKAGES)).as("CEL classes loaded on the way to the first approval").isEmpty();
+
+            assertThat(fresh.<String>call(FirstApprovalWithCel.class.getName())).isEqualTo(InstanceStatus.APPROVED.name());
+            assertThat(loaded(fresh.loaded(), CEL_PACKAGES)).as("CEL classes once a condition needs CEL").isNotEmpty();
 
             List<Boolean> equal = fresh.call(RacingFirstYamlDefinitions.class.getName());
             assertThat(equal).hasSize(RacingFirstYamlDefinitions.THREADS).containsOnly(true);
@@ -44,37 +52,54 @@ class ColdStartTest {
     }
 
     private static List<String> yaml(List<String> classes) {
-        return classes.stream().filter(c -> YAML_PACKAGES.stream().anyMatch(c::startsWith)).toList();
+        return loaded(classes, YAML_PACKAGES);
+    }
+
+    private static List<String> loaded(List<String> classes, List<String> packages) {
+        return classes.stream().filter(c -> packages.stream().anyMatch(c::startsWith)).toList();
     }
 
     /** Runs in the fresh loader: build, start, deploy, the directory, then one leave started and approved. */
     static final class FirstApproval implements Callable<String> {
         @Override
         public String call() {
-            JdbcDataSource ds = new JdbcDataSource();
-            ds.setURL("jdbc:h2:mem:cold-start-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-            ds.setUser("sa");
-            Actor admin = Actor.admin("t1", "root");
-            try (OaKit oa = OaKit.builder().dataSource(ds).tenant("t1", "t1").plugin(new WorkflowPlugin())
-                    .config("core", Map.of("jobs", Map.of("enabled", false), "tenants", Map.of("requireKnownUsers", false)))
-                    .build().start()) {
-                oa.service(ProcessDefinitions.class).deploy(admin, WorkflowFixture.plainLeave(3));
-                Directory d = oa.service(Directory.class);
-                d.createDepartment(admin, Department.root("hq", "hq"));
-                d.createUser(admin, User.of("boss", "Boss"));
-                d.createUser(admin, User.of("amy", "Amy"));
-                d.saveMembership(admin, Membership.primary("boss", "hq"));
-                d.saveMembership(admin, Membership.primary("amy", "hq"));
-                d.updateDepartment(admin, d.department(admin, "hq").withHead("boss"));
-                ProcessInstance pi = oa.service(Approvals.class).start(Actor.of("t1", "amy"),
-                        StartRequest.of("leave", Map.of("type", "annual", "days", 2)));
-                Actor boss = Actor.of("t1", "boss");
-                ApprovalQueries queries = oa.service(ApprovalQueries.class);
-                long task = queries.todo(boss, TodoQuery.firstPage()).stream()
-                        .filter(t -> t.instanceId() == pi.id()).findFirst().orElseThrow().id();
-                oa.service(Approvals.class).approve(boss, task, Decision.none());
-                return queries.detail(admin, pi.id()).instance().status().name();
-            }
+            return approveFirst(WorkflowFixture.plainLeave(3));
+        }
+    }
+
+    /** Runs in the fresh loader: the same with a condition only CEL reads, false for the leave started: approved by the manager. */
+    static final class FirstApprovalWithCel implements Callable<String> {
+        @Override
+        public String call() {
+            return approveFirst(WorkflowFixture.plainLeave("has(form.days) && form.days > 3"));
+        }
+    }
+
+    /** Build, start, deploy the definition of key 'leave', the directory, then one leave of 2 days started and approved. */
+    static String approveFirst(ProcessDefinition definition) {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:cold-start-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        ds.setUser("sa");
+        Actor admin = Actor.admin("t1", "root");
+        try (OaKit oa = OaKit.builder().dataSource(ds).tenant("t1", "t1").plugin(new WorkflowPlugin())
+                .config("core", Map.of("jobs", Map.of("enabled", false), "tenants", Map.of("requireKnownUsers", false)))
+                .build().start()) {
+            oa.service(ProcessDefinitions.class).deploy(admin, definition);
+            Directory d = oa.service(Directory.class);
+            d.createDepartment(admin, Department.root("hq", "hq"));
+            d.createUser(admin, User.of("boss", "Boss"));
+            d.createUser(admin, User.of("amy", "Amy"));
+            d.saveMembership(admin, Membership.primary("boss", "hq"));
+            d.saveMembership(admin, Membership.primary("amy", "hq"));
+            d.updateDepartment(admin, d.department(admin, "hq").withHead("boss"));
+            ProcessInstance pi = oa.service(Approvals.class).start(Actor.of("t1", "amy"),
+                    StartRequest.of("leave", Map.of("type", "annual", "days", 2)));
+            Actor boss = Actor.of("t1", "boss");
+            ApprovalQueries queries = oa.service(ApprovalQueries.class);
+            long task = queries.todo(boss, TodoQuery.firstPage()).stream()
+                    .filter(t -> t.instanceId() == pi.id()).findFirst().orElseThrow().id();
+            oa.service(Approvals.class).approve(boss, task, Decision.none());
+            return queries.detail(admin, pi.id()).instance().status().name();
         }
     }
 

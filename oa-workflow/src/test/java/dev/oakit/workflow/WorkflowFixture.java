@@ -63,7 +63,7 @@ public final class WorkflowFixture {
     /** start → manager → (days > 3 ? director) → end. */
     public static ProcessDefinition leave() {
         return leaveRoute(ProcessDefinition.builder("leave").name("请假").form(leaveForm())
-                .start("start", Map.of("hrNote", dev.oakit.core.form.FieldAccess.HIDDEN)), "直属上级", "总监", 3);
+                .start("start", Map.of("hrNote", dev.oakit.core.form.FieldAccess.HIDDEN)), "直属上级", "总监", "form.days > 3");
     }
 
     /**
@@ -74,8 +74,13 @@ public final class WorkflowFixture {
      * @param directorAboveDays the director approves leaves of more days than this
      */
     public static ProcessDefinition plainLeave(int directorAboveDays) {
+        return plainLeave("form.days > " + directorAboveDays);
+    }
+
+    /** The same with the director's condition given. */
+    public static ProcessDefinition plainLeave(String directorWhen) {
         return leaveRoute(ProcessDefinition.builder("leave").name("leave").form(typeAndDays().build()).start("start"),
-                "manager", "director", directorAboveDays);
+                "manager", "director", directorWhen);
     }
 
     private static FormSchema.Builder typeAndDays() {
@@ -84,15 +89,15 @@ public final class WorkflowFixture {
                 .number("days", f -> f.required().min("0.5").max(30));
     }
 
-    /** The nodes after the start: manager → long → (days > {@code directorAboveDays} ? director) → approved. */
+    /** The nodes after the start: manager → long → ({@code directorWhen} ? director) → approved. */
     private static ProcessDefinition leaveRoute(ProcessDefinitionBuilder started, String manager, String director,
-                                                int directorAboveDays) {
+                                                String directorWhen) {
         return started.approval("manager", a -> a.name(manager).approver(ApproverRule.manager(1)))
                 .exclusive("long")
                 .approval("director", a -> a.name(director).approver(ApproverRule.role("director")))
                 .end("approved")
                 .chain("start", "manager", "long")
-                .when("long", "director", "form.days > " + directorAboveDays).otherwise("long", "approved")
+                .when("long", "director", directorWhen).otherwise("long", "approved")
                 .route("director", "approved")
                 .build();
     }

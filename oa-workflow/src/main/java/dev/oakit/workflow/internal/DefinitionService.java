@@ -175,6 +175,15 @@ public final class DefinitionService implements ProcessDefinitions {
         }
     }
 
+    /**
+     * The latest version of a key: the whole key in the index's order, descending, so that H2 reads the index backwards and
+     * stops at the first row; ordered by version alone it sorted every version of the key, and each deploy of a key cost
+     * more than the one before.
+     */
+    static final String LATEST = """
+            SELECT id, def_key, version, name, deployed_at, content_hash FROM oa_wf_definition
+            WHERE tenant_id = :t AND def_key = :k ORDER BY tenant_id DESC, def_key DESC, version DESC""";
+
     private final Commands commands;
     private final DefinitionChecks checks;
     private final Map<Long, Stored> byId = new ConcurrentHashMap<>();
@@ -201,9 +210,7 @@ public final class DefinitionService implements ProcessDefinitions {
         return commands.execute(CommandSpec.of(actor, "wf.definition.deploy").withTarget("process", definition.key()),
                 Deployment.class, ctx -> {
                     Handle h = ctx.handle();
-                    Optional<Deployment> latest = h.createQuery("""
-                            SELECT id, def_key, version, name, deployed_at, content_hash FROM oa_wf_definition
-                            WHERE tenant_id = :t AND def_key = :k ORDER BY version DESC""")
+                    Optional<Deployment> latest = h.createQuery(LATEST)
                             .bind("t", actor.tenantId()).bind("k", definition.key()).setMaxRows(1)
                             .map((rs, c) -> rs.getString("content_hash").equals(hash)
                                     ? new Deployment(rs.getLong("id"), rs.getString("def_key"), rs.getInt("version"), rs.getString("name"),
@@ -277,7 +284,8 @@ public final class DefinitionService implements ProcessDefinitions {
     }
 
     private Optional<Stored> latestIfAny(Handle h, String tenantId, String key) {
-        Optional<Long> id = h.createQuery("SELECT id FROM oa_wf_definition WHERE tenant_id = :t AND def_key = :k ORDER BY version DESC")
+        Optional<Long> id = h.createQuery("SELECT id FROM oa_wf_definition WHERE tenant_id = :t AND def_key = :k "
+                        + "ORDER BY tenant_id DESC, def_key DESC, version DESC")
                 .bind("t", tenantId).bind("k", key).setMaxRows(1).mapTo(Long.class).findOne();
         if (id.isEmpty()) {
             return Optional.empty();

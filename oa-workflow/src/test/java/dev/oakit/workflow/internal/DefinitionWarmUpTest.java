@@ -17,6 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DefinitionWarmUpTest {
     @Test
+    void theWarmUpDefinitionIsValidSoItsValidationRunsEveryRule() {
+        assertThat(DefinitionWarmUp.warmUp()).isEmpty();
+    }
+
+    @Test
     void startsOneThreadPerJvmHoweverManyCallersRace() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {

@@ -56,7 +56,7 @@ class PreinitializerTest {
     @Test
     void theRealStepsSucceedAlsoWhenTheirFirstUsesRace() throws Exception {
         // each step on its own, so that a failure surfaces here instead of in the debug log
-        ExecutorService pool = Executors.newFixedThreadPool(6);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<String>> work = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
@@ -71,7 +71,7 @@ class PreinitializerTest {
             for (Future<String> f : pool.invokeAll(work)) {
                 done.add(f.get(1, TimeUnit.MINUTES));
             }
-            assertThat(done).containsExactlyInAnyOrder("flyway", "jdbi", "form schema", "flyway", "jdbi", "form schema");
+            assertThat(done).containsExactlyInAnyOrder("flyway", "jdbi", "form schema", "event ids", "flyway", "jdbi", "form schema", "event ids");
         } finally {
             pool.shutdownNow();
         }

@@ -1,122 +1,91 @@
 package dev.oakit.workflow.internal.expr;
 
-import dev.cel.common.CelAbstractSyntaxTree;
-import dev.cel.common.ast.CelConstant;
-import dev.cel.common.ast.CelExpr;
-
 import java.util.List;
 import java.util.Map;
 
 /**
- * The commonest branch condition, one form field compared with a literal ({@code form.days > 3}, {@code form.type == 'annual'},
- * {@code 1000.5 <= form.amount}), answered in Java where the answer is plain, and left to CEL everywhere else. Plain means:
- * every variable holds only text, booleans, whole numbers, doubles, nulls, lists and maps (what form data read from JSON
- * holds), so that CEL's conversion of the variables could not fail either; the field is there and holds a number for an
- * ordering ({@code < <= > >=}, compared as CEL compares numbers of either kind, exactly: up to 2^53) or a whole number, text or
- * boolean of the literal's own kind for {@code ==} and {@code !=}. A missing field, a null, a type CEL would refuse, a double
- * compared for equality: CEL decides, and words the error, as before. Each branch of each command evaluates a condition, and
- * CEL's interpreter and the conversion of every variable cost a command that runs uncompiled more than the rest of the branch.
- * Immutable and thread-safe.
+ * The commonest branch condition, a field of one variable compared with a literal ({@code form.days > 3},
+ * {@code form.type == 'annual'}, {@code 1000.5 <= form.amount}, {@code instance.priority == 'HIGH'}), answered in Java where
+ * the answer is plain, and left to CEL everywhere else. Plain means: every variable holds only text, booleans, whole numbers,
+ * doubles, nulls, lists and maps (what form data read from JSON holds), so that CEL's conversion of the variables could not
+ * fail either ({@link #plainVariables}); the field is there and holds a number for an ordering ({@code < <= > >=}, compared as
+ * CEL compares numbers of either kind, exactly: up to 2^53) or a whole number, text or boolean of the literal's own kind for
+ * {@code ==} and {@code !=}. A missing field, a null, a type CEL would refuse, a double compared for equality: CEL decides,
+ * and words the error, as before. A leaf of {@link PlainCondition}. Immutable and thread-safe.
  */
 final class Comparison {
     private static final long EXACT = 1L << 53;
     /** Deep enough for form data; deeper data is left to CEL and its own limit. */
     private static final int MAX_DEPTH = 8;
 
-    private enum Op { LT, LE, GT, GE, EQ, NE }
+    enum Op {
+        LT("<"), LE("<="), GT(">"), GE(">="), EQ("=="), NE("!=");
 
+        final String text;
+
+        Op(String text) {
+            this.text = text;
+        }
+
+        /** @return the operator with its operands swapped: 3 &lt; form.days is form.days &gt; 3 */
+        Op swapped() {
+            return switch (this) {
+                case LT -> GT;
+                case LE -> GE;
+                case GT -> LT;
+                case GE -> LE;
+                default -> this;
+            };
+        }
+    }
+
+    private final String variable;
     private final String field;
     private final Op op;
     private final Object literal;
 
-    private Comparison(String field, Op op, Object literal) {
+    private Comparison(String variable, String field, Op op, Object literal) {
+        this.variable = variable;
         this.field = field;
         this.op = op;
         this.literal = literal;
     }
 
-    /** @return the comparison the checked condition is, or null when it is anything else */
-    static Comparison of(CelAbstractSyntaxTree ast) {
-        CelExpr e = ast.getExpr();
-        if (e.getKind() != CelExpr.ExprKind.Kind.CALL || e.call().target().isPresent() || e.call().args().size() != 2) {
-            return null;
-        }
-        Op op = switch (e.call().function()) {
-            case "_<_" -> Op.LT;
-            case "_<=_" -> Op.LE;
-            case "_>_" -> Op.GT;
-            case "_>=_" -> Op.GE;
-            case "_==_" -> Op.EQ;
-            case "_!=_" -> Op.NE;
-            default -> null;
-        };
-        if (op == null) {
-            return null;
-        }
-        CelExpr left = e.call().args().get(0);
-        CelExpr right = e.call().args().get(1);
-        String field = formField(left);
-        Object literal = literal(right);
-        if (field == null || literal == null) {
-            // the literal first: 3 < form.days is form.days > 3
-            field = formField(right);
-            literal = literal(left);
-            op = switch (op) {
-                case LT -> Op.GT;
-                case LE -> Op.GE;
-                case GT -> Op.LT;
-                case GE -> Op.LE;
-                default -> op;
-            };
-        }
-        if (field == null || literal == null) {
-            return null;
-        }
+    /**
+     * @param literal a {@code Long}, {@code Double}, {@code String} or {@code Boolean} as written in the condition
+     * @return the comparison of {@code variable.field} with the literal (the field on the left), or null where Java cannot
+     *         answer it exactly for any value: an ordering with anything but a number, a double compared for equality,
+     *         a number beyond 2^53 ordered, a NaN or infinite double
+     */
+    static Comparison of(String variable, String field, Op op, Object literal) {
         boolean ordering = op != Op.EQ && op != Op.NE;
         if (ordering && !(literal instanceof Long || literal instanceof Double)
                 || literal instanceof Double d && (!ordering || d.isNaN() || d.isInfinite() || Math.abs(d) >= EXACT)
                 || literal instanceof Long l && ordering && (l >= EXACT || l <= -EXACT)) {
             return null;
         }
-        return new Comparison(field, op, literal);
+        return new Comparison(variable, field, op, literal);
     }
 
-    private static String formField(CelExpr e) {
-        if (e.getKind() != CelExpr.ExprKind.Kind.SELECT || e.select().testOnly()) {
-            return null;
+    /** @return whether every variable is a map (or absent) of plain values, so that CEL's conversion cannot fail */
+    static boolean plainVariables(Map<String, ?> variables) {
+        for (Object v : variables.values()) {
+            if (v != null && !(v instanceof Map) || !plain(v, 0)) {
+                return false;
+            }
         }
-        CelExpr operand = e.select().operand();
-        return operand.getKind() == CelExpr.ExprKind.Kind.IDENT && "form".equals(operand.ident().name()) ? e.select().field() : null;
-    }
-
-    private static Object literal(CelExpr e) {
-        if (e.getKind() != CelExpr.ExprKind.Kind.CONSTANT) {
-            return null;
-        }
-        CelConstant c = e.constant();
-        return switch (c.getKind()) {
-            case INT64_VALUE -> c.int64Value();
-            case DOUBLE_VALUE -> c.doubleValue();
-            case STRING_VALUE -> c.stringValue();
-            case BOOLEAN_VALUE -> c.booleanValue();
-            default -> null;
-        };
+        return true;
     }
 
     /**
-     * @param variables the condition's variables (names checked by the caller)
-     * @return the condition's value, or null when CEL is to decide
+     * @param variables the condition's variables, names checked by the caller and {@link #plainVariables} true
+     * @return the comparison's value, or null when CEL is to decide
      */
     Boolean evaluate(Map<String, ?> variables) {
-        for (Object v : variables.values()) {
-            if (v != null && !(v instanceof Map) || !plain(v, 0)) {
-                return null;
-            }
-        }
-        if (!(variables.get("form") instanceof Map<?, ?> form)) {
+        if (!(variables.get(variable) instanceof Map<?, ?> map)) {
             return null;
         }
-        Object value = form.get(field);
+        Object value = map.get(field);
         if (value instanceof Integer i) {
             value = i.longValue();
         }
@@ -179,6 +148,6 @@ final class Comparison {
 
     @Override
     public String toString() {
-        return "form." + field + " " + op + " " + literal;
+        return variable + "." + field + " " + op.text + " " + literal;
     }
 }

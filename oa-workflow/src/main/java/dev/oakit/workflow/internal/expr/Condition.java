@@ -1,36 +1,31 @@
 package dev.oakit.workflow.internal.expr;
 
-import dev.cel.common.CelErrorCode;
-import dev.cel.runtime.CelEvaluationException;
-import dev.cel.runtime.CelRuntime;
 import dev.oakit.core.ValidationException;
 import dev.oakit.workflow.WorkflowErrors;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * A compiled, type-checked branch condition, made by {@link Conditions#compile}. Immutable and
- * thread-safe: any number of threads may evaluate it at once.
+ * A checked branch condition, made by {@link Conditions#compile}: a {@link PlainCondition} answered in Java where its data is
+ * plain, with CEL's program planned on the first evaluation Java leaves to CEL, or a CEL program from the start. Names no
+ * CEL type, so that loading it loads none of CEL. Immutable once its program is planned, and thread-safe: any number of
+ * threads may evaluate it at once.
  */
 public final class Condition {
     private static final int SHOWN_LENGTH = 120;
-    private static final Pattern MISSING_KEY = Pattern.compile("key '([^']*)' is not present");
-    private static final Pattern CEL_POSITION = Pattern.compile("(?s)evaluation error at <input>:(\\d+): (.*)");
 
     private final String expression;
-    private final CelRuntime.Program program;
-    /** The condition as a plain comparison answered in Java, or null for none. */
-    private final Comparison comparison;
+    /** The condition as recognised from its text, or null for one only CEL reads. */
+    private final PlainCondition plain;
+    /** CEL's program: from the start for a condition only CEL reads, else planned when first needed (a race plans it twice, harmlessly). */
+    private volatile CelConditions.Program program;
 
-    Condition(String expression, CelRuntime.Program program, Comparison comparison) {
+    Condition(String expression, PlainCondition plain, CelConditions.Program program) {
         this.expression = expression;
+        this.plain = plain;
         this.program = program;
-        this.comparison = comparison;
     }
 
     /** @return the condition's text as written; never null */
@@ -57,83 +52,36 @@ public final class Condition {
                         + String.join(", ", Conditions.VARIABLES));
             }
         }
-        Boolean plain = comparison == null ? null : comparison.evaluate(variables);
-        return plain != null ? plain : evaluateInCel(variables);
+        Boolean inJava = plain == null ? null : plain.evaluate(variables);
+        return inJava != null ? inJava : evaluateInCel(variables);
     }
 
-    /** @return whether the condition is a plain comparison, answered in Java where the data is plain */
+    /** @return whether the condition was recognised from its text, answered in Java where the data is plain */
     boolean comparesInJava() {
-        return comparison != null;
+        return plain != null;
     }
 
-    /** {@link #evaluate} by CEL alone (tests compare the two). */
+    /** @return whether CEL's program of this condition has been planned */
+    boolean planned() {
+        return program != null;
+    }
+
+    /** {@link #evaluate} by CEL alone (what Java leaves to CEL, and tests comparing the two). */
     boolean evaluateInCel(Map<String, ?> variables) {
-        Map<String, Object> activation = new HashMap<>();
-        for (String name : Conditions.VARIABLES) {
-            Object value = variables.get(name);
-            Object converted;
-            try {
-                converted = value == null ? Map.of() : ConditionValues.toCel(value, name);
-            } catch (IllegalArgumentException e) {
-                throw failure(e.getMessage(), e);
+        CelConditions.Program p = program;
+        if (p == null) {
+            CelConditions.Checked checked = CelConditions.check(expression);
+            if (checked.program() == null) {
+                throw new IllegalStateException("CEL refused the condition '" + expression + "', which OAKit read as valid: "
+                        + checked.problems());
             }
-            if (!(converted instanceof Map)) {
-                throw failure(name + " must be a map of names to values, not " + value.getClass().getName(), null);
-            }
-            activation.put(name, converted);
+            p = checked.program();
+            program = p;
         }
-        Object result;
-        try {
-            result = program.eval(activation);
-        } catch (CelEvaluationException e) {
-            throw failure(explain(e), e);
-        }
-        if (result instanceof Boolean holds) {
-            return holds;
-        }
-        throw failure("the condition gave " + result + " (" + result.getClass().getSimpleName()
-                + "), not true or false; compare it, for example form.urgent == true", null);
+        return p.evaluate(variables);
     }
 
-    private String explain(CelEvaluationException e) {
-        String message = e.getMessage();
-        Matcher m = CEL_POSITION.matcher(message);
-        String where = "";
-        if (m.matches()) {
-            where = position(Integer.parseInt(m.group(1))) + ": ";
-            message = m.group(2);
-        }
-        CelErrorCode code = e.getErrorCode();
-        if (code == CelErrorCode.ATTRIBUTE_NOT_FOUND) {
-            Matcher key = MISSING_KEY.matcher(message);
-            String field = key.find() ? key.group(1) : "x";
-            message += " If the field is optional, test it first, for example has(form." + field + ") && ...";
-        } else if (code == CelErrorCode.DIVIDE_BY_ZERO) {
-            message = "division by zero";
-        } else if (code == CelErrorCode.OVERLOAD_NOT_FOUND) {
-            message = "a value has the wrong type for this operator or function (" + message
-                    + "); for arithmetic mixing int and double fields, convert with double(...)";
-        } else if (code == CelErrorCode.ITERATION_BUDGET_EXCEEDED) {
-            message = "the condition looped more than " + Conditions.MAX_ITERATIONS + " times; simplify it";
-        }
-        return where + message;
-    }
-
-    private String position(int offset) {
-        int line = 1;
-        int column = 1;
-        for (int i = 0; i < Math.min(offset, expression.length()); i++) {
-            if (expression.charAt(i) == '\n') {
-                line++;
-                column = 1;
-            } else {
-                column++;
-            }
-        }
-        return (line > 1 ? "line " + line + ", " : "") + "column " + column;
-    }
-
-    private ValidationException failure(String problem, Throwable cause) {
+    static ValidationException failure(String expression, String problem, Throwable cause) {
         ValidationException e = new ValidationException(WorkflowErrors.CONDITION_FAILED, "data for condition '" + shorten(expression) + "'",
                 List.of(new ValidationException.Problem(Conditions.PATH, problem)));
         if (cause != null) {

@@ -1,29 +1,12 @@
 package dev.oakit.workflow.internal.expr;
 
-import dev.cel.bundle.Cel;
-import dev.cel.bundle.CelFactory;
-import dev.cel.common.CelAbstractSyntaxTree;
-import dev.cel.common.CelIssue;
-import dev.cel.common.CelOptions;
-import dev.cel.common.CelSourceLocation;
-import dev.cel.common.CelValidationException;
-import dev.cel.common.CelValidationResult;
-import dev.cel.common.types.CelKind;
-import dev.cel.common.types.MapType;
-import dev.cel.common.types.SimpleType;
-import dev.cel.parser.CelStandardMacro;
-import dev.cel.runtime.CelEvaluationException;
 import dev.oakit.core.ValidationException;
 import dev.oakit.workflow.WorkflowErrors;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Compiles and caches the branch conditions of process definitions, written in Google's Common
@@ -40,8 +23,13 @@ import java.util.regex.Pattern;
  * {@code roles}, {@code attributes}) and {@code instance} ({@code priority}, {@code businessKey}).
  * See {@link ConditionValues} for how Java values are presented and docs/conditions.md for the rules.
  *
- * <p>One instance per engine, over one CEL environment per JVM. Thread-safe: the CEL environment and compiled programs are immutable,
- * and the cache of the last {@value #CACHE_SIZE} compiled conditions is a concurrent map.
+ * <p>Comparisons of a field with a literal joined by {@code &&}, {@code ||} and {@code !( )} ({@link PlainCondition}) are
+ * recognised from their text: they are checked without CEL, and evaluated without it where the data is plain. CEL's
+ * environment ({@link CelConditions}, one per JVM) is built by the first condition that needs it, to check a condition
+ * of any other kind or to evaluate what Java leaves to CEL; a JVM whose conditions never do loads none of CEL.
+ *
+ * <p>One instance per engine. Thread-safe: conditions and CEL's programs are immutable, and the cache of the last
+ * {@value #CACHE_SIZE} compiled conditions is a concurrent map.
  */
 public final class Conditions {
     /** Longest accepted condition, in characters. */
@@ -62,47 +50,6 @@ public final class Conditions {
 
     static final String PATH = "condition";
 
-    private static final Pattern UNDECLARED = Pattern.compile("undeclared reference to '([^']*)' \\(in container '[^']*'\\)");
-
-    /**
-     * The CEL environment, one per JVM: it is immutable and thread-safe, and building it (the parser,
-     * the checker's standard declarations, the runtime's function bindings and descriptor pool) costs
-     * a cold JVM a few hundred milliseconds. The first engine built starts it on a daemon thread, so
-     * that it is ready, warmed by one compiled condition, by the time the first definition is deployed
-     * (the migrations of {@code start()} run meanwhile); whoever needs it first waits for it.
-     */
-    private static final class Shared {
-        private static final CompletableFuture<Cel> CEL = CompletableFuture.supplyAsync(Shared::prepare, runnable -> {
-            Thread t = new Thread(runnable, "oakit-conditions-init");
-            t.setDaemon(true);
-            t.start();
-        });
-
-        private static Cel prepare() {
-            Cel cel = create();
-            try {
-                cel.createProgram(cel.compile("form.days > 3 && 'x' in initiator.roles").getAst()).eval(Map.of(
-                        "form", Map.of("days", 1L), "initiator", Map.of("roles", List.of()), "instance", Map.of()));
-            } catch (CelValidationException | CelEvaluationException e) {
-                throw new IllegalStateException("CEL rejected OAKit's warm-up condition", e);
-            }
-            return cel;
-        }
-
-        /** Starts building the environment (on first call, by loading this class), off the caller's thread. */
-        static void start() {
-            // the class initialiser does it
-        }
-
-        private static Cel get() {
-            try {
-                return CEL.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                throw new IllegalStateException("the CEL environment could not be built", e.getCause());
-            }
-        }
-    }
-
     /** A cached condition with when it was last used, for dropping the least recently used. */
     private static final class Cached {
         final Condition condition;
@@ -120,7 +67,7 @@ public final class Conditions {
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final int cacheSize;
 
-    /** Creates the conditions of one engine over the JVM's CEL environment (with the OA variables and the limits above); does no I/O. */
+    /** Creates the conditions of one engine (CEL's environment, with the OA variables and the limits above, when first needed); does no I/O. */
     public Conditions() {
         this(CACHE_SIZE);
     }
@@ -130,27 +77,7 @@ public final class Conditions {
             // the eviction loop below could never bring the cache down to zero entries
             throw new IllegalArgumentException("cacheSize must be at least 1, was " + cacheSize + "; pass 1 or more");
         }
-        Shared.start();
         this.cacheSize = cacheSize;
-    }
-
-    private static Cel create() {
-        CelOptions options = CelOptions.current()
-                .maxExpressionCodePointSize(MAX_LENGTH)
-                .maxParseRecursionDepth(MAX_NESTING)
-                .maxParseExpressionNodeCount(MAX_NODES)
-                .comprehensionMaxIterations(MAX_ITERATIONS)
-                .maxRegexProgramSize(MAX_REGEX_PROGRAM_SIZE)
-                // 3 < 3.5 and form.days > 3 for days = 3.0: numbers compare by value, whatever their type
-                .enableHeterogeneousNumericComparisons(true)
-                .errorOnIntWrap(true)
-                .build();
-        MapType map = MapType.create(SimpleType.STRING, SimpleType.DYN);
-        var builder = CelFactory.standardCelBuilder()
-                .setOptions(options)
-                .setStandardMacros(CelStandardMacro.STANDARD_MACROS);
-        VARIABLES.forEach(name -> builder.addVar(name, map));
-        return builder.build();
     }
 
     /**
@@ -167,7 +94,7 @@ public final class Conditions {
         }
         Compiled compiled = analyse(expression);
         if (compiled.problems().isEmpty()) {
-            remember(expression, compiled.ast());
+            remember(expression, compiled);
         }
         return compiled.problems();
     }
@@ -192,7 +119,7 @@ public final class Conditions {
             throw new ValidationException(WorkflowErrors.CONDITION_INVALID, "condition '" + Condition.shorten(expression) + "'",
                     compiled.problems().stream().map(p -> new ValidationException.Problem(PATH, p)).toList());
         }
-        return remember(expression, compiled.ast());
+        return remember(expression, compiled);
     }
 
     /** @return how many compiled conditions the cache holds now */
@@ -200,14 +127,8 @@ public final class Conditions {
         return cache.size();
     }
 
-    private Condition remember(String expression, CelAbstractSyntaxTree ast) {
-        Condition condition;
-        try {
-            condition = new Condition(expression, Shared.get().createProgram(ast), Comparison.of(ast));
-        } catch (CelEvaluationException e) {
-            // the checker accepted it, so this is a CEL defect rather than the author's mistake
-            throw new IllegalStateException("CEL could not plan the checked condition '" + expression + "'", e);
-        }
+    private Condition remember(String expression, Compiled compiled) {
+        Condition condition = new Condition(expression, compiled.plain(), compiled.program());
         // two threads compiling the same text both succeed; the first one cached wins
         Cached previous = cache.putIfAbsent(expression, new Cached(condition));
         if (previous != null) {
@@ -221,65 +142,23 @@ public final class Conditions {
         return condition;
     }
 
-    private record Compiled(CelAbstractSyntaxTree ast, List<String> problems) {
+    /** A condition read: recognised from its text, or checked by CEL (its program), or its problems. */
+    private record Compiled(PlainCondition plain, CelConditions.Program program, List<String> problems) {
     }
 
-    private Compiled analyse(String expression) {
+    private static Compiled analyse(String expression) {
         if (expression.isBlank()) {
-            return new Compiled(null, List.of("the condition is empty; write one such as form.days > 3"));
+            return new Compiled(null, null, List.of("the condition is empty; write one such as form.days > 3"));
         }
         if (expression.length() > MAX_LENGTH) {
-            return new Compiled(null, List.of("the condition is " + expression.length() + " characters long; the limit is "
+            return new Compiled(null, null, List.of("the condition is " + expression.length() + " characters long; the limit is "
                     + MAX_LENGTH + ". Split the decision over several branches or compute a form field"));
         }
-        Cel cel = Shared.get();
-        CelValidationResult parsed = cel.parse(expression);
-        if (parsed.hasError()) {
-            return new Compiled(null, describe(parsed, true));
+        PlainCondition plain = PlainCondition.parse(expression);
+        if (plain != null) {
+            return new Compiled(plain, null, List.of());
         }
-        CelValidationResult result = cel.check(ast(parsed, expression));
-        if (result.hasError()) {
-            return new Compiled(null, describe(result, false));
-        }
-        CelAbstractSyntaxTree ast = ast(result, expression);
-        CelKind kind = ast.getResultType().kind();
-        // a dynamic result (a bare field such as form.urgent) can only be checked when evaluated
-        if (kind != CelKind.BOOL && kind != CelKind.DYN) {
-            return new Compiled(null, List.of("the condition gives a value of type " + ast.getResultType().name()
-                    + ", not true or false; compare it, for example form.days > 3"));
-        }
-        return new Compiled(ast, List.of());
-    }
-
-    private static CelAbstractSyntaxTree ast(CelValidationResult result, String expression) {
-        try {
-            return result.getAst();
-        } catch (CelValidationException e) {
-            throw new IllegalStateException("CEL reported no error but gave no syntax tree for '" + expression + "'", e);
-        }
-    }
-
-    private static List<String> describe(CelValidationResult result, boolean syntax) {
-        List<String> problems = new ArrayList<>();
-        for (CelIssue issue : result.getErrors()) {
-            // CEL's parser doubles every '%' of a syntax error's message, as if it were a format; nothing formats it
-            String message = syntax ? issue.getMessage().replace("%%", "%") : issue.getMessage();
-            problems.add(describe(issue, message));
-        }
-        return List.copyOf(problems);
-    }
-
-    private static String describe(CelIssue issue, String text) {
-        String message = text;
-        Matcher undeclared = UNDECLARED.matcher(message);
-        if (undeclared.matches()) {
-            message = "unknown name '" + undeclared.group(1) + "'; a condition can use only the variables "
-                    + String.join(", ", VARIABLES) + " and CEL's standard functions";
-        }
-        CelSourceLocation at = issue.getSourceLocation();
-        if (at.getLine() < 1) {
-            return message;
-        }
-        return (at.getLine() > 1 ? "line " + at.getLine() + ", " : "") + "column " + (at.getColumn() + 1) + ": " + message;
+        CelConditions.Checked checked = CelConditions.check(expression);
+        return new Compiled(null, checked.program(), checked.problems());
     }
 }
