@@ -77,12 +77,17 @@ public final class PlainJdbc {
         }
     }
 
-    /** Binds an instant as UTC wall time (the timestamp OAKit's tables hold), or SQL NULL for null. */
+    /**
+     * Binds an instant as UTC wall time (the timestamp OAKit's tables hold), or SQL NULL for null: as a
+     * {@link LocalDateTime}, as OAKit's Jdbi binds an {@code Instant}, which no driver shifts by the JVM's time zone
+     * (a {@code java.sql.Timestamp} is converted through the zone and back, which costs a calendar computation each
+     * way and moves a wall time that falls in the zone's DST gap).
+     */
     public static void time(PreparedStatement p, int i, Instant v) throws SQLException {
         if (v == null) {
             p.setNull(i, Types.TIMESTAMP);
         } else {
-            p.setTimestamp(i, Timestamp.valueOf(LocalDateTime.ofInstant(v, ZoneOffset.UTC)));
+            p.setObject(i, LocalDateTime.ofInstant(v, ZoneOffset.UTC));
         }
     }
 

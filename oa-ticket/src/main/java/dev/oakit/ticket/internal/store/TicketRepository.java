@@ -18,7 +18,6 @@ import org.jdbi.v3.core.statement.Query;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -162,7 +161,7 @@ public final class TicketRepository {
             PlainJdbc.time(p, 23, r.createdAt);
             PlainJdbc.time(p, 24, r.createdAt);
             p.setInt(25, doneFlag(r));
-            p.setTimestamp(26, NEVER);
+            p.setObject(26, NO_DUE);
             p.setInt(27, rank(r.priority));
             p.executeUpdate();
             id = PlainJdbc.generatedKey(p);
@@ -179,8 +178,6 @@ public final class TicketRepository {
                 attachments, resolutions, row_version, created_by, created_at, updated_at, done_flag, work_due, prio_rank)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                 ?, 0, 0, ?, ?, ?, ?, ?, ?)""";
-    /** {@link #NO_DUE} as bound. */
-    private static final Timestamp NEVER = Timestamp.valueOf(NO_DUE);
 
     /**
      * Writes a changed row back, if nobody changed it since it was read; on success the row's version and update time move on.
@@ -224,7 +221,7 @@ public final class TicketRepository {
             int i = 21;
             if (sla == null) {
                 PlainJdbc.time(p, i++, r.dueAt);
-                p.setTimestamp(i++, NEVER);
+                p.setObject(i++, NO_DUE);
             } else {
                 PlainJdbc.time(p, i++, sla.firstResponseDue());
                 PlainJdbc.time(p, i++, sla.resolutionDue());
@@ -234,7 +231,7 @@ public final class TicketRepository {
                 if (workDue != null) {
                     PlainJdbc.time(p, i++, workDue);
                 } else {
-                    p.setTimestamp(i++, NEVER);
+                    p.setObject(i++, NO_DUE);
                 }
             }
             p.setInt(i++, rank(r.priority));
