@@ -6,8 +6,9 @@ import dev.oakit.core.audit.AuditChainHead;
 import dev.oakit.core.audit.AuditLog;
 import dev.oakit.core.audit.AuditRecord;
 import dev.oakit.core.audit.AuditVerification;
-import dev.oakit.core.internal.db.InstantAsUtc;
 import dev.oakit.core.spi.Commands;
+import dev.oakit.core.spi.HeldStatements;
+import dev.oakit.core.spi.PlainJdbc;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
@@ -51,32 +52,27 @@ public final class AuditLogService implements AuditLog {
         String shortSummary = summary == null ? null : summary.length() > 1000 ? summary.substring(0, 997) + "..." : summary;
         // the chain uses millisecond precision, which every supported database stores exactly
         Instant when = Instant.ofEpochMilli(at.toEpochMilli());
-        // every command appends one: plain JDBC on the command's connection, bound as Jdbi bound it
+        // every command appends one: plain JDBC held per connection (HeldStatements), bound as Jdbi bound it
         // (Jdbi's own work around a statement cost about as much as embedded H2's)
-        try (java.sql.PreparedStatement p = h.getConnection().prepareStatement("""
-                INSERT INTO oa_core_audit (tenant_id, actor_id, on_behalf_of, action, target_type, target_id,
-                    occurred_at, request_id, summary)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+        try (HeldStatements.Lease lease = HeldStatements.hold(h, APPEND)) {
+            java.sql.PreparedStatement p = lease.statement();
             String[] texts = {tenantId, actorId, onBehalfOf, action, targetType, targetId};
             for (int i = 0; i < texts.length; i++) {
-                text(p, i + 1, texts[i]);
+                PlainJdbc.text(p, i + 1, texts[i]);
             }
-            p.setTimestamp(7, java.sql.Timestamp.valueOf(InstantAsUtc.toDb(when)));
-            text(p, 8, requestId);
-            text(p, 9, shortSummary);
+            PlainJdbc.time(p, 7, when);
+            PlainJdbc.text(p, 8, requestId);
+            PlainJdbc.text(p, 9, shortSummary);
             p.executeUpdate();
         } catch (java.sql.SQLException e) {
-            throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
+            throw PlainJdbc.failed(e);
         }
     }
 
-    private static void text(java.sql.PreparedStatement p, int i, String v) throws java.sql.SQLException {
-        if (v == null) {
-            p.setNull(i, java.sql.Types.VARCHAR);
-        } else {
-            p.setString(i, v);
-        }
-    }
+    private static final String APPEND = """
+            INSERT INTO oa_core_audit (tenant_id, actor_id, on_behalf_of, action, target_type, target_id,
+                occurred_at, request_id, summary)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     /**
      * Creates the tenant's chain head in its own short transaction, so that concurrent first

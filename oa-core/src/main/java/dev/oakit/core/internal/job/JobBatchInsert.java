@@ -4,6 +4,8 @@ import dev.oakit.core.internal.db.Database;
 import dev.oakit.core.internal.db.Dialect;
 import dev.oakit.core.internal.db.InstantAsUtc;
 import dev.oakit.core.job.JobRequest;
+import dev.oakit.core.spi.HeldStatements;
+import dev.oakit.core.spi.PlainJdbc;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
@@ -128,11 +130,25 @@ final class JobBatchInsert {
                 }
                 return ids;
             }
-            var batch = h.prepareBatch(INSERT);
-            for (JobRequest r : requests) {
-                bound(batch, tenantId, r, now).add();
+            // every create of a ticket with timers writes them: plain JDBC held per connection (HeldStatements), one batch
+            try (HeldStatements.Lease lease = HeldStatements.holdInsert(h, INSERT_POSITIONAL, "id")) {
+                java.sql.PreparedStatement p = lease.statement();
+                for (JobRequest r : requests) {
+                    PlainJdbc.text(p, 1, tenantId);
+                    PlainJdbc.text(p, 2, r.type());
+                    PlainJdbc.text(p, 3, jobs.payload(r));
+                    PlainJdbc.time(p, 4, r.dueAt() == null ? now : r.dueAt());
+                    p.setInt(5, jobs.maxAttempts(r));
+                    PlainJdbc.text(p, 6, r.dedupeKey());
+                    PlainJdbc.time(p, 7, now);
+                    PlainJdbc.time(p, 8, now);
+                    p.addBatch();
+                }
+                p.executeBatch();
+                ids.addAll(PlainJdbc.generatedKeys(p));
+            } catch (java.sql.SQLException e) {
+                throw PlainJdbc.failed(e);
             }
-            ids.addAll(batch.executePreparedBatch("id").mapTo(Long.class).list());
             return ids;
         } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
             throw keyTaken(e, requests);
@@ -182,4 +198,6 @@ final class JobBatchInsert {
             INSERT INTO oa_core_job (tenant_id, type, status, payload, due_at, attempts, max_attempts, fence,
                 dedupe_key, event_id, created_at, updated_at)
             VALUES (:t, :type, 'READY', :payload, :due, 0, :max, 0, :key, NULL, :now, :now)""";
+    /** {@link #INSERT} by position: tenant, type, payload, due, max, key, now, now. */
+    private static final String INSERT_POSITIONAL = PlainJdbc.positional(INSERT);
 }

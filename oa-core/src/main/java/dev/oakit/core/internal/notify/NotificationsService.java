@@ -23,6 +23,8 @@ import dev.oakit.core.spi.AddressKind;
 import dev.oakit.core.spi.CommandContext;
 import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
+import dev.oakit.core.spi.HeldStatements;
+import dev.oakit.core.spi.PlainJdbc;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
@@ -120,17 +122,28 @@ public final class NotificationsService implements Notifications, dev.oakit.core
         String tenant = ctx.tenantId();
         Object now = InstantAsUtc.toDb(ctx.now());
         List<String> ids = new ArrayList<>();
-        var notifications = h.prepareBatch("""
-                INSERT INTO oa_core_notification (id, tenant_id, template_key, locale, subject, body, html, created_by, created_at)
-                VALUES (:id, :t, :k, :l, :s, :b, :html, :by, :now)""");
         Set<String> users = new LinkedHashSet<>();
-        for (RenderedMessage m : messages) {
-            String id = UUID.randomUUID().toString();
-            ids.add(id);
-            notifications.bind("id", id).bind("t", tenant).bind("k", m.templateKey()).bind("l", m.locale().toLanguageTag())
-                    .bind("s", m.subject()).bind("b", m.body()).bind("html", m.html()).bind("by", sender.userId()).bind("now", now).add();
+        // every notifying command writes them: plain JDBC held per connection (HeldStatements), one batch
+        try (HeldStatements.Lease lease = HeldStatements.hold(h, NOTIFICATION_SQL)) {
+            java.sql.PreparedStatement p = lease.statement();
+            for (RenderedMessage m : messages) {
+                String id = UUID.randomUUID().toString();
+                ids.add(id);
+                p.setString(1, id);
+                PlainJdbc.text(p, 2, tenant);
+                PlainJdbc.text(p, 3, m.templateKey());
+                PlainJdbc.text(p, 4, m.locale().toLanguageTag());
+                PlainJdbc.text(p, 5, m.subject());
+                PlainJdbc.text(p, 6, m.body());
+                PlainJdbc.text(p, 7, m.html());
+                PlainJdbc.text(p, 8, sender.userId());
+                PlainJdbc.time(p, 9, ctx.now());
+                p.addBatch();
+            }
+            p.executeBatch();
+        } catch (java.sql.SQLException e) {
+            throw PlainJdbc.failed(e);
         }
-        notifications.execute();
         requests.forEach(r -> users.addAll(r.recipients()));
         Map<String, List<NotificationPreference>> preferences = preferences(h, tenant, users);
         List<Planned> planned = new ArrayList<>();
@@ -215,11 +228,24 @@ public final class NotificationsService implements Notifications, dev.oakit.core
             }
             return ids;
         }
-        var batch = h.prepareBatch(DELIVERY_SQL);
-        for (int k = 0; k < planned.size(); k++) {
-            bound(batch, tenant, notificationIds, planned.get(k), jobIds.get(k), now).add();
+        // plain JDBC held per connection (HeldStatements), one batch
+        try (HeldStatements.Lease lease = HeldStatements.holdInsert(h, DELIVERY_POSITIONAL, "id")) {
+            java.sql.PreparedStatement p = lease.statement();
+            for (int k = 0; k < planned.size(); k++) {
+                Planned d = planned.get(k);
+                PlainJdbc.text(p, 1, tenant);
+                PlainJdbc.text(p, 2, notificationIds.get(d.notification()));
+                PlainJdbc.text(p, 3, d.recipient());
+                PlainJdbc.text(p, 4, d.channel());
+                p.setLong(5, jobIds.get(k));
+                PlainJdbc.value(p, 6, now);
+                p.addBatch();
+            }
+            p.executeBatch();
+            ids.addAll(PlainJdbc.generatedKeys(p));
+        } catch (java.sql.SQLException e) {
+            throw PlainJdbc.failed(e);
         }
-        ids.addAll(batch.executePreparedBatch("id").mapTo(Long.class).list());
         return ids;
     }
 
@@ -233,6 +259,10 @@ public final class NotificationsService implements Notifications, dev.oakit.core
     private static final String DELIVERY_SQL = """
             INSERT INTO oa_core_notify_delivery (tenant_id, notification_id, recipient_id, channel, status, job_id, created_at)
             VALUES (:t, :n, :r, :c, 'PENDING', :j, :now)""";
+    private static final String DELIVERY_POSITIONAL = PlainJdbc.positional(DELIVERY_SQL);
+    private static final String NOTIFICATION_SQL = """
+            INSERT INTO oa_core_notification (id, tenant_id, template_key, locale, subject, body, html, created_by, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     /** The delivery job names the notification; the job finds its delivery by the notification and its own id. */
     private JobRequest deliveryJob(String notificationId) {

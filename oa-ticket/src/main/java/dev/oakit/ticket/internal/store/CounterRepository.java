@@ -1,9 +1,15 @@
 package dev.oakit.ticket.internal.store;
 
+import dev.oakit.core.spi.HeldStatements;
 import dev.oakit.core.spi.OaDatabase;
+import dev.oakit.core.spi.PlainJdbc;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /**
  * Every statement on {@code oa_tk_counter}: one row per tenant and year, the last ticket number given. The
@@ -26,11 +32,9 @@ public final class CounterRepository {
      * @return the new last number, or empty when the year has no counter yet
      */
     public java.util.OptionalLong next(Handle h, String tenant, int year) {
-        String update = "UPDATE oa_tk_counter SET last_value = last_value + 1 WHERE tenant_id = :t AND yr = :y";
         java.util.Optional<Long> n = switch (database.product()) {
-            case POSTGRESQL -> h.createQuery(update + " RETURNING last_value").bind("t", tenant).bind("y", year).mapTo(Long.class).findOne();
-            case H2 -> h.createQuery("SELECT last_value FROM FINAL TABLE (" + update + ")").bind("t", tenant).bind("y", year)
-                    .mapTo(Long.class).findOne();
+            case POSTGRESQL -> next(h, NEXT_RETURNING, tenant, year);
+            case H2 -> next(h, NEXT_FINAL_TABLE, tenant, year);
             case MARIADB -> {
                 // LAST_INSERT_ID(expr) hands the new value to the driver in the update's own answer, read as its generated key
                 java.util.Optional<Long> v = h.createUpdate("UPDATE oa_tk_counter SET last_value = LAST_INSERT_ID(last_value + 1) WHERE tenant_id = :t AND yr = :y")
@@ -41,6 +45,24 @@ public final class CounterRepository {
             }
         };
         return n.map(java.util.OptionalLong::of).orElse(java.util.OptionalLong.empty());
+    }
+
+    private static final String NEXT = "UPDATE oa_tk_counter SET last_value = last_value + 1 WHERE tenant_id = ? AND yr = ?";
+    private static final String NEXT_RETURNING = NEXT + " RETURNING last_value";
+    private static final String NEXT_FINAL_TABLE = "SELECT last_value FROM FINAL TABLE (" + NEXT + ")";
+
+    /** Every create's first statement: plain JDBC held per connection ({@link HeldStatements}). */
+    private static java.util.Optional<Long> next(Handle h, String sql, String tenant, int year) {
+        try (HeldStatements.Lease lease = HeldStatements.hold(h, sql)) {
+            PreparedStatement p = lease.statement();
+            p.setString(1, tenant);
+            p.setInt(2, year);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(rs.getLong(1)) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw PlainJdbc.failed(e);
+        }
     }
 
     /** Opens the year's counter at 0; a concurrent opener fails on the primary key. */

@@ -3,13 +3,16 @@ package dev.oakit.ticket.internal.store;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oakit.core.spi.HeldStatements;
+import dev.oakit.core.spi.PlainJdbc;
 import dev.oakit.ticket.TicketEvent;
 import dev.oakit.ticket.TicketEventKind;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,6 +39,10 @@ public final class EventRepository {
                            Map<String, Object> detail, String actorId) {
     }
 
+    private static final String APPEND = """
+            INSERT INTO oa_tk_event (tenant_id, ticket_id, kind, actor_id, action, from_state, to_state, body, internal, detail, at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
     /** A history entry as the SLA clock replays it. */
     public record Replayed(TicketEventKind kind, String toState, JsonNode detail, Instant at) {
     }
@@ -46,15 +53,35 @@ public final class EventRepository {
      * @return the entries as written, with their ids, in order
      */
     public List<TicketEvent> append(Handle h, String tenant, long ticketId, List<NewEvent> events, Instant now) {
-        PreparedBatch batch = h.prepareBatch("""
-                INSERT INTO oa_tk_event (tenant_id, ticket_id, kind, actor_id, action, from_state, to_state, body, internal, detail, at)
-                VALUES (:t, :ticket, :k, :actor, :a, :f, :to, :b, :i, :d, :at)""");
-        for (NewEvent p : events) {
-            batch.bind("t", tenant).bind("ticket", ticketId).bind("k", p.kind().name()).bind("actor", p.actorId())
-                    .bind("a", p.action()).bind("f", p.fromState()).bind("to", p.toState()).bind("b", p.body()).bind("i", p.internal())
-                    .bind("d", p.detail().isEmpty() ? null : JsonText.write(json, p.detail())).bind("at", Columns.db(now)).add();
+        if (events.isEmpty()) {
+            return List.of();
         }
-        List<Long> ids = batch.executePreparedBatch("id").mapTo(Long.class).list();
+        List<Long> ids;
+        // every command writes it: plain JDBC held per connection (HeldStatements), one batch
+        try (HeldStatements.Lease lease = HeldStatements.holdInsert(h, APPEND, "id")) {
+            PreparedStatement s = lease.statement();
+            for (NewEvent p : events) {
+                s.setString(1, tenant);
+                s.setLong(2, ticketId);
+                s.setString(3, p.kind().name());
+                PlainJdbc.text(s, 4, p.actorId());
+                PlainJdbc.text(s, 5, p.action());
+                PlainJdbc.text(s, 6, p.fromState());
+                PlainJdbc.text(s, 7, p.toState());
+                PlainJdbc.text(s, 8, p.body());
+                s.setBoolean(9, p.internal());
+                PlainJdbc.text(s, 10, p.detail().isEmpty() ? null : JsonText.write(json, p.detail()));
+                PlainJdbc.time(s, 11, now);
+                s.addBatch();
+            }
+            s.executeBatch();
+            ids = PlainJdbc.generatedKeys(s);
+        } catch (SQLException e) {
+            throw PlainJdbc.failed(e);
+        }
+        if (ids.size() != events.size()) {
+            throw new IllegalStateException("the database returned " + ids.size() + " keys for " + events.size() + " history entries");
+        }
         List<TicketEvent> written = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             NewEvent p = events.get(i);

@@ -1,9 +1,13 @@
 package dev.oakit.ticket.internal.store;
 
+import dev.oakit.core.spi.HeldStatements;
+import dev.oakit.core.spi.PlainJdbc;
 import dev.oakit.ticket.sla.SlaTarget;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -18,12 +22,26 @@ public final class MetricRepository {
     /** The ticket's row of figures, at its creation; its counts per day come with the next rollup (rolled 0). */
     public void created(Handle h, String tenant, long ticketId, String queue, String type, String category, Instant at, LocalDate day,
                         LocalDate week) {
-        h.createUpdate("""
-                INSERT INTO oa_tk_metric (ticket_id, tenant_id, queue_key, type_key, category_key, created_at, created_day, created_week, reopened, rolled)
-                VALUES (:id, :t, :q, :ty, :c, :at, :d, :w, 0, 0)""")
-                .bind("id", ticketId).bind("t", tenant).bind("q", queue).bind("ty", type).bind("c", category)
-                .bind("at", Columns.db(at)).bind("d", day).bind("w", week).execute();
+        // every create writes it: plain JDBC held per connection (HeldStatements)
+        try (HeldStatements.Lease lease = HeldStatements.hold(h, CREATED)) {
+            PreparedStatement p = lease.statement();
+            p.setLong(1, ticketId);
+            p.setString(2, tenant);
+            PlainJdbc.text(p, 3, queue);
+            PlainJdbc.text(p, 4, type);
+            PlainJdbc.text(p, 5, category);
+            PlainJdbc.time(p, 6, at);
+            PlainJdbc.day(p, 7, day);
+            PlainJdbc.day(p, 8, week);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw PlainJdbc.failed(e);
+        }
     }
+
+    private static final String CREATED = """
+            INSERT INTO oa_tk_metric (ticket_id, tenant_id, queue_key, type_key, category_key, created_at, created_day, created_week, reopened, rolled)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0)""";
 
     /** Queue, type and category as the ticket has them now. */
     public void classify(Handle h, String tenant, long ticketId, String queue, String type, String category) {
@@ -70,11 +88,25 @@ public final class MetricRepository {
      * its count per day comes with the next rollup (rolled 0).
      */
     public void assigned(Handle h, String tenant, long ticketId, String agentId, Instant at, LocalDate day) {
-        h.createUpdate("""
-                INSERT INTO oa_tk_metric_assign (tenant_id, ticket_id, agent_id, assigned_at, assigned_day, prev_day, rolled)
-                SELECT :t, :id, :a, :at, :d, MAX(p.assigned_day), 0 FROM oa_tk_metric_assign p WHERE p.ticket_id = :id AND p.agent_id = :a""")
-                .bind("t", tenant).bind("id", ticketId).bind("a", agentId).bind("at", Columns.db(at)).bind("d", day).execute();
+        // every assignment writes it: plain JDBC held per connection (HeldStatements)
+        try (HeldStatements.Lease lease = HeldStatements.hold(h, ASSIGNED)) {
+            PreparedStatement p = lease.statement();
+            p.setString(1, tenant);
+            p.setLong(2, ticketId);
+            PlainJdbc.text(p, 3, agentId);
+            PlainJdbc.time(p, 4, at);
+            PlainJdbc.day(p, 5, day);
+            p.setLong(6, ticketId);
+            PlainJdbc.text(p, 7, agentId);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw PlainJdbc.failed(e);
+        }
     }
+
+    private static final String ASSIGNED = """
+            INSERT INTO oa_tk_metric_assign (tenant_id, ticket_id, agent_id, assigned_at, assigned_day, prev_day, rolled)
+            SELECT ?, ?, ?, ?, ?, MAX(p.assigned_day), 0 FROM oa_tk_metric_assign p WHERE p.ticket_id = ? AND p.agent_id = ?""";
 
     /**
      * The figures of a ticket's row that the figures per day count; {@code rolled}: its creation is counted in them

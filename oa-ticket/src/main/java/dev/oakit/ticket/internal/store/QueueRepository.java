@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oakit.core.ValidationException;
+import dev.oakit.core.spi.HeldStatements;
+import dev.oakit.core.spi.PlainJdbc;
 import dev.oakit.ticket.Agent;
 import dev.oakit.ticket.Queue;
 import dev.oakit.ticket.QueueMember;
@@ -11,6 +13,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -80,9 +85,22 @@ public final class QueueRepository {
 
     /** Locks the queue's row until the transaction ends: one automatic dispatch into a queue at a time. */
     public void lockQueue(Handle h, String tenant, String key) {
-        h.createQuery("SELECT queue_key FROM oa_tk_queue WHERE tenant_id = :t AND queue_key = :q FOR UPDATE")
-                .bind("t", tenant).bind("q", key).mapTo(String.class).findOne();
+        // every routed create locks it: plain JDBC held per connection (HeldStatements; H2 never caches a FOR UPDATE's parse)
+        try (HeldStatements.Lease lease = HeldStatements.hold(h, LOCK_QUEUE)) {
+            PreparedStatement p = lease.statement();
+            p.setString(1, tenant);
+            p.setString(2, key);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    rs.getString(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw PlainJdbc.failed(e);
+        }
     }
+
+    private static final String LOCK_QUEUE = "SELECT queue_key FROM oa_tk_queue WHERE tenant_id = ? AND queue_key = ? FOR UPDATE";
 
     // ------------------------------------------------------------------ members
 
@@ -152,6 +170,8 @@ public final class QueueRepository {
                     WHERE q.tenant_id = :t AND q.queue_key = :q
                     GROUP BY q.user_id, t.priority) l ON l.assignee_id = m.user_id
                 WHERE m.tenant_id = :t AND m.queue_key = :q ORDER BY m.user_id""";
+    private static final String CANDIDATES_POSITIONAL = PlainJdbc.positional(CANDIDATES);
+    private static final String[] CANDIDATE_PARAMETERS = PlainJdbc.parameterNames(CANDIDATES);
 
     /**
      * The queue's members with everything dispatch needs, in one query however many they are: profile, when dispatch
@@ -162,22 +182,32 @@ public final class QueueRepository {
      * @return the candidates, by user id
      */
     public List<Candidate> candidates(Handle h, String tenant, String queue) {
+
         Map<String, Candidate> out = new java.util.LinkedHashMap<>();
-        h.createQuery(CANDIDATES)
-                .bind("t", tenant).bind("q", queue).map((rs, c) -> {
+        // every routed create reads it: plain JDBC held per connection (HeldStatements), read by column index
+        try (HeldStatements.Lease lease = HeldStatements.hold(h, CANDIDATES_POSITIONAL)) {
+            PreparedStatement p = lease.statement();
+            for (int i = 0; i < CANDIDATE_PARAMETERS.length; i++) {
+                p.setString(i + 1, CANDIDATE_PARAMETERS[i].equals("t") ? tenant : queue);
+            }
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
                     String u = rs.getString(1);
                     Candidate known = out.get(u);
                     if (known == null) {
                         Agent a = rs.getString(3) == null ? Agent.of(u) : agent(u, rs.getString(3), rs.getInt(4), rs.getBoolean(5), rs.getString(6));
-                        known = new Candidate(a, rs.getBoolean(2), new HashMap<>(), Columns.instant(rs, "last_assigned_at"));
+                        known = new Candidate(a, rs.getBoolean(2), new HashMap<>(), PlainJdbc.instant(rs, 7));
                         out.put(u, known);
                     }
                     String priority = rs.getString(8);
                     if (priority != null) {
                         known.openByPriority().put(priority, rs.getInt(9));
                     }
-                    return null;
-                }).list();
+                }
+            }
+        } catch (SQLException e) {
+            throw PlainJdbc.failed(e);
+        }
         return List.copyOf(out.values());
     }
 
@@ -224,11 +254,32 @@ public final class QueueRepository {
      * have none (or it is gone), an insert.
      */
     public void assignedAt(Handle h, String tenant, String userId, Instant at, boolean hasRow) {
-        int n = !hasRow ? 0 : h.createUpdate("UPDATE oa_tk_agent_dispatch SET last_assigned_at = :at WHERE tenant_id = :t AND user_id = :u")
-                .bind("t", tenant).bind("u", userId).bind("at", Columns.db(at)).execute();
-        if (n == 0) {
-            h.createUpdate("INSERT INTO oa_tk_agent_dispatch (tenant_id, user_id, last_assigned_at) VALUES (:t, :u, :at)")
-                    .bind("t", tenant).bind("u", userId).bind("at", Columns.db(at)).execute();
+        // every routed create writes it: plain JDBC held per connection (HeldStatements)
+        try {
+            int n = 0;
+            if (hasRow) {
+                try (HeldStatements.Lease lease = HeldStatements.hold(h, DISPATCHED_AGAIN)) {
+                    PreparedStatement p = lease.statement();
+                    PlainJdbc.time(p, 1, at);
+                    p.setString(2, tenant);
+                    p.setString(3, userId);
+                    n = p.executeUpdate();
+                }
+            }
+            if (n == 0) {
+                try (HeldStatements.Lease lease = HeldStatements.hold(h, DISPATCHED_FIRST)) {
+                    PreparedStatement p = lease.statement();
+                    p.setString(1, tenant);
+                    p.setString(2, userId);
+                    PlainJdbc.time(p, 3, at);
+                    p.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw PlainJdbc.failed(e);
         }
     }
+
+    private static final String DISPATCHED_AGAIN = "UPDATE oa_tk_agent_dispatch SET last_assigned_at = ? WHERE tenant_id = ? AND user_id = ?";
+    private static final String DISPATCHED_FIRST = "INSERT INTO oa_tk_agent_dispatch (tenant_id, user_id, last_assigned_at) VALUES (?, ?, ?)";
 }

@@ -2,6 +2,8 @@ package dev.oakit.ticket.internal.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oakit.core.Actor;
+import dev.oakit.core.spi.HeldStatements;
+import dev.oakit.core.spi.PlainJdbc;
 import dev.oakit.ticket.Requester;
 import dev.oakit.ticket.StateKind;
 import dev.oakit.ticket.Ticket;
@@ -13,6 +15,9 @@ import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -26,7 +31,9 @@ import java.util.function.Consumer;
  * Every statement on {@code oa_tk_ticket} and its tag index {@code oa_tk_tag}: the row a command locks, changes and
  * writes back (version-checked), the ticket lists and workbench counts with the visibility condition in their SQL,
  * the open loads dispatch and assignment count, and the SLA columns. The visibility condition also reads
- * {@code oa_tk_queue_member} and {@code oa_tk_watcher} (in the list's and the counts' own statements).
+ * {@code oa_tk_queue_member} and {@code oa_tk_watcher} (in the list's and the counts' own statements). Past 500 lines
+ * because it is the table's one owner: the row's writes, which every command runs, are plain JDBC bound by position
+ * ({@link HeldStatements}), longer than Jdbi's chains but without Jdbi's set-up per statement.
  */
 @Singleton
 public final class TicketRepository {
@@ -79,9 +86,20 @@ public final class TicketRepository {
 
     /** @return the row, locked until the transaction ends ({@code SELECT ... FOR UPDATE}) */
     public Optional<TicketRow> lock(Handle h, String tenant, long id) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM oa_tk_ticket WHERE id = :id AND tenant_id = :t FOR UPDATE")
-                .bind("id", id).bind("t", tenant).map((rs, c) -> TicketRow.map(rs, json)).findOne();
+        // every command on a ticket locks it: plain JDBC held per connection (HeldStatements; H2 never caches a FOR UPDATE's parse)
+        try (HeldStatements.Lease lease = HeldStatements.hold(h, LOCK)) {
+            PreparedStatement p = lease.statement();
+            p.setLong(1, id);
+            p.setString(2, tenant);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Optional.of(TicketRow.map(rs, json)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw PlainJdbc.failed(e);
+        }
     }
+
+    private static final String LOCK = "SELECT " + COLUMNS + " FROM oa_tk_ticket WHERE id = ? AND tenant_id = ? FOR UPDATE";
 
     /** @return the row, not locked */
     public Optional<TicketRow> find(Handle h, String tenant, long id) {
@@ -114,22 +132,52 @@ public final class TicketRepository {
      */
     public long insert(Handle h, TicketRow r) {
         Requester requester = r.requester;
-        long id = h.createUpdate("""
-                INSERT INTO oa_tk_ticket (tenant_id, number, type_key, title, description, category_key, priority, channel, requester_id,
-                    contact_name, contact_email, customer_ref, queue_key, state, state_kind, overdue, parent_id, sla_policy, fields, tags,
-                    attachments, resolutions, row_version, created_by, created_at, updated_at, done_flag, work_due, prio_rank)
-                VALUES (:t, :num, :type, :title, :descr, :cat, :prio, :ch, :rid, :cn, :ce, :cr, :q, :s, :k, :od, :p, :sla, :f, :tags,
-                    :att, 0, 0, :by, :now, :now, :done, :never, :rank)""")
-                .bind("done", doneFlag(r)).bind("never", NO_DUE).bind("rank", rank(r.priority))
-                .bind("t", r.tenantId).bind("num", r.number).bind("type", r.type).bind("title", r.title).bind("descr", r.description)
-                .bind("cat", r.category).bind("prio", r.priority.name()).bind("ch", r.channel).bind("rid", requester.userId())
-                .bind("cn", requester.contactName()).bind("ce", requester.contactEmail()).bind("cr", requester.customerRef())
-                .bind("q", r.queue).bind("s", r.state).bind("k", r.kind.name()).bind("od", false).bind("p", r.parentId)
-                .bind("sla", r.slaPolicy).bind("f", write(r.fields)).bind("tags", write(r.tags)).bind("att", write(r.attachments))
-                .bind("by", r.createdBy).bind("now", Columns.db(r.createdAt)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        long id;
+        // every create's first write, by plain JDBC held per connection (HeldStatements), bound as Jdbi binds it
+        try (HeldStatements.Lease lease = HeldStatements.holdInsert(h, INSERT, "id")) {
+            PreparedStatement p = lease.statement();
+            p.setString(1, r.tenantId);
+            p.setString(2, r.number);
+            p.setString(3, r.type);
+            PlainJdbc.text(p, 4, r.title);
+            PlainJdbc.text(p, 5, r.description);
+            PlainJdbc.text(p, 6, r.category);
+            p.setString(7, r.priority.name());
+            PlainJdbc.text(p, 8, r.channel);
+            PlainJdbc.text(p, 9, requester.userId());
+            PlainJdbc.text(p, 10, requester.contactName());
+            PlainJdbc.text(p, 11, requester.contactEmail());
+            PlainJdbc.text(p, 12, requester.customerRef());
+            PlainJdbc.text(p, 13, r.queue);
+            PlainJdbc.text(p, 14, r.state);
+            p.setString(15, r.kind.name());
+            p.setBoolean(16, false);
+            PlainJdbc.number(p, 17, r.parentId);
+            PlainJdbc.text(p, 18, r.slaPolicy);
+            PlainJdbc.text(p, 19, write(r.fields));
+            PlainJdbc.text(p, 20, write(r.tags));
+            PlainJdbc.text(p, 21, write(r.attachments));
+            PlainJdbc.text(p, 22, r.createdBy);
+            PlainJdbc.time(p, 23, r.createdAt);
+            PlainJdbc.time(p, 24, r.createdAt);
+            p.setInt(25, doneFlag(r));
+            p.setObject(26, NO_DUE);
+            p.setInt(27, rank(r.priority));
+            p.executeUpdate();
+            id = PlainJdbc.generatedKey(p);
+        } catch (SQLException e) {
+            throw PlainJdbc.failed(e);
+        }
         insertTags(h, r.tenantId, id, r.tags);
         return id;
     }
+
+    private static final String INSERT = """
+            INSERT INTO oa_tk_ticket (tenant_id, number, type_key, title, description, category_key, priority, channel, requester_id,
+                contact_name, contact_email, customer_ref, queue_key, state, state_kind, overdue, parent_id, sla_policy, fields, tags,
+                attachments, resolutions, row_version, created_by, created_at, updated_at, done_flag, work_due, prio_rank)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                ?, 0, 0, ?, ?, ?, ?, ?, ?)""";
 
     /**
      * Writes a changed row back, if nobody changed it since it was read; on success the row's version and update time move on.
@@ -146,28 +194,54 @@ public final class TicketRepository {
      * @return false when the row changed since it was loaded
      */
     public boolean update(Handle h, TicketRow r, Instant now, SlaDues sla) {
-        String slaSet = sla == null ? "work_due = COALESCE(sla_resolution_due, :due2, :never)"
-                : "sla_first_response_due = :sf, sla_resolution_due = :sr, sla_breached = :sb, sla_timers = :sj,"
-                + " work_due = :wd";
-        var update = h.createUpdate("""
-                UPDATE oa_tk_ticket SET title = :title, description = :descr, category_key = :cat, priority = :prio, queue_key = :q,
-                    assignee_id = :a, state = :s, state_kind = :k, overdue = :od, parent_id = :p, merged_into = :m, sla_policy = :sla,
-                    due_at = :due, fields = :f, tags = :tags, resolutions = :res, row_version = row_version + 1, updated_at = :now,
-                    resolved_at = :ra, closed_at = :ca, done_flag = :done, <slaSet>,
-                    prio_rank = :rank
-                WHERE id = :id AND tenant_id = :t AND row_version = :v""").define("slaSet", slaSet);
-        if (sla != null) {
-            update.bind("sf", Columns.db(sla.firstResponseDue())).bind("sr", Columns.db(sla.resolutionDue()))
-                    .bind("sb", sla.breached()).bind("sj", sla.timers())
-                    .bind("wd", sla.resolutionDue() != null ? Columns.db(sla.resolutionDue()) : r.dueAt != null ? Columns.db(r.dueAt) : NO_DUE);
+        int n;
+        // every command's write, by plain JDBC held per connection (HeldStatements), bound as Jdbi binds it
+        try (HeldStatements.Lease lease = HeldStatements.hold(h, sla == null ? UPDATE : UPDATE_WITH_SLA)) {
+            PreparedStatement p = lease.statement();
+            PlainJdbc.text(p, 1, r.title);
+            PlainJdbc.text(p, 2, r.description);
+            PlainJdbc.text(p, 3, r.category);
+            p.setString(4, r.priority.name());
+            PlainJdbc.text(p, 5, r.queue);
+            PlainJdbc.text(p, 6, r.assignee);
+            PlainJdbc.text(p, 7, r.state);
+            p.setString(8, r.kind.name());
+            p.setBoolean(9, r.overdue);
+            PlainJdbc.number(p, 10, r.parentId);
+            PlainJdbc.number(p, 11, r.mergedInto);
+            PlainJdbc.text(p, 12, r.slaPolicy);
+            PlainJdbc.time(p, 13, r.dueAt);
+            PlainJdbc.text(p, 14, write(r.fields));
+            PlainJdbc.text(p, 15, write(r.tags));
+            p.setInt(16, r.resolutions);
+            PlainJdbc.time(p, 17, now);
+            PlainJdbc.time(p, 18, r.resolvedAt);
+            PlainJdbc.time(p, 19, r.closedAt);
+            p.setInt(20, doneFlag(r));
+            int i = 21;
+            if (sla == null) {
+                PlainJdbc.time(p, i++, r.dueAt);
+                p.setObject(i++, NO_DUE);
+            } else {
+                PlainJdbc.time(p, i++, sla.firstResponseDue());
+                PlainJdbc.time(p, i++, sla.resolutionDue());
+                p.setBoolean(i++, sla.breached());
+                PlainJdbc.text(p, i++, sla.timers());
+                Instant workDue = sla.resolutionDue() != null ? sla.resolutionDue() : r.dueAt;
+                if (workDue != null) {
+                    PlainJdbc.time(p, i++, workDue);
+                } else {
+                    p.setObject(i++, NO_DUE);
+                }
+            }
+            p.setInt(i++, rank(r.priority));
+            p.setLong(i++, r.id);
+            p.setString(i++, r.tenantId);
+            p.setInt(i, r.version);
+            n = p.executeUpdate();
+        } catch (SQLException e) {
+            throw PlainJdbc.failed(e);
         }
-        int n = update.bind("done", doneFlag(r)).bind("due2", Columns.db(r.dueAt)).bind("never", NO_DUE).bind("rank", rank(r.priority))
-                .bind("title", r.title).bind("descr", r.description).bind("cat", r.category).bind("prio", r.priority.name())
-                .bind("q", r.queue).bind("a", r.assignee).bind("s", r.state).bind("k", r.kind.name()).bind("od", r.overdue)
-                .bind("p", r.parentId).bind("m", r.mergedInto).bind("sla", r.slaPolicy).bind("due", Columns.db(r.dueAt))
-                .bind("f", write(r.fields)).bind("tags", write(r.tags)).bind("res", r.resolutions).bind("now", Columns.db(now))
-                .bind("ra", Columns.db(r.resolvedAt)).bind("ca", Columns.db(r.closedAt))
-                .bind("id", r.id).bind("t", r.tenantId).bind("v", r.version).execute();
         if (n == 0) {
             return false;
         }
@@ -175,6 +249,20 @@ public final class TicketRepository {
         r.updatedAt = now;
         return true;
     }
+
+    private static String update(String slaSet) {
+        return "UPDATE oa_tk_ticket SET title = ?, description = ?, category_key = ?, priority = ?, queue_key = ?,"
+                + " assignee_id = ?, state = ?, state_kind = ?, overdue = ?, parent_id = ?, merged_into = ?, sla_policy = ?,"
+                + " due_at = ?, fields = ?, tags = ?, resolutions = ?, row_version = row_version + 1, updated_at = ?,"
+                + " resolved_at = ?, closed_at = ?, done_flag = ?, " + slaSet + ", prio_rank = ?"
+                + " WHERE id = ? AND tenant_id = ? AND row_version = ?";
+    }
+
+    /** The row's update: the due of a work list from the SLA columns as they are, else the due set by hand. */
+    private static final String UPDATE = update("work_due = COALESCE(sla_resolution_due, ?, ?)");
+    /** The row's update with the SLA clock's columns. */
+    private static final String UPDATE_WITH_SLA = update("sla_first_response_due = ?, sla_resolution_due = ?, sla_breached = ?,"
+            + " sla_timers = ?, work_due = ?");
 
     /** Replaces the tag index of a ticket (the row's own tags column is written with the row). */
     public void replaceTags(Handle h, String tenant, long id, List<String> tags) {
@@ -250,10 +338,27 @@ public final class TicketRepository {
 
     /** @return the assignees of the requester's other tickets (by user id, or by the contact's address), newest first, at most 20 */
     public List<String> earlierAssignees(Handle h, String tenant, Requester r, long exceptId) {
-        String who = r.userId() != null ? r.userId() : r.contactEmail();
-        return h.createQuery(earlierAssigneesSql(r.userId() != null))
-                .bind("t", tenant).bind("r", who).bind("id", exceptId).mapTo(String.class).list();
+        boolean byUser = r.userId() != null;
+        List<String> out = new ArrayList<>();
+        // every routed create reads it: plain JDBC held per connection (HeldStatements)
+        try (HeldStatements.Lease lease = HeldStatements.hold(h, byUser ? EARLIER_BY_USER : EARLIER_BY_CONTACT)) {
+            PreparedStatement p = lease.statement();
+            p.setString(1, tenant);
+            PlainJdbc.text(p, 2, byUser ? r.userId() : r.contactEmail());
+            p.setLong(3, exceptId);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw PlainJdbc.failed(e);
+        }
+        return out;
     }
+
+    private static final String EARLIER_BY_USER = PlainJdbc.positional(earlierAssigneesSql(true));
+    private static final String EARLIER_BY_CONTACT = PlainJdbc.positional(earlierAssigneesSql(false));
 
     /**
      * The requester's earlier agents ({@link #earlierAssignees}): the newest of their tickets first from

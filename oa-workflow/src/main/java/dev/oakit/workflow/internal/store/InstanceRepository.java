@@ -1,7 +1,9 @@
 package dev.oakit.workflow.internal.store;
 
 import dev.oakit.core.spi.DatabaseProduct;
+import dev.oakit.core.spi.HeldStatements;
 import dev.oakit.core.spi.OaDatabase;
+import dev.oakit.core.spi.PlainJdbc;
 import dev.oakit.workflow.InstanceStatus;
 import dev.oakit.workflow.TaskStatus;
 import dev.oakit.workflow.internal.store.Rows.InstanceRow;
@@ -78,30 +80,30 @@ public final class InstanceRepository {
      * @return the new id, or null when the guard failed
      */
     public Long insert(Handle h, NewInstance n, boolean guarded) {
-        // every start's first write, by plain JDBC (see Jdbc); the guard repeats four of the values
-        try (PreparedStatement p = Jdbc.prepareInsert(h, guarded ? INSERT_GUARDED : INSERT, "id")) {
+        // every start's first write, by plain JDBC (see PlainJdbc); the guard repeats four of the values
+        try (PreparedStatement p = PlainJdbc.prepareInsert(h, guarded ? INSERT_GUARDED : INSERT, "id")) {
             p.setString(1, n.tenantId());
             p.setLong(2, n.definitionId());
             p.setString(3, n.key());
             p.setInt(4, n.version());
-            Jdbc.text(p, 5, n.title());
-            Jdbc.text(p, 6, n.businessKey());
-            Jdbc.text(p, 7, n.initiatorId());
-            Jdbc.text(p, 8, n.priority());
-            Jdbc.text(p, 9, n.form());
-            Jdbc.number(p, 10, n.parentId());
-            Jdbc.text(p, 11, n.parentNode());
-            Jdbc.time(p, 12, n.now());
-            Jdbc.time(p, 13, n.now());
+            PlainJdbc.text(p, 5, n.title());
+            PlainJdbc.text(p, 6, n.businessKey());
+            PlainJdbc.text(p, 7, n.initiatorId());
+            PlainJdbc.text(p, 8, n.priority());
+            PlainJdbc.text(p, 9, n.form());
+            PlainJdbc.number(p, 10, n.parentId());
+            PlainJdbc.text(p, 11, n.parentNode());
+            PlainJdbc.time(p, 12, n.now());
+            PlainJdbc.time(p, 13, n.now());
             if (guarded) {
                 p.setLong(14, n.definitionId());
                 p.setString(15, n.tenantId());
                 p.setString(16, n.key());
                 p.setInt(17, n.version());
             }
-            return p.executeUpdate() == 0 ? null : Jdbc.generatedKey(p);
+            return p.executeUpdate() == 0 ? null : PlainJdbc.generatedKey(p);
         } catch (SQLException e) {
-            throw Jdbc.failed(e);
+            throw PlainJdbc.failed(e);
         }
     }
 
@@ -130,10 +132,10 @@ public final class InstanceRepository {
     private Optional<Locked> lock(Handle h, String where, String tenantId, long id) {
         InstanceRow row = null;
         List<TaskRow> tasks = new ArrayList<>();
-        // the hot path's widest statement, by plain JDBC (see Jdbc); the columns are read by position:
+        // the hot path's widest statement, by plain JDBC (see PlainJdbc); the columns are read by position:
         // 1-18 the instance (Rows.INSTANCE_COLUMNS), 19-35 an open task
         // held prepared per connection on H2, which never caches the parse of a FOR UPDATE (HeldStatements)
-        try (HeldStatements.Lease lease = HeldStatements.prepare(h.getConnection(), lockSql()[BY_ID.equals(where) ? 0 : 1])) {
+        try (HeldStatements.Lease lease = HeldStatements.hold(h, lockSql()[BY_ID.equals(where) ? 0 : 1])) {
             PreparedStatement p = lease.statement();
             p.setString(1, tenantId);
             p.setLong(2, id);
@@ -142,21 +144,21 @@ public final class InstanceRepository {
                     if (row == null) {
                         row = new InstanceRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getInt(5),
                                 rs.getString(6), rs.getString(7), rs.getString(8), InstanceStatus.valueOf(rs.getString(9)),
-                                rs.getString(10), rs.getString(11), rs.getString(12), Jdbc.number(rs, 13), rs.getString(14),
-                                Jdbc.time(rs, 16), Jdbc.time(rs, 17));
+                                rs.getString(10), rs.getString(11), rs.getString(12), PlainJdbc.number(rs, 13), rs.getString(14),
+                                PlainJdbc.instant(rs, 16), PlainJdbc.instant(rs, 17));
                     }
                     long taskId = rs.getLong(19);
                     if (!rs.wasNull()) {
                         tasks.add(new TaskRow(taskId, row.id(), rs.getString(20), rs.getString(21), rs.getInt(22), rs.getInt(23),
-                                rs.getString(24), Jdbc.number(rs, 25), rs.getString(26), rs.getString(27),
+                                rs.getString(24), PlainJdbc.number(rs, 25), rs.getString(26), rs.getString(27),
                                 TaskStatus.valueOf(rs.getString(28)), rs.getString(29), row.key(), row.title(), row.initiatorId(),
-                                rs.getString(30), Jdbc.time(rs, 31), Jdbc.time(rs, 32), Jdbc.time(rs, 33), rs.getString(34),
+                                rs.getString(30), PlainJdbc.instant(rs, 31), PlainJdbc.instant(rs, 32), PlainJdbc.instant(rs, 33), rs.getString(34),
                                 rs.getString(35)));
                     }
                 }
             }
         } catch (SQLException e) {
-            throw Jdbc.failed(e);
+            throw PlainJdbc.failed(e);
         }
         return row == null ? Optional.empty() : Optional.of(new Locked(row, tasks));
     }
@@ -182,13 +184,13 @@ public final class InstanceRepository {
      * inline timeline (null for none).
      */
     public void save(Handle h, long id, InstanceStatus status, String form, String state, Instant now, String timelineAppend) {
-        // every command's write, by plain JDBC (see Jdbc)
-        try (PreparedStatement p = Jdbc.prepare(h, timelineAppend == null ? SAVE : SAVE_WITH_TIMELINE)) {
+        // every command's write, by plain JDBC (see PlainJdbc)
+        try (PreparedStatement p = PlainJdbc.prepare(h, timelineAppend == null ? SAVE : SAVE_WITH_TIMELINE)) {
             p.setString(1, status.name());
-            Jdbc.text(p, 2, form);
-            Jdbc.text(p, 3, state);
-            Jdbc.time(p, 4, now);
-            Jdbc.time(p, 5, status.ended() ? now : null);
+            PlainJdbc.text(p, 2, form);
+            PlainJdbc.text(p, 3, state);
+            PlainJdbc.time(p, 4, now);
+            PlainJdbc.time(p, 5, status.ended() ? now : null);
             int i = 6;
             if (timelineAppend != null) {
                 p.setString(i++, timelineAppend);
@@ -196,7 +198,7 @@ public final class InstanceRepository {
             p.setLong(i, id);
             p.executeUpdate();
         } catch (SQLException e) {
-            throw Jdbc.failed(e);
+            throw PlainJdbc.failed(e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.oakit.workflow.internal.store;
 
+import dev.oakit.core.spi.PlainJdbc;
 import dev.oakit.workflow.DueState;
 import dev.oakit.workflow.TaskStatus;
 import dev.oakit.workflow.TodoQuery;
@@ -98,37 +99,37 @@ public final class TaskRepository {
         return ids;
     }
 
-    /** The one task most commands open, by plain JDBC (see Jdbc), bound as {@link #bind} binds it. */
+    /** The one task most commands open, by plain JDBC (see PlainJdbc), bound as {@link #bind} binds it. */
     private static long insertOne(Handle h, NewTask t) {
-        try (PreparedStatement p = Jdbc.prepareInsert(h, INSERT_POSITIONAL, "id")) {
+        try (PreparedStatement p = PlainJdbc.prepareInsert(h, INSERT_POSITIONAL, "id")) {
             p.setString(1, t.tenantId());
             p.setLong(2, t.instanceId());
-            Jdbc.text(p, 3, t.nodeId());
-            Jdbc.text(p, 4, t.nodeName());
+            PlainJdbc.text(p, 3, t.nodeId());
+            PlainJdbc.text(p, 4, t.nodeName());
             p.setInt(5, t.round());
             p.setInt(6, t.seq());
-            Jdbc.text(p, 7, t.kind());
-            Jdbc.number(p, 8, t.waitingFor());
-            Jdbc.text(p, 9, t.assigneeId());
-            Jdbc.text(p, 10, t.ownerId());
+            PlainJdbc.text(p, 7, t.kind());
+            PlainJdbc.number(p, 8, t.waitingFor());
+            PlainJdbc.text(p, 9, t.assigneeId());
+            PlainJdbc.text(p, 10, t.ownerId());
             p.setString(11, t.status().name());
-            Jdbc.text(p, 12, t.outcome());
-            Jdbc.text(p, 13, t.actedBy());
-            Jdbc.text(p, 14, t.comment());
-            Jdbc.text(p, 15, t.key());
-            Jdbc.text(p, 16, t.title());
-            Jdbc.text(p, 17, t.initiatorId());
-            Jdbc.time(p, 18, t.createdAt());
-            Jdbc.time(p, 19, t.completedAt());
-            Jdbc.number(p, 20, t.workMillis());
-            Jdbc.time(p, 21, t.dueAt());
-            Jdbc.text(p, 22, t.proxyFor());
+            PlainJdbc.text(p, 12, t.outcome());
+            PlainJdbc.text(p, 13, t.actedBy());
+            PlainJdbc.text(p, 14, t.comment());
+            PlainJdbc.text(p, 15, t.key());
+            PlainJdbc.text(p, 16, t.title());
+            PlainJdbc.text(p, 17, t.initiatorId());
+            PlainJdbc.time(p, 18, t.createdAt());
+            PlainJdbc.time(p, 19, t.completedAt());
+            PlainJdbc.number(p, 20, t.workMillis());
+            PlainJdbc.time(p, 21, t.dueAt());
+            PlainJdbc.text(p, 22, t.proxyFor());
             p.setInt(23, noDue(t.dueAt()));
             p.setInt(24, rank(t.priority()));
             p.executeUpdate();
-            return Jdbc.generatedKey(p);
+            return PlainJdbc.generatedKey(p);
         } catch (SQLException e) {
-            throw Jdbc.failed(e);
+            throw PlainJdbc.failed(e);
         }
     }
 
@@ -155,22 +156,22 @@ public final class TaskRepository {
         if (closings.isEmpty()) {
             return;
         }
-        // one batch by plain JDBC (see Jdbc): a life cycle closes a task in every approval
-        try (PreparedStatement p = Jdbc.prepare(h, "UPDATE oa_wf_task SET status = ?, outcome = ?, acted_by = ?, comment = ?,"
+        // one batch by plain JDBC (see PlainJdbc): a life cycle closes a task in every approval
+        try (PreparedStatement p = PlainJdbc.prepare(h, "UPDATE oa_wf_task SET status = ?, outcome = ?, acted_by = ?, comment = ?,"
                 + " completed_at = ?, work_ms = ? WHERE id = ?")) {
             for (Closing c : closings) {
                 p.setString(1, c.status().name());
-                Jdbc.text(p, 2, c.outcome());
-                Jdbc.text(p, 3, c.actedBy());
-                Jdbc.text(p, 4, c.comment());
-                Jdbc.time(p, 5, c.at());
+                PlainJdbc.text(p, 2, c.outcome());
+                PlainJdbc.text(p, 3, c.actedBy());
+                PlainJdbc.text(p, 4, c.comment());
+                PlainJdbc.time(p, 5, c.at());
                 p.setLong(6, c.workMillis());
                 p.setLong(7, c.taskId());
                 p.addBatch();
             }
             p.executeBatch();
         } catch (SQLException e) {
-            throw Jdbc.failed(e);
+            throw PlainJdbc.failed(e);
         }
     }
 
@@ -351,16 +352,16 @@ public final class TaskRepository {
      * @param dueSoon how close a deadline counts as due soon
      */
     public List<TaskRow> todo(Handle h, String tenantId, String userId, TodoQuery q, Instant now, java.time.Duration dueSoon) {
-        // every approver's read, by plain JDBC (see Jdbc): the named parameters become positions, the columns are read by index
+        // every approver's read, by plain JDBC (see PlainJdbc): the named parameters become positions, the columns are read by index
         String named = todoSql(q);
-        String[] names = Jdbc.parameterNames(named);
+        String[] names = PlainJdbc.parameterNames(named);
         Map<String, Object> values = new HashMap<>();
         values.put("t", tenantId);
         values.put("u", userId);
         bind(values::put, q, now, dueSoon);
-        try (PreparedStatement p = Jdbc.prepare(h, Jdbc.positional(named))) {
+        try (PreparedStatement p = PlainJdbc.prepare(h, PlainJdbc.positional(named))) {
             for (int i = 0; i < names.length; i++) {
-                Jdbc.value(p, i + 1, values.get(names[i]));
+                PlainJdbc.value(p, i + 1, values.get(names[i]));
             }
             List<TaskRow> rows = new ArrayList<>(q.size());
             try (ResultSet rs = p.executeQuery()) {
@@ -370,16 +371,16 @@ public final class TaskRepository {
             }
             return rows;
         } catch (SQLException e) {
-            throw Jdbc.failed(e);
+            throw PlainJdbc.failed(e);
         }
     }
 
     /** A task row in the order of {@link Rows#TASK_COLUMNS}, read by position. */
     private static TaskRow task(ResultSet rs) throws SQLException {
         return new TaskRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6),
-                rs.getString(7), Jdbc.number(rs, 8), rs.getString(9), rs.getString(10), TaskStatus.valueOf(rs.getString(11)),
-                rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), Jdbc.time(rs, 17),
-                Jdbc.time(rs, 18), Jdbc.time(rs, 19), rs.getString(20), rs.getString(21));
+                rs.getString(7), PlainJdbc.number(rs, 8), rs.getString(9), rs.getString(10), TaskStatus.valueOf(rs.getString(11)),
+                rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), PlainJdbc.instant(rs, 17),
+                PlainJdbc.instant(rs, 18), PlainJdbc.instant(rs, 19), rs.getString(20), rs.getString(21));
     }
 
     /** @return the todo query's statement, with named parameters {@code :t}, {@code :u}, the filters', {@code :limit} and {@code :offset} */

@@ -1,0 +1,155 @@
+package dev.oakit.core.spi;
+
+import org.apiguardian.api.API;
+import org.jdbi.v3.core.Handle;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Statements held prepared per physical connection, for a command's fixed hot statements on embedded H2. Preparing a
+ * statement on H2 looks its parse up (or parses it: H2 never caches the parse of a {@code SELECT … FOR UPDATE}) and
+ * builds the statement's objects anew; a statement held open per connection, as a hand-written JDBC program would hold
+ * it, costs neither. Other drivers cache on their own (pgjdbc per connection and SQL, server-side after a few uses), so
+ * only H2 connections hold statements here; elsewhere a lease is a statement prepared for the one use and closed after
+ * it. Bind and read with {@link PlainJdbc}, which binds as Jdbi does.
+ *
+ * <p>A statement is held only when the connection is the driver's own or HikariCP's proxy of it (what OAKit's own pool
+ * and most hosts hand out): a statement prepared on the physical connection behind any other wrapper would bypass what
+ * that wrapper does with statements (counting, tracing). The pool does not close a held statement when the connection
+ * goes back; it is closed with its connection, and dropped from here when a new connection is seen. A physical
+ * connection serves one thread at a time, so its statements do too; use a lease on the thread that holds the
+ * connection, and close it before the next lease of the same SQL. Thread-safe.
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class HeldStatements {
+    private static final String H2 = "org.h2.jdbc.JdbcConnection";
+    private static final String HIKARI = "com.zaxxer.hikari.pool.";
+    /** Keyed by the physical connection (drivers keep identity equality), then by SQL (with its key column). */
+    private static final Map<Connection, Map<String, PreparedStatement>> HELD = new ConcurrentHashMap<>();
+
+    private HeldStatements() {
+    }
+
+    /**
+     * A statement for one use: held for its connection, or prepared for this use and closed with the lease. Its
+     * parameters are those the previous use bound (set every one) and it has no pending batch.
+     *
+     * @since 0.1
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public static final class Lease implements AutoCloseable {
+        private final PreparedStatement statement;
+        private final boolean held;
+
+        private Lease(PreparedStatement statement, boolean held) {
+            this.statement = statement;
+            this.held = held;
+        }
+
+        /** @return the statement, never null; do not close it (close the lease) */
+        public PreparedStatement statement() {
+            return statement;
+        }
+
+        /** @return whether the statement stays open for the connection's next use */
+        public boolean held() {
+            return held;
+        }
+
+        /** Closes the statement unless it is held. */
+        @Override
+        public void close() throws SQLException {
+            if (!held) {
+                statement.close();
+            }
+        }
+    }
+
+    /**
+     * @param h   the command's handle; its connection (in the command's transaction) runs the statement
+     * @param sql the statement with {@code ?} parameters (see {@link PlainJdbc#positional})
+     * @return {@code sql} on the handle's connection, held as {@link #hold(Connection, String)} says
+     * @throws org.jdbi.v3.core.statement.UnableToExecuteStatementException when the driver cannot prepare it
+     */
+    public static Lease hold(Handle h, String sql) {
+        try {
+            return hold(h.getConnection(), sql, null);
+        } catch (SQLException e) {
+            throw PlainJdbc.failed(e);
+        }
+    }
+
+    /**
+     * As {@link #hold(Handle, String)}, for an insert whose generated key column {@code key} the caller reads
+     * ({@link PlainJdbc#generatedKey}).
+     */
+    public static Lease holdInsert(Handle h, String sql, String key) {
+        try {
+            return hold(h.getConnection(), sql, key);
+        } catch (SQLException e) {
+            throw PlainJdbc.failed(e);
+        }
+    }
+
+    /** @return {@code sql} prepared on {@code c}: held when {@code c} is an H2 connection, bare or in HikariCP's proxy */
+    public static Lease hold(Connection c, String sql) throws SQLException {
+        return hold(c, sql, null);
+    }
+
+    /**
+     * @param key the generated key column the statement returns, or null for none
+     * @return {@code sql} prepared on {@code c}: held when {@code c} is an H2 connection, bare or in HikariCP's proxy
+     */
+    public static Lease hold(Connection c, String sql, String key) throws SQLException {
+        Connection physical = physical(c);
+        if (physical == null) {
+            return new Lease(prepare(c, sql, key), false);
+        }
+        Map<String, PreparedStatement> held = HELD.get(physical);
+        if (held == null) {
+            HELD.keySet().removeIf(HeldStatements::closed);
+            held = new ConcurrentHashMap<>();
+            HELD.put(physical, held);
+        }
+        String id = key == null ? sql : sql + "\u0000" + key;
+        PreparedStatement p = held.get(id);
+        if (p == null || p.isClosed()) {
+            p = prepare(physical, sql, key);
+            held.put(id, p);
+        } else {
+            p.clearBatch(); // a batch a failed use left behind must not run with the next one
+        }
+        return new Lease(p, true);
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, String key) throws SQLException {
+        return key == null ? c.prepareStatement(sql) : c.prepareStatement(sql, new String[]{key});
+    }
+
+    /** @return the H2 connection itself when statements may be held for it, else null */
+    private static Connection physical(Connection c) throws SQLException {
+        String name = c.getClass().getName();
+        if (name.equals(H2)) {
+            return c;
+        }
+        if (name.startsWith(HIKARI)) {
+            Connection inner = c.unwrap(Connection.class);
+            return inner.getClass().getName().equals(H2) ? inner : null;
+        }
+        return null;
+    }
+
+    private static boolean closed(Connection c) {
+        try {
+            return c.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+}
