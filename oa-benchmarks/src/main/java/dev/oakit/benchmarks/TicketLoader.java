@@ -31,7 +31,7 @@ import java.util.SplittableRandom;
  * INSERTs ({@link RowsSink}), each commit a chunk of {@link #CHUNK} tickets. On both the secondary indexes of the loaded
  * tables are dropped for the load and made again after it with their very statements (the schema's indexes, each built
  * once from the full table instead of a million keys inserted at random places: on H2 at 100,000 tickets 16 s of rows and
- * 55 s of indexes against more than 4 minutes of rows with the indexes kept up). {@code -Dbench.loadIndexes=keep} keeps
+ * 55 s of indexes against 375 s of rows with the indexes kept up, busy machine). {@code -Dbench.loadIndexes=keep} keeps
  * them up instead. A ticket is created at a random moment of the last 365 days (today included); of those
  * older than a week 97 % are resolved (1 to 72 hours later) and closed a day after, of the week's 40 %; the rest are
  * open (new and unassigned, or assigned, in progress or waiting). Resolved tickets got a first response (5 minutes to
