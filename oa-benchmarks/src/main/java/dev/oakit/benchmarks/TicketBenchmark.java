@@ -40,6 +40,7 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -74,7 +76,7 @@ import java.util.function.Function;
  * {@code bench.dbs} (h2,postgresql), {@code bench.tickets}, {@code bench.queues}, {@code bench.agents},
  * {@code bench.runs}, {@code bench.samples}, {@code bench.measure} (seconds per throughput run),
  * {@code bench.pg.url}, {@code bench.pg.user}, {@code bench.pg.password}, {@code bench.keep}, {@code bench.keepDir},
- * {@code bench.drop}.
+ * {@code bench.drop}, {@code bench.only} (a part of {@code reports,view,create}: what is measured after the load).
  *
  * <p>Why one class of about 600 lines: the settings, the set-up, the data set's life (fresh or kept) and the
  * measurements are read together whenever a figure is questioned, like the other benchmarks of this module; it is a
@@ -105,18 +107,32 @@ public final class TicketBenchmark {
      *     of the same schema, loader, tickets, queues and agents (refused otherwise)
      * @param keepDir the folder of kept H2 files
      * @param drop drop the kept data set first (load it again)
+     * @param only what is measured after the load ({@code bench.only}; all by default)
      */
     public record Settings(List<String> dbs, int tickets, int queues, int agents, int runs, int samples, double measureSeconds,
-                           BenchDatabase.Server pg, String keep, java.nio.file.Path keepDir, boolean drop) {
-        /** Settings of a run on fresh databases. */
+                           BenchDatabase.Server pg, String keep, java.nio.file.Path keepDir, boolean drop, Set<TicketMeasure> only) {
+        public Settings {
+            only = only.isEmpty() ? EnumSet.noneOf(TicketMeasure.class) : EnumSet.copyOf(only);
+        }
+
+        /** Settings of a run on fresh databases, measuring everything. */
         public Settings(List<String> dbs, int tickets, int queues, int agents, int runs, int samples, double measureSeconds,
                         BenchDatabase.Server pg) {
-            this(dbs, tickets, queues, agents, runs, samples, measureSeconds, pg, null, null, false);
+            this(dbs, tickets, queues, agents, runs, samples, measureSeconds, pg, null, null, false, EnumSet.allOf(TicketMeasure.class));
         }
 
         /** @return these settings on the kept data set {@code name}, its H2 files under {@code dir} */
         public Settings keeping(String name, java.nio.file.Path dir, boolean dropFirst) {
-            return new Settings(dbs, tickets, queues, agents, runs, samples, measureSeconds, pg, name, dir, dropFirst);
+            return new Settings(dbs, tickets, queues, agents, runs, samples, measureSeconds, pg, name, dir, dropFirst, only);
+        }
+
+        /** @return these settings measuring only {@code measures} */
+        public Settings measuringOnly(Set<TicketMeasure> measures) {
+            return new Settings(dbs, tickets, queues, agents, runs, samples, measureSeconds, pg, keep, keepDir, drop, measures);
+        }
+
+        boolean measures(TicketMeasure m) {
+            return only.contains(m);
         }
 
         /** Reads settings from {@code key=value} overrides, then system properties, then defaults. */
@@ -140,12 +156,14 @@ public final class TicketBenchmark {
                             get.apply("bench.pg.password") == null ? "" : get.apply("bench.pg.password")),
                     get.apply("bench.keep") == null || get.apply("bench.keep").isBlank() ? null : BenchDatabase.keptName(get.apply("bench.keep").trim()),
                     java.nio.file.Path.of(or.apply(new String[]{"bench.keepDir", System.getProperty("java.io.tmpdir") + "/oakit-bench"})),
-                    Boolean.parseBoolean(or.apply(new String[]{"bench.drop", "false"})));
+                    Boolean.parseBoolean(or.apply(new String[]{"bench.drop", "false"})),
+                    TicketMeasure.parse(get.apply("bench.only")));
         }
     }
 
     /**
-     * Figures of one database.
+     * Figures of one database. What {@code bench.only} left out is empty (the reports' maps), null (the queue view, the
+     * rates), NaN (create-and-assign per second) or -1 ({@code createdInYear}).
      *
      * @param reportMs30 median ms of each report over the last 30 days, in the order of {@link #REPORTS}
      * @param reportMs365 the same over the last 365 days
@@ -166,15 +184,18 @@ public final class TicketBenchmark {
             return queueView.p99();
         }
 
-        /** @return the summary line */
+        /** @return the summary line; a measurement left out by {@code bench.only} reads "not measured" */
         public String summary() {
-            return String.format(Locale.ROOT, "ticket-reports %s: %d tickets loaded in %.1f s; report ms median 30d/365d/365d-" + FILTERED + " %s; "
-                            + "queue view ms %s; create+assign/s 1 thread=%.1f 4 threads=%.1f "
+            List<String> parts = new ArrayList<>();
+            parts.add(String.format(Locale.ROOT, "ticket-reports %s: %d tickets loaded in %.1f s", db, tickets, loadSeconds));
+            parts.add(reportMs30.isEmpty() ? "reports not measured" : "report ms median 30d/365d/365d-" + FILTERED + " " + figures());
+            parts.add(queueView == null ? "queue view not measured" : "queue view ms " + queueView);
+            parts.add(oakit == null ? "create+assign not measured" : String.format(Locale.ROOT, "create+assign/s 1 thread=%.1f 4 threads=%.1f "
                             + "(p99 ms %.1f/%.1f); floor/s 1 thread=%.1f 4 threads=%.1f (p99 ms %.1f/%.1f); "
-                            + "oakit/floor=%.2f (1 thread) %.2f (4 threads)",
-                    db, tickets, loadSeconds, figures(), queueView, createAssign1, createAssign4,
+                            + "oakit/floor=%.2f (1 thread) %.2f (4 threads)", createAssign1, createAssign4,
                     oakit[0].p99Ms(), oakit[1].p99Ms(), floor[0].perSecond(), floor[1].perSecond(), floor[0].p99Ms(), floor[1].p99Ms(),
-                    oakit[0].perSecond() / floor[0].perSecond(), oakit[1].perSecond() / floor[1].perSecond());
+                    oakit[0].perSecond() / floor[0].perSecond(), oakit[1].perSecond() / floor[1].perSecond()));
+            return String.join("; ", parts);
         }
 
         private String figures() {
@@ -378,51 +399,64 @@ public final class TicketBenchmark {
                     }
                 }
 
-                TicketReports reports = oa.service(TicketReports.class);
-                Actor admin = Actor.admin(T, "root");
-                // jobs are off: the routed creates of earlier runs on a kept set are still in the reports' live tail
-                long r0 = System.nanoTime();
-                long rolled = reports.rollUpFigures(admin);
-                out.printf(Locale.ROOT, "%s: rolled up %d creation(s) and assignment(s) into the figures per day in %.1f s%n", label, rolled,
-                        (System.nanoTime() - r0) / 1e9);
-                LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-                ReportFilter month = ReportFilter.between(today.minusDays(29), today);
-                ReportFilter year = ReportFilter.between(today.minusDays(364), today);
-                long createdInYear = reports.createdVsResolved(admin, year, VolumeReport.Period.WEEK).rows().stream()
-                        .mapToLong(VolumeReport.Row::created).sum();
-                Map<String, Double> ms30 = reportLatencies(reports, admin, month, s.runs(), out, label + " 30 days");
-                Map<String, Double> ms365 = reportLatencies(reports, admin, year, s.runs(), out, label + " 365 days");
-                out.printf(Locale.ROOT, "%s: report ms (median of %d) 30 days %s; 365 days %s; created in the 365 days: %d%n",
-                        label, s.runs(), ms30, ms365, createdInYear);
-                // with a category filter: a root and its five children, about a third of the tickets
-                Map<String, Double> ms365c = reportLatencies(reports, admin, year.withCategory(FILTERED), s.runs(), out,
-                        label + " 365 days " + FILTERED);
-                out.printf(Locale.ROOT, "%s: report ms (median of %d) 365 days, category %s and its subtree: %s%n", label, s.runs(), FILTERED, ms365c);
-
-                Latency view = queueView(oa.service(TicketQueries.class), desk, s.samples(), db, out, label);
-
+                Reports measured = s.measures(TicketMeasure.REPORTS) ? reports(oa, now, s.runs(), out, label) : Reports.NONE;
+                Latency view = s.measures(TicketMeasure.VIEW) ? queueView(oa.service(TicketQueries.class), desk, s.samples(), db, out, label) : null;
                 AtomicLong failures = new AtomicLong();
-                Rate[] oakit = new Rate[2];
-                Rate[] floor = new Rate[2];
-                try (FloorTicketCreate f = new FloorTicketCreate(db.rawDataSource(), server != null)) {
-                    int[] threads = {1, 4};
-                    for (int i = 0; i < 2; i++) {
-                        Rate[] pair = alternate(oa, f, desk, threads[i], s.measureSeconds(), failures);
-                        oakit[i] = pair[0];
-                        floor[i] = pair[1];
-                        out.printf(Locale.ROOT, "%s: routed create, %d thread(s): oakit %.1f/s p99 %.1f ms; floor %.1f/s p99 %.1f ms; oakit/floor=%.2f%n",
-                                label, threads[i], oakit[i].perSecond(), oakit[i].p99Ms(), floor[i].perSecond(), floor[i].p99Ms(),
-                                oakit[i].perSecond() / floor[i].perSecond());
+                Rate[] oakit = null;
+                Rate[] floor = null;
+                if (s.measures(TicketMeasure.CREATE)) {
+                    oakit = new Rate[2];
+                    floor = new Rate[2];
+                    try (FloorTicketCreate f = new FloorTicketCreate(db.rawDataSource(), server != null)) {
+                        int[] threads = {1, 4};
+                        for (int i = 0; i < 2; i++) {
+                            Rate[] pair = alternate(oa, f, desk, threads[i], s.measureSeconds(), failures);
+                            oakit[i] = pair[0];
+                            floor[i] = pair[1];
+                            out.printf(Locale.ROOT, "%s: routed create, %d thread(s): oakit %.1f/s p99 %.1f ms; floor %.1f/s p99 %.1f ms; oakit/floor=%.2f%n",
+                                    label, threads[i], oakit[i].perSecond(), oakit[i].p99Ms(), floor[i].perSecond(), floor[i].p99Ms(),
+                                    oakit[i].perSecond() / floor[i].perSecond());
+                        }
                     }
+                    out.printf(Locale.ROOT, "%s: create+assign/s 1 thread=%.1f 4 threads=%.1f; failures=%d%n", label, oakit[0].perSecond(),
+                            oakit[1].perSecond(), failures.get());
                 }
-                out.printf(Locale.ROOT, "%s: create+assign/s 1 thread=%.1f 4 threads=%.1f; failures=%d%n", label, oakit[0].perSecond(),
-                        oakit[1].perSecond(), failures.get());
-                return new Result(label, s.tickets(), loadSeconds, ms30, ms365, ms365c, view, oakit[0].perSecond(), oakit[1].perSecond(),
-                        createdInYear, failures.get(), oakit, floor);
+                return new Result(label, s.tickets(), loadSeconds, measured.ms30(), measured.ms365(), measured.ms365c(), view,
+                        oakit == null ? Double.NaN : oakit[0].perSecond(), oakit == null ? Double.NaN : oakit[1].perSecond(),
+                        measured.createdInYear(), failures.get(), oakit, floor);
             } finally {
                 oa.close();
             }
         }
+    }
+
+    /** The reports' median ms (30 days, 365 days, 365 days of {@link #FILTERED}) and the tickets they count created in the year. */
+    private record Reports(Map<String, Double> ms30, Map<String, Double> ms365, Map<String, Double> ms365c, long createdInYear) {
+        static final Reports NONE = new Reports(Map.of(), Map.of(), Map.of(), -1);
+    }
+
+    /** Rolls the live tail up (the jobs are off), then measures every report over 30 and 365 days, and 365 days of {@link #FILTERED}. */
+    private static Reports reports(OaKit oa, Instant now, int runs, PrintStream out, String label) {
+        TicketReports reports = oa.service(TicketReports.class);
+        Actor admin = Actor.admin(T, "root");
+        // jobs are off: the routed creates of earlier runs on a kept set are still in the reports' live tail
+        long r0 = System.nanoTime();
+        long rolled = reports.rollUpFigures(admin);
+        out.printf(Locale.ROOT, "%s: rolled up %d creation(s) and assignment(s) into the figures per day in %.1f s%n", label, rolled,
+                (System.nanoTime() - r0) / 1e9);
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        ReportFilter month = ReportFilter.between(today.minusDays(29), today);
+        ReportFilter year = ReportFilter.between(today.minusDays(364), today);
+        long createdInYear = reports.createdVsResolved(admin, year, VolumeReport.Period.WEEK).rows().stream()
+                .mapToLong(VolumeReport.Row::created).sum();
+        Map<String, Double> ms30 = reportLatencies(reports, admin, month, runs, out, label + " 30 days");
+        Map<String, Double> ms365 = reportLatencies(reports, admin, year, runs, out, label + " 365 days");
+        out.printf(Locale.ROOT, "%s: report ms (median of %d) 30 days %s; 365 days %s; created in the 365 days: %d%n",
+                label, runs, ms30, ms365, createdInYear);
+        // with a category filter: a root and its five children, about a third of the tickets
+        Map<String, Double> ms365c = reportLatencies(reports, admin, year.withCategory(FILTERED), runs, out, label + " 365 days " + FILTERED);
+        out.printf(Locale.ROOT, "%s: report ms (median of %d) 365 days, category %s and its subtree: %s%n", label, runs, FILTERED, ms365c);
+        return new Reports(ms30, ms365, ms365c, createdInYear);
     }
 
     /**

@@ -27,11 +27,12 @@ import java.util.SplittableRandom;
 
 /**
  * Writes tickets straight into the tables as a bulk import does (with the work-list columns of V62: done flag, due,
- * priority rank): PostgreSQL through {@code COPY ... FROM STDIN} (pgjdbc's {@link CopyManager}), H2 through JDBC
- * batches of one prepared INSERT per table, each commit a chunk of {@link #CHUNK} tickets. On PostgreSQL the secondary
- * indexes of the loaded tables are dropped for the load and made again after it with their very statements (the schema's
- * indexes, each sorted once instead of a million keys inserted at random places); on H2 they stay in place (H2 builds
- * them slower than it keeps them up). {@code -Dbench.loadIndexes=keep} or {@code =rebuild} chooses for both. A ticket is created at a random moment of the last 365 days (today included); of those
+ * priority rank): PostgreSQL through {@code COPY ... FROM STDIN} (pgjdbc's {@link CopyManager}), H2 through multi-row
+ * INSERTs ({@link RowsSink}), each commit a chunk of {@link #CHUNK} tickets. On both the secondary indexes of the loaded
+ * tables are dropped for the load and made again after it with their very statements (the schema's indexes, each built
+ * once from the full table instead of a million keys inserted at random places: on H2 at 100,000 tickets 16 s of rows and
+ * 55 s of indexes against 375 s of rows with the indexes kept up, busy machine). {@code -Dbench.loadIndexes=keep} keeps
+ * them up instead. A ticket is created at a random moment of the last 365 days (today included); of those
  * older than a week 97 % are resolved (1 to 72 hours later) and closed a day after, of the week's 40 %; the rest are
  * open (new and unassigned, or assigned, in progress or waiting). Resolved tickets got a first response (5 minutes to
  * 8 hours), half of them had a due time (breached when resolved after it), a third were rated and a fifth have a time
@@ -56,8 +57,13 @@ final class TicketLoader {
         }
 
         String insert() {
-            return "INSERT INTO " + name + " (" + String.join(", ", columns) + ") VALUES ("
-                    + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+            return insert(1);
+        }
+
+        /** @return an INSERT of {@code rows} rows: {@code VALUES (?, ..), (?, ..), ..} */
+        String insert(int rows) {
+            String row = "(" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+            return "INSERT INTO " + name + " (" + String.join(", ", columns) + ") VALUES " + String.join(", ", Collections.nCopies(rows, row));
         }
 
         String copy() {
@@ -100,14 +106,13 @@ final class TicketLoader {
     }
 
     /**
-     * @param value {@code -Dbench.loadIndexes}: {@code keep} or {@code rebuild}, or null for the database's default
-     *     (rebuild on PostgreSQL, keep elsewhere)
+     * @param value {@code -Dbench.loadIndexes}: {@code keep} or {@code rebuild}, or null for rebuild
      * @return whether the secondary indexes are dropped for the load and made again after it
      * @throws IllegalArgumentException for any other value, naming the property and its values
      */
-    static boolean rebuildIndexes(String value, boolean postgresql) {
+    static boolean rebuildIndexes(String value) {
         if (value == null) {
-            return postgresql;
+            return true;
         }
         return switch (value) {
             case "keep" -> false;
@@ -119,7 +124,7 @@ final class TicketLoader {
 
     /** Loads {@code n} tickets after the existing ones, sets the id sequence and the year's counter, then VACUUM / ANALYZE. */
     void load(BenchDatabase db, int n, PrintStream out, String label) throws SQLException {
-        boolean rebuildIndexes = rebuildIndexes(System.getProperty("bench.loadIndexes"), db.isPostgresql());
+        boolean rebuildIndexes = rebuildIndexes(System.getProperty("bench.loadIndexes"));
         long firstId;
         try (Connection c = db.rawDataSource().getConnection()) {
             firstId = 1 + one(c, "SELECT COALESCE(MAX(id), 0) FROM oa_tk_ticket");
@@ -127,27 +132,34 @@ final class TicketLoader {
         int year = LocalDate.ofInstant(now, ZoneOffset.UTC).getYear();
         try (Connection c = db.rawDataSource().getConnection()) {
             c.setAutoCommit(false);
-            // PostgreSQL keeps secondary indexes up row by row, in random key order (most of the load time once they
-            // outgrow the cache); built on a full table each is sorted once. So there they are dropped for the load and
-            // made again with their very statements: the same indexes as the schema has. H2 builds an index of a table in
-            // files slower than it keeps it up (300,000 tickets: 532 s for the 28 indexes after 315 s of rows), so there
-            // they stay. -Dbench.loadIndexes=keep or =rebuild chooses for both.
+            // Both databases keep secondary indexes up row by row, in random key order (most of the load time once they
+            // outgrow the cache; on H2 each entry also goes through the transaction's undo log); built on a full table each
+            // is sorted once (H2: sorted blocks merged and written committed). So they are dropped for the load and made
+            // again with their very statements: the same indexes as the schema has. -Dbench.loadIndexes=keep keeps them up.
             List<String> indexes = rebuildIndexes ? dropIndexes(c, db.isPostgresql()) : List.of();
-            try (Sink sink = db.isPostgresql() ? new CopySink(c) : new BatchSink(c)) {
+            long w0 = System.nanoTime();
+            try (Sink sink = db.isPostgresql() ? new CopySink(c) : new RowsSink(c)) {
                 write(sink, firstId, n, year, out, label);
             }
+            out.printf(Locale.ROOT, "%s: %d tickets' rows written in %.1f s (%s)%n", label, n, (System.nanoTime() - w0) / 1e9,
+                    indexes.isEmpty() ? "indexes kept up" : indexes.size() + " indexes dropped");
             if (!indexes.isEmpty()) {
                 long t0 = System.nanoTime();
+                Map<String, Double> seconds = new LinkedHashMap<>();
                 try (Statement st = c.createStatement()) {
                     if (db.isPostgresql()) {
                         st.execute("SET LOCAL maintenance_work_mem = '256MB'");
                     }
                     for (String ddl : indexes) {
+                        long i0 = System.nanoTime();
                         st.execute(ddl);
+                        seconds.merge(table(ddl), (System.nanoTime() - i0) / 1e9, Double::sum);
                     }
                 }
                 c.commit();
-                out.printf(Locale.ROOT, "%s: %d indexes made again in %.1f s%n", label, indexes.size(), (System.nanoTime() - t0) / 1e9);
+                out.printf(Locale.ROOT, "%s: %d indexes made again in %.1f s (per table: %s)%n", label, indexes.size(),
+                        (System.nanoTime() - t0) / 1e9, seconds.entrySet().stream()
+                                .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue())).toList());
             }
             // numbers and ids continue after the loaded rows
             try (Statement st = c.createStatement()) {
@@ -320,47 +332,71 @@ final class TicketLoader {
         }
     }
 
-    /** H2: one prepared INSERT per table, its rows in a JDBC batch, executed and committed per chunk. */
-    static final class BatchSink implements Sink {
+    /**
+     * H2: each table's rows of a chunk in multi-row INSERTs of {@link #ROWS} rows (one statement parsed once per table, its
+     * parameters set row after row), the chunk's remainder of each table in one more INSERT of its size; then a commit.
+     * Fewer, larger statements than a JDBC batch of single-row INSERTs, which H2 runs one by one: 100,000 tickets' rows in
+     * 16 s instead of 33 s (indexes dropped, busy machine).
+     */
+    static final class RowsSink implements Sink {
+        /** Rows per INSERT. */
+        static final int ROWS = 100;
         private final Connection c;
         private final Map<Table, PreparedStatement> inserts = new LinkedHashMap<>();
+        private final Map<Table, List<Object[]>> pending = new LinkedHashMap<>();
 
-        BatchSink(Connection c) throws SQLException {
+        RowsSink(Connection c) throws SQLException {
             this.c = c;
             for (Table t : TABLES) {
-                inserts.put(t, c.prepareStatement(t.insert()));
+                inserts.put(t, c.prepareStatement(t.insert(ROWS)));
+                pending.put(t, new ArrayList<>());
             }
         }
 
         @Override
         public void row(Table t, Object... values) throws SQLException {
-            PreparedStatement p = inserts.get(t);
-            for (int i = 0; i < values.length; i++) {
-                p.setObject(i + 1, values[i]);
+            List<Object[]> rows = pending.get(t);
+            rows.add(values);
+            if (rows.size() == ROWS) {
+                insert(inserts.get(t), rows);
             }
-            p.addBatch();
+        }
+
+        private static void insert(PreparedStatement p, List<Object[]> rows) throws SQLException {
+            int i = 1;
+            for (Object[] row : rows) {
+                for (Object v : row) {
+                    p.setObject(i++, v);
+                }
+            }
+            p.executeUpdate();
+            rows.clear();
         }
 
         @Override
         public void commit() throws SQLException {
-            for (PreparedStatement p : inserts.values()) {
-                p.executeBatch();
+            for (Map.Entry<Table, List<Object[]>> e : pending.entrySet()) {
+                if (!e.getValue().isEmpty()) {
+                    try (PreparedStatement rest = c.prepareStatement(e.getKey().insert(e.getValue().size()))) {
+                        insert(rest, e.getValue());
+                    }
+                }
             }
             c.commit();
         }
 
         @Override
         public void close() throws SQLException {
-            List<SQLException> failed = new ArrayList<>();
+            SQLException failed = null;
             for (PreparedStatement p : inserts.values()) {
                 try {
                     p.close();
                 } catch (SQLException e) {
-                    failed.add(e);
+                    failed = failed == null ? e : failed;
                 }
             }
-            if (!failed.isEmpty()) {
-                throw failed.get(0);
+            if (failed != null) {
+                throw failed;
             }
         }
     }
@@ -406,6 +442,16 @@ final class TicketLoader {
         }
         c.commit();
         return List.copyOf(create.values());
+    }
+
+    /** @return the table a {@code CREATE INDEX} statement is on */
+    static String table(String createIndex) {
+        var m = java.util.regex.Pattern.compile(" ON ([^\\s(]+)").matcher(createIndex);
+        if (!m.find()) {
+            return "?";
+        }
+        String qualified = m.group(1).replace("\"", "");
+        return qualified.substring(qualified.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
     }
 
     private static long one(Connection c, String sql) throws SQLException {
