@@ -12,7 +12,6 @@ import dev.oakit.core.internal.db.Dialect;
 import dev.oakit.core.internal.db.HostAwareConnectionFactory;
 import dev.oakit.core.internal.job.JobWorker;
 import dev.oakit.core.spi.OaPlugin;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,8 +104,12 @@ public final class OaKitImpl implements OaKit {
         String id = m.id();
         List<String> locations = m.locations();
         try {
+            // an empty H2 database: the module's scripts directly, with the history Flyway would have written
+            if (DirectMigrations.enabled() && DirectMigrations.migrate(database.dataSource(), database.dialect(), m)) {
+                return;
+            }
             Migrations.flyway(database, m).migrate();
-        } catch (FlywayException e) {
+        } catch (FlywayException | DirectMigrations.Failed e) {
             problems.add("migrations of '" + id + "' (" + locations + ") failed: " + e.getMessage());
         }
     }

@@ -1,0 +1,1 @@
+CREATE TABLE oa_dm_three (id ${id});

@@ -1,0 +1,1 @@
+CREATE TABLE oa_dm_r (id INT);
