@@ -78,6 +78,10 @@ import java.util.function.Function;
  * {@code bench.pg.url}, {@code bench.pg.user}, {@code bench.pg.password}, {@code bench.keep}, {@code bench.keepDir},
  * {@code bench.drop}, {@code bench.only} (a part of {@code reports,view,create}: what is measured after the load).
  *
+ * <p>Longer than the house's ~500 lines: one run's steps (settings, load or reuse, reports, queue view with its tail,
+ * create-and-assign against the floor, the summary) read best in the order they run; the loader, the floor and the kept
+ * data sets are classes of their own.
+ *
  * <p>Why one class of about 600 lines: the settings, the set-up, the data set's life (fresh or kept) and the
  * measurements are read together whenever a figure is questioned, like the other benchmarks of this module; it is a
  * program, not library code. The bulk loader (the table shapes it writes) is {@link TicketLoader}.

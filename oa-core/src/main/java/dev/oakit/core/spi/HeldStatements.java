@@ -24,9 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * connection serves one thread at a time, so its statements do too; use a lease on the thread that holds the
  * connection, and close it before the next lease of the same SQL. Thread-safe.
  *
+ * <p>For OAKit's own modules (its plugins' hot paths), not a vendor contract: it may change in any release.
+ *
  * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class HeldStatements {
     private static final String H2 = "org.h2.jdbc.JdbcConnection";
     private static final String HIKARI = "com.zaxxer.hikari.pool.";
@@ -42,7 +44,7 @@ public final class HeldStatements {
      *
      * @since 0.1
      */
-    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    @API(status = API.Status.INTERNAL, since = "0.1")
     public static final class Lease implements AutoCloseable {
         private final PreparedStatement statement;
         private final boolean held;

@@ -8,7 +8,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,9 +29,11 @@ import java.util.regex.Pattern;
  * {@link UnableToExecuteStatementException}, which the command chain translates as it translates Jdbi's own.
  * Thread-safe (static methods only).
  *
+ * <p>For OAKit's own modules (its plugins' hot paths), not a vendor contract: it may change in any release.
+ *
  * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class PlainJdbc {
     /** The few shapes of the hot path's named statements (a query's filters make a handful), each translated once. */
     private static final Map<String, Positional> POSITIONAL = new ConcurrentHashMap<>();
@@ -116,7 +117,7 @@ public final class PlainJdbc {
         } else if (v instanceof Boolean b) {
             p.setBoolean(i, b);
         } else if (v instanceof LocalDateTime t) {
-            p.setTimestamp(i, Timestamp.valueOf(t));
+            p.setObject(i, t); // as OAKit's Jdbi binds it: no driver shifts a LocalDateTime by the JVM's zone
         } else if (v instanceof LocalDate d) {
             p.setDate(i, Date.valueOf(d));
         } else if (v == null) {

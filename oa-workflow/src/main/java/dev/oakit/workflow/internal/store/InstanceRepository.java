@@ -167,16 +167,12 @@ public final class InstanceRepository {
         String[] sql = lockSql;
         if (sql == null) {
             String clause = database.product() == DatabaseProduct.POSTGRESQL ? " FOR UPDATE OF i" : " FOR UPDATE";
-            sql = new String[]{positional(OPEN_TASK_JOIN + BY_ID + " ORDER BY t.id" + clause),
-                positional(OPEN_TASK_JOIN + BY_TASK + " ORDER BY t.id" + clause)};
+            // JDBC's parameters: the tenant first, then the instance or task id
+            sql = new String[]{PlainJdbc.positional(OPEN_TASK_JOIN + BY_ID + " ORDER BY t.id" + clause),
+                PlainJdbc.positional(OPEN_TASK_JOIN + BY_TASK + " ORDER BY t.id" + clause)};
             lockSql = sql;
         }
         return sql;
-    }
-
-    /** The lock statement with JDBC's parameters: the tenant first, then the instance or task id. */
-    private static String positional(String sql) {
-        return sql.replace(":t ", "? ").replace(":id", "?");
     }
 
     /**
