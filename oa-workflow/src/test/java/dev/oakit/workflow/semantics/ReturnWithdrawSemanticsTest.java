@@ -202,6 +202,21 @@ class ReturnWithdrawSemanticsTest {
     }
 
     @DbTest
+    @DisplayName("W3b a previous approver deactivated since may not withdraw: their task would come back to an inactive user")
+    void w3bInactiveApproverMayNotWithdraw(TestDatabase db) {
+        Sem s = new Sem(db);
+        long id = s.run(three(null));
+        s.approve("bob", id);
+        List<String> before = s.open(id);
+        s.f.directory.deactivateUser(s.f.admin, "bob");
+        assertThatThrownBy(() -> s.f.approvals.withdraw(u("bob"), id, Decision.none()))
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("'bob' is unknown or inactive")
+                .hasMessageContaining("the initiator 'alice' may withdraw");
+        assertThat(s.open(id)).isEqualTo(before);
+        assertThat(s.active(id)).doesNotContain("a");
+    }
+
+    @DbTest
     @DisplayName("W4 the previous approver cannot withdraw once the next node was acted on")
     void w4ApproverTooLate(TestDatabase db) {
         Sem s = new Sem(db);

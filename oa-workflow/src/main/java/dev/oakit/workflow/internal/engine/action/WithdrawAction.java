@@ -96,6 +96,14 @@ public final class WithdrawAction implements InstanceAction<ApprovalCommand.With
             throw new ConflictException(WorkflowErrors.ALREADY_ACTED, "instance " + r.row.id()
                     + " cannot be withdrawn by '" + me + "': the next node was already acted on");
         }
+        // taking an approval back gives the approver their task again: someone deactivated since may not (no task goes to
+        // an inactive user); the initiator or an administrator can still withdraw or jump
+        AssigneeCheck.Verdict mine = seating.check(r, seating.seat(r, (Node.Approval) r.node(last), null), me, AssigneeCheck.Path.REOPEN);
+        if (!mine.allowed() && mine.refusal() == AssigneeCheck.Refusal.INACTIVE) {
+            throw new ForbiddenException(WorkflowErrors.WITHDRAW, "user '" + me + "' may not withdraw instance " + r.row.id()
+                    + ": " + mine.reason() + ", and the approval would go back to them; the initiator '" + r.row.initiatorId()
+                    + "' may withdraw, or an administrator may jump");
+        }
         flow.reset(r);
         r.st.visited.remove(last);
         r.st.lastCompleted = null;
