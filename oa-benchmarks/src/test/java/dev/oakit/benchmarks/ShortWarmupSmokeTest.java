@@ -29,7 +29,7 @@ class ShortWarmupSmokeTest {
         for (int i = 0; i < 6; i++) {
             assertThat(lines[i]).matches("  " + parts[i / 2] + " from \\S+, " + (i % 2 == 0 ? "oakit" : "floor") + ": wall \\d+ ms; "
                     + "ran \\(waited for a core\\) ms: workers \\d+ \\(\\d+\\) jit \\d+ \\(\\d+\\) gc \\d+ \\(\\d+\\) vm \\d+ \\(\\d+\\) "
-                    + "oakit \\d+ \\(\\d+\\) other \\d+ \\(\\d+\\); jit compile time \\d+ ms");
+                    + "oakit \\d+ \\(\\d+\\) h2 \\d+ \\(\\d+\\) other \\d+ \\(\\d+\\); jit compile time \\d+ ms");
             if (java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self/task"))) {
                 assertThat(lines[i]).doesNotContain("workers 0 (");
             }
