@@ -170,6 +170,38 @@ class DirectMigrationsTest {
     }
 
     /** Two OAKit nodes started at once on one empty database through {@code start()}. */
+    /** start() takes the direct path on an empty H2 database (its failure is the direct path's), and the switch turns it off. */
+    @Test
+    void startMigratesDirectlyUnlessTurnedOff() throws Exception {
+        dev.oakit.core.spi.OaPlugin plugin = new dev.oakit.core.spi.OaPlugin() {
+            @Override
+            public String id() {
+                return "dm";
+            }
+
+            @Override
+            public void configure(dev.oakit.core.spi.OaPluginContext context) {
+                BROKEN.locations().forEach(context::migrations);
+            }
+        };
+        try (TestDatabase db = TestDatabase.open(H2)) {
+            assertThatThrownBy(() -> db.closeLater(db.builder().plugin(plugin).build()).start())
+                    .hasMessageContaining("migration V3__breaks.sql of 'dm' failed").hasMessageContaining("records it as failed");
+        }
+        String before = System.getProperty(DirectMigrations.PROPERTY);
+        System.setProperty(DirectMigrations.PROPERTY, "false");
+        try (TestDatabase db = TestDatabase.open(H2)) {
+            assertThatThrownBy(() -> db.closeLater(db.builder().plugin(plugin).build()).start())
+                    .hasMessageContaining("migrations of 'dm'").hasMessageNotContaining("records it as failed");
+        } finally {
+            if (before == null) {
+                System.clearProperty(DirectMigrations.PROPERTY);
+            } else {
+                System.setProperty(DirectMigrations.PROPERTY, before);
+            }
+        }
+    }
+
     @Test
     void twoStartsAtOnceOnAnEmptyDatabase() throws Exception {
         try (TestDatabase db = TestDatabase.open(H2); TestDatabase flyway = TestDatabase.open(H2)) {
