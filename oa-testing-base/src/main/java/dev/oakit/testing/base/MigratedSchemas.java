@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * after its migration; otherwise it is dropped and the next test gets a newly migrated one. Idle schemas are
  * dropped when the JVM exits. Thread-safe.
  *
- * <p>System property {@value #PROPERTY}{@code =false} turns the reuse off: every test then migrates its own schema.
+ * <p>System property {@value #PROPERTY}{@code =false} turns the reuse off: every test then migrates its own schema. It
+ * takes {@code true} or {@code false} only: another value ({@code off}, {@code 0}) fails the test that prepares a schema.
  */
 final class MigratedSchemas {
     /** System property: {@code false} makes every {@link TestSchema#prepare} decline, so each test migrates its own. */
@@ -41,8 +42,16 @@ final class MigratedSchemas {
     private MigratedSchemas() {
     }
 
+    /** @throws IllegalStateException when {@value #PROPERTY} is neither true nor false (any case, blanks around) */
     static boolean enabled() {
-        return !"false".equalsIgnoreCase(System.getProperty(PROPERTY));
+        String v = System.getProperty(PROPERTY);
+        if (v == null || v.strip().equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (v.strip().equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalStateException("system property " + PROPERTY + " is '" + v + "'; use true or false (or leave it unset for true)");
     }
 
     /** @return an idle schema of {@code key}'s migration on {@code database}, or a schema newly migrated by {@code migration} */

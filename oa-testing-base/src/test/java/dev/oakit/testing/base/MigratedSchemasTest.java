@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A prepared schema is migrated once per JVM, database and migration, and a test that used it hands it on only as
@@ -183,6 +184,24 @@ class MigratedSchemasTest {
     @DatabaseTest
     void reuseCanBeTurnedOff(Database database) throws Exception {
         System.setProperty(MigratedSchemas.PROPERTY, "false");
+        try (TestSchema schema = TestSchema.open(database)) {
+            assertThat(schema.prepare(key, sample(database))).isFalse();
+        } finally {
+            System.clearProperty(MigratedSchemas.PROPERTY);
+        }
+    }
+
+    @DatabaseTest
+    void aValueOtherThanTrueOrFalseIsAnErrorNotOn(Database database) throws Exception {
+        System.setProperty(MigratedSchemas.PROPERTY, " off ");
+        try (TestSchema schema = TestSchema.open(database)) {
+            assertThatThrownBy(() -> schema.prepare(key, sample(database))).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("system property oakit.test.reuseMigratedSchemas is ' off '; use true or false (or leave it unset for true)");
+            assertThat(migrations).hasValue(0);
+        } finally {
+            System.clearProperty(MigratedSchemas.PROPERTY);
+        }
+        System.setProperty(MigratedSchemas.PROPERTY, " FALSE ");
         try (TestSchema schema = TestSchema.open(database)) {
             assertThat(schema.prepare(key, sample(database))).isFalse();
         } finally {

@@ -22,6 +22,16 @@ class DefinitionWarmUpTest {
     }
 
     @Test
+    void runsWhenOakitPreinitializeIsUnsetOrTrueOnlyAsCoreReadsIt() {
+        assertThat(DefinitionWarmUp.wanted(null)).isTrue();
+        assertThat(DefinitionWarmUp.wanted(" True\t")).isTrue();
+        assertThat(DefinitionWarmUp.wanted("false")).isFalse();
+        assertThat(DefinitionWarmUp.wanted(" FALSE ")).isFalse();
+        // core's build() fails on these; the warm-up, started after it by the plugin's module, starts nothing either
+        assertThat(List.of("off", "no", "0", "")).noneMatch(DefinitionWarmUp::wanted);
+    }
+
+    @Test
     void startsOneThreadPerJvmHoweverManyCallersRace() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {

@@ -56,6 +56,7 @@ public final class BootPlan {
 
     public static BootPlan of(BootSettings settings) {
         List<String> problems = new ArrayList<>(settings.problems());
+        problems.addAll(SystemSwitches.problems(SystemSwitches.ALL, System::getProperty));
         ObjectMapper json = newJsonMapper();
 
         List<OaPlugin> candidates = new ArrayList<>(settings.plugins());

@@ -47,7 +47,10 @@ import java.util.stream.Stream;
  * whose DDL is not transactional: the rows of the migrations before it and a failed row for it.
  */
 final class DirectMigrations {
-    /** System property: {@code false} makes every start run Flyway, also on an empty H2 database. */
+    /**
+     * System property: {@code false} makes every start run Flyway, also on an empty H2 database; only {@code true} or
+     * {@code false} (see {@link SystemSwitches}).
+     */
     static final String PROPERTY = "oakit.migrations.direct";
     private static final Logger LOG = LoggerFactory.getLogger(DirectMigrations.class);
     private static final Pattern NAME = Pattern.compile("V([1-9][0-9]{0,8})__([A-Za-z0-9_]{1,190})\\.sql");
@@ -67,8 +70,9 @@ final class DirectMigrations {
     private DirectMigrations() {
     }
 
+    /** @throws dev.oakit.core.ConfigurationException when {@value #PROPERTY} is neither true nor false */
     static boolean enabled() {
-        return !"false".equalsIgnoreCase(System.getProperty(PROPERTY));
+        return SystemSwitches.on(PROPERTY);
     }
 
     /**

@@ -90,9 +90,10 @@ public final class OaKitImpl implements OaKit {
 
     private void migrate() {
         List<String> problems = new ArrayList<>();
+        boolean direct = DirectMigrations.enabled(); // before any module: an invalid value migrates nothing
         for (Migrations.Module m : Migrations.modules(plan, database.dialect())) {
             if (problems.isEmpty()) {
-                migrate(m, problems);
+                migrate(m, direct, problems);
             }
         }
         if (!problems.isEmpty()) {
@@ -100,12 +101,12 @@ public final class OaKitImpl implements OaKit {
         }
     }
 
-    private void migrate(Migrations.Module m, List<String> problems) {
+    private void migrate(Migrations.Module m, boolean direct, List<String> problems) {
         String id = m.id();
         List<String> locations = m.locations();
         try {
             // an empty H2 database: the module's scripts directly, with the history Flyway would have written
-            if (DirectMigrations.enabled() && DirectMigrations.migrate(database.dataSource(), database.dialect(), m)) {
+            if (direct && DirectMigrations.migrate(database.dataSource(), database.dialect(), m)) {
                 return;
             }
             Migrations.flyway(database, m).migrate();

@@ -27,10 +27,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * key {@value #FORM_KEY} is the only thing kept). Best effort: a failing step is logged at debug and
  * the next one runs, since its first real user would then do the same work and report any error itself.
  * The system property {@value #PROPERTY}{@code =false} turns it off (a host that starts many OAKits in
- * one JVM pays it only once anyway).
+ * one JVM pays it only once anyway). Another value than true or false starts nothing here, and {@code build()} reports
+ * it with its other problems (never this thread).
  */
 public final class Preinitializer {
-    /** System property: {@code false} turns the background preparation off. */
+    /** System property: {@code false} turns the background preparation off; only {@code true} or {@code false}. */
     public static final String PROPERTY = "oakit.preinitialize";
     static final String FORM_KEY = "oakit-preinitialize";
     private static final Logger LOG = LoggerFactory.getLogger(Preinitializer.class);
@@ -51,9 +52,12 @@ public final class Preinitializer {
         this.steps = List.copyOf(steps);
     }
 
-    /** Starts the JVM's preparation unless it was started before or {@value #PROPERTY} is {@code false}; returns at once. */
+    /**
+     * Starts the JVM's preparation unless it was started before or {@value #PROPERTY} is not {@code true} (unset counts
+     * as true); returns at once, and never throws: {@code build()} reports an invalid value.
+     */
     public static void start() {
-        if (!"false".equalsIgnoreCase(System.getProperty(PROPERTY))) {
+        if (SystemSwitches.value(PROPERTY, System::getProperty) == Boolean.TRUE) {
             JVM.startOnce();
         }
     }
