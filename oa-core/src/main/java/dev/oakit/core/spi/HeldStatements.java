@@ -2,12 +2,14 @@ package dev.oakit.core.spi;
 
 import org.apiguardian.api.API;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleListener;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Statements held prepared per physical connection, for a command's fixed hot statements on embedded H2. Preparing a
@@ -20,9 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>A statement is held only when the connection is the driver's own or HikariCP's proxy of it (what OAKit's own pool
  * and most hosts hand out): a statement prepared on the physical connection behind any other wrapper would bypass what
  * that wrapper does with statements (counting, tracing). The pool does not close a held statement when the connection
- * goes back; it is closed with its connection, and dropped from here when a new connection is seen. A physical
- * connection serves one thread at a time, so its statements do too; use a lease on the thread that holds the
- * connection, and close it before the next lease of the same SQL. Thread-safe.
+ * goes back; it is closed with its connection. A connection closed with the Jdbi handle that first leased on it (one
+ * that no pool keeps) is dropped from here when that handle closes; one a pool closes later (evicted, or the pool
+ * closed), when a new connection is seen. A physical connection serves one thread at a time, so its statements do
+ * too; use a lease on the thread that holds the connection. A lease of the same SQL while another is open on the same
+ * connection (a nested use) gets a statement of its own, prepared for it and closed with it. Thread-safe.
  *
  * <p>For OAKit's own modules (its plugins' hot paths), not a vendor contract: it may change in any release.
  *
@@ -33,9 +37,19 @@ public final class HeldStatements {
     private static final String H2 = "org.h2.jdbc.JdbcConnection";
     private static final String HIKARI = "com.zaxxer.hikari.pool.";
     /** Keyed by the physical connection (drivers keep identity equality), then by SQL (with its key column). */
-    private static final Map<Connection, Map<String, PreparedStatement>> HELD = new ConcurrentHashMap<>();
+    private static final Map<Connection, Map<String, Slot>> HELD = new ConcurrentHashMap<>();
 
     private HeldStatements() {
+    }
+
+    /** A held statement and whether a lease has it now. */
+    private static final class Slot {
+        final PreparedStatement statement;
+        final AtomicBoolean leased = new AtomicBoolean(true);
+
+        Slot(PreparedStatement statement) {
+            this.statement = statement;
+        }
     }
 
     /**
@@ -47,11 +61,11 @@ public final class HeldStatements {
     @API(status = API.Status.INTERNAL, since = "0.1")
     public static final class Lease implements AutoCloseable {
         private final PreparedStatement statement;
-        private final boolean held;
+        private final Slot slot;
 
-        private Lease(PreparedStatement statement, boolean held) {
+        private Lease(PreparedStatement statement, Slot slot) {
             this.statement = statement;
-            this.held = held;
+            this.slot = slot;
         }
 
         /** @return the statement, never null; do not close it (close the lease) */
@@ -61,14 +75,16 @@ public final class HeldStatements {
 
         /** @return whether the statement stays open for the connection's next use */
         public boolean held() {
-            return held;
+            return slot != null;
         }
 
-        /** Closes the statement unless it is held. */
+        /** Closes the statement unless it is held; a held one is free for the connection's next lease. */
         @Override
         public void close() throws SQLException {
-            if (!held) {
+            if (slot == null) {
                 statement.close();
+            } else {
+                slot.leased.set(false);
             }
         }
     }
@@ -81,7 +97,7 @@ public final class HeldStatements {
      */
     public static Lease hold(Handle h, String sql) {
         try {
-            return hold(h.getConnection(), sql, null);
+            return hold(h.getConnection(), sql, null, h);
         } catch (SQLException e) {
             throw PlainJdbc.failed(e);
         }
@@ -93,7 +109,7 @@ public final class HeldStatements {
      */
     public static Lease holdInsert(Handle h, String sql, String key) {
         try {
-            return hold(h.getConnection(), sql, key);
+            return hold(h.getConnection(), sql, key, h);
         } catch (SQLException e) {
             throw PlainJdbc.failed(e);
         }
@@ -101,7 +117,7 @@ public final class HeldStatements {
 
     /** @return {@code sql} prepared on {@code c}: held when {@code c} is an H2 connection, bare or in HikariCP's proxy */
     public static Lease hold(Connection c, String sql) throws SQLException {
-        return hold(c, sql, null);
+        return hold(c, sql, null, null);
     }
 
     /**
@@ -109,25 +125,55 @@ public final class HeldStatements {
      * @return {@code sql} prepared on {@code c}: held when {@code c} is an H2 connection, bare or in HikariCP's proxy
      */
     public static Lease hold(Connection c, String sql, String key) throws SQLException {
+        return hold(c, sql, key, null);
+    }
+
+    private static Lease hold(Connection c, String sql, String key, Handle h) throws SQLException {
         Connection physical = physical(c);
         if (physical == null) {
-            return new Lease(prepare(c, sql, key), false);
+            return new Lease(prepare(c, sql, key), null);
         }
-        Map<String, PreparedStatement> held = HELD.get(physical);
+        Map<String, Slot> held = HELD.get(physical);
         if (held == null) {
             HELD.keySet().removeIf(HeldStatements::closed);
             held = new ConcurrentHashMap<>();
             HELD.put(physical, held);
+            if (h != null) {
+                // a connection no pool keeps is closed with this handle: its statements go with it (a pooled one stays)
+                h.addHandleListener(new HandleListener() {
+                    @Override
+                    public void handleClosed(Handle closed) {
+                        if (closed(physical)) {
+                            HELD.remove(physical);
+                        }
+                    }
+                });
+            }
         }
         String id = key == null ? sql : sql + "\u0000" + key;
-        PreparedStatement p = held.get(id);
-        if (p == null || p.isClosed()) {
-            p = prepare(physical, sql, key);
-            held.put(id, p);
-        } else {
-            p.clearBatch(); // a batch a failed use left behind must not run with the next one
+        Slot s = held.get(id);
+        if (s == null || s.statement.isClosed()) {
+            s = new Slot(prepare(physical, sql, key));
+            held.put(id, s);
+            return new Lease(s.statement, s);
         }
-        return new Lease(p, true);
+        if (!s.leased.compareAndSet(false, true)) {
+            // a lease of the same SQL is open on this connection (a nested use): running the held statement would
+            // close that lease's result and rebind its parameters
+            return new Lease(prepare(c, sql, key), null);
+        }
+        try {
+            s.statement.clearBatch(); // a batch a failed use left behind must not run with the next one
+        } catch (SQLException | RuntimeException e) {
+            s.leased.set(false);
+            throw e;
+        }
+        return new Lease(s.statement, s);
+    }
+
+    /** @return whether statements are held for the physical connection {@code c} (for tests) */
+    static boolean holds(Connection c) {
+        return HELD.containsKey(c);
     }
 
     private static PreparedStatement prepare(Connection c, String sql, String key) throws SQLException {

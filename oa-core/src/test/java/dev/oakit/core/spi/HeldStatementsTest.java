@@ -134,6 +134,76 @@ class HeldStatementsTest {
         }
     }
 
+    @Test
+    void aNestedLeaseOfTheSameSqlGetsAStatementOfItsOwnClosedAtItsRelease() throws Exception {
+        try (Connection c = pool.getConnection()) {
+            PreparedStatement outer;
+            PreparedStatement inner;
+            try (HeldStatements.Lease o = HeldStatements.hold(c, LOCK)) {
+                outer = o.statement();
+                outer.setInt(1, 1);
+                try (ResultSet rs = outer.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    try (HeldStatements.Lease i = HeldStatements.hold(c, LOCK)) {
+                        inner = i.statement();
+                        assertThat(i.held()).isFalse();
+                        assertThat(inner).isNotSameAs(outer);
+                        inner.setInt(1, 2);
+                        try (ResultSet r2 = inner.executeQuery()) {
+                            assertThat(r2.next()).isTrue();
+                            assertThat(r2.getString(1)).isEqualTo("two");
+                        }
+                    }
+                    assertThat(inner.isClosed()).isTrue();
+                    // the outer use's result is still open and still its own
+                    assertThat(rs.getString(1)).isEqualTo("one");
+                }
+            }
+            assertThat(outer.isClosed()).isFalse();
+            try (HeldStatements.Lease again = HeldStatements.hold(c, LOCK)) {
+                assertThat(again.held()).isTrue();
+                assertThat(again.statement()).isSameAs(outer);
+            }
+        }
+    }
+
+    @Test
+    void aConnectionClosedWithItsHandleIsDroppedAtOnce() throws Exception {
+        org.jdbi.v3.core.Jdbi unpooled = org.jdbi.v3.core.Jdbi.create("jdbc:h2:mem:held-unpooled" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        try (org.jdbi.v3.core.Handle setUp = unpooled.open()) {
+            setUp.execute("CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(10))");
+            setUp.execute("INSERT INTO t VALUES (1, 'one')");
+        }
+        java.util.List<Connection> seen = new java.util.ArrayList<>();
+        for (int round = 0; round < 20; round++) {
+            // several connections open at once (as many threads would hold), then all closed
+            java.util.List<org.jdbi.v3.core.Handle> open = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                org.jdbi.v3.core.Handle h = unpooled.open();
+                open.add(h);
+                try (HeldStatements.Lease l = HeldStatements.hold(h, LOCK)) {
+                    assertThat(l.held()).isTrue();
+                }
+                seen.add(h.getConnection());
+                assertThat(HeldStatements.holds(h.getConnection())).isTrue();
+            }
+            open.forEach(org.jdbi.v3.core.Handle::close);
+            assertThat(seen).as("connections held after round " + round).noneMatch(HeldStatements::holds);
+        }
+    }
+
+    @Test
+    void aPooledConnectionKeepsItsStatementsAcrossHandles() throws Exception {
+        org.jdbi.v3.core.Jdbi jdbi = org.jdbi.v3.core.Jdbi.create(pool);
+        PreparedStatement first;
+        try (org.jdbi.v3.core.Handle h = jdbi.open(); HeldStatements.Lease l = HeldStatements.hold(h, LOCK)) {
+            first = l.statement();
+        }
+        try (org.jdbi.v3.core.Handle h = jdbi.open(); HeldStatements.Lease l = HeldStatements.hold(h, LOCK)) {
+            assertThat(l.statement()).isSameAs(first);
+        }
+    }
+
     private static String lock(Connection c, int id) throws Exception {
         try (HeldStatements.Lease l = HeldStatements.hold(c, LOCK)) {
             l.statement().setInt(1, id);
