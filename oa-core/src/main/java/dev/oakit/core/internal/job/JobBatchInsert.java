@@ -105,10 +105,7 @@ final class JobBatchInsert {
         }
     }
 
-    /**
-     * Inserts jobs without dedupe keys in one batch (MariaDB: one insert each, its driver returns one generated key per
-     * batch); returns their ids in order.
-     */
+    /** Inserts jobs without dedupe keys in one batch; returns their ids in order. */
     public List<Long> insertAllReturningIds(Handle h, String tenantId, List<JobRequest> requests, Instant now) {
         if (requests.stream().anyMatch(r -> r.dedupeKey() != null)) {
             throw new IllegalArgumentException("jobs with a dedupe key go through insert or insertAll");
@@ -118,13 +115,13 @@ final class JobBatchInsert {
 
     /**
      * Inserts jobs in one batch without looking their dedupe keys up first: keys that no job can hold yet (they name
-     * an object the caller's transaction creates), or none; a key held after all fails on the unique index. MariaDB:
-     * one insert each, its driver returns one generated key per batch. @return their ids in order
+     * an object the caller's transaction creates), or none; a key held after all fails on the unique index. Every
+     * driver (MariaDB's too) returns the generated key of each row of a batch. @return their ids in order
      */
     public List<Long> insertNew(Handle h, String tenantId, List<JobRequest> requests, Instant now) {
         List<Long> ids = new ArrayList<>();
         try {
-            if (requests.size() < 2 || db.dialect() == Dialect.MARIADB) {
+            if (requests.size() < 2) {
                 for (JobRequest r : requests) {
                     ids.add(bound(h.createUpdate(INSERT), tenantId, r, now).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
                 }
@@ -150,23 +147,6 @@ final class JobBatchInsert {
                 throw PlainJdbc.failed(e);
             }
             return ids;
-        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
-            throw keyTaken(e, requests);
-        }
-    }
-
-    /** Like {@link #insertNew} when nobody needs the ids: one batch on every database. */
-    public void insertNewBatch(Handle h, String tenantId, List<JobRequest> requests, Instant now) {
-        if (requests.size() < 2 || db.dialect() != Dialect.MARIADB) {
-            insertNew(h, tenantId, requests, now);
-            return;
-        }
-        var batch = h.prepareBatch(INSERT);
-        for (JobRequest r : requests) {
-            bound(batch, tenantId, r, now).add();
-        }
-        try {
-            batch.execute();
         } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
             throw keyTaken(e, requests);
         }

@@ -115,7 +115,7 @@ public final class JobRepository {
 
     /** Inserts jobs as {@link #insertNew} does when nobody needs their ids: one batch on every database. */
     public void insertNewBatch(Handle h, String tenantId, List<JobRequest> requests, Instant now) {
-        batches.insertNewBatch(h, tenantId, requests, now);
+        batches.insertNew(h, tenantId, requests, now);
     }
 
     /** A job whose key was just seen free: straight to the insert (a key taken meanwhile is still shared). */

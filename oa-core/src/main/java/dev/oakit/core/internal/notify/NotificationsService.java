@@ -7,7 +7,6 @@ import dev.oakit.core.CoreErrors;
 import dev.oakit.core.ForbiddenException;
 import dev.oakit.core.NotificationsConfig;
 import dev.oakit.core.ValidationException;
-import dev.oakit.core.internal.db.Dialect;
 import dev.oakit.core.internal.command.WakesWorkers;
 import dev.oakit.core.internal.db.InstantAsUtc;
 import dev.oakit.core.job.JobRequest;
@@ -58,15 +57,12 @@ public final class NotificationsService implements Notifications, dev.oakit.core
     private final TemplateRegistry templates;
     private final NotificationsConfig config;
     private final dev.oakit.core.internal.job.JobRepository jobsOf;
-    private final dev.oakit.core.internal.db.Database db;
     private final dev.oakit.core.internal.directory.TransactionalCache preferenceCache;
 
     @Inject
     public NotificationsService(Commands commands, ChannelRegistry channels, TemplateRegistry templates, CoreConfig core,
-                                dev.oakit.core.internal.job.JobRepository jobsOf, dev.oakit.core.internal.db.Database db,
-                                dev.oakit.core.internal.db.Transactions transactions) {
+                                dev.oakit.core.internal.job.JobRepository jobsOf, dev.oakit.core.internal.db.Transactions transactions) {
         this.jobsOf = jobsOf;
-        this.db = db;
         this.commands = commands;
         this.channels = channels;
         this.templates = templates;
@@ -153,11 +149,6 @@ public final class NotificationsService implements Notifications, dev.oakit.core
             }
         }
         List<JobRequest> jobs = new ArrayList<>(ctx instanceof WakesWorkers w ? w.takeNewJobs() : List.of());
-        if (db.dialect() == Dialect.MARIADB && !jobs.isEmpty()) {
-            // its driver returns one generated key per batch: the gathered jobs, whose ids nobody needs, in a batch of their own
-            jobsOf.insertNewBatch(h, tenant, jobs, ctx.now());
-            jobs.clear();
-        }
         int gathered = jobs.size();
         planned.forEach(p -> jobs.add(deliveryJob(ids.get(p.notification()))));
         List<List<Long>> deliveries = new ArrayList<>();
@@ -221,7 +212,7 @@ public final class NotificationsService implements Notifications, dev.oakit.core
     private List<Long> insertDeliveries(Handle h, String tenant, List<String> notificationIds, List<Planned> planned,
                                         List<Long> jobIds, Object now) {
         List<Long> ids = new ArrayList<>();
-        if (planned.size() < 2 || db.dialect() == Dialect.MARIADB) { // MariaDB's driver returns one generated key per batch, not each
+        if (planned.size() < 2) {
             for (int k = 0; k < planned.size(); k++) {
                 ids.add(bound(h.createUpdate(DELIVERY_SQL), tenant, notificationIds, planned.get(k), jobIds.get(k), now)
                         .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());

@@ -60,6 +60,27 @@ class JobBatchInsertTest {
     }
 
     @DbTest
+    void newJobsAreOneBatchThatReturnsEveryIdInOrderOnEveryDatabase(TestDatabase db) throws Exception {
+        OaKit oa = start(db);
+        JobRepository jobs = OaKitTestAccess.jobStore(oa);
+        dev.oakit.core.testing.CountingDataSource counting = new dev.oakit.core.testing.CountingDataSource(db.dataSource());
+        List<String> notes = List.of("first", "second", "third");
+        List<Long> statements = new java.util.ArrayList<>();
+        List<Long> ids = org.jdbi.v3.core.Jdbi.create(counting).inTransaction(h -> {
+            counting.reset();
+            List<Long> written = jobs.insertNew(h, "acme", notes.stream().map(JobBatchInsertTest::job).toList(), java.time.Instant.now());
+            statements.add(counting.count());
+            return written;
+        });
+        // MariaDB's driver too returns the key of each row of a batch
+        assertThat(statements).as("statements").containsExactly(1L);
+        assertThat(ids).hasSize(3).doesNotHaveDuplicates().isSorted();
+        for (int i = 0; i < 3; i++) {
+            assertThat(count(db, "id = " + ids.get(i) + " AND payload LIKE '%" + notes.get(i) + "%'")).as(notes.get(i)).isEqualTo(1);
+        }
+    }
+
+    @DbTest
     void aKeyTakenByAnotherTransactionDuringTheBatchIsSharedAndTheOtherJobsAreWrittenOnce(TestDatabase db) throws Exception {
         OaKit oa = start(db);
         try (Connection other = db.dataSource().getConnection()) {

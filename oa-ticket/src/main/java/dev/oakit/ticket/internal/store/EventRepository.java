@@ -75,7 +75,7 @@ public final class EventRepository {
                 s.addBatch();
             }
             s.executeBatch();
-            ids = PlainJdbc.generatedKeys(s);
+            ids = PlainJdbc.generatedKeys(s); // a key per row on every database, MariaDB's driver too (as core's job batches)
         } catch (SQLException e) {
             throw PlainJdbc.failed(e);
         }
