@@ -60,7 +60,7 @@ public final class ApprovalQueryService implements ApprovalQueries {
     private final Jobs jobs;
 
     @Inject
-    public ApprovalQueryService(Commands commands, InstanceViews views, RoutePreviewer previewer, ObjectMapper json,
+    private ApprovalQueryService(Commands commands, InstanceViews views, RoutePreviewer previewer, ObjectMapper json,
                            java.time.Clock clock, dev.oakit.workflow.WorkflowConfig config, TaskRepository tasks,
                            InstanceRepository instances, HistoryRepository history, CcRepository cc, ProxyRepository proxyRecords,
                            Jobs jobs) {

@@ -32,7 +32,7 @@ public final class ApproverResolution {
     private final Map<String, ApproverResolver> custom;
 
     @Inject
-    public ApproverResolution(DirectoryProvider directory, Set<ApproverResolver> resolvers) {
+    private ApproverResolution(DirectoryProvider directory, Set<ApproverResolver> resolvers) {
         this.directory = directory;
         this.custom = resolvers.stream().collect(Collectors.toUnmodifiableMap(ApproverResolver::id, Function.identity()));
     }

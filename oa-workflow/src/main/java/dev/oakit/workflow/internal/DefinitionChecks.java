@@ -24,7 +24,7 @@ public final class DefinitionChecks {
     private final dev.oakit.core.form.FormOptions formOptions;
 
     @Inject
-    public DefinitionChecks(Conditions conditions, Set<ApproverResolver> resolvers, Set<ServiceTaskHandler> handlers,
+    private DefinitionChecks(Conditions conditions, Set<ApproverResolver> resolvers, Set<ServiceTaskHandler> handlers,
                             dev.oakit.core.calendar.BusinessCalendars calendars, dev.oakit.core.form.FormOptions formOptions) {
         this.calendars = calendars;
         this.formOptions = formOptions;

@@ -195,7 +195,7 @@ public final class DefinitionService implements ProcessDefinitions {
     private final Map<String, Stored> latestByKey = new ConcurrentHashMap<>();
 
     @Inject
-    public DefinitionService(Commands commands, DefinitionChecks checks) {
+    private DefinitionService(Commands commands, DefinitionChecks checks) {
         this.commands = commands;
         this.checks = checks;
     }

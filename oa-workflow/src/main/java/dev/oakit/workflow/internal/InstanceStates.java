@@ -20,9 +20,14 @@ public final class InstanceStates {
     private final ObjectWriter writer;
 
     @Inject
-    public InstanceStates(ObjectMapper json) {
+    private InstanceStates(ObjectMapper json) {
         this.reader = json.readerFor(InstanceState.class);
         this.writer = json.writerFor(InstanceState.class);
+    }
+
+    /** @return the codec of the given mapper (Guice builds the service's own through the private constructor) */
+    static InstanceStates of(ObjectMapper json) {
+        return new InstanceStates(json);
     }
 
     /** @return the state as JSON */

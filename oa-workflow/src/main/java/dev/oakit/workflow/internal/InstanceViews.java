@@ -36,7 +36,7 @@ public final class InstanceViews {
     private final ObjectMapper json;
 
     @Inject
-    public InstanceViews(DefinitionService definitions, InstanceRepository instances, TaskRepository tasks, ObjectMapper json) {
+    private InstanceViews(DefinitionService definitions, InstanceRepository instances, TaskRepository tasks, ObjectMapper json) {
         this.definitions = definitions;
         this.instances = instances;
         this.tasks = tasks;

@@ -17,7 +17,7 @@ public final class RemoteServiceJob implements JobHandler {
     private final ServiceJob nodes;
 
     @Inject
-    public RemoteServiceJob(Commands commands, ServiceJob nodes) {
+    private RemoteServiceJob(Commands commands, ServiceJob nodes) {
         this.commands = commands;
         this.nodes = nodes;
     }

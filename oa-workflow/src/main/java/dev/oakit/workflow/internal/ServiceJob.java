@@ -33,7 +33,7 @@ public final class ServiceJob implements JobHandler {
     private final InstanceRepository instances;
 
     @Inject
-    public ServiceJob(Commands commands, CommandRunner runner, DefinitionService definitions, Set<ServiceTaskHandler> handlers,
+    private ServiceJob(Commands commands, CommandRunner runner, DefinitionService definitions, Set<ServiceTaskHandler> handlers,
                       ObjectMapper json, InstanceRepository instances) {
         this.instances = instances;
         this.commands = commands;

@@ -42,7 +42,7 @@ public final class WorkflowNotifier implements EventListener {
     private final InstanceRepository instances;
 
     @Inject
-    public WorkflowNotifier(WorkflowConfig config, Notifications notifications, Directory directory, Commands commands,
+    private WorkflowNotifier(WorkflowConfig config, Notifications notifications, Directory directory, Commands commands,
                             TaskRepository tasks, InstanceRepository instances) {
         this.tasks = tasks;
         this.instances = instances;

@@ -25,17 +25,17 @@ class InstanceStatesPropertiesTest {
 
     @Property(tries = 300)
     void written_and_read_as_the_mapper_does(@ForAll("states") InstanceState st) throws Exception {
-        String written = new InstanceStates(JSON).write(st);
+        String written = InstanceStates.of(JSON).write(st);
         assertThat(written).isEqualTo(JSON.writeValueAsString(st));
-        assertThat(JSON.writeValueAsString(new InstanceStates(JSON).read(written)))
+        assertThat(JSON.writeValueAsString(InstanceStates.of(JSON).read(written)))
                 .isEqualTo(JSON.writeValueAsString(JSON.readValue(written, InstanceState.class))).isEqualTo(written);
     }
 
     @Property(tries = 20)
     void another_mapper_gets_its_own_codec(@ForAll("states") InstanceState st) throws Exception {
         ObjectMapper sorted = JsonMapper.builder().enable(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
-        assertThat(new InstanceStates(sorted).write(st)).isEqualTo(sorted.writeValueAsString(st));
-        assertThat(new InstanceStates(JSON).write(st)).isEqualTo(JSON.writeValueAsString(st));
+        assertThat(InstanceStates.of(sorted).write(st)).isEqualTo(sorted.writeValueAsString(st));
+        assertThat(InstanceStates.of(JSON).write(st)).isEqualTo(JSON.writeValueAsString(st));
     }
 
     @Provide

@@ -29,7 +29,7 @@ public final class AuditKeys {
     private final String current;
 
     @Inject
-    public AuditKeys(CoreConfig config) {
+    private AuditKeys(CoreConfig config) {
         for (CoreConfig.Audit.Key k : config.audit().keys()) {
             secrets.put(k.id(), k.secret().getBytes(StandardCharsets.UTF_8));
         }

@@ -36,7 +36,7 @@ public final class AuditLogService implements AuditLog {
     private final AuditKeys keys;
 
     @Inject
-    public AuditLogService(Commands commands, AuditSealer sealer, AuditKeys keys) {
+    private AuditLogService(Commands commands, AuditSealer sealer, AuditKeys keys) {
         this.commands = commands;
         this.sealer = sealer;
         this.keys = keys;

@@ -36,7 +36,7 @@ public final class AuditSealer {
     private final AuditKeys keys;
 
     @Inject
-    public AuditSealer(Database db, AuditKeys keys) {
+    private AuditSealer(Database db, AuditKeys keys) {
         this.db = db;
         this.keys = keys;
     }

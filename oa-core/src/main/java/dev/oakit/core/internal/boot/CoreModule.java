@@ -175,7 +175,7 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    dev.oakit.core.calendar.BusinessCalendars calendars(Set<dev.oakit.core.calendar.BusinessCalendar> contributed, CoreConfig config) {
+    private dev.oakit.core.calendar.BusinessCalendars calendars(Set<dev.oakit.core.calendar.BusinessCalendar> contributed, CoreConfig config) {
         java.util.Map<String, dev.oakit.core.calendar.BusinessCalendar> byName = new java.util.LinkedHashMap<>();
         byName.put("24x7", dev.oakit.core.calendar.BusinessCalendar.alwaysOpen());
         List<String> problems = new ArrayList<>();
@@ -203,25 +203,25 @@ public final class CoreModule extends AbstractModule {
      */
     @Provides
     @Singleton
-    RoleCatalog roleCatalog(DirectoryProvider bound, DbDirectoryProvider own) {
+    private RoleCatalog roleCatalog(DirectoryProvider bound, DbDirectoryProvider own) {
         return bound == own ? own : RoleCatalog.OPEN;
     }
 
     @Provides
     @Singleton
-    Transactions transactions(Database db) {
+    private Transactions transactions(Database db) {
         return new Transactions(db);
     }
 
     @Provides
     @Singleton
-    JobRepository jobStore(Database db, ObjectMapper json, com.google.inject.Provider<RetryPolicies> policies) {
+    private JobRepository jobStore(Database db, ObjectMapper json, com.google.inject.Provider<RetryPolicies> policies) {
         return new JobRepository(db, json, policies::get);
     }
 
     @Provides
     @Singleton
-    Outbox outbox(ObjectMapper json, JobRepository jobs, Set<EventListener> listeners, Set<EventRelay> relays,
+    private Outbox outbox(ObjectMapper json, JobRepository jobs, Set<EventListener> listeners, Set<EventRelay> relays,
                   CoreConfig config, Clock clock) {
         Set<EventRelay> all = new java.util.LinkedHashSet<>(relays);
         for (CoreConfig.Webhook w : config.webhooks()) {
@@ -238,13 +238,13 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RetentionSchedule retention(CoreConfig config, Database db, JobRepository jobs, Outbox outbox, Clock clock) {
+    private RetentionSchedule retention(CoreConfig config, Database db, JobRepository jobs, Outbox outbox, Clock clock) {
         return new RetentionSchedule(config, db, jobs, outbox, clock);
     }
 
     @Provides
     @Singleton
-    JobHandlers jobHandlers(Set<JobHandler> handlers, Outbox outbox) {
+    private JobHandlers jobHandlers(Set<JobHandler> handlers, Outbox outbox) {
         List<JobHandler> all = new ArrayList<>(handlers);
         all.addAll(EventJobs.all(outbox));
         return JobHandlers.of(all);
@@ -252,20 +252,20 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RetryPolicies retryPolicies(JobHandlers handlers, CoreConfig config) {
+    private RetryPolicies retryPolicies(JobHandlers handlers, CoreConfig config) {
         return RetryPolicies.of(config.jobs(), handlers.byType());
     }
 
     @Provides
     @Singleton
-    JobWorker jobWorker(JobRepository store, JobHandlers handlers, RetryPolicies policies, Transactions tx, Clock clock,
+    private JobWorker jobWorker(JobRepository store, JobHandlers handlers, RetryPolicies policies, Transactions tx, Clock clock,
                         CoreConfig config, ObjectMapper json, Set<dev.oakit.core.spi.OperationObserver> observers) {
         return new JobWorker(store, handlers.byType(), policies, tx, clock, config.jobs(), json, observers);
     }
 
     @Provides
     @Singleton
-    Commands commands(Database db, Transactions tx, Clock clock, ObjectMapper json, JobRepository jobs,
+    private Commands commands(Database db, Transactions tx, Clock clock, ObjectMapper json, JobRepository jobs,
                       com.google.inject.Provider<Outbox> outbox, com.google.inject.Provider<JobWorker> worker,
                       dev.oakit.core.internal.tenant.TenantGate tenants, Set<dev.oakit.core.spi.OperationObserver> observers) {
         return new CommandRunner(db, tx, clock, json, jobs, outbox::get, worker::get, tenants, observers);

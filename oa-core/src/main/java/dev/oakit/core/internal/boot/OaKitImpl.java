@@ -38,7 +38,7 @@ public final class OaKitImpl implements OaKit {
     private volatile boolean running;
 
     @Inject
-    OaKitImpl(BootPlan plan, Database database, JobWorker worker, Injector injector,
+    private OaKitImpl(BootPlan plan, Database database, JobWorker worker, Injector injector,
               dev.oakit.core.calendar.BusinessCalendars calendars) {
         // calendars are injected only so that build() validates them
         this.plan = plan;

@@ -34,7 +34,7 @@ public final class DbDirectoryProvider implements DirectoryProvider, RoleCatalog
     private final RoleRepository roles;
 
     @Inject
-    DbDirectoryProvider(Commands commands, DirectoryCache cache, UserRepository users, DepartmentRepository departments,
+    private DbDirectoryProvider(Commands commands, DirectoryCache cache, UserRepository users, DepartmentRepository departments,
                         MembershipRepository memberships, RoleRepository roles) {
         this.commands = commands;
         this.cache = cache;

@@ -32,7 +32,7 @@ final class DepartmentCommands {
     private final UserRepository users;
 
     @Inject
-    DepartmentCommands(DirectoryCache cache, DepartmentRepository departments, UserRepository users) {
+    private DepartmentCommands(DirectoryCache cache, DepartmentRepository departments, UserRepository users) {
         this.cache = cache;
         this.departments = departments;
         this.users = users;

@@ -2,6 +2,7 @@ package dev.oakit.core.internal.directory;
 
 import dev.oakit.core.directory.Department;
 import dev.oakit.core.internal.db.InstantAsUtc;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -17,6 +18,10 @@ import java.util.Optional;
 final class DepartmentRepository {
     private static final RowMapper<Department> DEPARTMENT = (rs, ctx) -> new Department(rs.getString("id"),
             rs.getString("parent_id"), rs.getString("name"), rs.getString("head_user_id"), rs.getInt("sort_order"));
+
+    @Inject
+    private DepartmentRepository() {
+    }
 
     Optional<Department> find(Handle h, String tenantId, String departmentId) {
         return h.createQuery("SELECT * FROM oa_core_department WHERE tenant_id = :t AND id = :id")

@@ -20,7 +20,7 @@ final class DirectoryCache {
     private final TransactionalCache cache;
 
     @Inject
-    DirectoryCache(Commands commands, CoreConfig config, Transactions transactions) {
+    private DirectoryCache(Commands commands, CoreConfig config, Transactions transactions) {
         this.cache = new TransactionalCache(commands, transactions, config.directoryCache().ttl(),
                 config.directoryCache().maxEntries(), "directory");
     }

@@ -37,7 +37,7 @@ final class DirectoryReads {
     private final PositionRepository positions;
 
     @Inject
-    DirectoryReads(Commands commands, DirectoryProvider provider, RoleCatalog roleCatalog, RoleRepository roles,
+    private DirectoryReads(Commands commands, DirectoryProvider provider, RoleCatalog roleCatalog, RoleRepository roles,
                    PositionRepository positions) {
         this.commands = commands;
         this.provider = provider;

@@ -35,7 +35,7 @@ public final class DirectoryService implements Directory {
     private final OrganisationImport organisationImport;
 
     @Inject
-    DirectoryService(DirectoryReads reads, UserCommands users, DepartmentCommands departments,
+    private DirectoryService(DirectoryReads reads, UserCommands users, DepartmentCommands departments,
                      RoleAndPositionCommands rolesAndPositions, MembershipCommands memberships, UserImport userImport,
                      OrganisationImport organisationImport) {
         this.organisationImport = organisationImport;

@@ -31,7 +31,7 @@ final class MembershipCommands {
     private final UserCommands users;
 
     @Inject
-    MembershipCommands(DirectoryCache cache, MembershipRepository memberships, DepartmentRepository departments,
+    private MembershipCommands(DirectoryCache cache, MembershipRepository memberships, DepartmentRepository departments,
                        PositionRepository positions, UserCommands users) {
         this.cache = cache;
         this.memberships = memberships;

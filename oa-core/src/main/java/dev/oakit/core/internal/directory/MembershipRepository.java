@@ -2,6 +2,7 @@ package dev.oakit.core.internal.directory;
 
 import dev.oakit.core.directory.Membership;
 import dev.oakit.core.internal.db.InstantAsUtc;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -17,6 +18,10 @@ import java.util.Map;
 final class MembershipRepository {
     private static final RowMapper<Membership> MEMBERSHIP = (rs, ctx) -> new Membership(rs.getString("user_id"),
             rs.getString("department_id"), rs.getString("position_code"), rs.getBoolean("is_primary"));
+
+    @Inject
+    private MembershipRepository() {
+    }
 
     /** @return the user's memberships, primary first, then by department id */
     List<Membership> ofUser(Handle h, String tenantId, String userId) {

@@ -46,7 +46,7 @@ final class OrganisationImport {
     private final UserImport userImport;
 
     @Inject
-    OrganisationImport(ObjectMapper json, Commands commands, DepartmentRepository departments,
+    private OrganisationImport(ObjectMapper json, Commands commands, DepartmentRepository departments,
                        DepartmentCommands departmentCommands, UserImport userImport) {
         this.json = json;
         this.commands = commands;

@@ -1,6 +1,7 @@
 package dev.oakit.core.internal.directory;
 
 import dev.oakit.core.directory.Position;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -12,6 +13,10 @@ import java.util.Optional;
 @Singleton
 final class PositionRepository {
     private static final RowMapper<Position> POSITION = (rs, ctx) -> new Position(rs.getString(1), rs.getString(2), rs.getInt(3));
+
+    @Inject
+    private PositionRepository() {
+    }
 
     /** @return every position of the tenant, most senior first */
     List<Position> all(Handle h, String tenantId) {

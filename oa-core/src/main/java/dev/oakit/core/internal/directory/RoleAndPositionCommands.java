@@ -22,7 +22,7 @@ final class RoleAndPositionCommands {
     private final UserRepository users;
 
     @Inject
-    RoleAndPositionCommands(DirectoryCache cache, RoleRepository roles, PositionRepository positions, UserRepository users) {
+    private RoleAndPositionCommands(DirectoryCache cache, RoleRepository roles, PositionRepository positions, UserRepository users) {
         this.cache = cache;
         this.roles = roles;
         this.positions = positions;

@@ -1,6 +1,7 @@
 package dev.oakit.core.internal.directory;
 
 import dev.oakit.core.directory.Role;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
 
@@ -12,6 +13,10 @@ import java.util.TreeSet;
 /** Owns {@code oa_core_role} and who holds which role, {@code oa_core_user_role}: every statement on them. */
 @Singleton
 final class RoleRepository {
+    @Inject
+    private RoleRepository() {
+    }
+
     /** @return every role of the tenant, by code */
     List<Role> all(Handle h, String tenantId) {
         return h.createQuery("SELECT code, name FROM oa_core_role WHERE tenant_id = :t ORDER BY code")

@@ -31,7 +31,7 @@ final class UserCommands {
     private final UserRepository users;
 
     @Inject
-    UserCommands(DirectoryCache cache, UserRepository users) {
+    private UserCommands(DirectoryCache cache, UserRepository users) {
         this.cache = cache;
         this.users = users;
     }

@@ -45,7 +45,7 @@ final class UserImport {
     private final MembershipCommands membershipCommands;
 
     @Inject
-    UserImport(ObjectMapper json, DirectoryCache cache, UserRepository users, RoleRepository roles,
+    private UserImport(ObjectMapper json, DirectoryCache cache, UserRepository users, RoleRepository roles,
                MembershipRepository memberships, UserCommands userCommands, MembershipCommands membershipCommands) {
         this.json = json;
         this.cache = cache;

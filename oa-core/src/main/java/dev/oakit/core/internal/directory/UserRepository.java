@@ -49,7 +49,7 @@ final class UserRepository {
     private final ObjectMapper json;
 
     @Inject
-    UserRepository(ObjectMapper json) {
+    private UserRepository(ObjectMapper json) {
         this.json = json;
     }
 

@@ -30,7 +30,7 @@ public final class FormOptionsService implements FormOptions {
     private final Map<String, OptionSource> sources = new TreeMap<>();
 
     @Inject
-    public FormOptionsService(Set<OptionSource> installed) {
+    private FormOptionsService(Set<OptionSource> installed) {
         for (OptionSource s : installed) {
             OptionSource earlier = sources.putIfAbsent(s.id(), s);
             if (earlier != null) {

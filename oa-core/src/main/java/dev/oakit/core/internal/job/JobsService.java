@@ -29,7 +29,7 @@ public final class JobsService implements Jobs {
     private final com.google.inject.Provider<JobWorker> worker;
 
     @Inject
-    public JobsService(Commands commands, JobRepository store, com.google.inject.Provider<JobWorker> worker) {
+    private JobsService(Commands commands, JobRepository store, com.google.inject.Provider<JobWorker> worker) {
         this.commands = commands;
         this.store = store;
         this.worker = worker;

@@ -24,7 +24,7 @@ public final class ChannelRegistry {
     private final Map<String, NotificationChannel> byId;
 
     @Inject
-    public ChannelRegistry(java.util.Set<NotificationChannel> contributed, CoreConfig core, ObjectMapper json, Clock clock) {
+    private ChannelRegistry(java.util.Set<NotificationChannel> contributed, CoreConfig core, ObjectMapper json, Clock clock) {
         NotificationsConfig config = core.notifications();
         List<String> problems = new ArrayList<>(config.problems());
         List<NotificationChannel> all = new ArrayList<>();

@@ -31,7 +31,7 @@ public final class DeliveryJob implements JobHandler {
     private final RecipientResolver resolver;
 
     @Inject
-    public DeliveryJob(ChannelRegistry channels, RecipientResolver resolver) {
+    private DeliveryJob(ChannelRegistry channels, RecipientResolver resolver) {
         this.channels = channels;
         this.resolver = resolver;
     }

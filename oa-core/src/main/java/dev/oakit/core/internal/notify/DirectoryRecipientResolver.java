@@ -20,7 +20,7 @@ public final class DirectoryRecipientResolver implements RecipientResolver {
     private final DirectoryProvider directory;
 
     @Inject
-    public DirectoryRecipientResolver(DirectoryProvider directory) {
+    private DirectoryRecipientResolver(DirectoryProvider directory) {
         this.directory = directory;
     }
 

@@ -60,7 +60,7 @@ public final class NotificationsService implements Notifications, dev.oakit.core
     private final dev.oakit.core.internal.directory.TransactionalCache preferenceCache;
 
     @Inject
-    public NotificationsService(Commands commands, ChannelRegistry channels, TemplateRegistry templates, CoreConfig core,
+    private NotificationsService(Commands commands, ChannelRegistry channels, TemplateRegistry templates, CoreConfig core,
                                 dev.oakit.core.internal.job.JobRepository jobsOf, dev.oakit.core.internal.db.Transactions transactions) {
         this.jobsOf = jobsOf;
         this.commands = commands;

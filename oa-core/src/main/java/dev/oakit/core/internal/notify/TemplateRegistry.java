@@ -33,7 +33,7 @@ public final class TemplateRegistry {
     private final NotificationsConfig config;
 
     @Inject
-    public TemplateRegistry(Set<NotificationTemplate> contributed, CoreConfig core) {
+    private TemplateRegistry(Set<NotificationTemplate> contributed, CoreConfig core) {
         this.config = core.notifications();
         List<String> problems = new ArrayList<>();
         List<NotificationTemplate> all = new ArrayList<>(contributed);

@@ -25,7 +25,7 @@ public final class HealthService implements HealthCheck {
     private final CoreConfig config;
 
     @Inject
-    public HealthService(Database database, BootPlan plan, JobWorker worker, CoreConfig config) {
+    private HealthService(Database database, BootPlan plan, JobWorker worker, CoreConfig config) {
         this.database = database;
         this.plan = plan;
         this.worker = worker;

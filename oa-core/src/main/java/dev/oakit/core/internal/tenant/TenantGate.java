@@ -37,7 +37,7 @@ public final class TenantGate {
     private final Provider<DirectoryProvider> directory;
 
     @Inject
-    public TenantGate(TenantRepository tenants, CoreConfig config, Provider<DirectoryProvider> directory) {
+    private TenantGate(TenantRepository tenants, CoreConfig config, Provider<DirectoryProvider> directory) {
         this.tenants = tenants;
         this.rules = config.tenants();
         this.directory = directory;

@@ -1,6 +1,7 @@
 package dev.oakit.core.internal.tenant;
 
 import dev.oakit.core.directory.Tenant;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
 
@@ -12,6 +13,10 @@ import java.util.Optional;
 @Singleton
 public final class TenantRepository {
     private static final String COLUMNS = "SELECT tenant_id, name, active, created_at, deactivated_at FROM oa_core_tenant";
+
+    @Inject
+    private TenantRepository() {
+    }
 
     Optional<Tenant> find(Handle h, String tenantId) {
         return h.createQuery(COLUMNS + " WHERE tenant_id = :t").bind("t", tenantId).map(TenantRepository::map).findOne();

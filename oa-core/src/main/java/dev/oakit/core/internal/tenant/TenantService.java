@@ -27,7 +27,7 @@ public final class TenantService implements Tenants {
     private final TenantGate gate;
 
     @Inject
-    TenantService(Commands commands, TenantRepository tenants, TenantGate gate) {
+    private TenantService(Commands commands, TenantRepository tenants, TenantGate gate) {
         this.commands = commands;
         this.tenants = tenants;
         this.gate = gate;

@@ -12,6 +12,10 @@ public final class OaKitTestAccess {
     private OaKitTestAccess() {
     }
 
+    public static com.google.inject.Injector injector(OaKit oa) {
+        return ((OaKitImpl) oa).injector();
+    }
+
     public static JobRepository jobStore(OaKit oa) {
         return ((OaKitImpl) oa).injector().getInstance(JobRepository.class);
     }

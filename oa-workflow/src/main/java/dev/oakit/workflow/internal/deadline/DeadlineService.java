@@ -30,7 +30,7 @@ public final class DeadlineService implements TaskDeadlines {
     private final InstanceRepository instances;
 
     @Inject
-    public DeadlineService(Commands commands, CommandRunner runner, Deadlines deadlines, TaskRepository tasks,
+    private DeadlineService(Commands commands, CommandRunner runner, Deadlines deadlines, TaskRepository tasks,
                            InstanceRepository instances) {
         this.tasks = tasks;
         this.instances = instances;

@@ -36,7 +36,7 @@ public final class Deadlines {
     private final dev.oakit.workflow.WorkflowConfig config;
 
     @Inject
-    public Deadlines(BusinessCalendars calendars, dev.oakit.workflow.WorkflowConfig config) {
+    private Deadlines(BusinessCalendars calendars, dev.oakit.workflow.WorkflowConfig config) {
         this.calendars = calendars;
         this.config = config;
     }

@@ -39,7 +39,7 @@ public final class TimeoutJob implements JobHandler {
     private final WorkflowConfig config;
 
     @Inject
-    public TimeoutJob(Commands commands, CommandRunner runner, Deadlines deadlines, ApproverResolution resolution,
+    private TimeoutJob(Commands commands, CommandRunner runner, Deadlines deadlines, ApproverResolution resolution,
                       Notifications notifications, WorkflowConfig config) {
         this.commands = commands;
         this.runner = runner;

@@ -30,7 +30,7 @@ public final class Activation {
     private final Tasks tasks;
 
     @Inject
-    public Activation(ApproverResolution resolution, Seating seating, Tasks tasks) {
+    private Activation(ApproverResolution resolution, Seating seating, Tasks tasks) {
         this.resolution = resolution;
         this.seating = seating;
         this.tasks = tasks;

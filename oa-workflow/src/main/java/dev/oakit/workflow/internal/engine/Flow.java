@@ -71,7 +71,7 @@ public final class Flow {
     private volatile Set<String> remoteHandlers;
 
     @Inject
-    public Flow(Activation activation, Tasks tasks, ApproverResolution resolution, Conditions conditions,
+    private Flow(Activation activation, Tasks tasks, ApproverResolution resolution, Conditions conditions,
                 Provider<Set<ServiceTaskHandler>> handlers) {
         this.handlers = handlers;
         this.activation = activation;

@@ -39,7 +39,7 @@ public final class Migration {
     private final Deadlines deadlines;
 
     @Inject
-    public Migration(Flow flow, Deadlines deadlines) {
+    private Migration(Flow flow, Deadlines deadlines) {
         this.flow = flow;
         this.deadlines = deadlines;
     }

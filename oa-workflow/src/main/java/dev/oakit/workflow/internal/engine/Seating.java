@@ -39,7 +39,7 @@ public final class Seating {
     private final Proxies proxies;
 
     @Inject
-    public Seating(ApproverResolution resolution, WorkflowConfig config, Proxies proxies) {
+    private Seating(ApproverResolution resolution, WorkflowConfig config, Proxies proxies) {
         this.resolution = resolution;
         this.config = config;
         this.proxies = proxies;

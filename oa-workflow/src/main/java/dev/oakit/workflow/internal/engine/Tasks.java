@@ -31,7 +31,7 @@ public final class Tasks {
     private final Deadlines deadlines;
 
     @Inject
-    public Tasks(Seating seating, Deadlines deadlines) {
+    private Tasks(Seating seating, Deadlines deadlines) {
         this.seating = seating;
         this.deadlines = deadlines;
     }

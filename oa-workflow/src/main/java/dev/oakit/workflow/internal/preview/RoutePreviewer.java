@@ -65,7 +65,7 @@ public final class RoutePreviewer {
     private final Clock clock;
 
     @Inject
-    public RoutePreviewer(Commands commands, DefinitionService definitions, Flow flow, ApproveAction approve, ClaimAction claim,
+    private RoutePreviewer(Commands commands, DefinitionService definitions, Flow flow, ApproveAction approve, ClaimAction claim,
                           ServiceDoneAction serviceDone, SubProcessEndedAction subProcessEnded, ObjectMapper json, Clock clock) {
         this.commands = commands;
         this.definitions = definitions;

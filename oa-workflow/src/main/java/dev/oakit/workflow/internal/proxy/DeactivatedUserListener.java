@@ -15,7 +15,7 @@ public final class DeactivatedUserListener implements EventListener {
     private final OutOfOfficeService outOfOffice;
 
     @Inject
-    public DeactivatedUserListener(OutOfOfficeService outOfOffice) {
+    private DeactivatedUserListener(OutOfOfficeService outOfOffice) {
         this.outOfOffice = outOfOffice;
     }
 

@@ -40,7 +40,7 @@ public final class OutOfOfficeService implements OutOfOffice {
     private final InstanceRepository instances;
 
     @Inject
-    public OutOfOfficeService(Commands commands, CommandRunner runner, Proxies proxies, ApproverResolution resolution,
+    private OutOfOfficeService(Commands commands, CommandRunner runner, Proxies proxies, ApproverResolution resolution,
                               Directory directory, java.time.Clock clock, ProxyRepository repository, TaskRepository tasks,
                               InstanceRepository instances) {
         this.repository = repository;

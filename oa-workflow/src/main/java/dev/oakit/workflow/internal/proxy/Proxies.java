@@ -57,7 +57,7 @@ public final class Proxies {
     }
 
     @Inject
-    public Proxies(ApproverResolution resolution, Notifications notifications, WorkflowConfig config, ProxyRepository repository) {
+    private Proxies(ApproverResolution resolution, Notifications notifications, WorkflowConfig config, ProxyRepository repository) {
         this.resolution = resolution;
         this.repository = repository;
         this.notifications = notifications;

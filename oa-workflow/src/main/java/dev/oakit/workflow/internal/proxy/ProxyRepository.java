@@ -2,6 +2,7 @@ package dev.oakit.workflow.internal.proxy;
 
 import dev.oakit.workflow.OutOfOffice;
 import dev.oakit.workflow.internal.store.Rows;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
 
@@ -16,6 +17,10 @@ import java.util.Optional;
  */
 @Singleton
 public final class ProxyRepository {
+    @Inject
+    private ProxyRepository() {
+    }
+
     /** Inserts a proxy rule; returns its id. */
     public long insertRule(Handle h, String tenantId, OutOfOffice.ProxyRequest r, String keys, String by, Instant now) {
         return h.createUpdate("""

@@ -93,7 +93,7 @@ public final class ActionProbe {
     private final ResumeAction resume;
 
     @Inject
-    public ActionProbe(Commands commands, CommandRunner runner, Clock clock, ObjectMapper json, ApproveAction approve, RejectAction reject,
+    private ActionProbe(Commands commands, CommandRunner runner, Clock clock, ObjectMapper json, ApproveAction approve, RejectAction reject,
                        ReturnAction returnTo, TransferAction transfer, DelegateAction delegate, ResolveAction resolve,
                        AddSignerAction addSigner, RemoveSignerAction removeSigner, ClaimAction claim, ReleaseAction release,
                        ResubmitAction resubmit, AbandonAction abandon, WithdrawAction withdraw, CancelAction cancel, UrgeAction urge,

@@ -61,7 +61,7 @@ public final class ApprovalService implements Approvals {
     private final ActionProbe probe;
 
     @Inject
-    public ApprovalService(CommandRunner runner, ApproveAction approve, RejectAction reject, ReturnAction returnTo,
+    private ApprovalService(CommandRunner runner, ApproveAction approve, RejectAction reject, ReturnAction returnTo,
                            ResubmitAction resubmit, WithdrawAction withdraw, CancelAction cancel, TransferAction transfer,
                            DelegateAction delegate, ResolveAction resolve, AddSignerAction addSigner, RemoveSignerAction removeSigner,
                            ClaimAction claim, ReleaseAction release, UrgeAction urge, CommentAction comment, JumpAction jump,

@@ -73,7 +73,7 @@ public final class CommandRunner {
     private final FormOptions formOptions;
 
     @Inject
-    public CommandRunner(Commands commands, DefinitionService definitions, InstanceRepository instances, TaskRepository tasks,
+    private CommandRunner(Commands commands, DefinitionService definitions, InstanceRepository instances, TaskRepository tasks,
                          EffectWriter writer, InstanceViews views, Proxies proxies, Flow flow, Tasks taskOps, Seating seating,
                          StartAction starting, ServiceDoneAction serviceDone, SubProcessEndedAction subProcessEnded,
                          ObjectMapper json, InstanceStates states, FormOptions formOptions) {

@@ -52,7 +52,7 @@ public final class EffectWriter {
     private final InstanceStates states;
 
     @Inject
-    public EffectWriter(InstanceRepository instances, TaskRepository tasks, HistoryRepository history, CcRepository cc,
+    private EffectWriter(InstanceRepository instances, TaskRepository tasks, HistoryRepository history, CcRepository cc,
                         Deadlines deadlines, Notifications notifications, InstanceStates states) {
         this.instances = instances;
         this.tasks = tasks;

@@ -42,7 +42,7 @@ public final class MigrationService implements InstanceMigrations {
     private final ObjectMapper json;
 
     @Inject
-    public MigrationService(Commands commands, CommandRunner runner, DefinitionService definitions, InstanceRepository instances,
+    private MigrationService(Commands commands, CommandRunner runner, DefinitionService definitions, InstanceRepository instances,
                             Migration migration, Clock clock, ObjectMapper json) {
         this.commands = commands;
         this.runner = runner;

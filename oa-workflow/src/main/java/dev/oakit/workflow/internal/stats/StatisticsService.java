@@ -36,7 +36,7 @@ public final class StatisticsService implements ApprovalStatistics {
     private final DirectoryProvider directory;
 
     @Inject
-    public StatisticsService(Commands commands, DirectoryProvider directory) {
+    private StatisticsService(Commands commands, DirectoryProvider directory) {
         this.commands = commands;
         this.directory = directory;
     }

@@ -2,6 +2,7 @@ package dev.oakit.workflow.internal.store;
 
 import dev.oakit.workflow.CcItem;
 import dev.oakit.workflow.CcQuery;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -13,6 +14,10 @@ import java.util.Optional;
 /** Every statement on {@code oa_wf_cc}: the cc (抄送) items of instances. */
 @Singleton
 public final class CcRepository {
+    @Inject
+    private CcRepository() {
+    }
+
     /** A cc item as its recipient's read needs it. */
     public record Cc(String userId, long instanceId, Instant readAt) {
     }

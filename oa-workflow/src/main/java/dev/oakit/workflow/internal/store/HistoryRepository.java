@@ -1,6 +1,7 @@
 package dev.oakit.workflow.internal.store;
 
 import dev.oakit.workflow.HistoryEntry;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -14,6 +15,10 @@ import java.util.List;
  */
 @Singleton
 public final class HistoryRepository {
+    @Inject
+    private HistoryRepository() {
+    }
+
     /** Appends entries of one instance in one statement, in order. */
     public void append(Handle h, String tenantId, long instanceId, List<HistoryEntry> entries) {
         if (entries.isEmpty()) {

@@ -69,7 +69,7 @@ public final class InstanceRepository {
     private final OaDatabase database;
 
     @Inject
-    public InstanceRepository(OaDatabase database) {
+    private InstanceRepository(OaDatabase database) {
         this.database = database;
     }
 

@@ -5,6 +5,7 @@ import dev.oakit.workflow.DueState;
 import dev.oakit.workflow.TaskStatus;
 import dev.oakit.workflow.TodoQuery;
 import dev.oakit.workflow.internal.store.Rows.TaskRow;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -30,6 +31,10 @@ import java.util.function.BiConsumer;
  */
 @Singleton
 public final class TaskRepository {
+
+    @Inject
+    private TaskRepository() {
+    }
 
     /** @return the gauges of this table: open tasks and open tasks past their deadline, over all tenants */
     public static java.util.List<dev.oakit.core.spi.OperationalGauge> gauges() {

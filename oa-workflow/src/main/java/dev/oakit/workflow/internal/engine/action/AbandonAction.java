@@ -13,7 +13,7 @@ public final class AbandonAction implements InstanceAction<ApprovalCommand.Aband
     private final Flow flow;
 
     @Inject
-    public AbandonAction(Flow flow) {
+    private AbandonAction(Flow flow) {
         this.flow = flow;
     }
 

@@ -35,7 +35,7 @@ public final class AddSignerAction implements TaskAction<ApprovalCommand.AddSign
     private final Tasks tasks;
 
     @Inject
-    public AddSignerAction(Flow flow, Seating seating, Tasks tasks) {
+    private AddSignerAction(Flow flow, Seating seating, Tasks tasks) {
         this.flow = flow;
         this.seating = seating;
         this.tasks = tasks;

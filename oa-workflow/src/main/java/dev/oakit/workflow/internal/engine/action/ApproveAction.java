@@ -19,7 +19,7 @@ public final class ApproveAction implements TaskAction<ApprovalCommand.Approve> 
     private final Tasks tasks;
 
     @Inject
-    public ApproveAction(Flow flow, Tasks tasks) {
+    private ApproveAction(Flow flow, Tasks tasks) {
         this.flow = flow;
         this.tasks = tasks;
     }

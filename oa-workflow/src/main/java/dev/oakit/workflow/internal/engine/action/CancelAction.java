@@ -15,7 +15,7 @@ public final class CancelAction implements InstanceAction<ApprovalCommand.Cancel
     private final Flow flow;
 
     @Inject
-    public CancelAction(Flow flow) {
+    private CancelAction(Flow flow) {
         this.flow = flow;
     }
 

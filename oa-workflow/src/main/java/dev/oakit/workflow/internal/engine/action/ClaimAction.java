@@ -22,7 +22,7 @@ public final class ClaimAction implements TaskAction<ApprovalCommand.Claim> {
     private final Tasks tasks;
 
     @Inject
-    public ClaimAction(Seating seating, Tasks tasks) {
+    private ClaimAction(Seating seating, Tasks tasks) {
         this.seating = seating;
         this.tasks = tasks;
     }

@@ -4,11 +4,16 @@ import dev.oakit.core.ForbiddenException;
 import dev.oakit.workflow.WorkflowErrors;
 import dev.oakit.workflow.internal.engine.Guards;
 import dev.oakit.workflow.internal.engine.InstanceChange;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 /** Comment: participants, cc'd users and administrators add a comment (or attachments), in any state. */
 @Singleton
 public final class CommentAction implements InstanceAction<ApprovalCommand.Comment> {
+    @Inject
+    private CommentAction() {
+    }
+
     @Override
     public void decide(InstanceChange r, ApprovalCommand.Comment c) {
         String me = r.actor.userId();

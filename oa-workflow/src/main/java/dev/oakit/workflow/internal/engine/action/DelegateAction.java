@@ -22,7 +22,7 @@ public final class DelegateAction implements TaskAction<ApprovalCommand.Delegate
     private final Tasks tasks;
 
     @Inject
-    public DelegateAction(Seating seating, Tasks tasks) {
+    private DelegateAction(Seating seating, Tasks tasks) {
         this.seating = seating;
         this.tasks = tasks;
     }

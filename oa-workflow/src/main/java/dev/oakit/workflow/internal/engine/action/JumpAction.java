@@ -14,7 +14,7 @@ public final class JumpAction implements InstanceAction<ApprovalCommand.Jump> {
     private final Flow flow;
 
     @Inject
-    public JumpAction(Flow flow) {
+    private JumpAction(Flow flow) {
         this.flow = flow;
     }
 

@@ -19,7 +19,7 @@ public final class RejectAction implements TaskAction<ApprovalCommand.Reject> {
     private final Tasks tasks;
 
     @Inject
-    public RejectAction(Flow flow, Tasks tasks) {
+    private RejectAction(Flow flow, Tasks tasks) {
         this.flow = flow;
         this.tasks = tasks;
     }

@@ -17,7 +17,7 @@ public final class ReleaseAction implements TaskAction<ApprovalCommand.Release> 
     private final Tasks tasks;
 
     @Inject
-    public ReleaseAction(Tasks tasks) {
+    private ReleaseAction(Tasks tasks) {
         this.tasks = tasks;
     }
 

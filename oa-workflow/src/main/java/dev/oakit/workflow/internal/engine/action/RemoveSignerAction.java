@@ -25,7 +25,7 @@ public final class RemoveSignerAction implements TaskAction<ApprovalCommand.Remo
     private final Tasks tasks;
 
     @Inject
-    public RemoveSignerAction(Flow flow, Tasks tasks) {
+    private RemoveSignerAction(Flow flow, Tasks tasks) {
         this.flow = flow;
         this.tasks = tasks;
     }

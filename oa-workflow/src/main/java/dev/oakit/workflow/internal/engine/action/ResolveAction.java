@@ -17,7 +17,7 @@ public final class ResolveAction implements TaskAction<ApprovalCommand.Resolve> 
     private final Tasks tasks;
 
     @Inject
-    public ResolveAction(Tasks tasks) {
+    private ResolveAction(Tasks tasks) {
         this.tasks = tasks;
     }
 

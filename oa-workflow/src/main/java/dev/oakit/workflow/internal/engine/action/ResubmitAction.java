@@ -20,7 +20,7 @@ public final class ResubmitAction implements InstanceAction<ApprovalCommand.Resu
     private final Flow flow;
 
     @Inject
-    public ResubmitAction(Flow flow) {
+    private ResubmitAction(Flow flow) {
         this.flow = flow;
     }
 

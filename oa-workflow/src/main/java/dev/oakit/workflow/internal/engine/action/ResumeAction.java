@@ -4,11 +4,16 @@ import dev.oakit.core.ConflictException;
 import dev.oakit.workflow.InstanceStatus;
 import dev.oakit.workflow.WorkflowErrors;
 import dev.oakit.workflow.internal.engine.InstanceChange;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 /** Resume (administrators): a suspended instance runs again. */
 @Singleton
 public final class ResumeAction implements InstanceAction<ApprovalCommand.Resume> {
+    @Inject
+    private ResumeAction() {
+    }
+
     @Override
     public void decide(InstanceChange r, ApprovalCommand.Resume c) {
         r.actor.requireAdmin("resume process instances");

@@ -25,7 +25,7 @@ public final class ReturnAction implements TaskAction<ApprovalCommand.ReturnTo> 
     private final Tasks tasks;
 
     @Inject
-    public ReturnAction(Flow flow, Tasks tasks) {
+    private ReturnAction(Flow flow, Tasks tasks) {
         this.flow = flow;
         this.tasks = tasks;
     }

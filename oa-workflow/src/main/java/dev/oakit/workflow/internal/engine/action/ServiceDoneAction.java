@@ -15,7 +15,7 @@ public final class ServiceDoneAction {
     private final Flow flow;
 
     @Inject
-    public ServiceDoneAction(Flow flow) {
+    private ServiceDoneAction(Flow flow) {
         this.flow = flow;
     }
 

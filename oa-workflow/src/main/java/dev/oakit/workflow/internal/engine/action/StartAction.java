@@ -21,7 +21,7 @@ public final class StartAction {
     private final ApproverResolution resolution;
 
     @Inject
-    public StartAction(Flow flow, ApproverResolution resolution) {
+    private StartAction(Flow flow, ApproverResolution resolution) {
         this.flow = flow;
         this.resolution = resolution;
     }

@@ -16,7 +16,7 @@ public final class SubProcessEndedAction {
     private final Flow flow;
 
     @Inject
-    public SubProcessEndedAction(Flow flow) {
+    private SubProcessEndedAction(Flow flow) {
         this.flow = flow;
     }
 

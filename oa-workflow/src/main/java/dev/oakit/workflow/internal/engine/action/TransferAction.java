@@ -20,7 +20,7 @@ public final class TransferAction implements TaskAction<ApprovalCommand.Transfer
     private final Tasks tasks;
 
     @Inject
-    public TransferAction(Seating seating, Tasks tasks) {
+    private TransferAction(Seating seating, Tasks tasks) {
         this.seating = seating;
         this.tasks = tasks;
     }

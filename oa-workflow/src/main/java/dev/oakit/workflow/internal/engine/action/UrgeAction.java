@@ -26,7 +26,7 @@ public final class UrgeAction implements InstanceAction<ApprovalCommand.Urge> {
     private final WorkflowConfig config;
 
     @Inject
-    public UrgeAction(WorkflowConfig config) {
+    private UrgeAction(WorkflowConfig config) {
         this.config = config;
     }
 

@@ -33,7 +33,7 @@ public final class WithdrawAction implements InstanceAction<ApprovalCommand.With
     private final Seating seating;
 
     @Inject
-    public WithdrawAction(Flow flow, Tasks tasks, Seating seating) {
+    private WithdrawAction(Flow flow, Tasks tasks, Seating seating) {
         this.flow = flow;
         this.tasks = tasks;
         this.seating = seating;
