@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Builds CEL's environment ({@link CelConditions}) on a daemon thread, once per JVM, as soon as a definition with a condition
- * only CEL reads is deployed or loaded ({@link Conditions#prepare}), so that the first command reaching such a condition finds
- * it built. Without it that command built it (about 250 ms of a fresh JVM's CPU and 1,400 classes) on its own thread, inside
+ * only CEL reads is deployed or loaded ({@link Conditions#prepare}), and runs one throw-away condition through it, so that
+ * the first command reaching such a condition finds CEL built and its classes loaded. Without it that command built it (about 250 ms of a fresh JVM's CPU and 1,400 classes) on its own thread, inside
  * its transaction, holding its row locks. Core's {@code Preinitializer} does the same for the libraries of {@code start()}:
  * started once, a daemon below normal priority, best effort.
  *

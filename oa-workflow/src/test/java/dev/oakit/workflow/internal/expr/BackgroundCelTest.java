@@ -35,6 +35,22 @@ class BackgroundCelTest {
     }
 
     @Test
+    void afterTheBackgroundBuildAFirstConditionLoadsNoCelClass() throws Exception {
+        try (IsolatedBuild.Loader fresh = IsolatedBuild.freshClassPath()) {
+            fresh.call(BuildInTheBackground.class.getName());
+            List<String> built = cel(fresh);
+            assertThat(built).as("CEL's classes loaded by the background build").isNotEmpty();
+            assertThat(fresh.<Boolean>call(FirstCondition.class.getName())).isTrue();
+            assertThat(cel(fresh)).as("CEL's classes loaded by the first condition after it").hasSameSizeAs(built);
+        }
+    }
+
+    private static List<String> cel(IsolatedBuild.Loader loader) {
+        return loader.loaded().stream().filter(c -> c.startsWith("dev.cel.") || c.startsWith("com.google.protobuf.")
+                || c.startsWith("org.antlr.") || c.startsWith("com.google.re2j.")).toList();
+    }
+
+    @Test
     void aDefinitionLoadedAfterARestartStartsTheBuildInTheBackground(@TempDir Path dir) throws Exception {
         System.setProperty(DATABASE, "jdbc:h2:file:" + dir.resolve("oakit").toAbsolutePath());
         try {
@@ -105,6 +121,25 @@ class BackgroundCelTest {
             List<Object> out = new ArrayList<>(List.of(CelConditions.builtOn(), CelConditions.builds()));
             out.addAll(each);
             return out;
+        }
+    }
+
+    /** Runs in a fresh loader: a definition's condition only CEL reads starts the background build, waited for. */
+    static final class BuildInTheBackground implements Callable<Void> {
+        @Override
+        public Void call() {
+            Conditions.prepare(List.of(CEL_ONLY));
+            CelWarmUp.awaitBuild();
+            return null;
+        }
+    }
+
+    /** Runs in a fresh loader: a command's first condition only CEL reads, another than the background build's, compiled and evaluated. */
+    static final class FirstCondition implements Callable<Boolean> {
+        @Override
+        public Boolean call() {
+            return new Conditions().compile("has(form.days) && form.days >= 2 && !('hr' in initiator.roles)")
+                    .evaluate(Map.of("form", Map.of("days", 2), "initiator", Map.of("roles", List.of("staff"))));
         }
     }
 
