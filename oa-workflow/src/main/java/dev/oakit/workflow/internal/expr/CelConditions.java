@@ -27,10 +27,9 @@ import java.util.regex.Pattern;
 /**
  * Everything of the conditions that is CEL's: the environment (one per JVM, built by the first condition that needs it, or
  * ahead of it on {@link CelWarmUp}'s thread), checking a condition with CEL's parser and checker, and evaluating its
- * program with CEL's error messages. The only class
- * of this package that names CEL's types besides {@link ConditionValues}, so that a JVM whose conditions are all
- * {@link PlainCondition}s with plain data loads none of CEL (protobuf, ANTLR and RE2J with it: about 1,350 classes).
- * Thread-safe.
+ * program with CEL's error messages. The only class of this package that names CEL's types besides
+ * {@link ConditionValues}, so that a JVM whose conditions are all {@link PlainCondition}s with plain data loads none of CEL
+ * (protobuf, ANTLR and RE2J with it: about 1,350 classes). Thread-safe.
  */
 final class CelConditions {
     private static final Pattern UNDECLARED = Pattern.compile("undeclared reference to '([^']*)' \\(in container '[^']*'\\)");
