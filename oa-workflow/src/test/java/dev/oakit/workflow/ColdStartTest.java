@@ -1,18 +1,10 @@
 package dev.oakit.workflow;
 
-import dev.oakit.core.Actor;
-import dev.oakit.core.OaKit;
-import dev.oakit.core.directory.Department;
-import dev.oakit.core.directory.Directory;
-import dev.oakit.core.directory.Membership;
-import dev.oakit.core.directory.User;
 import dev.oakit.core.testing.IsolatedBuild;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -77,30 +69,7 @@ class ColdStartTest {
 
     /** Build, start, deploy the definition of key 'leave', the directory, then one leave of 2 days started and approved. */
     static String approveFirst(ProcessDefinition definition) {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:cold-start-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        ds.setUser("sa");
-        Actor admin = Actor.admin("t1", "root");
-        try (OaKit oa = OaKit.builder().dataSource(ds).tenant("t1", "t1").plugin(new WorkflowPlugin())
-                .config("core", Map.of("jobs", Map.of("enabled", false), "tenants", Map.of("requireKnownUsers", false)))
-                .build().start()) {
-            oa.service(ProcessDefinitions.class).deploy(admin, definition);
-            Directory d = oa.service(Directory.class);
-            d.createDepartment(admin, Department.root("hq", "hq"));
-            d.createUser(admin, User.of("boss", "Boss"));
-            d.createUser(admin, User.of("amy", "Amy"));
-            d.saveMembership(admin, Membership.primary("boss", "hq"));
-            d.saveMembership(admin, Membership.primary("amy", "hq"));
-            d.updateDepartment(admin, d.department(admin, "hq").withHead("boss"));
-            ProcessInstance pi = oa.service(Approvals.class).start(Actor.of("t1", "amy"),
-                    StartRequest.of("leave", Map.of("type", "annual", "days", 2)));
-            Actor boss = Actor.of("t1", "boss");
-            ApprovalQueries queries = oa.service(ApprovalQueries.class);
-            long task = queries.todo(boss, TodoQuery.firstPage()).stream()
-                    .filter(t -> t.instanceId() == pi.id()).findFirst().orElseThrow().id();
-            oa.service(Approvals.class).approve(boss, task, Decision.none());
-            return queries.detail(admin, pi.id()).instance().status().name();
-        }
+        return WorkflowFixture.approveOneLeave("jdbc:h2:mem:cold-start-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", definition);
     }
 
     /** Runs in the fresh loader: the first YAML definitions of the JVM, read by several threads at once. */

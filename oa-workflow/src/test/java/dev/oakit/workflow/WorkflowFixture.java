@@ -77,6 +77,44 @@ public final class WorkflowFixture {
         return plainLeave("form.days > " + directorAboveDays);
     }
 
+    /**
+     * On a fresh OAKit over an H2 database (no job workers), one leave of 2 days started by amy and approved by her
+     * manager boss: for tests of a host's first approval, such as in a class loader of its own.
+     *
+     * @param url the H2 database
+     * @param deploy the definition of key 'leave' to deploy first, with the directory (amy and boss in hq, boss its
+     *        head); null when the database holds both from an OAKit before
+     * @return the instance's status
+     */
+    public static String approveOneLeave(String url, ProcessDefinition deploy) {
+        org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+        ds.setURL(url);
+        ds.setUser("sa");
+        Actor admin = Actor.admin("t1", "root");
+        try (OaKit oa = OaKit.builder().dataSource(ds).tenant("t1", "t1").plugin(new WorkflowPlugin())
+                .config("core", Map.of("jobs", Map.of("enabled", false), "tenants", Map.of("requireKnownUsers", false)))
+                .build().start()) {
+            if (deploy != null) {
+                oa.service(ProcessDefinitions.class).deploy(admin, deploy);
+                Directory d = oa.service(Directory.class);
+                d.createDepartment(admin, dev.oakit.core.directory.Department.root("hq", "hq"));
+                d.createUser(admin, dev.oakit.core.directory.User.of("boss", "Boss"));
+                d.createUser(admin, dev.oakit.core.directory.User.of("amy", "Amy"));
+                d.saveMembership(admin, dev.oakit.core.directory.Membership.primary("boss", "hq"));
+                d.saveMembership(admin, dev.oakit.core.directory.Membership.primary("amy", "hq"));
+                d.updateDepartment(admin, d.department(admin, "hq").withHead("boss"));
+            }
+            ProcessInstance pi = oa.service(Approvals.class).start(Actor.of("t1", "amy"),
+                    StartRequest.of("leave", Map.of("type", "annual", "days", 2)));
+            Actor boss = Actor.of("t1", "boss");
+            ApprovalQueries queries = oa.service(ApprovalQueries.class);
+            long task = queries.todo(boss, TodoQuery.firstPage()).stream()
+                    .filter(t -> t.instanceId() == pi.id()).findFirst().orElseThrow().id();
+            oa.service(Approvals.class).approve(boss, task, Decision.none());
+            return queries.detail(admin, pi.id()).instance().status().name();
+        }
+    }
+
     /** The same with the director's condition given. */
     public static ProcessDefinition plainLeave(String directorWhen) {
         return leaveRoute(ProcessDefinition.builder("leave").name("leave").form(typeAndDays().build()).start("start"),

@@ -33,8 +33,14 @@ public final class DefinitionChecks {
         this.handlers = handlers.stream().map(ServiceTaskHandler::id).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** @throws dev.oakit.core.ValidationException listing every problem */
+    /**
+     * Checks the conditions with CEL where they need it; CEL's environment is then built on its background thread
+     * ({@link #prepareConditions}) and waited for, here, before the deploy's transaction begins.
+     *
+     * @throws dev.oakit.core.ValidationException listing every problem
+     */
     public void validate(ProcessDefinition d) {
+        prepareConditions(d);
         java.util.List<dev.oakit.core.ValidationException.Problem> problems = new java.util.ArrayList<>(
                 validator.problems(d, conditions::check, resolvers, handlers));
         // the calendar names are known only here; the format problems came with the validator's
@@ -48,5 +54,13 @@ public final class DefinitionChecks {
             throw new dev.oakit.core.ValidationException(WorkflowErrors.DEFINITION_INVALID, "process definition '" + d.key() + "'",
                     problems);
         }
+    }
+
+    /**
+     * Starts building CEL's environment in the background when a route of the definition has a condition only CEL reads
+     * ({@link Conditions#prepare}); returns at once.
+     */
+    public static void prepareConditions(ProcessDefinition d) {
+        Conditions.prepare(d.routes().stream().map(dev.oakit.workflow.Route::condition).toList());
     }
 }

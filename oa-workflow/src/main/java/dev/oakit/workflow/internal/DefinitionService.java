@@ -320,6 +320,8 @@ public final class DefinitionService implements ProcessDefinitions {
                 .map((rs, c) -> new Stored(rs.getLong("id"), rs.getString("tenant_id"), rs.getString("def_key"),
                         rs.getInt("version"), ProcessDefinition.fromJson(rs.getString("content"))))
                 .findOne().orElseThrow(() -> new NotFoundException(WorkflowErrors.DEFINITION_NOT_FOUND, "process definition " + id + " does not exist"));
+        // its first command that reaches a condition only CEL reads then finds CEL built, rather than building it in its transaction
+        DefinitionChecks.prepareConditions(loaded.definition());
         byId.put(id, loaded);
         return loaded;
     }

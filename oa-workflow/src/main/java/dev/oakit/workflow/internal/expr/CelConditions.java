@@ -25,36 +25,58 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Everything of the conditions that is CEL's: the environment (one per JVM, built by the first condition that needs it),
- * checking a condition with CEL's parser and checker, and evaluating its program with CEL's error messages. The only class
- * of this package that names CEL's types besides {@link ConditionValues}, so that a JVM whose conditions are all
- * {@link PlainCondition}s with plain data loads none of CEL (protobuf, ANTLR and RE2J with it: about 1,350 classes).
- * Thread-safe.
+ * Everything of the conditions that is CEL's: the environment (one per JVM, built by the first condition that needs it, or
+ * ahead of it on {@link CelWarmUp}'s thread), checking a condition with CEL's parser and checker, and evaluating its
+ * program with CEL's error messages. The only class of this package that names CEL's types besides
+ * {@link ConditionValues}, so that a JVM whose conditions are all {@link PlainCondition}s with plain data loads none of CEL
+ * (protobuf, ANTLR and RE2J with it: about 1,350 classes). Thread-safe.
  */
 final class CelConditions {
     private static final Pattern UNDECLARED = Pattern.compile("undeclared reference to '([^']*)' \\(in container '[^']*'\\)");
     private static final Pattern MISSING_KEY = Pattern.compile("key '([^']*)' is not present");
     private static final Pattern CEL_POSITION = Pattern.compile("(?s)evaluation error at <input>:(\\d+): (.*)");
+    /** The background build's condition: a macro, a comparison, a list membership and a function, each with its classes. */
+    private static final String WARM_UP = "has(form.days) && form.days > 3 && 'finance' in initiator.roles && form.type.startsWith('a')";
 
     private static final Object LOCK = new Object();
     private static final AtomicInteger BUILDS = new AtomicInteger();
     /** The environment: immutable and thread-safe once built. */
     private static volatile Cel cel;
+    /** The name of the thread that built the environment (null before), for tests to see who paid for it. */
+    private static volatile String builtOn;
+    /** Tests only: run before each attempt to build, to make it fail (null: none). */
+    static volatile Runnable buildFault;
 
     private CelConditions() {
     }
 
     /**
      * The environment, built on the first call in this JVM (a few hundred milliseconds of a cold JVM's CPU: the parser,
-     * the checker's standard declarations, the runtime's function bindings); concurrent first callers wait for one build.
+     * the checker's standard declarations, the runtime's function bindings), unless the background build of
+     * {@link CelWarmUp} was started: then that build is waited for, and made here only if it failed.
      */
     private static Cel cel() {
+        Cel built = cel;
+        if (built == null) {
+            CelWarmUp.awaitBuild();
+            built = build();
+        }
+        return built;
+    }
+
+    /** Builds the environment unless it was built before; concurrent callers wait for one build. */
+    private static Cel build() {
         Cel built = cel;
         if (built == null) {
             synchronized (LOCK) {
                 built = cel;
                 if (built == null) {
+                    Runnable fault = buildFault;
+                    if (fault != null) {
+                        fault.run();
+                    }
                     built = create();
+                    builtOn = Thread.currentThread().getName();
                     BUILDS.incrementAndGet();
                     cel = built;
                 }
@@ -63,9 +85,24 @@ final class CelConditions {
         return built;
     }
 
+    /**
+     * {@link CelWarmUp}'s build: the environment, then one throw-away condition checked, planned and evaluated, since the
+     * first condition's parse, check, plan and evaluation load and initialise as many of CEL's classes again. Returns
+     * nothing, so that its caller's class names no CEL type.
+     */
+    static void buildInBackground() {
+        Program sample = check(build(), WARM_UP).program();
+        sample.evaluate(Map.of("form", Map.of("days", 5, "type", "annual"), "initiator", Map.of("roles", List.of("finance"))));
+    }
+
     /** @return how often the environment was built in this JVM (by this class loader): 0 or 1 */
     static int builds() {
         return BUILDS.get();
+    }
+
+    /** @return the name of the thread that built the environment, or null before it was built */
+    static String builtOn() {
+        return builtOn;
     }
 
     private static Cel create() {
@@ -97,7 +134,10 @@ final class CelConditions {
      * @return the program, or one human-readable message per problem with its column
      */
     static Checked check(String expression) {
-        Cel cel = cel();
+        return check(cel(), expression);
+    }
+
+    private static Checked check(Cel cel, String expression) {
         CelValidationResult parsed = cel.parse(expression);
         if (parsed.hasError()) {
             return new Checked(null, describe(parsed, true));

@@ -26,7 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Comparisons of a field with a literal joined by {@code &&}, {@code ||} and {@code !( )} ({@link PlainCondition}) are
  * recognised from their text: they are checked without CEL, and evaluated without it where the data is plain. CEL's
  * environment ({@link CelConditions}, one per JVM) is built by the first condition that needs it, to check a condition
- * of any other kind or to evaluate what Java leaves to CEL; a JVM whose conditions never do loads none of CEL.
+ * of any other kind or to evaluate what Java leaves to CEL; a JVM whose conditions never do loads none of CEL. A
+ * definition with a condition of another kind starts that build on a background thread when it is deployed or loaded
+ * ({@link #prepare}), so that its first command finds CEL built.
  *
  * <p>One instance per engine. Thread-safe: conditions and CEL's programs are immutable, and the cache of the last
  * {@value #CACHE_SIZE} compiled conditions is a concurrent map.
@@ -120,6 +122,24 @@ public final class Conditions {
                     compiled.problems().stream().map(p -> new ValidationException.Problem(PATH, p)).toList());
         }
         return remember(expression, compiled);
+    }
+
+    /**
+     * Starts building CEL's environment on a background daemon thread ({@link CelWarmUp}: once per JVM, unless
+     * {@code oakit.preinitialize} is {@code false}) when one of the conditions is one only CEL reads, so that the first
+     * command reaching it does not build it inside its transaction. Call it where a definition's conditions become known:
+     * at deploy, before they are checked, and when a definition is loaded. Returns at once; reads the texts only.
+     *
+     * @param expressions the conditions, null ones (routes without a condition) skipped; never null
+     */
+    public static void prepare(Iterable<String> expressions) {
+        for (String expression : expressions) {
+            if (expression != null && !expression.isBlank() && expression.length() <= MAX_LENGTH
+                    && PlainCondition.parse(expression) == null) {
+                CelWarmUp.start();
+                return;
+            }
+        }
     }
 
     /** @return how many compiled conditions the cache holds now */

@@ -70,32 +70,45 @@ class LazyCelTest {
     static final class RacingFirstUses implements Callable<List<Object>> {
         @Override
         public List<Object> call() throws Exception {
-            Conditions conditions = new Conditions();
-            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-            try {
-                CountDownLatch go = new CountDownLatch(1);
-                List<Future<Boolean>> answers = new ArrayList<>();
-                for (int i = 0; i < THREADS; i++) {
-                    int n = i;
-                    answers.add(pool.submit(() -> {
-                        go.await();
-                        // a different text per thread: each compiles its own, all need the environment
-                        return conditions.compile("has(form.days) && form.days + " + n + " > " + (n + 3))
-                                .evaluate(Map.of("form", Map.of("days", 5)));
-                    }));
-                }
-                go.countDown();
-                List<Object> out = new ArrayList<>();
-                List<Boolean> each = new ArrayList<>();
-                for (Future<Boolean> f : answers) {
-                    each.add(f.get(2, TimeUnit.MINUTES));
-                }
-                out.add(CelConditions.builds());
-                out.addAll(each);
-                return out;
-            } finally {
-                pool.shutdownNow();
+            List<Boolean> each = race(false);
+            List<Object> out = new ArrayList<>();
+            out.add(CelConditions.builds());
+            out.addAll(each);
+            return out;
+        }
+    }
+
+    /**
+     * {@value #THREADS} threads at once, each compiling and evaluating a condition only CEL reads, of a different text.
+     *
+     * @param prepare whether each first prepares its condition, as deploying or loading its definition does
+     * @return each thread's answer (all true)
+     */
+    static List<Boolean> race(boolean prepare) throws Exception {
+        Conditions conditions = new Conditions();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Boolean>> answers = new ArrayList<>();
+            for (int i = 0; i < THREADS; i++) {
+                String expression = "has(form.days) && form.days + " + i + " > " + (i + 3);
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    if (prepare) {
+                        Conditions.prepare(List.of(expression));
+                    }
+                    // a different text per thread: each compiles its own, all need the environment
+                    return conditions.compile(expression).evaluate(Map.of("form", Map.of("days", 5)));
+                }));
             }
+            go.countDown();
+            List<Boolean> each = new ArrayList<>();
+            for (Future<Boolean> f : answers) {
+                each.add(f.get(2, TimeUnit.MINUTES));
+            }
+            return each;
+        } finally {
+            pool.shutdownNow();
         }
     }
 
