@@ -3,6 +3,7 @@ package dev.oakit.core;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -28,8 +29,13 @@ import java.util.Map;
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public abstract sealed class OaKitSettings<B extends OaKitSettings<B>> permits OaKitBuilder, OaKitModule.Builder {
-    /** Turns maps, records and trees given to {@link #config} into trees; JSON only, so that no YAML parser loads for them. */
-    private static final ObjectMapper CONFIG_MAPPER = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+    /**
+     * Turns records, trees and other values given to {@link #config} into trees; JSON only, so that no YAML parser loads
+     * for them. Made on the first such value: maps and lists of texts, booleans and whole numbers become trees without it.
+     */
+    private static final class ConfigValues {
+        static final ObjectMapper MAPPER = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+    }
 
     /** Reads configuration files: made on the first {@link #configFile}, a host that never reads one never loads YAML. */
     private static final class ConfigFiles {
@@ -164,7 +170,8 @@ public abstract sealed class OaKitSettings<B extends OaKitSettings<B>> permits O
             return self();
         }
         try {
-            config.merge(namespace, CONFIG_MAPPER.valueToTree(value), OaKitSettings::merge);
+            JsonNode plain = plainTree(value);
+            config.merge(namespace, plain != null ? plain : ConfigValues.MAPPER.valueToTree(value), OaKitSettings::merge);
         } catch (IllegalArgumentException e) {
             problems.add("config '" + namespace + "' cannot be read: " + e.getMessage());
         }
@@ -190,6 +197,54 @@ public abstract sealed class OaKitSettings<B extends OaKitSettings<B>> permits O
             problems.add("config file " + file + " cannot be read: " + e.getMessage());
         }
         return self();
+    }
+
+    /**
+     * The tree Jackson's {@code valueToTree} makes of a value built of the JDK's maps with text keys, the JDK's lists,
+     * texts, booleans, {@code Integer}s, {@code Long}s and nulls inside them, made without a mapper; null for any other
+     * value, and for one nested deeper than {@value #PLAIN_DEPTH} (a map that holds itself is the mapper's to report).
+     * In a fresh JVM a mapper's first tree costs its serializers' classes on the host's thread.
+     */
+    static JsonNode plainTree(Object value) {
+        return plainTree(value, 0);
+    }
+
+    private static final int PLAIN_DEPTH = 64;
+
+    private static JsonNode plainTree(Object value, int depth) {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        if (depth > PLAIN_DEPTH) {
+            return null;
+        } else if (value instanceof String s) {
+            return nodes.textNode(s);
+        } else if (value instanceof Boolean b) {
+            return nodes.booleanNode(b);
+        } else if (value instanceof Integer i) {
+            return nodes.numberNode(i);
+        } else if (value instanceof Long l) {
+            return nodes.numberNode(l);
+        } else if (value instanceof Map<?, ?> map && value.getClass().getName().startsWith("java.util.")) {
+            ObjectNode object = nodes.objectNode();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                JsonNode v = e.getValue() == null ? nodes.nullNode() : plainTree(e.getValue(), depth + 1);
+                if (!(e.getKey() instanceof String key) || v == null) {
+                    return null;
+                }
+                object.set(key, v);
+            }
+            return object;
+        } else if (value instanceof List<?> list && value.getClass().getName().startsWith("java.util.")) {
+            com.fasterxml.jackson.databind.node.ArrayNode array = nodes.arrayNode(list.size());
+            for (Object item : list) {
+                JsonNode v = item == null ? nodes.nullNode() : plainTree(item, depth + 1);
+                if (v == null) {
+                    return null;
+                }
+                array.add(v);
+            }
+            return array;
+        }
+        return null;
     }
 
     /** Deep merge of two config trees: objects merge key by key, anything else is replaced. */

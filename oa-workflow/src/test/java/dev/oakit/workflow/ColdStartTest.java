@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A freshly started host's way to its first approval, in a class loader of its own (OAKit's JVM-wide state as fresh
- * as in a new JVM): a process defined in Java and deployed, started and approved loads no YAML parser, and, its condition
- * being a plain comparison, none of the condition language (CEL); a process whose condition only CEL reads builds CEL
+ * as in a new JVM): a process defined in Java and deployed, started and approved loads no YAML parser, none of the ANTLR
+ * lexers Jdbi's default SQL parser runs, and, its condition being a plain comparison, none of the condition language (CEL); a process whose condition only CEL reads builds CEL
  * then and is approved as before; the first YAML definitions, read by several threads at once, come out equal to the
  * same definition in JSON.
  */
@@ -25,6 +25,14 @@ class ColdStartTest {
     private static final List<String> YAML_PACKAGES = List.of("org.yaml.snakeyaml.", "com.fasterxml.jackson.dataformat.yaml.");
     /** CEL and the libraries only it brings. */
     private static final List<String> CEL_PACKAGES = List.of("dev.cel.", "com.google.protobuf.", "org.antlr.", "com.google.re2j.");
+    /** Jdbi's ANTLR lexers of SQL and templates, and the ANTLR runtime Jdbi carries inlined. */
+    private static final List<String> JDBI_ANTLR = List.of("org.jdbi.v3.core.inlined.", "org.jdbi.v3.core.internal.lexer.");
+    /**
+     * The three ANTLR interfaces the JVM loads when it verifies Jdbi's own parser and template engine, which Jdbi makes
+     * for every Jdbi before OAKit sets its own: loaded, never used (no lexer, no ANTLR runtime class).
+     */
+    private static final List<String> JDBI_ANTLR_VERIFIED = List.of("org.jdbi.v3.core.inlined.org.antlr.v4.runtime.$IntStream",
+            "org.jdbi.v3.core.inlined.org.antlr.v4.runtime.$CharStream", "org.jdbi.v3.core.inlined.org.antlr.v4.runtime.$ANTLRErrorListener");
 
     @Test
     void theFirstApprovalOfAJavaDefinedProcessLoadsNoYaml() throws Exception {
@@ -33,6 +41,8 @@ class ColdStartTest {
             assertThat(status).isEqualTo(InstanceStatus.APPROVED.name());
             assertThat(yaml(fresh.loaded())).as("YAML classes loaded on the way to the first approval").isEmpty();
             assertThat(loaded(fresh.loaded(), CEL_PACKAGES)).as("CEL classes loaded on the way to the first approval").isEmpty();
+            assertThat(loaded(fresh.loaded(), JDBI_ANTLR)).as("Jdbi's ANTLR classes loaded on the way to the first approval")
+                    .isSubsetOf(JDBI_ANTLR_VERIFIED);
 
             assertThat(fresh.<String>call(FirstApprovalWithCel.class.getName())).isEqualTo(InstanceStatus.APPROVED.name());
             assertThat(loaded(fresh.loaded(), CEL_PACKAGES)).as("CEL classes once a condition needs CEL").isNotEmpty();

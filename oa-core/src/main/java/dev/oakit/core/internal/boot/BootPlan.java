@@ -127,12 +127,14 @@ public final class BootPlan {
         }
         List<OaPlugin> ordered = order.stream().map(byId::get).toList();
 
-        CoreConfig coreConfig = readCoreConfig(settings, json, problems);
+        // one strict reader for the core's configuration and every plugin's: one copy of the mapper, one cache of deserializers
+        ObjectMapper strict = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        CoreConfig coreConfig = readCoreConfig(settings, strict, problems);
         problems.addAll(OptionalLibraries.missing(settings, coreConfig, BootPlan.class.getClassLoader()));
 
         List<PluginContextImpl> contexts = new ArrayList<>();
         for (OaPlugin p : ordered) {
-            PluginContextImpl ctx = new PluginContextImpl(p.id(), settings.config().get(p.id()), json, problems,
+            PluginContextImpl ctx = new PluginContextImpl(p.id(), settings.config().get(p.id()), strict, problems,
                     p.getClass().getClassLoader());
             try {
                 p.configure(ctx);
@@ -165,12 +167,12 @@ public final class BootPlan {
         return new BootPlan(settings, json, coreConfig, ordered, contexts);
     }
 
-    private static CoreConfig readCoreConfig(BootSettings settings, ObjectMapper json, List<String> problems) {
+    /** @param strict the mapper that fails on unknown properties */
+    private static CoreConfig readCoreConfig(BootSettings settings, ObjectMapper strict, List<String> problems) {
         CoreConfig config = CoreConfig.defaults();
         if (settings.config().containsKey(CORE_ID)) {
             try {
-                config = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                        .treeToValue(settings.config().get(CORE_ID), CoreConfig.class);
+                config = strict.treeToValue(settings.config().get(CORE_ID), CoreConfig.class);
             } catch (Exception e) {
                 problems.add("config 'core' is invalid: " + e.getMessage().lines().findFirst().orElse(""));
                 return CoreConfig.defaults();

@@ -1,6 +1,5 @@
 package dev.oakit.core.internal.boot;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Module;
@@ -40,12 +39,18 @@ public final class PluginContextImpl implements OaPluginContext {
     record Extension(Class<?> point, Object instance, Class<?> implementation) {
     }
 
-    PluginContextImpl(String pluginId, JsonNode configNode, ObjectMapper mapper, List<String> problems, ClassLoader pluginLoader) {
+    /** @param strict the mapper that reads configuration, failing on unknown properties; shared by every plugin's context */
+    PluginContextImpl(String pluginId, JsonNode configNode, ObjectMapper strict, List<String> problems, ClassLoader pluginLoader) {
         this.pluginId = pluginId;
         this.pluginLoader = pluginLoader;
         this.configNode = configNode;
-        this.mapper = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.mapper = strict;
         this.problems = problems;
+    }
+
+    /** @return the mapper that reads this plugin's configuration */
+    ObjectMapper configMapper() {
+        return mapper;
     }
 
     void close() {

@@ -1,9 +1,9 @@
 package dev.oakit.core.internal.boot;
 
 import dev.oakit.core.form.FormSchema;
+import dev.oakit.core.internal.db.PlainSqlParser;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.ColonPrefixSqlParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Readies, once per JVM and on a daemon thread started by the first {@code build()} (a builder alone starts
- * nothing), the libraries that {@code start()} and the first commands need but {@code build()} does not: Flyway's configuration and plugins, Jdbi and its SQL
- * parser, the form validator's classes with a first form (its JSON Schema is compiled only when data first needs it:
+ * nothing), the libraries that {@code start()} and the first commands need but {@code build()} does not: Flyway's configuration and plugins, Jdbi (its
+ * configuration and mappers; OAKit's SQL parser needs no warming), the form validator's classes with a first form (its JSON Schema is compiled only when data first needs it:
  * valid plain data never does), and the seeding of the JVM's random generators that the first event id (the first
  * deploy's, usually) would wait for. In a fresh JVM each costs its
  * first user a cold class load and initialisation (hundreds of milliseconds together); done here, it
@@ -105,7 +105,7 @@ public final class Preinitializer {
             throw new SQLException("the preinitializer opens no connection");
         });
         jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class);
-        new ColonPrefixSqlParser().parse("SELECT a, b FROM t WHERE c = :c AND d IN (:d) ORDER BY a", null);
+        PlainSqlParser.read("SELECT a, b FROM t WHERE c = :c AND d IN (:d) ORDER BY a");
         // the argument and column-mapper factories a first query looks through, for the types OAKit binds and reads
         org.jdbi.v3.core.argument.Arguments arguments = jdbi.getConfig(org.jdbi.v3.core.argument.Arguments.class);
         org.jdbi.v3.core.mapper.ColumnMappers columns = jdbi.getConfig(org.jdbi.v3.core.mapper.ColumnMappers.class);

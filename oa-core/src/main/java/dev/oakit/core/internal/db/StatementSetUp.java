@@ -7,6 +7,7 @@ import org.jdbi.v3.core.argument.QualifiedArgumentFactory;
 import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.core.mapper.Mappers;
 import org.jdbi.v3.core.qualifier.QualifiedType;
+import org.jdbi.v3.core.statement.SqlStatements;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -40,8 +41,12 @@ public final class StatementSetUp {
     private StatementSetUp() {
     }
 
-    /** Installs the chosen-once argument factory (after every other registration of OAKit's) and warms the mappers. */
+    /**
+     * Installs the chosen-once argument factory (after every other registration of OAKit's), warms the mappers, and sets
+     * the SQL parser and template engine that read statements as Jdbi's defaults do, without ANTLR ({@link PlainSqlParser}).
+     */
     public static void install(Jdbi jdbi) {
+        jdbi.getConfig(SqlStatements.class).setSqlParser(PlainSqlParser.INSTANCE).setTemplateEngine(PlainSqlParser.Templates.INSTANCE);
         jdbi.registerArgument(new ChosenOnce(jdbi.getConfig()));
         Mappers mappers = jdbi.getConfig(Mappers.class);
         for (Class<?> type : PLAIN) {
