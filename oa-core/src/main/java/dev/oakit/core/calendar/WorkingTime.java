@@ -22,11 +22,19 @@ final class WorkingTime {
     private static final LocalDate MIN_DATE = LocalDate.of(1, 1, 1);
     private static final LocalDate MAX_DATE = LocalDate.of(9999, 12, 31);
     private static final Instant[] NONE = new Instant[0];
+    /** How many dates {@link #intervals} keeps: a measurement spans the days of the span and one on either side. */
+    private static final int RECENT_DAYS = 8;
 
     private final BusinessCalendar cal;
     private final ZoneRules rules;
     /** No search for working time needs to look further ahead than this many days (see validation). */
     private final int searchHorizonDays;
+    /** The intervals of the dates last asked for, by epoch day modulo {@link #RECENT_DAYS}; racy by design (see {@link Day}). */
+    private final Day[] recent = new Day[RECENT_DAYS];
+
+    /** A date's intervals; immutable (final fields), so a racy read of {@link #recent} sees a whole entry or an older one. */
+    private record Day(long epochDay, Instant[] intervals) {
+    }
 
     WorkingTime(BusinessCalendar cal, int holidays) {
         this.cal = cal;
@@ -180,8 +188,24 @@ final class WorkingTime {
         return sum;
     }
 
-    /** The non-empty working intervals of a date as {@code [s0, e0, s1, e1, ...]}, ascending. */
+    /**
+     * The non-empty working intervals of a date as {@code [s0, e0, s1, e1, ...]}, ascending; shared, never to be written.
+     * The last dates asked for are kept: measuring a task's working time turns the same few days into instants at every
+     * close, and a date's intervals never change (the calendar is immutable).
+     */
     Instant[] intervals(LocalDate date) {
+        long day = date.toEpochDay();
+        int slot = Math.floorMod(day, RECENT_DAYS);
+        Day known = recent[slot];
+        if (known != null && known.epochDay == day) {
+            return known.intervals;
+        }
+        Instant[] made = computeIntervals(date);
+        recent[slot] = new Day(day, made);
+        return made;
+    }
+
+    private Instant[] computeIntervals(LocalDate date) {
         if (date.isBefore(MIN_DATE) || date.isAfter(MAX_DATE)) {
             throw new DateTimeException("Business calendar '" + cal.name() + "' computes working time on dates from "
                     + MIN_DATE + " to " + MAX_DATE + " only, not on " + date);

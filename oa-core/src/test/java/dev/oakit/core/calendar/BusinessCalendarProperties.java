@@ -99,6 +99,18 @@ class BusinessCalendarProperties {
 
     // ------------------------------------------------------------------ add
 
+    /** The dates a calendar keeps turned into instants change nothing: it measures as a fresh copy of itself, whatever it measured before. */
+    @Property(tries = 200)
+    void keptDatesMeasureAsAFreshCalendar(@ForAll("calendars") BusinessCalendar c, @ForAll("instants") Instant a,
+                                          @ForAll("instants") Instant b, @ForAll("instants") Instant x, @ForAll("instants") Instant y) {
+        c.between(x, y); // fills the kept dates with others, some in the slots a and b use
+        c.between(x, x.plus(Duration.ofDays(3)));
+        assertThat(c.between(a, b)).isEqualTo(new WorkingTime(c, 400).between(a, b));
+        assertThat(c.between(a, a.plus(Duration.ofHours(30)))).isEqualTo(new WorkingTime(c, 400).between(a, a.plus(Duration.ofHours(30))));
+        LocalDate day = LocalDate.ofInstant(a, c.zone());
+        assertThat(c.isWorkingDay(day)).isEqualTo(new WorkingTime(c, 400).intervals(day).length > 0);
+    }
+
     @Property(tries = 300)
     void addingZeroIsTheNextWorkingInstant(@ForAll("calendars") BusinessCalendar c, @ForAll("instants") Instant t) {
         Instant next = c.nextWorkingInstant(t);

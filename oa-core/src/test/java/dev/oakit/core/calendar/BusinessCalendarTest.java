@@ -34,6 +34,19 @@ class BusinessCalendarTest {
             .workday(LocalDate.of(2026, 10, 10), FRIDAY)
             .build();
 
+    @Test
+    void measuring_again_over_the_same_days_reuses_their_instants() {
+        BusinessCalendar cal = BusinessCalendar.builder("kept").zone(SHANGHAI).week(MONDAY, FRIDAY, "09:00-18:00").build();
+        assertThat(cal.between(sh("2026-12-07T10:00"), sh("2026-12-07T11:30"))).isEqualTo(Duration.ofMinutes(90));
+        LocalDate monday = LocalDate.of(2026, 12, 7);
+        WorkingTime time = new WorkingTime(cal, 0);
+        Instant[] first = time.intervals(monday);
+        assertThat(time.intervals(monday)).isSameAs(first).containsExactly(sh("2026-12-07T09:00"), sh("2026-12-07T18:00"));
+        // a date eight days later takes the same place; the first is made again, equal
+        time.intervals(monday.plusDays(8));
+        assertThat(time.intervals(monday)).isNotSameAs(first).containsExactly(first);
+    }
+
     static Instant sh(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant();
     }

@@ -52,6 +52,8 @@ public final class DefinitionService implements ProcessDefinitions {
         private final boolean services;
         /** The start form's permissions, made at the first start (null before, and for a definition without a form). */
         private volatile dev.oakit.core.form.FormAccess startAccess;
+        /** The start form as its initiator reads it (the start node's permissions, read-only otherwise), made at the first start. */
+        private volatile dev.oakit.core.form.FormAccess startView;
 
         public Stored(long id, String tenantId, String key, int version, ProcessDefinition definition) {
             this.id = id;
@@ -100,21 +102,35 @@ public final class DefinitionService implements ProcessDefinitions {
         public dev.oakit.core.form.FormAccess startAccess() {
             dev.oakit.core.form.FormAccess access = startAccess;
             if (access == null && definition.form() != null) {
-                Node.Start start = null;
-                for (Node n : definition.nodes()) {
-                    if (n instanceof Node.Start s) {
-                        start = s;
-                        break;
-                    }
-                }
-                if (start == null) {
-                    throw new IllegalStateException("process '" + key + "' v" + version + " has no start node");
-                }
-                access = dev.oakit.core.form.FormAccess.of(definition.form(), start.fields(),
+                access = dev.oakit.core.form.FormAccess.of(definition.form(), startNode().fields(),
                         dev.oakit.core.form.FieldAccess.EDITABLE);
                 startAccess = access;
             }
             return access;
+        }
+
+        /**
+         * @return the start form as the initiator sees it (the start node's permissions, other fields read-only), made once
+         *         per stored definition instead of looked up by the form schema's deep hash at every start; null for a
+         *         definition without a form
+         */
+        public dev.oakit.core.form.FormAccess startView() {
+            dev.oakit.core.form.FormAccess view = startView;
+            if (view == null && definition.form() != null) {
+                view = dev.oakit.core.form.FormAccess.of(definition.form(), startNode().fields(),
+                        dev.oakit.core.form.FieldAccess.READ_ONLY);
+                startView = view;
+            }
+            return view;
+        }
+
+        private Node.Start startNode() {
+            for (Node n : definition.nodes()) {
+                if (n instanceof Node.Start s) {
+                    return s;
+                }
+            }
+            throw new IllegalStateException("process '" + key + "' v" + version + " has no start node");
         }
 
         public long id() {

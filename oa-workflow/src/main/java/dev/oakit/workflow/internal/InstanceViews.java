@@ -80,17 +80,18 @@ public final class InstanceViews {
      * The instance as its initiator sees it right after the start, from the start command's own
      * state (which saves reading it back).
      */
-    public ProcessInstance initiatorView(InstanceRow row, ProcessDefinition d, JsonNode form, dev.oakit.workflow.InstanceStatus status,
-                                         List<TaskRow> open, List<String> active, Instant now) {
-        Map<String, FieldAccess> access = start(d).fields();
+    public ProcessInstance initiatorView(InstanceRow row, DefinitionService.Stored def, JsonNode form,
+                                         dev.oakit.workflow.InstanceStatus status, List<TaskRow> open, List<String> active, Instant now) {
+        ProcessDefinition d = def.definition();
+        FormAccess access = d.form() == null ? null : def.startView();
         for (TaskRow t : open) {
-            if (t.assigneeId().equals(row.initiatorId()) && t.status() == TaskStatus.OPEN
+            if (d.form() != null && t.assigneeId().equals(row.initiatorId()) && t.status() == TaskStatus.OPEN
                     && d.node(t.nodeId()).orElse(null) instanceof Node.Approval a) {
-                access = a.fields();
+                access = FormAccess.of(d.form(), a.fields(), FieldAccess.READ_ONLY);
                 break;
             }
         }
-        JsonNode visible = d.form() == null ? form : FormAccess.of(d.form(), access, FieldAccess.READ_ONLY).read(form);
+        JsonNode visible = access == null ? form : access.read(form);
         return instance(row, status, visible, active, status.ended() ? now : null);
     }
 

@@ -49,7 +49,7 @@ public final class Outbox {
      * thread's own. {@code randomUUID} draws on the JVM's one shared {@code SecureRandom}, whose lock (and, on Linux, read of
      * /dev/urandom) every command that publishes took in turn: at 4 threads it was the engine's main point of contention.
      */
-    private static final ThreadLocal<java.security.SecureRandom> IDS = ThreadLocal.withInitial(Outbox::idGenerator);
+    private static final ThreadLocal<IdBytes> IDS = ThreadLocal.withInitial(() -> new IdBytes(idGenerator()));
 
     private final ObjectMapper json;
     private final JobRepository jobs;
@@ -97,7 +97,7 @@ public final class Outbox {
                           String aggregateId, Object payload) {
         dev.oakit.core.Checks.text("eventType", type, 100);
         List<String> listening = listeners.isEmpty() ? List.of() : listenersOf(type);
-        List<EventRelay> accepting = relays.isEmpty() ? List.of() : relays.stream().filter(r -> r.accepts(type)).toList();
+        List<EventRelay> accepting = relays.isEmpty() ? List.of() : relaysOf(type);
         if (listening.isEmpty() && accepting.isEmpty() && (payload == null || OBJECT_PAYLOADS.containsKey(payload.getClass()))) {
             // nobody reads it: no JSON (its type was seen to give a JSON object before, so the check below holds)
             return newEventId();
@@ -127,17 +127,52 @@ public final class Outbox {
 
     /** @return a new random (version 4) UUID, as {@link UUID#randomUUID()} gives, without the JVM-wide lock */
     static String newEventId() {
-        byte[] b = new byte[16];
-        IDS.get().nextBytes(b);
-        b[6] = (byte) ((b[6] & 0x0f) | 0x40); // version 4
-        b[8] = (byte) ((b[8] & 0x3f) | 0x80); // IETF variant
+        IdBytes ids = IDS.get();
+        byte[] b = ids.next();
+        int o = ids.offset;
         long hi = 0;
         long lo = 0;
         for (int i = 0; i < 8; i++) {
-            hi = (hi << 8) | (b[i] & 0xff);
-            lo = (lo << 8) | (b[i + 8] & 0xff);
+            hi = (hi << 8) | (b[o + i] & 0xff);
+            lo = (lo << 8) | (b[o + i + 8] & 0xff);
         }
+        hi = (hi & ~0xf000L) | 0x4000L; // version 4
+        lo = (lo & 0x3fffffffffffffffL) | 0x8000000000000000L; // IETF variant
         return new UUID(hi, lo).toString();
+    }
+
+    /**
+     * A thread's random bytes for event ids, drawn from its generator 32 ids at a time: each draw of a DRBG runs its
+     * per-call state update (hashes) however few bytes it returns, which per 16-byte id cost more than the id itself.
+     */
+    static final class IdBytes {
+        static final int IDS_PER_DRAW = 32;
+        private final java.security.SecureRandom random;
+        private final byte[] bytes = new byte[16 * IDS_PER_DRAW];
+        /** where the current id's 16 bytes start */
+        int offset = bytes.length;
+        /** how many times the generator was asked for bytes */
+        int draws;
+
+        IdBytes(java.security.SecureRandom random) {
+            this.random = random;
+        }
+
+        /** @return the buffer, with the next id's 16 unused bytes at {@link #offset} */
+        byte[] next() {
+            offset += 16;
+            if (offset >= bytes.length) {
+                random.nextBytes(bytes);
+                draws++;
+                offset = 0;
+            }
+            return bytes;
+        }
+    }
+
+    /** @return the current thread's id bytes (for tests) */
+    static IdBytes idBytes() {
+        return IDS.get();
     }
 
     private static java.security.SecureRandom idGenerator() {
@@ -157,7 +192,31 @@ public final class Outbox {
 
     /** @return ids of the installed listeners that accept the type, in registration order */
     List<String> listenersOf(String type) {
-        return listeners.entrySet().stream().filter(e -> e.getValue().accepts(type)).map(Map.Entry::getKey).toList();
+        // every command's events pass here: a loop, not a stream (its pipeline costs more than the calls while not yet compiled)
+        List<String> ids = null;
+        for (Map.Entry<String, EventListener> e : listeners.entrySet()) {
+            if (e.getValue().accepts(type)) {
+                if (ids == null) {
+                    ids = new ArrayList<>(listeners.size());
+                }
+                ids.add(e.getKey());
+            }
+        }
+        return ids == null ? List.of() : List.copyOf(ids);
+    }
+
+    /** @return the installed relays that accept the type, in registration order */
+    private List<EventRelay> relaysOf(String type) {
+        List<EventRelay> accepting = null;
+        for (EventRelay r : relays) {
+            if (r.accepts(type)) {
+                if (accepting == null) {
+                    accepting = new ArrayList<>(relays.size());
+                }
+                accepting.add(r);
+            }
+        }
+        return accepting == null ? List.of() : List.copyOf(accepting);
     }
 
     /** Loads an event of a tenant by id. */

@@ -51,6 +51,40 @@ class OutboxIdsTest {
     }
 
     @Test
+    void a_thread_asks_its_generator_once_per_32_ids_and_every_id_takes_16_bytes_of_its_own() throws Exception {
+        // on a fresh thread: the draws counted are this test's alone
+        Thread t = new Thread(() -> {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 320; i++) {
+                ids.add(Outbox.newEventId());
+            }
+            assertThat(Outbox.idBytes().draws).isEqualTo(10);
+            assertThat(Set.copyOf(ids)).hasSize(320);
+            // each of the 30 bits a v4 UUID leaves random in either half takes both values somewhere among the ids
+            long hiOnes = 0;
+            long hiZeros = 0;
+            long loOnes = 0;
+            long loZeros = 0;
+            for (String id : ids) {
+                UUID u = UUID.fromString(id);
+                assertThat(u.version()).isEqualTo(4);
+                assertThat(u.variant()).isEqualTo(2);
+                hiOnes |= u.getMostSignificantBits();
+                hiZeros |= ~u.getMostSignificantBits();
+                loOnes |= u.getLeastSignificantBits();
+                loZeros |= ~u.getLeastSignificantBits();
+            }
+            assertThat(hiOnes & hiZeros).isEqualTo(~0xf000L);
+            assertThat(loOnes & loZeros).isEqualTo(0x3fffffffffffffffL);
+        });
+        Throwable[] failed = new Throwable[1];
+        t.setUncaughtExceptionHandler((x, e) -> failed[0] = e);
+        t.start();
+        t.join();
+        assertThat(failed[0]).isNull();
+    }
+
+    @Test
     void an_event_nobody_reads_gets_an_id_and_a_payload_that_is_no_object_is_still_refused() {
         String id = nobodyListens.publish(null, "acme", "alice", Instant.EPOCH, "test.ping", "thing", "1", Map.of("a", 1));
         assertThat(UUID.fromString(id).version()).isEqualTo(4);

@@ -211,7 +211,7 @@ public final class CommandRunner {
         starting.decide(r, request);
         write(ctx, r);
         if (view != null) {
-            view[0] = views.initiatorView(row, d, r.form(), r.status, r.open, r.st.active, r.now);
+            view[0] = views.initiatorView(row, def, r.form(), r.status, r.open, r.st.active, r.now);
         }
         return id;
     }
