@@ -109,9 +109,18 @@ public final class HeldStatements {
      * @return {@code sql} prepared on {@code c}: held when {@code c} is an H2 connection, bare or in HikariCP's proxy
      */
     public static Lease hold(Connection c, String sql, String key) throws SQLException {
+        PreparedStatement held = held(c, sql, key);
+        return held != null ? new Lease(held, true) : new Lease(prepare(c, sql, key), false);
+    }
+
+    /**
+     * @return {@code sql} held for {@code c} (prepared now if it is not held yet), or null when {@code c} holds no
+     *     statements; the caller does not close it
+     */
+    static PreparedStatement held(Connection c, String sql, String key) throws SQLException {
         Connection physical = physical(c);
         if (physical == null) {
-            return new Lease(prepare(c, sql, key), false);
+            return null;
         }
         Map<String, PreparedStatement> held = HELD.get(physical);
         if (held == null) {
@@ -127,10 +136,11 @@ public final class HeldStatements {
         } else {
             p.clearBatch(); // a batch a failed use left behind must not run with the next one
         }
-        return new Lease(p, true);
+        return p;
     }
 
-    private static PreparedStatement prepare(Connection c, String sql, String key) throws SQLException {
+    /** @return {@code sql} prepared on {@code c} for one use, returning the generated key column {@code key} unless null */
+    static PreparedStatement prepare(Connection c, String sql, String key) throws SQLException {
         return key == null ? c.prepareStatement(sql) : c.prepareStatement(sql, new String[]{key});
     }
 
