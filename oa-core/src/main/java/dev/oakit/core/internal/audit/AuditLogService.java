@@ -54,12 +54,10 @@ public final class AuditLogService implements AuditLog {
         // every command appends one: plain JDBC held per connection (HeldStatements), bound as Jdbi bound it
         // (Jdbi's own work around a statement cost about as much as embedded H2's)
         PlainJdbc.update(h, PlainJdbc.Prepared.HELD, APPEND, p -> {
-            PlainJdbc.text(p, 1, tenantId);
-            PlainJdbc.text(p, 2, actorId);
-            PlainJdbc.text(p, 3, onBehalfOf);
-            PlainJdbc.text(p, 4, action);
-            PlainJdbc.text(p, 5, targetType);
-            PlainJdbc.text(p, 6, targetId);
+            String[] texts = {tenantId, actorId, onBehalfOf, action, targetType, targetId};
+            for (int i = 0; i < texts.length; i++) {
+                PlainJdbc.text(p, i + 1, texts[i]);
+            }
             PlainJdbc.time(p, 7, when);
             PlainJdbc.text(p, 8, requestId);
             PlainJdbc.text(p, 9, shortSummary);
