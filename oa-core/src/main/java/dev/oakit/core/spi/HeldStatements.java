@@ -128,7 +128,13 @@ public final class HeldStatements {
         return hold(c, sql, key, null);
     }
 
-    private static Lease hold(Connection c, String sql, String key, Handle h) throws SQLException {
+    /** @return {@code sql} prepared on {@code c} for this lease only, closed with it ({@link PlainJdbc}'s per-use statements) */
+    static Lease once(Connection c, String sql, String key) throws SQLException {
+        return new Lease(prepare(c, sql, key), null);
+    }
+
+    /** As {@link #hold(Connection, String, String)}; {@code h}, when given, drops the connection's statements at its close. */
+    static Lease hold(Connection c, String sql, String key, Handle h) throws SQLException {
         Connection physical = physical(c);
         if (physical == null) {
             return new Lease(prepare(c, sql, key), null);

@@ -14,14 +14,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Values bound by position as Jdbi binds them by name, nulls included, held or not, on every database. */
+/**
+ * Values bound by position as Jdbi binds them by name, nulls included, held or not, on every database; the statement
+ * helpers run, read, close and fail as they say.
+ */
 class PlainJdbcTest {
+    private static final String ADD = "INSERT INTO plain_rows (s, n) VALUES (?, ?)";
+    private static final String BY_N = "SELECT id, s FROM plain_rows WHERE n >= ? ORDER BY id";
     private static final String INSERT = "INSERT INTO plain_values (id, s, l, i, b, at, dt) VALUES (:id, :s, :l, :i, :b, :at, :dt)";
     private static final Instant AT = Instant.parse("2026-03-29T01:30:00.123Z");
     private static final LocalDate DAY = LocalDate.of(2024, 2, 29);
@@ -89,6 +95,98 @@ class PlainJdbcTest {
         })).isInstanceOf(UnableToExecuteStatementException.class).hasMessageContaining("NO_SUCH_TABLE");
         assertThatThrownBy(() -> PlainJdbc.value(null, 3, java.util.UUID.randomUUID()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("parameter 3").hasMessageContaining("LocalDate");
+    }
+
+    @DbTest
+    void theHelpersRunTheStatementAndReadWhatItReturns(TestDatabase db) throws Exception {
+        createRows(db);
+        Jdbi.create(db.dataSource()).useHandle(h -> {
+            long first = PlainJdbc.insert(h, PlainJdbc.Prepared.HELD, ADD, "id", p -> bindRow(p, "a", 1));
+            long second = PlainJdbc.insert(h, PlainJdbc.Prepared.PER_USE, ADD, "id", p -> bindRow(p, "b", 2));
+            assertThat(second).isGreaterThan(first).isPositive();
+            assertThat(PlainJdbc.insert(h, PlainJdbc.Prepared.PER_USE, "INSERT INTO plain_rows (s, n) SELECT s, n FROM plain_rows WHERE n > ?",
+                    "id", p -> p.setInt(1, 99))).as("an insert that wrote no row").isZero();
+            assertThat(PlainJdbc.update(h, PlainJdbc.Prepared.HELD, ADD, p -> bindRow(p, "c", 3))).isEqualTo(1);
+            assertThat(PlainJdbc.update(h, PlainJdbc.Prepared.PER_USE, "UPDATE plain_rows SET s = ? WHERE n >= ?", p -> {
+                p.setString(1, "x");
+                p.setInt(2, 2);
+            })).isEqualTo(2);
+
+            assertThat(PlainJdbc.query(h, PlainJdbc.Prepared.HELD, BY_N, 0, p -> p.setInt(1, 1), rs -> rs.getString(2)))
+                    .containsExactly("a", "x", "x");
+            assertThat(PlainJdbc.query(h, PlainJdbc.Prepared.PER_USE, BY_N, 2, p -> p.setInt(1, 4), rs -> rs.getString(2))).isEmpty();
+            assertThat(PlainJdbc.one(h, PlainJdbc.Prepared.HELD, BY_N, p -> p.setInt(1, 1), rs -> rs.getLong(1))).contains(first);
+            assertThat(PlainJdbc.one(h, PlainJdbc.Prepared.PER_USE, BY_N, p -> p.setInt(1, 4), rs -> rs.getLong(1))).isEmpty();
+            List<String> seen = new ArrayList<>();
+            PlainJdbc.each(h, PlainJdbc.Prepared.HELD, BY_N, p -> p.setInt(1, 2), rs -> seen.add(rs.getLong(1) + rs.getString(2)));
+            assertThat(seen).containsExactly(second + "x", PlainJdbc.one(h, PlainJdbc.Prepared.HELD,
+                    "SELECT id, s FROM plain_rows WHERE n = ?", p -> p.setInt(1, 3), rs -> rs.getLong(1) + rs.getString(2)).orElseThrow());
+
+            String[] batch = {"d", "e", "f"};
+            PlainJdbc.batch(h, PlainJdbc.Prepared.PER_USE, ADD, batch.length, (p, i) -> bindRow(p, batch[i], 10 + i));
+            List<Long> keys = PlainJdbc.batchInsert(h, PlainJdbc.Prepared.HELD, ADD, "id", batch.length, (p, i) -> bindRow(p, batch[i], 20 + i));
+            List<String> batched = PlainJdbc.query(h, PlainJdbc.Prepared.HELD, BY_N, 0, p -> p.setInt(1, 10), rs -> rs.getString(2));
+            assertThat(batched).containsExactly("d", "e", "f", "d", "e", "f");
+            if (db.kind() != TestDatabase.Kind.MARIADB) { // MariaDB's driver returns one generated key per batch
+                assertThat(keys).containsExactlyElementsOf(PlainJdbc.query(h, PlainJdbc.Prepared.PER_USE, BY_N, 2, p -> p.setInt(1, 20),
+                        rs -> rs.getLong(1)));
+            }
+        });
+    }
+
+    @DbTest
+    void aStatementForOneUseIsClosedAndAHeldOneStaysForTheNextUse(TestDatabase db) throws Exception {
+        createRows(db);
+        Jdbi.create(db.dataSource()).useHandle(h -> {
+            PreparedStatement[] used = new PreparedStatement[2];
+            PlainJdbc.update(h, PlainJdbc.Prepared.PER_USE, ADD, p -> {
+                used[0] = p;
+                bindRow(p, "a", 1);
+            });
+            PlainJdbc.query(h, PlainJdbc.Prepared.HELD, BY_N, 0, p -> {
+                used[1] = p;
+                p.setInt(1, 1);
+            }, rs -> rs.getString(2));
+            assertThat(used[0].isClosed()).isTrue();
+            try (HeldStatements.Lease next = HeldStatements.hold(h, BY_N)) {
+                if (next.held()) {
+                    assertThat(next.statement()).isSameAs(used[1]);
+                    assertThat(used[1].isClosed()).isFalse();
+                } else {
+                    assertThat(used[1].isClosed()).isTrue();
+                }
+            }
+        });
+    }
+
+    @DbTest
+    void aFailureIsJdbisOwnAndNamesTheStatement(TestDatabase db) throws Exception {
+        createRows(db);
+        String duplicate = "INSERT INTO plain_rows (id, s, n) VALUES (?, ?, ?)";
+        Jdbi.create(db.dataSource()).useHandle(h -> {
+            for (PlainJdbc.Prepared how : PlainJdbc.Prepared.values()) {
+                assertThatThrownBy(() -> PlainJdbc.update(h, how, "UPDATE no_such_table SET s = ?", p -> p.setString(1, "x")))
+                        .isInstanceOf(UnableToExecuteStatementException.class).hasCauseInstanceOf(SQLException.class)
+                        .hasMessageContaining("[statement:\"UPDATE no_such_table SET s = ?\"]");
+                // a failure when the statement runs, after it was prepared (and held, where it is held)
+                assertThatThrownBy(() -> PlainJdbc.batch(h, how, duplicate, 2, (p, i) -> {
+                    p.setLong(1, 1_000);
+                    p.setString(2, "a");
+                    p.setInt(3, i);
+                })).isInstanceOf(UnableToExecuteStatementException.class).hasCauseInstanceOf(SQLException.class)
+                        .hasMessageContaining("[statement:\"" + duplicate + "\"]");
+            }
+        });
+    }
+
+    private static void createRows(TestDatabase db) throws SQLException {
+        db.execute("CREATE TABLE plain_rows (id " + (db.kind() == TestDatabase.Kind.MARIADB ? "BIGINT AUTO_INCREMENT"
+                : "BIGINT GENERATED BY DEFAULT AS IDENTITY") + " PRIMARY KEY, s VARCHAR(10), n INT)");
+    }
+
+    private static void bindRow(PreparedStatement p, String s, int n) throws SQLException {
+        p.setString(1, s);
+        p.setInt(2, n);
     }
 
     private static List<Object> row(Handle h, int id) throws SQLException {

@@ -7,7 +7,6 @@ import dev.oakit.core.audit.AuditLog;
 import dev.oakit.core.audit.AuditRecord;
 import dev.oakit.core.audit.AuditVerification;
 import dev.oakit.core.spi.Commands;
-import dev.oakit.core.spi.HeldStatements;
 import dev.oakit.core.spi.PlainJdbc;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -54,8 +53,7 @@ public final class AuditLogService implements AuditLog {
         Instant when = Instant.ofEpochMilli(at.toEpochMilli());
         // every command appends one: plain JDBC held per connection (HeldStatements), bound as Jdbi bound it
         // (Jdbi's own work around a statement cost about as much as embedded H2's)
-        try (HeldStatements.Lease lease = HeldStatements.hold(h, APPEND)) {
-            java.sql.PreparedStatement p = lease.statement();
+        PlainJdbc.update(h, PlainJdbc.Prepared.HELD, APPEND, p -> {
             String[] texts = {tenantId, actorId, onBehalfOf, action, targetType, targetId};
             for (int i = 0; i < texts.length; i++) {
                 PlainJdbc.text(p, i + 1, texts[i]);
@@ -63,10 +61,7 @@ public final class AuditLogService implements AuditLog {
             PlainJdbc.time(p, 7, when);
             PlainJdbc.text(p, 8, requestId);
             PlainJdbc.text(p, 9, shortSummary);
-            p.executeUpdate();
-        } catch (java.sql.SQLException e) {
-            throw PlainJdbc.failed(e);
-        }
+        });
     }
 
     private static final String APPEND = """

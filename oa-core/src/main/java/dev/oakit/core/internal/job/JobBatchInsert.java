@@ -4,7 +4,6 @@ import dev.oakit.core.internal.db.Database;
 import dev.oakit.core.internal.db.Dialect;
 import dev.oakit.core.internal.db.InstantAsUtc;
 import dev.oakit.core.job.JobRequest;
-import dev.oakit.core.spi.HeldStatements;
 import dev.oakit.core.spi.PlainJdbc;
 import org.jdbi.v3.core.Handle;
 
@@ -128,24 +127,17 @@ final class JobBatchInsert {
                 return ids;
             }
             // every create of a ticket with timers writes them: plain JDBC held per connection (HeldStatements), one batch
-            try (HeldStatements.Lease lease = HeldStatements.holdInsert(h, INSERT_POSITIONAL, "id")) {
-                java.sql.PreparedStatement p = lease.statement();
-                for (JobRequest r : requests) {
-                    PlainJdbc.text(p, 1, tenantId);
-                    PlainJdbc.text(p, 2, r.type());
-                    PlainJdbc.text(p, 3, jobs.payload(r));
-                    PlainJdbc.time(p, 4, r.dueAt() == null ? now : r.dueAt());
-                    p.setInt(5, jobs.maxAttempts(r));
-                    PlainJdbc.text(p, 6, r.dedupeKey());
-                    PlainJdbc.time(p, 7, now);
-                    PlainJdbc.time(p, 8, now);
-                    p.addBatch();
-                }
-                p.executeBatch();
-                ids.addAll(PlainJdbc.generatedKeys(p));
-            } catch (java.sql.SQLException e) {
-                throw PlainJdbc.failed(e);
-            }
+            ids.addAll(PlainJdbc.batchInsert(h, PlainJdbc.Prepared.HELD, INSERT_POSITIONAL, "id", requests.size(), (p, k) -> {
+                JobRequest r = requests.get(k);
+                PlainJdbc.text(p, 1, tenantId);
+                PlainJdbc.text(p, 2, r.type());
+                PlainJdbc.text(p, 3, jobs.payload(r));
+                PlainJdbc.time(p, 4, r.dueAt() == null ? now : r.dueAt());
+                p.setInt(5, jobs.maxAttempts(r));
+                PlainJdbc.text(p, 6, r.dedupeKey());
+                PlainJdbc.time(p, 7, now);
+                PlainJdbc.time(p, 8, now);
+            }));
             return ids;
         } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
             throw keyTaken(e, requests);

@@ -22,7 +22,6 @@ import dev.oakit.core.spi.AddressKind;
 import dev.oakit.core.spi.CommandContext;
 import dev.oakit.core.spi.CommandSpec;
 import dev.oakit.core.spi.Commands;
-import dev.oakit.core.spi.HeldStatements;
 import dev.oakit.core.spi.PlainJdbc;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -120,26 +119,20 @@ public final class NotificationsService implements Notifications, dev.oakit.core
         List<String> ids = new ArrayList<>();
         Set<String> users = new LinkedHashSet<>();
         // every notifying command writes them: plain JDBC held per connection (HeldStatements), one batch
-        try (HeldStatements.Lease lease = HeldStatements.hold(h, NOTIFICATION_SQL)) {
-            java.sql.PreparedStatement p = lease.statement();
-            for (RenderedMessage m : messages) {
-                String id = UUID.randomUUID().toString();
-                ids.add(id);
-                p.setString(1, id);
-                PlainJdbc.text(p, 2, tenant);
-                PlainJdbc.text(p, 3, m.templateKey());
-                PlainJdbc.text(p, 4, m.locale().toLanguageTag());
-                PlainJdbc.text(p, 5, m.subject());
-                PlainJdbc.text(p, 6, m.body());
-                PlainJdbc.text(p, 7, m.html());
-                PlainJdbc.text(p, 8, sender.userId());
-                PlainJdbc.time(p, 9, ctx.now());
-                p.addBatch();
-            }
-            p.executeBatch();
-        } catch (java.sql.SQLException e) {
-            throw PlainJdbc.failed(e);
-        }
+        PlainJdbc.batch(h, PlainJdbc.Prepared.HELD, NOTIFICATION_SQL, messages.size(), (p, k) -> {
+            RenderedMessage m = messages.get(k);
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            p.setString(1, id);
+            PlainJdbc.text(p, 2, tenant);
+            PlainJdbc.text(p, 3, m.templateKey());
+            PlainJdbc.text(p, 4, m.locale().toLanguageTag());
+            PlainJdbc.text(p, 5, m.subject());
+            PlainJdbc.text(p, 6, m.body());
+            PlainJdbc.text(p, 7, m.html());
+            PlainJdbc.text(p, 8, sender.userId());
+            PlainJdbc.time(p, 9, ctx.now());
+        });
         requests.forEach(r -> users.addAll(r.recipients()));
         Map<String, List<NotificationPreference>> preferences = preferences(h, tenant, users);
         List<Planned> planned = new ArrayList<>();
@@ -220,23 +213,15 @@ public final class NotificationsService implements Notifications, dev.oakit.core
             return ids;
         }
         // plain JDBC held per connection (HeldStatements), one batch
-        try (HeldStatements.Lease lease = HeldStatements.holdInsert(h, DELIVERY_POSITIONAL, "id")) {
-            java.sql.PreparedStatement p = lease.statement();
-            for (int k = 0; k < planned.size(); k++) {
-                Planned d = planned.get(k);
-                PlainJdbc.text(p, 1, tenant);
-                PlainJdbc.text(p, 2, notificationIds.get(d.notification()));
-                PlainJdbc.text(p, 3, d.recipient());
-                PlainJdbc.text(p, 4, d.channel());
-                p.setLong(5, jobIds.get(k));
-                PlainJdbc.value(p, 6, now);
-                p.addBatch();
-            }
-            p.executeBatch();
-            ids.addAll(PlainJdbc.generatedKeys(p));
-        } catch (java.sql.SQLException e) {
-            throw PlainJdbc.failed(e);
-        }
+        ids.addAll(PlainJdbc.batchInsert(h, PlainJdbc.Prepared.HELD, DELIVERY_POSITIONAL, "id", planned.size(), (p, k) -> {
+            Planned d = planned.get(k);
+            PlainJdbc.text(p, 1, tenant);
+            PlainJdbc.text(p, 2, notificationIds.get(d.notification()));
+            PlainJdbc.text(p, 3, d.recipient());
+            PlainJdbc.text(p, 4, d.channel());
+            p.setLong(5, jobIds.get(k));
+            PlainJdbc.value(p, 6, now);
+        }));
         return ids;
     }
 

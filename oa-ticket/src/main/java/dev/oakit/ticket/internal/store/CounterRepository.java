@@ -7,10 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-
 /**
  * Every statement on {@code oa_tk_counter}: one row per tenant and year, the last ticket number given. The
  * increment locks the row until the create command commits, so two creates never get the same number.
@@ -53,16 +49,10 @@ public final class CounterRepository {
 
     /** Every create's first statement: plain JDBC held per connection ({@link HeldStatements}). */
     private static java.util.Optional<Long> next(Handle h, String sql, String tenant, int year) {
-        try (HeldStatements.Lease lease = HeldStatements.hold(h, sql)) {
-            PreparedStatement p = lease.statement();
+        return PlainJdbc.one(h, PlainJdbc.Prepared.HELD, sql, p -> {
             p.setString(1, tenant);
             p.setInt(2, year);
-            try (ResultSet rs = p.executeQuery()) {
-                return rs.next() ? java.util.Optional.of(rs.getLong(1)) : java.util.Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw PlainJdbc.failed(e);
-        }
+        }, rs -> rs.getLong(1));
     }
 
     /** Opens the year's counter at 0; a concurrent opener fails on the primary key. */

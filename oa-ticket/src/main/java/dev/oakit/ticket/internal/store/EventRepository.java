@@ -3,7 +3,6 @@ package dev.oakit.ticket.internal.store;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.oakit.core.spi.HeldStatements;
 import dev.oakit.core.spi.PlainJdbc;
 import dev.oakit.ticket.TicketEvent;
 import dev.oakit.ticket.TicketEventKind;
@@ -11,8 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,29 +53,21 @@ public final class EventRepository {
         if (events.isEmpty()) {
             return List.of();
         }
-        List<Long> ids;
         // every command writes it: plain JDBC held per connection (HeldStatements), one batch
-        try (HeldStatements.Lease lease = HeldStatements.holdInsert(h, APPEND, "id")) {
-            PreparedStatement s = lease.statement();
-            for (NewEvent p : events) {
-                s.setString(1, tenant);
-                s.setLong(2, ticketId);
-                s.setString(3, p.kind().name());
-                PlainJdbc.text(s, 4, p.actorId());
-                PlainJdbc.text(s, 5, p.action());
-                PlainJdbc.text(s, 6, p.fromState());
-                PlainJdbc.text(s, 7, p.toState());
-                PlainJdbc.text(s, 8, p.body());
-                s.setBoolean(9, p.internal());
-                PlainJdbc.text(s, 10, p.detail().isEmpty() ? null : JsonText.write(json, p.detail()));
-                PlainJdbc.time(s, 11, now);
-                s.addBatch();
-            }
-            s.executeBatch();
-            ids = PlainJdbc.generatedKeys(s); // a key per row on every database, MariaDB's driver too (as core's job batches)
-        } catch (SQLException e) {
-            throw PlainJdbc.failed(e);
-        }
+        List<Long> ids = PlainJdbc.batchInsert(h, PlainJdbc.Prepared.HELD, APPEND, "id", events.size(), (s, k) -> {
+            NewEvent p = events.get(k);
+            s.setString(1, tenant);
+            s.setLong(2, ticketId);
+            s.setString(3, p.kind().name());
+            PlainJdbc.text(s, 4, p.actorId());
+            PlainJdbc.text(s, 5, p.action());
+            PlainJdbc.text(s, 6, p.fromState());
+            PlainJdbc.text(s, 7, p.toState());
+            PlainJdbc.text(s, 8, p.body());
+            s.setBoolean(9, p.internal());
+            PlainJdbc.text(s, 10, p.detail().isEmpty() ? null : JsonText.write(json, p.detail()));
+            PlainJdbc.time(s, 11, now);
+        }); // a key per row on every database, MariaDB's driver too (as core's job batches)
         if (ids.size() != events.size()) {
             throw new IllegalStateException("the database returned " + ids.size() + " keys for " + events.size() + " history entries");
         }

@@ -1,13 +1,10 @@
 package dev.oakit.ticket.internal.store;
 
-import dev.oakit.core.spi.HeldStatements;
 import dev.oakit.core.spi.PlainJdbc;
 import dev.oakit.ticket.sla.SlaTarget;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -23,8 +20,7 @@ public final class MetricRepository {
     public void created(Handle h, String tenant, long ticketId, String queue, String type, String category, Instant at, LocalDate day,
                         LocalDate week) {
         // every create writes it: plain JDBC held per connection (HeldStatements)
-        try (HeldStatements.Lease lease = HeldStatements.hold(h, CREATED)) {
-            PreparedStatement p = lease.statement();
+        PlainJdbc.update(h, PlainJdbc.Prepared.HELD, CREATED, p -> {
             p.setLong(1, ticketId);
             p.setString(2, tenant);
             PlainJdbc.text(p, 3, queue);
@@ -33,10 +29,7 @@ public final class MetricRepository {
             PlainJdbc.time(p, 6, at);
             PlainJdbc.day(p, 7, day);
             PlainJdbc.day(p, 8, week);
-            p.executeUpdate();
-        } catch (SQLException e) {
-            throw PlainJdbc.failed(e);
-        }
+        });
     }
 
     private static final String CREATED = """
@@ -89,8 +82,7 @@ public final class MetricRepository {
      */
     public void assigned(Handle h, String tenant, long ticketId, String agentId, Instant at, LocalDate day) {
         // every assignment writes it: plain JDBC held per connection (HeldStatements)
-        try (HeldStatements.Lease lease = HeldStatements.hold(h, ASSIGNED)) {
-            PreparedStatement p = lease.statement();
+        PlainJdbc.update(h, PlainJdbc.Prepared.HELD, ASSIGNED, p -> {
             p.setString(1, tenant);
             p.setLong(2, ticketId);
             PlainJdbc.text(p, 3, agentId);
@@ -98,10 +90,7 @@ public final class MetricRepository {
             PlainJdbc.day(p, 5, day);
             p.setLong(6, ticketId);
             PlainJdbc.text(p, 7, agentId);
-            p.executeUpdate();
-        } catch (SQLException e) {
-            throw PlainJdbc.failed(e);
-        }
+        });
     }
 
     private static final String ASSIGNED = """

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oakit.core.ValidationException;
-import dev.oakit.core.spi.HeldStatements;
 import dev.oakit.core.spi.PlainJdbc;
 import dev.oakit.ticket.Agent;
 import dev.oakit.ticket.Queue;
@@ -13,9 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -86,18 +82,10 @@ public final class QueueRepository {
     /** Locks the queue's row until the transaction ends: one automatic dispatch into a queue at a time. */
     public void lockQueue(Handle h, String tenant, String key) {
         // every routed create locks it: plain JDBC held per connection (HeldStatements; H2 never caches a FOR UPDATE's parse)
-        try (HeldStatements.Lease lease = HeldStatements.hold(h, LOCK_QUEUE)) {
-            PreparedStatement p = lease.statement();
+        PlainJdbc.each(h, PlainJdbc.Prepared.HELD, LOCK_QUEUE, p -> {
             p.setString(1, tenant);
             p.setString(2, key);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    rs.getString(1);
-                }
-            }
-        } catch (SQLException e) {
-            throw PlainJdbc.failed(e);
-        }
+        }, rs -> rs.getString(1));
     }
 
     private static final String LOCK_QUEUE = "SELECT queue_key FROM oa_tk_queue WHERE tenant_id = ? AND queue_key = ? FOR UPDATE";
@@ -185,29 +173,23 @@ public final class QueueRepository {
 
         Map<String, Candidate> out = new java.util.LinkedHashMap<>();
         // every routed create reads it: plain JDBC held per connection (HeldStatements), read by column index
-        try (HeldStatements.Lease lease = HeldStatements.hold(h, CANDIDATES_POSITIONAL)) {
-            PreparedStatement p = lease.statement();
+        PlainJdbc.each(h, PlainJdbc.Prepared.HELD, CANDIDATES_POSITIONAL, p -> {
             for (int i = 0; i < CANDIDATE_PARAMETERS.length; i++) {
                 p.setString(i + 1, CANDIDATE_PARAMETERS[i].equals("t") ? tenant : queue);
             }
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    String u = rs.getString(1);
-                    Candidate known = out.get(u);
-                    if (known == null) {
-                        Agent a = rs.getString(3) == null ? Agent.of(u) : agent(u, rs.getString(3), rs.getInt(4), rs.getBoolean(5), rs.getString(6));
-                        known = new Candidate(a, rs.getBoolean(2), new HashMap<>(), PlainJdbc.instant(rs, 7));
-                        out.put(u, known);
-                    }
-                    String priority = rs.getString(8);
-                    if (priority != null) {
-                        known.openByPriority().put(priority, rs.getInt(9));
-                    }
-                }
+        }, rs -> {
+            String u = rs.getString(1);
+            Candidate known = out.get(u);
+            if (known == null) {
+                Agent a = rs.getString(3) == null ? Agent.of(u) : agent(u, rs.getString(3), rs.getInt(4), rs.getBoolean(5), rs.getString(6));
+                known = new Candidate(a, rs.getBoolean(2), new HashMap<>(), PlainJdbc.instant(rs, 7));
+                out.put(u, known);
             }
-        } catch (SQLException e) {
-            throw PlainJdbc.failed(e);
-        }
+            String priority = rs.getString(8);
+            if (priority != null) {
+                known.openByPriority().put(priority, rs.getInt(9));
+            }
+        });
         return List.copyOf(out.values());
     }
 
@@ -255,28 +237,17 @@ public final class QueueRepository {
      */
     public void assignedAt(Handle h, String tenant, String userId, Instant at, boolean hasRow) {
         // every routed create writes it: plain JDBC held per connection (HeldStatements)
-        try {
-            int n = 0;
-            if (hasRow) {
-                try (HeldStatements.Lease lease = HeldStatements.hold(h, DISPATCHED_AGAIN)) {
-                    PreparedStatement p = lease.statement();
-                    PlainJdbc.time(p, 1, at);
-                    p.setString(2, tenant);
-                    p.setString(3, userId);
-                    n = p.executeUpdate();
-                }
-            }
-            if (n == 0) {
-                try (HeldStatements.Lease lease = HeldStatements.hold(h, DISPATCHED_FIRST)) {
-                    PreparedStatement p = lease.statement();
-                    p.setString(1, tenant);
-                    p.setString(2, userId);
-                    PlainJdbc.time(p, 3, at);
-                    p.executeUpdate();
-                }
-            }
-        } catch (SQLException e) {
-            throw PlainJdbc.failed(e);
+        int n = !hasRow ? 0 : PlainJdbc.update(h, PlainJdbc.Prepared.HELD, DISPATCHED_AGAIN, p -> {
+            PlainJdbc.time(p, 1, at);
+            p.setString(2, tenant);
+            p.setString(3, userId);
+        });
+        if (n == 0) {
+            PlainJdbc.update(h, PlainJdbc.Prepared.HELD, DISPATCHED_FIRST, p -> {
+                p.setString(1, tenant);
+                p.setString(2, userId);
+                PlainJdbc.time(p, 3, at);
+            });
         }
     }
 

@@ -15,9 +15,6 @@ import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -72,10 +69,13 @@ public final class TicketRepository {
             + " OR t.id IN (SELECT ticket_id FROM oa_tk_watcher WHERE tenant_id = :t AND user_id = :u))";
 
     private final ObjectMapper json;
+    /** Reads a ticket's row, made once: a lock's call allocates no reader. */
+    private final PlainJdbc.RowReader<TicketRow> ticketRow;
 
     @Inject
     public TicketRepository(ObjectMapper json) {
         this.json = json;
+        this.ticketRow = rs -> TicketRow.map(rs, json);
     }
 
     /** A ticket's id and number: enough for a channel to thread a message. */
@@ -87,16 +87,10 @@ public final class TicketRepository {
     /** @return the row, locked until the transaction ends ({@code SELECT ... FOR UPDATE}) */
     public Optional<TicketRow> lock(Handle h, String tenant, long id) {
         // every command on a ticket locks it: plain JDBC held per connection (HeldStatements; H2 never caches a FOR UPDATE's parse)
-        try (HeldStatements.Lease lease = HeldStatements.hold(h, LOCK)) {
-            PreparedStatement p = lease.statement();
+        return PlainJdbc.one(h, PlainJdbc.Prepared.HELD, LOCK, p -> {
             p.setLong(1, id);
             p.setString(2, tenant);
-            try (ResultSet rs = p.executeQuery()) {
-                return rs.next() ? Optional.of(TicketRow.map(rs, json)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw PlainJdbc.failed(e);
-        }
+        }, ticketRow);
     }
 
     private static final String LOCK = "SELECT " + COLUMNS + " FROM oa_tk_ticket WHERE id = ? AND tenant_id = ? FOR UPDATE";
@@ -132,10 +126,8 @@ public final class TicketRepository {
      */
     public long insert(Handle h, TicketRow r) {
         Requester requester = r.requester;
-        long id;
         // every create's first write, by plain JDBC held per connection (HeldStatements), bound as Jdbi binds it
-        try (HeldStatements.Lease lease = HeldStatements.holdInsert(h, INSERT, "id")) {
-            PreparedStatement p = lease.statement();
+        long id = PlainJdbc.insert(h, PlainJdbc.Prepared.HELD, INSERT, "id", p -> {
             p.setString(1, r.tenantId);
             p.setString(2, r.number);
             p.setString(3, r.type);
@@ -163,11 +155,7 @@ public final class TicketRepository {
             p.setInt(25, doneFlag(r));
             p.setObject(26, NO_DUE);
             p.setInt(27, rank(r.priority));
-            p.executeUpdate();
-            id = PlainJdbc.generatedKey(p);
-        } catch (SQLException e) {
-            throw PlainJdbc.failed(e);
-        }
+        });
         insertTags(h, r.tenantId, id, r.tags);
         return id;
     }
@@ -194,10 +182,8 @@ public final class TicketRepository {
      * @return false when the row changed since it was loaded
      */
     public boolean update(Handle h, TicketRow r, Instant now, SlaDues sla) {
-        int n;
         // every command's write, by plain JDBC held per connection (HeldStatements), bound as Jdbi binds it
-        try (HeldStatements.Lease lease = HeldStatements.hold(h, sla == null ? UPDATE : UPDATE_WITH_SLA)) {
-            PreparedStatement p = lease.statement();
+        int n = PlainJdbc.update(h, PlainJdbc.Prepared.HELD, sla == null ? UPDATE : UPDATE_WITH_SLA, p -> {
             PlainJdbc.text(p, 1, r.title);
             PlainJdbc.text(p, 2, r.description);
             PlainJdbc.text(p, 3, r.category);
@@ -238,10 +224,7 @@ public final class TicketRepository {
             p.setLong(i++, r.id);
             p.setString(i++, r.tenantId);
             p.setInt(i, r.version);
-            n = p.executeUpdate();
-        } catch (SQLException e) {
-            throw PlainJdbc.failed(e);
-        }
+        });
         if (n == 0) {
             return false;
         }
@@ -339,22 +322,12 @@ public final class TicketRepository {
     /** @return the assignees of the requester's other tickets (by user id, or by the contact's address), newest first, at most 20 */
     public List<String> earlierAssignees(Handle h, String tenant, Requester r, long exceptId) {
         boolean byUser = r.userId() != null;
-        List<String> out = new ArrayList<>();
         // every routed create reads it: plain JDBC held per connection (HeldStatements)
-        try (HeldStatements.Lease lease = HeldStatements.hold(h, byUser ? EARLIER_BY_USER : EARLIER_BY_CONTACT)) {
-            PreparedStatement p = lease.statement();
+        return PlainJdbc.query(h, PlainJdbc.Prepared.HELD, byUser ? EARLIER_BY_USER : EARLIER_BY_CONTACT, 0, p -> {
             p.setString(1, tenant);
             PlainJdbc.text(p, 2, byUser ? r.userId() : r.contactEmail());
             p.setLong(3, exceptId);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw PlainJdbc.failed(e);
-        }
-        return out;
+        }, rs -> rs.getString(1));
     }
 
     private static final String EARLIER_BY_USER = PlainJdbc.positional(earlierAssigneesSql(true));

@@ -1,7 +1,6 @@
 package dev.oakit.workflow.internal.store;
 
 import dev.oakit.core.spi.DatabaseProduct;
-import dev.oakit.core.spi.HeldStatements;
 import dev.oakit.core.spi.OaDatabase;
 import dev.oakit.core.spi.PlainJdbc;
 import dev.oakit.workflow.InstanceStatus;
@@ -13,13 +12,11 @@ import jakarta.inject.Singleton;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -81,7 +78,7 @@ public final class InstanceRepository {
      */
     public Long insert(Handle h, NewInstance n, boolean guarded) {
         // every start's first write, by plain JDBC (see PlainJdbc); the guard repeats four of the values
-        try (PreparedStatement p = PlainJdbc.prepareInsert(h, guarded ? INSERT_GUARDED : INSERT, "id")) {
+        long id = PlainJdbc.insert(h, PlainJdbc.Prepared.PER_USE, guarded ? INSERT_GUARDED : INSERT, "id", p -> {
             p.setString(1, n.tenantId());
             p.setLong(2, n.definitionId());
             p.setString(3, n.key());
@@ -101,10 +98,8 @@ public final class InstanceRepository {
                 p.setString(16, n.key());
                 p.setInt(17, n.version());
             }
-            return p.executeUpdate() == 0 ? null : PlainJdbc.generatedKey(p);
-        } catch (SQLException e) {
-            throw PlainJdbc.failed(e);
-        }
+        });
+        return id == 0 ? null : id; // 0: the guard failed, the insert wrote no row
     }
 
     private static final String INSERT_COLUMNS = """
@@ -130,37 +125,41 @@ public final class InstanceRepository {
     }
 
     private Optional<Locked> lock(Handle h, String where, String tenantId, long id) {
-        InstanceRow row = null;
-        List<TaskRow> tasks = new ArrayList<>();
-        // the hot path's widest statement, by plain JDBC (see PlainJdbc); the columns are read by position:
-        // 1-18 the instance (Rows.INSTANCE_COLUMNS), 19-35 an open task
+        Locking locking = new Locking();
+        // the hot path's widest statement, by plain JDBC (see PlainJdbc)
         // held prepared per connection on H2, which never caches the parse of a FOR UPDATE (HeldStatements)
-        try (HeldStatements.Lease lease = HeldStatements.hold(h, lockSql()[BY_ID.equals(where) ? 0 : 1])) {
-            PreparedStatement p = lease.statement();
+        PlainJdbc.each(h, PlainJdbc.Prepared.HELD, lockSql()[BY_ID.equals(where) ? 0 : 1], p -> {
             p.setString(1, tenantId);
             p.setLong(2, id);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    if (row == null) {
-                        row = new InstanceRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getInt(5),
-                                rs.getString(6), rs.getString(7), rs.getString(8), InstanceStatus.valueOf(rs.getString(9)),
-                                rs.getString(10), rs.getString(11), rs.getString(12), PlainJdbc.number(rs, 13), rs.getString(14),
-                                PlainJdbc.instant(rs, 16), PlainJdbc.instant(rs, 17));
-                    }
-                    long taskId = rs.getLong(19);
-                    if (!rs.wasNull()) {
-                        tasks.add(new TaskRow(taskId, row.id(), rs.getString(20), rs.getString(21), rs.getInt(22), rs.getInt(23),
-                                rs.getString(24), PlainJdbc.number(rs, 25), rs.getString(26), rs.getString(27),
-                                TaskStatus.valueOf(rs.getString(28)), rs.getString(29), row.key(), row.title(), row.initiatorId(),
-                                rs.getString(30), PlainJdbc.instant(rs, 31), PlainJdbc.instant(rs, 32), PlainJdbc.instant(rs, 33), rs.getString(34),
-                                rs.getString(35)));
-                    }
-                }
+        }, locking);
+        return locking.row == null ? Optional.empty() : Optional.of(new Locked(locking.row, locking.tasks));
+    }
+
+    /**
+     * Reads the lock's rows, by column position: 1-18 the instance (Rows.INSTANCE_COLUMNS, read from the first row),
+     * 19-35 an open task (none in a row without).
+     */
+    private static final class Locking implements PlainJdbc.RowHandler {
+        private InstanceRow row;
+        private final List<TaskRow> tasks = new ArrayList<>();
+
+        @Override
+        public void row(ResultSet rs) throws SQLException {
+            if (row == null) {
+                row = new InstanceRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getInt(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8), InstanceStatus.valueOf(rs.getString(9)),
+                        rs.getString(10), rs.getString(11), rs.getString(12), PlainJdbc.number(rs, 13), rs.getString(14),
+                        PlainJdbc.instant(rs, 16), PlainJdbc.instant(rs, 17));
             }
-        } catch (SQLException e) {
-            throw PlainJdbc.failed(e);
+            long taskId = rs.getLong(19);
+            if (!rs.wasNull()) {
+                tasks.add(new TaskRow(taskId, row.id(), rs.getString(20), rs.getString(21), rs.getInt(22), rs.getInt(23),
+                        rs.getString(24), PlainJdbc.number(rs, 25), rs.getString(26), rs.getString(27),
+                        TaskStatus.valueOf(rs.getString(28)), rs.getString(29), row.key(), row.title(), row.initiatorId(),
+                        rs.getString(30), PlainJdbc.instant(rs, 31), PlainJdbc.instant(rs, 32), PlainJdbc.instant(rs, 33), rs.getString(34),
+                        rs.getString(35)));
+            }
         }
-        return row == null ? Optional.empty() : Optional.of(new Locked(row, tasks));
     }
 
     private String[] lockSql() {
@@ -181,7 +180,7 @@ public final class InstanceRepository {
      */
     public void save(Handle h, long id, InstanceStatus status, String form, String state, Instant now, String timelineAppend) {
         // every command's write, by plain JDBC (see PlainJdbc)
-        try (PreparedStatement p = PlainJdbc.prepare(h, timelineAppend == null ? SAVE : SAVE_WITH_TIMELINE)) {
+        PlainJdbc.update(h, PlainJdbc.Prepared.PER_USE, timelineAppend == null ? SAVE : SAVE_WITH_TIMELINE, p -> {
             p.setString(1, status.name());
             PlainJdbc.text(p, 2, form);
             PlainJdbc.text(p, 3, state);
@@ -192,10 +191,7 @@ public final class InstanceRepository {
                 p.setString(i++, timelineAppend);
             }
             p.setLong(i, id);
-            p.executeUpdate();
-        } catch (SQLException e) {
-            throw PlainJdbc.failed(e);
-        }
+        });
     }
 
     private static final String SAVE_SET = "UPDATE oa_wf_instance SET status = ?, form = ?, state = ?, row_version = row_version + 1,"

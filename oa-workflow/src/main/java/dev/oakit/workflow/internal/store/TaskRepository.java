@@ -11,7 +11,6 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -106,7 +105,7 @@ public final class TaskRepository {
 
     /** The one task most commands open, by plain JDBC (see PlainJdbc), bound as {@link #bind} binds it. */
     private static long insertOne(Handle h, NewTask t) {
-        try (PreparedStatement p = PlainJdbc.prepareInsert(h, INSERT_POSITIONAL, "id")) {
+        return PlainJdbc.insert(h, PlainJdbc.Prepared.PER_USE, INSERT_POSITIONAL, "id", p -> {
             p.setString(1, t.tenantId());
             p.setLong(2, t.instanceId());
             PlainJdbc.text(p, 3, t.nodeId());
@@ -131,11 +130,7 @@ public final class TaskRepository {
             PlainJdbc.text(p, 22, t.proxyFor());
             p.setInt(23, noDue(t.dueAt()));
             p.setInt(24, rank(t.priority()));
-            p.executeUpdate();
-            return PlainJdbc.generatedKey(p);
-        } catch (SQLException e) {
-            throw PlainJdbc.failed(e);
-        }
+        });
     }
 
     private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bind(S s, NewTask t) {
@@ -162,22 +157,17 @@ public final class TaskRepository {
             return;
         }
         // one batch by plain JDBC (see PlainJdbc): a life cycle closes a task in every approval
-        try (PreparedStatement p = PlainJdbc.prepare(h, "UPDATE oa_wf_task SET status = ?, outcome = ?, acted_by = ?, comment = ?,"
-                + " completed_at = ?, work_ms = ? WHERE id = ?")) {
-            for (Closing c : closings) {
-                p.setString(1, c.status().name());
-                PlainJdbc.text(p, 2, c.outcome());
-                PlainJdbc.text(p, 3, c.actedBy());
-                PlainJdbc.text(p, 4, c.comment());
-                PlainJdbc.time(p, 5, c.at());
-                p.setLong(6, c.workMillis());
-                p.setLong(7, c.taskId());
-                p.addBatch();
-            }
-            p.executeBatch();
-        } catch (SQLException e) {
-            throw PlainJdbc.failed(e);
-        }
+        PlainJdbc.batch(h, PlainJdbc.Prepared.PER_USE, "UPDATE oa_wf_task SET status = ?, outcome = ?, acted_by = ?, comment = ?,"
+                + " completed_at = ?, work_ms = ? WHERE id = ?", closings.size(), (p, k) -> {
+            Closing c = closings.get(k);
+            p.setString(1, c.status().name());
+            PlainJdbc.text(p, 2, c.outcome());
+            PlainJdbc.text(p, 3, c.actedBy());
+            PlainJdbc.text(p, 4, c.comment());
+            PlainJdbc.time(p, 5, c.at());
+            p.setLong(6, c.workMillis());
+            p.setLong(7, c.taskId());
+        });
     }
 
     /** Changes the assignee, owner, status and proxied approver of tasks in one statement. */
@@ -364,20 +354,11 @@ public final class TaskRepository {
         values.put("t", tenantId);
         values.put("u", userId);
         bind(values::put, q, now, dueSoon);
-        try (PreparedStatement p = PlainJdbc.prepare(h, PlainJdbc.positional(named))) {
+        return PlainJdbc.query(h, PlainJdbc.Prepared.PER_USE, PlainJdbc.positional(named), q.size(), p -> {
             for (int i = 0; i < names.length; i++) {
                 PlainJdbc.value(p, i + 1, values.get(names[i]));
             }
-            List<TaskRow> rows = new ArrayList<>(q.size());
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(task(rs));
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw PlainJdbc.failed(e);
-        }
+        }, TaskRepository::task);
     }
 
     /** A task row in the order of {@link Rows#TASK_COLUMNS}, read by position. */
