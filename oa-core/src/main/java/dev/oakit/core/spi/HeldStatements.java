@@ -62,6 +62,7 @@ public final class HeldStatements {
     public static final class Lease implements AutoCloseable {
         private final PreparedStatement statement;
         private final Slot slot;
+        private boolean closed;
 
         private Lease(PreparedStatement statement, Slot slot) {
             this.statement = statement;
@@ -78,9 +79,16 @@ public final class HeldStatements {
             return slot != null;
         }
 
-        /** Closes the statement unless it is held; a held one is free for the connection's next lease. */
+        /**
+         * Closes the statement unless it is held; a held one is free for the connection's next lease. Only the first
+         * close counts: a second must not free the statement under a later lease.
+         */
         @Override
         public void close() throws SQLException {
+            if (closed) {
+                return;
+            }
+            closed = true;
             if (slot == null) {
                 statement.close();
             } else {

@@ -177,7 +177,13 @@ public final class PlainJdbc {
      * @throws UnableToExecuteStatementException when the driver fails, naming {@code sql}
      */
     public static List<Long> batchInsert(Handle h, Prepared how, String sql, String key, int rows, BatchBinder b) {
-        return run(h, how, sql, key, b, null, rows, PlainJdbc::runBatchInsert);
+        List<Long> keys = run(h, how, sql, key, b, null, rows, PlainJdbc::runBatchInsert);
+        if (keys.size() != rows) {
+            // callers match keys to rows by position: fewer (a driver setting that returns one per batch) would misplace them
+            throw new IllegalStateException("the database returned " + keys.size() + " generated keys for a batch of " + rows
+                    + " rows [statement:\"" + sql + "\"]: batchInsert needs the driver to return every row's key");
+        }
+        return keys;
     }
 
     /** What a statement helper does with its statement: {@code b} binds, {@code r} reads, {@code rows} of a batch (or expected). */

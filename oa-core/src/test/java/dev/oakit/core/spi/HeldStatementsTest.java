@@ -168,6 +168,22 @@ class HeldStatementsTest {
     }
 
     @Test
+    void aLeaseClosedTwiceDoesNotFreeTheStatementUnderALaterLease() throws Exception {
+        try (Connection c = pool.getConnection()) {
+            HeldStatements.Lease first = HeldStatements.hold(c, LOCK);
+            first.close();
+            try (HeldStatements.Lease later = HeldStatements.hold(c, LOCK)) {
+                assertThat(later.held()).isTrue();
+                first.close(); // again: the held statement is the later lease's now
+                try (HeldStatements.Lease nested = HeldStatements.hold(c, LOCK)) {
+                    assertThat(nested.held()).isFalse();
+                    assertThat(nested.statement()).isNotSameAs(later.statement());
+                }
+            }
+        }
+    }
+
+    @Test
     void aConnectionClosedWithItsHandleIsDroppedAtOnce() throws Exception {
         org.jdbi.v3.core.Jdbi unpooled = org.jdbi.v3.core.Jdbi.create("jdbc:h2:mem:held-unpooled" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         try (org.jdbi.v3.core.Handle setUp = unpooled.open()) {

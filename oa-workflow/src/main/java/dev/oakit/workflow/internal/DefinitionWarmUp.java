@@ -36,17 +36,9 @@ public final class DefinitionWarmUp {
 
     /** Starts the warm-up unless it ran in this JVM before or {@code oakit.preinitialize} is not {@code true} (unset is); returns at once. */
     public static void start() {
-        if (wanted(System.getProperty("oakit.preinitialize"))) {
+        if (dev.oakit.workflow.internal.expr.CelWarmUp.wanted(System.getProperty("oakit.preinitialize"))) {
             startOnce();
         }
-    }
-
-    /**
-     * @return whether {@code oakit.preinitialize}'s value lets the warm-up run: unset or {@code true} (any case, blanks
-     *     around), as core reads it; core's {@code build()} fails on any value but true or false before this runs
-     */
-    static boolean wanted(String value) {
-        return value == null || value.strip().equalsIgnoreCase("true");
     }
 
     /** @return the thread that warms up, or null when it was started in this JVM before */

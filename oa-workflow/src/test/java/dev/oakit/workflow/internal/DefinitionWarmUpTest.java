@@ -23,12 +23,12 @@ class DefinitionWarmUpTest {
 
     @Test
     void runsWhenOakitPreinitializeIsUnsetOrTrueOnlyAsCoreReadsIt() {
-        assertThat(DefinitionWarmUp.wanted(null)).isTrue();
-        assertThat(DefinitionWarmUp.wanted(" True\t")).isTrue();
-        assertThat(DefinitionWarmUp.wanted("false")).isFalse();
-        assertThat(DefinitionWarmUp.wanted(" FALSE ")).isFalse();
+        assertThat(dev.oakit.workflow.internal.expr.CelWarmUp.wanted(null)).isTrue();
+        assertThat(dev.oakit.workflow.internal.expr.CelWarmUp.wanted(" True\t")).isTrue();
+        assertThat(dev.oakit.workflow.internal.expr.CelWarmUp.wanted("false")).isFalse();
+        assertThat(dev.oakit.workflow.internal.expr.CelWarmUp.wanted(" FALSE ")).isFalse();
         // core's build() fails on these; the warm-up, started after it by the plugin's module, starts nothing either
-        assertThat(List.of("off", "no", "0", "")).noneMatch(DefinitionWarmUp::wanted);
+        assertThat(List.of("off", "no", "0", "")).noneMatch(dev.oakit.workflow.internal.expr.CelWarmUp::wanted);
     }
 
     @Test

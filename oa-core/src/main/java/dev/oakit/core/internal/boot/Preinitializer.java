@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Readies, once per JVM and on a daemon thread started by the first {@code build()} (a builder alone starts
  * nothing), the libraries that {@code start()} and the first commands need but {@code build()} does not: Flyway's configuration and plugins, Jdbi (its
- * configuration and mappers; OAKit's SQL parser needs no warming), the form validator's classes with a first form (its JSON Schema is compiled only when data first needs it:
+ * configuration and mappers, and OAKit's SQL parser's first statement), the form validator's classes with a first form (its JSON Schema is compiled only when data first needs it:
  * valid plain data never does), and the seeding of the JVM's random generators that the first event id (the first
  * deploy's, usually) would wait for. In a fresh JVM each costs its
  * first user a cold class load and initialisation (hundreds of milliseconds together); done here, it

@@ -34,6 +34,8 @@ public final class PlainSqlParser implements SqlParser {
     /** The one instance: it keeps no state but the parsed statements, which depend on their text alone. */
     public static final PlainSqlParser INSTANCE = new PlainSqlParser();
     static final int KEPT = 2_000;
+    /** Statements longer than this are read for each use, not kept. */
+    static final int KEPT_LENGTH = 2_048;
 
     private final ConcurrentHashMap<String, ParsedSql> parsed = new ConcurrentHashMap<>();
 
@@ -45,7 +47,10 @@ public final class PlainSqlParser implements SqlParser {
         ParsedSql p = parsed.get(sql);
         if (p == null) {
             p = read(sql);
-            if (parsed.size() < KEPT) {
+            if (sql.length() <= KEPT_LENGTH) { // a long text is made for one use (an IN list, literals): not kept
+                if (parsed.size() >= KEPT) {
+                    parsed.clear(); // reading again is cheap; a full cache must not keep later statements out for good
+                }
                 parsed.putIfAbsent(sql, p);
             }
         }

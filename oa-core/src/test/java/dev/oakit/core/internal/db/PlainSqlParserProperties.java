@@ -36,7 +36,7 @@ class PlainSqlParserProperties {
     private static final List<String> PIECES = List.of("'", "'", "\"", "\"", "\\", "\\'", ":", ":", "::", ":=", "?", "?", "??",
             "?.", ".", "/*", "*/", "/", "*", "--", "-", "//", "\n", "\r", " ", " ", "<", ">", "<a>", "a", "id", "t_1", "$x", "_",
             "9", "é", "中", "\uD83D\uDE00", "\uD800", "\uDC00", "SELECT ", " FROM t", " WHERE x = ", "(", ")", ",", "=", "a.b",
-            "CAST(", " AS INT)", "'it''s'", "E'\\n'", "\t");
+            "CAST(", " AS INT)", "'it''s'", "E'\\n'", "\t", "#", ":a#b");
 
     @Provide
     Arbitrary<String> texts() {

@@ -60,7 +60,7 @@ class OutboxIdsTest {
             }
             assertThat(Outbox.idBytes().draws).isEqualTo(10);
             assertThat(Set.copyOf(ids)).hasSize(320);
-            // each of the 30 bits a v4 UUID leaves random in either half takes both values somewhere among the ids
+            // each bit a v4 UUID leaves random (60 in the high half, 62 in the low) takes both values somewhere among the ids
             long hiOnes = 0;
             long hiZeros = 0;
             long loOnes = 0;

@@ -68,9 +68,6 @@ public final class EventRepository {
             PlainJdbc.text(s, 10, p.detail().isEmpty() ? null : JsonText.write(json, p.detail()));
             PlainJdbc.time(s, 11, now);
         }); // a key per row on every database, MariaDB's driver too (as core's job batches)
-        if (ids.size() != events.size()) {
-            throw new IllegalStateException("the database returned " + ids.size() + " keys for " + events.size() + " history entries");
-        }
         List<TicketEvent> written = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             NewEvent p = events.get(i);

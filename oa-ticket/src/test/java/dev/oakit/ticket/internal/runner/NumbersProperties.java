@@ -10,6 +10,7 @@ import net.jqwik.api.constraints.StringLength;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,9 +53,16 @@ class NumbersProperties {
                 "-cp", System.getProperty("java.class.path"), InOwnDigits.class.getName()));
         counters.forEach(n -> command.add(Long.toString(n)));
         // its error stream (a JVM warning, JAVA_TOOL_OPTIONS) goes to this test's output, not into the lines read
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        Path printed = Files.createTempFile("own-digits", ".txt");
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT)
+                .redirectOutput(printed.toFile()).start();
+        boolean ended = p.waitFor(2, TimeUnit.MINUTES);
+        if (!ended) {
+            p.destroyForcibly();
+        }
+        String out = Files.readString(printed, StandardCharsets.UTF_8);
+        Files.delete(printed);
+        assertThat(ended).as("the child JVM ended within 2 minutes").isTrue();
         assertThat(p.exitValue()).as(out).isZero();
         return out.lines().toList();
     }

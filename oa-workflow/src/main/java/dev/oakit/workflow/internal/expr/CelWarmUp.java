@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Names no CEL type, so that loading it loads none of CEL. {@code oakit.preinitialize=false} turns it off, as it does
  * core's preparation; the first condition that needs CEL then builds it. Thread-safe.
  */
-final class CelWarmUp {
+public final class CelWarmUp {
     /** The name of the thread that builds. */
     static final String THREAD = "oakit-conditions-init";
     private static final Logger LOG = LoggerFactory.getLogger(CelWarmUp.class);
@@ -30,9 +30,17 @@ final class CelWarmUp {
 
     /** Starts the build unless it was started in this JVM before or {@code oakit.preinitialize} is {@code false}; returns at once. */
     static void start() {
-        if (!"false".equalsIgnoreCase(System.getProperty("oakit.preinitialize"))) {
+        if (wanted(System.getProperty("oakit.preinitialize"))) {
             startOnce();
         }
+    }
+
+    /**
+     * @return whether {@code oakit.preinitialize}'s value lets the background work run: unset or {@code true} (any case,
+     *     blanks around), as core reads it; core's {@code build()} fails on any value but true or false before this runs
+     */
+    public static boolean wanted(String value) {
+        return value == null || value.strip().equalsIgnoreCase("true");
     }
 
     /** @return the thread that builds, or null when it was started in this JVM before */
@@ -40,12 +48,13 @@ final class CelWarmUp {
         if (!STARTED.compareAndSet(false, true)) {
             return null;
         }
-        Thread t = new Thread(CelWarmUp::run, THREAD);
-        t.setDaemon(true);
-        t.setPriority(Thread.NORM_PRIORITY - 1);
+        Thread t;
         try {
+            t = new Thread(CelWarmUp::run, THREAD);
+            t.setDaemon(true);
+            t.setPriority(Thread.NORM_PRIORITY - 1);
             t.start();
-        } catch (OutOfMemoryError e) {
+        } catch (Throwable e) { // NOPMD: whatever keeps the thread from starting (no memory, a security manager's refusal)
             // no thread to be had: nobody may wait for a build that never runs
             ENDED.countDown();
             LOG.debug("no thread to build the condition language in the background; the first condition that needs it builds it", e);
