@@ -193,7 +193,7 @@ public final class CommandRunner implements Commands {
     private void writeNewJobs(Transactions.Tx tx) {
         NewJobs gathered = newJobs(tx);
         if (!gathered.jobs.isEmpty()) {
-            jobs.insertNewBatch(tx.handle(), gathered.tenantId, gathered.take(), gathered.now);
+            jobs.insertNew(tx.handle(), gathered.tenantId, gathered.take(), gathered.now);
         }
     }
 

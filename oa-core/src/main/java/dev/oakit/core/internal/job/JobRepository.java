@@ -113,11 +113,6 @@ public final class JobRepository {
         return batches.insertNew(h, tenantId, requests, now);
     }
 
-    /** Inserts jobs as {@link #insertNew} does when nobody needs their ids: one batch on every database. */
-    public void insertNewBatch(Handle h, String tenantId, List<JobRequest> requests, Instant now) {
-        batches.insertNew(h, tenantId, requests, now);
-    }
-
     /** A job whose key was just seen free: straight to the insert (a key taken meanwhile is still shared). */
     void insertFresh(Handle h, String tenantId, JobRequest r, Instant now) {
         insert(h, tenantId, r, null, now, false);
